@@ -1,0 +1,183 @@
+package runtime
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// ResponseDoc is one response an operation documents, taken from the
+// collection's saved examples: the HTTP status, the vendor error code when
+// the example names one, and its description.
+type ResponseDoc struct {
+	Status      int
+	Code        string
+	Description string
+}
+
+// maxErrorBody bounds how much of an error response is kept.
+const maxErrorBody = 1 << 20
+
+// APIError is returned for every response whose status is not 2xx.
+type APIError struct {
+	// Operation is the method that made the call.
+	Operation  string
+	StatusCode int
+	Header     http.Header
+	// Code and Message are the vendor's error code and message when the body
+	// carries them in a common shape ({"code":..,"message":..},
+	// {"error":{"code":..,"message":..}}, {"errors":[{..}]}, ...).
+	Code    string
+	Message string
+	// Body is the raw response body, at most 1 MiB of it.
+	Body []byte
+	// Documented is the row of the operation's response table that matches
+	// the status and code, or nil when the collection documents none.
+	Documented *ResponseDoc
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: HTTP %d", e.Operation, e.StatusCode)
+	if e.Code != "" {
+		fmt.Fprintf(&b, " (code %s)", e.Code)
+	}
+	switch {
+	case e.Message != "":
+		b.WriteString(": " + e.Message)
+	case e.Documented != nil && e.Documented.Description != "":
+		b.WriteString(": " + e.Documented.Description)
+	}
+	return b.String()
+}
+
+func newAPIError(r *request, resp *http.Response) *APIError {
+	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+	e := &APIError{Operation: r.operation, StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
+	e.Code, e.Message = vendorError(body)
+	e.Documented = documented(r.responses, e.StatusCode, e.Code)
+	return e
+}
+
+// documented finds the response row for status and code: an exact match
+// first, then a row of that status with no code when the response had none.
+func documented(rows []ResponseDoc, status int, code string) *ResponseDoc {
+	for i := range rows {
+		if rows[i].Status == status && rows[i].Code == code {
+			return &rows[i]
+		}
+	}
+	for i := range rows {
+		if rows[i].Status == status && rows[i].Code == "" {
+			return &rows[i]
+		}
+	}
+	return nil
+}
+
+// vendorError reads a vendor code and message from the common JSON shapes of
+// error bodies. It returns empty strings for anything else.
+func vendorError(body []byte) (code, message string) {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(body, &top) != nil {
+		return "", ""
+	}
+	code, message = codeAndMessage(top)
+	if inner, ok := top["error"]; ok {
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(inner, &obj) == nil {
+			c, m := codeAndMessage(obj)
+			code, message = firstNonEmpty(code, c), firstNonEmpty(message, m)
+		} else if s := jsonText(inner); s != "" {
+			code = firstNonEmpty(code, s) // OAuth style: {"error":"invalid_grant","error_description":".."}
+		}
+	}
+	if list, ok := top["errors"]; ok {
+		var objs []map[string]json.RawMessage
+		if json.Unmarshal(list, &objs) == nil && len(objs) > 0 {
+			c, m := codeAndMessage(objs[0])
+			code, message = firstNonEmpty(code, c), firstNonEmpty(message, m)
+		}
+	}
+	return code, message
+}
+
+func codeAndMessage(obj map[string]json.RawMessage) (code, message string) {
+	for _, k := range []string{"code", "error_code", "errorCode"} {
+		if code = jsonText(obj[k]); code != "" {
+			break
+		}
+	}
+	for _, k := range []string{"message", "error_description", "error_message", "errorMessage", "detail", "title"} {
+		if message = jsonText(obj[k]); message != "" {
+			break
+		}
+	}
+	return code, message
+}
+
+// jsonText returns a JSON string's value or a number's text.
+func jsonText(raw json.RawMessage) string {
+	if len(raw) == 0 {
+		return ""
+	}
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var n json.Number
+	if json.Unmarshal(raw, &n) == nil {
+		return n.String()
+	}
+	return ""
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// ValidationError is returned, before anything is sent, when params break
+// what the collection documents: a missing required field, a value outside an
+// enum, an empty path parameter.
+type ValidationError struct {
+	Field  string // the wire name
+	Reason string
+}
+
+func (e *ValidationError) Error() string {
+	return fmt.Sprintf("invalid parameter %s: %s", e.Field, e.Reason)
+}
+
+// validation collects ValidationErrors for a params' Validate method.
+type validation struct{ errs []error }
+
+// require records a missing required field unless present.
+func (v *validation) require(field string, present bool) {
+	if !present {
+		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "required"})
+	}
+}
+
+// enum records a value outside its enum unless ok.
+func (v *validation) enum(field, value string, ok bool) {
+	if !ok {
+		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "value " + strconv.Quote(value) + " is not one of the documented values"})
+	}
+}
+
+func (v *validation) err() error {
+	switch len(v.errs) {
+	case 0:
+		return nil
+	case 1:
+		return v.errs[0]
+	}
+	return errors.Join(v.errs...)
+}
