@@ -164,7 +164,9 @@ func (r *request) form() *formBody {
 // formBody is an application/x-www-form-urlencoded body in field order.
 type formBody struct{ fields queryList }
 
-func (f *formBody) add(key, value string) { f.fields = append(f.fields, keyValue{key: key, value: value}) }
+func (f *formBody) add(key, value string) {
+	f.fields = append(f.fields, keyValue{key: key, value: value})
+}
 
 func (f *formBody) open() (io.Reader, string, error) {
 	return strings.NewReader(f.fields.encode()), "application/x-www-form-urlencoded", nil
