@@ -1,0 +1,125 @@
+package generator
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// Collection text becomes Go comments only through docLines and comment.
+// Each line is emitted as its own "// " comment, so no text can end a
+// comment block, start a directive (//go:generate, //line) or become code.
+
+var (
+	brTag       = regexp.MustCompile(`(?i)<br\s*/?>`)
+	paraTag     = regexp.MustCompile(`(?i)</?(p|div|ul|ol|table|tr|h[1-6])(\s[^>]*)?>`)
+	liTag       = regexp.MustCompile(`(?i)<li(\s[^>]*)?>`)
+	inlineTag   = regexp.MustCompile(`(?i)</?(b|i|u|em|strong|code|span|a|li|td|th|pre|small|sup|sub|tbody|thead)(\s[^>]*)?>`)
+	mdBold      = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+	mdLink      = regexp.MustCompile(`\[([^\]\n]+)\]\(([^)\s]+)\)`)
+	lineBreaker = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n")
+)
+
+const wrapWidth = 100
+
+// plainText turns a Postman description (Markdown or HTML in practice) into
+// plain text lines: <br> becomes a line break, tags and bold markers go,
+// [text](url) becomes "text (url)", control characters are dropped.
+func plainText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = lineBreaker.Replace(s)
+	s = brTag.ReplaceAllString(s, "\n")
+	s = liTag.ReplaceAllString(s, "\n- ")
+	s = paraTag.ReplaceAllString(s, "\n\n")
+	s = inlineTag.ReplaceAllString(s, "")
+	s = mdBold.ReplaceAllString(s, "$1")
+	s = mdLink.ReplaceAllString(s, "$1 ($2)")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case r == '\uFEFF', unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// docLines returns s as comment lines: trimmed, blank runs collapsed, long
+// lines wrapped at word boundaries.
+func docLines(s string) []string {
+	var out []string
+	blank := false
+	for _, line := range strings.Split(plainText(s), "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			blank = len(out) > 0
+			continue
+		}
+		if blank {
+			out = append(out, "")
+			blank = false
+		}
+		out = append(out, wrap(line, wrapWidth)...)
+	}
+	return out
+}
+
+// oneLine returns s as a single line of plain text, for table cells and
+// short summaries.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(plainText(s)), " ")
+}
+
+func wrap(line string, width int) []string {
+	var out []string
+	for len(line) > width {
+		cut := strings.LastIndexByte(line[:width], ' ')
+		if cut <= 0 {
+			cut = strings.IndexByte(line[width:], ' ')
+			if cut < 0 {
+				break
+			}
+			cut += width
+		}
+		out = append(out, line[:cut])
+		line = line[cut+1:]
+	}
+	return append(out, line)
+}
+
+// comment renders lines as consecutive one-line comments.
+func comment(g *jen.Group, lines []string) {
+	for _, l := range lines {
+		g.Comment(commentLine(l))
+	}
+}
+
+// commentLine is one line of comment text as a "//" comment; a line that
+// starts with a tab is a preformatted block line.
+func commentLine(l string) string {
+	switch {
+	case l == "":
+		return "//"
+	case l[0] == '\t':
+		return "//" + l
+	}
+	return "// " + l
+}
+
+// commentCode renders lines as one-line comments for use before a
+// declaration inside jen.Add.
+func commentCode(lines []string) jen.Code {
+	return jen.Do(func(s *jen.Statement) {
+		for i, l := range lines {
+			if i > 0 {
+				s.Line()
+			}
+			s.Comment(commentLine(l))
+		}
+	})
+}

@@ -1,0 +1,43 @@
+package generator
+
+import "github.com/dave/jennifer/jen"
+
+// emitDoc writes the package comment:
+//
+//	// Package <name> is a client for <collection>, generated from its Postman collection.
+//	//
+//	// <collection description>
+//	package <name>
+func emitDoc(f *jen.File, pkg *Package) {
+	for _, l := range pkg.Doc {
+		if l == "" {
+			f.PackageComment("//")
+			continue
+		}
+		f.PackageComment("// " + l)
+	}
+}
+
+// emitAPI writes the package's entry point:
+//
+//	// DefaultBaseURL is where requests go unless WithBaseURL says otherwise.
+//	const DefaultBaseURL = "<base>"
+//
+//	// NewClient returns a client for the API.
+//	func NewClient(opts ...Option) (*Client, error) { return newClient(DefaultBaseURL, opts) }
+func emitAPI(f *jen.File, pkg *Package) {
+	if pkg.BaseURL != "" {
+		f.Comment("// DefaultBaseURL is where requests go unless WithBaseURL says otherwise.")
+		f.Comment("// It comes from the collection's variables or request URLs.")
+	} else {
+		f.Comment("// DefaultBaseURL is empty: the collection names no usable host, so NewClient")
+		f.Comment("// needs WithBaseURL.")
+	}
+	f.Const().Id("DefaultBaseURL").Op("=").Lit(pkg.BaseURL)
+	f.Line()
+	f.Comment("// NewClient returns a client for the API. Options are applied in order; the")
+	f.Comment("// first one that fails is returned as the error.")
+	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
+		jen.Return(jen.Id("newClient").Call(jen.Id("DefaultBaseURL"), jen.Id("opts"))),
+	)
+}

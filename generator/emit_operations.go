@@ -1,0 +1,233 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitOperations writes one Client method per operation.
+func emitOperations(f *jen.File, pkg *Package) {
+	for _, op := range pkg.Operations {
+		emitOperation(f, op)
+		f.Line()
+	}
+}
+
+// emitOperation writes:
+//
+//	// <Name> sends <METHOD> <path>.
+//	//
+//	// <description>
+//	//
+//	// Responses (also in <Name>Responses):
+//	//
+//	//	Status  Code  Description
+//	func (c *Client) <Name>(ctx context.Context, params <Name>Params, opts ...RequestOption) (*<Name>Response, error) {
+//		if err := params.Validate(); err != nil {
+//			return nil, fmt.Errorf("<Name>: %w", err)
+//		}
+//		r := newRequest("<Name>", "<METHOD>", <auth>, <Name>Responses)
+//		<path, query, headers, body>
+//		resp, body, err := c.send(ctx, r, opts)
+//		if err != nil {
+//			return nil, err
+//		}
+//		return &<Name>Response{...}, nil
+//	}
+func emitOperation(f *jen.File, op *Operation) {
+	f.Add(commentCode(operationDoc(op)))
+	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(
+		jen.Id("ctx").Qual("context", "Context"),
+		jen.Id("params").Id(op.ParamsType),
+		jen.Id("opts").Op("...").Id("RequestOption"),
+	).Params(jen.Op("*").Id(op.ResponseType), jen.Error()).BlockFunc(func(g *jen.Group) {
+		g.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": %w"), jen.Err())),
+		)
+		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(op.Name), jen.Lit(op.Method), jen.Id(op.Auth.RuntimeName()), jen.Id(op.TableVar))
+		emitPath(g, op)
+		emitHeaders(g, op)
+		emitFields(g, op)
+		g.List(jen.Id("resp"), jen.Id("body"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("r"), jen.Id("opts"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		g.Return(jen.Op("&").Id(op.ResponseType).ValuesFunc(func(v *jen.Group) {
+			v.Line().Id("StatusCode").Op(":").Id("resp").Dot("StatusCode")
+			v.Line().Id("Header").Op(":").Id("resp").Dot("Header")
+			for _, h := range op.ResponseHeaders {
+				v.Line().Id(h.Name).Op(":").Id("resp").Dot("Header").Dot("Get").Call(jen.Lit(h.Wire))
+			}
+			v.Line().Id("Body").Op(":").Id("body")
+			v.Line()
+		}), jen.Nil())
+	})
+}
+
+func operationDoc(op *Operation) []string {
+	lines := []string{fmt.Sprintf("%s sends %s %s.", op.Name, op.Method, oneLine(op.PathText))}
+	if item := oneLine(op.ItemName); item != "" {
+		lines = append(lines, fmt.Sprintf("It is the Postman request %q.", item))
+	}
+	if len(op.Doc) > 0 {
+		lines = append(append(lines, ""), op.Doc...)
+	}
+	if op.Scripts > 0 {
+		lines = append(lines, "", "Postman runs a pre-request or test script around this request; the client does not.")
+	}
+	if op.Auth == AuthOther {
+		lines = append(lines, "", "The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.")
+	}
+	if len(op.Responses) > 0 {
+		lines = append(lines, "", fmt.Sprintf("Documented responses (also in %s):", op.TableVar), "")
+		lines = append(lines, responseTableLines(op.Responses)...)
+	}
+	return lines
+}
+
+// responseTableLines renders rows as a preformatted doc block. Each line
+// starts with a tab so that go doc keeps the columns.
+func responseTableLines(rows []ResponseRow) []string {
+	out := []string{"\tStatus  Code  Description"}
+	for _, r := range rows {
+		status := "-"
+		if r.Status > 0 {
+			status = fmt.Sprint(r.Status)
+		}
+		code := r.Code
+		if code == "" {
+			code = "-"
+		}
+		out = append(out, fmt.Sprintf("\t%-6s  %-4s  %s", status, code, r.Description))
+	}
+	return out
+}
+
+// emitPath writes r.addPath("/literal") and r.addPathParam("name", value).
+func emitPath(g *jen.Group, op *Operation) {
+	for _, p := range op.Path {
+		if p.Param == nil {
+			g.Id("r").Dot("addPath").Call(jen.Lit(p.Literal))
+			continue
+		}
+		g.Id("r").Dot("addPathParam").Call(jen.Lit(p.Param.Wire), stringValue(p.Param, fieldRef(p.Param)))
+	}
+}
+
+// emitHeaders writes the collection's fixed headers.
+func emitHeaders(g *jen.Group, op *Operation) {
+	for _, h := range op.Headers {
+		g.Id("r").Dot("addHeader").Call(jen.Lit(h.Key), jen.Lit(h.Value))
+	}
+}
+
+// emitFields writes the encoding of every non-path field, in wire order;
+// optional fields are sent only when set.
+func emitFields(g *jen.Group, op *Operation) {
+	switch op.Body {
+	case BodyMultipart:
+		g.Id("mp").Op(":=").Id("r").Dot("multipart").Call()
+	case BodyForm:
+		g.Id("form").Op(":=").Id("r").Dot("form").Call()
+	}
+	for _, f := range op.Fields {
+		if f.In == InPath {
+			continue
+		}
+		send := sendField(op, f)
+		if f.Required && f.Kind != KindFile && f.Kind != KindBytes && f.Kind != KindReader {
+			g.Add(send)
+			continue
+		}
+		g.If(presence(f)).Block(send)
+	}
+}
+
+// sendField is the statement that puts a set field on the wire.
+func sendField(op *Operation, f *Field) jen.Code {
+	v := stringValue(f, fieldRef(f))
+	switch f.In {
+	case InQuery:
+		return jen.Id("r").Dot("addQuery").Call(jen.Lit(f.Wire), v)
+	case InHeader:
+		return jen.Id("r").Dot("addHeader").Call(jen.Lit(f.Wire), v)
+	case InForm:
+		return jen.Id("form").Dot("add").Call(jen.Lit(f.Wire), v)
+	case InMultipart:
+		if f.Kind == KindFile {
+			return jen.Id("mp").Dot("file").Call(jen.Lit(f.Wire), fieldRef(f), jen.Lit(f.ContentType))
+		}
+		return jen.Id("mp").Dot("text").Call(jen.Lit(f.Wire), v, jen.Lit(f.ContentType))
+	case InBody:
+		switch f.Kind {
+		case KindBytes:
+			return jen.Id("r").Dot("setRaw").Call(jen.Lit(op.RawContentType), fieldRef(f))
+		case KindReader:
+			return jen.Id("r").Dot("setReader").Call(jen.Lit(op.RawContentType), fieldRef(f))
+		}
+	}
+	panic(fmt.Sprintf("cannot send field %s in %v of kind %d", f.Name, f.In, f.Kind))
+}
+
+func fieldRef(f *Field) *jen.Statement { return jen.Id("params").Dot(f.Name) }
+
+// presence is the condition under which an optional field is sent.
+func presence(f *Field) jen.Code {
+	switch {
+	case f.Pointer(), f.Kind == KindFile, f.Kind == KindBytes, f.Kind == KindReader:
+		return fieldRef(f).Op("!=").Nil()
+	case f.Kind == KindString, f.Kind == KindEnum:
+		return fieldRef(f).Op("!=").Lit("")
+	}
+	panic(fmt.Sprintf("no presence test for kind %d", f.Kind))
+}
+
+// stringValue converts a field's value to its wire text.
+func stringValue(f *Field, ref *jen.Statement) jen.Code {
+	if f.Pointer() {
+		ref = jen.Op("*").Add(ref)
+	}
+	switch f.Kind {
+	case KindString:
+		return ref
+	case KindEnum:
+		return jen.String().Call(ref)
+	case KindBool:
+		return jen.Qual("strconv", "FormatBool").Call(ref)
+	case KindInt:
+		return jen.Qual("strconv", "FormatInt").Call(ref, jen.Lit(10))
+	case KindFloat:
+		return jen.Qual("strconv", "FormatFloat").Call(ref, jen.LitRune('f'), jen.Lit(-1), jen.Lit(64))
+	case KindFile, KindBytes, KindReader:
+		return nil
+	}
+	panic(fmt.Sprintf("unknown kind %d", f.Kind))
+}
+
+// goType is the field's Go type.
+func goType(f *Field) jen.Code {
+	var t *jen.Statement
+	switch f.Kind {
+	case KindString:
+		t = jen.String()
+	case KindBool:
+		t = jen.Bool()
+	case KindInt:
+		t = jen.Int64()
+	case KindFloat:
+		t = jen.Float64()
+	case KindEnum:
+		t = jen.Id(f.Enum.Name)
+	case KindFile:
+		return jen.Op("*").Id("File")
+	case KindBytes:
+		return jen.Index().Byte()
+	case KindReader:
+		return jen.Qual("io", "Reader")
+	default:
+		panic(fmt.Sprintf("unknown kind %d", f.Kind))
+	}
+	if f.Pointer() {
+		return jen.Op("*").Add(t)
+	}
+	return t
+}

@@ -1,0 +1,91 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitParams writes one params struct and its Validate method per operation.
+func emitParams(f *jen.File, pkg *Package) {
+	for _, op := range pkg.Operations {
+		emitParamsStruct(f, op)
+		f.Line()
+		emitValidate(f, op)
+		f.Line()
+	}
+}
+
+// emitParamsStruct writes:
+//
+//	// <Name>Params holds the parameters of <Name>.
+//	type <Name>Params struct {
+//		// <Field> is the <location> "<wire>". <description>
+//		<Field> <type> `<location>:"<wire>"`
+//	}
+func emitParamsStruct(f *jen.File, op *Operation) {
+	doc := []string{fmt.Sprintf("%s holds the parameters of %s.", op.ParamsType, op.Name)}
+	if len(op.Fields) > 0 {
+		doc = append(doc, "Optional fields left at their zero value (or nil) are not sent.")
+	}
+	f.Add(commentCode(doc))
+	f.Type().Id(op.ParamsType).StructFunc(func(g *jen.Group) {
+		for _, fd := range op.Fields {
+			comment(g, fieldDoc(fd))
+			g.Id(fd.Name).Add(goType(fd)).Tag(map[string]string{fd.In.TagKey(): fd.Wire})
+		}
+	})
+}
+
+func fieldDoc(f *Field) []string {
+	doc := append([]string{}, f.Doc...)
+	if f.Required {
+		doc = append(doc, "Required.")
+	}
+	if f.Example != "" && f.Kind != KindBytes {
+		doc = append(doc, "Example: "+oneLine(f.Example))
+	}
+	return doc
+}
+
+// emitValidate writes:
+//
+//	// Validate checks the params against what the collection documents.
+//	func (p <Name>Params) Validate() error {
+//		var v validation
+//		v.require("<wire>", p.<Field> != "")
+//		v.enum("<wire>", string(p.<Field>), p.<Field> == "" || p.<Field>.Valid())
+//		return v.err()
+//	}
+func emitValidate(f *jen.File, op *Operation) {
+	f.Comment("// Validate checks the params against what the collection documents: required")
+	f.Comment("// fields are set and enum fields hold a documented value.")
+	f.Func().Params(jen.Id("p").Id(op.ParamsType)).Id("Validate").Params().Error().BlockFunc(func(g *jen.Group) {
+		g.Var().Id("v").Id("validation")
+		for _, fd := range op.Fields {
+			ref := jen.Id("p").Dot(fd.Name)
+			if fd.Kind == KindEnum {
+				ok := ref.Clone().Dot("Valid").Call()
+				if !fd.Required {
+					ok = ref.Clone().Op("==").Lit("").Op("||").Add(ok)
+				}
+				g.Id("v").Dot("enum").Call(jen.Lit(fd.Wire), jen.String().Call(ref.Clone()), ok)
+				continue
+			}
+			if !fd.Required {
+				continue
+			}
+			switch fd.Kind {
+			case KindString:
+				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Lit(""))
+			case KindFile, KindBytes, KindReader:
+				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Nil())
+			case KindBool, KindInt, KindFloat:
+				// A required number or bool is a plain value: zero is a value.
+			default:
+				panic(fmt.Sprintf("unknown kind %d", fd.Kind))
+			}
+		}
+		g.Return(jen.Id("v").Dot("err").Call())
+	})
+}

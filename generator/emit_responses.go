@@ -1,0 +1,63 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitResponses writes each operation's response type and response table.
+func emitResponses(f *jen.File, pkg *Package) {
+	for _, op := range pkg.Operations {
+		emitResponseStruct(f, op)
+		f.Line()
+		emitResponseTable(f, op)
+		f.Line()
+	}
+}
+
+// emitResponseStruct writes:
+//
+//	// <Name>Response is the 2xx response of <Name>.
+//	type <Name>Response struct {
+//		StatusCode int
+//		Header     http.Header
+//		<documented headers> string
+//		Body       []byte
+//	}
+func emitResponseStruct(f *jen.File, op *Operation) {
+	f.Comment(fmt.Sprintf("// %s is the successful (2xx) response of %s.", op.ResponseType, op.Name))
+	f.Type().Id(op.ResponseType).StructFunc(func(g *jen.Group) {
+		g.Comment("// StatusCode is the HTTP status.")
+		g.Id("StatusCode").Int()
+		g.Comment("// Header holds all response headers.")
+		g.Id("Header").Qual("net/http", "Header")
+		for _, h := range op.ResponseHeaders {
+			comment(g, h.Doc)
+			g.Id(h.Name).String()
+		}
+		g.Comment("// Body is the response body.")
+		g.Id("Body").Index().Byte()
+	})
+}
+
+// emitResponseTable writes:
+//
+//	// <Name>Responses documents the responses of <Name>, from the saved examples.
+//	var <Name>Responses = []ResponseDoc{{Status: 404, Code: "4130", Description: "..."}}
+func emitResponseTable(f *jen.File, op *Operation) {
+	f.Comment(fmt.Sprintf("// %s documents the responses of %s, from the collection's saved", op.TableVar, op.Name))
+	f.Comment("// examples. An APIError carries the row that matches its status and code.")
+	f.Var().Id(op.TableVar).Op("=").Index().Id("ResponseDoc").ValuesFunc(func(g *jen.Group) {
+		for _, r := range op.Responses {
+			g.Line().Values(
+				jen.Id("Status").Op(":").Lit(r.Status),
+				jen.Id("Code").Op(":").Lit(r.Code),
+				jen.Id("Description").Op(":").Lit(r.Description),
+			)
+		}
+		if len(op.Responses) > 0 {
+			g.Line()
+		}
+	})
+}

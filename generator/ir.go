@@ -1,0 +1,204 @@
+package generator
+
+// The IR is the generated package with every decision made: names final and
+// unique, types decided, wire encoding chosen. Emitters only read it.
+
+// Package is one generated package.
+type Package struct {
+	Name       string
+	Title      string   // collection name
+	Doc        []string // package doc lines
+	BaseURL    string   // default base URL, "" when the collection has none
+	Operations []*Operation
+	Enums      []*Enum
+}
+
+// Operation is one request item: one Client method, its params and
+// response types.
+type Operation struct {
+	Name         string // Client method
+	ParamsType   string
+	ResponseType string
+	TableVar     string // the exported response table
+
+	ItemName string // slash-joined Postman item name
+	Method   string
+	PathText string // path as documented, e.g. /im/groups/{groupId}
+	Doc      []string
+	Scripts  int
+
+	Path    []PathPart
+	Fields  []*Field // params struct fields, in wire order
+	Headers []Header // constant headers
+	Body    BodyKind
+	// RawContentType is the Content-Type of a raw or file body.
+	RawContentType string
+	Auth           AuthKind
+
+	Responses       []ResponseRow
+	ResponseHeaders []*ResponseHeader
+}
+
+// PathPart is literal path text (slashes included) or a path parameter.
+type PathPart struct {
+	Literal string
+	Param   *Field
+}
+
+// Header is a header the collection sends with a fixed value.
+type Header struct{ Key, Value string }
+
+// Location is where a field goes on the wire.
+type Location int
+
+const (
+	InPath Location = iota
+	InQuery
+	InHeader
+	InForm      // application/x-www-form-urlencoded
+	InMultipart // multipart/form-data
+	InBody      // the whole raw or file body
+)
+
+// TagKey is the struct tag key that records a field's wire name.
+func (l Location) TagKey() string {
+	switch l {
+	case InPath:
+		return "path"
+	case InQuery:
+		return "query"
+	case InHeader:
+		return "header"
+	case InForm, InMultipart:
+		return "form"
+	case InBody:
+		return "body"
+	}
+	panic("unknown location")
+}
+
+// What the location is called in doc comments.
+func (l Location) String() string {
+	switch l {
+	case InPath:
+		return "path parameter"
+	case InQuery:
+		return "query parameter"
+	case InHeader:
+		return "header"
+	case InForm:
+		return "form field"
+	case InMultipart:
+		return "multipart form field"
+	case InBody:
+		return "request body"
+	}
+	panic("unknown location")
+}
+
+// Kind is a field's Go type family.
+type Kind int
+
+const (
+	KindString Kind = iota
+	KindBool
+	KindInt
+	KindFloat
+	KindEnum
+	KindFile   // *File, a multipart file part
+	KindBytes  // []byte, a raw body
+	KindReader // io.Reader, a binary body
+)
+
+// Field is one params struct field.
+type Field struct {
+	Name        string // Go field name
+	Wire        string // name on the wire
+	In          Location
+	Kind        Kind
+	Enum        *Enum // KindEnum only
+	Required    bool
+	Doc         []string
+	Example     string
+	ContentType string // multipart part Content-Type
+	Evidence    string // what decided the type, for --explain and docs
+}
+
+// Pointer reports whether the field is optional and needs a pointer to say
+// "not set" (false, 0 are values worth sending).
+func (f *Field) Pointer() bool {
+	if f.Required {
+		return false
+	}
+	switch f.Kind {
+	case KindBool, KindInt, KindFloat:
+		return true
+	}
+	return false
+}
+
+// Enum is a named string type with one constant per documented value.
+type Enum struct {
+	Name   string
+	Doc    []string
+	Values []EnumValue
+}
+
+// EnumValue is one constant of an Enum.
+type EnumValue struct {
+	Const string
+	Value string
+}
+
+// BodyKind is how the request body is encoded.
+type BodyKind int
+
+const (
+	BodyNone BodyKind = iota
+	BodyForm
+	BodyMultipart
+	BodyRaw
+	BodyFile
+)
+
+// AuthKind is the runtime auth scheme of an operation.
+type AuthKind int
+
+const (
+	AuthInherit AuthKind = iota
+	AuthNone
+	AuthBearer
+	AuthBasic
+	AuthOther
+)
+
+// RuntimeName is the runtime constant for the scheme (templates/runtime).
+func (a AuthKind) RuntimeName() string {
+	switch a {
+	case AuthInherit:
+		return "authInherit"
+	case AuthNone:
+		return "authNone"
+	case AuthBearer:
+		return "authBearer"
+	case AuthBasic:
+		return "authBasic"
+	case AuthOther:
+		return "authOther"
+	}
+	panic("unknown auth kind")
+}
+
+// ResponseRow is one documented response.
+type ResponseRow struct {
+	Status      int
+	Code        string // vendor error code, "" for none
+	Description string
+}
+
+// ResponseHeader is a documented response header exposed as a field.
+type ResponseHeader struct {
+	Name string // Go field name
+	Wire string
+	Doc  []string
+}
