@@ -1,0 +1,33 @@
+# postman2go: make test runs everything CI runs.
+GO ?= go
+CASES := $(patsubst testdata/%/package,%,$(wildcard testdata/*/package))
+
+.PHONY: build test golden check lint bench
+
+build:
+	$(GO) build -o postman2go ./cmd/postman2go
+
+# Unit, golden, wire and CLI tests, the race detector over the golden
+# packages, the drift check and lint.
+test: lint check
+	$(GO) test ./...
+	$(GO) test -race ./golden/... ./generator/ ./templates/...
+
+# Rewrite golden/ from testdata/; review the diff before committing.
+golden:
+	$(GO) test ./generator/ -run TestGolden -update
+
+# Drift check: every golden package must be exactly what the CLI generates.
+check:
+	@set -e; for c in $(CASES); do \
+		pkg=$$(cat testdata/$$c/package); \
+		$(GO) run ./cmd/postman2go --check -q -o golden/$$pkg -p $$pkg testdata/$$c/collection.json; \
+	done; echo "check: golden/ is up to date"
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
