@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -24,10 +25,21 @@ var (
 
 const wrapWidth = 100
 
+// maxDocBytes bounds the text of one description that becomes comments: a
+// 50 MB description is data, not documentation.
+const maxDocBytes = 64 << 10
+
 // plainText turns a Postman description (Markdown or HTML in practice) into
 // plain text lines: <br> becomes a line break, tags and bold markers go,
 // [text](url) becomes "text (url)", control characters are dropped.
 func plainText(s string) string {
+	if len(s) > maxDocBytes {
+		cut := maxDocBytes
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + " … (truncated by postman2go)"
+	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = lineBreaker.Replace(s)
 	s = brTag.ReplaceAllString(s, "\n")
@@ -100,13 +112,17 @@ func comment(g *jen.Group, lines []string) {
 }
 
 // commentLine is one line of comment text as a "//" comment; a line that
-// starts with a tab is a preformatted block line.
+// starts with a tab is a preformatted block line. The space after "//" keeps
+// text from forming a directive (//go:generate, //line); a legacy "+build"
+// constraint is recognised even after spaces, so it is quoted.
 func commentLine(l string) string {
 	switch {
 	case l == "":
 		return "//"
 	case l[0] == '\t':
 		return "//" + l
+	case strings.HasPrefix(strings.TrimSpace(l), "+build"):
+		return "// > " + l
 	}
 	return "// " + l
 }

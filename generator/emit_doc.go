@@ -10,11 +10,7 @@ import "github.com/dave/jennifer/jen"
 //	package <name>
 func emitDoc(f *jen.File, pkg *Package) {
 	for _, l := range pkg.Doc {
-		if l == "" {
-			f.PackageComment("//")
-			continue
-		}
-		f.PackageComment("// " + l)
+		f.PackageComment(commentLine(l))
 	}
 }
 

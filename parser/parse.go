@@ -47,7 +47,12 @@ type state struct {
 	// The item being parsed, for diagnostics.
 	itemName string
 	itemPath string
+	depth    int // folder nesting of the item array being read
 }
+
+// MaxDepth bounds folder nesting. Real collections nest a handful of
+// levels; a deeper tree is refused rather than parsed in quadratic time.
+const MaxDepth = 500
 
 func (p *state) diag(at gjson.Result, field, format string, args ...any) *Diagnostic {
 	return &Diagnostic{
@@ -129,6 +134,12 @@ func (p *state) items(arr gjson.Result, path, names string) []*Item {
 		}
 		return nil
 	}
+	if p.depth >= MaxDepth {
+		p.errorf(arr, path, "folders are nested more than %d levels deep", MaxDepth)
+		return nil
+	}
+	p.depth++
+	defer func() { p.depth-- }()
 	out := []*Item{}
 	i := 0
 	arr.ForEach(func(_, v gjson.Result) bool {
