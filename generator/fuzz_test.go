@@ -1,0 +1,60 @@
+package generator_test
+
+import (
+	"go/ast"
+	"go/importer"
+	goparser "go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/postman2go/postman2go/generator"
+	"github.com/postman2go/postman2go/parser"
+)
+
+// FuzzGenerate: any collection that parses generates a package that
+// go/parser accepts and go/types type-checks, with no injected code.
+func FuzzGenerate(f *testing.F) {
+	seeds, _ := filepath.Glob("../testdata/*/collection.json")
+	for _, s := range seeds {
+		data, err := os.ReadFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		if len(data) < 256<<10 { // large seeds make every mutation slow
+			f.Add(data)
+		}
+	}
+	f.Add([]byte(`{"info":{"name":"x"},"item":[{"name":"a b","request":{"method":"post","url":"{{h}}/a/:id?x=1&y","body":{"mode":"urlencoded","urlencoded":[{"key":"k","value":"1.5"}]}}}]}`))
+	imp := importer.Default()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, _, err := parser.Parse("fuzz.json", data)
+		if err != nil {
+			return
+		}
+		files, _, err := generator.Generate(c, generator.Options{Package: "fuzzed", Source: "fuzz.json", Input: data})
+		if err != nil {
+			t.Fatalf("Generate failed on a parsed collection: %v", err)
+		}
+		fset := token.NewFileSet()
+		var parsed []*ast.File
+		for _, file := range files {
+			if strings.HasSuffix(file.Name, "_test.go") {
+				continue
+			}
+			af, err := goparser.ParseFile(fset, file.Name, file.Content, goparser.SkipObjectResolution)
+			if err != nil {
+				t.Fatalf("%s does not parse: %v\n%s", file.Name, err, file.Content)
+			}
+			parsed = append(parsed, af)
+		}
+		conf := types.Config{Importer: imp}
+		if _, err := conf.Check("fuzzed", fset, parsed, nil); err != nil {
+			t.Fatalf("generated package does not type-check: %v", err)
+		}
+		assertNoInjection(t, files)
+	})
+}
