@@ -86,8 +86,8 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 	return files, warns, nil
 }
 
-// CountTypes is the number of named types the package files declare (test
-// files excluded), for the CLI's summary line.
+// CountTypes is the number of exported named types the package files declare
+// (test files excluded), for the CLI's summary line.
 func CountTypes(files []File) int {
 	n := 0
 	fset := token.NewFileSet()
@@ -101,7 +101,11 @@ func CountTypes(files []File) int {
 		}
 		for _, d := range file.Decls {
 			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
-				n += len(g.Specs)
+				for _, s := range g.Specs {
+					if s.(*ast.TypeSpec).Name.IsExported() {
+						n++
+					}
+				}
 			}
 		}
 	}
