@@ -532,7 +532,31 @@ func TestStdin(t *testing.T) {
 	// The same bytes from a file differ only in the Source line.
 	generate(t, ws, "-o", "fromfile")
 	file := readFile(t, filepath.Join(ws, "fromfile", "doc_gen.go"))
-	if strings.Replace(file, "Source: collection.json", "Source: <stdin>", 1) != doc {
+	if strings.Replace(file, "Source: ../collection.json", "Source: <stdin>", 1) != doc {
 		t.Error("generating from stdin and from a file differ beyond the Source line")
 	}
+}
+
+// TestSourceRelativeToOutput: the header records the input relative to the
+// output directory, so go generate (run in the package directory) and a CI
+// check run from the repository root agree.
+func TestSourceRelativeToOutput(t *testing.T) {
+	ws := workspace(t)
+	pkg := filepath.Join(ws, "internal", "zoomim")
+	if err := os.MkdirAll(pkg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// As go generate would: in the package directory, output ".".
+	postman2go(t, pkg, nil, "-p", "zoomim", "../../collection.json").want(t, 0)
+	doc := readFile(t, filepath.Join(pkg, "doc_gen.go"))
+	if !strings.Contains(doc, "// Source: ../../collection.json (input hash ") {
+		t.Fatalf("header of doc_gen.go:\n%s", doc)
+	}
+	// As CI would: from the root, with paths from there.
+	r := postman2go(t, ws, nil, "--check", "-o", "internal/zoomim", "-p", "zoomim", "collection.json")
+	r.want(t, 0)
+	// With an absolute input path too: nothing machine-specific is recorded.
+	abs := filepath.Join(ws, "collection.json")
+	r = postman2go(t, t.TempDir(), nil, "--check", "-o", pkg, "-p", "zoomim", abs)
+	r.want(t, 0)
 }

@@ -90,7 +90,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printErr(stderr, err)
 		return exitBad
 	}
-	files, genWarns, err := generator.Generate(coll, generator.Options{Package: name, Source: display, Input: data})
+	files, genWarns, err := generator.Generate(coll, generator.Options{Package: name, Source: headerSource(src, *out), Input: data})
+	for _, w := range genWarns {
+		w.File = display // the generator knows the input by its header path
+	}
 	warns = append(warns, genWarns...)
 	if !*quiet {
 		for _, w := range warns {
@@ -165,6 +168,26 @@ func printErr(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintln(w, "postman2go:", err)
+}
+
+// headerSource is the input path recorded in the header: relative to the
+// output directory and with forward slashes, so that the header is the same
+// whichever directory the tool runs in (go generate runs in the package's,
+// a CI check often in the repository root) and on every machine.
+func headerSource(src, out string) string {
+	if src == "-" {
+		return "<stdin>"
+	}
+	absSrc, err1 := filepath.Abs(src)
+	absOut, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(src)
+	}
+	rel, err := filepath.Rel(absOut, absSrc)
+	if err != nil {
+		return filepath.ToSlash(src)
+	}
+	return filepath.ToSlash(rel)
 }
 
 // defaultPackage names the package after the output directory.
