@@ -560,3 +560,32 @@ func TestSourceRelativeToOutput(t *testing.T) {
 	r = postman2go(t, t.TempDir(), nil, "--check", "-o", pkg, "-p", "zoomim", abs)
 	r.want(t, 0)
 }
+
+// TestExamplesUpToDate runs every //go:generate directive of examples/ that
+// calls postman2go, with --check added, in its directory: the committed
+// files must be what go generate produces. (make check also runs go
+// generate itself in a copy of the tree.)
+func TestExamplesUpToDate(t *testing.T) {
+	sources, err := filepath.Glob("../../examples/*/*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const prefix = "//go:generate go run github.com/postman2go/postman2go/cmd/postman2go "
+	found := 0
+	for _, src := range sources {
+		for _, line := range strings.Split(readFile(t, src), "\n") {
+			if !strings.HasPrefix(line, prefix) {
+				continue
+			}
+			found++
+			args := append([]string{"--check"}, strings.Fields(strings.TrimPrefix(line, prefix))...)
+			r := postman2go(t, filepath.Dir(src), nil, args...)
+			if r.code != 0 {
+				t.Errorf("%s: postman2go %s: exit %d; run go generate ./examples/...\n%.2000s", src, strings.Join(args, " "), r.code, r.stdout+r.stderr)
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no postman2go go:generate directive found under examples/")
+	}
+}
