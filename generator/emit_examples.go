@@ -65,9 +65,9 @@ func clientOptions(pkg *Package, op *Operation) []jen.Code {
 	return opts
 }
 
-// exampleFields sets every field that has a usable example value, and every
+// exampleFields sets every field that has a usable example value, every
 // required field (with a visible placeholder when the collection gives no
-// value), so that the call passes Validate.
+// value), so that the call passes Validate, and every file or streamed body.
 func exampleFields(op *Operation) []jen.Code {
 	var out []jen.Code
 	for _, fd := range op.Fields {
@@ -140,20 +140,17 @@ func exampleValue(fd *Field) jen.Code {
 			return jen.Index().Byte().Call(jen.Lit(ex))
 		}
 	case KindFile:
-		if concreteExample(ex) || fd.Required {
-			name := fd.Wire
-			if concreteExample(ex) {
-				name = path.Base(strings.ReplaceAll(ex, `\`, "/"))
-			}
-			return jen.Op("&").Id("File").Values(jen.Dict{
-				jen.Id("Name"):    jen.Lit(name),
-				jen.Id("Content"): jen.Qual("strings", "NewReader").Call(jen.Lit("")),
-			})
+		// A file or a streamed body is what the request is about: always shown.
+		name := fd.Wire
+		if concreteExample(ex) {
+			name = path.Base(strings.ReplaceAll(ex, `\`, "/"))
 		}
+		return jen.Op("&").Id("File").Values(jen.Dict{
+			jen.Id("Name"):    jen.Lit(name),
+			jen.Id("Content"): jen.Qual("strings", "NewReader").Call(jen.Lit("")),
+		})
 	case KindReader:
-		if fd.Required {
-			return jen.Qual("strings", "NewReader").Call(jen.Lit(""))
-		}
+		return jen.Qual("strings", "NewReader").Call(jen.Lit(""))
 	}
 	return nil
 }

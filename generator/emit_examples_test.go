@@ -32,7 +32,11 @@ func TestExampleValue(t *testing.T) {
 	Content: strings.NewReader(""),
 	Name:    "a.png",
 }`},
-		{&Field{Wire: "body", Kind: KindReader}, ``},
+		{&Field{Wire: "photo", Kind: KindFile}, `&File{
+	Content: strings.NewReader(""),
+	Name:    "photo",
+}`},
+		{&Field{Wire: "body", Kind: KindReader}, `strings.NewReader("")`},
 	}
 	for _, c := range cases {
 		got := ""
