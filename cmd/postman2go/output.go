@@ -115,10 +115,11 @@ type writeResult struct {
 
 // writeDir makes dir hold exactly files plus whatever non-generated files it
 // had. Only files whose bytes change are touched: when nothing changes, not
-// even dir itself is. New contents are staged in a temporary directory inside
-// dir (same file system, so each rename is atomic); the files they replace
-// and stale generated files are moved aside into it before anything is
-// installed, so a rename failing midway puts back what was already moved.
+// even dir itself is. All new contents are written to a temporary directory
+// inside dir first (same file system, so each rename is atomic). Then each
+// file being replaced or removed is moved aside into that directory and its
+// new version renamed into place; if a rename fails midway, everything done
+// so far is undone.
 func writeDir(dir string, files []generator.File) (writeResult, error) {
 	var res writeResult
 	if err := os.MkdirAll(dir, 0o755); err != nil {
