@@ -17,12 +17,19 @@ test: lint check
 golden:
 	$(GO) test ./generator/ -run TestGolden -update
 
-# Drift check: every golden package must be exactly what the CLI generates.
+# Drift check: every golden package must be exactly what the CLI generates,
+# and go generate, run in a copy of the tree, must reproduce examples/.
 check:
 	@set -e; for c in $(CASES); do \
 		pkg=$$(cat testdata/$$c/package); \
 		$(GO) run ./cmd/postman2go --check -q -o golden/$$pkg -p $$pkg testdata/$$c/collection.json; \
 	done; echo "check: golden/ is up to date"
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	tar --exclude=./.git --exclude=./out --exclude=./golden --exclude=./postman2go -cf - . | tar -xf - -C "$$tmp"; \
+	(cd "$$tmp" && $(GO) generate ./examples/...); \
+	if ! diff -r -q examples "$$tmp/examples"; then \
+		echo "check: examples/ differs from what go generate ./examples/... produces; run it and commit the result"; exit 1; \
+	fi; echo "check: examples/ is up to date"
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

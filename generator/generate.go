@@ -65,6 +65,7 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 		{"params_gen.go", emitParams, len(pkg.Operations) == 0},
 		{"enums_gen.go", emitEnums, len(pkg.Enums) == 0},
 		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0},
+		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0},
 	}
 	for _, e := range emitters {
 		if e.skip {
@@ -83,6 +84,32 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, warns, nil
+}
+
+// CountTypes is the number of exported named types the package files declare
+// (test files excluded), for the CLI's summary line.
+func CountTypes(files []File) int {
+	n := 0
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(fset, f.Name, f.Content, parser.SkipObjectResolution)
+		if err != nil {
+			continue // not Go source: nothing to count
+		}
+		for _, d := range file.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+				for _, s := range g.Specs {
+					if s.(*ast.TypeSpec).Name.IsExported() {
+						n++
+					}
+				}
+			}
+		}
+	}
+	return n
 }
 
 // inputHash identifies the normalized input and the options. Whitespace in

@@ -48,8 +48,9 @@ func goldenCases(t *testing.T) []goldenCase {
 // generateCase runs the generator as the CLI would from the repository root.
 func generateCase(t *testing.T, c goldenCase) []generator.File {
 	t.Helper()
-	source := "testdata/" + c.dir + "/collection.json"
-	data, err := os.ReadFile("../" + source)
+	// The CLI records the input path relative to the output directory.
+	source := "../../testdata/" + c.dir + "/collection.json"
+	data, err := os.ReadFile(filepath.Join("..", "testdata", c.dir, "collection.json"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,27 @@ const (
 	exitBad   = 2
 )
 
+const usage = `Usage: postman2go [flags] COLLECTION.json
+
+Generates a typed Go client package from a Postman collection (schema v2.0 or
+v2.1). COLLECTION.json "-" reads standard input.
+
+Flags:
+  -o, --output DIR     write the package into DIR (default ".")
+  -p, --package NAME   package name (default: from DIR's name)
+      --check          write nothing; exit 1 and print a unified diff when DIR
+                       differs from what would be generated
+  -q, --quiet          print nothing but errors (and the --check diff)
+  -v, --verbose        list every file: wrote, unchanged or removed
+      --version        print the version
+  -h, --help           print this help
+
+Exit codes: 0 success (with --check: up to date), 1 drift found by --check,
+2 bad usage or bad input.
+`
+
+const seeHelp = "run 'postman2go -h' for usage\n"
+
 // run is the whole command, testable without a process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := pflag.NewFlagSet("postman2go", pflag.ContinueOnError)
@@ -33,15 +54,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors")
 	verbose := fs.BoolP("verbose", "v", false, "list the files written")
 	showVersion := fs.Bool("version", false, "print the version and exit")
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: postman2go [flags] COLLECTION.json\n\nGenerates a typed Go client package from a Postman collection (v2.0/v2.1; - reads stdin).\n\nFlags:\n")
-		fs.PrintDefaults()
-		fmt.Fprintf(stderr, "\nExit codes: 0 ok, 1 drift found by --check, 2 bad usage or input.\n")
-	}
+	fs.Usage = func() { fmt.Fprint(stdout, usage) }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
 			return exitOK
 		}
+		fmt.Fprintf(stderr, "postman2go: %v\n%s", err, seeHelp)
 		return exitBad
 	}
 	if *showVersion {
@@ -49,7 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	if fs.NArg() != 1 {
-		fmt.Fprintln(stderr, "postman2go: want exactly one collection file (or -); see postman2go -h")
+		fmt.Fprintf(stderr, "postman2go: want exactly one collection file (or - for standard input), got %d arguments\n%s", fs.NArg(), seeHelp)
 		return exitBad
 	}
 	start := time.Now()
@@ -72,7 +90,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printErr(stderr, err)
 		return exitBad
 	}
-	files, genWarns, err := generator.Generate(coll, generator.Options{Package: name, Source: display, Input: data})
+	files, genWarns, err := generator.Generate(coll, generator.Options{Package: name, Source: headerSource(src, *out), Input: data})
+	for _, w := range genWarns {
+		w.File = display // the generator knows the input by its header path
+	}
 	warns = append(warns, genWarns...)
 	if !*quiet {
 		for _, w := range warns {
@@ -95,20 +116,34 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	written, err := writeDir(*out, files)
+	res, err := writeDir(*out, files)
 	if err != nil {
 		fmt.Fprintln(stderr, "postman2go:", err)
 		return exitBad
 	}
-	if *verbose && !*quiet {
-		for _, w := range written {
-			fmt.Fprintln(stderr, w)
+	if *quiet {
+		return exitOK
+	}
+	if *verbose {
+		written := map[string]bool{}
+		for _, p := range res.Written {
+			written[p] = true
+		}
+		for _, f := range files {
+			p := filepath.Join(*out, f.Name)
+			if written[p] {
+				fmt.Fprintln(stderr, "wrote    ", p)
+			} else {
+				fmt.Fprintln(stderr, "unchanged", p)
+			}
+		}
+		for _, p := range res.Removed {
+			fmt.Fprintln(stderr, "removed  ", p)
 		}
 	}
-	if !*quiet {
-		fmt.Fprintf(stderr, "postman2go: %s: %d operations, %d files (%d changed), %d warnings in %s\n",
-			filepath.Join(*out), len(coll.Requests()), len(files), len(written), len(warns), time.Since(start).Round(time.Millisecond))
-	}
+	fmt.Fprintf(stderr, "postman2go: %s: %d operations, %d types, %d files (%d written, %d removed), %d warnings in %s\n",
+		*out, len(coll.Requests()), generator.CountTypes(files), len(files), len(res.Written), len(res.Removed),
+		len(warns), time.Since(start).Round(time.Millisecond))
 	return exitOK
 }
 
@@ -133,6 +168,26 @@ func printErr(w io.Writer, err error) {
 		return
 	}
 	fmt.Fprintln(w, "postman2go:", err)
+}
+
+// headerSource is the input path recorded in the header: relative to the
+// output directory and with forward slashes, so that the header is the same
+// whichever directory the tool runs in (go generate runs in the package's,
+// a CI check often in the repository root) and on every machine.
+func headerSource(src, out string) string {
+	if src == "-" {
+		return "<stdin>"
+	}
+	absSrc, err1 := filepath.Abs(src)
+	absOut, err2 := filepath.Abs(out)
+	if err1 != nil || err2 != nil {
+		return filepath.ToSlash(src)
+	}
+	rel, err := filepath.Rel(absOut, absSrc)
+	if err != nil {
+		return filepath.ToSlash(src)
+	}
+	return filepath.ToSlash(rel)
 }
 
 // defaultPackage names the package after the output directory.
