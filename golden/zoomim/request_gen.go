@@ -98,6 +98,25 @@ func (q queryList) encode() string {
 	return b.String()
 }
 
+// replace returns the query with every key replaced by one key=value at the
+// place of the first, or at the end; q is not changed.
+func (q queryList) replace(key, value string) queryList {
+	out := make(queryList, 0, len(q)+1)
+	done := false
+	for _, kv := range q {
+		if kv.key != key {
+			out = append(out, kv)
+		} else if !done {
+			out = append(out, keyValue{key: key, value: value})
+			done = true
+		}
+	}
+	if !done {
+		out = append(out, keyValue{key: key, value: value})
+	}
+	return out
+}
+
 func queryEscape(s string) string {
 	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
 }
@@ -106,7 +125,12 @@ func queryEscape(s string) string {
 type requestBody interface {
 	// open returns the body and its Content-Type.
 	open() (io.Reader, string, error)
+	// replayable reports whether open can be called again for a retry.
+	replayable() bool
 }
+
+// replayable reports whether the request can be sent again.
+func (r *request) replayable() bool { return r.body == nil || r.body.replayable() }
 
 func (r *request) openBody() (io.Reader, string, error) {
 	if r.body == nil {
@@ -139,6 +163,8 @@ func (b rawBody) open() (io.Reader, string, error) {
 	return bytes.NewReader(b.data), b.contentType, nil
 }
 
+func (rawBody) replayable() bool { return true }
+
 // setReader sends the bytes of rd, streamed.
 func (r *request) setReader(contentType string, rd io.Reader) {
 	if rd == nil {
@@ -153,6 +179,9 @@ type readerBody struct {
 }
 
 func (b readerBody) open() (io.Reader, string, error) { return b.r, b.contentType, nil }
+
+// replayable is false: the reader is consumed by the first attempt.
+func (readerBody) replayable() bool { return false }
 
 // form returns the urlencoded body, creating it on first use.
 func (r *request) form() *formBody {
@@ -174,6 +203,8 @@ func (f *formBody) add(key, value string) {
 func (f *formBody) open() (io.Reader, string, error) {
 	return strings.NewReader(f.fields.encode()), "application/x-www-form-urlencoded", nil
 }
+
+func (f *formBody) replayable() bool { return true }
 
 // multipart returns the multipart/form-data body, creating it on first use.
 func (r *request) multipart() *multipartBody {
@@ -219,6 +250,16 @@ func (m *multipartBody) open() (io.Reader, string, error) {
 		pw.CloseWithError(m.write(w))
 	}()
 	return pr, w.FormDataContentType(), nil
+}
+
+// replayable is false when a file part streams from a reader.
+func (m *multipartBody) replayable() bool {
+	for _, p := range m.parts {
+		if p.file != nil && p.file.Content != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteEscaper escapes a quoted Content-Disposition parameter as
