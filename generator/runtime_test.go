@@ -421,19 +421,20 @@ func TestRuntimeRetries(t *testing.T) {
 }
 
 func TestRuntimeRetryStoppedByContext(t *testing.T) {
+	as := newAttemptServer(t, nil, 503, 200)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	var attempts atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		attempts.Add(1)
-		cancel() // the caller gives up while the server answers 503
-		w.WriteHeader(http.StatusServiceUnavailable)
-	}))
-	defer srv.Close()
-	c := newRW(t, srv.URL, rw.WithRetry(rw.RetryPolicy{MinDelay: time.Hour, MaxDelay: time.Hour}))
+	// The caller gives up as soon as the 503 arrives, before any wait.
+	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		resp, err := http.DefaultTransport.RoundTrip(r)
+		cancel()
+		return resp, err
+	})}
+	c := newRW(t, as.srv.URL, rw.WithHTTPClient(hc), rw.WithRetry(rw.RetryPolicy{MinDelay: time.Hour, MaxDelay: time.Hour}))
 	_, err := c.Ping(ctx, rw.PingParams{})
-	if err == nil || attempts.Load() != 1 {
-		t.Errorf("%d attempts, error %v; want 1 attempt and an error", attempts.Load(), err)
+	var apiErr *rw.APIError
+	if !errors.Is(err, context.Canceled) || !errors.As(err, &apiErr) || apiErr.StatusCode != 503 || as.attempts() != 1 {
+		t.Errorf("%d attempts, error %v; want 1 attempt and an error that is both the 503 and context.Canceled", as.attempts(), err)
 	}
 }
 

@@ -250,8 +250,11 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 	canRetry := (idempotent(r.method) || policy.RetryNonIdempotent) && r.replayable()
 	for attempt := 1; ; attempt++ {
 		resp, body, err := c.attempt(ctx, r, &cc)
-		if !canRetry || attempt >= policy.MaxAttempts || !retryable(resp, err) || ctx.Err() != nil {
+		if !canRetry || attempt >= policy.MaxAttempts || !retryable(resp, err) {
 			return resp, body, err
+		}
+		if cerr := ctx.Err(); cerr != nil {
+			return resp, body, fmt.Errorf("%w; retry stopped: %w", err, cerr)
 		}
 		wait, ok := c.backoff(policy, attempt, resp)
 		if !ok {
@@ -260,8 +263,8 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 		if deadline, has := ctx.Deadline(); has && c.now().Add(wait).After(deadline) {
 			return resp, body, err // the context would end before the retry
 		}
-		if c.sleep(ctx, wait) != nil {
-			return resp, body, err
+		if serr := c.sleep(ctx, wait); serr != nil {
+			return resp, body, fmt.Errorf("%w; retry stopped: %w", err, serr)
 		}
 	}
 }
@@ -308,7 +311,7 @@ func (c *Client) redact(err error, auth authScheme) error {
 	return &url.Error{Op: ue.Op, URL: base + "?" + strings.Join(params, "&"), Err: ue.Err}
 }
 
-func (c *Client) build(ctx context.Context, r *request, cc *callConfig) (*http.Request, error) {
+func (c *Client) build(ctx context.Context, r *request, cc *callConfig) (req *http.Request, err error) {
 	if r.err != nil {
 		return nil, r.err
 	}
@@ -324,7 +327,14 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig) (*http.R
 	if err != nil {
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), body)
+	defer func() {
+		// A multipart body that is not sent must be closed: that ends the
+		// goroutine writing it. Readers of the caller are left open.
+		if pr, ok := body.(*io.PipeReader); ok && err != nil {
+			pr.Close()
+		}
+	}()
+	req, err = http.NewRequestWithContext(ctx, r.method, u.String(), body)
 	if err != nil {
 		return nil, err
 	}

@@ -3,9 +3,13 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
+	goruntime "runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestAPIErrorIs(t *testing.T) {
@@ -96,4 +100,38 @@ func TestAuthorizeEachScheme(t *testing.T) {
 			t.Errorf("scheme %+v: Authorization, X-Key, query = %q, want %q", tt.scheme, got, [3]string{tt.authorization, tt.key, tt.query})
 		}
 	}
+}
+
+func TestUnsentMultipartBodyIsClosed(t *testing.T) {
+	c, err := newClient("http://h", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The file's reader blocks until the test ends; the goroutine writing
+	// the multipart body must end anyway when the request is not sent.
+	block := make(chan struct{})
+	defer close(block)
+	before := goruntime.NumGoroutine()
+	for range 20 {
+		r := newRequest("Op", "POST", authNone, nil)
+		r.multipart().text("a", strings.Repeat("x", 1<<16), "")
+		r.multipart().file("f", &File{Name: "f", Content: blockingReader(block)}, "")
+		if _, err := c.build(t.Context(), r, &callConfig{header: http.Header{"X": {"a\nb"}}}); err == nil {
+			t.Fatal("a header with a line break was accepted")
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for goruntime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if n := goruntime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines left behind by unsent multipart requests", n-before)
+	}
+}
+
+type blockingReader chan struct{}
+
+func (b blockingReader) Read([]byte) (int, error) {
+	<-b
+	return 0, io.EOF
 }

@@ -379,3 +379,18 @@ func TestWithRetryRejectsNegative(t *testing.T) {
 		t.Error("WithRetry accepts a negative MaxAttempts")
 	}
 }
+
+func TestRetryStoppedErrorKeepsBoth(t *testing.T) {
+	s := newScript(t, step{503, ""})
+	c, err := newClient(s.srv.URL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	c.sleep = func(ctx context.Context, d time.Duration) error { cancel(); return ctx.Err() }
+	_, _, err = c.send(ctx, getRequest(), nil)
+	var apiErr *APIError
+	if !errors.Is(err, context.Canceled) || !errors.As(err, &apiErr) || apiErr.StatusCode != 503 {
+		t.Errorf("error = %v; want both the 503 *APIError and context.Canceled", err)
+	}
+}
