@@ -20,7 +20,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/postman2go/postman2go/generator"
 	rw "github.com/postman2go/postman2go/golden/runtimewire"
+	"github.com/postman2go/postman2go/parser"
 )
 
 // fastRetry retries without waiting noticeably, so that retry tests count
@@ -603,5 +605,50 @@ func TestGeneratedCodeImportsOnlyStandardLibrary(t *testing.T) {
 	}
 	if pkgs < 2 {
 		t.Errorf("go list found %d golden packages, want every golden package listed:\n%s", pkgs, out)
+	}
+}
+
+// TestAPIKeyAuthLowering checks how an apikey auth block becomes the
+// runtime's apiKeyIn(name, place), and that one the client cannot send is
+// reported.
+func TestAPIKeyAuthLowering(t *testing.T) {
+	tests := []struct {
+		auth     string
+		want     string // the auth argument of newRequest
+		warnings int
+	}{
+		{`{"type":"apikey","apikey":[{"key":"key","value":"X-Key"},{"key":"in","value":"header"}]}`, `apiKeyIn("X-Key", "header")`, 0},
+		{`{"type":"apikey","apikey":[{"key":"key","value":"token"},{"key":"in","value":"query"}]}`, `apiKeyIn("token", "query")`, 0},
+		// "in" defaults to header; v2.0 writes auth params as an object.
+		{`{"type":"apikey","apikey":{"key":"{{keyHeader}}","value":"{{k}}"}}`, `apiKeyIn("Api-Key", "header")`, 0},
+		{`{"type":"apikey","apikey":[{"key":"key","value":"a\"b: c\r\n"}]}`, `authOther`, 1},
+		{`{"type":"apikey","apikey":[{"key":"in","value":"query"}]}`, `authOther`, 1},
+		{`{"type":"apikey","apikey":[{"key":"key","value":"{{undefined}}"}]}`, `authOther`, 1},
+	}
+	for _, tt := range tests {
+		src := `{"info":{"name":"t","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+			"variable":[{"key":"keyHeader","value":"Api-Key"}],
+			"auth":` + tt.auth + `,
+			"item":[{"name":"Get","request":{"method":"GET","url":"https://api.example.test/x"}}]}`
+		coll, _, err := parser.Parse("c.json", []byte(src))
+		if err != nil {
+			t.Fatalf("%s: %v", tt.auth, err)
+		}
+		files, warns, err := generator.Generate(coll, generator.Options{Package: "p", Source: "c.json", Input: []byte(src)})
+		if err != nil {
+			t.Fatalf("%s: %v", tt.auth, err)
+		}
+		var ops string
+		for _, f := range files {
+			if f.Name == "operations_gen.go" {
+				ops = string(f.Content)
+			}
+		}
+		if want := `newRequest("Get", "GET", ` + tt.want + `, GetResponses)`; !strings.Contains(ops, want) {
+			t.Errorf("%s: operations_gen.go lacks %s:\n%s", tt.auth, want, ops)
+		}
+		if len(warns) != tt.warnings {
+			t.Errorf("%s: %d warnings %v, want %d", tt.auth, len(warns), warns, tt.warnings)
+		}
 	}
 }
