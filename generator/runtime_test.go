@@ -393,12 +393,17 @@ func TestRuntimeRetries(t *testing.T) {
 			_, err := c.CreatePet(ctx, rw.CreatePetParams{Body: body}, rw.WithCallRetry(rw.RetryPolicy{RetryNonIdempotent: true, MinDelay: time.Nanosecond}))
 			return err
 		}, 3, true},
+		// io.MultiReader hides Seek: a reader that cannot seek is sent once.
 		{"PUT streamed body sent once", nil, []int{503, 200}, func(c *rw.Client) error {
-			_, err := c.PutPetDocument(ctx, rw.PutPetDocumentParams{PetID: "p", Body: strings.NewReader("doc")})
+			_, err := c.PutPetDocument(ctx, rw.PutPetDocumentParams{PetID: "p", Body: io.MultiReader(strings.NewReader("doc"))})
 			return err
 		}, 1, false},
+		{"PUT seekable body sent again", nil, []int{503, 200}, func(c *rw.Client) error {
+			_, err := c.PutPetDocument(ctx, rw.PutPetDocumentParams{PetID: "p", Body: bytes.NewReader([]byte("doc"))})
+			return err
+		}, 2, true},
 		{"multipart file part sent once even when opted in", nil, []int{503, 200}, func(c *rw.Client) error {
-			_, err := c.UploadPhoto(ctx, rw.UploadPhotoParams{PetID: "p", Photo: &rw.File{Name: "a.jpg", Content: strings.NewReader("jpg")}},
+			_, err := c.UploadPhoto(ctx, rw.UploadPhotoParams{PetID: "p", Photo: &rw.File{Name: "a.jpg", Content: io.MultiReader(strings.NewReader("jpg"))}},
 				rw.WithCallRetry(rw.RetryPolicy{RetryNonIdempotent: true, MinDelay: time.Nanosecond}))
 			return err
 		}, 1, false},

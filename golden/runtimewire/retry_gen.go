@@ -22,7 +22,9 @@ import (
 //   - its method is idempotent (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) or
 //     RetryNonIdempotent is set, and
 //   - its body can be sent again: a body streamed from an io.Reader (a file
-//     body, a multipart file part) is sent once.
+//     body, a multipart file part) is sent once unless the reader is an
+//     io.Seeker (an *os.File, a *bytes.Reader), which is sought back to
+//     where it stood before the first attempt.
 //
 // The wait before a retry is the response's Retry-After (seconds or an HTTP
 // date) when it has one, else MinDelay doubled on each retry, with jitter,

@@ -277,10 +277,11 @@ func TestRetryOnlyIdempotentUnlessOptedIn(t *testing.T) {
 }
 
 func TestRetrySkippedForStreamedBodies(t *testing.T) {
+	// io.MultiReader hides the Seek method of the strings.Reader.
 	bodies := map[string]func(r *request){
-		"reader": func(r *request) { r.setReader("application/octet-stream", strings.NewReader("data")) },
+		"reader": func(r *request) { r.setReader("application/octet-stream", io.MultiReader(strings.NewReader("data"))) },
 		"multipart file": func(r *request) {
-			r.multipart().file("f", &File{Name: "a.txt", Content: strings.NewReader("data")}, "")
+			r.multipart().file("f", &File{Name: "a.txt", Content: io.MultiReader(strings.NewReader("data"))}, "")
 		},
 	}
 	for name, set := range bodies {
@@ -392,5 +393,90 @@ func TestRetryStoppedErrorKeepsBoth(t *testing.T) {
 	var apiErr *APIError
 	if !errors.Is(err, context.Canceled) || !errors.As(err, &apiErr) || apiErr.StatusCode != 503 {
 		t.Errorf("error = %v; want both the 503 *APIError and context.Canceled", err)
+	}
+}
+
+func TestRetryRewindsSeekableBodies(t *testing.T) {
+	// The reader stands at offset 2 when the call starts: every attempt
+	// sends from there.
+	rd := strings.NewReader("xxpayload")
+	rd.Seek(2, io.SeekStart)
+	s := newScript(t, step{503, ""}, step{429, ""}, step{200, ""})
+	c, _ := testClient(t, s.srv.URL)
+	r := newRequest("Op", http.MethodPut, authNone, nil)
+	r.setReader("application/octet-stream", rd)
+	if _, _, err := c.send(context.Background(), r, nil); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(s.bodies) != "[payload payload payload]" {
+		t.Errorf("bodies = %q, want payload three times", s.bodies)
+	}
+
+	s = newScript(t, step{503, ""}, step{200, ""})
+	c, _ = testClient(t, s.srv.URL)
+	r = newRequest("Op", http.MethodPut, authNone, nil)
+	mp := r.multipart()
+	mp.text("a", "1", "")
+	mp.file("f", &File{Name: "f.bin", Content: strings.NewReader("file content")}, "")
+	if _, _, err := c.send(context.Background(), r, nil); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.bodies) != 2 || unbounded(s.bodies[0]) != unbounded(s.bodies[1]) || !strings.Contains(s.bodies[1], "\r\n\r\nfile content\r\n") {
+		t.Errorf("multipart bodies = %q, want the file content twice", s.bodies)
+	}
+}
+
+func TestRewinderShutsThePreviousView(t *testing.T) {
+	w := &rewinder{rs: strings.NewReader("abc")}
+	first, err := w.open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 1)
+	first.Read(buf)
+	second, err := w.open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.Read(buf); !errors.Is(err, errViewShut) {
+		t.Errorf("the previous attempt's view still reads: %v", err)
+	}
+	if got, _ := io.ReadAll(second); string(got) != "abc" {
+		t.Errorf("second view read %q, want abc", got)
+	}
+}
+
+func TestRetryRewindWhileTransportStillReads(t *testing.T) {
+	// The server answers 503 before reading the body, so the transport may
+	// still be reading the first attempt's view while the retry seeks.
+	payload := strings.Repeat("0123456789", 1<<20) // 10 MiB
+	var mu sync.Mutex
+	var got []int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		first := len(got) == 0
+		mu.Unlock()
+		if first {
+			w.Header().Set("Connection", "close")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			mu.Lock()
+			got = append(got, -1)
+			mu.Unlock()
+			return
+		}
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		got = append(got, len(b))
+		mu.Unlock()
+	}))
+	defer srv.Close()
+	c, _ := testClient(t, srv.URL)
+	r := newRequest("Op", http.MethodPut, authNone, nil)
+	r.setReader("application/octet-stream", strings.NewReader(payload))
+	if _, _, err := c.send(context.Background(), r, nil); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(got) != fmt.Sprint([]int{-1, len(payload)}) {
+		t.Errorf("server saw %v, want a 503 then the whole %d bytes", got, len(payload))
 	}
 }
