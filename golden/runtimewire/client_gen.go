@@ -109,7 +109,7 @@ func WithUserAgent(ua string) Option {
 func WithBearerToken(token string) Option {
 	return func(c *Client) error {
 		if err := checkHeaderValue("Authorization", token); err != nil {
-			return errors.New("WithBearerToken: the token contains a line break")
+			return errors.New("WithBearerToken: the token contains a line break or NUL")
 		}
 		c.creds.bearerToken = token
 		return nil
@@ -117,7 +117,8 @@ func WithBearerToken(token string) Option {
 }
 
 // WithTokenSource asks source for an access token before each request whose
-// auth is bearer, oauth2 or not set, and sends it as a bearer token. It
+// auth is bearer, oauth2 or not set (each retry too), and sends it as a
+// bearer token instead of the one WithBearerToken gives. It
 // fits golang.org/x/oauth2: func(ctx) { t, err := ts.Token(); return t.AccessToken, err }.
 func WithTokenSource(source func(context.Context) (string, error)) Option {
 	return func(c *Client) error {
@@ -149,7 +150,7 @@ func WithAPIKey(key string) Option {
 }
 
 // WithRequestEditor calls edit on every request just before it is sent, after
-// auth is applied. Use it for auth schemes the client does not implement
+// auth is applied; a retry is a new request and is edited again. Use it for auth schemes the client does not implement
 // (signatures, digest) or for headers of your own.
 func WithRequestEditor(edit func(*http.Request) error) Option {
 	return func(c *Client) error {
