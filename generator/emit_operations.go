@@ -45,7 +45,7 @@ func emitOperation(f *jen.File, op *Operation) {
 		g.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": %w"), jen.Err())),
 		)
-		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(op.Name), jen.Lit(op.Method), jen.Id(op.Auth.RuntimeName()), jen.Id(op.TableVar))
+		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(op.Name), jen.Lit(op.Method), authArg(op.Auth), jen.Id(op.TableVar))
 		emitPath(g, op)
 		emitHeaders(g, op)
 		emitFields(g, op)
@@ -63,6 +63,14 @@ func emitOperation(f *jen.File, op *Operation) {
 	})
 }
 
+// authArg is the runtime auth scheme newRequest gets.
+func authArg(a Auth) jen.Code {
+	if a.Kind == AuthAPIKey {
+		return jen.Id("apiKeyIn").Call(jen.Lit(a.KeyName), jen.Lit(a.KeyIn))
+	}
+	return jen.Id(a.Kind.RuntimeName())
+}
+
 func operationDoc(op *Operation) []string {
 	lines := []string{fmt.Sprintf("%s sends %s %s.", op.Name, op.Method, oneLine(op.PathText))}
 	if item := oneLine(op.ItemName); item != "" {
@@ -74,7 +82,7 @@ func operationDoc(op *Operation) []string {
 	if op.Scripts > 0 {
 		lines = append(lines, "", "Postman runs a pre-request or test script around this request; the client does not.")
 	}
-	if op.Auth == AuthOther {
+	if op.Auth.Kind == AuthOther {
 		lines = append(lines, "", "The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.")
 	}
 	if len(op.Responses) > 0 {

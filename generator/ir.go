@@ -33,7 +33,7 @@ type Operation struct {
 	Body    BodyKind
 	// RawContentType is the Content-Type of a raw or file body.
 	RawContentType string
-	Auth           AuthKind
+	Auth           Auth
 
 	Responses       []ResponseRow
 	ResponseHeaders []*ResponseHeader
@@ -161,6 +161,13 @@ const (
 	BodyFile
 )
 
+// Auth is an operation's auth after Postman's inheritance.
+type Auth struct {
+	Kind AuthKind
+	// KeyName and KeyIn ("header" or "query") place the key of AuthAPIKey.
+	KeyName, KeyIn string
+}
+
 // AuthKind is the runtime auth scheme of an operation.
 type AuthKind int
 
@@ -170,9 +177,11 @@ const (
 	AuthBearer
 	AuthBasic
 	AuthOther
+	AuthAPIKey // sent by the runtime's apiKeyIn(KeyName, KeyIn)
 )
 
-// RuntimeName is the runtime constant for the scheme (templates/runtime).
+// RuntimeName is the runtime value for the scheme (templates/runtime);
+// AuthAPIKey has none: it is a call of apiKeyIn.
 func (a AuthKind) RuntimeName() string {
 	switch a {
 	case AuthInherit:

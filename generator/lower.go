@@ -441,22 +441,43 @@ func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *F
 	return f
 }
 
-// authKind maps the effective Postman auth to the runtime scheme and warns
+// auth maps the effective Postman auth to the runtime scheme and warns
 // about schemes the client cannot compute.
-func (l *lowerer) auth(ri *parser.RequestItem) AuthKind {
+func (l *lowerer) auth(ri *parser.RequestItem) Auth {
 	if ri.Auth == nil {
-		return AuthInherit
+		return Auth{Kind: AuthInherit}
 	}
 	switch ri.Auth.Type {
 	case "noauth":
-		return AuthNone
+		return Auth{Kind: AuthNone}
 	case "bearer", "oauth2":
-		return AuthBearer
+		return Auth{Kind: AuthBearer}
 	case "basic":
-		return AuthBasic
+		return Auth{Kind: AuthBasic}
+	case "apikey":
+		// Postman sends the key in a header unless "in" is "query".
+		name, in := strings.TrimSpace(l.resolve(ri.Auth.Get("key"))), "header"
+		if ri.Auth.Get("in") == "query" {
+			in = "query"
+		}
+		if name != "" && !strings.Contains(name, "{{") && (in == "query" || validHeaderName(name)) {
+			return Auth{Kind: AuthAPIKey, KeyName: name, KeyIn: in}
+		}
+		l.warnf(ri, "apikey auth has no usable key name (%q); add the key with WithRequestEditor", name)
+		return Auth{Kind: AuthOther}
 	}
 	l.warnf(ri, "auth %q is not implemented by the client; add it with WithRequestEditor", ri.Auth.Type)
-	return AuthOther
+	return Auth{Kind: AuthOther}
+}
+
+// validHeaderName reports whether s is an HTTP token (RFC 9110).
+func validHeaderName(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 || r <= ' ' || strings.ContainsRune("\"(),/:;<=>?@[\\]{}\x7f", r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // nameEnums creates the enum types. Fields with the same wire name and the
