@@ -56,9 +56,11 @@ func clientOptions(pkg *Package, op *Operation) []jen.Code {
 		opts = append(opts, jen.Id("WithBaseURL").Call(jen.Lit("https://api.example.com")))
 	}
 	getenv := func(name string) jen.Code { return jen.Qual("os", "Getenv").Call(jen.Lit(name)) }
-	switch op.Auth {
+	switch op.Auth.Kind {
 	case AuthBasic:
 		opts = append(opts, jen.Id("WithBasicAuth").Call(getenv("API_USERNAME"), getenv("API_PASSWORD")))
+	case AuthAPIKey:
+		opts = append(opts, jen.Id("WithAPIKey").Call(getenv("API_KEY")))
 	case AuthBearer, AuthInherit:
 		opts = append(opts, jen.Id("WithBearerToken").Call(getenv("API_TOKEN")))
 	}

@@ -58,6 +58,23 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
+// Is lets errors.Is test for a documented error: target matches when it is
+// an *APIError whose non-zero fields, StatusCode and Code, equal e's. For
+// example, with the vendor code 4132 documented for HTTP 409:
+//
+//	var ErrGroupNameTaken = &APIError{StatusCode: 409, Code: "4132"}
+//	if errors.Is(err, ErrGroupNameTaken) { ... }
+//
+// A target with only a StatusCode matches every error of that status; one
+// with neither matches nothing.
+func (e *APIError) Is(target error) bool {
+	t, ok := target.(*APIError)
+	if !ok || t == nil || (t.StatusCode == 0 && t.Code == "") {
+		return false
+	}
+	return (t.StatusCode == 0 || t.StatusCode == e.StatusCode) && (t.Code == "" || t.Code == e.Code)
+}
+
 func newAPIError(r *request, resp *http.Response) *APIError {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	e := &APIError{Operation: r.operation, StatusCode: resp.StatusCode, Header: resp.Header, Body: body}

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // Client sends requests to the API. It is safe for concurrent use once built;
@@ -22,6 +23,12 @@ type Client struct {
 	userAgent  string
 	editors    []func(*http.Request) error
 	creds      credentials
+	retry      RetryPolicy
+
+	// Hooks for tests of the runtime; newClient sets the real ones.
+	sleep  func(ctx context.Context, d time.Duration) error
+	now    func() time.Time
+	jitter func(d time.Duration) time.Duration
 }
 
 // Option configures a Client in NewClient.
@@ -35,10 +42,11 @@ type credentials struct {
 	username    string
 	password    string
 	hasBasic    bool
+	apiKey      string
 }
 
 func newClient(defaultBaseURL string, opts []Option) (*Client, error) {
-	c := &Client{httpClient: http.DefaultClient}
+	c := &Client{httpClient: http.DefaultClient, sleep: sleepContext, now: time.Now, jitter: halfJitter}
 	if err := WithBaseURL(defaultBaseURL)(c); err != nil {
 		return nil, err
 	}
@@ -101,7 +109,7 @@ func WithUserAgent(ua string) Option {
 func WithBearerToken(token string) Option {
 	return func(c *Client) error {
 		if err := checkHeaderValue("Authorization", token); err != nil {
-			return errors.New("WithBearerToken: the token contains a line break")
+			return errors.New("WithBearerToken: the token contains a line break or NUL")
 		}
 		c.creds.bearerToken = token
 		return nil
@@ -109,7 +117,8 @@ func WithBearerToken(token string) Option {
 }
 
 // WithTokenSource asks source for an access token before each request whose
-// auth is bearer, oauth2 or not set, and sends it as a bearer token. It
+// auth is bearer, oauth2 or not set (each retry too), and sends it as a
+// bearer token instead of the one WithBearerToken gives. It
 // fits golang.org/x/oauth2: func(ctx) { t, err := ts.Token(); return t.AccessToken, err }.
 func WithTokenSource(source func(context.Context) (string, error)) Option {
 	return func(c *Client) error {
@@ -127,8 +136,21 @@ func WithBasicAuth(username, password string) Option {
 	}
 }
 
+// WithAPIKey sends key on every request whose auth in the collection is
+// apikey, under the name and in the place (header or query parameter) the
+// collection gives for that request.
+func WithAPIKey(key string) Option {
+	return func(c *Client) error {
+		if strings.ContainsAny(key, "\r\n\x00") {
+			return errors.New("WithAPIKey: the key contains a line break or NUL")
+		}
+		c.creds.apiKey = key
+		return nil
+	}
+}
+
 // WithRequestEditor calls edit on every request just before it is sent, after
-// auth is applied. Use it for auth schemes the client does not implement
+// auth is applied; a retry is a new request and is edited again. Use it for auth schemes the client does not implement
 // (signatures, digest) or for headers of your own.
 func WithRequestEditor(edit func(*http.Request) error) Option {
 	return func(c *Client) error {
@@ -143,7 +165,9 @@ func WithRequestEditor(edit func(*http.Request) error) Option {
 type RequestOption func(*callConfig)
 
 type callConfig struct {
-	header http.Header
+	header  http.Header
+	timeout time.Duration
+	retry   *RetryPolicy
 }
 
 // WithHeader adds a header to one call.
@@ -156,20 +180,57 @@ func WithHeader(key, value string) RequestOption {
 	}
 }
 
-// authScheme is how an operation authenticates, from the collection's auth
+// WithTimeout bounds one call, retries and their waits included. The call
+// returns an error wrapping context.DeadlineExceeded when it runs out.
+func WithTimeout(d time.Duration) RequestOption {
+	return func(cc *callConfig) { cc.timeout = d }
+}
+
+// WithCallRetry replaces the client's retry policy for one call, e.g.
+// WithCallRetry(RetryPolicy{MaxAttempts: 1}) to send once, or
+// WithCallRetry(RetryPolicy{RetryNonIdempotent: true}) to retry a POST.
+func WithCallRetry(p RetryPolicy) RequestOption {
+	return func(cc *callConfig) { cc.retry = &p }
+}
+
+// authKind is how an operation authenticates, from the collection's auth
 // after inheritance.
-type authScheme int
+type authKind int
 
 const (
-	authInherit authScheme = iota // no auth in the collection: send what the user configured
-	authNone                      // noauth: send nothing
-	authBearer                    // bearer and oauth2
-	authBasic
-	authOther // a scheme the client cannot compute; see WithRequestEditor
+	kindInherit authKind = iota // no auth in the collection: send what the user configured
+	kindNone                    // noauth: send nothing
+	kindBearer                  // bearer and oauth2
+	kindBasic
+	kindAPIKey
+	kindOther // a scheme the client cannot compute; see WithRequestEditor
 )
 
-// send builds r, sends it and returns the response with its body read. A
-// status outside 2xx is returned as an *APIError.
+// authScheme is an operation's auth: its kind and, for an API key, the
+// header or query parameter that carries it.
+type authScheme struct {
+	kind    authKind
+	keyName string
+	inQuery bool
+}
+
+var (
+	authInherit = authScheme{kind: kindInherit}
+	authNone    = authScheme{kind: kindNone}
+	authBearer  = authScheme{kind: kindBearer}
+	authBasic   = authScheme{kind: kindBasic}
+	authOther   = authScheme{kind: kindOther}
+)
+
+// apiKeyIn is API key auth sent as the header name, or as the query
+// parameter name when in is "query".
+func apiKeyIn(name, in string) authScheme {
+	return authScheme{kind: kindAPIKey, keyName: name, inQuery: in == "query"}
+}
+
+// send builds r, sends it (again, when the retry policy allows) and returns
+// the response with its body read. A status outside 2xx is returned as an
+// *APIError.
 func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*http.Response, []byte, error) {
 	if ctx == nil {
 		return nil, nil, fmt.Errorf("%s: nil context", r.operation)
@@ -180,13 +241,47 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 			opt(&cc)
 		}
 	}
-	req, err := c.build(ctx, r, &cc)
+	if cc.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, cc.timeout)
+		defer cancel()
+	}
+	policy := c.retry
+	if cc.retry != nil {
+		policy = *cc.retry
+	}
+	policy = policy.withDefaults()
+	canRetry := (idempotent(r.method) || policy.RetryNonIdempotent) && r.replayable()
+	for attempt := 1; ; attempt++ {
+		resp, body, err := c.attempt(ctx, r, &cc)
+		if !canRetry || attempt >= policy.MaxAttempts || !retryable(resp, err) {
+			return resp, body, err
+		}
+		if cerr := ctx.Err(); cerr != nil {
+			return resp, body, fmt.Errorf("%w; retry stopped: %w", err, cerr)
+		}
+		wait, ok := c.backoff(policy, attempt, resp)
+		if !ok {
+			return resp, body, err
+		}
+		if deadline, has := ctx.Deadline(); has && c.now().Add(wait).After(deadline) {
+			return resp, body, err // the context would end before the retry
+		}
+		if serr := c.sleep(ctx, wait); serr != nil {
+			return resp, body, fmt.Errorf("%w; retry stopped: %w", err, serr)
+		}
+	}
+}
+
+// attempt sends r once.
+func (c *Client) attempt(ctx context.Context, r *request, cc *callConfig) (*http.Response, []byte, error) {
+	req, err := c.build(ctx, r, cc)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", r.operation, err)
 	}
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", r.operation, err)
+		return nil, nil, fmt.Errorf("%s: %w", r.operation, c.redact(err, r.auth))
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -199,19 +294,51 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 	return resp, body, nil
 }
 
-func (c *Client) build(ctx context.Context, r *request, cc *callConfig) (*http.Request, error) {
+// redact replaces an API key sent as a query parameter in the URL that
+// net/http puts in its errors.
+func (c *Client) redact(err error, auth authScheme) error {
+	var ue *url.Error
+	if auth.kind != kindAPIKey || !auth.inQuery || c.creds.apiKey == "" || !errors.As(err, &ue) {
+		return err
+	}
+	base, query, found := strings.Cut(ue.URL, "?")
+	if !found {
+		return err
+	}
+	params := strings.Split(query, "&")
+	prefix := queryEscape(auth.keyName) + "="
+	for i, p := range params {
+		if strings.HasPrefix(p, prefix) {
+			params[i] = prefix + "REDACTED"
+		}
+	}
+	return &url.Error{Op: ue.Op, URL: base + "?" + strings.Join(params, "&"), Err: ue.Err}
+}
+
+func (c *Client) build(ctx context.Context, r *request, cc *callConfig) (req *http.Request, err error) {
 	if r.err != nil {
 		return nil, r.err
 	}
 	u := *c.baseURL
 	u.Path = c.baseURL.Path + r.path.String()
 	u.RawPath = c.baseURL.EscapedPath() + r.rawPath.String()
-	u.RawQuery = r.query.encode()
+	query := r.query
+	if r.auth.kind == kindAPIKey && r.auth.inQuery && c.creds.apiKey != "" {
+		query = query.replace(r.auth.keyName, c.creds.apiKey)
+	}
+	u.RawQuery = query.encode()
 	body, contentType, err := r.openBody()
 	if err != nil {
 		return nil, err
 	}
-	req, err := http.NewRequestWithContext(ctx, r.method, u.String(), body)
+	defer func() {
+		// A multipart body that is not sent must be closed: that ends the
+		// goroutine writing it. Readers of the caller are left open.
+		if pr, ok := body.(*io.PipeReader); ok && err != nil {
+			pr.Close()
+		}
+	}()
+	req, err = http.NewRequestWithContext(ctx, r.method, u.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -249,16 +376,26 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig) (*http.R
 	return req, nil
 }
 
+// authorize sets the auth header of req; an API key in the query is added by
+// build.
 func (c *Client) authorize(ctx context.Context, req *http.Request, scheme authScheme) error {
-	switch scheme {
-	case authNone, authOther:
+	switch scheme.kind {
+	case kindNone, kindOther:
 		return nil
-	case authBasic:
+	case kindBasic:
 		if c.creds.hasBasic {
 			req.Header.Set("Authorization", "Basic "+basicToken(c.creds.username, c.creds.password))
 		}
 		return nil
-	case authBearer, authInherit:
+	case kindAPIKey:
+		if c.creds.apiKey != "" && !scheme.inQuery {
+			if err := checkHeaderValue(scheme.keyName, ""); err != nil {
+				return err
+			}
+			req.Header.Set(scheme.keyName, c.creds.apiKey)
+		}
+		return nil
+	case kindBearer, kindInherit:
 		token := c.creds.bearerToken
 		if c.creds.tokenSource != nil {
 			t, err := c.creds.tokenSource(ctx)
@@ -269,15 +406,15 @@ func (c *Client) authorize(ctx context.Context, req *http.Request, scheme authSc
 		}
 		if token != "" {
 			if checkHeaderValue("Authorization", token) != nil {
-				return errors.New("the access token contains a line break")
+				return errors.New("the access token contains a line break or NUL")
 			}
 			req.Header.Set("Authorization", "Bearer "+token)
-		} else if scheme == authInherit && c.creds.hasBasic {
+		} else if scheme.kind == kindInherit && c.creds.hasBasic {
 			req.Header.Set("Authorization", "Basic "+basicToken(c.creds.username, c.creds.password))
 		}
 		return nil
 	}
-	panic(fmt.Sprintf("unknown auth scheme %d", scheme))
+	panic(fmt.Sprintf("unknown auth kind %d", scheme.kind))
 }
 
 func basicToken(user, pass string) string {

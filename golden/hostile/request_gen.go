@@ -6,12 +6,14 @@ package hostile
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
 	"net/textproto"
 	"net/url"
 	"strings"
+	"sync"
 )
 
 // request is one call being assembled by an operation method: the wire
@@ -98,6 +100,25 @@ func (q queryList) encode() string {
 	return b.String()
 }
 
+// replace returns the query with every key replaced by one key=value at the
+// place of the first, or at the end; q is not changed.
+func (q queryList) replace(key, value string) queryList {
+	out := make(queryList, 0, len(q)+1)
+	done := false
+	for _, kv := range q {
+		if kv.key != key {
+			out = append(out, kv)
+		} else if !done {
+			out = append(out, keyValue{key: key, value: value})
+			done = true
+		}
+	}
+	if !done {
+		out = append(out, keyValue{key: key, value: value})
+	}
+	return out
+}
+
 func queryEscape(s string) string {
 	return strings.ReplaceAll(url.QueryEscape(s), "+", "%20")
 }
@@ -106,7 +127,12 @@ func queryEscape(s string) string {
 type requestBody interface {
 	// open returns the body and its Content-Type.
 	open() (io.Reader, string, error)
+	// replayable reports whether open can be called again for a retry.
+	replayable() bool
 }
+
+// replayable reports whether the request can be sent again.
+func (r *request) replayable() bool { return r.body == nil || r.body.replayable() }
 
 func (r *request) openBody() (io.Reader, string, error) {
 	if r.body == nil {
@@ -139,20 +165,90 @@ func (b rawBody) open() (io.Reader, string, error) {
 	return bytes.NewReader(b.data), b.contentType, nil
 }
 
-// setReader sends the bytes of rd, streamed.
+func (rawBody) replayable() bool { return true }
+
+// setReader sends the bytes of rd, streamed. When rd is an io.Seeker the
+// body can be sent again for a retry.
 func (r *request) setReader(contentType string, rd io.Reader) {
 	if rd == nil {
 		return
 	}
-	r.body = readerBody{contentType: contentType, r: rd}
+	b := &readerBody{contentType: contentType, r: rd}
+	if rs, ok := rd.(io.ReadSeeker); ok {
+		b.rewind = &rewinder{rs: rs}
+	}
+	r.body = b
 }
 
 type readerBody struct {
 	contentType string
 	r           io.Reader
+	rewind      *rewinder // nil unless r can seek
 }
 
-func (b readerBody) open() (io.Reader, string, error) { return b.r, b.contentType, nil }
+func (b *readerBody) open() (io.Reader, string, error) {
+	if b.rewind == nil {
+		return b.r, b.contentType, nil
+	}
+	rd, err := b.rewind.open()
+	return rd, b.contentType, err
+}
+
+// replayable is true when the reader can seek back for another attempt.
+func (b *readerBody) replayable() bool { return b.rewind != nil }
+
+// rewinder replays a seekable reader: each attempt reads a fresh view that
+// starts where the reader stood at the first attempt. A transport may still
+// hold the previous attempt's view, so it is shut before the reader seeks.
+type rewinder struct {
+	rs      io.ReadSeeker
+	start   int64
+	started bool
+	view    *view
+}
+
+func (w *rewinder) open() (io.Reader, error) {
+	if w.view != nil {
+		w.view.shut()
+	}
+	if !w.started {
+		pos, err := w.rs.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return nil, fmt.Errorf("request body: %w", err)
+		}
+		w.start, w.started = pos, true
+	} else if _, err := w.rs.Seek(w.start, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("rewinding the request body for a retry: %w", err)
+	}
+	w.view = &view{r: w.rs}
+	return w.view, nil
+}
+
+// view reads from r until it is shut. It is not an io.Closer: the client
+// never closes the caller's reader.
+type view struct {
+	mu     sync.Mutex
+	r      io.Reader
+	closed bool
+}
+
+var errViewShut = errors.New("request body replaced by a retry")
+
+func (v *view) Read(p []byte) (int, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.closed {
+		return 0, errViewShut
+	}
+	return v.r.Read(p)
+}
+
+// shut waits for a Read in progress and makes later ones fail.
+func (v *view) shut() {
+	v.mu.Lock()
+	v.closed = true
+	v.mu.Unlock()
+}
 
 // form returns the urlencoded body, creating it on first use.
 func (r *request) form() *formBody {
@@ -175,6 +271,8 @@ func (f *formBody) open() (io.Reader, string, error) {
 	return strings.NewReader(f.fields.encode()), "application/x-www-form-urlencoded", nil
 }
 
+func (f *formBody) replayable() bool { return true }
+
 // multipart returns the multipart/form-data body, creating it on first use.
 func (r *request) multipart() *multipartBody {
 	if m, ok := r.body.(*multipartBody); ok {
@@ -194,10 +292,13 @@ type formPart struct {
 	value       string
 	contentType string
 	file        *File
+	rewind      *rewinder // a file part whose Content can seek
 }
 
 // File is a file to upload: its name as the server should see it, its
-// content type ("" for application/octet-stream) and its content.
+// content type ("" for application/octet-stream) and its content, streamed.
+// When Content is an io.Seeker (an *os.File, a *bytes.Reader) the upload can
+// be retried; the client never closes Content.
 type File struct {
 	Name        string
 	ContentType string
@@ -209,24 +310,57 @@ func (m *multipartBody) text(name, value, contentType string) {
 }
 
 func (m *multipartBody) file(name string, f *File, contentType string) {
-	m.parts = append(m.parts, formPart{name: name, file: f, contentType: contentType})
+	p := formPart{name: name, file: f, contentType: contentType}
+	if f == nil {
+		f = &File{}
+		p.file = f
+	}
+	if rs, ok := f.Content.(io.ReadSeeker); ok {
+		p.rewind = &rewinder{rs: rs}
+	}
+	m.parts = append(m.parts, p)
 }
 
 func (m *multipartBody) open() (io.Reader, string, error) {
+	contents := make([]io.Reader, len(m.parts))
+	for i, p := range m.parts {
+		switch {
+		case p.rewind != nil:
+			rd, err := p.rewind.open()
+			if err != nil {
+				return nil, "", fmt.Errorf("form-data part %q: %w", p.name, err)
+			}
+			contents[i] = rd
+		case p.file != nil:
+			contents[i] = p.file.Content
+		}
+	}
 	pr, pw := io.Pipe()
 	w := multipart.NewWriter(pw)
 	go func() {
-		pw.CloseWithError(m.write(w))
+		pw.CloseWithError(m.write(w, contents))
 	}()
 	return pr, w.FormDataContentType(), nil
+}
+
+// replayable is false when a file part streams from a reader that cannot
+// seek.
+func (m *multipartBody) replayable() bool {
+	for _, p := range m.parts {
+		if p.file != nil && p.file.Content != nil && p.rewind == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteEscaper escapes a quoted Content-Disposition parameter as
 // mime/multipart does, and keeps line breaks out of the part header.
 var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"", "\r", "%0D", "\n", "%0A")
 
-func (m *multipartBody) write(w *multipart.Writer) error {
-	for _, p := range m.parts {
+// write writes the parts; contents[i] is the content of file part i.
+func (m *multipartBody) write(w *multipart.Writer, contents []io.Reader) error {
+	for i, p := range m.parts {
 		h := textproto.MIMEHeader{}
 		disposition := `form-data; name="` + quoteEscaper.Replace(p.name) + `"`
 		if p.file != nil {
@@ -251,8 +385,8 @@ func (m *multipartBody) write(w *multipart.Writer) error {
 			}
 			continue
 		}
-		if p.file.Content != nil {
-			if _, err := io.Copy(pw, p.file.Content); err != nil {
+		if contents[i] != nil {
+			if _, err := io.Copy(pw, contents[i]); err != nil {
 				return fmt.Errorf("form-data part %q: %w", p.name, err)
 			}
 		}
