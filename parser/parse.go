@@ -85,12 +85,10 @@ func (p *state) syntaxError() error {
 }
 
 func (p *state) collection(root gjson.Result) *Collection {
-	info := root.Get("info")
-	if !info.Exists() && root.Get("requests").Exists() && root.Get("order").Exists() {
-		d := p.diag(root, "", "%v: convert it to v2.1 first (Postman app: Export → Collection v2.1; or npx postman-collection-transformer convert -i in.json -o out.json -j 1.0.0 -p 2.1.0)", ErrLegacyV1)
-		p.errs = append(p.errs, d)
-		return nil
+	if isV1(root) {
+		return p.collectionV1(root)
 	}
+	info := root.Get("info")
 	c := &Collection{}
 	if p.expect(info, "info", gjson.JSON) {
 		c.Name = p.str(info.Get("name"), "info.name")
