@@ -1,9 +1,11 @@
 package generator
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/postman2go/postman2go/parser"
@@ -20,16 +22,26 @@ type lowerer struct {
 
 	enumFields []*Field // fields of KindEnum, named after all operations
 	enumVals   map[*Field][]string
+
+	// Requests whose host names undefined variables, by host text, and
+	// requests whose auth the client does not implement, by auth type;
+	// each group is reported once.
+	badHosts  map[string][]*parser.RequestItem
+	hostOrder []string
+	otherAuth map[string][]*parser.RequestItem
+	authOrder []string
 }
 
 func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) {
 	l := &lowerer{
-		c:        c,
-		pkg:      &Package{Name: opts.Package, Title: c.Name},
-		vars:     map[string]string{},
-		names:    newScope(runtimeNames()...),
-		file:     opts.Source,
-		enumVals: map[*Field][]string{},
+		c:         c,
+		pkg:       &Package{Name: opts.Package, Title: c.Name},
+		vars:      map[string]string{},
+		names:     newScope(runtimeNames()...),
+		file:      opts.Source,
+		enumVals:  map[*Field][]string{},
+		badHosts:  map[string][]*parser.RequestItem{},
+		otherAuth: map[string][]*parser.RequestItem{},
 	}
 	for _, v := range c.Variables {
 		if !v.Disabled && v.Key != "" {
@@ -48,14 +60,24 @@ func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) 
 		l.warnf(nil, "%d requests have pre-request or test scripts; Postman runs them, the generated client does not", scripts)
 	}
 	bases := map[string]int{}
-	for _, ri := range reqs {
+	opBases := make([]string, len(reqs))
+	for i, ri := range reqs {
 		op, base := l.operation(ri)
 		l.pkg.Operations = append(l.pkg.Operations, op)
+		opBases[i] = base
 		if base != "" {
 			bases[base]++
 		}
 	}
 	l.pkg.BaseURL = mostCommon(bases)
+	for i, op := range l.pkg.Operations {
+		// An operation on another host keeps its own absolute base.
+		if opBases[i] != "" && opBases[i] != l.pkg.BaseURL {
+			op.BaseURL = opBases[i]
+		}
+	}
+	l.warnHosts()
+	l.warnAuth()
 	l.nameEnums()
 	return l.pkg, l.warns
 }
@@ -170,10 +192,63 @@ func (l *lowerer) baseURL(ri *parser.RequestItem) string {
 		base += ":" + l.resolve(u.Port)
 	}
 	if strings.Contains(base, "{{") {
-		l.warnf(ri, "host %q uses variables the collection does not define; set the base URL with WithBaseURL", strings.Join(u.Host, "."))
+		host := strings.Join(u.Host, ".")
+		if _, ok := l.badHosts[host]; !ok {
+			l.hostOrder = append(l.hostOrder, host)
+		}
+		l.badHosts[host] = append(l.badHosts[host], ri)
 		return ""
 	}
+	if scheme, rest, ok := strings.Cut(base, "://"); ok {
+		// user:password@host: credentials never become a constant.
+		hostPart, path, _ := strings.Cut(rest, "/")
+		if at := strings.LastIndex(hostPart, "@"); at >= 0 {
+			l.warnf(ri, "the URL carries credentials (user:password@); they are not generated, use WithBasicAuth")
+			base = scheme + "://" + hostPart[at+1:]
+			if path != "" {
+				base += "/" + path
+			}
+		}
+	}
 	return strings.TrimSuffix(base, "/")
+}
+
+// warnHosts reports each host that names undefined variables once, with
+// the requests that use it.
+func (l *lowerer) warnHosts() {
+	for _, host := range l.hostOrder {
+		ris := l.badHosts[host]
+		to := "the base URL given with WithBaseURL"
+		if l.pkg.BaseURL != "" {
+			to = "the client's base URL (DefaultBaseURL unless WithBaseURL)"
+		}
+		l.warnf(ris[0], "host %q uses variables the collection does not define (used by %s); those requests go to %s", host, requestCount(ris), to)
+	}
+}
+
+// warnAuth reports each auth type the client does not implement once, with
+// the requests that use it.
+func (l *lowerer) warnAuth() {
+	for _, typ := range l.authOrder {
+		ris := l.otherAuth[typ]
+		l.warnf(ris[0], "auth %q is not implemented by the client (used by %s); add it with WithRequestEditor", typ, requestCount(ris))
+	}
+}
+
+// requestCount names up to three requests of a group and counts the rest.
+func requestCount(ris []*parser.RequestItem) string {
+	var names []string
+	for i, ri := range ris {
+		if i == 3 {
+			names = append(names, fmt.Sprintf("and %d more", len(ris)-3))
+			break
+		}
+		names = append(names, strconv.Quote(itemName(ri)))
+	}
+	if len(ris) == 1 {
+		return "request " + names[0]
+	}
+	return fmt.Sprintf("%d requests (%s)", len(ris), strings.Join(names, ", "))
 }
 
 // path splits the URL path into literal text and parameters: ":name"
@@ -188,7 +263,7 @@ func (l *lowerer) path(op *Operation, ri *parser.RequestItem, fields *scope) {
 			lit.Reset()
 		}
 	}
-	param := func(wire, example, desc string) {
+	param := func(wire, example, desc string) *Field {
 		flush()
 		ev := evidence{values: []string{example}, description: desc}
 		f := l.field(fields, wire, InPath, ev)
@@ -196,6 +271,7 @@ func (l *lowerer) path(op *Operation, ri *parser.RequestItem, fields *scope) {
 		op.Path = append(op.Path, PathPart{Param: f})
 		op.Fields = append(op.Fields, f)
 		text.WriteString("{" + wire + "}")
+		return f
 	}
 	for _, seg := range u.Path {
 		lit.WriteString("/")
@@ -210,6 +286,16 @@ func (l *lowerer) path(op *Operation, ri *parser.RequestItem, fields *scope) {
 			}
 			continue
 		}
+		if nestedVars(seg) {
+			// {{a_{{b}}}}: Postman resolves the inner names first.
+			seg = l.resolve(seg)
+		}
+		if nestedVars(seg) || strings.Contains(postmanVar.ReplaceAllString(seg, ""), "{{") {
+			// Still not plain text and {{name}}s: the whole segment is
+			// one parameter.
+			param(strings.NewReplacer("{", "", "}", "").Replace(seg), "", "")
+			continue
+		}
 		for seg != "" {
 			loc := postmanVar.FindStringSubmatchIndex(seg)
 			if loc == nil {
@@ -220,7 +306,13 @@ func (l *lowerer) path(op *Operation, ri *parser.RequestItem, fields *scope) {
 			lit.WriteString(seg[:loc[0]])
 			text.WriteString(seg[:loc[0]])
 			name := seg[loc[2]:loc[3]]
-			param(name, l.vars[name], "")
+			f := param(name, l.vars[name], "")
+			// A collection default or a dynamic variable makes the
+			// parameter optional: unset, the client sends what Postman would.
+			if parts, ok := l.valueDefault(seg[loc[0]:loc[1]], true); ok {
+				f.Required, f.Default = false, parts
+				f.Doc = append(f.Doc, defaultDoc(parts)...)
+			}
 			seg = seg[loc[1]:]
 		}
 	}
@@ -247,8 +339,16 @@ func (l *lowerer) query(op *Operation, ri *parser.RequestItem, fields *scope) {
 		}
 		ev := l.evidenceFor(ri, q, func(r *parser.Request) []parser.Param { return r.URL.Query })
 		f := l.field(fields, q.Key, InQuery, ev)
+		if q.ValueNull {
+			// "?key" with no "=": a flag.
+			f.Kind, f.Enum, f.Required, f.Default, f.Example = KindFlag, nil, false, nil, ""
+			f.Evidence = "query key without a value"
+			f.Doc = []string{fmt.Sprintf("%s, when true, sends the query key %q with no value (?%s).", f.Name, q.Key, q.Key)}
+			f.Doc = append(f.Doc, docLines(q.Description)...)
+			delete(l.enumVals, f)
+		}
 		if q.Disabled {
-			f.Required = false
+			disabled(f)
 		}
 		op.Fields = append(op.Fields, f)
 	}
@@ -281,7 +381,7 @@ func (l *lowerer) headers(op *Operation, ri *parser.RequestItem, fields *scope) 
 		ev := l.evidenceFor(ri, h, func(r *parser.Request) []parser.Param { return r.Headers })
 		f := l.field(fields, key, InHeader, ev)
 		if h.Disabled {
-			f.Required = false
+			disabled(f)
 		}
 		op.Fields = append(op.Fields, f)
 	}
@@ -315,11 +415,15 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 			f := l.field(fields, p.Key, InMultipart, ev)
 			f.ContentType = p.ContentType
 			if p.Type == "file" {
-				f.Kind, f.Enum, f.Evidence = KindFile, nil, "form-data file part"
+				f.Kind, f.Enum, f.Evidence, f.Default = KindFile, nil, "form-data file part", nil
+				if len(p.Src) > 1 {
+					// src as an array: one part per file, all with this name.
+					f.Kind, f.Evidence = KindFiles, "form-data file part with several files"
+				}
 				delete(l.enumVals, f)
 			}
 			if p.Disabled {
-				f.Required = false
+				disabled(f)
 			}
 			op.Fields = append(op.Fields, f)
 		}
@@ -337,19 +441,16 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 			})
 			f := l.field(fields, p.Key, InForm, ev)
 			if p.Disabled {
-				f.Required = false
+				disabled(f)
 			}
 			op.Fields = append(op.Fields, f)
 		}
-	case "raw", "graphql":
+	case "graphql":
+		op.Body = BodyGraphQL
+		l.graphQL(op, b, fields)
+	case "raw":
 		op.Body = BodyRaw
 		example := b.Raw
-		if b.Mode == "graphql" {
-			example = graphQLBody(b)
-			if op.RawContentType == "" {
-				op.RawContentType = "application/json"
-			}
-		}
 		if op.RawContentType == "" {
 			op.RawContentType = rawContentTypes[b.Language]
 		}
@@ -390,12 +491,145 @@ func bodyPruned(ri *parser.RequestItem) bool {
 	return true
 }
 
-func graphQLBody(b *parser.Body) string {
-	vars := strings.TrimSpace(b.GraphQLVariables)
-	if vars == "" {
-		vars = "{}"
+// graphQL adds the members of a GraphQL request: the query, the variables
+// (JSON text) and the operation name, each defaulting to the collection's
+// text when that text holds no variable the client cannot fill.
+func (l *lowerer) graphQL(op *Operation, b *parser.Body, fields *scope) {
+	member := func(name, wire string, kind Kind, text, doc string) {
+		f := &Field{Name: fields.unique(name), Wire: wire, In: InGraphQL, Kind: kind, Evidence: "graphql body"}
+		f.Doc = []string{fmt.Sprintf("%s is the GraphQL %s.", f.Name, doc)}
+		text = l.resolve(strings.TrimSpace(text))
+		switch {
+		case text == "":
+		case strings.Contains(text, "{{"):
+			f.Example = text
+		case kind == KindJSON && !json.Valid([]byte(text)):
+			f.Example = text
+		default:
+			f.Default = []ValuePart{{Literal: text}}
+			f.Doc = append(f.Doc, "Left empty, the collection's text is sent.")
+		}
+		if wire == "query" && f.Default == nil {
+			f.Required = true
+		}
+		op.Fields = append(op.Fields, f)
 	}
-	return fmt.Sprintf(`{"query":%q,"variables":%s}`, b.GraphQLQuery, vars)
+	member("Query", "query", KindString, b.GraphQLQuery, "query document")
+	member("Variables", "variables", KindJSON, b.GraphQLVariables, "variables, a JSON object")
+	member("OperationName", "operationName", KindString, b.GraphQLOperation, "operation to run")
+}
+
+// disabled makes the field of a disabled collection entry optional with
+// nothing sent by default, as Postman does not send disabled entries.
+func disabled(f *Field) {
+	f.Required, f.Default = false, nil
+}
+
+// nestedVars reports whether s has a {{ inside another {{...}}.
+func nestedVars(s string) bool {
+	depth := 0
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i : i+2] {
+		case "{{":
+			if depth++; depth > 1 {
+				return true
+			}
+			i++
+		case "}}":
+			if depth > 0 {
+				depth--
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// dynamicHelpers maps the Postman dynamic variables the client computes to
+// their runtime helpers (templates/runtime/dynamic.go). Postman's other
+// dynamic variables are faker test data ($randomEmail, ...): fields that
+// use them are plain parameters.
+var dynamicHelpers = map[string]string{
+	"$guid": "dynamicGUID", "$randomUUID": "dynamicGUID", "$timestamp": "dynamicTimestamp",
+	"$isoTimestamp": "dynamicISOTimestamp", "$randomInt": "dynamicRandomInt",
+}
+
+// valueDefault returns what the client sends for an unset field whose
+// collection value is v: v with dynamic variables computed per request and,
+// when withVars is true, collection variables substituted. ok is false when
+// v holds no variable at all (it is an example, not a default) or one the
+// client cannot fill. Header, query and form values never take collection
+// variables as defaults: those often hold credentials, which must not become
+// constants in code.
+func (l *lowerer) valueDefault(v string, withVars bool) (parts []ValuePart, ok bool) {
+	if !strings.Contains(v, "{{") {
+		return nil, false
+	}
+	s := v
+	if withVars {
+		s = l.resolve(v)
+	}
+	for s != "" {
+		loc := postmanVar.FindStringSubmatchIndex(s)
+		if loc == nil {
+			parts = appendLiteral(parts, s)
+			break
+		}
+		parts = appendLiteral(parts, s[:loc[0]])
+		helper, known := dynamicHelpers[s[loc[2]:loc[3]]]
+		if !known {
+			return nil, false
+		}
+		parts = append(parts, ValuePart{Helper: helper})
+		s = s[loc[1]:]
+	}
+	if len(parts) == 0 {
+		return nil, false // resolves to "": nothing to send
+	}
+	for _, p := range parts {
+		if strings.Contains(p.Literal, "{{") || strings.Contains(p.Literal, "}}") {
+			return nil, false
+		}
+	}
+	return parts, true
+}
+
+// fakerVariables lists the dynamic variables in v that the client does not
+// compute.
+func fakerVariables(v string) []string {
+	var out []string
+	for _, m := range postmanVar.FindAllStringSubmatch(v, -1) {
+		if name := m[1]; strings.HasPrefix(name, "$") && dynamicHelpers[name] == "" && !contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func appendLiteral(parts []ValuePart, s string) []ValuePart {
+	if s == "" {
+		return parts
+	}
+	return append(parts, ValuePart{Literal: s})
+}
+
+// defaultDoc documents a field's default.
+func defaultDoc(parts []ValuePart) []string {
+	var b strings.Builder
+	dynamic := false
+	for _, p := range parts {
+		if p.Helper != "" {
+			dynamic = true
+			b.WriteString("<" + strings.TrimPrefix(p.Helper, "dynamic") + ">")
+			continue
+		}
+		b.WriteString(p.Literal)
+	}
+	line := "Left empty, it is sent as " + strconv.Quote(oneLine(b.String()))
+	if dynamic {
+		line += ", with <...> computed per request as Postman's dynamic variables are"
+	}
+	return []string{line + "."}
 }
 
 // evidenceFor gathers a param's values from the request and from every
@@ -434,6 +668,14 @@ func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *F
 		f.Example = l.resolve(ev.values[0])
 	}
 	f.Doc = append([]string{fmt.Sprintf("%s is the %s %q.", f.Name, in, wire)}, docLines(inf.doc)...)
+	if len(ev.values) > 0 && in != InPath && f.Kind == KindString {
+		if parts, ok := l.valueDefault(ev.values[0], false); ok {
+			f.Required, f.Default = false, parts
+			f.Doc = append(f.Doc, defaultDoc(parts)...)
+		} else if names := fakerVariables(ev.values[0]); len(names) > 0 {
+			f.Doc = append(f.Doc, "Postman fills it with random test data ("+strings.Join(names, ", ")+"); the client sends what you set.")
+		}
+	}
 	if f.Kind == KindEnum {
 		l.enumFields = append(l.enumFields, f)
 		l.enumVals[f] = inf.enumValues
@@ -455,7 +697,10 @@ func (l *lowerer) auth(ri *parser.RequestItem) AuthKind {
 	case "basic":
 		return AuthBasic
 	}
-	l.warnf(ri, "auth %q is not implemented by the client; add it with WithRequestEditor", ri.Auth.Type)
+	if _, ok := l.otherAuth[ri.Auth.Type]; !ok {
+		l.authOrder = append(l.authOrder, ri.Auth.Type)
+	}
+	l.otherAuth[ri.Auth.Type] = append(l.otherAuth[ri.Auth.Type], ri)
 	return AuthOther
 }
 
