@@ -54,7 +54,7 @@ func syntaxContext(data []byte, offset int) (itemName, itemPath, field string) {
 				}
 				j++
 			}
-			s, err := strconv.Unquote(string(data[i : min(j+1, len(data))]))
+			s, err := strconv.Unquote(string(data[i:min(j+1, len(data))]))
 			if err != nil {
 				s = string(data[i+1 : min(j, len(data))])
 			}
