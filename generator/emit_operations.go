@@ -50,9 +50,9 @@ func emitOperation(f *jen.File, op *Operation) {
 		emitHeaders(g, op)
 		emitFields(g, op)
 		client := jen.Id("c")
-		if op.BaseURL != "" {
-			// at, err := c.atBase("<base>"): the operation's own host.
-			g.List(jen.Id("at"), jen.Err()).Op(":=").Id("c").Dot("atBase").Call(jen.Lit(op.BaseURL))
+		if base := baseExpr(op); base != nil {
+			// at, err := c.atBase(<base>): the operation's own host.
+			g.List(jen.Id("at"), jen.Err()).Op(":=").Id("c").Dot("atBase").Call(base)
 			g.If(jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": %w"), jen.Err())),
 			)
@@ -86,6 +86,10 @@ func operationDoc(op *Operation) []string {
 	if op.BaseURL != "" {
 		lines = append(lines, "", fmt.Sprintf("It is sent to %s, its host in the collection, whatever WithBaseURL says;", oneLine(op.BaseURL)),
 			"redirect it with WithRequestEditor or WithHTTPClient.")
+	}
+	if len(op.BaseTemplate) > 0 {
+		lines = append(lines, "", "It is sent to its own host, built from the host variables in params, whatever",
+			"WithBaseURL says; redirect it with WithRequestEditor or WithHTTPClient.")
 	}
 	if op.Auth == AuthOther {
 		lines = append(lines, "", "The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.")
@@ -133,6 +137,27 @@ func emitPath(g *jen.Group, op *Operation) {
 	}
 }
 
+// baseExpr is the operation's own base URL: a literal, or literal text and
+// host variables joined with +; nil for the client's base URL.
+func baseExpr(op *Operation) *jen.Statement {
+	if op.BaseURL != "" {
+		return jen.Lit(op.BaseURL)
+	}
+	var expr *jen.Statement
+	for _, p := range op.BaseTemplate {
+		term := jen.Lit(p.Literal)
+		if p.Param != nil {
+			term = fieldRef(p.Param)
+		}
+		if expr == nil {
+			expr = term
+			continue
+		}
+		expr = expr.Op("+").Add(term)
+	}
+	return expr
+}
+
 // defaultValue is the expression of a field's default wire text:
 // "literal" + dynamicGUID() + ...
 func defaultValue(f *Field) *jen.Statement {
@@ -170,7 +195,7 @@ func emitFields(g *jen.Group, op *Operation) {
 		g.Id("gql").Op(":=").Map(jen.String()).Any().Values()
 	}
 	for _, f := range op.Fields {
-		if f.In == InPath {
+		if f.In == InPath || f.In == InHost {
 			continue
 		}
 		send := sendField(op, f)

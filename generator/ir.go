@@ -31,6 +31,10 @@ type Operation struct {
 	// names another host than the package's DefaultBaseURL; "" means the
 	// client's base URL.
 	BaseURL string
+	// BaseTemplate, when set, builds the base of an operation whose host
+	// names variables the collection does not define and that is not the
+	// package's main host: literal text and InHost fields.
+	BaseTemplate []BasePart
 
 	Path    []PathPart
 	Fields  []*Field // params struct fields, in wire order
@@ -50,6 +54,12 @@ type PathPart struct {
 	Param   *Field
 }
 
+// BasePart is literal base URL text or a host variable.
+type BasePart struct {
+	Literal string
+	Param   *Field
+}
+
 // Header is a header the collection sends with a fixed value.
 type Header struct{ Key, Value string }
 
@@ -64,6 +74,7 @@ const (
 	InMultipart // multipart/form-data
 	InBody      // the whole raw or file body
 	InGraphQL   // a member of a GraphQL request (query, variables, operationName)
+	InHost      // a variable in the operation's host (see Operation.BaseTemplate)
 )
 
 // TagKey is the struct tag key that records a field's wire name.
@@ -81,6 +92,8 @@ func (l Location) TagKey() string {
 		return "body"
 	case InGraphQL:
 		return "graphql"
+	case InHost:
+		return "host"
 	}
 	panic("unknown location")
 }
@@ -102,6 +115,8 @@ func (l Location) String() string {
 		return "request body"
 	case InGraphQL:
 		return "GraphQL request member"
+	case InHost:
+		return "host variable"
 	}
 	panic("unknown location")
 }

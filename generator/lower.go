@@ -59,24 +59,42 @@ func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) 
 	if scripts > 0 {
 		l.warnf(nil, "%d requests have pre-request or test scripts; Postman runs them, the generated client does not", scripts)
 	}
-	bases := map[string]int{}
+	bases, templates := map[string]int{}, map[string]int{}
 	opBases := make([]string, len(reqs))
+	opTemplates := make([]string, len(reqs))
+	scopes := make([]*scope, len(reqs))
 	for i, ri := range reqs {
-		op, base := l.operation(ri)
+		op, base, tmpl, fields := l.operation(ri)
 		l.pkg.Operations = append(l.pkg.Operations, op)
-		opBases[i] = base
+		opBases[i], opTemplates[i], scopes[i] = base, tmpl, fields
 		if base != "" {
 			bases[base]++
 		}
-	}
-	l.pkg.BaseURL = mostCommon(bases)
-	for i, op := range l.pkg.Operations {
-		// An operation on another host keeps its own absolute base.
-		if opBases[i] != "" && opBases[i] != l.pkg.BaseURL {
-			op.BaseURL = opBases[i]
+		if tmpl != "" {
+			templates[tmpl]++
 		}
 	}
-	l.warnHosts()
+	l.pkg.BaseURL = mostCommon(bases)
+	// The main host: the most common resolved base, else the most common
+	// host with undefined variables, which the user gives with WithBaseURL.
+	mainTemplate := ""
+	if l.pkg.BaseURL == "" {
+		mainTemplate = mostCommon(templates)
+	}
+	for i, op := range l.pkg.Operations {
+		switch {
+		case opBases[i] != "" && opBases[i] != l.pkg.BaseURL:
+			// An operation on another host keeps its own absolute base.
+			op.BaseURL = opBases[i]
+		case opTemplates[i] != "" && opTemplates[i] != mainTemplate:
+			// Another host with undefined variables: they become
+			// parameters of the operation.
+			l.hostParams(reqs[i], op, opTemplates[i], scopes[i])
+		}
+	}
+	if mainTemplate != "" {
+		l.warnf(l.badHosts[mainTemplate][0], "host %q uses variables the collection does not define (used by %s); give the base URL with WithBaseURL", mainTemplate, requestCount(l.badHosts[mainTemplate]))
+	}
 	l.warnAuth()
 	l.nameEnums()
 	return l.pkg, l.warns
@@ -128,13 +146,13 @@ func (l *lowerer) resolve(s string) string {
 	return s
 }
 
-func (l *lowerer) operation(ri *parser.RequestItem) (*Operation, string) {
+func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTemplate string, fields *scope) {
 	req := ri.Request
-	op := &Operation{ItemName: itemName(ri), Method: req.Method, Scripts: ri.Scripts}
+	op = &Operation{ItemName: itemName(ri), Method: req.Method, Scripts: ri.Scripts}
 	l.nameOperation(op, ri)
 
-	fields := newScope("Validate")
-	base := l.baseURL(ri)
+	fields = newScope("Validate")
+	base, hostTemplate = l.baseURL(ri)
 	l.path(op, ri, fields)
 	l.query(op, ri, fields)
 	l.headers(op, ri, fields)
@@ -148,7 +166,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (*Operation, string) {
 	op.Doc = docLines(desc)
 	op.Responses = responseTable(ri.Responses)
 	op.ResponseHeaders = responseHeaders(ri.Responses)
-	return op, base
+	return op, base, hostTemplate, fields
 }
 
 // nameOperation names the method after the item, then its folder and item,
@@ -173,15 +191,17 @@ func (l *lowerer) nameOperation(op *Operation, ri *parser.RequestItem) {
 }
 
 // baseURL returns the request's scheme, host, port (and any base path a
-// variable carries), resolved.
-func (l *lowerer) baseURL(ri *parser.RequestItem) string {
+// variable carries), resolved. When the host names variables the collection
+// does not define, base is "" and template is the host text with the known
+// variables substituted, e.g. "https://{{region}}.example.com".
+func (l *lowerer) baseURL(ri *parser.RequestItem) (base, template string) {
 	u := ri.Request.URL
 	host := l.resolve(strings.Join(u.Host, "."))
 	if host == "" {
-		return ""
+		return "", ""
 	}
 	proto := l.resolve(u.Protocol)
-	base := host
+	base = host
 	if !strings.Contains(host, "://") {
 		if proto == "" {
 			proto = "http" // what Postman sends for a URL without a scheme
@@ -192,14 +212,20 @@ func (l *lowerer) baseURL(ri *parser.RequestItem) string {
 		base += ":" + l.resolve(u.Port)
 	}
 	if strings.Contains(base, "{{") {
-		host := strings.Join(u.Host, ".")
-		if _, ok := l.badHosts[host]; !ok {
-			l.hostOrder = append(l.hostOrder, host)
+		// No scheme in the collection: atBase adds http:// at run time
+		// unless a variable's value brings one.
+		template = host
+		if p := l.resolve(u.Protocol); p != "" && !strings.Contains(host, "://") {
+			template = p + "://" + host
 		}
-		l.badHosts[host] = append(l.badHosts[host], ri)
-		return ""
+		if u.Port != "" {
+			template += ":" + l.resolve(u.Port)
+		}
+		l.badHosts[template] = append(l.badHosts[template], ri)
+		return "", template
 	}
 	if scheme, rest, ok := strings.Cut(base, "://"); ok {
+		// Only the host part: a base path may contain "@".
 		// user:password@host: credentials never become a constant.
 		hostPart, path, _ := strings.Cut(rest, "/")
 		if at := strings.LastIndex(hostPart, "@"); at >= 0 {
@@ -210,20 +236,43 @@ func (l *lowerer) baseURL(ri *parser.RequestItem) string {
 			}
 		}
 	}
-	return strings.TrimSuffix(base, "/")
+	return strings.TrimSuffix(base, "/"), ""
 }
 
-// warnHosts reports each host that names undefined variables once, with
-// the requests that use it.
-func (l *lowerer) warnHosts() {
-	for _, host := range l.hostOrder {
-		ris := l.badHosts[host]
-		to := "the base URL given with WithBaseURL"
-		if l.pkg.BaseURL != "" {
-			to = "the client's base URL (DefaultBaseURL unless WithBaseURL)"
-		}
-		l.warnf(ris[0], "host %q uses variables the collection does not define (used by %s); those requests go to %s", host, requestCount(ris), to)
+// hostParams makes each undefined variable of an operation's host template
+// a required parameter, from which the operation builds its base URL.
+func (l *lowerer) hostParams(ri *parser.RequestItem, op *Operation, template string, fields *scope) {
+	if nestedVars(template) || strings.Contains(postmanVar.ReplaceAllString(template, ""), "{{") {
+		l.warnf(ri, "host %q cannot be split into text and variables; the request goes to the client's base URL", template)
+		return
 	}
+	byName := map[string]*Field{}
+	var hostFields []*Field
+	for s := template; s != ""; {
+		loc := postmanVar.FindStringSubmatchIndex(s)
+		if loc == nil {
+			op.BaseTemplate = append(op.BaseTemplate, BasePart{Literal: s})
+			break
+		}
+		if loc[0] > 0 {
+			op.BaseTemplate = append(op.BaseTemplate, BasePart{Literal: s[:loc[0]]})
+		}
+		name := s[loc[2]:loc[3]]
+		f := byName[name]
+		if f == nil {
+			goName := exportedName(name)
+			if goName == "" {
+				goName = "Host"
+			}
+			f = &Field{Name: fields.unique(goName), Wire: name, In: InHost, Kind: KindString, Required: true, Evidence: "variable in the host"}
+			f.Doc = []string{fmt.Sprintf("%s is the host variable %q, part of this operation's base URL.", f.Name, name)}
+			byName[name] = f
+			hostFields = append(hostFields, f)
+		}
+		op.BaseTemplate = append(op.BaseTemplate, BasePart{Param: f})
+		s = s[loc[1]:]
+	}
+	op.Fields = append(hostFields, op.Fields...)
 }
 
 // warnAuth reports each auth type the client does not implement once, with
