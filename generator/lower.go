@@ -468,6 +468,7 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 				if len(p.Src) > 1 {
 					// src as an array: one part per file, all with this name.
 					f.Kind, f.Evidence = KindFiles, "form-data file part with several files"
+					f.Doc = append(f.Doc, fmt.Sprintf("Each file is sent as its own part named %q.", p.Key))
 				}
 				delete(l.enumVals, f)
 			}
