@@ -174,7 +174,12 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTe
 func (l *lowerer) nameOperation(op *Operation, ri *parser.RequestItem) {
 	base := exportedName(ri.Name)
 	if base == "" {
-		base = exportedName(ri.Request.Method + " " + strings.Join(ri.Request.URL.Path, " "))
+		// No usable name: method and path, "GET /users/:id" → GetUsersID.
+		path := strings.Join(ri.Request.URL.Path, " ")
+		if strings.TrimSpace(path) == "" {
+			path = "root"
+		}
+		base = exportedName(strings.ToLower(ri.Request.Method) + " " + path)
 	}
 	if base == "" {
 		base = "Request"
