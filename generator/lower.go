@@ -388,16 +388,17 @@ func pathVariable(vars []parser.Param, name string) parser.Param {
 
 func (l *lowerer) query(op *Operation, ri *parser.RequestItem, fields *scope) {
 	for _, q := range ri.Request.URL.Query {
-		if q.Key == "" {
+		key, ok := l.wireName(ri, q.Key, "query parameter")
+		if !ok {
 			continue
 		}
 		ev := l.evidenceFor(ri, q, func(r *parser.Request) []parser.Param { return r.URL.Query })
-		f := l.field(fields, q.Key, InQuery, ev)
+		f := l.field(fields, key, InQuery, ev)
 		if q.ValueNull {
 			// "?key" with no "=": a flag.
 			f.Kind, f.Enum, f.Required, f.Default, f.Example = KindFlag, nil, false, nil, ""
 			f.Evidence = "query key without a value"
-			f.Doc = []string{fmt.Sprintf("%s, when true, sends the query key %q with no value (?%s).", f.Name, q.Key, q.Key)}
+			f.Doc = []string{fmt.Sprintf("%s, when true, sends the query key %q with no value (?%s).", f.Name, key, key)}
 			f.Doc = append(f.Doc, docLines(q.Description)...)
 			delete(l.enumVals, f)
 		}
@@ -415,14 +416,18 @@ var sensitiveHeaders = map[string]bool{"authorization": true, "cookie": true, "p
 func (l *lowerer) headers(op *Operation, ri *parser.RequestItem, fields *scope) {
 	req := ri.Request
 	for _, h := range req.Headers {
-		key := strings.TrimSpace(h.Key)
-		lk := strings.ToLower(key)
-		if key == "" {
+		key, ok := l.wireName(ri, strings.TrimSpace(h.Key), "header")
+		if !ok {
 			continue
 		}
+		lk := strings.ToLower(key)
 		if lk == "content-type" {
 			if req.Body != nil && (req.Body.Mode == "raw" || req.Body.Mode == "file") && !h.Disabled {
-				op.RawContentType = l.resolve(h.Value)
+				if ct := l.resolve(h.Value); !strings.Contains(ct, "{{") {
+					op.RawContentType = ct
+				} else {
+					l.warnf(ri, "Content-Type %q uses variables the collection does not define; the body's default type is sent", h.Value)
+				}
 			}
 			continue // the body encoder sets it
 		}
@@ -457,7 +462,8 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 	case "formdata":
 		op.Body = BodyMultipart
 		for _, p := range b.FormData {
-			if p.Key == "" {
+			key, ok := l.wireName(ri, p.Key, "form-data part")
+			if !ok {
 				continue
 			}
 			ev := l.evidenceFor(ri, p, func(r *parser.Request) []parser.Param {
@@ -466,14 +472,16 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 				}
 				return r.Body.FormData
 			})
-			f := l.field(fields, p.Key, InMultipart, ev)
-			f.ContentType = p.ContentType
+			f := l.field(fields, key, InMultipart, ev)
+			if ct := l.resolve(p.ContentType); !strings.Contains(ct, "{{") {
+				f.ContentType = ct
+			}
 			if p.Type == "file" {
 				f.Kind, f.Enum, f.Evidence, f.Default = KindFile, nil, "form-data file part", nil
 				if len(p.Src) > 1 {
 					// src as an array: one part per file, all with this name.
 					f.Kind, f.Evidence = KindFiles, "form-data file part with several files"
-					f.Doc = append(f.Doc, fmt.Sprintf("Each file is sent as its own part named %q.", p.Key))
+					f.Doc = append(f.Doc, fmt.Sprintf("Each file is sent as its own part named %q.", key))
 				}
 				delete(l.enumVals, f)
 			}
@@ -485,7 +493,8 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 	case "urlencoded":
 		op.Body = BodyForm
 		for _, p := range b.URLEncoded {
-			if p.Key == "" {
+			key, ok := l.wireName(ri, p.Key, "form field")
+			if !ok {
 				continue
 			}
 			ev := l.evidenceFor(ri, p, func(r *parser.Request) []parser.Param {
@@ -494,7 +503,7 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 				}
 				return r.Body.URLEncoded
 			})
-			f := l.field(fields, p.Key, InForm, ev)
+			f := l.field(fields, key, InForm, ev)
 			if p.Disabled {
 				disabled(f)
 			}
@@ -572,6 +581,21 @@ func (l *lowerer) graphQL(op *Operation, b *parser.Body, fields *scope) {
 	member("Query", "query", KindString, b.GraphQLQuery, "query document")
 	member("Variables", "variables", KindJSON, b.GraphQLVariables, "variables, a JSON object")
 	member("OperationName", "operationName", KindString, b.GraphQLOperation, "operation to run")
+}
+
+// wireName is an entry's key as sent: collection variables substituted. An
+// empty key is skipped; a key that still names an undefined variable is
+// left out with a warning, since it would go out literally.
+func (l *lowerer) wireName(ri *parser.RequestItem, key, what string) (string, bool) {
+	if key == "" {
+		return "", false
+	}
+	resolved := l.resolve(key)
+	if strings.Contains(resolved, "{{") {
+		l.warnf(ri, "%s name %q uses variables the collection does not define; it is not sent (add it with WithHeader or WithRequestEditor)", what, key)
+		return "", false
+	}
+	return resolved, resolved != ""
 }
 
 // disabled makes the field of a disabled collection entry optional with

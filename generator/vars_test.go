@@ -120,14 +120,25 @@ func TestVarsPathVariables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.GetThing(context.Background(), vars.GetThingParams{ThingID: "a/b", Owner: "me"}); err != nil {
+	if _, err := c.GetThing(context.Background(), vars.GetThingParams{ThingID: "a/b", Owner: "me", Sort: "desc"}); err != nil {
 		t.Fatal(err)
 	}
 	req := rec.only(t)
 	if req.RawPath != "/v1/things/a%2Fb/me" {
 		t.Errorf("raw path = %q, want the / in a path parameter escaped", req.RawPath)
 	}
-	id, ok := strings.CutPrefix(req.RawQuery, "id=")
+	// The key {{sortKey}} is resolved; the header key X-{{tenantHeader}}
+	// names an undefined variable and is left out.
+	for k := range req.Header {
+		if strings.HasPrefix(k, "X-") {
+			t.Errorf("header %s sent", k)
+		}
+	}
+	query, ok := strings.CutSuffix(req.RawQuery, "&sort=desc")
+	if !ok {
+		t.Errorf("query = %q, want it to end in &sort=desc", req.RawQuery)
+	}
+	id, ok := strings.CutPrefix(query, "id=")
 	if !ok || !uuidV4.MatchString(id) {
 		t.Errorf("query = %q, want id=<UUID> for {{$randomUUID}}", req.RawQuery)
 	}
