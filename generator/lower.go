@@ -93,7 +93,7 @@ func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) 
 		}
 	}
 	if mainTemplate != "" {
-		l.warnf(l.badHosts[mainTemplate][0], "host %q uses variables the collection does not define (used by %s); give the base URL with WithBaseURL", mainTemplate, requestCount(l.badHosts[mainTemplate]))
+		l.warnf(l.badHosts[mainTemplate][0], "host %q uses variables the collection does not define%s; give the base URL with WithBaseURL", mainTemplate, usedBy(l.badHosts[mainTemplate]))
 	}
 	l.warnAuth()
 	l.nameEnums()
@@ -106,6 +106,17 @@ func (l *lowerer) warnf(ri *parser.RequestItem, format string, args ...any) {
 		d.Pos, d.Item, d.ItemPath = ri.Pos, itemName(ri), ri.Path
 	}
 	l.warns = append(l.warns, d)
+}
+
+// warnAt is warnf for a place inside the item: pos and field (its JSON
+// path in the item) when the parser recorded them.
+func (l *lowerer) warnAt(ri *parser.RequestItem, pos parser.Position, field, format string, args ...any) {
+	l.warnf(ri, format, args...)
+	d := l.warns[len(l.warns)-1]
+	if pos.Line > 0 {
+		d.Pos = pos
+	}
+	d.Field = field
 }
 
 func itemName(ri *parser.RequestItem) string {
@@ -285,12 +296,13 @@ func (l *lowerer) hostParams(ri *parser.RequestItem, op *Operation, template str
 func (l *lowerer) warnAuth() {
 	for _, typ := range l.authOrder {
 		ris := l.otherAuth[typ]
-		l.warnf(ris[0], "auth %q is not implemented by the client (used by %s); add it with WithRequestEditor", typ, requestCount(ris))
+		l.warnf(ris[0], "auth %q is not implemented by the client%s; add it with WithRequestEditor", typ, usedBy(ris))
 	}
 }
 
-// requestCount names up to three requests of a group and counts the rest.
-func requestCount(ris []*parser.RequestItem) string {
+// usedBy names up to three requests of a group, after the first (which the
+// warning names), and counts the rest: "" for one request.
+func usedBy(ris []*parser.RequestItem) string {
 	var names []string
 	for i, ri := range ris {
 		if i == 3 {
@@ -300,9 +312,9 @@ func requestCount(ris []*parser.RequestItem) string {
 		names = append(names, strconv.Quote(itemName(ri)))
 	}
 	if len(ris) == 1 {
-		return "request " + names[0]
+		return ""
 	}
-	return fmt.Sprintf("%d requests (%s)", len(ris), strings.Join(names, ", "))
+	return fmt.Sprintf(" (used by %d requests: %s)", len(ris), strings.Join(names, ", "))
 }
 
 // path splits the URL path into literal text and parameters: ":name"
@@ -388,7 +400,7 @@ func pathVariable(vars []parser.Param, name string) parser.Param {
 
 func (l *lowerer) query(op *Operation, ri *parser.RequestItem, fields *scope) {
 	for _, q := range ri.Request.URL.Query {
-		key, ok := l.wireName(ri, q.Key, "query parameter")
+		key, ok := l.wireName(ri, q, q.Key, "query parameter")
 		if !ok {
 			continue
 		}
@@ -416,7 +428,7 @@ var sensitiveHeaders = map[string]bool{"authorization": true, "cookie": true, "p
 func (l *lowerer) headers(op *Operation, ri *parser.RequestItem, fields *scope) {
 	req := ri.Request
 	for _, h := range req.Headers {
-		key, ok := l.wireName(ri, strings.TrimSpace(h.Key), "header")
+		key, ok := l.wireName(ri, h, strings.TrimSpace(h.Key), "header")
 		if !ok {
 			continue
 		}
@@ -462,7 +474,7 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 	case "formdata":
 		op.Body = BodyMultipart
 		for _, p := range b.FormData {
-			key, ok := l.wireName(ri, p.Key, "form-data part")
+			key, ok := l.wireName(ri, p, p.Key, "form-data part")
 			if !ok {
 				continue
 			}
@@ -493,7 +505,7 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 	case "urlencoded":
 		op.Body = BodyForm
 		for _, p := range b.URLEncoded {
-			key, ok := l.wireName(ri, p.Key, "form field")
+			key, ok := l.wireName(ri, p, p.Key, "form field")
 			if !ok {
 				continue
 			}
@@ -586,13 +598,13 @@ func (l *lowerer) graphQL(op *Operation, b *parser.Body, fields *scope) {
 // wireName is an entry's key as sent: collection variables substituted. An
 // empty key is skipped; a key that still names an undefined variable is
 // left out with a warning, since it would go out literally.
-func (l *lowerer) wireName(ri *parser.RequestItem, key, what string) (string, bool) {
+func (l *lowerer) wireName(ri *parser.RequestItem, entry parser.Param, key, what string) (string, bool) {
 	if key == "" {
 		return "", false
 	}
 	resolved := l.resolve(key)
 	if strings.Contains(resolved, "{{") {
-		l.warnf(ri, "%s name %q uses variables the collection does not define; it is not sent (add it with WithHeader or WithRequestEditor)", what, key)
+		l.warnAt(ri, entry.Pos, entry.Path, "%s name %q uses variables the collection does not define; it is not sent (add it with WithHeader or WithRequestEditor)", what, key)
 		return "", false
 	}
 	return resolved, resolved != ""

@@ -148,7 +148,9 @@ func (p *state) collectionV1(root gjson.Result) *Collection {
 	for _, id := range reqOrder {
 		if !used[id] {
 			e := byID[id]
-			p.warnf(e.v, e.path, "request %q is listed in no order (root or folder); added at the top level", e.v.Get("name").String())
+			p.itemName, p.itemPath = e.v.Get("name").String(), e.path
+			p.warnf(e.v, "", "listed in no order (root or folder); added at the top level")
+			p.itemName, p.itemPath = "", ""
 			c.Items = append(c.Items, request(id, "", e.v))
 		}
 	}
