@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -252,7 +253,12 @@ func (l *lowerer) baseURL(ri *parser.RequestItem) (base, template string) {
 			}
 		}
 	}
-	return strings.TrimSuffix(base, "/"), ""
+	base = strings.TrimSuffix(base, "/")
+	if u, err := url.Parse(base); err != nil || u.Scheme == "" || u.Host == "" {
+		l.warnf(ri, "host %q does not make a usable base URL (%q); the request goes to the client's base URL", strings.Join(ri.Request.URL.Host, "."), base)
+		return "", ""
+	}
+	return base, ""
 }
 
 // hostParams makes each undefined variable of an operation's host template

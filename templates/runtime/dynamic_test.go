@@ -32,23 +32,3 @@ func TestDynamicVariables(t *testing.T) {
 		t.Errorf("dynamicISOTimestamp() = %q, %v", iso, err)
 	}
 }
-
-func TestAtBase(t *testing.T) {
-	c, err := newClient("https://api.example.com/v1", []Option{WithUserAgent("ua")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	at, err := c.atBase("login.example.com:8443/oauth")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if got := at.baseURL.String(); got != "http://login.example.com:8443/oauth" {
-		t.Errorf("base = %q, want http:// added as Postman does", got)
-	}
-	if at.userAgent != "ua" || c.baseURL.String() != "https://api.example.com/v1" {
-		t.Errorf("atBase changed the client or lost its options: %q %q", at.userAgent, c.baseURL)
-	}
-	if _, err := c.atBase("https://"); err == nil {
-		t.Error("atBase with no host: no error")
-	}
-}
