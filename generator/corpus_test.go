@@ -71,8 +71,12 @@ func TestCorpus(t *testing.T) {
 			if f.Name != "operations_gen.go" && f.Name != "api_gen.go" {
 				continue // request building and the base URL live there
 			}
-			for _, lit := range wireLiterals(t, f) {
+			lits, methods := wireLiterals(t, f)
+			for _, lit := range lits {
 				t.Errorf("%s/%s: string literal %s would send a Postman variable literally", pkg, f.Name, lit)
+			}
+			if f.Name == "operations_gen.go" && methods != len(coll.Requests()) {
+				t.Errorf("%s: %d requests but %d methods", pkg, len(coll.Requests()), methods)
 			}
 		}
 	}
@@ -104,15 +108,22 @@ func writeFile(t *testing.T, path string, data []byte) {
 }
 
 // wireLiterals returns the string literals of a generated file's code (not
-// its comments) that contain "{{". The generated code never needs one: every
-// variable is a setting or a parameter, every dynamic variable a helper call.
-func wireLiterals(t *testing.T, f generator.File) []string {
+// its comments) that contain "{{", and the number of methods it declares.
+// The generated code never needs such a literal: every variable is a setting
+// or a parameter, every dynamic variable a helper call.
+func wireLiterals(t *testing.T, f generator.File) ([]string, int) {
 	t.Helper()
 	file, err := goparser.ParseFile(token.NewFileSet(), f.Name, f.Content, goparser.SkipObjectResolution)
 	if err != nil {
 		t.Fatalf("%s: %v", f.Name, err)
 	}
 	var bad []string
+	methods := 0
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
+			methods++
+		}
+	}
 	ast.Inspect(file, func(n ast.Node) bool {
 		lit, ok := n.(*ast.BasicLit)
 		if !ok || lit.Kind != token.STRING {
@@ -128,5 +139,5 @@ func wireLiterals(t *testing.T, f generator.File) []string {
 		}
 		return true
 	})
-	return bad
+	return bad, methods
 }
