@@ -184,22 +184,25 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTe
 // nameOperation names the method after the item, then its folder and item,
 // then with a number, so that names never collide.
 func (l *lowerer) nameOperation(op *Operation, ri *parser.RequestItem) {
-	base := exportedName(ri.Name)
-	if base == "" {
+	text := ri.Name
+	if exportedName(text) == "" {
 		// No usable name: method and path, "GET /users/:id" → GetUsersID.
 		path := strings.Join(ri.Request.URL.Path, " ")
 		if strings.TrimSpace(path) == "" {
 			path = "root"
 		}
-		base = exportedName(strings.ToLower(ri.Request.Method) + " " + path)
+		text = strings.ToLower(ri.Request.Method) + " " + path
 	}
+	base := exportedName(text)
 	if base == "" {
 		base = "Request"
 	}
 	companions := []string{"Params", "Response", "Responses"}
 	name := base
 	if !l.names.free(name, name+"Params", name+"Response", name+"Responses") && len(ri.Folders) > 0 {
-		if prefixed := exportedName(ri.Folders[len(ri.Folders)-1].Name) + base; prefixed != base {
+		// The folder's name in front, cased as one text: "v2" + "201" →
+		// V2201, not V2X201.
+		if prefixed := exportedName(ri.Folders[len(ri.Folders)-1].Name + " " + text); prefixed != "" && prefixed != base {
 			name = prefixed
 		}
 	}

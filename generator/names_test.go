@@ -31,6 +31,8 @@ func TestNamesWire(t *testing.T) {
 		{func() error { _, err := c.GetParams2(ctx, names.GetParams2Params{}); return err }, "GET /get-params?"},
 		{func() error { _, err := c.PetIDGet2(ctx, names.PetIDGet2Params{}); return err }, "GET /pets/2?"},
 		{func() error { _, err := c.OtherGet(ctx, names.OtherGetParams{}); return err }, "GET /other?"},
+		{func() error { _, err := c.X201(ctx, names.X201Params{}); return err }, "GET /201?"},
+		{func() error { _, err := c.Other201(ctx, names.Other201Params{}); return err }, "GET /other/201?"},
 		{func() error {
 			_, err := c.Keys(ctx, names.KeysParams{Type: "t", X123: "n", Ü: "u", Param: "p", A: "l", A2: "U", Validate2: "v", Mode: names.KeysModeAB2})
 			return err
