@@ -29,7 +29,12 @@ func emitOperations(f *jen.File, pkg *Package) {
 //		}
 //		r := newRequest("<Name>", "<METHOD>", <auth>, <Name>Responses)
 //		<path, query, headers, body>
-//		resp, body, err := c.send(ctx, r, opts)
+//		// only for an operation on a host of its own:
+//		at, err := c.atBase("<base>" or "<text>" + params.<HostVar> + ...)
+//		if err != nil {
+//			return nil, fmt.Errorf("<Name>: %w", err)
+//		}
+//		resp, body, err := c.send(ctx, r, opts) // at.send for its own host
 //		if err != nil {
 //			return nil, err
 //		}
@@ -184,7 +189,16 @@ func emitHeaders(g *jen.Group, op *Operation) {
 }
 
 // emitFields writes the encoding of every non-path field, in wire order;
-// optional fields are sent only when set.
+// optional fields are sent only when set, or else their default:
+//
+//	if params.<Field> != "" {
+//		r.addHeader("<wire>", params.<Field>)
+//	} else {
+//		r.addHeader("<wire>", "<text>"+dynamicGUID())
+//	}
+//
+// A GraphQL body collects its members in gql := map[string]any{} and ends
+// with r.setJSON(gql).
 func emitFields(g *jen.Group, op *Operation) {
 	switch op.Body {
 	case BodyMultipart:
@@ -223,7 +237,7 @@ func sendField(op *Operation, f *Field) jen.Code {
 			jen.Id("mp").Dot("file").Call(jen.Lit(f.Wire), jen.Id("f"), jen.Lit(f.ContentType)),
 		)
 	case KindJSON:
-		return jen.Id("gql").Index(jen.Lit(f.Wire)).Op("=").Qual("encoding/json", "RawMessage").Call(fieldRef(f))
+		return sendValue(op, f, fieldRef(f))
 	}
 	return sendValue(op, f, stringValue(f, fieldRef(f)))
 }
