@@ -766,6 +766,11 @@ func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *F
 	}
 	if len(ev.values) > 0 {
 		f.Example = l.resolve(ev.values[0])
+		if in == InHeader && f.Example != ev.values[0] {
+			// Header values are where tokens live: name the variable
+			// rather than copy its value into the docs.
+			f.Example = ev.values[0]
+		}
 	}
 	f.Doc = append([]string{fmt.Sprintf("%s is the %s %q.", f.Name, in, wire)}, docLines(inf.doc)...)
 	if len(ev.values) > 0 && in != InPath && f.Kind == KindString {

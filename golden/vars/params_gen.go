@@ -37,7 +37,7 @@ type ListThingsParams struct {
 	// Example: run-{{$timestamp}}-{{$randomInt}}
 	XTrace string `header:"X-Trace"`
 	// XAPIKey is the header "X-Api-Key".
-	// Example: s3cr3t
+	// Example: {{secret}}
 	XAPIKey string `header:"X-Api-Key"`
 	// XCompany is the header "X-Company".
 	// Postman fills it with random test data ($randomCompanyName); the client sends what you set.
