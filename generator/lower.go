@@ -554,23 +554,27 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 	default:
 		panic("unknown body mode " + b.Mode)
 	}
-	if bodyPruned(ri) && op.Body != BodyNone {
+	if bodyPruned(l.c, ri) && op.Body != BodyNone {
 		l.warnf(ri, "Postman drops the body of a %s request; the client sends it", ri.Request.Method)
 	}
 }
 
-func bodyPruned(ri *parser.RequestItem) bool {
+func bodyPruned(collection *parser.Collection, ri *parser.RequestItem) bool {
 	switch ri.Request.Method {
 	case http.MethodGet, http.MethodHead, "COPY", "PURGE", "UNLOCK":
 	default:
 		return false
 	}
-	if ri.ProtocolProfileBehavior["disableBodyPruning"] == "true" {
-		return false
+	// The innermost setting wins: item, then folders inside out, then the
+	// collection.
+	layers := []map[string]string{ri.ProtocolProfileBehavior}
+	for i := len(ri.Folders) - 1; i >= 0; i-- {
+		layers = append(layers, ri.Folders[i].ProtocolProfileBehavior)
 	}
-	for _, f := range ri.Folders {
-		if f.ProtocolProfileBehavior["disableBodyPruning"] == "true" {
-			return false
+	layers = append(layers, collection.ProtocolProfileBehavior)
+	for _, m := range layers {
+		if v, ok := m["disableBodyPruning"]; ok {
+			return v != "true"
 		}
 	}
 	return true

@@ -75,3 +75,27 @@ func TestWarningsGroupRequests(t *testing.T) {
 		t.Errorf("warnings = %v\nwant [%s]", warns, want)
 	}
 }
+
+// TestBodyPruningLayers: Postman drops a GET body unless
+// disableBodyPruning is true; the innermost setting (item, folders, then
+// the collection) wins.
+func TestBodyPruningLayers(t *testing.T) {
+	data := []byte(`{"info": {"name": "p"}, "protocolProfileBehavior": {"disableBodyPruning": true}, "item": [
+{"name": "kept", "request": {"url": "https://h/a", "body": {"mode": "raw", "raw": "x"}}},
+{"name": "F", "protocolProfileBehavior": {"disableBodyPruning": false}, "item": [
+  {"name": "pruned", "request": {"url": "https://h/b", "body": {"mode": "raw", "raw": "x"}}},
+  {"name": "kept again", "protocolProfileBehavior": {"disableBodyPruning": true}, "request": {"url": "https://h/c", "body": {"mode": "raw", "raw": "x"}}}
+]}]}`)
+	coll, _, err := parser.Parse("p.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, warns, err := generator.Generate(coll, generator.Options{Package: "p", Source: "p.json", Input: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `p.json:4:3: item "F/pruned" (item[1].item[0]): Postman drops the body of a GET request; the client sends it`
+	if len(warns) != 1 || warns[0].Error() != want {
+		t.Errorf("warnings = %v\nwant [%s]", warns, want)
+	}
+}

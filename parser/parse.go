@@ -114,6 +114,7 @@ func (p *state) collection(root gjson.Result) *Collection {
 	c.Variables = p.variables(root.Get("variable"), "variable")
 	c.Auth = p.auth(root.Get("auth"), "auth")
 	c.Events = p.events(root.Get("event"), "event")
+	c.ProtocolProfileBehavior = p.behavior(root.Get("protocolProfileBehavior"))
 	items := root.Get("item")
 	if !items.Exists() {
 		p.errorf(root, "item", "missing: a collection needs an item array")
