@@ -29,7 +29,12 @@ func emitOperations(f *jen.File, pkg *Package) {
 //		}
 //		r := newRequest("<Name>", "<METHOD>", <auth>, <Name>Responses)
 //		<path, query, headers, body>
-//		resp, body, err := c.send(ctx, r, opts)
+//		// only for an operation on a host of its own:
+//		at, err := c.atBase("<base>" or "<text>" + params.<HostVar> + ...)
+//		if err != nil {
+//			return nil, fmt.Errorf("<Name>: %w", err)
+//		}
+//		resp, body, err := c.send(ctx, r, opts) // at.send for its own host
 //		if err != nil {
 //			return nil, err
 //		}
@@ -49,7 +54,16 @@ func emitOperation(f *jen.File, op *Operation) {
 		emitPath(g, op)
 		emitHeaders(g, op)
 		emitFields(g, op)
-		g.List(jen.Id("resp"), jen.Id("body"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("r"), jen.Id("opts"))
+		client := jen.Id("c")
+		if base := baseExpr(op); base != nil {
+			// at, err := c.atBase(<base>): the operation's own host.
+			g.List(jen.Id("at"), jen.Err()).Op(":=").Id("c").Dot("atBase").Call(base)
+			g.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": %w"), jen.Err())),
+			)
+			client = jen.Id("at")
+		}
+		g.List(jen.Id("resp"), jen.Id("body"), jen.Err()).Op(":=").Add(client).Dot("send").Call(jen.Id("ctx"), jen.Id("r"), jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		g.Return(jen.Op("&").Id(op.ResponseType).ValuesFunc(func(v *jen.Group) {
 			v.Line().Id("StatusCode").Op(":").Id("resp").Dot("StatusCode")
@@ -81,6 +95,14 @@ func operationDoc(op *Operation) []string {
 	}
 	if op.Scripts > 0 {
 		lines = append(lines, "", "Postman runs a pre-request or test script around this request; the client does not.")
+	}
+	if op.BaseURL != "" {
+		lines = append(lines, "", fmt.Sprintf("It is sent to %s, its host in the collection, whatever WithBaseURL says;", oneLine(op.BaseURL)),
+			"redirect it with WithRequestEditor or WithHTTPClient.")
+	}
+	if len(op.BaseTemplate) > 0 {
+		lines = append(lines, "", "It is sent to its own host, built from the host variables in params, whatever",
+			"WithBaseURL says; redirect it with WithRequestEditor or WithHTTPClient.")
 	}
 	if op.Auth.Kind == AuthOther {
 		lines = append(lines, "", "The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.")
@@ -117,8 +139,54 @@ func emitPath(g *jen.Group, op *Operation) {
 			g.Id("r").Dot("addPath").Call(jen.Lit(p.Literal))
 			continue
 		}
-		g.Id("r").Dot("addPathParam").Call(jen.Lit(p.Param.Wire), stringValue(p.Param, fieldRef(p.Param)))
+		send := jen.Id("r").Dot("addPathParam").Call(jen.Lit(p.Param.Wire), stringValue(p.Param, fieldRef(p.Param)))
+		if p.Param.Default == nil || p.Param.Required {
+			g.Add(send)
+			continue
+		}
+		g.If(presence(p.Param)).Block(send).Else().Block(
+			jen.Id("r").Dot("addPathParam").Call(jen.Lit(p.Param.Wire), defaultValue(p.Param)),
+		)
 	}
+}
+
+// baseExpr is the operation's own base URL: a literal, or literal text and
+// host variables joined with +; nil for the client's base URL.
+func baseExpr(op *Operation) *jen.Statement {
+	if op.BaseURL != "" {
+		return jen.Lit(op.BaseURL)
+	}
+	var expr *jen.Statement
+	for _, p := range op.BaseTemplate {
+		term := jen.Lit(p.Literal)
+		if p.Param != nil {
+			term = fieldRef(p.Param)
+		}
+		if expr == nil {
+			expr = term
+			continue
+		}
+		expr = expr.Op("+").Add(term)
+	}
+	return expr
+}
+
+// defaultValue is the expression of a field's default wire text:
+// "literal" + dynamicGUID() + ...
+func defaultValue(f *Field) *jen.Statement {
+	var expr *jen.Statement
+	for _, p := range f.Default {
+		var term jen.Code = jen.Lit(p.Literal)
+		if p.Helper != "" {
+			term = jen.Id(p.Helper).Call()
+		}
+		if expr == nil {
+			expr = jen.Add(term)
+			continue
+		}
+		expr = expr.Op("+").Add(term)
+	}
+	return expr
 }
 
 // emitHeaders writes the collection's fixed headers.
@@ -129,30 +197,68 @@ func emitHeaders(g *jen.Group, op *Operation) {
 }
 
 // emitFields writes the encoding of every non-path field, in wire order;
-// optional fields are sent only when set.
+// optional fields are sent only when set, or else their default:
+//
+//	if params.<Field> != "" {
+//		r.addHeader("<wire>", params.<Field>)
+//	} else {
+//		r.addHeader("<wire>", "<text>"+dynamicGUID())
+//	}
+//
+// A GraphQL body collects its members in gql := map[string]any{} and ends
+// with r.setJSON(gql).
 func emitFields(g *jen.Group, op *Operation) {
 	switch op.Body {
 	case BodyMultipart:
 		g.Id("mp").Op(":=").Id("r").Dot("multipart").Call()
 	case BodyForm:
 		g.Id("form").Op(":=").Id("r").Dot("form").Call()
+	case BodyGraphQL:
+		g.Id("gql").Op(":=").Map(jen.String()).Any().Values()
 	}
 	for _, f := range op.Fields {
-		if f.In == InPath {
+		if f.In == InPath || f.In == InHost {
 			continue
 		}
 		send := sendField(op, f)
-		if f.Required && f.Kind != KindFile && f.Kind != KindBytes && f.Kind != KindReader {
+		switch {
+		case f.Required && f.Kind != KindFile && f.Kind != KindFiles && f.Kind != KindBytes && f.Kind != KindReader && f.Kind != KindJSON:
 			g.Add(send)
-			continue
+		case f.Default != nil && !f.Required:
+			g.If(presence(f)).Block(send).Else().Block(sendValue(op, f, defaultValue(f)))
+		default:
+			g.If(presence(f)).Block(send)
 		}
-		g.If(presence(f)).Block(send)
+	}
+	if op.Body == BodyGraphQL {
+		g.Id("r").Dot("setJSON").Call(jen.Id("gql"))
 	}
 }
 
 // sendField is the statement that puts a set field on the wire.
 func sendField(op *Operation, f *Field) jen.Code {
-	v := stringValue(f, fieldRef(f))
+	switch f.Kind {
+	case KindFlag:
+		return jen.Id("r").Dot("addQueryFlag").Call(jen.Lit(f.Wire))
+	case KindFiles:
+		return jen.For(jen.List(jen.Id("_"), jen.Id("f")).Op(":=").Range().Add(fieldRef(f))).Block(
+			jen.Id("mp").Dot("file").Call(jen.Lit(f.Wire), jen.Id("f"), jen.Lit(f.ContentType)),
+		)
+	case KindJSON:
+		return sendValue(op, f, fieldRef(f))
+	}
+	return sendValue(op, f, stringValue(f, fieldRef(f)))
+}
+
+// sendValue is the statement that puts the wire text v of field f on the
+// wire (a file, reader or raw body is sent as the field itself).
+func sendValue(op *Operation, f *Field, v jen.Code) jen.Code {
+	switch {
+	case f.In == InGraphQL && f.Kind == KindJSON:
+		return jen.Id("gql").Index(jen.Lit(f.Wire)).Op("=").Qual("encoding/json", "RawMessage").Call(v)
+	case f.In == InGraphQL:
+		return jen.Id("gql").Index(jen.Lit(f.Wire)).Op("=").Add(v)
+	}
 	switch f.In {
 	case InQuery:
 		return jen.Id("r").Dot("addQuery").Call(jen.Lit(f.Wire), v)
@@ -181,10 +287,14 @@ func fieldRef(f *Field) *jen.Statement { return jen.Id("params").Dot(f.Name) }
 // presence is the condition under which an optional field is sent.
 func presence(f *Field) jen.Code {
 	switch {
-	case f.Pointer(), f.Kind == KindFile, f.Kind == KindBytes, f.Kind == KindReader:
+	case f.Pointer(), f.Kind == KindFile, f.Kind == KindBytes, f.Kind == KindReader, f.Kind == KindJSON:
 		return fieldRef(f).Op("!=").Nil()
 	case f.Kind == KindString, f.Kind == KindEnum:
 		return fieldRef(f).Op("!=").Lit("")
+	case f.Kind == KindFlag:
+		return fieldRef(f)
+	case f.Kind == KindFiles:
+		return jen.Len(fieldRef(f)).Op(">").Lit(0)
 	}
 	panic(fmt.Sprintf("no presence test for kind %d", f.Kind))
 }
@@ -205,7 +315,7 @@ func stringValue(f *Field, ref *jen.Statement) jen.Code {
 		return jen.Qual("strconv", "FormatInt").Call(ref, jen.Lit(10))
 	case KindFloat:
 		return jen.Qual("strconv", "FormatFloat").Call(ref, jen.LitRune('f'), jen.Lit(-1), jen.Lit(64))
-	case KindFile, KindBytes, KindReader:
+	case KindFile, KindBytes, KindReader, KindFlag, KindFiles, KindJSON:
 		return nil
 	}
 	panic(fmt.Sprintf("unknown kind %d", f.Kind))
@@ -231,6 +341,12 @@ func goType(f *Field) jen.Code {
 		return jen.Index().Byte()
 	case KindReader:
 		return jen.Qual("io", "Reader")
+	case KindFlag:
+		return jen.Bool()
+	case KindFiles:
+		return jen.Index().Op("*").Id("File")
+	case KindJSON:
+		return jen.Index().Byte()
 	default:
 		panic(fmt.Sprintf("unknown kind %d", f.Kind))
 	}

@@ -42,7 +42,7 @@ func fieldDoc(f *Field) []string {
 	if f.Required {
 		doc = append(doc, "Required.")
 	}
-	if f.Example != "" && f.Kind != KindBytes {
+	if f.Example != "" && f.Kind != KindBytes && f.Kind != KindJSON {
 		doc = append(doc, "Example: "+oneLine(f.Example))
 	}
 	return doc
@@ -78,9 +78,11 @@ func emitValidate(f *jen.File, op *Operation) {
 			switch fd.Kind {
 			case KindString:
 				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Lit(""))
-			case KindFile, KindBytes, KindReader:
+			case KindFile, KindBytes, KindReader, KindJSON:
 				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Nil())
-			case KindBool, KindInt, KindFloat:
+			case KindFiles:
+				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), jen.Len(ref.Clone()).Op(">").Lit(0))
+			case KindBool, KindInt, KindFloat, KindFlag:
 				// A required number or bool is a plain value: zero is a value.
 			default:
 				panic(fmt.Sprintf("unknown kind %d", fd.Kind))

@@ -27,6 +27,15 @@ type Operation struct {
 	Doc      []string
 	Scripts  int
 
+	// BaseURL is the absolute base of an operation whose collection URL
+	// names another host than the package's DefaultBaseURL; "" means the
+	// client's base URL.
+	BaseURL string
+	// BaseTemplate, when set, builds the base of an operation whose host
+	// names variables the collection does not define and that is not the
+	// package's main host: literal text and InHost fields.
+	BaseTemplate []BasePart
+
 	Path    []PathPart
 	Fields  []*Field // params struct fields, in wire order
 	Headers []Header // constant headers
@@ -45,6 +54,12 @@ type PathPart struct {
 	Param   *Field
 }
 
+// BasePart is literal base URL text or a host variable.
+type BasePart struct {
+	Literal string
+	Param   *Field
+}
+
 // Header is a header the collection sends with a fixed value.
 type Header struct{ Key, Value string }
 
@@ -58,6 +73,8 @@ const (
 	InForm      // application/x-www-form-urlencoded
 	InMultipart // multipart/form-data
 	InBody      // the whole raw or file body
+	InGraphQL   // a member of a GraphQL request (query, variables, operationName)
+	InHost      // a variable in the operation's host (see Operation.BaseTemplate)
 )
 
 // TagKey is the struct tag key that records a field's wire name.
@@ -73,6 +90,10 @@ func (l Location) TagKey() string {
 		return "form"
 	case InBody:
 		return "body"
+	case InGraphQL:
+		return "graphql"
+	case InHost:
+		return "host"
 	}
 	panic("unknown location")
 }
@@ -92,6 +113,10 @@ func (l Location) String() string {
 		return "multipart form field"
 	case InBody:
 		return "request body"
+	case InGraphQL:
+		return "GraphQL request member"
+	case InHost:
+		return "host variable"
 	}
 	panic("unknown location")
 }
@@ -108,6 +133,9 @@ const (
 	KindFile   // *File, a multipart file part
 	KindBytes  // []byte, a raw body
 	KindReader // io.Reader, a binary body
+	KindFlag   // bool, a query key sent with no value ("?key") when true
+	KindFiles  // []*File, one multipart file part per element, same name
+	KindJSON   // []byte holding JSON text (GraphQL variables)
 )
 
 // Field is one params struct field.
@@ -122,6 +150,17 @@ type Field struct {
 	Example     string
 	ContentType string // multipart part Content-Type
 	Evidence    string // what decided the type, for --explain and docs
+	// Default is sent when an optional field is left unset: literal text
+	// and Postman dynamic variables ({{$guid}}, ...) as runtime helper
+	// calls. Empty means nothing is sent.
+	Default []ValuePart
+}
+
+// ValuePart is literal text or a call of a runtime helper that computes a
+// Postman dynamic variable.
+type ValuePart struct {
+	Literal string
+	Helper  string // runtime function name, e.g. "dynamicGUID"; "" for literal text
 }
 
 // Pointer reports whether the field is optional and needs a pointer to say
@@ -159,6 +198,7 @@ const (
 	BodyMultipart
 	BodyRaw
 	BodyFile
+	BodyGraphQL // JSON {"query", "variables", "operationName"}
 )
 
 // Auth is an operation's auth after Postman's inheritance.

@@ -1,9 +1,12 @@
 package generator
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/postman2go/postman2go/parser"
@@ -20,16 +23,26 @@ type lowerer struct {
 
 	enumFields []*Field // fields of KindEnum, named after all operations
 	enumVals   map[*Field][]string
+
+	// Requests whose host names undefined variables, by host text, and
+	// requests whose auth the client does not implement, by auth type;
+	// each group is reported once.
+	badHosts  map[string][]*parser.RequestItem
+	hostOrder []string
+	otherAuth map[string][]*parser.RequestItem
+	authOrder []string
 }
 
 func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) {
 	l := &lowerer{
-		c:        c,
-		pkg:      &Package{Name: opts.Package, Title: c.Name},
-		vars:     map[string]string{},
-		names:    newScope(runtimeNames()...),
-		file:     opts.Source,
-		enumVals: map[*Field][]string{},
+		c:         c,
+		pkg:       &Package{Name: opts.Package, Title: c.Name},
+		vars:      map[string]string{},
+		names:     newScope(runtimeNames()...),
+		file:      opts.Source,
+		enumVals:  map[*Field][]string{},
+		badHosts:  map[string][]*parser.RequestItem{},
+		otherAuth: map[string][]*parser.RequestItem{},
 	}
 	for _, v := range c.Variables {
 		if !v.Disabled && v.Key != "" {
@@ -47,15 +60,43 @@ func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) 
 	if scripts > 0 {
 		l.warnf(nil, "%d requests have pre-request or test scripts; Postman runs them, the generated client does not", scripts)
 	}
-	bases := map[string]int{}
-	for _, ri := range reqs {
-		op, base := l.operation(ri)
+	bases, templates := map[string]int{}, map[string]int{}
+	opBases := make([]string, len(reqs))
+	opTemplates := make([]string, len(reqs))
+	scopes := make([]*scope, len(reqs))
+	for i, ri := range reqs {
+		op, base, tmpl, fields := l.operation(ri)
 		l.pkg.Operations = append(l.pkg.Operations, op)
+		opBases[i], opTemplates[i], scopes[i] = base, tmpl, fields
 		if base != "" {
 			bases[base]++
 		}
+		if tmpl != "" {
+			templates[tmpl]++
+		}
 	}
 	l.pkg.BaseURL = mostCommon(bases)
+	// The main host: the most common resolved base, else the most common
+	// host with undefined variables, which the user gives with WithBaseURL.
+	mainTemplate := ""
+	if l.pkg.BaseURL == "" {
+		mainTemplate = mostCommon(templates)
+	}
+	for i, op := range l.pkg.Operations {
+		switch {
+		case opBases[i] != "" && opBases[i] != l.pkg.BaseURL:
+			// An operation on another host keeps its own absolute base.
+			op.BaseURL = opBases[i]
+		case opTemplates[i] != "" && opTemplates[i] != mainTemplate:
+			// Another host with undefined variables: they become
+			// parameters of the operation.
+			l.hostParams(reqs[i], op, opTemplates[i], scopes[i])
+		}
+	}
+	if mainTemplate != "" {
+		l.warnf(l.badHosts[mainTemplate][0], "host %q uses variables the collection does not define%s; give the base URL with WithBaseURL", mainTemplate, usedBy(l.badHosts[mainTemplate]))
+	}
+	l.warnAuth()
 	l.nameEnums()
 	return l.pkg, l.warns
 }
@@ -66,6 +107,17 @@ func (l *lowerer) warnf(ri *parser.RequestItem, format string, args ...any) {
 		d.Pos, d.Item, d.ItemPath = ri.Pos, itemName(ri), ri.Path
 	}
 	l.warns = append(l.warns, d)
+}
+
+// warnAt is warnf for a place inside the item: pos and field (its JSON
+// path in the item) when the parser recorded them.
+func (l *lowerer) warnAt(ri *parser.RequestItem, pos parser.Position, field, format string, args ...any) {
+	l.warnf(ri, format, args...)
+	d := l.warns[len(l.warns)-1]
+	if pos.Line > 0 {
+		d.Pos = pos
+	}
+	d.Field = field
 }
 
 func itemName(ri *parser.RequestItem) string {
@@ -106,13 +158,13 @@ func (l *lowerer) resolve(s string) string {
 	return s
 }
 
-func (l *lowerer) operation(ri *parser.RequestItem) (*Operation, string) {
+func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTemplate string, fields *scope) {
 	req := ri.Request
-	op := &Operation{ItemName: itemName(ri), Method: req.Method, Scripts: ri.Scripts}
+	op = &Operation{ItemName: itemName(ri), Method: req.Method, Scripts: ri.Scripts}
 	l.nameOperation(op, ri)
 
-	fields := newScope("Validate")
-	base := l.baseURL(ri)
+	fields = newScope("Validate")
+	base, hostTemplate = l.baseURL(ri)
 	l.path(op, ri, fields)
 	l.query(op, ri, fields)
 	l.headers(op, ri, fields)
@@ -126,23 +178,31 @@ func (l *lowerer) operation(ri *parser.RequestItem) (*Operation, string) {
 	op.Doc = docLines(desc)
 	op.Responses = responseTable(ri.Responses)
 	op.ResponseHeaders = responseHeaders(ri.Responses)
-	return op, base
+	return op, base, hostTemplate, fields
 }
 
 // nameOperation names the method after the item, then its folder and item,
 // then with a number, so that names never collide.
 func (l *lowerer) nameOperation(op *Operation, ri *parser.RequestItem) {
-	base := exportedName(ri.Name)
-	if base == "" {
-		base = exportedName(ri.Request.Method + " " + strings.Join(ri.Request.URL.Path, " "))
+	text := ri.Name
+	if exportedName(text) == "" {
+		// No usable name: method and path, "GET /users/:id" → GetUsersID.
+		path := strings.Join(ri.Request.URL.Path, " ")
+		if strings.TrimSpace(path) == "" {
+			path = "root"
+		}
+		text = strings.ToLower(ri.Request.Method) + " " + path
 	}
+	base := exportedName(text)
 	if base == "" {
 		base = "Request"
 	}
 	companions := []string{"Params", "Response", "Responses"}
 	name := base
 	if !l.names.free(name, name+"Params", name+"Response", name+"Responses") && len(ri.Folders) > 0 {
-		if prefixed := exportedName(ri.Folders[len(ri.Folders)-1].Name) + base; prefixed != base {
+		// The folder's name in front, cased as one text: "v2" + "201" →
+		// V2201, not V2X201.
+		if prefixed := exportedName(ri.Folders[len(ri.Folders)-1].Name + " " + text); prefixed != "" && prefixed != base {
 			name = prefixed
 		}
 	}
@@ -151,15 +211,17 @@ func (l *lowerer) nameOperation(op *Operation, ri *parser.RequestItem) {
 }
 
 // baseURL returns the request's scheme, host, port (and any base path a
-// variable carries), resolved.
-func (l *lowerer) baseURL(ri *parser.RequestItem) string {
+// variable carries), resolved. When the host names variables the collection
+// does not define, base is "" and template is the host text with the known
+// variables substituted, e.g. "https://{{region}}.example.com".
+func (l *lowerer) baseURL(ri *parser.RequestItem) (base, template string) {
 	u := ri.Request.URL
 	host := l.resolve(strings.Join(u.Host, "."))
 	if host == "" {
-		return ""
+		return "", ""
 	}
 	proto := l.resolve(u.Protocol)
-	base := host
+	base = host
 	if !strings.Contains(host, "://") {
 		if proto == "" {
 			proto = "http" // what Postman sends for a URL without a scheme
@@ -170,10 +232,98 @@ func (l *lowerer) baseURL(ri *parser.RequestItem) string {
 		base += ":" + l.resolve(u.Port)
 	}
 	if strings.Contains(base, "{{") {
-		l.warnf(ri, "host %q uses variables the collection does not define; set the base URL with WithBaseURL", strings.Join(u.Host, "."))
+		// No scheme in the collection: atBase adds http:// at run time
+		// unless a variable's value brings one.
+		template = host
+		if p := l.resolve(u.Protocol); p != "" && !strings.Contains(host, "://") {
+			template = p + "://" + host
+		}
+		if u.Port != "" {
+			template += ":" + l.resolve(u.Port)
+		}
+		l.badHosts[template] = append(l.badHosts[template], ri)
+		return "", template
+	}
+	if scheme, rest, ok := strings.Cut(base, "://"); ok {
+		// Only the host part: a base path may contain "@".
+		// user:password@host: credentials never become a constant.
+		hostPart, path, _ := strings.Cut(rest, "/")
+		if at := strings.LastIndex(hostPart, "@"); at >= 0 {
+			l.warnf(ri, "the URL carries credentials (user:password@); they are not generated, use WithBasicAuth")
+			base = scheme + "://" + hostPart[at+1:]
+			if path != "" {
+				base += "/" + path
+			}
+		}
+	}
+	base = strings.TrimSuffix(base, "/")
+	if u, err := url.Parse(base); err != nil || u.Scheme == "" || u.Host == "" {
+		l.warnf(ri, "host %q does not make a usable base URL (%q); the request goes to the client's base URL", strings.Join(ri.Request.URL.Host, "."), base)
+		return "", ""
+	}
+	return base, ""
+}
+
+// hostParams makes each undefined variable of an operation's host template
+// a required parameter, from which the operation builds its base URL.
+func (l *lowerer) hostParams(ri *parser.RequestItem, op *Operation, template string, fields *scope) {
+	if nestedVars(template) || strings.Contains(postmanVar.ReplaceAllString(template, ""), "{{") {
+		l.warnf(ri, "host %q cannot be split into text and variables; the request goes to the client's base URL", template)
+		return
+	}
+	byName := map[string]*Field{}
+	var hostFields []*Field
+	for s := template; s != ""; {
+		loc := postmanVar.FindStringSubmatchIndex(s)
+		if loc == nil {
+			op.BaseTemplate = append(op.BaseTemplate, BasePart{Literal: s})
+			break
+		}
+		if loc[0] > 0 {
+			op.BaseTemplate = append(op.BaseTemplate, BasePart{Literal: s[:loc[0]]})
+		}
+		name := s[loc[2]:loc[3]]
+		f := byName[name]
+		if f == nil {
+			goName := exportedName(name)
+			if goName == "" {
+				goName = "Host"
+			}
+			f = &Field{Name: fields.unique(goName), Wire: name, In: InHost, Kind: KindString, Required: true, Evidence: "variable in the host"}
+			f.Doc = []string{fmt.Sprintf("%s is the host variable %q, part of this operation's base URL.", f.Name, name)}
+			byName[name] = f
+			hostFields = append(hostFields, f)
+		}
+		op.BaseTemplate = append(op.BaseTemplate, BasePart{Param: f})
+		s = s[loc[1]:]
+	}
+	op.Fields = append(hostFields, op.Fields...)
+}
+
+// warnAuth reports each auth type the client does not implement once, with
+// the requests that use it.
+func (l *lowerer) warnAuth() {
+	for _, typ := range l.authOrder {
+		ris := l.otherAuth[typ]
+		l.warnf(ris[0], "auth %q is not implemented by the client%s; add it with WithRequestEditor", typ, usedBy(ris))
+	}
+}
+
+// usedBy names up to three requests of a group, after the first (which the
+// warning names), and counts the rest: "" for one request.
+func usedBy(ris []*parser.RequestItem) string {
+	var names []string
+	for i, ri := range ris {
+		if i == 3 {
+			names = append(names, fmt.Sprintf("and %d more", len(ris)-3))
+			break
+		}
+		names = append(names, strconv.Quote(itemName(ri)))
+	}
+	if len(ris) == 1 {
 		return ""
 	}
-	return strings.TrimSuffix(base, "/")
+	return fmt.Sprintf(" (used by %d requests: %s)", len(ris), strings.Join(names, ", "))
 }
 
 // path splits the URL path into literal text and parameters: ":name"
@@ -188,7 +338,7 @@ func (l *lowerer) path(op *Operation, ri *parser.RequestItem, fields *scope) {
 			lit.Reset()
 		}
 	}
-	param := func(wire, example, desc string) {
+	param := func(wire, example, desc string) *Field {
 		flush()
 		ev := evidence{values: []string{example}, description: desc}
 		f := l.field(fields, wire, InPath, ev)
@@ -196,6 +346,7 @@ func (l *lowerer) path(op *Operation, ri *parser.RequestItem, fields *scope) {
 		op.Path = append(op.Path, PathPart{Param: f})
 		op.Fields = append(op.Fields, f)
 		text.WriteString("{" + wire + "}")
+		return f
 	}
 	for _, seg := range u.Path {
 		lit.WriteString("/")
@@ -210,6 +361,16 @@ func (l *lowerer) path(op *Operation, ri *parser.RequestItem, fields *scope) {
 			}
 			continue
 		}
+		if nestedVars(seg) {
+			// {{a_{{b}}}}: Postman resolves the inner names first.
+			seg = l.resolve(seg)
+		}
+		if nestedVars(seg) || strings.Contains(postmanVar.ReplaceAllString(seg, ""), "{{") {
+			// Still not plain text and {{name}}s: the whole segment is
+			// one parameter.
+			param(strings.NewReplacer("{", "", "}", "").Replace(seg), "", "")
+			continue
+		}
 		for seg != "" {
 			loc := postmanVar.FindStringSubmatchIndex(seg)
 			if loc == nil {
@@ -220,7 +381,13 @@ func (l *lowerer) path(op *Operation, ri *parser.RequestItem, fields *scope) {
 			lit.WriteString(seg[:loc[0]])
 			text.WriteString(seg[:loc[0]])
 			name := seg[loc[2]:loc[3]]
-			param(name, l.vars[name], "")
+			f := param(name, l.vars[name], "")
+			// A collection default or a dynamic variable makes the
+			// parameter optional: unset, the client sends what Postman would.
+			if parts, ok := l.valueDefault(seg[loc[0]:loc[1]], true); ok {
+				f.Required, f.Default = false, parts
+				f.Doc = append(f.Doc, defaultDoc(parts)...)
+			}
 			seg = seg[loc[1]:]
 		}
 	}
@@ -242,13 +409,22 @@ func pathVariable(vars []parser.Param, name string) parser.Param {
 
 func (l *lowerer) query(op *Operation, ri *parser.RequestItem, fields *scope) {
 	for _, q := range ri.Request.URL.Query {
-		if q.Key == "" {
+		key, ok := l.wireName(ri, q, q.Key, "query parameter")
+		if !ok {
 			continue
 		}
 		ev := l.evidenceFor(ri, q, func(r *parser.Request) []parser.Param { return r.URL.Query })
-		f := l.field(fields, q.Key, InQuery, ev)
+		f := l.field(fields, key, InQuery, ev)
+		if q.ValueNull {
+			// "?key" with no "=": a flag.
+			f.Kind, f.Enum, f.Required, f.Default, f.Example = KindFlag, nil, false, nil, ""
+			f.Evidence = "query key without a value"
+			f.Doc = []string{fmt.Sprintf("%s, when true, sends the query key %q with no value (?%s).", f.Name, key, key)}
+			f.Doc = append(f.Doc, docLines(q.Description)...)
+			delete(l.enumVals, f)
+		}
 		if q.Disabled {
-			f.Required = false
+			disabled(f)
 		}
 		op.Fields = append(op.Fields, f)
 	}
@@ -261,14 +437,18 @@ var sensitiveHeaders = map[string]bool{"authorization": true, "cookie": true, "p
 func (l *lowerer) headers(op *Operation, ri *parser.RequestItem, fields *scope) {
 	req := ri.Request
 	for _, h := range req.Headers {
-		key := strings.TrimSpace(h.Key)
-		lk := strings.ToLower(key)
-		if key == "" {
+		key, ok := l.wireName(ri, h, strings.TrimSpace(h.Key), "header")
+		if !ok {
 			continue
 		}
+		lk := strings.ToLower(key)
 		if lk == "content-type" {
 			if req.Body != nil && (req.Body.Mode == "raw" || req.Body.Mode == "file") && !h.Disabled {
-				op.RawContentType = l.resolve(h.Value)
+				if ct := l.resolve(h.Value); !strings.Contains(ct, "{{") {
+					op.RawContentType = ct
+				} else {
+					l.warnf(ri, "Content-Type %q uses variables the collection does not define; the body's default type is sent", h.Value)
+				}
 			}
 			continue // the body encoder sets it
 		}
@@ -281,7 +461,7 @@ func (l *lowerer) headers(op *Operation, ri *parser.RequestItem, fields *scope) 
 		ev := l.evidenceFor(ri, h, func(r *parser.Request) []parser.Param { return r.Headers })
 		f := l.field(fields, key, InHeader, ev)
 		if h.Disabled {
-			f.Required = false
+			disabled(f)
 		}
 		op.Fields = append(op.Fields, f)
 	}
@@ -303,7 +483,8 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 	case "formdata":
 		op.Body = BodyMultipart
 		for _, p := range b.FormData {
-			if p.Key == "" {
+			key, ok := l.wireName(ri, p, p.Key, "form-data part")
+			if !ok {
 				continue
 			}
 			ev := l.evidenceFor(ri, p, func(r *parser.Request) []parser.Param {
@@ -312,21 +493,29 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 				}
 				return r.Body.FormData
 			})
-			f := l.field(fields, p.Key, InMultipart, ev)
-			f.ContentType = p.ContentType
+			f := l.field(fields, key, InMultipart, ev)
+			if ct := l.resolve(p.ContentType); !strings.Contains(ct, "{{") {
+				f.ContentType = ct
+			}
 			if p.Type == "file" {
-				f.Kind, f.Enum, f.Evidence = KindFile, nil, "form-data file part"
+				f.Kind, f.Enum, f.Evidence, f.Default = KindFile, nil, "form-data file part", nil
+				if len(p.Src) > 1 {
+					// src as an array: one part per file, all with this name.
+					f.Kind, f.Evidence = KindFiles, "form-data file part with several files"
+					f.Doc = append(f.Doc, fmt.Sprintf("Each file is sent as its own part named %q.", key))
+				}
 				delete(l.enumVals, f)
 			}
 			if p.Disabled {
-				f.Required = false
+				disabled(f)
 			}
 			op.Fields = append(op.Fields, f)
 		}
 	case "urlencoded":
 		op.Body = BodyForm
 		for _, p := range b.URLEncoded {
-			if p.Key == "" {
+			key, ok := l.wireName(ri, p, p.Key, "form field")
+			if !ok {
 				continue
 			}
 			ev := l.evidenceFor(ri, p, func(r *parser.Request) []parser.Param {
@@ -335,21 +524,18 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 				}
 				return r.Body.URLEncoded
 			})
-			f := l.field(fields, p.Key, InForm, ev)
+			f := l.field(fields, key, InForm, ev)
 			if p.Disabled {
-				f.Required = false
+				disabled(f)
 			}
 			op.Fields = append(op.Fields, f)
 		}
-	case "raw", "graphql":
+	case "graphql":
+		op.Body = BodyGraphQL
+		l.graphQL(op, b, fields)
+	case "raw":
 		op.Body = BodyRaw
 		example := b.Raw
-		if b.Mode == "graphql" {
-			example = graphQLBody(b)
-			if op.RawContentType == "" {
-				op.RawContentType = "application/json"
-			}
-		}
 		if op.RawContentType == "" {
 			op.RawContentType = rawContentTypes[b.Language]
 		}
@@ -368,34 +554,186 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 	default:
 		panic("unknown body mode " + b.Mode)
 	}
-	if bodyPruned(ri) && op.Body != BodyNone {
+	if bodyPruned(l.c, ri) && op.Body != BodyNone {
 		l.warnf(ri, "Postman drops the body of a %s request; the client sends it", ri.Request.Method)
 	}
 }
 
-func bodyPruned(ri *parser.RequestItem) bool {
+func bodyPruned(collection *parser.Collection, ri *parser.RequestItem) bool {
 	switch ri.Request.Method {
 	case http.MethodGet, http.MethodHead, "COPY", "PURGE", "UNLOCK":
 	default:
 		return false
 	}
-	if ri.ProtocolProfileBehavior["disableBodyPruning"] == "true" {
-		return false
+	// The innermost setting wins: item, then folders inside out, then the
+	// collection.
+	layers := []map[string]string{ri.ProtocolProfileBehavior}
+	for i := len(ri.Folders) - 1; i >= 0; i-- {
+		layers = append(layers, ri.Folders[i].ProtocolProfileBehavior)
 	}
-	for _, f := range ri.Folders {
-		if f.ProtocolProfileBehavior["disableBodyPruning"] == "true" {
-			return false
+	layers = append(layers, collection.ProtocolProfileBehavior)
+	for _, m := range layers {
+		if v, ok := m["disableBodyPruning"]; ok {
+			return v != "true"
 		}
 	}
 	return true
 }
 
-func graphQLBody(b *parser.Body) string {
-	vars := strings.TrimSpace(b.GraphQLVariables)
-	if vars == "" {
-		vars = "{}"
+// graphQL adds the members of a GraphQL request: the query, the variables
+// (JSON text) and the operation name, each defaulting to the collection's
+// text when that text holds no variable the client cannot fill.
+func (l *lowerer) graphQL(op *Operation, b *parser.Body, fields *scope) {
+	member := func(name, wire string, kind Kind, text, doc string) {
+		f := &Field{Name: fields.unique(name), Wire: wire, In: InGraphQL, Kind: kind, Evidence: "graphql body"}
+		f.Doc = []string{fmt.Sprintf("%s is the GraphQL %s.", f.Name, doc)}
+		text = l.resolve(strings.TrimSpace(text))
+		switch {
+		case text == "":
+		case strings.Contains(text, "{{"):
+			f.Example = text
+		case kind == KindJSON && !json.Valid([]byte(text)):
+			f.Example = text
+		default:
+			f.Default = []ValuePart{{Literal: text}}
+			f.Doc = append(f.Doc, "Left empty, the collection's text is sent.")
+		}
+		if wire == "query" && f.Default == nil {
+			f.Required = true
+		}
+		op.Fields = append(op.Fields, f)
 	}
-	return fmt.Sprintf(`{"query":%q,"variables":%s}`, b.GraphQLQuery, vars)
+	member("Query", "query", KindString, b.GraphQLQuery, "query document")
+	member("Variables", "variables", KindJSON, b.GraphQLVariables, "variables, a JSON object")
+	member("OperationName", "operationName", KindString, b.GraphQLOperation, "operation to run")
+}
+
+// wireName is an entry's key as sent: collection variables substituted. An
+// empty key is skipped; a key that still names an undefined variable is
+// left out with a warning, since it would go out literally.
+func (l *lowerer) wireName(ri *parser.RequestItem, entry parser.Param, key, what string) (string, bool) {
+	if key == "" {
+		return "", false
+	}
+	resolved := l.resolve(key)
+	if strings.Contains(resolved, "{{") {
+		l.warnAt(ri, entry.Pos, entry.Path, "%s name %q uses variables the collection does not define; it is not sent (add it with WithHeader or WithRequestEditor)", what, key)
+		return "", false
+	}
+	return resolved, resolved != ""
+}
+
+// disabled makes the field of a disabled collection entry optional with
+// nothing sent by default, as Postman does not send disabled entries.
+func disabled(f *Field) {
+	f.Required, f.Default = false, nil
+}
+
+// nestedVars reports whether s has a {{ inside another {{...}}.
+func nestedVars(s string) bool {
+	depth := 0
+	for i := 0; i+1 < len(s); i++ {
+		switch s[i : i+2] {
+		case "{{":
+			if depth++; depth > 1 {
+				return true
+			}
+			i++
+		case "}}":
+			if depth > 0 {
+				depth--
+			}
+			i++
+		}
+	}
+	return false
+}
+
+// dynamicHelpers maps the Postman dynamic variables the client computes to
+// their runtime helpers (templates/runtime/dynamic.go). Postman's other
+// dynamic variables are faker test data ($randomEmail, ...): fields that
+// use them are plain parameters.
+var dynamicHelpers = map[string]string{
+	"$guid": "dynamicGUID", "$randomUUID": "dynamicGUID", "$timestamp": "dynamicTimestamp",
+	"$isoTimestamp": "dynamicISOTimestamp", "$randomInt": "dynamicRandomInt",
+}
+
+// valueDefault returns what the client sends for an unset field whose
+// collection value is v: v with dynamic variables computed per request and,
+// when withVars is true, collection variables substituted. ok is false when
+// v holds no variable at all (it is an example, not a default) or one the
+// client cannot fill. Header, query and form values never take collection
+// variables as defaults: those often hold credentials, which must not become
+// constants in code.
+func (l *lowerer) valueDefault(v string, withVars bool) (parts []ValuePart, ok bool) {
+	if !strings.Contains(v, "{{") {
+		return nil, false
+	}
+	s := v
+	if withVars {
+		s = l.resolve(v)
+	}
+	for s != "" {
+		loc := postmanVar.FindStringSubmatchIndex(s)
+		if loc == nil {
+			parts = appendLiteral(parts, s)
+			break
+		}
+		parts = appendLiteral(parts, s[:loc[0]])
+		helper, known := dynamicHelpers[s[loc[2]:loc[3]]]
+		if !known {
+			return nil, false
+		}
+		parts = append(parts, ValuePart{Helper: helper})
+		s = s[loc[1]:]
+	}
+	if len(parts) == 0 {
+		return nil, false // resolves to "": nothing to send
+	}
+	for _, p := range parts {
+		if strings.Contains(p.Literal, "{{") || strings.Contains(p.Literal, "}}") {
+			return nil, false
+		}
+	}
+	return parts, true
+}
+
+// fakerVariables lists the dynamic variables in v that the client does not
+// compute.
+func fakerVariables(v string) []string {
+	var out []string
+	for _, m := range postmanVar.FindAllStringSubmatch(v, -1) {
+		if name := m[1]; strings.HasPrefix(name, "$") && dynamicHelpers[name] == "" && !contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func appendLiteral(parts []ValuePart, s string) []ValuePart {
+	if s == "" {
+		return parts
+	}
+	return append(parts, ValuePart{Literal: s})
+}
+
+// defaultDoc documents a field's default.
+func defaultDoc(parts []ValuePart) []string {
+	var b strings.Builder
+	dynamic := false
+	for _, p := range parts {
+		if p.Helper != "" {
+			dynamic = true
+			b.WriteString("<" + strings.TrimPrefix(p.Helper, "dynamic") + ">")
+			continue
+		}
+		b.WriteString(p.Literal)
+	}
+	line := "Left empty, it is sent as " + strconv.Quote(oneLine(b.String()))
+	if dynamic {
+		line += ", with <...> computed per request as Postman's dynamic variables are"
+	}
+	return []string{line + "."}
 }
 
 // evidenceFor gathers a param's values from the request and from every
@@ -432,8 +770,21 @@ func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *F
 	}
 	if len(ev.values) > 0 {
 		f.Example = l.resolve(ev.values[0])
+		if in == InHeader && f.Example != ev.values[0] {
+			// Header values are where tokens live: name the variable
+			// rather than copy its value into the docs.
+			f.Example = ev.values[0]
+		}
 	}
 	f.Doc = append([]string{fmt.Sprintf("%s is the %s %q.", f.Name, in, wire)}, docLines(inf.doc)...)
+	if len(ev.values) > 0 && in != InPath && f.Kind == KindString {
+		if parts, ok := l.valueDefault(ev.values[0], false); ok {
+			f.Required, f.Default = false, parts
+			f.Doc = append(f.Doc, defaultDoc(parts)...)
+		} else if names := fakerVariables(ev.values[0]); len(names) > 0 {
+			f.Doc = append(f.Doc, "Postman fills it with random test data ("+strings.Join(names, ", ")+"); the client sends what you set.")
+		}
+	}
 	if f.Kind == KindEnum {
 		l.enumFields = append(l.enumFields, f)
 		l.enumVals[f] = inf.enumValues
@@ -466,7 +817,10 @@ func (l *lowerer) auth(ri *parser.RequestItem) Auth {
 		l.warnf(ri, "apikey auth has no usable key name (%q); add the key with WithRequestEditor", name)
 		return Auth{Kind: AuthOther}
 	}
-	l.warnf(ri, "auth %q is not implemented by the client; add it with WithRequestEditor", ri.Auth.Type)
+	if _, ok := l.otherAuth[ri.Auth.Type]; !ok {
+		l.authOrder = append(l.authOrder, ri.Auth.Type)
+	}
+	l.otherAuth[ri.Auth.Type] = append(l.otherAuth[ri.Auth.Type], ri)
 	return Auth{Kind: AuthOther}
 }
 

@@ -88,6 +88,11 @@ func (idx lineIndex) pos(offset int) Position {
 	if offset <= 0 {
 		return Position{}
 	}
+	return idx.posAt(offset)
+}
+
+// posAt is pos for an offset known to be valid, 0 included.
+func (idx lineIndex) posAt(offset int) Position {
 	line := sort.Search(len(idx), func(i int) bool { return idx[i] > offset }) // first start after offset
 	return Position{Offset: offset, Line: line, Col: offset - idx[line-1] + 1}
 }

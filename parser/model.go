@@ -15,6 +15,10 @@ type Collection struct {
 	Auth      *Auth
 	Events    []Event
 	Items     []*Item
+
+	// ProtocolProfileBehavior is the collection-level default for every
+	// request; folders and items override it key by key.
+	ProtocolProfileBehavior map[string]string
 }
 
 // Item is one entry of an item array: a folder (Items non-nil, Request nil)

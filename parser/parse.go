@@ -81,8 +81,13 @@ func (p *state) syntaxError() error {
 	var se *json.SyntaxError
 	switch {
 	case errors.As(err, &se):
-		d.Pos = newLineIndex(p.data).pos(int(se.Offset))
+		off := int(se.Offset)
+		if off > 0 && strings.HasPrefix(se.Error(), "invalid character") {
+			off-- // Offset is just past the offending byte
+		}
+		d.Pos = newLineIndex(p.data).posAt(off)
 		d.Msg = "not valid JSON: " + se.Error()
+		d.Item, d.ItemPath, d.Field = syntaxContext(p.data, int(se.Offset))
 	case err != nil:
 		d.Msg = "not valid JSON: " + err.Error()
 	}
@@ -90,12 +95,10 @@ func (p *state) syntaxError() error {
 }
 
 func (p *state) collection(root gjson.Result) *Collection {
-	info := root.Get("info")
-	if !info.Exists() && root.Get("requests").Exists() && root.Get("order").Exists() {
-		d := p.diag(root, "", "%v: convert it to v2.1 first (Postman app: Export → Collection v2.1; or npx postman-collection-transformer convert -i in.json -o out.json -j 1.0.0 -p 2.1.0)", ErrLegacyV1)
-		p.errs = append(p.errs, d)
-		return nil
+	if isV1(root) {
+		return p.collectionV1(root)
 	}
+	info := root.Get("info")
 	c := &Collection{}
 	if p.expect(info, "info", gjson.JSON) {
 		c.Name = p.str(info.Get("name"), "info.name")
@@ -116,6 +119,7 @@ func (p *state) collection(root gjson.Result) *Collection {
 	c.Variables = p.variables(root.Get("variable"), "variable")
 	c.Auth = p.auth(root.Get("auth"), "auth")
 	c.Events = p.events(root.Get("event"), "event")
+	c.ProtocolProfileBehavior = p.behavior(root.Get("protocolProfileBehavior"))
 	items := root.Get("item")
 	if !items.Exists() {
 		p.errorf(root, "item", "missing: a collection needs an item array")
@@ -385,6 +389,13 @@ func (p *state) param(e gjson.Result, f string) Param {
 	return pr
 }
 
+// authTypes are the auth types of schema v2.1 plus those Postman's runtime
+// also implements (jwt, asap).
+var authTypes = map[string]bool{
+	"noauth": true, "apikey": true, "bearer": true, "basic": true, "digest": true, "oauth1": true,
+	"oauth2": true, "awsv4": true, "hawk": true, "ntlm": true, "edgegrid": true, "jwt": true, "asap": true,
+}
+
 var bodyModes = map[string]bool{"raw": true, "urlencoded": true, "formdata": true, "file": true, "graphql": true}
 
 func (p *state) body(v gjson.Result, field string) *Body {
@@ -450,6 +461,9 @@ func (p *state) auth(v gjson.Result, field string) *Auth {
 	a := &Auth{Type: p.str(v.Get("type"), field+".type"), Pos: p.lines.pos(v.Index), Path: field}
 	if a.Type == "" {
 		return nil // no valid type: inherit
+	}
+	if !authTypes[a.Type] {
+		p.warnf(v.Get("type"), field+".type", "unknown auth type %q; requests that use it are sent without auth (add it with WithRequestEditor)", a.Type)
 	}
 	params := v.Get(gjson.Escape(a.Type))
 	pf := field + "." + a.Type

@@ -47,24 +47,24 @@ func ExampleClient_Ünïcode() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DELETEE() {
+func ExampleClient_DeleteE() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DELETEE(context.Background(), DELETEEParams{})
+	resp, err := c.DeleteE(context.Background(), DeleteEParams{})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_PUTP() {
+func ExampleClient_PutP() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.PUTP(context.Background(), PUTPParams{})
+	resp, err := c.PutP(context.Background(), PutPParams{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -76,37 +76,37 @@ func (c *Client) Ünïcode(ctx context.Context, params ÜnïcodeParams, opts ...
 	}, nil
 }
 
-// DELETEE sends DELETE /e.
-func (c *Client) DELETEE(ctx context.Context, params DELETEEParams, opts ...RequestOption) (*DELETEEResponse, error) {
+// DeleteE sends DELETE /e.
+func (c *Client) DeleteE(ctx context.Context, params DeleteEParams, opts ...RequestOption) (*DeleteEResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DELETEE: %w", err)
+		return nil, fmt.Errorf("DeleteE: %w", err)
 	}
-	r := newRequest("DELETEE", "DELETE", authInherit, DELETEEResponses)
+	r := newRequest("DeleteE", "DELETE", authInherit, DeleteEResponses)
 	r.addPath("/e")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DELETEEResponse{
+	return &DeleteEResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// PUTP sends PUT /p.
+// PutP sends PUT /p.
 // It is the Postman request "!!!".
-func (c *Client) PUTP(ctx context.Context, params PUTPParams, opts ...RequestOption) (*PUTPResponse, error) {
+func (c *Client) PutP(ctx context.Context, params PutPParams, opts ...RequestOption) (*PutPResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("PUTP: %w", err)
+		return nil, fmt.Errorf("PutP: %w", err)
 	}
-	r := newRequest("PUTP", "PUT", authInherit, PUTPResponses)
+	r := newRequest("PutP", "PUT", authInherit, PutPResponses)
 	r.addPath("/p")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &PUTPResponse{
+	return &PutPResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,

@@ -33,22 +33,22 @@ func (p ÜnïcodeParams) Validate() error {
 	return v.err()
 }
 
-// DELETEEParams holds the parameters of DELETEE.
-type DELETEEParams struct{}
+// DeleteEParams holds the parameters of DeleteE.
+type DeleteEParams struct{}
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DELETEEParams) Validate() error {
+func (p DeleteEParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// PUTPParams holds the parameters of PUTP.
-type PUTPParams struct{}
+// PutPParams holds the parameters of PutP.
+type PutPParams struct{}
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p PUTPParams) Validate() error {
+func (p PutPParams) Validate() error {
 	var v validation
 	return v.err()
 }

@@ -47,8 +47,8 @@ type ÜnïcodeResponse struct {
 // examples. An APIError carries the row that matches its status and code.
 var ÜnïcodeResponses = []ResponseDoc{}
 
-// DELETEEResponse is the successful (2xx) response of DELETEE.
-type DELETEEResponse struct {
+// DeleteEResponse is the successful (2xx) response of DeleteE.
+type DeleteEResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -57,12 +57,12 @@ type DELETEEResponse struct {
 	Body []byte
 }
 
-// DELETEEResponses documents the responses of DELETEE, from the collection's saved
+// DeleteEResponses documents the responses of DeleteE, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DELETEEResponses = []ResponseDoc{}
+var DeleteEResponses = []ResponseDoc{}
 
-// PUTPResponse is the successful (2xx) response of PUTP.
-type PUTPResponse struct {
+// PutPResponse is the successful (2xx) response of PutP.
+type PutPResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -71,9 +71,9 @@ type PUTPResponse struct {
 	Body []byte
 }
 
-// PUTPResponses documents the responses of PUTP, from the collection's saved
+// PutPResponses documents the responses of PutP, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var PUTPResponses = []ResponseDoc{}
+var PutPResponses = []ResponseDoc{}
 
 // X名前Response is the successful (2xx) response of X名前.
 type X名前Response struct {

@@ -47,14 +47,18 @@ type credentials struct {
 
 func newClient(defaultBaseURL string, opts []Option) (*Client, error) {
 	c := &Client{httpClient: http.DefaultClient, sleep: sleepContext, now: time.Now, jitter: halfJitter}
-	if err := WithBaseURL(defaultBaseURL)(c); err != nil {
-		return nil, err
-	}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
 		}
 		if err := opt(c); err != nil {
+			return nil, err
+		}
+	}
+	if c.baseURL == nil {
+		// No WithBaseURL: the collection's base, which may be empty when
+		// the collection names no usable host.
+		if err := WithBaseURL(defaultBaseURL)(c); err != nil {
 			return nil, err
 		}
 	}
