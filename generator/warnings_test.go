@@ -17,7 +17,6 @@ func TestWarnings(t *testing.T) {
 		want []string
 	}{
 		{"format-auth", []string{
-			`testdata/format-auth/collection.json:23:5: item "Key in header" (item[3]): auth "apikey" is not implemented by the client; add it with WithRequestEditor`,
 			`testdata/format-auth/collection.json:25:5: item "Digest" (item[4]): auth "digest" is not implemented by the client; add it with WithRequestEditor`,
 			`testdata/format-auth/collection.json:27:5: item "Signed" (item[5]): auth "awsv4" is not implemented by the client; add it with WithRequestEditor`,
 		}},
