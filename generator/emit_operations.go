@@ -33,7 +33,11 @@ func emitOperations(f *jen.File, pkg *Package) {
 //		if err != nil {
 //			return nil, err
 //		}
-//		return &<Name>Response{...}, nil
+//		out := &<Name>Response{...}
+//		if err := decodeJSON(r, resp, body, &out.Data); err != nil { // typed 2xx JSON only
+//			return out, err
+//		}
+//		return out, nil
 //	}
 func emitOperation(f *jen.File, op *Operation) {
 	f.Add(commentCode(operationDoc(op)))
@@ -51,7 +55,7 @@ func emitOperation(f *jen.File, op *Operation) {
 		emitFields(g, op)
 		g.List(jen.Id("resp"), jen.Id("body"), jen.Err()).Op(":=").Id("c").Dot("send").Call(jen.Id("ctx"), jen.Id("r"), jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		g.Return(jen.Op("&").Id(op.ResponseType).ValuesFunc(func(v *jen.Group) {
+		out := jen.Op("&").Id(op.ResponseType).ValuesFunc(func(v *jen.Group) {
 			v.Line().Id("StatusCode").Op(":").Id("resp").Dot("StatusCode")
 			v.Line().Id("Header").Op(":").Id("resp").Dot("Header")
 			for _, h := range op.ResponseHeaders {
@@ -59,7 +63,16 @@ func emitOperation(f *jen.File, op *Operation) {
 			}
 			v.Line().Id("Body").Op(":").Id("body")
 			v.Line()
-		}), jen.Nil())
+		})
+		if op.ResponseData == nil {
+			g.Return(out, jen.Nil())
+			return
+		}
+		g.Id("out").Op(":=").Add(out)
+		g.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("r"), jen.Id("resp"), jen.Id("body"), jen.Op("&").Id("out").Dot("Data")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("out"), jen.Err()),
+		)
+		g.Return(jen.Id("out"), jen.Nil())
 	})
 }
 
@@ -142,7 +155,7 @@ func emitFields(g *jen.Group, op *Operation) {
 			continue
 		}
 		send := sendField(op, f)
-		if f.Required && f.Kind != KindFile && f.Kind != KindBytes && f.Kind != KindReader {
+		if f.Required && f.Kind != KindFile && f.Kind != KindBytes && f.Kind != KindReader && f.Kind != KindJSON {
 			g.Add(send)
 			continue
 		}
@@ -171,6 +184,8 @@ func sendField(op *Operation, f *Field) jen.Code {
 			return jen.Id("r").Dot("setRaw").Call(jen.Lit(op.RawContentType), fieldRef(f))
 		case KindReader:
 			return jen.Id("r").Dot("setReader").Call(jen.Lit(op.RawContentType), fieldRef(f))
+		case KindJSON:
+			return jen.Id("r").Dot("setJSON").Call(jen.Lit(op.RawContentType), fieldRef(f))
 		}
 	}
 	panic(fmt.Sprintf("cannot send field %s in %v of kind %d", f.Name, f.In, f.Kind))
@@ -181,7 +196,7 @@ func fieldRef(f *Field) *jen.Statement { return jen.Id("params").Dot(f.Name) }
 // presence is the condition under which an optional field is sent.
 func presence(f *Field) jen.Code {
 	switch {
-	case f.Pointer(), f.Kind == KindFile, f.Kind == KindBytes, f.Kind == KindReader:
+	case f.Pointer(), f.Kind == KindFile, f.Kind == KindBytes, f.Kind == KindReader, f.Kind == KindJSON:
 		return fieldRef(f).Op("!=").Nil()
 	case f.Kind == KindString, f.Kind == KindEnum:
 		return fieldRef(f).Op("!=").Lit("")
@@ -205,7 +220,7 @@ func stringValue(f *Field, ref *jen.Statement) jen.Code {
 		return jen.Qual("strconv", "FormatInt").Call(ref, jen.Lit(10))
 	case KindFloat:
 		return jen.Qual("strconv", "FormatFloat").Call(ref, jen.LitRune('f'), jen.Lit(-1), jen.Lit(64))
-	case KindFile, KindBytes, KindReader:
+	case KindFile, KindBytes, KindReader, KindJSON:
 		return nil
 	}
 	panic(fmt.Sprintf("unknown kind %d", f.Kind))
@@ -231,6 +246,8 @@ func goType(f *Field) jen.Code {
 		return jen.Index().Byte()
 	case KindReader:
 		return jen.Qual("io", "Reader")
+	case KindJSON:
+		return nilableJSONType(f.JSON)
 	default:
 		panic(fmt.Sprintf("unknown kind %d", f.Kind))
 	}

@@ -78,7 +78,7 @@ func emitValidate(f *jen.File, op *Operation) {
 			switch fd.Kind {
 			case KindString:
 				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Lit(""))
-			case KindFile, KindBytes, KindReader:
+			case KindFile, KindBytes, KindReader, KindJSON:
 				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Nil())
 			case KindBool, KindInt, KindFloat:
 				// A required number or bool is a plain value: zero is a value.
@@ -86,6 +86,24 @@ func emitValidate(f *jen.File, op *Operation) {
 				panic(fmt.Sprintf("unknown kind %d", fd.Kind))
 			}
 		}
+		if body := bodyFields(op); len(body) > 1 {
+			set := []jen.Code{jen.Lit("body")}
+			for _, fd := range body {
+				set = append(set, jen.Id("p").Dot(fd.Name).Op("!=").Nil())
+			}
+			g.Id("v").Dot("atMostOne").Call(set...)
+		}
 		g.Return(jen.Id("v").Dot("err").Call())
 	})
+}
+
+// bodyFields are the fields that each carry the whole request body.
+func bodyFields(op *Operation) []*Field {
+	var out []*Field
+	for _, fd := range op.Fields {
+		if fd.In == InBody {
+			out = append(out, fd)
+		}
+	}
+	return out
 }

@@ -126,6 +126,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (*Operation, string) {
 	op.Doc = docLines(desc)
 	op.Responses = responseTable(ri.Responses)
 	op.ResponseHeaders = responseHeaders(ri.Responses)
+	op.ResponseData = l.responseData(op, ri)
 	return op, base
 }
 
@@ -352,6 +353,9 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 		}
 		if op.RawContentType == "" {
 			op.RawContentType = rawContentTypes[b.Language]
+		}
+		if b.Mode == "raw" && l.jsonBody(op, ri, fields, example) {
+			break
 		}
 		op.Fields = append(op.Fields, &Field{
 			Name: fields.unique("Body"), Wire: "body", In: InBody, Kind: KindBytes,
