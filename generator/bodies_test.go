@@ -31,7 +31,7 @@ func TestBodiesRaw(t *testing.T) {
 		body        string
 	}{
 		{"json language", func(c *bodies.Client) error {
-			_, err := c.RawJSON(ctx, bodies.RawJSONParams{Body: []byte(`{"a":2}`)})
+			_, err := c.RawJSON(ctx, bodies.RawJSONParams{RawBody: []byte(`{"a":2}`)})
 			return err
 		}, "POST", "application/json", `{"a":2}`},
 		{"Content-Type header wins over the language", func(c *bodies.Client) error {

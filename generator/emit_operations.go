@@ -38,7 +38,11 @@ func emitOperations(f *jen.File, pkg *Package) {
 //		if err != nil {
 //			return nil, err
 //		}
-//		return &<Name>Response{...}, nil
+//		out := &<Name>Response{...}
+//		if err := decodeJSON(r, resp, body, &out.Data); err != nil { // typed 2xx JSON only
+//			return out, err
+//		}
+//		return out, nil
 //	}
 func emitOperation(f *jen.File, op *Operation) {
 	f.Add(commentCode(operationDoc(op)))
@@ -65,7 +69,7 @@ func emitOperation(f *jen.File, op *Operation) {
 		}
 		g.List(jen.Id("resp"), jen.Id("body"), jen.Err()).Op(":=").Add(client).Dot("send").Call(jen.Id("ctx"), jen.Id("r"), jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-		g.Return(jen.Op("&").Id(op.ResponseType).ValuesFunc(func(v *jen.Group) {
+		out := jen.Op("&").Id(op.ResponseType).ValuesFunc(func(v *jen.Group) {
 			v.Line().Id("StatusCode").Op(":").Id("resp").Dot("StatusCode")
 			v.Line().Id("Header").Op(":").Id("resp").Dot("Header")
 			for _, h := range op.ResponseHeaders {
@@ -73,7 +77,16 @@ func emitOperation(f *jen.File, op *Operation) {
 			}
 			v.Line().Id("Body").Op(":").Id("body")
 			v.Line()
-		}), jen.Nil())
+		})
+		if op.ResponseData == nil {
+			g.Return(out, jen.Nil())
+			return
+		}
+		g.Id("out").Op(":=").Add(out)
+		g.If(jen.Err().Op(":=").Id("decodeJSON").Call(jen.Id("r"), jen.Id("resp"), jen.Id("body"), jen.Op("&").Id("out").Dot("Data")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Id("out"), jen.Err()),
+		)
+		g.Return(jen.Id("out"), jen.Nil())
 	})
 }
 
@@ -222,7 +235,7 @@ func emitFields(g *jen.Group, op *Operation) {
 		}
 		send := sendField(op, f)
 		switch {
-		case f.Required && f.Kind != KindFile && f.Kind != KindFiles && f.Kind != KindBytes && f.Kind != KindReader && f.Kind != KindJSON:
+		case f.Required && f.Kind != KindFile && f.Kind != KindFiles && f.Kind != KindBytes && f.Kind != KindReader && f.Kind != KindJSON && f.Kind != KindTypedJSON:
 			g.Add(send)
 		case f.Default != nil && !f.Required:
 			g.If(presence(f)).Block(send).Else().Block(sendValue(op, f, defaultValue(f)))
@@ -231,7 +244,7 @@ func emitFields(g *jen.Group, op *Operation) {
 		}
 	}
 	if op.Body == BodyGraphQL {
-		g.Id("r").Dot("setJSON").Call(jen.Id("gql"))
+		g.Id("r").Dot("setJSON").Call(jen.Lit(graphQLContentType(op)), jen.Id("gql"))
 	}
 }
 
@@ -244,7 +257,7 @@ func sendField(op *Operation, f *Field) jen.Code {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("f")).Op(":=").Range().Add(fieldRef(f))).Block(
 			jen.Id("mp").Dot("file").Call(jen.Lit(f.Wire), jen.Id("f"), jen.Lit(f.ContentType)),
 		)
-	case KindJSON:
+	case KindJSON, KindTypedJSON:
 		return sendValue(op, f, fieldRef(f))
 	}
 	return sendValue(op, f, stringValue(f, fieldRef(f)))
@@ -277,6 +290,8 @@ func sendValue(op *Operation, f *Field, v jen.Code) jen.Code {
 			return jen.Id("r").Dot("setRaw").Call(jen.Lit(op.RawContentType), fieldRef(f))
 		case KindReader:
 			return jen.Id("r").Dot("setReader").Call(jen.Lit(op.RawContentType), fieldRef(f))
+		case KindTypedJSON:
+			return jen.Id("r").Dot("setJSON").Call(jen.Lit(op.RawContentType), fieldRef(f))
 		}
 	}
 	panic(fmt.Sprintf("cannot send field %s in %v of kind %d", f.Name, f.In, f.Kind))
@@ -287,7 +302,7 @@ func fieldRef(f *Field) *jen.Statement { return jen.Id("params").Dot(f.Name) }
 // presence is the condition under which an optional field is sent.
 func presence(f *Field) jen.Code {
 	switch {
-	case f.Pointer(), f.Kind == KindFile, f.Kind == KindBytes, f.Kind == KindReader, f.Kind == KindJSON:
+	case f.Pointer(), f.Kind == KindFile, f.Kind == KindBytes, f.Kind == KindReader, f.Kind == KindJSON, f.Kind == KindTypedJSON:
 		return fieldRef(f).Op("!=").Nil()
 	case f.Kind == KindString, f.Kind == KindEnum:
 		return fieldRef(f).Op("!=").Lit("")
@@ -315,7 +330,7 @@ func stringValue(f *Field, ref *jen.Statement) jen.Code {
 		return jen.Qual("strconv", "FormatInt").Call(ref, jen.Lit(10))
 	case KindFloat:
 		return jen.Qual("strconv", "FormatFloat").Call(ref, jen.LitRune('f'), jen.Lit(-1), jen.Lit(64))
-	case KindFile, KindBytes, KindReader, KindFlag, KindFiles, KindJSON:
+	case KindFile, KindBytes, KindReader, KindFlag, KindFiles, KindJSON, KindTypedJSON:
 		return nil
 	}
 	panic(fmt.Sprintf("unknown kind %d", f.Kind))
@@ -347,6 +362,8 @@ func goType(f *Field) jen.Code {
 		return jen.Index().Op("*").Id("File")
 	case KindJSON:
 		return jen.Index().Byte()
+	case KindTypedJSON:
+		return nilableJSONType(f.JSON)
 	default:
 		panic(fmt.Sprintf("unknown kind %d", f.Kind))
 	}
@@ -354,4 +371,13 @@ func goType(f *Field) jen.Code {
 		return jen.Op("*").Add(t)
 	}
 	return t
+}
+
+// graphQLContentType is the Content-Type of a GraphQL body: the
+// collection's header when it gives one, else JSON as Postman sends it.
+func graphQLContentType(op *Operation) string {
+	if op.RawContentType != "" {
+		return op.RawContentType
+	}
+	return "application/json"
 }

@@ -42,7 +42,7 @@ func fieldDoc(f *Field) []string {
 	if f.Required {
 		doc = append(doc, "Required.")
 	}
-	if f.Example != "" && f.Kind != KindBytes && f.Kind != KindJSON {
+	if f.Example != "" && f.Kind != KindBytes && f.Kind != KindTypedJSON {
 		doc = append(doc, "Example: "+oneLine(f.Example))
 	}
 	return doc
@@ -78,7 +78,7 @@ func emitValidate(f *jen.File, op *Operation) {
 			switch fd.Kind {
 			case KindString:
 				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Lit(""))
-			case KindFile, KindBytes, KindReader, KindJSON:
+			case KindFile, KindBytes, KindReader, KindJSON, KindTypedJSON:
 				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Nil())
 			case KindFiles:
 				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), jen.Len(ref.Clone()).Op(">").Lit(0))
@@ -88,6 +88,24 @@ func emitValidate(f *jen.File, op *Operation) {
 				panic(fmt.Sprintf("unknown kind %d", fd.Kind))
 			}
 		}
+		if body := bodyFields(op); len(body) > 1 {
+			set := []jen.Code{jen.Lit("body")}
+			for _, fd := range body {
+				set = append(set, jen.Id("p").Dot(fd.Name).Op("!=").Nil())
+			}
+			g.Id("v").Dot("atMostOne").Call(set...)
+		}
 		g.Return(jen.Id("v").Dot("err").Call())
 	})
+}
+
+// bodyFields are the fields that each carry the whole request body.
+func bodyFields(op *Operation) []*Field {
+	var out []*Field
+	for _, fd := range op.Fields {
+		if fd.In == InBody {
+			out = append(out, fd)
+		}
+	}
+	return out
 }

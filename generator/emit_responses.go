@@ -38,6 +38,11 @@ func emitResponseStruct(f *jen.File, op *Operation) {
 		}
 		g.Comment("// Body is the response body.")
 		g.Id("Body").Index().Byte()
+		if op.ResponseData != nil {
+			g.Comment("// Data is Body decoded as JSON, when the response is JSON. Its type is")
+			g.Comment("// inferred from the collection's example responses.")
+			g.Id("Data").Add(nilableJSONType(op.ResponseData))
+		}
 	})
 }
 

@@ -64,6 +64,7 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 		{"operations_gen.go", emitOperations, len(pkg.Operations) == 0},
 		{"params_gen.go", emitParams, len(pkg.Operations) == 0},
 		{"enums_gen.go", emitEnums, len(pkg.Enums) == 0},
+		{"types_gen.go", emitStructs, len(pkg.Structs) == 0},
 		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0},
 		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0},
 	}

@@ -11,6 +11,7 @@ type Package struct {
 	BaseURL    string   // default base URL, "" when the collection has none
 	Operations []*Operation
 	Enums      []*Enum
+	Structs    []*Struct // types synthesized from JSON bodies
 }
 
 // Operation is one request item: one Client method, its params and
@@ -46,6 +47,9 @@ type Operation struct {
 
 	Responses       []ResponseRow
 	ResponseHeaders []*ResponseHeader
+	// ResponseData is the type of a 2xx JSON body, from the saved examples;
+	// nil when no 2xx example has a JSON body worth typing.
+	ResponseData *JSONType
 }
 
 // PathPart is literal path text (slashes included) or a path parameter.
@@ -130,12 +134,13 @@ const (
 	KindInt
 	KindFloat
 	KindEnum
-	KindFile   // *File, a multipart file part
-	KindBytes  // []byte, a raw body
-	KindReader // io.Reader, a binary body
-	KindFlag   // bool, a query key sent with no value ("?key") when true
-	KindFiles  // []*File, one multipart file part per element, same name
-	KindJSON   // []byte holding JSON text (GraphQL variables)
+	KindFile      // *File, a multipart file part
+	KindBytes     // []byte, a raw body
+	KindReader    // io.Reader, a binary body
+	KindFlag      // bool, a query key sent with no value ("?key") when true
+	KindFiles     // []*File, one multipart file part per element, same name
+	KindJSON      // []byte holding JSON text (GraphQL variables)
+	KindTypedJSON // a JSON body of a type synthesized from the examples
 )
 
 // Field is one params struct field.
@@ -148,8 +153,9 @@ type Field struct {
 	Required    bool
 	Doc         []string
 	Example     string
-	ContentType string // multipart part Content-Type
-	Evidence    string // what decided the type, for --explain and docs
+	ContentType string    // multipart part Content-Type
+	Evidence    string    // what decided the type, for --explain and docs
+	JSON        *JSONType // KindTypedJSON only
 	// Default is sent when an optional field is left unset: literal text
 	// and Postman dynamic variables ({{$guid}}, ...) as runtime helper
 	// calls. Empty means nothing is sent.
@@ -250,4 +256,44 @@ type ResponseHeader struct {
 	Name string // Go field name
 	Wire string
 	Doc  []string
+}
+
+// JSONKind is the family of a synthesized JSON type.
+type JSONKind int
+
+const (
+	JSONRaw JSONKind = iota // json.RawMessage: no or conflicting evidence
+	JSONBool
+	JSONInt
+	JSONFloat
+	JSONString
+	JSONStruct
+	JSONSlice
+	JSONMap // map[string]Elem
+)
+
+// JSONType is a Go type synthesized from JSON examples.
+type JSONType struct {
+	Kind    JSONKind
+	Struct  *Struct   // JSONStruct
+	Elem    *JSONType // JSONSlice and JSONMap
+	Pointer bool      // nullable, or an optional scalar
+	// EnumOf is the enum-typed param whose type a string value shares: its
+	// example values are all documented values of that param.
+	EnumOf *Field
+}
+
+// Struct is a named struct synthesized from JSON objects.
+type Struct struct {
+	Name   string
+	Doc    []string
+	Fields []*StructField
+}
+
+// StructField is one field of a synthesized struct.
+type StructField struct {
+	Name     string // Go name
+	Key      string // JSON key
+	Type     *JSONType
+	Optional bool // absent from some examples or null: omitempty
 }

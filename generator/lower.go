@@ -178,6 +178,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTe
 	op.Doc = docLines(desc)
 	op.Responses = responseTable(ri.Responses)
 	op.ResponseHeaders = responseHeaders(ri.Responses)
+	op.ResponseData = l.responseData(op, ri)
 	return op, base, hostTemplate, fields
 }
 
@@ -538,6 +539,9 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 		example := b.Raw
 		if op.RawContentType == "" {
 			op.RawContentType = rawContentTypes[b.Language]
+		}
+		if l.jsonBody(op, ri, fields, example) {
+			break
 		}
 		op.Fields = append(op.Fields, &Field{
 			Name: fields.unique("Body"), Wire: "body", In: InBody, Kind: KindBytes,

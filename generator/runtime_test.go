@@ -113,7 +113,7 @@ func TestRuntimeWireBytesPathParamStaysOneSegment(t *testing.T) {
 func TestRuntimeWireBytesJSONBody(t *testing.T) {
 	ws := newWireServer(t, http.StatusCreated, `{}`)
 	c := newRW(t, ws.srv.URL, rw.WithAPIKey("k"))
-	resp, err := c.CreatePet(context.Background(), rw.CreatePetParams{Body: []byte(`{"name":"Rex"}`)}, rw.WithHeader("Idempotency-Key", "i-1"), rw.WithHeader("Idempotency-Key", "i-2"))
+	resp, err := c.CreatePet(context.Background(), rw.CreatePetParams{RawBody: []byte(`{"name":"Rex"}`)}, rw.WithHeader("Idempotency-Key", "i-1"), rw.WithHeader("Idempotency-Key", "i-2"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,11 +386,11 @@ func TestRuntimeRetries(t *testing.T) {
 			return err
 		}, 1, false},
 		{"POST not by default", nil, []int{503, 201}, func(c *rw.Client) error {
-			_, err := c.CreatePet(ctx, rw.CreatePetParams{Body: body})
+			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body})
 			return err
 		}, 1, false},
 		{"POST opted in for the call", nil, []int{503, 429, 201}, func(c *rw.Client) error {
-			_, err := c.CreatePet(ctx, rw.CreatePetParams{Body: body}, rw.WithCallRetry(rw.RetryPolicy{RetryNonIdempotent: true, MinDelay: time.Nanosecond}))
+			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body}, rw.WithCallRetry(rw.RetryPolicy{RetryNonIdempotent: true, MinDelay: time.Nanosecond}))
 			return err
 		}, 3, true},
 		// io.MultiReader hides Seek: a reader that cannot seek is sent once.
@@ -448,7 +448,7 @@ func TestRuntimeRetryStoppedByContext(t *testing.T) {
 func TestRuntimeDocumentedErrorIs(t *testing.T) {
 	rec := newRecorder(t, http.StatusConflict, http.Header{"Content-Type": {"application/json"}}, `{"code":"PET_EXISTS","message":"Rex exists."}`)
 	c := newRW(t, rec.srv.URL)
-	_, err := c.CreatePet(context.Background(), rw.CreatePetParams{Body: []byte(`{}`)})
+	_, err := c.CreatePet(context.Background(), rw.CreatePetParams{RawBody: []byte(`{}`)})
 	if !errors.Is(err, &rw.APIError{StatusCode: http.StatusConflict, Code: "PET_EXISTS"}) {
 		t.Errorf("errors.Is(%v, 409 PET_EXISTS) = false", err)
 	}

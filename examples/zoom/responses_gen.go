@@ -50,6 +50,9 @@ type ListSIPPhonesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListSIPPhonesResponseBody
 }
 
 // ListSIPPhonesResponses documents the responses of ListSIPPhones, from the collection's saved
@@ -85,6 +88,9 @@ type GetZoomRoomAccountProfileResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetZoomRoomAccountProfileResponseBody
 }
 
 // GetZoomRoomAccountProfileResponses documents the responses of GetZoomRoomAccountProfile, from the collection's saved
@@ -119,6 +125,9 @@ type GetZoomRoomAccountSettingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetZoomRoomAccountSettingsResponseBody
 }
 
 // GetZoomRoomAccountSettingsResponses documents the responses of GetZoomRoomAccountSettings, from the collection's saved
@@ -153,6 +162,9 @@ type GetLocationSettingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetLocationSettingsResponseBody
 }
 
 // GetLocationSettingsResponses documents the responses of GetLocationSettings, from the collection's saved
@@ -189,6 +201,9 @@ type GetZoomRoomLocationProfileResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetZoomRoomLocationProfileResponseBody
 }
 
 // GetZoomRoomLocationProfileResponses documents the responses of GetZoomRoomLocationProfile, from the collection's saved
@@ -241,6 +256,9 @@ type GetZoomRoomLocationStructureResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetZoomRoomLocationStructureResponseBody
 }
 
 // GetZoomRoomLocationStructureResponses documents the responses of GetZoomRoomLocationStructure, from the collection's saved
@@ -294,6 +312,9 @@ type AddALocationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddALocationResponseBody
 }
 
 // AddALocationResponses documents the responses of AddALocation, from the collection's saved
@@ -312,6 +333,9 @@ type GetZoomRoomSettingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetZoomRoomSettingsResponseBody
 }
 
 // GetZoomRoomSettingsResponses documents the responses of GetZoomRoomSettings, from the collection's saved
@@ -347,6 +371,9 @@ type ListZoomRoomDevicesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListZoomRoomDevicesResponseBody
 }
 
 // ListZoomRoomDevicesResponses documents the responses of ListZoomRoomDevices, from the collection's saved
@@ -381,6 +408,9 @@ type GetZoomRoomProfileResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetZoomRoomProfileResponseBody
 }
 
 // GetZoomRoomProfileResponses documents the responses of GetZoomRoomProfile, from the collection's saved
@@ -453,6 +483,9 @@ type ListZoomRoomsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListZoomRoomsResponseBody
 }
 
 // ListZoomRoomsResponses documents the responses of ListZoomRooms, from the collection's saved
@@ -469,6 +502,9 @@ type AddAZoomRoomResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddAZoomRoomResponseBody
 }
 
 // AddAZoomRoomResponses documents the responses of AddAZoomRoom, from the collection's saved
@@ -505,6 +541,9 @@ type ListDigitalSignageContentsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListDigitalSignageContentsResponseBody
 }
 
 // ListDigitalSignageContentsResponses documents the responses of ListDigitalSignageContents, from the collection's saved
@@ -522,6 +561,9 @@ type UpdateE911DigitalSignageResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *UpdateE911DigitalSignageResponseBody
 }
 
 // UpdateE911DigitalSignageResponses documents the responses of UpdateE911DigitalSignage, from the collection's saved
@@ -575,6 +617,9 @@ type GetAMessageResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAMessageResponseBody
 }
 
 // GetAMessageResponses documents the responses of GetAMessage, from the collection's saved
@@ -629,6 +674,9 @@ type SendAChatMessageResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *SendAChatMessageResponseBody
 }
 
 // SendAChatMessageResponses documents the responses of SendAChatMessage, from the collection's saved
@@ -647,6 +695,9 @@ type ListUserSChatMessagesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListUserSChatMessagesResponseBody
 }
 
 // ListUserSChatMessagesResponses documents the responses of ListUserSChatMessages, from the collection's saved
@@ -665,6 +716,9 @@ type ListChannelMembersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListChannelMembersResponseBody
 }
 
 // ListChannelMembersResponses documents the responses of ListChannelMembers, from the collection's saved
@@ -682,6 +736,9 @@ type InviteChannelMembersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *InviteChannelMembersResponseBody
 }
 
 // InviteChannelMembersResponses documents the responses of InviteChannelMembers, from the collection's saved
@@ -716,6 +773,9 @@ type GetAChannelResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAChannelResponseBody
 }
 
 // GetAChannelResponses documents the responses of GetAChannel, from the collection's saved
@@ -768,6 +828,9 @@ type ListUserSChannelsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListUserSChannelsResponseBody
 }
 
 // ListUserSChannelsResponses documents the responses of ListUserSChannels, from the collection's saved
@@ -785,6 +848,9 @@ type CreateAChannelResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateAChannelResponseBody
 }
 
 // CreateAChannelResponses documents the responses of CreateAChannel, from the collection's saved
@@ -803,6 +869,9 @@ type ListUserSContactsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListUserSContactsResponseBody
 }
 
 // ListUserSContactsResponses documents the responses of ListUserSContacts, from the collection's saved
@@ -820,6 +889,9 @@ type GetUserSContactDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetUserSContactDetailsResponseBody
 }
 
 // GetUserSContactDetailsResponses documents the responses of GetUserSContactDetails, from the collection's saved
@@ -838,6 +910,9 @@ type JoinAChannelResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *JoinAChannelResponseBody
 }
 
 // JoinAChannelResponses documents the responses of JoinAChannel, from the collection's saved
@@ -889,6 +964,9 @@ type ChannelsChannelIDGetAChannelResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ChannelsChannelIDGetAChannelResponseBody
 }
 
 // ChannelsChannelIDGetAChannelResponses documents the responses of ChannelsChannelIDGetAChannel, from the collection's saved
@@ -941,6 +1019,9 @@ type UploadVirtualBackgroundFilesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *UploadVirtualBackgroundFilesResponseBody
 }
 
 // UploadVirtualBackgroundFilesResponses documents the responses of UploadVirtualBackgroundFiles, from the collection's saved
@@ -977,6 +1058,9 @@ type GetSettingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetSettingsResponseBody
 }
 
 // GetSettingsResponses documents the responses of GetSettings, from the collection's saved
@@ -1013,6 +1097,9 @@ type ListBillingInvoicesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListBillingInvoicesResponseBody
 }
 
 // ListBillingInvoicesResponses documents the responses of ListBillingInvoices, from the collection's saved
@@ -1030,6 +1117,9 @@ type GetInvoiceDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetInvoiceDetailsResponseBody
 }
 
 // GetInvoiceDetailsResponses documents the responses of GetInvoiceDetails, from the collection's saved
@@ -1047,6 +1137,9 @@ type GetBillingInformationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetBillingInformationResponseBody
 }
 
 // GetBillingInformationResponses documents the responses of GetBillingInformation, from the collection's saved
@@ -1123,6 +1216,9 @@ type SubscribeAccountToAnAdditionalPlanResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *SubscribeAccountToAnAdditionalPlanResponseBody
 }
 
 // SubscribeAccountToAnAdditionalPlanResponses documents the responses of SubscribeAccountToAnAdditionalPlan, from the collection's saved
@@ -1181,6 +1277,9 @@ type GetAccountPlanInformationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAccountPlanInformationResponseBody
 }
 
 // GetAccountPlanInformationResponses documents the responses of GetAccountPlanInformation, from the collection's saved
@@ -1219,6 +1318,9 @@ type GetPlanUsageResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetPlanUsageResponseBody
 }
 
 // GetPlanUsageResponses documents the responses of GetPlanUsage, from the collection's saved
@@ -1236,6 +1338,9 @@ type GetLockedSettingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetLockedSettingsResponseBody
 }
 
 // GetLockedSettingsResponses documents the responses of GetLockedSettings, from the collection's saved
@@ -1289,6 +1394,9 @@ type GetSIPTrunkConfigurationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetSIPTrunkConfigurationResponseBody
 }
 
 // GetSIPTrunkConfigurationResponses documents the responses of GetSIPTrunkConfiguration, from the collection's saved
@@ -1341,6 +1449,9 @@ type ListSIPTrunksResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListSIPTrunksResponseBody
 }
 
 // ListSIPTrunksResponses documents the responses of ListSIPTrunks, from the collection's saved
@@ -1359,6 +1470,9 @@ type AssignSIPTrunksResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AssignSIPTrunksResponseBody
 }
 
 // AssignSIPTrunksResponses documents the responses of AssignSIPTrunks, from the collection's saved
@@ -1395,6 +1509,9 @@ type AddInternalCallOutCountriesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddInternalCallOutCountriesResponseBody
 }
 
 // AddInternalCallOutCountriesResponses documents the responses of AddInternalCallOutCountries, from the collection's saved
@@ -1413,6 +1530,9 @@ type ListInternalCallOutCountriesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListInternalCallOutCountriesResponseBody
 }
 
 // ListInternalCallOutCountriesResponses documents the responses of ListInternalCallOutCountries, from the collection's saved
@@ -1449,6 +1569,9 @@ type AddInternalNumbersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddInternalNumbersResponseBody
 }
 
 // AddInternalNumbersResponses documents the responses of AddInternalNumbers, from the collection's saved
@@ -1467,6 +1590,9 @@ type ListInternalNumbersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListInternalNumbersResponseBody
 }
 
 // ListInternalNumbersResponses documents the responses of ListInternalNumbers, from the collection's saved
@@ -1503,6 +1629,9 @@ type GetSubAccountDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetSubAccountDetailsResponseBody
 }
 
 // GetSubAccountDetailsResponses documents the responses of GetSubAccountDetails, from the collection's saved
@@ -1537,6 +1666,9 @@ type UpdateOptionsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *UpdateOptionsResponseBody
 }
 
 // UpdateOptionsResponses documents the responses of UpdateOptions, from the collection's saved
@@ -1556,6 +1688,9 @@ type GetManagedDomainsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetManagedDomainsResponseBody
 }
 
 // GetManagedDomainsResponses documents the responses of GetManagedDomains, from the collection's saved
@@ -1573,6 +1708,9 @@ type GetTrustedDomainsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetTrustedDomainsResponseBody
 }
 
 // GetTrustedDomainsResponses documents the responses of GetTrustedDomains, from the collection's saved
@@ -1626,6 +1764,9 @@ type ListRecordingsOfAnAccountResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListRecordingsOfAnAccountResponseBody
 }
 
 // ListRecordingsOfAnAccountResponses documents the responses of ListRecordingsOfAnAccount, from the collection's saved
@@ -1643,6 +1784,9 @@ type ListSubAccountsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListSubAccountsResponseBody
 }
 
 // ListSubAccountsResponses documents the responses of ListSubAccounts, from the collection's saved
@@ -1662,6 +1806,9 @@ type CreateASubAccountResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateASubAccountResponseBody
 }
 
 // CreateASubAccountResponses documents the responses of CreateASubAccount, from the collection's saved
@@ -1717,6 +1864,9 @@ type ListGroupMembersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListGroupMembersResponseBody
 }
 
 // ListGroupMembersResponses documents the responses of ListGroupMembers, from the collection's saved
@@ -1734,6 +1884,9 @@ type AddGroupMembersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddGroupMembersResponseBody
 }
 
 // AddGroupMembersResponses documents the responses of AddGroupMembers, from the collection's saved
@@ -1752,6 +1905,9 @@ type ListGroupAdminsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListGroupAdminsResponseBody
 }
 
 // ListGroupAdminsResponses documents the responses of ListGroupAdmins, from the collection's saved
@@ -1769,6 +1925,9 @@ type AddGroupAdminsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddGroupAdminsResponseBody
 }
 
 // AddGroupAdminsResponses documents the responses of AddGroupAdmins, from the collection's saved
@@ -1824,6 +1983,9 @@ type VirtualBackgroundsUploadVirtualBackgroundFilesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *VirtualBackgroundsUploadVirtualBackgroundFilesResponseBody
 }
 
 // VirtualBackgroundsUploadVirtualBackgroundFilesResponses documents the responses of VirtualBackgroundsUploadVirtualBackgroundFiles, from the collection's saved
@@ -1842,6 +2004,9 @@ type GetAGroupSSettingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAGroupSSettingsResponseBody
 }
 
 // GetAGroupSSettingsResponses documents the responses of GetAGroupSSettings, from the collection's saved
@@ -1877,6 +2042,9 @@ type LockSettingsGetLockedSettingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *LockSettingsGetLockedSettingsResponseBody
 }
 
 // LockSettingsGetLockedSettingsResponses documents the responses of LockSettingsGetLockedSettings, from the collection's saved
@@ -1912,6 +2080,9 @@ type GetAGroupResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAGroupResponseBody
 }
 
 // GetAGroupResponses documents the responses of GetAGroup, from the collection's saved
@@ -1968,6 +2139,9 @@ type ListGroupsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListGroupsResponseBody
 }
 
 // ListGroupsResponses documents the responses of ListGroups, from the collection's saved
@@ -1988,6 +2162,9 @@ type CreateAGroupResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateAGroupResponseBody
 }
 
 // CreateAGroupResponses documents the responses of CreateAGroup, from the collection's saved
@@ -2046,6 +2223,9 @@ type ListH323SIPDevicesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListH323SIPDevicesResponseBody
 }
 
 // ListH323SIPDevicesResponses documents the responses of ListH323SIPDevices, from the collection's saved
@@ -2065,6 +2245,9 @@ type CreateAH323SIPDeviceResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateAH323SIPDeviceResponseBody
 }
 
 // CreateAH323SIPDeviceResponses documents the responses of CreateAH323SIPDevice, from the collection's saved
@@ -2083,6 +2266,9 @@ type GetATrackingFieldResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetATrackingFieldResponseBody
 }
 
 // GetATrackingFieldResponses documents the responses of GetATrackingField, from the collection's saved
@@ -2153,6 +2339,9 @@ type CreateATrackingFieldResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateATrackingFieldResponseBody
 }
 
 // CreateATrackingFieldResponses documents the responses of CreateATrackingField, from the collection's saved
@@ -2169,6 +2358,9 @@ type ListIMDirectoryGroupMembersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListIMDirectoryGroupMembersResponseBody
 }
 
 // ListIMDirectoryGroupMembersResponses documents the responses of ListIMDirectoryGroupMembers, from the collection's saved
@@ -2187,6 +2379,9 @@ type AddIMDirectoryGroupMembersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddIMDirectoryGroupMembersResponseBody
 }
 
 // AddIMDirectoryGroupMembersResponses documents the responses of AddIMDirectoryGroupMembers, from the collection's saved
@@ -2225,6 +2420,9 @@ type RetrieveAnIMDirectoryGroupResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *RetrieveAnIMDirectoryGroupResponseBody
 }
 
 // RetrieveAnIMDirectoryGroupResponses documents the responses of RetrieveAnIMDirectoryGroup, from the collection's saved
@@ -2279,6 +2477,9 @@ type ListIMDirectoryGroupsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListIMDirectoryGroupsResponseBody
 }
 
 // ListIMDirectoryGroupsResponses documents the responses of ListIMDirectoryGroups, from the collection's saved
@@ -2318,6 +2519,9 @@ type GetIMChatSessionsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetIMChatSessionsResponseBody
 }
 
 // GetIMChatSessionsResponses documents the responses of GetIMChatSessions, from the collection's saved
@@ -2335,6 +2539,9 @@ type GetIMChatMessagesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetIMChatMessagesResponseBody
 }
 
 // GetIMChatMessagesResponses documents the responses of GetIMChatMessages, from the collection's saved
@@ -2352,6 +2559,9 @@ type EditAChatbotMessageResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *EditAChatbotMessageResponseBody
 }
 
 // EditAChatbotMessageResponses documents the responses of EditAChatbotMessage, from the collection's saved
@@ -2369,6 +2579,9 @@ type DeleteAChatbotMessageResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *DeleteAChatbotMessageResponseBody
 }
 
 // DeleteAChatbotMessageResponses documents the responses of DeleteAChatbotMessage, from the collection's saved
@@ -2406,6 +2619,9 @@ type GetUserSIMMessagesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetUserSIMMessagesResponseBody
 }
 
 // GetUserSIMMessagesResponses documents the responses of GetUserSIMMessages, from the collection's saved
@@ -2422,6 +2638,9 @@ type SendIMMessagesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *SendIMMessagesResponseBody
 }
 
 // SendIMMessagesResponses documents the responses of SendIMMessages, from the collection's saved
@@ -2438,6 +2657,9 @@ type ListMeetingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListMeetingsResponseBody
 }
 
 // ListMeetingsResponses documents the responses of ListMeetings, from the collection's saved
@@ -2458,6 +2680,9 @@ type CreateAMeetingResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateAMeetingResponseBody
 }
 
 // CreateAMeetingResponses documents the responses of CreateAMeeting, from the collection's saved
@@ -2477,6 +2702,9 @@ type ListUserAssistantsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListUserAssistantsResponseBody
 }
 
 // ListUserAssistantsResponses documents the responses of ListUserAssistants, from the collection's saved
@@ -2497,6 +2725,9 @@ type AddAssistantsResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddAssistantsResponseBody
 }
 
 // AddAssistantsResponses documents the responses of AddAssistants, from the collection's saved
@@ -2549,6 +2780,9 @@ type ListUserSchedulersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListUserSchedulersResponseBody
 }
 
 // ListUserSchedulersResponses documents the responses of ListUserSchedulers, from the collection's saved
@@ -2600,6 +2834,9 @@ type UploadVirtualBackgroundFileResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *UploadVirtualBackgroundFileResponseBody
 }
 
 // UploadVirtualBackgroundFileResponses documents the responses of UploadVirtualBackgroundFile, from the collection's saved
@@ -2636,6 +2873,9 @@ type GetUserSettingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetUserSettingsResponseBody
 }
 
 // GetUserSettingsResponses documents the responses of GetUserSettings, from the collection's saved
@@ -2672,6 +2912,9 @@ type GetAUserSTSPAccountResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAUserSTSPAccountResponseBody
 }
 
 // GetAUserSTSPAccountResponses documents the responses of GetAUserSTSPAccount, from the collection's saved
@@ -2726,6 +2969,9 @@ type ListUserSTSPAccountsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListUserSTSPAccountsResponseBody
 }
 
 // ListUserSTSPAccountsResponses documents the responses of ListUserSTSPAccounts, from the collection's saved
@@ -2744,6 +2990,9 @@ type AddAUserSTSPAccountResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddAUserSTSPAccountResponseBody
 }
 
 // AddAUserSTSPAccountResponses documents the responses of AddAUserSTSPAccount, from the collection's saved
@@ -2780,6 +3029,9 @@ type GetAUserTokenResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAUserTokenResponseBody
 }
 
 // GetAUserTokenResponses documents the responses of GetAUserToken, from the collection's saved
@@ -2834,6 +3086,9 @@ type CreateAWebinarResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateAWebinarResponseBody
 }
 
 // CreateAWebinarResponses documents the responses of CreateAWebinar, from the collection's saved
@@ -2852,6 +3107,9 @@ type GetAUserResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAUserResponseBody
 }
 
 // GetAUserResponses documents the responses of GetAUser, from the collection's saved
@@ -2906,6 +3164,9 @@ type ListAllRecordingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListAllRecordingsResponseBody
 }
 
 // ListAllRecordingsResponses documents the responses of ListAllRecordings, from the collection's saved
@@ -2981,6 +3242,9 @@ type GetUserPermissionsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetUserPermissionsResponseBody
 }
 
 // GetUserPermissionsResponses documents the responses of GetUserPermissions, from the collection's saved
@@ -2998,6 +3262,9 @@ type ListAUserSPACAccountsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListAUserSPACAccountsResponseBody
 }
 
 // ListAUserSPACAccountsResponses documents the responses of ListAUserSPACAccounts, from the collection's saved
@@ -3034,6 +3301,9 @@ type ListWebinarTemplatesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListWebinarTemplatesResponseBody
 }
 
 // ListWebinarTemplatesResponses documents the responses of ListWebinarTemplates, from the collection's saved
@@ -3070,6 +3340,9 @@ type ListMeetingTemplatesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListMeetingTemplatesResponseBody
 }
 
 // ListMeetingTemplatesResponses documents the responses of ListMeetingTemplates, from the collection's saved
@@ -3087,6 +3360,9 @@ type ListUsersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListUsersResponseBody
 }
 
 // ListUsersResponses documents the responses of ListUsers, from the collection's saved
@@ -3106,6 +3382,9 @@ type CreateUsersResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateUsersResponseBody
 }
 
 // CreateUsersResponses documents the responses of CreateUsers, from the collection's saved
@@ -3126,6 +3405,9 @@ type GetUserSZAKResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetUserSZAKResponseBody
 }
 
 // GetUserSZAKResponses documents the responses of GetUserSZAK, from the collection's saved
@@ -3143,6 +3425,9 @@ type CheckAUserEmailResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CheckAUserEmailResponseBody
 }
 
 // CheckAUserEmailResponses documents the responses of CheckAUserEmail, from the collection's saved
@@ -3161,6 +3446,9 @@ type CheckAUserSPMRoomResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CheckAUserSPMRoomResponseBody
 }
 
 // CheckAUserSPMRoomResponses documents the responses of CheckAUserSPMRoom, from the collection's saved
@@ -3195,6 +3483,9 @@ type GetAMeetingRegistrantResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAMeetingRegistrantResponseBody
 }
 
 // GetAMeetingRegistrantResponses documents the responses of GetAMeetingRegistrant, from the collection's saved
@@ -3214,6 +3505,9 @@ type ListRegistrationQuestionsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListRegistrationQuestionsResponseBody
 }
 
 // ListRegistrationQuestionsResponses documents the responses of ListRegistrationQuestions, from the collection's saved
@@ -3248,6 +3542,9 @@ type ListMeetingRegistrantsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListMeetingRegistrantsResponseBody
 }
 
 // ListMeetingRegistrantsResponses documents the responses of ListMeetingRegistrants, from the collection's saved
@@ -3267,6 +3564,9 @@ type AddMeetingRegistrantResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddMeetingRegistrantResponseBody
 }
 
 // AddMeetingRegistrantResponses documents the responses of AddMeetingRegistrant, from the collection's saved
@@ -3307,6 +3607,9 @@ type GetAMeetingPollResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAMeetingPollResponseBody
 }
 
 // GetAMeetingPollResponses documents the responses of GetAMeetingPoll, from the collection's saved
@@ -3358,6 +3661,9 @@ type ListMeetingPollsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListMeetingPollsResponseBody
 }
 
 // ListMeetingPollsResponses documents the responses of ListMeetingPolls, from the collection's saved
@@ -3378,6 +3684,9 @@ type CreateAMeetingPollResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateAMeetingPollResponseBody
 }
 
 // CreateAMeetingPollResponses documents the responses of CreateAMeetingPoll, from the collection's saved
@@ -3432,6 +3741,9 @@ type GetMeetingRecordingSettingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingRecordingSettingsResponseBody
 }
 
 // GetMeetingRecordingSettingsResponses documents the responses of GetMeetingRecordingSettings, from the collection's saved
@@ -3466,6 +3778,9 @@ type GetRegistrationQuestionsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetRegistrationQuestionsResponseBody
 }
 
 // GetRegistrationQuestionsResponses documents the responses of GetRegistrationQuestions, from the collection's saved
@@ -3500,6 +3815,9 @@ type ListRecordingRegistrantsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListRecordingRegistrantsResponseBody
 }
 
 // ListRecordingRegistrantsResponses documents the responses of ListRecordingRegistrants, from the collection's saved
@@ -3517,6 +3835,9 @@ type CreateARecordingRegistrantResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateARecordingRegistrantResponseBody
 }
 
 // CreateARecordingRegistrantResponses documents the responses of CreateARecordingRegistrant, from the collection's saved
@@ -3552,6 +3873,9 @@ type GetMeetingRecordingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingRecordingsResponseBody
 }
 
 // GetMeetingRecordingsResponses documents the responses of GetMeetingRecordings, from the collection's saved
@@ -3627,6 +3951,9 @@ type GetLiveStreamDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetLiveStreamDetailsResponseBody
 }
 
 // GetLiveStreamDetailsResponses documents the responses of GetLiveStreamDetails, from the collection's saved
@@ -3665,6 +3992,9 @@ type GetAMeetingResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAMeetingResponseBody
 }
 
 // GetAMeetingResponses documents the responses of GetAMeeting, from the collection's saved
@@ -3738,6 +4068,9 @@ type GetMeetingInvitationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingInvitationResponseBody
 }
 
 // GetMeetingInvitationResponses documents the responses of GetMeetingInvitation, from the collection's saved
@@ -3754,6 +4087,9 @@ type PerformBatchRegistrationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *PerformBatchRegistrationResponseBody
 }
 
 // PerformBatchRegistrationResponses documents the responses of PerformBatchRegistration, from the collection's saved
@@ -3773,6 +4109,9 @@ type PerformBatchPollCreationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *PerformBatchPollCreationResponseBody
 }
 
 // PerformBatchPollCreationResponses documents the responses of PerformBatchPollCreation, from the collection's saved
@@ -3793,6 +4132,9 @@ type CreateMeetingSInviteLinksResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateMeetingSInviteLinksResponseBody
 }
 
 // CreateMeetingSInviteLinksResponses documents the responses of CreateMeetingSInviteLinks, from the collection's saved
@@ -3810,6 +4152,9 @@ type GetPastMeetingDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetPastMeetingDetailsResponseBody
 }
 
 // GetPastMeetingDetailsResponses documents the responses of GetPastMeetingDetails, from the collection's saved
@@ -3828,6 +4173,9 @@ type GetPastMeetingParticipantsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetPastMeetingParticipantsResponseBody
 }
 
 // GetPastMeetingParticipantsResponses documents the responses of GetPastMeetingParticipants, from the collection's saved
@@ -3846,6 +4194,9 @@ type GetMeetingArchivedFilesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingArchivedFilesResponseBody
 }
 
 // GetMeetingArchivedFilesResponses documents the responses of GetMeetingArchivedFiles, from the collection's saved
@@ -3863,6 +4214,9 @@ type ListEndedMeetingInstancesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListEndedMeetingInstancesResponseBody
 }
 
 // ListEndedMeetingInstancesResponses documents the responses of ListEndedMeetingInstances, from the collection's saved
@@ -3880,6 +4234,9 @@ type ListPastMeetingSPollResultsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListPastMeetingSPollResultsResponseBody
 }
 
 // ListPastMeetingSPollResultsResponses documents the responses of ListPastMeetingSPollResults, from the collection's saved
@@ -3896,6 +4253,9 @@ type ListPastMeetingSFilesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListPastMeetingSFilesResponseBody
 }
 
 // ListPastMeetingSFilesResponses documents the responses of ListPastMeetingSFiles, from the collection's saved
@@ -3914,6 +4274,9 @@ type ListMeetingParticipantsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListMeetingParticipantsResponseBody
 }
 
 // ListMeetingParticipantsResponses documents the responses of ListMeetingParticipants, from the collection's saved
@@ -3932,6 +4295,9 @@ type GetMeetingParticipantQoSResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingParticipantQoSResponseBody
 }
 
 // GetMeetingParticipantQoSResponses documents the responses of GetMeetingParticipantQoS, from the collection's saved
@@ -3950,6 +4316,9 @@ type ListMeetingParticipantsQoSResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListMeetingParticipantsQoSResponseBody
 }
 
 // ListMeetingParticipantsQoSResponses documents the responses of ListMeetingParticipantsQoS, from the collection's saved
@@ -3968,6 +4337,9 @@ type GetSharingRecordingDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetSharingRecordingDetailsResponseBody
 }
 
 // GetSharingRecordingDetailsResponses documents the responses of GetSharingRecordingDetails, from the collection's saved
@@ -3986,6 +4358,9 @@ type GetPostMeetingFeedbackResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetPostMeetingFeedbackResponseBody
 }
 
 // GetPostMeetingFeedbackResponses documents the responses of GetPostMeetingFeedback, from the collection's saved
@@ -4004,6 +4379,9 @@ type GetMeetingDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingDetailsResponseBody
 }
 
 // GetMeetingDetailsResponses documents the responses of GetMeetingDetails, from the collection's saved
@@ -4022,6 +4400,9 @@ type MeetingsListMeetingsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *MeetingsListMeetingsResponseBody
 }
 
 // MeetingsListMeetingsResponses documents the responses of MeetingsListMeetings, from the collection's saved
@@ -4039,6 +4420,9 @@ type GetWebinarParticipantsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetWebinarParticipantsResponseBody
 }
 
 // GetWebinarParticipantsResponses documents the responses of GetWebinarParticipants, from the collection's saved
@@ -4057,6 +4441,9 @@ type GetWebinarParticipantQoSResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetWebinarParticipantQoSResponseBody
 }
 
 // GetWebinarParticipantQoSResponses documents the responses of GetWebinarParticipantQoS, from the collection's saved
@@ -4075,6 +4462,9 @@ type ListWebinarParticipantQoSResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListWebinarParticipantQoSResponseBody
 }
 
 // ListWebinarParticipantQoSResponses documents the responses of ListWebinarParticipantQoS, from the collection's saved
@@ -4093,6 +4483,9 @@ type ParticipantsGetSharingRecordingDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ParticipantsGetSharingRecordingDetailsResponseBody
 }
 
 // ParticipantsGetSharingRecordingDetailsResponses documents the responses of ParticipantsGetSharingRecordingDetails, from the collection's saved
@@ -4111,6 +4504,9 @@ type GetPostWebinarFeedbackResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetPostWebinarFeedbackResponseBody
 }
 
 // GetPostWebinarFeedbackResponses documents the responses of GetPostWebinarFeedback, from the collection's saved
@@ -4147,6 +4543,9 @@ type WebinarsListWebinarsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *WebinarsListWebinarsResponseBody
 }
 
 // WebinarsListWebinarsResponses documents the responses of WebinarsListWebinars, from the collection's saved
@@ -4164,6 +4563,9 @@ type ZoomroomsListZoomRoomsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ZoomroomsListZoomRoomsResponseBody
 }
 
 // ZoomroomsListZoomRoomsResponses documents the responses of ZoomroomsListZoomRooms, from the collection's saved
@@ -4180,6 +4582,9 @@ type GetZoomRoomsDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetZoomRoomsDetailsResponseBody
 }
 
 // GetZoomRoomsDetailsResponses documents the responses of GetZoomRoomsDetails, from the collection's saved
@@ -4197,6 +4602,9 @@ type GetTop25IssuesOfZoomRoomsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetTop25IssuesOfZoomRoomsResponseBody
 }
 
 // GetTop25IssuesOfZoomRoomsResponses documents the responses of GetTop25IssuesOfZoomRooms, from the collection's saved
@@ -4213,6 +4621,9 @@ type ListZoomMeetingsClientFeedbackResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListZoomMeetingsClientFeedbackResponseBody
 }
 
 // ListZoomMeetingsClientFeedbackResponses documents the responses of ListZoomMeetingsClientFeedback, from the collection's saved
@@ -4229,6 +4640,9 @@ type GetZoomMeetingsClientFeedbackResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetZoomMeetingsClientFeedbackResponseBody
 }
 
 // GetZoomMeetingsClientFeedbackResponses documents the responses of GetZoomMeetingsClientFeedback, from the collection's saved
@@ -4245,6 +4659,9 @@ type ListClientMeetingSatisfactionResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListClientMeetingSatisfactionResponseBody
 }
 
 // ListClientMeetingSatisfactionResponses documents the responses of ListClientMeetingSatisfaction, from the collection's saved
@@ -4261,6 +4678,9 @@ type GetTop25ZoomRoomsWithIssuesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetTop25ZoomRoomsWithIssuesResponseBody
 }
 
 // GetTop25ZoomRoomsWithIssuesResponses documents the responses of GetTop25ZoomRoomsWithIssues, from the collection's saved
@@ -4277,6 +4697,9 @@ type GetIssuesOfZoomRoomsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetIssuesOfZoomRoomsResponseBody
 }
 
 // GetIssuesOfZoomRoomsResponses documents the responses of GetIssuesOfZoomRooms, from the collection's saved
@@ -4293,6 +4716,9 @@ type GetCRCPortUsageResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetCRCPortUsageResponseBody
 }
 
 // GetCRCPortUsageResponses documents the responses of GetCRCPortUsage, from the collection's saved
@@ -4309,6 +4735,9 @@ type GetIMMetricsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetIMMetricsResponseBody
 }
 
 // GetIMMetricsResponses documents the responses of GetIMMetrics, from the collection's saved
@@ -4325,6 +4754,9 @@ type GetChatMetricsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetChatMetricsResponseBody
 }
 
 // GetChatMetricsResponses documents the responses of GetChatMetrics, from the collection's saved
@@ -4341,6 +4773,9 @@ type GetMeetingQualityScoresResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingQualityScoresResponseBody
 }
 
 // GetMeetingQualityScoresResponses documents the responses of GetMeetingQualityScores, from the collection's saved
@@ -4357,6 +4792,9 @@ type GetActiveInactiveHostReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetActiveInactiveHostReportsResponseBody
 }
 
 // GetActiveInactiveHostReportsResponses documents the responses of GetActiveInactiveHostReports, from the collection's saved
@@ -4391,6 +4829,9 @@ type GetMeetingDetailReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingDetailReportsResponseBody
 }
 
 // GetMeetingDetailReportsResponses documents the responses of GetMeetingDetailReports, from the collection's saved
@@ -4410,6 +4851,9 @@ type GetMeetingParticipantReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingParticipantReportsResponseBody
 }
 
 // GetMeetingParticipantReportsResponses documents the responses of GetMeetingParticipantReports, from the collection's saved
@@ -4429,6 +4873,9 @@ type GetMeetingPollReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetMeetingPollReportsResponseBody
 }
 
 // GetMeetingPollReportsResponses documents the responses of GetMeetingPollReports, from the collection's saved
@@ -4446,6 +4893,9 @@ type GetWebinarDetailReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetWebinarDetailReportsResponseBody
 }
 
 // GetWebinarDetailReportsResponses documents the responses of GetWebinarDetailReports, from the collection's saved
@@ -4465,6 +4915,9 @@ type GetWebinarParticipantReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetWebinarParticipantReportsResponseBody
 }
 
 // GetWebinarParticipantReportsResponses documents the responses of GetWebinarParticipantReports, from the collection's saved
@@ -4484,6 +4937,9 @@ type GetWebinarPollReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetWebinarPollReportsResponseBody
 }
 
 // GetWebinarPollReportsResponses documents the responses of GetWebinarPollReports, from the collection's saved
@@ -4502,6 +4958,9 @@ type GetWebinarQAReportResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetWebinarQAReportResponseBody
 }
 
 // GetWebinarQAReportResponses documents the responses of GetWebinarQAReport, from the collection's saved
@@ -4520,6 +4979,9 @@ type GetBillingReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetBillingReportsResponseBody
 }
 
 // GetBillingReportsResponses documents the responses of GetBillingReports, from the collection's saved
@@ -4537,6 +4999,9 @@ type GetBillingInvoiceReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetBillingInvoiceReportsResponseBody
 }
 
 // GetBillingInvoiceReportsResponses documents the responses of GetBillingInvoiceReports, from the collection's saved
@@ -4554,6 +5019,9 @@ type GetChatSessionsReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetChatSessionsReportsResponseBody
 }
 
 // GetChatSessionsReportsResponses documents the responses of GetChatSessionsReports, from the collection's saved
@@ -4571,6 +5039,9 @@ type GetChatMessagesReportsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetChatMessagesReportsResponseBody
 }
 
 // GetChatMessagesReportsResponses documents the responses of GetChatMessagesReports, from the collection's saved
@@ -4588,6 +5059,9 @@ type GetDailyUsageReportResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetDailyUsageReportResponseBody
 }
 
 // GetDailyUsageReportResponses documents the responses of GetDailyUsageReport, from the collection's saved
@@ -4621,6 +5095,9 @@ type GetCloudRecordingUsageReportResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetCloudRecordingUsageReportResponseBody
 }
 
 // GetCloudRecordingUsageReportResponses documents the responses of GetCloudRecordingUsageReport, from the collection's saved
@@ -4638,6 +5115,9 @@ type GetOperationLogsReportResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetOperationLogsReportResponseBody
 }
 
 // GetOperationLogsReportResponses documents the responses of GetOperationLogsReport, from the collection's saved
@@ -4655,6 +5135,9 @@ type GetUpcomingEventsReportResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetUpcomingEventsReportResponseBody
 }
 
 // GetUpcomingEventsReportResponses documents the responses of GetUpcomingEventsReport, from the collection's saved
@@ -4688,6 +5171,9 @@ type ListMembersInARoleResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListMembersInARoleResponseBody
 }
 
 // ListMembersInARoleResponses documents the responses of ListMembersInARole, from the collection's saved
@@ -4708,6 +5194,9 @@ type AssignARoleResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AssignARoleResponseBody
 }
 
 // AssignARoleResponses documents the responses of AssignARole, from the collection's saved
@@ -4742,6 +5231,9 @@ type GetRoleInformationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetRoleInformationResponseBody
 }
 
 // GetRoleInformationResponses documents the responses of GetRoleInformation, from the collection's saved
@@ -4795,6 +5287,9 @@ type ListRolesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListRolesResponseBody
 }
 
 // ListRolesResponses documents the responses of ListRoles, from the collection's saved
@@ -4830,6 +5325,9 @@ type GetAccountSTSPInformationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAccountSTSPInformationResponseBody
 }
 
 // GetAccountSTSPInformationResponses documents the responses of GetAccountSTSPInformation, from the collection's saved
@@ -4863,6 +5361,9 @@ type ListPanelistsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListPanelistsResponseBody
 }
 
 // ListPanelistsResponses documents the responses of ListPanelists, from the collection's saved
@@ -4882,6 +5383,9 @@ type AddPanelistsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddPanelistsResponseBody
 }
 
 // AddPanelistsResponses documents the responses of AddPanelists, from the collection's saved
@@ -4939,6 +5443,9 @@ type QuestionsListRegistrationQuestionsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *QuestionsListRegistrationQuestionsResponseBody
 }
 
 // QuestionsListRegistrationQuestionsResponses documents the responses of QuestionsListRegistrationQuestions, from the collection's saved
@@ -4973,6 +5480,9 @@ type GetAWebinarRegistrantResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAWebinarRegistrantResponseBody
 }
 
 // GetAWebinarRegistrantResponses documents the responses of GetAWebinarRegistrant, from the collection's saved
@@ -5009,6 +5519,9 @@ type ListWebinarRegistrantsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListWebinarRegistrantsResponseBody
 }
 
 // ListWebinarRegistrantsResponses documents the responses of ListWebinarRegistrants, from the collection's saved
@@ -5029,6 +5542,9 @@ type AddAWebinarRegistrantResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *AddAWebinarRegistrantResponseBody
 }
 
 // AddAWebinarRegistrantResponses documents the responses of AddAWebinarRegistrant, from the collection's saved
@@ -5068,6 +5584,9 @@ type GetAWebinarPollResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAWebinarPollResponseBody
 }
 
 // GetAWebinarPollResponses documents the responses of GetAWebinarPoll, from the collection's saved
@@ -5119,6 +5638,9 @@ type ListAWebinarSPollsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListAWebinarSPollsResponseBody
 }
 
 // ListAWebinarSPollsResponses documents the responses of ListAWebinarSPolls, from the collection's saved
@@ -5139,6 +5661,9 @@ type CreateAWebinarSPollResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateAWebinarSPollResponseBody
 }
 
 // CreateAWebinarSPollResponses documents the responses of CreateAWebinarSPoll, from the collection's saved
@@ -5174,6 +5699,9 @@ type LivestreamGetLiveStreamDetailsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *LivestreamGetLiveStreamDetailsResponseBody
 }
 
 // LivestreamGetLiveStreamDetailsResponses documents the responses of LivestreamGetLiveStreamDetails, from the collection's saved
@@ -5208,6 +5736,9 @@ type GetAWebinarResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetAWebinarResponseBody
 }
 
 // GetAWebinarResponses documents the responses of GetAWebinar, from the collection's saved
@@ -5286,6 +5817,9 @@ type WebinarsWebinarIDPerformBatchRegistrationResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *WebinarsWebinarIDPerformBatchRegistrationResponseBody
 }
 
 // WebinarsWebinarIDPerformBatchRegistrationResponses documents the responses of WebinarsWebinarIDPerformBatchRegistration, from the collection's saved
@@ -5305,6 +5839,9 @@ type GetWebinarTrackingSourcesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetWebinarTrackingSourcesResponseBody
 }
 
 // GetWebinarTrackingSourcesResponses documents the responses of GetWebinarTrackingSources, from the collection's saved
@@ -5324,6 +5861,9 @@ type CreateWebinarSInviteLinksResponse struct {
 	ContentLocation string
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *CreateWebinarSInviteLinksResponseBody
 }
 
 // CreateWebinarSInviteLinksResponses documents the responses of CreateWebinarSInviteLinks, from the collection's saved
@@ -5341,6 +5881,9 @@ type ListWebinarParticipantsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListWebinarParticipantsResponseBody
 }
 
 // ListWebinarParticipantsResponses documents the responses of ListWebinarParticipants, from the collection's saved
@@ -5359,6 +5902,9 @@ type ListPastWebinarInstancesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListPastWebinarInstancesResponseBody
 }
 
 // ListPastWebinarInstancesResponses documents the responses of ListPastWebinarInstances, from the collection's saved
@@ -5377,6 +5923,9 @@ type ListPastWebinarPollResultsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListPastWebinarPollResultsResponseBody
 }
 
 // ListPastWebinarPollResultsResponses documents the responses of ListPastWebinarPollResults, from the collection's saved
@@ -5395,6 +5944,9 @@ type ListQAOfPastWebinarResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListQAOfPastWebinarResponseBody
 }
 
 // ListQAOfPastWebinarResponses documents the responses of ListQAOfPastWebinar, from the collection's saved
@@ -5413,6 +5965,9 @@ type ListPastWebinarFilesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListPastWebinarFilesResponseBody
 }
 
 // ListPastWebinarFilesResponses documents the responses of ListPastWebinarFiles, from the collection's saved
@@ -5431,6 +5986,9 @@ type GetWebinarAbsenteesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetWebinarAbsenteesResponseBody
 }
 
 // GetWebinarAbsenteesResponses documents the responses of GetWebinarAbsentees, from the collection's saved
@@ -5450,6 +6008,9 @@ type SearchCompanyContactsResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *SearchCompanyContactsResponseBody
 }
 
 // SearchCompanyContactsResponses documents the responses of SearchCompanyContacts, from the collection's saved
@@ -5466,6 +6027,9 @@ type ListSIPTrunkNumbersResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListSIPTrunkNumbersResponseBody
 }
 
 // ListSIPTrunkNumbersResponses documents the responses of ListSIPTrunkNumbers, from the collection's saved
@@ -5518,6 +6082,9 @@ type ListArchivedFilesResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *ListArchivedFilesResponseBody
 }
 
 // ListArchivedFilesResponses documents the responses of ListArchivedFiles, from the collection's saved

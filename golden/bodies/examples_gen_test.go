@@ -17,7 +17,7 @@ func ExampleClient_RawJSON() {
 		log.Fatal(err)
 	}
 	resp, err := c.RawJSON(context.Background(), RawJSONParams{
-		Body: []byte("{\"a\":1}"),
+		RawBody: []byte("{\"a\":1}"),
 	})
 	if err != nil {
 		log.Fatal(err)

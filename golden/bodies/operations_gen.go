@@ -19,7 +19,10 @@ func (c *Client) RawJSON(ctx context.Context, params RawJSONParams, opts ...Requ
 	r := newRequest("RawJSON", "POST", authInherit, RawJSONResponses)
 	r.addPath("/json")
 	if params.Body != nil {
-		r.setRaw("application/json", params.Body)
+		r.setJSON("application/json", params.Body)
+	}
+	if params.RawBody != nil {
+		r.setRaw("application/json", params.RawBody)
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -165,7 +168,7 @@ func (c *Client) GraphQL(ctx context.Context, params GraphQLParams, opts ...Requ
 	if params.OperationName != "" {
 		gql["operationName"] = params.OperationName
 	}
-	r.setJSON(gql)
+	r.setJSON("application/json", gql)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

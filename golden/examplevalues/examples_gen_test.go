@@ -35,7 +35,7 @@ func ExampleClient_CreateThing() {
 		log.Fatal(err)
 	}
 	resp, err := c.CreateThing(context.Background(), CreateThingParams{
-		Body: []byte("{\"name\":\"Box \\\"A\\\"\",\"size\":3}"),
+		RawBody: []byte("{\"name\":\"Box \\\"A\\\"\",\"size\":3}"),
 	})
 	if err != nil {
 		log.Fatal(err)

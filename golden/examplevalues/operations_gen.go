@@ -52,7 +52,10 @@ func (c *Client) CreateThing(ctx context.Context, params CreateThingParams, opts
 	r := newRequest("CreateThing", "POST", authNone, CreateThingResponses)
 	r.addPath("/things")
 	if params.Body != nil {
-		r.setRaw("application/json", params.Body)
+		r.setJSON("application/json", params.Body)
+	}
+	if params.RawBody != nil {
+		r.setRaw("application/json", params.RawBody)
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

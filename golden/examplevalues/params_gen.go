@@ -48,14 +48,17 @@ func (p SearchThingsParams) Validate() error {
 // CreateThingParams holds the parameters of CreateThing.
 // Optional fields left at their zero value (or nil) are not sent.
 type CreateThingParams struct {
-	// Body is sent as the request body (application/json).
-	Body []byte `body:"body"`
+	// Body is sent as JSON when set; its type is inferred from the collection's example bodies.
+	Body *CreateThingRequest `body:"body"`
+	// RawBody, when set instead of Body, is sent as it is (application/json).
+	RawBody []byte `body:"body"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p CreateThingParams) Validate() error {
 	var v validation
+	v.atMostOne("body", p.Body != nil, p.RawBody != nil)
 	return v.err()
 }
 

@@ -66,11 +66,15 @@ func (c *Client) GetNote(ctx context.Context, params GetNoteParams, opts ...Requ
 	if err != nil {
 		return nil, err
 	}
-	return &GetNoteResponse{
+	out := &GetNoteResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // Health sends GET /api/health.

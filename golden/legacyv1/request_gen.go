@@ -141,13 +141,13 @@ func (r *request) openBody() (io.Reader, string, error) {
 	return r.body.open()
 }
 
-// setJSON sends v as JSON.
-func (r *request) setJSON(v any) {
+// setJSON sends v as JSON with the given Content-Type.
+func (r *request) setJSON(contentType string, v any) {
 	data, err := json.Marshal(v)
 	if err != nil && r.err == nil {
 		r.err = fmt.Errorf("encoding JSON body: %w", err)
 	}
-	r.setRaw("application/json", data)
+	r.setRaw(contentType, data)
 }
 
 // setRaw sends data as it is.

@@ -27,6 +27,9 @@ type GetNoteResponse struct {
 	Header http.Header
 	// Body is the response body.
 	Body []byte
+	// Data is Body decoded as JSON, when the response is JSON. Its type is
+	// inferred from the collection's example responses.
+	Data *GetNoteResponseBody
 }
 
 // GetNoteResponses documents the responses of GetNote, from the collection's saved

@@ -32,7 +32,7 @@ func ExampleClient_CreatePet() {
 		log.Fatal(err)
 	}
 	resp, err := c.CreatePet(context.Background(), CreatePetParams{
-		Body: []byte("{\"name\":\"Rex\"}"),
+		RawBody: []byte("{\"name\":\"Rex\"}"),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -46,8 +46,8 @@ func ExampleClient_ReplacePet() {
 		log.Fatal(err)
 	}
 	resp, err := c.ReplacePet(context.Background(), ReplacePetParams{
-		PetID: "<petId>",
-		Body:  []byte("{\"name\":\"Rex\"}"),
+		PetID:   "<petId>",
+		RawBody: []byte("{\"name\":\"Rex\"}"),
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -48,7 +48,10 @@ func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...
 	r := newRequest("CreatePet", "POST", apiKeyIn("X-API-Key", "header"), CreatePetResponses)
 	r.addPath("/pets")
 	if params.Body != nil {
-		r.setRaw("application/json", params.Body)
+		r.setJSON("application/json", params.Body)
+	}
+	if params.RawBody != nil {
+		r.setRaw("application/json", params.RawBody)
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -71,7 +74,10 @@ func (c *Client) ReplacePet(ctx context.Context, params ReplacePetParams, opts .
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
 	if params.Body != nil {
-		r.setRaw("application/json", params.Body)
+		r.setJSON("application/json", params.Body)
+	}
+	if params.RawBody != nil {
+		r.setRaw("application/json", params.RawBody)
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

@@ -34,14 +34,17 @@ func (p GetPetParams) Validate() error {
 // CreatePetParams holds the parameters of CreatePet.
 // Optional fields left at their zero value (or nil) are not sent.
 type CreatePetParams struct {
-	// Body is sent as the request body (application/json).
-	Body []byte `body:"body"`
+	// Body is sent as JSON when set; its type is inferred from the collection's example bodies.
+	Body *CreatePetRequest `body:"body"`
+	// RawBody, when set instead of Body, is sent as it is (application/json).
+	RawBody []byte `body:"body"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p CreatePetParams) Validate() error {
 	var v validation
+	v.atMostOne("body", p.Body != nil, p.RawBody != nil)
 	return v.err()
 }
 
@@ -51,8 +54,10 @@ type ReplacePetParams struct {
 	// PetID is the path parameter "petId".
 	// Required.
 	PetID string `path:"petId"`
-	// Body is sent as the request body (application/json).
-	Body []byte `body:"body"`
+	// Body is sent as JSON when set; its type is inferred from the collection's example bodies.
+	Body *ReplacePetRequest `body:"body"`
+	// RawBody, when set instead of Body, is sent as it is (application/json).
+	RawBody []byte `body:"body"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -60,6 +65,7 @@ type ReplacePetParams struct {
 func (p ReplacePetParams) Validate() error {
 	var v validation
 	v.require("petId", p.PetID != "")
+	v.atMostOne("body", p.Body != nil, p.RawBody != nil)
 	return v.err()
 }
 

@@ -156,11 +156,15 @@ func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &ListSIPPhonesResponse{
+	out := &ListSIPPhonesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // EnableSIPPhone sends POST /sip_phones.
@@ -267,11 +271,15 @@ func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRo
 	if err != nil {
 		return nil, err
 	}
-	return &GetZoomRoomAccountProfileResponse{
+	out := &GetZoomRoomAccountProfileResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateZoomRoomAccountProfile sends PATCH /rooms/account_profile.
@@ -349,11 +357,15 @@ func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomR
 	if err != nil {
 		return nil, err
 	}
-	return &GetZoomRoomAccountSettingsResponse{
+	out := &GetZoomRoomAccountSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateZoomRoomAccountSettings sends PATCH /rooms/account_settings.
@@ -437,11 +449,15 @@ func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSett
 	if err != nil {
 		return nil, err
 	}
-	return &GetLocationSettingsResponse{
+	out := &GetLocationSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateLocationSettings sends PATCH /rooms/locations/{locationId}/settings.
@@ -529,11 +545,15 @@ func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomR
 	if err != nil {
 		return nil, err
 	}
-	return &GetZoomRoomLocationProfileResponse{
+	out := &GetZoomRoomLocationProfileResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateZoomRoomLocationProfile sends PATCH /rooms/locations/{locationId}.
@@ -666,11 +686,15 @@ func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoo
 	if err != nil {
 		return nil, err
 	}
-	return &GetZoomRoomLocationStructureResponse{
+	out := &GetZoomRoomLocationStructureResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateZoomRoomsLocationStructure sends PUT /rooms/locations/structure.
@@ -805,11 +829,15 @@ func (c *Client) AddALocation(ctx context.Context, params AddALocationParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &AddALocationResponse{
+	out := &AddALocationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetZoomRoomSettings sends GET /rooms/{roomId}/settings.
@@ -847,11 +875,15 @@ func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSett
 	if err != nil {
 		return nil, err
 	}
-	return &GetZoomRoomSettingsResponse{
+	out := &GetZoomRoomSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateZoomRoomSettings sends PATCH /rooms/{roomId}/settings.
@@ -936,11 +968,15 @@ func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDev
 	if err != nil {
 		return nil, err
 	}
-	return &ListZoomRoomDevicesResponse{
+	out := &ListZoomRoomDevicesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ChangeZoomRoomsAppVersion sends PUT /rooms/{roomId}/devices/{deviceId}/app_version.
@@ -1022,11 +1058,15 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 	if err != nil {
 		return nil, err
 	}
-	return &GetZoomRoomProfileResponse{
+	out := &GetZoomRoomProfileResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteAZoomRoom sends DELETE /rooms/{roomId}.
@@ -1204,11 +1244,15 @@ func (c *Client) ListZoomRooms(ctx context.Context, params ListZoomRoomsParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &ListZoomRoomsResponse{
+	out := &ListZoomRoomsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AddAZoomRoom sends POST /rooms.
@@ -1248,11 +1292,15 @@ func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &AddAZoomRoomResponse{
+	out := &AddAZoomRoomResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CheckInOrCheckOutOfAZoomRoom sends PATCH /rooms/{id}/events.
@@ -1347,11 +1395,15 @@ func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigi
 	if err != nil {
 		return nil, err
 	}
-	return &ListDigitalSignageContentsResponse{
+	out := &ListDigitalSignageContentsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateE911DigitalSignage sends PATCH /rooms/events.
@@ -1390,11 +1442,15 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateE911DigitalSignageResponse{
+	out := &UpdateE911DigitalSignageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAMessage sends PUT /chat/users/{userId}/messages/{messageId}.
@@ -1548,11 +1604,15 @@ func (c *Client) GetAMessage(ctx context.Context, params GetAMessageParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &GetAMessageResponse{
+	out := &GetAMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // MarkMessageReadOrUnread sends PATCH /chat/users/{userId}/messages/{messageId}/status.
@@ -1717,11 +1777,15 @@ func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessagePa
 	if err != nil {
 		return nil, err
 	}
-	return &SendAChatMessageResponse{
+	out := &SendAChatMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListUserSChatMessages sends GET /chat/users/{userId}/messages.
@@ -1781,11 +1845,15 @@ func (c *Client) ListUserSChatMessages(ctx context.Context, params ListUserSChat
 	if err != nil {
 		return nil, err
 	}
-	return &ListUserSChatMessagesResponse{
+	out := &ListUserSChatMessagesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListChannelMembers sends GET /chat/users/{userId}/channels/{channelId}/members.
@@ -1826,11 +1894,15 @@ func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembe
 	if err != nil {
 		return nil, err
 	}
-	return &ListChannelMembersResponse{
+	out := &ListChannelMembersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // InviteChannelMembers sends POST /chat/users/{userId}/channels/{channelId}/members.
@@ -1869,11 +1941,15 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 	if err != nil {
 		return nil, err
 	}
-	return &InviteChannelMembersResponse{
+	out := &InviteChannelMembersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // RemoveAMember sends DELETE /chat/users/{userId}/channels/{channelId}/members/{memberId}.
@@ -1956,11 +2032,15 @@ func (c *Client) GetAChannel(ctx context.Context, params GetAChannelParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &GetAChannelResponse{
+	out := &GetAChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAChannel sends PATCH /chat/users/{userId}/channels/{channelId}.
@@ -2087,11 +2167,15 @@ func (c *Client) ListUserSChannels(ctx context.Context, params ListUserSChannels
 	if err != nil {
 		return nil, err
 	}
-	return &ListUserSChannelsResponse{
+	out := &ListUserSChannelsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateAChannel sends POST /chat/users/{userId}/channels.
@@ -2138,11 +2222,15 @@ func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams
 	if err != nil {
 		return nil, err
 	}
-	return &CreateAChannelResponse{
+	out := &CreateAChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListUserSContacts sends GET /chat/users/me/contacts.
@@ -2185,11 +2273,15 @@ func (c *Client) ListUserSContacts(ctx context.Context, params ListUserSContacts
 	if err != nil {
 		return nil, err
 	}
-	return &ListUserSContactsResponse{
+	out := &ListUserSContactsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetUserSContactDetails sends GET /chat/users/me/contacts/{contactId}.
@@ -2226,11 +2318,15 @@ func (c *Client) GetUserSContactDetails(ctx context.Context, params GetUserSCont
 	if err != nil {
 		return nil, err
 	}
-	return &GetUserSContactDetailsResponse{
+	out := &GetUserSContactDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // JoinAChannel sends POST /chat/channels/{channelId}/members/me.
@@ -2265,11 +2361,15 @@ func (c *Client) JoinAChannel(ctx context.Context, params JoinAChannelParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &JoinAChannelResponse{
+	out := &JoinAChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // LeaveAChannel sends DELETE /chat/channels/{channelId}/members/me.
@@ -2381,11 +2481,15 @@ func (c *Client) ChannelsChannelIDGetAChannel(ctx context.Context, params Channe
 	if err != nil {
 		return nil, err
 	}
-	return &ChannelsChannelIDGetAChannelResponse{
+	out := &ChannelsChannelIDGetAChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ChannelsChannelIDUpdateAChannel sends PATCH /chat/channels/{channelId}.
@@ -2501,11 +2605,15 @@ func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params Upload
 	if err != nil {
 		return nil, err
 	}
-	return &UploadVirtualBackgroundFilesResponse{
+	out := &UploadVirtualBackgroundFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteVirtualBackgroundFiles sends DELETE /accounts/{accountId}/settings/virtual_backgrounds.
@@ -2587,11 +2695,15 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &GetSettingsResponse{
+	out := &GetSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateSettings sends PATCH /accounts/{accountId}/settings.
@@ -2717,11 +2829,15 @@ func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvo
 	if err != nil {
 		return nil, err
 	}
-	return &ListBillingInvoicesResponse{
+	out := &ListBillingInvoicesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetInvoiceDetails sends GET /accounts/{accountId}/billing/invoices/{invoiceId}.
@@ -2761,11 +2877,15 @@ func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetails
 	if err != nil {
 		return nil, err
 	}
-	return &GetInvoiceDetailsResponse{
+	out := &GetInvoiceDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetBillingInformation sends GET /accounts/{accountId}/billing.
@@ -2804,11 +2924,15 @@ func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInf
 	if err != nil {
 		return nil, err
 	}
-	return &GetBillingInformationResponse{
+	out := &GetBillingInformationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateBillingInformation sends PATCH /accounts/{accountId}/billing.
@@ -3033,11 +3157,15 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 	if err != nil {
 		return nil, err
 	}
-	return &SubscribeAccountToAnAdditionalPlanResponse{
+	out := &SubscribeAccountToAnAdditionalPlanResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAnAccountSAdditionalPlan sends PUT /accounts/{accountId}/plans/addons.
@@ -3183,11 +3311,15 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 	if err != nil {
 		return nil, err
 	}
-	return &GetAccountPlanInformationResponse{
+	out := &GetAccountPlanInformationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // SubscribeAccountToAPlan sends POST /accounts/{accountId}/plans.
@@ -3302,11 +3434,15 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &GetPlanUsageResponse{
+	out := &GetPlanUsageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetLockedSettings sends GET /accounts/{accountId}/lock_settings.
@@ -3352,11 +3488,15 @@ func (c *Client) GetLockedSettings(ctx context.Context, params GetLockedSettings
 	if err != nil {
 		return nil, err
 	}
-	return &GetLockedSettingsResponse{
+	out := &GetLockedSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateLockedSettings sends PATCH /accounts/{accountId}/lock_settings.
@@ -3512,11 +3652,15 @@ func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrun
 	if err != nil {
 		return nil, err
 	}
-	return &GetSIPTrunkConfigurationResponse{
+	out := &GetSIPTrunkConfigurationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AssignNumbers sends POST /accounts/{accountId}/sip_trunk/numbers.
@@ -3651,11 +3795,15 @@ func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &ListSIPTrunksResponse{
+	out := &ListSIPTrunksResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AssignSIPTrunks sends POST /accounts/{accountId}/sip_trunk/trunks.
@@ -3697,11 +3845,15 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 	if err != nil {
 		return nil, err
 	}
-	return &AssignSIPTrunksResponse{
+	out := &AssignSIPTrunksResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteASIPTrunk sends DELETE /accounts/{accountId}/sip_trunk/trunks/{trunkId}.
@@ -3778,11 +3930,15 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 	if err != nil {
 		return nil, err
 	}
-	return &AddInternalCallOutCountriesResponse{
+	out := &AddInternalCallOutCountriesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListInternalCallOutCountries sends GET /accounts/{accountId}/sip_trunk/callout_countries.
@@ -3819,11 +3975,15 @@ func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListIn
 	if err != nil {
 		return nil, err
 	}
-	return &ListInternalCallOutCountriesResponse{
+	out := &ListInternalCallOutCountriesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteInternalCallOutCountry sends DELETE /accounts/{accountId}/sip_trunk/callout_countries/{countryId}.
@@ -3908,11 +4068,15 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 	if err != nil {
 		return nil, err
 	}
-	return &AddInternalNumbersResponse{
+	out := &AddInternalNumbersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListInternalNumbers sends GET /accounts/{accountId}/sip_trunk/internal_numbers.
@@ -3957,11 +4121,15 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 	if err != nil {
 		return nil, err
 	}
-	return &ListInternalNumbersResponse{
+	out := &ListInternalNumbersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteAnInternalNumber sends DELETE /accounts/{accountId}/sip_trunk/internal_numbers/{numberId}.
@@ -4040,11 +4208,15 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 	if err != nil {
 		return nil, err
 	}
-	return &GetSubAccountDetailsResponse{
+	out := &GetSubAccountDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DisassociateASubAccount sends DELETE /accounts/{accountId}.
@@ -4140,11 +4312,15 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateOptionsResponse{
+	out := &UpdateOptionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetManagedDomains sends GET /accounts/{accountId}/managed_domains.
@@ -4185,11 +4361,15 @@ func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomains
 	if err != nil {
 		return nil, err
 	}
-	return &GetManagedDomainsResponse{
+	out := &GetManagedDomainsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetTrustedDomains sends GET /accounts/{accountId}/trusted_domains.
@@ -4223,11 +4403,15 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 	if err != nil {
 		return nil, err
 	}
-	return &GetTrustedDomainsResponse{
+	out := &GetTrustedDomainsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateTheAccountOwner sends PUT /accounts/{accountId}/owner.
@@ -4380,11 +4564,15 @@ func (c *Client) ListRecordingsOfAnAccount(ctx context.Context, params ListRecor
 	if err != nil {
 		return nil, err
 	}
-	return &ListRecordingsOfAnAccountResponse{
+	out := &ListRecordingsOfAnAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListSubAccounts sends GET /accounts.
@@ -4427,11 +4615,15 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 	if err != nil {
 		return nil, err
 	}
-	return &ListSubAccountsResponse{
+	out := &ListSubAccountsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateASubAccount sends POST /accounts.
@@ -4483,12 +4675,16 @@ func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccount
 	if err != nil {
 		return nil, err
 	}
-	return &CreateASubAccountResponse{
+	out := &CreateASubAccountResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteAGroupMember sends DELETE /groups/{groupId}/members/{memberId}.
@@ -4618,11 +4814,15 @@ func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersPa
 	if err != nil {
 		return nil, err
 	}
-	return &ListGroupMembersResponse{
+	out := &ListGroupMembersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AddGroupMembers sends POST /groups/{groupId}/members.
@@ -4659,11 +4859,15 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 	if err != nil {
 		return nil, err
 	}
-	return &AddGroupMembersResponse{
+	out := &AddGroupMembersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListGroupAdmins sends GET /groups/{groupId}/admins.
@@ -4702,11 +4906,15 @@ func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsPara
 	if err != nil {
 		return nil, err
 	}
-	return &ListGroupAdminsResponse{
+	out := &ListGroupAdminsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AddGroupAdmins sends POST /groups/{groupId}/admins.
@@ -4743,11 +4951,15 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 	if err != nil {
 		return nil, err
 	}
-	return &AddGroupAdminsResponse{
+	out := &AddGroupAdminsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteAGroupAdmin sends DELETE /groups/{groupId}/admins/{userId}.
@@ -4877,11 +5089,15 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 	if err != nil {
 		return nil, err
 	}
-	return &VirtualBackgroundsUploadVirtualBackgroundFilesResponse{
+	out := &VirtualBackgroundsUploadVirtualBackgroundFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetAGroupSSettings sends GET /groups/{groupId}/settings.
@@ -4917,11 +5133,15 @@ func (c *Client) GetAGroupSSettings(ctx context.Context, params GetAGroupSSettin
 	if err != nil {
 		return nil, err
 	}
-	return &GetAGroupSSettingsResponse{
+	out := &GetAGroupSSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAGroupSSettings sends PATCH /groups/{groupId}/settings.
@@ -5031,11 +5251,15 @@ func (c *Client) LockSettingsGetLockedSettings(ctx context.Context, params LockS
 	if err != nil {
 		return nil, err
 	}
-	return &LockSettingsGetLockedSettingsResponse{
+	out := &LockSettingsGetLockedSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // LockSettingsUpdateLockedSettings sends PATCH /groups/{groupId}/lock_settings.
@@ -5133,11 +5357,15 @@ func (c *Client) GetAGroup(ctx context.Context, params GetAGroupParams, opts ...
 	if err != nil {
 		return nil, err
 	}
-	return &GetAGroupResponse{
+	out := &GetAGroupResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAGroup sends PATCH /groups/{groupId}.
@@ -5245,11 +5473,15 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 	if err != nil {
 		return nil, err
 	}
-	return &ListGroupsResponse{
+	out := &ListGroupsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateAGroup sends POST /groups.
@@ -5291,12 +5523,16 @@ func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &CreateAGroupResponse{
+	out := &CreateAGroupResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAH323SIPDevice sends PATCH /h323/devices/{deviceId}.
@@ -5412,11 +5648,15 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 	if err != nil {
 		return nil, err
 	}
-	return &ListH323SIPDevicesResponse{
+	out := &ListH323SIPDevicesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateAH323SIPDevice sends POST /h323/devices.
@@ -5452,12 +5692,16 @@ func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIP
 	if err != nil {
 		return nil, err
 	}
-	return &CreateAH323SIPDeviceResponse{
+	out := &CreateAH323SIPDeviceResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetATrackingField sends GET /tracking_fields/{fieldId}.
@@ -5488,11 +5732,15 @@ func (c *Client) GetATrackingField(ctx context.Context, params GetATrackingField
 	if err != nil {
 		return nil, err
 	}
-	return &GetATrackingFieldResponse{
+	out := &GetATrackingFieldResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateATrackingField sends PATCH /tracking_fields/{fieldId}.
@@ -5653,12 +5901,16 @@ func (c *Client) CreateATrackingField(ctx context.Context, params CreateATrackin
 	if err != nil {
 		return nil, err
 	}
-	return &CreateATrackingFieldResponse{
+	out := &CreateATrackingFieldResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListIMDirectoryGroupMembers sends GET /im/groups/{groupId}/members.
@@ -5698,11 +5950,15 @@ func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMD
 	if err != nil {
 		return nil, err
 	}
-	return &ListIMDirectoryGroupMembersResponse{
+	out := &ListIMDirectoryGroupMembersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AddIMDirectoryGroupMembers sends POST /im/groups/{groupId}/members.
@@ -5738,11 +5994,15 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 	if err != nil {
 		return nil, err
 	}
-	return &AddIMDirectoryGroupMembersResponse{
+	out := &AddIMDirectoryGroupMembersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteIMDirectoryGroupMember sends DELETE /im/groups/{groupId}/members/{memberId}.
@@ -5809,11 +6069,15 @@ func (c *Client) RetrieveAnIMDirectoryGroup(ctx context.Context, params Retrieve
 	if err != nil {
 		return nil, err
 	}
-	return &RetrieveAnIMDirectoryGroupResponse{
+	out := &RetrieveAnIMDirectoryGroupResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAnIMDirectoryGroup sends PATCH /im/groups/{groupId}.
@@ -5924,11 +6188,15 @@ func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirecto
 	if err != nil {
 		return nil, err
 	}
-	return &ListIMDirectoryGroupsResponse{
+	out := &ListIMDirectoryGroupsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateAnIMDirectoryGroup sends POST /im/groups.
@@ -6018,11 +6286,15 @@ func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessions
 	if err != nil {
 		return nil, err
 	}
-	return &GetIMChatSessionsResponse{
+	out := &GetIMChatSessionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetIMChatMessages sends GET /im/chat/sessions/{sessionId}.
@@ -6062,11 +6334,15 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 	if err != nil {
 		return nil, err
 	}
-	return &GetIMChatMessagesResponse{
+	out := &GetIMChatMessagesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // EditAChatbotMessage sends PUT /im/chat/messages/{message_id}.
@@ -6121,11 +6397,15 @@ func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMes
 	if err != nil {
 		return nil, err
 	}
-	return &EditAChatbotMessageResponse{
+	out := &EditAChatbotMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteAChatbotMessage sends DELETE /im/chat/messages/{message_id}.
@@ -6171,11 +6451,15 @@ func (c *Client) DeleteAChatbotMessage(ctx context.Context, params DeleteAChatbo
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAChatbotMessageResponse{
+	out := &DeleteAChatbotMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // SendChatbotMessages sends POST /im/chat/messages.
@@ -6284,11 +6568,15 @@ func (c *Client) GetUserSIMMessages(ctx context.Context, params GetUserSIMMessag
 	if err != nil {
 		return nil, err
 	}
-	return &GetUserSIMMessagesResponse{
+	out := &GetUserSIMMessagesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // SendIMMessages sends POST /im/users/me/chat/messages.
@@ -6321,11 +6609,15 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 	if err != nil {
 		return nil, err
 	}
-	return &SendIMMessagesResponse{
+	out := &SendIMMessagesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListMeetings sends GET /users/{userId}/meetings.
@@ -6370,11 +6662,15 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &ListMeetingsResponse{
+	out := &ListMeetingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateAMeeting sends POST /users/{userId}/meetings.
@@ -6466,12 +6762,16 @@ func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams
 	if err != nil {
 		return nil, err
 	}
-	return &CreateAMeetingResponse{
+	out := &CreateAMeetingResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListUserAssistants sends GET /users/{userId}/assistants.
@@ -6511,11 +6811,15 @@ func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistan
 	if err != nil {
 		return nil, err
 	}
-	return &ListUserAssistantsResponse{
+	out := &ListUserAssistantsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AddAssistants sends POST /users/{userId}/assistants.
@@ -6562,12 +6866,16 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &AddAssistantsResponse{
+	out := &AddAssistantsResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteUserAssistants sends DELETE /users/{userId}/assistants.
@@ -6695,11 +7003,15 @@ func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedule
 	if err != nil {
 		return nil, err
 	}
-	return &ListUserSchedulersResponse{
+	out := &ListUserSchedulersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteUserSchedulers sends DELETE /users/{userId}/schedulers.
@@ -6829,11 +7141,15 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 	if err != nil {
 		return nil, err
 	}
-	return &UploadVirtualBackgroundFileResponse{
+	out := &UploadVirtualBackgroundFileResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // VirtualBackgroundsDeleteVirtualBackgroundFiles2 sends DELETE /users/{userId}/settings/virtual_backgrounds.
@@ -6916,11 +7232,15 @@ func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsPara
 	if err != nil {
 		return nil, err
 	}
-	return &GetUserSettingsResponse{
+	out := &GetUserSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateUserSettings sends PATCH /users/{userId}/settings.
@@ -7015,11 +7335,15 @@ func (c *Client) GetAUserSTSPAccount(ctx context.Context, params GetAUserSTSPAcc
 	if err != nil {
 		return nil, err
 	}
-	return &GetAUserSTSPAccountResponse{
+	out := &GetAUserSTSPAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateATSPAccount sends PATCH /users/{userId}/tsp/{tspId}.
@@ -7128,11 +7452,15 @@ func (c *Client) ListUserSTSPAccounts(ctx context.Context, params ListUserSTSPAc
 	if err != nil {
 		return nil, err
 	}
-	return &ListUserSTSPAccountsResponse{
+	out := &ListUserSTSPAccountsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AddAUserSTSPAccount sends POST /users/{userId}/tsp.
@@ -7171,11 +7499,15 @@ func (c *Client) AddAUserSTSPAccount(ctx context.Context, params AddAUserSTSPAcc
 	if err != nil {
 		return nil, err
 	}
-	return &AddAUserSTSPAccountResponse{
+	out := &AddAUserSTSPAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // SetGlobalDialInURLForATSPUser sends PATCH /users/{userId}/tsp/settings.
@@ -7255,11 +7587,15 @@ func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &GetAUserTokenResponse{
+	out := &GetAUserTokenResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // RevokeAUserSSSOToken sends DELETE /users/{userId}/token.
@@ -7416,12 +7752,16 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 	if err != nil {
 		return nil, err
 	}
-	return &CreateAWebinarResponse{
+	out := &CreateAWebinarResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetAUser sends GET /users/{userId}.
@@ -7465,11 +7805,15 @@ func (c *Client) GetAUser(ctx context.Context, params GetAUserParams, opts ...Re
 	if err != nil {
 		return nil, err
 	}
-	return &GetAUserResponse{
+	out := &GetAUserResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAUser sends PATCH /users/{userId}.
@@ -7696,11 +8040,15 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 	if err != nil {
 		return nil, err
 	}
-	return &ListAllRecordingsResponse{
+	out := &ListAllRecordingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UploadAUserSProfilePicture sends POST /users/{userId}/picture.
@@ -7866,11 +8214,15 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 	if err != nil {
 		return nil, err
 	}
-	return &GetUserPermissionsResponse{
+	out := &GetUserPermissionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListAUserSPACAccounts sends GET /users/{userId}/pac.
@@ -7911,11 +8263,15 @@ func (c *Client) ListAUserSPACAccounts(ctx context.Context, params ListAUserSPAC
 	if err != nil {
 		return nil, err
 	}
-	return &ListAUserSPACAccountsResponse{
+	out := &ListAUserSPACAccountsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAUserSEmail sends PUT /users/{userId}/email.
@@ -8001,11 +8357,15 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 	if err != nil {
 		return nil, err
 	}
-	return &ListWebinarTemplatesResponse{
+	out := &ListWebinarTemplatesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAUserSPresenceStatus sends PUT /users/{userId}/presence_status.
@@ -8098,11 +8458,15 @@ func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTem
 	if err != nil {
 		return nil, err
 	}
-	return &ListMeetingTemplatesResponse{
+	out := &ListMeetingTemplatesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListUsers sends GET /users.
@@ -8146,11 +8510,15 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 	if err != nil {
 		return nil, err
 	}
-	return &ListUsersResponse{
+	out := &ListUsersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateUsers sends POST /users.
@@ -8192,12 +8560,16 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &CreateUsersResponse{
+	out := &CreateUsersResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetUserSZAK sends GET /users/me/zak.
@@ -8226,11 +8598,15 @@ func (c *Client) GetUserSZAK(ctx context.Context, params GetUserSZAKParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &GetUserSZAKResponse{
+	out := &GetUserSZAKResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CheckAUserEmail sends GET /users/email.
@@ -8266,11 +8642,15 @@ func (c *Client) CheckAUserEmail(ctx context.Context, params CheckAUserEmailPara
 	if err != nil {
 		return nil, err
 	}
-	return &CheckAUserEmailResponse{
+	out := &CheckAUserEmailResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CheckAUserSPMRoom sends GET /users/vanity_name.
@@ -8299,11 +8679,15 @@ func (c *Client) CheckAUserSPMRoom(ctx context.Context, params CheckAUserSPMRoom
 	if err != nil {
 		return nil, err
 	}
-	return &CheckAUserSPMRoomResponse{
+	out := &CheckAUserSPMRoomResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteAMeetingRegistrant sends DELETE /meetings/{meetingId}/registrants/{registrantId}.
@@ -8376,11 +8760,15 @@ func (c *Client) GetAMeetingRegistrant(ctx context.Context, params GetAMeetingRe
 	if err != nil {
 		return nil, err
 	}
-	return &GetAMeetingRegistrantResponse{
+	out := &GetAMeetingRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListRegistrationQuestions sends GET /meetings/{meetingId}/registrants/questions.
@@ -8410,11 +8798,15 @@ func (c *Client) ListRegistrationQuestions(ctx context.Context, params ListRegis
 	if err != nil {
 		return nil, err
 	}
-	return &ListRegistrationQuestionsResponse{
+	out := &ListRegistrationQuestionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateRegistrationQuestions sends PATCH /meetings/{meetingId}/registrants/questions.
@@ -8503,11 +8895,15 @@ func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingR
 	if err != nil {
 		return nil, err
 	}
-	return &ListMeetingRegistrantsResponse{
+	out := &ListMeetingRegistrantsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AddMeetingRegistrant sends POST /meetings/{meetingId}/registrants.
@@ -8606,11 +9002,15 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 	if err != nil {
 		return nil, err
 	}
-	return &AddMeetingRegistrantResponse{
+	out := &AddMeetingRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateRegistrantSStatus sends PUT /meetings/{meetingId}/registrants/status.
@@ -8685,11 +9085,15 @@ func (c *Client) GetAMeetingPoll(ctx context.Context, params GetAMeetingPollPara
 	if err != nil {
 		return nil, err
 	}
-	return &GetAMeetingPollResponse{
+	out := &GetAMeetingPollResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAMeetingPoll sends PUT /meetings/{meetingId}/polls/{pollId}.
@@ -8807,11 +9211,15 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 	if err != nil {
 		return nil, err
 	}
-	return &ListMeetingPollsResponse{
+	out := &ListMeetingPollsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateAMeetingPoll sends POST /meetings/{meetingId}/polls.
@@ -8854,12 +9262,16 @@ func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPo
 	if err != nil {
 		return nil, err
 	}
-	return &CreateAMeetingPollResponse{
+	out := &CreateAMeetingPollResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteAMeetingRecordingFile sends DELETE /meetings/{meetingId}/recordings/{recordingId}.
@@ -8972,11 +9384,15 @@ func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeet
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingRecordingSettingsResponse{
+	out := &GetMeetingRecordingSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateMeetingRecordingSettings sends PATCH /meetings/{meetingId}/recordings/settings.
@@ -9078,11 +9494,15 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 	if err != nil {
 		return nil, err
 	}
-	return &GetRegistrationQuestionsResponse{
+	out := &GetRegistrationQuestionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // QuestionsUpdateRegistrationQuestions sends PATCH /meetings/{meetingId}/recordings/registrants/questions.
@@ -9174,11 +9594,15 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 	if err != nil {
 		return nil, err
 	}
-	return &ListRecordingRegistrantsResponse{
+	out := &ListRecordingRegistrantsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateARecordingRegistrant sends POST /meetings/{meetingId}/recordings/registrants.
@@ -9265,11 +9689,15 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 	if err != nil {
 		return nil, err
 	}
-	return &CreateARecordingRegistrantResponse{
+	out := &CreateARecordingRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // RegistrantsUpdateRegistrantSStatus sends PUT /meetings/{meetingId}/recordings/registrants/status.
@@ -9353,11 +9781,15 @@ func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingReco
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingRecordingsResponse{
+	out := &GetMeetingRecordingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteMeetingRecordings sends DELETE /meetings/{meetingId}/recordings.
@@ -9528,11 +9960,15 @@ func (c *Client) GetLiveStreamDetails(ctx context.Context, params GetLiveStreamD
 	if err != nil {
 		return nil, err
 	}
-	return &GetLiveStreamDetailsResponse{
+	out := &GetLiveStreamDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateLiveStreamStatus sends PATCH /meetings/{meetingId}/livestream/status.
@@ -9616,11 +10052,15 @@ func (c *Client) GetAMeeting(ctx context.Context, params GetAMeetingParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &GetAMeetingResponse{
+	out := &GetAMeetingResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAMeeting sends PATCH /meetings/{meetingId}.
@@ -9810,11 +10250,15 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingInvitationResponse{
+	out := &GetMeetingInvitationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // PerformBatchRegistration sends POST /meetings/{meetingId}/batch_registrants.
@@ -9859,11 +10303,15 @@ func (c *Client) PerformBatchRegistration(ctx context.Context, params PerformBat
 	if err != nil {
 		return nil, err
 	}
-	return &PerformBatchRegistrationResponse{
+	out := &PerformBatchRegistrationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // PerformBatchPollCreation sends POST /meetings/{meetingId}/batch_polls.
@@ -9906,11 +10354,15 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 	if err != nil {
 		return nil, err
 	}
-	return &PerformBatchPollCreationResponse{
+	out := &PerformBatchPollCreationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateMeetingSInviteLinks sends POST /meetings/{meetingId}/invite_links.
@@ -9945,12 +10397,16 @@ func (c *Client) CreateMeetingSInviteLinks(ctx context.Context, params CreateMee
 	if err != nil {
 		return nil, err
 	}
-	return &CreateMeetingSInviteLinksResponse{
+	out := &CreateMeetingSInviteLinksResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetPastMeetingDetails sends GET /past_meetings/{meetingUUID}.
@@ -9978,11 +10434,15 @@ func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetin
 	if err != nil {
 		return nil, err
 	}
-	return &GetPastMeetingDetailsResponse{
+	out := &GetPastMeetingDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetPastMeetingParticipants sends GET /past_meetings/{meetingUUID}/participants.
@@ -10024,11 +10484,15 @@ func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastM
 	if err != nil {
 		return nil, err
 	}
-	return &GetPastMeetingParticipantsResponse{
+	out := &GetPastMeetingParticipantsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetMeetingArchivedFiles sends GET /past_meetings/{meetingUUID}/archive_files.
@@ -10064,11 +10528,15 @@ func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingA
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingArchivedFilesResponse{
+	out := &GetMeetingArchivedFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListEndedMeetingInstances sends GET /past_meetings/{meetingId}/instances.
@@ -10097,11 +10565,15 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 	if err != nil {
 		return nil, err
 	}
-	return &ListEndedMeetingInstancesResponse{
+	out := &ListEndedMeetingInstancesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListPastMeetingSPollResults sends GET /past_meetings/{meetingId}/polls.
@@ -10135,11 +10607,15 @@ func (c *Client) ListPastMeetingSPollResults(ctx context.Context, params ListPas
 	if err != nil {
 		return nil, err
 	}
-	return &ListPastMeetingSPollResultsResponse{
+	out := &ListPastMeetingSPollResultsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListPastMeetingSFiles sends GET /past_meetings/{meetingId}/files.
@@ -10175,11 +10651,15 @@ func (c *Client) ListPastMeetingSFiles(ctx context.Context, params ListPastMeeti
 	if err != nil {
 		return nil, err
 	}
-	return &ListPastMeetingSFilesResponse{
+	out := &ListPastMeetingSFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListMeetingParticipants sends GET /metrics/meetings/{meetingId}/participants.
@@ -10236,11 +10716,15 @@ func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeeting
 	if err != nil {
 		return nil, err
 	}
-	return &ListMeetingParticipantsResponse{
+	out := &ListMeetingParticipantsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetMeetingParticipantQoS sends GET /metrics/meetings/{meetingId}/participants/{participantId}/qos.
@@ -10292,11 +10776,15 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingParticipantQoSResponse{
+	out := &GetMeetingParticipantQoSResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListMeetingParticipantsQoS sends GET /metrics/meetings/{meetingId}/participants/qos.
@@ -10347,11 +10835,15 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 	if err != nil {
 		return nil, err
 	}
-	return &ListMeetingParticipantsQoSResponse{
+	out := &ListMeetingParticipantsQoSResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetSharingRecordingDetails sends GET /metrics/meetings/{meetingId}/participants/sharing.
@@ -10394,11 +10886,15 @@ func (c *Client) GetSharingRecordingDetails(ctx context.Context, params GetShari
 	if err != nil {
 		return nil, err
 	}
-	return &GetSharingRecordingDetailsResponse{
+	out := &GetSharingRecordingDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetPostMeetingFeedback sends GET /metrics/meetings/{meetingId}/participants/satisfaction.
@@ -10444,11 +10940,15 @@ func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeeti
 	if err != nil {
 		return nil, err
 	}
-	return &GetPostMeetingFeedbackResponse{
+	out := &GetPostMeetingFeedbackResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetMeetingDetails sends GET /metrics/meetings/{meetingId}.
@@ -10488,11 +10988,15 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingDetailsResponse{
+	out := &GetMeetingDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // MeetingsListMeetings sends GET /metrics/meetings.
@@ -10542,11 +11046,15 @@ func (c *Client) MeetingsListMeetings(ctx context.Context, params MeetingsListMe
 	if err != nil {
 		return nil, err
 	}
-	return &MeetingsListMeetingsResponse{
+	out := &MeetingsListMeetingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetWebinarParticipants sends GET /metrics/webinars/{webinarId}/participants.
@@ -10598,11 +11106,15 @@ func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarPa
 	if err != nil {
 		return nil, err
 	}
-	return &GetWebinarParticipantsResponse{
+	out := &GetWebinarParticipantsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetWebinarParticipantQoS sends GET /metrics/webinars/{webinarId}/participants/{participantId}/qos.
@@ -10657,11 +11169,15 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 	if err != nil {
 		return nil, err
 	}
-	return &GetWebinarParticipantQoSResponse{
+	out := &GetWebinarParticipantQoSResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListWebinarParticipantQoS sends GET /metrics/webinars/{webinarId}/participants/qos.
@@ -10712,11 +11228,15 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 	if err != nil {
 		return nil, err
 	}
-	return &ListWebinarParticipantQoSResponse{
+	out := &ListWebinarParticipantQoSResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ParticipantsGetSharingRecordingDetails sends GET /metrics/webinars/{webinarId}/participants/sharing.
@@ -10759,11 +11279,15 @@ func (c *Client) ParticipantsGetSharingRecordingDetails(ctx context.Context, par
 	if err != nil {
 		return nil, err
 	}
-	return &ParticipantsGetSharingRecordingDetailsResponse{
+	out := &ParticipantsGetSharingRecordingDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetPostWebinarFeedback sends GET /metrics/webinars/{webinarId}/participants/satisfaction.
@@ -10809,11 +11333,15 @@ func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebin
 	if err != nil {
 		return nil, err
 	}
-	return &GetPostWebinarFeedbackResponse{
+	out := &GetPostWebinarFeedbackResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetWebinarDetails sends GET /metrics/webinars/{webinarId}.
@@ -10896,11 +11424,15 @@ func (c *Client) WebinarsListWebinars(ctx context.Context, params WebinarsListWe
 	if err != nil {
 		return nil, err
 	}
-	return &WebinarsListWebinarsResponse{
+	out := &WebinarsListWebinarsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ZoomroomsListZoomRooms sends GET /metrics/zoomrooms.
@@ -10940,11 +11472,15 @@ func (c *Client) ZoomroomsListZoomRooms(ctx context.Context, params ZoomroomsLis
 	if err != nil {
 		return nil, err
 	}
-	return &ZoomroomsListZoomRoomsResponse{
+	out := &ZoomroomsListZoomRoomsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetZoomRoomsDetails sends GET /metrics/zoomrooms/{zoomroomId}.
@@ -10986,11 +11522,15 @@ func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDet
 	if err != nil {
 		return nil, err
 	}
-	return &GetZoomRoomsDetailsResponse{
+	out := &GetZoomRoomsDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetTop25IssuesOfZoomRooms sends GET /metrics/zoomrooms/issues.
@@ -11022,11 +11562,15 @@ func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25I
 	if err != nil {
 		return nil, err
 	}
-	return &GetTop25IssuesOfZoomRoomsResponse{
+	out := &GetTop25IssuesOfZoomRoomsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListZoomMeetingsClientFeedback sends GET /metrics/client/feedback.
@@ -11060,11 +11604,15 @@ func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params List
 	if err != nil {
 		return nil, err
 	}
-	return &ListZoomMeetingsClientFeedbackResponse{
+	out := &ListZoomMeetingsClientFeedbackResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetZoomMeetingsClientFeedback sends GET /metrics/client/feedback/{feedbackId}.
@@ -11112,11 +11660,15 @@ func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZo
 	if err != nil {
 		return nil, err
 	}
-	return &GetZoomMeetingsClientFeedbackResponse{
+	out := &GetZoomMeetingsClientFeedbackResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListClientMeetingSatisfaction sends GET /metrics/client/satisfaction.
@@ -11156,11 +11708,15 @@ func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListC
 	if err != nil {
 		return nil, err
 	}
-	return &ListClientMeetingSatisfactionResponse{
+	out := &ListClientMeetingSatisfactionResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetTop25ZoomRoomsWithIssues sends GET /metrics/issues/zoomrooms.
@@ -11194,11 +11750,15 @@ func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop2
 	if err != nil {
 		return nil, err
 	}
-	return &GetTop25ZoomRoomsWithIssuesResponse{
+	out := &GetTop25ZoomRoomsWithIssuesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetIssuesOfZoomRooms sends GET /metrics/issues/zoomrooms/{zoomroomId}.
@@ -11238,11 +11798,15 @@ func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoo
 	if err != nil {
 		return nil, err
 	}
-	return &GetIssuesOfZoomRoomsResponse{
+	out := &GetIssuesOfZoomRoomsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetCRCPortUsage sends GET /metrics/crc.
@@ -11279,11 +11843,15 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 	if err != nil {
 		return nil, err
 	}
-	return &GetCRCPortUsageResponse{
+	out := &GetCRCPortUsageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetIMMetrics sends GET /metrics/im.
@@ -11330,11 +11898,15 @@ func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &GetIMMetricsResponse{
+	out := &GetIMMetricsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetChatMetrics sends GET /metrics/chat.
@@ -11379,11 +11951,15 @@ func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams
 	if err != nil {
 		return nil, err
 	}
-	return &GetChatMetricsResponse{
+	out := &GetChatMetricsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetMeetingQualityScores sends GET /metrics/quality.
@@ -11419,11 +11995,15 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingQualityScoresResponse{
+	out := &GetMeetingQualityScoresResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetActiveInactiveHostReports sends GET /report/users.
@@ -11476,11 +12056,15 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 	if err != nil {
 		return nil, err
 	}
-	return &GetActiveInactiveHostReportsResponse{
+	out := &GetActiveInactiveHostReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetMeetingReports sends GET /report/users/{userId}/meetings.
@@ -11567,11 +12151,15 @@ func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingD
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingDetailReportsResponse{
+	out := &GetMeetingDetailReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetMeetingParticipantReports sends GET /report/meetings/{meetingId}/participants.
@@ -11625,11 +12213,15 @@ func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMee
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingParticipantReportsResponse{
+	out := &GetMeetingParticipantReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetMeetingPollReports sends GET /report/meetings/{meetingId}/polls.
@@ -11664,11 +12256,15 @@ func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPol
 	if err != nil {
 		return nil, err
 	}
-	return &GetMeetingPollReportsResponse{
+	out := &GetMeetingPollReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetWebinarDetailReports sends GET /report/webinars/{webinarId}.
@@ -11703,11 +12299,15 @@ func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarD
 	if err != nil {
 		return nil, err
 	}
-	return &GetWebinarDetailReportsResponse{
+	out := &GetWebinarDetailReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetWebinarParticipantReports sends GET /report/webinars/{webinarId}/participants.
@@ -11751,11 +12351,15 @@ func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWeb
 	if err != nil {
 		return nil, err
 	}
-	return &GetWebinarParticipantReportsResponse{
+	out := &GetWebinarParticipantReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetWebinarPollReports sends GET /report/webinars/{webinarId}/polls.
@@ -11790,11 +12394,15 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 	if err != nil {
 		return nil, err
 	}
-	return &GetWebinarPollReportsResponse{
+	out := &GetWebinarPollReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetWebinarQAReport sends GET /report/webinars/{webinarId}/qa.
@@ -11831,11 +12439,15 @@ func (c *Client) GetWebinarQAReport(ctx context.Context, params GetWebinarQARepo
 	if err != nil {
 		return nil, err
 	}
-	return &GetWebinarQAReportResponse{
+	out := &GetWebinarQAReportResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetBillingReports sends GET /report/billing.
@@ -11867,11 +12479,15 @@ func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReports
 	if err != nil {
 		return nil, err
 	}
-	return &GetBillingReportsResponse{
+	out := &GetBillingReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetBillingInvoiceReports sends GET /report/billing/invoices.
@@ -11908,11 +12524,15 @@ func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBilling
 	if err != nil {
 		return nil, err
 	}
-	return &GetBillingInvoiceReportsResponse{
+	out := &GetBillingInvoiceReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetChatSessionsReports sends GET /report/chat/sessions.
@@ -11951,11 +12571,15 @@ func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessi
 	if err != nil {
 		return nil, err
 	}
-	return &GetChatSessionsReportsResponse{
+	out := &GetChatSessionsReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetChatMessagesReports sends GET /report/chat/sessions/{sessionId}.
@@ -11998,11 +12622,15 @@ func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessa
 	if err != nil {
 		return nil, err
 	}
-	return &GetChatMessagesReportsResponse{
+	out := &GetChatMessagesReportsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetDailyUsageReport sends GET /report/daily.
@@ -12040,11 +12668,15 @@ func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageRe
 	if err != nil {
 		return nil, err
 	}
-	return &GetDailyUsageReportResponse{
+	out := &GetDailyUsageReportResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetTelephoneReports sends GET /report/telephone.
@@ -12132,11 +12764,15 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 	if err != nil {
 		return nil, err
 	}
-	return &GetCloudRecordingUsageReportResponse{
+	out := &GetCloudRecordingUsageReportResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetOperationLogsReport sends GET /report/operationlogs.
@@ -12182,11 +12818,15 @@ func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperation
 	if err != nil {
 		return nil, err
 	}
-	return &GetOperationLogsReportResponse{
+	out := &GetOperationLogsReportResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetUpcomingEventsReport sends GET /report/upcoming_events.
@@ -12227,11 +12867,15 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 	if err != nil {
 		return nil, err
 	}
-	return &GetUpcomingEventsReportResponse{
+	out := &GetUpcomingEventsReportResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetSignInSignOutActivityReport sends GET /report/activities.
@@ -12325,11 +12969,15 @@ func (c *Client) ListMembersInARole(ctx context.Context, params ListMembersInARo
 	if err != nil {
 		return nil, err
 	}
-	return &ListMembersInARoleResponse{
+	out := &ListMembersInARoleResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AssignARole sends POST /roles/{roleId}/members.
@@ -12370,12 +13018,16 @@ func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &AssignARoleResponse{
+	out := &AssignARoleResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UnassignARole sends DELETE /roles/{roleId}/members/{memberId}.
@@ -12455,11 +13107,15 @@ func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformati
 	if err != nil {
 		return nil, err
 	}
-	return &GetRoleInformationResponse{
+	out := &GetRoleInformationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateRoleInformation sends PATCH /roles/{roleId}.
@@ -12600,11 +13256,15 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 	if err != nil {
 		return nil, err
 	}
-	return &ListRolesResponse{
+	out := &ListRolesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateARole sends POST /roles.
@@ -12684,11 +13344,15 @@ func (c *Client) GetAccountSTSPInformation(ctx context.Context, params GetAccoun
 	if err != nil {
 		return nil, err
 	}
-	return &GetAccountSTSPInformationResponse{
+	out := &GetAccountSTSPInformationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAccountSTSPInformation sends PATCH /tsp.
@@ -12783,11 +13447,15 @@ func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &ListPanelistsResponse{
+	out := &ListPanelistsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AddPanelists sends POST /webinars/{webinarId}/panelists.
@@ -12830,11 +13498,15 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &AddPanelistsResponse{
+	out := &AddPanelistsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // RemovePanelists sends DELETE /webinars/{webinarId}/panelists.
@@ -12952,11 +13624,15 @@ func (c *Client) QuestionsListRegistrationQuestions(ctx context.Context, params 
 	if err != nil {
 		return nil, err
 	}
-	return &QuestionsListRegistrationQuestionsResponse{
+	out := &QuestionsListRegistrationQuestionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // QuestionsUpdateRegistrationQuestions2 sends PATCH /webinars/{webinarId}/registrants/questions.
@@ -13049,11 +13725,15 @@ func (c *Client) GetAWebinarRegistrant(ctx context.Context, params GetAWebinarRe
 	if err != nil {
 		return nil, err
 	}
-	return &GetAWebinarRegistrantResponse{
+	out := &GetAWebinarRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // DeleteAWebinarRegistrant sends DELETE /webinars/{webinarId}/registrants/{registrantId}.
@@ -13149,11 +13829,15 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 	if err != nil {
 		return nil, err
 	}
-	return &ListWebinarRegistrantsResponse{
+	out := &ListWebinarRegistrantsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // AddAWebinarRegistrant sends POST /webinars/{webinarId}/registrants.
@@ -13247,11 +13931,15 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 	if err != nil {
 		return nil, err
 	}
-	return &AddAWebinarRegistrantResponse{
+	out := &AddAWebinarRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // RegistrantsUpdateRegistrantSStatus2 sends PUT /webinars/{webinarId}/registrants/status.
@@ -13327,11 +14015,15 @@ func (c *Client) GetAWebinarPoll(ctx context.Context, params GetAWebinarPollPara
 	if err != nil {
 		return nil, err
 	}
-	return &GetAWebinarPollResponse{
+	out := &GetAWebinarPollResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAWebinarPoll sends PUT /webinars/{webinarId}/polls/{pollId}.
@@ -13436,11 +14128,15 @@ func (c *Client) ListAWebinarSPolls(ctx context.Context, params ListAWebinarSPol
 	if err != nil {
 		return nil, err
 	}
-	return &ListAWebinarSPollsResponse{
+	out := &ListAWebinarSPollsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateAWebinarSPoll sends POST /webinars/{webinarId}/polls.
@@ -13478,12 +14174,16 @@ func (c *Client) CreateAWebinarSPoll(ctx context.Context, params CreateAWebinarS
 	if err != nil {
 		return nil, err
 	}
-	return &CreateAWebinarSPollResponse{
+	out := &CreateAWebinarSPollResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // LivestreamUpdateALiveStream sends PATCH /webinars/{webinarId}/livestream.
@@ -13570,11 +14270,15 @@ func (c *Client) LivestreamGetLiveStreamDetails(ctx context.Context, params Live
 	if err != nil {
 		return nil, err
 	}
-	return &LivestreamGetLiveStreamDetailsResponse{
+	out := &LivestreamGetLiveStreamDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // LivestreamUpdateLiveStreamStatus sends PATCH /webinars/{webinarId}/livestream/status.
@@ -13664,11 +14368,15 @@ func (c *Client) GetAWebinar(ctx context.Context, params GetAWebinarParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &GetAWebinarResponse{
+	out := &GetAWebinarResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UpdateAWebinar sends PATCH /webinars/{webinarId}.
@@ -13881,11 +14589,15 @@ func (c *Client) WebinarsWebinarIDPerformBatchRegistration(ctx context.Context, 
 	if err != nil {
 		return nil, err
 	}
-	return &WebinarsWebinarIDPerformBatchRegistrationResponse{
+	out := &WebinarsWebinarIDPerformBatchRegistrationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetWebinarTrackingSources sends GET /webinars/{webinarId}/tracking_sources.
@@ -13923,11 +14635,15 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 	if err != nil {
 		return nil, err
 	}
-	return &GetWebinarTrackingSourcesResponse{
+	out := &GetWebinarTrackingSourcesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // CreateWebinarSInviteLinks sends POST /webinars/{webinarId}/invite_links.
@@ -13966,12 +14682,16 @@ func (c *Client) CreateWebinarSInviteLinks(ctx context.Context, params CreateWeb
 	if err != nil {
 		return nil, err
 	}
-	return &CreateWebinarSInviteLinksResponse{
+	out := &CreateWebinarSInviteLinksResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
 		Body:            body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListWebinarParticipants sends GET /past_webinars/{webinarId}/participants.
@@ -14009,11 +14729,15 @@ func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinar
 	if err != nil {
 		return nil, err
 	}
-	return &ListWebinarParticipantsResponse{
+	out := &ListWebinarParticipantsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListPastWebinarInstances sends GET /past_webinars/{webinarId}/instances.
@@ -14043,11 +14767,15 @@ func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWe
 	if err != nil {
 		return nil, err
 	}
-	return &ListPastWebinarInstancesResponse{
+	out := &ListPastWebinarInstancesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListPastWebinarPollResults sends GET /past_webinars/{webinarId}/polls.
@@ -14083,11 +14811,15 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 	if err != nil {
 		return nil, err
 	}
-	return &ListPastWebinarPollResultsResponse{
+	out := &ListPastWebinarPollResultsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListQAOfPastWebinar sends GET /past_webinars/{webinarId}/qa.
@@ -14126,11 +14858,15 @@ func (c *Client) ListQAOfPastWebinar(ctx context.Context, params ListQAOfPastWeb
 	if err != nil {
 		return nil, err
 	}
-	return &ListQAOfPastWebinarResponse{
+	out := &ListQAOfPastWebinarResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListPastWebinarFiles sends GET /past_webinars/{webinarId}/files.
@@ -14164,11 +14900,15 @@ func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebina
 	if err != nil {
 		return nil, err
 	}
-	return &ListPastWebinarFilesResponse{
+	out := &ListPastWebinarFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // GetWebinarAbsentees sends GET /past_webinars/{WebinarUUID}/absentees.
@@ -14208,11 +14948,15 @@ func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsen
 	if err != nil {
 		return nil, err
 	}
-	return &GetWebinarAbsenteesResponse{
+	out := &GetWebinarAbsenteesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // SearchCompanyContacts sends GET /contacts.
@@ -14252,11 +14996,15 @@ func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompany
 	if err != nil {
 		return nil, err
 	}
-	return &SearchCompanyContactsResponse{
+	out := &SearchCompanyContactsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // ListSIPTrunkNumbers sends GET /sip_trunk/numbers.
@@ -14294,11 +15042,15 @@ func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNum
 	if err != nil {
 		return nil, err
 	}
-	return &ListSIPTrunkNumbersResponse{
+	out := &ListSIPTrunkNumbersResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }
 
 // UseInMeetingRecordingControls sends PATCH /live_meetings/{meetingId}/events.
@@ -14429,9 +15181,13 @@ func (c *Client) ListArchivedFiles(ctx context.Context, params ListArchivedFiles
 	if err != nil {
 		return nil, err
 	}
-	return &ListArchivedFilesResponse{
+	out := &ListArchivedFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
-	}, nil
+	}
+	if err := decodeJSON(r, resp, body, &out.Data); err != nil {
+		return out, err
+	}
+	return out, nil
 }

@@ -1,0 +1,78 @@
+package generator
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+)
+
+// emitStructs writes the types synthesized from JSON bodies.
+func emitStructs(f *jen.File, pkg *Package) {
+	for _, st := range pkg.Structs {
+		emitStruct(f, st)
+		f.Line()
+	}
+}
+
+// emitStruct writes:
+//
+//	// <Name> is synthesized from the collection's example JSON.
+//	type <Name> struct {
+//		<Field> <type> `json:"<key>[,omitempty]"`
+//	}
+func emitStruct(f *jen.File, st *Struct) {
+	f.Comment(fmt.Sprintf("// %s is synthesized from the collection's example JSON.", st.Name))
+	f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
+		for _, fd := range st.Fields {
+			tag := fd.Key
+			if fd.Optional {
+				tag += ",omitempty"
+			}
+			g.Id(fd.Name).Add(jsonTypeCode(fd.Type)).Tag(map[string]string{"json": tag})
+		}
+	})
+}
+
+// jsonTypeCode is the Go type of a synthesized JSON type.
+func jsonTypeCode(t *JSONType) jen.Code {
+	var c *jen.Statement
+	switch t.Kind {
+	case JSONRaw:
+		return jen.Qual("encoding/json", "RawMessage")
+	case JSONBool:
+		c = jen.Bool()
+	case JSONInt:
+		c = jen.Int64()
+	case JSONFloat:
+		c = jen.Float64()
+	case JSONString:
+		c = jen.String()
+		if t.EnumOf != nil && t.EnumOf.Kind == KindEnum && t.EnumOf.Enum != nil {
+			c = jen.Id(t.EnumOf.Enum.Name)
+		}
+	case JSONStruct:
+		c = jen.Id(t.Struct.Name)
+	case JSONSlice:
+		return jen.Index().Add(jsonTypeCode(t.Elem))
+	case JSONMap:
+		return jen.Map(jen.String()).Add(jsonTypeCode(t.Elem))
+	default:
+		panic(fmt.Sprintf("unknown JSON kind %d", t.Kind))
+	}
+	if t.Pointer {
+		return jen.Op("*").Add(c)
+	}
+	return c
+}
+
+// nilableJSONType is t as a field that can say "not set": a struct by
+// pointer, slices, maps and raw JSON as they are.
+func nilableJSONType(t *JSONType) jen.Code {
+	if t.Kind == JSONStruct && !t.Pointer {
+		return jen.Op("*").Id(t.Struct.Name)
+	}
+	if isScalar(t) && !t.Pointer {
+		return jen.Op("*").Add(jsonTypeCode(t))
+	}
+	return jsonTypeCode(t)
+}

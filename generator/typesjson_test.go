@@ -1,0 +1,123 @@
+package generator_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"reflect"
+	"testing"
+
+	"github.com/postman2go/postman2go/golden/typesjson"
+)
+
+func newTypesClient(t *testing.T, rec *recorder) *typesjson.Client {
+	t.Helper()
+	c, err := typesjson.NewClient(typesjson.WithBaseURL(rec.srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestTypesJSONTypedRoundTrip(t *testing.T) {
+	rec := newRecorder(t, http.StatusCreated, http.Header{"Content-Type": {"application/json; charset=utf-8"}},
+		`{"id":"u1","name":"Ada","status":"suspended","created_at":"2026-01-02T03:04:05Z","roles":[{"id":7,"name":"admin"}],"manager":{"id":"m1"}}`)
+	c := newTypesClient(t, rec)
+	age := int64(36)
+	resp, err := c.CreateUser(context.Background(), typesjson.CreateUserParams{
+		Notify: typesjson.Ptr(true),
+		Status: typesjson.CreateUserStatusActive,
+		Body: &typesjson.CreateUserRequest{
+			Name: "Ada", Age: age, Score: 2.5, Status: typesjson.CreateUserStatusInactive,
+			Address: typesjson.CreateUserRequestAddress{Street: "1 Main St", Zip: "02134"},
+			Tags:    []string{"x"},
+			Pets:    []typesjson.CreateUserRequestPet{{Name: "Rex", Kind: "dog"}},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := rec.only(t)
+	if req.Method != "POST" || req.Path != "/users" || req.RawQuery != "notify=true&status=active" {
+		t.Errorf("request line = %s %s?%s", req.Method, req.Path, req.RawQuery)
+	}
+	if ct := req.Header.Get("Content-Type"); ct != "application/json" {
+		t.Errorf("Content-Type = %q", ct)
+	}
+	var got map[string]any
+	if err := json.Unmarshal(req.Body, &got); err != nil {
+		t.Fatalf("body %q: %v", req.Body, err)
+	}
+	want := map[string]any{
+		"name": "Ada", "age": 36.0, "admin": false, "score": 2.5, "status": "inactive",
+		"address": map[string]any{"street": "1 Main St", "zip": "02134"},
+		"tags":    []any{"x"},
+		"pets":    []any{map[string]any{"name": "Rex", "kind": "dog"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("JSON body = %v\nwant %v (optional fields omitted when unset)", got, want)
+	}
+
+	d := resp.Data
+	if d == nil || d.ID != "u1" || len(d.Roles) != 1 || d.Roles[0].ID != 7 || d.Manager == nil || d.Manager.ID != "m1" {
+		t.Fatalf("decoded Data = %+v", d)
+	}
+	if d.Status != "suspended" || d.Status.Valid() {
+		t.Errorf("unknown enum value: Status = %q, Valid = %v; want it kept and reported unknown", d.Status, d.Status.Valid())
+	}
+	if !typesjson.CreateUserStatusActive.Valid() {
+		t.Error("a documented value is not Valid")
+	}
+}
+
+func TestTypesJSONRawBodyAndExclusivity(t *testing.T) {
+	rec := newRecorder(t, http.StatusCreated, nil, ``)
+	c := newTypesClient(t, rec)
+	raw := []byte(`{"name":"verbatim",  "x":1}`)
+	resp, err := c.CreateUser(context.Background(), typesjson.CreateUserParams{RawBody: raw})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.only(t).Body; string(got) != string(raw) {
+		t.Errorf("RawBody sent as %q, want it verbatim", got)
+	}
+	if resp.Data != nil {
+		t.Errorf("empty body decoded into %+v", resp.Data)
+	}
+
+	_, err = c.CreateUser(context.Background(), typesjson.CreateUserParams{RawBody: raw, Body: &typesjson.CreateUserRequest{}})
+	var verr *typesjson.ValidationError
+	if !errors.As(err, &verr) || verr.Field != "body" {
+		t.Fatalf("Body and RawBody both set: err = %v, want a ValidationError for body", err)
+	}
+	if len(rec.requests) != 1 {
+		t.Errorf("invalid params were sent")
+	}
+}
+
+func TestTypesJSONDecodeErrorKeepsResponse(t *testing.T) {
+	rec := newRecorder(t, http.StatusCreated, http.Header{"Content-Type": {"application/json"}}, `{"id": 5}`)
+	c := newTypesClient(t, rec)
+	resp, err := c.CreateUser(context.Background(), typesjson.CreateUserParams{})
+	var derr *typesjson.DecodeError
+	if !errors.As(err, &derr) || derr.StatusCode != 201 || derr.Operation != "CreateUser" {
+		t.Fatalf("err = %v, want a DecodeError for CreateUser 201", err)
+	}
+	if resp == nil || string(resp.Body) != `{"id": 5}` {
+		t.Errorf("the response is not returned with the decode error: %+v", resp)
+	}
+}
+
+func TestTypesJSONArrayResponse(t *testing.T) {
+	rec := newRecorder(t, http.StatusOK, http.Header{"Content-Type": {"application/json"}},
+		`[{"id":"a","name":"A","status":"x","created_at":"t","roles":[]},{"id":"b","name":"B","status":"y","created_at":"t","roles":[{"id":1,"name":"r"}]}]`)
+	c := newTypesClient(t, rec)
+	resp, err := c.ListUsers(context.Background(), typesjson.ListUsersParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(resp.Data) != 2 || resp.Data[1].Roles[0].Name != "r" {
+		t.Errorf("Data = %+v", resp.Data)
+	}
+}
