@@ -52,7 +52,7 @@ func plainText(s string) string {
 		switch {
 		case r == '\n':
 			return r
-		case r == '\t':
+		case r == '\t', r == '\u00a0':
 			return ' '
 		case r == '\uFEFF', unicode.IsControl(r), unicode.Is(unicode.Cf, r):
 			return -1

@@ -6,6 +6,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -133,6 +134,10 @@ func exampleValue(fd *Field) jen.Code {
 		if x, err := strconv.ParseFloat(ex, 64); err == nil && concreteExample(ex) {
 			return ptr(jen.Float64(), jen.Op(strconv.FormatFloat(x, 'g', -1, 64)))
 		}
+	case KindTime, KindDate:
+		if t := exampleTime(fd); t != nil {
+			return t
+		}
 	case KindBytes:
 		if ex != "" {
 			var compact bytes.Buffer
@@ -155,4 +160,24 @@ func exampleValue(fd *Field) jen.Code {
 		return jen.Qual("strings", "NewReader").Call(jen.Lit(""))
 	}
 	return nil
+}
+
+// exampleTime is time.Date(...) for a date or date-time example that
+// formats back to exactly the example text, or nil.
+func exampleTime(fd *Field) jen.Code {
+	layout := time.DateOnly
+	if fd.Kind == KindTime {
+		layout = fd.Layout
+	}
+	t, err := time.Parse(layout, fd.Example)
+	if err != nil || t.Format(layout) != fd.Example {
+		return nil
+	}
+	_, offset := t.Zone()
+	zone := jen.Qual("time", "UTC")
+	if offset != 0 {
+		zone = jen.Qual("time", "FixedZone").Call(jen.Lit(""), jen.Lit(offset))
+	}
+	return jen.Qual("time", "Date").Call(jen.Lit(t.Year()), jen.Qual("time", t.Month().String()), jen.Lit(t.Day()),
+		jen.Lit(t.Hour()), jen.Lit(t.Minute()), jen.Lit(t.Second()), jen.Lit(t.Nanosecond()), zone)
 }

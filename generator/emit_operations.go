@@ -2,6 +2,7 @@ package generator
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 )
@@ -310,6 +311,8 @@ func presence(f *Field) jen.Code {
 		return fieldRef(f)
 	case f.Kind == KindFiles:
 		return jen.Len(fieldRef(f)).Op(">").Lit(0)
+	case f.Kind == KindTime, f.Kind == KindDate:
+		return jen.Op("!").Add(fieldRef(f)).Dot("IsZero").Call()
 	}
 	panic(fmt.Sprintf("no presence test for kind %d", f.Kind))
 }
@@ -322,6 +325,10 @@ func stringValue(f *Field, ref *jen.Statement) jen.Code {
 	switch f.Kind {
 	case KindString:
 		return ref
+	case KindTime:
+		return ref.Dot("Format").Call(jen.Qual("time", timeLayoutName(f.Layout)))
+	case KindDate:
+		return ref.Dot("Format").Call(jen.Qual("time", "DateOnly"))
 	case KindEnum:
 		return jen.String().Call(ref)
 	case KindBool:
@@ -364,6 +371,8 @@ func goType(f *Field) jen.Code {
 		return jen.Index().Byte()
 	case KindTypedJSON:
 		return nilableJSONType(f.JSON)
+	case KindTime, KindDate:
+		return jen.Qual("time", "Time")
 	default:
 		panic(fmt.Sprintf("unknown kind %d", f.Kind))
 	}
@@ -380,4 +389,12 @@ func graphQLContentType(op *Operation) string {
 		return op.RawContentType
 	}
 	return "application/json"
+}
+
+// timeLayoutName is the time package constant for a layout.
+func timeLayoutName(layout string) string {
+	if layout == time.RFC3339Nano {
+		return "RFC3339Nano"
+	}
+	return "RFC3339"
 }

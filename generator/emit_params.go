@@ -82,6 +82,8 @@ func emitValidate(f *jen.File, op *Operation) {
 				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Nil())
 			case KindFiles:
 				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), jen.Len(ref.Clone()).Op(">").Lit(0))
+			case KindTime, KindDate:
+				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), jen.Op("!").Add(ref.Clone()).Dot("IsZero").Call())
 			case KindBool, KindInt, KindFloat, KindFlag:
 				// A required number or bool is a plain value: zero is a value.
 			default:

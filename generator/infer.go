@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Types are inferred from weak evidence: example values (the request's and
@@ -15,13 +16,25 @@ var (
 	requiredMarker = regexp.MustCompile(`(?i)\(\s*required\s*\)`)
 	enumMarker     = regexp.MustCompile(`(?i)\(\s*This can only be one of\s+([^)]*)\)`)
 	postmanVar     = regexp.MustCompile(`\{\{([^{}]*?)\}\}`)
+	// A markdown list of values: "`normal` - Only members ...", one per line.
+	enumListItem  = regexp.MustCompile("(?m)^\\s*(?:[-*]\\s+)?`([^`\n]+)`\\s*(?:-|:|–|—)\\s*\\S")
+	defaultMarker = regexp.MustCompile("(?i)\\bdefault(?:s to|\\s+is|\\s+value\\s+is|\\s*:)\\s*`?([^`\\s,;)]+)`?")
+	uuidPattern   = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 )
 
 // placeholderKinds maps openapi-to-postman value placeholders to kinds.
 var placeholderKinds = map[string]Kind{
 	"<integer>": KindInt, "<long>": KindInt,
 	"<number>": KindFloat, "<float>": KindFloat, "<double>": KindFloat,
-	"<boolean>": KindBool,
+	"<boolean>":  KindBool,
+	"<dateTime>": KindTime, "<date>": KindDate,
+}
+
+// stringPlaceholders are placeholders that say "a string of this format".
+var stringPlaceholders = map[string]bool{
+	"<string>": true, "<uuid>": true, "<email>": true, "<uri>": true, "<url>": true,
+	"<byte>": true, "<binary>": true, "<password>": true, "<hostname>": true,
+	"<ipv4>": true, "<ipv6>": true,
 }
 
 // evidence is what the collection says about one field.
@@ -32,11 +45,13 @@ type evidence struct {
 
 // inference is what the evidence decides.
 type inference struct {
-	kind       Kind
-	enumValues []string
-	required   bool
-	doc        string // description with the markers that became types removed
-	why        string
+	kind          Kind
+	enumValues    []string
+	required      bool
+	doc           string // description with the markers that became types removed
+	why           string
+	layout        string // KindTime: the time layout that reproduces the examples
+	serverDefault string // "Default: x" in the description (the server's, not sent)
 }
 
 func infer(ev evidence) inference {
@@ -47,6 +62,10 @@ func infer(ev evidence) inference {
 		inf.doc = requiredMarker.ReplaceAllString(inf.doc, "")
 		whys = append(whys, "description says (Required)")
 	}
+	if m := defaultMarker.FindStringSubmatch(plainText(ev.description)); m != nil {
+		inf.serverDefault = strings.TrimRight(m[1], ".")
+		whys = append(whys, "description gives default "+inf.serverDefault)
+	}
 	if m := enumMarker.FindStringSubmatch(ev.description); m != nil {
 		for _, v := range strings.Split(m[1], ",") {
 			if v = strings.TrimSpace(v); v != "" && !contains(inf.enumValues, v) {
@@ -56,30 +75,69 @@ func infer(ev evidence) inference {
 		if len(inf.enumValues) > 0 {
 			inf.kind = KindEnum
 			inf.doc = enumMarker.ReplaceAllString(inf.doc, "")
-			whys = append(whys, "enum from description")
+			whys = append(whys, "enum from (This can only be one of ...)")
 			inf.why = strings.Join(whys, "; ")
 			return inf
 		}
 	}
 	kind, why := kindOfValues(ev.values)
+	if kind == KindString {
+		if values := listedEnum(ev); values != nil {
+			inf.kind, inf.enumValues = KindEnum, values
+			inf.why = strings.Join(append(whys, "enum from a markdown list of `value` - meaning lines"), "; ")
+			return inf
+		}
+	}
 	inf.kind = kind
+	if kind == KindTime {
+		inf.layout = timeLayout(ev.values)
+	}
 	whys = append(whys, why)
 	inf.why = strings.Join(whys, "; ")
 	return inf
 }
 
+// listedEnum reads a markdown list of values from a description: at least
+// two "`value` - meaning" lines, and every concrete example among them.
+func listedEnum(ev evidence) []string {
+	var values []string
+	for _, m := range enumListItem.FindAllStringSubmatch(plainText(ev.description), -1) {
+		if v := strings.TrimSpace(m[1]); v != "" && !contains(values, v) {
+			values = append(values, v)
+		}
+	}
+	if len(values) < 2 {
+		return nil
+	}
+	for _, v := range ev.values {
+		if concreteValue(v) && !contains(values, v) {
+			return nil
+		}
+	}
+	return values
+}
+
+// concreteValue reports whether v is an example rather than empty, a
+// variable or a placeholder.
+func concreteValue(v string) bool {
+	return v != "" && !postmanVar.MatchString(v) && !(strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">"))
+}
+
 // kindOfValues decides a kind from example values: a placeholder wins; else
-// the narrowest kind every value fits (bool, int, float), else string.
+// the narrowest kind every value fits (bool, int, float with ints widened,
+// RFC 3339 date-time, date), else string.
 func kindOfValues(values []string) (Kind, string) {
 	var concrete []string
 	for _, v := range values {
 		if k, ok := placeholderKinds[v]; ok {
 			return k, "placeholder " + v
 		}
-		if v == "" || postmanVar.MatchString(v) || (strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">")) {
-			continue
+		if stringPlaceholders[v] {
+			return KindString, "placeholder " + v
 		}
-		concrete = append(concrete, v)
+		if concreteValue(v) {
+			concrete = append(concrete, v)
+		}
 	}
 	if len(concrete) == 0 {
 		return KindString, "no typed example"
@@ -97,10 +155,37 @@ func kindOfValues(values []string) (Kind, string) {
 		return KindBool, "example values are true/false"
 	case all(isInt):
 		return KindInt, "example values are integers"
-	case all(isFloat):
+	case all(func(v string) bool { return isInt(v) || isFloat(v) }):
 		return KindFloat, "example values are numbers"
+	case all(isDateTime):
+		return KindTime, "example values are RFC 3339 date-times"
+	case all(isDate):
+		return KindDate, "example values are dates (YYYY-MM-DD)"
+	case all(uuidPattern.MatchString):
+		return KindString, "example values are UUIDs"
 	}
 	return KindString, "example values are text"
+}
+
+func isDateTime(s string) bool {
+	_, err := time.Parse(time.RFC3339Nano, s)
+	return err == nil && len(s) >= len("2006-01-02T15:04:05Z")
+}
+
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
+
+// timeLayout is RFC3339Nano when an example carries fractional seconds,
+// else RFC3339, so that formatting the parsed example gives it back.
+func timeLayout(values []string) string {
+	for _, v := range values {
+		if isDateTime(v) && strings.Contains(v, ".") {
+			return time.RFC3339Nano
+		}
+	}
+	return time.RFC3339
 }
 
 func isBool(s string) bool { return s == "true" || s == "false" }

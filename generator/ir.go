@@ -141,6 +141,8 @@ const (
 	KindFiles     // []*File, one multipart file part per element, same name
 	KindJSON      // []byte holding JSON text (GraphQL variables)
 	KindTypedJSON // a JSON body of a type synthesized from the examples
+	KindTime      // time.Time sent in Field.Layout (RFC 3339)
+	KindDate      // time.Time sent as YYYY-MM-DD
 )
 
 // Field is one params struct field.
@@ -156,6 +158,10 @@ type Field struct {
 	ContentType string    // multipart part Content-Type
 	Evidence    string    // what decided the type, for --explain and docs
 	JSON        *JSONType // KindTypedJSON only
+	Layout      string    // KindTime: time.RFC3339 or time.RFC3339Nano
+	// ServerDefault is the default the description documents ("Default:
+	// x"): what the server assumes when the field is not sent.
+	ServerDefault string
 	// Default is sent when an optional field is left unset: literal text
 	// and Postman dynamic variables ({{$guid}}, ...) as runtime helper
 	// calls. Empty means nothing is sent.

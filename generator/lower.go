@@ -771,6 +771,9 @@ func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *F
 		Kind:     inf.kind,
 		Required: inf.required,
 		Evidence: inf.why,
+		Layout:   inf.layout,
+
+		ServerDefault: inf.serverDefault,
 	}
 	if len(ev.values) > 0 {
 		f.Example = l.resolve(ev.values[0])

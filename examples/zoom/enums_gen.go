@@ -63,6 +63,43 @@ func (v TransportProtocol3) Valid() bool {
 	return false
 }
 
+// SettingType is one of the documented values of "setting_type".
+type SettingType string
+
+const (
+	SettingTypeAlert   SettingType = "alert"
+	SettingTypeMeeting SettingType = "meeting"
+	SettingTypeSignage SettingType = "signage"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v SettingType) Valid() bool {
+	switch v {
+	case SettingTypeAlert, SettingTypeMeeting, SettingTypeSignage:
+		return true
+	}
+	return false
+}
+
+// GetZoomRoomSettingsSettingType is one of the documented values of "setting_type".
+type GetZoomRoomSettingsSettingType string
+
+const (
+	GetZoomRoomSettingsSettingTypeAlert   GetZoomRoomSettingsSettingType = "alert"
+	GetZoomRoomSettingsSettingTypeMeeting GetZoomRoomSettingsSettingType = "meeting"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetZoomRoomSettingsSettingType) Valid() bool {
+	switch v {
+	case GetZoomRoomSettingsSettingTypeAlert, GetZoomRoomSettingsSettingTypeMeeting:
+		return true
+	}
+	return false
+}
+
 // ChangeZoomRoomsAppVersionAction is one of the documented values of "action".
 type ChangeZoomRoomsAppVersionAction string
 
@@ -133,6 +170,44 @@ const (
 func (v CreateAChannelType) Valid() bool {
 	switch v {
 	case CreateAChannelType1, CreateAChannelType2, CreateAChannelType3:
+		return true
+	}
+	return false
+}
+
+// ListUserSContactsType is one of the documented values of "type".
+type ListUserSContactsType string
+
+const (
+	ListUserSContactsTypeCompany  ListUserSContactsType = "company"
+	ListUserSContactsTypeExternal ListUserSContactsType = "external"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListUserSContactsType) Valid() bool {
+	switch v {
+	case ListUserSContactsTypeCompany, ListUserSContactsTypeExternal:
+		return true
+	}
+	return false
+}
+
+// GetSettingsOption is one of the documented values of "option".
+type GetSettingsOption string
+
+const (
+	GetSettingsOptionMeetingAuthentication   GetSettingsOption = "meeting_authentication"
+	GetSettingsOptionRecordingAuthentication GetSettingsOption = "recording_authentication"
+	GetSettingsOptionSecurity                GetSettingsOption = "security"
+	GetSettingsOptionMeetingSecurity         GetSettingsOption = "meeting_security"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetSettingsOption) Valid() bool {
+	switch v {
+	case GetSettingsOptionMeetingAuthentication, GetSettingsOptionRecordingAuthentication, GetSettingsOptionSecurity, GetSettingsOptionMeetingSecurity:
 		return true
 	}
 	return false
@@ -232,6 +307,25 @@ func (v UpdateAGroupMemberAction) Valid() bool {
 	return false
 }
 
+// GetAGroupSSettingsOption is one of the documented values of "option".
+type GetAGroupSSettingsOption string
+
+const (
+	GetAGroupSSettingsOptionMeetingAuthentication   GetAGroupSSettingsOption = "meeting_authentication"
+	GetAGroupSSettingsOptionRecordingAuthentication GetAGroupSSettingsOption = "recording_authentication"
+	GetAGroupSSettingsOptionMeetingSecurity         GetAGroupSSettingsOption = "meeting_security"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetAGroupSSettingsOption) Valid() bool {
+	switch v {
+	case GetAGroupSSettingsOptionMeetingAuthentication, GetAGroupSSettingsOptionRecordingAuthentication, GetAGroupSSettingsOptionMeetingSecurity:
+		return true
+	}
+	return false
+}
+
 // Protocol is one of the documented values of "protocol".
 type Protocol string
 
@@ -288,6 +382,25 @@ func (v Type) Valid() bool {
 	return false
 }
 
+// ListMeetingsType is one of the documented values of "type".
+type ListMeetingsType string
+
+const (
+	ListMeetingsTypeScheduled ListMeetingsType = "scheduled"
+	ListMeetingsTypeLive      ListMeetingsType = "live"
+	ListMeetingsTypeUpcoming  ListMeetingsType = "upcoming"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListMeetingsType) Valid() bool {
+	switch v {
+	case ListMeetingsTypeScheduled, ListMeetingsTypeLive, ListMeetingsTypeUpcoming:
+		return true
+	}
+	return false
+}
+
 // CreateAMeetingType is one of the documented values of "type".
 type CreateAMeetingType string
 
@@ -321,6 +434,24 @@ const (
 func (v TspBridge) Valid() bool {
 	switch v {
 	case TspBridgeUSTSPTB, TspBridgeEUTSPTB:
+		return true
+	}
+	return false
+}
+
+// GetAUserTokenType is one of the documented values of "type".
+type GetAUserTokenType string
+
+const (
+	GetAUserTokenTypeToken GetAUserTokenType = "token"
+	GetAUserTokenTypeZak   GetAUserTokenType = "zak"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetAUserTokenType) Valid() bool {
+	switch v {
+	case GetAUserTokenTypeToken, GetAUserTokenTypeZak:
 		return true
 	}
 	return false
@@ -360,6 +491,42 @@ const (
 func (v UpdateAUserPronounsOption) Valid() bool {
 	switch v {
 	case UpdateAUserPronounsOption1, UpdateAUserPronounsOption2, UpdateAUserPronounsOption3:
+		return true
+	}
+	return false
+}
+
+// DeleteAUserAction is one of the documented values of "action".
+type DeleteAUserAction string
+
+const (
+	DeleteAUserActionDisassociate DeleteAUserAction = "disassociate"
+	DeleteAUserActionDelete       DeleteAUserAction = "delete"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v DeleteAUserAction) Valid() bool {
+	switch v {
+	case DeleteAUserActionDisassociate, DeleteAUserActionDelete:
+		return true
+	}
+	return false
+}
+
+// ListAllRecordingsTrashType is one of the documented values of "trash_type".
+type ListAllRecordingsTrashType string
+
+const (
+	ListAllRecordingsTrashTypeMeetingRecordings ListAllRecordingsTrashType = "meeting_recordings"
+	ListAllRecordingsTrashTypeRecordingFile     ListAllRecordingsTrashType = "recording_file"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListAllRecordingsTrashType) Valid() bool {
+	switch v {
+	case ListAllRecordingsTrashTypeMeetingRecordings, ListAllRecordingsTrashTypeRecordingFile:
 		return true
 	}
 	return false
@@ -406,6 +573,43 @@ func (v UpdateAUserSPresenceStatusStatus) Valid() bool {
 	return false
 }
 
+// ListUsersStatus is one of the documented values of "status".
+type ListUsersStatus string
+
+const (
+	ListUsersStatusActive   ListUsersStatus = "active"
+	ListUsersStatusInactive ListUsersStatus = "inactive"
+	ListUsersStatusPending  ListUsersStatus = "pending"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListUsersStatus) Valid() bool {
+	switch v {
+	case ListUsersStatusActive, ListUsersStatusInactive, ListUsersStatusPending:
+		return true
+	}
+	return false
+}
+
+// ListUsersIncludeFields is one of the documented values of "include_fields".
+type ListUsersIncludeFields string
+
+const (
+	ListUsersIncludeFieldsCustomAttributes ListUsersIncludeFields = "custom_attributes"
+	ListUsersIncludeFieldsHostKey          ListUsersIncludeFields = "host_key"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListUsersIncludeFields) Valid() bool {
+	switch v {
+	case ListUsersIncludeFieldsCustomAttributes, ListUsersIncludeFieldsHostKey:
+		return true
+	}
+	return false
+}
+
 // CreateUsersAction is one of the documented values of "action".
 type CreateUsersAction string
 
@@ -426,6 +630,25 @@ func (v CreateUsersAction) Valid() bool {
 	return false
 }
 
+// Status is one of the documented values of "status".
+type Status string
+
+const (
+	StatusPending  Status = "pending"
+	StatusApproved Status = "approved"
+	StatusDenied   Status = "denied"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v Status) Valid() bool {
+	switch v {
+	case StatusPending, StatusApproved, StatusDenied:
+		return true
+	}
+	return false
+}
+
 // Action is one of the documented values of "action".
 type Action string
 
@@ -440,6 +663,24 @@ const (
 func (v Action) Valid() bool {
 	switch v {
 	case ActionApprove, ActionCancel, ActionDeny:
+		return true
+	}
+	return false
+}
+
+// DeleteAMeetingRecordingFileAction is one of the documented values of "action".
+type DeleteAMeetingRecordingFileAction string
+
+const (
+	DeleteAMeetingRecordingFileActionTrash  DeleteAMeetingRecordingFileAction = "trash"
+	DeleteAMeetingRecordingFileActionDelete DeleteAMeetingRecordingFileAction = "delete"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v DeleteAMeetingRecordingFileAction) Valid() bool {
+	switch v {
+	case DeleteAMeetingRecordingFileActionTrash, DeleteAMeetingRecordingFileActionDelete:
 		return true
 	}
 	return false
@@ -549,6 +790,134 @@ const (
 func (v UpdateMeetingStatusAction) Valid() bool {
 	switch v {
 	case UpdateMeetingStatusActionEnd, UpdateMeetingStatusActionRecover:
+		return true
+	}
+	return false
+}
+
+// ListMeetingParticipantsType is one of the documented values of "type".
+type ListMeetingParticipantsType string
+
+const (
+	ListMeetingParticipantsTypePast    ListMeetingParticipantsType = "past"
+	ListMeetingParticipantsTypePastOne ListMeetingParticipantsType = "pastOne"
+	ListMeetingParticipantsTypeLive    ListMeetingParticipantsType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListMeetingParticipantsType) Valid() bool {
+	switch v {
+	case ListMeetingParticipantsTypePast, ListMeetingParticipantsTypePastOne, ListMeetingParticipantsTypeLive:
+		return true
+	}
+	return false
+}
+
+// GetMeetingParticipantQoSType is one of the documented values of "type".
+type GetMeetingParticipantQoSType string
+
+const (
+	GetMeetingParticipantQoSTypePast GetMeetingParticipantQoSType = "past"
+	GetMeetingParticipantQoSTypeLive GetMeetingParticipantQoSType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetMeetingParticipantQoSType) Valid() bool {
+	switch v {
+	case GetMeetingParticipantQoSTypePast, GetMeetingParticipantQoSTypeLive:
+		return true
+	}
+	return false
+}
+
+// GetMeetingQualityScoresType is one of the documented values of "type".
+type GetMeetingQualityScoresType string
+
+const (
+	GetMeetingQualityScoresTypeMeeting      GetMeetingQualityScoresType = "meeting"
+	GetMeetingQualityScoresTypeParticipants GetMeetingQualityScoresType = "participants"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetMeetingQualityScoresType) Valid() bool {
+	switch v {
+	case GetMeetingQualityScoresTypeMeeting, GetMeetingQualityScoresTypeParticipants:
+		return true
+	}
+	return false
+}
+
+// GetActiveInactiveHostReportsType is one of the documented values of "type".
+type GetActiveInactiveHostReportsType string
+
+const (
+	GetActiveInactiveHostReportsTypeActive   GetActiveInactiveHostReportsType = "active"
+	GetActiveInactiveHostReportsTypeInactive GetActiveInactiveHostReportsType = "inactive"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetActiveInactiveHostReportsType) Valid() bool {
+	switch v {
+	case GetActiveInactiveHostReportsTypeActive, GetActiveInactiveHostReportsTypeInactive:
+		return true
+	}
+	return false
+}
+
+// GetMeetingReportsType is one of the documented values of "type".
+type GetMeetingReportsType string
+
+const (
+	GetMeetingReportsTypePast    GetMeetingReportsType = "past"
+	GetMeetingReportsTypePastOne GetMeetingReportsType = "pastOne"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetMeetingReportsType) Valid() bool {
+	switch v {
+	case GetMeetingReportsTypePast, GetMeetingReportsTypePastOne:
+		return true
+	}
+	return false
+}
+
+// GetTelephoneReportsQueryDateType is one of the documented values of "query_date_type".
+type GetTelephoneReportsQueryDateType string
+
+const (
+	GetTelephoneReportsQueryDateTypeStartTime GetTelephoneReportsQueryDateType = "start_time"
+	GetTelephoneReportsQueryDateTypeEndTime   GetTelephoneReportsQueryDateType = "end_time"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetTelephoneReportsQueryDateType) Valid() bool {
+	switch v {
+	case GetTelephoneReportsQueryDateTypeStartTime, GetTelephoneReportsQueryDateTypeEndTime:
+		return true
+	}
+	return false
+}
+
+// GetUpcomingEventsReportType is one of the documented values of "type".
+type GetUpcomingEventsReportType string
+
+const (
+	GetUpcomingEventsReportTypeMeeting GetUpcomingEventsReportType = "meeting"
+	GetUpcomingEventsReportTypeWebinar GetUpcomingEventsReportType = "webinar"
+	GetUpcomingEventsReportTypeAll     GetUpcomingEventsReportType = "all"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetUpcomingEventsReportType) Valid() bool {
+	switch v {
+	case GetUpcomingEventsReportTypeMeeting, GetUpcomingEventsReportTypeWebinar, GetUpcomingEventsReportTypeAll:
 		return true
 	}
 	return false

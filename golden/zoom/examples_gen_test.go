@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"time"
 )
 
 func ExampleClient_UpdateSIPPhone() {
@@ -131,7 +132,7 @@ func ExampleClient_GetZoomRoomAccountSettings() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetZoomRoomAccountSettings(context.Background(), GetZoomRoomAccountSettingsParams{
-		SettingType: "meeting",
+		SettingType: SettingTypeMeeting,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -145,7 +146,7 @@ func ExampleClient_UpdateZoomRoomAccountSettings() {
 		log.Fatal(err)
 	}
 	resp, err := c.UpdateZoomRoomAccountSettings(context.Background(), UpdateZoomRoomAccountSettingsParams{
-		SettingType: "meeting",
+		SettingType: SettingTypeMeeting,
 		ZoomRooms:   "{\"upcoming_meeting_alert\":false,\"show_alert_before_meeting\":false,\"start_airplay_manually\":false,\"weekly_system_restart\":true,\"display_meeting_list\":true,\"display_top_banner\":false,\"display_feedback_survey\":true,\"auto_direct_sharing\":false,\"transform_meeting_to_private\":true,\"hide_id_for_private_meeting\":true,\"auto_start_scheduled_meeting\":false,\"auto_stop_scheduled_meeting\":true,\"audio_device_daily_auto_test\":true,\"support_join_3rd_party_meeting\":true,\"email_address_prompt_before_recording\":false,\"secure_connection_channel\":true,\"encrypt_shared_screen_content\":true,\"allow_multiple_content_sharing\":true,\"show_non_video_participants\":true,\"show_call_history_in_room\":false,\"make_room_alternative_host\":false,\"show_contact_list_on_controller\":false,\"count_attendees_number_in_room\":true,\"send_whiteboard_to_internal_contact_only\":false}",
 	})
 	if err != nil {
@@ -161,7 +162,7 @@ func ExampleClient_GetLocationSettings() {
 	}
 	resp, err := c.GetLocationSettings(context.Background(), GetLocationSettingsParams{
 		LocationID:  "ut amet",
-		SettingType: "meeting",
+		SettingType: SettingTypeMeeting,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -176,7 +177,7 @@ func ExampleClient_UpdateLocationSettings() {
 	}
 	resp, err := c.UpdateLocationSettings(context.Background(), UpdateLocationSettingsParams{
 		LocationID:      "ut amet",
-		SettingType:     "meeting",
+		SettingType:     SettingTypeMeeting,
 		ZoomRooms:       "{\"upcoming_meeting_alert\":true,\"show_alert_before_meeting\":true,\"start_airplay_mirroring\":false,\"start_airplay_manually\":false,\"weekly_system_restart\":true,\"display_meeting_list\":false,\"display_top_banner\":true,\"display_feedback_survey\":true,\"auto_accept_incoming_call_and_fecc\":true,\"hide_self_view\":false,\"lock_speaker_volume_control\":true,\"start_hdmi_content_share_manualy\":false,\"auto_direct_sharing\":false,\"voice_commands\":false,\"transform_meeting_to_private\":true,\"hide_id_for_private_meeting\":true,\"auto_start_scheduled_meeting\":false,\"auto_stop_scheduled_meeting\":false,\"audio_device_daily_auto_test\":false,\"support_join_3rd_party_meeting\":false,\"encrypt_shared_screen_content\":false,\"allow_multiple_content_sharing\":false,\"show_non_video_participants\":false,\"show_call_history_in_room\":true,\"show_contact_list_on_controller\":true,\"count_attendees_number_in_room\":true,\"send_whiteboard_to_internal_contact_only\":false}",
 		MeetingSecurity: "{\"end_to_end_encrypted_meetings\":false,\"encryption_type\":\"e2ee\"}",
 	})
@@ -295,7 +296,7 @@ func ExampleClient_GetZoomRoomSettings() {
 	}
 	resp, err := c.GetZoomRoomSettings(context.Background(), GetZoomRoomSettingsParams{
 		RoomID:      "ut amet",
-		SettingType: "meeting",
+		SettingType: GetZoomRoomSettingsSettingTypeMeeting,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -610,7 +611,7 @@ func ExampleClient_ListUserSChatMessages() {
 		UserID:                         "ut amet",
 		ToContact:                      "ut amet",
 		ToChannel:                      "ut amet",
-		Date:                           "1977-11-30",
+		Date:                           time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:                       Ptr(int64(10)),
 		NextPageToken:                  "ut amet",
 		IncludeDeletedAndEditedMessage: "ut amet",
@@ -755,7 +756,7 @@ func ExampleClient_ListUserSContacts() {
 		log.Fatal(err)
 	}
 	resp, err := c.ListUserSContacts(context.Background(), ListUserSContactsParams{
-		Type:          "company",
+		Type:          ListUserSContactsTypeCompany,
 		PageSize:      Ptr(int64(10)),
 		NextPageToken: "ut amet",
 	})
@@ -903,7 +904,7 @@ func ExampleClient_GetSettings() {
 	}
 	resp, err := c.GetSettings(context.Background(), GetSettingsParams{
 		AccountID:         "ut amet",
-		Option:            "recording_authentication",
+		Option:            GetSettingsOptionRecordingAuthentication,
 		CustomQueryFields: "ut amet",
 	})
 	if err != nil {
@@ -946,8 +947,8 @@ func ExampleClient_ListBillingInvoices() {
 	}
 	resp, err := c.ListBillingInvoices(context.Background(), ListBillingInvoicesParams{
 		AccountID: "ut amet",
-		From:      "1977-11-30",
-		To:        "1977-11-30",
+		From:      time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:        time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -1491,8 +1492,8 @@ func ExampleClient_ListRecordingsOfAnAccount() {
 		AccountID:     "ut amet",
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
-		From:          "1958-08-23T16:46:07.196Z",
-		To:            "1958-08-23T16:46:07.196Z",
+		From:          time.Date(1958, time.August, 23, 16, 46, 7, 196000000, time.UTC),
+		To:            time.Date(1958, time.August, 23, 16, 46, 7, 196000000, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -1684,7 +1685,7 @@ func ExampleClient_GetAGroupSSettings() {
 	}
 	resp, err := c.GetAGroupSSettings(context.Background(), GetAGroupSSettingsParams{
 		GroupID:           "ut amet",
-		Option:            "recording_authentication",
+		Option:            GetAGroupSSettingsOptionRecordingAuthentication,
 		CustomQueryFields: "ut amet",
 	})
 	if err != nil {
@@ -2093,8 +2094,8 @@ func ExampleClient_GetIMChatSessions() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetIMChatSessions(context.Background(), GetIMChatSessionsParams{
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -2111,8 +2112,8 @@ func ExampleClient_GetIMChatMessages() {
 	}
 	resp, err := c.GetIMChatMessages(context.Background(), GetIMChatMessagesParams{
 		SessionID:     "ut amet",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -2219,7 +2220,7 @@ func ExampleClient_ListMeetings() {
 	}
 	resp, err := c.ListMeetings(context.Background(), ListMeetingsParams{
 		UserID:        "ut amet",
-		Type:          "live",
+		Type:          ListMeetingsTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 		PageNumber:    "ut amet",
@@ -2240,7 +2241,7 @@ func ExampleClient_CreateAMeeting() {
 		Topic:           "fugiat cillum",
 		Type:            CreateAMeetingType2,
 		PreSchedule:     Ptr(false),
-		StartTime:       "1979-08-07T10:13:05.658Z",
+		StartTime:       time.Date(1979, time.August, 7, 10, 13, 5, 658000000, time.UTC),
 		Duration:        Ptr(int64(50064436)),
 		ScheduleFor:     "deserunt e",
 		Timezone:        "enim",
@@ -2396,7 +2397,7 @@ func ExampleClient_GetUserSettings() {
 	resp, err := c.GetUserSettings(context.Background(), GetUserSettingsParams{
 		UserID:            "ut amet",
 		LoginType:         Ptr(int64(24)),
-		Option:            "recording_authentication",
+		Option:            GetAGroupSSettingsOptionRecordingAuthentication,
 		CustomQueryFields: "ut amet",
 	})
 	if err != nil {
@@ -2531,7 +2532,7 @@ func ExampleClient_GetAUserToken() {
 	}
 	resp, err := c.GetAUserToken(context.Background(), GetAUserTokenParams{
 		UserID: "ut amet",
-		Type:   "token",
+		Type:   GetAUserTokenTypeToken,
 		TTL:    Ptr(int64(15403087)),
 	})
 	if err != nil {
@@ -2579,7 +2580,7 @@ func ExampleClient_CreateAWebinar() {
 		UserID:         "ut amet",
 		Topic:          "ut qu",
 		Type:           Ptr(int64(5)),
-		StartTime:      "1955-12-31T11:33:55.909Z",
+		StartTime:      time.Date(1955, time.December, 31, 11, 33, 55, 909000000, time.UTC),
 		Duration:       Ptr(int64(-20639366)),
 		Timezone:       "voluptate eu tempor non",
 		Password:       "commodo quis Duis ut magna",
@@ -2655,7 +2656,7 @@ func ExampleClient_DeleteAUser() {
 	}
 	resp, err := c.DeleteAUser(context.Background(), DeleteAUserParams{
 		UserID:            "ut amet",
-		Action:            "disassociate",
+		Action:            DeleteAUserActionDisassociate,
 		TransferEmail:     "ut amet",
 		TransferMeeting:   Ptr(true),
 		TransferWebinar:   Ptr(true),
@@ -2678,9 +2679,9 @@ func ExampleClient_ListAllRecordings() {
 		NextPageToken: "ut amet",
 		Mc:            Ptr(false),
 		Trash:         Ptr(false),
-		From:          "1977-11-30",
-		To:            "1977-11-30",
-		TrashType:     "meeting_recordings",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		TrashType:     ListAllRecordingsTrashTypeMeetingRecordings,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -2826,11 +2827,11 @@ func ExampleClient_ListUsers() {
 		log.Fatal(err)
 	}
 	resp, err := c.ListUsers(context.Background(), ListUsersParams{
-		Status:        "active",
+		Status:        ListUsersStatusActive,
 		PageSize:      Ptr(int64(30)),
 		RoleID:        "ut amet",
 		PageNumber:    "ut amet",
-		IncludeFields: "host_key",
+		IncludeFields: ListUsersIncludeFieldsHostKey,
 		NextPageToken: "ut amet",
 	})
 	if err != nil {
@@ -2963,7 +2964,7 @@ func ExampleClient_ListMeetingRegistrants() {
 	resp, err := c.ListMeetingRegistrants(context.Background(), ListMeetingRegistrantsParams{
 		MeetingID:     15403087,
 		OccurrenceID:  "ut amet",
-		Status:        "approved",
+		Status:        StatusApproved,
 		PageSize:      Ptr(int64(30)),
 		PageNumber:    Ptr(int64(1)),
 		NextPageToken: "ut amet",
@@ -3110,7 +3111,7 @@ func ExampleClient_DeleteAMeetingRecordingFile() {
 	resp, err := c.DeleteAMeetingRecordingFile(context.Background(), DeleteAMeetingRecordingFileParams{
 		MeetingID:   "ut amet",
 		RecordingID: "ut amet",
-		Action:      "trash",
+		Action:      DeleteAMeetingRecordingFileActionTrash,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3210,7 +3211,7 @@ func ExampleClient_ListRecordingRegistrants() {
 	}
 	resp, err := c.ListRecordingRegistrants(context.Background(), ListRecordingRegistrantsParams{
 		MeetingID:     15403087,
-		Status:        "approved",
+		Status:        StatusApproved,
 		PageSize:      Ptr(int64(30)),
 		PageNumber:    Ptr(int64(1)),
 		NextPageToken: "ut amet",
@@ -3291,7 +3292,7 @@ func ExampleClient_DeleteMeetingRecordings() {
 	}
 	resp, err := c.DeleteMeetingRecordings(context.Background(), DeleteMeetingRecordingsParams{
 		MeetingID: "ut amet",
-		Action:    "trash",
+		Action:    DeleteAMeetingRecordingFileActionTrash,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3389,7 +3390,6 @@ func ExampleClient_UpdateAMeeting() {
 		Topic:          "sed velit enim consectetur",
 		Type:           Ptr(int64(2)),
 		PreSchedule:    Ptr(false),
-		StartTime:      "1983-05-01T05:16:44.610Z",
 		Duration:       Ptr(int64(-6731449)),
 		Timezone:       "dolore officia ipsum incididunt",
 		Password:       "cupi",
@@ -3592,7 +3592,7 @@ func ExampleClient_ListMeetingParticipants() {
 	}
 	resp, err := c.ListMeetingParticipants(context.Background(), ListMeetingParticipantsParams{
 		MeetingID:     "ut amet",
-		Type:          "live",
+		Type:          ListMeetingParticipantsTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 		IncludeFields: "registrant_id",
@@ -3611,7 +3611,7 @@ func ExampleClient_GetMeetingParticipantQoS() {
 	resp, err := c.GetMeetingParticipantQoS(context.Background(), GetMeetingParticipantQoSParams{
 		MeetingID:     "ut amet",
 		ParticipantID: "ut amet",
-		Type:          "live",
+		Type:          GetMeetingParticipantQoSTypeLive,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3626,7 +3626,7 @@ func ExampleClient_ListMeetingParticipantsQoS() {
 	}
 	resp, err := c.ListMeetingParticipantsQoS(context.Background(), ListMeetingParticipantsQoSParams{
 		MeetingID:     "ut amet",
-		Type:          "live",
+		Type:          GetMeetingParticipantQoSTypeLive,
 		PageSize:      Ptr(int64(1)),
 		NextPageToken: "ut amet",
 	})
@@ -3643,7 +3643,7 @@ func ExampleClient_GetSharingRecordingDetails() {
 	}
 	resp, err := c.GetSharingRecordingDetails(context.Background(), GetSharingRecordingDetailsParams{
 		MeetingID:     "ut amet",
-		Type:          "live",
+		Type:          GetMeetingParticipantQoSTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3660,7 +3660,7 @@ func ExampleClient_GetPostMeetingFeedback() {
 	}
 	resp, err := c.GetPostMeetingFeedback(context.Background(), GetPostMeetingFeedbackParams{
 		MeetingID:     "ut amet",
-		Type:          "live",
+		Type:          ListMeetingParticipantsTypeLive,
 		NextPageToken: "ut amet",
 		PageSize:      Ptr(int64(30)),
 	})
@@ -3677,7 +3677,7 @@ func ExampleClient_GetMeetingDetails() {
 	}
 	resp, err := c.GetMeetingDetails(context.Background(), GetMeetingDetailsParams{
 		MeetingID: "ut amet",
-		Type:      "live",
+		Type:      ListMeetingParticipantsTypeLive,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3691,9 +3691,9 @@ func ExampleClient_MeetingsListMeetings() {
 		log.Fatal(err)
 	}
 	resp, err := c.MeetingsListMeetings(context.Background(), MeetingsListMeetingsParams{
-		Type:          "live",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		Type:          ListMeetingParticipantsTypeLive,
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 		IncludeFields: "tracking_fields",
@@ -3711,7 +3711,7 @@ func ExampleClient_GetWebinarParticipants() {
 	}
 	resp, err := c.GetWebinarParticipants(context.Background(), GetWebinarParticipantsParams{
 		WebinarID:     "ut amet",
-		Type:          "live",
+		Type:          GetMeetingParticipantQoSTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 		IncludeFields: "registrant_id",
@@ -3730,7 +3730,7 @@ func ExampleClient_GetWebinarParticipantQoS() {
 	resp, err := c.GetWebinarParticipantQoS(context.Background(), GetWebinarParticipantQoSParams{
 		WebinarID:     "ut amet",
 		ParticipantID: "ut amet",
-		Type:          "live",
+		Type:          GetMeetingParticipantQoSTypeLive,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3745,7 +3745,7 @@ func ExampleClient_ListWebinarParticipantQoS() {
 	}
 	resp, err := c.ListWebinarParticipantQoS(context.Background(), ListWebinarParticipantQoSParams{
 		WebinarID:     "ut amet",
-		Type:          "live",
+		Type:          GetMeetingParticipantQoSTypeLive,
 		PageSize:      Ptr(int64(1)),
 		NextPageToken: "ut amet",
 	})
@@ -3762,7 +3762,7 @@ func ExampleClient_ParticipantsGetSharingRecordingDetails() {
 	}
 	resp, err := c.ParticipantsGetSharingRecordingDetails(context.Background(), ParticipantsGetSharingRecordingDetailsParams{
 		WebinarID:     "ut amet",
-		Type:          "live",
+		Type:          GetMeetingParticipantQoSTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3779,7 +3779,7 @@ func ExampleClient_GetPostWebinarFeedback() {
 	}
 	resp, err := c.GetPostWebinarFeedback(context.Background(), GetPostWebinarFeedbackParams{
 		WebinarID:     "ut amet",
-		Type:          "live",
+		Type:          ListMeetingParticipantsTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3796,7 +3796,7 @@ func ExampleClient_GetWebinarDetails() {
 	}
 	resp, err := c.GetWebinarDetails(context.Background(), GetWebinarDetailsParams{
 		WebinarID: "ut amet",
-		Type:      "live",
+		Type:      GetMeetingParticipantQoSTypeLive,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3810,9 +3810,9 @@ func ExampleClient_WebinarsListWebinars() {
 		log.Fatal(err)
 	}
 	resp, err := c.WebinarsListWebinars(context.Background(), WebinarsListWebinarsParams{
-		Type:          "live",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		Type:          GetMeetingParticipantQoSTypeLive,
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3845,8 +3845,8 @@ func ExampleClient_GetZoomRoomsDetails() {
 	}
 	resp, err := c.GetZoomRoomsDetails(context.Background(), GetZoomRoomsDetailsParams{
 		ZoomroomID:    "ut amet",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3862,8 +3862,8 @@ func ExampleClient_GetTop25IssuesOfZoomRooms() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetTop25IssuesOfZoomRooms(context.Background(), GetTop25IssuesOfZoomRoomsParams{
-		From: "1977-11-30",
-		To:   "1977-11-30",
+		From: time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:   time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3877,8 +3877,8 @@ func ExampleClient_ListZoomMeetingsClientFeedback() {
 		log.Fatal(err)
 	}
 	resp, err := c.ListZoomMeetingsClientFeedback(context.Background(), ListZoomMeetingsClientFeedbackParams{
-		From: "1977-11-30",
-		To:   "1977-11-30",
+		From: time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:   time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3893,8 +3893,8 @@ func ExampleClient_GetZoomMeetingsClientFeedback() {
 	}
 	resp, err := c.GetZoomMeetingsClientFeedback(context.Background(), GetZoomMeetingsClientFeedbackParams{
 		FeedbackID:    "ut amet",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3910,8 +3910,8 @@ func ExampleClient_ListClientMeetingSatisfaction() {
 		log.Fatal(err)
 	}
 	resp, err := c.ListClientMeetingSatisfaction(context.Background(), ListClientMeetingSatisfactionParams{
-		From: "1977-11-30",
-		To:   "1977-11-30",
+		From: time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:   time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3925,8 +3925,8 @@ func ExampleClient_GetTop25ZoomRoomsWithIssues() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetTop25ZoomRoomsWithIssues(context.Background(), GetTop25ZoomRoomsWithIssuesParams{
-		From: "1977-11-30",
-		To:   "1977-11-30",
+		From: time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:   time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3941,8 +3941,8 @@ func ExampleClient_GetIssuesOfZoomRooms() {
 	}
 	resp, err := c.GetIssuesOfZoomRooms(context.Background(), GetIssuesOfZoomRoomsParams{
 		ZoomroomID:    "ut amet",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3958,8 +3958,8 @@ func ExampleClient_GetCRCPortUsage() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetCRCPortUsage(context.Background(), GetCRCPortUsageParams{
-		From: "1977-11-30",
-		To:   "1977-11-30",
+		From: time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:   time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3973,8 +3973,8 @@ func ExampleClient_GetIMMetrics() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetIMMetrics(context.Background(), GetIMMetricsParams{
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3990,8 +3990,8 @@ func ExampleClient_GetChatMetrics() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetChatMetrics(context.Background(), GetChatMetricsParams{
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -4007,9 +4007,9 @@ func ExampleClient_GetMeetingQualityScores() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetMeetingQualityScores(context.Background(), GetMeetingQualityScoresParams{
-		From: "1977-11-30",
-		To:   "1977-11-30",
-		Type: "meeting",
+		From: time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:   time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		Type: GetMeetingQualityScoresTypeMeeting,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -4023,9 +4023,9 @@ func ExampleClient_GetActiveInactiveHostReports() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetActiveInactiveHostReports(context.Background(), GetActiveInactiveHostReportsParams{
-		Type:          "active",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		Type:          GetActiveInactiveHostReportsTypeActive,
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		PageNumber:    Ptr(int64(1)),
 		NextPageToken: "ut amet",
@@ -4043,11 +4043,11 @@ func ExampleClient_GetMeetingReports() {
 	}
 	resp, err := c.GetMeetingReports(context.Background(), GetMeetingReportsParams{
 		UserID:        "ut amet",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
-		Type:          "past",
+		Type:          GetMeetingReportsTypePast,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -4191,8 +4191,8 @@ func ExampleClient_GetChatSessionsReports() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetChatSessionsReports(context.Background(), GetChatSessionsReportsParams{
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -4209,8 +4209,8 @@ func ExampleClient_GetChatMessagesReports() {
 	}
 	resp, err := c.GetChatMessagesReports(context.Background(), GetChatMessagesReportsParams{
 		SessionID:     "ut amet",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 		IncludeFields: "edited_messages,deleted_messages",
@@ -4243,9 +4243,9 @@ func ExampleClient_GetTelephoneReports() {
 	}
 	resp, err := c.GetTelephoneReports(context.Background(), GetTelephoneReportsParams{
 		Type:          Ptr(int64(1)),
-		QueryDateType: "start_time",
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		QueryDateType: GetTelephoneReportsQueryDateTypeStartTime,
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		PageNumber:    Ptr(int64(1)),
 		NextPageToken: "ut amet",
@@ -4262,8 +4262,8 @@ func ExampleClient_GetCloudRecordingUsageReport() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetCloudRecordingUsageReport(context.Background(), GetCloudRecordingUsageReportParams{
-		From: "1977-11-30",
-		To:   "1977-11-30",
+		From: time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:   time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -4277,8 +4277,8 @@ func ExampleClient_GetOperationLogsReport() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetOperationLogsReport(context.Background(), GetOperationLogsReportParams{
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 		CategoryType:  "all",
@@ -4295,11 +4295,11 @@ func ExampleClient_GetUpcomingEventsReport() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetUpcomingEventsReport(context.Background(), GetUpcomingEventsReportParams{
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
-		Type:          "all",
+		Type:          GetUpcomingEventsReportTypeAll,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -4313,8 +4313,8 @@ func ExampleClient_GetSignInSignOutActivityReport() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetSignInSignOutActivityReport(context.Background(), GetSignInSignOutActivityReportParams{
-		From:          "1977-11-30",
-		To:            "1977-11-30",
+		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
+		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(15403087)),
 		NextPageToken: "ut amet",
 	})
@@ -4608,7 +4608,7 @@ func ExampleClient_ListWebinarRegistrants() {
 	resp, err := c.ListWebinarRegistrants(context.Background(), ListWebinarRegistrantsParams{
 		WebinarID:        15403087,
 		OccurrenceID:     "ut amet",
-		Status:           "approved",
+		Status:           StatusApproved,
 		TrackingSourceID: "ut amet",
 		PageSize:         Ptr(int64(30)),
 		PageNumber:       Ptr(int64(1)),
@@ -4819,7 +4819,7 @@ func ExampleClient_UpdateAWebinar() {
 		OccurrenceID:   "ut amet",
 		Topic:          "reprehenderit",
 		Type:           Ptr(int64(5)),
-		StartTime:      "1967-05-10T17:45:30.575Z",
+		StartTime:      time.Date(1967, time.May, 10, 17, 45, 30, 575000000, time.UTC),
 		Duration:       Ptr(int64(63776152)),
 		Timezone:       "dolor reprehenderit aute",
 		Password:       "quis ut",

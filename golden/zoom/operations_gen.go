@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 )
 
 // UpdateSIPPhone sends PATCH /sip_phones/{phoneId}.
@@ -352,7 +353,7 @@ func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomR
 	}
 	r := newRequest("GetZoomRoomAccountSettings", "GET", authBearer, GetZoomRoomAccountSettingsResponses)
 	r.addPath("/rooms/account_settings")
-	r.addQuery("setting_type", params.SettingType)
+	r.addQuery("setting_type", string(params.SettingType))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -399,7 +400,7 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 	r := newRequest("UpdateZoomRoomAccountSettings", "PATCH", authBearer, UpdateZoomRoomAccountSettingsResponses)
 	r.addPath("/rooms/account_settings")
 	mp := r.multipart()
-	r.addQuery("setting_type", params.SettingType)
+	r.addQuery("setting_type", string(params.SettingType))
 	if params.ZoomRooms != "" {
 		mp.text("zoom_rooms", params.ZoomRooms, "")
 	}
@@ -444,7 +445,7 @@ func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSett
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/settings")
-	r.addQuery("setting_type", params.SettingType)
+	r.addQuery("setting_type", string(params.SettingType))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -492,7 +493,7 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/settings")
 	mp := r.multipart()
-	r.addQuery("setting_type", params.SettingType)
+	r.addQuery("setting_type", string(params.SettingType))
 	if params.ZoomRooms != "" {
 		mp.text("zoom_rooms", params.ZoomRooms, "")
 	}
@@ -870,7 +871,7 @@ func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSett
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/settings")
-	r.addQuery("setting_type", params.SettingType)
+	r.addQuery("setting_type", string(params.SettingType))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1829,8 +1830,8 @@ func (c *Client) ListUserSChatMessages(ctx context.Context, params ListUserSChat
 	if params.ToChannel != "" {
 		r.addQuery("to_channel", params.ToChannel)
 	}
-	if params.Date != "" {
-		r.addQuery("date", params.Date)
+	if !params.Date.IsZero() {
+		r.addQuery("date", params.Date.Format(time.DateOnly))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -2261,7 +2262,7 @@ func (c *Client) ListUserSContacts(ctx context.Context, params ListUserSContacts
 	r := newRequest("ListUserSContacts", "GET", authBearer, ListUserSContactsResponses)
 	r.addPath("/chat/users/me/contacts")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -2686,7 +2687,7 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings")
 	if params.Option != "" {
-		r.addQuery("option", params.Option)
+		r.addQuery("option", string(params.Option))
 	}
 	if params.CustomQueryFields != "" {
 		r.addQuery("custom_query_fields", params.CustomQueryFields)
@@ -2819,11 +2820,11 @@ func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvo
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/billing/invoices")
-	if params.From != "" {
-		r.addQuery("from", params.From)
+	if !params.From.IsZero() {
+		r.addQuery("from", params.From.Format(time.DateOnly))
 	}
-	if params.To != "" {
-		r.addQuery("to", params.To)
+	if !params.To.IsZero() {
+		r.addQuery("to", params.To.Format(time.DateOnly))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -4554,11 +4555,11 @@ func (c *Client) ListRecordingsOfAnAccount(ctx context.Context, params ListRecor
 	if params.NextPageToken != "" {
 		r.addQuery("next_page_token", params.NextPageToken)
 	}
-	if params.From != "" {
-		r.addQuery("from", params.From)
+	if !params.From.IsZero() {
+		r.addQuery("from", params.From.Format(time.RFC3339Nano))
 	}
-	if params.To != "" {
-		r.addQuery("to", params.To)
+	if !params.To.IsZero() {
+		r.addQuery("to", params.To.Format(time.RFC3339Nano))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -5124,7 +5125,7 @@ func (c *Client) GetAGroupSSettings(ctx context.Context, params GetAGroupSSettin
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
 	if params.Option != "" {
-		r.addQuery("option", params.Option)
+		r.addQuery("option", string(params.Option))
 	}
 	if params.CustomQueryFields != "" {
 		r.addQuery("custom_query_fields", params.CustomQueryFields)
@@ -6274,8 +6275,8 @@ func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessions
 	}
 	r := newRequest("GetIMChatSessions", "GET", authBearer, GetIMChatSessionsResponses)
 	r.addPath("/im/chat/sessions")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -6322,8 +6323,8 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 	r := newRequest("GetIMChatMessages", "GET", authBearer, GetIMChatMessagesResponses)
 	r.addPath("/im/chat/sessions/")
 	r.addPathParam("sessionId", params.SessionID)
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -6647,7 +6648,7 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -6725,8 +6726,8 @@ func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams
 	if params.PreSchedule != nil {
 		mp.text("pre_schedule", strconv.FormatBool(*params.PreSchedule), "")
 	}
-	if params.StartTime != "" {
-		mp.text("start_time", params.StartTime, "")
+	if !params.StartTime.IsZero() {
+		mp.text("start_time", params.StartTime.Format(time.RFC3339Nano), "")
 	}
 	if params.Duration != nil {
 		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
@@ -7223,7 +7224,7 @@ func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsPara
 		r.addQuery("login_type", strconv.FormatInt(*params.LoginType, 10))
 	}
 	if params.Option != "" {
-		r.addQuery("option", params.Option)
+		r.addQuery("option", string(params.Option))
 	}
 	if params.CustomQueryFields != "" {
 		r.addQuery("custom_query_fields", params.CustomQueryFields)
@@ -7578,7 +7579,7 @@ func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, 
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/token")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.TTL != nil {
 		r.addQuery("ttl", strconv.FormatInt(*params.TTL, 10))
@@ -7721,8 +7722,8 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 	if params.Type != nil {
 		mp.text("type", strconv.FormatInt(*params.Type, 10), "")
 	}
-	if params.StartTime != "" {
-		mp.text("start_time", params.StartTime, "")
+	if !params.StartTime.IsZero() {
+		mp.text("start_time", params.StartTime.Format(time.RFC3339Nano), "")
 	}
 	if params.Duration != nil {
 		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
@@ -7954,7 +7955,7 @@ func (c *Client) DeleteAUser(ctx context.Context, params DeleteAUserParams, opts
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	if params.Action != "" {
-		r.addQuery("action", params.Action)
+		r.addQuery("action", string(params.Action))
 	}
 	if params.TransferEmail != "" {
 		r.addQuery("transfer_email", params.TransferEmail)
@@ -8027,14 +8028,14 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 	if params.Trash != nil {
 		r.addQuery("trash", strconv.FormatBool(*params.Trash))
 	}
-	if params.From != "" {
-		r.addQuery("from", params.From)
+	if !params.From.IsZero() {
+		r.addQuery("from", params.From.Format(time.DateOnly))
 	}
-	if params.To != "" {
-		r.addQuery("to", params.To)
+	if !params.To.IsZero() {
+		r.addQuery("to", params.To.Format(time.DateOnly))
 	}
 	if params.TrashType != "" {
-		r.addQuery("trash_type", params.TrashType)
+		r.addQuery("trash_type", string(params.TrashType))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -8489,7 +8490,7 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 	r := newRequest("ListUsers", "GET", authBearer, ListUsersResponses)
 	r.addPath("/users")
 	if params.Status != "" {
-		r.addQuery("status", params.Status)
+		r.addQuery("status", string(params.Status))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -8501,7 +8502,7 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 		r.addQuery("page_number", params.PageNumber)
 	}
 	if params.IncludeFields != "" {
-		r.addQuery("include_fields", params.IncludeFields)
+		r.addQuery("include_fields", string(params.IncludeFields))
 	}
 	if params.NextPageToken != "" {
 		r.addQuery("next_page_token", params.NextPageToken)
@@ -8880,7 +8881,7 @@ func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingR
 		r.addQuery("occurrence_id", params.OccurrenceID)
 	}
 	if params.Status != "" {
-		r.addQuery("status", params.Status)
+		r.addQuery("status", string(params.Status))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -9303,7 +9304,7 @@ func (c *Client) DeleteAMeetingRecordingFile(ctx context.Context, params DeleteA
 	r.addPath("/recordings/")
 	r.addPathParam("recordingId", params.RecordingID)
 	if params.Action != "" {
-		r.addQuery("action", params.Action)
+		r.addQuery("action", string(params.Action))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -9579,7 +9580,7 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants")
 	if params.Status != "" {
-		r.addQuery("status", params.Status)
+		r.addQuery("status", string(params.Status))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -9820,7 +9821,7 @@ func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeeti
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings")
 	if params.Action != "" {
-		r.addQuery("action", params.Action)
+		r.addQuery("action", string(params.Action))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10108,8 +10109,8 @@ func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams
 	if params.PreSchedule != nil {
 		mp.text("pre_schedule", strconv.FormatBool(*params.PreSchedule), "")
 	}
-	if params.StartTime != "" {
-		mp.text("start_time", params.StartTime, "")
+	if !params.StartTime.IsZero() {
+		mp.text("start_time", params.StartTime.Format(time.RFC3339Nano), "")
 	}
 	if params.Duration != nil {
 		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
@@ -10701,7 +10702,7 @@ func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeeting
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -10770,7 +10771,7 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 	r.addPathParam("participantId", params.ParticipantID)
 	r.addPath("/qos")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10823,7 +10824,7 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/qos")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -10874,7 +10875,7 @@ func (c *Client) GetSharingRecordingDetails(ctx context.Context, params GetShari
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/sharing")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -10928,7 +10929,7 @@ func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeeti
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/satisfaction")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.NextPageToken != "" {
 		r.addQuery("next_page_token", params.NextPageToken)
@@ -10982,7 +10983,7 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -11029,10 +11030,10 @@ func (c *Client) MeetingsListMeetings(ctx context.Context, params MeetingsListMe
 	r := newRequest("MeetingsListMeetings", "GET", authBearer, MeetingsListMeetingsResponses)
 	r.addPath("/metrics/meetings")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -11091,7 +11092,7 @@ func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarPa
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -11163,7 +11164,7 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 	r.addPathParam("participantId", params.ParticipantID)
 	r.addPath("/qos")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -11216,7 +11217,7 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/qos")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -11267,7 +11268,7 @@ func (c *Client) ParticipantsGetSharingRecordingDetails(ctx context.Context, par
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/sharing")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -11321,7 +11322,7 @@ func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebin
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/satisfaction")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -11371,7 +11372,7 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -11410,10 +11411,10 @@ func (c *Client) WebinarsListWebinars(ctx context.Context, params WebinarsListWe
 	r := newRequest("WebinarsListWebinars", "GET", authBearer, WebinarsListWebinarsResponses)
 	r.addPath("/metrics/webinars")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -11510,8 +11511,8 @@ func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDet
 	r := newRequest("GetZoomRoomsDetails", "GET", authBearer, GetZoomRoomsDetailsResponses)
 	r.addPath("/metrics/zoomrooms/")
 	r.addPathParam("zoomroomId", params.ZoomroomID)
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -11556,8 +11557,8 @@ func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25I
 	}
 	r := newRequest("GetTop25IssuesOfZoomRooms", "GET", authBearer, GetTop25IssuesOfZoomRoomsResponses)
 	r.addPath("/metrics/zoomrooms/issues")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11598,8 +11599,8 @@ func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params List
 	}
 	r := newRequest("ListZoomMeetingsClientFeedback", "GET", authBearer, ListZoomMeetingsClientFeedbackResponses)
 	r.addPath("/metrics/client/feedback")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11644,11 +11645,11 @@ func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZo
 	r := newRequest("GetZoomMeetingsClientFeedback", "GET", authBearer, GetZoomMeetingsClientFeedbackResponses)
 	r.addPath("/metrics/client/feedback/")
 	r.addPathParam("feedbackId", params.FeedbackID)
-	if params.From != "" {
-		r.addQuery("from", params.From)
+	if !params.From.IsZero() {
+		r.addQuery("from", params.From.Format(time.DateOnly))
 	}
-	if params.To != "" {
-		r.addQuery("to", params.To)
+	if !params.To.IsZero() {
+		r.addQuery("to", params.To.Format(time.DateOnly))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -11698,11 +11699,11 @@ func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListC
 	}
 	r := newRequest("ListClientMeetingSatisfaction", "GET", authBearer, ListClientMeetingSatisfactionResponses)
 	r.addPath("/metrics/client/satisfaction")
-	if params.From != "" {
-		r.addQuery("from", params.From)
+	if !params.From.IsZero() {
+		r.addQuery("from", params.From.Format(time.DateOnly))
 	}
-	if params.To != "" {
-		r.addQuery("to", params.To)
+	if !params.To.IsZero() {
+		r.addQuery("to", params.To.Format(time.DateOnly))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -11744,8 +11745,8 @@ func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop2
 	}
 	r := newRequest("GetTop25ZoomRoomsWithIssues", "GET", authBearer, GetTop25ZoomRoomsWithIssuesResponses)
 	r.addPath("/metrics/issues/zoomrooms")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11786,8 +11787,8 @@ func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoo
 	r := newRequest("GetIssuesOfZoomRooms", "GET", authBearer, GetIssuesOfZoomRoomsResponses)
 	r.addPath("/metrics/issues/zoomrooms/")
 	r.addPathParam("zoomroomId", params.ZoomroomID)
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -11837,8 +11838,8 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 	}
 	r := newRequest("GetCRCPortUsage", "GET", authBearer, GetCRCPortUsageResponses)
 	r.addPath("/metrics/crc")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11886,8 +11887,8 @@ func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, op
 	}
 	r := newRequest("GetIMMetrics", "GET", authBearer, GetIMMetricsResponses)
 	r.addPath("/metrics/im")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -11939,8 +11940,8 @@ func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams
 	}
 	r := newRequest("GetChatMetrics", "GET", authBearer, GetChatMetricsResponses)
 	r.addPath("/metrics/chat")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -11986,10 +11987,10 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 	}
 	r := newRequest("GetMeetingQualityScores", "GET", authBearer, GetMeetingQualityScoresResponses)
 	r.addPath("/metrics/quality")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -12039,10 +12040,10 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 	r := newRequest("GetActiveInactiveHostReports", "GET", authBearer, GetActiveInactiveHostReportsResponses)
 	r.addPath("/report/users")
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -12098,8 +12099,8 @@ func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReports
 	r.addPath("/report/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -12107,7 +12108,7 @@ func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReports
 		r.addQuery("next_page_token", params.NextPageToken)
 	}
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -12559,8 +12560,8 @@ func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessi
 	}
 	r := newRequest("GetChatSessionsReports", "GET", authBearer, GetChatSessionsReportsResponses)
 	r.addPath("/report/chat/sessions")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -12607,8 +12608,8 @@ func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessa
 	r := newRequest("GetChatMessagesReports", "GET", authBearer, GetChatMessagesReportsResponses)
 	r.addPath("/report/chat/sessions/")
 	r.addPathParam("sessionId", params.SessionID)
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -12708,10 +12709,10 @@ func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneRep
 		r.addQuery("type", strconv.FormatInt(*params.Type, 10))
 	}
 	if params.QueryDateType != "" {
-		r.addQuery("query_date_type", params.QueryDateType)
+		r.addQuery("query_date_type", string(params.QueryDateType))
 	}
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -12758,8 +12759,8 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 	}
 	r := newRequest("GetCloudRecordingUsageReport", "GET", authBearer, GetCloudRecordingUsageReportResponses)
 	r.addPath("/report/cloud_recording")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12803,8 +12804,8 @@ func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperation
 	}
 	r := newRequest("GetOperationLogsReport", "GET", authBearer, GetOperationLogsReportResponses)
 	r.addPath("/report/operationlogs")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -12852,8 +12853,8 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 	}
 	r := newRequest("GetUpcomingEventsReport", "GET", authBearer, GetUpcomingEventsReportResponses)
 	r.addPath("/report/upcoming_events")
-	r.addQuery("from", params.From)
-	r.addQuery("to", params.To)
+	r.addQuery("from", params.From.Format(time.DateOnly))
+	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -12861,7 +12862,7 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 		r.addQuery("next_page_token", params.NextPageToken)
 	}
 	if params.Type != "" {
-		r.addQuery("type", params.Type)
+		r.addQuery("type", string(params.Type))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -12903,11 +12904,11 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 	}
 	r := newRequest("GetSignInSignOutActivityReport", "GET", authBearer, GetSignInSignOutActivityReportResponses)
 	r.addPath("/report/activities")
-	if params.From != "" {
-		r.addQuery("from", params.From)
+	if !params.From.IsZero() {
+		r.addQuery("from", params.From.Format(time.DateOnly))
 	}
-	if params.To != "" {
-		r.addQuery("to", params.To)
+	if !params.To.IsZero() {
+		r.addQuery("to", params.To.Format(time.DateOnly))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -13811,7 +13812,7 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 		r.addQuery("occurrence_id", params.OccurrenceID)
 	}
 	if params.Status != "" {
-		r.addQuery("status", params.Status)
+		r.addQuery("status", string(params.Status))
 	}
 	if params.TrackingSourceID != "" {
 		r.addQuery("tracking_source_id", params.TrackingSourceID)
@@ -14423,8 +14424,8 @@ func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams
 	if params.Type != nil {
 		mp.text("type", strconv.FormatInt(*params.Type, 10), "")
 	}
-	if params.StartTime != "" {
-		mp.text("start_time", params.StartTime, "")
+	if !params.StartTime.IsZero() {
+		mp.text("start_time", params.StartTime.Format(time.RFC3339Nano), "")
 	}
 	if params.Duration != nil {
 		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")

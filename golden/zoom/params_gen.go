@@ -3,6 +3,8 @@
 
 package zoom
 
+import "time"
+
 // UpdateSIPPhoneParams holds the parameters of UpdateSIPPhone.
 // Optional fields left at their zero value (or nil) are not sent.
 type UpdateSIPPhoneParams struct {
@@ -330,14 +332,14 @@ type GetZoomRoomAccountSettingsParams struct {
 	// `signage`: View digital signage settings of the Zoom Rooms Account.
 	// Required.
 	// Example: meeting
-	SettingType string `query:"setting_type"`
+	SettingType SettingType `query:"setting_type"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p GetZoomRoomAccountSettingsParams) Validate() error {
 	var v validation
-	v.require("setting_type", p.SettingType != "")
+	v.enum("setting_type", string(p.SettingType), p.SettingType.Valid())
 	return v.err()
 }
 
@@ -353,7 +355,7 @@ type UpdateZoomRoomAccountSettingsParams struct {
 	// `signage`: View digital signage settings of the Zoom Rooms Account.
 	// Required.
 	// Example: meeting
-	SettingType string `query:"setting_type"`
+	SettingType SettingType `query:"setting_type"`
 	// ZoomRooms is the multipart form field "zoom_rooms".
 	// Example: {"upcoming_meeting_alert":false,"show_alert_before_meeting":false,"start_airplay_manually":false,"weekly_system_restart":true,"display_meeting_list":true,"display_top_banner":false,"display_feedback_survey":true,"auto_direct_sharing":false,"transform_meeting_to_private":true,"hide_id_for_private_meeting":true,"auto_start_scheduled_meeting":false,"auto_stop_scheduled_meeting":true,"audio_device_daily_auto_test":true,"support_join_3rd_party_meeting":true,"email_address_prompt_before_recording":false,"secure_connection_channel":true,"encrypt_shared_screen_content":true,"allow_multiple_content_sharing":true,"show_non_video_participants":true,"show_call_history_in_room":false,"make_room_alternative_host":false,"show_contact_list_on_controller":false,"count_attendees_number_in_room":true,"send_whiteboard_to_internal_contact_only":false}
 	ZoomRooms string `form:"zoom_rooms"`
@@ -363,7 +365,7 @@ type UpdateZoomRoomAccountSettingsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p UpdateZoomRoomAccountSettingsParams) Validate() error {
 	var v validation
-	v.require("setting_type", p.SettingType != "")
+	v.enum("setting_type", string(p.SettingType), p.SettingType.Valid())
 	return v.err()
 }
 
@@ -386,7 +388,7 @@ type GetLocationSettingsParams struct {
 	// `signage`: Digital signage settings of the Zoom Rooms Account.
 	// Required.
 	// Example: meeting
-	SettingType string `query:"setting_type"`
+	SettingType SettingType `query:"setting_type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -394,7 +396,7 @@ type GetLocationSettingsParams struct {
 func (p GetLocationSettingsParams) Validate() error {
 	var v validation
 	v.require("locationId", p.LocationID != "")
-	v.require("setting_type", p.SettingType != "")
+	v.enum("setting_type", string(p.SettingType), p.SettingType.Valid())
 	return v.err()
 }
 
@@ -417,7 +419,7 @@ type UpdateLocationSettingsParams struct {
 	// `signage`: Digital signage settings.
 	// Required.
 	// Example: meeting
-	SettingType string `query:"setting_type"`
+	SettingType SettingType `query:"setting_type"`
 	// ZoomRooms is the multipart form field "zoom_rooms".
 	// Example: {"upcoming_meeting_alert":true,"show_alert_before_meeting":true,"start_airplay_mirroring":false,"start_airplay_manually":false,"weekly_system_restart":true,"display_meeting_list":false,"display_top_banner":true,"display_feedback_survey":true,"auto_accept_incoming_call_and_fecc":true,"hide_self_view":false,"lock_speaker_volume_control":true,"start_hdmi_content_share_manualy":false,"auto_direct_sharing":false,"voice_commands":false,"transform_meeting_to_private":true,"hide_id_for_private_meeting":true,"auto_start_scheduled_meeting":false,"auto_stop_scheduled_meeting":false,"audio_device_daily_auto_test":false,"support_join_3rd_party_meeting":false,"encrypt_shared_screen_content":false,"allow_multiple_content_sharing":false,"show_non_video_participants":false,"show_call_history_in_room":true,"show_contact_list_on_controller":true,"count_attendees_number_in_room":true,"send_whiteboard_to_internal_contact_only":false}
 	ZoomRooms string `form:"zoom_rooms"`
@@ -431,7 +433,7 @@ type UpdateLocationSettingsParams struct {
 func (p UpdateLocationSettingsParams) Validate() error {
 	var v validation
 	v.require("locationId", p.LocationID != "")
-	v.require("setting_type", p.SettingType != "")
+	v.enum("setting_type", string(p.SettingType), p.SettingType.Valid())
 	return v.err()
 }
 
@@ -602,7 +604,7 @@ type GetZoomRoomSettingsParams struct {
 	// `meeting`: Meeting settings of the Zoom Rooms Account.
 	// Required.
 	// Example: meeting
-	SettingType string `query:"setting_type"`
+	SettingType GetZoomRoomSettingsSettingType `query:"setting_type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -610,7 +612,7 @@ type GetZoomRoomSettingsParams struct {
 func (p GetZoomRoomSettingsParams) Validate() error {
 	var v validation
 	v.require("roomId", p.RoomID != "")
-	v.require("setting_type", p.SettingType != "")
+	v.enum("setting_type", string(p.SettingType), p.SettingType.Valid())
 	return v.err()
 }
 
@@ -1218,7 +1220,7 @@ type ListUserSChatMessagesParams struct {
 	// The query date for which you would like to get the chat messages. This value defaults to the
 	// current date.
 	// Example: 1977-11-30
-	Date string `query:"date"`
+	Date time.Time `query:"date"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned with a single API call.
 	// Example: 10
@@ -1492,7 +1494,7 @@ type ListUserSContactsParams struct {
 	// `company`: Contacts from the user's organization.
 	// `external`: External contacts.
 	// Example: company
-	Type string `query:"type"`
+	Type ListUserSContactsType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned with a single API call.
 	// Example: 10
@@ -1509,6 +1511,7 @@ type ListUserSContactsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p ListUserSContactsParams) Validate() error {
 	var v validation
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -1722,7 +1725,7 @@ type GetSettingsParams struct {
 	//
 	// * `meeting_security` — View the account's meeting security settings.
 	// Example: recording_authentication
-	Option string `query:"option"`
+	Option GetSettingsOption `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// The name of the field by which to filter the response. For example, if you provide the `host_video`
 	// value for this field, you will get a response similar to the following:
@@ -1739,6 +1742,7 @@ type GetSettingsParams struct {
 func (p GetSettingsParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
+	v.enum("option", string(p.Option), p.Option == "" || p.Option.Valid())
 	return v.err()
 }
 
@@ -1824,11 +1828,11 @@ type ListBillingInvoicesParams struct {
 	// and “to” parameters should not exceed one year. The range defined should fall within the past
 	// three years.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date for the invoice query in `yyyy-mm-dd` format
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -2832,12 +2836,12 @@ type ListRecordingsOfAnAccountParams struct {
 	// and “to” parameters, by default the value of 'from' field will be “2020-06-30” and the
 	// value of the 'to' field will be “2020-07-01”.
 	// Example: 1958-08-23T16:46:07.196Z
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// The end date for the monthly range for which you would like to retrieve recordings. The maximum
 	// range can be a month.
 	// Example: 1958-08-23T16:46:07.196Z
-	To string `query:"to"`
+	To time.Time `query:"to"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -3221,7 +3225,7 @@ type GetAGroupSSettingsParams struct {
 	//
 	// `meeting_security`: Use this query parameter to view meeting security settings applied on the group.
 	// Example: recording_authentication
-	Option string `query:"option"`
+	Option GetAGroupSSettingsOption `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
@@ -3243,6 +3247,7 @@ type GetAGroupSSettingsParams struct {
 func (p GetAGroupSSettingsParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
+	v.enum("option", string(p.Option), p.Option == "" || p.Option.Valid())
 	return v.err()
 }
 
@@ -3976,12 +3981,12 @@ type GetIMChatSessionsParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -3998,8 +4003,8 @@ type GetIMChatSessionsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p GetIMChatSessionsParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -4016,12 +4021,12 @@ type GetIMChatMessagesParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -4039,8 +4044,8 @@ type GetIMChatMessagesParams struct {
 func (p GetIMChatMessagesParams) Validate() error {
 	var v validation
 	v.require("sessionId", p.SessionID != "")
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -4273,7 +4278,7 @@ type ListMeetingsParams struct {
 	// `live` - All the ongoing meetings.
 	// `upcoming` - All upcoming meetings including live meetings.
 	// Example: live
-	Type string `query:"type"`
+	Type ListMeetingsType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -4295,6 +4300,7 @@ type ListMeetingsParams struct {
 func (p ListMeetingsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -4335,7 +4341,7 @@ type CreateAMeetingParams struct {
 	// the `timezone` field. If you do not specify a timezone, the `timezone` value defaults to your Zoom
 	// account's timezone. You can also use `UTC` for the `timezone` value.
 	// Example: 1979-08-07T10:13:05.658Z
-	StartTime string `form:"start_time"`
+	StartTime time.Time `form:"start_time"`
 	// Duration is the multipart form field "duration".
 	// The meeting's scheduled duration, in minutes. This field is only used for scheduled meetings (`2`).
 	// Example: 50064436
@@ -4629,7 +4635,7 @@ type GetUserSettingsParams struct {
 	// `meeting_security`: Use this query parameter to view meeting security settings applied on the
 	// user's account.
 	// Example: recording_authentication
-	Option string `query:"option"`
+	Option GetAGroupSSettingsOption `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
@@ -4651,6 +4657,7 @@ type GetUserSettingsParams struct {
 func (p GetUserSettingsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
+	v.enum("option", string(p.Option), p.Option == "" || p.Option.Valid())
 	return v.err()
 }
 
@@ -4892,7 +4899,7 @@ type GetAUserTokenParams struct {
 	// `zak` - Used for generating the start meeting URL. The token expiration time is two hours. For API
 	// users, the expiration time is 90 days.
 	// Example: token
-	Type string `query:"type"`
+	Type GetAUserTokenType `query:"type"`
 	// TTL is the query parameter "ttl".
 	// Use this field in conjunction with the `type` field where the value of `type` field is `zak`. The
 	// value of this field denotes the expiry time of the `zak` token in seconds. For example, if you
@@ -4907,6 +4914,7 @@ type GetAUserTokenParams struct {
 func (p GetAUserTokenParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -4973,7 +4981,7 @@ type CreateAWebinarParams struct {
 	Type *int64 `form:"type"`
 	// StartTime is the multipart form field "start_time".
 	// Example: 1955-12-31T11:33:55.909Z
-	StartTime string `form:"start_time"`
+	StartTime time.Time `form:"start_time"`
 	// Duration is the multipart form field "duration".
 	// Example: -20639366
 	Duration *int64 `form:"duration"`
@@ -5201,7 +5209,7 @@ type DeleteAUserParams struct {
 	// `delete`- Permanently delete a user.
 	// Note: To delete pending user in the account, use `disassociate`
 	// Example: disassociate
-	Action string `query:"action"`
+	Action DeleteAUserAction `query:"action"`
 	// TransferEmail is the query parameter "transfer_email".
 	// Transfer email. This field is required if the user has upcoming Zoom Events scheduled. After you
 	// delete or disassociate the user, the user's upcoming Zoom Events will be transferred to the target
@@ -5227,6 +5235,7 @@ type DeleteAUserParams struct {
 func (p DeleteAUserParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
+	v.enum("action", string(p.Action), p.Action == "" || p.Action.Valid())
 	return v.err()
 }
 
@@ -5270,11 +5279,11 @@ type ListAllRecordingsParams struct {
 	// Note: The "trash" files cannot be filtered by date range and thus, the "from" and "to" fields
 	// should not be used for trash files.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date in 'yyyy-mm-dd' 'yyyy-mm-dd' UTC format.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// TrashType is the query parameter "trash_type".
 	// The type of Cloud recording that you would like to retrieve from the trash. The value can be one of
 	// the following:
@@ -5283,7 +5292,7 @@ type ListAllRecordingsParams struct {
 	//
 	// `recording_file`: List all individual recording files from the trash.
 	// Example: meeting_recordings
-	TrashType string `query:"trash_type"`
+	TrashType ListAllRecordingsTrashType `query:"trash_type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -5291,6 +5300,7 @@ type ListAllRecordingsParams struct {
 func (p ListAllRecordingsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
+	v.enum("trash_type", string(p.TrashType), p.TrashType == "" || p.TrashType.Valid())
 	return v.err()
 }
 
@@ -5532,7 +5542,7 @@ type ListUsersParams struct {
 	//
 	// This value defaults to `active`.
 	// Example: active
-	Status string `query:"status"`
+	Status ListUsersStatus `query:"status"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -5553,7 +5563,7 @@ type ListUsersParams struct {
 	// * `host_key` — Return the user's host key
 	// (https://support.zoom.us/hc/en-us/articles/205172555-Using-your-host-key).
 	// Example: host_key
-	IncludeFields string `query:"include_fields"`
+	IncludeFields ListUsersIncludeFields `query:"include_fields"`
 	// NextPageToken is the query parameter "next_page_token".
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
@@ -5566,6 +5576,8 @@ type ListUsersParams struct {
 // fields are set and enum fields hold a documented value.
 func (p ListUsersParams) Validate() error {
 	var v validation
+	v.enum("status", string(p.Status), p.Status == "" || p.Status.Valid())
+	v.enum("include_fields", string(p.IncludeFields), p.IncludeFields == "" || p.IncludeFields.Valid())
 	return v.err()
 }
 
@@ -5772,7 +5784,7 @@ type ListMeetingRegistrantsParams struct {
 	// `approved` - Registrant's status is approved.
 	// `denied` - Registrant's status is denied.
 	// Example: approved
-	Status string `query:"status"`
+	Status Status `query:"status"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -5796,6 +5808,7 @@ type ListMeetingRegistrantsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p ListMeetingRegistrantsParams) Validate() error {
 	var v validation
+	v.enum("status", string(p.Status), p.Status == "" || p.Status.Valid())
 	return v.err()
 }
 
@@ -6076,7 +6089,7 @@ type DeleteAMeetingRecordingFileParams struct {
 	// `trash` - Move recording to trash.
 	// `delete` - Delete recording permanently.
 	// Example: trash
-	Action string `query:"action"`
+	Action DeleteAMeetingRecordingFileAction `query:"action"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -6085,6 +6098,7 @@ func (p DeleteAMeetingRecordingFileParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
 	v.require("recordingId", p.RecordingID != "")
+	v.enum("action", string(p.Action), p.Action == "" || p.Action.Valid())
 	return v.err()
 }
 
@@ -6310,7 +6324,7 @@ type ListRecordingRegistrantsParams struct {
 	// `approved` - Registrant's status is approved.
 	// `denied` - Registrant's status is denied.
 	// Example: approved
-	Status string `query:"status"`
+	Status Status `query:"status"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -6334,6 +6348,7 @@ type ListRecordingRegistrantsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p ListRecordingRegistrantsParams) Validate() error {
 	var v validation
+	v.enum("status", string(p.Status), p.Status == "" || p.Status.Valid())
 	return v.err()
 }
 
@@ -6491,7 +6506,7 @@ type DeleteMeetingRecordingsParams struct {
 	// `trash` - Move recording to trash.
 	// `delete` - Delete recording permanently.
 	// Example: trash
-	Action string `query:"action"`
+	Action DeleteAMeetingRecordingFileAction `query:"action"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -6499,6 +6514,7 @@ type DeleteMeetingRecordingsParams struct {
 func (p DeleteMeetingRecordingsParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
+	v.enum("action", string(p.Action), p.Action == "" || p.Action.Valid())
 	return v.err()
 }
 
@@ -6690,7 +6706,7 @@ type UpdateAMeetingParams struct {
 	// StartTime is the multipart form field "start_time".
 	// undefined
 	// Example: 1983-05-01T05:16:44.610Z
-	StartTime string `form:"start_time"`
+	StartTime time.Time `form:"start_time"`
 	// Duration is the multipart form field "duration".
 	// undefined
 	// Example: -6731449
@@ -7056,7 +7072,7 @@ type ListMeetingParticipantsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type ListMeetingParticipantsType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7081,6 +7097,7 @@ type ListMeetingParticipantsParams struct {
 func (p ListMeetingParticipantsParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7107,7 +7124,7 @@ type GetMeetingParticipantQoSParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type GetMeetingParticipantQoSType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -7116,6 +7133,7 @@ func (p GetMeetingParticipantQoSParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
 	v.require("participantId", p.ParticipantID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7137,7 +7155,7 @@ type ListMeetingParticipantsQoSParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type GetMeetingParticipantQoSType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of items returned per page.
 	// Example: 1
@@ -7155,6 +7173,7 @@ type ListMeetingParticipantsQoSParams struct {
 func (p ListMeetingParticipantsQoSParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7176,7 +7195,7 @@ type GetSharingRecordingDetailsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type GetMeetingParticipantQoSType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7194,6 +7213,7 @@ type GetSharingRecordingDetailsParams struct {
 func (p GetSharingRecordingDetailsParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7219,7 +7239,7 @@ type GetPostMeetingFeedbackParams struct {
 	// If you do not provide this field, the default value will be `live` and thus, the API will only
 	// query responses for live meetings.
 	// Example: live
-	Type string `query:"type"`
+	Type ListMeetingParticipantsType `query:"type"`
 	// NextPageToken is the query parameter "next_page_token".
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
@@ -7237,6 +7257,7 @@ type GetPostMeetingFeedbackParams struct {
 func (p GetPostMeetingFeedbackParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7259,7 +7280,7 @@ type GetMeetingDetailsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type ListMeetingParticipantsType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -7267,6 +7288,7 @@ type GetMeetingDetailsParams struct {
 func (p GetMeetingDetailsParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7284,18 +7306,18 @@ type MeetingsListMeetingsParams struct {
 	// If you do not provide this field, the default value will be `live` and thus, the API will only
 	// query responses for live meetings.
 	// Example: live
-	Type string `query:"type"`
+	Type ListMeetingParticipantsType `query:"type"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7317,8 +7339,9 @@ type MeetingsListMeetingsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p MeetingsListMeetingsParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7340,7 +7363,7 @@ type GetWebinarParticipantsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type GetMeetingParticipantQoSType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7365,6 +7388,7 @@ type GetWebinarParticipantsParams struct {
 func (p GetWebinarParticipantsParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7391,7 +7415,7 @@ type GetWebinarParticipantQoSParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type GetMeetingParticipantQoSType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -7400,6 +7424,7 @@ func (p GetWebinarParticipantQoSParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
 	v.require("participantId", p.ParticipantID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7421,7 +7446,7 @@ type ListWebinarParticipantQoSParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type GetMeetingParticipantQoSType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of items returned per page.
 	// Example: 1
@@ -7439,6 +7464,7 @@ type ListWebinarParticipantQoSParams struct {
 func (p ListWebinarParticipantQoSParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7460,7 +7486,7 @@ type ParticipantsGetSharingRecordingDetailsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type GetMeetingParticipantQoSType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7478,6 +7504,7 @@ type ParticipantsGetSharingRecordingDetailsParams struct {
 func (p ParticipantsGetSharingRecordingDetailsParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7503,7 +7530,7 @@ type GetPostWebinarFeedbackParams struct {
 	// If you do not provide this field, the default value will be `live` and thus, the API will only
 	// query responses for live meetings.
 	// Example: live
-	Type string `query:"type"`
+	Type ListMeetingParticipantsType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7521,6 +7548,7 @@ type GetPostWebinarFeedbackParams struct {
 func (p GetPostWebinarFeedbackParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7542,7 +7570,7 @@ type GetWebinarDetailsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type GetMeetingParticipantQoSType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -7550,6 +7578,7 @@ type GetWebinarDetailsParams struct {
 func (p GetWebinarDetailsParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7563,18 +7592,18 @@ type WebinarsListWebinarsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type string `query:"type"`
+	Type GetMeetingParticipantQoSType `query:"type"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7591,8 +7620,9 @@ type WebinarsListWebinarsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p WebinarsListWebinarsParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7635,12 +7665,12 @@ type GetZoomRoomsDetailsParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7658,8 +7688,8 @@ type GetZoomRoomsDetailsParams struct {
 func (p GetZoomRoomsDetailsParams) Validate() error {
 	var v validation
 	v.require("zoomroomId", p.ZoomroomID != "")
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7671,20 +7701,20 @@ type GetTop25IssuesOfZoomRoomsParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p GetTop25IssuesOfZoomRoomsParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7696,20 +7726,20 @@ type ListZoomMeetingsClientFeedbackParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p ListZoomMeetingsClientFeedbackParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7723,10 +7753,10 @@ type GetZoomMeetingsClientFeedbackParams struct {
 	FeedbackID string `path:"feedbackId"`
 	// From is the query parameter "from".
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// Example: 30
 	PageSize *int64 `query:"page_size"`
@@ -7749,11 +7779,11 @@ type ListClientMeetingSatisfactionParams struct {
 	// From is the query parameter "from".
 	// The start date for the query in “yyyy-mm-dd” format.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// The end date for the query in “yyyy-mm-dd” format.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -7771,20 +7801,20 @@ type GetTop25ZoomRoomsWithIssuesParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p GetTop25ZoomRoomsWithIssuesParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7801,12 +7831,12 @@ type GetIssuesOfZoomRoomsParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7824,8 +7854,8 @@ type GetIssuesOfZoomRoomsParams struct {
 func (p GetIssuesOfZoomRoomsParams) Validate() error {
 	var v validation
 	v.require("zoomroomId", p.ZoomroomID != "")
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7837,20 +7867,20 @@ type GetCRCPortUsageParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p GetCRCPortUsageParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7862,12 +7892,12 @@ type GetIMMetricsParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7884,8 +7914,8 @@ type GetIMMetricsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p GetIMMetricsParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7897,12 +7927,12 @@ type GetChatMetricsParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7919,8 +7949,8 @@ type GetChatMetricsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p GetChatMetricsParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -7932,26 +7962,27 @@ type GetMeetingQualityScoresParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// Type is the query parameter "type".
 	// The type of meeting quality score to query:
 	// * `meeting` — Query by meetings.
 	// * `participants` — Query by meeting participants.
 	// Example: meeting
-	Type string `query:"type"`
+	Type GetMeetingQualityScoresType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p GetMeetingQualityScoresParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -7963,18 +7994,18 @@ type GetActiveInactiveHostReportsParams struct {
 	// `active` - Active hosts.
 	// `inactive` - Inactive hosts.
 	// Example: active
-	Type string `query:"type"`
+	Type GetActiveInactiveHostReportsType `query:"type"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7995,8 +8026,9 @@ type GetActiveInactiveHostReportsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p GetActiveInactiveHostReportsParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -8013,12 +8045,12 @@ type GetMeetingReportsParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -8034,7 +8066,7 @@ type GetMeetingReportsParams struct {
 	// `past` - Past meetings.
 	// `pastOne` - Past one user meetings.
 	// Example: past
-	Type string `query:"type"`
+	Type GetMeetingReportsType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -8042,8 +8074,9 @@ type GetMeetingReportsParams struct {
 func (p GetMeetingReportsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -8262,12 +8295,12 @@ type GetChatSessionsReportsParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -8284,8 +8317,8 @@ type GetChatSessionsReportsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p GetChatSessionsReportsParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -8302,12 +8335,12 @@ type GetChatMessagesReportsParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -8332,8 +8365,8 @@ type GetChatMessagesReportsParams struct {
 func (p GetChatMessagesReportsParams) Validate() error {
 	var v validation
 	v.require("sessionId", p.SessionID != "")
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -8373,18 +8406,18 @@ type GetTelephoneReportsParams struct {
 	// `start_time` - Query by call start time.
 	// `end_time` - Query by call end time.
 	// Example: start_time
-	QueryDateType string `query:"query_date_type"`
+	QueryDateType GetTelephoneReportsQueryDateType `query:"query_date_type"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -8408,8 +8441,9 @@ type GetTelephoneReportsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p GetTelephoneReportsParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.enum("query_date_type", string(p.QueryDateType), p.QueryDateType == "" || p.QueryDateType.Valid())
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -8421,20 +8455,20 @@ type GetCloudRecordingUsageReportParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p GetCloudRecordingUsageReportParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -8446,12 +8480,12 @@ type GetOperationLogsReportParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -8487,8 +8521,8 @@ type GetOperationLogsReportParams struct {
 // fields are set and enum fields hold a documented value.
 func (p GetOperationLogsReportParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
 	return v.err()
 }
 
@@ -8500,12 +8534,12 @@ type GetUpcomingEventsReportParams struct {
 	// only be one month as the report includes only one month worth of data at once.
 	// Required.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date.
 	// Required.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -8524,15 +8558,16 @@ type GetUpcomingEventsReportParams struct {
 	//
 	// This value defaults to `all`.
 	// Example: all
-	Type string `query:"type"`
+	Type GetUpcomingEventsReportType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
 func (p GetUpcomingEventsReportParams) Validate() error {
 	var v validation
-	v.require("from", p.From != "")
-	v.require("to", p.To != "")
+	v.require("from", !p.From.IsZero())
+	v.require("to", !p.To.IsZero())
+	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
@@ -8544,11 +8579,11 @@ type GetSignInSignOutActivityReportParams struct {
 	// parameters, specify a monthly date range for the report as the API only provides one month worth of
 	// data in one request. The specified date range should fall within the last six months.
 	// Example: 1977-11-30
-	From string `query:"from"`
+	From time.Time `query:"from"`
 	// To is the query parameter "to".
 	// End date up to which you would like to view the activity logs report.
 	// Example: 1977-11-30
-	To string `query:"to"`
+	To time.Time `query:"to"`
 	// PageSize is the query parameter "page_size".
 	// The number of records to be returned within a single API call
 	// Example: 15403087
@@ -9010,7 +9045,7 @@ type ListWebinarRegistrantsParams struct {
 	// `approved` - Registrant's status is approved.
 	// `denied` - Registrant's status is denied.
 	// Example: approved
-	Status string `query:"status"`
+	Status Status `query:"status"`
 	// TrackingSourceID is the query parameter "tracking_source_id".
 	// The tracking source ID for the registrants. Useful if you share the webinar registration page in
 	// multiple locations. See Creating source tracking links for webinar registration
@@ -9041,6 +9076,7 @@ type ListWebinarRegistrantsParams struct {
 // fields are set and enum fields hold a documented value.
 func (p ListWebinarRegistrantsParams) Validate() error {
 	var v validation
+	v.enum("status", string(p.Status), p.Status == "" || p.Status.Valid())
 	return v.err()
 }
 
@@ -9400,7 +9436,7 @@ type UpdateAWebinarParams struct {
 	Type *int64 `form:"type"`
 	// StartTime is the multipart form field "start_time".
 	// Example: 1967-05-10T17:45:30.575Z
-	StartTime string `form:"start_time"`
+	StartTime time.Time `form:"start_time"`
 	// Duration is the multipart form field "duration".
 	// Example: 63776152
 	Duration *int64 `form:"duration"`

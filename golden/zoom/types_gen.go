@@ -2214,21 +2214,21 @@ type ListUsersResponseBody struct {
 
 // ListUsersResponseBodyUser is synthesized from the collection's example JSON.
 type ListUsersResponseBodyUser struct {
-	ID                string   `json:"id"`
-	FirstName         string   `json:"first_name"`
-	LastName          string   `json:"last_name"`
-	Email             string   `json:"email"`
-	Type              int64    `json:"type"`
-	Pmi               int64    `json:"pmi"`
-	Timezone          string   `json:"timezone"`
-	Verified          int64    `json:"verified"`
-	Dept              string   `json:"dept"`
-	CreatedAt         string   `json:"created_at"`
-	LastLoginTime     string   `json:"last_login_time"`
-	LastClientVersion string   `json:"last_client_version"`
-	PicURL            string   `json:"pic_url"`
-	ImGroupIDs        []string `json:"im_group_ids"`
-	Status            string   `json:"status"`
+	ID                string          `json:"id"`
+	FirstName         string          `json:"first_name"`
+	LastName          string          `json:"last_name"`
+	Email             string          `json:"email"`
+	Type              int64           `json:"type"`
+	Pmi               int64           `json:"pmi"`
+	Timezone          string          `json:"timezone"`
+	Verified          int64           `json:"verified"`
+	Dept              string          `json:"dept"`
+	CreatedAt         string          `json:"created_at"`
+	LastLoginTime     string          `json:"last_login_time"`
+	LastClientVersion string          `json:"last_client_version"`
+	PicURL            string          `json:"pic_url"`
+	ImGroupIDs        []string        `json:"im_group_ids"`
+	Status            ListUsersStatus `json:"status"`
 }
 
 // CreateUsersResponseBody is synthesized from the collection's example JSON.
@@ -2334,7 +2334,7 @@ type ListMeetingRegistrantsResponseBodyRegistrant struct {
 	NoOfEmployees         string                                                       `json:"no_of_employees"`
 	Comments              string                                                       `json:"comments"`
 	CustomQuestions       []ListMeetingRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions"`
-	Status                string                                                       `json:"status"`
+	Status                Status                                                       `json:"status"`
 	CreateTime            string                                                       `json:"create_time"`
 	JoinURL               string                                                       `json:"join_url"`
 }
@@ -2468,7 +2468,7 @@ type ListRecordingRegistrantsResponseBodyRegistrant struct {
 	NoOfEmployees         string            `json:"no_of_employees"`
 	Comments              string            `json:"comments"`
 	CustomQuestions       []json.RawMessage `json:"custom_questions"`
-	Status                string            `json:"status"`
+	Status                Status            `json:"status"`
 	CreateTime            string            `json:"create_time"`
 	ShareURL              string            `json:"share_url"`
 }
@@ -4193,7 +4193,7 @@ type ListWebinarRegistrantsResponseBodyRegistrant struct {
 	NoOfEmployees         string                                                       `json:"no_of_employees"`
 	Comments              string                                                       `json:"comments"`
 	CustomQuestions       []ListWebinarRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions"`
-	Status                string                                                       `json:"status"`
+	Status                Status                                                       `json:"status"`
 	CreateTime            string                                                       `json:"create_time"`
 	JoinURL               string                                                       `json:"join_url"`
 }
