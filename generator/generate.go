@@ -30,6 +30,8 @@ type Options struct {
 	// Input is the collection's bytes, hashed into the header so that a
 	// drift check can tell that the input changed.
 	Input []byte
+	// Config overrides inferred names and types; nil for none.
+	Config *Config
 }
 
 // File is one generated file.
@@ -123,6 +125,10 @@ func inputHash(opts Options) string {
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "package=%s\n", opts.Package)
+	if opts.Config != nil {
+		cfg, _ := json.Marshal(opts.Config) // map keys sorted: deterministic
+		fmt.Fprintf(h, "config=%s\n", cfg)
+	}
 	h.Write(buf.Bytes())
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
 }

@@ -163,8 +163,35 @@ func kindOfValues(values []string) (Kind, string) {
 		return KindDate, "example values are dates (YYYY-MM-DD)"
 	case all(uuidPattern.MatchString):
 		return KindString, "example values are UUIDs"
+	case all(isLorem):
+		return KindString, "lorem-ipsum example values (weak evidence: text)"
 	}
 	return KindString, "example values are text"
+}
+
+// loremWords is the vocabulary of lorem-ipsum faker values, which say only
+// "some text".
+var loremWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`lorem ipsum dolor sit amet consectetur adipiscing adipisicing elit sed do
+		eiusmod tempor incididunt ut labore et dolore magna aliqua enim ad minim veniam quis nostrud
+		exercitation ullamco laboris nisi aliquip ex ea commodo consequat duis aute irure in
+		reprehenderit voluptate velit esse cillum eu fugiat nulla pariatur excepteur sint occaecat
+		cupidatat non proident sunt culpa qui officia deserunt mollit anim id est laborum`) {
+		loremWords[w] = true
+	}
+}
+
+// isLorem reports whether every word of s is lorem-ipsum vocabulary.
+func isLorem(s string) bool {
+	words := strings.Fields(strings.ToLower(s))
+	for _, w := range words {
+		if !loremWords[strings.Trim(w, ".,")] {
+			return false
+		}
+	}
+	return len(words) > 0
 }
 
 func isDateTime(s string) bool {

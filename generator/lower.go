@@ -31,19 +31,27 @@ type lowerer struct {
 	hostOrder []string
 	otherAuth map[string][]*parser.RequestItem
 	authOrder []string
+
+	config      *Config
+	usedConfig  map[string]bool // config keys that matched a request
+	configNamed map[string]bool // configured names already given
 }
 
 func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) {
 	l := &lowerer{
-		c:         c,
-		pkg:       &Package{Name: opts.Package, Title: c.Name},
-		vars:      map[string]string{},
-		names:     newScope(runtimeNames()...),
-		file:      opts.Source,
-		enumVals:  map[*Field][]string{},
-		badHosts:  map[string][]*parser.RequestItem{},
-		otherAuth: map[string][]*parser.RequestItem{},
+		c:           c,
+		pkg:         &Package{Name: opts.Package, Title: c.Name},
+		vars:        map[string]string{},
+		names:       newScope(runtimeNames()...),
+		file:        opts.Source,
+		enumVals:    map[*Field][]string{},
+		badHosts:    map[string][]*parser.RequestItem{},
+		otherAuth:   map[string][]*parser.RequestItem{},
+		config:      opts.Config,
+		usedConfig:  map[string]bool{},
+		configNamed: map[string]bool{},
 	}
+	l.reserveConfigNames()
 	for _, v := range c.Variables {
 		if !v.Disabled && v.Key != "" {
 			l.vars[v.Key] = v.Value
@@ -66,6 +74,7 @@ func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) 
 	scopes := make([]*scope, len(reqs))
 	for i, ri := range reqs {
 		op, base, tmpl, fields := l.operation(ri)
+		l.applyFieldConfig(op, ri, fields)
 		l.pkg.Operations = append(l.pkg.Operations, op)
 		opBases[i], opTemplates[i], scopes[i] = base, tmpl, fields
 		if base != "" {
@@ -97,6 +106,7 @@ func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) 
 		l.warnf(l.badHosts[mainTemplate][0], "host %q uses variables the collection does not define%s; give the base URL with WithBaseURL", mainTemplate, usedBy(l.badHosts[mainTemplate]))
 	}
 	l.warnAuth()
+	l.warnUnusedConfig()
 	l.nameEnums()
 	return l.pkg, l.warns
 }
@@ -199,6 +209,13 @@ func (l *lowerer) nameOperation(op *Operation, ri *parser.RequestItem) {
 		base = "Request"
 	}
 	companions := []string{"Params", "Response", "Responses"}
+	if oc, key, ok := l.opConfig(ri); ok && oc.Name != "" && !l.configNamed[oc.Name] {
+		// Reserved for this operation by reserveConfigNames.
+		l.configNamed[oc.Name] = true
+		l.usedConfig[key] = true
+		op.Name, op.ParamsType, op.ResponseType, op.TableVar = oc.Name, oc.Name+"Params", oc.Name+"Response", oc.Name+"Responses"
+		return
+	}
 	name := base
 	if !l.names.free(name, name+"Params", name+"Response", name+"Responses") && len(ri.Folders) > 0 {
 		// The folder's name in front, cased as one text: "v2" + "201" →

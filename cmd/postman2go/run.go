@@ -33,6 +33,10 @@ Flags:
   -p, --package NAME   package name (default: from DIR's name)
       --check          write nothing; exit 1 and print a unified diff when DIR
                        differs from what would be generated
+      --explain        write nothing; print, per operation, each field's Go
+                       type and the evidence that decided it
+      --config FILE    JSON overrides of operation names and field types,
+                       enums and required-ness (see README)
   -q, --quiet          print nothing but errors (and the --check diff)
   -v, --verbose        list every file: wrote, unchanged or removed
       --version        print the version
@@ -51,6 +55,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := fs.StringP("output", "o", ".", "write the package into `DIR`")
 	pkgName := fs.StringP("package", "p", "", "package `NAME` (default: from the output directory's name)")
 	check := fs.Bool("check", false, "write nothing; exit 1 and print a diff when DIR differs from what would be generated")
+	explain := fs.Bool("explain", false, "write nothing; print each field's type and the evidence for it")
+	configFile := fs.String("config", "", "JSON `FILE` of name and type overrides")
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors")
 	verbose := fs.BoolP("verbose", "v", false, "list the files written")
 	showVersion := fs.Bool("version", false, "print the version and exit")
@@ -90,7 +96,27 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		printErr(stderr, err)
 		return exitBad
 	}
-	files, genWarns, err := generator.Generate(coll, generator.Options{Package: name, Source: headerSource(src, *out), Input: data})
+	opts := generator.Options{Package: name, Source: headerSource(src, *out), Input: data}
+	if *configFile != "" {
+		cfgData, err := os.ReadFile(*configFile)
+		if err == nil {
+			opts.Config, err = generator.ParseConfig(cfgData)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "postman2go: %s: %v\n", *configFile, err)
+			return exitBad
+		}
+	}
+	if *explain {
+		text, genWarns := generator.Explain(coll, opts)
+		for _, w := range append(warns, genWarns...) {
+			w.File = display
+			fmt.Fprintln(stderr, "warning:", w)
+		}
+		io.WriteString(stdout, text)
+		return exitOK
+	}
+	files, genWarns, err := generator.Generate(coll, opts)
 	for _, w := range genWarns {
 		w.File = display // the generator knows the input by its header path
 	}

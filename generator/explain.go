@@ -1,0 +1,122 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	model "github.com/postman2go/postman2go/parser"
+)
+
+// Explain describes what Generate would infer, without generating: per
+// operation, its method name and Postman item, and per field the wire name
+// and location, the Go field and type, required-ness and the evidence that
+// decided the type. Its output is meant for people; its format may change.
+func Explain(c *model.Collection, opts Options) (string, []*model.Diagnostic) {
+	pkg, warns := lower(c, opts)
+	var b strings.Builder
+	fmt.Fprintf(&b, "package %s: %d operations, default base URL %q\n", pkg.Name, len(pkg.Operations), pkg.BaseURL)
+	for _, op := range pkg.Operations {
+		fmt.Fprintf(&b, "\n%s  %s %s  (Postman item %q)\n", op.Name, op.Method, oneLine(op.PathText), oneLine(op.ItemName))
+		tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
+		for _, f := range op.Fields {
+			req := "optional"
+			if f.Required {
+				req = "required"
+			}
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", oneLine(f.Wire), f.In.TagKey(), f.Name, typeString(f), req, oneLine(f.Evidence))
+		}
+		tw.Flush()
+		if op.ResponseData != nil {
+			fmt.Fprintf(&b, "  response Data: %s (from the 2xx example bodies)\n", jsonTypeString(op.ResponseData))
+		}
+		if len(op.Responses) > 0 {
+			var rows []string
+			for _, r := range op.Responses {
+				row := fmt.Sprint(r.Status)
+				if r.Code != "" {
+					row += "/" + r.Code
+				}
+				rows = append(rows, row)
+			}
+			fmt.Fprintf(&b, "  documented responses: %s\n", strings.Join(rows, ", "))
+		}
+	}
+	return b.String(), warns
+}
+
+// typeString is the Go type of a field as text.
+func typeString(f *Field) string {
+	ptr := ""
+	if f.Pointer() {
+		ptr = "*"
+	}
+	switch f.Kind {
+	case KindString:
+		return "string"
+	case KindBool:
+		return ptr + "bool"
+	case KindInt:
+		return ptr + "int64"
+	case KindFloat:
+		return ptr + "float64"
+	case KindEnum:
+		name := "enum"
+		if f.Enum != nil {
+			name = f.Enum.Name
+		}
+		var vals []string
+		if f.Enum != nil {
+			for _, v := range f.Enum.Values {
+				vals = append(vals, v.Value)
+			}
+		}
+		return name + " (" + strings.Join(vals, "|") + ")"
+	case KindFile:
+		return "*File"
+	case KindFiles:
+		return "[]*File"
+	case KindBytes, KindJSON:
+		return "[]byte"
+	case KindReader:
+		return "io.Reader"
+	case KindFlag:
+		return "bool (flag)"
+	case KindTypedJSON:
+		return jsonTypeString(f.JSON)
+	case KindTime:
+		return "time.Time (" + timeLayoutName(f.Layout) + ")"
+	case KindDate:
+		return "time.Time (date)"
+	}
+	return fmt.Sprintf("kind %d", f.Kind)
+}
+
+func jsonTypeString(t *JSONType) string {
+	ptr := ""
+	if t.Pointer {
+		ptr = "*"
+	}
+	switch t.Kind {
+	case JSONRaw:
+		return "json.RawMessage"
+	case JSONBool:
+		return ptr + "bool"
+	case JSONInt:
+		return ptr + "int64"
+	case JSONFloat:
+		return ptr + "float64"
+	case JSONString:
+		if t.EnumOf != nil && t.EnumOf.Enum != nil {
+			return ptr + t.EnumOf.Enum.Name
+		}
+		return ptr + "string"
+	case JSONStruct:
+		return ptr + t.Struct.Name
+	case JSONSlice:
+		return "[]" + jsonTypeString(t.Elem)
+	case JSONMap:
+		return "map[string]" + jsonTypeString(t.Elem)
+	}
+	return "?"
+}
