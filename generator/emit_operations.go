@@ -56,6 +56,12 @@ func emitOperation(f *jen.File, op *Operation) {
 			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": %w"), jen.Err())),
 		)
 		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(op.Name), jen.Lit(op.Method), authArg(op.Auth), jen.Id(op.TableVar))
+		for _, e := range op.ErrorData {
+			// r.errorBody(422, func() any { return new(<Op>Error422) })
+			g.Id("r").Dot("errorBody").Call(jen.Lit(e.Status), jen.Func().Params().Any().Block(
+				jen.Return(jen.New(jsonTypeCode(valueJSONType(e.Type)))),
+			))
+		}
 		emitPath(g, op)
 		emitHeaders(g, op)
 		emitFields(g, op)

@@ -76,3 +76,10 @@ func nilableJSONType(t *JSONType) jen.Code {
 	}
 	return jsonTypeCode(t)
 }
+
+// valueJSONType is t without its nullable pointer, for new(T).
+func valueJSONType(t *JSONType) *JSONType {
+	v := *t
+	v.Pointer = false
+	return &v
+}

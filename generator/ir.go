@@ -50,6 +50,14 @@ type Operation struct {
 	// ResponseData is the type of a 2xx JSON body, from the saved examples;
 	// nil when no 2xx example has a JSON body worth typing.
 	ResponseData *JSONType
+	// ErrorData are the types of non-2xx JSON bodies, by status.
+	ErrorData []ErrorBody
+}
+
+// ErrorBody is the synthesized type of one error status's JSON body.
+type ErrorBody struct {
+	Status int
+	Type   *JSONType
 }
 
 // PathPart is literal path text (slashes included) or a path parameter.

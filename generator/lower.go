@@ -189,6 +189,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTe
 	op.Responses = responseTable(ri.Responses)
 	op.ResponseHeaders = responseHeaders(ri.Responses)
 	op.ResponseData = l.responseData(op, ri)
+	op.ErrorData = l.errorData(op, ri)
 	return op, base, hostTemplate, fields
 }
 

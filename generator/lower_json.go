@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/postman2go/postman2go/parser"
@@ -117,4 +118,35 @@ func (l *lowerer) enumParam(op *Operation, key string, values []string) *Field {
 		}
 	}
 	return nil
+}
+
+// errorData types the JSON bodies of the error examples, one type per
+// status (examples of one status merged), named <Op>Error<Status>.
+func (l *lowerer) errorData(op *Operation, ri *parser.RequestItem) []ErrorBody {
+	shapes := map[int]*shape{}
+	var order []int
+	for _, r := range ri.Responses {
+		if r.Code < 300 || r.Code > 599 || !responseIsJSON(r) {
+			continue
+		}
+		v, ok := parseJSONExample(r.Body)
+		if !ok || !(v.IsObject() || v.IsArray()) {
+			continue
+		}
+		if shapes[r.Code] == nil {
+			shapes[r.Code] = newShape()
+			order = append(order, r.Code)
+		}
+		shapes[r.Code].observe(v, 0)
+	}
+	var out []ErrorBody
+	for _, status := range order {
+		s := shapes[status]
+		if s.object > 0 && len(s.keys) == 0 && s.array == 0 {
+			continue // only {}
+		}
+		t := l.buildJSON(op, ri, s, fmt.Sprintf("%sError%d", op.Name, status), fmt.Sprintf("HTTP %d body", status))
+		out = append(out, ErrorBody{Status: status, Type: t})
+	}
+	return out
 }

@@ -121,3 +121,28 @@ func TestTypesJSONArrayResponse(t *testing.T) {
 		t.Errorf("Data = %+v", resp.Data)
 	}
 }
+
+func TestTypesJSONTypedErrorBody(t *testing.T) {
+	rec := newRecorder(t, http.StatusUnprocessableEntity, http.Header{"Content-Type": {"application/json"}},
+		`{"error":{"code":"invalid_name","message":"name is taken","field":"name"}}`)
+	c := newTypesClient(t, rec)
+	_, err := c.CreateUser(context.Background(), typesjson.CreateUserParams{})
+	var apiErr *typesjson.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("err = %v", err)
+	}
+	body, ok := apiErr.Data.(*typesjson.CreateUserError422)
+	if !ok {
+		t.Fatalf("APIError.Data = %T, want *CreateUserError422", apiErr.Data)
+	}
+	if body.Error.Code != "invalid_name" || body.Error.Message != "name is taken" || apiErr.Code != "invalid_name" {
+		t.Errorf("typed error body = %+v, code %q", body, apiErr.Code)
+	}
+
+	// A status without an example body has no typed Data.
+	rec2 := newRecorder(t, http.StatusConflict, http.Header{"Content-Type": {"application/json"}}, `{"x":1}`)
+	_, err = newTypesClient(t, rec2).CreateUser(context.Background(), typesjson.CreateUserParams{})
+	if !errors.As(err, &apiErr) || apiErr.Data != nil {
+		t.Errorf("409 Data = %v, want nil", apiErr.Data)
+	}
+}

@@ -42,6 +42,11 @@ type APIError struct {
 	// Documented is the row of the operation's response table that matches
 	// the status and code, or nil when the collection documents none.
 	Documented *ResponseDoc
+	// Data is Body decoded into the type the collection's example for this
+	// status gives (a pointer to the generated <Operation>Error<Status>
+	// type), or nil when there is no such example or the body does not
+	// decode: if d, ok := apiErr.Data.(*CreateUserError422); ok { ... }
+	Data any
 }
 
 func (e *APIError) Error() string {
@@ -81,6 +86,11 @@ func newAPIError(r *request, resp *http.Response) *APIError {
 	e := &APIError{Operation: r.operation, StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
 	e.Code, e.Message = vendorError(body)
 	e.Documented = documented(r.responses, e.StatusCode, e.Code)
+	if mk := r.errorBodies[resp.StatusCode]; mk != nil && len(bytes.TrimSpace(body)) > 0 {
+		if v := mk(); json.Unmarshal(body, v) == nil {
+			e.Data = v
+		}
+	}
 	return e
 }
 

@@ -33,11 +33,23 @@ type request struct {
 	contentLength int64
 
 	err error // the first encoding error; reported when the request is built
+
+	// errorBodies makes, per error status, a value of the type the
+	// collection's examples give that status's body.
+	errorBodies map[int]func() any
 }
 
 type keyValue struct {
 	key, value string
 	flag       bool // a query key sent without "=" (Postman's null value)
+}
+
+// errorBody registers the typed body of an error status.
+func (r *request) errorBody(status int, mk func() any) {
+	if r.errorBodies == nil {
+		r.errorBodies = map[int]func() any{}
+	}
+	r.errorBodies[status] = mk
 }
 
 func newRequest(operation, method string, auth authScheme, responses []ResponseDoc) *request {

@@ -46,6 +46,9 @@ func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...
 		return nil, fmt.Errorf("CreatePet: %w", err)
 	}
 	r := newRequest("CreatePet", "POST", apiKeyIn("X-API-Key", "header"), CreatePetResponses)
+	r.errorBody(409, func() any {
+		return new(CreatePetError409)
+	})
 	r.addPath("/pets")
 	if params.Body != nil {
 		r.setJSON("application/json", params.Body)

@@ -8,6 +8,12 @@ type CreatePetRequest struct {
 	Name string `json:"name"`
 }
 
+// CreatePetError409 is synthesized from the collection's example JSON.
+type CreatePetError409 struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
 // ReplacePetRequest is synthesized from the collection's example JSON.
 type ReplacePetRequest struct {
 	Name string `json:"name"`

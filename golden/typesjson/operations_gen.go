@@ -23,6 +23,9 @@ func (c *Client) CreateUser(ctx context.Context, params CreateUserParams, opts .
 		return nil, fmt.Errorf("CreateUser: %w", err)
 	}
 	r := newRequest("CreateUser", "POST", authInherit, CreateUserResponses)
+	r.errorBody(422, func() any {
+		return new(CreateUserError422)
+	})
 	r.addPath("/users")
 	if params.Notify != nil {
 		r.addQuery("notify", strconv.FormatBool(*params.Notify))

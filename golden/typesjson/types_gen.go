@@ -54,6 +54,17 @@ type CreateUserResponseBodyManager struct {
 	ID string `json:"id"`
 }
 
+// CreateUserError422 is synthesized from the collection's example JSON.
+type CreateUserError422 struct {
+	Error CreateUserError422Error `json:"error"`
+}
+
+// CreateUserError422Error is synthesized from the collection's example JSON.
+type CreateUserError422Error struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
 // ListUsersResponseBodyItem is synthesized from the collection's example JSON.
 type ListUsersResponseBodyItem struct {
 	ID        string                          `json:"id"`
