@@ -124,8 +124,8 @@ func operationDoc(op *Operation) []string {
 		lines = append(lines, "", "It is sent to its own host, built from the host variables in params, whatever",
 			"WithBaseURL says; redirect it with WithRequestEditor or WithHTTPClient.")
 	}
-	if op.Auth.Kind == AuthOther {
-		lines = append(lines, "", "The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.")
+	if auth := authDoc(op.Auth); auth != "" {
+		lines = append(lines, "", auth)
 	}
 	if len(op.Responses) > 0 {
 		lines = append(lines, "", fmt.Sprintf("Documented responses (also in %s):", op.TableVar), "")
@@ -137,19 +137,42 @@ func operationDoc(op *Operation) []string {
 // responseTableLines renders rows as a preformatted doc block. Each line
 // starts with a tab so that go doc keeps the columns.
 func responseTableLines(rows []ResponseRow) []string {
-	out := []string{"\tStatus  Code  Description"}
+	width := len("Code")
+	for _, r := range rows {
+		width = max(width, len(oneLine(r.Code)))
+	}
+	out := []string{fmt.Sprintf("\tStatus  %-*s  Description", width, "Code")}
 	for _, r := range rows {
 		status := "-"
 		if r.Status > 0 {
 			status = fmt.Sprint(r.Status)
 		}
-		code := r.Code
+		code := oneLine(r.Code)
 		if code == "" {
 			code = "-"
 		}
-		out = append(out, fmt.Sprintf("\t%-6s  %-4s  %s", status, code, r.Description))
+		out = append(out, fmt.Sprintf("\t%-6s  %-*s  %s", status, width, code, r.Description))
 	}
 	return out
+}
+
+// authDoc tells which client option authenticates the operation.
+func authDoc(a Auth) string {
+	switch a.Kind {
+	case AuthInherit:
+		return ""
+	case AuthNone:
+		return "Auth: none (the collection says noauth); no credentials are sent."
+	case AuthBearer:
+		return "Auth: bearer token, set with WithBearerToken or WithTokenSource."
+	case AuthBasic:
+		return "Auth: HTTP basic, set with WithBasicAuth."
+	case AuthAPIKey:
+		return fmt.Sprintf("Auth: API key in the %s %q, set with WithAPIKey.", a.KeyIn, a.KeyName)
+	case AuthOther:
+		return "The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor."
+	}
+	panic(fmt.Sprintf("unknown auth kind %d", a.Kind))
 }
 
 // emitPath writes r.addPath("/literal") and r.addPathParam("name", value).

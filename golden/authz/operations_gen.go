@@ -10,6 +10,8 @@ import (
 
 // InheritsBearer sends GET /me.
 // It is the Postman request "Inherits bearer".
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) InheritsBearer(ctx context.Context, params InheritsBearerParams, opts ...RequestOption) (*InheritsBearerResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("InheritsBearer: %w", err)
@@ -29,6 +31,8 @@ func (c *Client) InheritsBearer(ctx context.Context, params InheritsBearerParams
 
 // Public sends GET /public.
 // It is the Postman request "Public".
+//
+// Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) Public(ctx context.Context, params PublicParams, opts ...RequestOption) (*PublicResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("Public: %w", err)
@@ -48,6 +52,8 @@ func (c *Client) Public(ctx context.Context, params PublicParams, opts ...Reques
 
 // Stats sends GET /admin/stats.
 // It is the Postman request "Admin/Stats".
+//
+// Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) Stats(ctx context.Context, params StatsParams, opts ...RequestOption) (*StatsResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("Stats: %w", err)
@@ -67,6 +73,8 @@ func (c *Client) Stats(ctx context.Context, params StatsParams, opts ...RequestO
 
 // Token sends POST /admin/token.
 // It is the Postman request "Admin/Token".
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) Token(ctx context.Context, params TokenParams, opts ...RequestOption) (*TokenResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("Token: %w", err)
@@ -86,6 +94,8 @@ func (c *Client) Token(ctx context.Context, params TokenParams, opts ...RequestO
 
 // DeepStats sends GET /admin/deep.
 // It is the Postman request "Admin/Nested/Deep stats".
+//
+// Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) DeepStats(ctx context.Context, params DeepStatsParams, opts ...RequestOption) (*DeepStatsResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("DeepStats: %w", err)
@@ -105,6 +115,8 @@ func (c *Client) DeepStats(ctx context.Context, params DeepStatsParams, opts ...
 
 // KeyInHeader sends GET /key.
 // It is the Postman request "Key in header".
+//
+// Auth: API key in the header "X-Api-Key", set with WithAPIKey.
 func (c *Client) KeyInHeader(ctx context.Context, params KeyInHeaderParams, opts ...RequestOption) (*KeyInHeaderResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("KeyInHeader: %w", err)

@@ -11,6 +11,8 @@ import (
 
 // SearchThings sends GET /things/{thingId}.
 // It is the Postman request "Search things".
+//
+// Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, opts ...RequestOption) (*SearchThingsResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("SearchThings: %w", err)
@@ -45,6 +47,8 @@ func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, op
 
 // CreateThing sends POST /things.
 // It is the Postman request "Create thing".
+//
+// Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) CreateThing(ctx context.Context, params CreateThingParams, opts ...RequestOption) (*CreateThingResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("CreateThing: %w", err)

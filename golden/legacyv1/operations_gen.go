@@ -13,6 +13,8 @@ import (
 // It is the Postman request "Notes/Create note".
 //
 // Postman runs a pre-request or test script around this request; the client does not.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) CreateNote(ctx context.Context, params CreateNoteParams, opts ...RequestOption) (*CreateNoteResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("CreateNote: %w", err)
@@ -40,6 +42,8 @@ func (c *Client) CreateNote(ctx context.Context, params CreateNoteParams, opts .
 
 // GetNote sends GET /api/users/{user}/notes/{note}.
 // It is the Postman request "Notes/Get note".
+//
+// Auth: HTTP basic, set with WithBasicAuth.
 //
 // Documented responses (also in GetNoteResponses):
 //

@@ -10,6 +10,8 @@ import (
 
 // GetPet sends GET /pets/{petId}.
 // It is the Postman request "Pets/Get pet".
+//
+// Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) GetPet(ctx context.Context, params GetPetParams, opts ...RequestOption) (*GetPetResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
@@ -37,9 +39,11 @@ func (c *Client) GetPet(ctx context.Context, params GetPetParams, opts ...Reques
 // CreatePet sends POST /pets.
 // It is the Postman request "Pets/Create pet".
 //
+// Auth: API key in the header "X-API-Key", set with WithAPIKey.
+//
 // Documented responses (also in CreatePetResponses):
 //
-//	Status  Code  Description
+//	Status  Code        Description
 //	409     PET_EXISTS  A pet with this name exists.
 func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...RequestOption) (*CreatePetResponse, error) {
 	if err := params.Validate(); err != nil {
@@ -69,6 +73,8 @@ func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...
 
 // ReplacePet sends PUT /pets/{petId}.
 // It is the Postman request "Pets/Replace pet".
+//
+// Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) ReplacePet(ctx context.Context, params ReplacePetParams, opts ...RequestOption) (*ReplacePetResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("ReplacePet: %w", err)
@@ -95,6 +101,8 @@ func (c *Client) ReplacePet(ctx context.Context, params ReplacePetParams, opts .
 
 // DeletePet sends DELETE /pets/{petId}.
 // It is the Postman request "Pets/Delete pet".
+//
+// Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) DeletePet(ctx context.Context, params DeletePetParams, opts ...RequestOption) (*DeletePetResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("DeletePet: %w", err)
@@ -115,6 +123,8 @@ func (c *Client) DeletePet(ctx context.Context, params DeletePetParams, opts ...
 
 // UploadPhoto sends POST /pets/{petId}/photos.
 // It is the Postman request "Pets/Upload photo".
+//
+// Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts ...RequestOption) (*UploadPhotoResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("UploadPhoto: %w", err)
@@ -143,6 +153,8 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 
 // PutPetDocument sends PUT /pets/{petId}/document.
 // It is the Postman request "Pets/Put pet document".
+//
+// Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) PutPetDocument(ctx context.Context, params PutPetDocumentParams, opts ...RequestOption) (*PutPetDocumentResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("PutPetDocument: %w", err)
@@ -167,6 +179,8 @@ func (c *Client) PutPetDocument(ctx context.Context, params PutPetDocumentParams
 
 // Search sends GET /search.
 // It is the Postman request "Search".
+//
+// Auth: API key in the query "api_key", set with WithAPIKey.
 func (c *Client) Search(ctx context.Context, params SearchParams, opts ...RequestOption) (*SearchResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("Search: %w", err)
@@ -189,6 +203,8 @@ func (c *Client) Search(ctx context.Context, params SearchParams, opts ...Reques
 
 // ListAuditEvents sends GET /admin/audit.
 // It is the Postman request "Admin/List audit events".
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) ListAuditEvents(ctx context.Context, params ListAuditEventsParams, opts ...RequestOption) (*ListAuditEventsResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("ListAuditEvents: %w", err)
@@ -208,6 +224,8 @@ func (c *Client) ListAuditEvents(ctx context.Context, params ListAuditEventsPara
 
 // RotateKeys sends POST /admin/keys.
 // It is the Postman request "Admin/Rotate keys".
+//
+// Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) RotateKeys(ctx context.Context, params RotateKeysParams, opts ...RequestOption) (*RotateKeysResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("RotateKeys: %w", err)
@@ -248,6 +266,8 @@ func (c *Client) SignedExport(ctx context.Context, params SignedExportParams, op
 
 // Ping sends GET /ping.
 // It is the Postman request "Ping".
+//
+// Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) Ping(ctx context.Context, params PingParams, opts ...RequestOption) (*PingResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("Ping: %w", err)

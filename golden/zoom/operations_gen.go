@@ -27,6 +27,8 @@ import (
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateSIPPhoneResponses):
 //
 //	Status  Code  Description
@@ -89,6 +91,8 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 // * The user must enable SIP Phone Integration by contacting the Zoom Sales
 // (https://zoom.us/contactsales) team.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteSIPPhoneResponses):
 //
 //	Status  Code  Description
@@ -129,6 +133,8 @@ func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams
 // Scope: `sip_phone:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListSIPPhonesResponses):
 //
@@ -184,6 +190,8 @@ func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, 
 // Scope: `sip_phone:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in EnableSIPPhoneResponses):
 //
@@ -257,6 +265,8 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetZoomRoomAccountProfileResponses):
 //
 //	Status  Code  Description
@@ -298,6 +308,8 @@ func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRo
 // Scopes: `room:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateZoomRoomAccountProfileResponses):
 //
@@ -341,6 +353,8 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 // Scopes: `room:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetZoomRoomAccountSettingsResponses):
 //
@@ -388,6 +402,8 @@ func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomR
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateZoomRoomAccountSettingsResponses):
 //
 //	Status  Code  Description
@@ -430,6 +446,8 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 // Scopes: `room:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetLocationSettingsResponses):
 //
@@ -477,6 +495,8 @@ func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSett
 // Scopes: `room:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateLocationSettingsResponses):
 //
@@ -529,6 +549,8 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetZoomRoomLocationProfileResponses):
 //
 //	Status  Code  Description
@@ -574,6 +596,8 @@ func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomR
 // Scopes: `room:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateZoomRoomLocationProfileResponses):
 //
@@ -627,6 +651,8 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ChangeTheAssignedParentLocationResponses):
 //
 //	Status  Code  Description
@@ -672,6 +698,8 @@ func (c *Client) ChangeTheAssignedParentLocation(ctx context.Context, params Cha
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetZoomRoomLocationStructureResponses):
 //
 //	Status  Code  Description
@@ -713,6 +741,8 @@ func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoo
 // Scopes: `room:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateZoomRoomsLocationStructureResponses):
 //
@@ -756,6 +786,8 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 // Scopes: `room:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListZoomRoomLocationsResponses):
 //
@@ -807,6 +839,8 @@ func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomL
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in AddALocationResponses):
 //
 //	Status  Code  Description
@@ -857,6 +891,8 @@ func (c *Client) AddALocation(ctx context.Context, params AddALocationParams, op
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetZoomRoomSettingsResponses):
 //
 //	Status  Code  Description
@@ -902,6 +938,8 @@ func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSett
 // Scopes: `room:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateZoomRoomSettingsResponses):
 //
@@ -952,6 +990,8 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListZoomRoomDevicesResponses):
 //
 //	Status  Code  Description
@@ -993,6 +1033,8 @@ func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDev
 // * A Pro or a higher account with Zoom Rooms.
 // * The Zoom Rooms software must be installed on a Mac or a Windows device. This API does not support
 // other devices.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ChangeZoomRoomsAppVersionResponses):
 //
@@ -1038,6 +1080,8 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 // Scopes: `room:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetZoomRoomProfileResponses):
 //
@@ -1085,6 +1129,8 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAZoomRoomResponses):
 //
 //	Status  Code  Description
@@ -1121,6 +1167,8 @@ func (c *Client) DeleteAZoomRoom(ctx context.Context, params DeleteAZoomRoomPara
 // Scopes: `room:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAZoomRoomProfileResponses):
 //
@@ -1168,6 +1216,8 @@ func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomR
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ChangeAZoomRoomSLocationResponses):
 //
 //	Status  Code  Description
@@ -1212,6 +1262,8 @@ func (c *Client) ChangeAZoomRoomSLocation(ctx context.Context, params ChangeAZoo
 // Scopes: `room:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListZoomRoomsResponses):
 //
@@ -1271,6 +1323,8 @@ func (c *Client) ListZoomRooms(ctx context.Context, params ListZoomRoomsParams, 
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in AddAZoomRoomResponses):
 //
 //	Status  Code  Description
@@ -1323,6 +1377,8 @@ func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, op
 //
 // Scope: `room:write:admin`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in CheckInOrCheckOutOfAZoomRoomResponses):
 //
 //	Status  Code  Description
@@ -1368,6 +1424,8 @@ func (c *Client) CheckInOrCheckOutOfAZoomRoom(ctx context.Context, params CheckI
 // Prerequisites:
 // * A Pro or a higher account with Zoom Rooms.
 // * Existing content in the Digital Signage Content tab.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListDigitalSignageContentsResponses):
 //
@@ -1421,6 +1479,8 @@ func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigi
 // * Zoom Rooms digital signage must be enabled
 // (https://support.zoom.us/hc/en-us/articles/360000030683-Zoom-Rooms-Digital-Signage#h_767fbb33-82a8-45a8-8392-a1bfa9687edd)
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateE911DigitalSignageResponses):
 //
 //	Status  Code  Description
@@ -1473,6 +1533,8 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 // Scope: `chat_message:write`,`chat_message:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAMessageResponses):
 //
@@ -1530,6 +1592,8 @@ func (c *Client) UpdateAMessage(ctx context.Context, params UpdateAMessageParams
 // Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
 // with a role that has the Edit permission for Chat Messages.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAMessageResponses):
 //
 //	Status  Code  Description
@@ -1579,6 +1643,8 @@ func (c *Client) DeleteAMessage(ctx context.Context, params DeleteAMessageParams
 //
 // Note: For an account-level OAuth app, you can only use this API for a user assigned the Edit
 // permission for the Chat message role setting.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetAMessageResponses):
 //
@@ -1634,6 +1700,8 @@ func (c *Client) GetAMessage(ctx context.Context, params GetAMessageParams, opts
 // Scopes: `chat_message:write`, `chat_message:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in MarkMessageReadOrUnreadResponses):
 //
 //	Status  Code  Description
@@ -1687,6 +1755,8 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 //
 // Scopes: `chat_message:write`, `chat_message:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ReactToAChatMessageResponses):
 //
@@ -1745,6 +1815,8 @@ func (c *Client) ReactToAChatMessage(ctx context.Context, params ReactToAChatMes
 //
 // Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
 // with a role that has the Edit permission for Chat Messages.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in SendAChatMessageResponses):
 //
@@ -1810,6 +1882,8 @@ func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessagePa
 // Scopes: `chat_message:read`, `chat_message:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListUserSChatMessagesResponses):
 //
 //	Status  Code  Description
@@ -1870,6 +1944,8 @@ func (c *Client) ListUserSChatMessages(ctx context.Context, params ListUserSChat
 // Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
 // with a role that has the View or Edit permission for Chat Channels.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListChannelMembersResponses):
 //
 //	Status  Code  Description
@@ -1918,6 +1994,8 @@ func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembe
 //
 // Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
 // with a role that has the Edit permission for Chat Channels.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in InviteChannelMembersResponses):
 //
@@ -1970,6 +2048,8 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 // Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
 // with a role that has Edit permission for Chat Channels.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in RemoveAMemberResponses):
 //
 //	Status  Code  Description
@@ -2013,6 +2093,8 @@ func (c *Client) RemoveAMember(ctx context.Context, params RemoveAMemberParams, 
 //
 // Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
 // with a role that has the View or Edit permission for Chat Channels.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetAChannelResponses):
 //
@@ -2059,6 +2141,8 @@ func (c *Client) GetAChannel(ctx context.Context, params GetAChannelParams, opts
 // Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
 // with a role that has the Edit permission for Chat Channel.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateAChannelResponses):
 //
 //	Status  Code  Description
@@ -2102,6 +2186,8 @@ func (c *Client) UpdateAChannel(ctx context.Context, params UpdateAChannelParams
 //
 // Note: This API only supports a user-managed OAuth app.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAChannelResponses):
 //
 //	Status  Code  Description
@@ -2144,6 +2230,8 @@ func (c *Client) DeleteAChannel(ctx context.Context, params DeleteAChannelParams
 // Note: This API supports both user-managed apps and account-level apps. However, in an account-level
 // OAuth app, to list channels of another user in the same Zoom account, the user calling this API
 // must have a role that has the View or Edit permission for the Chat channels feature.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListUserSChannelsResponses):
 //
@@ -2194,6 +2282,8 @@ func (c *Client) ListUserSChannels(ctx context.Context, params ListUserSChannels
 // Note: This API supports both user-managed apps and account-level apps. However, in an account-level
 // OAuth app, to create a channel on behalf of another user in the same Zoom account, the user calling
 // this API must have a role that has the Edit permission for the Chat channels feature.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateAChannelResponses):
 //
@@ -2250,6 +2340,8 @@ func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListUserSContactsResponses):
 //
 //	Status  Code  Description
@@ -2299,6 +2391,8 @@ func (c *Client) ListUserSContacts(ctx context.Context, params ListUserSContacts
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetUserSContactDetailsResponses):
 //
 //	Status  Code  Description
@@ -2345,6 +2439,8 @@ func (c *Client) GetUserSContactDetails(ctx context.Context, params GetUserSCont
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in JoinAChannelResponses):
 //
 //	Status  Code  Description
@@ -2386,6 +2482,8 @@ func (c *Client) JoinAChannel(ctx context.Context, params JoinAChannelParams, op
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in LeaveAChannelResponses):
 //
 //	Status  Code  Description
@@ -2422,6 +2520,8 @@ func (c *Client) LeaveAChannel(ctx context.Context, params LeaveAChannelParams, 
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Note: This API only supports user-managed OAuth app.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in MembersRemoveAMemberResponses):
 //
@@ -2465,6 +2565,8 @@ func (c *Client) MembersRemoveAMember(ctx context.Context, params MembersRemoveA
 // the channel information of other account users. Use the Account-Level Get Channel Info API to
 // retrieve the channel information of other account users.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ChannelsChannelIDGetAChannelResponses):
 //
 //	Status  Code  Description
@@ -2505,6 +2607,8 @@ func (c *Client) ChannelsChannelIDGetAChannel(ctx context.Context, params Channe
 //
 // Note: This API only supports user-managed OAuth app.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ChannelsChannelIDUpdateAChannelResponses):
 //
 //	Status  Code  Description
@@ -2543,6 +2647,8 @@ func (c *Client) ChannelsChannelIDUpdateAChannel(ctx context.Context, params Cha
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Note: This API only supports user-managed OAuth app.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ChannelsChannelIDDeleteAChannelResponses):
 //
@@ -2583,6 +2689,8 @@ func (c *Client) ChannelsChannelIDDeleteAChannel(ctx context.Context, params Cha
 // Scope: `account:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UploadVirtualBackgroundFilesResponses):
 //
@@ -2632,6 +2740,8 @@ func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params Upload
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteVirtualBackgroundFilesResponses):
 //
 //	Status  Code  Description
@@ -2672,6 +2782,8 @@ func (c *Client) DeleteVirtualBackgroundFiles(ctx context.Context, params Delete
 //
 // Prerequisites:
 // * The account must be a paid account
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetSettingsResponses):
 //
@@ -2720,6 +2832,8 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 // Scopes: `account:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateSettingsResponses):
 //
@@ -2807,6 +2921,8 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 // Additional Rate Limit: You can make one API request per account(`accountId`) every five minutes
 // until the daily limit is reached. This API has a daily limit of 6 requests per account(`accountId`).
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListBillingInvoicesResponses):
 //
 //	Status  Code  Description
@@ -2860,6 +2976,8 @@ func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvo
 // Additional Rate Limit: You can make one API request every thirty minutes until the daily limit is
 // reached. This API has a daily limit of 100 requests per account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetInvoiceDetailsResponses):
 //
 //	Status  Code  Description
@@ -2906,6 +3024,8 @@ func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetails
 // Scope:`billing:master`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetBillingInformationResponses):
 //
@@ -2954,6 +3074,8 @@ func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInf
 // Scope:`billing:master`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateBillingInformationResponses):
 //
@@ -3030,6 +3152,8 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 //
 // * The subaccount must have a Pro or a higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateABasePlanResponses):
 //
 //	Status  Code  Description
@@ -3080,6 +3204,8 @@ func (c *Client) UpdateABasePlan(ctx context.Context, params UpdateABasePlanPara
 // Prerequisites:
 //
 // * The sub account must have a Pro or a higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CancelABasePlanResponses):
 //
@@ -3132,6 +3258,8 @@ func (c *Client) CancelABasePlan(ctx context.Context, params CancelABasePlanPara
 // Prerequisites:
 // * A Pro or a higher plan with the Master account option enabled.
 // * The subaccount must be a paid account whose billing charges are paid by its Master account.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in SubscribeAccountToAnAdditionalPlanResponses):
 //
@@ -3187,6 +3315,8 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 // * A Pro or a higher plan with the Master account option enabled.
 // * The subaccount must be a paid account whose billing charges are paid by its Master account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateAnAccountSAdditionalPlanResponses):
 //
 //	Status  Code  Description
@@ -3239,6 +3369,8 @@ func (c *Client) UpdateAnAccountSAdditionalPlan(ctx context.Context, params Upda
 // * The sub account must be a paid account.
 //
 // Scope: `billing:master`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CancelAdditionalPlansResponses):
 //
@@ -3294,6 +3426,8 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 // Scopes: `billing:master`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetAccountPlanInformationResponses):
 //
 //	Status  Code  Description
@@ -3339,6 +3473,8 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 // (https://marketplace.zoom.us/docs/api-reference/zoom-api/billing/accountplanaddoncreate) API.
 //
 // Scopes: `billing:master`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in SubscribeAccountToAPlanResponses):
 //
@@ -3418,6 +3554,8 @@ func (c *Client) SubscribeAccountToAPlan(ctx context.Context, params SubscribeAc
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetPlanUsageResponses):
 //
 //	Status  Code  Description
@@ -3465,6 +3603,8 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Scope: account:read:admin
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetLockedSettingsResponses):
 //
@@ -3518,6 +3658,8 @@ func (c *Client) GetLockedSettings(ctx context.Context, params GetLockedSettings
 // Scope: `account:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateLockedSettingsResponses):
 //
@@ -3585,6 +3727,8 @@ func (c *Client) UpdateLockedSettings(ctx context.Context, params UpdateLockedSe
 // * Pro or a higher account with SIP Connected Audio plan enabled.
 // * A Master account owner
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in AssignSIPTrunkConfigurationResponses):
 //
 //	Status  Code  Description
@@ -3637,6 +3781,8 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 // plan.
 // * A Pro or a higher paid account with Master account option enabled.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetSIPTrunkConfigurationResponses):
 //
 //	Status  Code  Description
@@ -3683,6 +3829,8 @@ func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrun
 // Scopes: `sip_trunk:master`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in AssignNumbersResponses):
 //
@@ -3732,6 +3880,8 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAllNumbersResponses):
 //
 //	Status  Code  Description
@@ -3777,6 +3927,8 @@ func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersPa
 //
 // * The account must either be a master account or a sub account with API Partner Plan
 // (https://zoom.us/plan/api) and SIP Connected Audio Plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListSIPTrunksResponses):
 //
@@ -3824,6 +3976,8 @@ func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, 
 //
 // Scope: `sip_trunk:master`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in AssignSIPTrunksResponses):
 //
 //	Status  Code  Description
@@ -3869,6 +4023,8 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 //
 // Scope: `sip_trunk:master`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteASIPTrunkResponses):
 //
 //	Status  Code  Description
@@ -3910,6 +4066,8 @@ func (c *Client) DeleteASIPTrunk(ctx context.Context, params DeleteASIPTrunkPara
 // (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio Plan.
 //
 // Scope: `sip_trunk:master`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in AddInternalCallOutCountriesResponses):
 //
@@ -3958,6 +4116,8 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 //
 // Scope: `sip_trunk:master`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListInternalCallOutCountriesResponses):
 //
 //	Status  Code  Description
@@ -4003,6 +4163,8 @@ func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListIn
 //
 // Scope: `sip_trunk:master`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteInternalCallOutCountryResponses):
 //
 //	Status  Code  Description
@@ -4046,6 +4208,8 @@ func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params Delete
 // (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio Plan.
 //
 // Scope: `sip_trunk:master`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in AddInternalNumbersResponses):
 //
@@ -4097,6 +4261,8 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 // (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio Plan.
 //
 // Scope: `sip_trunk:master`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListInternalNumbersResponses):
 //
@@ -4150,6 +4316,8 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 //
 // Scope: `sip_trunk:master`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAnInternalNumberResponses):
 //
 //	Status  Code  Description
@@ -4192,6 +4360,8 @@ func (c *Client) DeleteAnInternalNumber(ctx context.Context, params DeleteAnInte
 //
 // Prerequisites:
 // * A Pro or a higher paid account with the Master account option enabled.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetSubAccountDetailsResponses):
 //
@@ -4236,6 +4406,8 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DisassociateASubAccountResponses):
 //
 //	Status  Code  Description
@@ -4274,6 +4446,8 @@ func (c *Client) DisassociateASubAccount(ctx context.Context, params Disassociat
 // Scope: `account:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateOptionsResponses):
 //
@@ -4345,6 +4519,8 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetManagedDomainsResponses):
 //
 //	Status  Code  Description
@@ -4386,6 +4562,8 @@ func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomains
 // Scope: `account:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetTrustedDomainsResponses):
 //
@@ -4431,6 +4609,8 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 // * An account owner or admin permissions of an account
 // * The account making this API request must be on a Pro or a higher account plan with Master account
 // (https://marketplace.zoom.us/docs/api-reference/master-account-apis) privileges
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateTheAccountOwnerResponses):
 //
@@ -4481,6 +4661,8 @@ func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAcco
 // Scope: `user:master`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in SwitchAUserSAccountResponses):
 //
@@ -4535,6 +4717,8 @@ func (c *Client) SwitchAUserSAccount(ctx context.Context, params SwitchAUserSAcc
 // To list recordings of a master account, the scope must be `account:read:admin` and the value of
 // `accountId` should be `me`.
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListRecordingsOfAnAccountResponses):
 //
@@ -4593,6 +4777,8 @@ func (c *Client) ListRecordingsOfAnAccount(ctx context.Context, params ListRecor
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListSubAccountsResponses):
 //
 //	Status  Code  Description
@@ -4645,6 +4831,8 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 // Scope: `account:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateASubAccountResponses):
 //
@@ -4700,6 +4888,8 @@ func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccount
 // Prerequisites:
 // * A Pro, Business, or Education account
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAGroupMemberResponses):
 //
 //	Status  Code  Description
@@ -4746,6 +4936,8 @@ func (c *Client) DeleteAGroupMember(ctx context.Context, params DeleteAGroupMemb
 // Prerequisites:
 // * A Pro or higher account
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateAGroupMemberResponses):
 //
 //	Status  Code  Description
@@ -4788,6 +4980,8 @@ func (c *Client) UpdateAGroupMember(ctx context.Context, params UpdateAGroupMemb
 // Scopes: `group:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListGroupMembersResponses):
 //
@@ -4838,6 +5032,8 @@ func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersPa
 // Prerequisites:
 // * A Pro, Business, or Education account
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in AddGroupMembersResponses):
 //
 //	Status  Code  Description
@@ -4883,6 +5079,8 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 //
 // Prerequisites:
 // * A Pro, Business, or Education account
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListGroupAdminsResponses):
 //
@@ -4930,6 +5128,8 @@ func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsPara
 // Prerequisites:
 // * A Pro, Business, or Education account
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in AddGroupAdminsResponses):
 //
 //	Status  Code  Description
@@ -4976,6 +5176,8 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 // Prerequisites:
 // * A Pro, Business, or Education account
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAGroupAdminResponses):
 //
 //	Status  Code  Description
@@ -5017,6 +5219,8 @@ func (c *Client) DeleteAGroupAdmin(ctx context.Context, params DeleteAGroupAdmin
 // Scope: `group:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in VirtualBackgroundsDeleteVirtualBackgroundFilesResponses):
 //
@@ -5065,6 +5269,8 @@ func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles(ctx context.Cont
 //
 // `
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in VirtualBackgroundsUploadVirtualBackgroundFilesResponses):
 //
 //	Status  Code  Description
@@ -5110,6 +5316,8 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 // Scopes: `group:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetAGroupSSettingsResponses):
 //
@@ -5159,6 +5367,8 @@ func (c *Client) GetAGroupSSettings(ctx context.Context, params GetAGroupSSettin
 // Scopes: `group:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAGroupSSettingsResponses):
 //
@@ -5229,6 +5439,8 @@ func (c *Client) UpdateAGroupSSettings(ctx context.Context, params UpdateAGroupS
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in LockSettingsGetLockedSettingsResponses):
 //
 //	Status  Code  Description
@@ -5278,6 +5490,8 @@ func (c *Client) LockSettingsGetLockedSettings(ctx context.Context, params LockS
 // Scopes: `group:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in LockSettingsUpdateLockedSettingsResponses):
 //
@@ -5341,6 +5555,8 @@ func (c *Client) LockSettingsUpdateLockedSettings(ctx context.Context, params Lo
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetAGroupResponses):
 //
 //	Status  Code  Description
@@ -5380,6 +5596,8 @@ func (c *Client) GetAGroup(ctx context.Context, params GetAGroupParams, opts ...
 // Scopes: `group:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAGroupResponses):
 //
@@ -5422,6 +5640,8 @@ func (c *Client) UpdateAGroup(ctx context.Context, params UpdateAGroupParams, op
 // Prerequisites:
 // * A Pro, Business, or Education account
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAGroupResponses):
 //
 //	Status  Code  Description
@@ -5458,6 +5678,8 @@ func (c *Client) DeleteAGroup(ctx context.Context, params DeleteAGroupParams, op
 // Scopes: `group:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListGroupsResponses):
 //
@@ -5500,6 +5722,8 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 //
 // Prerequisites:
 // * A Pro or higher account
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateAGroupResponses):
 //
@@ -5548,6 +5772,8 @@ func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, op
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateAH323SIPDeviceResponses):
 //
 //	Status  Code  Description
@@ -5589,6 +5815,8 @@ func (c *Client) UpdateAH323SIPDevice(ctx context.Context, params UpdateAH323SIP
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAH323SIPDeviceResponses):
 //
 //	Status  Code  Description
@@ -5625,6 +5853,8 @@ func (c *Client) DeleteAH323SIPDevice(ctx context.Context, params DeleteAH323SIP
 // Scopes: `h323:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListH323SIPDevicesResponses):
 //
@@ -5672,6 +5902,8 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in CreateAH323SIPDeviceResponses):
 //
 //	Status  Code  Description
@@ -5717,6 +5949,8 @@ func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIP
 // Prerequisites:
 // * A Business, Education, API or higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetATrackingFieldResponses):
 //
 //	Status  Code  Description
@@ -5755,6 +5989,8 @@ func (c *Client) GetATrackingField(ctx context.Context, params GetATrackingField
 //
 // Prerequisites:
 // * A Business, Education, API or higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateATrackingFieldResponses):
 //
@@ -5804,6 +6040,8 @@ func (c *Client) UpdateATrackingField(ctx context.Context, params UpdateATrackin
 // Prerequisites:
 // * A Business, Education, API or higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteATrackingFieldResponses):
 //
 //	Status  Code  Description
@@ -5840,6 +6078,8 @@ func (c *Client) DeleteATrackingField(ctx context.Context, params DeleteATrackin
 // Prerequisites:
 // * A Business, Education, API or higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListTrackingFieldsResponses):
 //
 //	Status  Code  Description
@@ -5874,6 +6114,8 @@ func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFiel
 //
 // Prerequisites:
 // * A Business, Education, API or higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateATrackingFieldResponses):
 //
@@ -5924,6 +6166,8 @@ func (c *Client) CreateATrackingField(ctx context.Context, params CreateATrackin
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListIMDirectoryGroupMembersResponses):
 //
 //	Status  Code  Description
@@ -5972,6 +6216,8 @@ func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMD
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in AddIMDirectoryGroupMembersResponses):
 //
 //	Status  Code  Description
@@ -6016,6 +6262,8 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteIMDirectoryGroupMemberResponses):
 //
 //	Status  Code  Description
@@ -6052,6 +6300,8 @@ func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params Delete
 // Scopes: `imgroup:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in RetrieveAnIMDirectoryGroupResponses):
 //
@@ -6090,6 +6340,8 @@ func (c *Client) RetrieveAnIMDirectoryGroup(ctx context.Context, params Retrieve
 // Scopes: `imgroup:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAnIMDirectoryGroupResponses):
 //
@@ -6141,6 +6393,8 @@ func (c *Client) UpdateAnIMDirectoryGroup(ctx context.Context, params UpdateAnIM
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAnIMDirectoryGroupResponses):
 //
 //	Status  Code  Description
@@ -6173,6 +6427,8 @@ func (c *Client) DeleteAnIMDirectoryGroup(ctx context.Context, params DeleteAnIM
 // Scopes: `imgroup:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListIMDirectoryGroupsResponses):
 //
@@ -6209,6 +6465,8 @@ func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirecto
 // Scopes: `imgroup:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateAnIMDirectoryGroupResponses):
 //
@@ -6264,6 +6522,8 @@ func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIM
 // The API will still be available for you to use, though Zoom will no longer provide support for it.
 // For further information, see Announcements: IM APIs Deprecation.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetIMChatSessionsResponses):
 //
 //	Status  Code  Description
@@ -6310,6 +6570,8 @@ func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessions
 // Deprecated: By end of 2021, Zoom is deprecating this API in favor of a consolidated set of APIs.
 // The API will still be available for you to use, though Zoom will no longer provide support for it.
 // For further information, see Announcements: IM APIs Deprecation.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetIMChatMessagesResponses):
 //
@@ -6372,6 +6634,8 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 // Learn more about how to authotize chatbots in the Chatbot Authorization
 // (https://marketplace.zoom.us/docs/guides/chatbots/authorization) guide.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in EditAChatbotMessageResponses):
 //
 //	Status  Code  Description
@@ -6430,6 +6694,8 @@ func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMes
 // Learn more about how to authotize chatbots in the Chatbot Authorization
 // (https://marketplace.zoom.us/docs/guides/chatbots/authorization) guide.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAChatbotMessageResponses):
 //
 //	Status  Code  Description
@@ -6486,6 +6752,8 @@ func (c *Client) DeleteAChatbotMessage(ctx context.Context, params DeleteAChatbo
 // Learn more about how to authorize chatbots in the Chatbot Authorization
 // (https://marketplace.zoom.us/docs/guides/chatbots/authorization) guide.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in SendChatbotMessagesResponses):
 //
 //	Status  Code  Description
@@ -6538,6 +6806,8 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 // The API will still be available for you to use, though Zoom will no longer provide support for it.
 // For further information, see Announcements: IM APIs Deprecation.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetUserSIMMessagesResponses):
 //
 //	Status  Code  Description
@@ -6589,6 +6859,8 @@ func (c *Client) GetUserSIMMessages(ctx context.Context, params GetUserSIMMessag
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in SendIMMessagesResponses):
 //
 //	Status  Code  Description
@@ -6633,6 +6905,8 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 //
 // Scopes: `meeting:read:admin`, `meeting:read`</br>Rate Limit Label
 // (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListMeetingsResponses):
 //
@@ -6700,6 +6974,8 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 // Scopes: `meeting:write:admin`, `meeting:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateAMeetingResponses):
 //
@@ -6795,6 +7071,8 @@ func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams
 // * Current user as well as the assistant must have Licensed or an On-prem license.
 // * Assistants must be under the current user's account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListUserAssistantsResponses):
 //
 //	Status  Code  Description
@@ -6844,6 +7122,8 @@ func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistan
 // * The user and the assistant must have a Licensed or an On-prem license.
 // * Assistants must be under the current user's account or in the same organization with the current
 // user's account.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in AddAssistantsResponses):
 //
@@ -6899,6 +7179,8 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 // * The user as well as the assistant must have Licensed or an On-prem license.
 // * Assistants must be under the current user's account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteUserAssistantsResponses):
 //
 //	Status  Code  Description
@@ -6942,6 +7224,8 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 // Prerequisites:
 // * The user as well as the assistant must have Licensed or an On-prem license.
 // * Assistants must be under the current user's account.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in DeleteAUserAssistantResponses):
 //
@@ -6987,6 +7271,8 @@ func (c *Client) DeleteAUserAssistant(ctx context.Context, params DeleteAUserAss
 // Prerequisites:
 // * Current user must be under the same account as the scheduler.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListUserSchedulersResponses):
 //
 //	Status  Code  Description
@@ -7031,6 +7317,8 @@ func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedule
 // Prerequisites:
 // * Current user (assistant) must be under the same account as the scheduler.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteUserSchedulersResponses):
 //
 //	Status  Code  Description
@@ -7070,6 +7358,8 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 //
 // Prerequisites:
 // * Current user must be under the same account as the scheduler.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in DeleteASchedulerResponses):
 //
@@ -7120,6 +7410,8 @@ func (c *Client) DeleteAScheduler(ctx context.Context, params DeleteASchedulerPa
 // (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
 // feature must be enabled on the account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UploadVirtualBackgroundFileResponses):
 //
 //	Status  Code  Description
@@ -7168,6 +7460,8 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 // (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
 // feature must be enabled on the account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in VirtualBackgroundsDeleteVirtualBackgroundFiles2Responses):
 //
 //	Status  Code  Description
@@ -7205,6 +7499,8 @@ func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles2(ctx context.Con
 //
 // Scopes: `user:read:admin`, `user:read`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetUserSettingsResponses):
 //
@@ -7253,6 +7549,8 @@ func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsPara
 //
 // Scopes: `user:write:admin`, `user:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateUserSettingsResponses):
 //
@@ -7317,6 +7615,8 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetAUserSTSPAccountResponses):
 //
 //	Status  Code  Description
@@ -7355,6 +7655,8 @@ func (c *Client) GetAUserSTSPAccount(ctx context.Context, params GetAUserSTSPAcc
 // Scopes: `tsp:write:admin` `tsp:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateATSPAccountResponses):
 //
@@ -7400,6 +7702,8 @@ func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccount
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAUserSTSPAccountResponses):
 //
 //	Status  Code  Description
@@ -7434,6 +7738,8 @@ func (c *Client) DeleteAUserSTSPAccount(ctx context.Context, params DeleteAUserS
 // Scopes: `tsp:read:admin` `tsp:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListUserSTSPAccountsResponses):
 //
@@ -7472,6 +7778,8 @@ func (c *Client) ListUserSTSPAccounts(ctx context.Context, params ListUserSTSPAc
 // Scopes: `tsp:write:admin` `tsp:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in AddAUserSTSPAccountResponses):
 //
@@ -7522,6 +7830,8 @@ func (c *Client) AddAUserSTSPAccount(ctx context.Context, params AddAUserSTSPAcc
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in SetGlobalDialInURLForATSPUserResponses):
 //
 //	Status  Code  Description
@@ -7564,6 +7874,8 @@ func (c *Client) SetGlobalDialInURLForATSPUser(ctx context.Context, params SetGl
 //
 // Scopes: `user:read:admin`, `user:read`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetAUserTokenResponses):
 //
@@ -7611,6 +7923,8 @@ func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, 
 // Scopes: `user:write:admin`, `user:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in RevokeAUserSSSOTokenResponses):
 //
 //	Status  Code  Description
@@ -7651,6 +7965,8 @@ func (c *Client) RevokeAUserSSSOToken(ctx context.Context, params RevokeAUserSSS
 //
 // Prerequisites:
 // * Pro or higher plan with a Webinar Add-on.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListWebinarsResponses):
 //
@@ -7700,6 +8016,8 @@ func (c *Client) ListWebinars(ctx context.Context, params ListWebinarsParams, op
 //
 // Prerequisites:
 // * Pro or higher plan with a Webinar add-on.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateAWebinarResponses):
 //
@@ -7783,6 +8101,8 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetAUserResponses):
 //
 //	Status  Code  Description
@@ -7827,6 +8147,8 @@ func (c *Client) GetAUser(ctx context.Context, params GetAUserParams, opts ...Re
 //
 // Scopes: `user:write:admin` `user:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAUserResponses):
 //
@@ -7941,6 +8263,8 @@ func (c *Client) UpdateAUser(ctx context.Context, params UpdateAUserParams, opts
 // Scopes: `user:write:admin`, `user:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAUserResponses):
 //
 //	Status  Code  Description
@@ -8002,6 +8326,8 @@ func (c *Client) DeleteAUser(ctx context.Context, params DeleteAUserParams, opts
 // Prerequisites:
 // * Pro or a higher plan.
 // * Cloud Recording must be enabled on the user's account.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListAllRecordingsResponses):
 //
@@ -8065,6 +8391,8 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 // Scopes: `user:write:admin`, `user:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UploadAUserSProfilePictureResponses):
 //
 //	Status  Code  Description
@@ -8112,6 +8440,8 @@ func (c *Client) UploadAUserSProfilePicture(ctx context.Context, params UploadAU
 // Scopes: `user:write:admin`, `user:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateUserStatusResponses):
 //
 //	Status  Code  Description
@@ -8158,6 +8488,8 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 //
 // * Owner or admin of the Zoom account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateAUserSPasswordResponses):
 //
 //	Status  Code  Description
@@ -8197,6 +8529,8 @@ func (c *Client) UpdateAUserSPassword(ctx context.Context, params UpdateAUserSPa
 //
 // Scopes: `user:read:admin`, `user:read`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetUserPermissionsResponses):
 //
@@ -8245,6 +8579,8 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 // (https://support.zoom.us/hc/en-us/articles/204517069-Getting-Started-with-Personal-Audio-Conference)
 // add-on.
 // * Personal Audio Conference must be enabled in the user's profile.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListAUserSPACAccountsResponses):
 //
@@ -8296,6 +8632,8 @@ func (c *Client) ListAUserSPACAccounts(ctx context.Context, params ListAUserSPAC
 // * Managed domain must be enabled in the account.
 // * The new email address should not already exist in Zoom.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateAUserSEmailResponses):
 //
 //	Status  Code  Description
@@ -8340,6 +8678,8 @@ func (c *Client) UpdateAUserSEmail(ctx context.Context, params UpdateAUserSEmail
 //
 // Prerequisites:
 // * A Pro or a higher account with the Zoom Webinar plan (https://zoom.us/pricing/webinar).
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListWebinarTemplatesResponses):
 //
@@ -8397,6 +8737,8 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 // Scopes: `user:write`, `user:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateAUserSPresenceStatusResponses):
 //
 //	Status  Code  Description
@@ -8442,6 +8784,8 @@ func (c *Client) UpdateAUserSPresenceStatus(ctx context.Context, params UpdateAU
 // Scopes: `meeting:read` or `meeting:read:admin`</br>Rate Limit Label
 // (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListMeetingTemplatesResponses):
 //
 //	Status  Code  Description
@@ -8478,6 +8822,8 @@ func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTem
 // Scopes: `user:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListUsersResponses):
 //
@@ -8538,6 +8884,8 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 // Prerequisites:
 // * A Pro or higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in CreateUsersResponses):
 //
 //	Status  Code  Description
@@ -8584,6 +8932,8 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetUserSZAKResponses):
 //
 //	Status  Code  Description
@@ -8626,6 +8976,8 @@ func (c *Client) GetUserSZAK(ctx context.Context, params GetUserSZAKParams, opts
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in CheckAUserEmailResponses):
 //
 //	Status  Code  Description
@@ -8664,6 +9016,8 @@ func (c *Client) CheckAUserEmail(ctx context.Context, params CheckAUserEmailPara
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in CheckAUserSPMRoomResponses):
 //
 //	Status  Code  Description
@@ -8699,6 +9053,8 @@ func (c *Client) CheckAUserSPMRoom(ctx context.Context, params CheckAUserSPMRoom
 // Scopes: `meeting:write:admin` `meeting:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in DeleteAMeetingRegistrantResponses):
 //
@@ -8741,6 +9097,8 @@ func (c *Client) DeleteAMeetingRegistrant(ctx context.Context, params DeleteAMee
 // Prerequisites:
 // * The account must have a Meeting plan
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetAMeetingRegistrantResponses):
 //
 //	Status  Code  Description
@@ -8782,6 +9140,8 @@ func (c *Client) GetAMeetingRegistrant(ctx context.Context, params GetAMeetingRe
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListRegistrationQuestionsResponses):
 //
 //	Status  Code  Description
@@ -8819,6 +9179,8 @@ func (c *Client) ListRegistrationQuestions(ctx context.Context, params ListRegis
 // Scopes: `meeting:write`, `meeting:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateRegistrationQuestionsResponses):
 //
@@ -8861,6 +9223,8 @@ func (c *Client) UpdateRegistrationQuestions(ctx context.Context, params UpdateR
 // Scopes: `meeting:read:admin` `meeting:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListMeetingRegistrantsResponses):
 //
@@ -8921,6 +9285,8 @@ func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingR
 //
 // Scopes: `meeting:write:admin` `meeting:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in AddMeetingRegistrantResponses):
 //
@@ -9023,6 +9389,8 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 // Scopes: `meeting:write:admin` `meeting:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateRegistrantSStatusResponses):
 //
 //	Status  Code  Description
@@ -9068,6 +9436,8 @@ func (c *Client) UpdateRegistrantSStatus(ctx context.Context, params UpdateRegis
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetAMeetingPollResponses):
 //
 //	Status  Code  Description
@@ -9106,6 +9476,8 @@ func (c *Client) GetAMeetingPoll(ctx context.Context, params GetAMeetingPollPara
 // Scopes: `meeting:write:admin` `meeting:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAMeetingPollResponses):
 //
@@ -9155,6 +9527,8 @@ func (c *Client) UpdateAMeetingPoll(ctx context.Context, params UpdateAMeetingPo
 // * Polling feature should be enabled in the host's account.
 // * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAMeetingPollResponses):
 //
 //	Status  Code  Description
@@ -9194,6 +9568,8 @@ func (c *Client) DeleteAMeetingPoll(ctx context.Context, params DeleteAMeetingPo
 //
 // * Host user type must be Pro or higher plan.
 // * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListMeetingPollsResponses):
 //
@@ -9238,6 +9614,8 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 // * Host user type must be Pro or higher plan.
 // * Polling feature must be enabled in the host's account.
 // * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateAMeetingPollResponses):
 //
@@ -9287,6 +9665,8 @@ func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPo
 // Scopes: `recording:write:admin`, `recording:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAMeetingRecordingFileResponses):
 //
 //	Status  Code  Description
@@ -9326,6 +9706,8 @@ func (c *Client) DeleteAMeetingRecordingFile(ctx context.Context, params DeleteA
 // Scopes: `recording:write:admin` `recording:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in RecoverASingleRecordingResponses):
 //
@@ -9368,6 +9750,8 @@ func (c *Client) RecoverASingleRecording(ctx context.Context, params RecoverASin
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetMeetingRecordingSettingsResponses):
 //
 //	Status  Code  Description
@@ -9405,6 +9789,8 @@ func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeet
 // Scopes: `recording:write:admin` `recording:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateMeetingRecordingSettingsResponses):
 //
@@ -9478,6 +9864,8 @@ func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params Upda
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetRegistrationQuestionsResponses):
 //
 //	Status  Code  Description
@@ -9519,6 +9907,8 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 // Scopes: `recording:write:admin`, `recording:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in QuestionsUpdateRegistrationQuestionsResponses):
 //
@@ -9565,6 +9955,8 @@ func (c *Client) QuestionsUpdateRegistrationQuestions(ctx context.Context, param
 // Scopes: `recording:read:admin`, `recording:read`.
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListRecordingRegistrantsResponses):
 //
@@ -9620,6 +10012,8 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 // Scopes: `recording:write:admin`, `recording:write`.
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateARecordingRegistrantResponses):
 //
@@ -9712,6 +10106,8 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in RegistrantsUpdateRegistrantSStatusResponses):
 //
 //	Status  Code  Description
@@ -9757,6 +10153,8 @@ func (c *Client) RegistrantsUpdateRegistrantSStatus(ctx context.Context, params 
 //
 // Scopes: `recording:read:admin`, `recording:read`</br>Rate Limit Label
 // (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetMeetingRecordingsResponses):
 //
@@ -9805,6 +10203,8 @@ func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingReco
 // Prerequisites:
 // * Cloud Recording should be enabled on the user's account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteMeetingRecordingsResponses):
 //
 //	Status  Code  Description
@@ -9849,6 +10249,8 @@ func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeeti
 //
 // * A Pro user with Cloud Recording enabled.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in RecoverMeetingRecordingsResponses):
 //
 //	Status  Code  Description
@@ -9892,6 +10294,8 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 //
 // Prerequisites:
 // * Meeting host must have a Pro license.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateALiveStreamResponses):
 //
@@ -9943,6 +10347,8 @@ func (c *Client) UpdateALiveStream(ctx context.Context, params UpdateALiveStream
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetLiveStreamDetailsResponses):
 //
 //	Status  Code  Description
@@ -9987,6 +10393,8 @@ func (c *Client) GetLiveStreamDetails(ctx context.Context, params GetLiveStreamD
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateLiveStreamStatusResponses):
 //
 //	Status  Code  Description
@@ -10029,6 +10437,8 @@ func (c *Client) UpdateLiveStreamStatus(ctx context.Context, params UpdateLiveSt
 // Scopes: `meeting:read:admin` `meeting:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetAMeetingResponses):
 //
@@ -10078,6 +10488,8 @@ func (c *Client) GetAMeeting(ctx context.Context, params GetAMeetingParams, opts
 //
 // Scopes: `meeting:write:admin`, `meeting:write`</br>Rate Limit Label
 // (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAMeetingResponses):
 //
@@ -10156,6 +10568,8 @@ func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAMeetingResponses):
 //
 //	Status  Code  Description
@@ -10197,6 +10611,8 @@ func (c *Client) DeleteAMeeting(ctx context.Context, params DeleteAMeetingParams
 // Scopes: `meeting:write:admin` `meeting:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UpdateMeetingStatusResponses):
 //
 //	Status  Code  Description
@@ -10234,6 +10650,8 @@ func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingSt
 // Scopes: `meeting:read:admin` `meeting:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetMeetingInvitationResponses):
 //
@@ -10277,6 +10695,8 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 // Scope: `meeting:write`, `meeting:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in PerformBatchRegistrationResponses):
 //
@@ -10331,6 +10751,8 @@ func (c *Client) PerformBatchRegistration(ctx context.Context, params PerformBat
 // * Polling feature must be enabled in the host's account.
 // * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in PerformBatchPollCreationResponses):
 //
 //	Status  Code  Description
@@ -10373,6 +10795,8 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 //
 // Scopes: `meeting:write:admin`, `meeting:write`</br>Rate Limit Label
 // (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateMeetingSInviteLinksResponses):
 //
@@ -10418,6 +10842,8 @@ func (c *Client) CreateMeetingSInviteLinks(ctx context.Context, params CreateMee
 // Scopes: `meeting:read:admin`, `meeting:read`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetPastMeetingDetailsResponses):
 //
 //	Status  Code  Description
@@ -10460,6 +10886,8 @@ func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetin
 //
 // Note: Please double encode your UUID when using this API if the UUID begins with a '/'or contains
 // '//' in it.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetPastMeetingParticipantsResponses):
 //
@@ -10512,6 +10940,8 @@ func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastM
 // (https://support.zoom.us/hc/en-us/articles/360050431572-Archiving-Meeting-and-Webinar-data#h_01ENPBD3WR68D7FAKTBY92SG45)
 // to access the archiving feature.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetMeetingArchivedFilesResponses):
 //
 //	Status  Code  Description
@@ -10548,6 +10978,8 @@ func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingA
 // Scopes: `meeting:read:admin` `meeting:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListEndedMeetingInstancesResponses):
 //
@@ -10592,6 +11024,8 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 // * Host user type must be Pro.
 // * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListPastMeetingSPollResultsResponses):
 //
 //	Status  Code  Description
@@ -10633,6 +11067,8 @@ func (c *Client) ListPastMeetingSPollResults(ctx context.Context, params ListPas
 // Scope: `meeting:read`, `meeting:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListPastMeetingSFilesResponses):
 //
@@ -10686,6 +11122,8 @@ func (c *Client) ListPastMeetingSFiles(ctx context.Context, params ListPastMeeti
 //
 // Prerequisites:
 // * A Business or higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListMeetingParticipantsResponses):
 //
@@ -10754,6 +11192,8 @@ func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeeting
 // Scopes: `dashboard_meetings:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetMeetingParticipantQoSResponses):
 //
 //	Status  Code  Description
@@ -10809,6 +11249,8 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 // Prerequisites:
 // * A Business or a higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListMeetingParticipantsQoSResponses):
 //
 //	Status  Code  Description
@@ -10859,6 +11301,8 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 // Prerequisites:
 //
 // * Business or a higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetSharingRecordingDetailsResponses):
 //
@@ -10913,6 +11357,8 @@ func (c *Client) GetSharingRecordingDetails(ctx context.Context, params GetShari
 // Scope: `dashboard_meetings:read:admiin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetPostMeetingFeedbackResponses):
 //
@@ -10969,6 +11415,8 @@ func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeeti
 //
 // * Business or a higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetMeetingDetailsResponses):
 //
 //	Status  Code  Description
@@ -11017,6 +11465,8 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 // Prerequisites:
 //
 // * Business or a higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in MeetingsListMeetingsResponses):
 //
@@ -11076,6 +11526,8 @@ func (c *Client) MeetingsListMeetings(ctx context.Context, params MeetingsListMe
 //
 // Prerequisites:
 // * A Business, Education, or API Plan with Webinar add-on.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetWebinarParticipantsResponses):
 //
@@ -11147,6 +11599,8 @@ func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarPa
 // Prerequisites:
 // * A Business, Education, or API Plan with Zoom Rooms set up.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetWebinarParticipantQoSResponses):
 //
 //	Status  Code  Description
@@ -11202,6 +11656,8 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 // Prerequisites:
 // * A Business, Education, or API Plan with Webinar add-on.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListWebinarParticipantQoSResponses):
 //
 //	Status  Code  Description
@@ -11252,6 +11708,8 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 // Prerequisites:
 //
 // * Business, Education or API Plan with Webinar add-on.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ParticipantsGetSharingRecordingDetailsResponses):
 //
@@ -11307,6 +11765,8 @@ func (c *Client) ParticipantsGetSharingRecordingDetails(ctx context.Context, par
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetPostWebinarFeedbackResponses):
 //
 //	Status  Code  Description
@@ -11358,6 +11818,8 @@ func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebin
 //
 // * Business, Education or API Plan with Webinar add-on.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetWebinarDetailsResponses):
 //
 //	Status  Code  Description
@@ -11398,6 +11860,8 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 // Prerequisites:
 //
 // * Business, Education or API Plan with Webinar add-on.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in WebinarsListWebinarsResponses):
 //
@@ -11450,6 +11914,8 @@ func (c *Client) WebinarsListWebinars(ctx context.Context, params WebinarsListWe
 //
 // * Business, Education or API Plan with Zoom Rooms set up.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ZoomroomsListZoomRoomsResponses):
 //
 //	Status  Code  Description
@@ -11499,6 +11965,8 @@ func (c *Client) ZoomroomsListZoomRooms(ctx context.Context, params ZoomroomsLis
 //
 // * Business, Education or API Plan with Zoom Rooms set up.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetZoomRoomsDetailsResponses):
 //
 //	Status  Code  Description
@@ -11547,6 +12015,8 @@ func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDet
 //
 // * Business, Education or API Plan with Zoom Rooms set up.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetTop25IssuesOfZoomRoomsResponses):
 //
 //	Status  Code  Description
@@ -11588,6 +12058,8 @@ func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25I
 // Prerequisites:
 // * A Business or higher account.
 // * The "Feedback to Zoom (https://support.zoom.us/hc/en-us/articles/115005838023)" option enabled.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListZoomMeetingsClientFeedbackResponses):
 //
@@ -11633,6 +12105,8 @@ func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params List
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // `
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetZoomMeetingsClientFeedbackResponses):
 //
@@ -11689,6 +12163,8 @@ func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZo
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListClientMeetingSatisfactionResponses):
 //
 //	Status  Code  Description
@@ -11735,6 +12211,8 @@ func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListC
 // * Business or a higher plan.
 // * Zoom Room must be enabled in the account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetTop25ZoomRoomsWithIssuesResponses):
 //
 //	Status  Code  Description
@@ -11775,6 +12253,8 @@ func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop2
 // Prerequisites:
 // * A Business or a higher plan.
 // * A Zoom Room must be enabled in the account.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetIssuesOfZoomRoomsResponses):
 //
@@ -11828,6 +12308,8 @@ func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoo
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetCRCPortUsageResponses):
 //
 //	Status  Code  Description
@@ -11876,6 +12358,8 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 // Prerequisites:
 //
 // * Business or a higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetIMMetricsResponses):
 //
@@ -11930,6 +12414,8 @@ func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, op
 //
 // * Business or a higher plan
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetChatMetricsResponses):
 //
 //	Status  Code  Description
@@ -11976,6 +12462,8 @@ func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams
 //
 // Prerequisites:
 // * A Business or a higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetMeetingQualityScoresResponses):
 //
@@ -12028,6 +12516,8 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 // Prerequisites:
 //
 // * Pro or higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetActiveInactiveHostReportsResponses):
 //
@@ -12085,6 +12575,8 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 //
 // * Pro or higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetMeetingReportsResponses):
 //
 //	Status  Code  Description
@@ -12133,6 +12625,8 @@ func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReports
 // Prerequisites:
 //
 // * Pro or a higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetMeetingDetailReportsResponses):
 //
@@ -12185,6 +12679,8 @@ func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingD
 //
 // Prerequisites:
 // * A Pro or a higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetMeetingParticipantReportsResponses):
 //
@@ -12240,6 +12736,8 @@ func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMee
 //
 // * Pro or a higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetMeetingPollReportsResponses):
 //
 //	Status  Code  Description
@@ -12282,6 +12780,8 @@ func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPol
 //
 // * Pro or higher plan with Webinar add-on.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetWebinarDetailReportsResponses):
 //
 //	Status  Code  Description
@@ -12323,6 +12823,8 @@ func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarD
 // Prerequisites:
 //
 // * Pro or a higher plan with Webinar add-on enabled.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetWebinarParticipantReportsResponses):
 //
@@ -12377,6 +12879,8 @@ func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWeb
 //
 // * Pro or a higher plan with Webinar add-on enabled.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetWebinarPollReportsResponses):
 //
 //	Status  Code  Description
@@ -12422,6 +12926,8 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 //
 // * Pro or a higher plan with Webinar add-on enabled.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetWebinarQAReportResponses):
 //
 //	Status  Code  Description
@@ -12465,6 +12971,8 @@ func (c *Client) GetWebinarQAReport(ctx context.Context, params GetWebinarQARepo
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetBillingReportsResponses):
 //
 //	Status  Code  Description
@@ -12507,6 +13015,8 @@ func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReports
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetBillingInvoiceReportsResponses):
 //
 //	Status  Code  Description
@@ -12548,6 +13058,8 @@ func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBilling
 // Prerequisites:
 // * A Pro or higher plan
 // * Report chat permissions.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetChatSessionsReportsResponses):
 //
@@ -12595,6 +13107,8 @@ func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessi
 // Prerequisites:
 // * A Pro or higher plan
 // * Report chat permissions
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetChatMessagesReportsResponses):
 //
@@ -12648,6 +13162,8 @@ func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessa
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetDailyUsageReportResponses):
 //
 //	Status  Code  Description
@@ -12694,6 +13210,8 @@ func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageRe
 // Prerequisites:
 //
 // * Pro or higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetTelephoneReportsResponses):
 //
@@ -12748,6 +13266,8 @@ func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneRep
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetCloudRecordingUsageReportResponses):
 //
 //	Status  Code  Description
@@ -12792,6 +13312,8 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 // Prerequisites:
 //
 // * Pro or higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetOperationLogsReportResponses):
 //
@@ -12841,6 +13363,8 @@ func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperation
 //
 // Prerequisites:
 // * A Pro or higher plan
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetUpcomingEventsReportResponses):
 //
@@ -12894,6 +13418,8 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetSignInSignOutActivityReportResponses):
 //
 //	Status  Code  Description
@@ -12940,6 +13466,8 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 // Prerequisites:
 //
 // * A Pro or a higher plan.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListMembersInARoleResponses):
 //
@@ -12998,6 +13526,8 @@ func (c *Client) ListMembersInARole(ctx context.Context, params ListMembersInARo
 //
 // * A Pro or a higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in AssignARoleResponses):
 //
 //	Status  Code  Description
@@ -13046,6 +13576,8 @@ func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts
 //
 // * A Pro or a higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in UnassignARoleResponses):
 //
 //	Status  Code  Description
@@ -13091,6 +13623,8 @@ func (c *Client) UnassignARole(ctx context.Context, params UnassignARoleParams, 
 // Scopes: `role:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetRoleInformationResponses):
 //
@@ -13138,6 +13672,8 @@ func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformati
 // Scopes: `role:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateRoleInformationResponses):
 //
@@ -13202,6 +13738,8 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteARoleResponses):
 //
 //	Status  Code  Description
@@ -13241,6 +13779,8 @@ func (c *Client) DeleteARole(ctx context.Context, params DeleteARoleParams, opts
 // * For setting the initial role, you must be the Account Owner.
 // * For subsequent role management, you must be the Account Owner or user with role management
 // permissions.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListRolesResponses):
 //
@@ -13284,6 +13824,8 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 // Scopes: `role:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateARoleResponses):
 //
@@ -13331,6 +13873,8 @@ func (c *Client) CreateARole(ctx context.Context, params CreateARoleParams, opts
 //
 // * A Pro or a higher plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetAccountSTSPInformationResponses):
 //
 //	Status  Code  Description
@@ -13368,6 +13912,8 @@ func (c *Client) GetAccountSTSPInformation(ctx context.Context, params GetAccoun
 // Scopes: `tsp:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAccountSTSPInformationResponses):
 //
@@ -13429,6 +13975,8 @@ func (c *Client) UpdateAccountSTSPInformation(ctx context.Context, params Update
 //
 // * Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListPanelistsResponses):
 //
 //	Status  Code  Description
@@ -13474,6 +14022,8 @@ func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, 
 //
 // Prerequisites:
 // * Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in AddPanelistsResponses):
 //
@@ -13523,6 +14073,8 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 //
 // * Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in RemovePanelistsResponses):
 //
 //	Status  Code  Description
@@ -13563,6 +14115,8 @@ func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsPara
 // Prerequisites:
 //
 // * Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in RemoveAPanelistResponses):
 //
@@ -13607,6 +14161,8 @@ func (c *Client) RemoveAPanelist(ctx context.Context, params RemoveAPanelistPara
 // Scopes: `webinar:read:admin` `webinar:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in QuestionsListRegistrationQuestionsResponses):
 //
@@ -13653,6 +14209,8 @@ func (c *Client) QuestionsListRegistrationQuestions(ctx context.Context, params 
 // Scopes: `webinar:write:admin` `webinar:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in QuestionsUpdateRegistrationQuestions2Responses):
 //
@@ -13703,6 +14261,8 @@ func (c *Client) QuestionsUpdateRegistrationQuestions2(ctx context.Context, para
 //
 // * The account must have a Webinar plan.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetAWebinarRegistrantResponses):
 //
 //	Status  Code  Description
@@ -13745,6 +14305,8 @@ func (c *Client) GetAWebinarRegistrant(ctx context.Context, params GetAWebinarRe
 // Scopes: `webinar:write:admin` `webinar:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in DeleteAWebinarRegistrantResponses):
 //
@@ -13791,6 +14353,8 @@ func (c *Client) DeleteAWebinarRegistrant(ctx context.Context, params DeleteAWeb
 // Scopes: `webinar:read:admin` `webinar:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListWebinarRegistrantsResponses):
 //
@@ -13857,6 +14421,8 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 //
 // Prerequisites:
 // * Pro or higher plan with a Webinar Add-on.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in AddAWebinarRegistrantResponses):
 //
@@ -13953,6 +14519,8 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in RegistrantsUpdateRegistrantSStatus2Responses):
 //
 //	Status  Code  Description
@@ -13998,6 +14566,8 @@ func (c *Client) RegistrantsUpdateRegistrantSStatus2(ctx context.Context, params
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetAWebinarPollResponses):
 //
 //	Status  Code  Description
@@ -14035,6 +14605,8 @@ func (c *Client) GetAWebinarPoll(ctx context.Context, params GetAWebinarPollPara
 // Scopes: `webinar:write:admin` `webinar:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAWebinarPollResponses):
 //
@@ -14077,6 +14649,8 @@ func (c *Client) UpdateAWebinarPoll(ctx context.Context, params UpdateAWebinarPo
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAWebinarPollResponses):
 //
 //	Status  Code  Description
@@ -14111,6 +14685,8 @@ func (c *Client) DeleteAWebinarPoll(ctx context.Context, params DeleteAWebinarPo
 // Scopes: `webinar:read:admin` `webinar:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListAWebinarSPollsResponses):
 //
@@ -14149,6 +14725,8 @@ func (c *Client) ListAWebinarSPolls(ctx context.Context, params ListAWebinarSPol
 // Scopes: `webinar:write:admin` `webinar:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateAWebinarSPollResponses):
 //
@@ -14206,6 +14784,8 @@ func (c *Client) CreateAWebinarSPoll(ctx context.Context, params CreateAWebinarS
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in LivestreamUpdateALiveStreamResponses):
 //
 //	Status  Code  Description
@@ -14254,6 +14834,8 @@ func (c *Client) LivestreamUpdateALiveStream(ctx context.Context, params Livestr
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in LivestreamGetLiveStreamDetailsResponses):
 //
 //	Status  Code  Description
@@ -14301,6 +14883,8 @@ func (c *Client) LivestreamGetLiveStreamDetails(ctx context.Context, params Live
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in LivestreamUpdateLiveStreamStatusResponses):
 //
 //	Status  Code  Description
@@ -14344,6 +14928,8 @@ func (c *Client) LivestreamUpdateLiveStreamStatus(ctx context.Context, params Li
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 // Prerequisites:
 // * Pro or higher plan with a Webinar Add-on.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetAWebinarResponses):
 //
@@ -14398,6 +14984,8 @@ func (c *Client) GetAWebinar(ctx context.Context, params GetAWebinarParams, opts
 // Prerequisites:
 //
 // * Pro or higher plan with a Webinar Add-on.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateAWebinarResponses):
 //
@@ -14472,6 +15060,8 @@ func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams
 //
 // * Pro or higher plan with a Webinar Add-on.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DeleteAWebinarResponses):
 //
 //	Status  Code  Description
@@ -14516,6 +15106,8 @@ func (c *Client) DeleteAWebinar(ctx context.Context, params DeleteAWebinarParams
 // Prerequisites:
 //
 // * The account must hold a valid Webinar plan (https://zoom.us/webinar).
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UpdateWebinarStatusResponses):
 //
@@ -14563,6 +15155,8 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 // Scope: `webinar:write`, `webinar:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in WebinarsWebinarIDPerformBatchRegistrationResponses):
 //
@@ -14620,6 +15214,8 @@ func (c *Client) WebinarsWebinarIDPerformBatchRegistration(ctx context.Context, 
 // * Webinar license (https://zoom.us/webinar).
 // * Registration must be required for the Webinar.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in GetWebinarTrackingSourcesResponses):
 //
 //	Status  Code  Description
@@ -14658,6 +15254,8 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 // Prerequisites:
 //
 // * Business, Education or API Plan with Webinar add-on.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in CreateWebinarSInviteLinksResponses):
 //
@@ -14706,6 +15304,8 @@ func (c *Client) CreateWebinarSInviteLinks(ctx context.Context, params CreateWeb
 // Prerequisites:
 // * A Pro or higher plan with a Webinar add-on.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListWebinarParticipantsResponses):
 //
 //	Status  Code  Description
@@ -14750,6 +15350,8 @@ func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinar
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListPastWebinarInstancesResponses):
 //
 //	Status  Code  Description
@@ -14793,6 +15395,8 @@ func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWe
 // Scopes: `webinar:read:admin`, `webinar:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListPastWebinarPollResultsResponses):
 //
@@ -14841,6 +15445,8 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListQAOfPastWebinarResponses):
 //
 //	Status  Code  Description
@@ -14883,6 +15489,8 @@ func (c *Client) ListQAOfPastWebinar(ctx context.Context, params ListQAOfPastWeb
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListPastWebinarFilesResponses):
 //
 //	Status  Code  Description
@@ -14920,6 +15528,8 @@ func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebina
 // Scopes: `webinar:read:admin` `webinar:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in GetWebinarAbsenteesResponses):
 //
@@ -14972,6 +15582,8 @@ func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsen
 // Scopes: `contact:read:admin`, `contact:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in SearchCompanyContactsResponses):
 //
@@ -15028,6 +15640,8 @@ func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompany
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in ListSIPTrunkNumbersResponses):
 //
 //	Status  Code  Description
@@ -15068,6 +15682,8 @@ func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNum
 // * The user using this API must either be the host or alternative host of the meeting.
 //
 // Scopes: `meeting:write`, `meeting:write:admin`, `meeting:master`
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in UseInMeetingRecordingControlsResponses):
 //
@@ -15111,6 +15727,8 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 // * You can make one request to this API every 30 minutes until the daily limit is reached.
 // * This API has a daily limit of 100 requests per account.
 //
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
+//
 // Documented responses (also in DownloadAnInvoiceFileResponses):
 //
 //	Status  Code  Description
@@ -15151,6 +15769,8 @@ func (c *Client) DownloadAnInvoiceFile(ctx context.Context, params DownloadAnInv
 // * Follow the enablement process
 // (https://support.zoom.us/hc/en-us/articles/360050431572-Archiving-Meeting-and-Webinar-data#h_01ENPBD3WR68D7FAKTBY92SG45)
 // to access the archiving feature.
+//
+// Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
 // Documented responses (also in ListArchivedFilesResponses):
 //
