@@ -457,10 +457,7 @@ func (l *lowerer) groupField(opName string, in Location, s *bshape, wire, name s
 	case ShapeMap:
 		f.Group.Elem = &Field{Name: f.Name, Wire: wire, In: in, Kind: KindString, Required: true}
 		f.Doc = []string{fmt.Sprintf("%s is sent as the %s %q, one per entry, in sorted key order.", f.Name, what, key+"[<key>]")}
-		for _, leaf := range s.leaves {
-			f.Doc = append(f.Doc, leaf.Doc[1:]...)
-			break
-		}
+		f.Doc = append(f.Doc, leafDoc(s.leaves)...)
 		f.Evidence = "bracketed keys " + key + "[<key>] that are map keys"
 	case ShapeStruct:
 		f.Group.Struct = l.groupStruct(opName, in, s, typeName, key)
@@ -500,13 +497,7 @@ func (l *lowerer) scalarMember(in Location, s *bshape, wire, name, key string) *
 		m.Enum = nil
 	}
 	m.Example = s.leaves[0].Example
-	m.Doc = []string{fmt.Sprintf("%s is sent as %q.", name, key)}
-	for _, leaf := range s.leaves {
-		if len(leaf.Doc) > 1 {
-			m.Doc = append(m.Doc, leaf.Doc[1:]...)
-			break
-		}
-	}
+	m.Doc = append([]string{fmt.Sprintf("%s is sent as %q.", name, key)}, leafDoc(s.leaves)...)
 	if len(s.leaves) > 1 {
 		m.Evidence = fmt.Sprintf("%s (joined over %d keys)", src.Evidence, len(s.leaves))
 	}
@@ -515,6 +506,17 @@ func (l *lowerer) scalarMember(in Location, s *bshape, wire, name, key string) *
 		l.enumVals[&m] = l.enumVals[src]
 	}
 	return &m
+}
+
+// leafDoc is the description of the first of the collection's fields that
+// has one (a field's Doc is its own first line, then the description).
+func leafDoc(leaves []*Field) []string {
+	for _, f := range leaves {
+		if len(f.Doc) > 1 {
+			return f.Doc[1:]
+		}
+	}
+	return nil
 }
 
 // element is the element of a slice or list of scalars: always sent, so
