@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dave/jennifer/jen"
 )
 
 func TestSplitBracketKey(t *testing.T) {
@@ -151,5 +153,41 @@ func TestPlanBracketsMembers(t *testing.T) {
 	other.In = InForm
 	if plans := planBrackets([]*Field{fields[0], &other}, InQuery, vals); len(plans) != 1 || len(plans[0].members) != 1 {
 		t.Errorf("a form field joined a query group")
+	}
+}
+
+// TestGroupExample: a godoc example holds the collection's values, and
+// leaves a slice out when one element has no usable value (the other
+// elements' keys would shift).
+func TestGroupExample(t *testing.T) {
+	build := func(entries []entry) string {
+		fields, vals := bracketFields(entries)
+		l := &lowerer{names: newScope(), enumVals: vals}
+		op := &Operation{Name: "Op", Fields: fields}
+		l.groupBrackets(op, newScope())
+		if len(op.Fields) != 1 || op.Fields[0].Kind != KindGroup {
+			t.Fatalf("%v: not one group", entries)
+		}
+		v := exampleValue(op.Fields[0])
+		if v == nil {
+			return ""
+		}
+		return strings.Join(strings.Fields(fmt.Sprintf("%#v", jen.Add(v))), " ")
+	}
+	cases := []struct {
+		entries []entry
+		want    string
+	}{
+		{[]entry{{"ids[0]", "1", ""}, {"ids[1]", "2", ""}}, "[]int64{ 1, 2, }"},
+		{[]entry{{"ids[0]", "1", ""}, {"ids[1]", "{{id}}", ""}}, ""},
+		{[]entry{{"c[a]", "x", ""}, {"c[b]", "<string>", ""}}, "&OpC{ A: \"x\", }"},
+		{[]entry{{"c[a]", "", "(Required)"}}, "OpC{ A: \"<c[a]>\", }"},
+		{[]entry{{"it[0][p]", "x", ""}, {"it[1][q]", "2", ""}}, "[]OpIt{ { P: \"x\", }, { Q: Ptr(int64(2)), }, }"},
+		{[]entry{{"metadata[b]", "2", ""}, {"metadata[a]", "1", ""}}, "map[string]string{ \"b\": \"2\", \"a\": \"1\", }"},
+	}
+	for _, c := range cases {
+		if got := build(c.entries); got != c.want {
+			t.Errorf("%v: got %s, want %s", c.entries, got, c.want)
+		}
 	}
 }
