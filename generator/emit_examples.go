@@ -158,6 +158,8 @@ func exampleValue(fd *Field) jen.Code {
 		})
 	case KindReader:
 		return jen.Qual("strings", "NewReader").Call(jen.Lit(""))
+	case KindGroup:
+		return groupExample(fd, fd.Group.Entries)
 	}
 	return nil
 }

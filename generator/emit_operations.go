@@ -265,6 +265,8 @@ func emitFields(g *jen.Group, op *Operation) {
 		}
 		send := sendField(op, f)
 		switch {
+		case f.Kind == KindGroup:
+			g.Add(send) // sends only what is set
 		case f.Required && f.Kind != KindFile && f.Kind != KindFiles && f.Kind != KindBytes && f.Kind != KindReader && f.Kind != KindJSON && f.Kind != KindTypedJSON:
 			g.Add(send)
 		case f.Default != nil && !f.Required:
@@ -289,6 +291,8 @@ func sendField(op *Operation, f *Field) jen.Code {
 		)
 	case KindJSON, KindTypedJSON:
 		return sendValue(op, f, fieldRef(f))
+	case KindGroup:
+		return sendGroup(f)
 	}
 	return sendValue(op, f, stringValue(f, fieldRef(f)))
 }
@@ -342,6 +346,8 @@ func presence(f *Field) jen.Code {
 		return jen.Len(fieldRef(f)).Op(">").Lit(0)
 	case f.Kind == KindTime, f.Kind == KindDate:
 		return jen.Op("!").Add(fieldRef(f)).Dot("IsZero").Call()
+	case f.Kind == KindGroup:
+		return memberPresence(f, fieldRef(f))
 	}
 	panic(fmt.Sprintf("no presence test for kind %d", f.Kind))
 }
@@ -366,7 +372,7 @@ func stringValue(f *Field, ref *jen.Statement) jen.Code {
 		return jen.Qual("strconv", "FormatInt").Call(ref, jen.Lit(10))
 	case KindFloat:
 		return jen.Qual("strconv", "FormatFloat").Call(ref, jen.LitRune('f'), jen.Lit(-1), jen.Lit(64))
-	case KindFile, KindBytes, KindReader, KindFlag, KindFiles, KindJSON, KindTypedJSON:
+	case KindFile, KindBytes, KindReader, KindFlag, KindFiles, KindJSON, KindTypedJSON, KindGroup:
 		return nil
 	}
 	panic(fmt.Sprintf("unknown kind %d", f.Kind))
@@ -402,6 +408,8 @@ func goType(f *Field) jen.Code {
 		return nilableJSONType(f.JSON)
 	case KindTime, KindDate:
 		return jen.Qual("time", "Time")
+	case KindGroup:
+		return groupType(f)
 	default:
 		panic(fmt.Sprintf("unknown kind %d", f.Kind))
 	}

@@ -13,6 +13,7 @@ func emitParams(f *jen.File, pkg *Package) {
 		f.Line()
 		emitValidate(f, op)
 		f.Line()
+		emitGroupStructs(f, op.Fields) // emit_brackets.go
 	}
 }
 
@@ -64,6 +65,10 @@ func emitValidate(f *jen.File, op *Operation) {
 		g.Var().Id("v").Id("validation")
 		for _, fd := range op.Fields {
 			ref := jen.Id("p").Dot(fd.Name)
+			if fd.Kind == KindGroup {
+				validateGroup(g, fd, ref, key{}.lit(fd.Wire), jen.Id("v"), jen.Op("&").Id("v"))
+				continue
+			}
 			if fd.Kind == KindEnum {
 				ok := ref.Clone().Dot("Valid").Call()
 				if !fd.Required {

@@ -88,6 +88,8 @@ func typeString(f *Field) string {
 		return "time.Time (" + timeLayoutName(f.Layout) + ")"
 	case KindDate:
 		return "time.Time (date)"
+	case KindGroup:
+		return fmt.Sprintf("%#v (bracketed keys)", groupType(f))
 	}
 	return fmt.Sprintf("kind %d", f.Kind)
 }

@@ -151,6 +151,7 @@ const (
 	KindTypedJSON // a JSON body of a type synthesized from the examples
 	KindTime      // time.Time sent in Field.Layout (RFC 3339)
 	KindDate      // time.Time sent as YYYY-MM-DD
+	KindGroup     // bracketed keys (expand[0], card[number]) as a slice, struct or map: Group
 )
 
 // Field is one params struct field.
@@ -170,6 +171,7 @@ type Field struct {
 	// ServerDefault is the default the description documents ("Default:
 	// x"): what the server assumes when the field is not sent.
 	ServerDefault string
+	Group         *Group // KindGroup only
 	// Default is sent when an optional field is left unset: literal text
 	// and Postman dynamic variables ({{$guid}}, ...) as runtime helper
 	// calls. Empty means nothing is sent.
@@ -310,4 +312,53 @@ type StructField struct {
 	Key      string // JSON key
 	Type     *JSONType
 	Optional bool // absent from some examples or null: omitempty
+}
+
+// GroupShape is the Go shape of a group of bracketed keys (see brackets.go).
+type GroupShape int
+
+const (
+	// ShapeSlice is base[0], base[1], ...: a slice whose element i is sent
+	// under base[i] (a scalar, or a struct whose members follow).
+	ShapeSlice GroupShape = iota
+	// ShapeList is base[] repeated: a slice of scalars, each sent as base[].
+	ShapeList
+	// ShapeStruct is base[name]...: a named struct, one field per name.
+	ShapeStruct
+	// ShapeMap is base[key]: map[string]string, sent in sorted key order.
+	ShapeMap
+)
+
+// Group is a field of KindGroup: the keys of one location that share a base
+// name followed by brackets. Field.Wire is the base (or, for a member of a
+// struct, the name inside its brackets).
+type Group struct {
+	Shape GroupShape
+	// Elem is the element of a ShapeSlice or ShapeList of scalars and the
+	// value of a ShapeMap: its Kind and Enum give the element type; it is
+	// never a pointer.
+	Elem *Field
+	// Struct is the type of a ShapeStruct and the element of a ShapeSlice
+	// of structs.
+	Struct *GroupStruct
+	// Entries are the collection's keys under this field's own key, in
+	// collection order: set on the params' group fields, nil on members of
+	// a group struct (a struct in a slice has other entries per element).
+	Entries []*GroupEntry
+}
+
+// GroupStruct is a struct synthesized from bracketed keys.
+type GroupStruct struct {
+	Name   string
+	Doc    []string
+	Fields []*Field // scalars and KindGroup members; Wire is the name in brackets
+}
+
+// GroupEntry is one bracket segment of the collection's keys: "0", "", a
+// name or a map key. A complete key ends in an entry with Field, the
+// collection's flat field (its exact wire key and example).
+type GroupEntry struct {
+	Seg     string
+	Field   *Field
+	Entries []*GroupEntry
 }

@@ -179,6 +179,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTe
 	l.query(op, ri, fields)
 	l.headers(op, ri, fields)
 	l.body(op, ri, fields)
+	l.groupBrackets(op, fields) // brackets.go: expand[0], card[number], ...
 	op.Auth = l.auth(ri)
 
 	desc := req.Description
@@ -868,7 +869,7 @@ func (l *lowerer) nameEnums() {
 	var order []key
 	owner := map[*Field]*Operation{}
 	for _, op := range l.pkg.Operations {
-		for _, f := range op.Fields {
+		for _, f := range allFields(op.Fields) { // group members too (brackets.go)
 			owner[f] = op
 		}
 		for _, p := range op.Path {
