@@ -44,3 +44,25 @@ func TestEvidenceKindsOnTheWire(t *testing.T) {
 		t.Errorf("missing (Required) status: err = %v, want a ValidationError for status", err)
 	}
 }
+
+func TestConstantQueryIsSentByDefault(t *testing.T) {
+	rec := newRecorder(t, http.StatusOK, nil, ``)
+	c, err := evidence.NewClient(evidence.WithBaseURL(rec.srv.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ListIssues(context.Background(), evidence.ListIssuesParams{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.ListIssues(context.Background(), evidence.ListIssuesParams{Format: "xml", Kind: evidence.ListIssuesKindEpic}); err != nil {
+		t.Fatal(err)
+	}
+	// format=json is on every request that has the key: a constant, sent
+	// unless set. kind's value is an example: not sent unless set.
+	if got := rec.requests[0].RawQuery; got != "format=json" {
+		t.Errorf("unset params: query %q, want format=json", got)
+	}
+	if got := rec.requests[1].RawQuery; got != "kind=epic&format=xml" {
+		t.Errorf("set params: query %q", got)
+	}
+}

@@ -228,13 +228,16 @@ func isInt(s string) bool {
 	return err == nil
 }
 
+// isFloat accepts decimals that format back to the same text, so that
+// sending the parsed value sends what the collection shows ("1.0" and
+// "2.50" are text: an API version is not a number).
 func isFloat(s string) bool {
 	d := strings.TrimPrefix(s, "-")
 	if d == "" || !strings.Contains(d, ".") || d[0] == '.' || (len(d) > 1 && d[0] == '0' && d[1] != '.') {
 		return false
 	}
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil
+	x, err := strconv.ParseFloat(s, 64)
+	return err == nil && strconv.FormatFloat(x, 'f', -1, 64) == s
 }
 
 func contains(list []string, s string) bool {

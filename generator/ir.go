@@ -167,7 +167,13 @@ type Field struct {
 	ContentType string    // multipart part Content-Type
 	Evidence    string    // what decided the type, for --explain and docs
 	JSON        *JSONType // KindTypedJSON only
-	Layout      string    // KindTime: time.RFC3339 or time.RFC3339Nano
+	// Described is true when the collection documents the entry; Disabled
+	// when Postman does not send it; literal is its value when that holds no
+	// variable. They decide whether the value is a default or an example.
+	Described bool
+	Disabled  bool
+	literal   string
+	Layout    string // KindTime: time.RFC3339 or time.RFC3339Nano
 	// ServerDefault is the default the description documents ("Default:
 	// x"): what the server assumes when the field is not sent.
 	ServerDefault string

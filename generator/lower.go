@@ -33,8 +33,9 @@ type lowerer struct {
 	authOrder []string
 
 	config      *Config
-	usedConfig  map[string]bool // config keys that matched a request
-	configNamed map[string]bool // configured names already given
+	usedConfig  map[string]bool     // config keys that matched a request
+	configNamed map[string]bool     // configured names already given
+	queryValues map[string][]string // enabled query values by key, for constantQuery
 }
 
 func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) {
@@ -180,6 +181,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTe
 	l.headers(op, ri, fields)
 	l.body(op, ri, fields)
 	l.groupBrackets(op, fields) // brackets.go: expand[0], card[number], ...
+	l.fixedValues(op)
 	op.Auth = l.auth(ri)
 
 	desc := req.Description
@@ -649,7 +651,7 @@ func (l *lowerer) wireName(ri *parser.RequestItem, entry parser.Param, key, what
 // disabled makes the field of a disabled collection entry optional with
 // nothing sent by default, as Postman does not send disabled entries.
 func disabled(f *Field) {
-	f.Required, f.Default = false, nil
+	f.Required, f.Default, f.Disabled = false, nil, true
 }
 
 // nestedVars reports whether s has a {{ inside another {{...}}.
@@ -792,9 +794,14 @@ func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *F
 		Evidence: inf.why,
 		Layout:   inf.layout,
 
+		Described: strings.TrimSpace(ev.description) != "",
+
 		ServerDefault: inf.serverDefault,
 	}
 	if len(ev.values) > 0 {
+		if !strings.Contains(ev.values[0], "{{") {
+			f.literal = ev.values[0]
+		}
 		f.Example = l.resolve(ev.values[0])
 		if in == InHeader && f.Example != ev.values[0] {
 			// Header values are where tokens live: name the variable
@@ -920,4 +927,51 @@ func mostCommon(counts map[string]int) string {
 		}
 	}
 	return best
+}
+
+// fixedValues makes the collection's own value the default of an enabled,
+// undocumented query entry that carries the same value on every request of
+// the collection that has the key, at least two of them (api-version=1.0,
+// format=json): that is a constant Postman always sends, so the client sends
+// it unless the field is set. Any other value is an example only:
+// openapi-to-postman and hand-made collections fill values with samples.
+// Values from variables never become defaults (they may be secrets).
+func (l *lowerer) fixedValues(op *Operation) {
+	for _, f := range op.Fields {
+		if f.In != InQuery || f.Default != nil || f.Required || f.Disabled || f.Described || f.literal == "" {
+			continue
+		}
+		v := f.literal
+		if !l.constantQuery(f.Wire, v) || !scalarKind(f.Kind) || !concreteValue(v) || isLorem(v) ||
+			(f.Kind == KindEnum && !contains(l.enumVals[f], v)) {
+			continue
+		}
+		f.Default = []ValuePart{{Literal: v}}
+		f.Doc = append(f.Doc, "Unless set, "+strconv.Quote(v)+" is sent: every request of the collection sends that value.")
+	}
+}
+
+// constantQuery reports whether every enabled query entry key in the
+// collection has value v, and there are at least two.
+func (l *lowerer) constantQuery(key, v string) bool {
+	if l.queryValues == nil {
+		l.queryValues = map[string][]string{}
+		for _, ri := range l.c.Requests() {
+			for _, q := range ri.Request.URL.Query {
+				if !q.Disabled {
+					l.queryValues[q.Key] = append(l.queryValues[q.Key], q.Value)
+				}
+			}
+		}
+	}
+	vals := l.queryValues[key]
+	if len(vals) < 2 {
+		return false
+	}
+	for _, x := range vals {
+		if x != v {
+			return false
+		}
+	}
+	return true
 }

@@ -18,7 +18,7 @@ func ExampleClient_SearchThings() {
 	}
 	resp, err := c.SearchThings(context.Background(), SearchThingsParams{
 		ThingID: "<thingId>",
-		Ratio:   Ptr(float64(2.5)),
+		Ratio:   "2.50",
 		Offset:  -3,
 		Exact:   Ptr(true),
 		Color:   SearchThingsColorRed,

@@ -20,8 +20,8 @@ func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, op
 	r := newRequest("SearchThings", "GET", authBasic, SearchThingsResponses)
 	r.addPath("/things/")
 	r.addPathParam("thingId", params.ThingID)
-	if params.Ratio != nil {
-		r.addQuery("ratio", strconv.FormatFloat(*params.Ratio, 'f', -1, 64))
+	if params.Ratio != "" {
+		r.addQuery("ratio", params.Ratio)
 	}
 	r.addQuery("offset", strconv.FormatInt(params.Offset, 10))
 	if params.Exact != nil {

@@ -15,7 +15,7 @@ type SearchThingsParams struct {
 	ThingID string `path:"thingId"`
 	// Ratio is the query parameter "ratio".
 	// Example: 2.50
-	Ratio *float64 `query:"ratio"`
+	Ratio string `query:"ratio"`
 	// Offset is the query parameter "offset".
 	// Where to start.
 	// Required.
