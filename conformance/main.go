@@ -74,14 +74,6 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	col, _, err := parser.Parse(filepath.Base(file), data)
-	if err != nil {
-		// Not a harness error: the generator refuses the collection (a
-		// legacy v1 file, say). There is nothing to compare.
-		fmt.Fprintf(out, "%s: not compared: the generator refuses the collection: %s\n", file, firstLine(err.Error()))
-		fmt.Fprintln(out, "conformance: 0/0 requests wire-equivalent (0 skipped)")
-		return nil
-	}
 	if newmanBin == "" {
 		newmanBin, err = findNewman()
 		if err != nil {
@@ -96,6 +88,24 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 		fmt.Fprintf(os.Stderr, "conformance: keeping %s\n", tmp)
 	} else {
 		defer os.RemoveAll(tmp)
+	}
+	if isV1(data) {
+		// The generator refuses v1 and tells users to convert it with
+		// postman-collection-transformer, which is what newman does
+		// internally too: both runs use the converted collection.
+		data, err = convertV1(file, filepath.Join(filepath.Dir(newmanBin), "postman-collection-transformer"), tmp)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%s: a Postman v1 collection, converted to v2.1 with postman-collection-transformer\n", file)
+	}
+	col, _, err := parser.Parse(filepath.Base(file), data)
+	if err != nil {
+		// Not a harness error: the generator refuses the collection.
+		// There is nothing to compare.
+		fmt.Fprintf(out, "%s: not compared: the generator refuses the collection: %s\n", file, firstLine(err.Error()))
+		fmt.Fprintln(out, "conformance: 0/0 requests wire-equivalent (0 skipped)")
+		return nil
 	}
 
 	// Every referenced variable the collection does not define gets a
@@ -234,15 +244,26 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 	srv.setPhase("client")
 	driverErrs := map[int]string{}
 	var driverOut []byte
+	compileErr := ""
 	if len(keep) > 0 {
-		cmd := exec.CommandContext(ctx, "go", "run", ".", srv.URL())
-		cmd.Dir = modDir
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+		// A generated package that does not compile is a finding, not a
+		// harness error: every request it should send is reported.
+		bin := filepath.Join(tmp, "driver-bin")
+		build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
+		build.Dir = modDir
+		build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+		if msg, err := build.CombinedOutput(); err != nil {
+			compileErr = compileError(msg)
+			driverOut = msg
+		}
+	}
+	if len(keep) > 0 && compileErr == "" {
+		cmd := exec.CommandContext(ctx, filepath.Join(tmp, "driver-bin"), srv.URL())
 		var stderr bytes.Buffer
 		cmd.Stderr = &stderr
 		driverOut, err = cmd.Output()
 		if err != nil {
-			return fmt.Errorf("the driver (generated client + calls) failed: %v\n%s", err, stderr.Bytes())
+			return fmt.Errorf("the driver failed: %v\n%s", err, stderr.Bytes())
 		}
 		for _, line := range strings.Split(string(driverOut), "\n") {
 			i, msg, ok := strings.Cut(line, "\t")
@@ -280,6 +301,8 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 				why = "no request arrived"
 			}
 			r.verdict = "skipped: newman sent no request: " + why
+		case compileErr != "":
+			r.verdict = "differs: the generated client does not compile: " + compileErr
 		case r.client == nil:
 			why := driverErrs[c.Index]
 			if why == "" {
@@ -347,6 +370,27 @@ func resolveText(s string, vars map[string]string) string {
 		s = next
 	}
 	return s
+}
+
+// isV1 reports whether data is a legacy v1 collection: top-level requests
+// and no item array.
+func isV1(data []byte) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return false
+	}
+	_, requests := top["requests"]
+	_, items := top["item"]
+	return requests && !items
+}
+
+func convertV1(file, transformer, tmp string) ([]byte, error) {
+	out := filepath.Join(tmp, "converted-v2.1.json")
+	cmd := exec.Command(transformer, "convert", "-i", file, "-o", out, "-j", "1.0.0", "-p", "2.1.0", "-w")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("converting the v1 collection: %v\n%s", err, msg)
+	}
+	return os.ReadFile(out)
 }
 
 func findNewman() (string, error) {
@@ -447,6 +491,16 @@ func dump(c *Capture) string {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// compileError is the first compiler message of go build's output.
+func compileError(out []byte) string {
+	for _, line := range strings.Split(string(out), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			return strings.TrimSpace(line)
+		}
+	}
+	return "go build failed"
 }
 
 func firstLine(s string) string {

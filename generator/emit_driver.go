@@ -284,10 +284,17 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 			}
 			lit = fileLiteral(d.q, name, content)
 		case KindReader:
-			if b := ri.Request.Body; b == nil || b.FileSrc == "" {
-				continue // no file selected: newman sends no body
+			// A file body without a file selected is sent empty.
+			content := ""
+			if b := ri.Request.Body; b != nil && b.FileSrc != "" {
+				content = d.opts.FileContent
 			}
-			lit = readerLiteral(d.opts.FileContent)
+			lit = readerLiteral(content)
+		case KindBytes:
+			if value == "" {
+				continue // an empty raw body is no body, as in the godoc examples
+			}
+			lit = fieldLiteral(d.q, fd, value)
 		case KindString:
 			if value == "" && !fd.Required {
 				continue // cannot be sent empty: the comparison reports it
