@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/postman2go/postman2go/parser"
 )
@@ -30,7 +31,7 @@ func startCapture(tag string, answers map[string]*parser.Response) (*captureServ
 		return nil, err
 	}
 	s := &captureServer{ln: ln, tag: tag, answers: answers, caps: map[string]map[string][]Capture{}}
-	s.srv = &http.Server{Handler: s}
+	s.srv = &http.Server{Handler: s, IdleTimeout: time.Second, ReadHeaderTimeout: 30 * time.Second}
 	go s.srv.Serve(ln)
 	return s, nil
 }
@@ -82,6 +83,9 @@ func (s *captureServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			status = http.StatusOK
 		}
 	}
+	// One request per connection: an idle keep-alive connection would keep
+	// node (newman) from exiting.
+	w.Header().Set("Connection", "close")
 	if ctype != "" {
 		w.Header().Set("Content-Type", ctype)
 	}

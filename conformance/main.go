@@ -207,7 +207,7 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 		return err
 	}
 
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
 	// newman first, then the client.
@@ -220,7 +220,7 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 			"--reporters", "json", "--reporter-json-export", reportPath,
 			"--working-dir", workDir,
 			"--ignore-redirects", "--disable-unicode", "--color", "off",
-			"--timeout-request", "30000", "--suppress-exit-code"}
+			"--timeout-request", "30000"}
 		names := make([]string, 0, len(fills))
 		for k := range fills {
 			names = append(names, k)
@@ -232,7 +232,9 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 		cmd := exec.CommandContext(ctx, newmanBin, args...)
 		cmd.Dir = workDir
 		newmanOut, err = cmd.CombinedOutput()
-		if err != nil {
+		// newman exits 1 when a request failed; the report says which.
+		var exit *exec.ExitError
+		if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
 			return fmt.Errorf("newman: %v\n%s", err, newmanOut)
 		}
 		newmanErrs, err = readNewmanErrors(reportPath)
@@ -301,6 +303,9 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 				why = "no request arrived"
 			}
 			r.verdict = "skipped: newman sent no request: " + why
+			if r.client == nil && driverErrs[c.Index] != "" {
+				r.verdict += "; nor did the client: " + driverErrs[c.Index]
+			}
 		case compileErr != "":
 			r.verdict = "differs: the generated client does not compile: " + compileErr
 		case r.client == nil:
