@@ -11,9 +11,10 @@
 // and the README's conformance section). It prints one line per request and
 // a last line "conformance: N/M requests wire-equivalent (K skipped)".
 //
-// Exit status: 0 when the comparison ran, whatever it found; 2 when the
-// harness itself failed (newman missing or crashing, the generated code not
-// compiling, a server error).
+// Exit status: 0 when the comparison ran, whatever it found (a generated
+// package that does not compile or a client that panics is a finding); 2
+// when the harness itself failed (newman missing or crashing, a server
+// error).
 package main
 
 import (
@@ -246,7 +247,7 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 	srv.setPhase("client")
 	driverErrs := map[int]string{}
 	var driverOut []byte
-	compileErr := ""
+	compileErr, driverCrash := "", ""
 	if len(keep) > 0 {
 		// A generated package that does not compile is a finding, not a
 		// harness error: every request it should send is reported.
@@ -265,7 +266,9 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 		cmd.Stderr = &stderr
 		driverOut, err = cmd.Output()
 		if err != nil {
-			return fmt.Errorf("the driver failed: %v\n%s", err, stderr.Bytes())
+			// A panic in the generated client is a finding: the requests
+			// it did not send are reported with it.
+			driverCrash = fmt.Sprintf("the driver stopped (%v): %s", err, firstLine(stderr.String()))
 		}
 		for _, line := range strings.Split(string(driverOut), "\n") {
 			i, msg, ok := strings.Cut(line, "\t")
@@ -310,6 +313,9 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 			r.verdict = "differs: the generated client does not compile: " + compileErr
 		case r.client == nil:
 			why := driverErrs[c.Index]
+			if why == "" && driverCrash != "" {
+				why = driverCrash
+			}
 			if why == "" {
 				why = "no request arrived"
 			}
