@@ -56,7 +56,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: go run ./conformance -collection FILE [-v] [-newman PATH]")
 		os.Exit(2)
 	}
-	if err := run(*collection, *newman, *verbose, *keep, os.Stdout); err != nil {
+	if err := run(config{file: *collection, newman: *newman, verbose: *verbose, keep: *keep}, os.Stdout); err != nil {
 		fmt.Fprintf(os.Stderr, "conformance: %s: %v\n", *collection, err)
 		os.Exit(2)
 	}
@@ -70,7 +70,19 @@ type result struct {
 	client  *Capture
 }
 
-func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
+// config is one run of the harness.
+type config struct {
+	file    string
+	newman  string // "" finds it
+	verbose bool
+	keep    bool
+	// plant, when set, changes the variable values the driver gets (not
+	// newman's): the end-to-end test uses it to plant a difference.
+	plant func(vars map[string]string)
+}
+
+func run(cfg config, out io.Writer) error {
+	file, newmanBin, verbose, keepTmp := cfg.file, cfg.newman, cfg.verbose, cfg.keep
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
@@ -131,9 +143,17 @@ func run(file, newmanBin string, verbose, keepTmp bool, out io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("generating the client: %w", err)
 	}
+	driverVars := fills
+	if cfg.plant != nil {
+		driverVars = map[string]string{}
+		for k, v := range fills {
+			driverVars[k] = v
+		}
+		cfg.plant(driverVars)
+	}
 	driverFile, calls, err := generator.GenerateDriver(col, opts, generator.DriverOptions{
 		ClientImport: "conformancedriver/" + pkgName,
-		Vars:         fills,
+		Vars:         driverVars,
 		TagHeader:    tagHeader,
 		FileContent:  fileContent,
 	})

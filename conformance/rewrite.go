@@ -78,7 +78,7 @@ func (rw *rewriter) items(arr []any, prefix string) ([]any, error) {
 			continue
 		}
 		delete(it, "event") // test scripts; requests with pre-request scripts are not kept
-		if req, isReq := it["request"]; isReq {
+		if _, isReq := it["request"]; isReq {
 			idx, keep := rw.keep[p]
 			if !keep {
 				continue
@@ -92,7 +92,6 @@ func (rw *rewriter) items(arr []any, prefix string) ([]any, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", p, err)
 			}
-			_ = req
 			it["request"] = r
 			out = append(out, it)
 			continue
