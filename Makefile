@@ -2,7 +2,7 @@
 GO ?= go
 CASES := $(patsubst testdata/%/package,%,$(wildcard testdata/*/package))
 
-.PHONY: build test golden check lint bench
+.PHONY: build test golden check lint bench conformance
 
 build:
 	$(GO) build -o postman2go ./cmd/postman2go
@@ -25,7 +25,7 @@ check:
 		$(GO) run ./cmd/postman2go --check -q -o golden/$$pkg -p $$pkg testdata/$$c/collection.json; \
 	done; echo "check: golden/ is up to date"
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	tar --exclude=./.git --exclude=./out --exclude=./golden --exclude=./postman2go -cf - . | tar -xf - -C "$$tmp"; \
+	tar --exclude=./.git --exclude=./out --exclude=./golden --exclude=./postman2go --exclude=./conformance/node_modules -cf - . | tar -xf - -C "$$tmp"; \
 	(cd "$$tmp" && $(GO) generate ./examples/...); \
 	if ! diff -r -q examples "$$tmp/examples"; then \
 		echo "check: examples/ differs from what go generate ./examples/... produces; run it and commit the result"; exit 1; \
@@ -35,6 +35,22 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+
+# Wire conformance: for every collection, the generated client's requests
+# against newman's (Postman's runtime), one table per collection (see the
+# README). Needs node and `npm ci --prefix conformance`. It fails only when
+# the harness itself fails (newman missing or crashing, a server error);
+# differences are reported, not failures.
+CONFORMANCE_COLLECTIONS := $(wildcard testdata/*/collection.json) $(wildcard ../shared/corpus/*.json)
+
+conformance:
+	@set -e; mkdir -p out; $(GO) build -o out/conformance ./conformance; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	for f in $(CONFORMANCE_COLLECTIONS); do \
+		echo "== $$f"; \
+		out/conformance -collection $$f > "$$tmp/one" || { cat "$$tmp/one"; exit 1; }; \
+		cat "$$tmp/one"; echo "$$f: $$(tail -n 1 "$$tmp/one")" >> "$$tmp/summary"; \
+	done; echo; echo "== summary"; cat "$$tmp/summary"
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./generator/

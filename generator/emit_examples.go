@@ -94,49 +94,26 @@ func concreteExample(s string) bool {
 // field out. Collection text only ever becomes a string literal.
 func exampleValue(fd *Field) jen.Code {
 	ex := fd.Example
-	// ptr wraps an optional number or bool; conv is the conversion that
-	// makes Ptr's type argument right (nil when the literal's default type is).
-	ptr := func(conv *jen.Statement, lit jen.Code) jen.Code {
-		switch {
-		case !fd.Pointer():
-			return lit
-		case conv == nil:
-			return jen.Id("Ptr").Call(lit)
-		}
-		return jen.Id("Ptr").Call(conv.Call(lit))
-	}
 	switch fd.Kind {
 	case KindString:
 		switch {
 		case concreteExample(ex):
-			return jen.Lit(ex)
+			return fieldLiteral(jen.Id, fd, ex)
 		case fd.Required:
 			return jen.Lit("<" + fd.Wire + ">")
 		}
 	case KindEnum:
-		for _, v := range fd.Enum.Values {
-			if v.Value == ex {
-				return jen.Id(v.Const)
-			}
+		if v := fieldLiteral(jen.Id, fd, ex); v != nil {
+			return v
 		}
 		if fd.Required && len(fd.Enum.Values) > 0 {
 			return jen.Id(fd.Enum.Values[0].Const)
 		}
-	case KindBool:
-		if isBool(ex) {
-			return ptr(nil, jen.Lit(ex == "true"))
-		}
-	case KindInt:
-		if n, err := strconv.ParseInt(ex, 10, 64); err == nil && isInt(ex) {
-			return ptr(jen.Int64(), jen.Op(strconv.FormatInt(n, 10)))
-		}
+	case KindBool, KindInt:
+		return fieldLiteral(jen.Id, fd, ex)
 	case KindFloat:
-		if x, err := strconv.ParseFloat(ex, 64); err == nil && concreteExample(ex) {
-			return ptr(jen.Float64(), jen.Op(strconv.FormatFloat(x, 'g', -1, 64)))
-		}
-	case KindTime, KindDate:
-		if t := exampleTime(fd); t != nil {
-			return t
+		if concreteExample(ex) {
+			return fieldLiteral(jen.Id, fd, ex)
 		}
 	case KindBytes:
 		if ex != "" {
@@ -144,7 +121,7 @@ func exampleValue(fd *Field) jen.Code {
 			if json.Compact(&compact, []byte(ex)) == nil {
 				ex = compact.String()
 			}
-			return jen.Index().Byte().Call(jen.Lit(ex))
+			return fieldLiteral(jen.Id, fd, ex)
 		}
 	case KindFile:
 		// A file or a streamed body is what the request is about: always shown.
@@ -152,27 +129,74 @@ func exampleValue(fd *Field) jen.Code {
 		if concreteExample(ex) {
 			name = path.Base(strings.ReplaceAll(ex, `\`, "/"))
 		}
-		return jen.Op("&").Id("File").Values(jen.Dict{
-			jen.Id("Name"):    jen.Lit(name),
-			jen.Id("Content"): jen.Qual("strings", "NewReader").Call(jen.Lit("")),
-		})
+		return fileLiteral(jen.Id, name, "")
 	case KindReader:
-		return jen.Qual("strings", "NewReader").Call(jen.Lit(""))
+		return readerLiteral("")
+	case KindTime, KindDate:
+		return fieldLiteral(jen.Id, fd, ex)
 	case KindGroup:
 		return groupExample(fd, fd.Group.Entries)
 	}
 	return nil
 }
 
-// exampleTime is time.Date(...) for a date or date-time example that
-// formats back to exactly the example text, or nil.
-func exampleTime(fd *Field) jen.Code {
+// fieldLiteral is the Go expression that puts the wire text s into fd
+// (wrapped in Ptr for an optional number or bool), or nil when fd's type
+// cannot hold s: a bool that is not "true"/"false", a number that does not
+// parse, a value that is not one of the enum's. KindBytes takes s as the
+// body; file and reader fields are built with fileLiteral and readerLiteral.
+// id names the package's identifiers (Ptr, enum constants): jen.Id inside
+// the package, a qualified name outside it.
+func fieldLiteral(id func(string) *jen.Statement, fd *Field, s string) jen.Code {
+	// ptr wraps an optional number or bool; conv is the conversion that
+	// makes Ptr's type argument right (nil when the literal's default type is).
+	ptr := func(conv *jen.Statement, lit jen.Code) jen.Code {
+		switch {
+		case !fd.Pointer():
+			return lit
+		case conv == nil:
+			return id("Ptr").Call(lit)
+		}
+		return id("Ptr").Call(conv.Call(lit))
+	}
+	switch fd.Kind {
+	case KindString:
+		return jen.Lit(s)
+	case KindEnum:
+		for _, v := range fd.Enum.Values {
+			if v.Value == s {
+				return id(v.Const)
+			}
+		}
+	case KindBool:
+		if isBool(s) {
+			return ptr(nil, jen.Lit(s == "true"))
+		}
+	case KindInt:
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil && isInt(s) {
+			return ptr(jen.Int64(), jen.Op(strconv.FormatInt(n, 10)))
+		}
+	case KindFloat:
+		if x, err := strconv.ParseFloat(s, 64); err == nil {
+			return ptr(jen.Float64(), jen.Op(strconv.FormatFloat(x, 'g', -1, 64)))
+		}
+	case KindBytes:
+		return jen.Index().Byte().Call(jen.Lit(s))
+	case KindTime, KindDate:
+		return timeLiteral(fd, s)
+	}
+	return nil
+}
+
+// timeLiteral is time.Date(...) for a date or date-time s that formats
+// back to exactly s in fd's layout, or nil.
+func timeLiteral(fd *Field, s string) jen.Code {
 	layout := time.DateOnly
 	if fd.Kind == KindTime {
 		layout = fd.Layout
 	}
-	t, err := time.Parse(layout, fd.Example)
-	if err != nil || t.Format(layout) != fd.Example {
+	t, err := time.Parse(layout, s)
+	if err != nil || t.Format(layout) != s {
 		return nil
 	}
 	_, offset := t.Zone()
@@ -182,4 +206,17 @@ func exampleTime(fd *Field) jen.Code {
 	}
 	return jen.Qual("time", "Date").Call(jen.Lit(t.Year()), jen.Qual("time", t.Month().String()), jen.Lit(t.Day()),
 		jen.Lit(t.Hour()), jen.Lit(t.Minute()), jen.Lit(t.Second()), jen.Lit(t.Nanosecond()), zone)
+}
+
+// fileLiteral is &File{Name: name, Content: strings.NewReader(content)}.
+func fileLiteral(id func(string) *jen.Statement, name, content string) jen.Code {
+	return jen.Op("&").Add(id("File")).Values(jen.Dict{
+		jen.Id("Name"):    jen.Lit(name),
+		jen.Id("Content"): readerLiteral(content),
+	})
+}
+
+// readerLiteral is strings.NewReader(content).
+func readerLiteral(content string) jen.Code {
+	return jen.Qual("strings", "NewReader").Call(jen.Lit(content))
 }

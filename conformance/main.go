@@ -1,0 +1,540 @@
+// Command conformance checks that a client generated from a Postman
+// collection sends, for every request, what Postman's own runtime (newman)
+// sends for it.
+//
+//	go run ./conformance -collection FILE [-v] [-newman PATH]
+//
+// It starts a capture server on 127.0.0.1, runs newman over a rewritten copy
+// of the collection pointed at it, generates the client and a driver that
+// calls every operation with the same values, runs the driver against the
+// same server, and compares the two requests of each pair (see compare.go
+// and the README's conformance section). It prints one line per request and
+// a last line "conformance: N/M requests wire-equivalent (K skipped)".
+//
+// Exit status: 0 when the comparison ran, whatever it found (a generated
+// package that does not compile or a client that panics is a finding); 2
+// when the harness itself failed (newman missing or crashing, a server
+// error).
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/postman2go/postman2go/generator"
+	"github.com/postman2go/postman2go/parser"
+)
+
+// tagHeader pairs the two requests: both runs send the request's index in
+// the collection. It is not compared.
+const tagHeader = "X-Conformance-Op"
+
+// fileContent is the content of every file the collection uploads.
+const fileContent = "postman2go conformance upload\n"
+
+func main() {
+	collection := flag.String("collection", "", "the Postman collection (v2.0/v2.1 JSON)")
+	verbose := flag.Bool("v", false, "also print both requests of every pair that differs, newman's output and the driver's")
+	keep := flag.Bool("keep", false, "keep the temporary directory (rewritten collection, newman report, driver module) and print its path")
+	newman := flag.String("newman", "", "the newman executable (default: conformance/node_modules/.bin/newman, from npm ci --prefix conformance)")
+	flag.Parse()
+	if *collection == "" || flag.NArg() > 0 {
+		fmt.Fprintln(os.Stderr, "usage: go run ./conformance -collection FILE [-v] [-newman PATH]")
+		os.Exit(2)
+	}
+	if err := run(config{file: *collection, newman: *newman, verbose: *verbose, keep: *keep}, os.Stdout); err != nil {
+		fmt.Fprintf(os.Stderr, "conformance: %s: %v\n", *collection, err)
+		os.Exit(2)
+	}
+}
+
+// result is the verdict on one request.
+type result struct {
+	item    string
+	verdict string
+	newman  *Capture
+	client  *Capture
+}
+
+// config is one run of the harness.
+type config struct {
+	file    string
+	newman  string // "" finds it
+	verbose bool
+	keep    bool
+	// plant, when set, changes the variable values the driver gets (not
+	// newman's): the end-to-end test uses it to plant a difference.
+	plant func(vars map[string]string)
+}
+
+func run(cfg config, out io.Writer) error {
+	file, newmanBin, verbose, keepTmp := cfg.file, cfg.newman, cfg.verbose, cfg.keep
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	if newmanBin == "" {
+		newmanBin, err = findNewman()
+		if err != nil {
+			return err
+		}
+	}
+	tmp, err := os.MkdirTemp("", "conformance-")
+	if err != nil {
+		return err
+	}
+	if keepTmp {
+		fmt.Fprintf(os.Stderr, "conformance: keeping %s\n", tmp)
+	} else {
+		defer os.RemoveAll(tmp)
+	}
+	if isV1(data) {
+		// The generator refuses v1 and tells users to convert it with
+		// postman-collection-transformer, which is what newman does
+		// internally too: both runs use the converted collection.
+		data, err = convertV1(file, filepath.Join(filepath.Dir(newmanBin), "postman-collection-transformer"), tmp)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "%s: a Postman v1 collection, converted to v2.1 with postman-collection-transformer\n", file)
+	}
+	col, _, err := parser.Parse(filepath.Base(file), data)
+	if err != nil {
+		// Not a harness error: the generator refuses the collection.
+		// There is nothing to compare.
+		fmt.Fprintf(out, "%s: not compared: the generator refuses the collection: %s\n", file, firstLine(err.Error()))
+		fmt.Fprintln(out, "conformance: 0/0 requests wire-equivalent (0 skipped)")
+		return nil
+	}
+
+	// Every referenced variable the collection does not define gets a
+	// deterministic value, the same in both runs.
+	defined := map[string]string{}
+	for _, v := range col.Variables {
+		if !v.Disabled && v.Key != "" {
+			defined[v.Key] = v.Value
+		}
+	}
+	fills := map[string]string{}
+	for _, name := range referencedVars(data) {
+		if _, ok := defined[name]; !ok {
+			fills[name] = fillValue(name)
+		}
+	}
+
+	// The client package and the driver.
+	const pkgName = "client"
+	opts := generator.Options{Package: pkgName, Source: file, Input: data}
+	files, _, err := generator.Generate(col, opts)
+	if err != nil {
+		return fmt.Errorf("generating the client: %w", err)
+	}
+	driverVars := fills
+	if cfg.plant != nil {
+		driverVars = map[string]string{}
+		for k, v := range fills {
+			driverVars[k] = v
+		}
+		cfg.plant(driverVars)
+	}
+	driverFile, calls, err := generator.GenerateDriver(col, opts, generator.DriverOptions{
+		ClientImport: "conformancedriver/" + pkgName,
+		Vars:         driverVars,
+		TagHeader:    tagHeader,
+		FileContent:  fileContent,
+	})
+	if err != nil {
+		return err
+	}
+	modDir := filepath.Join(tmp, "driver")
+	if err := writeModule(modDir, pkgName, files, driverFile); err != nil {
+		return err
+	}
+
+	reqs := col.Requests()
+	keep := map[string]int{}
+	overrides := map[string][][2]string{}
+	answers := map[string]*parser.Response{}
+	for _, c := range calls {
+		if c.Skip != "" || c.Problem != "" {
+			continue
+		}
+		ri := reqs[c.Index]
+		keep[ri.Path] = c.Index
+		for _, o := range c.Overrides {
+			overrides[o.ItemPath] = append(overrides[o.ItemPath], [2]string{o.ParamPath, o.Value})
+		}
+		if len(ri.Responses) > 0 {
+			answers[strconv.Itoa(c.Index)] = ri.Responses[0]
+		}
+	}
+
+	srv, err := startCapture(tagHeader, answers)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	resolveVars := map[string]string{}
+	for k, v := range fills {
+		resolveVars[k] = v
+	}
+	for k, v := range defined {
+		resolveVars[k] = v
+	}
+	workDir := filepath.Join(tmp, "newman")
+	if err := os.MkdirAll(workDir, 0o755); err != nil {
+		return err
+	}
+	rw := &rewriter{
+		hostPort:    "127.0.0.1:" + srv.Port(),
+		resolve:     func(s string) string { return resolveText(s, resolveVars) },
+		keep:        keep,
+		overrides:   overrides,
+		workDir:     workDir,
+		fileContent: fileContent,
+	}
+	var doc map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return fmt.Errorf("decoding the collection: %w", err)
+	}
+	delete(doc, "event")
+	items, _ := doc["item"].([]any)
+	if doc["item"], err = rw.items(items, "item"); err != nil {
+		return err
+	}
+	rewritten, err := json.Marshal(doc)
+	if err != nil {
+		return err
+	}
+	colPath := filepath.Join(tmp, "collection.json")
+	if err := os.WriteFile(colPath, rewritten, 0o644); err != nil {
+		return err
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+
+	// newman first, then the client.
+	srv.setPhase("newman")
+	reportPath := filepath.Join(tmp, "newman-report.json")
+	var newmanErrs map[int]string
+	var newmanOut []byte
+	if len(keep) > 0 {
+		args := []string{"run", colPath,
+			"--reporters", "json", "--reporter-json-export", reportPath,
+			"--working-dir", workDir,
+			"--ignore-redirects", "--disable-unicode", "--color", "off",
+			"--timeout-request", "30000"}
+		names := make([]string, 0, len(fills))
+		for k := range fills {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		for _, k := range names {
+			args = append(args, "--env-var", k+"="+fills[k])
+		}
+		cmd := exec.CommandContext(ctx, newmanBin, args...)
+		cmd.Dir = workDir
+		newmanOut, err = cmd.CombinedOutput()
+		// newman exits 1 when a request failed; the report says which.
+		var exit *exec.ExitError
+		if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
+			return fmt.Errorf("newman: %v\n%s", err, newmanOut)
+		}
+		newmanErrs, err = readNewmanErrors(reportPath)
+		if err != nil {
+			return err
+		}
+	}
+
+	srv.setPhase("client")
+	driverErrs := map[int]string{}
+	var driverOut []byte
+	compileErr, driverCrash := "", ""
+	if len(keep) > 0 {
+		// A generated package that does not compile is a finding, not a
+		// harness error: every request it should send is reported.
+		bin := filepath.Join(tmp, "driver-bin")
+		build := exec.CommandContext(ctx, "go", "build", "-o", bin, ".")
+		build.Dir = modDir
+		build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
+		if msg, err := build.CombinedOutput(); err != nil {
+			compileErr = compileError(msg)
+			driverOut = msg
+		}
+	}
+	if len(keep) > 0 && compileErr == "" {
+		cmd := exec.CommandContext(ctx, filepath.Join(tmp, "driver-bin"), srv.URL())
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		driverOut, err = cmd.Output()
+		if err != nil {
+			// A panic in the generated client is a finding: the requests
+			// it did not send are reported with it.
+			driverCrash = fmt.Sprintf("the driver stopped (%v): %s", err, firstLine(stderr.String()))
+		}
+		for _, line := range strings.Split(string(driverOut), "\n") {
+			i, msg, ok := strings.Cut(line, "\t")
+			n, err := strconv.Atoi(i)
+			if !ok || err != nil {
+				continue
+			}
+			if u, err := strconv.Unquote(msg); err == nil {
+				msg = u
+			}
+			driverErrs[n] = msg
+		}
+	}
+
+	newmanCaps, clientCaps := srv.captures("newman"), srv.captures("client")
+	var results []result
+	equivalent, skipped := 0, 0
+	for _, c := range calls {
+		r := result{item: c.Item}
+		id := strconv.Itoa(c.Index)
+		if n := newmanCaps[id]; len(n) > 0 {
+			r.newman = &n[0]
+		}
+		if cl := clientCaps[id]; len(cl) > 0 {
+			r.client = &cl[0]
+		}
+		switch {
+		case c.Skip != "":
+			r.verdict = "skipped: " + c.Skip
+		case c.Problem != "":
+			r.verdict = "differs: " + c.Problem
+		case r.newman == nil:
+			why := newmanErrs[c.Index]
+			if why == "" {
+				why = "no request arrived"
+			}
+			r.verdict = "skipped: newman sent no request: " + why
+			if r.client == nil && driverErrs[c.Index] != "" {
+				r.verdict += "; nor did the client: " + driverErrs[c.Index]
+			}
+		case compileErr != "":
+			r.verdict = "differs: the generated client does not compile: " + compileErr
+		case r.client == nil:
+			why := driverErrs[c.Index]
+			if why == "" && driverCrash != "" {
+				why = driverCrash
+			}
+			if why == "" {
+				why = "no request arrived"
+			}
+			r.verdict = "differs: the client sent no request: " + why
+		default:
+			if d := Compare(*r.newman, *r.client, tagHeader); d != "" {
+				r.verdict = "differs: " + d
+			} else {
+				r.verdict = "equivalent"
+			}
+		}
+		switch {
+		case strings.HasPrefix(r.verdict, "skipped"):
+			skipped++
+		case r.verdict == "equivalent":
+			equivalent++
+		}
+		results = append(results, r)
+	}
+
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "REQUEST\tVERDICT\n")
+	for _, r := range results {
+		fmt.Fprintf(tw, "%s\t%s\n", oneLine(r.item), oneLine(r.verdict))
+	}
+	tw.Flush()
+	if verbose {
+		for _, r := range results {
+			if !strings.HasPrefix(r.verdict, "differs") {
+				continue
+			}
+			fmt.Fprintf(out, "\n== %s: %s\n", oneLine(r.item), r.verdict)
+			for _, side := range []struct {
+				name string
+				c    *Capture
+			}{{"newman", r.newman}, {"client", r.client}} {
+				if side.c != nil {
+					fmt.Fprintf(out, "-- %s\n%s", side.name, dump(side.c))
+				}
+			}
+		}
+		if len(rw.missed) > 0 {
+			fmt.Fprintf(out, "\noverrides not applied (string URLs): %s\n", strings.Join(rw.missed, ", "))
+		}
+		fmt.Fprintf(out, "\n-- newman output\n%s\n-- driver output\n%s\n", newmanOut, driverOut)
+	}
+	fmt.Fprintf(out, "conformance: %d/%d requests wire-equivalent (%d skipped)\n", equivalent, len(results)-skipped, skipped)
+	return nil
+}
+
+// resolveText substitutes variables as Postman does.
+func resolveText(s string, vars map[string]string) string {
+	for pass := 0; pass < 19 && strings.Contains(s, "{{"); pass++ {
+		next := varPattern.ReplaceAllStringFunc(s, func(m string) string {
+			if v, ok := vars[m[2:len(m)-2]]; ok {
+				return v
+			}
+			return m
+		})
+		if next == s {
+			break
+		}
+		s = next
+	}
+	return s
+}
+
+// isV1 reports whether data is a legacy v1 collection: top-level requests
+// and no item array.
+func isV1(data []byte) bool {
+	var top map[string]json.RawMessage
+	if json.Unmarshal(data, &top) != nil {
+		return false
+	}
+	_, requests := top["requests"]
+	_, items := top["item"]
+	return requests && !items
+}
+
+func convertV1(file, transformer, tmp string) ([]byte, error) {
+	out := filepath.Join(tmp, "converted-v2.1.json")
+	cmd := exec.Command(transformer, "convert", "-i", file, "-o", out, "-j", "1.0.0", "-p", "2.1.0", "-w")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("converting the v1 collection: %v\n%s", err, msg)
+	}
+	return os.ReadFile(out)
+}
+
+func findNewman() (string, error) {
+	for _, p := range []string{"conformance/node_modules/.bin/newman", "node_modules/.bin/newman"} {
+		if _, err := os.Stat(p); err == nil {
+			return filepath.Abs(p)
+		}
+	}
+	return "", errors.New("newman not found: run npm ci --prefix conformance (or give -newman PATH)")
+}
+
+// writeModule writes the driver module: go.mod, main.go and the generated
+// package in a subdirectory. Test files are left out.
+func writeModule(dir, pkg string, files []generator.File, driver generator.File) error {
+	if err := os.MkdirAll(filepath.Join(dir, pkg), 0o755); err != nil {
+		return err
+	}
+	goVersion := strings.TrimPrefix(runtime.Version(), "go")
+	if parts := strings.SplitN(goVersion, ".", 3); len(parts) >= 2 {
+		goVersion = parts[0] + "." + parts[1]
+	}
+	mod := "module conformancedriver\n\ngo " + goVersion + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, driver.Name), driver.Content, 0o644); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, "_test.go") {
+			continue
+		}
+		if err := os.WriteFile(filepath.Join(dir, pkg, f.Name), f.Content, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readNewmanErrors returns the request errors newman's JSON report lists,
+// by request index (the tag header of the request).
+func readNewmanErrors(path string) (map[int]string, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("newman wrote no report: %w", err)
+	}
+	var report struct {
+		Run struct {
+			Executions []struct {
+				Request struct {
+					Header []struct{ Key, Value string }
+				}
+				RequestError *struct{ Message, Code, Name string } `json:"requestError"`
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &report); err != nil {
+		return nil, fmt.Errorf("newman's report: %w", err)
+	}
+	errs := map[int]string{}
+	for _, e := range report.Run.Executions {
+		if e.RequestError == nil {
+			continue
+		}
+		for _, h := range e.Request.Header {
+			if strings.EqualFold(h.Key, tagHeader) {
+				if n, err := strconv.Atoi(h.Value); err == nil {
+					errs[n] = strings.TrimSpace(e.RequestError.Name + " " + e.RequestError.Code + " " + e.RequestError.Message)
+				}
+			}
+		}
+	}
+	return errs, nil
+}
+
+func dump(c *Capture) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s\n", c.Method, c.URI)
+	keys := make([]string, 0, len(c.Header))
+	for k := range c.Header {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, v := range c.Header[k] {
+			fmt.Fprintf(&b, "%s: %s\n", k, v)
+		}
+	}
+	if len(c.Body) > 0 {
+		body := c.Body
+		if len(body) > 2000 {
+			body = append(body[:2000:2000], "..."...)
+		}
+		fmt.Fprintf(&b, "\n%s\n", body)
+	}
+	return b.String()
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// compileError is the first compiler message of go build's output.
+func compileError(out []byte) string {
+	for _, line := range strings.Split(string(out), "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			return strings.TrimSpace(line)
+		}
+	}
+	return "go build failed"
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(s, "\n")
+	return l
+}
