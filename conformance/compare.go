@@ -135,6 +135,9 @@ func comparePairs(what string, newman, client []pair) string {
 	}
 	for _, p := range newman {
 		if count[p] == 0 {
+			if p.value == "" && !p.flag {
+				continue // deliberate: the client does not send an empty optional value
+			}
 			return fmt.Sprintf("%s: newman sends %s, client does not", what, p)
 		}
 		count[p]--
@@ -183,6 +186,8 @@ func compareHeaders(newman, client http.Header, tag string) string {
 		}
 		nv, cv := trimAll(newman.Values(name)), trimAll(client.Values(name))
 		switch {
+		case len(cv) == 0 && strings.Join(nv, "") == "":
+			// deliberate: the client does not send an empty optional value
 		case len(cv) == 0:
 			return fmt.Sprintf("header %s: newman sends %q, client does not", name, strings.Join(nv, ", "))
 		case len(nv) == 0:
@@ -323,6 +328,9 @@ func compareParts(newman, client []part) string {
 	}
 	for _, p := range newman {
 		if count[p] == 0 {
+			if p.data == "" && !p.hasFilename {
+				continue // deliberate: the client does not send an empty optional value
+			}
 			return fmt.Sprintf("multipart: newman sends part %s, client does not%s", p, closest(p, client))
 		}
 		count[p]--

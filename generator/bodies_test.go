@@ -102,7 +102,7 @@ func TestBodiesMultipart(t *testing.T) {
 		{Name: "meta", ContentType: "application/json", Value: `{"k":2}`},
 		{Name: "doc", FileName: "q3.pdf", ContentType: "application/pdf", Value: "%PDF"},
 		{Name: "pics", FileName: "a.png", ContentType: "image/png", Value: "A"},
-		{Name: "pics", FileName: "b.png", ContentType: "application/octet-stream", Value: "B"},
+		{Name: "pics", FileName: "b.png", ContentType: "image/png", Value: "B"}, // from the name, as Postman does
 	}
 	if got := multipartParts(t, rec.only(t)); !reflect.DeepEqual(got, want) {
 		t.Errorf("parts =\n%+v\nwant\n%+v", got, want)

@@ -97,7 +97,7 @@ func TestExplainNamesEvidence(t *testing.T) {
 	text, _ := Explain(c, Options{Package: "evidence"})
 	for _, want := range []string{
 		"SearchEvents  GET /events",
-		"since    query  Since    time.Time (RFC3339Nano)",
+		"since    query  Since    time.Time (layout 2006-01-02T15:04:05Z07:00)",
 		"status   query  Status   Status (open|closed)",
 		"description says (Required); enum from (This can only be one of ...)",
 		"note     query  Note     string",

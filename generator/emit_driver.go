@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/dave/jennifer/jen"
 
@@ -128,13 +129,25 @@ func GenerateDriver(c *parser.Collection, opts Options, dopts DriverOptions) (Fi
 		)))
 	}
 
+	// toCapture sends every request to the capture server, whatever host
+	// the operation has (an operation on its own host ignores WithBaseURL).
+	f.Type().Id("toCapture").Struct(jen.Id("target").Op("*").Qual("net/url", "URL"))
+	f.Func().Params(jen.Id("t").Id("toCapture")).Id("RoundTrip").Params(jen.Id("r").Op("*").Qual("net/http", "Request")).Params(jen.Op("*").Qual("net/http", "Response"), jen.Error()).Block(
+		jen.Id("r").Op("=").Id("r").Dot("Clone").Call(jen.Id("r").Dot("Context").Call()),
+		jen.List(jen.Id("r").Dot("URL").Dot("Scheme"), jen.Id("r").Dot("URL").Dot("Host"), jen.Id("r").Dot("Host")).Op("=").List(
+			jen.Id("t").Dot("target").Dot("Scheme"), jen.Id("t").Dot("target").Dot("Host"), jen.Id("t").Dot("target").Dot("Host")),
+		jen.Return(jen.Qual("net/http", "DefaultTransport").Dot("RoundTrip").Call(jen.Id("r"))),
+	)
 	f.Func().Id("main").Params().BlockFunc(func(g *jen.Group) {
 		g.If(jen.Len(jen.Qual("os", "Args")).Op("!=").Lit(2)).Block(
 			jen.Qual("log", "Fatal").Call(jen.Lit("usage: driver BASEURL")),
 		)
 		g.Id("base").Op(":=").Qual("os", "Args").Index(jen.Lit(1))
+		g.List(jen.Id("target"), jen.Err()).Op(":=").Qual("net/url", "Parse").Call(jen.Id("base"))
+		g.If(jen.Err().Op("!=").Nil()).Block(jen.Qual("log", "Fatal").Call(jen.Err()))
 		g.Id("hc").Op(":=").Op("&").Qual("net/http", "Client").Values(jen.Dict{
-			jen.Id("Timeout"): jen.Lit(30).Op("*").Qual("time", "Second"),
+			jen.Id("Transport"): jen.Id("toCapture").Values(jen.Id("target")),
+			jen.Id("Timeout"):   jen.Lit(30).Op("*").Qual("time", "Second"),
 			jen.Id("CheckRedirect"): jen.Func().Params(jen.Op("*").Qual("net/http", "Request"), jen.Index().Op("*").Qual("net/http", "Request")).Error().Block(
 				jen.Return(jen.Qual("net/http", "ErrUseLastResponse")),
 			),
@@ -226,6 +239,8 @@ func (d *driver) authOptions(ri *parser.RequestItem) []jen.Code {
 		}
 	case "basic":
 		return []jen.Code{d.q("WithBasicAuth").Call(jen.Lit(d.resolve(a.Get("username"))), jen.Lit(d.resolve(a.Get("password"))))}
+	case "apikey":
+		return []jen.Code{d.q("WithAPIKey").Call(jen.Lit(d.resolve(a.Get("value"))))}
 	}
 	return nil
 }
@@ -238,6 +253,12 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 	var overrides []Override
 	seen := map[string]int{} // occurrences of (location, wire) so far
 	for _, fd := range op.Fields {
+		if fd.Kind == KindTypedJSON {
+			continue // the collection's body goes through RawBody, byte for byte
+		}
+		if fd.Kind == KindGroup {
+			return nil, nil, "bracketed keys (" + fd.Wire + "[...]) are not built by the driver"
+		}
 		key := fmt.Sprintf("%d\x00%s", fd.In, fd.Wire)
 		nth := seen[key]
 		seen[key]++
@@ -246,7 +267,7 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 		switch {
 		case fd.In == InPath && ok:
 			value = d.resolve(src.Value)
-			if value == "" {
+			if value == "" || strings.Contains(value, "{{") {
 				// An empty path variable is sent as ":name" by Postman; both
 				// runs get a value instead.
 				value = "v-" + fd.Wire
@@ -254,6 +275,29 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 			}
 		case fd.In == InPath:
 			value = d.resolve("{{" + fd.Wire + "}}")
+			if strings.Contains(value, "{{") {
+				value = ":" + fd.Wire // no value anywhere: Postman sends the segment as it is
+			}
+		case fd.In == InHost:
+			// The transport sends every request to the capture server; the
+			// variable only has to be set.
+			value = d.resolve("{{" + fd.Wire + "}}")
+			if strings.Contains(value, "{{") {
+				value = "v-" + fd.Wire
+			}
+		case fd.In == InGraphQL:
+			b := ri.Request.Body
+			switch fd.Wire {
+			case "query":
+				value = d.resolve(b.GraphQLQuery)
+			case "variables":
+				value = d.resolve(b.GraphQLVariables)
+			case "operationName":
+				value = d.resolve(b.GraphQLOperation)
+			}
+			if value == "" {
+				continue
+			}
 		case fd.In == InBody:
 			if b := ri.Request.Body; b != nil && b.Mode == "raw" {
 				value = d.resolve(b.Raw)
@@ -275,6 +319,23 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 		}
 		var lit jen.Code
 		switch fd.Kind {
+		case KindFlag:
+			lit = jen.True() // the enabled entry: newman sends ?key
+		case KindJSON:
+			lit = jen.Index().Byte().Call(jen.Lit(value))
+		case KindFiles:
+			var files []jen.Code
+			for _, s := range src.Src {
+				if s != "" {
+					files = append(files, fileLiteral(d.q, path.Base(strings.ReplaceAll(s, `\`, "/")), d.opts.FileContent))
+				}
+			}
+			if len(files) == 0 {
+				continue
+			}
+			lit = jen.Index().Op("*").Add(d.q("File")).Values(files...)
+		case KindGroup:
+			return nil, nil, "bracketed keys (" + fd.Wire + "[...]) are not built by the driver"
 		case KindFile:
 			// newman uploads the file at src (the harness writes it); a part
 			// without one is sent with an empty filename and no content.
@@ -292,7 +353,11 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 			lit = readerLiteral(content)
 		case KindBytes:
 			if value == "" {
-				continue // an empty raw body is no body, as in the godoc examples
+				continue // an empty raw body is no body: no Content-Type either
+			}
+			// newman drops comments from JSON bodies.
+			if b := ri.Request.Body; b != nil && b.Mode == "raw" && isJSONMedia(op.RawContentType) {
+				value = stripJSONComments(value)
 			}
 			lit = fieldLiteral(d.q, fd, value)
 		case KindString:
@@ -331,6 +396,10 @@ func PlaceholderValue(fd *Field) (value string, replace bool) {
 		return "1.5", true
 	case KindBool:
 		return "true", true
+	case KindTime:
+		return time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC).Format(fd.Layout), true
+	case KindDate:
+		return "2024-01-02", true
 	case KindEnum:
 		if len(fd.Enum.Values) > 0 {
 			return fd.Enum.Values[0].Value, true

@@ -26,7 +26,7 @@ const driverCollection = `{
     {"name": "Tested", "event": [{"listen": "test", "script": {"exec": ["pm.test('ok')"]}}],
       "request": {"method": "GET", "url": "{{baseUrl}}/t"}},
     {"name": "Signed", "request": {"method": "GET", "auth": {"type": "hawk", "hawk": []}, "url": "{{baseUrl}}/h"}},
-    {"name": "Bad number", "request": {"method": "GET",
+    {"name": "Bad number", "request": {"method": "POST",
       "url": {"host": ["{{baseUrl}}"], "path": ["n"], "query": [{"key": "n", "value": "12", "description": "<integer>"}]},
       "body": {"mode": "raw", "raw": "{\"a\": {{reqId}}}"}},
       "response": [{"name": "x", "originalRequest": {"method": "GET", "url": {"host": ["{{baseUrl}}"], "path": ["n"], "query": [{"key": "n", "value": "lots"}]}}}]}

@@ -361,7 +361,7 @@ func stringValue(f *Field, ref *jen.Statement) jen.Code {
 	case KindString:
 		return ref
 	case KindTime:
-		return ref.Dot("Format").Call(jen.Qual("time", timeLayoutName(f.Layout)))
+		return ref.Dot("Format").Call(timeLayoutCode(f.Layout))
 	case KindDate:
 		return ref.Dot("Format").Call(jen.Qual("time", "DateOnly"))
 	case KindEnum:
@@ -428,10 +428,11 @@ func graphQLContentType(op *Operation) string {
 	return "application/json"
 }
 
-// timeLayoutName is the time package constant for a layout.
-func timeLayoutName(layout string) string {
-	if layout == time.RFC3339Nano {
-		return "RFC3339Nano"
+// timeLayoutCode is time.RFC3339 for that layout, else the layout as a
+// literal (fractional digits the collection's example shows).
+func timeLayoutCode(layout string) jen.Code {
+	if layout == time.RFC3339 {
+		return jen.Qual("time", "RFC3339")
 	}
-	return "RFC3339"
+	return jen.Lit(layout)
 }

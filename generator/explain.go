@@ -85,7 +85,7 @@ func typeString(f *Field) string {
 	case KindTypedJSON:
 		return jsonTypeString(f.JSON)
 	case KindTime:
-		return "time.Time (" + timeLayoutName(f.Layout) + ")"
+		return "time.Time (layout " + f.Layout + ")"
 	case KindDate:
 		return "time.Time (date)"
 	case KindGroup:

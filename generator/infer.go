@@ -204,13 +204,29 @@ func isDate(s string) bool {
 	return err == nil
 }
 
-// timeLayout is RFC3339Nano when an example carries fractional seconds,
-// else RFC3339, so that formatting the parsed example gives it back.
+// timeLayout is the layout that formats the first date-time example back to
+// its own text: RFC 3339 with as many fractional digits as it shows
+// (trailing zeros kept) and "Z" or a numeric offset as it writes UTC.
 func timeLayout(values []string) string {
 	for _, v := range values {
-		if isDateTime(v) && strings.Contains(v, ".") {
-			return time.RFC3339Nano
+		if !isDateTime(v) {
+			continue
 		}
+		layout := "2006-01-02T15:04:05"
+		if dot := strings.IndexByte(v, '.'); dot > 0 {
+			digits := 0
+			for _, c := range v[dot+1:] {
+				if c < '0' || c > '9' {
+					break
+				}
+				digits++
+			}
+			layout += "." + strings.Repeat("0", digits)
+		}
+		if strings.HasSuffix(v, "Z") || strings.HasSuffix(v, "z") {
+			return layout + "Z07:00"
+		}
+		return layout + "-07:00"
 	}
 	return time.RFC3339
 }

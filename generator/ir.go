@@ -50,6 +50,9 @@ type Operation struct {
 	// ResponseData is the type of a 2xx JSON body, from the saved examples;
 	// nil when no 2xx example has a JSON body worth typing.
 	ResponseData *JSONType
+	// declaredContentType is the collection's enabled Content-Type header.
+	declaredContentType string
+
 	// ErrorData are the types of non-2xx JSON bodies, by status.
 	ErrorData []ErrorBody
 }
@@ -173,7 +176,7 @@ type Field struct {
 	Described bool
 	Disabled  bool
 	literal   string
-	Layout    string // KindTime: time.RFC3339 or time.RFC3339Nano
+	Layout    string // KindTime: the layout that reproduces the example (RFC 3339)
 	// ServerDefault is the default the description documents ("Default:
 	// x"): what the server assumes when the field is not sent.
 	ServerDefault string

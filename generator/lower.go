@@ -180,6 +180,11 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTe
 	l.query(op, ri, fields)
 	l.headers(op, ri, fields)
 	l.body(op, ri, fields)
+	if ct := l.resolve(op.declaredContentType); ct != "" && !strings.Contains(ct, "{{") {
+		// Postman sends the collection's header as given; a body the client
+		// sends replaces it with the encoder's (multipart with its boundary).
+		op.Headers = append(op.Headers, Header{Key: "Content-Type", Value: ct})
+	}
 	l.groupBrackets(op, fields) // brackets.go: expand[0], card[number], ...
 	l.fixedValues(op)
 	op.Auth = l.auth(ri)
@@ -465,6 +470,9 @@ func (l *lowerer) headers(op *Operation, ri *parser.RequestItem, fields *scope) 
 		}
 		lk := strings.ToLower(key)
 		if lk == "content-type" {
+			if !h.Disabled {
+				op.declaredContentType = h.Value
+			}
 			if req.Body != nil && (req.Body.Mode == "raw" || req.Body.Mode == "file") && !h.Disabled {
 				if ct := l.resolve(h.Value); !strings.Contains(ct, "{{") {
 					op.RawContentType = ct
@@ -498,9 +506,20 @@ var rawContentTypes = map[string]string{
 
 func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 	b := ri.Request.Body
-	if b == nil || b.Disabled {
+	if b == nil || b.Disabled || b.Mode == "" {
 		return
 	}
+	if bodyPruned(l.c, ri) {
+		// Postman's runtime drops it, so the wire has none: neither has the client.
+		l.warnf(ri, "the collection gives a %s request a body, which Postman does not send; the client sends none either", ri.Request.Method)
+		return
+	}
+	before := len(op.Fields)
+	defer func() {
+		if (op.Body == BodyMultipart || op.Body == BodyForm) && len(op.Fields) == before {
+			op.Body = BodyNone // no usable entry: Postman sends no body
+		}
+	}()
 	switch b.Mode {
 	case "formdata":
 		op.Body = BodyMultipart
@@ -571,6 +590,9 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 		})
 	case "file":
 		op.Body = BodyFile
+		if op.RawContentType == "" {
+			op.RawContentType = "application/octet-stream" // what newman sends for a file body
+		}
 		op.Fields = append(op.Fields, &Field{
 			Name: fields.unique("Body"), Wire: "body", In: InBody, Kind: KindReader,
 			Doc:      []string{"Body is streamed as the request body."},
@@ -578,9 +600,6 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 		})
 	default:
 		panic("unknown body mode " + b.Mode)
-	}
-	if bodyPruned(l.c, ri) && op.Body != BodyNone {
-		l.warnf(ri, "Postman drops the body of a %s request; the client sends it", ri.Request.Method)
 	}
 }
 

@@ -93,7 +93,7 @@ func TestBodyPruningLayers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `p.json:4:3: item "F/pruned" (item[1].item[0]): Postman drops the body of a GET request; the client sends it`
+	want := `p.json:4:3: item "F/pruned" (item[1].item[0]): the collection gives a GET request a body, which Postman does not send; the client sends none either`
 	if len(warns) != 1 || warns[0].Error() != want {
 		t.Errorf("warnings = %v\nwant [%s]", warns, want)
 	}

@@ -3390,6 +3390,7 @@ func ExampleClient_UpdateAMeeting() {
 		Topic:          "sed velit enim consectetur",
 		Type:           Ptr(int64(2)),
 		PreSchedule:    Ptr(false),
+		StartTime:      time.Date(1983, time.May, 1, 5, 16, 44, 610000000, time.UTC),
 		Duration:       Ptr(int64(-6731449)),
 		Timezone:       "dolore officia ipsum incididunt",
 		Password:       "cupi",

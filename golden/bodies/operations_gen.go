@@ -43,6 +43,7 @@ func (c *Client) RawXMLWithHeader(ctx context.Context, params RawXMLWithHeaderPa
 	}
 	r := newRequest("RawXMLWithHeader", "PUT", authInherit, RawXMLWithHeaderResponses)
 	r.addPath("/xml")
+	r.addHeader("Content-Type", "text/xml; charset=utf-8")
 	if params.Body != nil {
 		r.setRaw("text/xml; charset=utf-8", params.Body)
 	}
@@ -132,6 +133,7 @@ func (c *Client) Binary(ctx context.Context, params BinaryParams, opts ...Reques
 	}
 	r := newRequest("Binary", "PUT", authInherit, BinaryResponses)
 	r.addPath("/blob")
+	r.addHeader("Content-Type", "application/octet-stream")
 	if params.Body != nil {
 		r.setReader("application/octet-stream", params.Body)
 	}

@@ -33,7 +33,7 @@ func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, op
 		r.addQuery("ratio", strconv.FormatFloat(*params.Ratio, 'f', -1, 64))
 	}
 	if !params.Since.IsZero() {
-		r.addQuery("since", params.Since.Format(time.RFC3339Nano))
+		r.addQuery("since", params.Since.Format(time.RFC3339))
 	}
 	if !params.Until.IsZero() {
 		r.addQuery("until", params.Until.Format(time.RFC3339))

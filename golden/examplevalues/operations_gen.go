@@ -105,7 +105,7 @@ func (c *Client) PutBlob(ctx context.Context, params PutBlobParams, opts ...Requ
 	r := newRequest("PutBlob", "PUT", authInherit, PutBlobResponses)
 	r.addPath("/things/blob")
 	if params.Body != nil {
-		r.setReader("", params.Body)
+		r.setReader("application/octet-stream", params.Body)
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

@@ -54,6 +54,7 @@ func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...
 		return new(CreatePetError409)
 	})
 	r.addPath("/pets")
+	r.addHeader("Content-Type", "application/json")
 	if params.Body != nil {
 		r.setJSON("application/json", params.Body)
 	}
@@ -82,6 +83,7 @@ func (c *Client) ReplacePet(ctx context.Context, params ReplacePetParams, opts .
 	r := newRequest("ReplacePet", "PUT", apiKeyIn("X-API-Key", "header"), ReplacePetResponses)
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
+	r.addHeader("Content-Type", "application/json")
 	if params.Body != nil {
 		r.setJSON("application/json", params.Body)
 	}
@@ -163,6 +165,7 @@ func (c *Client) PutPetDocument(ctx context.Context, params PutPetDocumentParams
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
 	r.addPath("/document")
+	r.addHeader("Content-Type", "application/octet-stream")
 	if params.Body != nil {
 		r.setReader("application/octet-stream", params.Body)
 	}

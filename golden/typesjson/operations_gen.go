@@ -27,6 +27,7 @@ func (c *Client) CreateUser(ctx context.Context, params CreateUserParams, opts .
 		return new(CreateUserError422)
 	})
 	r.addPath("/users")
+	r.addHeader("Content-Type", "application/json")
 	if params.Notify != nil {
 		r.addQuery("notify", strconv.FormatBool(*params.Notify))
 	}

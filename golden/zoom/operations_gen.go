@@ -43,6 +43,7 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 	r := newRequest("UpdateSIPPhone", "PATCH", authBearer, UpdateSIPPhoneResponses)
 	r.addPath("/sip_phones/")
 	r.addPathParam("phoneId", params.PhoneID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("domain", params.Domain, "")
 	mp.text("register_server", params.RegisterServer, "")
@@ -205,6 +206,7 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 	}
 	r := newRequest("EnableSIPPhone", "POST", authBearer, EnableSIPPhoneResponses)
 	r.addPath("/sip_phones")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("domain", params.Domain, "")
 	mp.text("register_server", params.RegisterServer, "")
@@ -322,6 +324,7 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 	}
 	r := newRequest("UpdateZoomRoomAccountProfile", "PATCH", authBearer, UpdateZoomRoomAccountProfileResponses)
 	r.addPath("/rooms/account_profile")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Basic != "" {
 		mp.text("basic", params.Basic, "")
@@ -415,6 +418,7 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 	}
 	r := newRequest("UpdateZoomRoomAccountSettings", "PATCH", authBearer, UpdateZoomRoomAccountSettingsResponses)
 	r.addPath("/rooms/account_settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	r.addQuery("setting_type", string(params.SettingType))
 	if params.ZoomRooms != "" {
@@ -512,6 +516,7 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	r.addQuery("setting_type", string(params.SettingType))
 	if params.ZoomRooms != "" {
@@ -610,6 +615,7 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 	r := newRequest("UpdateZoomRoomLocationProfile", "PATCH", authBearer, UpdateZoomRoomLocationProfileResponses)
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Basic != "" {
 		mp.text("basic", params.Basic, "")
@@ -667,6 +673,7 @@ func (c *Client) ChangeTheAssignedParentLocation(ctx context.Context, params Cha
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/location")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.ParentLocationID != "" {
 		mp.text("parent_location_id", params.ParentLocationID, "")
@@ -756,6 +763,7 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 	}
 	r := newRequest("UpdateZoomRoomsLocationStructure", "PUT", authBearer, UpdateZoomRoomsLocationStructureResponses)
 	r.addPath("/rooms/locations/structure")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Structures != "" {
 		mp.text("structures", params.Structures, "")
@@ -853,6 +861,7 @@ func (c *Client) AddALocation(ctx context.Context, params AddALocationParams, op
 	}
 	r := newRequest("AddALocation", "POST", authBearer, AddALocationResponses)
 	r.addPath("/rooms/locations")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Name != "" {
 		mp.text("name", params.Name, "")
@@ -954,6 +963,7 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.SettingType != "" {
 		r.addQuery("setting_type", params.SettingType)
@@ -1051,6 +1061,7 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 	r.addPath("/devices/")
 	r.addPathParam("deviceId", params.DeviceID)
 	r.addPath("/app_version")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Action != "" {
 		mp.text("action", string(params.Action), "")
@@ -1183,6 +1194,7 @@ func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomR
 	r := newRequest("UpdateAZoomRoomProfile", "PATCH", authBearer, UpdateAZoomRoomProfileResponses)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Basic != "" {
 		mp.text("basic", params.Basic, "")
@@ -1232,6 +1244,7 @@ func (c *Client) ChangeAZoomRoomSLocation(ctx context.Context, params ChangeAZoo
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/location")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.LocationID != "" {
 		mp.text("location_id", params.LocationID, "")
@@ -1337,6 +1350,7 @@ func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, op
 	}
 	r := newRequest("AddAZoomRoom", "POST", authBearer, AddAZoomRoomResponses)
 	r.addPath("/rooms")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("name", params.Name, "")
 	mp.text("type", string(params.Type), "")
@@ -1393,6 +1407,7 @@ func (c *Client) CheckInOrCheckOutOfAZoomRoom(ctx context.Context, params CheckI
 	r.addPath("/rooms/")
 	r.addPathParam("id", params.ID)
 	r.addPath("/events")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Method != "" {
 		mp.text("method", params.Method, "")
@@ -1492,6 +1507,7 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 	}
 	r := newRequest("UpdateE911DigitalSignage", "PATCH", authBearer, UpdateE911DigitalSignageResponses)
 	r.addPath("/rooms/events")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Method != "" {
 		mp.text("method", params.Method, "")
@@ -1551,6 +1567,7 @@ func (c *Client) UpdateAMessage(ctx context.Context, params UpdateAMessageParams
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
 	r.addPathParam("messageId", params.MessageID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Message != "" {
 		mp.text("message", params.Message, "")
@@ -1718,6 +1735,7 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 	r.addPath("/messages/")
 	r.addPathParam("messageId", params.MessageID)
 	r.addPath("/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Timestamp != nil {
 		mp.text("timestamp", strconv.FormatInt(*params.Timestamp, 10), "")
@@ -1774,6 +1792,7 @@ func (c *Client) ReactToAChatMessage(ctx context.Context, params ReactToAChatMes
 	r.addPath("/messages/")
 	r.addPathParam("messageId", params.MessageID)
 	r.addPath("/emoji_reactions")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.ToContact != "" {
 		mp.text("to_contact", params.ToContact, "")
@@ -1832,6 +1851,7 @@ func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessagePa
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("message", params.Message, "")
 	if params.ToContact != "" {
@@ -2012,6 +2032,7 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 	r.addPath("/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addPath("/members")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Members != "" {
 		mp.text("members", params.Members, "")
@@ -2157,6 +2178,7 @@ func (c *Client) UpdateAChannel(ctx context.Context, params UpdateAChannelParams
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
 	r.addPathParam("channelId", params.ChannelID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("name", params.Name, "")
 	resp, body, err := c.send(ctx, r, opts)
@@ -2299,6 +2321,7 @@ func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Name != "" {
 		mp.text("name", params.Name, "")
@@ -2621,6 +2644,7 @@ func (c *Client) ChannelsChannelIDUpdateAChannel(ctx context.Context, params Cha
 	r := newRequest("ChannelsChannelIDUpdateAChannel", "PATCH", authBearer, ChannelsChannelIDUpdateAChannelResponses)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("name", params.Name, "")
 	resp, body, err := c.send(ctx, r, opts)
@@ -2706,6 +2730,7 @@ func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params Upload
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings/virtual_backgrounds")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.File != "" {
 		mp.text("file", params.File, "")
@@ -2850,6 +2875,7 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Option != "" {
 		r.addQuery("option", params.Option)
@@ -3092,6 +3118,7 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/billing")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.FirstName != "" {
 		mp.text("first_name", params.FirstName, "")
@@ -3170,6 +3197,7 @@ func (c *Client) UpdateABasePlan(ctx context.Context, params UpdateABasePlanPara
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/base")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("type", params.Type, "")
 	mp.text("hosts", strconv.FormatInt(params.Hosts, 10), "")
@@ -3222,6 +3250,7 @@ func (c *Client) CancelABasePlan(ctx context.Context, params CancelABasePlanPara
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/base/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("action", params.Action, "")
 	if params.Reason != "" {
@@ -3275,6 +3304,7 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Type != "" {
 		mp.text("type", params.Type, "")
@@ -3333,6 +3363,7 @@ func (c *Client) UpdateAnAccountSAdditionalPlan(ctx context.Context, params Upda
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("type", params.Type, "")
 	mp.text("hosts", strconv.FormatInt(params.Hosts, 10), "")
@@ -3388,6 +3419,7 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Action != "" {
 		mp.text("action", string(params.Action), "")
@@ -3492,6 +3524,7 @@ func (c *Client) SubscribeAccountToAPlan(ctx context.Context, params SubscribeAc
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.PlanBase != "" {
 		mp.text("plan_base", params.PlanBase, "")
@@ -3675,6 +3708,7 @@ func (c *Client) UpdateLockedSettings(ctx context.Context, params UpdateLockedSe
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/lock_settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.ScheduleMeeting != "" {
 		mp.text("schedule_meeting", params.ScheduleMeeting, "")
@@ -3743,6 +3777,7 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Enable != nil {
 		mp.text("enable", strconv.FormatBool(*params.Enable), "")
@@ -3846,6 +3881,7 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/numbers")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.PhoneNumbers != "" {
 		mp.text("phone_numbers", params.PhoneNumbers, "")
@@ -3992,6 +4028,7 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/trunks")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.SipTrunks != "" {
 		mp.text("sip_trunks", params.SipTrunks, "")
@@ -4083,6 +4120,7 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/callout_countries")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("callout_countries", params.CalloutCountries, "")
 	resp, body, err := c.send(ctx, r, opts)
@@ -4225,6 +4263,7 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/internal_numbers")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.InternalNumbers != "" {
 		mp.text("internal_numbers", params.InternalNumbers, "")
@@ -4464,6 +4503,7 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/options")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.ShareRc != nil {
 		mp.text("share_rc", strconv.FormatBool(*params.ShareRc), "")
@@ -4626,6 +4666,7 @@ func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAcco
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/owner")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("email", params.Email, "")
 	resp, body, err := c.send(ctx, r, opts)
@@ -4680,6 +4721,7 @@ func (c *Client) SwitchAUserSAccount(ctx context.Context, params SwitchAUserSAcc
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/account")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("account_id", params.AccountID2, "")
 	resp, body, err := c.send(ctx, r, opts)
@@ -4740,10 +4782,10 @@ func (c *Client) ListRecordingsOfAnAccount(ctx context.Context, params ListRecor
 		r.addQuery("next_page_token", params.NextPageToken)
 	}
 	if !params.From.IsZero() {
-		r.addQuery("from", params.From.Format(time.RFC3339Nano))
+		r.addQuery("from", params.From.Format("2006-01-02T15:04:05.000Z07:00"))
 	}
 	if !params.To.IsZero() {
-		r.addQuery("to", params.To.Format(time.RFC3339Nano))
+		r.addQuery("to", params.To.Format("2006-01-02T15:04:05.000Z07:00"))
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -4846,6 +4888,7 @@ func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccount
 	}
 	r := newRequest("CreateASubAccount", "POST", authBearer, CreateASubAccountResponses)
 	r.addPath("/accounts")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("first_name", params.FirstName, "")
 	mp.text("last_name", params.LastName, "")
@@ -4953,6 +4996,7 @@ func (c *Client) UpdateAGroupMember(ctx context.Context, params UpdateAGroupMemb
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members/")
 	r.addPathParam("memberId", params.MemberID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("action", string(params.Action), "")
 	if params.TargetGroupID != "" {
@@ -5048,6 +5092,7 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Members != "" {
 		mp.text("members", params.Members, "")
@@ -5144,6 +5189,7 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/admins")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Admins != "" {
 		mp.text("admins", params.Admins, "")
@@ -5285,6 +5331,7 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings/virtual_backgrounds")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.FileIDs != "" {
 		r.addQuery("file_ids", params.FileIDs)
@@ -5384,6 +5431,7 @@ func (c *Client) UpdateAGroupSSettings(ctx context.Context, params UpdateAGroupS
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Option != "" {
 		r.addQuery("option", params.Option)
@@ -5507,6 +5555,7 @@ func (c *Client) LockSettingsUpdateLockedSettings(ctx context.Context, params Lo
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/lock_settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Option != "" {
 		r.addQuery("option", params.Option)
@@ -5613,6 +5662,7 @@ func (c *Client) UpdateAGroup(ctx context.Context, params UpdateAGroupParams, op
 	r := newRequest("UpdateAGroup", "PATCH", authBearer, UpdateAGroupResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Name != "" {
 		mp.text("name", params.Name, "")
@@ -5740,6 +5790,7 @@ func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, op
 	}
 	r := newRequest("CreateAGroup", "POST", authBearer, CreateAGroupResponses)
 	r.addPath("/groups")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Name != "" {
 		mp.text("name", params.Name, "")
@@ -5787,6 +5838,7 @@ func (c *Client) UpdateAH323SIPDevice(ctx context.Context, params UpdateAH323SIP
 	r := newRequest("UpdateAH323SIPDevice", "PATCH", authBearer, UpdateAH323SIPDeviceResponses)
 	r.addPath("/h323/devices/")
 	r.addPathParam("deviceId", params.DeviceID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("name", params.Name, "")
 	mp.text("protocol", string(params.Protocol), "")
@@ -5916,6 +5968,7 @@ func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIP
 	}
 	r := newRequest("CreateAH323SIPDevice", "POST", authBearer, CreateAH323SIPDeviceResponses)
 	r.addPath("/h323/devices")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("name", params.Name, "")
 	mp.text("protocol", string(params.Protocol), "")
@@ -6004,6 +6057,7 @@ func (c *Client) UpdateATrackingField(ctx context.Context, params UpdateATrackin
 	r := newRequest("UpdateATrackingField", "PATCH", authBearer, UpdateATrackingFieldResponses)
 	r.addPath("/tracking_fields/")
 	r.addPathParam("fieldId", params.FieldID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Field != "" {
 		mp.text("field", params.Field, "")
@@ -6127,6 +6181,7 @@ func (c *Client) CreateATrackingField(ctx context.Context, params CreateATrackin
 	}
 	r := newRequest("CreateATrackingField", "POST", authBearer, CreateATrackingFieldResponses)
 	r.addPath("/tracking_fields")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Field != "" {
 		mp.text("field", params.Field, "")
@@ -6233,6 +6288,7 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Members != "" {
 		mp.text("members", params.Members, "")
@@ -6356,6 +6412,7 @@ func (c *Client) UpdateAnIMDirectoryGroup(ctx context.Context, params UpdateAnIM
 	r := newRequest("UpdateAnIMDirectoryGroup", "PATCH", authBearer, UpdateAnIMDirectoryGroupResponses)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Name != "" {
 		mp.text("name", params.Name, "")
@@ -6481,6 +6538,7 @@ func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIM
 	}
 	r := newRequest("CreateAnIMDirectoryGroup", "POST", authBearer, CreateAnIMDirectoryGroupResponses)
 	r.addPath("/im/groups")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Name != "" {
 		mp.text("name", params.Name, "")
@@ -6648,6 +6706,7 @@ func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMes
 	r := newRequest("EditAChatbotMessage", "PUT", authBearer, EditAChatbotMessageResponses)
 	r.addPath("/im/chat/messages/")
 	r.addPathParam("message_id", params.MessageID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("robot_jid", params.RobotJid, "")
 	mp.text("account_id", params.AccountID, "")
@@ -6708,6 +6767,7 @@ func (c *Client) DeleteAChatbotMessage(ctx context.Context, params DeleteAChatbo
 	r := newRequest("DeleteAChatbotMessage", "DELETE", authBearer, DeleteAChatbotMessageResponses)
 	r.addPath("/im/chat/messages/")
 	r.addPathParam("message_id", params.MessageID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("robot_jid", params.RobotJid, "")
 	mp.text("account_id", params.AccountID, "")
@@ -6768,6 +6828,7 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 	}
 	r := newRequest("SendChatbotMessages", "POST", authBearer, SendChatbotMessagesResponses)
 	r.addPath("/im/chat/messages")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("robot_jid", params.RobotJid, "")
 	mp.text("to_jid", params.ToJid, "")
@@ -6871,6 +6932,7 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 	}
 	r := newRequest("SendIMMessages", "POST", authBearer, SendIMMessagesResponses)
 	r.addPath("/im/users/me/chat/messages")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.ChatUser != "" {
 		r.addQuery("chat_user", params.ChatUser)
@@ -6992,6 +7054,7 @@ func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Topic != "" {
 		mp.text("topic", params.Topic, "")
@@ -7003,7 +7066,7 @@ func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams
 		mp.text("pre_schedule", strconv.FormatBool(*params.PreSchedule), "")
 	}
 	if !params.StartTime.IsZero() {
-		mp.text("start_time", params.StartTime.Format(time.RFC3339Nano), "")
+		mp.text("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
 	}
 	if params.Duration != nil {
 		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
@@ -7139,6 +7202,7 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/assistants")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Assistants != "" {
 		mp.text("assistants", params.Assistants, "")
@@ -7426,6 +7490,7 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings/virtual_backgrounds")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.File != "" {
 		mp.text("file", params.File, "")
@@ -7566,6 +7631,7 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Option != "" {
 		r.addQuery("option", params.Option)
@@ -7673,6 +7739,7 @@ func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccount
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/")
 	r.addPathParam("tspId", strconv.FormatInt(params.TspID, 10))
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("conference_code", params.ConferenceCode, "")
 	mp.text("leader_pin", params.LeaderPin, "")
@@ -7795,6 +7862,7 @@ func (c *Client) AddAUserSTSPAccount(ctx context.Context, params AddAUserSTSPAcc
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("conference_code", params.ConferenceCode, "")
 	mp.text("leader_pin", params.LeaderPin, "")
@@ -7846,6 +7914,7 @@ func (c *Client) SetGlobalDialInURLForATSPUser(ctx context.Context, params SetGl
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.AudioURL != "" {
 		mp.text("audio_url", params.AudioURL, "")
@@ -8033,6 +8102,7 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/webinars")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Topic != "" {
 		mp.text("topic", params.Topic, "")
@@ -8041,7 +8111,7 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 		mp.text("type", strconv.FormatInt(*params.Type, 10), "")
 	}
 	if !params.StartTime.IsZero() {
-		mp.text("start_time", params.StartTime.Format(time.RFC3339Nano), "")
+		mp.text("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
 	}
 	if params.Duration != nil {
 		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
@@ -8163,6 +8233,7 @@ func (c *Client) UpdateAUser(ctx context.Context, params UpdateAUserParams, opts
 	r := newRequest("UpdateAUser", "PATCH", authBearer, UpdateAUserResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.LoginType != nil {
 		r.addQuery("login_type", strconv.FormatInt(*params.LoginType, 10))
@@ -8407,6 +8478,7 @@ func (c *Client) UploadAUserSProfilePicture(ctx context.Context, params UploadAU
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/picture")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("pic_file", params.PicFile, "")
 	resp, body, err := c.send(ctx, r, opts)
@@ -8457,6 +8529,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("action", string(params.Action), "")
 	resp, body, err := c.send(ctx, r, opts)
@@ -8504,6 +8577,7 @@ func (c *Client) UpdateAUserSPassword(ctx context.Context, params UpdateAUserSPa
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/password")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("password", params.Password, "")
 	resp, body, err := c.send(ctx, r, opts)
@@ -8648,6 +8722,7 @@ func (c *Client) UpdateAUserSEmail(ctx context.Context, params UpdateAUserSEmail
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/email")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("email", params.Email, "")
 	resp, body, err := c.send(ctx, r, opts)
@@ -8754,6 +8829,7 @@ func (c *Client) UpdateAUserSPresenceStatus(ctx context.Context, params UpdateAU
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/presence_status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Status != "" {
 		mp.text("status", string(params.Status), "")
@@ -8900,6 +8976,7 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 	}
 	r := newRequest("CreateUsers", "POST", authBearer, CreateUsersResponses)
 	r.addPath("/users")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("action", string(params.Action), "")
 	if params.UserInfo != "" {
@@ -9195,6 +9272,7 @@ func (c *Client) UpdateRegistrationQuestions(ctx context.Context, params UpdateR
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/questions")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Questions != "" {
 		mp.text("questions", params.Questions, "")
@@ -9304,6 +9382,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.OccurrenceIDs != "" {
 		r.addQuery("occurrence_ids", params.OccurrenceIDs)
@@ -9407,6 +9486,7 @@ func (c *Client) UpdateRegistrantSStatus(ctx context.Context, params UpdateRegis
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.OccurrenceID != "" {
 		r.addQuery("occurrence_id", params.OccurrenceID)
@@ -9493,6 +9573,7 @@ func (c *Client) UpdateAMeetingPoll(ctx context.Context, params UpdateAMeetingPo
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls/")
 	r.addPathParam("pollId", params.PollID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Title != "" {
 		mp.text("title", params.Title, "")
@@ -9630,6 +9711,7 @@ func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPo
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Title != "" {
 		mp.text("title", params.Title, "")
@@ -9725,6 +9807,7 @@ func (c *Client) RecoverASingleRecording(ctx context.Context, params RecoverASin
 	r.addPath("/recordings/")
 	r.addPathParam("recordingId", params.RecordingID)
 	r.addPath("/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Action != "" {
 		mp.text("action", string(params.Action), "")
@@ -9805,6 +9888,7 @@ func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params Upda
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/settings")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.ShareRecording != "" {
 		mp.text("share_recording", string(params.ShareRecording), "")
@@ -9923,6 +10007,7 @@ func (c *Client) QuestionsUpdateRegistrationQuestions(ctx context.Context, param
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/registrants/questions")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Questions != "" {
 		mp.text("questions", params.Questions, "")
@@ -10028,6 +10113,7 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Email != "" {
 		mp.text("email", params.Email, "")
@@ -10122,6 +10208,7 @@ func (c *Client) RegistrantsUpdateRegistrantSStatus(ctx context.Context, params 
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("action", string(params.Action), "")
 	if params.Registrants != "" {
@@ -10266,6 +10353,7 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Action != "" {
 		mp.text("action", string(params.Action), "")
@@ -10312,6 +10400,7 @@ func (c *Client) UpdateALiveStream(ctx context.Context, params UpdateALiveStream
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/livestream")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("stream_url", params.StreamURL, "")
 	mp.text("stream_key", params.StreamKey, "")
@@ -10411,6 +10500,7 @@ func (c *Client) UpdateLiveStreamStatus(ctx context.Context, params UpdateLiveSt
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/livestream/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Action != "" {
 		mp.text("action", string(params.Action), "")
@@ -10505,6 +10595,7 @@ func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams
 	r := newRequest("UpdateAMeeting", "PATCH", authBearer, UpdateAMeetingResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.OccurrenceID != "" {
 		r.addQuery("occurrence_id", params.OccurrenceID)
@@ -10522,7 +10613,7 @@ func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams
 		mp.text("pre_schedule", strconv.FormatBool(*params.PreSchedule), "")
 	}
 	if !params.StartTime.IsZero() {
-		mp.text("start_time", params.StartTime.Format(time.RFC3339Nano), "")
+		mp.text("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
 	}
 	if params.Duration != nil {
 		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
@@ -10627,6 +10718,7 @@ func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingSt
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Action != "" {
 		mp.text("action", string(params.Action), "")
@@ -10713,6 +10805,7 @@ func (c *Client) PerformBatchRegistration(ctx context.Context, params PerformBat
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/batch_registrants")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.AutoApprove != nil {
 		mp.text("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
@@ -10766,6 +10859,7 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/batch_polls")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Title != "" {
 		mp.text("title", params.Title, "")
@@ -10811,6 +10905,7 @@ func (c *Client) CreateMeetingSInviteLinks(ctx context.Context, params CreateMee
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/invite_links")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.TTL != nil {
 		mp.text("ttl", strconv.FormatInt(*params.TTL, 10), "")
@@ -13541,6 +13636,7 @@ func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addPath("/members")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Members != "" {
 		mp.text("members", params.Members, "")
@@ -13688,6 +13784,7 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 	r := newRequest("UpdateRoleInformation", "PATCH", authBearer, UpdateRoleInformationResponses)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.ID != "" {
 		mp.text("id", params.ID, "")
@@ -13839,6 +13936,7 @@ func (c *Client) CreateARole(ctx context.Context, params CreateARoleParams, opts
 	}
 	r := newRequest("CreateARole", "POST", authBearer, CreateARoleResponses)
 	r.addPath("/roles")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Name != "" {
 		mp.text("name", params.Name, "")
@@ -13926,6 +14024,7 @@ func (c *Client) UpdateAccountSTSPInformation(ctx context.Context, params Update
 	}
 	r := newRequest("UpdateAccountSTSPInformation", "PATCH", authBearer, UpdateAccountSTSPInformationResponses)
 	r.addPath("/tsp")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.TspProvider != "" {
 		mp.text("tsp_provider", params.TspProvider, "")
@@ -14041,6 +14140,7 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/panelists")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Panelists != "" {
 		mp.text("panelists", params.Panelists, "")
@@ -14225,6 +14325,7 @@ func (c *Client) QuestionsUpdateRegistrationQuestions2(ctx context.Context, para
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/questions")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Questions != "" {
 		mp.text("questions", params.Questions, "")
@@ -14439,6 +14540,7 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.OccurrenceIDs != "" {
 		r.addQuery("occurrence_ids", params.OccurrenceIDs)
@@ -14537,6 +14639,7 @@ func (c *Client) RegistrantsUpdateRegistrantSStatus2(ctx context.Context, params
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.OccurrenceID != "" {
 		r.addQuery("occurrence_id", params.OccurrenceID)
@@ -14622,6 +14725,7 @@ func (c *Client) UpdateAWebinarPoll(ctx context.Context, params UpdateAWebinarPo
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls/")
 	r.addPathParam("pollId", params.PollID)
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Title != "" {
 		mp.text("title", params.Title, "")
@@ -14742,6 +14846,7 @@ func (c *Client) CreateAWebinarSPoll(ctx context.Context, params CreateAWebinarS
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Title != "" {
 		mp.text("title", params.Title, "")
@@ -14799,6 +14904,7 @@ func (c *Client) LivestreamUpdateALiveStream(ctx context.Context, params Livestr
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/livestream")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	mp.text("stream_url", params.StreamURL, "")
 	mp.text("stream_key", params.StreamKey, "")
@@ -14898,6 +15004,7 @@ func (c *Client) LivestreamUpdateLiveStreamStatus(ctx context.Context, params Li
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/livestream/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Action != "" {
 		mp.text("action", string(params.Action), "")
@@ -15002,6 +15109,7 @@ func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams
 	r := newRequest("UpdateAWebinar", "PATCH", authBearer, UpdateAWebinarResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.OccurrenceID != "" {
 		r.addQuery("occurrence_id", params.OccurrenceID)
@@ -15013,7 +15121,7 @@ func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams
 		mp.text("type", strconv.FormatInt(*params.Type, 10), "")
 	}
 	if !params.StartTime.IsZero() {
-		mp.text("start_time", params.StartTime.Format(time.RFC3339Nano), "")
+		mp.text("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
 	}
 	if params.Duration != nil {
 		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
@@ -15124,6 +15232,7 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/status")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Action != "" {
 		mp.text("action", string(params.Action), "")
@@ -15173,6 +15282,7 @@ func (c *Client) WebinarsWebinarIDPerformBatchRegistration(ctx context.Context, 
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/batch_registrants")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.AutoApprove != nil {
 		mp.text("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
@@ -15270,6 +15380,7 @@ func (c *Client) CreateWebinarSInviteLinks(ctx context.Context, params CreateWeb
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/invite_links")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.TTL != nil {
 		mp.text("ttl", strconv.FormatInt(*params.TTL, 10), "")
@@ -15699,6 +15810,7 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 	r.addPath("/live_meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/events")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Method != "" {
 		mp.text("method", params.Method, "")

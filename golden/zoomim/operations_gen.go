@@ -32,6 +32,7 @@ func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIM
 	}
 	r := newRequest("CreateAnIMDirectoryGroup", "POST", authInherit, CreateAnIMDirectoryGroupResponses)
 	r.addPath("/im/groups")
+	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
 	if params.Name != "" {
 		mp.text("name", params.Name, "")

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"mime/multipart"
 	"net/textproto"
 	"net/url"
+	"path"
 	"strings"
 	"sync"
 )
@@ -144,8 +146,17 @@ type requestBody interface {
 func (r *request) replayable() bool { return r.body == nil || r.body.replayable() }
 
 func (r *request) openBody() (io.Reader, string, error) {
-	if r.body == nil {
+	switch b := r.body.(type) {
+	case nil:
 		return nil, "", nil
+	case *multipartBody:
+		if len(b.parts) == 0 {
+			return nil, "", nil // every part unset: Postman sends no body either
+		}
+	case *formBody:
+		if len(b.fields) == 0 {
+			return nil, "", nil
+		}
 	}
 	return r.body.open()
 }
@@ -363,6 +374,21 @@ func (m *multipartBody) replayable() bool {
 	return true
 }
 
+// fileContentType is what Postman sends for a file part without a declared
+// type: the type its extension names, application/octet-stream for an
+// unknown one, and none for a part without a file name (no file chosen).
+func fileContentType(name string) string {
+	if name == "" {
+		return ""
+	}
+	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+		if mt, _, err := mime.ParseMediaType(ct); err == nil {
+			return mt
+		}
+	}
+	return "application/octet-stream"
+}
+
 // quoteEscaper escapes a quoted Content-Disposition parameter as
 // mime/multipart does, and keeps line breaks out of the part header.
 var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"", "\r", "%0D", "\n", "%0A")
@@ -382,7 +408,9 @@ func (m *multipartBody) write(w *multipart.Writer, contents []io.Reader) error {
 		case p.file != nil && p.file.ContentType != "":
 			h.Set("Content-Type", p.file.ContentType)
 		case p.file != nil:
-			h.Set("Content-Type", "application/octet-stream")
+			if ct := fileContentType(p.file.Name); ct != "" {
+				h.Set("Content-Type", ct)
+			}
 		}
 		pw, err := w.CreatePart(h)
 		if err != nil {
