@@ -203,23 +203,8 @@ type driver struct {
 // q names an identifier of the client package.
 func (d *driver) q(name string) *jen.Statement { return jen.Qual(d.imp, name) }
 
-// resolve substitutes variables as Postman does: textually, up to 19
-// passes, unknown names left in place.
-func (d *driver) resolve(s string) string {
-	for pass := 0; pass < 19 && strings.Contains(s, "{{"); pass++ {
-		next := postmanVar.ReplaceAllStringFunc(s, func(m string) string {
-			if v, ok := d.vars[m[2:len(m)-2]]; ok {
-				return v
-			}
-			return m
-		})
-		if next == s {
-			break
-		}
-		s = next
-	}
-	return s
-}
+// resolve substitutes variables as Postman does.
+func (d *driver) resolve(s string) string { return resolveVars(s, d.vars) }
 
 // authOptions are the client options that give the request the credentials
 // its effective auth in the collection has.

@@ -151,12 +151,16 @@ func (l *lowerer) packageDoc() []string {
 	return doc
 }
 
-// resolve substitutes collection variables the way Postman does: textually,
-// repeatedly, leaving unknown names in place.
-func (l *lowerer) resolve(s string) string {
+// resolve substitutes collection variables the way Postman does.
+func (l *lowerer) resolve(s string) string { return resolveVars(s, l.vars) }
+
+// resolveVars substitutes {{name}} references the way Postman does:
+// textually, up to 19 passes (nested references), unknown names left in
+// place.
+func resolveVars(s string, vars map[string]string) string {
 	for pass := 0; pass < 19 && strings.Contains(s, "{{"); pass++ {
 		next := postmanVar.ReplaceAllStringFunc(s, func(m string) string {
-			if v, ok := l.vars[m[2:len(m)-2]]; ok {
+			if v, ok := vars[m[2:len(m)-2]]; ok {
 				return v
 			}
 			return m
