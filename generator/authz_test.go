@@ -40,6 +40,7 @@ func TestAuthInheritance(t *testing.T) {
 		{func() error { _, err := c.DeepStats(ctx, authz.DeepStatsParams{}); return err }, "/admin/deep", "Basic bWU6cHc="},
 		{func() error { _, err := c.KeyInHeader(ctx, authz.KeyInHeaderParams{}); return err }, "/key", ""},
 		{func() error { _, err := c.Digest(ctx, authz.DigestParams{}); return err }, "/digest", ""},
+		{func() error { _, err := c.PrefixedToken(ctx, authz.PrefixedTokenParams{}); return err }, "/prefixed", "Token tk"}, // oauth2 headerPrefix
 	}
 	for _, cl := range calls {
 		if err := cl.call(); err != nil {

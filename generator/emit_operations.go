@@ -102,6 +102,9 @@ func authArg(a Auth) jen.Code {
 	if a.Kind == AuthAPIKey {
 		return jen.Id("apiKeyIn").Call(jen.Lit(a.KeyName), jen.Lit(a.KeyIn))
 	}
+	if a.Kind == AuthBearer && a.Prefix != "" {
+		return jen.Id("bearerWith").Call(jen.Lit(a.Prefix))
+	}
 	return jen.Id(a.Kind.RuntimeName())
 }
 
@@ -164,6 +167,9 @@ func authDoc(a Auth) string {
 	case AuthNone:
 		return "Auth: none (the collection says noauth); no credentials are sent."
 	case AuthBearer:
+		if a.Prefix != "" {
+			return fmt.Sprintf("Auth: token sent as %q, set with WithBearerToken or WithTokenSource.", "Authorization: "+a.Prefix+" <token>")
+		}
 		return "Auth: bearer token, set with WithBearerToken or WithTokenSource."
 	case AuthBasic:
 		return "Auth: HTTP basic, set with WithBasicAuth."

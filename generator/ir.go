@@ -237,6 +237,9 @@ type Auth struct {
 	Kind AuthKind
 	// KeyName and KeyIn ("header" or "query") place the key of AuthAPIKey.
 	KeyName, KeyIn string
+	// Prefix is the Authorization scheme word of AuthBearer when it is not
+	// "Bearer" (oauth2's headerPrefix, e.g. "Token").
+	Prefix string
 }
 
 // AuthKind is the runtime auth scheme of an operation.

@@ -857,8 +857,18 @@ func (l *lowerer) auth(ri *parser.RequestItem) Auth {
 	switch ri.Auth.Type {
 	case "noauth":
 		return Auth{Kind: AuthNone}
-	case "bearer", "oauth2":
+	case "bearer":
 		return Auth{Kind: AuthBearer}
+	case "oauth2":
+		if ri.Auth.Get("addTokenTo") == "queryParams" {
+			// The token goes in the query; the client only sends it in a header.
+			break
+		}
+		prefix := strings.TrimSpace(l.resolve(ri.Auth.Get("headerPrefix")))
+		if prefix == "Bearer" || prefix == "" || strings.Contains(prefix, "{{") || !validHeaderName(prefix) {
+			prefix = ""
+		}
+		return Auth{Kind: AuthBearer, Prefix: prefix}
 	case "basic":
 		return Auth{Kind: AuthBasic}
 	case "apikey":

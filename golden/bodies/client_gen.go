@@ -216,6 +216,7 @@ type authScheme struct {
 	kind    authKind
 	keyName string
 	inQuery bool
+	prefix  string // kindBearer: the Authorization scheme word, "" for Bearer
 }
 
 var (
@@ -225,6 +226,12 @@ var (
 	authBasic   = authScheme{kind: kindBasic}
 	authOther   = authScheme{kind: kindOther}
 )
+
+// bearerWith is token auth sent as "Authorization: <prefix> <token>", for
+// OAuth 2 setups whose header prefix is not Bearer.
+func bearerWith(prefix string) authScheme {
+	return authScheme{kind: kindBearer, prefix: prefix}
+}
 
 // apiKeyIn is API key auth sent as the header name, or as the query
 // parameter name when in is "query".
@@ -412,7 +419,11 @@ func (c *Client) authorize(ctx context.Context, req *http.Request, scheme authSc
 			if checkHeaderValue("Authorization", token) != nil {
 				return errors.New("the access token contains a line break or NUL")
 			}
-			req.Header.Set("Authorization", "Bearer "+token)
+			prefix := "Bearer"
+			if scheme.prefix != "" {
+				prefix = scheme.prefix
+			}
+			req.Header.Set("Authorization", prefix+" "+token)
 		} else if scheme.kind == kindInherit && c.creds.hasBasic {
 			req.Header.Set("Authorization", "Basic "+basicToken(c.creds.username, c.creds.password))
 		}
