@@ -152,10 +152,9 @@ func run(cfg config, out io.Writer) error {
 		cfg.plant(driverVars)
 	}
 	driverFile, calls, err := generator.GenerateDriver(col, opts, generator.DriverOptions{
-		ClientImport: "conformancedriver/" + pkgName,
-		Vars:         driverVars,
-		TagHeader:    tagHeader,
-		FileContent:  fileContent,
+		Vars:        driverVars,
+		TagHeader:   tagHeader,
+		FileContent: fileContent,
 	})
 	if err != nil {
 		return err
@@ -447,7 +446,12 @@ func writeModule(dir, pkg string, files []generator.File, driver generator.File)
 	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(mod), 0o644); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(dir, driver.Name), driver.Content, 0o644); err != nil {
+	// The driver is a file of the client package; main only calls it.
+	if err := os.WriteFile(filepath.Join(dir, pkg, driver.Name), driver.Content, 0o644); err != nil {
+		return err
+	}
+	mainGo := "package main\n\nimport client \"conformancedriver/" + pkg + "\"\n\nfunc main() { client.ConformanceMain() }\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(mainGo), 0o644); err != nil {
 		return err
 	}
 	for _, f := range files {

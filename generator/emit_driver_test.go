@@ -39,9 +39,8 @@ func TestGenerateDriver(t *testing.T) {
 		t.Fatal(err)
 	}
 	f, calls, err := generator.GenerateDriver(c, generator.Options{Package: "api"}, generator.DriverOptions{
-		ClientImport: "example.test/api",
-		Vars:         map[string]string{"token": "tok", "reqId": "r-1"},
-		TagHeader:    "X-Tag",
+		Vars:      map[string]string{"token": "tok", "reqId": "r-1"},
+		TagHeader: "X-Tag",
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -73,9 +72,9 @@ func TestGenerateDriver(t *testing.T) {
 		t.Errorf("overrides = %+v, want %+v", calls[0].Overrides, wantOverrides)
 	}
 	for _, want := range []string{
-		`ID: "v-id"`, `XID: "r-1"`, `Limit: api.Ptr(int64(1))`, `Q: "a b"`,
-		`api.WithBaseURL(base + "/v1")`, `api.WithBearerToken("tok")`,
-		`api.WithHeader("X-Tag", "0")`, `api.WithHeader("X-Tag", "2")`,
+		`ID: "v-id"`, `XID: "r-1"`, `Limit: Ptr(int64(1))`, `Q: "a b"`,
+		`WithBaseURL(base + "/v1")`, `WithBearerToken("tok")`,
+		`WithHeader("X-Tag", "0")`, `WithHeader("X-Tag", "2")`,
 	} {
 		if !has(want) {
 			t.Errorf("driver lacks %s", want)
@@ -105,7 +104,7 @@ func TestGenerateDriverProblem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, calls, err := generator.GenerateDriver(c, generator.Options{Package: "api"}, generator.DriverOptions{ClientImport: "example.test/api", TagHeader: "X-Tag"})
+	_, calls, err := generator.GenerateDriver(c, generator.Options{Package: "api"}, generator.DriverOptions{TagHeader: "X-Tag"})
 	if err != nil {
 		t.Fatal(err)
 	}
