@@ -6,8 +6,8 @@
 //	postman2go [flags] COLLECTION.json
 //
 // COLLECTION.json is a Postman collection in schema v2.1 or v2.0, or "-" for
-// standard input. Legacy v1 collections are refused with a message that says
-// how to convert them.
+// standard input. Legacy v1 collections are converted to v2.1 on the fly, as
+// postman-collection-transformer does.
 //
 // Flags:
 //
@@ -15,6 +15,10 @@
 //	-p, --package NAME   package name (default: from DIR's name)
 //	    --check          write nothing; exit 1 and print a unified diff when the
 //	                     files in DIR differ from what would be generated
+//	    --explain        write nothing; print, per operation, each field's Go
+//	                     type and the evidence that decided it
+//	    --config FILE    JSON overrides of operation names and field types,
+//	                     enums and required-ness (see the README)
 //	-q, --quiet          print nothing but errors (and the --check diff)
 //	-v, --verbose        list every file: wrote, unchanged or removed
 //	    --version        print the version and exit
