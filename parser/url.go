@@ -63,21 +63,14 @@ func splitPath(p string) []string {
 
 func splitOutsideVars(s string, sep byte) []string {
 	var out []string
-	depth, start := 0, 0
-	for i := 0; i < len(s); i++ {
-		switch {
-		case strings.HasPrefix(s[i:], "{{"):
-			depth++
-			i++
-		case strings.HasPrefix(s[i:], "}}") && depth > 0:
-			depth--
-			i++
-		case s[i] == sep && depth == 0:
-			out = append(out, s[start:i])
-			start = i + 1
+	for {
+		i := indexOutsideVars(s, string(sep))
+		if i < 0 {
+			return append(out, s)
 		}
+		out = append(out, s[:i])
+		s = s[i+1:]
 	}
-	return append(out, s[start:])
 }
 
 func indexOutsideVars(s, sub string) int {
