@@ -271,16 +271,16 @@ func emitGroupStructs(f *jen.File, fields []*Field) {
 			continue
 		}
 		st := fd.Group.Struct
-		f.Add(commentCode(st.Doc))
+		f.Add(commentCode(st.Doc...))
 		f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
 			for _, m := range st.Fields {
-				comment(g, fieldDoc(m))
+				comment(g, fieldDoc(m)...)
 				g.Id(m.Name).Add(goType(m)).Tag(map[string]string{m.In.TagKey(): m.Wire})
 			}
 		})
 		f.Line()
 		prefix := key{}.code(jen.Id("prefix"))
-		f.Comment("// encode sends the fields that are set, each under prefix[name].")
+		comment(f.Group, "encode sends the fields that are set, each under prefix[name].")
 		f.Func().Params(jen.Id("s").Id(st.Name)).Id("encode").Params(
 			jen.Id("prefix").String(), jen.Id("add").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).String()),
 		).BlockFunc(func(g *jen.Group) {
@@ -290,7 +290,7 @@ func emitGroupStructs(f *jen.File, fields []*Field) {
 		})
 		f.Line()
 		if structValidates(st) {
-			f.Comment("// validate checks the fields as Validate does, naming them prefix[name].")
+			comment(f.Group, "validate checks the fields as Validate does, naming them prefix[name].")
 			f.Func().Params(jen.Id("s").Id(st.Name)).Id("validate").Params(
 				jen.Id("v").Op("*").Id("validation"), jen.Id("prefix").String(),
 			).BlockFunc(func(g *jen.Group) {

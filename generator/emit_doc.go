@@ -9,9 +9,7 @@ import "github.com/dave/jennifer/jen"
 //	// <collection description>
 //	package <name>
 func emitDoc(f *jen.File, pkg *Package) {
-	for _, l := range pkg.Doc {
-		f.PackageComment(commentLine(l))
-	}
+	packageComment(f, pkg.Doc...)
 }
 
 // emitAPI writes the package's entry point:
@@ -23,16 +21,16 @@ func emitDoc(f *jen.File, pkg *Package) {
 //	func NewClient(opts ...Option) (*Client, error) { return newClient(DefaultBaseURL, opts) }
 func emitAPI(f *jen.File, pkg *Package) {
 	if pkg.BaseURL != "" {
-		f.Comment("// DefaultBaseURL is where requests go unless WithBaseURL says otherwise.")
-		f.Comment("// It comes from the collection's variables or request URLs.")
+		comment(f.Group, "DefaultBaseURL is where requests go unless WithBaseURL says otherwise.")
+		comment(f.Group, "It comes from the collection's variables or request URLs.")
 	} else {
-		f.Comment("// DefaultBaseURL is empty: the collection names no usable host, so NewClient")
-		f.Comment("// needs WithBaseURL.")
+		comment(f.Group, "DefaultBaseURL is empty: the collection names no usable host, so NewClient")
+		comment(f.Group, "needs WithBaseURL.")
 	}
 	f.Const().Id("DefaultBaseURL").Op("=").Lit(pkg.BaseURL)
 	f.Line()
-	f.Comment("// NewClient returns a client for the API. Options are applied in order; the")
-	f.Comment("// first one that fails is returned as the error.")
+	comment(f.Group, "NewClient returns a client for the API. Options are applied in order; the")
+	comment(f.Group, "first one that fails is returned as the error.")
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
 		jen.Return(jen.Id("newClient").Call(jen.Id("DefaultBaseURL"), jen.Id("opts"))),
 	)

@@ -22,7 +22,7 @@ func emitEnums(f *jen.File, pkg *Package) {
 //	// Valid reports whether v is one of the documented values.
 //	func (v <Enum>) Valid() bool { switch v { case ...: return true }; return false }
 func emitEnum(f *jen.File, e *Enum) {
-	f.Add(commentCode(e.Doc))
+	f.Add(commentCode(e.Doc...))
 	f.Type().Id(e.Name).String()
 	f.Line()
 	f.Const().DefsFunc(func(g *jen.Group) {
@@ -31,8 +31,8 @@ func emitEnum(f *jen.File, e *Enum) {
 		}
 	})
 	f.Line()
-	f.Comment("// Valid reports whether v is one of the documented values. Responses may")
-	f.Comment("// carry values added after the collection was written.")
+	comment(f.Group, "Valid reports whether v is one of the documented values. Responses may")
+	comment(f.Group, "carry values added after the collection was written.")
 	f.Func().Params(jen.Id("v").Id(e.Name)).Id("Valid").Params().Bool().Block(
 		jen.Switch(jen.Id("v")).Block(
 			jen.CaseFunc(func(g *jen.Group) {

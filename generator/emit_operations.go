@@ -31,7 +31,7 @@ func emitOperations(f *jen.File, pkg *Package) {
 //		r := newRequest("<Name>", "<METHOD>", <auth>, <Name>Responses)
 //		<path, query, headers, body>
 //		// only for an operation on a host of its own:
-//		at, err := c.atBase("<base>" or "<text>" + params.<HostVar> + ...)
+//		at, err := c.atBase(r, "<base>" or "<text>" + params.<HostVar> + ...)
 //		if err != nil {
 //			return nil, fmt.Errorf("<Name>: %w", err)
 //		}
@@ -46,7 +46,7 @@ func emitOperations(f *jen.File, pkg *Package) {
 //		return out, nil
 //	}
 func emitOperation(f *jen.File, op *Operation) {
-	f.Add(commentCode(operationDoc(op)))
+	f.Add(commentCode(operationDoc(op)...))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("params").Id(op.ParamsType),
@@ -67,8 +67,8 @@ func emitOperation(f *jen.File, op *Operation) {
 		emitFields(g, op)
 		client := jen.Id("c")
 		if base := baseExpr(op); base != nil {
-			// at, err := c.atBase(<base>): the operation's own host.
-			g.List(jen.Id("at"), jen.Err()).Op(":=").Id("c").Dot("atBase").Call(base)
+			// at, err := c.atBase(r, <base>): the operation's own host.
+			g.List(jen.Id("at"), jen.Err()).Op(":=").Id("c").Dot("atBase").Call(jen.Id("r"), base)
 			g.If(jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": %w"), jen.Err())),
 			)
@@ -209,7 +209,8 @@ func baseExpr(op *Operation) *jen.Statement {
 	for _, p := range op.BaseTemplate {
 		term := jen.Lit(p.Literal)
 		if p.Param != nil {
-			term = fieldRef(p.Param)
+			// r.hostParam("region", params.Region): checked by the runtime.
+			term = jen.Id("r").Dot(p.Check.RuntimeName()).Call(jen.Lit(p.Param.Wire), fieldRef(p.Param))
 		}
 		if expr == nil {
 			expr = term

@@ -29,10 +29,10 @@ func emitParamsStruct(f *jen.File, op *Operation) {
 	if len(op.Fields) > 0 {
 		doc = append(doc, "Optional fields left at their zero value (or nil) are not sent.")
 	}
-	f.Add(commentCode(doc))
+	f.Add(commentCode(doc...))
 	f.Type().Id(op.ParamsType).StructFunc(func(g *jen.Group) {
 		for _, fd := range op.Fields {
-			comment(g, fieldDoc(fd))
+			comment(g, fieldDoc(fd)...)
 			g.Id(fd.Name).Add(goType(fd)).Tag(map[string]string{fd.In.TagKey(): fd.Wire})
 		}
 	})
@@ -59,8 +59,8 @@ func fieldDoc(f *Field) []string {
 //		return v.err()
 //	}
 func emitValidate(f *jen.File, op *Operation) {
-	f.Comment("// Validate checks the params against what the collection documents: required")
-	f.Comment("// fields are set and enum fields hold a documented value.")
+	comment(f.Group, "Validate checks the params against what the collection documents: required")
+	comment(f.Group, "fields are set and enum fields hold a documented value.")
 	f.Func().Params(jen.Id("p").Id(op.ParamsType)).Id("Validate").Params().Error().BlockFunc(func(g *jen.Group) {
 		g.Var().Id("v").Id("validation")
 		for _, fd := range op.Fields {

@@ -26,21 +26,21 @@ func emitResponses(f *jen.File, pkg *Package) {
 //		Body       []byte
 //	}
 func emitResponseStruct(f *jen.File, op *Operation) {
-	f.Comment(fmt.Sprintf("// %s is the successful (2xx) response of %s.", op.ResponseType, op.Name))
+	comment(f.Group, fmt.Sprintf("%s is the successful (2xx) response of %s.", op.ResponseType, op.Name))
 	f.Type().Id(op.ResponseType).StructFunc(func(g *jen.Group) {
-		g.Comment("// StatusCode is the HTTP status.")
+		comment(g, "StatusCode is the HTTP status.")
 		g.Id("StatusCode").Int()
-		g.Comment("// Header holds all response headers.")
+		comment(g, "Header holds all response headers.")
 		g.Id("Header").Qual("net/http", "Header")
 		for _, h := range op.ResponseHeaders {
-			comment(g, h.Doc)
+			comment(g, h.Doc...)
 			g.Id(h.Name).String()
 		}
-		g.Comment("// Body is the response body.")
+		comment(g, "Body is the response body.")
 		g.Id("Body").Index().Byte()
 		if op.ResponseData != nil {
-			g.Comment("// Data is Body decoded as JSON, when the response is JSON. Its type is")
-			g.Comment("// inferred from the collection's example responses.")
+			comment(g, "Data is Body decoded as JSON, when the response is JSON. Its type is")
+			comment(g, "inferred from the collection's example responses.")
 			g.Id("Data").Add(nilableJSONType(op.ResponseData))
 		}
 	})
@@ -51,8 +51,8 @@ func emitResponseStruct(f *jen.File, op *Operation) {
 //	// <Name>Responses documents the responses of <Name>, from the saved examples.
 //	var <Name>Responses = []ResponseDoc{{Status: 404, Code: "4130", Description: "..."}}
 func emitResponseTable(f *jen.File, op *Operation) {
-	f.Comment(fmt.Sprintf("// %s documents the responses of %s, from the collection's saved", op.TableVar, op.Name))
-	f.Comment("// examples. An APIError carries the row that matches its status and code.")
+	comment(f.Group, fmt.Sprintf("%s documents the responses of %s, from the collection's saved", op.TableVar, op.Name))
+	comment(f.Group, "examples. An APIError carries the row that matches its status and code.")
 	f.Var().Id(op.TableVar).Op("=").Index().Id("ResponseDoc").ValuesFunc(func(g *jen.Group) {
 		for _, r := range op.Responses {
 			g.Line().Values(

@@ -21,7 +21,7 @@ func emitStructs(f *jen.File, pkg *Package) {
 //		<Field> <type> `json:"<key>[,omitempty]"`
 //	}
 func emitStruct(f *jen.File, st *Struct) {
-	f.Comment(fmt.Sprintf("// %s is synthesized from the collection's example JSON.", st.Name))
+	comment(f.Group, fmt.Sprintf("%s is synthesized from the collection's example JSON.", st.Name))
 	f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
 		for _, fd := range st.Fields {
 			tag := fd.Key

@@ -29,6 +29,22 @@ func FuzzGenerate(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`{"info":{"name":"x"},"item":[{"name":"a b","request":{"method":"post","url":"{{h}}/a/:id?x=1&y","body":{"mode":"urlencoded","urlencoded":[{"key":"k","value":"1.5"}]}}}]}`))
+	// Every payload of the injection test, in every text position, and the
+	// routes issue 11 found: a Content-Type, a {{$...}} variable name, a
+	// response header name and a method with line breaks.
+	for _, p := range payloads {
+		f.Add(hostileCollection(p))
+	}
+	for _, s := range []string{
+		`{"info":{"name":"x"},"item":[{"name":"r","request":{"method":"PUT","url":"https://h.test/r","header":[{"key":"Content-Type","value":"text/plain)\nBody []byte\n}\n\nfunc init() { println(1) }\n\ntype x struct {\n// ("}],"body":{"mode":"raw","raw":"x"}}}]}`,
+		`{"info":{"name":"x"},"item":[{"name":"r","request":{"method":"GET","url":"https://h.test/r?a={{$random\nX int\n}}"}}]}`,
+		`{"info":{"name":"x"},"item":[{"name":"r","request":{"method":"GET","url":"https://h.test/r"},"response":[{"name":"ok","code":200,"header":[{"key":"X-A\n}\nfunc init() {}\nvar _ = struct{\n","value":"1"}],"body":"{}"}]}]}`,
+		`{"info":{"name":"x"},"item":[{"name":"r","request":{"method":"GET\n//go:generate touch pwned","url":"https://h.test/r"}}]}`,
+		`{"info":{"name":"x"},"item":[{"name":"r","request":{"method":"POST","url":"https://h.test/r","body":{"mode":"raw","raw":"{\"price€\":1,\"😀\":2,\"a\u00a0b\":3}","options":{"raw":{"language":"json"}}}}}]}`,
+		`{"info":{"name":"x"},"item":[{"name":"r","request":{"method":"GET","url":"{{region}}.h.test:{{port}}/r","auth":{"type":"bearer","bearer":[{"key":"token","value":"t"}]}}}]}`,
+	} {
+		f.Add([]byte(s))
+	}
 	imp := importer.Default()
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, _, err := parser.Parse("fuzz.json", data)

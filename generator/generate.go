@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -40,14 +41,29 @@ type File struct {
 	Content []byte
 }
 
+// checkPackageName refuses names that cannot be a client package: not an
+// identifier, a keyword, the blank name, or main (a main package cannot be
+// imported, and a client is only ever imported).
+func checkPackageName(name string) error {
+	switch {
+	case !token.IsIdentifier(name) || name == "_":
+		return fmt.Errorf("package name %q is not a valid Go identifier", name)
+	case token.Lookup(name).IsKeyword():
+		return fmt.Errorf("package name %q is a Go keyword", name)
+	case name == "main":
+		return errors.New(`package name "main" makes a program, which no code can import; choose another name with -p`)
+	}
+	return nil
+}
+
 // Generate turns a parsed collection into the files of a Go package, sorted
 // by name. It does no I/O. Warnings name the items they are about.
 func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, error) {
-	if !token.IsIdentifier(opts.Package) || token.Lookup(opts.Package).IsKeyword() || opts.Package == "_" {
-		return nil, nil, fmt.Errorf("package name %q is not a valid Go identifier", opts.Package)
+	if err := checkPackageName(opts.Package); err != nil {
+		return nil, nil, err
 	}
 	pkg, warns := lower(c, opts)
-	header := []string{HeaderLine, "// Source: " + sanitizeSource(opts.Source) + " (input hash " + inputHash(opts) + ")"}
+	header := []string{strings.TrimPrefix(HeaderLine, "// "), "Source: " + sanitizeSource(opts.Source) + " (input hash " + inputHash(opts) + ")"}
 
 	var files []File
 	for _, t := range templates.Runtime() {
@@ -76,14 +92,14 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 		}
 		f := jen.NewFile(pkg.Name)
 		for _, h := range header {
-			f.HeaderComment(h)
+			headerComment(f, h)
 		}
 		e.emit(f, pkg)
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return nil, warns, fmt.Errorf("rendering %s: %w", e.name, err)
+		src, err := renderFile(e.name, f, pkg)
+		if err != nil {
+			return nil, warns, err
 		}
-		files = append(files, File{Name: e.name, Content: buf.Bytes()})
+		files = append(files, File{Name: e.name, Content: src})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, warns, nil
@@ -146,7 +162,9 @@ func sanitizeSource(s string) string {
 func runtimeFile(src []byte, header []string, pkg string) []byte {
 	var b bytes.Buffer
 	for _, h := range header {
-		b.WriteString(h + "\n")
+		for _, c := range commentLines(h) {
+			b.WriteString(c + "\n")
+		}
 	}
 	b.WriteString("\n")
 	b.Write(bytes.Replace(src, []byte("package runtime\n"), []byte("package "+pkg+"\n"), 1))

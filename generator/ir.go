@@ -73,6 +73,29 @@ type PathPart struct {
 type BasePart struct {
 	Literal string
 	Param   *Field
+	Check   HostCheck // for a Param: what its value may be
+}
+
+// HostCheck is how the runtime checks a host variable's value before it
+// becomes part of a base URL, so that a value cannot send the request, and
+// its credentials, to another host ("attacker.example/#").
+type HostCheck int
+
+const (
+	HostLabels HostCheck = iota // part of the host name: DNS labels only
+	HostPort                    // after "host:": a port number
+	HostBase                    // the whole host: host[:port] or an http(s) base URL
+)
+
+// RuntimeName is the runtime's request method that checks the value.
+func (c HostCheck) RuntimeName() string {
+	switch c {
+	case HostPort:
+		return "portParam"
+	case HostBase:
+		return "baseParam"
+	}
+	return "hostParam"
 }
 
 // Header is a header the collection sends with a fixed value.

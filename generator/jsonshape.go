@@ -3,6 +3,8 @@ package generator
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
 )
@@ -186,8 +188,12 @@ func isScalar(t *JSONType) bool {
 	return false
 }
 
-// tagSafeKeys reports whether every key can be a json struct tag name:
-// encoding/json silently ignores a tag with quotes, backslashes or commas.
+// tagSafeKeys reports whether every key can be a json struct tag name, by
+// encoding/json's own rule (isValidTag): letters and digits of any script
+// and the listed ASCII punctuation. It silently ignores any other tag (a
+// quote, a backslash, a comma, a symbol such as € or an emoji, NBSP, a line
+// separator) and sends the field under its Go name, so such an object stays
+// a map.
 func tagSafeKeys(keys []string) bool {
 	for _, k := range keys {
 		if k == "" || k == "-" {
@@ -196,7 +202,7 @@ func tagSafeKeys(keys []string) bool {
 		for _, r := range k {
 			switch {
 			case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
-			case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r > 0x7f && r != 0xFFFD:
+			case r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			default:
 				return false
 			}

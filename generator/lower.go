@@ -54,7 +54,7 @@ func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) 
 		}
 	}
 	l.pkg.Doc = l.packageDoc()
-	reqs := c.Requests()
+	reqs := l.sendable(c.Requests())
 	scripts := 0
 	for _, ri := range reqs {
 		if ri.Scripts > 0 {
@@ -166,6 +166,35 @@ func resolveVars(s string, vars map[string]string) string {
 		s = next
 	}
 	return s
+}
+
+// sendable leaves out, with a warning, requests no HTTP client can send:
+// a method that is not an HTTP token (a space, a line break, a slash).
+func (l *lowerer) sendable(reqs []*parser.RequestItem) []*parser.RequestItem {
+	out := reqs[:0:0]
+	for _, ri := range reqs {
+		if !httpToken(ri.Request.Method) {
+			l.warnf(ri, "method %.40q is not an HTTP method name; the request is left out", ri.Request.Method)
+			continue
+		}
+		out = append(out, ri)
+	}
+	return out
+}
+
+// httpToken reports whether s is an RFC 9110 token, as net/http requires of
+// a method.
+func httpToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTemplate string, fields *scope) {

@@ -26,7 +26,10 @@ func (l *lowerer) baseURL(ri *parser.RequestItem) (base, template string) {
 	base = host
 	if !strings.Contains(host, "://") {
 		if proto == "" {
-			proto = "http" // what Postman sends for a URL without a scheme
+			// Postman sends http://, which would put credentials on the
+			// wire in clear text: the client defaults to https.
+			l.warnf(ri, "the URL %.80q has no scheme; the client uses https:// (Postman sends http://): write the scheme in the collection to choose", host)
+			proto = "https"
 		}
 		base = proto + "://" + host
 	}
@@ -34,7 +37,7 @@ func (l *lowerer) baseURL(ri *parser.RequestItem) (base, template string) {
 		base += ":" + l.resolve(u.Port)
 	}
 	if strings.Contains(base, "{{") {
-		// No scheme in the collection: atBase adds http:// at run time
+		// No scheme in the collection: atBase adds https:// at run time
 		// unless a variable's value brings one.
 		template = host
 		if p := l.resolve(u.Protocol); p != "" && !strings.Contains(host, "://") {
@@ -96,10 +99,24 @@ func (l *lowerer) hostParams(ri *parser.RequestItem, op *Operation, template str
 			byName[name] = f
 			hostFields = append(hostFields, f)
 		}
-		op.BaseTemplate = append(op.BaseTemplate, BasePart{Param: f})
+		op.BaseTemplate = append(op.BaseTemplate, BasePart{Param: f, Check: hostCheck(template, s, loc)})
 		s = s[loc[1]:]
 	}
 	op.Fields = append(hostFields, op.Fields...)
+}
+
+// hostCheck decides what the variable at loc in rest, the unparsed end of
+// template, may hold: the whole host when it is all of template, a port
+// when it follows "host:", DNS labels otherwise.
+func hostCheck(template, rest string, loc []int) HostCheck {
+	before := template[:len(template)-len(rest)] + rest[:loc[0]]
+	switch {
+	case before == "" && loc[1] == len(rest):
+		return HostBase
+	case strings.HasSuffix(before, ":") && !strings.HasSuffix(before, "://"):
+		return HostPort
+	}
+	return HostLabels
 }
 
 func mostCommon(counts map[string]int) string {

@@ -168,6 +168,15 @@ func TestVarsOtherHosts(t *testing.T) {
 	if _, err := c.RegionalStatus(ctx, vars.RegionalStatusParams{}); err == nil {
 		t.Error("RegionalStatus without its host variable: no error")
 	}
+	// A host variable is host labels only: a value that would move the
+	// request (and its token) to another host is refused before sending.
+	for _, hostile := range []string{"attacker.example/#", "attacker.example?", "x@attacker.example", "attacker.example:80", "a b"} {
+		_, err := c.RegionalStatus(ctx, vars.RegionalStatusParams{Region: hostile})
+		var ve *vars.ValidationError
+		if !errors.As(err, &ve) || ve.Field != "region" {
+			t.Errorf("Region %q: err = %v, want a ValidationError for region", hostile, err)
+		}
+	}
 	want := []string{
 		"POST https://login.example.com:8443/oauth/token?flag",
 		"GET https://eu.status.example.com/health",

@@ -36,6 +36,10 @@ type request struct {
 
 	err error // the first encoding error; reported when the request is built
 
+	// secrets are the values of parameters and headers whose names look
+	// secret (secretName), which the call's errors must not print.
+	secrets []string
+
 	// errorBodies makes, per error status, a value of the type the
 	// collection's examples give that status's body.
 	errorBodies map[int]func() any
@@ -75,6 +79,7 @@ func (r *request) addPathParam(name, value string) {
 	if value == "" && r.err == nil {
 		r.err = &ValidationError{Field: name, Reason: "path parameter is empty"}
 	}
+	r.noteSecret(name, value)
 	r.path.WriteString(value)
 	escaped := url.PathEscape(value)
 	if strings.Trim(value, ".") == "" {
@@ -84,6 +89,7 @@ func (r *request) addPathParam(name, value string) {
 }
 
 func (r *request) addQuery(key, value string) {
+	r.noteSecret(key, value)
 	r.query = append(r.query, keyValue{key: key, value: value})
 }
 
@@ -93,7 +99,16 @@ func (r *request) addQueryFlag(key string) {
 }
 
 func (r *request) addHeader(key, value string) {
+	r.noteSecret(key, value)
 	r.header = append(r.header, keyValue{key: key, value: value})
+}
+
+// noteSecret keeps the value of a parameter whose name looks secret, for
+// redact.
+func (r *request) noteSecret(name, value string) {
+	if value != "" && secretName(name) {
+		r.secrets = append(r.secrets, value)
+	}
 }
 
 type queryList []keyValue
@@ -345,6 +360,14 @@ func (m *multipartBody) file(name string, f *File, contentType string) {
 }
 
 func (m *multipartBody) open() (io.Reader, string, error) {
+	// Checked before anything is sent or a file is sought: textproto would
+	// write a line break into the part's header. The error names the part,
+	// not the value.
+	for _, p := range m.parts {
+		if strings.ContainsAny(p.headerContentType(), "\r\n\x00") {
+			return nil, "", fmt.Errorf("form-data part %q: Content-Type contains a line break or NUL", p.name)
+		}
+	}
 	contents := make([]io.Reader, len(m.parts))
 	for i, p := range m.parts {
 		switch {
@@ -392,6 +415,20 @@ func fileContentType(name string) string {
 	return "application/octet-stream"
 }
 
+// headerContentType is the Content-Type of the part's header, "" for none:
+// the collection's type, else the file's, else one from the file name.
+func (p formPart) headerContentType() string {
+	switch {
+	case p.contentType != "":
+		return p.contentType
+	case p.file != nil && p.file.ContentType != "":
+		return p.file.ContentType
+	case p.file != nil:
+		return fileContentType(p.file.Name)
+	}
+	return ""
+}
+
 // quoteEscaper escapes a quoted Content-Disposition parameter as
 // mime/multipart does, and keeps line breaks out of the part header.
 var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"", "\r", "%0D", "\n", "%0A")
@@ -405,15 +442,8 @@ func (m *multipartBody) write(w *multipart.Writer, contents []io.Reader) error {
 			disposition += `; filename="` + quoteEscaper.Replace(p.file.Name) + `"`
 		}
 		h.Set("Content-Disposition", disposition)
-		switch {
-		case p.contentType != "":
-			h.Set("Content-Type", p.contentType)
-		case p.file != nil && p.file.ContentType != "":
-			h.Set("Content-Type", p.file.ContentType)
-		case p.file != nil:
-			if ct := fileContentType(p.file.Name); ct != "" {
-				h.Set("Content-Type", ct)
-			}
+		if ct := p.headerContentType(); ct != "" {
+			h.Set("Content-Type", ct)
 		}
 		pw, err := w.CreatePart(h)
 		if err != nil {

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"net/url"
 	"strings"
@@ -24,6 +25,11 @@ type Client struct {
 	editors    []func(*http.Request) error
 	creds      credentials
 	retry      RetryPolicy
+	// maxResponseBytes bounds a buffered 2xx body; see WithMaxResponseBytes.
+	maxResponseBytes int64
+	// bodyIdle ends an attempt whose response body stalls this long; set
+	// only with the default HTTP client.
+	bodyIdle time.Duration
 
 	// Hooks for tests of the runtime; newClient sets the real ones.
 	sleep  func(ctx context.Context, d time.Duration) error
@@ -46,7 +52,7 @@ type credentials struct {
 }
 
 func newClient(defaultBaseURL string, opts []Option) (*Client, error) {
-	c := &Client{httpClient: http.DefaultClient, sleep: sleepContext, now: time.Now, jitter: halfJitter}
+	c := &Client{maxResponseBytes: defaultMaxResponseBytes, sleep: sleepContext, now: time.Now, jitter: halfJitter}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -54,6 +60,9 @@ func newClient(defaultBaseURL string, opts []Option) (*Client, error) {
 		if err := opt(c); err != nil {
 			return nil, err
 		}
+	}
+	if c.httpClient == nil {
+		c.httpClient, c.bodyIdle = defaultHTTPClient(), bodyIdleTimeout
 	}
 	if c.baseURL == nil {
 		// No WithBaseURL: the collection's base, which may be empty when
@@ -86,13 +95,40 @@ func WithBaseURL(base string) Option {
 	}
 }
 
-// WithHTTPClient sends requests through hc instead of http.DefaultClient.
+// WithHTTPClient sends requests through hc instead of the client's own: a
+// clone of http.DefaultTransport with timeouts of 30s to connect, 10s for
+// the TLS handshake, 60s for the response headers and 60s without data
+// while the body is read. hc is used as given, its Timeout and Transport included,
+// except that the client follows redirects through a copy of hc whose
+// CheckRedirect first refuses a redirect from https to http and drops the
+// credentials the client added (Authorization, the API key header or query
+// parameter) once a redirect leaves the base URL's scheme and host; then it
+// calls hc.CheckRedirect, or stops after 10 redirects when that is nil. hc
+// itself is not changed.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) error {
 		if hc == nil {
 			return errors.New("WithHTTPClient: nil *http.Client")
 		}
-		c.httpClient = hc
+		c.httpClient, c.bodyIdle = withRedirectPolicy(hc), 0
+		return nil
+	}
+}
+
+// defaultMaxResponseBytes is the default of WithMaxResponseBytes.
+const defaultMaxResponseBytes = 32 << 20
+
+// WithMaxResponseBytes bounds the body of a successful response, which the
+// client reads whole, to n bytes (32 MiB unless set), counted after a gzip
+// encoding the transport removed. A longer body fails the call with an
+// error matching ErrResponseTooLarge; it is never returned truncated. Error
+// bodies are kept up to 1 MiB in APIError.Body regardless.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *Client) error {
+		if n <= 0 {
+			return errors.New("WithMaxResponseBytes: the limit must be positive")
+		}
+		c.maxResponseBytes = n
 		return nil
 	}
 }
@@ -184,8 +220,10 @@ func WithHeader(key, value string) RequestOption {
 	}
 }
 
-// WithTimeout bounds one call, retries and their waits included. The call
-// returns an error wrapping context.DeadlineExceeded when it runs out.
+// WithTimeout bounds one call, retries, their waits and the reading of the
+// response body included. The call returns an error wrapping
+// context.DeadlineExceeded when it runs out. Without it a call is bounded
+// only by ctx and the HTTP client's timeouts (see WithHTTPClient).
 func WithTimeout(d time.Duration) RequestOption {
 	return func(cc *callConfig) { cc.timeout = d }
 }
@@ -284,58 +322,91 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 	}
 }
 
-// attempt sends r once.
+// attempt sends r once and reads the response. Its errors, but for the
+// *APIError of a status outside 2xx, are redacted: net/http puts the whole
+// URL in them.
 func (c *Client) attempt(ctx context.Context, r *request, cc *callConfig) (*http.Response, []byte, error) {
-	req, err := c.build(ctx, r, cc)
+	// Cancelled once the body is read; the idle guard cancels it earlier
+	// when the body stalls.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sent := &sentAuth{}
+	fail := func(format string, err error) error {
+		return fmt.Errorf("%s: "+format, r.operation, redact(err, c.secrets(r, sent)))
+	}
+	req, err := c.build(ctx, r, cc, sent)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", r.operation, err)
+		return nil, nil, fail("%w", err)
 	}
 	resp, err := c.httpClient.Do(req)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", r.operation, c.redact(err, r.auth))
+		return nil, nil, fail("%w", err)
+	}
+	if c.bodyIdle > 0 {
+		resp.Body = newIdleBody(resp.Body, c.bodyIdle, cancel)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return resp, nil, newAPIError(r, resp)
 	}
-	body, err := io.ReadAll(resp.Body)
+	body, err := readLimited(resp, c.maxResponseBytes)
+	if errors.Is(err, ErrResponseTooLarge) {
+		return resp, nil, &responseTooLargeError{operation: r.operation, limit: c.maxResponseBytes}
+	}
 	if err != nil {
-		return resp, nil, fmt.Errorf("%s: reading response: %w", r.operation, err)
+		return resp, nil, fail("reading response: %w", err)
 	}
 	return resp, body, nil
 }
 
-// redact replaces an API key sent as a query parameter in the URL that
-// net/http puts in its errors.
-func (c *Client) redact(err error, auth authScheme) error {
-	var ue *url.Error
-	if auth.kind != kindAPIKey || !auth.inQuery || c.creds.apiKey == "" || !errors.As(err, &ue) {
-		return err
+// readLimited reads a successful body whole unless it is longer than limit
+// bytes: then it fails with ErrResponseTooLarge rather than return a
+// truncated body. It reads at most limit+1 bytes of what resp.Body yields,
+// which is after the transport's gzip decoding, so a small compressed body
+// that inflates is counted in full.
+func readLimited(resp *http.Response, limit int64) ([]byte, error) {
+	if resp.ContentLength > limit {
+		return nil, ErrResponseTooLarge
 	}
-	base, query, found := strings.Cut(ue.URL, "?")
-	if !found {
-		return err
+	n := limit
+	if n < math.MaxInt64 {
+		n++
 	}
-	params := strings.Split(query, "&")
-	prefix := queryEscape(auth.keyName) + "="
-	for i, p := range params {
-		if strings.HasPrefix(p, prefix) {
-			params[i] = prefix + "REDACTED"
-		}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, n))
+	if err != nil {
+		return nil, err
 	}
-	return &url.Error{Op: ue.Op, URL: base + "?" + strings.Join(params, "&"), Err: ue.Err}
+	if int64(len(body)) > limit {
+		return nil, ErrResponseTooLarge
+	}
+	return body, nil
 }
 
-func (c *Client) build(ctx context.Context, r *request, cc *callConfig) (req *http.Request, err error) {
+// secrets lists what errors of an attempt must not print: the credentials
+// the client holds, the token a token source gave for the attempt, and the
+// values of the request's parameters whose names look secret.
+func (c *Client) secrets(r *request, sent *sentAuth) []string {
+	s := append([]string{c.creds.bearerToken, c.creds.apiKey, sent.token}, r.secrets...)
+	if c.creds.hasBasic {
+		s = append(s, c.creds.password, basicToken(c.creds.username, c.creds.password))
+	}
+	return s
+}
+
+// build makes the request of one attempt. sent records the credentials it
+// adds; it travels in the request's context for the redirect policy.
+func (c *Client) build(ctx context.Context, r *request, cc *callConfig, sent *sentAuth) (req *http.Request, err error) {
 	if r.err != nil {
 		return nil, r.err
 	}
+	ctx = context.WithValue(ctx, sentAuthKey{}, sent)
 	u := *c.baseURL
 	u.Path = c.baseURL.Path + r.path.String()
 	u.RawPath = c.baseURL.EscapedPath() + r.rawPath.String()
 	query := r.query
 	if r.auth.kind == kindAPIKey && r.auth.inQuery && c.creds.apiKey != "" {
 		query = query.replace(r.auth.keyName, c.creds.apiKey)
+		sent.queryKey = r.auth.keyName
 	}
 	u.RawQuery = query.encode()
 	body, contentType, err := r.openBody()
@@ -368,7 +439,7 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig) (req *ht
 	if c.userAgent != "" {
 		req.Header.Set("User-Agent", c.userAgent)
 	}
-	if err := c.authorize(ctx, req, r.auth); err != nil {
+	if err := c.authorize(ctx, req, r.auth, sent); err != nil {
 		return nil, err
 	}
 	for k, vs := range cc.header {
@@ -387,15 +458,15 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig) (req *ht
 	return req, nil
 }
 
-// authorize sets the auth header of req; an API key in the query is added by
-// build.
-func (c *Client) authorize(ctx context.Context, req *http.Request, scheme authScheme) error {
+// authorize sets the auth header of req and records it in sent; an API key
+// in the query is added by build.
+func (c *Client) authorize(ctx context.Context, req *http.Request, scheme authScheme, sent *sentAuth) error {
 	switch scheme.kind {
 	case kindNone, kindOther:
 		return nil
 	case kindBasic:
 		if c.creds.hasBasic {
-			req.Header.Set("Authorization", "Basic "+basicToken(c.creds.username, c.creds.password))
+			sent.setHeader(req, "Authorization", "Basic "+basicToken(c.creds.username, c.creds.password))
 		}
 		return nil
 	case kindAPIKey:
@@ -403,7 +474,7 @@ func (c *Client) authorize(ctx context.Context, req *http.Request, scheme authSc
 			if err := checkHeaderValue(scheme.keyName, ""); err != nil {
 				return err
 			}
-			req.Header.Set(scheme.keyName, c.creds.apiKey)
+			sent.setHeader(req, scheme.keyName, c.creds.apiKey)
 		}
 		return nil
 	case kindBearer, kindInherit:
@@ -413,7 +484,7 @@ func (c *Client) authorize(ctx context.Context, req *http.Request, scheme authSc
 			if err != nil {
 				return fmt.Errorf("token source: %w", err)
 			}
-			token = t
+			token, sent.token = t, t
 		}
 		if token != "" {
 			if checkHeaderValue("Authorization", token) != nil {
@@ -423,9 +494,9 @@ func (c *Client) authorize(ctx context.Context, req *http.Request, scheme authSc
 			if scheme.prefix != "" {
 				prefix = scheme.prefix
 			}
-			req.Header.Set("Authorization", prefix+" "+token)
+			sent.setHeader(req, "Authorization", prefix+" "+token)
 		} else if scheme.kind == kindInherit && c.creds.hasBasic {
-			req.Header.Set("Authorization", "Basic "+basicToken(c.creds.username, c.creds.password))
+			sent.setHeader(req, "Authorization", "Basic "+basicToken(c.creds.username, c.creds.password))
 		}
 		return nil
 	}

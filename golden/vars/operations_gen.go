@@ -118,7 +118,7 @@ func (c *Client) GetToken(ctx context.Context, params GetTokenParams, opts ...Re
 	if params.Flag {
 		r.addQueryFlag("flag")
 	}
-	at, err := c.atBase("https://login.example.com:8443")
+	at, err := c.atBase(r, "https://login.example.com:8443")
 	if err != nil {
 		return nil, fmt.Errorf("GetToken: %w", err)
 	}
@@ -144,7 +144,7 @@ func (c *Client) RegionalStatus(ctx context.Context, params RegionalStatusParams
 	}
 	r := newRequest("RegionalStatus", "GET", authInherit, RegionalStatusResponses)
 	r.addPath("/health")
-	at, err := c.atBase("https://" + params.Region + ".status.example.com")
+	at, err := c.atBase(r, "https://"+r.hostParam("region", params.Region)+".status.example.com")
 	if err != nil {
 		return nil, fmt.Errorf("RegionalStatus: %w", err)
 	}

@@ -29,8 +29,11 @@ import (
 // The wait before a retry is the response's Retry-After (seconds or an HTTP
 // date) when it has one, else MinDelay doubled on each retry, with jitter,
 // at most MaxDelay. A Retry-After longer than MaxDelay, or one that would
-// outlast the context's deadline, ends the call with the response's error.
-// The context's end stops the waiting.
+// outlast the context's deadline, ends the call with the response's error;
+// so does a Retry-After that is neither an HTTP date nor a number of
+// seconds written in digits ("soon", "-1", "1.5", a value beyond 2^31
+// seconds): the server asked for a wait the client cannot know. The
+// context's end stops the waiting.
 //
 // Zero fields take the defaults: MaxAttempts 3, MinDelay 500ms, MaxDelay 30s.
 type RetryPolicy struct {
@@ -101,11 +104,12 @@ func retryable(resp *http.Response, err error) bool {
 }
 
 // backoff returns the wait before attempt+1, and false when the server asks
-// for a longer wait than the policy allows.
+// for a longer wait than the policy allows or for one it cannot read.
 func (c *Client) backoff(p RetryPolicy, attempt int, resp *http.Response) (time.Duration, bool) {
 	if resp != nil {
-		if d, ok := retryAfter(resp.Header.Get("Retry-After"), c.now()); ok {
-			return d, d <= p.MaxDelay
+		if _, present := resp.Header["Retry-After"]; present {
+			d, ok := retryAfter(resp.Header.Get("Retry-After"), c.now())
+			return d, ok && d <= p.MaxDelay
 		}
 	}
 	d := p.MinDelay
@@ -115,18 +119,21 @@ func (c *Client) backoff(p RetryPolicy, attempt int, resp *http.Response) (time.
 	return min(c.jitter(min(d, p.MaxDelay)), p.MaxDelay), true
 }
 
-// retryAfter reads a Retry-After value: delay-seconds or an HTTP date.
+// maxRetryAfterSeconds is the largest delay-seconds retryAfter reads; more
+// is not a wait a server means (68 years).
+const maxRetryAfterSeconds = 1 << 31
+
+// retryAfter reads a Retry-After value: delay-seconds, digits only, at most
+// maxRetryAfterSeconds, or an HTTP date. It is false for anything else.
 func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseInt(v, 10, 64); err == nil {
-		if secs < 0 {
+	if strings.Trim(v, "0123456789") == "" {
+		secs, err := strconv.ParseUint(v, 10, 64)
+		if err != nil || secs > maxRetryAfterSeconds {
 			return 0, false
-		}
-		if secs > int64(1<<62/time.Second) {
-			secs = int64(1 << 62 / time.Second)
 		}
 		return time.Duration(secs) * time.Second, true
 	}

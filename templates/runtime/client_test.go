@@ -47,15 +47,23 @@ func TestQueryReplace(t *testing.T) {
 	}
 }
 
+// TestRedactQueryKey: the API key is hidden wherever it stands in the URL,
+// whatever the auth of the request (it used to be hidden only as the value
+// of the auth's query key); an error without a secret is left as it is.
 func TestRedactQueryKey(t *testing.T) {
 	c := &Client{creds: credentials{apiKey: "s3cr et"}}
+	secrets := c.secrets(newRequest("Op", "GET", authNone, nil), &sentAuth{})
 	orig := &url.Error{Op: "Get", URL: "http://h/p?q=1&api_key=s3cr%20et&z=2", Err: errors.New("refused")}
-	got := c.redact(fmt.Errorf("x: %w", orig), apiKeyIn("api_key", "query")).Error()
-	if want := `Get "http://h/p?q=1&api_key=REDACTED&z=2": refused`; got != want {
+	if got, want := redact(orig, secrets).Error(), `Get "http://h/p?q=1&api_key=REDACTED&z=2": refused`; got != want {
 		t.Errorf("redacted = %q, want %q", got, want)
 	}
-	if got := c.redact(orig, apiKeyIn("X-Key", "header")); got != error(orig) {
-		t.Errorf("an API key in a header changed the error: %v", got)
+	inPath := &url.Error{Op: "Get", URL: "http://h/s3cr%20et/x?k=s3cr+et", Err: errors.New("refused")}
+	if got, want := redact(inPath, secrets).Error(), `Get "http://h/REDACTED/x?k=REDACTED": refused`; got != want {
+		t.Errorf("redacted = %q, want %q", got, want)
+	}
+	clean := &url.Error{Op: "Get", URL: "http://h/p?q=1", Err: errors.New("refused")}
+	if got := redact(clean, secrets); got != error(clean) {
+		t.Errorf("an error without a secret changed: %v", got)
 	}
 }
 
@@ -92,7 +100,7 @@ func TestAuthorizeEachScheme(t *testing.T) {
 		{apiKeyIn("X-Key", "query"), "", "", "X-Key=k"},
 	}
 	for _, tt := range tests {
-		req, err := c.build(t.Context(), newRequest("Op", "GET", tt.scheme, nil), &callConfig{})
+		req, err := c.build(t.Context(), newRequest("Op", "GET", tt.scheme, nil), &callConfig{}, &sentAuth{})
 		if err != nil {
 			t.Fatalf("scheme %+v: %v", tt.scheme, err)
 		}
@@ -116,7 +124,7 @@ func TestUnsentMultipartBodyIsClosed(t *testing.T) {
 		r := newRequest("Op", "POST", authNone, nil)
 		r.multipart().text("a", strings.Repeat("x", 1<<16), "")
 		r.multipart().file("f", &File{Name: "f", Content: blockingReader(block)}, "")
-		if _, err := c.build(t.Context(), r, &callConfig{header: http.Header{"X": {"a\nb"}}}); err == nil {
+		if _, err := c.build(t.Context(), r, &callConfig{header: http.Header{"X": {"a\nb"}}}, &sentAuth{}); err == nil {
 			t.Fatal("a header with a line break was accepted")
 		}
 	}

@@ -260,3 +260,38 @@ func decodeJSON(r *request, resp *http.Response, body []byte, v any) error {
 	}
 	return nil
 }
+
+// ErrResponseTooLarge is matched, with errors.Is, by the error of a call
+// whose successful response has a body longer than the client's limit: 32
+// MiB unless WithMaxResponseBytes sets another. The body is not returned.
+var ErrResponseTooLarge = errors.New("response body too large")
+
+// responseTooLargeError is ErrResponseTooLarge naming the operation and the
+// limit.
+type responseTooLargeError struct {
+	operation string
+	limit     int64
+}
+
+func (e *responseTooLargeError) Error() string {
+	return fmt.Sprintf("%s: response body exceeds the %s limit (WithMaxResponseBytes)", e.operation, byteSize(e.limit))
+}
+
+func (e *responseTooLargeError) Is(target error) bool { return target == ErrResponseTooLarge }
+
+// byteSize writes n in the largest binary unit that divides it: "32 MiB",
+// "1500 bytes".
+func byteSize(n int64) string {
+	for _, u := range []struct {
+		size int64
+		name string
+	}{{1 << 30, "GiB"}, {1 << 20, "MiB"}, {1 << 10, "KiB"}} {
+		if n >= u.size && n%u.size == 0 {
+			return fmt.Sprintf("%d %s", n/u.size, u.name)
+		}
+	}
+	if n == 1 {
+		return "1 byte"
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -355,7 +355,13 @@ func TestRetryAfterParse(t *testing.T) {
 		{"-5", 0, false},
 		{"soon", 0, false},
 		{"", 0, false},
-		{"99999999999999999", time.Duration(1<<62/time.Second) * time.Second, true},
+		{"2147483648", 1 << 31 * time.Second, true},
+		{"2147483649", 0, false},
+		{"99999999999999999", 0, false},
+		{"99999999999999999999", 0, false},
+		{"+5", 0, false},
+		{"1.5", 0, false},
+		{"Fri, 99 Jan 2026 03:05:05 GMT", 0, false},
 	}
 	for _, tt := range tests {
 		got, ok := retryAfter(tt.in, now)
@@ -478,5 +484,38 @@ func TestRetryRewindWhileTransportStillReads(t *testing.T) {
 	}
 	if fmt.Sprint(got) != fmt.Sprint([]int{-1, len(payload)}) {
 		t.Errorf("server saw %v, want a 503 then the whole %d bytes", got, len(payload))
+	}
+}
+
+// TestRetryAfterUnreadableStops: a Retry-After that is neither seconds in
+// digits nor an HTTP date ends the call; it used to fall back to backoff.
+func TestRetryAfterUnreadableStops(t *testing.T) {
+	for _, v := range []string{"99999999999999999999", "9999999999", "soon", "-1", "1.5", "+2"} {
+		s := newScript(t, step{503, v}, step{200, ""})
+		c, ft := testClient(t, s.srv.URL)
+		_, _, err := c.send(context.Background(), getRequest(), nil)
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || apiErr.StatusCode != 503 {
+			t.Errorf("Retry-After %q: error %v, want the 503", v, err)
+		}
+		if s.attempts() != 1 || len(ft.sleeps) != 0 {
+			t.Errorf("Retry-After %q: attempts %d, waits %v; want 1 attempt and no wait", v, s.attempts(), ft.sleeps)
+		}
+	}
+	s := newScript(t, step{503, "2"}, step{200, ""})
+	c, ft := testClient(t, s.srv.URL)
+	if _, _, err := c.send(context.Background(), getRequest(), nil); err != nil || s.attempts() != 2 || !sameDurations(ft.sleeps, []time.Duration{2 * time.Second}) {
+		t.Errorf("Retry-After 2: err %v, attempts %d, waits %v; want a retry after 2s", err, s.attempts(), ft.sleeps)
+	}
+}
+
+func TestBackoffRetryAfterPresentButEmpty(t *testing.T) {
+	c, _ := testClient(t, "http://h")
+	p := RetryPolicy{}.withDefaults()
+	if _, ok := c.backoff(p, 1, &http.Response{Header: http.Header{"Retry-After": {""}}}); ok {
+		t.Error("an empty Retry-After is retried")
+	}
+	if d, ok := c.backoff(p, 1, &http.Response{Header: http.Header{}}); !ok || d != defaultMinDelay {
+		t.Errorf("no Retry-After: %v, %v; want the backoff", d, ok)
 	}
 }
