@@ -354,3 +354,47 @@ func TestMethodThatIsNoTokenIsLeftOut(t *testing.T) {
 		t.Errorf("want Good (PURGE) and no Bad in:\n%s", ops)
 	}
 }
+
+// TestURLWithoutSchemeIsHTTPS: Postman sends a scheme-less URL over http,
+// which would put the client's credentials on the wire in clear text; the
+// client uses https and says so.
+func TestURLWithoutSchemeIsHTTPS(t *testing.T) {
+	data := []byte(`{"info":{"name":"s","schema":"v2.1.0"},"item":[
+		{"name":"a","request":{"method":"GET","url":{"raw":"api.example.test/a","host":["api","example","test"],"path":["a"]}}}]}`)
+	c, _, err := parser.Parse("s.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, warns, err := generator.Generate(c, generator.Options{Package: "s", Source: "s.json", Input: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	warned := false
+	for _, w := range warns {
+		warned = warned || (w.Item == "a" && strings.Contains(w.Msg, "no scheme") && strings.Contains(w.Msg, "https://"))
+	}
+	if !warned {
+		t.Errorf("no warning about the missing scheme naming item a: %v", warns)
+	}
+	for _, f := range files {
+		if f.Name == "api_gen.go" && !strings.Contains(string(f.Content), `DefaultBaseURL = "https://api.example.test"`) {
+			t.Errorf("DefaultBaseURL is not https:\n%s", f.Content)
+		}
+	}
+}
+
+// TestPackageMainRefused: a main package cannot be imported, so a client
+// named main would never build into anything.
+func TestPackageMainRefused(t *testing.T) {
+	data := []byte(`{"info":{"name":"m","schema":"v2.1.0"},"item":[]}`)
+	c, _, err := parser.Parse("m.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"main": "choose another name", "type": "keyword", "1x": "not a valid Go identifier"} {
+		_, _, err := generator.Generate(c, generator.Options{Package: name, Source: "m.json", Input: data})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("-p %s: err = %v, want one containing %q", name, err, want)
+		}
+	}
+}

@@ -46,10 +46,10 @@ type File struct {
 // imported, and a client is only ever imported).
 func checkPackageName(name string) error {
 	switch {
-	case !token.IsIdentifier(name) || name == "_":
-		return fmt.Errorf("package name %q is not a valid Go identifier", name)
 	case token.Lookup(name).IsKeyword():
 		return fmt.Errorf("package name %q is a Go keyword", name)
+	case !token.IsIdentifier(name) || name == "_":
+		return fmt.Errorf("package name %q is not a valid Go identifier", name)
 	case name == "main":
 		return errors.New(`package name "main" makes a program, which no code can import; choose another name with -p`)
 	}
