@@ -11,14 +11,52 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/rogpeppe/go-internal/diff"
 
 	"github.com/postman2go/postman2go/generator"
 )
 
+// genSuffixes end the names of generated files: *_gen.go, and
+// *_gen_test.go for the godoc examples.
+var genSuffixes = []string{"_gen.go", "_gen_test.go"}
+
+// stagingPrefix starts the name of the temporary directory a write stages
+// its files in (os.MkdirTemp appends decimal digits).
+const stagingPrefix = ".postman2go-"
+
+// isGenName reports whether name is one a generated file can have: a plain
+// file name (no directory, not hidden) ending in _gen.go or _gen_test.go.
+func isGenName(name string) bool {
+	if strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") ||
+		strings.ContainsAny(name, `/\:`) || filepath.Base(name) != name {
+		return false
+	}
+	for _, suffix := range genSuffixes {
+		if len(name) > len(suffix) && strings.HasSuffix(name, suffix) {
+			return true
+		}
+	}
+	return false
+}
+
+// isStagingName reports whether name is that of a staging directory of ours:
+// the prefix followed by digits only.
+func isStagingName(name string) bool {
+	digits := strings.TrimPrefix(name, stagingPrefix)
+	if digits == name || digits == "" {
+		return false
+	}
+	for _, r := range digits {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // isGenerated reports whether the file at path starts with our header.
-// Only such files are ever replaced or removed.
 func isGenerated(path string) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -32,7 +70,10 @@ func isGenerated(path string) (bool, error) {
 	return strings.TrimRight(line, "\r\n") == generator.HeaderLine, nil
 }
 
-// generatedFiles lists the Go files in dir that carry our header.
+// generatedFiles lists the files of dir that are ours: named *_gen.go (or
+// *_gen_test.go) and starting with our header. Only such files are ever replaced or removed; a
+// file with another name is the user's even if it was copied from one of
+// ours, header included.
 func generatedFiles(dir string) (map[string]bool, error) {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -43,7 +84,7 @@ func generatedFiles(dir string) (map[string]bool, error) {
 	}
 	out := map[string]bool{}
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
+		if e.IsDir() || !isGenName(e.Name()) {
 			continue
 		}
 		gen, err := isGenerated(filepath.Join(dir, e.Name()))
@@ -57,9 +98,36 @@ func generatedFiles(dir string) (map[string]bool, error) {
 	return out, nil
 }
 
+// checkFileNames makes sure every produced file can be recognised as ours by
+// a later run and cannot land anywhere but in the output directory (nor on
+// the lock file or a staging directory).
+func checkFileNames(files []generator.File) error {
+	seen := map[string]bool{}
+	for _, f := range files {
+		if !isGenName(f.Name) {
+			return fmt.Errorf("internal error: generated file name %q is not a plain *_gen.go or *_gen_test.go name", f.Name)
+		}
+		if seen[f.Name] {
+			return fmt.Errorf("internal error: %s generated twice", f.Name)
+		}
+		seen[f.Name] = true
+	}
+	return nil
+}
+
 // checkDir compares files with dir and prints a unified diff for every
-// changed, missing or extra generated file. It writes nothing.
+// changed, missing or extra generated file. It writes nothing: it creates
+// neither dir nor its lock file, and takes a shared lock (so as not to see a
+// concurrent write half done) only when the lock file already exists.
 func checkDir(dir string, files []generator.File, w io.Writer) (drift bool, err error) {
+	if err := checkFileNames(files); err != nil {
+		return false, err
+	}
+	lock, err := lockDir(dir, false, nil, nil)
+	if err != nil {
+		return false, err
+	}
+	defer lock.unlock()
 	existing, err := generatedFiles(dir)
 	if err != nil {
 		return false, err
@@ -104,7 +172,63 @@ func checkDir(dir string, files []generator.File, w io.Writer) (drift bool, err 
 	return drift, nil
 }
 
-// rename is os.Rename; tests replace it to make a rename fail midway.
+// refuseDir rejects an output directory that is the root of a file system
+// or the user's home directory: a mistyped -o must not scatter files there
+// (or, once some are there, have later runs remove them as stale).
+func refuseDir(dir string) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	resolved := abs
+	if r, err := filepath.EvalSymlinks(abs); err == nil {
+		resolved = r
+	}
+	shown := dir
+	if resolved != filepath.Clean(dir) {
+		shown = fmt.Sprintf("%s (%s)", dir, resolved)
+	}
+	if isRoot(abs) || isRoot(resolved) {
+		return fmt.Errorf("refusing to write into %s: it is the root of a file system; choose a package directory with -o", shown)
+	}
+	home, err := os.UserHomeDir()
+	if err != nil || home == "" {
+		return nil
+	}
+	homeAbs, err := filepath.Abs(home)
+	if err != nil {
+		return nil
+	}
+	homeResolved := homeAbs
+	if r, err := filepath.EvalSymlinks(homeAbs); err == nil {
+		homeResolved = r
+	}
+	same := abs == homeAbs || resolved == homeResolved
+	if !same {
+		a, err1 := os.Stat(resolved)
+		b, err2 := os.Stat(homeResolved)
+		same = err1 == nil && err2 == nil && os.SameFile(a, b)
+	}
+	if same {
+		return fmt.Errorf("refusing to write into %s: it is your home directory; choose a package directory with -o", shown)
+	}
+	return nil
+}
+
+// isRoot reports whether path is the root of a file system or volume: its
+// own parent, by name or (where it exists) on disk.
+func isRoot(path string) bool {
+	path = filepath.Clean(path)
+	if filepath.Dir(path) == path {
+		return true
+	}
+	a, err1 := os.Stat(path)
+	b, err2 := os.Stat(path + string(filepath.Separator) + "..") // not Join: that would clean the .. away
+	return err1 == nil && err2 == nil && a.IsDir() && os.SameFile(a, b)
+}
+
+// rename is os.Rename; tests replace it to make a rename fail midway or to
+// look at the directory between two renames.
 var rename = os.Rename
 
 // writeResult is what writeDir did.
@@ -113,23 +237,191 @@ type writeResult struct {
 	Removed []string // generated files no longer produced
 }
 
-// writeDir makes dir hold exactly files plus whatever non-generated files it
-// had. Only files whose bytes change are touched: when nothing changes, not
-// even dir itself is. All new contents are written to a temporary directory
-// inside dir first (same file system, so each rename is atomic). Then each
-// file being replaced or removed is moved aside into that directory and its
-// new version renamed into place; if a rename fails midway, everything done
-// so far is undone.
+// writeOptions are the hooks run gives writeDirOpts.
+type writeOptions struct {
+	// stop receives SIGINT or SIGTERM. A signal received before the renames
+	// begin abandons the write (nothing is changed; the error is an
+	// errInterrupted); once they have begun, the write is finished (or undone
+	// on failure) and the signal is left in the channel.
+	stop <-chan os.Signal
+	// waiting, if set, is called once when another run holds the lock.
+	waiting func()
+}
+
+// writeDir is writeDirOpts without hooks.
 func writeDir(dir string, files []generator.File) (writeResult, error) {
+	return writeDirOpts(dir, files, writeOptions{})
+}
+
+// writeDirOpts makes dir hold exactly files plus whatever files of the user's
+// it had. It holds dir's lock (.postman2go.lock, created by the first write
+// that changes something, and kept) throughout, so that concurrent runs
+// into one directory take turns. Only files whose bytes change are touched:
+// when nothing changes, not even dir itself is.
+//
+// The new contents are written and fsynced into a staging directory inside
+// dir (same file system), then each is renamed over the file it replaces:
+// at every instant each path holds either its complete old or its complete
+// new content, whatever kills the process. The old contents are kept (hard
+// linked, or copied) in the staging directory, so that if a rename fails
+// midway, every file already replaced is put back. Generated files no
+// longer produced are removed only after all new files are in place.
+// Staging directories left by a run that was killed are removed first.
+func writeDirOpts(dir string, files []generator.File, opts writeOptions) (writeResult, error) {
 	var res writeResult
+	if err := checkFileNames(files); err != nil {
+		return res, err
+	}
+	if err := refuseDir(dir); err != nil {
+		return res, err
+	}
+	// Before the first write there is no lock file; creating one would touch
+	// a directory that may already be up to date (go generate over a
+	// committed package, say). So without a lock file, compare first,
+	// unlocked: if nothing is to change and the lock file still does not
+	// exist (a writer creates it before it changes anything, and it is
+	// never removed), no write raced the comparison and we are done.
+	if _, err := os.Lstat(filepath.Join(dir, lockName)); errors.Is(err, fs.ErrNotExist) {
+		if p, err := planWrite(dir, files); err == nil && p.empty() {
+			if _, err := os.Lstat(filepath.Join(dir, lockName)); errors.Is(err, fs.ErrNotExist) {
+				return res, nil
+			}
+		}
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return res, err
 	}
-	existing, err := generatedFiles(dir)
+	lock, err := lockDir(dir, true, opts.stop, opts.waiting)
 	if err != nil {
 		return res, err
 	}
-	var changed []generator.File
+	defer lock.unlock()
+	removeLeftoverStaging(dir)
+
+	p, err := planWrite(dir, files)
+	if err != nil {
+		return res, err
+	}
+	if p.empty() {
+		return res, nil
+	}
+	changed, olds, stale := p.changed, p.olds, p.stale
+	stopped := func() error {
+		select {
+		case s := <-opts.stop:
+			return errInterrupted{s}
+		default:
+			return nil
+		}
+	}
+	if err := stopped(); err != nil {
+		return res, err
+	}
+
+	stage, err := os.MkdirTemp(dir, stagingPrefix)
+	if err != nil {
+		return res, err
+	}
+	keepStage := false
+	defer func() {
+		if !keepStage {
+			os.RemoveAll(stage)
+		}
+	}()
+	newDir, oldDir := filepath.Join(stage, "new"), filepath.Join(stage, "old")
+	for _, d := range []string{newDir, oldDir} {
+		if err := os.Mkdir(d, 0o700); err != nil {
+			return res, err
+		}
+	}
+	for _, f := range changed {
+		if err := writeSynced(filepath.Join(newDir, f.Name), f.Content); err != nil {
+			return res, err
+		}
+		if err := stopped(); err != nil {
+			return res, err
+		}
+	}
+	for _, f := range changed {
+		if old, ok := olds[f.Name]; ok {
+			if err := keepOld(filepath.Join(dir, f.Name), filepath.Join(oldDir, f.Name), old); err != nil {
+				return res, err
+			}
+		}
+	}
+	if err := stopped(); err != nil {
+		return res, err
+	}
+
+	// From here on, signals wait (see writeOptions.stop): the renames are
+	// quick, and stopping between two of them would leave a mix.
+	type step struct {
+		name    string
+		created bool // no old version: undo removes the file
+	}
+	var steps []step
+	undo := func(cause error) error {
+		var failed []string
+		for i := len(steps) - 1; i >= 0; i-- {
+			s := steps[i]
+			path := filepath.Join(dir, s.name)
+			var err error
+			if s.created {
+				if err = os.Remove(path); errors.Is(err, fs.ErrNotExist) {
+					err = nil
+				}
+			} else {
+				err = rename(filepath.Join(oldDir, s.name), path)
+			}
+			if err != nil {
+				failed = append(failed, fmt.Sprintf("restoring %s: %v", path, err))
+			}
+		}
+		syncDir(dir)
+		if len(failed) > 0 {
+			keepStage = true
+			return fmt.Errorf("%w; undoing the write also failed (%s); the previous versions are in %s until the next run", cause, strings.Join(failed, "; "), oldDir)
+		}
+		return cause
+	}
+	for _, f := range changed {
+		path := filepath.Join(dir, f.Name)
+		if err := rename(filepath.Join(newDir, f.Name), path); err != nil {
+			return writeResult{}, undo(err)
+		}
+		_, hadOld := olds[f.Name]
+		steps = append(steps, step{name: f.Name, created: !hadOld})
+		res.Written = append(res.Written, path)
+	}
+	for _, name := range stale {
+		path := filepath.Join(dir, name)
+		if err := rename(path, filepath.Join(oldDir, name)); err != nil {
+			return writeResult{}, undo(err)
+		}
+		steps = append(steps, step{name: name})
+		res.Removed = append(res.Removed, path)
+	}
+	syncDir(dir)
+	return res, nil
+}
+
+// plan is what a write has to do.
+type plan struct {
+	changed []generator.File  // files to write, new or replacing
+	olds    map[string][]byte // old contents of the changed files that exist
+	stale   []string          // generated files no longer produced
+}
+
+func (p plan) empty() bool { return len(p.changed) == 0 && len(p.stale) == 0 }
+
+// planWrite compares files with dir. A produced file whose name is taken by
+// a file that is not ours is an error.
+func planWrite(dir string, files []generator.File) (plan, error) {
+	p := plan{olds: map[string][]byte{}}
+	existing, err := generatedFiles(dir)
+	if err != nil {
+		return p, err
+	}
 	produced := map[string]bool{}
 	for _, f := range files {
 		produced[f.Name] = true
@@ -138,92 +430,84 @@ func writeDir(dir string, files []generator.File) (writeResult, error) {
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 		case err != nil:
-			return res, err
+			return p, err
 		case !existing[f.Name]:
-			return res, fmt.Errorf("refusing to overwrite %s: it was not generated by postman2go (no %q header); move it away or choose another -o", path, generator.HeaderLine)
+			return p, fmt.Errorf("refusing to overwrite %s: it was not generated by postman2go (no %q header); move it away or choose another -o", path, generator.HeaderLine)
 		case bytes.Equal(old, f.Content):
 			continue
+		default:
+			p.olds[f.Name] = old
 		}
-		changed = append(changed, f)
+		p.changed = append(p.changed, f)
 	}
-	var stale []string
 	for _, name := range sortedKeys(existing) {
 		if !produced[name] {
-			stale = append(stale, name)
+			p.stale = append(p.stale, name)
 		}
 	}
-	if len(changed) == 0 && len(stale) == 0 {
-		return res, nil
-	}
+	return p, nil
+}
 
-	stage, err := os.MkdirTemp(dir, ".postman2go-")
+// removeLeftoverStaging removes the staging directories that runs killed
+// mid-write left in dir. The caller holds dir's lock, so no run of ours is
+// using them. Only real directories named like ours are removed; failures
+// are ignored (they do not stop this run, and the next one tries again).
+func removeLeftoverStaging(dir string) {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return res, err
+		return
 	}
-	defer os.RemoveAll(stage)
-	aside := filepath.Join(stage, "old")
-	if err := os.Mkdir(aside, 0o755); err != nil {
-		return res, err
-	}
-	for _, f := range changed {
-		if err := os.WriteFile(filepath.Join(stage, f.Name), f.Content, 0o644); err != nil {
-			return res, err
+	for _, e := range entries {
+		if e.IsDir() && isStagingName(e.Name()) {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
 		}
 	}
+}
 
-	// Each step moves the old file (if any) aside, then installs the new one
-	// (if any); undo reverses the steps taken, newest first.
-	type step struct {
-		name              string
-		movedOld, written bool
+// writeSynced creates path with data and flushes it to disk.
+func writeSynced(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
 	}
-	var steps []step
-	undo := func(cause error) error {
-		for i := len(steps) - 1; i >= 0; i-- {
-			s := steps[i]
-			path := filepath.Join(dir, s.name)
-			if s.written {
-				os.Remove(path)
-			}
-			if s.movedOld {
-				if err := rename(filepath.Join(aside, s.name), path); err != nil {
-					return fmt.Errorf("%w; restoring %s also failed: %v", cause, path, err)
-				}
-			}
+	_, err = f.Write(data)
+	if err == nil {
+		if err = f.Sync(); errors.Is(err, errors.ErrUnsupported) || errors.Is(err, syscall.EINVAL) {
+			err = nil // a file system without fsync
 		}
-		return cause
 	}
-	move := func(name string, hasOld, install bool) error {
-		path := filepath.Join(dir, name)
-		steps = append(steps, step{name: name})
-		s := &steps[len(steps)-1]
-		if hasOld {
-			if err := rename(path, filepath.Join(aside, name)); err != nil {
-				return err
-			}
-			s.movedOld = true
-		}
-		if install {
-			if err := rename(filepath.Join(stage, name), path); err != nil {
-				return err
-			}
-			s.written = true
-		}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// keepOld keeps the file at path, whose content is old, as backup: a hard
+// link to the same file where the file system allows it (so that undoing
+// puts back the very file, times and mode included), else a copy.
+func keepOld(path, backup string, old []byte) error {
+	if os.Link(path, backup) == nil {
 		return nil
 	}
-	for _, f := range changed {
-		if err := move(f.Name, existing[f.Name], true); err != nil {
-			return writeResult{}, undo(err)
-		}
-		res.Written = append(res.Written, filepath.Join(dir, f.Name))
+	info, err := os.Stat(path)
+	if err != nil {
+		return err
 	}
-	for _, name := range stale {
-		if err := move(name, true, false); err != nil {
-			return writeResult{}, undo(err)
-		}
-		res.Removed = append(res.Removed, filepath.Join(dir, name))
+	if err := os.WriteFile(backup, old, info.Mode().Perm()); err != nil {
+		return err
 	}
-	return res, nil
+	if err := os.Chmod(backup, info.Mode().Perm()); err != nil {
+		return err
+	}
+	return os.Chtimes(backup, info.ModTime(), info.ModTime())
+}
+
+// syncDir flushes dir's entries to disk, where the system can.
+func syncDir(dir string) {
+	if f, err := os.Open(dir); err == nil {
+		f.Sync()
+		f.Close()
+	}
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -142,13 +142,43 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		return exitOK
 	}
-	res, err := writeDir(*out, files)
-	if err != nil {
+	// SIGINT and SIGTERM wait until the write is abandoned, finished or
+	// undone (see signals.go); a signal that arrived during it then sets the
+	// exit code.
+	sigs := make(chan os.Signal, 1)
+	notifySignals(sigs)
+	res, err := writeDirOpts(*out, files, writeOptions{stop: sigs, waiting: func() {
+		if !*quiet {
+			fmt.Fprintf(stderr, "postman2go: waiting for another postman2go writing %s\n", *out)
+		}
+	}})
+	stopSignals(sigs)
+	var late os.Signal // arrived once the renames had begun
+	select {
+	case late = <-sigs:
+	default:
+	}
+	var intr errInterrupted
+	switch {
+	case errors.As(err, &intr):
+		fmt.Fprintf(stderr, "postman2go: %s: %s; nothing was written\n", *out, intr)
+		return signalExitCode(intr.sig)
+	case err != nil && late != nil:
+		fmt.Fprintln(stderr, "postman2go:", err)
+		fmt.Fprintf(stderr, "postman2go: %s: %s during the write\n", *out, signalText(late))
+		return signalExitCode(late)
+	case err != nil:
 		fmt.Fprintln(stderr, "postman2go:", err)
 		return exitBad
+	case late != nil:
+		defer fmt.Fprintf(stderr, "postman2go: %s: %s during the write, which was completed first\n", *out, signalText(late))
+	}
+	exitCode := exitOK
+	if late != nil {
+		exitCode = signalExitCode(late)
 	}
 	if *quiet {
-		return exitOK
+		return exitCode
 	}
 	if *verbose {
 		written := map[string]bool{}
@@ -170,7 +200,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "postman2go: %s: %d operations, %d types, %d files (%d written, %d removed), %d warnings in %s\n",
 		*out, len(coll.Requests()), generator.CountTypes(files), len(files), len(res.Written), len(res.Removed),
 		len(warns), time.Since(start).Round(time.Millisecond))
-	return exitOK
+	return exitCode
 }
 
 func readInput(src string, stdin io.Reader) ([]byte, error) {
