@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // Bracketed keys, as Stripe-style and Rails/PHP-style form APIs use them
@@ -76,7 +78,7 @@ func splitBracketKey(key string) (base string, segs []string, ok bool) {
 type bnode struct {
 	seg  string
 	kids []*bnode
-	leaf *Field
+	leaf *ir.Field
 }
 
 func (n *bnode) kid(seg string) *bnode {
@@ -90,7 +92,7 @@ func (n *bnode) kid(seg string) *bnode {
 
 // insert adds f under segs; false when the key repeats or is both complete
 // and a prefix of another.
-func (n *bnode) insert(f *Field, segs []string) bool {
+func (n *bnode) insert(f *ir.Field, segs []string) bool {
 	if len(segs) == 0 {
 		if n.leaf != nil || len(n.kids) > 0 {
 			return false
@@ -116,10 +118,10 @@ func (n *bnode) insert(f *Field, segs []string) bool {
 // leaves, the collection's fields there) or a slice, list, struct or map.
 type bshape struct {
 	scalar   bool
-	kind     Kind     // scalar: the joined kind
-	kindFrom *Field   // scalar: the leaf whose kind (and enum) it is; nil for string
-	leaves   []*Field // scalar; a map's values
-	shape    GroupShape
+	kind     ir.Kind     // scalar: the joined kind
+	kindFrom *ir.Field   // scalar: the leaf whose kind (and enum) it is; nil for string
+	leaves   []*ir.Field // scalar; a map's values
+	shape    ir.GroupShape
 	elem     *bshape   // ShapeSlice, ShapeList
 	fields   []*bfield // ShapeStruct, in first-appearance order
 	required bool
@@ -135,13 +137,13 @@ type bracketPlan struct {
 	base    string
 	root    *bnode
 	shape   *bshape
-	members []*Field // in collection order
+	members []*ir.Field // in collection order
 }
 
 // planBrackets finds the groups of location in among fields. enumVals gives
 // the documented values of enum fields (to join only equal enums).
-func planBrackets(fields []*Field, in Location, enumVals map[*Field][]string) []*bracketPlan {
-	var local []*Field
+func planBrackets(fields []*ir.Field, in ir.Location, enumVals map[*ir.Field][]string) []*bracketPlan {
+	var local []*ir.Field
 	for _, f := range fields {
 		if f.In == in {
 			local = append(local, f)
@@ -169,19 +171,19 @@ func planBrackets(fields []*Field, in Location, enumVals map[*Field][]string) []
 }
 
 // planGroup decides one group, or returns nil to keep its fields flat.
-func planGroup(base string, local []*Field, idx []int, enumVals map[*Field][]string) *bracketPlan {
+func planGroup(base string, local []*ir.Field, idx []int, enumVals map[*ir.Field][]string) *bracketPlan {
 	if exportedName(base) == "" {
 		return nil
 	}
 	root := &bnode{seg: base}
-	var members []*Field
+	var members []*ir.Field
 	for n, i := range idx {
 		f := local[i]
 		if n > 0 && i != idx[n-1]+1 {
 			return nil // another key in between
 		}
 		switch f.Kind {
-		case KindString, KindInt, KindBool, KindFloat, KindEnum:
+		case ir.KindString, ir.KindInt, ir.KindBool, ir.KindFloat, ir.KindEnum:
 		default:
 			return nil
 		}
@@ -198,7 +200,7 @@ func planGroup(base string, local []*Field, idx []int, enumVals map[*Field][]str
 	if s == nil || s.scalar {
 		return nil
 	}
-	var sent []*Field
+	var sent []*ir.Field
 	sentOrder(s, root, &sent)
 	if !slices.Equal(sent, members) {
 		return nil
@@ -209,7 +211,7 @@ func planGroup(base string, local []*Field, idx []int, enumVals map[*Field][]str
 // decideShape decides the shape of a position from all its nodes (one per
 // element when the position is inside a slice of structs); nil when the
 // keys do not fit a shape.
-func decideShape(nodes []*bnode, name string, enumVals map[*Field][]string) *bshape {
+func decideShape(nodes []*bnode, name string, enumVals map[*ir.Field][]string) *bshape {
 	leaves := 0
 	for _, n := range nodes {
 		if n.leaf != nil {
@@ -245,7 +247,7 @@ func decideShape(nodes []*bnode, name string, enumVals map[*Field][]string) *bsh
 			}
 		}
 		elem := scalarShape(all, enumVals)
-		return &bshape{shape: ShapeList, elem: elem, required: elem.required}
+		return &bshape{shape: ir.ShapeList, elem: elem, required: elem.required}
 	case indices == len(all):
 		for _, n := range nodes {
 			for i, k := range n.kids {
@@ -255,10 +257,10 @@ func decideShape(nodes []*bnode, name string, enumVals map[*Field][]string) *bsh
 			}
 		}
 		elem := decideShape(all, name, enumVals)
-		if elem == nil || !(elem.scalar || elem.shape == ShapeStruct) {
+		if elem == nil || !(elem.scalar || elem.shape == ir.ShapeStruct) {
 			return nil
 		}
-		return &bshape{shape: ShapeSlice, elem: elem, required: elem.required}
+		return &bshape{shape: ir.ShapeSlice, elem: elem, required: elem.required}
 	case appends > 0:
 		return nil
 	}
@@ -268,14 +270,14 @@ func decideShape(nodes []*bnode, name string, enumVals map[*Field][]string) *bsh
 				return nil
 			}
 		}
-		s := &bshape{shape: ShapeMap, elem: &bshape{scalar: true, kind: KindString}}
+		s := &bshape{shape: ir.ShapeMap, elem: &bshape{scalar: true, kind: ir.KindString}}
 		for _, k := range all {
 			s.leaves = append(s.leaves, k.leaf)
 			s.required = s.required || k.leaf.Required
 		}
 		return s
 	}
-	s := &bshape{shape: ShapeStruct}
+	s := &bshape{shape: ir.ShapeStruct}
 	for _, k := range all {
 		if slices.ContainsFunc(s.fields, func(f *bfield) bool { return f.name == k.seg }) {
 			continue
@@ -313,28 +315,28 @@ func mapHinted(name string, kids []*bnode) bool {
 }
 
 // scalarShape joins the kinds of a position's leaves.
-func scalarShape(nodes []*bnode, enumVals map[*Field][]string) *bshape {
-	s := &bshape{scalar: true, kind: KindString}
+func scalarShape(nodes []*bnode, enumVals map[*ir.Field][]string) *bshape {
+	s := &bshape{scalar: true, kind: ir.KindString}
 	for _, n := range nodes {
 		s.leaves = append(s.leaves, n.leaf)
 		s.required = s.required || n.leaf.Required
 	}
 	for _, f := range s.leaves {
-		if f.Kind == KindString && !concreteExample(f.Example) {
+		if f.Kind == ir.KindString && !concreteExample(f.Example) {
 			continue // no typed evidence: no vote
 		}
 		switch {
 		case s.kindFrom == nil:
 			s.kind, s.kindFrom = f.Kind, f
-		case f.Kind == s.kind && (f.Kind != KindEnum || slices.Equal(enumVals[f], enumVals[s.kindFrom])):
-		case (f.Kind == KindInt || f.Kind == KindFloat) && (s.kind == KindInt || s.kind == KindFloat):
-			s.kind = KindFloat
+		case f.Kind == s.kind && (f.Kind != ir.KindEnum || slices.Equal(enumVals[f], enumVals[s.kindFrom])):
+		case (f.Kind == ir.KindInt || f.Kind == ir.KindFloat) && (s.kind == ir.KindInt || s.kind == ir.KindFloat):
+			s.kind = ir.KindFloat
 		default:
-			s.kind, s.kindFrom = KindString, nil
+			s.kind, s.kindFrom = ir.KindString, nil
 			return s
 		}
 	}
-	if s.kind == KindString {
+	if s.kind == ir.KindString {
 		s.kindFrom = nil
 	}
 	return s
@@ -343,11 +345,11 @@ func scalarShape(nodes []*bnode, enumVals map[*Field][]string) *bshape {
 // sentOrder lists the collection's fields in the order the generated code
 // sends them when the group holds the collection's values; map entries in
 // collection order (they go out sorted, as documented).
-func sentOrder(s *bshape, n *bnode, out *[]*Field) {
+func sentOrder(s *bshape, n *bnode, out *[]*ir.Field) {
 	switch {
 	case s.scalar:
 		*out = append(*out, n.leaf)
-	case s.shape == ShapeStruct:
+	case s.shape == ir.ShapeStruct:
 		for _, f := range s.fields {
 			if k := n.kid(f.name); k != nil {
 				sentOrder(f.shape, k, out)
@@ -366,11 +368,11 @@ func describeShape(s *bshape) string {
 	switch {
 	case s.scalar:
 		return kindName(s.kind)
-	case s.shape == ShapeSlice:
+	case s.shape == ir.ShapeSlice:
 		return "[]" + describeShape(s.elem)
-	case s.shape == ShapeList:
+	case s.shape == ir.ShapeList:
 		return "[]" + describeShape(s.elem) + " (as [])"
-	case s.shape == ShapeMap:
+	case s.shape == ir.ShapeMap:
 		return "map[string]string"
 	}
 	var parts []string
@@ -384,15 +386,15 @@ func describeShape(s *bshape) string {
 	return "struct{" + strings.Join(parts, "; ") + "}"
 }
 
-func kindName(k Kind) string {
+func kindName(k ir.Kind) string {
 	switch k {
-	case KindInt:
+	case ir.KindInt:
 		return "int64"
-	case KindFloat:
+	case ir.KindFloat:
 		return "float64"
-	case KindBool:
+	case ir.KindBool:
 		return "bool"
-	case KindEnum:
+	case ir.KindEnum:
 		return "enum"
 	}
 	return "string"
@@ -401,8 +403,8 @@ func kindName(k Kind) string {
 // groupBrackets replaces the fields of each group of bracketed keys in the
 // operation's query, urlencoded and multipart fields by one KindGroup field
 // at the place of its first key. fields is the params' name scope.
-func (l *lowerer) groupBrackets(op *Operation, fields *scope) {
-	for _, in := range []Location{InQuery, InForm, InMultipart} {
+func (l *lowerer) groupBrackets(op *ir.Operation, fields *scope) {
+	for _, in := range []ir.Location{ir.InQuery, ir.InForm, ir.InMultipart} {
 		for _, p := range planBrackets(op.Fields, in, l.enumVals) {
 			for _, m := range p.members {
 				delete(fields.taken, m.Name) // the group's name may be one of theirs
@@ -410,9 +412,9 @@ func (l *lowerer) groupBrackets(op *Operation, fields *scope) {
 			g := l.groupField(op.Name, in, p.shape, p.base, exportedName(p.base), fields, op.Name+exportedName(p.base), p.base)
 			g.Group.Entries = groupEntries(p.root).Entries
 			at := slices.Index(op.Fields, p.members[0])
-			op.Fields = slices.DeleteFunc(op.Fields, func(f *Field) bool { return slices.Contains(p.members, f) })
+			op.Fields = slices.DeleteFunc(op.Fields, func(f *ir.Field) bool { return slices.Contains(p.members, f) })
 			op.Fields = slices.Insert(op.Fields, at, g)
-			l.enumFields = slices.DeleteFunc(l.enumFields, func(f *Field) bool { return slices.Contains(p.members, f) })
+			l.enumFields = slices.DeleteFunc(l.enumFields, func(f *ir.Field) bool { return slices.Contains(p.members, f) })
 			for _, f := range p.members {
 				delete(l.enumVals, f)
 			}
@@ -420,8 +422,8 @@ func (l *lowerer) groupBrackets(op *Operation, fields *scope) {
 	}
 }
 
-func groupEntries(n *bnode) *GroupEntry {
-	e := &GroupEntry{Seg: n.seg, Field: n.leaf}
+func groupEntries(n *bnode) *ir.GroupEntry {
+	e := &ir.GroupEntry{Seg: n.seg, Field: n.leaf}
 	for _, k := range n.kids {
 		e.Entries = append(e.Entries, groupEntries(k))
 	}
@@ -431,14 +433,14 @@ func groupEntries(n *bnode) *GroupEntry {
 // groupField builds the field of shape s named name (taken from names),
 // whose wire name is wire and whose keys look like key ("card[number]",
 // "items[N][price]"). typeName is the name of a struct it needs.
-func (l *lowerer) groupField(opName string, in Location, s *bshape, wire, name string, names *scope, typeName, key string) *Field {
+func (l *lowerer) groupField(opName string, in ir.Location, s *bshape, wire, name string, names *scope, typeName, key string) *ir.Field {
 	if s.scalar {
 		return l.scalarMember(in, s, wire, names.unique(name), key)
 	}
-	f := &Field{Name: names.unique(name), Wire: wire, In: in, Kind: KindGroup, Required: s.required, Group: &Group{Shape: s.shape}}
+	f := &ir.Field{Name: names.unique(name), Wire: wire, In: in, Kind: ir.KindGroup, Required: s.required, Group: &ir.Group{Shape: s.shape}}
 	what := fmt.Sprintf("%ss", in) // "query parameters"
 	switch s.shape {
-	case ShapeSlice:
+	case ir.ShapeSlice:
 		if s.elem.scalar {
 			f.Group.Elem = l.element(in, s.elem, wire, f.Name, key+"[N]")
 			f.Doc = []string{fmt.Sprintf("%s is sent as the %s %q, %q, ...: element i as %q.", f.Name, what, key+"[0]", key+"[1]", key+"[i]")}
@@ -449,17 +451,17 @@ func (l *lowerer) groupField(opName string, in Location, s *bshape, wire, name s
 		f.Group.Struct = l.groupStruct(opName, in, s.elem, typeName, key+"[N]")
 		f.Doc = []string{fmt.Sprintf("%s is sent as the %s %q of element i: see %s.", f.Name, what, key+"[i][<name>]", f.Group.Struct.Name)}
 		f.Evidence = "bracketed keys " + key + "[N][...]"
-	case ShapeList:
+	case ir.ShapeList:
 		f.Group.Elem = l.element(in, s.elem, wire, f.Name, key+"[]")
 		f.Doc = []string{fmt.Sprintf("%s is sent as the %s %q, one per element, in order.", f.Name, what, key+"[]")}
 		f.Doc = append(f.Doc, f.Group.Elem.Doc[1:]...)
 		f.Evidence = "bracketed keys " + key + "[]; elements: " + f.Group.Elem.Evidence
-	case ShapeMap:
-		f.Group.Elem = &Field{Name: f.Name, Wire: wire, In: in, Kind: KindString, Required: true}
+	case ir.ShapeMap:
+		f.Group.Elem = &ir.Field{Name: f.Name, Wire: wire, In: in, Kind: ir.KindString, Required: true}
 		f.Doc = []string{fmt.Sprintf("%s is sent as the %s %q, one per entry, in sorted key order.", f.Name, what, key+"[<key>]")}
 		f.Doc = append(f.Doc, leafDoc(s.leaves)...)
 		f.Evidence = "bracketed keys " + key + "[<key>] that are map keys"
-	case ShapeStruct:
+	case ir.ShapeStruct:
 		f.Group.Struct = l.groupStruct(opName, in, s, typeName, key)
 		f.Doc = []string{fmt.Sprintf("%s is sent as the %s %q: see %s.", f.Name, what, key+"[<name>]", f.Group.Struct.Name)}
 		if !f.Required {
@@ -471,8 +473,8 @@ func (l *lowerer) groupField(opName string, in Location, s *bshape, wire, name s
 }
 
 // groupStruct builds the struct of shape s, named typeName in the package.
-func (l *lowerer) groupStruct(opName string, in Location, s *bshape, typeName, key string) *GroupStruct {
-	st := &GroupStruct{Name: l.names.unique(typeName)}
+func (l *lowerer) groupStruct(opName string, in ir.Location, s *bshape, typeName, key string) *ir.GroupStruct {
+	st := &ir.GroupStruct{Name: l.names.unique(typeName)}
 	st.Doc = []string{fmt.Sprintf("%s holds the %ss %q of %s.", st.Name, in, key+"[<name>]", opName),
 		"Fields left at their zero value (or nil) are not sent."}
 	members := newScope()
@@ -486,14 +488,14 @@ func (l *lowerer) groupStruct(opName string, in Location, s *bshape, typeName, k
 // scalarMember is a scalar of a group: a copy of the collection's field
 // (the one that decided the joined kind) with the group's name and docs.
 // An enum member takes the place of its fields in the enum naming.
-func (l *lowerer) scalarMember(in Location, s *bshape, wire, name, key string) *Field {
+func (l *lowerer) scalarMember(in ir.Location, s *bshape, wire, name, key string) *ir.Field {
 	src := s.kindFrom
 	if src == nil {
 		src = s.leaves[0]
 	}
 	m := *src
 	m.Name, m.Wire, m.In, m.Kind, m.Required = name, wire, in, s.kind, s.required
-	if s.kind != KindEnum {
+	if s.kind != ir.KindEnum {
 		m.Enum = nil
 	}
 	m.Example = s.leaves[0].Example
@@ -501,7 +503,7 @@ func (l *lowerer) scalarMember(in Location, s *bshape, wire, name, key string) *
 	if len(s.leaves) > 1 {
 		m.Evidence = fmt.Sprintf("%s (joined over %d keys)", src.Evidence, len(s.leaves))
 	}
-	if m.Kind == KindEnum {
+	if m.Kind == ir.KindEnum {
 		l.enumFields = append(l.enumFields, &m)
 		l.enumVals[&m] = l.enumVals[src]
 	}
@@ -510,7 +512,7 @@ func (l *lowerer) scalarMember(in Location, s *bshape, wire, name, key string) *
 
 // leafDoc is the description of the first of the collection's fields that
 // has one (a field's Doc is its own first line, then the description).
-func leafDoc(leaves []*Field) []string {
+func leafDoc(leaves []*ir.Field) []string {
 	for _, f := range leaves {
 		if len(f.Doc) > 1 {
 			return f.Doc[1:]
@@ -521,7 +523,7 @@ func leafDoc(leaves []*Field) []string {
 
 // element is the element of a slice or list of scalars: always sent, so
 // never a pointer.
-func (l *lowerer) element(in Location, s *bshape, wire, name, key string) *Field {
+func (l *lowerer) element(in ir.Location, s *bshape, wire, name, key string) *ir.Field {
 	e := l.scalarMember(in, s, wire, name, key)
 	e.Required = true
 	return e
@@ -529,11 +531,11 @@ func (l *lowerer) element(in Location, s *bshape, wire, name, key string) *Field
 
 // allFields is fields and, depth first, the members of their groups: every
 // field an enum may belong to.
-func allFields(fields []*Field) []*Field {
-	var out []*Field
+func allFields(fields []*ir.Field) []*ir.Field {
+	var out []*ir.Field
 	for _, f := range fields {
 		out = append(out, f)
-		if f.Kind != KindGroup {
+		if f.Kind != ir.KindGroup {
 			continue
 		}
 		if f.Group.Elem != nil {

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 func TestSplitBracketKey(t *testing.T) {
@@ -40,14 +42,14 @@ type entry struct{ key, value, desc string }
 
 // bracketFields builds query fields the way lower does: types inferred from
 // the value and description.
-func bracketFields(entries []entry) ([]*Field, map[*Field][]string) {
-	var fields []*Field
-	vals := map[*Field][]string{}
+func bracketFields(entries []entry) ([]*ir.Field, map[*ir.Field][]string) {
+	var fields []*ir.Field
+	vals := map[*ir.Field][]string{}
 	for _, e := range entries {
 		inf := infer(evidence{values: []string{e.value}, description: e.desc})
-		f := &Field{Name: exportedName(e.key), Wire: e.key, In: InQuery, Kind: inf.kind, Required: inf.required, Example: e.value, Evidence: inf.why}
+		f := &ir.Field{Name: exportedName(e.key), Wire: e.key, In: ir.InQuery, Kind: inf.kind, Required: inf.required, Example: e.value, Evidence: inf.why}
 		f.Doc = append([]string{"x"}, docLines(inf.doc)...)
-		if f.Kind == KindEnum {
+		if f.Kind == ir.KindEnum {
 			vals[f] = inf.enumValues
 		}
 		fields = append(fields, f)
@@ -111,7 +113,7 @@ func TestPlanBrackets(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			fields, vals := bracketFields(c.entries)
 			var got []string
-			for _, p := range planBrackets(fields, InQuery, vals) {
+			for _, p := range planBrackets(fields, ir.InQuery, vals) {
 				req := ""
 				if p.shape.required {
 					req = "!"
@@ -129,29 +131,29 @@ func TestPlanBracketsMembers(t *testing.T) {
 	fields, vals := bracketFields([]entry{{"a[0]", "x", ""}})
 	tests := []struct {
 		name string
-		edit func(*Field)
+		edit func(*ir.Field)
 	}{
-		{"flag", func(f *Field) { f.Kind = KindFlag }},
-		{"file part", func(f *Field) { f.Kind = KindFile }},
-		{"default", func(f *Field) { f.Default = []ValuePart{{Helper: "dynamicGUID"}} }},
-		{"own Content-Type", func(f *Field) { f.ContentType = "application/json" }},
+		{"flag", func(f *ir.Field) { f.Kind = ir.KindFlag }},
+		{"file part", func(f *ir.Field) { f.Kind = ir.KindFile }},
+		{"default", func(f *ir.Field) { f.Default = []ir.ValuePart{{Helper: "dynamicGUID"}} }},
+		{"own Content-Type", func(f *ir.Field) { f.ContentType = "application/json" }},
 	}
-	if len(planBrackets(fields, InQuery, vals)) != 1 {
+	if len(planBrackets(fields, ir.InQuery, vals)) != 1 {
 		t.Fatal("a[0] alone is not a group")
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := *fields[0]
 			tt.edit(&f)
-			if plans := planBrackets([]*Field{&f}, InQuery, vals); len(plans) != 0 {
+			if plans := planBrackets([]*ir.Field{&f}, ir.InQuery, vals); len(plans) != 0 {
 				t.Errorf("a member that is a %s was grouped", tt.name)
 			}
 		})
 	}
 	// Other locations are separate groups.
 	other := *fields[0]
-	other.In = InForm
-	if plans := planBrackets([]*Field{fields[0], &other}, InQuery, vals); len(plans) != 1 || len(plans[0].members) != 1 {
+	other.In = ir.InForm
+	if plans := planBrackets([]*ir.Field{fields[0], &other}, ir.InQuery, vals); len(plans) != 1 || len(plans[0].members) != 1 {
 		t.Errorf("a form field joined a query group")
 	}
 }
@@ -163,9 +165,9 @@ func TestGroupExample(t *testing.T) {
 	build := func(entries []entry) string {
 		fields, vals := bracketFields(entries)
 		l := &lowerer{names: newScope(), enumVals: vals}
-		op := &Operation{Name: "Op", Fields: fields}
+		op := &ir.Operation{Name: "Op", Fields: fields}
 		l.groupBrackets(op, newScope())
-		if len(op.Fields) != 1 || op.Fields[0].Kind != KindGroup {
+		if len(op.Fields) != 1 || op.Fields[0].Kind != ir.KindGroup {
 			t.Fatalf("%v: not one group", entries)
 		}
 		v := exampleValue(op.Fields[0])

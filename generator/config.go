@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -47,9 +48,9 @@ type FieldConfig struct {
 	Required *bool    `json:"required,omitempty"`
 }
 
-var configKinds = map[string]Kind{
-	"string": KindString, "bool": KindBool, "int": KindInt, "float": KindFloat,
-	"time": KindTime, "date": KindDate,
+var configKinds = map[string]ir.Kind{
+	"string": ir.KindString, "bool": ir.KindBool, "int": ir.KindInt, "float": ir.KindFloat,
+	"time": ir.KindTime, "date": ir.KindDate,
 }
 
 // ParseConfig reads a config file strictly: unknown keys, unknown types and
@@ -123,7 +124,7 @@ func (l *lowerer) reserveConfigNames() {
 }
 
 // applyFieldConfig overrides the inferred fields of op.
-func (l *lowerer) applyFieldConfig(op *Operation, ri *parser.RequestItem, fields *scope) {
+func (l *lowerer) applyFieldConfig(op *ir.Operation, ri *parser.RequestItem, fields *scope) {
 	oc, key, ok := l.opConfig(ri)
 	if !ok {
 		return
@@ -145,20 +146,20 @@ func (l *lowerer) applyFieldConfig(op *Operation, ri *parser.RequestItem, fields
 	}
 }
 
-func (l *lowerer) overrideField(f *Field, fc FieldConfig, fields *scope) {
+func (l *lowerer) overrideField(f *ir.Field, fc FieldConfig, fields *scope) {
 	var why []string
 	if k, ok := configKinds[fc.Type]; ok && scalarKind(f.Kind) {
 		f.Kind, f.Enum = k, nil
-		if k == KindTime {
+		if k == ir.KindTime {
 			f.Layout = timeLayout([]string{f.Example})
 		}
 		why = append(why, "type "+fc.Type)
 	}
 	if len(fc.Enum) > 0 && scalarKind(f.Kind) {
-		if f.Kind != KindEnum {
+		if f.Kind != ir.KindEnum {
 			l.enumFields = append(l.enumFields, f)
 		}
-		f.Kind = KindEnum
+		f.Kind = ir.KindEnum
 		l.enumVals[f] = fc.Enum
 		why = append(why, "enum "+strings.Join(fc.Enum, ","))
 	}
@@ -186,13 +187,7 @@ func (l *lowerer) overrideField(f *Field, fc FieldConfig, fields *scope) {
 
 // scalarKind reports whether a kind is a single text value on the wire,
 // which the config may retype.
-func scalarKind(k Kind) bool {
-	switch k {
-	case KindString, KindBool, KindInt, KindFloat, KindEnum, KindTime, KindDate:
-		return true
-	}
-	return false
-}
+func scalarKind(k ir.Kind) bool { return k.Info().Scalar }
 
 // warnUnusedConfig names configured operations that matched no request.
 func (l *lowerer) warnUnusedConfig() {

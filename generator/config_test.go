@@ -5,10 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
-func lowerWithConfig(t *testing.T, cfg string) (*Package, []*parser.Diagnostic) {
+func lowerWithConfig(t *testing.T, cfg string) (*ir.Package, []*parser.Diagnostic) {
 	t.Helper()
 	data, err := os.ReadFile("../testdata/types-evidence/collection.json")
 	if err != nil {
@@ -45,14 +46,14 @@ func TestConfigOverrides(t *testing.T) {
 	if got := strings.Join(names, " "); got != "SearchEvents2 ListTickets SearchEvents" {
 		t.Errorf("operation names = %s", got)
 	}
-	fields := map[string]*Field{}
+	fields := map[string]*ir.Field{}
 	for _, f := range pkg.Operations[0].Fields {
 		fields[f.Wire] = f
 	}
-	if f := fields["note"]; f.Kind != KindInt || !f.Required || f.Name != "NoteID" || !strings.HasPrefix(f.Evidence, "config:") {
+	if f := fields["note"]; f.Kind != ir.KindInt || !f.Required || f.Name != "NoteID" || !strings.HasPrefix(f.Evidence, "config:") {
 		t.Errorf("note = %+v", f)
 	}
-	if f := fields["owner"]; f.Kind != KindEnum || f.Enum == nil || len(f.Enum.Values) != 2 || f.Enum.Values[1].Value != "you" {
+	if f := fields["owner"]; f.Kind != ir.KindEnum || f.Enum == nil || len(f.Enum.Values) != 2 || f.Enum.Values[1].Value != "you" {
 		t.Errorf("owner = %+v", f)
 	}
 	if f := fields["status"]; f.Required {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // Emitters for groups of bracketed keys (brackets.go). A group field of the
@@ -75,19 +77,19 @@ type sender struct {
 
 // locationSender sends in the operation method: r.addQuery, form.add,
 // mp.text.
-func locationSender(in Location) sender {
+func locationSender(in ir.Location) sender {
 	switch in {
-	case InQuery:
+	case ir.InQuery:
 		return sender{
 			call: func(k, v jen.Code) jen.Code { return jen.Id("r").Dot("addQuery").Call(k, v) },
 			fn:   jen.Id("r").Dot("addQuery"),
 		}
-	case InForm:
+	case ir.InForm:
 		return sender{
 			call: func(k, v jen.Code) jen.Code { return jen.Id("form").Dot("add").Call(k, v) },
 			fn:   jen.Id("form").Dot("add"),
 		}
-	case InMultipart:
+	case ir.InMultipart:
 		return sender{
 			call: func(k, v jen.Code) jen.Code { return jen.Id("mp").Dot("text").Call(k, v, jen.Lit("")) },
 			fn: jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
@@ -105,14 +107,14 @@ var addSender = sender{
 }
 
 // sendGroup is the statement that sends a group field of the params.
-func sendGroup(f *Field) jen.Code {
+func sendGroup(f *ir.Field) jen.Code {
 	return encodeMember(f, fieldRef(f), key{}.lit(f.Wire), locationSender(f.In))
 }
 
 // encodeMember sends member m, held in ref, under key k: only when set,
 // unless required.
-func encodeMember(m *Field, ref *jen.Statement, k key, s sender) jen.Code {
-	if m.Kind != KindGroup {
+func encodeMember(m *ir.Field, ref *jen.Statement, k key, s sender) jen.Code {
+	if m.Kind != ir.KindGroup {
 		send := s.call(k.expr(), stringValue(m, ref.Clone()))
 		if m.Required {
 			return send
@@ -122,7 +124,7 @@ func encodeMember(m *Field, ref *jen.Statement, k key, s sender) jen.Code {
 	g := m.Group
 	itoa := jen.Qual("strconv", "Itoa").Call(jen.Id("i"))
 	switch g.Shape {
-	case ShapeSlice:
+	case ir.ShapeSlice:
 		elemKey := k.lit("[").code(itoa).lit("]")
 		var body jen.Code
 		if g.Struct != nil {
@@ -131,16 +133,16 @@ func encodeMember(m *Field, ref *jen.Statement, k key, s sender) jen.Code {
 			body = s.call(elemKey.expr(), stringValue(g.Elem, jen.Id("e")))
 		}
 		return jen.For(jen.List(jen.Id("i"), jen.Id("e")).Op(":=").Range().Add(ref)).Block(body)
-	case ShapeList:
+	case ir.ShapeList:
 		return jen.For(jen.List(jen.Id("_"), jen.Id("e")).Op(":=").Range().Add(ref)).Block(
 			s.call(k.lit("[]").expr(), stringValue(g.Elem, jen.Id("e"))),
 		)
-	case ShapeMap:
+	case ir.ShapeMap:
 		sorted := jen.Qual("slices", "Sorted").Call(jen.Qual("maps", "Keys").Call(ref.Clone()))
 		return jen.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Add(sorted)).Block(
 			s.call(k.lit("[").code(jen.Id("k")).lit("]").expr(), ref.Clone().Index(jen.Id("k"))),
 		)
-	case ShapeStruct:
+	case ir.ShapeStruct:
 		send := ref.Clone().Dot("encode").Call(k.expr(), s.fn)
 		if m.Required {
 			return send
@@ -151,11 +153,11 @@ func encodeMember(m *Field, ref *jen.Statement, k key, s sender) jen.Code {
 }
 
 // memberPresence is the condition under which an optional member is sent.
-func memberPresence(m *Field, ref *jen.Statement) jen.Code {
+func memberPresence(m *ir.Field, ref *jen.Statement) jen.Code {
 	switch {
-	case m.Kind == KindGroup && m.Group.Shape == ShapeStruct:
+	case m.Kind == ir.KindGroup && m.Group.Shape == ir.ShapeStruct:
 		return ref.Op("!=").Nil()
-	case m.Kind == KindGroup:
+	case m.Kind == ir.KindGroup:
 		return jen.Len(ref).Op(">").Lit(0)
 	case m.Pointer():
 		return ref.Op("!=").Nil()
@@ -165,17 +167,17 @@ func memberPresence(m *Field, ref *jen.Statement) jen.Code {
 
 // groupType is the Go type of a group field: []T, []Struct, map[string]string,
 // Struct when required, else *Struct.
-func groupType(f *Field) jen.Code {
+func groupType(f *ir.Field) jen.Code {
 	g := f.Group
 	switch g.Shape {
-	case ShapeSlice, ShapeList:
+	case ir.ShapeSlice, ir.ShapeList:
 		if g.Struct != nil {
 			return jen.Index().Id(g.Struct.Name)
 		}
 		return jen.Index().Add(goType(g.Elem))
-	case ShapeMap:
+	case ir.ShapeMap:
 		return jen.Map(jen.String()).String()
-	case ShapeStruct:
+	case ir.ShapeStruct:
 		if f.Required {
 			return jen.Id(g.Struct.Name)
 		}
@@ -188,11 +190,11 @@ func groupType(f *Field) jen.Code {
 // the validation v (vp: a *validation to hand on): a required group is set,
 // enum elements hold documented values, and a present struct's members are
 // checked by its validate method.
-func validateGroup(g *jen.Group, m *Field, ref *jen.Statement, k key, v, vp jen.Code) {
+func validateGroup(g *jen.Group, m *ir.Field, ref *jen.Statement, k key, v, vp jen.Code) {
 	grp := m.Group
 	if m.Required {
 		present := memberPresence(m, ref.Clone())
-		if grp.Shape == ShapeStruct {
+		if grp.Shape == ir.ShapeStruct {
 			present = nil // a value: its required members say what is missing
 		}
 		if present != nil {
@@ -200,19 +202,19 @@ func validateGroup(g *jen.Group, m *Field, ref *jen.Statement, k key, v, vp jen.
 		}
 	}
 	switch {
-	case grp.Shape == ShapeSlice && grp.Struct != nil && structValidates(grp.Struct):
+	case grp.Shape == ir.ShapeSlice && grp.Struct != nil && structValidates(grp.Struct):
 		g.For(jen.List(jen.Id("i"), jen.Id("e")).Op(":=").Range().Add(ref.Clone())).Block(
 			jen.Id("e").Dot("validate").Call(vp, k.lit("[").code(jen.Qual("strconv", "Itoa").Call(jen.Id("i"))).lit("]").expr()),
 		)
-	case (grp.Shape == ShapeSlice || grp.Shape == ShapeList) && grp.Elem != nil && grp.Elem.Kind == KindEnum:
+	case (grp.Shape == ir.ShapeSlice || grp.Shape == ir.ShapeList) && grp.Elem != nil && grp.Elem.Kind == ir.KindEnum:
 		idx, elemKey := jen.Id("_"), k.lit("[]")
-		if grp.Shape == ShapeSlice {
+		if grp.Shape == ir.ShapeSlice {
 			idx, elemKey = jen.Id("i"), k.lit("[").code(jen.Qual("strconv", "Itoa").Call(jen.Id("i"))).lit("]")
 		}
 		g.For(jen.List(idx, jen.Id("e")).Op(":=").Range().Add(ref.Clone())).Block(
 			jen.Add(v).Dot("enum").Call(elemKey.expr(), jen.String().Call(jen.Id("e")), jen.Id("e").Dot("Valid").Call()),
 		)
-	case grp.Shape == ShapeStruct && structValidates(grp.Struct):
+	case grp.Shape == ir.ShapeStruct && structValidates(grp.Struct):
 		call := ref.Clone().Dot("validate").Call(vp, k.expr())
 		if m.Required {
 			g.Add(call)
@@ -223,31 +225,31 @@ func validateGroup(g *jen.Group, m *Field, ref *jen.Statement, k key, v, vp jen.
 }
 
 // validateMember checks one member of a group struct.
-func validateMember(g *jen.Group, m *Field, ref *jen.Statement, k key, v jen.Code) {
+func validateMember(g *jen.Group, m *ir.Field, ref *jen.Statement, k key, v jen.Code) {
 	switch {
-	case m.Kind == KindGroup:
+	case m.Kind == ir.KindGroup:
 		validateGroup(g, m, ref, k, v, v)
-	case m.Kind == KindEnum:
+	case m.Kind == ir.KindEnum:
 		ok := ref.Clone().Dot("Valid").Call()
 		if !m.Required {
 			ok = ref.Clone().Op("==").Lit("").Op("||").Add(ok)
 		}
 		g.Add(jen.Add(v).Dot("enum").Call(k.expr(), jen.String().Call(ref.Clone()), ok))
-	case m.Required && m.Kind == KindString:
+	case m.Required && m.Kind == ir.KindString:
 		g.Add(jen.Add(v).Dot("require").Call(k.expr(), ref.Clone().Op("!=").Lit("")))
 	}
 }
 
 // structValidates reports whether a group struct has anything to check.
-func structValidates(st *GroupStruct) bool {
+func structValidates(st *ir.GroupStruct) bool {
 	for _, m := range st.Fields {
 		switch {
-		case m.Kind == KindEnum, m.Required && m.Kind == KindString:
+		case m.Kind == ir.KindEnum, m.Required && m.Kind == ir.KindString:
 			return true
-		case m.Kind != KindGroup:
-		case m.Required && m.Group.Shape != ShapeStruct:
+		case m.Kind != ir.KindGroup:
+		case m.Required && m.Group.Shape != ir.ShapeStruct:
 			return true
-		case m.Group.Elem != nil && m.Group.Elem.Kind == KindEnum:
+		case m.Group.Elem != nil && m.Group.Elem.Kind == ir.KindEnum:
 			return true
 		case m.Group.Struct != nil && structValidates(m.Group.Struct):
 			return true
@@ -265,9 +267,9 @@ func structValidates(st *GroupStruct) bool {
 //		// Number is sent as "card[number]".
 //		Number string `form:"number"`
 //	}
-func emitGroupStructs(f *jen.File, fields []*Field) {
+func emitGroupStructs(f *jen.File, fields []*ir.Field) {
 	for _, fd := range fields {
-		if fd.Kind != KindGroup || fd.Group.Struct == nil {
+		if fd.Kind != ir.KindGroup || fd.Group.Struct == nil {
 			continue
 		}
 		st := fd.Group.Struct
@@ -307,10 +309,10 @@ func emitGroupStructs(f *jen.File, fields []*Field) {
 // groupExample is the Go value of a group field built from the
 // collection's entries under its key (the godoc examples send exactly the
 // collection's keys and values), or nil to leave it out.
-func groupExample(f *Field, entries []*GroupEntry) jen.Code {
+func groupExample(f *ir.Field, entries []*ir.GroupEntry) jen.Code {
 	g := f.Group
 	switch g.Shape {
-	case ShapeSlice, ShapeList:
+	case ir.ShapeSlice, ir.ShapeList:
 		var elems []jen.Code
 		for _, e := range entries {
 			var v jen.Code
@@ -329,7 +331,7 @@ func groupExample(f *Field, entries []*GroupEntry) jen.Code {
 		}
 		elems = append(elems, jen.Line())
 		return jen.Add(groupType(f)).Values(elems...)
-	case ShapeMap:
+	case ir.ShapeMap:
 		var kv []jen.Code
 		for _, e := range entries {
 			if v := memberExample(g.Elem, e); v != nil {
@@ -340,7 +342,7 @@ func groupExample(f *Field, entries []*GroupEntry) jen.Code {
 			return nil
 		}
 		return jen.Map(jen.String()).String().Values(append(kv, jen.Line())...)
-	case ShapeStruct:
+	case ir.ShapeStruct:
 		vals := structExample(g.Struct, entries)
 		if len(vals) == 0 && !f.Required {
 			return nil
@@ -355,7 +357,7 @@ func groupExample(f *Field, entries []*GroupEntry) jen.Code {
 }
 
 // structExample is the keyed fields of a group struct's example.
-func structExample(st *GroupStruct, entries []*GroupEntry) []jen.Code {
+func structExample(st *ir.GroupStruct, entries []*ir.GroupEntry) []jen.Code {
 	var out []jen.Code
 	for _, m := range st.Fields {
 		for _, e := range entries {
@@ -363,7 +365,7 @@ func structExample(st *GroupStruct, entries []*GroupEntry) []jen.Code {
 				continue
 			}
 			var v jen.Code
-			if m.Kind == KindGroup {
+			if m.Kind == ir.KindGroup {
 				v = groupExample(m, e.Entries)
 			} else if e.Field != nil {
 				v = memberExample(m, e)
@@ -382,7 +384,7 @@ func structExample(st *GroupStruct, entries []*GroupEntry) []jen.Code {
 // memberExample is a scalar member's value from the collection's entry: its
 // own example (a placeholder naming the exact key when a required value has
 // none).
-func memberExample(m *Field, e *GroupEntry) jen.Code {
+func memberExample(m *ir.Field, e *ir.GroupEntry) jen.Code {
 	c := *m
 	c.Example, c.Wire = e.Field.Example, e.Field.Wire
 	return exampleValue(&c)

@@ -1,6 +1,10 @@
 package generator
 
-import "github.com/dave/jennifer/jen"
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
+)
 
 // emitDoc writes the package comment:
 //
@@ -8,7 +12,7 @@ import "github.com/dave/jennifer/jen"
 //	//
 //	// <collection description>
 //	package <name>
-func emitDoc(f *jen.File, pkg *Package) {
+func emitDoc(f *jen.File, pkg *ir.Package) {
 	packageComment(f, pkg.Doc...)
 }
 
@@ -19,7 +23,7 @@ func emitDoc(f *jen.File, pkg *Package) {
 //
 //	// NewClient returns a client for the API.
 //	func NewClient(opts ...Option) (*Client, error) { return newClient(DefaultBaseURL, opts) }
-func emitAPI(f *jen.File, pkg *Package) {
+func emitAPI(f *jen.File, pkg *ir.Package) {
 	if pkg.BaseURL != "" {
 		comment(f.Group, "DefaultBaseURL is where requests go unless WithBaseURL says otherwise.")
 		comment(f.Group, "It comes from the collection's variables or request URLs.")

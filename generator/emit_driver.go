@@ -12,6 +12,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -106,7 +107,7 @@ func GenerateDriver(c *parser.Collection, opts Options, dopts DriverOptions) (Fi
 		switch {
 		case hasPrerequest(c, ri):
 			call.Skip = "pre-request script"
-		case op.Auth.Kind == AuthOther:
+		case op.Auth.Kind == ir.AuthOther:
 			call.Skip = fmt.Sprintf("auth %q is not implemented by the client", ri.Auth.Type)
 		}
 		if call.Skip != "" {
@@ -240,15 +241,15 @@ func (d *driver) authOptions(ri *parser.RequestItem) []jen.Code {
 // params builds the params struct literal with the value newman sends for
 // every field, the overrides both runs share, and a problem when a value
 // cannot be given to its field.
-func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Override, string) {
+func (d *driver) params(ri *parser.RequestItem, op *ir.Operation) ([]jen.Code, []Override, string) {
 	var out []jen.Code
 	var overrides []Override
 	seen := map[string]int{} // occurrences of (location, wire) so far
 	for _, fd := range op.Fields {
-		if fd.Kind == KindTypedJSON {
+		if fd.Kind == ir.KindTypedJSON {
 			continue // the collection's body goes through RawBody, byte for byte
 		}
-		if fd.Kind == KindGroup {
+		if fd.Kind == ir.KindGroup {
 			// Built from the collection's entries, as in the godoc examples.
 			if lit := groupExample(fd, fd.Group.Entries); lit != nil {
 				out = append(out, jen.Line().Id(fd.Name).Op(":").Add(lit))
@@ -261,7 +262,7 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 		src, ok := sourceParam(ri, fd, nth)
 		value := ""
 		switch {
-		case fd.In == InPath && ok:
+		case fd.In == ir.InPath && ok:
 			value = d.resolve(src.Value)
 			if value == "" || strings.Contains(value, "{{") {
 				// An empty path variable is sent as ":name" by Postman; both
@@ -269,19 +270,19 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 				value = "v-" + fd.Wire
 				overrides = append(overrides, Override{ri.Path, src.Path + ".value", value})
 			}
-		case fd.In == InPath:
+		case fd.In == ir.InPath:
 			value = d.resolve("{{" + fd.Wire + "}}")
 			if strings.Contains(value, "{{") {
 				value = ":" + fd.Wire // no value anywhere: Postman sends the segment as it is
 			}
-		case fd.In == InHost:
+		case fd.In == ir.InHost:
 			// The transport sends every request to the capture server; the
 			// variable only has to be set.
 			value = d.resolve("{{" + fd.Wire + "}}")
 			if strings.Contains(value, "{{") {
 				value = "v-" + fd.Wire
 			}
-		case fd.In == InGraphQL:
+		case fd.In == ir.InGraphQL:
 			b := ri.Request.Body
 			switch fd.Wire {
 			case "query":
@@ -294,7 +295,7 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 			if value == "" {
 				continue
 			}
-		case fd.In == InBody:
+		case fd.In == ir.InBody:
 			if b := ri.Request.Body; b != nil && b.Mode == "raw" {
 				value = d.resolve(b.Raw)
 			} else {
@@ -315,11 +316,11 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 		}
 		var lit jen.Code
 		switch fd.Kind {
-		case KindFlag:
+		case ir.KindFlag:
 			lit = jen.True() // the enabled entry: newman sends ?key
-		case KindJSON:
+		case ir.KindJSON:
 			lit = jen.Index().Byte().Call(jen.Lit(value))
-		case KindFiles:
+		case ir.KindFiles:
 			var files []jen.Code
 			for _, s := range src.Src {
 				if s != "" {
@@ -330,7 +331,7 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 				continue
 			}
 			lit = jen.Index().Op("*").Add(d.q("File")).Values(files...)
-		case KindFile:
+		case ir.KindFile:
 			// newman uploads the file at src (the harness writes it); a part
 			// without one is sent with an empty filename and no content.
 			name, content := "", ""
@@ -338,14 +339,14 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 				name, content = path.Base(strings.ReplaceAll(src.Src[0], `\`, "/")), d.opts.FileContent
 			}
 			lit = fileLiteral(d.q, name, content)
-		case KindReader:
+		case ir.KindReader:
 			// A file body without a file selected is sent empty.
 			content := ""
 			if b := ri.Request.Body; b != nil && b.FileSrc != "" {
 				content = d.opts.FileContent
 			}
 			lit = readerLiteral(content)
-		case KindBytes:
+		case ir.KindBytes:
 			if value == "" {
 				continue // an empty raw body is no body: no Content-Type either
 			}
@@ -354,14 +355,14 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 				value = stripJSONComments(value)
 			}
 			lit = fieldLiteral(d.q, fd, value)
-		case KindString:
+		case ir.KindString:
 			if value == "" && !fd.Required {
 				continue // cannot be sent empty: the comparison reports it
 			}
 			lit = fieldLiteral(d.q, fd, value)
 		default:
 			lit = fieldLiteral(d.q, fd, value)
-			if lit == nil && fd.Kind == KindEnum {
+			if lit == nil && fd.Kind == ir.KindEnum {
 				// Not a documented value: given anyway, so that Validate
 				// decides what the client does with it.
 				lit = d.q(fd.Enum.Name).Call(jen.Lit(value))
@@ -382,19 +383,19 @@ func (d *driver) params(ri *parser.RequestItem, op *Operation) ([]jen.Code, []Ov
 // placeholder (<integer>, <boolean>, ...) in a field whose Go type cannot
 // hold the placeholder text; replace is false for string fields, which send
 // the placeholder as it is.
-func PlaceholderValue(fd *Field) (value string, replace bool) {
+func PlaceholderValue(fd *ir.Field) (value string, replace bool) {
 	switch fd.Kind {
-	case KindInt:
+	case ir.KindInt:
 		return "1", true
-	case KindFloat:
+	case ir.KindFloat:
 		return "1.5", true
-	case KindBool:
+	case ir.KindBool:
 		return "true", true
-	case KindTime:
+	case ir.KindTime:
 		return time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC).Format(fd.Layout), true
-	case KindDate:
+	case ir.KindDate:
 		return "2024-01-02", true
-	case KindEnum:
+	case ir.KindEnum:
 		if len(fd.Enum.Values) > 0 {
 			return fd.Enum.Values[0].Value, true
 		}
@@ -406,12 +407,12 @@ func PlaceholderValue(fd *Field) (value string, replace bool) {
 // entry with the field's wire name in the field's location. Path parameters
 // from ":name" segments come from url.variable; those from {{name}} have
 // no entry.
-func sourceParam(ri *parser.RequestItem, fd *Field, nth int) (parser.Param, bool) {
+func sourceParam(ri *parser.RequestItem, fd *ir.Field, nth int) (parser.Param, bool) {
 	req := ri.Request
 	var list []parser.Param
 	match := func(p parser.Param) bool { return p.Key == fd.Wire }
 	switch fd.In {
-	case InPath:
+	case ir.InPath:
 		colon := false
 		for _, seg := range req.URL.Path {
 			if name, _, _ := strings.Cut(strings.TrimPrefix(seg, ":"), "."); strings.HasPrefix(seg, ":") && name == fd.Wire {
@@ -422,20 +423,20 @@ func sourceParam(ri *parser.RequestItem, fd *Field, nth int) (parser.Param, bool
 			return parser.Param{}, false
 		}
 		list, nth = req.URL.Variables, 0
-	case InQuery:
+	case ir.InQuery:
 		list = req.URL.Query
-	case InHeader:
+	case ir.InHeader:
 		list = req.Headers
 		match = func(p parser.Param) bool { return strings.TrimSpace(p.Key) == fd.Wire }
-	case InForm:
+	case ir.InForm:
 		if req.Body != nil {
 			list = req.Body.URLEncoded
 		}
-	case InMultipart:
+	case ir.InMultipart:
 		if req.Body != nil {
 			list = req.Body.FormData
 		}
-	case InBody:
+	case ir.InBody:
 		return parser.Param{}, false
 	}
 	for _, p := range list {

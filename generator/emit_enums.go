@@ -1,9 +1,13 @@
 package generator
 
-import "github.com/dave/jennifer/jen"
+import (
+	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
+)
 
 // emitEnums writes each enum type, its constants and Valid.
-func emitEnums(f *jen.File, pkg *Package) {
+func emitEnums(f *jen.File, pkg *ir.Package) {
 	for _, e := range pkg.Enums {
 		emitEnum(f, e)
 		f.Line()
@@ -21,7 +25,7 @@ func emitEnums(f *jen.File, pkg *Package) {
 //
 //	// Valid reports whether v is one of the documented values.
 //	func (v <Enum>) Valid() bool { switch v { case ...: return true }; return false }
-func emitEnum(f *jen.File, e *Enum) {
+func emitEnum(f *jen.File, e *ir.Enum) {
 	f.Add(commentCode(e.Doc...))
 	f.Type().Id(e.Name).String()
 	f.Line()

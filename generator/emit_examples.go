@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // emitExamples writes one godoc example per operation into a _test.go file
@@ -29,7 +31,7 @@ import (
 //		}
 //		fmt.Println(resp.StatusCode)
 //	}
-func emitExamples(f *jen.File, pkg *Package) {
+func emitExamples(f *jen.File, pkg *ir.Package) {
 	for _, op := range pkg.Operations {
 		f.Func().Id("ExampleClient_"+op.Name).Params().Block(
 			jen.List(jen.Id("c"), jen.Err()).Op(":=").Id("NewClient").Call(clientOptions(pkg, op)...),
@@ -51,18 +53,18 @@ func fatalIfErr() jen.Code {
 
 // clientOptions are the NewClient options an example needs: a base URL when
 // the collection names none, and credentials for the operation's auth.
-func clientOptions(pkg *Package, op *Operation) []jen.Code {
+func clientOptions(pkg *ir.Package, op *ir.Operation) []jen.Code {
 	var opts []jen.Code
 	if pkg.BaseURL == "" {
 		opts = append(opts, jen.Id("WithBaseURL").Call(jen.Lit("https://api.example.com")))
 	}
 	getenv := func(name string) jen.Code { return jen.Qual("os", "Getenv").Call(jen.Lit(name)) }
 	switch op.Auth.Kind {
-	case AuthBasic:
+	case ir.AuthBasic:
 		opts = append(opts, jen.Id("WithBasicAuth").Call(getenv("API_USERNAME"), getenv("API_PASSWORD")))
-	case AuthAPIKey:
+	case ir.AuthAPIKey:
 		opts = append(opts, jen.Id("WithAPIKey").Call(getenv("API_KEY")))
-	case AuthBearer, AuthInherit:
+	case ir.AuthBearer, ir.AuthInherit:
 		opts = append(opts, jen.Id("WithBearerToken").Call(getenv("API_TOKEN")))
 	}
 	return opts
@@ -71,7 +73,7 @@ func clientOptions(pkg *Package, op *Operation) []jen.Code {
 // exampleFields sets every field that has a usable example value, every
 // required field (with a visible placeholder when the collection gives no
 // value), so that the call passes Validate, and every file or streamed body.
-func exampleFields(op *Operation) []jen.Code {
+func exampleFields(op *ir.Operation) []jen.Code {
 	var out []jen.Code
 	for _, fd := range op.Fields {
 		if v := exampleValue(fd); v != nil {
@@ -92,30 +94,30 @@ func concreteExample(s string) bool {
 
 // exampleValue is the Go expression for fd's example, or nil to leave the
 // field out. Collection text only ever becomes a string literal.
-func exampleValue(fd *Field) jen.Code {
+func exampleValue(fd *ir.Field) jen.Code {
 	ex := fd.Example
 	switch fd.Kind {
-	case KindString:
+	case ir.KindString:
 		switch {
 		case concreteExample(ex):
 			return fieldLiteral(jen.Id, fd, ex)
 		case fd.Required:
 			return jen.Lit("<" + fd.Wire + ">")
 		}
-	case KindEnum:
+	case ir.KindEnum:
 		if v := fieldLiteral(jen.Id, fd, ex); v != nil {
 			return v
 		}
 		if fd.Required && len(fd.Enum.Values) > 0 {
 			return jen.Id(fd.Enum.Values[0].Const)
 		}
-	case KindBool, KindInt:
+	case ir.KindBool, ir.KindInt:
 		return fieldLiteral(jen.Id, fd, ex)
-	case KindFloat:
+	case ir.KindFloat:
 		if concreteExample(ex) {
 			return fieldLiteral(jen.Id, fd, ex)
 		}
-	case KindBytes:
+	case ir.KindBytes:
 		if ex != "" {
 			var compact bytes.Buffer
 			if json.Compact(&compact, []byte(ex)) == nil {
@@ -123,18 +125,18 @@ func exampleValue(fd *Field) jen.Code {
 			}
 			return fieldLiteral(jen.Id, fd, ex)
 		}
-	case KindFile:
+	case ir.KindFile:
 		// A file or a streamed body is what the request is about: always shown.
 		name := fd.Wire
 		if concreteExample(ex) {
 			name = path.Base(strings.ReplaceAll(ex, `\`, "/"))
 		}
 		return fileLiteral(jen.Id, name, "")
-	case KindReader:
+	case ir.KindReader:
 		return readerLiteral("")
-	case KindTime, KindDate:
+	case ir.KindTime, ir.KindDate:
 		return fieldLiteral(jen.Id, fd, ex)
-	case KindGroup:
+	case ir.KindGroup:
 		return groupExample(fd, fd.Group.Entries)
 	}
 	return nil
@@ -147,7 +149,7 @@ func exampleValue(fd *Field) jen.Code {
 // body; file and reader fields are built with fileLiteral and readerLiteral.
 // id names the package's identifiers (Ptr, enum constants): jen.Id inside
 // the package, a qualified name outside it.
-func fieldLiteral(id func(string) *jen.Statement, fd *Field, s string) jen.Code {
+func fieldLiteral(id func(string) *jen.Statement, fd *ir.Field, s string) jen.Code {
 	// ptr wraps an optional number or bool; conv is the conversion that
 	// makes Ptr's type argument right (nil when the literal's default type is).
 	ptr := func(conv *jen.Statement, lit jen.Code) jen.Code {
@@ -160,29 +162,29 @@ func fieldLiteral(id func(string) *jen.Statement, fd *Field, s string) jen.Code 
 		return id("Ptr").Call(conv.Call(lit))
 	}
 	switch fd.Kind {
-	case KindString:
+	case ir.KindString:
 		return jen.Lit(s)
-	case KindEnum:
+	case ir.KindEnum:
 		for _, v := range fd.Enum.Values {
 			if v.Value == s {
 				return id(v.Const)
 			}
 		}
-	case KindBool:
+	case ir.KindBool:
 		if isBool(s) {
 			return ptr(nil, jen.Lit(s == "true"))
 		}
-	case KindInt:
+	case ir.KindInt:
 		if n, err := strconv.ParseInt(s, 10, 64); err == nil && isInt(s) {
 			return ptr(jen.Int64(), jen.Op(strconv.FormatInt(n, 10)))
 		}
-	case KindFloat:
+	case ir.KindFloat:
 		if x, err := strconv.ParseFloat(s, 64); err == nil {
 			return ptr(jen.Float64(), jen.Op(strconv.FormatFloat(x, 'g', -1, 64)))
 		}
-	case KindBytes:
+	case ir.KindBytes:
 		return jen.Index().Byte().Call(jen.Lit(s))
-	case KindTime, KindDate:
+	case ir.KindTime, ir.KindDate:
 		return timeLiteral(fd, s)
 	}
 	return nil
@@ -190,9 +192,9 @@ func fieldLiteral(id func(string) *jen.Statement, fd *Field, s string) jen.Code 
 
 // timeLiteral is time.Date(...) for a date or date-time s that formats
 // back to exactly s in fd's layout, or nil.
-func timeLiteral(fd *Field, s string) jen.Code {
+func timeLiteral(fd *ir.Field, s string) jen.Code {
 	layout := time.DateOnly
-	if fd.Kind == KindTime {
+	if fd.Kind == ir.KindTime {
 		layout = fd.Layout
 	}
 	t, err := time.Parse(layout, s)

@@ -5,38 +5,40 @@ import (
 	"testing"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 func TestExampleValue(t *testing.T) {
-	enum := &Enum{Name: "Color", Values: []EnumValue{{"ColorRed", "red"}, {"ColorBlue", "blue"}}}
+	enum := &ir.Enum{Name: "Color", Values: []ir.EnumValue{{Const: "ColorRed", Value: "red"}, {Const: "ColorBlue", Value: "blue"}}}
 	cases := []struct {
-		field *Field
+		field *ir.Field
 		want  string // "" means the field is left out
 	}{
-		{&Field{Wire: "name", Kind: KindString, Example: "Team A"}, `"Team A"`},
-		{&Field{Wire: "name", Kind: KindString, Example: "<string>"}, ``},
-		{&Field{Wire: "id", Kind: KindString, Example: "{{id}}", Required: true}, `"<id>"`},
-		{&Field{Wire: "q", Kind: KindString, Example: `a"b` + "\n*/"}, `"a\"b\n*/"`},
-		{&Field{Wire: "c", Kind: KindEnum, Enum: enum, Example: "blue"}, `ColorBlue`},
-		{&Field{Wire: "c", Kind: KindEnum, Enum: enum, Example: "green"}, ``},
-		{&Field{Wire: "c", Kind: KindEnum, Enum: enum, Example: "green", Required: true}, `ColorRed`},
-		{&Field{Wire: "b", Kind: KindBool, Example: "true"}, `Ptr(true)`},
-		{&Field{Wire: "b", Kind: KindBool, Example: "false", Required: true}, `false`},
-		{&Field{Wire: "n", Kind: KindInt, Example: "30"}, `Ptr(int64(30))`},
-		{&Field{Wire: "n", Kind: KindInt, Example: "<integer>"}, ``},
-		{&Field{Wire: "n", Kind: KindInt, Example: "-7", Required: true}, `-7`},
-		{&Field{Wire: "x", Kind: KindFloat, Example: "2.50"}, `Ptr(float64(2.5))`},
-		{&Field{Wire: "body", Kind: KindBytes, Example: "{\n  \"a\": 1\n}"}, `[]byte("{\"a\":1}")`},
-		{&Field{Wire: "body", Kind: KindBytes, Example: "not json\n"}, `[]byte("not json\n")`},
-		{&Field{Wire: "file", Kind: KindFile, Example: `C:\tmp\a.png`}, `&File{
+		{&ir.Field{Wire: "name", Kind: ir.KindString, Example: "Team A"}, `"Team A"`},
+		{&ir.Field{Wire: "name", Kind: ir.KindString, Example: "<string>"}, ``},
+		{&ir.Field{Wire: "id", Kind: ir.KindString, Example: "{{id}}", Required: true}, `"<id>"`},
+		{&ir.Field{Wire: "q", Kind: ir.KindString, Example: `a"b` + "\n*/"}, `"a\"b\n*/"`},
+		{&ir.Field{Wire: "c", Kind: ir.KindEnum, Enum: enum, Example: "blue"}, `ColorBlue`},
+		{&ir.Field{Wire: "c", Kind: ir.KindEnum, Enum: enum, Example: "green"}, ``},
+		{&ir.Field{Wire: "c", Kind: ir.KindEnum, Enum: enum, Example: "green", Required: true}, `ColorRed`},
+		{&ir.Field{Wire: "b", Kind: ir.KindBool, Example: "true"}, `Ptr(true)`},
+		{&ir.Field{Wire: "b", Kind: ir.KindBool, Example: "false", Required: true}, `false`},
+		{&ir.Field{Wire: "n", Kind: ir.KindInt, Example: "30"}, `Ptr(int64(30))`},
+		{&ir.Field{Wire: "n", Kind: ir.KindInt, Example: "<integer>"}, ``},
+		{&ir.Field{Wire: "n", Kind: ir.KindInt, Example: "-7", Required: true}, `-7`},
+		{&ir.Field{Wire: "x", Kind: ir.KindFloat, Example: "2.50"}, `Ptr(float64(2.5))`},
+		{&ir.Field{Wire: "body", Kind: ir.KindBytes, Example: "{\n  \"a\": 1\n}"}, `[]byte("{\"a\":1}")`},
+		{&ir.Field{Wire: "body", Kind: ir.KindBytes, Example: "not json\n"}, `[]byte("not json\n")`},
+		{&ir.Field{Wire: "file", Kind: ir.KindFile, Example: `C:\tmp\a.png`}, `&File{
 	Content: strings.NewReader(""),
 	Name:    "a.png",
 }`},
-		{&Field{Wire: "photo", Kind: KindFile}, `&File{
+		{&ir.Field{Wire: "photo", Kind: ir.KindFile}, `&File{
 	Content: strings.NewReader(""),
 	Name:    "photo",
 }`},
-		{&Field{Wire: "body", Kind: KindReader}, `strings.NewReader("")`},
+		{&ir.Field{Wire: "body", Kind: ir.KindReader}, `strings.NewReader("")`},
 	}
 	for _, c := range cases {
 		got := ""

@@ -5,10 +5,12 @@ import (
 	"time"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // emitOperations writes one Client method per operation.
-func emitOperations(f *jen.File, pkg *Package) {
+func emitOperations(f *jen.File, pkg *ir.Package) {
 	for _, op := range pkg.Operations {
 		emitOperation(f, op)
 		f.Line()
@@ -45,7 +47,7 @@ func emitOperations(f *jen.File, pkg *Package) {
 //		}
 //		return out, nil
 //	}
-func emitOperation(f *jen.File, op *Operation) {
+func emitOperation(f *jen.File, op *ir.Operation) {
 	f.Add(commentCode(operationDoc(op)...))
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(op.Name).Params(
 		jen.Id("ctx").Qual("context", "Context"),
@@ -98,17 +100,17 @@ func emitOperation(f *jen.File, op *Operation) {
 }
 
 // authArg is the runtime auth scheme newRequest gets.
-func authArg(a Auth) jen.Code {
-	if a.Kind == AuthAPIKey {
+func authArg(a ir.Auth) jen.Code {
+	if a.Kind == ir.AuthAPIKey {
 		return jen.Id("apiKeyIn").Call(jen.Lit(a.KeyName), jen.Lit(a.KeyIn))
 	}
-	if a.Kind == AuthBearer && a.Prefix != "" {
+	if a.Kind == ir.AuthBearer && a.Prefix != "" {
 		return jen.Id("bearerWith").Call(jen.Lit(a.Prefix))
 	}
 	return jen.Id(a.Kind.RuntimeName())
 }
 
-func operationDoc(op *Operation) []string {
+func operationDoc(op *ir.Operation) []string {
 	lines := []string{fmt.Sprintf("%s sends %s %s.", op.Name, op.Method, oneLine(op.PathText))}
 	if item := oneLine(op.ItemName); item != "" {
 		lines = append(lines, fmt.Sprintf("It is the Postman request %q.", item))
@@ -139,7 +141,7 @@ func operationDoc(op *Operation) []string {
 
 // responseTableLines renders rows as a preformatted doc block. Each line
 // starts with a tab so that go doc keeps the columns.
-func responseTableLines(rows []ResponseRow) []string {
+func responseTableLines(rows []ir.ResponseRow) []string {
 	width := len("Code")
 	for _, r := range rows {
 		width = max(width, len(oneLine(r.Code)))
@@ -160,29 +162,29 @@ func responseTableLines(rows []ResponseRow) []string {
 }
 
 // authDoc tells which client option authenticates the operation.
-func authDoc(a Auth) string {
+func authDoc(a ir.Auth) string {
 	switch a.Kind {
-	case AuthInherit:
+	case ir.AuthInherit:
 		return ""
-	case AuthNone:
+	case ir.AuthNone:
 		return "Auth: none (the collection says noauth); no credentials are sent."
-	case AuthBearer:
+	case ir.AuthBearer:
 		if a.Prefix != "" {
 			return fmt.Sprintf("Auth: token sent as %q, set with WithBearerToken or WithTokenSource.", "Authorization: "+a.Prefix+" <token>")
 		}
 		return "Auth: bearer token, set with WithBearerToken or WithTokenSource."
-	case AuthBasic:
+	case ir.AuthBasic:
 		return "Auth: HTTP basic, set with WithBasicAuth."
-	case AuthAPIKey:
+	case ir.AuthAPIKey:
 		return fmt.Sprintf("Auth: API key in the %s %q, set with WithAPIKey.", a.KeyIn, a.KeyName)
-	case AuthOther:
+	case ir.AuthOther:
 		return "The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor."
 	}
 	panic(fmt.Sprintf("unknown auth kind %d", a.Kind))
 }
 
 // emitPath writes r.addPath("/literal") and r.addPathParam("name", value).
-func emitPath(g *jen.Group, op *Operation) {
+func emitPath(g *jen.Group, op *ir.Operation) {
 	for _, p := range op.Path {
 		if p.Param == nil {
 			g.Id("r").Dot("addPath").Call(jen.Lit(p.Literal))
@@ -201,7 +203,7 @@ func emitPath(g *jen.Group, op *Operation) {
 
 // baseExpr is the operation's own base URL: a literal, or literal text and
 // host variables joined with +; nil for the client's base URL.
-func baseExpr(op *Operation) *jen.Statement {
+func baseExpr(op *ir.Operation) *jen.Statement {
 	if op.BaseURL != "" {
 		return jen.Lit(op.BaseURL)
 	}
@@ -223,7 +225,7 @@ func baseExpr(op *Operation) *jen.Statement {
 
 // defaultValue is the expression of a field's default wire text:
 // "literal" + dynamicGUID() + ...
-func defaultValue(f *Field) *jen.Statement {
+func defaultValue(f *ir.Field) *jen.Statement {
 	var expr *jen.Statement
 	for _, p := range f.Default {
 		var term jen.Code = jen.Lit(p.Literal)
@@ -240,7 +242,7 @@ func defaultValue(f *Field) *jen.Statement {
 }
 
 // emitHeaders writes the collection's fixed headers.
-func emitHeaders(g *jen.Group, op *Operation) {
+func emitHeaders(g *jen.Group, op *ir.Operation) {
 	for _, h := range op.Headers {
 		g.Id("r").Dot("addHeader").Call(jen.Lit(h.Key), jen.Lit(h.Value))
 	}
@@ -257,24 +259,24 @@ func emitHeaders(g *jen.Group, op *Operation) {
 //
 // A GraphQL body collects its members in gql := map[string]any{} and ends
 // with r.setJSON(gql).
-func emitFields(g *jen.Group, op *Operation) {
+func emitFields(g *jen.Group, op *ir.Operation) {
 	switch op.Body {
-	case BodyMultipart:
+	case ir.BodyMultipart:
 		g.Id("mp").Op(":=").Id("r").Dot("multipart").Call()
-	case BodyForm:
+	case ir.BodyForm:
 		g.Id("form").Op(":=").Id("r").Dot("form").Call()
-	case BodyGraphQL:
+	case ir.BodyGraphQL:
 		g.Id("gql").Op(":=").Map(jen.String()).Any().Values()
 	}
 	for _, f := range op.Fields {
-		if f.In == InPath || f.In == InHost {
+		if f.In == ir.InPath || f.In == ir.InHost {
 			continue
 		}
 		send := sendField(op, f)
 		switch {
-		case f.Kind == KindGroup:
+		case f.Kind == ir.KindGroup:
 			g.Add(send) // sends only what is set
-		case f.Required && f.Kind != KindFile && f.Kind != KindFiles && f.Kind != KindBytes && f.Kind != KindReader && f.Kind != KindJSON && f.Kind != KindTypedJSON:
+		case f.Required && f.Kind != ir.KindFile && f.Kind != ir.KindFiles && f.Kind != ir.KindBytes && f.Kind != ir.KindReader && f.Kind != ir.KindJSON && f.Kind != ir.KindTypedJSON:
 			g.Add(send)
 		case f.Default != nil && !f.Required:
 			g.If(presence(f)).Block(send).Else().Block(sendValue(op, f, defaultValue(f)))
@@ -282,23 +284,23 @@ func emitFields(g *jen.Group, op *Operation) {
 			g.If(presence(f)).Block(send)
 		}
 	}
-	if op.Body == BodyGraphQL {
+	if op.Body == ir.BodyGraphQL {
 		g.Id("r").Dot("setJSON").Call(jen.Lit(graphQLContentType(op)), jen.Id("gql"))
 	}
 }
 
 // sendField is the statement that puts a set field on the wire.
-func sendField(op *Operation, f *Field) jen.Code {
+func sendField(op *ir.Operation, f *ir.Field) jen.Code {
 	switch f.Kind {
-	case KindFlag:
+	case ir.KindFlag:
 		return jen.Id("r").Dot("addQueryFlag").Call(jen.Lit(f.Wire))
-	case KindFiles:
+	case ir.KindFiles:
 		return jen.For(jen.List(jen.Id("_"), jen.Id("f")).Op(":=").Range().Add(fieldRef(f))).Block(
 			jen.Id("mp").Dot("file").Call(jen.Lit(f.Wire), jen.Id("f"), jen.Lit(f.ContentType)),
 		)
-	case KindJSON, KindTypedJSON:
+	case ir.KindJSON, ir.KindTypedJSON:
 		return sendValue(op, f, fieldRef(f))
-	case KindGroup:
+	case ir.KindGroup:
 		return sendGroup(f)
 	}
 	return sendValue(op, f, stringValue(f, fieldRef(f)))
@@ -306,129 +308,127 @@ func sendField(op *Operation, f *Field) jen.Code {
 
 // sendValue is the statement that puts the wire text v of field f on the
 // wire (a file, reader or raw body is sent as the field itself).
-func sendValue(op *Operation, f *Field, v jen.Code) jen.Code {
+func sendValue(op *ir.Operation, f *ir.Field, v jen.Code) jen.Code {
 	switch {
-	case f.In == InGraphQL && f.Kind == KindJSON:
+	case f.In == ir.InGraphQL && f.Kind == ir.KindJSON:
 		return jen.Id("gql").Index(jen.Lit(f.Wire)).Op("=").Qual("encoding/json", "RawMessage").Call(v)
-	case f.In == InGraphQL:
+	case f.In == ir.InGraphQL:
 		return jen.Id("gql").Index(jen.Lit(f.Wire)).Op("=").Add(v)
 	}
 	switch f.In {
-	case InQuery:
+	case ir.InQuery:
 		return jen.Id("r").Dot("addQuery").Call(jen.Lit(f.Wire), v)
-	case InHeader:
+	case ir.InHeader:
 		return jen.Id("r").Dot("addHeader").Call(jen.Lit(f.Wire), v)
-	case InForm:
+	case ir.InForm:
 		return jen.Id("form").Dot("add").Call(jen.Lit(f.Wire), v)
-	case InMultipart:
-		if f.Kind == KindFile {
+	case ir.InMultipart:
+		if f.Kind == ir.KindFile {
 			return jen.Id("mp").Dot("file").Call(jen.Lit(f.Wire), fieldRef(f), jen.Lit(f.ContentType))
 		}
 		return jen.Id("mp").Dot("text").Call(jen.Lit(f.Wire), v, jen.Lit(f.ContentType))
-	case InBody:
+	case ir.InBody:
 		switch f.Kind {
-		case KindBytes:
+		case ir.KindBytes:
 			return jen.Id("r").Dot("setRaw").Call(jen.Lit(op.RawContentType), fieldRef(f))
-		case KindReader:
+		case ir.KindReader:
 			return jen.Id("r").Dot("setReader").Call(jen.Lit(op.RawContentType), fieldRef(f))
-		case KindTypedJSON:
+		case ir.KindTypedJSON:
 			return jen.Id("r").Dot("setJSON").Call(jen.Lit(op.RawContentType), fieldRef(f))
 		}
 	}
 	panic(fmt.Sprintf("cannot send field %s in %v of kind %d", f.Name, f.In, f.Kind))
 }
 
-func fieldRef(f *Field) *jen.Statement { return jen.Id("params").Dot(f.Name) }
+func fieldRef(f *ir.Field) *jen.Statement { return jen.Id("params").Dot(f.Name) }
 
-// presence is the condition under which an optional field is sent.
-func presence(f *Field) jen.Code {
-	switch {
-	case f.Pointer(), f.Kind == KindFile, f.Kind == KindBytes, f.Kind == KindReader, f.Kind == KindJSON, f.Kind == KindTypedJSON:
-		return fieldRef(f).Op("!=").Nil()
-	case f.Kind == KindString, f.Kind == KindEnum:
-		return fieldRef(f).Op("!=").Lit("")
-	case f.Kind == KindFlag:
-		return fieldRef(f)
-	case f.Kind == KindFiles:
-		return jen.Len(fieldRef(f)).Op(">").Lit(0)
-	case f.Kind == KindTime, f.Kind == KindDate:
-		return jen.Op("!").Add(fieldRef(f)).Dot("IsZero").Call()
-	case f.Kind == KindGroup:
-		return memberPresence(f, fieldRef(f))
+// presence is the condition under which an optional field is sent, and a
+// required one is set.
+func presence(f *ir.Field) jen.Code {
+	return presenceOf(f, fieldRef(f))
+}
+
+// presenceOf is f's presence test of the value ref.
+func presenceOf(f *ir.Field, ref *jen.Statement) jen.Code {
+	switch f.Presence() {
+	case ir.PresentNonNil:
+		return ref.Op("!=").Nil()
+	case ir.PresentNonEmpty:
+		return ref.Op("!=").Lit("")
+	case ir.PresentTrue:
+		return ref
+	case ir.PresentNonEmptySlice:
+		return jen.Len(ref).Op(">").Lit(0)
+	case ir.PresentNonZeroTime:
+		return jen.Op("!").Add(ref).Dot("IsZero").Call()
+	case ir.PresentAnyMember:
+		return memberPresence(f, ref)
 	}
 	panic(fmt.Sprintf("no presence test for kind %d", f.Kind))
 }
 
-// stringValue converts a field's value to its wire text.
-func stringValue(f *Field, ref *jen.Statement) jen.Code {
+// stringValue converts a field's value to its wire text; nil for a kind
+// sent as itself.
+func stringValue(f *ir.Field, ref *jen.Statement) jen.Code {
 	if f.Pointer() {
 		ref = jen.Op("*").Add(ref)
 	}
-	switch f.Kind {
-	case KindString:
+	switch f.Kind.Info().Wire {
+	case ir.WireString:
 		return ref
-	case KindTime:
+	case ir.WireTime:
 		return ref.Dot("Format").Call(timeLayoutCode(f.Layout))
-	case KindDate:
+	case ir.WireDate:
 		return ref.Dot("Format").Call(jen.Qual("time", "DateOnly"))
-	case KindEnum:
+	case ir.WireEnum:
 		return jen.String().Call(ref)
-	case KindBool:
+	case ir.WireBool:
 		return jen.Qual("strconv", "FormatBool").Call(ref)
-	case KindInt:
+	case ir.WireInt:
 		return jen.Qual("strconv", "FormatInt").Call(ref, jen.Lit(10))
-	case KindFloat:
+	case ir.WireFloat:
 		return jen.Qual("strconv", "FormatFloat").Call(ref, jen.LitRune('f'), jen.Lit(-1), jen.Lit(64))
-	case KindFile, KindBytes, KindReader, KindFlag, KindFiles, KindJSON, KindTypedJSON, KindGroup:
-		return nil
 	}
-	panic(fmt.Sprintf("unknown kind %d", f.Kind))
+	return nil
 }
 
 // goType is the field's Go type.
-func goType(f *Field) jen.Code {
-	var t *jen.Statement
-	switch f.Kind {
-	case KindString:
-		t = jen.String()
-	case KindBool:
-		t = jen.Bool()
-	case KindInt:
-		t = jen.Int64()
-	case KindFloat:
-		t = jen.Float64()
-	case KindEnum:
-		t = jen.Id(f.Enum.Name)
-	case KindFile:
-		return jen.Op("*").Id("File")
-	case KindBytes:
-		return jen.Index().Byte()
-	case KindReader:
-		return jen.Qual("io", "Reader")
-	case KindFlag:
-		return jen.Bool()
-	case KindFiles:
-		return jen.Index().Op("*").Id("File")
-	case KindJSON:
-		return jen.Index().Byte()
-	case KindTypedJSON:
+func goType(f *ir.Field) jen.Code {
+	t := f.Kind.Info().Type
+	switch {
+	case f.Kind == ir.KindEnum:
+		t = ir.GoType{Name: f.Enum.Name}
+	case f.Kind == ir.KindTypedJSON:
 		return nilableJSONType(f.JSON)
-	case KindTime, KindDate:
-		return jen.Qual("time", "Time")
-	case KindGroup:
+	case f.Kind == ir.KindGroup:
 		return groupType(f)
-	default:
-		panic(fmt.Sprintf("unknown kind %d", f.Kind))
 	}
 	if f.Pointer() {
-		return jen.Op("*").Add(t)
+		t.Pointer = true
 	}
-	return t
+	return goTypeCode(t)
+}
+
+// goTypeCode writes t; a package type is qualified, so its import is added.
+func goTypeCode(t ir.GoType) jen.Code {
+	var c *jen.Statement
+	if t.Package != "" {
+		c = jen.Qual(t.Package, t.Name)
+	} else {
+		c = jen.Id(t.Name)
+	}
+	if t.Pointer {
+		c = jen.Op("*").Add(c)
+	}
+	if t.Slice {
+		c = jen.Index().Add(c)
+	}
+	return c
 }
 
 // graphQLContentType is the Content-Type of a GraphQL body: the
 // collection's header when it gives one, else JSON as Postman sends it.
-func graphQLContentType(op *Operation) string {
+func graphQLContentType(op *ir.Operation) string {
 	if op.RawContentType != "" {
 		return op.RawContentType
 	}

@@ -4,10 +4,12 @@ import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // emitParams writes one params struct and its Validate method per operation.
-func emitParams(f *jen.File, pkg *Package) {
+func emitParams(f *jen.File, pkg *ir.Package) {
 	for _, op := range pkg.Operations {
 		emitParamsStruct(f, op)
 		f.Line()
@@ -24,7 +26,7 @@ func emitParams(f *jen.File, pkg *Package) {
 //		// <Field> is the <location> "<wire>". <description>
 //		<Field> <type> `<location>:"<wire>"`
 //	}
-func emitParamsStruct(f *jen.File, op *Operation) {
+func emitParamsStruct(f *jen.File, op *ir.Operation) {
 	doc := []string{fmt.Sprintf("%s holds the parameters of %s.", op.ParamsType, op.Name)}
 	if len(op.Fields) > 0 {
 		doc = append(doc, "Optional fields left at their zero value (or nil) are not sent.")
@@ -38,12 +40,12 @@ func emitParamsStruct(f *jen.File, op *Operation) {
 	})
 }
 
-func fieldDoc(f *Field) []string {
+func fieldDoc(f *ir.Field) []string {
 	doc := append([]string{}, f.Doc...)
 	if f.Required {
 		doc = append(doc, "Required.")
 	}
-	if f.Example != "" && f.Kind != KindBytes && f.Kind != KindTypedJSON {
+	if f.Example != "" && f.Kind != ir.KindBytes && f.Kind != ir.KindTypedJSON {
 		doc = append(doc, "Example: "+oneLine(f.Example))
 	}
 	return doc
@@ -58,18 +60,18 @@ func fieldDoc(f *Field) []string {
 //		v.enum("<wire>", string(p.<Field>), p.<Field> == "" || p.<Field>.Valid())
 //		return v.err()
 //	}
-func emitValidate(f *jen.File, op *Operation) {
+func emitValidate(f *jen.File, op *ir.Operation) {
 	comment(f.Group, "Validate checks the params against what the collection documents: required")
 	comment(f.Group, "fields are set and enum fields hold a documented value.")
 	f.Func().Params(jen.Id("p").Id(op.ParamsType)).Id("Validate").Params().Error().BlockFunc(func(g *jen.Group) {
 		g.Var().Id("v").Id("validation")
 		for _, fd := range op.Fields {
 			ref := jen.Id("p").Dot(fd.Name)
-			if fd.Kind == KindGroup {
+			if fd.Kind == ir.KindGroup {
 				validateGroup(g, fd, ref, key{}.lit(fd.Wire), jen.Id("v"), jen.Op("&").Id("v"))
 				continue
 			}
-			if fd.Kind == KindEnum {
+			if fd.Kind == ir.KindEnum {
 				ok := ref.Clone().Dot("Valid").Call()
 				if !fd.Required {
 					ok = ref.Clone().Op("==").Lit("").Op("||").Add(ok)
@@ -80,19 +82,9 @@ func emitValidate(f *jen.File, op *Operation) {
 			if !fd.Required {
 				continue
 			}
-			switch fd.Kind {
-			case KindString:
-				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Lit(""))
-			case KindFile, KindBytes, KindReader, KindJSON, KindTypedJSON:
-				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), ref.Clone().Op("!=").Nil())
-			case KindFiles:
-				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), jen.Len(ref.Clone()).Op(">").Lit(0))
-			case KindTime, KindDate:
-				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), jen.Op("!").Add(ref.Clone()).Dot("IsZero").Call())
-			case KindBool, KindInt, KindFloat, KindFlag:
+			if fd.Presence() != ir.PresentAlways && fd.Presence() != ir.PresentTrue {
 				// A required number or bool is a plain value: zero is a value.
-			default:
-				panic(fmt.Sprintf("unknown kind %d", fd.Kind))
+				g.Id("v").Dot("require").Call(jen.Lit(fd.Wire), presenceOf(fd, ref.Clone()))
 			}
 		}
 		if body := bodyFields(op); len(body) > 1 {
@@ -107,10 +99,10 @@ func emitValidate(f *jen.File, op *Operation) {
 }
 
 // bodyFields are the fields that each carry the whole request body.
-func bodyFields(op *Operation) []*Field {
-	var out []*Field
+func bodyFields(op *ir.Operation) []*ir.Field {
+	var out []*ir.Field
 	for _, fd := range op.Fields {
-		if fd.In == InBody {
+		if fd.In == ir.InBody {
 			out = append(out, fd)
 		}
 	}

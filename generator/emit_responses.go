@@ -4,10 +4,12 @@ import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // emitResponses writes each operation's response type and response table.
-func emitResponses(f *jen.File, pkg *Package) {
+func emitResponses(f *jen.File, pkg *ir.Package) {
 	for _, op := range pkg.Operations {
 		emitResponseStruct(f, op)
 		f.Line()
@@ -25,7 +27,7 @@ func emitResponses(f *jen.File, pkg *Package) {
 //		<documented headers> string
 //		Body       []byte
 //	}
-func emitResponseStruct(f *jen.File, op *Operation) {
+func emitResponseStruct(f *jen.File, op *ir.Operation) {
 	comment(f.Group, fmt.Sprintf("%s is the successful (2xx) response of %s.", op.ResponseType, op.Name))
 	f.Type().Id(op.ResponseType).StructFunc(func(g *jen.Group) {
 		comment(g, "StatusCode is the HTTP status.")
@@ -50,7 +52,7 @@ func emitResponseStruct(f *jen.File, op *Operation) {
 //
 //	// <Name>Responses documents the responses of <Name>, from the saved examples.
 //	var <Name>Responses = []ResponseDoc{{Status: 404, Code: "4130", Description: "..."}}
-func emitResponseTable(f *jen.File, op *Operation) {
+func emitResponseTable(f *jen.File, op *ir.Operation) {
 	comment(f.Group, fmt.Sprintf("%s documents the responses of %s, from the collection's saved", op.TableVar, op.Name))
 	comment(f.Group, "examples. An APIError carries the row that matches its status and code.")
 	f.Var().Id(op.TableVar).Op("=").Index().Id("ResponseDoc").ValuesFunc(func(g *jen.Group) {

@@ -4,10 +4,12 @@ import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // emitStructs writes the types synthesized from JSON bodies.
-func emitStructs(f *jen.File, pkg *Package) {
+func emitStructs(f *jen.File, pkg *ir.Package) {
 	for _, st := range pkg.Structs {
 		emitStruct(f, st)
 		f.Line()
@@ -20,7 +22,7 @@ func emitStructs(f *jen.File, pkg *Package) {
 //	type <Name> struct {
 //		<Field> <type> `json:"<key>[,omitempty]"`
 //	}
-func emitStruct(f *jen.File, st *Struct) {
+func emitStruct(f *jen.File, st *ir.Struct) {
 	comment(f.Group, fmt.Sprintf("%s is synthesized from the collection's example JSON.", st.Name))
 	f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
 		for _, fd := range st.Fields {
@@ -34,27 +36,27 @@ func emitStruct(f *jen.File, st *Struct) {
 }
 
 // jsonTypeCode is the Go type of a synthesized JSON type.
-func jsonTypeCode(t *JSONType) jen.Code {
+func jsonTypeCode(t *ir.JSONType) jen.Code {
 	var c *jen.Statement
 	switch t.Kind {
-	case JSONRaw:
+	case ir.JSONRaw:
 		return jen.Qual("encoding/json", "RawMessage")
-	case JSONBool:
+	case ir.JSONBool:
 		c = jen.Bool()
-	case JSONInt:
+	case ir.JSONInt:
 		c = jen.Int64()
-	case JSONFloat:
+	case ir.JSONFloat:
 		c = jen.Float64()
-	case JSONString:
+	case ir.JSONString:
 		c = jen.String()
-		if t.EnumOf != nil && t.EnumOf.Kind == KindEnum && t.EnumOf.Enum != nil {
+		if t.EnumOf != nil && t.EnumOf.Kind == ir.KindEnum && t.EnumOf.Enum != nil {
 			c = jen.Id(t.EnumOf.Enum.Name)
 		}
-	case JSONStruct:
+	case ir.JSONStruct:
 		c = jen.Id(t.Struct.Name)
-	case JSONSlice:
+	case ir.JSONSlice:
 		return jen.Index().Add(jsonTypeCode(t.Elem))
-	case JSONMap:
+	case ir.JSONMap:
 		return jen.Map(jen.String()).Add(jsonTypeCode(t.Elem))
 	default:
 		panic(fmt.Sprintf("unknown JSON kind %d", t.Kind))
@@ -67,8 +69,8 @@ func jsonTypeCode(t *JSONType) jen.Code {
 
 // nilableJSONType is t as a field that can say "not set": a struct by
 // pointer, slices, maps and raw JSON as they are.
-func nilableJSONType(t *JSONType) jen.Code {
-	if t.Kind == JSONStruct && !t.Pointer {
+func nilableJSONType(t *ir.JSONType) jen.Code {
+	if t.Kind == ir.JSONStruct && !t.Pointer {
 		return jen.Op("*").Id(t.Struct.Name)
 	}
 	if isScalar(t) && !t.Pointer {
@@ -78,7 +80,7 @@ func nilableJSONType(t *JSONType) jen.Code {
 }
 
 // valueJSONType is t without its nullable pointer, for new(T).
-func valueJSONType(t *JSONType) *JSONType {
+func valueJSONType(t *ir.JSONType) *ir.JSONType {
 	v := *t
 	v.Pointer = false
 	return &v

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -42,8 +43,8 @@ func TestZoomEvidence(t *testing.T) {
 	}
 	for i, ri := range reqs {
 		op := pkg.Operations[i]
-		used := map[*Field]bool{}
-		find := func(in Location, wire string) *Field {
+		used := map[*ir.Field]bool{}
+		find := func(in ir.Location, wire string) *ir.Field {
 			for _, f := range op.Fields {
 				if f.In == in && f.Wire == wire && !used[f] {
 					used[f] = true
@@ -54,27 +55,27 @@ func TestZoomEvidence(t *testing.T) {
 		}
 		var params []struct {
 			p  parser.Param
-			in Location
+			in ir.Location
 		}
-		add := func(in Location, ps []parser.Param) {
+		add := func(in ir.Location, ps []parser.Param) {
 			for _, p := range ps {
 				params = append(params, struct {
 					p  parser.Param
-					in Location
+					in ir.Location
 				}{p, in})
 			}
 		}
-		add(InPath, ri.Request.URL.Variables)
-		add(InQuery, ri.Request.URL.Query)
+		add(ir.InPath, ri.Request.URL.Variables)
+		add(ir.InQuery, ri.Request.URL.Query)
 		if b := ri.Request.Body; b != nil {
-			add(InMultipart, b.FormData)
-			add(InForm, b.URLEncoded)
+			add(ir.InMultipart, b.FormData)
+			add(ir.InForm, b.URLEncoded)
 		}
 		for _, e := range params {
 			f := find(e.in, e.p.Key)
 			what := op.Name + " " + e.p.Key
 			if f == nil {
-				if e.in == InPath {
+				if e.in == ir.InPath {
 					continue // a url.variable with no :segment is not sent
 				}
 				t.Errorf("%s: no field", what)
@@ -87,18 +88,18 @@ func TestZoomEvidence(t *testing.T) {
 						want = append(want, v)
 					}
 				}
-				ok := f.Kind == KindEnum && f.Enum != nil && len(f.Enum.Values) == len(want)
+				ok := f.Kind == ir.KindEnum && f.Enum != nil && len(f.Enum.Values) == len(want)
 				for j := 0; ok && j < len(want); j++ {
 					ok = f.Enum.Values[j].Value == want[j]
 				}
 				check("enum", ok, what)
 			} else if isBool(e.p.Value) {
-				check("bool", f.Kind == KindBool, what)
+				check("bool", f.Kind == ir.KindBool, what)
 			} else if isInt(e.p.Value) {
-				check("integer example", f.Kind == KindInt, what)
+				check("integer example", f.Kind == ir.KindInt, what)
 			}
 			if e.p.Value == "<integer>" || e.p.Value == "<long>" {
-				check("integer", f.Kind == KindInt, what)
+				check("integer", f.Kind == ir.KindInt, what)
 			}
 			if strings.Contains(e.p.Description, "(Required)") {
 				check("required", f.Required && !f.Pointer(), what)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	model "github.com/postman2go/postman2go/parser"
 )
 
@@ -46,21 +47,10 @@ func Explain(c *model.Collection, opts Options) (string, []*model.Diagnostic) {
 }
 
 // typeString is the Go type of a field as text.
-func typeString(f *Field) string {
-	ptr := ""
-	if f.Pointer() {
-		ptr = "*"
-	}
+func typeString(f *ir.Field) string {
+	info := f.Kind.Info()
 	switch f.Kind {
-	case KindString:
-		return "string"
-	case KindBool:
-		return ptr + "bool"
-	case KindInt:
-		return ptr + "int64"
-	case KindFloat:
-		return ptr + "float64"
-	case KindEnum:
+	case ir.KindEnum:
 		name := "enum"
 		if f.Enum != nil {
 			name = f.Enum.Name
@@ -72,52 +62,45 @@ func typeString(f *Field) string {
 			}
 		}
 		return name + " (" + strings.Join(vals, "|") + ")"
-	case KindFile:
-		return "*File"
-	case KindFiles:
-		return "[]*File"
-	case KindBytes, KindJSON:
-		return "[]byte"
-	case KindReader:
-		return "io.Reader"
-	case KindFlag:
-		return "bool (flag)"
-	case KindTypedJSON:
+	case ir.KindTypedJSON:
 		return jsonTypeString(f.JSON)
-	case KindTime:
+	case ir.KindTime:
 		return "time.Time (layout " + f.Layout + ")"
-	case KindDate:
-		return "time.Time (date)"
-	case KindGroup:
+	case ir.KindGroup:
 		return fmt.Sprintf("%#v (bracketed keys)", groupType(f))
 	}
-	return fmt.Sprintf("kind %d", f.Kind)
+	if info.Explain != "" {
+		return info.Explain
+	}
+	t := info.Type
+	t.Pointer = t.Pointer || f.Pointer()
+	return t.String()
 }
 
-func jsonTypeString(t *JSONType) string {
+func jsonTypeString(t *ir.JSONType) string {
 	ptr := ""
 	if t.Pointer {
 		ptr = "*"
 	}
 	switch t.Kind {
-	case JSONRaw:
+	case ir.JSONRaw:
 		return "json.RawMessage"
-	case JSONBool:
+	case ir.JSONBool:
 		return ptr + "bool"
-	case JSONInt:
+	case ir.JSONInt:
 		return ptr + "int64"
-	case JSONFloat:
+	case ir.JSONFloat:
 		return ptr + "float64"
-	case JSONString:
+	case ir.JSONString:
 		if t.EnumOf != nil && t.EnumOf.Enum != nil {
 			return ptr + t.EnumOf.Enum.Name
 		}
 		return ptr + "string"
-	case JSONStruct:
+	case ir.JSONStruct:
 		return ptr + t.Struct.Name
-	case JSONSlice:
+	case ir.JSONSlice:
 		return "[]" + jsonTypeString(t.Elem)
-	case JSONMap:
+	case ir.JSONMap:
 		return "map[string]" + jsonTypeString(t.Elem)
 	}
 	return "?"

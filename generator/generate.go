@@ -15,6 +15,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	model "github.com/postman2go/postman2go/parser"
 	"github.com/postman2go/postman2go/templates"
 )
@@ -74,7 +75,7 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 	}
 	emitters := []struct {
 		name string
-		emit func(*jen.File, *Package)
+		emit func(*jen.File, *ir.Package)
 		skip bool
 	}{
 		{"doc_gen.go", emitDoc, false},

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // The last check between collection text and a file on disk. The comment
@@ -32,7 +34,7 @@ var emittedImports = map[string]bool{
 // A file that does not format is an error naming the declaration and the
 // Postman item it came from, with a few lines of context, never the whole
 // source.
-func renderFile(name string, f *jen.File, pkg *Package) ([]byte, error) {
+func renderFile(name string, f *jen.File, pkg *ir.Package) ([]byte, error) {
 	f.NoFormat = true
 	var raw bytes.Buffer
 	if err := f.Render(&raw); err != nil {
@@ -86,7 +88,7 @@ var declStart = regexp.MustCompile(`^(?:func (?:\([^)]*\) )?|type )([A-Za-z_][A-
 
 // renderError describes a file that does not format: where, in which
 // declaration and Postman item, and the lines around it.
-func renderError(name string, src []byte, err error, pkg *Package) error {
+func renderError(name string, src []byte, err error, pkg *ir.Package) error {
 	var list scanner.ErrorList
 	if !errors.As(err, &list) || len(list) == 0 {
 		return fmt.Errorf("rendering %s: %v", name, err)
@@ -129,7 +131,7 @@ func renderError(name string, src []byte, err error, pkg *Package) error {
 }
 
 // itemOf names the Postman item behind a generated declaration, if any.
-func itemOf(pkg *Package, decl string) string {
+func itemOf(pkg *ir.Package, decl string) string {
 	for _, op := range pkg.Operations {
 		if decl == op.Name || decl == op.ParamsType || decl == op.ResponseType {
 			return fmt.Sprintf(" (item %q)", oneLine(op.ItemName))

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 func TestCommentLinesSplitEveryBreak(t *testing.T) {
@@ -47,14 +49,14 @@ func TestGuardRejectsWhatTheDoorKeepsOut(t *testing.T) {
 	for name, build := range cases {
 		f := jen.NewFile("p")
 		build(f)
-		if _, err := renderFile("x_gen.go", f, &Package{}); err == nil || !strings.Contains(err.Error(), "x_gen.go") {
+		if _, err := renderFile("x_gen.go", f, &ir.Package{}); err == nil || !strings.Contains(err.Error(), "x_gen.go") {
 			t.Errorf("%s: renderFile error = %v, want a refusal naming the file", name, err)
 		}
 	}
 	f := jen.NewFile("p")
 	comment(f.Group, "//go:generate touch pwned\nfunc init() {}")
 	f.Type().Id("T").Struct()
-	if _, err := renderFile("x_gen.go", f, &Package{}); err != nil {
+	if _, err := renderFile("x_gen.go", f, &ir.Package{}); err != nil {
 		t.Errorf("text through the door refused: %v", err)
 	}
 }
@@ -63,7 +65,7 @@ func TestGuardRejectsWhatTheDoorKeepsOut(t *testing.T) {
 // an error naming the declarations around the break and their Postman
 // items, with a few lines of context, not the whole source.
 func TestRenderErrorIsShortAndNamesTheItem(t *testing.T) {
-	pkg := &Package{Operations: []*Operation{
+	pkg := &ir.Package{Operations: []*ir.Operation{
 		{Name: "ListUsers", ParamsType: "ListUsersParams", ResponseType: "ListUsersResponse", ItemName: "Users/List users"},
 		{Name: "GetUser", ParamsType: "GetUserParams", ResponseType: "GetUserResponse", ItemName: "Users/Get a user"},
 	}}

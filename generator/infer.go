@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // Types are inferred from weak evidence: example values (the request's and
@@ -23,11 +25,11 @@ var (
 )
 
 // placeholderKinds maps openapi-to-postman value placeholders to kinds.
-var placeholderKinds = map[string]Kind{
-	"<integer>": KindInt, "<long>": KindInt,
-	"<number>": KindFloat, "<float>": KindFloat, "<double>": KindFloat,
-	"<boolean>":  KindBool,
-	"<dateTime>": KindTime, "<date>": KindDate,
+var placeholderKinds = map[string]ir.Kind{
+	"<integer>": ir.KindInt, "<long>": ir.KindInt,
+	"<number>": ir.KindFloat, "<float>": ir.KindFloat, "<double>": ir.KindFloat,
+	"<boolean>":  ir.KindBool,
+	"<dateTime>": ir.KindTime, "<date>": ir.KindDate,
 }
 
 // stringPlaceholders are placeholders that say "a string of this format".
@@ -45,7 +47,7 @@ type evidence struct {
 
 // inference is what the evidence decides.
 type inference struct {
-	kind          Kind
+	kind          ir.Kind
 	enumValues    []string
 	required      bool
 	doc           string // description with the markers that became types removed
@@ -55,7 +57,7 @@ type inference struct {
 }
 
 func infer(ev evidence) inference {
-	inf := inference{kind: KindString, doc: ev.description}
+	inf := inference{kind: ir.KindString, doc: ev.description}
 	var whys []string
 	if requiredMarker.MatchString(ev.description) {
 		inf.required = true
@@ -73,7 +75,7 @@ func infer(ev evidence) inference {
 			}
 		}
 		if len(inf.enumValues) > 0 {
-			inf.kind = KindEnum
+			inf.kind = ir.KindEnum
 			inf.doc = enumMarker.ReplaceAllString(inf.doc, "")
 			whys = append(whys, "enum from (This can only be one of ...)")
 			inf.why = strings.Join(whys, "; ")
@@ -81,15 +83,15 @@ func infer(ev evidence) inference {
 		}
 	}
 	kind, why := kindOfValues(ev.values)
-	if kind == KindString {
+	if kind == ir.KindString {
 		if values := listedEnum(ev); values != nil {
-			inf.kind, inf.enumValues = KindEnum, values
+			inf.kind, inf.enumValues = ir.KindEnum, values
 			inf.why = strings.Join(append(whys, "enum from a markdown list of `value` - meaning lines"), "; ")
 			return inf
 		}
 	}
 	inf.kind = kind
-	if kind == KindTime {
+	if kind == ir.KindTime {
 		inf.layout = timeLayout(ev.values)
 	}
 	whys = append(whys, why)
@@ -126,21 +128,21 @@ func concreteValue(v string) bool {
 // kindOfValues decides a kind from example values: a placeholder wins; else
 // the narrowest kind every value fits (bool, int, float with ints widened,
 // RFC 3339 date-time, date), else string.
-func kindOfValues(values []string) (Kind, string) {
+func kindOfValues(values []string) (ir.Kind, string) {
 	var concrete []string
 	for _, v := range values {
 		if k, ok := placeholderKinds[v]; ok {
 			return k, "placeholder " + v
 		}
 		if stringPlaceholders[v] {
-			return KindString, "placeholder " + v
+			return ir.KindString, "placeholder " + v
 		}
 		if concreteValue(v) {
 			concrete = append(concrete, v)
 		}
 	}
 	if len(concrete) == 0 {
-		return KindString, "no typed example"
+		return ir.KindString, "no typed example"
 	}
 	all := func(ok func(string) bool) bool {
 		for _, v := range concrete {
@@ -152,21 +154,21 @@ func kindOfValues(values []string) (Kind, string) {
 	}
 	switch {
 	case all(isBool):
-		return KindBool, "example values are true/false"
+		return ir.KindBool, "example values are true/false"
 	case all(isInt):
-		return KindInt, "example values are integers"
+		return ir.KindInt, "example values are integers"
 	case all(func(v string) bool { return isInt(v) || isFloat(v) }):
-		return KindFloat, "example values are numbers"
+		return ir.KindFloat, "example values are numbers"
 	case all(isDateTime):
-		return KindTime, "example values are RFC 3339 date-times"
+		return ir.KindTime, "example values are RFC 3339 date-times"
 	case all(isDate):
-		return KindDate, "example values are dates (YYYY-MM-DD)"
+		return ir.KindDate, "example values are dates (YYYY-MM-DD)"
 	case all(uuidPattern.MatchString):
-		return KindString, "example values are UUIDs"
+		return ir.KindString, "example values are UUIDs"
 	case all(isLorem):
-		return KindString, "lorem-ipsum example values (weak evidence: text)"
+		return ir.KindString, "lorem-ipsum example values (weak evidence: text)"
 	}
-	return KindString, "example values are text"
+	return ir.KindString, "example values are text"
 }
 
 // loremWords is the vocabulary of lorem-ipsum faker values, which say only

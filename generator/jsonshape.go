@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
 // JSON request and response bodies get Go types synthesized from their
@@ -18,7 +20,7 @@ type shape struct {
 	seen                                       int // examples in which the value is present
 	null, boolean, integer, number, str, array int
 	object                                     int
-	placeholder                                Kind // from "<integer>" and friends, KindString when none
+	placeholder                                ir.Kind // from "<integer>" and friends, KindString when none
 	keys                                       []string
 	fields                                     map[string]*shape
 	elem                                       *shape
@@ -55,11 +57,11 @@ func (s *shape) observe(v gjson.Result, depth int) {
 		if k, ok := placeholderKinds[v.Str]; ok {
 			s.placeholder = k
 			switch k {
-			case KindInt:
+			case ir.KindInt:
 				s.integer++
-			case KindFloat:
+			case ir.KindFloat:
 				s.number++
-			case KindBool:
+			case ir.KindBool:
 				s.boolean++
 			}
 			return
@@ -115,50 +117,50 @@ func (s *shape) kinds() int {
 // typeBuilder turns shapes into JSONTypes, naming structs in a scope.
 type typeBuilder struct {
 	names   *scope
-	structs []*Struct
+	structs []*ir.Struct
 	// conflict is called with the JSON path of a value whose examples
 	// disagree; it falls back to json.RawMessage.
 	conflict func(path string)
 	// enumFor returns the enum-typed param of the same operation that a
 	// string value under key belongs to, or nil.
-	enumFor func(key string, values []string) *Field
+	enumFor func(key string, values []string) *ir.Field
 }
 
 // build returns the type for s. name is the Go name its struct gets if it
 // is an object; path is its JSON path for warnings.
-func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *JSONType {
+func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *ir.JSONType {
 	switch {
 	case s.kinds() == 0:
-		return &JSONType{Kind: JSONRaw} // only null or never seen
+		return &ir.JSONType{Kind: ir.JSONRaw} // only null or never seen
 	case s.kinds() > 1:
 		b.conflict(path)
-		return &JSONType{Kind: JSONRaw}
+		return &ir.JSONType{Kind: ir.JSONRaw}
 	}
 	nullable := s.null > 0
 	switch {
 	case s.boolean > 0:
-		return &JSONType{Kind: JSONBool, Pointer: nullable}
+		return &ir.JSONType{Kind: ir.JSONBool, Pointer: nullable}
 	case s.number > 0:
-		return &JSONType{Kind: JSONFloat, Pointer: nullable}
+		return &ir.JSONType{Kind: ir.JSONFloat, Pointer: nullable}
 	case s.integer > 0:
-		return &JSONType{Kind: JSONInt, Pointer: nullable}
+		return &ir.JSONType{Kind: ir.JSONInt, Pointer: nullable}
 	case s.str > 0:
-		t := &JSONType{Kind: JSONString, Pointer: nullable}
+		t := &ir.JSONType{Kind: ir.JSONString, Pointer: nullable}
 		if b.enumFor != nil && len(s.strs) < maxStrs {
 			t.EnumOf = b.enumFor(key, s.strs)
 		}
 		return t
 	case s.array > 0:
 		if s.elem == nil || depth >= maxShapeDepth {
-			return &JSONType{Kind: JSONSlice, Elem: &JSONType{Kind: JSONRaw}}
+			return &ir.JSONType{Kind: ir.JSONSlice, Elem: &ir.JSONType{Kind: ir.JSONRaw}}
 		}
-		return &JSONType{Kind: JSONSlice, Elem: b.build(s.elem, key, singular(name), path+"[]", depth+1)}
+		return &ir.JSONType{Kind: ir.JSONSlice, Elem: b.build(s.elem, key, singular(name), path+"[]", depth+1)}
 	case s.object > 0:
 		if len(s.keys) == 0 || depth >= maxShapeDepth || !tagSafeKeys(s.keys) {
 			// {} says nothing; keys encoding/json cannot name stay a map.
-			return &JSONType{Kind: JSONMap, Elem: &JSONType{Kind: JSONRaw}}
+			return &ir.JSONType{Kind: ir.JSONMap, Elem: &ir.JSONType{Kind: ir.JSONRaw}}
 		}
-		st := &Struct{Name: b.names.unique(name)}
+		st := &ir.Struct{Name: b.names.unique(name)}
 		b.structs = append(b.structs, st)
 		fields := newScope()
 		for _, k := range s.keys {
@@ -173,16 +175,16 @@ func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *JSONTy
 			if optional && isScalar(t) {
 				t.Pointer = true
 			}
-			st.Fields = append(st.Fields, &StructField{Name: fname, Key: k, Type: t, Optional: optional || fs.null > 0})
+			st.Fields = append(st.Fields, &ir.StructField{Name: fname, Key: k, Type: t, Optional: optional || fs.null > 0})
 		}
-		return &JSONType{Kind: JSONStruct, Struct: st, Pointer: nullable}
+		return &ir.JSONType{Kind: ir.JSONStruct, Struct: st, Pointer: nullable}
 	}
 	panic(fmt.Sprintf("shape with no kind at %s", path))
 }
 
-func isScalar(t *JSONType) bool {
+func isScalar(t *ir.JSONType) bool {
 	switch t.Kind {
-	case JSONBool, JSONInt, JSONFloat, JSONString:
+	case ir.JSONBool, ir.JSONInt, ir.JSONFloat, ir.JSONString:
 		return true
 	}
 	return false

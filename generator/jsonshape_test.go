@@ -4,9 +4,11 @@ import (
 	"testing"
 
 	"github.com/tidwall/gjson"
+
+	"github.com/postman2go/postman2go/generator/internal/ir"
 )
 
-func buildFrom(t *testing.T, examples ...string) (*JSONType, []string) {
+func buildFrom(t *testing.T, examples ...string) (*ir.JSONType, []string) {
 	t.Helper()
 	s := newShape()
 	for _, e := range examples {
@@ -21,9 +23,9 @@ func buildFrom(t *testing.T, examples ...string) (*JSONType, []string) {
 	return b.build(s, "", "T", "", 0), conflicts
 }
 
-func fieldOf(t *testing.T, typ *JSONType, key string) *StructField {
+func fieldOf(t *testing.T, typ *ir.JSONType, key string) *ir.StructField {
 	t.Helper()
-	if typ.Kind != JSONStruct {
+	if typ.Kind != ir.JSONStruct {
 		t.Fatalf("want a struct, got kind %d", typ.Kind)
 	}
 	for _, f := range typ.Struct.Fields {
@@ -42,19 +44,19 @@ func TestShapeRules(t *testing.T) {
 	)
 	tests := []struct {
 		key      string
-		kind     JSONKind
+		kind     ir.JSONKind
 		pointer  bool
 		optional bool
 	}{
-		{"i", JSONInt, false, false},
-		{"f", JSONFloat, false, false},   // int and decimal widen to float
-		{"p", JSONInt, false, false},     // placeholder <long>
-		{"b", JSONBool, false, false},    // placeholder <boolean> and true agree
-		{"s", JSONString, true, true},    // null in one example: nullable
-		{"n", JSONRaw, false, true},      // only null: nothing known
-		{"opt", JSONInt, true, true},     // missing from one example: optional
-		{"mixed", JSONRaw, false, false}, // string vs object: conflict
-		{"arr", JSONSlice, false, false},
+		{"i", ir.JSONInt, false, false},
+		{"f", ir.JSONFloat, false, false},   // int and decimal widen to float
+		{"p", ir.JSONInt, false, false},     // placeholder <long>
+		{"b", ir.JSONBool, false, false},    // placeholder <boolean> and true agree
+		{"s", ir.JSONString, true, true},    // null in one example: nullable
+		{"n", ir.JSONRaw, false, true},      // only null: nothing known
+		{"opt", ir.JSONInt, true, true},     // missing from one example: optional
+		{"mixed", ir.JSONRaw, false, false}, // string vs object: conflict
+		{"arr", ir.JSONSlice, false, false},
 	}
 	for _, tt := range tests {
 		f := fieldOf(t, typ, tt.key)
@@ -89,7 +91,7 @@ func TestParseJSONExampleLenient(t *testing.T) {
 
 func TestUntaggableKeysBecomeMap(t *testing.T) {
 	typ, _ := buildFrom(t, `{"a,b":1,"c":2}`)
-	if typ.Kind != JSONMap {
+	if typ.Kind != ir.JSONMap {
 		t.Errorf("keys encoding/json cannot tag: kind %d, want map", typ.Kind)
 	}
 }

@@ -4,20 +4,21 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
 // lowerer turns the parser's model into the IR.
 type lowerer struct {
 	c     *parser.Collection
-	pkg   *Package
+	pkg   *ir.Package
 	vars  map[string]string // enabled collection variables
 	names *scope            // package-level identifiers
 	warns []*parser.Diagnostic
 	file  string
 
-	enumFields []*Field // fields of KindEnum, named after all operations
-	enumVals   map[*Field][]string
+	enumFields []*ir.Field // fields of KindEnum, named after all operations
+	enumVals   map[*ir.Field][]string
 
 	// Requests whose host names undefined variables, by host text, and
 	// requests whose auth the client does not implement, by auth type;
@@ -33,14 +34,14 @@ type lowerer struct {
 	queryValues map[string][]string // enabled query values by key, for constantQuery
 }
 
-func lower(c *parser.Collection, opts Options) (*Package, []*parser.Diagnostic) {
+func lower(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnostic) {
 	l := &lowerer{
 		c:           c,
-		pkg:         &Package{Name: opts.Package, Title: c.Name},
+		pkg:         &ir.Package{Name: opts.Package},
 		vars:        map[string]string{},
 		names:       newScope(runtimeNames()...),
 		file:        opts.Source,
-		enumVals:    map[*Field][]string{},
+		enumVals:    map[*ir.Field][]string{},
 		badHosts:    map[string][]*parser.RequestItem{},
 		otherAuth:   map[string][]*parser.RequestItem{},
 		config:      opts.Config,
@@ -197,21 +198,21 @@ func httpToken(s string) bool {
 	return true
 }
 
-func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTemplate string, fields *scope) {
+func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hostTemplate string, fields *scope) {
 	req := ri.Request
-	op = &Operation{ItemName: itemName(ri), Method: req.Method, Scripts: ri.Scripts}
+	op = &ir.Operation{ItemName: itemName(ri), Method: req.Method, Scripts: ri.Scripts}
 	l.nameOperation(op, ri)
 
 	fields = newScope("Validate")
 	base, hostTemplate = l.baseURL(ri)
 	l.path(op, ri, fields)
 	l.query(op, ri, fields)
-	l.headers(op, ri, fields)
+	declaredContentType := l.headers(op, ri, fields)
 	l.body(op, ri, fields)
-	if ct := l.resolve(op.declaredContentType); ct != "" && !strings.Contains(ct, "{{") {
+	if ct := l.resolve(declaredContentType); ct != "" && !strings.Contains(ct, "{{") {
 		// Postman sends the collection's header as given; a body the client
 		// sends replaces it with the encoder's (multipart with its boundary).
-		op.Headers = append(op.Headers, Header{Key: "Content-Type", Value: ct})
+		op.Headers = append(op.Headers, ir.Header{Key: "Content-Type", Value: ct})
 	}
 	l.groupBrackets(op, fields) // brackets.go: expand[0], card[number], ...
 	l.fixedValues(op)
@@ -231,7 +232,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *Operation, base, hostTe
 
 // nameOperation names the method after the item, then its folder and item,
 // then with a number, so that names never collide.
-func (l *lowerer) nameOperation(op *Operation, ri *parser.RequestItem) {
+func (l *lowerer) nameOperation(op *ir.Operation, ri *parser.RequestItem) {
 	text := ri.Name
 	if exportedName(text) == "" {
 		// No usable name: method and path, "GET /users/:id" → GetUsersID.
@@ -270,9 +271,9 @@ func (l *lowerer) nameOperation(op *Operation, ri *parser.RequestItem) {
 // operation is named after the operation and the field.
 func (l *lowerer) nameEnums() {
 	type key struct{ wire, values string }
-	groups := map[key][]*Field{}
+	groups := map[key][]*ir.Field{}
 	var order []key
-	owner := map[*Field]*Operation{}
+	owner := map[*ir.Field]*ir.Operation{}
 	for _, op := range l.pkg.Operations {
 		for _, f := range allFields(op.Fields) { // group members too (brackets.go)
 			owner[f] = op
@@ -284,7 +285,7 @@ func (l *lowerer) nameEnums() {
 		}
 	}
 	for _, f := range l.enumFields {
-		if f.Kind != KindEnum {
+		if f.Kind != ir.KindEnum {
 			continue // became a file part
 		}
 		k := key{f.Wire, strings.Join(l.enumVals[f], "\x00")}
@@ -300,10 +301,10 @@ func (l *lowerer) nameEnums() {
 		if shared := len(fs) > 1 && owner[fs[1]] != owner[first]; shared && l.names.free(first.Name) {
 			name = first.Name
 		}
-		e := &Enum{Name: l.names.unique(name)}
+		e := &ir.Enum{Name: l.names.unique(name)}
 		e.Doc = []string{fmt.Sprintf("%s is one of the documented values of %q.", e.Name, first.Wire)}
 		for i, v := range l.enumVals[first] {
-			e.Values = append(e.Values, EnumValue{Const: l.names.unique(enumConstName(e.Name, v, i)), Value: v})
+			e.Values = append(e.Values, ir.EnumValue{Const: l.names.unique(enumConstName(e.Name, v, i)), Value: v})
 		}
 		for _, f := range fs {
 			f.Enum = e

@@ -7,20 +7,21 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
 // auth maps the effective Postman auth to the runtime scheme and warns
 // about schemes the client cannot compute.
-func (l *lowerer) auth(ri *parser.RequestItem) Auth {
+func (l *lowerer) auth(ri *parser.RequestItem) ir.Auth {
 	if ri.Auth == nil {
-		return Auth{Kind: AuthInherit}
+		return ir.Auth{Kind: ir.AuthInherit}
 	}
 	switch ri.Auth.Type {
 	case "noauth":
-		return Auth{Kind: AuthNone}
+		return ir.Auth{Kind: ir.AuthNone}
 	case "bearer":
-		return Auth{Kind: AuthBearer}
+		return ir.Auth{Kind: ir.AuthBearer}
 	case "oauth2":
 		if ri.Auth.Get("addTokenTo") == "queryParams" {
 			// The token goes in the query; the client only sends it in a header.
@@ -30,9 +31,9 @@ func (l *lowerer) auth(ri *parser.RequestItem) Auth {
 		if prefix == "Bearer" || prefix == "" || strings.Contains(prefix, "{{") || !validHeaderName(prefix) {
 			prefix = ""
 		}
-		return Auth{Kind: AuthBearer, Prefix: prefix}
+		return ir.Auth{Kind: ir.AuthBearer, Prefix: prefix}
 	case "basic":
-		return Auth{Kind: AuthBasic}
+		return ir.Auth{Kind: ir.AuthBasic}
 	case "apikey":
 		// Postman sends the key in a header unless "in" is "query".
 		name, in := strings.TrimSpace(l.resolve(ri.Auth.Get("key"))), "header"
@@ -40,16 +41,16 @@ func (l *lowerer) auth(ri *parser.RequestItem) Auth {
 			in = "query"
 		}
 		if name != "" && !strings.Contains(name, "{{") && (in == "query" || validHeaderName(name)) {
-			return Auth{Kind: AuthAPIKey, KeyName: name, KeyIn: in}
+			return ir.Auth{Kind: ir.AuthAPIKey, KeyName: name, KeyIn: in}
 		}
 		l.warnf(ri, "apikey auth has no usable key name (%q); add the key with WithRequestEditor", name)
-		return Auth{Kind: AuthOther}
+		return ir.Auth{Kind: ir.AuthOther}
 	}
 	if _, ok := l.otherAuth[ri.Auth.Type]; !ok {
 		l.authOrder = append(l.authOrder, ri.Auth.Type)
 	}
 	l.otherAuth[ri.Auth.Type] = append(l.otherAuth[ri.Auth.Type], ri)
-	return Auth{Kind: AuthOther}
+	return ir.Auth{Kind: ir.AuthOther}
 }
 
 // warnAuth reports each auth type the client does not implement once, with

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strings"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -18,7 +19,7 @@ var rawContentTypes = map[string]string{
 	"javascript": "application/javascript", "html": "text/html", "": "text/plain",
 }
 
-func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
+func (l *lowerer) body(op *ir.Operation, ri *parser.RequestItem, fields *scope) {
 	b := ri.Request.Body
 	if b == nil || b.Disabled || b.Mode == "" {
 		return
@@ -30,13 +31,13 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 	}
 	before := len(op.Fields)
 	defer func() {
-		if (op.Body == BodyMultipart || op.Body == BodyForm) && len(op.Fields) == before {
-			op.Body = BodyNone // no usable entry: Postman sends no body
+		if (op.Body == ir.BodyMultipart || op.Body == ir.BodyForm) && len(op.Fields) == before {
+			op.Body = ir.BodyNone // no usable entry: Postman sends no body
 		}
 	}()
 	switch b.Mode {
 	case "formdata":
-		op.Body = BodyMultipart
+		op.Body = ir.BodyMultipart
 		for _, p := range b.FormData {
 			key, ok := l.wireName(ri, p, p.Key, "form-data part")
 			if !ok {
@@ -48,15 +49,15 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 				}
 				return r.Body.FormData
 			})
-			f := l.field(fields, key, InMultipart, ev)
+			f := l.field(fields, key, ir.InMultipart, ev)
 			if ct := l.resolve(p.ContentType); !strings.Contains(ct, "{{") {
 				f.ContentType = ct
 			}
 			if p.Type == "file" {
-				f.Kind, f.Enum, f.Evidence, f.Default = KindFile, nil, "form-data file part", nil
+				f.Kind, f.Enum, f.Evidence, f.Default = ir.KindFile, nil, "form-data file part", nil
 				if len(p.Src) > 1 {
 					// src as an array: one part per file, all with this name.
-					f.Kind, f.Evidence = KindFiles, "form-data file part with several files"
+					f.Kind, f.Evidence = ir.KindFiles, "form-data file part with several files"
 					f.Doc = append(f.Doc, fmt.Sprintf("Each file is sent as its own part named %q.", key))
 				}
 				delete(l.enumVals, f)
@@ -67,7 +68,7 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 			op.Fields = append(op.Fields, f)
 		}
 	case "urlencoded":
-		op.Body = BodyForm
+		op.Body = ir.BodyForm
 		for _, p := range b.URLEncoded {
 			key, ok := l.wireName(ri, p, p.Key, "form field")
 			if !ok {
@@ -79,17 +80,17 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 				}
 				return r.Body.URLEncoded
 			})
-			f := l.field(fields, key, InForm, ev)
+			f := l.field(fields, key, ir.InForm, ev)
 			if p.Disabled {
 				disabled(f)
 			}
 			op.Fields = append(op.Fields, f)
 		}
 	case "graphql":
-		op.Body = BodyGraphQL
+		op.Body = ir.BodyGraphQL
 		l.graphQL(op, b, fields)
 	case "raw":
-		op.Body = BodyRaw
+		op.Body = ir.BodyRaw
 		example := b.Raw
 		if op.RawContentType == "" {
 			op.RawContentType = rawContentTypes[b.Language]
@@ -97,18 +98,18 @@ func (l *lowerer) body(op *Operation, ri *parser.RequestItem, fields *scope) {
 		if l.jsonBody(op, ri, fields, example) {
 			break
 		}
-		op.Fields = append(op.Fields, &Field{
-			Name: fields.unique("Body"), Wire: "body", In: InBody, Kind: KindBytes,
+		op.Fields = append(op.Fields, &ir.Field{
+			Name: fields.unique("Body"), Wire: "body", In: ir.InBody, Kind: ir.KindBytes,
 			Doc:     []string{"Body is sent as the request body (" + op.RawContentType + ")."},
 			Example: example, Evidence: "raw body",
 		})
 	case "file":
-		op.Body = BodyFile
+		op.Body = ir.BodyFile
 		if op.RawContentType == "" {
 			op.RawContentType = "application/octet-stream" // what newman sends for a file body
 		}
-		op.Fields = append(op.Fields, &Field{
-			Name: fields.unique("Body"), Wire: "body", In: InBody, Kind: KindReader,
+		op.Fields = append(op.Fields, &ir.Field{
+			Name: fields.unique("Body"), Wire: "body", In: ir.InBody, Kind: ir.KindReader,
 			Doc:      []string{"Body is streamed as the request body."},
 			Evidence: "file body",
 		})
@@ -141,19 +142,19 @@ func bodyPruned(collection *parser.Collection, ri *parser.RequestItem) bool {
 // graphQL adds the members of a GraphQL request: the query, the variables
 // (JSON text) and the operation name, each defaulting to the collection's
 // text when that text holds no variable the client cannot fill.
-func (l *lowerer) graphQL(op *Operation, b *parser.Body, fields *scope) {
-	member := func(name, wire string, kind Kind, text, doc string) {
-		f := &Field{Name: fields.unique(name), Wire: wire, In: InGraphQL, Kind: kind, Evidence: "graphql body"}
+func (l *lowerer) graphQL(op *ir.Operation, b *parser.Body, fields *scope) {
+	member := func(name, wire string, kind ir.Kind, text, doc string) {
+		f := &ir.Field{Name: fields.unique(name), Wire: wire, In: ir.InGraphQL, Kind: kind, Evidence: "graphql body"}
 		f.Doc = []string{fmt.Sprintf("%s is the GraphQL %s.", f.Name, doc)}
 		text = l.resolve(strings.TrimSpace(text))
 		switch {
 		case text == "":
 		case strings.Contains(text, "{{"):
 			f.Example = text
-		case kind == KindJSON && !json.Valid([]byte(text)):
+		case kind == ir.KindJSON && !json.Valid([]byte(text)):
 			f.Example = text
 		default:
-			f.Default = []ValuePart{{Literal: text}}
+			f.Default = []ir.ValuePart{{Literal: text}}
 			f.Doc = append(f.Doc, "Left empty, the collection's text is sent.")
 		}
 		if wire == "query" && f.Default == nil {
@@ -161,7 +162,7 @@ func (l *lowerer) graphQL(op *Operation, b *parser.Body, fields *scope) {
 		}
 		op.Fields = append(op.Fields, f)
 	}
-	member("Query", "query", KindString, b.GraphQLQuery, "query document")
-	member("Variables", "variables", KindJSON, b.GraphQLVariables, "variables, a JSON object")
-	member("OperationName", "operationName", KindString, b.GraphQLOperation, "operation to run")
+	member("Query", "query", ir.KindString, b.GraphQLQuery, "query document")
+	member("Variables", "variables", ir.KindJSON, b.GraphQLVariables, "variables, a JSON object")
+	member("OperationName", "operationName", ir.KindString, b.GraphQLOperation, "operation to run")
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -71,21 +72,21 @@ func (l *lowerer) baseURL(ri *parser.RequestItem) (base, template string) {
 
 // hostParams makes each undefined variable of an operation's host template
 // a required parameter, from which the operation builds its base URL.
-func (l *lowerer) hostParams(ri *parser.RequestItem, op *Operation, template string, fields *scope) {
+func (l *lowerer) hostParams(ri *parser.RequestItem, op *ir.Operation, template string, fields *scope) {
 	if nestedVars(template) || strings.Contains(postmanVar.ReplaceAllString(template, ""), "{{") {
 		l.warnf(ri, "host %q cannot be split into text and variables; the request goes to the client's base URL", template)
 		return
 	}
-	byName := map[string]*Field{}
-	var hostFields []*Field
+	byName := map[string]*ir.Field{}
+	var hostFields []*ir.Field
 	for s := template; s != ""; {
 		loc := postmanVar.FindStringSubmatchIndex(s)
 		if loc == nil {
-			op.BaseTemplate = append(op.BaseTemplate, BasePart{Literal: s})
+			op.BaseTemplate = append(op.BaseTemplate, ir.BasePart{Literal: s})
 			break
 		}
 		if loc[0] > 0 {
-			op.BaseTemplate = append(op.BaseTemplate, BasePart{Literal: s[:loc[0]]})
+			op.BaseTemplate = append(op.BaseTemplate, ir.BasePart{Literal: s[:loc[0]]})
 		}
 		name := s[loc[2]:loc[3]]
 		f := byName[name]
@@ -94,12 +95,12 @@ func (l *lowerer) hostParams(ri *parser.RequestItem, op *Operation, template str
 			if goName == "" {
 				goName = "Host"
 			}
-			f = &Field{Name: fields.unique(goName), Wire: name, In: InHost, Kind: KindString, Required: true, Evidence: "variable in the host"}
+			f = &ir.Field{Name: fields.unique(goName), Wire: name, In: ir.InHost, Kind: ir.KindString, Required: true, Evidence: "variable in the host"}
 			f.Doc = []string{fmt.Sprintf("%s is the host variable %q, part of this operation's base URL.", f.Name, name)}
 			byName[name] = f
 			hostFields = append(hostFields, f)
 		}
-		op.BaseTemplate = append(op.BaseTemplate, BasePart{Param: f, Check: hostCheck(template, s, loc)})
+		op.BaseTemplate = append(op.BaseTemplate, ir.BasePart{Param: f, Check: hostCheck(template, s, loc)})
 		s = s[loc[1]:]
 	}
 	op.Fields = append(hostFields, op.Fields...)
@@ -108,15 +109,15 @@ func (l *lowerer) hostParams(ri *parser.RequestItem, op *Operation, template str
 // hostCheck decides what the variable at loc in rest, the unparsed end of
 // template, may hold: the whole host when it is all of template, a port
 // when it follows "host:", DNS labels otherwise.
-func hostCheck(template, rest string, loc []int) HostCheck {
+func hostCheck(template, rest string, loc []int) ir.HostCheck {
 	before := template[:len(template)-len(rest)] + rest[:loc[0]]
 	switch {
 	case before == "" && loc[1] == len(rest):
-		return HostBase
+		return ir.HostBase
 	case strings.HasSuffix(before, ":") && !strings.HasSuffix(before, "://"):
-		return HostPort
+		return ir.HostPort
 	}
-	return HostLabels
+	return ir.HostLabels
 }
 
 func mostCommon(counts map[string]int) string {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -20,7 +21,7 @@ func isJSONMedia(ct string) bool {
 // typed value sent as JSON, and RawBody, bytes sent verbatim (the example,
 // or anything the typed struct cannot say). It reports false when the body
 // is not JSON, leaving the raw-bytes field to the caller.
-func (l *lowerer) jsonBody(op *Operation, ri *parser.RequestItem, fields *scope, example string) bool {
+func (l *lowerer) jsonBody(op *ir.Operation, ri *parser.RequestItem, fields *scope, example string) bool {
 	if !isJSONMedia(op.RawContentType) {
 		return false
 	}
@@ -38,13 +39,13 @@ func (l *lowerer) jsonBody(op *Operation, ri *parser.RequestItem, fields *scope,
 		}
 	}
 	t := l.buildJSON(op, ri, s, op.Name+"Request", "request body")
-	typed := &Field{
-		Name: fields.unique("Body"), Wire: "body", In: InBody, Kind: KindTypedJSON, JSON: t,
+	typed := &ir.Field{
+		Name: fields.unique("Body"), Wire: "body", In: ir.InBody, Kind: ir.KindTypedJSON, JSON: t,
 		Doc:      []string{"Body is sent as JSON when set; its type is inferred from the collection's example bodies."},
 		Evidence: "JSON body examples",
 	}
-	raw := &Field{
-		Name: fields.unique("RawBody"), Wire: "body", In: InBody, Kind: KindBytes,
+	raw := &ir.Field{
+		Name: fields.unique("RawBody"), Wire: "body", In: ir.InBody, Kind: ir.KindBytes,
 		Doc:     []string{"RawBody, when set instead of " + typed.Name + ", is sent as it is (" + op.RawContentType + ")."},
 		Example: example, Evidence: "raw body",
 	}
@@ -54,7 +55,7 @@ func (l *lowerer) jsonBody(op *Operation, ri *parser.RequestItem, fields *scope,
 
 // responseData types the JSON body of the 2xx examples: those of the lowest
 // 2xx status that has one, merged.
-func (l *lowerer) responseData(op *Operation, ri *parser.RequestItem) *JSONType {
+func (l *lowerer) responseData(op *ir.Operation, ri *parser.RequestItem) *ir.JSONType {
 	status := 0
 	s := newShape()
 	for _, r := range ri.Responses {
@@ -85,13 +86,13 @@ func responseIsJSON(r *parser.Response) bool {
 	return r.PreviewLanguage == "json"
 }
 
-func (l *lowerer) buildJSON(op *Operation, ri *parser.RequestItem, s *shape, name, what string) *JSONType {
+func (l *lowerer) buildJSON(op *ir.Operation, ri *parser.RequestItem, s *shape, name, what string) *ir.JSONType {
 	b := &typeBuilder{
 		names: l.names,
 		conflict: func(path string) {
 			l.warnf(ri, "%s at $%s: the examples disagree on the type; it is json.RawMessage", what, path)
 		},
-		enumFor: func(key string, values []string) *Field {
+		enumFor: func(key string, values []string) *ir.Field {
 			return l.enumParam(op, key, values)
 		},
 	}
@@ -104,9 +105,9 @@ func (l *lowerer) buildJSON(op *Operation, ri *parser.RequestItem, s *shape, nam
 // values include every one of values. Response fields typed this way still
 // decode values the server adds later: the enum is a string type, and Valid
 // tells whether a value is documented.
-func (l *lowerer) enumParam(op *Operation, key string, values []string) *Field {
+func (l *lowerer) enumParam(op *ir.Operation, key string, values []string) *ir.Field {
 	for _, f := range op.Fields {
-		if f.Kind != KindEnum || f.Wire != key {
+		if f.Kind != ir.KindEnum || f.Wire != key {
 			continue
 		}
 		all := true
@@ -122,7 +123,7 @@ func (l *lowerer) enumParam(op *Operation, key string, values []string) *Field {
 
 // errorData types the JSON bodies of the error examples, one type per
 // status (examples of one status merged), named <Op>Error<Status>.
-func (l *lowerer) errorData(op *Operation, ri *parser.RequestItem) []ErrorBody {
+func (l *lowerer) errorData(op *ir.Operation, ri *parser.RequestItem) []ir.ErrorBody {
 	shapes := map[int]*shape{}
 	var order []int
 	for _, r := range ri.Responses {
@@ -139,14 +140,14 @@ func (l *lowerer) errorData(op *Operation, ri *parser.RequestItem) []ErrorBody {
 		}
 		shapes[r.Code].observe(v, 0)
 	}
-	var out []ErrorBody
+	var out []ir.ErrorBody
 	for _, status := range order {
 		s := shapes[status]
 		if s.object > 0 && len(s.keys) == 0 && s.array == 0 {
 			continue // only {}
 		}
 		t := l.buildJSON(op, ri, s, fmt.Sprintf("%sError%d", op.Name, status), fmt.Sprintf("HTTP %d body", status))
-		out = append(out, ErrorBody{Status: status, Type: t})
+		out = append(out, ir.ErrorBody{Status: status, Type: t})
 	}
 	return out
 }

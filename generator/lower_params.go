@@ -8,27 +8,28 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
 // path splits the URL path into literal text and parameters: ":name"
 // segments (the name runs to the first ".") and {{name}} references.
-func (l *lowerer) path(op *Operation, ri *parser.RequestItem, fields *scope) {
+func (l *lowerer) path(op *ir.Operation, ri *parser.RequestItem, fields *scope) {
 	u := ri.Request.URL
 	var lit strings.Builder
 	var text strings.Builder
 	flush := func() {
 		if lit.Len() > 0 {
-			op.Path = append(op.Path, PathPart{Literal: lit.String()})
+			op.Path = append(op.Path, ir.PathPart{Literal: lit.String()})
 			lit.Reset()
 		}
 	}
-	param := func(wire, example, desc string) *Field {
+	param := func(wire, example, desc string) *ir.Field {
 		flush()
 		ev := evidence{values: []string{example}, description: desc}
-		f := l.field(fields, wire, InPath, ev)
+		f := l.field(fields, wire, ir.InPath, ev)
 		f.Required = true
-		op.Path = append(op.Path, PathPart{Param: f})
+		op.Path = append(op.Path, ir.PathPart{Param: f})
 		op.Fields = append(op.Fields, f)
 		text.WriteString("{" + wire + "}")
 		return f
@@ -92,17 +93,17 @@ func pathVariable(vars []parser.Param, name string) parser.Param {
 	return parser.Param{Key: name}
 }
 
-func (l *lowerer) query(op *Operation, ri *parser.RequestItem, fields *scope) {
+func (l *lowerer) query(op *ir.Operation, ri *parser.RequestItem, fields *scope) {
 	for _, q := range ri.Request.URL.Query {
 		key, ok := l.wireName(ri, q, q.Key, "query parameter")
 		if !ok {
 			continue
 		}
 		ev := l.evidenceFor(ri, q, func(r *parser.Request) []parser.Param { return r.URL.Query })
-		f := l.field(fields, key, InQuery, ev)
+		f := l.field(fields, key, ir.InQuery, ev)
 		if q.ValueNull {
 			// "?key" with no "=": a flag.
-			f.Kind, f.Enum, f.Required, f.Default, f.Example = KindFlag, nil, false, nil, ""
+			f.Kind, f.Enum, f.Required, f.Default, f.Example = ir.KindFlag, nil, false, nil, ""
 			f.Evidence = "query key without a value"
 			f.Doc = []string{fmt.Sprintf("%s, when true, sends the query key %q with no value (?%s).", f.Name, key, key)}
 			f.Doc = append(f.Doc, docLines(q.Description)...)
@@ -119,7 +120,9 @@ func (l *lowerer) query(op *Operation, ri *parser.RequestItem, fields *scope) {
 // is a parameter.
 var sensitiveHeaders = map[string]bool{"authorization": true, "cookie": true, "proxy-authorization": true}
 
-func (l *lowerer) headers(op *Operation, ri *parser.RequestItem, fields *scope) {
+// headers lowers the request's headers and returns the collection's enabled
+// Content-Type header, which operation sends unless a body replaces it.
+func (l *lowerer) headers(op *ir.Operation, ri *parser.RequestItem, fields *scope) (declaredContentType string) {
 	req := ri.Request
 	for _, h := range req.Headers {
 		key, ok := l.wireName(ri, h, strings.TrimSpace(h.Key), "header")
@@ -129,7 +132,7 @@ func (l *lowerer) headers(op *Operation, ri *parser.RequestItem, fields *scope) 
 		lk := strings.ToLower(key)
 		if lk == "content-type" {
 			if !h.Disabled {
-				op.declaredContentType = h.Value
+				declaredContentType = h.Value
 			}
 			if req.Body != nil && (req.Body.Mode == "raw" || req.Body.Mode == "file") && !h.Disabled {
 				if ct := l.resolve(h.Value); !strings.Contains(ct, "{{") {
@@ -143,16 +146,17 @@ func (l *lowerer) headers(op *Operation, ri *parser.RequestItem, fields *scope) 
 		isParam := h.Disabled || h.Description != "" || sensitiveHeaders[lk] ||
 			strings.Contains(h.Value, "{{") || (strings.HasPrefix(h.Value, "<") && strings.HasSuffix(h.Value, ">"))
 		if !isParam {
-			op.Headers = append(op.Headers, Header{Key: key, Value: h.Value})
+			op.Headers = append(op.Headers, ir.Header{Key: key, Value: h.Value})
 			continue
 		}
 		ev := l.evidenceFor(ri, h, func(r *parser.Request) []parser.Param { return r.Headers })
-		f := l.field(fields, key, InHeader, ev)
+		f := l.field(fields, key, ir.InHeader, ev)
 		if h.Disabled {
 			disabled(f)
 		}
 		op.Fields = append(op.Fields, f)
 	}
+	return declaredContentType
 }
 
 // wireName is an entry's key as sent: collection variables substituted. An
@@ -172,7 +176,7 @@ func (l *lowerer) wireName(ri *parser.RequestItem, entry parser.Param, key, what
 
 // disabled makes the field of a disabled collection entry optional with
 // nothing sent by default, as Postman does not send disabled entries.
-func disabled(f *Field) {
+func disabled(f *ir.Field) {
 	f.Required, f.Default, f.Disabled = false, nil, true
 }
 
@@ -212,7 +216,7 @@ var dynamicHelpers = map[string]string{
 // client cannot fill. Header, query and form values never take collection
 // variables as defaults: those often hold credentials, which must not become
 // constants in code.
-func (l *lowerer) valueDefault(v string, withVars bool) (parts []ValuePart, ok bool) {
+func (l *lowerer) valueDefault(v string, withVars bool) (parts []ir.ValuePart, ok bool) {
 	if !strings.Contains(v, "{{") {
 		return nil, false
 	}
@@ -231,7 +235,7 @@ func (l *lowerer) valueDefault(v string, withVars bool) (parts []ValuePart, ok b
 		if !known {
 			return nil, false
 		}
-		parts = append(parts, ValuePart{Helper: helper})
+		parts = append(parts, ir.ValuePart{Helper: helper})
 		s = s[loc[1]:]
 	}
 	if len(parts) == 0 {
@@ -257,15 +261,15 @@ func fakerVariables(v string) []string {
 	return out
 }
 
-func appendLiteral(parts []ValuePart, s string) []ValuePart {
+func appendLiteral(parts []ir.ValuePart, s string) []ir.ValuePart {
 	if s == "" {
 		return parts
 	}
-	return append(parts, ValuePart{Literal: s})
+	return append(parts, ir.ValuePart{Literal: s})
 }
 
 // defaultDoc documents a field's default.
-func defaultDoc(parts []ValuePart) []string {
+func defaultDoc(parts []ir.ValuePart) []string {
 	var b strings.Builder
 	dynamic := false
 	for _, p := range parts {
@@ -301,13 +305,13 @@ func (l *lowerer) evidenceFor(ri *parser.RequestItem, p parser.Param, list func(
 }
 
 // field builds one params field from its evidence.
-func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *Field {
+func (l *lowerer) field(fields *scope, wire string, in ir.Location, ev evidence) *ir.Field {
 	inf := infer(ev)
 	name := exportedName(wire)
 	if name == "" {
 		name = "Param"
 	}
-	f := &Field{
+	f := &ir.Field{
 		Name:     fields.unique(name),
 		Wire:     wire,
 		In:       in,
@@ -317,22 +321,20 @@ func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *F
 		Layout:   inf.layout,
 
 		Described: strings.TrimSpace(ev.description) != "",
-
-		ServerDefault: inf.serverDefault,
 	}
 	if len(ev.values) > 0 {
 		if !strings.Contains(ev.values[0], "{{") {
-			f.literal = ev.values[0]
+			f.Literal = ev.values[0]
 		}
 		f.Example = l.resolve(ev.values[0])
-		if in == InHeader && f.Example != ev.values[0] {
+		if in == ir.InHeader && f.Example != ev.values[0] {
 			// Header values are where tokens live: name the variable
 			// rather than copy its value into the docs.
 			f.Example = ev.values[0]
 		}
 	}
 	f.Doc = append([]string{fmt.Sprintf("%s is the %s %q.", f.Name, in, wire)}, docLines(inf.doc)...)
-	if len(ev.values) > 0 && in != InPath && f.Kind == KindString {
+	if len(ev.values) > 0 && in != ir.InPath && f.Kind == ir.KindString {
 		if parts, ok := l.valueDefault(ev.values[0], false); ok {
 			f.Required, f.Default = false, parts
 			f.Doc = append(f.Doc, defaultDoc(parts)...)
@@ -340,7 +342,7 @@ func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *F
 			f.Doc = append(f.Doc, "Postman fills it with random test data ("+strings.Join(names, ", ")+"); the client sends what you set.")
 		}
 	}
-	if f.Kind == KindEnum {
+	if f.Kind == ir.KindEnum {
 		l.enumFields = append(l.enumFields, f)
 		l.enumVals[f] = inf.enumValues
 	}
@@ -354,17 +356,17 @@ func (l *lowerer) field(fields *scope, wire string, in Location, ev evidence) *F
 // it unless the field is set. Any other value is an example only:
 // openapi-to-postman and hand-made collections fill values with samples.
 // Values from variables never become defaults (they may be secrets).
-func (l *lowerer) fixedValues(op *Operation) {
+func (l *lowerer) fixedValues(op *ir.Operation) {
 	for _, f := range op.Fields {
-		if f.In != InQuery || f.Default != nil || f.Required || f.Disabled || f.Described || f.literal == "" {
+		if f.In != ir.InQuery || f.Default != nil || f.Required || f.Disabled || f.Described || f.Literal == "" {
 			continue
 		}
-		v := f.literal
+		v := f.Literal
 		if !l.constantQuery(f.Wire, v) || !scalarKind(f.Kind) || !concreteValue(v) || isLorem(v) ||
-			(f.Kind == KindEnum && !contains(l.enumVals[f], v)) {
+			(f.Kind == ir.KindEnum && !contains(l.enumVals[f], v)) {
 			continue
 		}
-		f.Default = []ValuePart{{Literal: v}}
+		f.Default = []ir.ValuePart{{Literal: v}}
 		f.Doc = append(f.Doc, "Unless set, "+strconv.Quote(v)+" is sent: every request of the collection sends that value.")
 	}
 }

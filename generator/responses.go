@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/postman2go/postman2go/generator/internal/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -22,9 +23,9 @@ var (
 )
 
 // responseRow reads one saved example into a table row.
-func responseRow(r *parser.Response) ResponseRow {
+func responseRow(r *parser.Response) ir.ResponseRow {
 	text := plainText(r.Name)
-	row := ResponseRow{Status: r.Code}
+	row := ir.ResponseRow{Status: r.Code}
 	if m := statusInName.FindStringSubmatch(text); m != nil {
 		row.Status, _ = strconv.Atoi(m[1])
 		text = strings.Replace(text, m[0], "", 1)
@@ -45,9 +46,9 @@ func responseRow(r *parser.Response) ResponseRow {
 
 // responseTable returns the distinct rows of an item's examples, by status
 // and then in document order.
-func responseTable(rs []*parser.Response) []ResponseRow {
-	var rows []ResponseRow
-	seen := map[ResponseRow]bool{}
+func responseTable(rs []*parser.Response) []ir.ResponseRow {
+	var rows []ir.ResponseRow
+	seen := map[ir.ResponseRow]bool{}
 	for _, r := range rs {
 		row := responseRow(r)
 		if !seen[row] {
@@ -65,8 +66,8 @@ var wellKnownResponseHeaders = map[string]bool{
 }
 
 // responseHeaders returns the documented headers of the 2xx examples.
-func responseHeaders(rs []*parser.Response) []*ResponseHeader {
-	var out []*ResponseHeader
+func responseHeaders(rs []*parser.Response) []*ir.ResponseHeader {
+	var out []*ir.ResponseHeader
 	seen := map[string]bool{}
 	sc := newScope("StatusCode", "Header", "Body")
 	for _, r := range rs {
@@ -88,7 +89,7 @@ func responseHeaders(rs []*parser.Response) []*ResponseHeader {
 			seen[canon] = true
 			doc := []string{name + " is the " + canon + " response header."}
 			doc = append(doc, docLines(h.Description)...)
-			out = append(out, &ResponseHeader{Name: sc.unique(name), Wire: canon, Doc: doc})
+			out = append(out, &ir.ResponseHeader{Name: sc.unique(name), Wire: canon, Doc: doc})
 		}
 	}
 	return out

@@ -1,4 +1,8 @@
-package generator
+// Package ir is the generated package with every decision made: names
+// final and unique, types decided, wire encoding chosen. Lowering
+// (generator/internal/lower) produces it; emitting (generator/internal/emit)
+// only reads it. It is plain data.
+package ir
 
 // The IR is the generated package with every decision made: names final and
 // unique, types decided, wire encoding chosen. Emitters only read it.
@@ -6,7 +10,6 @@ package generator
 // Package is one generated package.
 type Package struct {
 	Name       string
-	Title      string   // collection name
 	Doc        []string // package doc lines
 	BaseURL    string   // default base URL, "" when the collection has none
 	Operations []*Operation
@@ -50,8 +53,6 @@ type Operation struct {
 	// ResponseData is the type of a 2xx JSON body, from the saved examples;
 	// nil when no 2xx example has a JSON body worth typing.
 	ResponseData *JSONType
-	// declaredContentType is the collection's enabled Content-Type header.
-	declaredContentType string
 
 	// ErrorData are the types of non-2xx JSON bodies, by status.
 	ErrorData []ErrorBody
@@ -198,12 +199,10 @@ type Field struct {
 	// variable. They decide whether the value is a default or an example.
 	Described bool
 	Disabled  bool
-	literal   string
-	Layout    string // KindTime: the layout that reproduces the example (RFC 3339)
-	// ServerDefault is the default the description documents ("Default:
-	// x"): what the server assumes when the field is not sent.
-	ServerDefault string
-	Group         *Group // KindGroup only
+	// Literal is the entry's value when it holds no variable.
+	Literal string
+	Layout  string // KindTime: the layout that reproduces the example (RFC 3339)
+	Group   *Group // KindGroup only
 	// Default is sent when an optional field is left unset: literal text
 	// and Postman dynamic variables ({{$guid}}, ...) as runtime helper
 	// calls. Empty means nothing is sent.
@@ -215,19 +214,6 @@ type Field struct {
 type ValuePart struct {
 	Literal string
 	Helper  string // runtime function name, e.g. "dynamicGUID"; "" for literal text
-}
-
-// Pointer reports whether the field is optional and needs a pointer to say
-// "not set" (false, 0 are values worth sending).
-func (f *Field) Pointer() bool {
-	if f.Required {
-		return false
-	}
-	switch f.Kind {
-	case KindBool, KindInt, KindFloat:
-		return true
-	}
-	return false
 }
 
 // Enum is a named string type with one constant per documented value.
