@@ -78,13 +78,13 @@ const (
 type Presence int
 
 const (
-	PresentNonEmpty Presence = iota // v != ""
-	PresentNonNil                   // v != nil
-	PresentTrue                     // v (a flag)
-	PresentNonEmptySlice            // len(v) > 0
-	PresentNonZeroTime              // !v.IsZero()
-	PresentAnyMember                // a bracket group: any member set
-	PresentAlways                   // a plain number or bool: zero is a value
+	PresentNonEmpty      Presence = iota // v != ""
+	PresentNonNil                        // v != nil
+	PresentTrue                          // v (a flag)
+	PresentNonEmptySlice                 // len(v) > 0
+	PresentNonZeroTime                   // !v.IsZero()
+	PresentAnyMember                     // a bracket group: any member set
+	PresentAlways                        // a plain number or bool: zero is a value
 )
 
 var kinds = [...]KindInfo{
