@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // Bracketed keys, as Stripe-style and Rails/PHP-style form APIs use them
@@ -322,7 +322,7 @@ func scalarShape(nodes []*bnode, enumVals map[*ir.Field][]string) *bshape {
 		s.required = s.required || n.leaf.Required
 	}
 	for _, f := range s.leaves {
-		if f.Kind == ir.KindString && !concreteExample(f.Example) {
+		if f.Kind == ir.KindString && !ir.IsConcreteText(f.Example) {
 			continue // no typed evidence: no vote
 		}
 		switch {

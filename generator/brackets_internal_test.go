@@ -8,7 +8,9 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/emit"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 func TestSplitBracketKey(t *testing.T) {
@@ -48,7 +50,7 @@ func bracketFields(entries []entry) ([]*ir.Field, map[*ir.Field][]string) {
 	for _, e := range entries {
 		inf := infer(evidence{values: []string{e.value}, description: e.desc})
 		f := &ir.Field{Name: exportedName(e.key), Wire: e.key, In: ir.InQuery, Kind: inf.kind, Required: inf.required, Example: e.value, Evidence: inf.why}
-		f.Doc = append([]string{"x"}, docLines(inf.doc)...)
+		f.Doc = append([]string{"x"}, doctext.Lines(inf.doc)...)
 		if f.Kind == ir.KindEnum {
 			vals[f] = inf.enumValues
 		}
@@ -170,7 +172,7 @@ func TestGroupExample(t *testing.T) {
 		if len(op.Fields) != 1 || op.Fields[0].Kind != ir.KindGroup {
 			t.Fatalf("%v: not one group", entries)
 		}
-		v := exampleValue(op.Fields[0])
+		v := emit.GroupExample(op.Fields[0], op.Fields[0].Group.Entries)
 		if v == nil {
 			return ""
 		}

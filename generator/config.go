@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 

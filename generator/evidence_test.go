@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -93,9 +93,9 @@ func TestZoomEvidence(t *testing.T) {
 					ok = f.Enum.Values[j].Value == want[j]
 				}
 				check("enum", ok, what)
-			} else if isBool(e.p.Value) {
+			} else if ir.IsBoolText(e.p.Value) {
 				check("bool", f.Kind == ir.KindBool, what)
-			} else if isInt(e.p.Value) {
+			} else if ir.IsIntText(e.p.Value) {
 				check("integer example", f.Kind == ir.KindInt, what)
 			}
 			if e.p.Value == "<integer>" || e.p.Value == "<long>" {

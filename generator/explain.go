@@ -5,7 +5,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
 	model "github.com/postman2go/postman2go/parser"
 )
 
@@ -18,14 +19,14 @@ func Explain(c *model.Collection, opts Options) (string, []*model.Diagnostic) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "package %s: %d operations, default base URL %q\n", pkg.Name, len(pkg.Operations), pkg.BaseURL)
 	for _, op := range pkg.Operations {
-		fmt.Fprintf(&b, "\n%s  %s %s  (Postman item %q)\n", op.Name, op.Method, oneLine(op.PathText), oneLine(op.ItemName))
+		fmt.Fprintf(&b, "\n%s  %s %s  (Postman item %q)\n", op.Name, op.Method, doctext.OneLine(op.PathText), doctext.OneLine(op.ItemName))
 		tw := tabwriter.NewWriter(&b, 0, 4, 2, ' ', 0)
 		for _, f := range op.Fields {
 			req := "optional"
 			if f.Required {
 				req = "required"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", oneLine(f.Wire), f.In.TagKey(), f.Name, typeString(f), req, oneLine(f.Evidence))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", doctext.OneLine(f.Wire), f.In.TagKey(), f.Name, typeString(f), req, doctext.OneLine(f.Evidence))
 		}
 		tw.Flush()
 		if op.ResponseData != nil {
@@ -67,7 +68,7 @@ func typeString(f *ir.Field) string {
 	case ir.KindTime:
 		return "time.Time (layout " + f.Layout + ")"
 	case ir.KindGroup:
-		return fmt.Sprintf("%#v (bracketed keys)", groupType(f))
+		return groupTypeString(f) + " (bracketed keys)"
 	}
 	if info.Explain != "" {
 		return info.Explain
@@ -104,4 +105,28 @@ func jsonTypeString(t *ir.JSONType) string {
 		return "map[string]" + jsonTypeString(t.Elem)
 	}
 	return "?"
+}
+
+// groupTypeString is the Go type of a bracket group field, as emitted.
+func groupTypeString(f *ir.Field) string {
+	g := f.Group
+	switch g.Shape {
+	case ir.ShapeSlice, ir.ShapeList:
+		if g.Struct != nil {
+			return "[]" + g.Struct.Name
+		}
+		elem := g.Elem.Kind.Info().Type
+		if g.Elem.Kind == ir.KindEnum {
+			elem = ir.GoType{Name: g.Elem.Enum.Name}
+		}
+		return "[]" + elem.String()
+	case ir.ShapeMap:
+		return "map[string]string"
+	case ir.ShapeStruct:
+		if f.Required {
+			return g.Struct.Name
+		}
+		return "*" + g.Struct.Name
+	}
+	return fmt.Sprintf("shape %d", g.Shape)
 }

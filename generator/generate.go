@@ -10,12 +10,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"sort"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/emit"
 	model "github.com/postman2go/postman2go/parser"
 	"github.com/postman2go/postman2go/templates"
 )
@@ -66,43 +64,14 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 	pkg, warns := lower(c, opts)
 	header := []string{strings.TrimPrefix(HeaderLine, "// "), "Source: " + sanitizeSource(opts.Source) + " (input hash " + inputHash(opts) + ")"}
 
-	var files []File
-	for _, t := range templates.Runtime() {
-		files = append(files, File{
-			Name:    strings.TrimSuffix(t.Name, ".go") + "_gen.go",
-			Content: runtimeFile(t.Content, header, pkg.Name),
-		})
+	emitted, err := emit.Package(pkg, header)
+	if err != nil {
+		return nil, warns, err
 	}
-	emitters := []struct {
-		name string
-		emit func(*jen.File, *ir.Package)
-		skip bool
-	}{
-		{"doc_gen.go", emitDoc, false},
-		{"api_gen.go", emitAPI, false},
-		{"operations_gen.go", emitOperations, len(pkg.Operations) == 0},
-		{"params_gen.go", emitParams, len(pkg.Operations) == 0},
-		{"enums_gen.go", emitEnums, len(pkg.Enums) == 0},
-		{"types_gen.go", emitStructs, len(pkg.Structs) == 0},
-		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0},
-		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0},
+	files := make([]File, len(emitted))
+	for i, f := range emitted {
+		files[i] = File(f)
 	}
-	for _, e := range emitters {
-		if e.skip {
-			continue
-		}
-		f := jen.NewFile(pkg.Name)
-		for _, h := range header {
-			headerComment(f, h)
-		}
-		e.emit(f, pkg)
-		src, err := renderFile(e.name, f, pkg)
-		if err != nil {
-			return nil, warns, err
-		}
-		files = append(files, File{Name: e.name, Content: src})
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, warns, nil
 }
 
@@ -151,25 +120,11 @@ func inputHash(opts Options) string {
 }
 
 func sanitizeSource(s string) string {
-	s = oneLine(s)
+	s = doctext.OneLine(s)
 	if s == "" {
 		return "-"
 	}
 	return s
-}
-
-// runtimeFile is a template file with the header added and its package
-// clause renamed.
-func runtimeFile(src []byte, header []string, pkg string) []byte {
-	var b bytes.Buffer
-	for _, h := range header {
-		for _, c := range commentLines(h) {
-			b.WriteString(c + "\n")
-		}
-	}
-	b.WriteString("\n")
-	b.Write(bytes.Replace(src, []byte("package runtime\n"), []byte("package "+pkg+"\n"), 1))
-	return b.Bytes()
 }
 
 // runtimeNames lists the top-level names the runtime declares, which

@@ -2,11 +2,11 @@ package generator
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // Types are inferred from weak evidence: example values (the request's and
@@ -64,7 +64,7 @@ func infer(ev evidence) inference {
 		inf.doc = requiredMarker.ReplaceAllString(inf.doc, "")
 		whys = append(whys, "description says (Required)")
 	}
-	if m := defaultMarker.FindStringSubmatch(plainText(ev.description)); m != nil {
+	if m := defaultMarker.FindStringSubmatch(doctext.PlainText(ev.description)); m != nil {
 		inf.serverDefault = strings.TrimRight(m[1], ".")
 		whys = append(whys, "description gives default "+inf.serverDefault)
 	}
@@ -103,7 +103,7 @@ func infer(ev evidence) inference {
 // two "`value` - meaning" lines, and every concrete example among them.
 func listedEnum(ev evidence) []string {
 	var values []string
-	for _, m := range enumListItem.FindAllStringSubmatch(plainText(ev.description), -1) {
+	for _, m := range enumListItem.FindAllStringSubmatch(doctext.PlainText(ev.description), -1) {
 		if v := strings.TrimSpace(m[1]); v != "" && !contains(values, v) {
 			values = append(values, v)
 		}
@@ -112,17 +112,11 @@ func listedEnum(ev evidence) []string {
 		return nil
 	}
 	for _, v := range ev.values {
-		if concreteValue(v) && !contains(values, v) {
+		if ir.IsConcreteText(v) && !contains(values, v) {
 			return nil
 		}
 	}
 	return values
-}
-
-// concreteValue reports whether v is an example rather than empty, a
-// variable or a placeholder.
-func concreteValue(v string) bool {
-	return v != "" && !postmanVar.MatchString(v) && !(strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">"))
 }
 
 // kindOfValues decides a kind from example values: a placeholder wins; else
@@ -137,7 +131,7 @@ func kindOfValues(values []string) (ir.Kind, string) {
 		if stringPlaceholders[v] {
 			return ir.KindString, "placeholder " + v
 		}
-		if concreteValue(v) {
+		if ir.IsConcreteText(v) {
 			concrete = append(concrete, v)
 		}
 	}
@@ -153,11 +147,11 @@ func kindOfValues(values []string) (ir.Kind, string) {
 		return true
 	}
 	switch {
-	case all(isBool):
+	case all(ir.IsBoolText):
 		return ir.KindBool, "example values are true/false"
-	case all(isInt):
+	case all(ir.IsIntText):
 		return ir.KindInt, "example values are integers"
-	case all(func(v string) bool { return isInt(v) || isFloat(v) }):
+	case all(func(v string) bool { return ir.IsIntText(v) || ir.IsFloatText(v) }):
 		return ir.KindFloat, "example values are numbers"
 	case all(isDateTime):
 		return ir.KindTime, "example values are RFC 3339 date-times"
@@ -231,31 +225,6 @@ func timeLayout(values []string) string {
 		return layout + "-07:00"
 	}
 	return time.RFC3339
-}
-
-func isBool(s string) bool { return s == "true" || s == "false" }
-
-// isInt accepts decimal integers without a leading zero (a zero-padded value
-// such as a ZIP code or "007" is text).
-func isInt(s string) bool {
-	d := strings.TrimPrefix(s, "-")
-	if d == "" || (len(d) > 1 && d[0] == '0') {
-		return false
-	}
-	_, err := strconv.ParseInt(s, 10, 64)
-	return err == nil
-}
-
-// isFloat accepts decimals that format back to the same text, so that
-// sending the parsed value sends what the collection shows ("1.0" and
-// "2.50" are text: an API version is not a number).
-func isFloat(s string) bool {
-	d := strings.TrimPrefix(s, "-")
-	if d == "" || !strings.Contains(d, ".") || d[0] == '.' || (len(d) > 1 && d[0] == '0' && d[1] != '.') {
-		return false
-	}
-	x, err := strconv.ParseFloat(s, 64)
-	return err == nil && strconv.FormatFloat(x, 'f', -1, 64) == s
 }
 
 func contains(list []string, s string) bool {

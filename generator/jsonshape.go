@@ -8,7 +8,7 @@ import (
 
 	"github.com/tidwall/gjson"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // JSON request and response bodies get Go types synthesized from their
@@ -172,7 +172,7 @@ func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *ir.JSO
 			fname = fields.unique(fname)
 			t := b.build(fs, k, st.Name+fname, path+"."+k, depth+1)
 			optional := fs.seen < s.object
-			if optional && isScalar(t) {
+			if optional && t.Scalar() {
 				t.Pointer = true
 			}
 			st.Fields = append(st.Fields, &ir.StructField{Name: fname, Key: k, Type: t, Optional: optional || fs.null > 0})
@@ -180,14 +180,6 @@ func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *ir.JSO
 		return &ir.JSONType{Kind: ir.JSONStruct, Struct: st, Pointer: nullable}
 	}
 	panic(fmt.Sprintf("shape with no kind at %s", path))
-}
-
-func isScalar(t *ir.JSONType) bool {
-	switch t.Kind {
-	case ir.JSONBool, ir.JSONInt, ir.JSONFloat, ir.JSONString:
-		return true
-	}
-	return false
 }
 
 // tagSafeKeys reports whether every key can be a json struct tag name, by

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -136,12 +137,12 @@ func itemName(ri *parser.RequestItem) string {
 }
 
 func (l *lowerer) packageDoc() []string {
-	title := oneLine(l.c.Name)
+	title := doctext.OneLine(l.c.Name)
 	if title == "" {
 		title = "the API"
 	}
 	doc := []string{fmt.Sprintf("Package %s is a client for %s, generated from its Postman collection.", l.pkg.Name, title)}
-	if d := docLines(l.c.Description); len(d) > 0 {
+	if d := doctext.Lines(l.c.Description); len(d) > 0 {
 		doc = append(append(doc, ""), d...)
 	}
 	return doc
@@ -222,7 +223,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hos
 	if desc == "" {
 		desc = ri.Description
 	}
-	op.Doc = docLines(desc)
+	op.Doc = doctext.Lines(desc)
 	op.Responses = responseTable(ri.Responses)
 	op.ResponseHeaders = responseHeaders(ri.Responses)
 	op.ResponseData = l.responseData(op, ri)

@@ -8,7 +8,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 

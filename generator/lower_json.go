@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 

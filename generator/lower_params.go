@@ -8,7 +8,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -106,7 +107,7 @@ func (l *lowerer) query(op *ir.Operation, ri *parser.RequestItem, fields *scope)
 			f.Kind, f.Enum, f.Required, f.Default, f.Example = ir.KindFlag, nil, false, nil, ""
 			f.Evidence = "query key without a value"
 			f.Doc = []string{fmt.Sprintf("%s, when true, sends the query key %q with no value (?%s).", f.Name, key, key)}
-			f.Doc = append(f.Doc, docLines(q.Description)...)
+			f.Doc = append(f.Doc, doctext.Lines(q.Description)...)
 			delete(l.enumVals, f)
 		}
 		if q.Disabled {
@@ -280,7 +281,7 @@ func defaultDoc(parts []ir.ValuePart) []string {
 		}
 		b.WriteString(p.Literal)
 	}
-	line := "Left empty, it is sent as " + strconv.Quote(oneLine(b.String()))
+	line := "Left empty, it is sent as " + strconv.Quote(doctext.OneLine(b.String()))
 	if dynamic {
 		line += ", with <...> computed per request as Postman's dynamic variables are"
 	}
@@ -333,7 +334,7 @@ func (l *lowerer) field(fields *scope, wire string, in ir.Location, ev evidence)
 			f.Example = ev.values[0]
 		}
 	}
-	f.Doc = append([]string{fmt.Sprintf("%s is the %s %q.", f.Name, in, wire)}, docLines(inf.doc)...)
+	f.Doc = append([]string{fmt.Sprintf("%s is the %s %q.", f.Name, in, wire)}, doctext.Lines(inf.doc)...)
 	if len(ev.values) > 0 && in != ir.InPath && f.Kind == ir.KindString {
 		if parts, ok := l.valueDefault(ev.values[0], false); ok {
 			f.Required, f.Default = false, parts
@@ -362,7 +363,7 @@ func (l *lowerer) fixedValues(op *ir.Operation) {
 			continue
 		}
 		v := f.Literal
-		if !l.constantQuery(f.Wire, v) || !scalarKind(f.Kind) || !concreteValue(v) || isLorem(v) ||
+		if !l.constantQuery(f.Wire, v) || !scalarKind(f.Kind) || !ir.IsConcreteText(v) || isLorem(v) ||
 			(f.Kind == ir.KindEnum && !contains(l.enumVals[f], v)) {
 			continue
 		}

@@ -7,7 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -24,7 +25,7 @@ var (
 
 // responseRow reads one saved example into a table row.
 func responseRow(r *parser.Response) ir.ResponseRow {
-	text := plainText(r.Name)
+	text := doctext.PlainText(r.Name)
 	row := ir.ResponseRow{Status: r.Code}
 	if m := statusInName.FindStringSubmatch(text); m != nil {
 		row.Status, _ = strconv.Atoi(m[1])
@@ -34,9 +35,9 @@ func responseRow(r *parser.Response) ir.ResponseRow {
 		row.Code = m[1]
 		text = strings.Replace(text, m[0], "", 1)
 	}
-	row.Description = oneLine(text)
+	row.Description = doctext.OneLine(text)
 	if row.Description == "" {
-		row.Description = oneLine(r.Status)
+		row.Description = doctext.OneLine(r.Status)
 	}
 	if row.Description == "" && row.Status > 0 {
 		row.Description = http.StatusText(row.Status)
@@ -88,7 +89,7 @@ func responseHeaders(rs []*parser.Response) []*ir.ResponseHeader {
 			}
 			seen[canon] = true
 			doc := []string{name + " is the " + canon + " response header."}
-			doc = append(doc, docLines(h.Description)...)
+			doc = append(doc, doctext.Lines(h.Description)...)
 			out = append(out, &ir.ResponseHeader{Name: sc.unique(name), Wire: canon, Doc: doc})
 		}
 	}

@@ -1,11 +1,12 @@
-package generator
+package emit
 
 import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // emitParams writes one params struct and its Validate method per operation.
@@ -34,7 +35,7 @@ func emitParamsStruct(f *jen.File, op *ir.Operation) {
 	f.Add(commentCode(doc...))
 	f.Type().Id(op.ParamsType).StructFunc(func(g *jen.Group) {
 		for _, fd := range op.Fields {
-			comment(g, fieldDoc(fd)...)
+			Comment(g, fieldDoc(fd)...)
 			g.Id(fd.Name).Add(goType(fd)).Tag(map[string]string{fd.In.TagKey(): fd.Wire})
 		}
 	})
@@ -46,7 +47,7 @@ func fieldDoc(f *ir.Field) []string {
 		doc = append(doc, "Required.")
 	}
 	if f.Example != "" && f.Kind != ir.KindBytes && f.Kind != ir.KindTypedJSON {
-		doc = append(doc, "Example: "+oneLine(f.Example))
+		doc = append(doc, "Example: "+doctext.OneLine(f.Example))
 	}
 	return doc
 }
@@ -61,8 +62,8 @@ func fieldDoc(f *ir.Field) []string {
 //		return v.err()
 //	}
 func emitValidate(f *jen.File, op *ir.Operation) {
-	comment(f.Group, "Validate checks the params against what the collection documents: required")
-	comment(f.Group, "fields are set and enum fields hold a documented value.")
+	Comment(f.Group, "Validate checks the params against what the collection documents: required")
+	Comment(f.Group, "fields are set and enum fields hold a documented value.")
 	f.Func().Params(jen.Id("p").Id(op.ParamsType)).Id("Validate").Params().Error().BlockFunc(func(g *jen.Group) {
 		g.Var().Id("v").Id("validation")
 		for _, fd := range op.Fields {

@@ -1,4 +1,4 @@
-package generator
+package emit
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // emitExamples writes one godoc example per operation into a _test.go file
@@ -86,12 +86,6 @@ func exampleFields(op *ir.Operation) []jen.Code {
 	return out
 }
 
-// concreteExample reports whether s is a real value rather than empty, a
-// Postman variable or a placeholder such as <string>.
-func concreteExample(s string) bool {
-	return s != "" && !strings.Contains(s, "{{") && !(strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">"))
-}
-
 // exampleValue is the Go expression for fd's example, or nil to leave the
 // field out. Collection text only ever becomes a string literal.
 func exampleValue(fd *ir.Field) jen.Code {
@@ -99,23 +93,23 @@ func exampleValue(fd *ir.Field) jen.Code {
 	switch fd.Kind {
 	case ir.KindString:
 		switch {
-		case concreteExample(ex):
-			return fieldLiteral(jen.Id, fd, ex)
+		case ir.IsConcreteText(ex):
+			return FieldLiteral(jen.Id, fd, ex)
 		case fd.Required:
 			return jen.Lit("<" + fd.Wire + ">")
 		}
 	case ir.KindEnum:
-		if v := fieldLiteral(jen.Id, fd, ex); v != nil {
+		if v := FieldLiteral(jen.Id, fd, ex); v != nil {
 			return v
 		}
 		if fd.Required && len(fd.Enum.Values) > 0 {
 			return jen.Id(fd.Enum.Values[0].Const)
 		}
 	case ir.KindBool, ir.KindInt:
-		return fieldLiteral(jen.Id, fd, ex)
+		return FieldLiteral(jen.Id, fd, ex)
 	case ir.KindFloat:
-		if concreteExample(ex) {
-			return fieldLiteral(jen.Id, fd, ex)
+		if ir.IsConcreteText(ex) {
+			return FieldLiteral(jen.Id, fd, ex)
 		}
 	case ir.KindBytes:
 		if ex != "" {
@@ -123,33 +117,33 @@ func exampleValue(fd *ir.Field) jen.Code {
 			if json.Compact(&compact, []byte(ex)) == nil {
 				ex = compact.String()
 			}
-			return fieldLiteral(jen.Id, fd, ex)
+			return FieldLiteral(jen.Id, fd, ex)
 		}
 	case ir.KindFile:
 		// A file or a streamed body is what the request is about: always shown.
 		name := fd.Wire
-		if concreteExample(ex) {
+		if ir.IsConcreteText(ex) {
 			name = path.Base(strings.ReplaceAll(ex, `\`, "/"))
 		}
-		return fileLiteral(jen.Id, name, "")
+		return FileLiteral(jen.Id, name, "")
 	case ir.KindReader:
-		return readerLiteral("")
+		return ReaderLiteral("")
 	case ir.KindTime, ir.KindDate:
-		return fieldLiteral(jen.Id, fd, ex)
+		return FieldLiteral(jen.Id, fd, ex)
 	case ir.KindGroup:
-		return groupExample(fd, fd.Group.Entries)
+		return GroupExample(fd, fd.Group.Entries)
 	}
 	return nil
 }
 
-// fieldLiteral is the Go expression that puts the wire text s into fd
+// FieldLiteral is the Go expression that puts the wire text s into fd
 // (wrapped in Ptr for an optional number or bool), or nil when fd's type
 // cannot hold s: a bool that is not "true"/"false", a number that does not
 // parse, a value that is not one of the enum's. KindBytes takes s as the
-// body; file and reader fields are built with fileLiteral and readerLiteral.
+// body; file and reader fields are built with FileLiteral and ReaderLiteral.
 // id names the package's identifiers (Ptr, enum constants): jen.Id inside
 // the package, a qualified name outside it.
-func fieldLiteral(id func(string) *jen.Statement, fd *ir.Field, s string) jen.Code {
+func FieldLiteral(id func(string) *jen.Statement, fd *ir.Field, s string) jen.Code {
 	// ptr wraps an optional number or bool; conv is the conversion that
 	// makes Ptr's type argument right (nil when the literal's default type is).
 	ptr := func(conv *jen.Statement, lit jen.Code) jen.Code {
@@ -171,11 +165,11 @@ func fieldLiteral(id func(string) *jen.Statement, fd *ir.Field, s string) jen.Co
 			}
 		}
 	case ir.KindBool:
-		if isBool(s) {
+		if ir.IsBoolText(s) {
 			return ptr(nil, jen.Lit(s == "true"))
 		}
 	case ir.KindInt:
-		if n, err := strconv.ParseInt(s, 10, 64); err == nil && isInt(s) {
+		if n, err := strconv.ParseInt(s, 10, 64); err == nil && ir.IsIntText(s) {
 			return ptr(jen.Int64(), jen.Op(strconv.FormatInt(n, 10)))
 		}
 	case ir.KindFloat:
@@ -210,15 +204,15 @@ func timeLiteral(fd *ir.Field, s string) jen.Code {
 		jen.Lit(t.Hour()), jen.Lit(t.Minute()), jen.Lit(t.Second()), jen.Lit(t.Nanosecond()), zone)
 }
 
-// fileLiteral is &File{Name: name, Content: strings.NewReader(content)}.
-func fileLiteral(id func(string) *jen.Statement, name, content string) jen.Code {
+// FileLiteral is &File{Name: name, Content: strings.NewReader(content)}.
+func FileLiteral(id func(string) *jen.Statement, name, content string) jen.Code {
 	return jen.Op("&").Add(id("File")).Values(jen.Dict{
 		jen.Id("Name"):    jen.Lit(name),
-		jen.Id("Content"): readerLiteral(content),
+		jen.Id("Content"): ReaderLiteral(content),
 	})
 }
 
-// readerLiteral is strings.NewReader(content).
-func readerLiteral(content string) jen.Code {
+// ReaderLiteral is strings.NewReader(content).
+func ReaderLiteral(content string) jen.Code {
 	return jen.Qual("strings", "NewReader").Call(jen.Lit(content))
 }

@@ -1,11 +1,11 @@
-package generator
+package emit
 
 import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // Emitters for groups of bracketed keys (brackets.go). A group field of the
@@ -276,13 +276,13 @@ func emitGroupStructs(f *jen.File, fields []*ir.Field) {
 		f.Add(commentCode(st.Doc...))
 		f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
 			for _, m := range st.Fields {
-				comment(g, fieldDoc(m)...)
+				Comment(g, fieldDoc(m)...)
 				g.Id(m.Name).Add(goType(m)).Tag(map[string]string{m.In.TagKey(): m.Wire})
 			}
 		})
 		f.Line()
 		prefix := key{}.code(jen.Id("prefix"))
-		comment(f.Group, "encode sends the fields that are set, each under prefix[name].")
+		Comment(f.Group, "encode sends the fields that are set, each under prefix[name].")
 		f.Func().Params(jen.Id("s").Id(st.Name)).Id("encode").Params(
 			jen.Id("prefix").String(), jen.Id("add").Func().Params(jen.List(jen.Id("key"), jen.Id("value")).String()),
 		).BlockFunc(func(g *jen.Group) {
@@ -292,7 +292,7 @@ func emitGroupStructs(f *jen.File, fields []*ir.Field) {
 		})
 		f.Line()
 		if structValidates(st) {
-			comment(f.Group, "validate checks the fields as Validate does, naming them prefix[name].")
+			Comment(f.Group, "validate checks the fields as Validate does, naming them prefix[name].")
 			f.Func().Params(jen.Id("s").Id(st.Name)).Id("validate").Params(
 				jen.Id("v").Op("*").Id("validation"), jen.Id("prefix").String(),
 			).BlockFunc(func(g *jen.Group) {
@@ -306,10 +306,10 @@ func emitGroupStructs(f *jen.File, fields []*ir.Field) {
 	}
 }
 
-// groupExample is the Go value of a group field built from the
+// GroupExample is the Go value of a group field built from the
 // collection's entries under its key (the godoc examples send exactly the
 // collection's keys and values), or nil to leave it out.
-func groupExample(f *ir.Field, entries []*ir.GroupEntry) jen.Code {
+func GroupExample(f *ir.Field, entries []*ir.GroupEntry) jen.Code {
 	g := f.Group
 	switch g.Shape {
 	case ir.ShapeSlice, ir.ShapeList:
@@ -366,7 +366,7 @@ func structExample(st *ir.GroupStruct, entries []*ir.GroupEntry) []jen.Code {
 			}
 			var v jen.Code
 			if m.Kind == ir.KindGroup {
-				v = groupExample(m, e.Entries)
+				v = GroupExample(m, e.Entries)
 			} else if e.Field != nil {
 				v = memberExample(m, e)
 			}

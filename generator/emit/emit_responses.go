@@ -1,11 +1,11 @@
-package generator
+package emit
 
 import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // emitResponses writes each operation's response type and response table.
@@ -28,21 +28,21 @@ func emitResponses(f *jen.File, pkg *ir.Package) {
 //		Body       []byte
 //	}
 func emitResponseStruct(f *jen.File, op *ir.Operation) {
-	comment(f.Group, fmt.Sprintf("%s is the successful (2xx) response of %s.", op.ResponseType, op.Name))
+	Comment(f.Group, fmt.Sprintf("%s is the successful (2xx) response of %s.", op.ResponseType, op.Name))
 	f.Type().Id(op.ResponseType).StructFunc(func(g *jen.Group) {
-		comment(g, "StatusCode is the HTTP status.")
+		Comment(g, "StatusCode is the HTTP status.")
 		g.Id("StatusCode").Int()
-		comment(g, "Header holds all response headers.")
+		Comment(g, "Header holds all response headers.")
 		g.Id("Header").Qual("net/http", "Header")
 		for _, h := range op.ResponseHeaders {
-			comment(g, h.Doc...)
+			Comment(g, h.Doc...)
 			g.Id(h.Name).String()
 		}
-		comment(g, "Body is the response body.")
+		Comment(g, "Body is the response body.")
 		g.Id("Body").Index().Byte()
 		if op.ResponseData != nil {
-			comment(g, "Data is Body decoded as JSON, when the response is JSON. Its type is")
-			comment(g, "inferred from the collection's example responses.")
+			Comment(g, "Data is Body decoded as JSON, when the response is JSON. Its type is")
+			Comment(g, "inferred from the collection's example responses.")
 			g.Id("Data").Add(nilableJSONType(op.ResponseData))
 		}
 	})
@@ -53,8 +53,8 @@ func emitResponseStruct(f *jen.File, op *ir.Operation) {
 //	// <Name>Responses documents the responses of <Name>, from the saved examples.
 //	var <Name>Responses = []ResponseDoc{{Status: 404, Code: "4130", Description: "..."}}
 func emitResponseTable(f *jen.File, op *ir.Operation) {
-	comment(f.Group, fmt.Sprintf("%s documents the responses of %s, from the collection's saved", op.TableVar, op.Name))
-	comment(f.Group, "examples. An APIError carries the row that matches its status and code.")
+	Comment(f.Group, fmt.Sprintf("%s documents the responses of %s, from the collection's saved", op.TableVar, op.Name))
+	Comment(f.Group, "examples. An APIError carries the row that matches its status and code.")
 	f.Var().Id(op.TableVar).Op("=").Index().Id("ResponseDoc").ValuesFunc(func(g *jen.Group) {
 		for _, r := range op.Responses {
 			g.Line().Values(

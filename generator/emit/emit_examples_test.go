@@ -1,4 +1,4 @@
-package generator
+package emit
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 func TestExampleValue(t *testing.T) {

@@ -1,6 +1,6 @@
 // Package ir is the generated package with every decision made: names
 // final and unique, types decided, wire encoding chosen. Lowering
-// (generator/internal/lower) produces it; emitting (generator/internal/emit)
+// (generator/lower) produces it; emitting (generator/emit)
 // only reads it. It is plain data.
 package ir
 

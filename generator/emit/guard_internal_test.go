@@ -1,15 +1,12 @@
-package generator
+package emit
 
 import (
-	"encoding/json"
-	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 func TestCommentLinesSplitEveryBreak(t *testing.T) {
@@ -54,7 +51,7 @@ func TestGuardRejectsWhatTheDoorKeepsOut(t *testing.T) {
 		}
 	}
 	f := jen.NewFile("p")
-	comment(f.Group, "//go:generate touch pwned\nfunc init() {}")
+	Comment(f.Group, "//go:generate touch pwned\nfunc init() {}")
 	f.Type().Id("T").Struct()
 	if _, err := renderFile("x_gen.go", f, &ir.Package{}); err != nil {
 		t.Errorf("text through the door refused: %v", err)
@@ -88,27 +85,5 @@ func TestRenderErrorIsShortAndNamesTheItem(t *testing.T) {
 	}
 	if len(msg) > 1500 || strings.Count(msg, "\n") > 2*contextLines+1 {
 		t.Errorf("error is %d bytes, %d lines; want a few lines of context:\n%.2000s", len(msg), strings.Count(msg, "\n"), msg)
-	}
-}
-
-// TestTagSafeKeysIsEncodingJSONsRule: a key tagSafeKeys accepts is the key
-// encoding/json sends for a field tagged with it, and a key it refuses is
-// one encoding/json would ignore (sending the Go name instead).
-func TestTagSafeKeysIsEncodingJSONsRule(t *testing.T) {
-	keys := []string{
-		"id", "user_id", "a-b", "a.b", "@type", "$ref", "ключ", "名前", "x1", "a b", "[0]",
-		"price€", "😀", "a\u00a0b", "a\u2028b", "a,b", "a\"b", `a\b`, "a'b", "a`b", "-", "", "\ufffd", "a\tb",
-	}
-	for _, k := range keys {
-		typ := reflect.StructOf([]reflect.StructField{{Name: "F", Type: reflect.TypeOf(0), Tag: reflect.StructTag(`json:` + strconv.Quote(k))}})
-		data, err := json.Marshal(reflect.New(typ).Elem().Interface())
-		if err != nil {
-			t.Fatal(err)
-		}
-		want, _ := json.Marshal(map[string]int{k: 0})
-		honoured := string(data) == string(want)
-		if got := tagSafeKeys([]string{k}); got != honoured {
-			t.Errorf("tagSafeKeys(%q) = %v, but encoding/json sends %s for that tag", k, got, data)
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package generator
+package emit
 
 import (
 	"fmt"
@@ -6,7 +6,8 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // emitOperations writes one Client method per operation.
@@ -111,8 +112,8 @@ func authArg(a ir.Auth) jen.Code {
 }
 
 func operationDoc(op *ir.Operation) []string {
-	lines := []string{fmt.Sprintf("%s sends %s %s.", op.Name, op.Method, oneLine(op.PathText))}
-	if item := oneLine(op.ItemName); item != "" {
+	lines := []string{fmt.Sprintf("%s sends %s %s.", op.Name, op.Method, doctext.OneLine(op.PathText))}
+	if item := doctext.OneLine(op.ItemName); item != "" {
 		lines = append(lines, fmt.Sprintf("It is the Postman request %q.", item))
 	}
 	if len(op.Doc) > 0 {
@@ -122,7 +123,7 @@ func operationDoc(op *ir.Operation) []string {
 		lines = append(lines, "", "Postman runs a pre-request or test script around this request; the client does not.")
 	}
 	if op.BaseURL != "" {
-		lines = append(lines, "", fmt.Sprintf("It is sent to %s, its host in the collection, whatever WithBaseURL says;", oneLine(op.BaseURL)),
+		lines = append(lines, "", fmt.Sprintf("It is sent to %s, its host in the collection, whatever WithBaseURL says;", doctext.OneLine(op.BaseURL)),
 			"redirect it with WithRequestEditor or WithHTTPClient.")
 	}
 	if len(op.BaseTemplate) > 0 {
@@ -144,7 +145,7 @@ func operationDoc(op *ir.Operation) []string {
 func responseTableLines(rows []ir.ResponseRow) []string {
 	width := len("Code")
 	for _, r := range rows {
-		width = max(width, len(oneLine(r.Code)))
+		width = max(width, len(doctext.OneLine(r.Code)))
 	}
 	out := []string{fmt.Sprintf("\tStatus  %-*s  Description", width, "Code")}
 	for _, r := range rows {
@@ -152,7 +153,7 @@ func responseTableLines(rows []ir.ResponseRow) []string {
 		if r.Status > 0 {
 			status = fmt.Sprint(r.Status)
 		}
-		code := oneLine(r.Code)
+		code := doctext.OneLine(r.Code)
 		if code == "" {
 			code = "-"
 		}

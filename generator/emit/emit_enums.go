@@ -1,9 +1,9 @@
-package generator
+package emit
 
 import (
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // emitEnums writes each enum type, its constants and Valid.
@@ -35,8 +35,8 @@ func emitEnum(f *jen.File, e *ir.Enum) {
 		}
 	})
 	f.Line()
-	comment(f.Group, "Valid reports whether v is one of the documented values. Responses may")
-	comment(f.Group, "carry values added after the collection was written.")
+	Comment(f.Group, "Valid reports whether v is one of the documented values. Responses may")
+	Comment(f.Group, "carry values added after the collection was written.")
 	f.Func().Params(jen.Id("v").Id(e.Name)).Id("Valid").Params().Bool().Block(
 		jen.Switch(jen.Id("v")).Block(
 			jen.CaseFunc(func(g *jen.Group) {

@@ -1,11 +1,11 @@
-package generator
+package emit
 
 import (
 	"fmt"
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // emitStructs writes the types synthesized from JSON bodies.
@@ -23,7 +23,7 @@ func emitStructs(f *jen.File, pkg *ir.Package) {
 //		<Field> <type> `json:"<key>[,omitempty]"`
 //	}
 func emitStruct(f *jen.File, st *ir.Struct) {
-	comment(f.Group, fmt.Sprintf("%s is synthesized from the collection's example JSON.", st.Name))
+	Comment(f.Group, fmt.Sprintf("%s is synthesized from the collection's example JSON.", st.Name))
 	f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
 		for _, fd := range st.Fields {
 			tag := fd.Key
@@ -73,7 +73,7 @@ func nilableJSONType(t *ir.JSONType) jen.Code {
 	if t.Kind == ir.JSONStruct && !t.Pointer {
 		return jen.Op("*").Id(t.Struct.Name)
 	}
-	if isScalar(t) && !t.Pointer {
+	if t.Scalar() && !t.Pointer {
 		return jen.Op("*").Add(jsonTypeCode(t))
 	}
 	return jsonTypeCode(t)

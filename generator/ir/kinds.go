@@ -1,6 +1,10 @@
 package ir
 
-import "fmt"
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
 
 // KindInfo is everything a Kind means outside lowering: its Go type, how a
 // value becomes wire text, and how to tell a set field from an unset one.
@@ -125,4 +129,51 @@ func (f *Field) Presence() Presence {
 		return PresentNonNil
 	}
 	return f.Kind.Info().Presence
+}
+
+// The texts a value of a bool, int or float kind formats to (see
+// WireFormat): inference types a field by them, and examples and the
+// conformance driver parse them back, so the value sent is the text the
+// collection shows.
+
+// IsBoolText accepts "true" and "false".
+func IsBoolText(s string) bool { return s == "true" || s == "false" }
+
+// IsIntText accepts decimal integers without a leading zero (a zero-padded value
+// such as a ZIP code or "007" is text).
+func IsIntText(s string) bool {
+	d := strings.TrimPrefix(s, "-")
+	if d == "" || (len(d) > 1 && d[0] == '0') {
+		return false
+	}
+	_, err := strconv.ParseInt(s, 10, 64)
+	return err == nil
+}
+
+// IsFloatText accepts decimals that format back to the same text, so that
+// sending the parsed value sends what the collection shows ("1.0" and
+// "2.50" are text: an API version is not a number).
+func IsFloatText(s string) bool {
+	d := strings.TrimPrefix(s, "-")
+	if d == "" || !strings.Contains(d, ".") || d[0] == '.' || (len(d) > 1 && d[0] == '0' && d[1] != '.') {
+		return false
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	return err == nil && strconv.FormatFloat(x, 'f', -1, 64) == s
+}
+
+// Scalar reports whether t is a bool, number or string.
+func (t *JSONType) Scalar() bool {
+	switch t.Kind {
+	case JSONBool, JSONInt, JSONFloat, JSONString:
+		return true
+	}
+	return false
+}
+
+// IsConcreteText reports whether s is an example value rather than empty, a
+// {{variable}} or a <placeholder>: what inference types a field by, and
+// what examples and the conformance driver may send.
+func IsConcreteText(s string) bool {
+	return s != "" && !strings.Contains(s, "{{") && !(strings.HasPrefix(s, "<") && strings.HasSuffix(s, ">"))
 }

@@ -1,4 +1,4 @@
-package generator
+package emit
 
 import (
 	"bytes"
@@ -14,7 +14,8 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // The last check between collection text and a file on disk. The comment
@@ -134,7 +135,7 @@ func renderError(name string, src []byte, err error, pkg *ir.Package) error {
 func itemOf(pkg *ir.Package, decl string) string {
 	for _, op := range pkg.Operations {
 		if decl == op.Name || decl == op.ParamsType || decl == op.ResponseType {
-			return fmt.Sprintf(" (item %q)", oneLine(op.ItemName))
+			return fmt.Sprintf(" (item %q)", doctext.OneLine(op.ItemName))
 		}
 	}
 	return ""

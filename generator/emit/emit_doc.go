@@ -1,9 +1,9 @@
-package generator
+package emit
 
 import (
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/internal/ir"
+	"github.com/postman2go/postman2go/generator/ir"
 )
 
 // emitDoc writes the package comment:
@@ -25,16 +25,16 @@ func emitDoc(f *jen.File, pkg *ir.Package) {
 //	func NewClient(opts ...Option) (*Client, error) { return newClient(DefaultBaseURL, opts) }
 func emitAPI(f *jen.File, pkg *ir.Package) {
 	if pkg.BaseURL != "" {
-		comment(f.Group, "DefaultBaseURL is where requests go unless WithBaseURL says otherwise.")
-		comment(f.Group, "It comes from the collection's variables or request URLs.")
+		Comment(f.Group, "DefaultBaseURL is where requests go unless WithBaseURL says otherwise.")
+		Comment(f.Group, "It comes from the collection's variables or request URLs.")
 	} else {
-		comment(f.Group, "DefaultBaseURL is empty: the collection names no usable host, so NewClient")
-		comment(f.Group, "needs WithBaseURL.")
+		Comment(f.Group, "DefaultBaseURL is empty: the collection names no usable host, so NewClient")
+		Comment(f.Group, "needs WithBaseURL.")
 	}
 	f.Const().Id("DefaultBaseURL").Op("=").Lit(pkg.BaseURL)
 	f.Line()
-	comment(f.Group, "NewClient returns a client for the API. Options are applied in order; the")
-	comment(f.Group, "first one that fails is returned as the error.")
+	Comment(f.Group, "NewClient returns a client for the API. Options are applied in order; the")
+	Comment(f.Group, "first one that fails is returned as the error.")
 	f.Func().Id("NewClient").Params(jen.Id("opts").Op("...").Id("Option")).Params(jen.Op("*").Id("Client"), jen.Error()).Block(
 		jen.Return(jen.Id("newClient").Call(jen.Id("DefaultBaseURL"), jen.Id("opts"))),
 	)
