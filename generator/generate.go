@@ -1,3 +1,10 @@
+// Package generator is postman2go's front door: a parsed Postman collection
+// (package parser) goes in, the files of a Go client package come out.
+//
+// Inside, the stages run one way: lower (generator/lower) turns the
+// collection into the IR (generator/ir), in which every name, type and wire
+// encoding is decided; emit (generator/emit) writes the IR as Go files. No
+// stage reaches back.
 package generator
 
 import (
@@ -14,8 +21,8 @@ import (
 
 	"github.com/postman2go/postman2go/generator/doctext"
 	"github.com/postman2go/postman2go/generator/emit"
+	"github.com/postman2go/postman2go/generator/lower"
 	model "github.com/postman2go/postman2go/parser"
-	"github.com/postman2go/postman2go/templates"
 )
 
 // HeaderLine is the first line of every generated file.
@@ -32,6 +39,29 @@ type Options struct {
 	Input []byte
 	// Config overrides inferred names and types; nil for none.
 	Config *Config
+}
+
+// Config overrides inferred operation names and field names, types, enums
+// and required-ness; ParseConfig reads it from JSON.
+type Config = lower.Config
+
+// ParseConfig reads a config file (see the README).
+func ParseConfig(data []byte) (*Config, error) { return lower.ParseConfig(data) }
+
+// Explain describes what Generate would infer, without generating: per
+// operation, its method name and Postman item, and per field the wire name
+// and location, the Go field and type, required-ness and the evidence that
+// decided the type. Its output is meant for people; its format may change.
+func Explain(c *model.Collection, opts Options) (string, []*model.Diagnostic) {
+	pkg, warns := lower.Package(c, lowerOptions(opts))
+	return lower.Explain(pkg), warns
+}
+
+// PackageName derives a valid package name from a directory name.
+func PackageName(dir string) string { return lower.PackageName(dir) }
+
+func lowerOptions(opts Options) lower.Options {
+	return lower.Options{Package: opts.Package, Source: opts.Source, Config: opts.Config}
 }
 
 // File is one generated file.
@@ -61,7 +91,7 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 	if err := checkPackageName(opts.Package); err != nil {
 		return nil, nil, err
 	}
-	pkg, warns := lower(c, opts)
+	pkg, warns := lower.Package(c, lowerOptions(opts))
 	header := []string{strings.TrimPrefix(HeaderLine, "// "), "Source: " + sanitizeSource(opts.Source) + " (input hash " + inputHash(opts) + ")"}
 
 	emitted, err := emit.Package(pkg, header)
@@ -125,39 +155,4 @@ func sanitizeSource(s string) string {
 		return "-"
 	}
 	return s
-}
-
-// runtimeNames lists the top-level names the runtime declares, which
-// generated names must not take, plus the names every package declares.
-func runtimeNames() []string {
-	names := []string{"DefaultBaseURL", "NewClient", "Valid", "Validate", "init", "main"}
-	fset := token.NewFileSet()
-	for _, t := range templates.Runtime() {
-		f, err := parser.ParseFile(fset, t.Name, t.Content, parser.SkipObjectResolution)
-		if err != nil {
-			panic(err) // the templates compile: cannot happen
-		}
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				// Methods too: operation methods share the Client's method set.
-				names = append(names, d.Name.Name)
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					switch s := s.(type) {
-					case *ast.TypeSpec:
-						names = append(names, s.Name.Name)
-					case *ast.ValueSpec:
-						for _, n := range s.Names {
-							names = append(names, n.Name)
-						}
-					}
-				}
-			}
-		}
-	}
-	for p := range predeclared {
-		names = append(names, p)
-	}
-	return names
 }

@@ -276,7 +276,7 @@ func emitGroupStructs(f *jen.File, fields []*ir.Field) {
 		f.Add(commentCode(st.Doc...))
 		f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
 			for _, m := range st.Fields {
-				Comment(g, fieldDoc(m)...)
+				Comment(g, m.Doc...)
 				g.Id(m.Name).Add(goType(m)).Tag(map[string]string{m.In.TagKey(): m.Wire})
 			}
 		})

@@ -5,7 +5,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/doctext"
 	"github.com/postman2go/postman2go/generator/ir"
 )
 
@@ -35,22 +34,12 @@ func emitParamsStruct(f *jen.File, op *ir.Operation) {
 	f.Add(commentCode(doc...))
 	f.Type().Id(op.ParamsType).StructFunc(func(g *jen.Group) {
 		for _, fd := range op.Fields {
-			Comment(g, fieldDoc(fd)...)
+			Comment(g, fd.Doc...)
 			g.Id(fd.Name).Add(goType(fd)).Tag(map[string]string{fd.In.TagKey(): fd.Wire})
 		}
 	})
 }
 
-func fieldDoc(f *ir.Field) []string {
-	doc := append([]string{}, f.Doc...)
-	if f.Required {
-		doc = append(doc, "Required.")
-	}
-	if f.Example != "" && f.Kind != ir.KindBytes && f.Kind != ir.KindTypedJSON {
-		doc = append(doc, "Example: "+doctext.OneLine(f.Example))
-	}
-	return doc
-}
 
 // emitValidate writes:
 //

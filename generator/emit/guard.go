@@ -14,7 +14,6 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
-	"github.com/postman2go/postman2go/generator/doctext"
 	"github.com/postman2go/postman2go/generator/ir"
 )
 
@@ -135,7 +134,7 @@ func renderError(name string, src []byte, err error, pkg *ir.Package) error {
 func itemOf(pkg *ir.Package, decl string) string {
 	for _, op := range pkg.Operations {
 		if decl == op.Name || decl == op.ParamsType || decl == op.ResponseType {
-			return fmt.Sprintf(" (item %q)", doctext.OneLine(op.ItemName))
+			return fmt.Sprintf(" (item %q)", op.ItemName)
 		}
 	}
 	return ""

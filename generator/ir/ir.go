@@ -4,6 +4,8 @@
 // only reads it. It is plain data.
 package ir
 
+import "github.com/postman2go/postman2go/parser"
+
 // The IR is the generated package with every decision made: names final and
 // unique, types decided, wire encoding chosen. Emitters only read it.
 
@@ -20,6 +22,8 @@ type Package struct {
 // Operation is one request item: one Client method, its params and
 // response types.
 type Operation struct {
+	Source *parser.RequestItem // the request item lowered
+
 	Name         string // Client method
 	ParamsType   string
 	ResponseType string
@@ -183,6 +187,12 @@ const (
 
 // Field is one params struct field.
 type Field struct {
+	// Source is the collection entry the field was lowered from (a query
+	// entry, a header, a form field, a url.variable); nil for a field the
+	// collection has no entry for ({{name}} in the path, a body, a host
+	// variable).
+	Source *parser.Param
+
 	Name        string // Go field name
 	Wire        string // name on the wire
 	In          Location

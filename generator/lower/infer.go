@@ -1,4 +1,4 @@
-package generator
+package lower
 
 import (
 	"regexp"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/postman2go/postman2go/generator/doctext"
 	"github.com/postman2go/postman2go/generator/ir"
+	"github.com/postman2go/postman2go/parser"
 )
 
 // Types are inferred from weak evidence: example values (the request's and
@@ -17,7 +18,6 @@ import (
 var (
 	requiredMarker = regexp.MustCompile(`(?i)\(\s*required\s*\)`)
 	enumMarker     = regexp.MustCompile(`(?i)\(\s*This can only be one of\s+([^)]*)\)`)
-	postmanVar     = regexp.MustCompile(`\{\{([^{}]*?)\}\}`)
 	// A markdown list of values: "`normal` - Only members ...", one per line.
 	enumListItem  = regexp.MustCompile("(?m)^\\s*(?:[-*]\\s+)?`([^`\n]+)`\\s*(?:-|:|–|—)\\s*\\S")
 	defaultMarker = regexp.MustCompile("(?i)\\bdefault(?:s to|\\s+is|\\s+value\\s+is|\\s*:)\\s*`?([^`\\s,;)]+)`?")
@@ -43,6 +43,7 @@ var stringPlaceholders = map[string]bool{
 type evidence struct {
 	values      []string // example values, in document order
 	description string
+	source      *parser.Param // the collection entry, when there is one
 }
 
 // inference is what the evidence decides.

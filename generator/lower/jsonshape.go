@@ -1,4 +1,4 @@
-package generator
+package lower
 
 import (
 	"fmt"
@@ -221,7 +221,7 @@ func singular(name string) string {
 // // and /* */ comments are dropped. It returns false when the text is not
 // JSON even then.
 func parseJSONExample(raw string) (gjson.Result, bool) {
-	text := stripJSONComments(raw)
+	text := StripJSONComments(raw)
 	text = bareVariables(text)
 	if !gjson.Valid(text) {
 		return gjson.Result{}, false
@@ -262,8 +262,8 @@ func bareVariables(s string) string {
 	return b.String()
 }
 
-// stripJSONComments removes // and /* */ comments outside strings.
-func stripJSONComments(s string) string {
+// StripJSONComments removes // and /* */ comments outside strings.
+func StripJSONComments(s string) string {
 	if !strings.Contains(s, "/") {
 		return s
 	}

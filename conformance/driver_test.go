@@ -1,4 +1,4 @@
-package generator_test
+package main
 
 import (
 	"go/parser"
@@ -38,7 +38,7 @@ func TestGenerateDriver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, calls, err := generator.GenerateDriver(c, generator.Options{Package: "api"}, generator.DriverOptions{
+	f, calls, err := generateDriver(c, generator.Options{Package: "api"}, driverOptions{
 		Vars:      map[string]string{"token": "tok", "reqId": "r-1"},
 		TagHeader: "X-Tag",
 	})
@@ -64,7 +64,7 @@ func TestGenerateDriver(t *testing.T) {
 	// The first call: variables resolved, the placeholder and the empty
 	// path variable replaced in both runs, the disabled query left out,
 	// the base path kept, the bearer token given.
-	wantOverrides := []generator.Override{
+	wantOverrides := []override{
 		{ItemPath: "item[0]", ParamPath: "request.url.variable[0].value", Value: "v-id"},
 		{ItemPath: "item[0]", ParamPath: "request.url.query[0].value", Value: "1"},
 	}
@@ -104,7 +104,7 @@ func TestGenerateDriverProblem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, calls, err := generator.GenerateDriver(c, generator.Options{Package: "api"}, generator.DriverOptions{TagHeader: "X-Tag"})
+	_, calls, err := generateDriver(c, generator.Options{Package: "api"}, driverOptions{TagHeader: "X-Tag"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package generator
+package lower
 
 import (
 	"fmt"
@@ -8,9 +8,9 @@ import (
 	"github.com/postman2go/postman2go/parser"
 )
 
-// isJSONMedia reports whether a Content-Type names JSON (application/json,
+// IsJSONMedia reports whether a Content-Type names JSON (application/json,
 // application/problem+json, text/json; charset=...).
-func isJSONMedia(ct string) bool {
+func IsJSONMedia(ct string) bool {
 	mt, _, _ := strings.Cut(strings.ToLower(ct), ";")
 	mt = strings.TrimSpace(mt)
 	return mt == "application/json" || mt == "text/json" || strings.HasSuffix(mt, "+json")
@@ -22,7 +22,7 @@ func isJSONMedia(ct string) bool {
 // or anything the typed struct cannot say). It reports false when the body
 // is not JSON, leaving the raw-bytes field to the caller.
 func (l *lowerer) jsonBody(op *ir.Operation, ri *parser.RequestItem, fields *scope, example string) bool {
-	if !isJSONMedia(op.RawContentType) {
+	if !IsJSONMedia(op.RawContentType) {
 		return false
 	}
 	root, ok := parseJSONExample(example)
@@ -80,7 +80,7 @@ func (l *lowerer) responseData(op *ir.Operation, ri *parser.RequestItem) *ir.JSO
 func responseIsJSON(r *parser.Response) bool {
 	for _, h := range r.Headers {
 		if strings.EqualFold(strings.TrimSpace(h.Key), "Content-Type") {
-			return isJSONMedia(h.Value)
+			return IsJSONMedia(h.Value)
 		}
 	}
 	return r.PreviewLanguage == "json"

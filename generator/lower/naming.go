@@ -1,11 +1,15 @@
-package generator
+package lower
 
 import (
+	"go/ast"
+	"go/parser"
 	"go/token"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/postman2go/postman2go/templates"
 )
 
 // All identifier naming lives in this file. Collection text reaches jen.Id
@@ -219,3 +223,38 @@ func (s *scope) unique(base string, companions ...string) string {
 
 // PackageName derives a valid package name from a directory name.
 func PackageName(dir string) string { return packageName(dir) }
+
+// runtimeNames lists the top-level names the runtime declares, which
+// generated names must not take, plus the names every package declares.
+func runtimeNames() []string {
+	names := []string{"DefaultBaseURL", "NewClient", "Valid", "Validate", "init", "main"}
+	fset := token.NewFileSet()
+	for _, t := range templates.Runtime() {
+		f, err := parser.ParseFile(fset, t.Name, t.Content, parser.SkipObjectResolution)
+		if err != nil {
+			panic(err) // the templates compile: cannot happen
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.FuncDecl:
+				// Methods too: operation methods share the Client's method set.
+				names = append(names, d.Name.Name)
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					switch s := s.(type) {
+					case *ast.TypeSpec:
+						names = append(names, s.Name.Name)
+					case *ast.ValueSpec:
+						for _, n := range s.Names {
+							names = append(names, n.Name)
+						}
+					}
+				}
+			}
+		}
+	}
+	for p := range predeclared {
+		names = append(names, p)
+	}
+	return names
+}

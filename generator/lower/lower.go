@@ -1,4 +1,4 @@
-package generator
+package lower
 
 import (
 	"fmt"
@@ -35,7 +35,17 @@ type lowerer struct {
 	queryValues map[string][]string // enabled query values by key, for constantQuery
 }
 
-func lower(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnostic) {
+// Options are what lowering needs besides the collection.
+type Options struct {
+	Package string  // the Go package name
+	Source  string  // the input as warnings name it
+	Config  *Config // overrides; nil for none
+}
+
+// Package lowers a parsed collection into the IR of its Go package: every
+// name, type and wire encoding decided. Warnings name the items they are
+// about.
+func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnostic) {
 	l := &lowerer{
 		c:           c,
 		pkg:         &ir.Package{Name: opts.Package},
@@ -50,11 +60,7 @@ func lower(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnosti
 		configNamed: map[string]bool{},
 	}
 	l.reserveConfigNames()
-	for _, v := range c.Variables {
-		if !v.Disabled && v.Key != "" {
-			l.vars[v.Key] = v.Value
-		}
-	}
+	l.vars = c.EnabledVars()
 	l.pkg.Doc = l.packageDoc()
 	reqs := l.sendable(c.Requests())
 	scripts := 0
@@ -106,6 +112,7 @@ func lower(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnosti
 	l.warnAuth()
 	l.warnUnusedConfig()
 	l.nameEnums()
+	l.finalDocs()
 	return l.pkg, l.warns
 }
 
@@ -149,26 +156,7 @@ func (l *lowerer) packageDoc() []string {
 }
 
 // resolve substitutes collection variables the way Postman does.
-func (l *lowerer) resolve(s string) string { return resolveVars(s, l.vars) }
-
-// resolveVars substitutes {{name}} references the way Postman does:
-// textually, up to 19 passes (nested references), unknown names left in
-// place.
-func resolveVars(s string, vars map[string]string) string {
-	for pass := 0; pass < 19 && strings.Contains(s, "{{"); pass++ {
-		next := postmanVar.ReplaceAllStringFunc(s, func(m string) string {
-			if v, ok := vars[m[2:len(m)-2]]; ok {
-				return v
-			}
-			return m
-		})
-		if next == s {
-			break
-		}
-		s = next
-	}
-	return s
-}
+func (l *lowerer) resolve(s string) string { return parser.Resolve(s, l.vars) }
 
 // sendable leaves out, with a warning, requests no HTTP client can send:
 // a method that is not an HTTP token (a space, a line break, a slash).
@@ -201,7 +189,7 @@ func httpToken(s string) bool {
 
 func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hostTemplate string, fields *scope) {
 	req := ri.Request
-	op = &ir.Operation{ItemName: itemName(ri), Method: req.Method, Scripts: ri.Scripts}
+	op = &ir.Operation{Source: ri, ItemName: itemName(ri), Method: req.Method, Scripts: ri.Scripts}
 	l.nameOperation(op, ri)
 
 	fields = newScope("Validate")

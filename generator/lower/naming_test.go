@@ -1,4 +1,4 @@
-package generator
+package lower
 
 import (
 	"go/token"

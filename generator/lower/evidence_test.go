@@ -1,4 +1,4 @@
-package generator
+package lower
 
 import (
 	"os"
@@ -16,7 +16,7 @@ import (
 // true/false examples a bool, <integer>/<long> an integer, "(Required)" a
 // required non-pointer field. Run with -v to see the counts.
 func TestZoomEvidence(t *testing.T) {
-	const path = "../testdata/zoom-api/collection.json"
+	const path = "../../testdata/zoom-api/collection.json"
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -25,7 +25,7 @@ func TestZoomEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pkg, _ := lower(c, Options{Package: "zoom", Source: path})
+	pkg, _ := Package(c, Options{Package: "zoom", Source: path})
 	reqs := c.Requests()
 	if len(reqs) != len(pkg.Operations) {
 		t.Fatalf("%d requests, %d operations", len(reqs), len(pkg.Operations))

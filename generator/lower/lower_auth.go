@@ -1,4 +1,4 @@
-package generator
+package lower
 
 // Auth: the effective Postman auth of a request becomes a runtime scheme.
 

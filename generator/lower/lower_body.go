@@ -1,4 +1,4 @@
-package generator
+package lower
 
 // Bodies: each Postman body mode becomes fields and a wire encoding.
 

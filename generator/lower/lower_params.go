@@ -1,4 +1,4 @@
-package generator
+package lower
 
 // Params: path, query and header entries become fields, with their
 // evidence, defaults and wire names.
@@ -25,9 +25,9 @@ func (l *lowerer) path(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 			lit.Reset()
 		}
 	}
-	param := func(wire, example, desc string) *ir.Field {
+	param := func(wire, example, desc string, source *parser.Param) *ir.Field {
 		flush()
-		ev := evidence{values: []string{example}, description: desc}
+		ev := evidence{values: []string{example}, description: desc, source: source}
 		f := l.field(fields, wire, ir.InPath, ev)
 		f.Required = true
 		op.Path = append(op.Path, ir.PathPart{Param: f})
@@ -40,8 +40,12 @@ func (l *lowerer) path(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 		text.WriteString("/")
 		if strings.HasPrefix(seg, ":") && len(seg) > 1 {
 			name, rest, _ := strings.Cut(seg[1:], ".")
-			v := pathVariable(u.Variables, name)
-			param(name, v.Value, v.Description)
+			v, ok := pathVariable(u.Variables, name)
+			var source *parser.Param
+			if ok {
+				source = &v
+			}
+			param(name, v.Value, v.Description, source)
 			if rest != "" {
 				lit.WriteString("." + rest)
 				text.WriteString("." + rest)
@@ -52,14 +56,14 @@ func (l *lowerer) path(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 			// {{a_{{b}}}}: Postman resolves the inner names first.
 			seg = l.resolve(seg)
 		}
-		if nestedVars(seg) || strings.Contains(postmanVar.ReplaceAllString(seg, ""), "{{") {
+		if nestedVars(seg) || strings.Contains(parser.VarRef.ReplaceAllString(seg, ""), "{{") {
 			// Still not plain text and {{name}}s: the whole segment is
 			// one parameter.
-			param(strings.NewReplacer("{", "", "}", "").Replace(seg), "", "")
+			param(strings.NewReplacer("{", "", "}", "").Replace(seg), "", "", nil)
 			continue
 		}
 		for seg != "" {
-			loc := postmanVar.FindStringSubmatchIndex(seg)
+			loc := parser.VarRef.FindStringSubmatchIndex(seg)
 			if loc == nil {
 				lit.WriteString(seg)
 				text.WriteString(seg)
@@ -68,7 +72,7 @@ func (l *lowerer) path(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 			lit.WriteString(seg[:loc[0]])
 			text.WriteString(seg[:loc[0]])
 			name := seg[loc[2]:loc[3]]
-			f := param(name, l.vars[name], "")
+			f := param(name, l.vars[name], "", nil)
 			// A collection default or a dynamic variable makes the
 			// parameter optional: unset, the client sends what Postman would.
 			if parts, ok := l.valueDefault(seg[loc[0]:loc[1]], true); ok {
@@ -85,13 +89,13 @@ func (l *lowerer) path(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 	}
 }
 
-func pathVariable(vars []parser.Param, name string) parser.Param {
+func pathVariable(vars []parser.Param, name string) (parser.Param, bool) {
 	for _, v := range vars {
 		if v.Key == name {
-			return v
+			return v, true
 		}
 	}
-	return parser.Param{Key: name}
+	return parser.Param{Key: name}, false
 }
 
 func (l *lowerer) query(op *ir.Operation, ri *parser.RequestItem, fields *scope) {
@@ -226,7 +230,7 @@ func (l *lowerer) valueDefault(v string, withVars bool) (parts []ir.ValuePart, o
 		s = l.resolve(v)
 	}
 	for s != "" {
-		loc := postmanVar.FindStringSubmatchIndex(s)
+		loc := parser.VarRef.FindStringSubmatchIndex(s)
 		if loc == nil {
 			parts = appendLiteral(parts, s)
 			break
@@ -254,7 +258,7 @@ func (l *lowerer) valueDefault(v string, withVars bool) (parts []ir.ValuePart, o
 // compute.
 func fakerVariables(v string) []string {
 	var out []string
-	for _, m := range postmanVar.FindAllStringSubmatch(v, -1) {
+	for _, m := range parser.VarRef.FindAllStringSubmatch(v, -1) {
 		if name := m[1]; strings.HasPrefix(name, "$") && dynamicHelpers[name] == "" && !contains(out, name) {
 			out = append(out, name)
 		}
@@ -291,7 +295,8 @@ func defaultDoc(parts []ir.ValuePart) []string {
 // evidenceFor gathers a param's values from the request and from every
 // saved example's originalRequest.
 func (l *lowerer) evidenceFor(ri *parser.RequestItem, p parser.Param, list func(*parser.Request) []parser.Param) evidence {
-	ev := evidence{values: []string{p.Value}, description: p.Description}
+	src := p
+	ev := evidence{values: []string{p.Value}, description: p.Description, source: &src}
 	for _, r := range ri.Responses {
 		if r.OriginalRequest == nil {
 			continue
@@ -313,6 +318,7 @@ func (l *lowerer) field(fields *scope, wire string, in ir.Location, ev evidence)
 		name = "Param"
 	}
 	f := &ir.Field{
+		Source:   ev.source,
 		Name:     fields.unique(name),
 		Wire:     wire,
 		In:       in,

@@ -1,4 +1,4 @@
-package generator
+package lower
 
 import (
 	"os"
@@ -11,7 +11,7 @@ import (
 
 func lowerWithConfig(t *testing.T, cfg string) (*ir.Package, []*parser.Diagnostic) {
 	t.Helper()
-	data, err := os.ReadFile("../testdata/types-evidence/collection.json")
+	data, err := os.ReadFile("../../testdata/types-evidence/collection.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +23,7 @@ func lowerWithConfig(t *testing.T, cfg string) (*ir.Package, []*parser.Diagnosti
 	if err != nil {
 		t.Fatal(err)
 	}
-	return lower(c, Options{Package: "evidence", Config: config})
+	return Package(c, Options{Package: "evidence", Config: config})
 }
 
 func TestConfigOverrides(t *testing.T) {
@@ -87,7 +87,7 @@ func TestParseConfigErrors(t *testing.T) {
 }
 
 func TestExplainNamesEvidence(t *testing.T) {
-	data, err := os.ReadFile("../testdata/types-evidence/collection.json")
+	data, err := os.ReadFile("../../testdata/types-evidence/collection.json")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,8 @@ func TestExplainNamesEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, _ := Explain(c, Options{Package: "evidence"})
+	pkg, _ := Package(c, Options{Package: "evidence"})
+	text := Explain(pkg)
 	for _, want := range []string{
 		"SearchEvents  GET /events",
 		"since    query  Since    time.Time (layout 2006-01-02T15:04:05Z07:00)",

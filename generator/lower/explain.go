@@ -1,4 +1,4 @@
-package generator
+package lower
 
 import (
 	"fmt"
@@ -7,15 +7,13 @@ import (
 
 	"github.com/postman2go/postman2go/generator/doctext"
 	"github.com/postman2go/postman2go/generator/ir"
-	model "github.com/postman2go/postman2go/parser"
 )
 
-// Explain describes what Generate would infer, without generating: per
-// operation, its method name and Postman item, and per field the wire name
-// and location, the Go field and type, required-ness and the evidence that
-// decided the type. Its output is meant for people; its format may change.
-func Explain(c *model.Collection, opts Options) (string, []*model.Diagnostic) {
-	pkg, warns := lower(c, opts)
+// Explain describes a lowered package for people: per operation, its method
+// name and Postman item, and per field the wire name and location, the Go
+// field and type, required-ness and the evidence that decided the type. Its
+// format may change.
+func Explain(pkg *ir.Package) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "package %s: %d operations, default base URL %q\n", pkg.Name, len(pkg.Operations), pkg.BaseURL)
 	for _, op := range pkg.Operations {
@@ -26,7 +24,7 @@ func Explain(c *model.Collection, opts Options) (string, []*model.Diagnostic) {
 			if f.Required {
 				req = "required"
 			}
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", doctext.OneLine(f.Wire), f.In.TagKey(), f.Name, typeString(f), req, doctext.OneLine(f.Evidence))
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\t%s\n", doctext.OneLine(f.Wire), f.In.TagKey(), f.Name, TypeString(f), req, doctext.OneLine(f.Evidence))
 		}
 		tw.Flush()
 		if op.ResponseData != nil {
@@ -44,11 +42,11 @@ func Explain(c *model.Collection, opts Options) (string, []*model.Diagnostic) {
 			fmt.Fprintf(&b, "  documented responses: %s\n", strings.Join(rows, ", "))
 		}
 	}
-	return b.String(), warns
+	return b.String()
 }
 
-// typeString is the Go type of a field as text.
-func typeString(f *ir.Field) string {
+// TypeString is the Go type of a field as text.
+func TypeString(f *ir.Field) string {
 	info := f.Kind.Info()
 	switch f.Kind {
 	case ir.KindEnum:

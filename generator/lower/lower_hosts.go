@@ -1,4 +1,4 @@
-package generator
+package lower
 
 // Hosts: the base URL of each request, the package default, and host
 // variables that become parameters.
@@ -73,14 +73,14 @@ func (l *lowerer) baseURL(ri *parser.RequestItem) (base, template string) {
 // hostParams makes each undefined variable of an operation's host template
 // a required parameter, from which the operation builds its base URL.
 func (l *lowerer) hostParams(ri *parser.RequestItem, op *ir.Operation, template string, fields *scope) {
-	if nestedVars(template) || strings.Contains(postmanVar.ReplaceAllString(template, ""), "{{") {
+	if nestedVars(template) || strings.Contains(parser.VarRef.ReplaceAllString(template, ""), "{{") {
 		l.warnf(ri, "host %q cannot be split into text and variables; the request goes to the client's base URL", template)
 		return
 	}
 	byName := map[string]*ir.Field{}
 	var hostFields []*ir.Field
 	for s := template; s != ""; {
-		loc := postmanVar.FindStringSubmatchIndex(s)
+		loc := parser.VarRef.FindStringSubmatchIndex(s)
 		if loc == nil {
 			op.BaseTemplate = append(op.BaseTemplate, ir.BasePart{Literal: s})
 			break
