@@ -40,7 +40,6 @@ func emitParamsStruct(f *jen.File, op *ir.Operation) {
 	})
 }
 
-
 // emitValidate writes:
 //
 //	// Validate checks the params against what the collection documents.
