@@ -193,11 +193,14 @@ type Field struct {
 	// variable).
 	Source *parser.Param
 
-	Name        string // Go field name
-	Wire        string // name on the wire
-	In          Location
-	Kind        Kind
-	Enum        *Enum // KindEnum only
+	Name string // Go field name
+	Wire string // name on the wire
+	In   Location
+	Kind Kind
+	Enum *Enum // KindEnum only, once enums are named
+	// EnumValues are the documented values of a KindEnum field, in
+	// collection order; enums are named from them after every operation.
+	EnumValues  []string
 	Required    bool
 	Doc         []string
 	Example     string

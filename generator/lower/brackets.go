@@ -140,9 +140,9 @@ type bracketPlan struct {
 	members []*ir.Field // in collection order
 }
 
-// planBrackets finds the groups of location in among fields. enumVals gives
-// the documented values of enum fields (to join only equal enums).
-func planBrackets(fields []*ir.Field, in ir.Location, enumVals map[*ir.Field][]string) []*bracketPlan {
+// planBrackets finds the groups of location in among fields; only enums
+// with equal documented values join.
+func planBrackets(fields []*ir.Field, in ir.Location) []*bracketPlan {
 	var local []*ir.Field
 	for _, f := range fields {
 		if f.In == in {
@@ -163,7 +163,7 @@ func planBrackets(fields []*ir.Field, in ir.Location, enumVals map[*ir.Field][]s
 	}
 	var plans []*bracketPlan
 	for _, base := range order {
-		if p := planGroup(base, local, byBase[base], enumVals); p != nil {
+		if p := planGroup(base, local, byBase[base]); p != nil {
 			plans = append(plans, p)
 		}
 	}
@@ -171,7 +171,7 @@ func planBrackets(fields []*ir.Field, in ir.Location, enumVals map[*ir.Field][]s
 }
 
 // planGroup decides one group, or returns nil to keep its fields flat.
-func planGroup(base string, local []*ir.Field, idx []int, enumVals map[*ir.Field][]string) *bracketPlan {
+func planGroup(base string, local []*ir.Field, idx []int) *bracketPlan {
 	if exportedName(base) == "" {
 		return nil
 	}
@@ -196,7 +196,7 @@ func planGroup(base string, local []*ir.Field, idx []int, enumVals map[*ir.Field
 		}
 		members = append(members, f)
 	}
-	s := decideShape([]*bnode{root}, base, enumVals)
+	s := decideShape([]*bnode{root}, base)
 	if s == nil || s.scalar {
 		return nil
 	}
@@ -211,7 +211,7 @@ func planGroup(base string, local []*ir.Field, idx []int, enumVals map[*ir.Field
 // decideShape decides the shape of a position from all its nodes (one per
 // element when the position is inside a slice of structs); nil when the
 // keys do not fit a shape.
-func decideShape(nodes []*bnode, name string, enumVals map[*ir.Field][]string) *bshape {
+func decideShape(nodes []*bnode, name string) *bshape {
 	leaves := 0
 	for _, n := range nodes {
 		if n.leaf != nil {
@@ -219,7 +219,7 @@ func decideShape(nodes []*bnode, name string, enumVals map[*ir.Field][]string) *
 		}
 	}
 	if leaves == len(nodes) {
-		return scalarShape(nodes, enumVals)
+		return scalarShape(nodes)
 	}
 	if leaves > 0 {
 		return nil
@@ -246,7 +246,7 @@ func decideShape(nodes []*bnode, name string, enumVals map[*ir.Field][]string) *
 				return nil // a[][b]: no shape
 			}
 		}
-		elem := scalarShape(all, enumVals)
+		elem := scalarShape(all)
 		return &bshape{shape: ir.ShapeList, elem: elem, required: elem.required}
 	case indices == len(all):
 		for _, n := range nodes {
@@ -256,7 +256,7 @@ func decideShape(nodes []*bnode, name string, enumVals map[*ir.Field][]string) *
 				}
 			}
 		}
-		elem := decideShape(all, name, enumVals)
+		elem := decideShape(all, name)
 		if elem == nil || !(elem.scalar || elem.shape == ir.ShapeStruct) {
 			return nil
 		}
@@ -288,7 +288,7 @@ func decideShape(nodes []*bnode, name string, enumVals map[*ir.Field][]string) *
 				same = append(same, m)
 			}
 		}
-		ms := decideShape(same, k.seg, enumVals)
+		ms := decideShape(same, k.seg)
 		if ms == nil {
 			return nil
 		}
@@ -315,7 +315,7 @@ func mapHinted(name string, kids []*bnode) bool {
 }
 
 // scalarShape joins the kinds of a position's leaves.
-func scalarShape(nodes []*bnode, enumVals map[*ir.Field][]string) *bshape {
+func scalarShape(nodes []*bnode) *bshape {
 	s := &bshape{scalar: true, kind: ir.KindString}
 	for _, n := range nodes {
 		s.leaves = append(s.leaves, n.leaf)
@@ -328,7 +328,7 @@ func scalarShape(nodes []*bnode, enumVals map[*ir.Field][]string) *bshape {
 		switch {
 		case s.kindFrom == nil:
 			s.kind, s.kindFrom = f.Kind, f
-		case f.Kind == s.kind && (f.Kind != ir.KindEnum || slices.Equal(enumVals[f], enumVals[s.kindFrom])):
+		case f.Kind == s.kind && (f.Kind != ir.KindEnum || slices.Equal(f.EnumValues, s.kindFrom.EnumValues)):
 		case (f.Kind == ir.KindInt || f.Kind == ir.KindFloat) && (s.kind == ir.KindInt || s.kind == ir.KindFloat):
 			s.kind = ir.KindFloat
 		default:
@@ -405,7 +405,7 @@ func kindName(k ir.Kind) string {
 // at the place of its first key. fields is the params' name scope.
 func (l *lowerer) groupBrackets(op *ir.Operation, fields *scope) {
 	for _, in := range []ir.Location{ir.InQuery, ir.InForm, ir.InMultipart} {
-		for _, p := range planBrackets(op.Fields, in, l.enumVals) {
+		for _, p := range planBrackets(op.Fields, in) {
 			for _, m := range p.members {
 				delete(fields.taken, m.Name) // the group's name may be one of theirs
 			}
@@ -416,7 +416,7 @@ func (l *lowerer) groupBrackets(op *ir.Operation, fields *scope) {
 			op.Fields = slices.Insert(op.Fields, at, g)
 			l.enumFields = slices.DeleteFunc(l.enumFields, func(f *ir.Field) bool { return slices.Contains(p.members, f) })
 			for _, f := range p.members {
-				delete(l.enumVals, f)
+				f.EnumValues = nil
 			}
 		}
 	}
@@ -505,7 +505,6 @@ func (l *lowerer) scalarMember(in ir.Location, s *bshape, wire, name, key string
 	}
 	if m.Kind == ir.KindEnum {
 		l.enumFields = append(l.enumFields, &m)
-		l.enumVals[&m] = l.enumVals[src]
 	}
 	return &m
 }

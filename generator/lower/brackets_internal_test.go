@@ -44,19 +44,18 @@ type entry struct{ key, value, desc string }
 
 // bracketFields builds query fields the way lower does: types inferred from
 // the value and description.
-func bracketFields(entries []entry) ([]*ir.Field, map[*ir.Field][]string) {
+func bracketFields(entries []entry) []*ir.Field {
 	var fields []*ir.Field
-	vals := map[*ir.Field][]string{}
 	for _, e := range entries {
 		inf := infer(evidence{values: []string{e.value}, description: e.desc})
 		f := &ir.Field{Name: exportedName(e.key), Wire: e.key, In: ir.InQuery, Kind: inf.kind, Required: inf.required, Example: e.value, Evidence: inf.why}
 		f.Doc = append([]string{"x"}, doctext.Lines(inf.doc)...)
 		if f.Kind == ir.KindEnum {
-			vals[f] = inf.enumValues
+			f.EnumValues = inf.enumValues
 		}
 		fields = append(fields, f)
 	}
-	return fields, vals
+	return fields
 }
 
 func TestPlanBrackets(t *testing.T) {
@@ -113,9 +112,9 @@ func TestPlanBrackets(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			fields, vals := bracketFields(c.entries)
+			fields := bracketFields(c.entries)
 			var got []string
-			for _, p := range planBrackets(fields, ir.InQuery, vals) {
+			for _, p := range planBrackets(fields, ir.InQuery) {
 				req := ""
 				if p.shape.required {
 					req = "!"
@@ -130,7 +129,7 @@ func TestPlanBrackets(t *testing.T) {
 }
 
 func TestPlanBracketsMembers(t *testing.T) {
-	fields, vals := bracketFields([]entry{{"a[0]", "x", ""}})
+	fields := bracketFields([]entry{{"a[0]", "x", ""}})
 	tests := []struct {
 		name string
 		edit func(*ir.Field)
@@ -140,14 +139,14 @@ func TestPlanBracketsMembers(t *testing.T) {
 		{"default", func(f *ir.Field) { f.Default = []ir.ValuePart{{Helper: "dynamicGUID"}} }},
 		{"own Content-Type", func(f *ir.Field) { f.ContentType = "application/json" }},
 	}
-	if len(planBrackets(fields, ir.InQuery, vals)) != 1 {
+	if len(planBrackets(fields, ir.InQuery)) != 1 {
 		t.Fatal("a[0] alone is not a group")
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := *fields[0]
 			tt.edit(&f)
-			if plans := planBrackets([]*ir.Field{&f}, ir.InQuery, vals); len(plans) != 0 {
+			if plans := planBrackets([]*ir.Field{&f}, ir.InQuery); len(plans) != 0 {
 				t.Errorf("a member that is a %s was grouped", tt.name)
 			}
 		})
@@ -155,7 +154,7 @@ func TestPlanBracketsMembers(t *testing.T) {
 	// Other locations are separate groups.
 	other := *fields[0]
 	other.In = ir.InForm
-	if plans := planBrackets([]*ir.Field{fields[0], &other}, ir.InQuery, vals); len(plans) != 1 || len(plans[0].members) != 1 {
+	if plans := planBrackets([]*ir.Field{fields[0], &other}, ir.InQuery); len(plans) != 1 || len(plans[0].members) != 1 {
 		t.Errorf("a form field joined a query group")
 	}
 }
@@ -165,8 +164,8 @@ func TestPlanBracketsMembers(t *testing.T) {
 // elements' keys would shift).
 func TestGroupExample(t *testing.T) {
 	build := func(entries []entry) string {
-		fields, vals := bracketFields(entries)
-		l := &lowerer{names: newScope(), enumVals: vals}
+		fields := bracketFields(entries)
+		l := &lowerer{names: newScope()}
 		op := &ir.Operation{Name: "Op", Fields: fields}
 		l.groupBrackets(op, newScope())
 		if len(op.Fields) != 1 || op.Fields[0].Kind != ir.KindGroup {

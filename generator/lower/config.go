@@ -160,7 +160,7 @@ func (l *lowerer) overrideField(f *ir.Field, fc FieldConfig, fields *scope) {
 			l.enumFields = append(l.enumFields, f)
 		}
 		f.Kind = ir.KindEnum
-		l.enumVals[f] = fc.Enum
+		f.EnumValues = fc.Enum
 		why = append(why, "enum "+strings.Join(fc.Enum, ","))
 	}
 	if fc.Required != nil {

@@ -19,7 +19,6 @@ type lowerer struct {
 	file  string
 
 	enumFields []*ir.Field // fields of KindEnum, named after all operations
-	enumVals   map[*ir.Field][]string
 
 	// Requests whose host names undefined variables, by host text, and
 	// requests whose auth the client does not implement, by auth type;
@@ -52,7 +51,6 @@ func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnos
 		vars:        map[string]string{},
 		names:       newScope(runtimeNames()...),
 		file:        opts.Source,
-		enumVals:    map[*ir.Field][]string{},
 		badHosts:    map[string][]*parser.RequestItem{},
 		otherAuth:   map[string][]*parser.RequestItem{},
 		config:      opts.Config,
@@ -277,7 +275,7 @@ func (l *lowerer) nameEnums() {
 		if f.Kind != ir.KindEnum {
 			continue // became a file part
 		}
-		k := key{f.Wire, strings.Join(l.enumVals[f], "\x00")}
+		k := key{f.Wire, strings.Join(f.EnumValues, "\x00")}
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
@@ -292,7 +290,7 @@ func (l *lowerer) nameEnums() {
 		}
 		e := &ir.Enum{Name: l.names.unique(name)}
 		e.Doc = []string{fmt.Sprintf("%s is one of the documented values of %q.", e.Name, first.Wire)}
-		for i, v := range l.enumVals[first] {
+		for i, v := range first.EnumValues {
 			e.Values = append(e.Values, ir.EnumValue{Const: l.names.unique(enumConstName(e.Name, v, i)), Value: v})
 		}
 		for _, f := range fs {

@@ -60,7 +60,7 @@ func (l *lowerer) body(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 					f.Kind, f.Evidence = ir.KindFiles, "form-data file part with several files"
 					f.Doc = append(f.Doc, fmt.Sprintf("Each file is sent as its own part named %q.", key))
 				}
-				delete(l.enumVals, f)
+				f.EnumValues = nil
 			}
 			if p.Disabled {
 				disabled(f)

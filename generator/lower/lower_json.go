@@ -112,7 +112,7 @@ func (l *lowerer) enumParam(op *ir.Operation, key string, values []string) *ir.F
 		}
 		all := true
 		for _, v := range values {
-			all = all && contains(l.enumVals[f], v)
+			all = all && contains(f.EnumValues, v)
 		}
 		if all {
 			return f

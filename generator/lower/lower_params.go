@@ -112,7 +112,7 @@ func (l *lowerer) query(op *ir.Operation, ri *parser.RequestItem, fields *scope)
 			f.Evidence = "query key without a value"
 			f.Doc = []string{fmt.Sprintf("%s, when true, sends the query key %q with no value (?%s).", f.Name, key, key)}
 			f.Doc = append(f.Doc, doctext.Lines(q.Description)...)
-			delete(l.enumVals, f)
+			f.EnumValues = nil
 		}
 		if q.Disabled {
 			disabled(f)
@@ -351,7 +351,7 @@ func (l *lowerer) field(fields *scope, wire string, in ir.Location, ev evidence)
 	}
 	if f.Kind == ir.KindEnum {
 		l.enumFields = append(l.enumFields, f)
-		l.enumVals[f] = inf.enumValues
+		f.EnumValues = inf.enumValues
 	}
 	return f
 }
@@ -370,7 +370,7 @@ func (l *lowerer) fixedValues(op *ir.Operation) {
 		}
 		v := f.Literal
 		if !l.constantQuery(f.Wire, v) || !scalarKind(f.Kind) || !ir.IsConcreteText(v) || isLorem(v) ||
-			(f.Kind == ir.KindEnum && !contains(l.enumVals[f], v)) {
+			(f.Kind == ir.KindEnum && !contains(f.EnumValues, v)) {
 			continue
 		}
 		f.Default = []ir.ValuePart{{Literal: v}}
