@@ -123,12 +123,7 @@ func run(cfg config, out io.Writer) error {
 
 	// Every referenced variable the collection does not define gets a
 	// deterministic value, the same in both runs.
-	defined := map[string]string{}
-	for _, v := range col.Variables {
-		if !v.Disabled && v.Key != "" {
-			defined[v.Key] = v.Value
-		}
-	}
+	defined := col.EnabledVars()
 	fills := map[string]string{}
 	for _, name := range referencedVars(data) {
 		if _, ok := defined[name]; !ok {
@@ -151,7 +146,7 @@ func run(cfg config, out io.Writer) error {
 		}
 		cfg.plant(driverVars)
 	}
-	driverFile, calls, err := generator.GenerateDriver(col, opts, generator.DriverOptions{
+	driverFile, calls, err := generateDriver(col, opts, driverOptions{
 		Vars:        driverVars,
 		TagHeader:   tagHeader,
 		FileContent: fileContent,
@@ -201,7 +196,7 @@ func run(cfg config, out io.Writer) error {
 	}
 	rw := &rewriter{
 		hostPort:    "127.0.0.1:" + srv.Port(),
-		resolve:     func(s string) string { return resolveText(s, resolveVars) },
+		resolve:     func(s string) string { return parser.Resolve(s, resolveVars) },
 		keep:        keep,
 		overrides:   overrides,
 		workDir:     workDir,
@@ -383,23 +378,6 @@ func run(cfg config, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "conformance: %d/%d requests wire-equivalent (%d skipped)\n", equivalent, len(results)-skipped, skipped)
 	return nil
-}
-
-// resolveText substitutes variables as Postman does.
-func resolveText(s string, vars map[string]string) string {
-	for pass := 0; pass < 19 && strings.Contains(s, "{{"); pass++ {
-		next := varPattern.ReplaceAllStringFunc(s, func(m string) string {
-			if v, ok := vars[m[2:len(m)-2]]; ok {
-				return v
-			}
-			return m
-		})
-		if next == s {
-			break
-		}
-		s = next
-	}
-	return s
 }
 
 // isV1 reports whether data is a legacy v1 collection: top-level requests

@@ -5,10 +5,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/postman2go/postman2go/parser"
 )
 
 // The collection newman runs is a rewritten copy of the input:
@@ -25,13 +26,11 @@ import (
 //   - form-data file parts and file bodies point at files with known
 //     content in newman's working directory.
 
-var varPattern = regexp.MustCompile(`\{\{([^{}]*?)\}\}`)
-
 // referencedVars lists the names of every {{variable}} in the collection
 // text, sorted.
 func referencedVars(data []byte) []string {
 	seen := map[string]bool{}
-	for _, m := range varPattern.FindAllSubmatch(data, -1) {
+	for _, m := range parser.VarRef.FindAllSubmatch(data, -1) {
 		seen[string(m[1])] = true
 	}
 	out := make([]string, 0, len(seen))

@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"reflect"
 	"testing"
+
+	"github.com/postman2go/postman2go/parser"
 )
 
 func TestRawURL(t *testing.T) {
 	vars := map[string]string{"baseUrl": "https://api.example.com/v2/", "host": "example.org"}
-	rw := &rewriter{hostPort: "127.0.0.1:9", resolve: func(s string) string { return resolveText(s, vars) }}
+	rw := &rewriter{hostPort: "127.0.0.1:9", resolve: func(s string) string { return parser.Resolve(s, vars) }}
 	cases := map[string]string{
 		"{{baseUrl}}/users/:id?x=1":        "http://127.0.0.1:9/v2/users/:id?x=1",
 		"https://{{host}}:8443/a/b?q#frag": "http://127.0.0.1:9/a/b?q#frag",
@@ -25,7 +27,7 @@ func TestRawURL(t *testing.T) {
 
 func TestURLObjectKeepsBasePath(t *testing.T) {
 	vars := map[string]string{"baseUrl": "https://api.example.com/v2"}
-	rw := &rewriter{hostPort: "127.0.0.1:9", resolve: func(s string) string { return resolveText(s, vars) }}
+	rw := &rewriter{hostPort: "127.0.0.1:9", resolve: func(s string) string { return parser.Resolve(s, vars) }}
 	var u map[string]any
 	json.Unmarshal([]byte(`{"raw":"{{baseUrl}}/users","host":["{{baseUrl}}"],"path":["users",":id"],"query":[{"key":"a","value":"1"}]}`), &u)
 	got := rw.url(u).(map[string]any)

@@ -1,3 +1,10 @@
+// Package generator is postman2go's front door: a parsed Postman collection
+// (package parser) goes in, the files of a Go client package come out.
+//
+// Inside, the stages run one way: lower (generator/lower) turns the
+// collection into the IR (generator/ir), in which every name, type and wire
+// encoding is decided; emit (generator/emit) writes the IR as Go files. No
+// stage reaches back.
 package generator
 
 import (
@@ -10,13 +17,12 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"sort"
 	"strings"
 
-	"github.com/dave/jennifer/jen"
-
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/emit"
+	"github.com/postman2go/postman2go/generator/lower"
 	model "github.com/postman2go/postman2go/parser"
-	"github.com/postman2go/postman2go/templates"
 )
 
 // HeaderLine is the first line of every generated file.
@@ -33,6 +39,29 @@ type Options struct {
 	Input []byte
 	// Config overrides inferred names and types; nil for none.
 	Config *Config
+}
+
+// Config overrides inferred operation names and field names, types, enums
+// and required-ness; ParseConfig reads it from JSON.
+type Config = lower.Config
+
+// ParseConfig reads a config file (see the README).
+func ParseConfig(data []byte) (*Config, error) { return lower.ParseConfig(data) }
+
+// Explain describes what Generate would infer, without generating: per
+// operation, its method name and Postman item, and per field the wire name
+// and location, the Go field and type, required-ness and the evidence that
+// decided the type. Its output is meant for people; its format may change.
+func Explain(c *model.Collection, opts Options) (string, []*model.Diagnostic) {
+	pkg, warns := lower.Package(c, lowerOptions(opts))
+	return lower.Explain(pkg), warns
+}
+
+// PackageName derives a valid package name from a directory name.
+func PackageName(dir string) string { return lower.PackageName(dir) }
+
+func lowerOptions(opts Options) lower.Options {
+	return lower.Options{Package: opts.Package, Source: opts.Source, Config: opts.Config}
 }
 
 // File is one generated file.
@@ -62,46 +91,17 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 	if err := checkPackageName(opts.Package); err != nil {
 		return nil, nil, err
 	}
-	pkg, warns := lower(c, opts)
+	pkg, warns := lower.Package(c, lowerOptions(opts))
 	header := []string{strings.TrimPrefix(HeaderLine, "// "), "Source: " + sanitizeSource(opts.Source) + " (input hash " + inputHash(opts) + ")"}
 
-	var files []File
-	for _, t := range templates.Runtime() {
-		files = append(files, File{
-			Name:    strings.TrimSuffix(t.Name, ".go") + "_gen.go",
-			Content: runtimeFile(t.Content, header, pkg.Name),
-		})
+	emitted, err := emit.Package(pkg, header)
+	if err != nil {
+		return nil, warns, err
 	}
-	emitters := []struct {
-		name string
-		emit func(*jen.File, *Package)
-		skip bool
-	}{
-		{"doc_gen.go", emitDoc, false},
-		{"api_gen.go", emitAPI, false},
-		{"operations_gen.go", emitOperations, len(pkg.Operations) == 0},
-		{"params_gen.go", emitParams, len(pkg.Operations) == 0},
-		{"enums_gen.go", emitEnums, len(pkg.Enums) == 0},
-		{"types_gen.go", emitStructs, len(pkg.Structs) == 0},
-		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0},
-		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0},
+	files := make([]File, len(emitted))
+	for i, f := range emitted {
+		files[i] = File(f)
 	}
-	for _, e := range emitters {
-		if e.skip {
-			continue
-		}
-		f := jen.NewFile(pkg.Name)
-		for _, h := range header {
-			headerComment(f, h)
-		}
-		e.emit(f, pkg)
-		src, err := renderFile(e.name, f, pkg)
-		if err != nil {
-			return nil, warns, err
-		}
-		files = append(files, File{Name: e.name, Content: src})
-	}
-	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, warns, nil
 }
 
@@ -150,58 +150,9 @@ func inputHash(opts Options) string {
 }
 
 func sanitizeSource(s string) string {
-	s = oneLine(s)
+	s = doctext.OneLine(s)
 	if s == "" {
 		return "-"
 	}
 	return s
-}
-
-// runtimeFile is a template file with the header added and its package
-// clause renamed.
-func runtimeFile(src []byte, header []string, pkg string) []byte {
-	var b bytes.Buffer
-	for _, h := range header {
-		for _, c := range commentLines(h) {
-			b.WriteString(c + "\n")
-		}
-	}
-	b.WriteString("\n")
-	b.Write(bytes.Replace(src, []byte("package runtime\n"), []byte("package "+pkg+"\n"), 1))
-	return b.Bytes()
-}
-
-// runtimeNames lists the top-level names the runtime declares, which
-// generated names must not take, plus the names every package declares.
-func runtimeNames() []string {
-	names := []string{"DefaultBaseURL", "NewClient", "Valid", "Validate", "init", "main"}
-	fset := token.NewFileSet()
-	for _, t := range templates.Runtime() {
-		f, err := parser.ParseFile(fset, t.Name, t.Content, parser.SkipObjectResolution)
-		if err != nil {
-			panic(err) // the templates compile: cannot happen
-		}
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				// Methods too: operation methods share the Client's method set.
-				names = append(names, d.Name.Name)
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					switch s := s.(type) {
-					case *ast.TypeSpec:
-						names = append(names, s.Name.Name)
-					case *ast.ValueSpec:
-						for _, n := range s.Names {
-							names = append(names, n.Name)
-						}
-					}
-				}
-			}
-		}
-	}
-	for p := range predeclared {
-		names = append(names, p)
-	}
-	return names
 }

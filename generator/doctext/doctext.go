@@ -1,0 +1,102 @@
+// Package doctext turns collection descriptions (Markdown or HTML in
+// practice) into plain text lines for doc comments. It is data: the comment
+// door in generator/emit is what turns lines into Go comments.
+package doctext
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+var (
+	brTag       = regexp.MustCompile(`(?i)<br\s*/?>`)
+	paraTag     = regexp.MustCompile(`(?i)</?(p|div|ul|ol|table|tr|h[1-6])(\s[^>]*)?>`)
+	liTag       = regexp.MustCompile(`(?i)<li(\s[^>]*)?>`)
+	inlineTag   = regexp.MustCompile(`(?i)</?(b|i|u|em|strong|code|span|a|li|td|th|pre|small|sup|sub|tbody|thead)(\s[^>]*)?>`)
+	mdBold      = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
+	mdLink      = regexp.MustCompile(`\[([^\]\n]+)\]\(([^)\s]+)\)`)
+	lineBreaker = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n")
+)
+
+const wrapWidth = 100
+
+// maxDocBytes bounds the text of one description that becomes comments: a
+// 50 MB description is data, not documentation.
+const maxDocBytes = 64 << 10
+
+// PlainText turns a Postman description (Markdown or HTML in practice) into
+// plain text lines: <br> becomes a line break, tags and bold markers go,
+// [text](url) becomes "text (url)", control characters are dropped.
+func PlainText(s string) string {
+	if len(s) > maxDocBytes {
+		cut := maxDocBytes
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + " … (truncated by postman2go)"
+	}
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = lineBreaker.Replace(s)
+	s = brTag.ReplaceAllString(s, "\n")
+	s = liTag.ReplaceAllString(s, "\n- ")
+	s = paraTag.ReplaceAllString(s, "\n\n")
+	s = inlineTag.ReplaceAllString(s, "")
+	s = mdBold.ReplaceAllString(s, "$1")
+	s = mdLink.ReplaceAllString(s, "$1 ($2)")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t', r == '\u00a0':
+			return ' '
+		case r == '\uFEFF', unicode.IsControl(r), unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Lines returns s as doc lines: trimmed, blank runs collapsed, long
+// lines wrapped at word boundaries.
+func Lines(s string) []string {
+	var out []string
+	blank := false
+	for _, line := range strings.Split(PlainText(s), "\n") {
+		line = strings.Join(strings.Fields(line), " ")
+		if line == "" {
+			blank = len(out) > 0
+			continue
+		}
+		if blank {
+			out = append(out, "")
+			blank = false
+		}
+		out = append(out, wrap(line, wrapWidth)...)
+	}
+	return out
+}
+
+// OneLine returns s as a single line of plain text, for table cells and
+// short summaries.
+func OneLine(s string) string {
+	return strings.Join(strings.Fields(PlainText(s)), " ")
+}
+
+func wrap(line string, width int) []string {
+	var out []string
+	for len(line) > width {
+		cut := strings.LastIndexByte(line[:width], ' ')
+		if cut <= 0 {
+			cut = strings.IndexByte(line[width:], ' ')
+			if cut < 0 {
+				break
+			}
+			cut += width
+		}
+		out = append(out, line[:cut])
+		line = line[cut+1:]
+	}
+	return append(out, line)
+}

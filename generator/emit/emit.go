@@ -1,0 +1,80 @@
+// Package emit writes the files of a generated package from its IR: the
+// runtime (templates/runtime, copied with the package clause renamed) and
+// the files jennifer renders from the IR. It reads the IR and decides
+// nothing the IR already says; every comment goes through comments.go and
+// every rendered file through guard.go.
+package emit
+
+import (
+	"bytes"
+	"sort"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/ir"
+	"github.com/postman2go/postman2go/templates"
+)
+
+// File is one generated file.
+type File struct {
+	Name    string
+	Content []byte
+}
+
+// Package returns the files of pkg, sorted by name, each starting with the
+// header lines (comment text without "//").
+func Package(pkg *ir.Package, header []string) ([]File, error) {
+	var files []File
+	for _, t := range templates.Runtime() {
+		files = append(files, File{
+			Name:    strings.TrimSuffix(t.Name, ".go") + "_gen.go",
+			Content: runtimeFile(t.Content, header, pkg.Name),
+		})
+	}
+	emitters := []struct {
+		name string
+		emit func(*jen.File, *ir.Package)
+		skip bool
+	}{
+		{"doc_gen.go", emitDoc, false},
+		{"api_gen.go", emitAPI, false},
+		{"operations_gen.go", emitOperations, len(pkg.Operations) == 0},
+		{"params_gen.go", emitParams, len(pkg.Operations) == 0},
+		{"enums_gen.go", emitEnums, len(pkg.Enums) == 0},
+		{"types_gen.go", emitStructs, len(pkg.Structs) == 0},
+		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0},
+		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0},
+	}
+	for _, e := range emitters {
+		if e.skip {
+			continue
+		}
+		f := jen.NewFile(pkg.Name)
+		for _, h := range header {
+			HeaderComment(f, h)
+		}
+		e.emit(f, pkg)
+		src, err := renderFile(e.name, f, pkg)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: e.name, Content: src})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+	return files, nil
+}
+
+// runtimeFile is a template file with the header added and its package
+// clause renamed.
+func runtimeFile(src []byte, header []string, pkg string) []byte {
+	var b bytes.Buffer
+	for _, h := range header {
+		for _, c := range commentLines(h) {
+			b.WriteString(c + "\n")
+		}
+	}
+	b.WriteString("\n")
+	b.Write(bytes.Replace(src, []byte("package runtime\n"), []byte("package "+pkg+"\n"), 1))
+	return b.Bytes()
+}

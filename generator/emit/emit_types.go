@@ -1,0 +1,87 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/ir"
+)
+
+// emitStructs writes the types synthesized from JSON bodies.
+func emitStructs(f *jen.File, pkg *ir.Package) {
+	for _, st := range pkg.Structs {
+		emitStruct(f, st)
+		f.Line()
+	}
+}
+
+// emitStruct writes:
+//
+//	// <Name> is synthesized from the collection's example JSON.
+//	type <Name> struct {
+//		<Field> <type> `json:"<key>[,omitempty]"`
+//	}
+func emitStruct(f *jen.File, st *ir.Struct) {
+	Comment(f.Group, fmt.Sprintf("%s is synthesized from the collection's example JSON.", st.Name))
+	f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
+		for _, fd := range st.Fields {
+			tag := fd.Key
+			if fd.Optional {
+				tag += ",omitempty"
+			}
+			g.Id(fd.Name).Add(jsonTypeCode(fd.Type)).Tag(map[string]string{"json": tag})
+		}
+	})
+}
+
+// jsonTypeCode is the Go type of a synthesized JSON type.
+func jsonTypeCode(t *ir.JSONType) jen.Code {
+	var c *jen.Statement
+	switch t.Kind {
+	case ir.JSONRaw:
+		return jen.Qual("encoding/json", "RawMessage")
+	case ir.JSONBool:
+		c = jen.Bool()
+	case ir.JSONInt:
+		c = jen.Int64()
+	case ir.JSONFloat:
+		c = jen.Float64()
+	case ir.JSONString:
+		c = jen.String()
+		if t.EnumOf != nil && t.EnumOf.Kind == ir.KindEnum && t.EnumOf.Enum != nil {
+			c = jen.Id(t.EnumOf.Enum.Name)
+		}
+	case ir.JSONStruct:
+		c = jen.Id(t.Struct.Name)
+	case ir.JSONSlice:
+		return jen.Index().Add(jsonTypeCode(t.Elem))
+	case ir.JSONMap:
+		return jen.Map(jen.String()).Add(jsonTypeCode(t.Elem))
+	default:
+		panic(fmt.Sprintf("unknown JSON kind %d", t.Kind))
+	}
+	if t.Pointer {
+		return jen.Op("*").Add(c)
+	}
+	return c
+}
+
+// nilableJSONType is t as a field that can say "not set": a struct by
+// pointer, slices, maps and raw JSON as they are.
+func nilableJSONType(t *ir.JSONType) jen.Code {
+	if t.Kind == ir.JSONStruct && !t.Pointer {
+		return jen.Op("*").Id(t.Struct.Name)
+	}
+	if t.Scalar() && !t.Pointer {
+		return jen.Op("*").Add(jsonTypeCode(t))
+	}
+	return jsonTypeCode(t)
+}
+
+// valueJSONType is t without its nullable pointer, for new(T).
+func valueJSONType(t *ir.JSONType) *ir.JSONType {
+	v := *t
+	v.Pointer = false
+	return &v
+}

@@ -1,0 +1,113 @@
+package lower
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/postman2go/postman2go/generator/ir"
+	"github.com/postman2go/postman2go/parser"
+)
+
+func lowerWithConfig(t *testing.T, cfg string) (*ir.Package, []*parser.Diagnostic) {
+	t.Helper()
+	data, err := os.ReadFile("../../testdata/types-evidence/collection.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := parser.Parse("collection.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	config, err := ParseConfig([]byte(cfg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Package(c, Options{Package: "evidence", Config: config})
+}
+
+func TestConfigOverrides(t *testing.T) {
+	pkg, warns := lowerWithConfig(t, `{"operations": {
+		"List issues": {"name": "SearchEvents"},
+		"Search events": {"fields": {
+			"note": {"type": "int", "required": true, "name": "NoteID"},
+			"owner": {"enum": ["me", "you"]},
+			"status": {"required": false},
+			"nope": {"type": "bool"}
+		}},
+		"Missing": {"name": "Nothing"}
+	}}`)
+	names := []string{}
+	for _, op := range pkg.Operations {
+		names = append(names, op.Name)
+	}
+	// "List issues" is renamed to the name "Search events" would have
+	// inferred; the configured name wins and the other is made unique.
+	if got := strings.Join(names, " "); got != "SearchEvents2 ListTickets SearchEvents" {
+		t.Errorf("operation names = %s", got)
+	}
+	fields := map[string]*ir.Field{}
+	for _, f := range pkg.Operations[0].Fields {
+		fields[f.Wire] = f
+	}
+	if f := fields["note"]; f.Kind != ir.KindInt || !f.Required || f.Name != "NoteID" || !strings.HasPrefix(f.Evidence, "config:") {
+		t.Errorf("note = %+v", f)
+	}
+	if f := fields["owner"]; f.Kind != ir.KindEnum || f.Enum == nil || len(f.Enum.Values) != 2 || f.Enum.Values[1].Value != "you" {
+		t.Errorf("owner = %+v", f)
+	}
+	if f := fields["status"]; f.Required {
+		t.Errorf("status still required")
+	}
+	var text []string
+	for _, w := range warns {
+		text = append(text, w.Msg)
+	}
+	all := strings.Join(text, "\n")
+	for _, want := range []string{`config: operation "Search events" has no field "nope"`, `config: operation "Missing" matches no request`} {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+}
+
+func TestParseConfigErrors(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{`{"operations": {"x": {"nmae": "X"}}}`, `unknown field "nmae"`},
+		{`{"operations": {"x": {"name": "lower"}}}`, `name "lower" is not an exported Go identifier`},
+		{`{"operations": {"x": {"fields": {"f": {"type": "uuid"}}}}}`, `unknown type "uuid"`},
+		{`{"operations": {"x": {"fields": {"f": {"type": "int", "enum": ["a"]}}}}}`, `an enum is a string type`},
+		{`{`, `unexpected EOF`},
+	} {
+		_, err := ParseConfig([]byte(tt.in))
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseConfig(%s) = %v, want an error containing %q", tt.in, err, tt.want)
+		}
+	}
+}
+
+func TestExplainNamesEvidence(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/types-evidence/collection.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _, err := parser.Parse("collection.json", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, _ := Package(c, Options{Package: "evidence"})
+	text := Explain(pkg)
+	for _, want := range []string{
+		"SearchEvents  GET /events",
+		"since    query  Since    time.Time (layout 2006-01-02T15:04:05Z07:00)",
+		"status   query  Status   Status (open|closed)",
+		"description says (Required); enum from (This can only be one of ...)",
+		"note     query  Note     string",
+		"lorem-ipsum example values (weak evidence: text)",
+		"ticketId  path   TicketID  int64",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("explain output lacks %q:\n%s", want, text)
+		}
+	}
+}

@@ -1,0 +1,121 @@
+package lower
+
+import (
+	"fmt"
+
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
+)
+
+// Doc comments are data: once every name is final, finalDocs composes the
+// complete doc lines of each operation and params field, which the emitter
+// writes through its comment door as they are.
+
+// finalDocs replaces each operation's description lines by its doc comment
+// and completes each params field's doc (group struct members included).
+func (l *lowerer) finalDocs() {
+	done := map[*ir.Field]bool{}
+	var field func(f *ir.Field)
+	field = func(f *ir.Field) {
+		if done[f] {
+			return
+		}
+		done[f] = true
+		f.Doc = fieldDoc(f)
+		if f.Group != nil && f.Group.Struct != nil {
+			for _, m := range f.Group.Struct.Fields {
+				field(m)
+			}
+		}
+	}
+	for _, op := range l.pkg.Operations {
+		op.Doc = operationDoc(op)
+		for _, f := range op.Fields {
+			field(f)
+		}
+	}
+}
+
+func fieldDoc(f *ir.Field) []string {
+	doc := append([]string{}, f.Doc...)
+	if f.Required {
+		doc = append(doc, "Required.")
+	}
+	if f.Example != "" && f.Kind != ir.KindBytes && f.Kind != ir.KindTypedJSON {
+		doc = append(doc, "Example: "+doctext.OneLine(f.Example))
+	}
+	return doc
+}
+
+func operationDoc(op *ir.Operation) []string {
+	lines := []string{fmt.Sprintf("%s sends %s %s.", op.Name, op.Method, doctext.OneLine(op.PathText))}
+	if item := doctext.OneLine(op.ItemName); item != "" {
+		lines = append(lines, fmt.Sprintf("It is the Postman request %q.", item))
+	}
+	if len(op.Doc) > 0 {
+		lines = append(append(lines, ""), op.Doc...)
+	}
+	if op.Scripts > 0 {
+		lines = append(lines, "", "Postman runs a pre-request or test script around this request; the client does not.")
+	}
+	if op.BaseURL != "" {
+		lines = append(lines, "", fmt.Sprintf("It is sent to %s, its host in the collection, whatever WithBaseURL says;", doctext.OneLine(op.BaseURL)),
+			"redirect it with WithRequestEditor or WithHTTPClient.")
+	}
+	if len(op.BaseTemplate) > 0 {
+		lines = append(lines, "", "It is sent to its own host, built from the host variables in params, whatever",
+			"WithBaseURL says; redirect it with WithRequestEditor or WithHTTPClient.")
+	}
+	if auth := authDoc(op.Auth); auth != "" {
+		lines = append(lines, "", auth)
+	}
+	if len(op.Responses) > 0 {
+		lines = append(lines, "", fmt.Sprintf("Documented responses (also in %s):", op.TableVar), "")
+		lines = append(lines, responseTableLines(op.Responses)...)
+	}
+	return lines
+}
+
+// responseTableLines renders rows as a preformatted doc block. Each line
+// starts with a tab so that go doc keeps the columns.
+func responseTableLines(rows []ir.ResponseRow) []string {
+	width := len("Code")
+	for _, r := range rows {
+		width = max(width, len(doctext.OneLine(r.Code)))
+	}
+	out := []string{fmt.Sprintf("\tStatus  %-*s  Description", width, "Code")}
+	for _, r := range rows {
+		status := "-"
+		if r.Status > 0 {
+			status = fmt.Sprint(r.Status)
+		}
+		code := doctext.OneLine(r.Code)
+		if code == "" {
+			code = "-"
+		}
+		out = append(out, fmt.Sprintf("\t%-6s  %-*s  %s", status, width, code, r.Description))
+	}
+	return out
+}
+
+// authDoc tells which client option authenticates the operation.
+func authDoc(a ir.Auth) string {
+	switch a.Kind {
+	case ir.AuthInherit:
+		return ""
+	case ir.AuthNone:
+		return "Auth: none (the collection says noauth); no credentials are sent."
+	case ir.AuthBearer:
+		if a.Prefix != "" {
+			return fmt.Sprintf("Auth: token sent as %q, set with WithBearerToken or WithTokenSource.", "Authorization: "+a.Prefix+" <token>")
+		}
+		return "Auth: bearer token, set with WithBearerToken or WithTokenSource."
+	case ir.AuthBasic:
+		return "Auth: HTTP basic, set with WithBasicAuth."
+	case ir.AuthAPIKey:
+		return fmt.Sprintf("Auth: API key in the %s %q, set with WithAPIKey.", a.KeyIn, a.KeyName)
+	case ir.AuthOther:
+		return "The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor."
+	}
+	panic(fmt.Sprintf("unknown auth kind %d", a.Kind))
+}

@@ -1,0 +1,307 @@
+package lower
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/postman2go/postman2go/generator/ir"
+)
+
+// JSON request and response bodies get Go types synthesized from their
+// examples. A shape gathers what every example says about one value; it is
+// then turned into a JSONType, with nested objects as named structs.
+
+// shape is the merged evidence for one JSON value.
+type shape struct {
+	seen                                       int // examples in which the value is present
+	null, boolean, integer, number, str, array int
+	object                                     int
+	placeholder                                ir.Kind // from "<integer>" and friends, KindString when none
+	keys                                       []string
+	fields                                     map[string]*shape
+	elem                                       *shape
+	strs                                       []string // distinct string values, at most maxStrs
+}
+
+// maxStrs bounds the string values a shape keeps for enum matching.
+const maxStrs = 32
+
+func newShape() *shape { return &shape{fields: map[string]*shape{}} }
+
+// maxShapeDepth bounds the nesting that becomes Go types; deeper values
+// stay json.RawMessage.
+const maxShapeDepth = 32
+
+// maxArraySample bounds how many elements of one array are looked at.
+const maxArraySample = 50
+
+// observe adds one example value.
+func (s *shape) observe(v gjson.Result, depth int) {
+	s.seen++
+	switch {
+	case v.Type == gjson.Null:
+		s.null++
+	case v.Type == gjson.True || v.Type == gjson.False:
+		s.boolean++
+	case v.Type == gjson.Number:
+		if !strings.ContainsAny(v.Raw, ".eE") {
+			s.integer++
+		} else {
+			s.number++
+		}
+	case v.Type == gjson.String:
+		if k, ok := placeholderKinds[v.Str]; ok {
+			s.placeholder = k
+			switch k {
+			case ir.KindInt:
+				s.integer++
+			case ir.KindFloat:
+				s.number++
+			case ir.KindBool:
+				s.boolean++
+			}
+			return
+		}
+		s.str++
+		if len(s.strs) < maxStrs && !contains(s.strs, v.Str) {
+			s.strs = append(s.strs, v.Str)
+		}
+	case v.IsArray():
+		s.array++
+		if depth >= maxShapeDepth {
+			return
+		}
+		if s.elem == nil {
+			s.elem = newShape()
+		}
+		n := 0
+		v.ForEach(func(_, e gjson.Result) bool {
+			s.elem.observe(e, depth+1)
+			n++
+			return n < maxArraySample
+		})
+	case v.IsObject():
+		s.object++
+		if depth >= maxShapeDepth {
+			return
+		}
+		v.ForEach(func(k, e gjson.Result) bool {
+			key := k.String()
+			f, ok := s.fields[key]
+			if !ok {
+				f = newShape()
+				s.fields[key] = f
+				s.keys = append(s.keys, key)
+			}
+			f.observe(e, depth+1)
+			return true
+		})
+	}
+}
+
+// kinds counts how many different JSON kinds (null aside) the value took.
+func (s *shape) kinds() int {
+	n := 0
+	for _, c := range []int{s.boolean, s.integer + s.number, s.str, s.array, s.object} {
+		if c > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// typeBuilder turns shapes into JSONTypes, naming structs in a scope.
+type typeBuilder struct {
+	names   *scope
+	structs []*ir.Struct
+	// conflict is called with the JSON path of a value whose examples
+	// disagree; it falls back to json.RawMessage.
+	conflict func(path string)
+	// enumFor returns the enum-typed param of the same operation that a
+	// string value under key belongs to, or nil.
+	enumFor func(key string, values []string) *ir.Field
+}
+
+// build returns the type for s. name is the Go name its struct gets if it
+// is an object; path is its JSON path for warnings.
+func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *ir.JSONType {
+	switch {
+	case s.kinds() == 0:
+		return &ir.JSONType{Kind: ir.JSONRaw} // only null or never seen
+	case s.kinds() > 1:
+		b.conflict(path)
+		return &ir.JSONType{Kind: ir.JSONRaw}
+	}
+	nullable := s.null > 0
+	switch {
+	case s.boolean > 0:
+		return &ir.JSONType{Kind: ir.JSONBool, Pointer: nullable}
+	case s.number > 0:
+		return &ir.JSONType{Kind: ir.JSONFloat, Pointer: nullable}
+	case s.integer > 0:
+		return &ir.JSONType{Kind: ir.JSONInt, Pointer: nullable}
+	case s.str > 0:
+		t := &ir.JSONType{Kind: ir.JSONString, Pointer: nullable}
+		if b.enumFor != nil && len(s.strs) < maxStrs {
+			t.EnumOf = b.enumFor(key, s.strs)
+		}
+		return t
+	case s.array > 0:
+		if s.elem == nil || depth >= maxShapeDepth {
+			return &ir.JSONType{Kind: ir.JSONSlice, Elem: &ir.JSONType{Kind: ir.JSONRaw}}
+		}
+		return &ir.JSONType{Kind: ir.JSONSlice, Elem: b.build(s.elem, key, singular(name), path+"[]", depth+1)}
+	case s.object > 0:
+		if len(s.keys) == 0 || depth >= maxShapeDepth || !tagSafeKeys(s.keys) {
+			// {} says nothing; keys encoding/json cannot name stay a map.
+			return &ir.JSONType{Kind: ir.JSONMap, Elem: &ir.JSONType{Kind: ir.JSONRaw}}
+		}
+		st := &ir.Struct{Name: b.names.unique(name)}
+		b.structs = append(b.structs, st)
+		fields := newScope()
+		for _, k := range s.keys {
+			fs := s.fields[k]
+			fname := exportedName(k)
+			if fname == "" {
+				fname = "Field"
+			}
+			fname = fields.unique(fname)
+			t := b.build(fs, k, st.Name+fname, path+"."+k, depth+1)
+			optional := fs.seen < s.object
+			if optional && t.Scalar() {
+				t.Pointer = true
+			}
+			st.Fields = append(st.Fields, &ir.StructField{Name: fname, Key: k, Type: t, Optional: optional || fs.null > 0})
+		}
+		return &ir.JSONType{Kind: ir.JSONStruct, Struct: st, Pointer: nullable}
+	}
+	panic(fmt.Sprintf("shape with no kind at %s", path))
+}
+
+// tagSafeKeys reports whether every key can be a json struct tag name, by
+// encoding/json's own rule (isValidTag): letters and digits of any script
+// and the listed ASCII punctuation. It silently ignores any other tag (a
+// quote, a backslash, a comma, a symbol such as € or an emoji, NBSP, a line
+// separator) and sends the field under its Go name, so such an object stays
+// a map.
+func tagSafeKeys(keys []string) bool {
+	for _, k := range keys {
+		if k == "" || k == "-" {
+			return false
+		}
+		for _, r := range k {
+			switch {
+			case strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r):
+			case r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			default:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// singular names an array element type after its array: Users → User.
+func singular(name string) string {
+	switch {
+	case strings.HasSuffix(name, "ies") && len(name) > 4:
+		return name[:len(name)-3] + "y"
+	case strings.HasSuffix(name, "ss"), !strings.HasSuffix(name, "s"), len(name) <= 3:
+		return name + "Item"
+	}
+	return name[:len(name)-1]
+}
+
+// parseJSONExample parses a Postman raw body leniently: {{variables}} that
+// stand where a value should be are read as null (their type is unknown),
+// // and /* */ comments are dropped. It returns false when the text is not
+// JSON even then.
+func parseJSONExample(raw string) (gjson.Result, bool) {
+	text := StripJSONComments(raw)
+	text = bareVariables(text)
+	if !gjson.Valid(text) {
+		return gjson.Result{}, false
+	}
+	return gjson.Parse(text), true
+}
+
+// bareVariables replaces {{name}} outside strings by null.
+func bareVariables(s string) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	var b strings.Builder
+	inString, escaped := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' && strings.HasPrefix(s[i:], "{{"):
+			if end := strings.Index(s[i:], "}}"); end > 0 {
+				b.WriteString("null")
+				i += end + 1
+				continue
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+// StripJSONComments removes // and /* */ comments outside strings.
+func StripJSONComments(s string) string {
+	if !strings.Contains(s, "/") {
+		return s
+	}
+	var b strings.Builder
+	inString, escaped := false, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if inString {
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+			b.WriteByte(c)
+			continue
+		}
+		switch {
+		case c == '"':
+			inString = true
+		case strings.HasPrefix(s[i:], "//"):
+			end := strings.IndexByte(s[i:], '\n')
+			if end < 0 {
+				return b.String()
+			}
+			i += end - 1
+			continue
+		case strings.HasPrefix(s[i:], "/*"):
+			end := strings.Index(s[i+2:], "*/")
+			if end < 0 {
+				return b.String()
+			}
+			i += end + 3
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}

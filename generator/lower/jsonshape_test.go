@@ -1,0 +1,97 @@
+package lower
+
+import (
+	"testing"
+
+	"github.com/tidwall/gjson"
+
+	"github.com/postman2go/postman2go/generator/ir"
+)
+
+func buildFrom(t *testing.T, examples ...string) (*ir.JSONType, []string) {
+	t.Helper()
+	s := newShape()
+	for _, e := range examples {
+		v, ok := parseJSONExample(e)
+		if !ok {
+			t.Fatalf("example %q does not parse", e)
+		}
+		s.observe(v, 0)
+	}
+	var conflicts []string
+	b := &typeBuilder{names: newScope(), conflict: func(p string) { conflicts = append(conflicts, p) }}
+	return b.build(s, "", "T", "", 0), conflicts
+}
+
+func fieldOf(t *testing.T, typ *ir.JSONType, key string) *ir.StructField {
+	t.Helper()
+	if typ.Kind != ir.JSONStruct {
+		t.Fatalf("want a struct, got kind %d", typ.Kind)
+	}
+	for _, f := range typ.Struct.Fields {
+		if f.Key == key {
+			return f
+		}
+	}
+	t.Fatalf("no field %q", key)
+	return nil
+}
+
+func TestShapeRules(t *testing.T) {
+	typ, conflicts := buildFrom(t,
+		`{"i":1,"f":1,"p":"<long>","b":"<boolean>","s":"x","n":null,"opt":1,"mixed":"a","arr":[{"a":1},{"a":2,"b":true}]}`,
+		`{"i":2,"f":1.5,"p":"<long>","b":true,"s":null,"n":null,"mixed":{"x":1},"arr":[]}`,
+	)
+	tests := []struct {
+		key      string
+		kind     ir.JSONKind
+		pointer  bool
+		optional bool
+	}{
+		{"i", ir.JSONInt, false, false},
+		{"f", ir.JSONFloat, false, false},   // int and decimal widen to float
+		{"p", ir.JSONInt, false, false},     // placeholder <long>
+		{"b", ir.JSONBool, false, false},    // placeholder <boolean> and true agree
+		{"s", ir.JSONString, true, true},    // null in one example: nullable
+		{"n", ir.JSONRaw, false, true},      // only null: nothing known
+		{"opt", ir.JSONInt, true, true},     // missing from one example: optional
+		{"mixed", ir.JSONRaw, false, false}, // string vs object: conflict
+		{"arr", ir.JSONSlice, false, false},
+	}
+	for _, tt := range tests {
+		f := fieldOf(t, typ, tt.key)
+		if f.Type.Kind != tt.kind || f.Type.Pointer != tt.pointer || f.Optional != tt.optional {
+			t.Errorf("%s: kind %d pointer %v optional %v, want %d %v %v", tt.key, f.Type.Kind, f.Type.Pointer, f.Optional, tt.kind, tt.pointer, tt.optional)
+		}
+	}
+	if len(conflicts) != 1 || conflicts[0] != ".mixed" {
+		t.Errorf("conflicts = %q, want [.mixed]", conflicts)
+	}
+	elem := fieldOf(t, typ, "arr").Type.Elem
+	if elem.Struct.Name != "TArr"+"Item" && elem.Struct.Name != "TArr" {
+		t.Errorf("element struct named %q", elem.Struct.Name)
+	}
+	if b := fieldOf(t, elem, "b"); !b.Optional || !b.Type.Pointer {
+		t.Errorf("arr[].b seen in one element only: optional %v pointer %v", b.Optional, b.Type.Pointer)
+	}
+}
+
+func TestParseJSONExampleLenient(t *testing.T) {
+	v, ok := parseJSONExample("{\n  // a comment\n  \"id\": {{id}}, /* block */ \"url\": \"http://x/{{path}}\"\n}")
+	if !ok {
+		t.Fatal("a body with comments and bare {{variables}} does not parse")
+	}
+	if v.Get("id").Type != gjson.Null || v.Get("url").String() != "http://x/{{path}}" {
+		t.Errorf("parsed %s", v.Raw)
+	}
+	if _, ok := parseJSONExample("{not json"); ok {
+		t.Error("invalid JSON parsed")
+	}
+}
+
+func TestUntaggableKeysBecomeMap(t *testing.T) {
+	typ, _ := buildFrom(t, `{"a,b":1,"c":2}`)
+	if typ.Kind != ir.JSONMap {
+		t.Errorf("keys encoding/json cannot tag: kind %d, want map", typ.Kind)
+	}
+}

@@ -1,0 +1,301 @@
+package lower
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/postman2go/postman2go/generator/doctext"
+	"github.com/postman2go/postman2go/generator/ir"
+	"github.com/postman2go/postman2go/parser"
+)
+
+// lowerer turns the parser's model into the IR.
+type lowerer struct {
+	c     *parser.Collection
+	pkg   *ir.Package
+	vars  map[string]string // enabled collection variables
+	names *scope            // package-level identifiers
+	warns []*parser.Diagnostic
+	file  string
+
+	enumFields []*ir.Field // fields of KindEnum, named after all operations
+
+	// Requests whose host names undefined variables, by host text, and
+	// requests whose auth the client does not implement, by auth type;
+	// each group is reported once.
+	badHosts  map[string][]*parser.RequestItem
+	hostOrder []string
+	otherAuth map[string][]*parser.RequestItem
+	authOrder []string
+
+	config      *Config
+	usedConfig  map[string]bool     // config keys that matched a request
+	configNamed map[string]bool     // configured names already given
+	queryValues map[string][]string // enabled query values by key, for constantQuery
+}
+
+// Options are what lowering needs besides the collection.
+type Options struct {
+	Package string  // the Go package name
+	Source  string  // the input as warnings name it
+	Config  *Config // overrides; nil for none
+}
+
+// Package lowers a parsed collection into the IR of its Go package: every
+// name, type and wire encoding decided. Warnings name the items they are
+// about.
+func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnostic) {
+	l := &lowerer{
+		c:           c,
+		pkg:         &ir.Package{Name: opts.Package},
+		vars:        map[string]string{},
+		names:       newScope(runtimeNames()...),
+		file:        opts.Source,
+		badHosts:    map[string][]*parser.RequestItem{},
+		otherAuth:   map[string][]*parser.RequestItem{},
+		config:      opts.Config,
+		usedConfig:  map[string]bool{},
+		configNamed: map[string]bool{},
+	}
+	l.reserveConfigNames()
+	l.vars = c.EnabledVars()
+	l.pkg.Doc = l.packageDoc()
+	reqs := l.sendable(c.Requests())
+	scripts := 0
+	for _, ri := range reqs {
+		if ri.Scripts > 0 {
+			scripts++
+		}
+	}
+	if scripts > 0 {
+		l.warnf(nil, "%d requests have pre-request or test scripts; Postman runs them, the generated client does not", scripts)
+	}
+	bases, templates := map[string]int{}, map[string]int{}
+	opBases := make([]string, len(reqs))
+	opTemplates := make([]string, len(reqs))
+	scopes := make([]*scope, len(reqs))
+	for i, ri := range reqs {
+		op, base, tmpl, fields := l.operation(ri)
+		l.applyFieldConfig(op, ri, fields)
+		l.pkg.Operations = append(l.pkg.Operations, op)
+		opBases[i], opTemplates[i], scopes[i] = base, tmpl, fields
+		if base != "" {
+			bases[base]++
+		}
+		if tmpl != "" {
+			templates[tmpl]++
+		}
+	}
+	l.pkg.BaseURL = mostCommon(bases)
+	// The main host: the most common resolved base, else the most common
+	// host with undefined variables, which the user gives with WithBaseURL.
+	mainTemplate := ""
+	if l.pkg.BaseURL == "" {
+		mainTemplate = mostCommon(templates)
+	}
+	for i, op := range l.pkg.Operations {
+		switch {
+		case opBases[i] != "" && opBases[i] != l.pkg.BaseURL:
+			// An operation on another host keeps its own absolute base.
+			op.BaseURL = opBases[i]
+		case opTemplates[i] != "" && opTemplates[i] != mainTemplate:
+			// Another host with undefined variables: they become
+			// parameters of the operation.
+			l.hostParams(reqs[i], op, opTemplates[i], scopes[i])
+		}
+	}
+	if mainTemplate != "" {
+		l.warnf(l.badHosts[mainTemplate][0], "host %q uses variables the collection does not define%s; give the base URL with WithBaseURL", mainTemplate, usedBy(l.badHosts[mainTemplate]))
+	}
+	l.warnAuth()
+	l.warnUnusedConfig()
+	l.nameEnums()
+	l.finalDocs()
+	return l.pkg, l.warns
+}
+
+func (l *lowerer) warnf(ri *parser.RequestItem, format string, args ...any) {
+	d := &parser.Diagnostic{File: l.file, Msg: fmt.Sprintf(format, args...)}
+	if ri != nil {
+		d.Pos, d.Item, d.ItemPath = ri.Pos, itemName(ri), ri.Path
+	}
+	l.warns = append(l.warns, d)
+}
+
+// warnAt is warnf for a place inside the item: pos and field (its JSON
+// path in the item) when the parser recorded them.
+func (l *lowerer) warnAt(ri *parser.RequestItem, pos parser.Position, field, format string, args ...any) {
+	l.warnf(ri, format, args...)
+	d := l.warns[len(l.warns)-1]
+	if pos.Line > 0 {
+		d.Pos = pos
+	}
+	d.Field = field
+}
+
+func itemName(ri *parser.RequestItem) string {
+	var parts []string
+	for _, f := range ri.Folders {
+		parts = append(parts, f.Name)
+	}
+	return strings.Join(append(parts, ri.Name), "/")
+}
+
+func (l *lowerer) packageDoc() []string {
+	title := doctext.OneLine(l.c.Name)
+	if title == "" {
+		title = "the API"
+	}
+	doc := []string{fmt.Sprintf("Package %s is a client for %s, generated from its Postman collection.", l.pkg.Name, title)}
+	if d := doctext.Lines(l.c.Description); len(d) > 0 {
+		doc = append(append(doc, ""), d...)
+	}
+	return doc
+}
+
+// resolve substitutes collection variables the way Postman does.
+func (l *lowerer) resolve(s string) string { return parser.Resolve(s, l.vars) }
+
+// sendable leaves out, with a warning, requests no HTTP client can send:
+// a method that is not an HTTP token (a space, a line break, a slash).
+func (l *lowerer) sendable(reqs []*parser.RequestItem) []*parser.RequestItem {
+	out := reqs[:0:0]
+	for _, ri := range reqs {
+		if !httpToken(ri.Request.Method) {
+			l.warnf(ri, "method %.40q is not an HTTP method name; the request is left out", ri.Request.Method)
+			continue
+		}
+		out = append(out, ri)
+	}
+	return out
+}
+
+// httpToken reports whether s is an RFC 9110 token, as net/http requires of
+// a method.
+func httpToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hostTemplate string, fields *scope) {
+	req := ri.Request
+	op = &ir.Operation{Source: ri, ItemName: itemName(ri), Method: req.Method, Scripts: ri.Scripts}
+	l.nameOperation(op, ri)
+
+	fields = newScope("Validate")
+	base, hostTemplate = l.baseURL(ri)
+	l.path(op, ri, fields)
+	l.query(op, ri, fields)
+	declaredContentType := l.headers(op, ri, fields)
+	l.body(op, ri, fields)
+	if ct := l.resolve(declaredContentType); ct != "" && !strings.Contains(ct, "{{") {
+		// Postman sends the collection's header as given; a body the client
+		// sends replaces it with the encoder's (multipart with its boundary).
+		op.Headers = append(op.Headers, ir.Header{Key: "Content-Type", Value: ct})
+	}
+	l.groupBrackets(op, fields) // brackets.go: expand[0], card[number], ...
+	l.fixedValues(op)
+	op.Auth = l.auth(ri)
+
+	desc := req.Description
+	if desc == "" {
+		desc = ri.Description
+	}
+	op.Doc = doctext.Lines(desc)
+	op.Responses = responseTable(ri.Responses)
+	op.ResponseHeaders = responseHeaders(ri.Responses)
+	op.ResponseData = l.responseData(op, ri)
+	op.ErrorData = l.errorData(op, ri)
+	return op, base, hostTemplate, fields
+}
+
+// nameOperation names the method after the item, then its folder and item,
+// then with a number, so that names never collide.
+func (l *lowerer) nameOperation(op *ir.Operation, ri *parser.RequestItem) {
+	text := ri.Name
+	if exportedName(text) == "" {
+		// No usable name: method and path, "GET /users/:id" → GetUsersID.
+		path := strings.Join(ri.Request.URL.Path, " ")
+		if strings.TrimSpace(path) == "" {
+			path = "root"
+		}
+		text = strings.ToLower(ri.Request.Method) + " " + path
+	}
+	base := exportedName(text)
+	if base == "" {
+		base = "Request"
+	}
+	companions := []string{"Params", "Response", "Responses"}
+	if oc, key, ok := l.opConfig(ri); ok && oc.Name != "" && !l.configNamed[oc.Name] {
+		// Reserved for this operation by reserveConfigNames.
+		l.configNamed[oc.Name] = true
+		l.usedConfig[key] = true
+		op.Name, op.ParamsType, op.ResponseType, op.TableVar = oc.Name, oc.Name+"Params", oc.Name+"Response", oc.Name+"Responses"
+		return
+	}
+	name := base
+	if !l.names.free(name, name+"Params", name+"Response", name+"Responses") && len(ri.Folders) > 0 {
+		// The folder's name in front, cased as one text: "v2" + "201" →
+		// V2201, not V2X201.
+		if prefixed := exportedName(ri.Folders[len(ri.Folders)-1].Name + " " + text); prefixed != "" && prefixed != base {
+			name = prefixed
+		}
+	}
+	name = l.names.unique(name, companions...)
+	op.Name, op.ParamsType, op.ResponseType, op.TableVar = name, name+"Params", name+"Response", name+"Responses"
+}
+
+// nameEnums creates the enum types. Fields with the same wire name and the
+// same value set share one type, named after the field; an enum used by one
+// operation is named after the operation and the field.
+func (l *lowerer) nameEnums() {
+	type key struct{ wire, values string }
+	groups := map[key][]*ir.Field{}
+	var order []key
+	owner := map[*ir.Field]*ir.Operation{}
+	for _, op := range l.pkg.Operations {
+		for _, f := range allFields(op.Fields) { // group members too (brackets.go)
+			owner[f] = op
+		}
+		for _, p := range op.Path {
+			if p.Param != nil {
+				owner[p.Param] = op
+			}
+		}
+	}
+	for _, f := range l.enumFields {
+		if f.Kind != ir.KindEnum {
+			continue // became a file part
+		}
+		k := key{f.Wire, strings.Join(f.EnumValues, "\x00")}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], f)
+	}
+	for _, k := range order {
+		fs := groups[k]
+		first := fs[0]
+		name := owner[first].Name + first.Name
+		if shared := len(fs) > 1 && owner[fs[1]] != owner[first]; shared && l.names.free(first.Name) {
+			name = first.Name
+		}
+		e := &ir.Enum{Name: l.names.unique(name)}
+		e.Doc = []string{fmt.Sprintf("%s is one of the documented values of %q.", e.Name, first.Wire)}
+		for i, v := range first.EnumValues {
+			e.Values = append(e.Values, ir.EnumValue{Const: l.names.unique(enumConstName(e.Name, v, i)), Value: v})
+		}
+		for _, f := range fs {
+			f.Enum = e
+		}
+		l.pkg.Enums = append(l.pkg.Enums, e)
+	}
+}
