@@ -11,7 +11,7 @@ type ListSIPPhonesResponseBody struct {
 	PageNumber   int64                            `json:"page_number"`
 	PageSize     int64                            `json:"page_size"`
 	TotalRecords int64                            `json:"total_records"`
-	Phones       []ListSIPPhonesResponseBodyPhone `json:"phones"`
+	Phones       []ListSIPPhonesResponseBodyPhone `json:"phones,omitzero"`
 }
 
 // ListSIPPhonesResponseBodyPhone is synthesized from the collection's example JSON.
@@ -37,7 +37,7 @@ type ListSIPPhonesResponseBodyPhone struct {
 
 // GetZoomRoomAccountProfileResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomAccountProfileResponseBody struct {
-	Basic GetZoomRoomAccountProfileResponseBodyBasic `json:"basic"`
+	Basic GetZoomRoomAccountProfileResponseBodyBasic `json:"basic,omitzero"`
 }
 
 // GetZoomRoomAccountProfileResponseBodyBasic is synthesized from the collection's example JSON.
@@ -50,8 +50,8 @@ type GetZoomRoomAccountProfileResponseBodyBasic struct {
 
 // GetZoomRoomAccountSettingsResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomAccountSettingsResponseBody struct {
-	ClientAlert  GetZoomRoomAccountSettingsResponseBodyClientAlert  `json:"client_alert"`
-	Notification GetZoomRoomAccountSettingsResponseBodyNotification `json:"notification"`
+	ClientAlert  GetZoomRoomAccountSettingsResponseBodyClientAlert  `json:"client_alert,omitzero"`
+	Notification GetZoomRoomAccountSettingsResponseBodyNotification `json:"notification,omitzero"`
 }
 
 // GetZoomRoomAccountSettingsResponseBodyClientAlert is synthesized from the collection's example JSON.
@@ -78,8 +78,8 @@ type GetZoomRoomAccountSettingsResponseBodyNotification struct {
 
 // GetLocationSettingsResponseBody is synthesized from the collection's example JSON.
 type GetLocationSettingsResponseBody struct {
-	ClientAlert  GetLocationSettingsResponseBodyClientAlert  `json:"client_alert"`
-	Notification GetLocationSettingsResponseBodyNotification `json:"notification"`
+	ClientAlert  GetLocationSettingsResponseBodyClientAlert  `json:"client_alert,omitzero"`
+	Notification GetLocationSettingsResponseBodyNotification `json:"notification,omitzero"`
 }
 
 // GetLocationSettingsResponseBodyClientAlert is synthesized from the collection's example JSON.
@@ -106,7 +106,7 @@ type GetLocationSettingsResponseBodyNotification struct {
 
 // GetZoomRoomLocationProfileResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomLocationProfileResponseBody struct {
-	Basic GetZoomRoomLocationProfileResponseBodyBasic `json:"basic"`
+	Basic GetZoomRoomLocationProfileResponseBodyBasic `json:"basic,omitzero"`
 }
 
 // GetZoomRoomLocationProfileResponseBodyBasic is synthesized from the collection's example JSON.
@@ -122,7 +122,7 @@ type GetZoomRoomLocationProfileResponseBodyBasic struct {
 
 // GetZoomRoomLocationStructureResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomLocationStructureResponseBody struct {
-	Structures []string `json:"structures"`
+	Structures []string `json:"structures,omitzero"`
 }
 
 // AddALocationResponseBody is synthesized from the collection's example JSON.
@@ -135,7 +135,7 @@ type AddALocationResponseBody struct {
 
 // GetZoomRoomSettingsResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomSettingsResponseBody struct {
-	ZoomRooms GetZoomRoomSettingsResponseBodyZoomRooms `json:"zoom_rooms"`
+	ZoomRooms GetZoomRoomSettingsResponseBodyZoomRooms `json:"zoom_rooms,omitzero"`
 }
 
 // GetZoomRoomSettingsResponseBodyZoomRooms is synthesized from the collection's example JSON.
@@ -166,7 +166,7 @@ type GetZoomRoomSettingsResponseBodyZoomRooms struct {
 
 // ListZoomRoomDevicesResponseBody is synthesized from the collection's example JSON.
 type ListZoomRoomDevicesResponseBody struct {
-	Devices []ListZoomRoomDevicesResponseBodyDevice `json:"devices"`
+	Devices []ListZoomRoomDevicesResponseBodyDevice `json:"devices,omitzero"`
 }
 
 // ListZoomRoomDevicesResponseBodyDevice is synthesized from the collection's example JSON.
@@ -181,7 +181,7 @@ type ListZoomRoomDevicesResponseBodyDevice struct {
 
 // GetZoomRoomProfileResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomProfileResponseBody struct {
-	Basic GetZoomRoomProfileResponseBodyBasic `json:"basic"`
+	Basic GetZoomRoomProfileResponseBodyBasic `json:"basic,omitzero"`
 }
 
 // GetZoomRoomProfileResponseBodyBasic is synthesized from the collection's example JSON.
@@ -198,7 +198,7 @@ type GetZoomRoomProfileResponseBodyBasic struct {
 // ListZoomRoomsResponseBody is synthesized from the collection's example JSON.
 type ListZoomRoomsResponseBody struct {
 	PageSize int64                           `json:"page_size"`
-	Rooms    []ListZoomRoomsResponseBodyRoom `json:"rooms"`
+	Rooms    []ListZoomRoomsResponseBodyRoom `json:"rooms,omitzero"`
 }
 
 // ListZoomRoomsResponseBodyRoom is synthesized from the collection's example JSON.
@@ -223,7 +223,7 @@ type ListDigitalSignageContentsResponseBody struct {
 	TotalRecords  int64                                           `json:"total_records"`
 	PageSize      int64                                           `json:"page_size"`
 	NextPageToken string                                          `json:"next_page_token"`
-	Contents      []ListDigitalSignageContentsResponseBodyContent `json:"contents"`
+	Contents      []ListDigitalSignageContentsResponseBodyContent `json:"contents,omitzero"`
 }
 
 // ListDigitalSignageContentsResponseBodyContent is synthesized from the collection's example JSON.
@@ -246,7 +246,7 @@ type GetAMessageResponseBody struct {
 	Timestamp                 int64                             `json:"timestamp"`
 	ReplyMainMessageID        string                            `json:"reply_main_message_id"`
 	ReplyMainMessageTimestamp int64                             `json:"reply_main_message_timestamp"`
-	Reactions                 []GetAMessageResponseBodyReaction `json:"reactions"`
+	Reactions                 []GetAMessageResponseBodyReaction `json:"reactions,omitzero"`
 }
 
 // GetAMessageResponseBodyReaction is synthesized from the collection's example JSON.
@@ -265,7 +265,7 @@ type ListUserSChatMessagesResponseBody struct {
 	Date          string                                     `json:"date"`
 	PageSize      int64                                      `json:"page_size"`
 	NextPageToken string                                     `json:"next_page_token"`
-	Messages      []ListUserSChatMessagesResponseBodyMessage `json:"messages"`
+	Messages      []ListUserSChatMessagesResponseBodyMessage `json:"messages,omitzero"`
 }
 
 // ListUserSChatMessagesResponseBodyMessage is synthesized from the collection's example JSON.
@@ -282,7 +282,7 @@ type ListChannelMembersResponseBody struct {
 	TotalRecords  int64                                  `json:"total_records"`
 	PageSize      int64                                  `json:"page_size"`
 	NextPageToken string                                 `json:"next_page_token"`
-	Members       []ListChannelMembersResponseBodyMember `json:"members"`
+	Members       []ListChannelMembersResponseBodyMember `json:"members,omitzero"`
 }
 
 // ListChannelMembersResponseBodyMember is synthesized from the collection's example JSON.
@@ -297,7 +297,7 @@ type ListChannelMembersResponseBodyMember struct {
 
 // InviteChannelMembersResponseBody is synthesized from the collection's example JSON.
 type InviteChannelMembersResponseBody struct {
-	IDs     []string `json:"ids"`
+	IDs     []string `json:"ids,omitzero"`
 	AddedAt string   `json:"added_at"`
 }
 
@@ -312,7 +312,7 @@ type GetAChannelResponseBody struct {
 type ListUserSChannelsResponseBody struct {
 	TotalRecords int64                                  `json:"total_records"`
 	PageSize     int64                                  `json:"page_size"`
-	Channels     []ListUserSChannelsResponseBodyChannel `json:"channels"`
+	Channels     []ListUserSChannelsResponseBodyChannel `json:"channels,omitzero"`
 }
 
 // ListUserSChannelsResponseBodyChannel is synthesized from the collection's example JSON.
@@ -334,7 +334,7 @@ type CreateAChannelResponseBody struct {
 type ListUserSContactsResponseBody struct {
 	PageSize      int64                                  `json:"page_size"`
 	NextPageToken string                                 `json:"next_page_token"`
-	Contacts      []ListUserSContactsResponseBodyContact `json:"contacts"`
+	Contacts      []ListUserSContactsResponseBodyContact `json:"contacts,omitzero"`
 }
 
 // ListUserSContactsResponseBodyContact is synthesized from the collection's example JSON.
@@ -353,8 +353,8 @@ type GetUserSContactDetailsResponseBody struct {
 	LastName        string                                          `json:"last_name"`
 	PresenceStatus  string                                          `json:"presence_status"`
 	PhoneNumber     string                                          `json:"phone_number"`
-	PhoneNumbers    []GetUserSContactDetailsResponseBodyPhoneNumber `json:"phone_numbers"`
-	DirectNumbers   []int64                                         `json:"direct_numbers"`
+	PhoneNumbers    []GetUserSContactDetailsResponseBodyPhoneNumber `json:"phone_numbers,omitzero"`
+	DirectNumbers   []int64                                         `json:"direct_numbers,omitzero"`
 	ExtensionNumber string                                          `json:"extension_number"`
 }
 
@@ -379,7 +379,7 @@ type ChannelsChannelIDGetAChannelResponseBody struct {
 	Jid             string                                                  `json:"jid"`
 	Name            string                                                  `json:"name"`
 	Type            int64                                                   `json:"type"`
-	ChannelSettings ChannelsChannelIDGetAChannelResponseBodyChannelSettings `json:"channel_settings"`
+	ChannelSettings ChannelsChannelIDGetAChannelResponseBodyChannelSettings `json:"channel_settings,omitzero"`
 }
 
 // ChannelsChannelIDGetAChannelResponseBodyChannelSettings is synthesized from the collection's example JSON.
@@ -400,17 +400,17 @@ type UploadVirtualBackgroundFilesResponseBody struct {
 
 // GetSettingsResponseBody is synthesized from the collection's example JSON.
 type GetSettingsResponseBody struct {
-	ScheduleMeeting   GetSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting"`
-	InMeeting         GetSettingsResponseBodyInMeeting         `json:"in_meeting"`
-	EmailNotification GetSettingsResponseBodyEmailNotification `json:"email_notification"`
-	ZoomRooms         GetSettingsResponseBodyZoomRooms         `json:"zoom_rooms"`
-	Security          GetSettingsResponseBodySecurity          `json:"security"`
-	Recording         GetSettingsResponseBodyRecording         `json:"recording"`
-	Telephony         GetSettingsResponseBodyTelephony         `json:"telephony"`
-	Tsp               GetSettingsResponseBodyTsp               `json:"tsp"`
-	Integration       GetSettingsResponseBodyIntegration       `json:"integration"`
-	Feature           GetSettingsResponseBodyFeature           `json:"feature"`
-	OtherOptions      GetSettingsResponseBodyOtherOptions      `json:"other_options"`
+	ScheduleMeeting   GetSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         GetSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification GetSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
+	ZoomRooms         GetSettingsResponseBodyZoomRooms         `json:"zoom_rooms,omitzero"`
+	Security          GetSettingsResponseBodySecurity          `json:"security,omitzero"`
+	Recording         GetSettingsResponseBodyRecording         `json:"recording,omitzero"`
+	Telephony         GetSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
+	Tsp               GetSettingsResponseBodyTsp               `json:"tsp,omitzero"`
+	Integration       GetSettingsResponseBodyIntegration       `json:"integration,omitzero"`
+	Feature           GetSettingsResponseBodyFeature           `json:"feature,omitzero"`
+	OtherOptions      GetSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
 }
 
 // GetSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
@@ -483,14 +483,14 @@ type GetSettingsResponseBodyInMeeting struct {
 	LiveStreamingYoutube         bool                                                 `json:"live_streaming_youtube"`
 	CustomLiveStreamingService   bool                                                 `json:"custom_live_streaming_service"`
 	CustomServiceInstructions    string                                               `json:"custom_service_instructions"`
-	WebinarLiveStreaming         GetSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming"`
-	WebinarChat                  GetSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat"`
+	WebinarLiveStreaming         GetSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
+	WebinarChat                  GetSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
 }
 
 // GetSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
 type GetSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
 	Enable                    bool     `json:"enable"`
-	LiveStreamingService      []string `json:"live_streaming_service"`
+	LiveStreamingService      []string `json:"live_streaming_service,omitzero"`
 	CustomServiceInstructions string   `json:"custom_service_instructions"`
 	LiveStreamingReminder     bool     `json:"live_streaming_reminder"`
 }
@@ -564,7 +564,7 @@ type GetSettingsResponseBodyTelephony struct {
 // GetSettingsResponseBodyTsp is synthesized from the collection's example JSON.
 type GetSettingsResponseBodyTsp struct {
 	CallOut                      string   `json:"call_out"`
-	CallOutCountries             []string `json:"call_out_countries"`
+	CallOutCountries             []string `json:"call_out_countries,omitzero"`
 	ShowInternationalNumbersLink string   `json:"show_international_numbers_link"`
 	DisplayTollFreeNumbers       string   `json:"display_toll_free_numbers"`
 }
@@ -598,7 +598,7 @@ type GetSettingsResponseBodyOtherOptions struct {
 
 // ListBillingInvoicesResponseBody is synthesized from the collection's example JSON.
 type ListBillingInvoicesResponseBody struct {
-	Invoices []ListBillingInvoicesResponseBodyInvoice `json:"invoices"`
+	Invoices []ListBillingInvoicesResponseBodyInvoice `json:"invoices,omitzero"`
 	Currency string                                   `json:"currency"`
 }
 
@@ -626,7 +626,7 @@ type GetInvoiceDetailsResponseBody struct {
 	InvoiceDate   string                                     `json:"invoice_date"`
 	TargetDate    string                                     `json:"target_date"`
 	Status        string                                     `json:"status"`
-	InvoiceItems  []GetInvoiceDetailsResponseBodyInvoiceItem `json:"invoice_items"`
+	InvoiceItems  []GetInvoiceDetailsResponseBodyInvoiceItem `json:"invoice_items,omitzero"`
 	Currency      string                                     `json:"currency"`
 }
 
@@ -660,7 +660,7 @@ type GetBillingInformationResponseBody struct {
 
 // SubscribeAccountToAnAdditionalPlanResponseBody is synthesized from the collection's example JSON.
 type SubscribeAccountToAnAdditionalPlanResponseBody struct {
-	PlanBase SubscribeAccountToAnAdditionalPlanResponseBodyPlanBase `json:"plan_base"`
+	PlanBase SubscribeAccountToAnAdditionalPlanResponseBodyPlanBase `json:"plan_base,omitzero"`
 }
 
 // SubscribeAccountToAnAdditionalPlanResponseBodyPlanBase is synthesized from the collection's example JSON.
@@ -674,18 +674,18 @@ type SubscribeAccountToAnAdditionalPlanResponseBodyPlanBase struct {
 
 // GetAccountPlanInformationResponseBody is synthesized from the collection's example JSON.
 type GetAccountPlanInformationResponseBody struct {
-	PlanBase                          GetAccountPlanInformationResponseBodyPlanBase               `json:"plan_base"`
-	PlanZoomRooms                     GetAccountPlanInformationResponseBodyPlanZoomRooms          `json:"plan_zoom_rooms"`
-	PlanRoomConnector                 GetAccountPlanInformationResponseBodyPlanRoomConnector      `json:"plan_room_connector"`
-	PlanLargeMeeting                  []GetAccountPlanInformationResponseBodyPlanLargeMeetingItem `json:"plan_large_meeting"`
-	PlanWebinar                       []GetAccountPlanInformationResponseBodyPlanWebinarItem      `json:"plan_webinar"`
-	PlanZoomEvents                    []GetAccountPlanInformationResponseBodyPlanZoomEvent        `json:"plan_zoom_events"`
+	PlanBase                          GetAccountPlanInformationResponseBodyPlanBase               `json:"plan_base,omitzero"`
+	PlanZoomRooms                     GetAccountPlanInformationResponseBodyPlanZoomRooms          `json:"plan_zoom_rooms,omitzero"`
+	PlanRoomConnector                 GetAccountPlanInformationResponseBodyPlanRoomConnector      `json:"plan_room_connector,omitzero"`
+	PlanLargeMeeting                  []GetAccountPlanInformationResponseBodyPlanLargeMeetingItem `json:"plan_large_meeting,omitzero"`
+	PlanWebinar                       []GetAccountPlanInformationResponseBodyPlanWebinarItem      `json:"plan_webinar,omitzero"`
+	PlanZoomEvents                    []GetAccountPlanInformationResponseBodyPlanZoomEvent        `json:"plan_zoom_events,omitzero"`
 	PlanRecording                     string                                                      `json:"plan_recording"`
 	PlanRecordingServiceEffectiveDate string                                                      `json:"plan_recording_service_effective_date"`
 	PlanRecordingNextInvoiceDate      string                                                      `json:"plan_recording_next_invoice_date"`
 	PlanRecordingStatus               string                                                      `json:"plan_recording_status"`
-	PlanAudio                         GetAccountPlanInformationResponseBodyPlanAudio              `json:"plan_audio"`
-	PlanPhone                         GetAccountPlanInformationResponseBodyPlanPhone              `json:"plan_phone"`
+	PlanAudio                         GetAccountPlanInformationResponseBodyPlanAudio              `json:"plan_audio,omitzero"`
+	PlanPhone                         GetAccountPlanInformationResponseBodyPlanPhone              `json:"plan_phone,omitzero"`
 }
 
 // GetAccountPlanInformationResponseBodyPlanBase is synthesized from the collection's example JSON.
@@ -756,9 +756,9 @@ type GetAccountPlanInformationResponseBodyPlanAudio struct {
 
 // GetAccountPlanInformationResponseBodyPlanPhone is synthesized from the collection's example JSON.
 type GetAccountPlanInformationResponseBodyPlanPhone struct {
-	PlanBase    GetAccountPlanInformationResponseBodyPlanPhonePlanBase          `json:"plan_base"`
-	PlanCalling []GetAccountPlanInformationResponseBodyPlanPhonePlanCallingItem `json:"plan_calling"`
-	PlanNumber  []GetAccountPlanInformationResponseBodyPlanPhonePlanNumberItem  `json:"plan_number"`
+	PlanBase    GetAccountPlanInformationResponseBodyPlanPhonePlanBase          `json:"plan_base,omitzero"`
+	PlanCalling []GetAccountPlanInformationResponseBodyPlanPhonePlanCallingItem `json:"plan_calling,omitzero"`
+	PlanNumber  []GetAccountPlanInformationResponseBodyPlanPhonePlanNumberItem  `json:"plan_number,omitzero"`
 }
 
 // GetAccountPlanInformationResponseBodyPlanPhonePlanBase is synthesized from the collection's example JSON.
@@ -790,12 +790,12 @@ type GetAccountPlanInformationResponseBodyPlanPhonePlanNumberItem struct {
 
 // GetPlanUsageResponseBody is synthesized from the collection's example JSON.
 type GetPlanUsageResponseBody struct {
-	PlanBase         GetPlanUsageResponseBodyPlanBase               `json:"plan_base"`
-	PlanZoomRooms    GetPlanUsageResponseBodyPlanZoomRooms          `json:"plan_zoom_rooms"`
-	PlanWebinar      []GetPlanUsageResponseBodyPlanWebinarItem      `json:"plan_webinar"`
-	PlanZoomEvents   []GetPlanUsageResponseBodyPlanZoomEvent        `json:"plan_zoom_events"`
-	PlanLargeMeeting []GetPlanUsageResponseBodyPlanLargeMeetingItem `json:"plan_large_meeting"`
-	PlanRecording    GetPlanUsageResponseBodyPlanRecording          `json:"plan_recording"`
+	PlanBase         GetPlanUsageResponseBodyPlanBase               `json:"plan_base,omitzero"`
+	PlanZoomRooms    GetPlanUsageResponseBodyPlanZoomRooms          `json:"plan_zoom_rooms,omitzero"`
+	PlanWebinar      []GetPlanUsageResponseBodyPlanWebinarItem      `json:"plan_webinar,omitzero"`
+	PlanZoomEvents   []GetPlanUsageResponseBodyPlanZoomEvent        `json:"plan_zoom_events,omitzero"`
+	PlanLargeMeeting []GetPlanUsageResponseBodyPlanLargeMeetingItem `json:"plan_large_meeting,omitzero"`
+	PlanRecording    GetPlanUsageResponseBodyPlanRecording          `json:"plan_recording,omitzero"`
 }
 
 // GetPlanUsageResponseBodyPlanBase is synthesized from the collection's example JSON.
@@ -844,13 +844,13 @@ type GetPlanUsageResponseBodyPlanRecording struct {
 
 // GetLockedSettingsResponseBody is synthesized from the collection's example JSON.
 type GetLockedSettingsResponseBody struct {
-	ScheduleMeeting   GetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting"`
-	InMeeting         GetLockedSettingsResponseBodyInMeeting         `json:"in_meeting"`
-	EmailNotification GetLockedSettingsResponseBodyEmailNotification `json:"email_notification"`
-	Recording         GetLockedSettingsResponseBodyRecording         `json:"recording"`
-	Telephony         GetLockedSettingsResponseBodyTelephony         `json:"telephony"`
-	Tsp               GetLockedSettingsResponseBodyTsp               `json:"tsp"`
-	OtherOptions      GetLockedSettingsResponseBodyOtherOptions      `json:"other_options"`
+	ScheduleMeeting   GetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         GetLockedSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification GetLockedSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
+	Recording         GetLockedSettingsResponseBodyRecording         `json:"recording,omitzero"`
+	Telephony         GetLockedSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
+	Tsp               GetLockedSettingsResponseBodyTsp               `json:"tsp,omitzero"`
+	OtherOptions      GetLockedSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
 }
 
 // GetLockedSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
@@ -930,7 +930,7 @@ type GetLockedSettingsResponseBodyRecording struct {
 	AutoDeleteCmr              bool                                                         `json:"auto_delete_cmr"`
 	RecordingAuthentication    string                                                       `json:"recording_authentication"`
 	PreventHostAccessRecording bool                                                         `json:"prevent_host_access_recording"`
-	IPAddressAccessControl     GetLockedSettingsResponseBodyRecordingIPAddressAccessControl `json:"ip_address_access_control"`
+	IPAddressAccessControl     GetLockedSettingsResponseBodyRecordingIPAddressAccessControl `json:"ip_address_access_control,omitzero"`
 }
 
 // GetLockedSettingsResponseBodyRecordingIPAddressAccessControl is synthesized from the collection's example JSON.
@@ -966,7 +966,7 @@ type GetSIPTrunkConfigurationResponseBody struct {
 // ListSIPTrunksResponseBody is synthesized from the collection's example JSON.
 type ListSIPTrunksResponseBody struct {
 	TotalRecords int64                               `json:"total_records"`
-	SipTrunks    []ListSIPTrunksResponseBodySipTrunk `json:"sip_trunks"`
+	SipTrunks    []ListSIPTrunksResponseBodySipTrunk `json:"sip_trunks,omitzero"`
 }
 
 // ListSIPTrunksResponseBodySipTrunk is synthesized from the collection's example JSON.
@@ -980,7 +980,7 @@ type ListSIPTrunksResponseBodySipTrunk struct {
 
 // AssignSIPTrunksResponseBody is synthesized from the collection's example JSON.
 type AssignSIPTrunksResponseBody struct {
-	SipTrunks []AssignSIPTrunksResponseBodySipTrunk `json:"sip_trunks"`
+	SipTrunks []AssignSIPTrunksResponseBodySipTrunk `json:"sip_trunks,omitzero"`
 }
 
 // AssignSIPTrunksResponseBodySipTrunk is synthesized from the collection's example JSON.
@@ -994,7 +994,7 @@ type AssignSIPTrunksResponseBodySipTrunk struct {
 
 // AddInternalCallOutCountriesResponseBody is synthesized from the collection's example JSON.
 type AddInternalCallOutCountriesResponseBody struct {
-	CalloutCountries []AddInternalCallOutCountriesResponseBodyCalloutCountry `json:"callout_countries"`
+	CalloutCountries []AddInternalCallOutCountriesResponseBodyCalloutCountry `json:"callout_countries,omitzero"`
 }
 
 // AddInternalCallOutCountriesResponseBodyCalloutCountry is synthesized from the collection's example JSON.
@@ -1007,7 +1007,7 @@ type AddInternalCallOutCountriesResponseBodyCalloutCountry struct {
 // ListInternalCallOutCountriesResponseBody is synthesized from the collection's example JSON.
 type ListInternalCallOutCountriesResponseBody struct {
 	TotalRecords     int64                                                    `json:"total_records"`
-	CalloutCountries []ListInternalCallOutCountriesResponseBodyCalloutCountry `json:"callout_countries"`
+	CalloutCountries []ListInternalCallOutCountriesResponseBodyCalloutCountry `json:"callout_countries,omitzero"`
 }
 
 // ListInternalCallOutCountriesResponseBodyCalloutCountry is synthesized from the collection's example JSON.
@@ -1019,7 +1019,7 @@ type ListInternalCallOutCountriesResponseBodyCalloutCountry struct {
 
 // AddInternalNumbersResponseBody is synthesized from the collection's example JSON.
 type AddInternalNumbersResponseBody struct {
-	InternalNumbers []AddInternalNumbersResponseBodyInternalNumber `json:"internal_numbers"`
+	InternalNumbers []AddInternalNumbersResponseBodyInternalNumber `json:"internal_numbers,omitzero"`
 }
 
 // AddInternalNumbersResponseBodyInternalNumber is synthesized from the collection's example JSON.
@@ -1040,7 +1040,7 @@ type ListInternalNumbersResponseBody struct {
 	PageSize        int64                                           `json:"page_size"`
 	TotalRecords    int64                                           `json:"total_records"`
 	NextPageToken   string                                          `json:"next_page_token"`
-	InternalNumbers []ListInternalNumbersResponseBodyInternalNumber `json:"internal_numbers"`
+	InternalNumbers []ListInternalNumbersResponseBodyInternalNumber `json:"internal_numbers,omitzero"`
 }
 
 // ListInternalNumbersResponseBodyInternalNumber is synthesized from the collection's example JSON.
@@ -1062,7 +1062,7 @@ type GetSubAccountDetailsResponseBody struct {
 	OwnerID    string                                  `json:"owner_id"`
 	OwnerEmail string                                  `json:"owner_email"`
 	CreatedAt  string                                  `json:"created_at"`
-	Options    GetSubAccountDetailsResponseBodyOptions `json:"options"`
+	Options    GetSubAccountDetailsResponseBodyOptions `json:"options,omitzero"`
 }
 
 // GetSubAccountDetailsResponseBodyOptions is synthesized from the collection's example JSON.
@@ -1086,7 +1086,7 @@ type UpdateOptionsResponseBody struct {
 // GetManagedDomainsResponseBody is synthesized from the collection's example JSON.
 type GetManagedDomainsResponseBody struct {
 	TotalRecords int64                                 `json:"total_records"`
-	Domains      []GetManagedDomainsResponseBodyDomain `json:"domains"`
+	Domains      []GetManagedDomainsResponseBodyDomain `json:"domains,omitzero"`
 }
 
 // GetManagedDomainsResponseBodyDomain is synthesized from the collection's example JSON.
@@ -1097,7 +1097,7 @@ type GetManagedDomainsResponseBodyDomain struct {
 
 // GetTrustedDomainsResponseBody is synthesized from the collection's example JSON.
 type GetTrustedDomainsResponseBody struct {
-	TrustedDomains []string `json:"trusted_domains"`
+	TrustedDomains []string `json:"trusted_domains,omitzero"`
 }
 
 // ListRecordingsOfAnAccountResponseBody is synthesized from the collection's example JSON.
@@ -1106,7 +1106,7 @@ type ListRecordingsOfAnAccountResponseBody struct {
 	To            string                                         `json:"to"`
 	PageSize      int64                                          `json:"page_size"`
 	NextPageToken string                                         `json:"next_page_token"`
-	Meetings      []ListRecordingsOfAnAccountResponseBodyMeeting `json:"meetings"`
+	Meetings      []ListRecordingsOfAnAccountResponseBodyMeeting `json:"meetings,omitzero"`
 }
 
 // ListRecordingsOfAnAccountResponseBodyMeeting is synthesized from the collection's example JSON.
@@ -1124,7 +1124,7 @@ type ListRecordingsOfAnAccountResponseBodyMeeting struct {
 	TotalSize      int64                                                       `json:"total_size"`
 	RecordingCount int64                                                       `json:"recording_count"`
 	ShareURL       string                                                      `json:"share_url"`
-	RecordingFiles []ListRecordingsOfAnAccountResponseBodyMeetingRecordingFile `json:"recording_files"`
+	RecordingFiles []ListRecordingsOfAnAccountResponseBodyMeetingRecordingFile `json:"recording_files,omitzero"`
 }
 
 // ListRecordingsOfAnAccountResponseBodyMeetingRecordingFile is synthesized from the collection's example JSON.
@@ -1147,7 +1147,7 @@ type ListSubAccountsResponseBody struct {
 	PageNumber   string                               `json:"page_number"`
 	PageSize     string                               `json:"page_size"`
 	TotalRecords string                               `json:"total_records"`
-	Accounts     []ListSubAccountsResponseBodyAccount `json:"accounts"`
+	Accounts     []ListSubAccountsResponseBodyAccount `json:"accounts,omitzero"`
 }
 
 // ListSubAccountsResponseBodyAccount is synthesized from the collection's example JSON.
@@ -1172,7 +1172,7 @@ type CreateASubAccountResponseBody struct {
 
 // ListGroupMembersResponseBody is synthesized from the collection's example JSON.
 type ListGroupMembersResponseBody struct {
-	Members      []ListGroupMembersResponseBodyMember `json:"members"`
+	Members      []ListGroupMembersResponseBodyMember `json:"members,omitzero"`
 	PageCount    int64                                `json:"page_count"`
 	PageNumber   int64                                `json:"page_number"`
 	PageSize     int64                                `json:"page_size"`
@@ -1196,7 +1196,7 @@ type AddGroupMembersResponseBody struct {
 
 // ListGroupAdminsResponseBody is synthesized from the collection's example JSON.
 type ListGroupAdminsResponseBody struct {
-	Admins        []ListGroupAdminsResponseBodyAdmin `json:"admins"`
+	Admins        []ListGroupAdminsResponseBodyAdmin `json:"admins,omitzero"`
 	PageSize      int64                              `json:"page_size"`
 	TotalRecords  int64                              `json:"total_records"`
 	NextPageToken string                             `json:"next_page_token"`
@@ -1211,7 +1211,7 @@ type ListGroupAdminsResponseBodyAdmin struct {
 
 // AddGroupAdminsResponseBody is synthesized from the collection's example JSON.
 type AddGroupAdminsResponseBody struct {
-	IDs     []string `json:"ids"`
+	IDs     []string `json:"ids,omitzero"`
 	AddedAt string   `json:"added_at"`
 }
 
@@ -1226,12 +1226,12 @@ type VirtualBackgroundsUploadVirtualBackgroundFilesResponseBody struct {
 
 // GetAGroupSSettingsResponseBody is synthesized from the collection's example JSON.
 type GetAGroupSSettingsResponseBody struct {
-	ScheduleMeeting   GetAGroupSSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting"`
-	InMeeting         GetAGroupSSettingsResponseBodyInMeeting         `json:"in_meeting"`
-	EmailNotification GetAGroupSSettingsResponseBodyEmailNotification `json:"email_notification"`
-	Recording         GetAGroupSSettingsResponseBodyRecording         `json:"recording"`
-	Telephony         GetAGroupSSettingsResponseBodyTelephony         `json:"telephony"`
-	OtherOptions      GetAGroupSSettingsResponseBodyOtherOptions      `json:"other_options"`
+	ScheduleMeeting   GetAGroupSSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         GetAGroupSSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification GetAGroupSSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
+	Recording         GetAGroupSSettingsResponseBodyRecording         `json:"recording,omitzero"`
+	Telephony         GetAGroupSSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
+	OtherOptions      GetAGroupSSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
 }
 
 // GetAGroupSSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
@@ -1298,15 +1298,15 @@ type GetAGroupSSettingsResponseBodyInMeeting struct {
 	LiveStreamingYoutube         bool                                                        `json:"live_streaming_youtube"`
 	CustomLiveStreamingService   bool                                                        `json:"custom_live_streaming_service"`
 	CustomServiceInstructions    string                                                      `json:"custom_service_instructions"`
-	WebinarLiveStreaming         GetAGroupSSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming"`
+	WebinarLiveStreaming         GetAGroupSSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
 	WebinarQuestionAnswer        bool                                                        `json:"webinar_question_answer"`
-	WebinarChat                  GetAGroupSSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat"`
+	WebinarChat                  GetAGroupSSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
 }
 
 // GetAGroupSSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
 type GetAGroupSSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
 	Enable                    bool     `json:"enable"`
-	LiveStreamingService      []string `json:"live_streaming_service"`
+	LiveStreamingService      []string `json:"live_streaming_service,omitzero"`
 	CustomServiceInstructions string   `json:"custom_service_instructions"`
 	LiveStreamingReminder     bool     `json:"live_streaming_reminder"`
 }
@@ -1362,12 +1362,12 @@ type GetAGroupSSettingsResponseBodyOtherOptions struct {
 
 // LockSettingsGetLockedSettingsResponseBody is synthesized from the collection's example JSON.
 type LockSettingsGetLockedSettingsResponseBody struct {
-	ScheduleMeeting   LockSettingsGetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting"`
-	InMeeting         LockSettingsGetLockedSettingsResponseBodyInMeeting         `json:"in_meeting"`
-	EmailNotification LockSettingsGetLockedSettingsResponseBodyEmailNotification `json:"email_notification"`
-	Recording         LockSettingsGetLockedSettingsResponseBodyRecording         `json:"recording"`
-	Telephony         LockSettingsGetLockedSettingsResponseBodyTelephony         `json:"telephony"`
-	OtherOptions      LockSettingsGetLockedSettingsResponseBodyOtherOptions      `json:"other_options"`
+	ScheduleMeeting   LockSettingsGetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         LockSettingsGetLockedSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification LockSettingsGetLockedSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
+	Recording         LockSettingsGetLockedSettingsResponseBodyRecording         `json:"recording,omitzero"`
+	Telephony         LockSettingsGetLockedSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
+	OtherOptions      LockSettingsGetLockedSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
 }
 
 // LockSettingsGetLockedSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
@@ -1464,7 +1464,7 @@ type GetAGroupResponseBody struct {
 // ListGroupsResponseBody is synthesized from the collection's example JSON.
 type ListGroupsResponseBody struct {
 	TotalRecords int64                         `json:"total_records"`
-	Groups       []ListGroupsResponseBodyGroup `json:"groups"`
+	Groups       []ListGroupsResponseBodyGroup `json:"groups,omitzero"`
 }
 
 // ListGroupsResponseBodyGroup is synthesized from the collection's example JSON.
@@ -1487,7 +1487,7 @@ type ListH323SIPDevicesResponseBody struct {
 	PageNumber   int64                                  `json:"page_number"`
 	PageSize     int64                                  `json:"page_size"`
 	TotalRecords int64                                  `json:"total_records"`
-	Devices      []ListH323SIPDevicesResponseBodyDevice `json:"devices"`
+	Devices      []ListH323SIPDevicesResponseBodyDevice `json:"devices,omitzero"`
 }
 
 // ListH323SIPDevicesResponseBodyDevice is synthesized from the collection's example JSON.
@@ -1514,7 +1514,7 @@ type GetATrackingFieldResponseBody struct {
 	Field             string   `json:"field"`
 	Required          bool     `json:"required"`
 	Visible           bool     `json:"visible"`
-	RecommendedValues []string `json:"recommended_values"`
+	RecommendedValues []string `json:"recommended_values,omitzero"`
 }
 
 // CreateATrackingFieldResponseBody is synthesized from the collection's example JSON.
@@ -1523,7 +1523,7 @@ type CreateATrackingFieldResponseBody struct {
 	Field             string   `json:"field"`
 	Required          bool     `json:"required"`
 	Visible           bool     `json:"visible"`
-	RecommendedValues []string `json:"recommended_values"`
+	RecommendedValues []string `json:"recommended_values,omitzero"`
 }
 
 // ListIMDirectoryGroupMembersResponseBody is synthesized from the collection's example JSON.
@@ -1532,7 +1532,7 @@ type ListIMDirectoryGroupMembersResponseBody struct {
 	PageNumber   string                                          `json:"page_number"`
 	PageSize     string                                          `json:"page_size"`
 	TotalRecords string                                          `json:"total_records"`
-	Members      []ListIMDirectoryGroupMembersResponseBodyMember `json:"members"`
+	Members      []ListIMDirectoryGroupMembersResponseBodyMember `json:"members,omitzero"`
 }
 
 // ListIMDirectoryGroupMembersResponseBodyMember is synthesized from the collection's example JSON.
@@ -1567,7 +1567,7 @@ type ListIMDirectoryGroupsResponseBody struct {
 	PageNumber   string                                   `json:"page_number"`
 	PageSize     string                                   `json:"page_size"`
 	TotalRecords string                                   `json:"total_records"`
-	Groups       []ListIMDirectoryGroupsResponseBodyGroup `json:"groups"`
+	Groups       []ListIMDirectoryGroupsResponseBodyGroup `json:"groups,omitzero"`
 }
 
 // ListIMDirectoryGroupsResponseBodyGroup is synthesized from the collection's example JSON.
@@ -1587,7 +1587,7 @@ type GetIMChatSessionsResponseBody struct {
 	To            string                                 `json:"to"`
 	PageSize      int64                                  `json:"page_size"`
 	NextPageToken string                                 `json:"next_page_token"`
-	Sessions      []GetIMChatSessionsResponseBodySession `json:"sessions"`
+	Sessions      []GetIMChatSessionsResponseBodySession `json:"sessions,omitzero"`
 }
 
 // GetIMChatSessionsResponseBodySession is synthesized from the collection's example JSON.
@@ -1605,7 +1605,7 @@ type GetIMChatMessagesResponseBody struct {
 	To            string                                 `json:"to"`
 	PageSize      string                                 `json:"page_size"`
 	NextPageToken string                                 `json:"next_page_token"`
-	Messages      []GetIMChatMessagesResponseBodyMessage `json:"messages"`
+	Messages      []GetIMChatMessagesResponseBodyMessage `json:"messages,omitzero"`
 }
 
 // GetIMChatMessagesResponseBodyMessage is synthesized from the collection's example JSON.
@@ -1640,7 +1640,7 @@ type GetUserSIMMessagesResponseBody struct {
 	Date          string                                  `json:"date"`
 	PageSize      string                                  `json:"page_size"`
 	NextPageToken string                                  `json:"next_page_token"`
-	Messages      []GetUserSIMMessagesResponseBodyMessage `json:"messages"`
+	Messages      []GetUserSIMMessagesResponseBodyMessage `json:"messages,omitzero"`
 }
 
 // GetUserSIMMessagesResponseBodyMessage is synthesized from the collection's example JSON.
@@ -1663,7 +1663,7 @@ type ListMeetingsResponseBody struct {
 	PageNumber   int64                             `json:"page_number"`
 	PageSize     int64                             `json:"page_size"`
 	TotalRecords int64                             `json:"total_records"`
-	Meetings     []ListMeetingsResponseBodyMeeting `json:"meetings"`
+	Meetings     []ListMeetingsResponseBodyMeeting `json:"meetings,omitzero"`
 }
 
 // ListMeetingsResponseBodyMeeting is synthesized from the collection's example JSON.
@@ -1678,7 +1678,7 @@ type ListMeetingsResponseBodyMeeting struct {
 	Timezone  string  `json:"timezone"`
 	CreatedAt string  `json:"created_at"`
 	JoinURL   string  `json:"join_url"`
-	Agenda    *string `json:"agenda,omitempty"`
+	Agenda    *string `json:"agenda,omitzero"`
 }
 
 // CreateAMeetingResponseBody is synthesized from the collection's example JSON.
@@ -1688,7 +1688,7 @@ type CreateAMeetingResponseBody struct {
 	HostID    string                             `json:"host_id"`
 	ID        int64                              `json:"id"`
 	JoinURL   string                             `json:"join_url"`
-	Settings  CreateAMeetingResponseBodySettings `json:"settings"`
+	Settings  CreateAMeetingResponseBodySettings `json:"settings,omitzero"`
 }
 
 // CreateAMeetingResponseBodySettings is synthesized from the collection's example JSON.
@@ -1701,9 +1701,9 @@ type CreateAMeetingResponseBodySettings struct {
 	CnMeeting             bool                                                   `json:"cn_meeting"`
 	EnforceLogin          bool                                                   `json:"enforce_login"`
 	EnforceLoginDomains   string                                                 `json:"enforce_login_domains"`
-	GlobalDialInCountries []string                                               `json:"global_dial_in_countries"`
-	GlobalDialInNumbers   []CreateAMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers"`
-	BreakoutRoom          CreateAMeetingResponseBodySettingsBreakoutRoom         `json:"breakout_room"`
+	GlobalDialInCountries []string                                               `json:"global_dial_in_countries,omitzero"`
+	GlobalDialInNumbers   []CreateAMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
+	BreakoutRoom          CreateAMeetingResponseBodySettingsBreakoutRoom         `json:"breakout_room,omitzero"`
 	StartTime             string                                                 `json:"start_time"`
 	StartURL              string                                                 `json:"start_url"`
 	Status                string                                                 `json:"status"`
@@ -1725,7 +1725,7 @@ type CreateAMeetingResponseBodySettingsGlobalDialInNumber struct {
 // CreateAMeetingResponseBodySettingsBreakoutRoom is synthesized from the collection's example JSON.
 type CreateAMeetingResponseBodySettingsBreakoutRoom struct {
 	Enable                       bool                                                 `json:"enable"`
-	Rooms                        []CreateAMeetingResponseBodySettingsBreakoutRoomRoom `json:"rooms"`
+	Rooms                        []CreateAMeetingResponseBodySettingsBreakoutRoomRoom `json:"rooms,omitzero"`
 	HostVideo                    bool                                                 `json:"host_video"`
 	InMeeting                    bool                                                 `json:"in_meeting"`
 	JoinBeforeHost               bool                                                 `json:"join_before_host"`
@@ -1741,12 +1741,12 @@ type CreateAMeetingResponseBodySettingsBreakoutRoom struct {
 // CreateAMeetingResponseBodySettingsBreakoutRoomRoom is synthesized from the collection's example JSON.
 type CreateAMeetingResponseBodySettingsBreakoutRoomRoom struct {
 	Name         string   `json:"name"`
-	Participants []string `json:"participants"`
+	Participants []string `json:"participants,omitzero"`
 }
 
 // ListUserAssistantsResponseBody is synthesized from the collection's example JSON.
 type ListUserAssistantsResponseBody struct {
-	Assistants []ListUserAssistantsResponseBodyAssistant `json:"assistants"`
+	Assistants []ListUserAssistantsResponseBodyAssistant `json:"assistants,omitzero"`
 }
 
 // ListUserAssistantsResponseBodyAssistant is synthesized from the collection's example JSON.
@@ -1763,7 +1763,7 @@ type AddAssistantsResponseBody struct {
 
 // ListUserSchedulersResponseBody is synthesized from the collection's example JSON.
 type ListUserSchedulersResponseBody struct {
-	Schedulers []ListUserSchedulersResponseBodyScheduler `json:"schedulers"`
+	Schedulers []ListUserSchedulersResponseBodyScheduler `json:"schedulers,omitzero"`
 }
 
 // ListUserSchedulersResponseBodyScheduler is synthesized from the collection's example JSON.
@@ -1783,13 +1783,13 @@ type UploadVirtualBackgroundFileResponseBody struct {
 
 // GetUserSettingsResponseBody is synthesized from the collection's example JSON.
 type GetUserSettingsResponseBody struct {
-	ScheduleMeeting   GetUserSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting"`
-	InMeeting         GetUserSettingsResponseBodyInMeeting         `json:"in_meeting"`
-	EmailNotification GetUserSettingsResponseBodyEmailNotification `json:"email_notification"`
-	Recording         GetUserSettingsResponseBodyRecording         `json:"recording"`
-	Telephony         GetUserSettingsResponseBodyTelephony         `json:"telephony"`
-	Feature           GetUserSettingsResponseBodyFeature           `json:"feature"`
-	Tsp               GetUserSettingsResponseBodyTsp               `json:"tsp"`
+	ScheduleMeeting   GetUserSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         GetUserSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification GetUserSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
+	Recording         GetUserSettingsResponseBodyRecording         `json:"recording,omitzero"`
+	Telephony         GetUserSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
+	Feature           GetUserSettingsResponseBodyFeature           `json:"feature,omitzero"`
+	Tsp               GetUserSettingsResponseBodyTsp               `json:"tsp,omitzero"`
 }
 
 // GetUserSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
@@ -1799,7 +1799,7 @@ type GetUserSettingsResponseBodyScheduleMeeting struct {
 	ForcePmiJbhPassword                     bool                                                                 `json:"force_pmi_jbh_password"`
 	HostVideo                               bool                                                                 `json:"host_video"`
 	JoinBeforeHost                          bool                                                                 `json:"join_before_host"`
-	MeetingPasswordRequirement              GetUserSettingsResponseBodyScheduleMeetingMeetingPasswordRequirement `json:"meeting_password_requirement"`
+	MeetingPasswordRequirement              GetUserSettingsResponseBodyScheduleMeetingMeetingPasswordRequirement `json:"meeting_password_requirement,omitzero"`
 	NotStoreMeetingTopic                    bool                                                                 `json:"not_store_meeting_topic"`
 	ParticipantsVideo                       bool                                                                 `json:"participants_video"`
 	PmiPassword                             string                                                               `json:"pmi_password"`
@@ -1833,7 +1833,7 @@ type GetUserSettingsResponseBodyInMeeting struct {
 	ClosedCaption                bool                                                     `json:"closed_caption"`
 	CoHost                       bool                                                     `json:"co_host"`
 	CustomDataCenterRegions      bool                                                     `json:"custom_data_center_regions"`
-	DataCenterRegions            []string                                                 `json:"data_center_regions"`
+	DataCenterRegions            []string                                                 `json:"data_center_regions,omitzero"`
 	E2eEncryption                bool                                                     `json:"e2e_encryption"`
 	EntryExitChime               string                                                   `json:"entry_exit_chime"`
 	FarEndCameraControl          bool                                                     `json:"far_end_camera_control"`
@@ -1855,14 +1855,14 @@ type GetUserSettingsResponseBodyInMeeting struct {
 	WorkplaceByFacebook          bool                                                     `json:"workplace_by_facebook"`
 	LiveStreamingYoutube         bool                                                     `json:"live_streaming_youtube"`
 	CustomLiveStreamingService   bool                                                     `json:"custom_live_streaming_service"`
-	WebinarLiveStreaming         GetUserSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming"`
-	WebinarChat                  GetUserSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat"`
+	WebinarLiveStreaming         GetUserSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
+	WebinarChat                  GetUserSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
 }
 
 // GetUserSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
 type GetUserSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
 	Enable                    bool     `json:"enable"`
-	LiveStreamingService      []string `json:"live_streaming_service"`
+	LiveStreamingService      []string `json:"live_streaming_service,omitzero"`
 	CustomServiceInstructions string   `json:"custom_service_instructions"`
 	LiveStreamingReminder     bool     `json:"live_streaming_reminder"`
 }
@@ -1897,7 +1897,7 @@ type GetUserSettingsResponseBodyRecording struct {
 	RecordGalleryView            bool                                                             `json:"record_gallery_view"`
 	RecordSpeakerView            bool                                                             `json:"record_speaker_view"`
 	RecordingAudioTranscript     bool                                                             `json:"recording_audio_transcript"`
-	RecordingPasswordRequirement GetUserSettingsResponseBodyRecordingRecordingPasswordRequirement `json:"recording_password_requirement"`
+	RecordingPasswordRequirement GetUserSettingsResponseBodyRecordingRecordingPasswordRequirement `json:"recording_password_requirement,omitzero"`
 	SaveChatText                 bool                                                             `json:"save_chat_text"`
 	ShowTimestamp                bool                                                             `json:"show_timestamp"`
 }
@@ -1932,7 +1932,7 @@ type GetUserSettingsResponseBodyFeature struct {
 // GetUserSettingsResponseBodyTsp is synthesized from the collection's example JSON.
 type GetUserSettingsResponseBodyTsp struct {
 	CallOut                      bool     `json:"call_out"`
-	CallOutCountries             []string `json:"call_out_countries"`
+	CallOutCountries             []string `json:"call_out_countries,omitzero"`
 	ShowInternationalNumbersLink bool     `json:"show_international_numbers_link"`
 }
 
@@ -1942,7 +1942,7 @@ type GetAUserSTSPAccountResponseBody struct {
 	ConferenceCode string                                        `json:"conference_code"`
 	LeaderPin      string                                        `json:"leader_pin"`
 	TspBridge      string                                        `json:"tsp_bridge"`
-	DialInNumbers  []GetAUserSTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers"`
+	DialInNumbers  []GetAUserSTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
 // GetAUserSTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
@@ -1954,7 +1954,7 @@ type GetAUserSTSPAccountResponseBodyDialInNumber struct {
 
 // ListUserSTSPAccountsResponseBody is synthesized from the collection's example JSON.
 type ListUserSTSPAccountsResponseBody struct {
-	TspAccounts []ListUserSTSPAccountsResponseBodyTspAccount `json:"tsp_accounts"`
+	TspAccounts []ListUserSTSPAccountsResponseBodyTspAccount `json:"tsp_accounts,omitzero"`
 }
 
 // ListUserSTSPAccountsResponseBodyTspAccount is synthesized from the collection's example JSON.
@@ -1963,7 +1963,7 @@ type ListUserSTSPAccountsResponseBodyTspAccount struct {
 	ConferenceCode string                                                   `json:"conference_code"`
 	LeaderPin      string                                                   `json:"leader_pin"`
 	TspBridge      string                                                   `json:"tsp_bridge"`
-	DialInNumbers  []ListUserSTSPAccountsResponseBodyTspAccountDialInNumber `json:"dial_in_numbers"`
+	DialInNumbers  []ListUserSTSPAccountsResponseBodyTspAccountDialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
 // ListUserSTSPAccountsResponseBodyTspAccountDialInNumber is synthesized from the collection's example JSON.
@@ -1978,7 +1978,7 @@ type AddAUserSTSPAccountResponseBody struct {
 	ConferenceCode string                                        `json:"conference_code"`
 	LeaderPin      string                                        `json:"leader_pin"`
 	TspBridge      string                                        `json:"tsp_bridge"`
-	DialInNumbers  []AddAUserSTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers"`
+	DialInNumbers  []AddAUserSTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
 // AddAUserSTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
@@ -2007,8 +2007,8 @@ type CreateAWebinarResponseBody struct {
 	CreatedAt   string                                 `json:"created_at"`
 	StartURL    string                                 `json:"start_url"`
 	JoinURL     string                                 `json:"join_url"`
-	Occurrences []CreateAWebinarResponseBodyOccurrence `json:"occurrences"`
-	Settings    CreateAWebinarResponseBodySettings     `json:"settings"`
+	Occurrences []CreateAWebinarResponseBodyOccurrence `json:"occurrences,omitzero"`
+	Settings    CreateAWebinarResponseBodySettings     `json:"settings,omitzero"`
 }
 
 // CreateAWebinarResponseBodyOccurrence is synthesized from the collection's example JSON.
@@ -2041,9 +2041,9 @@ type CreateAWebinarResponseBodySettings struct {
 	PanelistsInvitationEmailNotification           string                                                                           `json:"panelists_invitation_email_notification"`
 	RegistrantsConfirmationEmail                   string                                                                           `json:"registrants_confirmation_email"`
 	RegistrantsEmailNotification                   string                                                                           `json:"registrants_email_notification"`
-	AttendeesAndPanelistsReminderEmailNotification CreateAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification"`
-	FollowUpAttendeesEmailNotification             CreateAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification"`
-	FollowUpAbsenteesEmailNotification             CreateAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification"`
+	AttendeesAndPanelistsReminderEmailNotification CreateAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
+	FollowUpAttendeesEmailNotification             CreateAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
+	FollowUpAbsenteesEmailNotification             CreateAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
 }
 
 // CreateAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification is synthesized from the collection's example JSON.
@@ -2067,7 +2067,7 @@ type CreateAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification struct
 // GetAUserResponseBody is synthesized from the collection's example JSON.
 type GetAUserResponseBody struct {
 	CreatedAt          string                                `json:"created_at"`
-	CustomAttributes   []GetAUserResponseBodyCustomAttribute `json:"custom_attributes"`
+	CustomAttributes   []GetAUserResponseBodyCustomAttribute `json:"custom_attributes,omitzero"`
 	ID                 string                                `json:"id"`
 	FirstName          string                                `json:"first_name"`
 	LastName           string                                `json:"last_name"`
@@ -2085,8 +2085,8 @@ type GetAUserResponseBody struct {
 	PicURL             string                                `json:"pic_url"`
 	HostKey            string                                `json:"host_key"`
 	Jid                string                                `json:"jid"`
-	GroupIDs           []json.RawMessage                     `json:"group_ids"`
-	ImGroupIDs         []string                              `json:"im_group_ids"`
+	GroupIDs           []json.RawMessage                     `json:"group_ids,omitzero"`
+	ImGroupIDs         []string                              `json:"im_group_ids,omitzero"`
 	AccountID          string                                `json:"account_id"`
 	Language           string                                `json:"language"`
 	PhoneCountry       string                                `json:"phone_country"`
@@ -2113,7 +2113,7 @@ type ListAllRecordingsResponseBody struct {
 	PageSize      int64                                  `json:"page_size"`
 	TotalRecords  int64                                  `json:"total_records"`
 	NextPageToken string                                 `json:"next_page_token"`
-	Meetings      []ListAllRecordingsResponseBodyMeeting `json:"meetings"`
+	Meetings      []ListAllRecordingsResponseBodyMeeting `json:"meetings,omitzero"`
 }
 
 // ListAllRecordingsResponseBodyMeeting is synthesized from the collection's example JSON.
@@ -2130,37 +2130,37 @@ type ListAllRecordingsResponseBodyMeeting struct {
 	TotalSize      int64                                               `json:"total_size"`
 	RecordingCount int64                                               `json:"recording_count"`
 	ShareURL       string                                              `json:"share_url"`
-	RecordingFiles []ListAllRecordingsResponseBodyMeetingRecordingFile `json:"recording_files"`
+	RecordingFiles []ListAllRecordingsResponseBodyMeetingRecordingFile `json:"recording_files,omitzero"`
 }
 
 // ListAllRecordingsResponseBodyMeetingRecordingFile is synthesized from the collection's example JSON.
 type ListAllRecordingsResponseBodyMeetingRecordingFile struct {
-	ID             *string `json:"id,omitempty"`
+	ID             *string `json:"id,omitzero"`
 	MeetingID      string  `json:"meeting_id"`
 	RecordingStart string  `json:"recording_start"`
 	RecordingEnd   string  `json:"recording_end"`
 	FileType       string  `json:"file_type"`
-	FileSize       *int64  `json:"file_size,omitempty"`
-	PlayURL        *string `json:"play_url,omitempty"`
+	FileSize       *int64  `json:"file_size,omitzero"`
+	PlayURL        *string `json:"play_url,omitzero"`
 	DownloadURL    string  `json:"download_url"`
-	Status         *string `json:"status,omitempty"`
-	RecordingType  *string `json:"recording_type,omitempty"`
+	Status         *string `json:"status,omitzero"`
+	RecordingType  *string `json:"recording_type,omitzero"`
 }
 
 // GetUserPermissionsResponseBody is synthesized from the collection's example JSON.
 type GetUserPermissionsResponseBody struct {
-	Permissions []string `json:"permissions"`
+	Permissions []string `json:"permissions,omitzero"`
 }
 
 // ListAUserSPACAccountsResponseBody is synthesized from the collection's example JSON.
 type ListAUserSPACAccountsResponseBody struct {
-	PacAccounts []ListAUserSPACAccountsResponseBodyPacAccount `json:"pac_accounts"`
+	PacAccounts []ListAUserSPACAccountsResponseBodyPacAccount `json:"pac_accounts,omitzero"`
 }
 
 // ListAUserSPACAccountsResponseBodyPacAccount is synthesized from the collection's example JSON.
 type ListAUserSPACAccountsResponseBodyPacAccount struct {
-	DedicatedDialInNumber []ListAUserSPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem `json:"dedicated_dial_in_number"`
-	GlobalDialInNumbers   []ListAUserSPACAccountsResponseBodyPacAccountGlobalDialInNumber        `json:"global_dial_in_numbers"`
+	DedicatedDialInNumber []ListAUserSPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem `json:"dedicated_dial_in_number,omitzero"`
+	GlobalDialInNumbers   []ListAUserSPACAccountsResponseBodyPacAccountGlobalDialInNumber        `json:"global_dial_in_numbers,omitzero"`
 	ConferenceID          string                                                                 `json:"conference_id"`
 	ParticipantPassword   string                                                                 `json:"participant_password"`
 	ListenOnlyPassword    string                                                                 `json:"listen_only_password"`
@@ -2181,7 +2181,7 @@ type ListAUserSPACAccountsResponseBodyPacAccountGlobalDialInNumber struct {
 // ListWebinarTemplatesResponseBody is synthesized from the collection's example JSON.
 type ListWebinarTemplatesResponseBody struct {
 	TotalRecords int64                                      `json:"total_records"`
-	Templates    []ListWebinarTemplatesResponseBodyTemplate `json:"templates"`
+	Templates    []ListWebinarTemplatesResponseBodyTemplate `json:"templates,omitzero"`
 }
 
 // ListWebinarTemplatesResponseBodyTemplate is synthesized from the collection's example JSON.
@@ -2193,7 +2193,7 @@ type ListWebinarTemplatesResponseBodyTemplate struct {
 // ListMeetingTemplatesResponseBody is synthesized from the collection's example JSON.
 type ListMeetingTemplatesResponseBody struct {
 	TotalRecords int64                                      `json:"total_records"`
-	Templates    []ListMeetingTemplatesResponseBodyTemplate `json:"templates"`
+	Templates    []ListMeetingTemplatesResponseBodyTemplate `json:"templates,omitzero"`
 }
 
 // ListMeetingTemplatesResponseBodyTemplate is synthesized from the collection's example JSON.
@@ -2209,7 +2209,7 @@ type ListUsersResponseBody struct {
 	PageNumber   int64                       `json:"page_number"`
 	PageSize     int64                       `json:"page_size"`
 	TotalRecords int64                       `json:"total_records"`
-	Users        []ListUsersResponseBodyUser `json:"users"`
+	Users        []ListUsersResponseBodyUser `json:"users,omitzero"`
 }
 
 // ListUsersResponseBodyUser is synthesized from the collection's example JSON.
@@ -2227,7 +2227,7 @@ type ListUsersResponseBodyUser struct {
 	LastLoginTime     string          `json:"last_login_time"`
 	LastClientVersion string          `json:"last_client_version"`
 	PicURL            string          `json:"pic_url"`
-	ImGroupIDs        []string        `json:"im_group_ids"`
+	ImGroupIDs        []string        `json:"im_group_ids,omitzero"`
 	Status            ListUsersStatus `json:"status"`
 }
 
@@ -2274,7 +2274,7 @@ type GetAMeetingRegistrantResponseBody struct {
 	RoleInPurchaseProcess string                                            `json:"role_in_purchase_process"`
 	NoOfEmployees         string                                            `json:"no_of_employees"`
 	Comments              string                                            `json:"comments"`
-	CustomQuestions       []GetAMeetingRegistrantResponseBodyCustomQuestion `json:"custom_questions"`
+	CustomQuestions       []GetAMeetingRegistrantResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
 	Status                string                                            `json:"status"`
 	CreateTime            string                                            `json:"create_time"`
 	JoinURL               string                                            `json:"join_url"`
@@ -2288,8 +2288,8 @@ type GetAMeetingRegistrantResponseBodyCustomQuestion struct {
 
 // ListRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
 type ListRegistrationQuestionsResponseBody struct {
-	Questions       []ListRegistrationQuestionsResponseBodyQuestion       `json:"questions"`
-	CustomQuestions []ListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions"`
+	Questions       []ListRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
+	CustomQuestions []ListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
 }
 
 // ListRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
@@ -2311,7 +2311,7 @@ type ListMeetingRegistrantsResponseBody struct {
 	PageNumber   int64                                          `json:"page_number"`
 	PageSize     int64                                          `json:"page_size"`
 	TotalRecords int64                                          `json:"total_records"`
-	Registrants  []ListMeetingRegistrantsResponseBodyRegistrant `json:"registrants"`
+	Registrants  []ListMeetingRegistrantsResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
 // ListMeetingRegistrantsResponseBodyRegistrant is synthesized from the collection's example JSON.
@@ -2333,7 +2333,7 @@ type ListMeetingRegistrantsResponseBodyRegistrant struct {
 	RoleInPurchaseProcess string                                                       `json:"role_in_purchase_process"`
 	NoOfEmployees         string                                                       `json:"no_of_employees"`
 	Comments              string                                                       `json:"comments"`
-	CustomQuestions       []ListMeetingRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions"`
+	CustomQuestions       []ListMeetingRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
 	Status                Status                                                       `json:"status"`
 	CreateTime            string                                                       `json:"create_time"`
 	JoinURL               string                                                       `json:"join_url"`
@@ -2359,20 +2359,20 @@ type GetAMeetingPollResponseBody struct {
 	ID        string                                `json:"id"`
 	Status    string                                `json:"status"`
 	Title     string                                `json:"title"`
-	Questions []GetAMeetingPollResponseBodyQuestion `json:"questions"`
+	Questions []GetAMeetingPollResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // GetAMeetingPollResponseBodyQuestion is synthesized from the collection's example JSON.
 type GetAMeetingPollResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
-	Answers []string `json:"answers"`
+	Answers []string `json:"answers,omitzero"`
 }
 
 // ListMeetingPollsResponseBody is synthesized from the collection's example JSON.
 type ListMeetingPollsResponseBody struct {
 	TotalRecords int64                              `json:"total_records"`
-	Polls        []ListMeetingPollsResponseBodyPoll `json:"polls"`
+	Polls        []ListMeetingPollsResponseBodyPoll `json:"polls,omitzero"`
 }
 
 // ListMeetingPollsResponseBodyPoll is synthesized from the collection's example JSON.
@@ -2380,14 +2380,14 @@ type ListMeetingPollsResponseBodyPoll struct {
 	ID        string                                     `json:"id"`
 	Title     string                                     `json:"title"`
 	Status    string                                     `json:"status"`
-	Questions []ListMeetingPollsResponseBodyPollQuestion `json:"questions"`
+	Questions []ListMeetingPollsResponseBodyPollQuestion `json:"questions,omitzero"`
 }
 
 // ListMeetingPollsResponseBodyPollQuestion is synthesized from the collection's example JSON.
 type ListMeetingPollsResponseBodyPollQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
-	Answers []string `json:"answers"`
+	Answers []string `json:"answers,omitzero"`
 }
 
 // CreateAMeetingPollResponseBody is synthesized from the collection's example JSON.
@@ -2395,14 +2395,14 @@ type CreateAMeetingPollResponseBody struct {
 	ID        string                                   `json:"id"`
 	Status    string                                   `json:"status"`
 	Title     string                                   `json:"title"`
-	Questions []CreateAMeetingPollResponseBodyQuestion `json:"questions"`
+	Questions []CreateAMeetingPollResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // CreateAMeetingPollResponseBodyQuestion is synthesized from the collection's example JSON.
 type CreateAMeetingPollResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
-	Answers []string `json:"answers"`
+	Answers []string `json:"answers,omitzero"`
 }
 
 // GetMeetingRecordingSettingsResponseBody is synthesized from the collection's example JSON.
@@ -2421,8 +2421,8 @@ type GetMeetingRecordingSettingsResponseBody struct {
 
 // GetRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
 type GetRegistrationQuestionsResponseBody struct {
-	Questions       []GetRegistrationQuestionsResponseBodyQuestion       `json:"questions"`
-	CustomQuestions []GetRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions"`
+	Questions       []GetRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
+	CustomQuestions []GetRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
 }
 
 // GetRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
@@ -2436,7 +2436,7 @@ type GetRegistrationQuestionsResponseBodyCustomQuestion struct {
 	Title    string   `json:"title"`
 	Type     string   `json:"type"`
 	Required bool     `json:"required"`
-	Answers  []string `json:"answers"`
+	Answers  []string `json:"answers,omitzero"`
 }
 
 // ListRecordingRegistrantsResponseBody is synthesized from the collection's example JSON.
@@ -2445,7 +2445,7 @@ type ListRecordingRegistrantsResponseBody struct {
 	PageNumber   int64                                            `json:"page_number"`
 	PageSize     int64                                            `json:"page_size"`
 	TotalRecords int64                                            `json:"total_records"`
-	Registrants  []ListRecordingRegistrantsResponseBodyRegistrant `json:"registrants"`
+	Registrants  []ListRecordingRegistrantsResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
 // ListRecordingRegistrantsResponseBodyRegistrant is synthesized from the collection's example JSON.
@@ -2467,7 +2467,7 @@ type ListRecordingRegistrantsResponseBodyRegistrant struct {
 	RoleInPurchaseProcess string            `json:"role_in_purchase_process"`
 	NoOfEmployees         string            `json:"no_of_employees"`
 	Comments              string            `json:"comments"`
-	CustomQuestions       []json.RawMessage `json:"custom_questions"`
+	CustomQuestions       []json.RawMessage `json:"custom_questions,omitzero"`
 	Status                Status            `json:"status"`
 	CreateTime            string            `json:"create_time"`
 	ShareURL              string            `json:"share_url"`
@@ -2495,24 +2495,24 @@ type GetMeetingRecordingsResponseBody struct {
 	TotalSize             int64                                                  `json:"total_size"`
 	RecordingCount        int64                                                  `json:"recording_count"`
 	ShareURL              string                                                 `json:"share_url"`
-	RecordingFiles        []GetMeetingRecordingsResponseBodyRecordingFile        `json:"recording_files"`
+	RecordingFiles        []GetMeetingRecordingsResponseBodyRecordingFile        `json:"recording_files,omitzero"`
 	DownloadAccessToken   string                                                 `json:"download_access_token"`
 	Password              string                                                 `json:"password"`
-	ParticipantAudioFiles []GetMeetingRecordingsResponseBodyParticipantAudioFile `json:"participant_audio_files"`
+	ParticipantAudioFiles []GetMeetingRecordingsResponseBodyParticipantAudioFile `json:"participant_audio_files,omitzero"`
 }
 
 // GetMeetingRecordingsResponseBodyRecordingFile is synthesized from the collection's example JSON.
 type GetMeetingRecordingsResponseBodyRecordingFile struct {
-	ID             *string `json:"id,omitempty"`
+	ID             *string `json:"id,omitzero"`
 	MeetingID      string  `json:"meeting_id"`
 	RecordingStart string  `json:"recording_start"`
 	RecordingEnd   string  `json:"recording_end"`
 	FileType       string  `json:"file_type"`
-	FileSize       *int64  `json:"file_size,omitempty"`
-	PlayURL        *string `json:"play_url,omitempty"`
+	FileSize       *int64  `json:"file_size,omitzero"`
+	PlayURL        *string `json:"play_url,omitzero"`
 	DownloadURL    string  `json:"download_url"`
-	Status         *string `json:"status,omitempty"`
-	RecordingType  *string `json:"recording_type,omitempty"`
+	Status         *string `json:"status,omitzero"`
+	RecordingType  *string `json:"recording_type,omitzero"`
 }
 
 // GetMeetingRecordingsResponseBodyParticipantAudioFile is synthesized from the collection's example JSON.
@@ -2544,7 +2544,7 @@ type GetAMeetingResponseBody struct {
 	HostID    string                          `json:"host_id"`
 	ID        int64                           `json:"id"`
 	JoinURL   string                          `json:"join_url"`
-	Settings  GetAMeetingResponseBodySettings `json:"settings"`
+	Settings  GetAMeetingResponseBodySettings `json:"settings,omitzero"`
 	StartTime string                          `json:"start_time"`
 	StartURL  string                          `json:"start_url"`
 	Status    string                          `json:"status"`
@@ -2564,8 +2564,8 @@ type GetAMeetingResponseBodySettings struct {
 	CnMeeting                    bool                                                `json:"cn_meeting"`
 	EnforceLogin                 bool                                                `json:"enforce_login"`
 	EnforceLoginDomains          string                                              `json:"enforce_login_domains"`
-	GlobalDialInCountries        []string                                            `json:"global_dial_in_countries"`
-	GlobalDialInNumbers          []GetAMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers"`
+	GlobalDialInCountries        []string                                            `json:"global_dial_in_countries,omitzero"`
+	GlobalDialInNumbers          []GetAMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
 	HostVideo                    bool                                                `json:"host_video"`
 	InMeeting                    bool                                                `json:"in_meeting"`
 	JoinBeforeHost               bool                                                `json:"join_before_host"`
@@ -2594,7 +2594,7 @@ type GetMeetingInvitationResponseBody struct {
 
 // PerformBatchRegistrationResponseBody is synthesized from the collection's example JSON.
 type PerformBatchRegistrationResponseBody struct {
-	Registrants []PerformBatchRegistrationResponseBodyRegistrant `json:"registrants"`
+	Registrants []PerformBatchRegistrationResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
 // PerformBatchRegistrationResponseBodyRegistrant is synthesized from the collection's example JSON.
@@ -2606,7 +2606,7 @@ type PerformBatchRegistrationResponseBodyRegistrant struct {
 
 // PerformBatchPollCreationResponseBody is synthesized from the collection's example JSON.
 type PerformBatchPollCreationResponseBody struct {
-	Polls []PerformBatchPollCreationResponseBodyPoll `json:"polls"`
+	Polls []PerformBatchPollCreationResponseBodyPoll `json:"polls,omitzero"`
 }
 
 // PerformBatchPollCreationResponseBodyPoll is synthesized from the collection's example JSON.
@@ -2614,19 +2614,19 @@ type PerformBatchPollCreationResponseBodyPoll struct {
 	ID        string                                             `json:"id"`
 	Title     string                                             `json:"title"`
 	Status    string                                             `json:"status"`
-	Questions []PerformBatchPollCreationResponseBodyPollQuestion `json:"questions"`
+	Questions []PerformBatchPollCreationResponseBodyPollQuestion `json:"questions,omitzero"`
 }
 
 // PerformBatchPollCreationResponseBodyPollQuestion is synthesized from the collection's example JSON.
 type PerformBatchPollCreationResponseBodyPollQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
-	Answers []string `json:"answers"`
+	Answers []string `json:"answers,omitzero"`
 }
 
 // CreateMeetingSInviteLinksResponseBody is synthesized from the collection's example JSON.
 type CreateMeetingSInviteLinksResponseBody struct {
-	Attendees []CreateMeetingSInviteLinksResponseBodyAttendee `json:"attendees"`
+	Attendees []CreateMeetingSInviteLinksResponseBodyAttendee `json:"attendees,omitzero"`
 }
 
 // CreateMeetingSInviteLinksResponseBodyAttendee is synthesized from the collection's example JSON.
@@ -2659,7 +2659,7 @@ type GetPastMeetingParticipantsResponseBody struct {
 	PageSize      int64                                               `json:"page_size"`
 	TotalRecords  int64                                               `json:"total_records"`
 	NextPageToken string                                              `json:"next_page_token"`
-	Participants  []GetPastMeetingParticipantsResponseBodyParticipant `json:"participants"`
+	Participants  []GetPastMeetingParticipantsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // GetPastMeetingParticipantsResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -2684,7 +2684,7 @@ type GetMeetingArchivedFilesResponseBody struct {
 	MeetingType    string                                           `json:"meeting_type"`
 	AccountName    string                                           `json:"account_name"`
 	CompleteTime   string                                           `json:"complete_time"`
-	ArchiveFiles   []GetMeetingArchivedFilesResponseBodyArchiveFile `json:"archive_files"`
+	ArchiveFiles   []GetMeetingArchivedFilesResponseBodyArchiveFile `json:"archive_files,omitzero"`
 }
 
 // GetMeetingArchivedFilesResponseBodyArchiveFile is synthesized from the collection's example JSON.
@@ -2704,7 +2704,7 @@ type GetMeetingArchivedFilesResponseBodyArchiveFile struct {
 
 // ListEndedMeetingInstancesResponseBody is synthesized from the collection's example JSON.
 type ListEndedMeetingInstancesResponseBody struct {
-	Meetings []ListEndedMeetingInstancesResponseBodyMeeting `json:"meetings"`
+	Meetings []ListEndedMeetingInstancesResponseBodyMeeting `json:"meetings,omitzero"`
 }
 
 // ListEndedMeetingInstancesResponseBodyMeeting is synthesized from the collection's example JSON.
@@ -2719,14 +2719,14 @@ type ListPastMeetingSPollResultsResponseBody struct {
 	UUID      string                                            `json:"uuid"`
 	StartTime string                                            `json:"start_time"`
 	Title     string                                            `json:"title"`
-	Questions []ListPastMeetingSPollResultsResponseBodyQuestion `json:"questions"`
+	Questions []ListPastMeetingSPollResultsResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // ListPastMeetingSPollResultsResponseBodyQuestion is synthesized from the collection's example JSON.
 type ListPastMeetingSPollResultsResponseBodyQuestion struct {
 	Name            string                                                          `json:"name"`
 	Email           string                                                          `json:"email"`
-	QuestionDetails []ListPastMeetingSPollResultsResponseBodyQuestionQuestionDetail `json:"question_details"`
+	QuestionDetails []ListPastMeetingSPollResultsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
 }
 
 // ListPastMeetingSPollResultsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
@@ -2738,7 +2738,7 @@ type ListPastMeetingSPollResultsResponseBodyQuestionQuestionDetail struct {
 // ListPastMeetingSFilesResponseBody is synthesized from the collection's example JSON.
 type ListPastMeetingSFilesResponseBody struct {
 	TotalRecords   int64                                            `json:"total_records"`
-	InMeetingFiles []ListPastMeetingSFilesResponseBodyInMeetingFile `json:"in_meeting_files"`
+	InMeetingFiles []ListPastMeetingSFilesResponseBodyInMeetingFile `json:"in_meeting_files,omitzero"`
 }
 
 // ListPastMeetingSFilesResponseBodyInMeetingFile is synthesized from the collection's example JSON.
@@ -2754,7 +2754,7 @@ type ListMeetingParticipantsResponseBody struct {
 	PageSize      int64                                            `json:"page_size"`
 	TotalRecords  int64                                            `json:"total_records"`
 	NextPageToken string                                           `json:"next_page_token"`
-	Participants  []ListMeetingParticipantsResponseBodyParticipant `json:"participants"`
+	Participants  []ListMeetingParticipantsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // ListMeetingParticipantsResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -2766,9 +2766,9 @@ type ListMeetingParticipantsResponseBodyParticipant struct {
 	IPAddress        string  `json:"ip_address"`
 	Location         string  `json:"location"`
 	NetworkType      string  `json:"network_type"`
-	Microphone       *string `json:"microphone,omitempty"`
-	Camera           *string `json:"camera,omitempty"`
-	Speaker          *string `json:"speaker,omitempty"`
+	Microphone       *string `json:"microphone,omitzero"`
+	Camera           *string `json:"camera,omitzero"`
+	Speaker          *string `json:"speaker,omitzero"`
 	DataCenter       string  `json:"data_center"`
 	ConnectionType   string  `json:"connection_type"`
 	JoinTime         string  `json:"join_time"`
@@ -2777,14 +2777,14 @@ type ListMeetingParticipantsResponseBodyParticipant struct {
 	ShareDesktop     bool    `json:"share_desktop"`
 	ShareWhiteboard  bool    `json:"share_whiteboard"`
 	Recording        bool    `json:"recording"`
-	Status           *string `json:"status,omitempty"`
+	Status           *string `json:"status,omitzero"`
 	PcName           string  `json:"pc_name"`
 	Domain           string  `json:"domain"`
 	MacAddr          string  `json:"mac_addr"`
 	HarddiskID       string  `json:"harddisk_id"`
 	Version          string  `json:"version"`
 	LeaveReason      string  `json:"leave_reason"`
-	SipURI           *string `json:"sip_uri,omitempty"`
+	SipURI           *string `json:"sip_uri,omitzero"`
 }
 
 // GetMeetingParticipantQoSResponseBody is synthesized from the collection's example JSON.
@@ -2801,19 +2801,19 @@ type GetMeetingParticipantQoSResponseBody struct {
 	MacAddr    string                                       `json:"mac_addr"`
 	HarddiskID string                                       `json:"harddisk_id"`
 	Version    string                                       `json:"version"`
-	UserQos    []GetMeetingParticipantQoSResponseBodyUserQo `json:"user_qos"`
+	UserQos    []GetMeetingParticipantQoSResponseBodyUserQo `json:"user_qos,omitzero"`
 }
 
 // GetMeetingParticipantQoSResponseBodyUserQo is synthesized from the collection's example JSON.
 type GetMeetingParticipantQoSResponseBodyUserQo struct {
 	DateTime    string                                                `json:"date_time"`
-	AudioInput  GetMeetingParticipantQoSResponseBodyUserQoAudioInput  `json:"audio_input"`
-	AudioOutput GetMeetingParticipantQoSResponseBodyUserQoAudioOutput `json:"audio_output"`
-	VideoInput  GetMeetingParticipantQoSResponseBodyUserQoVideoInput  `json:"video_input"`
-	VideoOutput GetMeetingParticipantQoSResponseBodyUserQoVideoOutput `json:"video_output"`
-	AsInput     GetMeetingParticipantQoSResponseBodyUserQoAsInput     `json:"as_input"`
-	AsOutput    GetMeetingParticipantQoSResponseBodyUserQoAsOutput    `json:"as_output"`
-	CPUUsage    GetMeetingParticipantQoSResponseBodyUserQoCPUUsage    `json:"cpu_usage"`
+	AudioInput  GetMeetingParticipantQoSResponseBodyUserQoAudioInput  `json:"audio_input,omitzero"`
+	AudioOutput GetMeetingParticipantQoSResponseBodyUserQoAudioOutput `json:"audio_output,omitzero"`
+	VideoInput  GetMeetingParticipantQoSResponseBodyUserQoVideoInput  `json:"video_input,omitzero"`
+	VideoOutput GetMeetingParticipantQoSResponseBodyUserQoVideoOutput `json:"video_output,omitzero"`
+	AsInput     GetMeetingParticipantQoSResponseBodyUserQoAsInput     `json:"as_input,omitzero"`
+	AsOutput    GetMeetingParticipantQoSResponseBodyUserQoAsOutput    `json:"as_output,omitzero"`
+	CPUUsage    GetMeetingParticipantQoSResponseBodyUserQoCPUUsage    `json:"cpu_usage,omitzero"`
 }
 
 // GetMeetingParticipantQoSResponseBodyUserQoAudioInput is synthesized from the collection's example JSON.
@@ -2892,7 +2892,7 @@ type ListMeetingParticipantsQoSResponseBody struct {
 	PageSize      string                                              `json:"page_size"`
 	TotalRecords  string                                              `json:"total_records"`
 	NextPageToken string                                              `json:"next_page_token"`
-	Participants  []ListMeetingParticipantsQoSResponseBodyParticipant `json:"participants"`
+	Participants  []ListMeetingParticipantsQoSResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // ListMeetingParticipantsQoSResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -2909,19 +2909,19 @@ type ListMeetingParticipantsQoSResponseBodyParticipant struct {
 	MacAddr    string                                                    `json:"mac_addr"`
 	HarddiskID string                                                    `json:"harddisk_id"`
 	Version    string                                                    `json:"version"`
-	UserQos    []ListMeetingParticipantsQoSResponseBodyParticipantUserQo `json:"user_qos"`
+	UserQos    []ListMeetingParticipantsQoSResponseBodyParticipantUserQo `json:"user_qos,omitzero"`
 }
 
 // ListMeetingParticipantsQoSResponseBodyParticipantUserQo is synthesized from the collection's example JSON.
 type ListMeetingParticipantsQoSResponseBodyParticipantUserQo struct {
 	DateTime    string                                                             `json:"date_time"`
-	AudioInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioInput  `json:"audio_input"`
-	AudioOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioOutput `json:"audio_output"`
-	VideoInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoInput  `json:"video_input"`
-	VideoOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoOutput `json:"video_output"`
-	AsInput     ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsInput     `json:"as_input"`
-	AsOutput    ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsOutput    `json:"as_output"`
-	CPUUsage    ListMeetingParticipantsQoSResponseBodyParticipantUserQoCPUUsage    `json:"cpu_usage"`
+	AudioInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioInput  `json:"audio_input,omitzero"`
+	AudioOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioOutput `json:"audio_output,omitzero"`
+	VideoInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoInput  `json:"video_input,omitzero"`
+	VideoOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoOutput `json:"video_output,omitzero"`
+	AsInput     ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsInput     `json:"as_input,omitzero"`
+	AsOutput    ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsOutput    `json:"as_output,omitzero"`
+	CPUUsage    ListMeetingParticipantsQoSResponseBodyParticipantUserQoCPUUsage    `json:"cpu_usage,omitzero"`
 }
 
 // ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioInput is synthesized from the collection's example JSON.
@@ -3000,7 +3000,7 @@ type GetSharingRecordingDetailsResponseBody struct {
 	PageSize      string                                              `json:"page_size"`
 	TotalRecords  string                                              `json:"total_records"`
 	NextPageToken string                                              `json:"next_page_token"`
-	Participants  []GetSharingRecordingDetailsResponseBodyParticipant `json:"participants"`
+	Participants  []GetSharingRecordingDetailsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // GetSharingRecordingDetailsResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -3008,7 +3008,7 @@ type GetSharingRecordingDetailsResponseBodyParticipant struct {
 	ID       string                                                    `json:"id"`
 	UserID   string                                                    `json:"user_id"`
 	UserName string                                                    `json:"user_name"`
-	Details  []GetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details"`
+	Details  []GetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details,omitzero"`
 }
 
 // GetSharingRecordingDetailsResponseBodyParticipantDetail is synthesized from the collection's example JSON.
@@ -3022,7 +3022,7 @@ type GetSharingRecordingDetailsResponseBodyParticipantDetail struct {
 type GetPostMeetingFeedbackResponseBody struct {
 	PageSize      int64                                           `json:"page_size"`
 	NextPageToken string                                          `json:"next_page_token"`
-	Participants  []GetPostMeetingFeedbackResponseBodyParticipant `json:"participants"`
+	Participants  []GetPostMeetingFeedbackResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // GetPostMeetingFeedbackResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -3064,7 +3064,7 @@ type MeetingsListMeetingsResponseBody struct {
 	PageSize      string                                    `json:"page_size"`
 	TotalRecords  string                                    `json:"total_records"`
 	NextPageToken string                                    `json:"next_page_token"`
-	Meetings      []MeetingsListMeetingsResponseBodyMeeting `json:"meetings"`
+	Meetings      []MeetingsListMeetingsResponseBodyMeeting `json:"meetings,omitzero"`
 }
 
 // MeetingsListMeetingsResponseBodyMeeting is synthesized from the collection's example JSON.
@@ -3095,7 +3095,7 @@ type GetWebinarParticipantsResponseBody struct {
 	PageSize      int64                                           `json:"page_size"`
 	TotalRecords  int64                                           `json:"total_records"`
 	NextPageToken string                                          `json:"next_page_token"`
-	Participants  []GetWebinarParticipantsResponseBodyParticipant `json:"participants"`
+	Participants  []GetWebinarParticipantsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // GetWebinarParticipantsResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -3142,19 +3142,19 @@ type GetWebinarParticipantQoSResponseBody struct {
 	MacAddr    string                                       `json:"mac_addr"`
 	HarddiskID string                                       `json:"harddisk_id"`
 	Version    string                                       `json:"version"`
-	UserQos    []GetWebinarParticipantQoSResponseBodyUserQo `json:"user_qos"`
+	UserQos    []GetWebinarParticipantQoSResponseBodyUserQo `json:"user_qos,omitzero"`
 }
 
 // GetWebinarParticipantQoSResponseBodyUserQo is synthesized from the collection's example JSON.
 type GetWebinarParticipantQoSResponseBodyUserQo struct {
 	DateTime    string                                                `json:"date_time"`
-	AudioInput  GetWebinarParticipantQoSResponseBodyUserQoAudioInput  `json:"audio_input"`
-	AudioOutput GetWebinarParticipantQoSResponseBodyUserQoAudioOutput `json:"audio_output"`
-	VideoInput  GetWebinarParticipantQoSResponseBodyUserQoVideoInput  `json:"video_input"`
-	VideoOutput GetWebinarParticipantQoSResponseBodyUserQoVideoOutput `json:"video_output"`
-	AsInput     GetWebinarParticipantQoSResponseBodyUserQoAsInput     `json:"as_input"`
-	AsOutput    GetWebinarParticipantQoSResponseBodyUserQoAsOutput    `json:"as_output"`
-	CPUUsage    GetWebinarParticipantQoSResponseBodyUserQoCPUUsage    `json:"cpu_usage"`
+	AudioInput  GetWebinarParticipantQoSResponseBodyUserQoAudioInput  `json:"audio_input,omitzero"`
+	AudioOutput GetWebinarParticipantQoSResponseBodyUserQoAudioOutput `json:"audio_output,omitzero"`
+	VideoInput  GetWebinarParticipantQoSResponseBodyUserQoVideoInput  `json:"video_input,omitzero"`
+	VideoOutput GetWebinarParticipantQoSResponseBodyUserQoVideoOutput `json:"video_output,omitzero"`
+	AsInput     GetWebinarParticipantQoSResponseBodyUserQoAsInput     `json:"as_input,omitzero"`
+	AsOutput    GetWebinarParticipantQoSResponseBodyUserQoAsOutput    `json:"as_output,omitzero"`
+	CPUUsage    GetWebinarParticipantQoSResponseBodyUserQoCPUUsage    `json:"cpu_usage,omitzero"`
 }
 
 // GetWebinarParticipantQoSResponseBodyUserQoAudioInput is synthesized from the collection's example JSON.
@@ -3233,7 +3233,7 @@ type ListWebinarParticipantQoSResponseBody struct {
 	PageSize      string                                             `json:"page_size"`
 	TotalRecords  string                                             `json:"total_records"`
 	NextPageToken string                                             `json:"next_page_token"`
-	Participants  []ListWebinarParticipantQoSResponseBodyParticipant `json:"participants"`
+	Participants  []ListWebinarParticipantQoSResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // ListWebinarParticipantQoSResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -3250,19 +3250,19 @@ type ListWebinarParticipantQoSResponseBodyParticipant struct {
 	MacAddr    string                                                   `json:"mac_addr"`
 	HarddiskID string                                                   `json:"harddisk_id"`
 	Version    string                                                   `json:"version"`
-	UserQos    []ListWebinarParticipantQoSResponseBodyParticipantUserQo `json:"user_qos"`
+	UserQos    []ListWebinarParticipantQoSResponseBodyParticipantUserQo `json:"user_qos,omitzero"`
 }
 
 // ListWebinarParticipantQoSResponseBodyParticipantUserQo is synthesized from the collection's example JSON.
 type ListWebinarParticipantQoSResponseBodyParticipantUserQo struct {
 	DateTime    string                                                            `json:"date_time"`
-	AudioInput  ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioInput  `json:"audio_input"`
-	AudioOutput ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioOutput `json:"audio_output"`
-	VideoInput  ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoInput  `json:"video_input"`
-	VideoOutput ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoOutput `json:"video_output"`
-	AsInput     ListWebinarParticipantQoSResponseBodyParticipantUserQoAsInput     `json:"as_input"`
-	AsOutput    ListWebinarParticipantQoSResponseBodyParticipantUserQoAsOutput    `json:"as_output"`
-	CPUUsage    ListWebinarParticipantQoSResponseBodyParticipantUserQoCPUUsage    `json:"cpu_usage"`
+	AudioInput  ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioInput  `json:"audio_input,omitzero"`
+	AudioOutput ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioOutput `json:"audio_output,omitzero"`
+	VideoInput  ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoInput  `json:"video_input,omitzero"`
+	VideoOutput ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoOutput `json:"video_output,omitzero"`
+	AsInput     ListWebinarParticipantQoSResponseBodyParticipantUserQoAsInput     `json:"as_input,omitzero"`
+	AsOutput    ListWebinarParticipantQoSResponseBodyParticipantUserQoAsOutput    `json:"as_output,omitzero"`
+	CPUUsage    ListWebinarParticipantQoSResponseBodyParticipantUserQoCPUUsage    `json:"cpu_usage,omitzero"`
 }
 
 // ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioInput is synthesized from the collection's example JSON.
@@ -3341,7 +3341,7 @@ type ParticipantsGetSharingRecordingDetailsResponseBody struct {
 	PageSize      string                                                          `json:"page_size"`
 	TotalRecords  string                                                          `json:"total_records"`
 	NextPageToken string                                                          `json:"next_page_token"`
-	Participants  []ParticipantsGetSharingRecordingDetailsResponseBodyParticipant `json:"participants"`
+	Participants  []ParticipantsGetSharingRecordingDetailsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // ParticipantsGetSharingRecordingDetailsResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -3349,7 +3349,7 @@ type ParticipantsGetSharingRecordingDetailsResponseBodyParticipant struct {
 	ID       string                                                                `json:"id"`
 	UserID   string                                                                `json:"user_id"`
 	UserName string                                                                `json:"user_name"`
-	Details  []ParticipantsGetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details"`
+	Details  []ParticipantsGetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details,omitzero"`
 }
 
 // ParticipantsGetSharingRecordingDetailsResponseBodyParticipantDetail is synthesized from the collection's example JSON.
@@ -3363,7 +3363,7 @@ type ParticipantsGetSharingRecordingDetailsResponseBodyParticipantDetail struct 
 type GetPostWebinarFeedbackResponseBody struct {
 	PageSize      int64                                           `json:"page_size"`
 	NextPageToken string                                          `json:"next_page_token"`
-	Participants  []GetPostWebinarFeedbackResponseBodyParticipant `json:"participants"`
+	Participants  []GetPostWebinarFeedbackResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // GetPostWebinarFeedbackResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -3382,7 +3382,7 @@ type WebinarsListWebinarsResponseBody struct {
 	PageSize      string                                    `json:"page_size"`
 	TotalRecords  string                                    `json:"total_records"`
 	NextPageToken string                                    `json:"next_page_token"`
-	Webinars      []WebinarsListWebinarsResponseBodyWebinar `json:"webinars"`
+	Webinars      []WebinarsListWebinarsResponseBodyWebinar `json:"webinars,omitzero"`
 }
 
 // WebinarsListWebinarsResponseBodyWebinar is synthesized from the collection's example JSON.
@@ -3413,7 +3413,7 @@ type ZoomroomsListZoomRoomsResponseBody struct {
 	PageNumber   int64                                        `json:"page_number"`
 	PageSize     int64                                        `json:"page_size"`
 	TotalRecords int64                                        `json:"total_records"`
-	ZoomRooms    []ZoomroomsListZoomRoomsResponseBodyZoomRoom `json:"zoom_rooms"`
+	ZoomRooms    []ZoomroomsListZoomRoomsResponseBodyZoomRoom `json:"zoom_rooms,omitzero"`
 }
 
 // ZoomroomsListZoomRoomsResponseBodyZoomRoom is synthesized from the collection's example JSON.
@@ -3429,7 +3429,7 @@ type ZoomroomsListZoomRoomsResponseBodyZoomRoom struct {
 	Microphone    string   `json:"microphone"`
 	Speaker       string   `json:"speaker"`
 	LastStartTime string   `json:"last_start_time"`
-	Issues        []string `json:"issues"`
+	Issues        []string `json:"issues,omitzero"`
 	Health        string   `json:"health"`
 }
 
@@ -3442,11 +3442,11 @@ type GetZoomRoomsDetailsResponseBody struct {
 	Email         string                                      `json:"email"`
 	Health        string                                      `json:"health"`
 	ID            string                                      `json:"id"`
-	Issues        []string                                    `json:"issues"`
+	Issues        []string                                    `json:"issues,omitzero"`
 	LastStartTime string                                      `json:"last_start_time"`
-	LiveMeeting   map[string]json.RawMessage                  `json:"live_meeting"`
+	LiveMeeting   map[string]json.RawMessage                  `json:"live_meeting,omitzero"`
 	Microphone    string                                      `json:"microphone"`
-	PastMeetings  GetZoomRoomsDetailsResponseBodyPastMeetings `json:"past_meetings"`
+	PastMeetings  GetZoomRoomsDetailsResponseBodyPastMeetings `json:"past_meetings,omitzero"`
 	RoomName      string                                      `json:"room_name"`
 	Speaker       string                                      `json:"speaker"`
 	Status        string                                      `json:"status"`
@@ -3455,7 +3455,7 @@ type GetZoomRoomsDetailsResponseBody struct {
 // GetZoomRoomsDetailsResponseBodyPastMeetings is synthesized from the collection's example JSON.
 type GetZoomRoomsDetailsResponseBodyPastMeetings struct {
 	From          string            `json:"from"`
-	Meetings      []json.RawMessage `json:"meetings"`
+	Meetings      []json.RawMessage `json:"meetings,omitzero"`
 	NextPageToken string            `json:"next_page_token"`
 	PageCount     int64             `json:"page_count"`
 	PageSize      int64             `json:"page_size"`
@@ -3468,7 +3468,7 @@ type GetTop25IssuesOfZoomRoomsResponseBody struct {
 	From         string                                           `json:"from"`
 	To           string                                           `json:"to"`
 	TotalRecords int64                                            `json:"total_records"`
-	RoomIssues   []GetTop25IssuesOfZoomRoomsResponseBodyRoomIssue `json:"room_issues"`
+	RoomIssues   []GetTop25IssuesOfZoomRoomsResponseBodyRoomIssue `json:"room_issues,omitzero"`
 }
 
 // GetTop25IssuesOfZoomRoomsResponseBodyRoomIssue is synthesized from the collection's example JSON.
@@ -3482,7 +3482,7 @@ type ListZoomMeetingsClientFeedbackResponseBody struct {
 	From            string                                                     `json:"from"`
 	To              string                                                     `json:"to"`
 	TotalRecords    int64                                                      `json:"total_records"`
-	ClientFeedbacks []ListZoomMeetingsClientFeedbackResponseBodyClientFeedback `json:"client_feedbacks"`
+	ClientFeedbacks []ListZoomMeetingsClientFeedbackResponseBodyClientFeedback `json:"client_feedbacks,omitzero"`
 }
 
 // ListZoomMeetingsClientFeedbackResponseBodyClientFeedback is synthesized from the collection's example JSON.
@@ -3498,7 +3498,7 @@ type GetZoomMeetingsClientFeedbackResponseBody struct {
 	To                    string                                                          `json:"to"`
 	PageSize              int64                                                           `json:"page_size"`
 	NextPageToken         string                                                          `json:"next_page_token"`
-	ClientFeedbackDetails []GetZoomMeetingsClientFeedbackResponseBodyClientFeedbackDetail `json:"client_feedback_details"`
+	ClientFeedbackDetails []GetZoomMeetingsClientFeedbackResponseBodyClientFeedbackDetail `json:"client_feedback_details,omitzero"`
 }
 
 // GetZoomMeetingsClientFeedbackResponseBodyClientFeedbackDetail is synthesized from the collection's example JSON.
@@ -3514,7 +3514,7 @@ type ListClientMeetingSatisfactionResponseBody struct {
 	From               string                                                            `json:"from"`
 	To                 string                                                            `json:"to"`
 	TotalRecords       int64                                                             `json:"total_records"`
-	ClientSatisfaction []ListClientMeetingSatisfactionResponseBodyClientSatisfactionItem `json:"client_satisfaction"`
+	ClientSatisfaction []ListClientMeetingSatisfactionResponseBodyClientSatisfactionItem `json:"client_satisfaction,omitzero"`
 }
 
 // ListClientMeetingSatisfactionResponseBodyClientSatisfactionItem is synthesized from the collection's example JSON.
@@ -3531,7 +3531,7 @@ type GetTop25ZoomRoomsWithIssuesResponseBody struct {
 	From         string                                            `json:"from"`
 	To           string                                            `json:"to"`
 	TotalRecords int64                                             `json:"total_records"`
-	ZoomRooms    []GetTop25ZoomRoomsWithIssuesResponseBodyZoomRoom `json:"zoom_rooms"`
+	ZoomRooms    []GetTop25ZoomRoomsWithIssuesResponseBodyZoomRoom `json:"zoom_rooms,omitzero"`
 }
 
 // GetTop25ZoomRoomsWithIssuesResponseBodyZoomRoom is synthesized from the collection's example JSON.
@@ -3548,7 +3548,7 @@ type GetIssuesOfZoomRoomsResponseBody struct {
 	PageCount    int64                                         `json:"page_count"`
 	PageSize     int64                                         `json:"page_size"`
 	TotalRecords int64                                         `json:"total_records"`
-	IssueDetails []GetIssuesOfZoomRoomsResponseBodyIssueDetail `json:"issue_details"`
+	IssueDetails []GetIssuesOfZoomRoomsResponseBodyIssueDetail `json:"issue_details,omitzero"`
 }
 
 // GetIssuesOfZoomRoomsResponseBodyIssueDetail is synthesized from the collection's example JSON.
@@ -3561,13 +3561,13 @@ type GetIssuesOfZoomRoomsResponseBodyIssueDetail struct {
 type GetCRCPortUsageResponseBody struct {
 	From          string                                         `json:"from"`
 	To            string                                         `json:"to"`
-	CrcPortsUsage []GetCRCPortUsageResponseBodyCrcPortsUsageItem `json:"crc_ports_usage"`
+	CrcPortsUsage []GetCRCPortUsageResponseBodyCrcPortsUsageItem `json:"crc_ports_usage,omitzero"`
 }
 
 // GetCRCPortUsageResponseBodyCrcPortsUsageItem is synthesized from the collection's example JSON.
 type GetCRCPortUsageResponseBodyCrcPortsUsageItem struct {
 	DateTime          string                                                              `json:"date_time"`
-	CrcPortsHourUsage []GetCRCPortUsageResponseBodyCrcPortsUsageItemCrcPortsHourUsageItem `json:"crc_ports_hour_usage"`
+	CrcPortsHourUsage []GetCRCPortUsageResponseBodyCrcPortsUsageItemCrcPortsHourUsageItem `json:"crc_ports_hour_usage,omitzero"`
 }
 
 // GetCRCPortUsageResponseBodyCrcPortsUsageItemCrcPortsHourUsageItem is synthesized from the collection's example JSON.
@@ -3584,7 +3584,7 @@ type GetIMMetricsResponseBody struct {
 	PageCount    int64                          `json:"page_count"`
 	PageSize     int64                          `json:"page_size"`
 	TotalRecords int64                          `json:"total_records"`
-	Users        []GetIMMetricsResponseBodyUser `json:"users"`
+	Users        []GetIMMetricsResponseBodyUser `json:"users,omitzero"`
 }
 
 // GetIMMetricsResponseBodyUser is synthesized from the collection's example JSON.
@@ -3616,7 +3616,7 @@ type GetChatMetricsResponseBody struct {
 	To            string                           `json:"to"`
 	PageSize      int64                            `json:"page_size"`
 	NextPageToken string                           `json:"next_page_token"`
-	Users         []GetChatMetricsResponseBodyUser `json:"users"`
+	Users         []GetChatMetricsResponseBodyUser `json:"users,omitzero"`
 }
 
 // GetChatMetricsResponseBodyUser is synthesized from the collection's example JSON.
@@ -3640,14 +3640,14 @@ type GetChatMetricsResponseBodyUser struct {
 type GetMeetingQualityScoresResponseBody struct {
 	From    string                                           `json:"from"`
 	To      string                                           `json:"to"`
-	Quality []GetMeetingQualityScoresResponseBodyQualityItem `json:"quality"`
+	Quality []GetMeetingQualityScoresResponseBodyQualityItem `json:"quality,omitzero"`
 }
 
 // GetMeetingQualityScoresResponseBodyQualityItem is synthesized from the collection's example JSON.
 type GetMeetingQualityScoresResponseBodyQualityItem struct {
-	Audio       GetMeetingQualityScoresResponseBodyQualityItemAudio       `json:"audio"`
-	Video       GetMeetingQualityScoresResponseBodyQualityItemVideo       `json:"video"`
-	ScreenShare GetMeetingQualityScoresResponseBodyQualityItemScreenShare `json:"screen_share"`
+	Audio       GetMeetingQualityScoresResponseBodyQualityItemAudio       `json:"audio,omitzero"`
+	Video       GetMeetingQualityScoresResponseBodyQualityItemVideo       `json:"video,omitzero"`
+	ScreenShare GetMeetingQualityScoresResponseBodyQualityItemScreenShare `json:"screen_share,omitzero"`
 }
 
 // GetMeetingQualityScoresResponseBodyQualityItemAudio is synthesized from the collection's example JSON.
@@ -3685,7 +3685,7 @@ type GetActiveInactiveHostReportsResponseBody struct {
 	TotalMeetings       int64                                          `json:"total_meetings"`
 	TotalParticipants   int64                                          `json:"total_participants"`
 	TotalMeetingMinutes int64                                          `json:"total_meeting_minutes"`
-	Users               []GetActiveInactiveHostReportsResponseBodyUser `json:"users"`
+	Users               []GetActiveInactiveHostReportsResponseBodyUser `json:"users,omitzero"`
 }
 
 // GetActiveInactiveHostReportsResponseBodyUser is synthesized from the collection's example JSON.
@@ -3716,7 +3716,7 @@ type GetMeetingDetailReportsResponseBody struct {
 	Duration          int64                                              `json:"duration"`
 	TotalMinutes      int64                                              `json:"total_minutes"`
 	ParticipantsCount int64                                              `json:"participants_count"`
-	TrackingFields    []GetMeetingDetailReportsResponseBodyTrackingField `json:"tracking_fields"`
+	TrackingFields    []GetMeetingDetailReportsResponseBodyTrackingField `json:"tracking_fields,omitzero"`
 }
 
 // GetMeetingDetailReportsResponseBodyTrackingField is synthesized from the collection's example JSON.
@@ -3731,7 +3731,7 @@ type GetMeetingParticipantReportsResponseBody struct {
 	PageSize      string                                                `json:"page_size"`
 	TotalRecords  string                                                `json:"total_records"`
 	NextPageToken string                                                `json:"next_page_token"`
-	Participants  []GetMeetingParticipantReportsResponseBodyParticipant `json:"participants"`
+	Participants  []GetMeetingParticipantReportsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // GetMeetingParticipantReportsResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -3752,14 +3752,14 @@ type GetMeetingPollReportsResponseBody struct {
 	Status    string                                      `json:"status"`
 	StartTime string                                      `json:"start_time"`
 	Title     string                                      `json:"title"`
-	Questions []GetMeetingPollReportsResponseBodyQuestion `json:"questions"`
+	Questions []GetMeetingPollReportsResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // GetMeetingPollReportsResponseBodyQuestion is synthesized from the collection's example JSON.
 type GetMeetingPollReportsResponseBodyQuestion struct {
 	Name            string                                                    `json:"name"`
 	Email           string                                                    `json:"email"`
-	QuestionDetails []GetMeetingPollReportsResponseBodyQuestionQuestionDetail `json:"question_details"`
+	QuestionDetails []GetMeetingPollReportsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
 }
 
 // GetMeetingPollReportsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
@@ -3781,7 +3781,7 @@ type GetWebinarDetailReportsResponseBody struct {
 	Duration          int64                                              `json:"duration"`
 	TotalMinutes      int64                                              `json:"total_minutes"`
 	ParticipantsCount int64                                              `json:"participants_count"`
-	TrackingFields    []GetWebinarDetailReportsResponseBodyTrackingField `json:"tracking_fields"`
+	TrackingFields    []GetWebinarDetailReportsResponseBodyTrackingField `json:"tracking_fields,omitzero"`
 }
 
 // GetWebinarDetailReportsResponseBodyTrackingField is synthesized from the collection's example JSON.
@@ -3796,7 +3796,7 @@ type GetWebinarParticipantReportsResponseBody struct {
 	PageSize      string                                                `json:"page_size"`
 	TotalRecords  string                                                `json:"total_records"`
 	NextPageToken string                                                `json:"next_page_token"`
-	Participants  []GetWebinarParticipantReportsResponseBodyParticipant `json:"participants"`
+	Participants  []GetWebinarParticipantReportsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // GetWebinarParticipantReportsResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -3817,14 +3817,14 @@ type GetWebinarPollReportsResponseBody struct {
 	Status    string                                      `json:"status"`
 	StartTime string                                      `json:"start_time"`
 	Title     string                                      `json:"title"`
-	Questions []GetWebinarPollReportsResponseBodyQuestion `json:"questions"`
+	Questions []GetWebinarPollReportsResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // GetWebinarPollReportsResponseBodyQuestion is synthesized from the collection's example JSON.
 type GetWebinarPollReportsResponseBodyQuestion struct {
 	Name            string                                                    `json:"name"`
 	Email           string                                                    `json:"email"`
-	QuestionDetails []GetWebinarPollReportsResponseBodyQuestionQuestionDetail `json:"question_details"`
+	QuestionDetails []GetWebinarPollReportsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
 }
 
 // GetWebinarPollReportsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
@@ -3838,14 +3838,14 @@ type GetWebinarQAReportResponseBody struct {
 	ID        int64                                    `json:"id"`
 	UUID      string                                   `json:"uuid"`
 	StartTime string                                   `json:"start_time"`
-	Questions []GetWebinarQAReportResponseBodyQuestion `json:"questions"`
+	Questions []GetWebinarQAReportResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // GetWebinarQAReportResponseBodyQuestion is synthesized from the collection's example JSON.
 type GetWebinarQAReportResponseBodyQuestion struct {
 	Name            string                                                 `json:"name"`
 	Email           string                                                 `json:"email"`
-	QuestionDetails []GetWebinarQAReportResponseBodyQuestionQuestionDetail `json:"question_details"`
+	QuestionDetails []GetWebinarQAReportResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
 }
 
 // GetWebinarQAReportResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
@@ -3856,7 +3856,7 @@ type GetWebinarQAReportResponseBodyQuestionQuestionDetail struct {
 
 // GetBillingReportsResponseBody is synthesized from the collection's example JSON.
 type GetBillingReportsResponseBody struct {
-	BillingReports []GetBillingReportsResponseBodyBillingReport `json:"billing_reports"`
+	BillingReports []GetBillingReportsResponseBodyBillingReport `json:"billing_reports,omitzero"`
 	Currency       string                                       `json:"currency"`
 }
 
@@ -3872,7 +3872,7 @@ type GetBillingReportsResponseBodyBillingReport struct {
 
 // GetBillingInvoiceReportsResponseBody is synthesized from the collection's example JSON.
 type GetBillingInvoiceReportsResponseBody struct {
-	Invoices []GetBillingInvoiceReportsResponseBodyInvoice `json:"invoices"`
+	Invoices []GetBillingInvoiceReportsResponseBodyInvoice `json:"invoices,omitzero"`
 	Currency string                                        `json:"currency"`
 }
 
@@ -3893,7 +3893,7 @@ type GetChatSessionsReportsResponseBody struct {
 	To            string                                      `json:"to"`
 	PageSize      int64                                       `json:"page_size"`
 	NextPageToken string                                      `json:"next_page_token"`
-	Sessions      []GetChatSessionsReportsResponseBodySession `json:"sessions"`
+	Sessions      []GetChatSessionsReportsResponseBodySession `json:"sessions,omitzero"`
 }
 
 // GetChatSessionsReportsResponseBodySession is synthesized from the collection's example JSON.
@@ -3910,9 +3910,9 @@ type GetChatMessagesReportsResponseBody struct {
 	To              string                                             `json:"to"`
 	PageSize        string                                             `json:"page_size"`
 	NextPageToken   string                                             `json:"next_page_token"`
-	Messages        []GetChatMessagesReportsResponseBodyMessage        `json:"messages"`
-	EditedMessages  []GetChatMessagesReportsResponseBodyEditedMessage  `json:"edited_messages"`
-	DeletedMessages []GetChatMessagesReportsResponseBodyDeletedMessage `json:"deleted_messages"`
+	Messages        []GetChatMessagesReportsResponseBodyMessage        `json:"messages,omitzero"`
+	EditedMessages  []GetChatMessagesReportsResponseBodyEditedMessage  `json:"edited_messages,omitzero"`
+	DeletedMessages []GetChatMessagesReportsResponseBodyDeletedMessage `json:"deleted_messages,omitzero"`
 }
 
 // GetChatMessagesReportsResponseBodyMessage is synthesized from the collection's example JSON.
@@ -3949,7 +3949,7 @@ type GetChatMessagesReportsResponseBodyDeletedMessage struct {
 type GetDailyUsageReportResponseBody struct {
 	Year  int64                                 `json:"year"`
 	Month int64                                 `json:"month"`
-	Dates []GetDailyUsageReportResponseBodyDate `json:"dates"`
+	Dates []GetDailyUsageReportResponseBodyDate `json:"dates,omitzero"`
 }
 
 // GetDailyUsageReportResponseBodyDate is synthesized from the collection's example JSON.
@@ -3965,7 +3965,7 @@ type GetDailyUsageReportResponseBodyDate struct {
 type GetCloudRecordingUsageReportResponseBody struct {
 	From                  string                                                              `json:"from"`
 	To                    string                                                              `json:"to"`
-	CloudRecordingStorage []GetCloudRecordingUsageReportResponseBodyCloudRecordingStorageItem `json:"cloud_recording_storage"`
+	CloudRecordingStorage []GetCloudRecordingUsageReportResponseBodyCloudRecordingStorageItem `json:"cloud_recording_storage,omitzero"`
 }
 
 // GetCloudRecordingUsageReportResponseBodyCloudRecordingStorageItem is synthesized from the collection's example JSON.
@@ -3982,7 +3982,7 @@ type GetOperationLogsReportResponseBody struct {
 	To            string                                           `json:"to"`
 	PageSize      int64                                            `json:"page_size"`
 	NextPageToken string                                           `json:"next_page_token"`
-	OperationLogs []GetOperationLogsReportResponseBodyOperationLog `json:"operation_logs"`
+	OperationLogs []GetOperationLogsReportResponseBodyOperationLog `json:"operation_logs,omitzero"`
 }
 
 // GetOperationLogsReportResponseBodyOperationLog is synthesized from the collection's example JSON.
@@ -4000,7 +4000,7 @@ type GetUpcomingEventsReportResponseBody struct {
 	To             string                                             `json:"to"`
 	PageSize       int64                                              `json:"page_size"`
 	NextPageToken  string                                             `json:"next_page_token"`
-	UpcomingEvents []GetUpcomingEventsReportResponseBodyUpcomingEvent `json:"upcoming_events"`
+	UpcomingEvents []GetUpcomingEventsReportResponseBodyUpcomingEvent `json:"upcoming_events,omitzero"`
 }
 
 // GetUpcomingEventsReportResponseBodyUpcomingEvent is synthesized from the collection's example JSON.
@@ -4019,7 +4019,7 @@ type ListMembersInARoleResponseBody struct {
 	PageNumber   int64                                  `json:"page_number"`
 	PageSize     int64                                  `json:"page_size"`
 	TotalRecords int64                                  `json:"total_records"`
-	Members      []ListMembersInARoleResponseBodyMember `json:"members"`
+	Members      []ListMembersInARoleResponseBodyMember `json:"members,omitzero"`
 }
 
 // ListMembersInARoleResponseBodyMember is synthesized from the collection's example JSON.
@@ -4044,8 +4044,8 @@ type GetRoleInformationResponseBody struct {
 	Name                 string                                             `json:"name"`
 	Description          string                                             `json:"description"`
 	TotalMembers         int64                                              `json:"total_members"`
-	Privileges           []string                                           `json:"privileges"`
-	SubAccountPrivileges GetRoleInformationResponseBodySubAccountPrivileges `json:"sub_account_privileges"`
+	Privileges           []string                                           `json:"privileges,omitzero"`
+	SubAccountPrivileges GetRoleInformationResponseBodySubAccountPrivileges `json:"sub_account_privileges,omitzero"`
 }
 
 // GetRoleInformationResponseBodySubAccountPrivileges is synthesized from the collection's example JSON.
@@ -4056,7 +4056,7 @@ type GetRoleInformationResponseBodySubAccountPrivileges struct {
 // ListRolesResponseBody is synthesized from the collection's example JSON.
 type ListRolesResponseBody struct {
 	TotalRecords int64                       `json:"total_records"`
-	Roles        []ListRolesResponseBodyRole `json:"roles"`
+	Roles        []ListRolesResponseBodyRole `json:"roles,omitzero"`
 }
 
 // ListRolesResponseBodyRole is synthesized from the collection's example JSON.
@@ -4071,7 +4071,7 @@ type ListRolesResponseBodyRole struct {
 type GetAccountSTSPInformationResponseBody struct {
 	TspProvider                  string                                              `json:"tsp_provider"`
 	Enable                       bool                                                `json:"enable"`
-	DialInNumbers                []GetAccountSTSPInformationResponseBodyDialInNumber `json:"dial_in_numbers"`
+	DialInNumbers                []GetAccountSTSPInformationResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
 	TspEnabled                   bool                                                `json:"tsp_enabled"`
 	MasterAccountSettingExtended bool                                                `json:"master_account_setting_extended"`
 	ModifyCredentialForbidden    bool                                                `json:"modify_credential_forbidden"`
@@ -4089,7 +4089,7 @@ type GetAccountSTSPInformationResponseBodyDialInNumber struct {
 // ListPanelistsResponseBody is synthesized from the collection's example JSON.
 type ListPanelistsResponseBody struct {
 	TotalRecords string                              `json:"total_records"`
-	Panelists    []ListPanelistsResponseBodyPanelist `json:"panelists"`
+	Panelists    []ListPanelistsResponseBodyPanelist `json:"panelists,omitzero"`
 }
 
 // ListPanelistsResponseBodyPanelist is synthesized from the collection's example JSON.
@@ -4106,8 +4106,8 @@ type AddPanelistsResponseBody struct {
 
 // QuestionsListRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
 type QuestionsListRegistrationQuestionsResponseBody struct {
-	Questions       []QuestionsListRegistrationQuestionsResponseBodyQuestion       `json:"questions"`
-	CustomQuestions []QuestionsListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions"`
+	Questions       []QuestionsListRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
+	CustomQuestions []QuestionsListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
 }
 
 // QuestionsListRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
@@ -4121,7 +4121,7 @@ type QuestionsListRegistrationQuestionsResponseBodyCustomQuestion struct {
 	Title    string   `json:"title"`
 	Type     string   `json:"type"`
 	Required string   `json:"required"`
-	Answers  []string `json:"answers"`
+	Answers  []string `json:"answers,omitzero"`
 }
 
 // GetAWebinarRegistrantResponseBody is synthesized from the collection's example JSON.
@@ -4130,7 +4130,7 @@ type GetAWebinarRegistrantResponseBody struct {
 	PageNumber   string                                        `json:"page_number"`
 	PageSize     string                                        `json:"page_size"`
 	TotalRecords string                                        `json:"total_records"`
-	Registrants  []GetAWebinarRegistrantResponseBodyRegistrant `json:"registrants"`
+	Registrants  []GetAWebinarRegistrantResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
 // GetAWebinarRegistrantResponseBodyRegistrant is synthesized from the collection's example JSON.
@@ -4152,7 +4152,7 @@ type GetAWebinarRegistrantResponseBodyRegistrant struct {
 	RoleInPurchaseProcess string                                                      `json:"role_in_purchase_process"`
 	NoOfEmployees         string                                                      `json:"no_of_employees"`
 	Comments              string                                                      `json:"comments"`
-	CustomQuestions       []GetAWebinarRegistrantResponseBodyRegistrantCustomQuestion `json:"custom_questions"`
+	CustomQuestions       []GetAWebinarRegistrantResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
 	Status                string                                                      `json:"status"`
 	CreateTime            string                                                      `json:"create_time"`
 	JoinURL               string                                                      `json:"join_url"`
@@ -4170,7 +4170,7 @@ type ListWebinarRegistrantsResponseBody struct {
 	PageNumber   string                                         `json:"page_number"`
 	PageSize     string                                         `json:"page_size"`
 	TotalRecords string                                         `json:"total_records"`
-	Registrants  []ListWebinarRegistrantsResponseBodyRegistrant `json:"registrants"`
+	Registrants  []ListWebinarRegistrantsResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
 // ListWebinarRegistrantsResponseBodyRegistrant is synthesized from the collection's example JSON.
@@ -4192,7 +4192,7 @@ type ListWebinarRegistrantsResponseBodyRegistrant struct {
 	RoleInPurchaseProcess string                                                       `json:"role_in_purchase_process"`
 	NoOfEmployees         string                                                       `json:"no_of_employees"`
 	Comments              string                                                       `json:"comments"`
-	CustomQuestions       []ListWebinarRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions"`
+	CustomQuestions       []ListWebinarRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
 	Status                Status                                                       `json:"status"`
 	CreateTime            string                                                       `json:"create_time"`
 	JoinURL               string                                                       `json:"join_url"`
@@ -4218,14 +4218,14 @@ type GetAWebinarPollResponseBody struct {
 	ID        string                                `json:"id"`
 	Status    string                                `json:"status"`
 	Title     string                                `json:"title"`
-	Questions []GetAWebinarPollResponseBodyQuestion `json:"questions"`
+	Questions []GetAWebinarPollResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // GetAWebinarPollResponseBodyQuestion is synthesized from the collection's example JSON.
 type GetAWebinarPollResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
-	Answers []string `json:"answers"`
+	Answers []string `json:"answers,omitzero"`
 }
 
 // ListAWebinarSPollsResponseBody is synthesized from the collection's example JSON.
@@ -4233,14 +4233,14 @@ type ListAWebinarSPollsResponseBody struct {
 	ID        string                                   `json:"id"`
 	Status    string                                   `json:"status"`
 	Title     string                                   `json:"title"`
-	Questions []ListAWebinarSPollsResponseBodyQuestion `json:"questions"`
+	Questions []ListAWebinarSPollsResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // ListAWebinarSPollsResponseBodyQuestion is synthesized from the collection's example JSON.
 type ListAWebinarSPollsResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
-	Answers []string `json:"answers"`
+	Answers []string `json:"answers,omitzero"`
 }
 
 // CreateAWebinarSPollResponseBody is synthesized from the collection's example JSON.
@@ -4248,14 +4248,14 @@ type CreateAWebinarSPollResponseBody struct {
 	ID        string                                    `json:"id"`
 	Status    string                                    `json:"status"`
 	Title     string                                    `json:"title"`
-	Questions []CreateAWebinarSPollResponseBodyQuestion `json:"questions"`
+	Questions []CreateAWebinarSPollResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // CreateAWebinarSPollResponseBodyQuestion is synthesized from the collection's example JSON.
 type CreateAWebinarSPollResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
-	Answers []string `json:"answers"`
+	Answers []string `json:"answers,omitzero"`
 }
 
 // LivestreamGetLiveStreamDetailsResponseBody is synthesized from the collection's example JSON.
@@ -4272,7 +4272,7 @@ type GetAWebinarResponseBody struct {
 	HostID    string                          `json:"host_id"`
 	ID        int64                           `json:"id"`
 	JoinURL   string                          `json:"join_url"`
-	Settings  GetAWebinarResponseBodySettings `json:"settings"`
+	Settings  GetAWebinarResponseBodySettings `json:"settings,omitzero"`
 	StartTime string                          `json:"start_time"`
 	StartURL  string                          `json:"start_url"`
 	Timezone  string                          `json:"timezone"`
@@ -4293,8 +4293,8 @@ type GetAWebinarResponseBodySettings struct {
 	ContactName                                    string                                                                        `json:"contact_name"`
 	EnforceLogin                                   bool                                                                          `json:"enforce_login"`
 	EnforceLoginDomains                            string                                                                        `json:"enforce_login_domains"`
-	GlobalDialInCountries                          []string                                                                      `json:"global_dial_in_countries"`
-	GlobalDialInNumbers                            []GetAWebinarResponseBodySettingsGlobalDialInNumber                           `json:"global_dial_in_numbers"`
+	GlobalDialInCountries                          []string                                                                      `json:"global_dial_in_countries,omitzero"`
+	GlobalDialInNumbers                            []GetAWebinarResponseBodySettingsGlobalDialInNumber                           `json:"global_dial_in_numbers,omitzero"`
 	HdVideo                                        bool                                                                          `json:"hd_video"`
 	HdVideoForAttendees                            bool                                                                          `json:"hd_video_for_attendees"`
 	Send1080pVideoToAttendees                      bool                                                                          `json:"send_1080p_video_to_attendees"`
@@ -4309,9 +4309,9 @@ type GetAWebinarResponseBodySettings struct {
 	RegistrantsEmailNotification                   bool                                                                          `json:"registrants_email_notification"`
 	EmailLanguage                                  string                                                                        `json:"email_language"`
 	PanelistsInvitationEmailNotification           bool                                                                          `json:"panelists_invitation_email_notification"`
-	AttendeesAndPanelistsReminderEmailNotification GetAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification"`
-	FollowUpAttendeesEmailNotification             GetAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification"`
-	FollowUpAbsenteesEmailNotification             GetAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification"`
+	AttendeesAndPanelistsReminderEmailNotification GetAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
+	FollowUpAttendeesEmailNotification             GetAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
+	FollowUpAbsenteesEmailNotification             GetAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
 }
 
 // GetAWebinarResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
@@ -4343,7 +4343,7 @@ type GetAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification struct {
 
 // WebinarsWebinarIDPerformBatchRegistrationResponseBody is synthesized from the collection's example JSON.
 type WebinarsWebinarIDPerformBatchRegistrationResponseBody struct {
-	Registrants []WebinarsWebinarIDPerformBatchRegistrationResponseBodyRegistrant `json:"registrants"`
+	Registrants []WebinarsWebinarIDPerformBatchRegistrationResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
 // WebinarsWebinarIDPerformBatchRegistrationResponseBodyRegistrant is synthesized from the collection's example JSON.
@@ -4356,7 +4356,7 @@ type WebinarsWebinarIDPerformBatchRegistrationResponseBodyRegistrant struct {
 // GetWebinarTrackingSourcesResponseBody is synthesized from the collection's example JSON.
 type GetWebinarTrackingSourcesResponseBody struct {
 	TotalRecords    int64                                                 `json:"total_records"`
-	TrackingSources []GetWebinarTrackingSourcesResponseBodyTrackingSource `json:"tracking_sources"`
+	TrackingSources []GetWebinarTrackingSourcesResponseBodyTrackingSource `json:"tracking_sources,omitzero"`
 }
 
 // GetWebinarTrackingSourcesResponseBodyTrackingSource is synthesized from the collection's example JSON.
@@ -4370,7 +4370,7 @@ type GetWebinarTrackingSourcesResponseBodyTrackingSource struct {
 
 // CreateWebinarSInviteLinksResponseBody is synthesized from the collection's example JSON.
 type CreateWebinarSInviteLinksResponseBody struct {
-	Attendees []CreateWebinarSInviteLinksResponseBodyAttendee `json:"attendees"`
+	Attendees []CreateWebinarSInviteLinksResponseBodyAttendee `json:"attendees,omitzero"`
 }
 
 // CreateWebinarSInviteLinksResponseBodyAttendee is synthesized from the collection's example JSON.
@@ -4385,7 +4385,7 @@ type ListWebinarParticipantsResponseBody struct {
 	PageSize      int64                                            `json:"page_size"`
 	TotalRecords  int64                                            `json:"total_records"`
 	NextPageToken string                                           `json:"next_page_token"`
-	Participants  []ListWebinarParticipantsResponseBodyParticipant `json:"participants"`
+	Participants  []ListWebinarParticipantsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
 // ListWebinarParticipantsResponseBodyParticipant is synthesized from the collection's example JSON.
@@ -4397,7 +4397,7 @@ type ListWebinarParticipantsResponseBodyParticipant struct {
 
 // ListPastWebinarInstancesResponseBody is synthesized from the collection's example JSON.
 type ListPastWebinarInstancesResponseBody struct {
-	Webinars []ListPastWebinarInstancesResponseBodyWebinar `json:"webinars"`
+	Webinars []ListPastWebinarInstancesResponseBodyWebinar `json:"webinars,omitzero"`
 }
 
 // ListPastWebinarInstancesResponseBodyWebinar is synthesized from the collection's example JSON.
@@ -4412,14 +4412,14 @@ type ListPastWebinarPollResultsResponseBody struct {
 	UUID      string                                           `json:"uuid"`
 	StartTime string                                           `json:"start_time"`
 	Title     string                                           `json:"title"`
-	Questions []ListPastWebinarPollResultsResponseBodyQuestion `json:"questions"`
+	Questions []ListPastWebinarPollResultsResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // ListPastWebinarPollResultsResponseBodyQuestion is synthesized from the collection's example JSON.
 type ListPastWebinarPollResultsResponseBodyQuestion struct {
 	Name            string                                                         `json:"name"`
 	Email           string                                                         `json:"email"`
-	QuestionDetails []ListPastWebinarPollResultsResponseBodyQuestionQuestionDetail `json:"question_details"`
+	QuestionDetails []ListPastWebinarPollResultsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
 }
 
 // ListPastWebinarPollResultsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
@@ -4434,14 +4434,14 @@ type ListQAOfPastWebinarResponseBody struct {
 	UUID      string                                    `json:"uuid"`
 	StartTime string                                    `json:"start_time"`
 	Title     string                                    `json:"title"`
-	Questions []ListQAOfPastWebinarResponseBodyQuestion `json:"questions"`
+	Questions []ListQAOfPastWebinarResponseBodyQuestion `json:"questions,omitzero"`
 }
 
 // ListQAOfPastWebinarResponseBodyQuestion is synthesized from the collection's example JSON.
 type ListQAOfPastWebinarResponseBodyQuestion struct {
 	Name            string                                                  `json:"name"`
 	Email           string                                                  `json:"email"`
-	QuestionDetails []ListQAOfPastWebinarResponseBodyQuestionQuestionDetail `json:"question_details"`
+	QuestionDetails []ListQAOfPastWebinarResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
 }
 
 // ListQAOfPastWebinarResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
@@ -4453,7 +4453,7 @@ type ListQAOfPastWebinarResponseBodyQuestionQuestionDetail struct {
 // ListPastWebinarFilesResponseBody is synthesized from the collection's example JSON.
 type ListPastWebinarFilesResponseBody struct {
 	TotalRecords   int64                                           `json:"total_records"`
-	InMeetingFiles []ListPastWebinarFilesResponseBodyInMeetingFile `json:"in_meeting_files"`
+	InMeetingFiles []ListPastWebinarFilesResponseBodyInMeetingFile `json:"in_meeting_files,omitzero"`
 }
 
 // ListPastWebinarFilesResponseBodyInMeetingFile is synthesized from the collection's example JSON.
@@ -4469,7 +4469,7 @@ type GetWebinarAbsenteesResponseBody struct {
 	PageNumber   int64                                       `json:"page_number"`
 	PageSize     int64                                       `json:"page_size"`
 	TotalRecords int64                                       `json:"total_records"`
-	Registrants  []GetWebinarAbsenteesResponseBodyRegistrant `json:"registrants"`
+	Registrants  []GetWebinarAbsenteesResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
 // GetWebinarAbsenteesResponseBodyRegistrant is synthesized from the collection's example JSON.
@@ -4491,7 +4491,7 @@ type GetWebinarAbsenteesResponseBodyRegistrant struct {
 	RoleInPurchaseProcess string                                                    `json:"role_in_purchase_process"`
 	NoOfEmployees         string                                                    `json:"no_of_employees"`
 	Comments              string                                                    `json:"comments"`
-	CustomQuestions       []GetWebinarAbsenteesResponseBodyRegistrantCustomQuestion `json:"custom_questions"`
+	CustomQuestions       []GetWebinarAbsenteesResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
 	Status                string                                                    `json:"status"`
 	CreateTime            string                                                    `json:"create_time"`
 	JoinURL               string                                                    `json:"join_url"`
@@ -4507,7 +4507,7 @@ type GetWebinarAbsenteesResponseBodyRegistrantCustomQuestion struct {
 type SearchCompanyContactsResponseBody struct {
 	PageSize      int64                                      `json:"page_size"`
 	NextPageToken string                                     `json:"next_page_token"`
-	Contacts      []SearchCompanyContactsResponseBodyContact `json:"contacts"`
+	Contacts      []SearchCompanyContactsResponseBodyContact `json:"contacts,omitzero"`
 }
 
 // SearchCompanyContactsResponseBodyContact is synthesized from the collection's example JSON.
@@ -4518,9 +4518,9 @@ type SearchCompanyContactsResponseBodyContact struct {
 	LastName        string                                                `json:"last_name"`
 	PresenceStatus  string                                                `json:"presence_status"`
 	PhoneNumber     string                                                `json:"phone_number"`
-	PhoneNumbers    []SearchCompanyContactsResponseBodyContactPhoneNumber `json:"phone_numbers"`
+	PhoneNumbers    []SearchCompanyContactsResponseBodyContactPhoneNumber `json:"phone_numbers,omitzero"`
 	SipPhoneNumber  string                                                `json:"sip_phone_number"`
-	DirectNumbers   []int64                                               `json:"direct_numbers"`
+	DirectNumbers   []int64                                               `json:"direct_numbers,omitzero"`
 	ExtensionNumber string                                                `json:"extension_number"`
 	ImGroupID       string                                                `json:"im_group_id"`
 	ImGroupName     string                                                `json:"im_group_name"`
@@ -4542,7 +4542,7 @@ type SearchCompanyContactsResponseBodyContactPhoneNumber struct {
 // ListSIPTrunkNumbersResponseBody is synthesized from the collection's example JSON.
 type ListSIPTrunkNumbersResponseBody struct {
 	TotalRecords int64                                        `json:"total_records"`
-	PhoneNumbers []ListSIPTrunkNumbersResponseBodyPhoneNumber `json:"phone_numbers"`
+	PhoneNumbers []ListSIPTrunkNumbersResponseBodyPhoneNumber `json:"phone_numbers,omitzero"`
 }
 
 // ListSIPTrunkNumbersResponseBodyPhoneNumber is synthesized from the collection's example JSON.
@@ -4557,7 +4557,7 @@ type ListArchivedFilesResponseBody struct {
 	To            string                                 `json:"to"`
 	PageSize      int64                                  `json:"page_size"`
 	NextPageToken string                                 `json:"next_page_token"`
-	Meetings      []ListArchivedFilesResponseBodyMeeting `json:"meetings"`
+	Meetings      []ListArchivedFilesResponseBodyMeeting `json:"meetings,omitzero"`
 }
 
 // ListArchivedFilesResponseBodyMeeting is synthesized from the collection's example JSON.
@@ -4575,7 +4575,7 @@ type ListArchivedFilesResponseBodyMeeting struct {
 	MeetingType    string                                            `json:"meeting_type"`
 	AccountName    string                                            `json:"account_name"`
 	CompleteTime   string                                            `json:"complete_time"`
-	ArchiveFiles   []ListArchivedFilesResponseBodyMeetingArchiveFile `json:"archive_files"`
+	ArchiveFiles   []ListArchivedFilesResponseBodyMeetingArchiveFile `json:"archive_files,omitzero"`
 }
 
 // ListArchivedFilesResponseBodyMeetingArchiveFile is synthesized from the collection's example JSON.

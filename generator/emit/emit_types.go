@@ -20,15 +20,15 @@ func emitStructs(f *jen.File, pkg *ir.Package) {
 //
 //	// <Name> is synthesized from the collection's example JSON.
 //	type <Name> struct {
-//		<Field> <type> `json:"<key>[,omitempty]"`
+//		<Field> <type> `json:"<key>[,omitzero]"`
 //	}
 func emitStruct(f *jen.File, st *ir.Struct) {
 	Comment(f.Group, fmt.Sprintf("%s is synthesized from the collection's example JSON.", st.Name))
 	f.Type().Id(st.Name).StructFunc(func(g *jen.Group) {
 		for _, fd := range st.Fields {
 			tag := fd.Key
-			if fd.Optional {
-				tag += ",omitempty"
+			if fd.OmitZero {
+				tag += ",omitzero"
 			}
 			g.Id(fd.Name).Add(jsonTypeCode(fd.Type)).Tag(map[string]string{"json": tag})
 		}

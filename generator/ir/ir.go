@@ -345,7 +345,11 @@ type StructField struct {
 	Name     string // Go name
 	Key      string // JSON key
 	Type     *JSONType
-	Optional bool // absent from some examples or null: omitempty
+	Optional bool // absent from some examples, or null in one
+	// OmitZero leaves the key out of the JSON when the value is zero
+	// (`json:",omitzero"`): every optional key, and objects, arrays, maps
+	// and raw values, whose zero value no API means. Unset is not sent.
+	OmitZero bool
 }
 
 // GroupShape is the Go shape of a group of bracketed keys (see brackets.go).

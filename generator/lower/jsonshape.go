@@ -175,11 +175,25 @@ func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *ir.JSO
 			if optional && t.Scalar() {
 				t.Pointer = true
 			}
-			st.Fields = append(st.Fields, &ir.StructField{Name: fname, Key: k, Type: t, Optional: optional || fs.null > 0})
+			opt := optional || fs.null > 0
+			st.Fields = append(st.Fields, &ir.StructField{Name: fname, Key: k, Type: t, Optional: opt, OmitZero: opt || unsetIsZero(t)})
 		}
 		return &ir.JSONType{Kind: ir.JSONStruct, Struct: st, Pointer: nullable}
 	}
 	panic(fmt.Sprintf("shape with no kind at %s", path))
+}
+
+// unsetIsZero reports whether a value of t left at its zero value means
+// "not set": an object (a struct value), an array, a map or raw JSON, which
+// encoding/json would otherwise send as {"k":"",...}, null or null.
+func unsetIsZero(t *ir.JSONType) bool {
+	switch t.Kind {
+	case ir.JSONStruct:
+		return !t.Pointer
+	case ir.JSONSlice, ir.JSONMap, ir.JSONRaw:
+		return true
+	}
+	return false
 }
 
 // tagSafeKeys reports whether every key can be a json struct tag name, by

@@ -11,26 +11,26 @@ type CreateUserRequest struct {
 	Age      int64                    `json:"age"`
 	Admin    bool                     `json:"admin"`
 	Score    float64                  `json:"score"`
-	Address  CreateUserRequestAddress `json:"address"`
-	Tags     []string                 `json:"tags"`
-	Pets     []CreateUserRequestPet   `json:"pets"`
-	Nickname *string                  `json:"nickname,omitempty"`
+	Address  CreateUserRequestAddress `json:"address,omitzero"`
+	Tags     []string                 `json:"tags,omitzero"`
+	Pets     []CreateUserRequestPet   `json:"pets,omitzero"`
+	Nickname *string                  `json:"nickname,omitzero"`
 	Status   CreateUserStatus         `json:"status"`
-	Extra    json.RawMessage          `json:"extra,omitempty"`
+	Extra    json.RawMessage          `json:"extra,omitzero"`
 }
 
 // CreateUserRequestAddress is synthesized from the collection's example JSON.
 type CreateUserRequestAddress struct {
 	Street  string  `json:"street"`
 	Zip     string  `json:"zip"`
-	Country *string `json:"country,omitempty"`
+	Country *string `json:"country,omitzero"`
 }
 
 // CreateUserRequestPet is synthesized from the collection's example JSON.
 type CreateUserRequestPet struct {
 	Name string `json:"name"`
 	Kind string `json:"kind"`
-	Age  *int64 `json:"age,omitempty"`
+	Age  *int64 `json:"age,omitzero"`
 }
 
 // CreateUserResponseBody is synthesized from the collection's example JSON.
@@ -39,8 +39,8 @@ type CreateUserResponseBody struct {
 	Name      string                         `json:"name"`
 	Status    CreateUserStatus               `json:"status"`
 	CreatedAt string                         `json:"created_at"`
-	Roles     []CreateUserResponseBodyRole   `json:"roles"`
-	Manager   *CreateUserResponseBodyManager `json:"manager,omitempty"`
+	Roles     []CreateUserResponseBodyRole   `json:"roles,omitzero"`
+	Manager   *CreateUserResponseBodyManager `json:"manager,omitzero"`
 }
 
 // CreateUserResponseBodyRole is synthesized from the collection's example JSON.
@@ -56,7 +56,7 @@ type CreateUserResponseBodyManager struct {
 
 // CreateUserError422 is synthesized from the collection's example JSON.
 type CreateUserError422 struct {
-	Error CreateUserError422Error `json:"error"`
+	Error CreateUserError422Error `json:"error,omitzero"`
 }
 
 // CreateUserError422Error is synthesized from the collection's example JSON.
@@ -71,8 +71,8 @@ type ListUsersResponseBodyItem struct {
 	Name      string                          `json:"name"`
 	Status    string                          `json:"status"`
 	CreatedAt string                          `json:"created_at"`
-	Roles     []ListUsersResponseBodyItemRole `json:"roles"`
-	Manager   json.RawMessage                 `json:"manager,omitempty"`
+	Roles     []ListUsersResponseBodyItemRole `json:"roles,omitzero"`
+	Manager   json.RawMessage                 `json:"manager,omitzero"`
 }
 
 // ListUsersResponseBodyItemRole is synthesized from the collection's example JSON.
