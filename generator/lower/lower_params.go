@@ -176,6 +176,10 @@ func (l *lowerer) wireName(ri *parser.RequestItem, entry parser.Param, key, what
 		l.warnAt(ri, entry.Pos, entry.Path, "%s name %q uses variables the collection does not define; it is not sent (add it with WithHeader or WithRequestEditor)", what, key)
 		return "", false
 	}
+	if what == "header" && !httpToken(resolved) {
+		l.warnAt(ri, entry.Pos, entry.Path, "header name %.60q is not a valid HTTP header name; it is not sent (Postman refuses it too)", key)
+		return "", false
+	}
 	return resolved, resolved != ""
 }
 

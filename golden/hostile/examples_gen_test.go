@@ -161,13 +161,12 @@ func ExampleClient_FolderDup() {
 		log.Fatal(err)
 	}
 	resp, err := c.FolderDup(context.Background(), FolderDupParams{
-		IDX:       "v\"1",
-		Q:         Ptr(int64(1)),
-		Len:       Ptr(true),
-		Len2:      Ptr(false),
-		String:    "a`b",
-		WeIrdKeyX: "<we\"ird`key\\x>",
-		Mode:      FolderDupModeA,
+		IDX:    "v\"1",
+		Q:      Ptr(int64(1)),
+		Len:    Ptr(true),
+		Len2:   Ptr(false),
+		String: "a`b",
+		Mode:   FolderDupModeA,
 		FileName: &File{
 			Content: strings.NewReader(""),
 			Name:    "file`name",

@@ -275,7 +275,6 @@ func (c *Client) FolderDup(ctx context.Context, params FolderDupParams, opts ...
 	if params.String != "" {
 		r.addQuery("string", params.String)
 	}
-	r.addHeader("we\"ird`key\\x", params.WeIrdKeyX)
 	if params.Mode != "" {
 		mp.text("mode", string(params.Mode), "")
 	}

@@ -160,11 +160,6 @@ type FolderDupParams struct {
 	// String is the query parameter "string".
 	// Example: a`b
 	String string `query:"string"`
-	// WeIrdKeyX is the header "we\"ird`key\\x".
-	// x */ y
-	// Required.
-	// Example: <string>
-	WeIrdKeyX string "header:\"we\\\"ird`key\\\\x\""
 	// Mode is the multipart form field "mode".
 	// Example: a
 	Mode FolderDupMode `form:"mode"`
@@ -183,7 +178,6 @@ type FolderDupParams struct {
 func (p FolderDupParams) Validate() error {
 	var v validation
 	v.require("id`x", p.IDX != "")
-	v.require("we\"ird`key\\x", p.WeIrdKeyX != "")
 	v.enum("mode", string(p.Mode), p.Mode == "" || p.Mode.Valid())
 	return v.err()
 }
