@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"mime/multipart"
 	"net/textproto"
 	"net/url"
@@ -398,15 +397,17 @@ func (m *multipartBody) replayable() bool {
 }
 
 // fileContentType is what Postman sends for a file part without a declared
-// type: the type its extension names, application/octet-stream for an
-// unknown one, and none for a part without a file name (no file chosen).
+// type: the type its extension names in Postman's own table (mime-types'
+// lookup, which also reads a bare "json" as an extension), the same on
+// every machine; application/octet-stream for an unknown one; none for a
+// part without a file name (no file chosen).
 func fileContentType(name string) string {
 	if name == "" {
 		return ""
 	}
-	if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
-		if mt, _, err := mime.ParseMediaType(ct); err == nil {
-			return mt
+	if ext := strings.ToLower(path.Ext("x." + name)); len(ext) > 1 {
+		if ct, ok := postmanMediaTypes[ext[1:]]; ok {
+			return ct
 		}
 	}
 	return "application/octet-stream"
