@@ -8,11 +8,13 @@ import (
 	"go/types"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
 	"github.com/postman2go/postman2go/generator"
 	"github.com/postman2go/postman2go/parser"
+	"github.com/postman2go/postman2go/templates"
 )
 
 // FuzzGenerate: any collection that parses generates a package that
@@ -46,6 +48,15 @@ func FuzzGenerate(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	imp := importer.Default()
+	// The importer builds a standard package's export data with go list the
+	// first time the package is imported, which takes seconds: the fuzzer
+	// took an input that first imports one for a hung worker. Every worker
+	// imports them all before fuzzing.
+	for _, path := range fuzzImports(f) {
+		if _, err := imp.Import(path); err != nil {
+			f.Fatalf("importing %s: %v", path, err)
+		}
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		c, _, err := parser.Parse("fuzz.json", data)
 		if err != nil {
@@ -73,4 +84,26 @@ func FuzzGenerate(f *testing.F) {
 		}
 		assertNoInjection(t, files)
 	})
+}
+
+// fuzzImports are the packages a generated package may import: the
+// runtime's and the emitters'.
+func fuzzImports(f *testing.F) []string {
+	seen := map[string]bool{"maps": true, "slices": true, "time": true, "encoding/json": true, "strconv": true, "io": true}
+	fset := token.NewFileSet()
+	for _, t := range templates.Runtime() {
+		af, err := goparser.ParseFile(fset, t.Name, t.Content, goparser.ImportsOnly)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, imp := range af.Imports {
+			seen[strings.Trim(imp.Path.Value, `"`)] = true
+		}
+	}
+	paths := make([]string, 0, len(seen))
+	for p := range seen {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
 }
