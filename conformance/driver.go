@@ -267,6 +267,8 @@ func (d *driver) params(ri *parser.RequestItem, op *ir.Operation) ([]jen.Code, [
 				value = "v-" + fd.Wire
 				overrides = append(overrides, override{ri.Path, src.Path + ".value", value})
 			}
+		case fd.In == ir.InPath && fd.PathLiteral != "":
+			value = fd.PathLiteral // a literal id segment: what newman sends
 		case fd.In == ir.InPath:
 			value = d.resolve("{{" + fd.Wire + "}}")
 			if strings.Contains(value, "{{") {

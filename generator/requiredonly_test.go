@@ -29,6 +29,7 @@ import (
 	"github.com/postman2go/postman2go/golden/hostile"
 	"github.com/postman2go/postman2go/golden/legacyv1"
 	"github.com/postman2go/postman2go/golden/names"
+	"github.com/postman2go/postman2go/golden/pathids"
 	rw "github.com/postman2go/postman2go/golden/runtimewire"
 	"github.com/postman2go/postman2go/golden/typesjson"
 	"github.com/postman2go/postman2go/golden/vars"
@@ -52,6 +53,7 @@ var goldenClients = map[string]goldenClient{
 	"hostile":       {hostile.NewClient, hostile.WithBaseURL, hostile.WithHTTPClient},
 	"legacyv1":      {legacyv1.NewClient, legacyv1.WithBaseURL, legacyv1.WithHTTPClient},
 	"names":         {names.NewClient, names.WithBaseURL, names.WithHTTPClient},
+	"pathids":       {pathids.NewClient, pathids.WithBaseURL, pathids.WithHTTPClient},
 	"runtimewire":   {rw.NewClient, rw.WithBaseURL, rw.WithHTTPClient},
 	"typesjson":     {typesjson.NewClient, typesjson.WithBaseURL, typesjson.WithHTTPClient},
 	"vars":          {vars.NewClient, vars.WithBaseURL, vars.WithHTTPClient},

@@ -212,6 +212,9 @@ type Field struct {
 	// variable. They decide whether the value is a default or an example.
 	Described bool
 	Disabled  bool
+	// PathLiteral is the literal path segment (an id such as 100075658152)
+	// this path parameter replaces: what the collection's request sends.
+	PathLiteral string
 	// Literal is the entry's value when it holds no variable.
 	Literal string
 	Layout  string // KindTime: the layout that reproduces the example (RFC 3339)

@@ -46,6 +46,9 @@ type FieldConfig struct {
 	Type     string   `json:"type,omitempty"`
 	Enum     []string `json:"enum,omitempty"`
 	Required *bool    `json:"required,omitempty"`
+	// Literal keeps a path segment the generator took for an id (fileId
+	// for files/100075658152) as literal path text.
+	Literal bool `json:"literal,omitempty"`
 }
 
 var configKinds = map[string]ir.Kind{
@@ -140,10 +143,23 @@ func (l *lowerer) applyFieldConfig(op *ir.Operation, ri *parser.RequestItem, fie
 			matched = true
 			l.overrideField(f, fc, fields)
 		}
-		if !matched {
+		if !matched && !l.keptLiteral[key+"\x00"+wire] {
 			l.warnf(ri, "config: operation %q has no field %q", key, wire)
 		}
 	}
+}
+
+// keepLiteral reports whether the config keeps the path id wire literal.
+func (l *lowerer) keepLiteral(ri *parser.RequestItem, wire string) bool {
+	oc, key, ok := l.opConfig(ri)
+	if !ok || !oc.Fields[wire].Literal {
+		return false
+	}
+	if l.keptLiteral == nil {
+		l.keptLiteral = map[string]bool{}
+	}
+	l.keptLiteral[key+"\x00"+wire] = true
+	return true
 }
 
 func (l *lowerer) overrideField(f *ir.Field, fc FieldConfig, fields *scope) {

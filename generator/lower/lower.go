@@ -31,6 +31,7 @@ type lowerer struct {
 	config      *Config
 	usedConfig  map[string]bool     // config keys that matched a request
 	configNamed map[string]bool     // configured names already given
+	keptLiteral map[string]bool     // config key + wire of path ids kept literal
 	queryValues map[string][]string // enabled query values by key, for constantQuery
 }
 

@@ -35,9 +35,28 @@ func (l *lowerer) path(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 		text.WriteString("{" + wire + "}")
 		return f
 	}
-	for _, seg := range u.Path {
+	idWires := map[string]bool{}
+	for i, seg := range u.Path {
 		lit.WriteString("/")
 		text.WriteString("/")
+		if name, why, ok := literalID(ri, i); ok {
+			wire := idWire(u.Path, i, name)
+			for n := 2; idWires[wire] || pathVariableNamed(u, wire); n++ {
+				wire = fmt.Sprintf("%s%d", idWire(u.Path, i, name), n)
+			}
+			if !l.keepLiteral(ri, wire) {
+				idWires[wire] = true
+				example := seg
+				if placeholderSeg.MatchString(seg) {
+					example = "" // *id*, <id>, {id}: a name, not a value
+				}
+				f := param(wire, example, "", nil)
+				// An id is text: 00042 and a 20-digit id are not numbers.
+				f.Kind, f.Layout, f.PathLiteral = ir.KindString, "", seg
+				f.Evidence = why + " (--config \"" + wire + "\": {\"literal\": true} keeps it literal)"
+				continue
+			}
+		}
 		if strings.HasPrefix(seg, ":") && len(seg) > 1 {
 			name, rest, _ := strings.Cut(seg[1:], ".")
 			v, ok := pathVariable(u.Variables, name)
@@ -87,6 +106,16 @@ func (l *lowerer) path(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 	if op.PathText == "" {
 		op.PathText = "/"
 	}
+}
+
+// pathVariableNamed reports whether the URL has a :name segment.
+func pathVariableNamed(u parser.URL, name string) bool {
+	for _, seg := range u.Path {
+		if n, _, _ := strings.Cut(strings.TrimPrefix(seg, ":"), "."); strings.HasPrefix(seg, ":") && n == name {
+			return true
+		}
+	}
+	return false
 }
 
 func pathVariable(vars []parser.Param, name string) (parser.Param, bool) {
