@@ -164,4 +164,8 @@ type Position struct {
 	Offset int
 	Line   int
 	Col    int
+	// File is the file the position is in, for an input of several files
+	// (a v3 collection directory: the slash-separated path relative to the
+	// collection root); "" for a single-file input.
+	File string
 }

@@ -1,10 +1,10 @@
 package parser
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/tidwall/gjson"
@@ -15,13 +15,31 @@ import (
 // wrong type where the format needs a shape, a missing item array) are
 // returned as an ErrorList; problems that can be worked around are returned
 // as warnings and parsing goes on.
+//
+// A UTF-8 byte order mark at the start is skipped (positions count from
+// after it). Where an object repeats a key, the last value is used, as
+// Postman (JSON.parse) does, with a warning. Nesting deeper than MaxDepth
+// folders or MaxJSONDepth JSON levels is refused before anything is parsed.
 func Parse(filename string, data []byte) (*Collection, []*Diagnostic, error) {
+	data = bytes.TrimPrefix(data, utf8BOM)
 	p := &state{file: filename, data: data}
-	if !gjson.ValidBytes(data) {
+	if bytes.HasPrefix(data, []byte{0xFE, 0xFF}) || bytes.HasPrefix(data, []byte{0xFF, 0xFE}) {
+		return nil, nil, ErrorList{{File: filename, Msg: "not valid JSON: the file is UTF-16 (it starts with a UTF-16 byte order mark); save it as UTF-8"}}
+	}
+	p.json = string(data)
+	refused, indexed := p.scan()
+	if refused != nil {
+		return nil, nil, ErrorList{refused}
+	}
+	if !gjson.Valid(p.json) {
 		return nil, nil, p.syntaxError()
 	}
+	if !indexed {
+		return nil, nil, ErrorList{{File: filename, Msg: "internal error: the JSON index disagrees with the JSON validator (this is a bug in postman2go: please report it with the collection)"}}
+	}
 	p.lines = newLineIndex(data)
-	root := gjson.ParseBytes(data)
+	p.dupWarnings()
+	root := gjson.Parse(p.json)
 	if !root.IsObject() {
 		p.errorf(root, "", "a collection must be a JSON object, found %s", kindOf(root))
 		return nil, nil, p.errs.Err()
@@ -37,30 +55,37 @@ func Parse(filename string, data []byte) (*Collection, []*Diagnostic, error) {
 // ErrLegacyV1 is wrapped by the error for a legacy v1 collection.
 var ErrLegacyV1 = errors.New("legacy Postman v1 collection")
 
+var utf8BOM = []byte("\uFEFF")
+
 type state struct {
 	file  string
 	data  []byte
+	json  string // data, as the string all values are slices of
+	idx   *jsonIndex
 	lines lineIndex
 	errs  ErrorList
 	warns []*Diagnostic
+	dups  []dupKey // repeated keys found by scan
+	ndups int
 
-	// The item being parsed, for diagnostics.
-	itemName string
+	// The item being parsed, for diagnostics: its name after those of its
+	// folders, and its JSON path.
+	names    []string
 	itemPath string
 	depth    int // folder nesting of the item array being read
 }
 
 // MaxDepth bounds folder nesting. Real collections nest a handful of
-// levels; a deeper tree is refused rather than parsed in quadratic time.
-const MaxDepth = 500
+// levels; a deeper tree is refused before it is parsed.
+const MaxDepth = 200
 
 func (p *state) diag(at gjson.Result, field, format string, args ...any) *Diagnostic {
 	return &Diagnostic{
 		File:     p.file,
 		Pos:      p.lines.pos(at.Index),
-		Item:     p.itemName,
-		ItemPath: p.itemPath,
-		Field:    field,
+		Item:     joinNames(p.names),
+		ItemPath: elidePath(p.itemPath),
+		Field:    elidePath(field),
 		Msg:      fmt.Sprintf(format, args...),
 	}
 }
@@ -75,7 +100,7 @@ func (p *state) warnf(at gjson.Result, field, format string, args ...any) {
 
 // syntaxError reports where the input stops being JSON.
 func (p *state) syntaxError() error {
-	var v any
+	var v json.RawMessage
 	err := json.Unmarshal(p.data, &v)
 	d := &Diagnostic{File: p.file, Msg: "not valid JSON"}
 	var se *json.SyntaxError
@@ -87,7 +112,9 @@ func (p *state) syntaxError() error {
 		}
 		d.Pos = newLineIndex(p.data).posAt(off)
 		d.Msg = "not valid JSON: " + se.Error()
-		d.Item, d.ItemPath, d.Field = syntaxContext(p.data, int(se.Offset))
+		var names []string
+		names, d.ItemPath, d.Field = syntaxContext(p.data, int(se.Offset))
+		d.Item = capMiddle(strings.Join(names, "/"), maxItemBytes)
 	case err != nil:
 		d.Msg = "not valid JSON: " + err.Error()
 	}
@@ -95,15 +122,15 @@ func (p *state) syntaxError() error {
 }
 
 func (p *state) collection(root gjson.Result) *Collection {
-	if isV1(root) {
+	if p.isV1(root) {
 		return p.collectionV1(root)
 	}
-	info := root.Get("info")
+	info := p.get(root, "info")
 	c := &Collection{}
-	if p.expect(info, "info", gjson.JSON) {
-		c.Name = p.str(info.Get("name"), "info.name")
-		c.Description = p.description(info.Get("description"), "info.description")
-		c.Schema = p.str(info.Get("schema"), "info.schema")
+	if p.expect(info, "info", "object") {
+		c.Name = p.str(p.get(info, "name"), "info.name")
+		c.Description = p.description(p.get(info, "description"), "info.description")
+		c.Schema = p.str(p.get(info, "schema"), "info.schema")
 	}
 	switch {
 	case strings.Contains(c.Schema, "v2.0"):
@@ -111,72 +138,74 @@ func (p *state) collection(root gjson.Result) *Collection {
 	case strings.Contains(c.Schema, "v2.1"), c.Schema == "":
 		c.Version = "2.1.0"
 	case strings.Contains(c.Schema, "v1.0"):
-		p.errorf(info.Get("schema"), "info.schema", "%v: convert it to v2.1 first", ErrLegacyV1)
+		p.errorf(p.get(info, "schema"), "info.schema", "%v: convert it to v2.1 first", ErrLegacyV1)
 	default:
-		p.warnf(info.Get("schema"), "info.schema", "unknown schema %q, reading it as v2.1", c.Schema)
+		p.warnf(p.get(info, "schema"), "info.schema", "unknown schema %q, reading it as v2.1", short(c.Schema))
 		c.Version = "2.1.0"
 	}
-	c.Variables = p.variables(root.Get("variable"), "variable")
-	c.Auth = p.auth(root.Get("auth"), "auth")
-	c.Events = p.events(root.Get("event"), "event")
-	c.ProtocolProfileBehavior = p.behavior(root.Get("protocolProfileBehavior"))
-	items := root.Get("item")
+	c.Variables = p.variables(p.get(root, "variable"), "variable")
+	c.Auth = p.auth(p.get(root, "auth"), "auth")
+	c.Events = p.events(p.get(root, "event"), "event")
+	c.ProtocolProfileBehavior = p.behavior(p.get(root, "protocolProfileBehavior"))
+	items := p.get(root, "item")
 	if !items.Exists() {
 		p.errorf(root, "item", "missing: a collection needs an item array")
 		return c
 	}
-	c.Items = p.items(items, "item", "")
+	c.Items = p.items(items, "item")
 	return c
 }
 
-// items parses an item array. path is its JSON path, names the slash-joined
+// items parses an item array. path is its JSON path; p.names holds the
 // names of the enclosing folders.
-func (p *state) items(arr gjson.Result, path, names string) []*Item {
-	if !p.expect(arr, path, gjson.JSON) || !arr.IsArray() {
-		if arr.IsObject() {
-			p.errorf(arr, path, "must be an array, found object")
-		}
+func (p *state) items(arr gjson.Result, path string) []*Item {
+	// Diagnostics name paths from the enclosing item.
+	rel := path
+	if n := len(p.itemPath); n > 0 && len(path) > n && path[n] == '.' && path[:n] == p.itemPath {
+		rel = path[n+1:]
+	}
+	if !p.expect(arr, rel, "array") {
 		return nil
 	}
-	if p.depth >= MaxDepth {
-		p.errorf(arr, path, "folders are nested more than %d levels deep", MaxDepth)
+	if p.depth > MaxDepth { // scan refuses this before
+		p.errorf(arr, rel, "folders nested more than %d levels deep: refused", MaxDepth)
 		return nil
 	}
 	p.depth++
 	defer func() { p.depth-- }()
 	out := []*Item{}
 	i := 0
-	arr.ForEach(func(_, v gjson.Result) bool {
+	p.each(arr, func(_, v gjson.Result) bool {
 		ipath := fmt.Sprintf("%s[%d]", path, i)
 		i++
 		if !v.IsObject() {
-			p.errorf(v, ipath, "an item must be an object, found %s", kindOf(v))
+			p.errorf(v, fmt.Sprintf("%s[%d]", rel, i-1), "an item must be an object, found %s", kindOf(v))
 			return true
 		}
-		out = append(out, p.item(v, ipath, names))
+		out = append(out, p.item(v, ipath))
 		return true
 	})
 	return out
 }
 
-func (p *state) item(v gjson.Result, path, parentNames string) *Item {
-	outerName, outerPath := p.itemName, p.itemPath
-	defer func() { p.itemName, p.itemPath = outerName, outerPath }()
+func (p *state) item(v gjson.Result, path string) *Item {
+	outerPath, depth := p.itemPath, len(p.names)
+	defer func() { p.itemPath, p.names = outerPath, p.names[:depth] }()
 
 	it := &Item{Path: path, Pos: p.lines.pos(v.Index)}
 	p.itemPath = path
-	it.Name = p.str(v.Get("name"), "name")
-	p.itemName = joinName(parentNames, it.Name)
-	it.Description = p.description(v.Get("description"), "description")
-	it.Variables = p.variables(v.Get("variable"), "variable")
-	it.Events = p.events(v.Get("event"), "event")
-	it.ProtocolProfileBehavior = p.behavior(v.Get("protocolProfileBehavior"))
+	it.Name = p.str(p.get(v, "name"), "name")
+	p.names = append(p.names, it.Name)
+	it.Description = p.description(p.get(v, "description"), "description")
+	it.Variables = p.variables(p.get(v, "variable"), "variable")
+	it.Events = p.events(p.get(v, "event"), "event")
+	it.ProtocolProfileBehavior = p.behavior(p.get(v, "protocolProfileBehavior"))
 
-	sub, req := v.Get("item"), v.Get("request")
+	sub, req := p.get(v, "item"), p.get(v, "request")
 	switch {
 	case sub.Exists() && !req.Exists():
-		it.Auth = p.auth(v.Get("auth"), "auth")
-		it.Items = p.items(sub, path+".item", p.itemName)
+		it.Auth = p.auth(p.get(v, "auth"), "auth")
+		it.Items = p.items(sub, path+".item")
 		if it.Items == nil {
 			it.Items = []*Item{}
 		}
@@ -185,18 +214,11 @@ func (p *state) item(v gjson.Result, path, parentNames string) *Item {
 			p.warnf(sub, "item", "an item with a request cannot also be a folder; the sub-items are ignored")
 		}
 		it.Request = p.request(req, "request")
-		it.Responses = p.responses(v.Get("response"), "response")
+		it.Responses = p.responses(p.get(v, "response"), "response")
 	default:
 		p.errorf(v, "", "an item needs a request or an item array")
 	}
 	return it
-}
-
-func joinName(parent, name string) string {
-	if parent == "" {
-		return name
-	}
-	return parent + "/" + name
 }
 
 func (p *state) behavior(v gjson.Result) map[string]string {
@@ -204,7 +226,7 @@ func (p *state) behavior(v gjson.Result) map[string]string {
 		return nil
 	}
 	m := map[string]string{}
-	v.ForEach(func(k, val gjson.Result) bool {
+	p.each(v, func(k, val gjson.Result) bool {
 		m[k.String()] = val.String()
 		return true
 	})
@@ -222,16 +244,16 @@ func (p *state) request(v gjson.Result, field string) *Request {
 		p.errorf(v, field, "a request must be a string or an object, found %s", kindOf(v))
 		return r
 	}
-	if m := v.Get("method"); m.Exists() && m.Type != gjson.Null {
-		if p.expect(m, field+".method", gjson.String) && m.String() != "" {
+	if m := p.get(v, "method"); m.Exists() && m.Type != gjson.Null {
+		if p.expect(m, field+".method", "string") && m.String() != "" {
 			r.Method = strings.ToUpper(m.String())
 		}
 	}
-	r.URL = p.url(v.Get("url"), field+".url")
-	r.Headers = p.headers(v.Get("header"), field+".header")
-	r.Body = p.body(v.Get("body"), field+".body")
-	r.Auth = p.auth(v.Get("auth"), field+".auth")
-	r.Description = p.description(v.Get("description"), field+".description")
+	r.URL = p.url(p.get(v, "url"), field+".url")
+	r.Headers = p.headers(p.get(v, "header"), field+".header")
+	r.Body = p.body(p.get(v, "body"), field+".body")
+	r.Auth = p.auth(p.get(v, "auth"), field+".auth")
+	r.Description = p.description(p.get(v, "description"), field+".description")
 	return r
 }
 
@@ -246,12 +268,12 @@ func (p *state) url(v gjson.Result, field string) URL {
 		return URL{}
 	}
 	u := URL{
-		Raw:      p.str(v.Get("raw"), field+".raw"),
-		Protocol: p.str(v.Get("protocol"), field+".protocol"),
-		Port:     p.str(v.Get("port"), field+".port"),
-		Hash:     p.str(v.Get("hash"), field+".hash"),
+		Raw:      p.str(p.get(v, "raw"), field+".raw"),
+		Protocol: p.str(p.get(v, "protocol"), field+".protocol"),
+		Port:     p.str(p.get(v, "port"), field+".port"),
+		Hash:     p.str(p.get(v, "hash"), field+".hash"),
 	}
-	host, path := v.Get("host"), v.Get("path")
+	host, path := p.get(v, "host"), p.get(v, "path")
 	if !host.Exists() && !path.Exists() {
 		// Only raw: the parts come from parsing it, as in the Postman SDK.
 		parsed := parseRawURL(u.Raw)
@@ -261,10 +283,10 @@ func (p *state) url(v gjson.Result, field string) URL {
 		u.Host = p.hostLabels(host, field+".host")
 		u.Path = p.pathSegments(path, field+".path")
 	}
-	if q := v.Get("query"); q.Exists() {
+	if q := p.get(v, "query"); q.Exists() {
 		u.Query = p.params(q, field+".query")
 	}
-	u.Variables = p.params(v.Get("variable"), field+".variable")
+	u.Variables = p.params(p.get(v, "variable"), field+".variable")
 	return u
 }
 
@@ -277,7 +299,7 @@ func (p *state) hostLabels(v gjson.Result, field string) []string {
 	case v.IsArray():
 		var out []string
 		i := 0
-		v.ForEach(func(_, s gjson.Result) bool {
+		p.each(v, func(_, s gjson.Result) bool {
 			out = append(out, p.str(s, fmt.Sprintf("%s[%d]", field, i)))
 			i++
 			return true
@@ -297,11 +319,11 @@ func (p *state) pathSegments(v gjson.Result, field string) []string {
 	case v.IsArray():
 		var out []string
 		i := 0
-		v.ForEach(func(_, s gjson.Result) bool {
+		p.each(v, func(_, s gjson.Result) bool {
 			f := fmt.Sprintf("%s[%d]", field, i)
 			i++
 			if s.IsObject() { // {type, value}
-				out = append(out, p.str(s.Get("value"), f+".value"))
+				out = append(out, p.str(p.get(s, "value"), f+".value"))
 				return true
 			}
 			out = append(out, p.str(s, f))
@@ -344,7 +366,7 @@ func (p *state) params(v gjson.Result, field string) []Param {
 	}
 	var out []Param
 	i := 0
-	v.ForEach(func(_, e gjson.Result) bool {
+	p.each(v, func(_, e gjson.Result) bool {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		i++
 		if e.Type == gjson.String { // a bare string in a header list: "Key: value"
@@ -364,24 +386,24 @@ func (p *state) params(v gjson.Result, field string) []Param {
 
 func (p *state) param(e gjson.Result, f string) Param {
 	pr := Param{Pos: p.lines.pos(e.Index), Path: f}
-	key := e.Get("key")
+	key := p.get(e, "key")
 	if !key.Exists() || key.Type == gjson.Null {
-		key = e.Get("id") // path variables sometimes carry id instead of key
+		key = p.get(e, "id") // path variables sometimes carry id instead of key
 	}
 	pr.Key = p.scalar(key, f+".key")
-	val := e.Get("value")
+	val := p.get(e, "value")
 	pr.ValueNull = !val.Exists() || val.Type == gjson.Null
 	pr.Value = p.scalar(val, f+".value")
-	pr.Disabled = e.Get("disabled").Bool()
-	pr.Description = p.description(e.Get("description"), f+".description")
-	pr.Type = p.str(e.Get("type"), f+".type")
-	pr.ContentType = p.str(e.Get("contentType"), f+".contentType")
-	src := e.Get("src")
+	pr.Disabled = p.get(e, "disabled").Bool()
+	pr.Description = p.description(p.get(e, "description"), f+".description")
+	pr.Type = p.str(p.get(e, "type"), f+".type")
+	pr.ContentType = p.str(p.get(e, "contentType"), f+".contentType")
+	src := p.get(e, "src")
 	switch {
 	case src.Type == gjson.String:
 		pr.Src = []string{src.String()}
 	case src.IsArray():
-		src.ForEach(func(_, s gjson.Result) bool {
+		p.each(src, func(_, s gjson.Result) bool {
 			pr.Src = append(pr.Src, s.String())
 			return true
 		})
@@ -406,33 +428,34 @@ func (p *state) body(v gjson.Result, field string) *Body {
 		p.errorf(v, field, "a body must be an object, found %s", kindOf(v))
 		return nil
 	}
-	b := &Body{Mode: p.str(v.Get("mode"), field+".mode"), Disabled: v.Get("disabled").Bool()}
+	b := &Body{Mode: p.str(p.get(v, "mode"), field+".mode"), Disabled: p.get(v, "disabled").Bool()}
 	switch b.Mode {
 	case "":
 		return nil // {} or a body with no mode: Postman sends nothing
 	case "raw":
-		b.Raw = p.str(v.Get("raw"), field+".raw")
-		b.Language = p.str(v.Get("options.raw.language"), field+".options.raw.language")
+		b.Raw = p.str(p.get(v, "raw"), field+".raw")
+		b.Language = p.str(p.getPath(v, "options", "raw", "language"), field+".options.raw.language")
 	case "urlencoded":
-		b.URLEncoded = p.params(v.Get("urlencoded"), field+".urlencoded")
+		b.URLEncoded = p.params(p.get(v, "urlencoded"), field+".urlencoded")
 	case "formdata":
-		b.FormData = p.params(v.Get("formdata"), field+".formdata")
+		parts := p.get(v, "formdata")
+		b.FormData = p.params(parts, field+".formdata")
 		for i := range b.FormData {
 			switch b.FormData[i].Type {
 			case "", "text", "file", "default":
 			default:
 				fd := b.FormData[i]
-				p.warnf(v.Get("formdata."+strconv.Itoa(i)), fd.Path, "unknown form-data part type %q, sent as text", fd.Type)
+				p.warnf(p.elem(parts, i), fd.Path, "unknown form-data part type %q, sent as text", short(fd.Type))
 				b.FormData[i].Type = "text"
 			}
 		}
 	case "file":
-		b.FileSrc = p.str(v.Get("file.src"), field+".file.src")
+		b.FileSrc = p.str(p.getPath(v, "file", "src"), field+".file.src")
 	case "graphql":
-		g := v.Get("graphql")
-		b.GraphQLQuery = p.str(g.Get("query"), field+".graphql.query")
-		b.GraphQLOperation = p.str(g.Get("operationName"), field+".graphql.operationName")
-		vars := g.Get("variables")
+		g := p.get(v, "graphql")
+		b.GraphQLQuery = p.str(p.get(g, "query"), field+".graphql.query")
+		b.GraphQLOperation = p.str(p.get(g, "operationName"), field+".graphql.operationName")
+		vars := p.get(g, "variables")
 		switch {
 		case vars.Type == gjson.String:
 			b.GraphQLVariables = vars.String()
@@ -441,7 +464,7 @@ func (p *state) body(v gjson.Result, field string) *Body {
 		}
 	default:
 		if !bodyModes[b.Mode] {
-			p.errorf(v.Get("mode"), field+".mode", "unknown body mode %q (want raw, urlencoded, formdata, file or graphql)", b.Mode)
+			p.errorf(p.get(v, "mode"), field+".mode", "unknown body mode %q (want raw, urlencoded, formdata, file or graphql)", short(b.Mode))
 			return nil
 		}
 	}
@@ -458,28 +481,28 @@ func (p *state) auth(v gjson.Result, field string) *Auth {
 		p.errorf(v, field, "auth must be an object, found %s", kindOf(v))
 		return nil
 	}
-	a := &Auth{Type: p.str(v.Get("type"), field+".type"), Pos: p.lines.pos(v.Index), Path: field}
+	a := &Auth{Type: p.str(p.get(v, "type"), field+".type"), Pos: p.lines.pos(v.Index), Path: field}
 	if a.Type == "" {
 		return nil // no valid type: inherit
 	}
 	if !authTypes[a.Type] {
-		p.warnf(v.Get("type"), field+".type", "unknown auth type %q; requests that use it are sent without auth (add it with WithRequestEditor)", a.Type)
+		p.warnf(p.get(v, "type"), field+".type", "unknown auth type %q; requests that use it are sent without auth (add it with WithRequestEditor)", short(a.Type))
 	}
-	params := v.Get(gjson.Escape(a.Type))
+	params := p.get(v, a.Type)
 	pf := field + "." + a.Type
 	switch {
 	case params.IsArray():
 		i := 0
-		params.ForEach(func(_, e gjson.Result) bool {
+		p.each(params, func(_, e gjson.Result) bool {
 			f := fmt.Sprintf("%s[%d]", pf, i)
 			i++
 			if e.IsObject() {
-				a.Params = append(a.Params, Param{Key: e.Get("key").String(), Value: p.scalar(e.Get("value"), f+".value"), Pos: p.lines.pos(e.Index), Path: f})
+				a.Params = append(a.Params, Param{Key: p.get(e, "key").String(), Value: p.scalar(p.get(e, "value"), f+".value"), Pos: p.lines.pos(e.Index), Path: f})
 			}
 			return true
 		})
 	case params.IsObject():
-		params.ForEach(func(k, e gjson.Result) bool {
+		p.each(params, func(k, e gjson.Result) bool {
 			a.Params = append(a.Params, Param{Key: k.String(), Value: p.scalar(e, pf+"."+k.String()), Pos: p.lines.pos(e.Index), Path: pf})
 			return true
 		})
@@ -497,7 +520,7 @@ func (p *state) responses(v gjson.Result, field string) []*Response {
 	}
 	var out []*Response
 	i := 0
-	v.ForEach(func(_, e gjson.Result) bool {
+	p.each(v, func(_, e gjson.Result) bool {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		i++
 		if !e.IsObject() {
@@ -505,19 +528,19 @@ func (p *state) responses(v gjson.Result, field string) []*Response {
 			return true
 		}
 		r := &Response{Pos: p.lines.pos(e.Index), Path: f}
-		r.Name = p.str(e.Get("name"), f+".name")
-		r.Status = p.str(e.Get("status"), f+".status")
-		if code := e.Get("code"); code.Exists() && code.Type != gjson.Null {
+		r.Name = p.str(p.get(e, "name"), f+".name")
+		r.Status = p.str(p.get(e, "status"), f+".status")
+		if code := p.get(e, "code"); code.Exists() && code.Type != gjson.Null {
 			if code.Type == gjson.Number || (code.Type == gjson.String && isDigits(code.String())) {
 				r.Code = int(code.Int())
 			} else {
 				p.warnf(code, f+".code", "status code must be a number, found %s", kindOf(code))
 			}
 		}
-		r.Headers = p.headers(e.Get("header"), f+".header")
-		r.Body = p.str(e.Get("body"), f+".body")
-		r.PreviewLanguage = p.str(e.Get("_postman_previewlanguage"), f+"._postman_previewlanguage")
-		if or := e.Get("originalRequest"); or.Exists() && or.Type != gjson.Null {
+		r.Headers = p.headers(p.get(e, "header"), f+".header")
+		r.Body = p.str(p.get(e, "body"), f+".body")
+		r.PreviewLanguage = p.str(p.get(e, "_postman_previewlanguage"), f+"._postman_previewlanguage")
+		if or := p.get(e, "originalRequest"); or.Exists() && or.Type != gjson.Null {
 			r.OriginalRequest = p.request(or, f+".originalRequest")
 		}
 		out = append(out, r)
@@ -535,12 +558,12 @@ func (p *state) events(v gjson.Result, field string) []Event {
 		return nil
 	}
 	var out []Event
-	v.ForEach(func(_, e gjson.Result) bool {
-		ev := Event{Listen: e.Get("listen").String(), Disabled: e.Get("disabled").Bool()}
-		exec := e.Get("script.exec")
+	p.each(v, func(_, e gjson.Result) bool {
+		ev := Event{Listen: p.get(e, "listen").String(), Disabled: p.get(e, "disabled").Bool()}
+		exec := p.getPath(e, "script", "exec")
 		if exec.IsArray() {
 			var lines []string
-			exec.ForEach(func(_, l gjson.Result) bool {
+			p.each(exec, func(_, l gjson.Result) bool {
 				lines = append(lines, l.String())
 				return true
 			})
@@ -564,23 +587,23 @@ func (p *state) variables(v gjson.Result, field string) []Variable {
 	}
 	var out []Variable
 	i := 0
-	v.ForEach(func(_, e gjson.Result) bool {
+	p.each(v, func(_, e gjson.Result) bool {
 		f := fmt.Sprintf("%s[%d]", field, i)
 		i++
 		if !e.IsObject() {
 			p.warnf(e, f, "a variable must be an object, found %s; ignored", kindOf(e))
 			return true
 		}
-		key := e.Get("key")
+		key := p.get(e, "key")
 		if !key.Exists() {
-			key = e.Get("id")
+			key = p.get(e, "id")
 		}
 		out = append(out, Variable{
 			Key:         p.scalar(key, f+".key"),
-			Value:       p.scalar(e.Get("value"), f+".value"),
-			Type:        e.Get("type").String(),
-			Description: p.description(e.Get("description"), f+".description"),
-			Disabled:    e.Get("disabled").Bool(),
+			Value:       p.scalar(p.get(e, "value"), f+".value"),
+			Type:        p.get(e, "type").String(),
+			Description: p.description(p.get(e, "description"), f+".description"),
+			Disabled:    p.get(e, "disabled").Bool(),
 		})
 		return true
 	})
@@ -595,7 +618,7 @@ func (p *state) description(v gjson.Result, field string) string {
 	case v.Type == gjson.String:
 		return v.String()
 	case v.IsObject():
-		return v.Get("content").String()
+		return p.get(v, "content").String()
 	}
 	p.warnf(v, field, "a description must be a string or an object, found %s; ignored", kindOf(v))
 	return ""
@@ -628,28 +651,25 @@ func (p *state) scalar(v gjson.Result, field string) string {
 	return v.Raw
 }
 
-// expect reports an error unless v is missing or of type t.
-func (p *state) expect(v gjson.Result, field string, t gjson.Type) bool {
+// expect reports whether v is present and of the kind wanted ("object",
+// "array" or "string"), with an error when it is present and is not.
+func (p *state) expect(v gjson.Result, field, want string) bool {
 	if !v.Exists() {
 		return false
 	}
-	if v.Type != t {
-		p.errorf(v, field, "wrong type: want %s, found %s", typeName(t), kindOf(v))
-		return false
+	var ok bool
+	switch want {
+	case "object":
+		ok = v.IsObject()
+	case "array":
+		ok = v.IsArray()
+	case "string":
+		ok = v.Type == gjson.String
 	}
-	return true
-}
-
-func typeName(t gjson.Type) string {
-	switch t {
-	case gjson.String:
-		return "string"
-	case gjson.Number:
-		return "number"
-	case gjson.JSON:
-		return "object"
+	if !ok {
+		p.errorf(v, field, "wrong type: want %s, found %s", want, kindOf(v))
 	}
-	return t.String()
+	return ok
 }
 
 func kindOf(v gjson.Result) string {
@@ -663,7 +683,7 @@ func kindOf(v gjson.Result) string {
 	case v.Type == gjson.String:
 		return "string"
 	case v.Type == gjson.Number:
-		return "number " + v.Raw
+		return "number " + truncate(v.Raw, maxSegmentRunes)
 	case v.Type == gjson.True || v.Type == gjson.False:
 		return "boolean"
 	}

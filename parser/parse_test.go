@@ -67,6 +67,35 @@ func TestParseErrors(t *testing.T) {
 			`c.json:3:3: item "Lost" (item[0]): an item needs a request or an item array`,
 		},
 		{
+			"item is a number",
+			lines(head,
+				`"item": 5}`),
+			`c.json:2:9: item: wrong type: want array, found number 5`,
+		},
+		{
+			"item is an object",
+			lines(head,
+				`"item": {"name": "A"}}`),
+			`c.json:2:9: item: wrong type: want array, found object`,
+		},
+		{
+			"folder items is a string",
+			lines(head,
+				`"item": [{"name": "F", "item": "x"}]}`),
+			`c.json:2:32: item "F" (item[0]): item: wrong type: want array, found string`,
+		},
+		{
+			"info is an array",
+			`{"info": [], "item": []}`,
+			`c.json:1:10: info: wrong type: want object, found array`,
+		},
+		{
+			"method is a number",
+			lines(head,
+				`"item": [{"name": "A", "request": {"method": 5, "url": "https://h/x"}}]}`),
+			`c.json:2:46: item "A" (item[0]): request.method: wrong type: want string, found number 5`,
+		},
+		{
 			"collection is an array",
 			`[1, 2]`,
 			`c.json: a collection must be a JSON object, found array`,

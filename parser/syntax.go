@@ -10,7 +10,7 @@ import (
 // folder) around it with its slash-joined name (as far as the names were
 // read), and the path from that item to the error. It scans only up to
 // offset and never fails: what it cannot tell stays empty.
-func syntaxContext(data []byte, offset int) (itemName, itemPath, field string) {
+func syntaxContext(data []byte, offset int) (names []string, itemPath, field string) {
 	type frame struct {
 		array     bool
 		index     int
@@ -71,7 +71,6 @@ func syntaxContext(data []byte, offset int) (itemName, itemPath, field string) {
 	// Build the path; an object that is an element of an "item" array is an
 	// item, and the innermost one splits the path into item path and field.
 	var path strings.Builder
-	var names []string
 	itemEnd := -1
 	for k, f := range stack {
 		if k > 0 && !f.array && stack[k-1].array && k > 1 && stack[k-2].key == "item" {
@@ -91,7 +90,7 @@ func syntaxContext(data []byte, offset int) (itemName, itemPath, field string) {
 	}
 	full := path.String()
 	if itemEnd < 0 {
-		return "", "", full
+		return nil, "", elidePath(full)
 	}
-	return strings.Join(names, "/"), itemPath, strings.TrimPrefix(full[itemEnd:], ".")
+	return elideNames(names), elidePath(itemPath), elidePath(strings.TrimPrefix(full[itemEnd:], "."))
 }

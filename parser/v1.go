@@ -19,19 +19,19 @@ import (
 // requests[3] and folders[1].
 
 // isV1 reports whether root looks like a v1 collection.
-func isV1(root gjson.Result) bool {
-	return !root.Get("info").Exists() && root.Get("requests").Exists() && root.Get("order").Exists()
+func (p *state) isV1(root gjson.Result) bool {
+	return !p.get(root, "info").Exists() && p.get(root, "requests").Exists() && p.get(root, "order").Exists()
 }
 
 func (p *state) collectionV1(root gjson.Result) *Collection {
 	c := &Collection{Version: "1.0.0"}
-	c.Name = p.str(root.Get("name"), "name")
-	c.Description = p.description(root.Get("description"), "description")
-	c.Variables = p.variables(root.Get("variables"), "variables")
-	c.Auth = p.auth(root.Get("auth"), "auth")
-	c.Events = p.events(root.Get("events"), "events")
+	c.Name = p.str(p.get(root, "name"), "name")
+	c.Description = p.description(p.get(root, "description"), "description")
+	c.Variables = p.variables(p.get(root, "variables"), "variables")
+	c.Auth = p.auth(p.get(root, "auth"), "auth")
+	c.Events = p.events(p.get(root, "events"), "events")
 
-	reqs := root.Get("requests")
+	reqs := p.get(root, "requests")
 	if !reqs.IsArray() {
 		p.errorf(reqs, "requests", "must be an array, found %s", kindOf(reqs))
 		return c
@@ -43,14 +43,14 @@ func (p *state) collectionV1(root gjson.Result) *Collection {
 	byID := map[string]entry{}
 	var reqOrder []string // ids in document order
 	i := 0
-	reqs.ForEach(func(_, v gjson.Result) bool {
+	p.each(reqs, func(_, v gjson.Result) bool {
 		path := fmt.Sprintf("requests[%d]", i)
 		i++
 		if !v.IsObject() {
 			p.errorf(v, path, "a request must be an object, found %s", kindOf(v))
 			return true
 		}
-		id := v.Get("id").String()
+		id := p.get(v, "id").String()
 		if id == "" {
 			id = path // no id: reachable only as an unlisted request
 		}
@@ -63,14 +63,14 @@ func (p *state) collectionV1(root gjson.Result) *Collection {
 	folders := map[string]entry{}
 	var folderOrder []string
 	i = 0
-	root.Get("folders").ForEach(func(_, v gjson.Result) bool {
+	p.each(p.get(root, "folders"), func(_, v gjson.Result) bool {
 		path := fmt.Sprintf("folders[%d]", i)
 		i++
 		if !v.IsObject() {
 			p.errorf(v, path, "a folder must be an object, found %s", kindOf(v))
 			return true
 		}
-		id := v.Get("id").String()
+		id := p.get(v, "id").String()
 		if id == "" {
 			id = path
 		}
@@ -84,7 +84,7 @@ func (p *state) collectionV1(root gjson.Result) *Collection {
 	request := func(id, from string, at gjson.Result) *Item {
 		e, ok := byID[id]
 		if !ok {
-			p.warnf(at, from, "lists request %q, which the collection does not have; ignored", id)
+			p.warnf(at, from, "lists request %q, which the collection does not have; ignored", short(id))
 			return nil
 		}
 		if used[id] {
@@ -93,25 +93,33 @@ func (p *state) collectionV1(root gjson.Result) *Collection {
 		used[id] = true
 		return p.itemV1(e.v, e.path)
 	}
-	var folder func(id string, at gjson.Result, from, names string) *Item
-	folder = func(id string, at gjson.Result, from, names string) *Item {
+	// folder converts folder id, listed in at (JSON path from) inside the
+	// folders names.
+	var folder func(id string, at gjson.Result, from string, names []string) *Item
+	folder = func(id string, at gjson.Result, from string, names []string) *Item {
 		e, ok := folders[id]
 		if !ok {
-			p.warnf(at, from, "lists folder %q, which the collection does not have; ignored", id)
+			p.warnf(at, from, "lists folder %q, which the collection does not have; ignored", short(id))
 			return nil
 		}
 		if usedFolder[id] {
 			return nil // listed twice, or a cycle
 		}
+		if len(names) >= MaxDepth {
+			p.errorf(at, from, "folders nested more than %d levels deep: refused", MaxDepth)
+			return nil
+		}
 		usedFolder[id] = true
 		it := p.folderV1(e.v, e.path, names)
-		for _, sub := range ids(e.v.Get("folders_order")) {
-			if f := folder(sub, e.v.Get("folders_order"), e.path+".folders_order", joinName(names, it.Name)); f != nil {
+		inner := append(names[:len(names):len(names)], it.Name)
+		subs, order := p.get(e.v, "folders_order"), p.get(e.v, "order")
+		for _, sub := range p.ids(subs) {
+			if f := folder(sub, subs, e.path+".folders_order", inner); f != nil {
 				it.Items = append(it.Items, f)
 			}
 		}
-		for _, rid := range ids(e.v.Get("order")) {
-			if r := request(rid, e.path+".order", e.v.Get("order")); r != nil {
+		for _, rid := range p.ids(order) {
+			if r := request(rid, e.path+".order", order); r != nil {
 				it.Items = append(it.Items, r)
 			}
 		}
@@ -119,13 +127,14 @@ func (p *state) collectionV1(root gjson.Result) *Collection {
 	}
 
 	c.Items = []*Item{}
-	top := ids(root.Get("folders_order"))
-	if !root.Get("folders_order").Exists() {
+	topOrder, order := p.get(root, "folders_order"), p.get(root, "order")
+	top := p.ids(topOrder)
+	if !topOrder.Exists() {
 		// Without folders_order the top-level folders are those no other
 		// folder lists, in document order.
 		nested := map[string]bool{}
 		for _, id := range folderOrder {
-			for _, sub := range ids(folders[id].v.Get("folders_order")) {
+			for _, sub := range p.ids(p.get(folders[id].v, "folders_order")) {
 				nested[sub] = true
 			}
 		}
@@ -136,21 +145,21 @@ func (p *state) collectionV1(root gjson.Result) *Collection {
 		}
 	}
 	for _, id := range top {
-		if f := folder(id, root.Get("folders_order"), "folders_order", ""); f != nil {
+		if f := folder(id, topOrder, "folders_order", nil); f != nil {
 			c.Items = append(c.Items, f)
 		}
 	}
-	for _, id := range ids(root.Get("order")) {
-		if r := request(id, "order", root.Get("order")); r != nil {
+	for _, id := range p.ids(order) {
+		if r := request(id, "order", order); r != nil {
 			c.Items = append(c.Items, r)
 		}
 	}
 	for _, id := range reqOrder {
 		if !used[id] {
 			e := byID[id]
-			p.itemName, p.itemPath = e.v.Get("name").String(), e.path
+			p.names, p.itemPath = []string{p.get(e.v, "name").String()}, e.path
 			p.warnf(e.v, "", "listed in no order (root or folder); added at the top level")
-			p.itemName, p.itemPath = "", ""
+			p.names, p.itemPath = nil, ""
 			c.Items = append(c.Items, request(id, "", e.v))
 		}
 	}
@@ -158,9 +167,9 @@ func (p *state) collectionV1(root gjson.Result) *Collection {
 }
 
 // ids reads an array of id strings.
-func ids(v gjson.Result) []string {
+func (p *state) ids(v gjson.Result) []string {
 	var out []string
-	v.ForEach(func(_, s gjson.Result) bool {
+	p.each(v, func(_, s gjson.Result) bool {
 		if s.Type == gjson.String {
 			out = append(out, s.String())
 		}
@@ -169,16 +178,16 @@ func ids(v gjson.Result) []string {
 	return out
 }
 
-func (p *state) folderV1(v gjson.Result, path, parentNames string) *Item {
-	outerName, outerPath := p.itemName, p.itemPath
-	defer func() { p.itemName, p.itemPath = outerName, outerPath }()
+func (p *state) folderV1(v gjson.Result, path string, parentNames []string) *Item {
+	outerNames, outerPath := p.names, p.itemPath
+	defer func() { p.names, p.itemPath = outerNames, outerPath }()
 	it := &Item{Path: path, Pos: p.lines.pos(v.Index), Items: []*Item{}}
 	p.itemPath = path
-	it.Name = p.str(v.Get("name"), "name")
-	p.itemName = joinName(parentNames, it.Name)
-	it.Description = p.description(v.Get("description"), "description")
-	it.Variables = p.variables(v.Get("variables"), "variables")
-	it.Events = p.events(v.Get("events"), "events")
+	it.Name = p.str(p.get(v, "name"), "name")
+	p.names = append(parentNames[:len(parentNames):len(parentNames)], it.Name)
+	it.Description = p.description(p.get(v, "description"), "description")
+	it.Variables = p.variables(p.get(v, "variables"), "variables")
+	it.Events = p.events(p.get(v, "events"), "events")
 	it.Auth = p.authV1(v)
 	return it
 }
@@ -186,23 +195,23 @@ func (p *state) folderV1(v gjson.Result, path, parentNames string) *Item {
 // itemV1 converts one v1 request. Diagnostics name it by its path in the
 // requests array.
 func (p *state) itemV1(v gjson.Result, path string) *Item {
-	outerName, outerPath := p.itemName, p.itemPath
-	defer func() { p.itemName, p.itemPath = outerName, outerPath }()
+	outerNames, outerPath := p.names, p.itemPath
+	defer func() { p.names, p.itemPath = outerNames, outerPath }()
 	it := &Item{Path: path, Pos: p.lines.pos(v.Index)}
 	p.itemPath = path
-	it.Name = p.str(v.Get("name"), "name")
-	p.itemName = it.Name
-	it.Description = p.description(v.Get("description"), "description")
-	it.Events = p.events(v.Get("events"), "events")
+	it.Name = p.str(p.get(v, "name"), "name")
+	p.names = []string{it.Name}
+	it.Description = p.description(p.get(v, "description"), "description")
+	it.Events = p.events(p.get(v, "events"), "events")
 	for _, s := range []struct{ key, listen string }{{"preRequestScript", "prerequest"}, {"tests", "test"}} {
-		if src := v.Get(s.key); src.Type == gjson.String && hasCode(src.String()) {
+		if src := p.get(v, s.key); src.Type == gjson.String && hasCode(src.String()) {
 			it.Events = append(it.Events, Event{Listen: s.listen, Exec: src.String()})
 		}
 	}
-	it.ProtocolProfileBehavior = p.behavior(v.Get("protocolProfileBehavior"))
+	it.ProtocolProfileBehavior = p.behavior(p.get(v, "protocolProfileBehavior"))
 	it.Request = p.requestV1(v)
 	i := 0
-	v.Get("responses").ForEach(func(_, r gjson.Result) bool {
+	p.each(p.get(v, "responses"), func(_, r gjson.Result) bool {
 		f := fmt.Sprintf("responses[%d]", i)
 		i++
 		if !r.IsObject() {
@@ -217,25 +226,25 @@ func (p *state) itemV1(v gjson.Result, path string) *Item {
 
 func (p *state) requestV1(v gjson.Result) *Request {
 	r := &Request{Method: "GET"}
-	if m := v.Get("method"); m.Type == gjson.String && m.String() != "" {
+	if m := p.get(v, "method"); m.Type == gjson.String && m.String() != "" {
 		r.Method = strings.ToUpper(m.String())
 	}
-	r.URL = p.url(v.Get("url"), "url")
-	if q := v.Get("queryParams"); q.IsArray() && len(q.Array()) > 0 {
+	r.URL = p.url(p.get(v, "url"), "url")
+	if q := p.get(v, "queryParams"); q.IsArray() && p.count(q) > 0 {
 		r.URL.Query = p.paramsV1(q, "queryParams")
 	}
-	if pv := v.Get("pathVariableData"); pv.IsArray() {
+	if pv := p.get(v, "pathVariableData"); pv.IsArray() {
 		r.URL.Variables = p.paramsV1(pv, "pathVariableData")
-	} else if pv := v.Get("pathVariables"); pv.IsObject() {
-		pv.ForEach(func(k, val gjson.Result) bool {
+	} else if pv := p.get(v, "pathVariables"); pv.IsObject() {
+		p.each(pv, func(k, val gjson.Result) bool {
 			r.URL.Variables = append(r.URL.Variables, Param{Key: k.String(), Value: p.scalar(val, "pathVariables."+k.String()), Pos: p.lines.pos(val.Index), Path: "pathVariables." + k.String()})
 			return true
 		})
 	}
-	if hd := v.Get("headerData"); hd.IsArray() && len(hd.Array()) > 0 {
+	if hd := p.get(v, "headerData"); hd.IsArray() && p.count(hd) > 0 {
 		r.Headers = p.paramsV1(hd, "headerData")
 	} else {
-		r.Headers = p.headers(v.Get("headers"), "headers")
+		r.Headers = p.headers(p.get(v, "headers"), "headers")
 	}
 	r.Body = p.bodyV1(v)
 	r.Auth = p.authV1(v)
@@ -246,8 +255,8 @@ func (p *state) requestV1(v gjson.Result) *Request {
 func (p *state) paramsV1(v gjson.Result, field string) []Param {
 	out := p.params(v, field)
 	i := 0
-	v.ForEach(func(_, e gjson.Result) bool {
-		if en := e.Get("enabled"); en.Exists() && en.Type == gjson.False && i < len(out) {
+	p.each(v, func(_, e gjson.Result) bool {
+		if en := p.get(e, "enabled"); en.Exists() && en.Type == gjson.False && i < len(out) {
 			out[i].Disabled = true
 		}
 		i++
@@ -257,31 +266,32 @@ func (p *state) paramsV1(v gjson.Result, field string) []Param {
 }
 
 func (p *state) bodyV1(v gjson.Result) *Body {
-	mode := p.str(v.Get("dataMode"), "dataMode")
-	b := &Body{Disabled: v.Get("dataDisabled").Bool()}
+	mode := p.str(p.get(v, "dataMode"), "dataMode")
+	b := &Body{Disabled: p.get(v, "dataDisabled").Bool()}
 	switch mode {
 	case "", "none":
 		return nil
 	case "raw":
 		b.Mode = "raw"
-		raw := v.Get("rawModeData")
-		if raw.IsArray() && len(raw.Array()) == 0 {
+		raw := p.get(v, "rawModeData")
+		if raw.IsArray() && p.count(raw) == 0 {
 			return nil // old exports write [] for an empty raw body
 		}
 		b.Raw = p.str(raw, "rawModeData")
-		b.Language = p.str(v.Get("dataOptions.raw.language"), "dataOptions.raw.language")
+		b.Language = p.str(p.getPath(v, "dataOptions", "raw", "language"), "dataOptions.raw.language")
 		if b.Raw == "" {
 			return nil
 		}
 	case "urlencoded":
 		b.Mode = "urlencoded"
-		b.URLEncoded = p.paramsV1(v.Get("data"), "data")
+		b.URLEncoded = p.paramsV1(p.get(v, "data"), "data")
 		if len(b.URLEncoded) == 0 {
 			return nil
 		}
 	case "params":
 		b.Mode = "formdata"
-		b.FormData = p.paramsV1(v.Get("data"), "data")
+		parts := p.get(v, "data")
+		b.FormData = p.paramsV1(parts, "data")
 		if len(b.FormData) == 0 {
 			return nil
 		}
@@ -294,7 +304,7 @@ func (p *state) bodyV1(v gjson.Result) *Body {
 				}
 			case "", "text":
 			default:
-				p.warnf(v.Get(fmt.Sprintf("data.%d", i)), fd.Path, "unknown form-data part type %q, sent as text", fd.Type)
+				p.warnf(p.elem(parts, i), fd.Path, "unknown form-data part type %q, sent as text", short(fd.Type))
 				fd.Type = "text"
 			}
 		}
@@ -302,15 +312,15 @@ func (p *state) bodyV1(v gjson.Result) *Body {
 		b.Mode = "file"
 	case "graphql":
 		b.Mode = "graphql"
-		g := v.Get("graphqlModeData")
-		b.GraphQLQuery = p.str(g.Get("query"), "graphqlModeData.query")
-		if vars := g.Get("variables"); vars.Type == gjson.String {
+		g := p.get(v, "graphqlModeData")
+		b.GraphQLQuery = p.str(p.get(g, "query"), "graphqlModeData.query")
+		if vars := p.get(g, "variables"); vars.Type == gjson.String {
 			b.GraphQLVariables = vars.String()
 		} else if vars.IsObject() {
 			b.GraphQLVariables = vars.Raw
 		}
 	default:
-		p.errorf(v.Get("dataMode"), "dataMode", "unknown body mode %q (want raw, urlencoded, params, binary or graphql)", mode)
+		p.errorf(p.get(v, "dataMode"), "dataMode", "unknown body mode %q (want raw, urlencoded, params, binary or graphql)", short(mode))
 		return nil
 	}
 	return b
@@ -333,13 +343,13 @@ var legacyAuthKeys = map[string]map[string]string{
 // authV1 reads a v1 entity's auth: the modern auth object when there is no
 // legacy helper, else currentHelper with helperAttributes.
 func (p *state) authV1(v gjson.Result) *Auth {
-	helper := v.Get("currentHelper")
+	helper := p.get(v, "currentHelper")
 	if helper.Type != gjson.String || helper.String() == "" {
-		return p.auth(v.Get("auth"), "auth")
+		return p.auth(p.get(v, "auth"), "auth")
 	}
 	typ, ok := legacyHelpers[helper.String()]
 	if !ok {
-		p.warnf(helper, "currentHelper", "unknown auth helper %q; the request inherits auth", helper.String())
+		p.warnf(helper, "currentHelper", "unknown auth helper %q; the request inherits auth", short(helper.String()))
 		return nil
 	}
 	if typ == "" {
@@ -347,7 +357,7 @@ func (p *state) authV1(v gjson.Result) *Auth {
 	}
 	a := &Auth{Type: typ, Pos: p.lines.pos(helper.Index), Path: "helperAttributes"}
 	renames := legacyAuthKeys[typ]
-	v.Get("helperAttributes").ForEach(func(k, val gjson.Result) bool {
+	p.each(p.get(v, "helperAttributes"), func(k, val gjson.Result) bool {
 		key := k.String()
 		if key == "id" || key == "time" {
 			return true // bookkeeping of the Postman app
@@ -363,15 +373,15 @@ func (p *state) authV1(v gjson.Result) *Auth {
 
 func (p *state) responseV1(v gjson.Result, f string) *Response {
 	r := &Response{Pos: p.lines.pos(v.Index), Path: f}
-	r.Name = p.str(v.Get("name"), f+".name")
-	if code := v.Get("responseCode.code"); code.Type == gjson.Number || (code.Type == gjson.String && isDigits(code.String())) {
+	r.Name = p.str(p.get(v, "name"), f+".name")
+	if code := p.getPath(v, "responseCode", "code"); code.Type == gjson.Number || (code.Type == gjson.String && isDigits(code.String())) {
 		r.Code = int(code.Int())
 	}
-	r.Status = p.str(v.Get("responseCode.name"), f+".responseCode.name")
-	r.Headers = p.headers(v.Get("headers"), f+".headers")
-	r.Body = p.str(v.Get("text"), f+".text")
-	r.PreviewLanguage = p.str(v.Get("language"), f+".language")
-	if or := v.Get("request"); or.IsObject() {
+	r.Status = p.str(p.getPath(v, "responseCode", "name"), f+".responseCode.name")
+	r.Headers = p.headers(p.get(v, "headers"), f+".headers")
+	r.Body = p.str(p.get(v, "text"), f+".text")
+	r.PreviewLanguage = p.str(p.get(v, "language"), f+".language")
+	if or := p.get(v, "request"); or.IsObject() {
 		r.OriginalRequest = p.requestV1(or)
 	}
 	return r
