@@ -24,6 +24,7 @@ import (
 	"github.com/postman2go/postman2go/golden/authz"
 	"github.com/postman2go/postman2go/golden/bodies"
 	"github.com/postman2go/postman2go/golden/brackets"
+	"github.com/postman2go/postman2go/golden/encodedvalues"
 	"github.com/postman2go/postman2go/golden/evidence"
 	"github.com/postman2go/postman2go/golden/examplevalues"
 	"github.com/postman2go/postman2go/golden/hostile"
@@ -48,6 +49,7 @@ var goldenClients = map[string]goldenClient{
 	"authz":         {authz.NewClient, authz.WithBaseURL, authz.WithHTTPClient},
 	"bodies":        {bodies.NewClient, bodies.WithBaseURL, bodies.WithHTTPClient},
 	"brackets":      {brackets.NewClient, brackets.WithBaseURL, brackets.WithHTTPClient},
+	"encodedvalues": {encodedvalues.NewClient, encodedvalues.WithBaseURL, encodedvalues.WithHTTPClient},
 	"evidence":      {evidence.NewClient, evidence.WithBaseURL, evidence.WithHTTPClient},
 	"examplevalues": {examplevalues.NewClient, examplevalues.WithBaseURL, examplevalues.WithHTTPClient},
 	"hostile":       {hostile.NewClient, hostile.WithBaseURL, hostile.WithHTTPClient},

@@ -141,8 +141,10 @@ func TestParseDeepFolders(t *testing.T) {
 	shallow, deep := deepFolders(2*parser.MaxDepth), deepFolders(100*parser.MaxDepth)
 	a := testing.AllocsPerRun(3, func() { parser.Parse("x.json", shallow) })
 	b := testing.AllocsPerRun(3, func() { parser.Parse("x.json", deep) })
-	if a != b {
-		t.Errorf("refusing %d nested folders allocates %v times, %d folders %v times; want the same", 2*parser.MaxDepth, a, 100*parser.MaxDepth, b)
+	// 50 times the input, about the same allocations (a map may grow once
+	// more): the refusal does not walk the part past the limit.
+	if b > a+4 {
+		t.Errorf("refusing %d nested folders allocates %v times, %d folders %v times; want about the same", 2*parser.MaxDepth, a, 100*parser.MaxDepth, b)
 	}
 }
 

@@ -266,3 +266,26 @@ func TestParseV1(t *testing.T) {
 		t.Errorf("raw: auth %+v body %+v", raw.Auth, raw.Request.Body)
 	}
 }
+
+func TestDecodeURLText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Yosemite%2FYosemite2": "Yosemite/Yosemite2",
+		"abc%2fdef%3D%3D":      "abc/def==",
+		"100%":                 "100%",
+		"%zz%4":                "%zz%4",
+		"%25":                  "%",
+		"%e2%82%ac":            "€",
+		"plain":                "plain",
+	} {
+		if got := parser.DecodeURLText(in); got != want {
+			t.Errorf("DecodeURLText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	c, _, err := parser.Parse("q.json", []byte(`{"info":{"name":"q"},"item":[{"name":"a","request":{"url":"https://h.test/a?k%5B%5D=Yosemite%2FYosemite2"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := c.Requests()[0].Request.URL.Query; len(q) != 1 || q[0].Key != "k[]" || q[0].Value != "Yosemite/Yosemite2" {
+		t.Errorf("query = %+v, want k[]=Yosemite/Yosemite2 decoded", q)
+	}
+}

@@ -41,7 +41,52 @@ func parseQuery(q string) []Param {
 		k, v, ok := strings.Cut(part, "=")
 		out = append(out, Param{Key: k, Value: v, ValueNull: !ok})
 	}
-	return out
+	return decodeQuery(out)
+}
+
+// decodeQuery decodes the keys and values of query entries once. Postman
+// treats query text in a URL as already encoded: it sends a %XX sequence as
+// it is (postman-url-encoder's isPreEncoded) and encodes the rest. The
+// model holds the decoded text, which a client that encodes every value
+// once sends exactly as Postman does: Yosemite%2FYosemite2 stays %2F, never
+// %252F.
+func decodeQuery(ps []Param) []Param {
+	for i := range ps {
+		ps[i].Key, ps[i].Value = DecodeURLText(ps[i].Key), DecodeURLText(ps[i].Value)
+	}
+	return ps
+}
+
+// DecodeURLText replaces every %XX (two hex digits) in s by its byte; a %
+// not followed by two hex digits stays, as Postman leaves it.
+func DecodeURLText(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+			b.WriteByte(unhex(s[i+1])<<4 | unhex(s[i+2]))
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case c <= '9':
+		return c - '0'
+	case c >= 'a':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
 }
 
 // splitHost splits a host on the dots that are not inside {{...}}.
