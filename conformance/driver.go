@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"net/url"
 	"path"
@@ -120,7 +121,7 @@ func generateDriver(c *parser.Collection, opts generator.Options, dopts driverOp
 		clientOpts := append([]jen.Code{
 			d.q("WithBaseURL").Call(jen.Id("base").Op("+").Lit(basePath)),
 			d.q("WithHTTPClient").Call(jen.Id("hc")),
-		}, d.authOptions(ri)...)
+		}, d.authOptions(ri, op)...)
 		body = append(body, jen.Id("run").Call(jen.Lit(i), jen.Func().Params().Error().Block(
 			jen.List(jen.Id("c"), jen.Err()).Op(":=").Add(d.q("NewClient")).Call(clientOpts...),
 			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Err())),
@@ -213,7 +214,10 @@ func (d *driver) resolve(s string) string { return parser.Resolve(s, d.vars) }
 
 // authOptions are the client options that give the request the credentials
 // its effective auth in the collection has.
-func (d *driver) authOptions(ri *parser.RequestItem) []jen.Code {
+func (d *driver) authOptions(ri *parser.RequestItem, op *ir.Operation) []jen.Code {
+	if h := op.Auth.FromHeader; h != "" {
+		return d.headerAuthOptions(op.Auth, d.resolve(h))
+	}
 	a := ri.Auth
 	if a == nil {
 		return nil
@@ -233,6 +237,25 @@ func (d *driver) authOptions(ri *parser.RequestItem) []jen.Code {
 		return []jen.Code{d.q("WithAPIKey").Call(jen.Lit(d.resolve(a.Get("value"))))}
 	}
 	return nil
+}
+
+// headerAuthOptions give the credentials of auth written as a header with
+// the (resolved) value the collection sends.
+func (d *driver) headerAuthOptions(a ir.Auth, value string) []jen.Code {
+	if a.Kind == ir.AuthAPIKey {
+		return []jen.Code{d.q("WithAPIKey").Call(jen.Lit(value))}
+	}
+	_, cred, _ := strings.Cut(strings.TrimSpace(value), " ")
+	cred = strings.TrimSpace(cred)
+	if a.Kind == ir.AuthBasic {
+		raw, err := base64.StdEncoding.DecodeString(cred)
+		user, pass, ok := strings.Cut(string(raw), ":")
+		if err != nil || !ok {
+			return nil
+		}
+		return []jen.Code{d.q("WithBasicAuth").Call(jen.Lit(user), jen.Lit(pass))}
+	}
+	return []jen.Code{d.q("WithBearerToken").Call(jen.Lit(cred))}
 }
 
 // params builds the params struct literal with the value newman sends for

@@ -27,6 +27,7 @@ import (
 	"github.com/postman2go/postman2go/golden/encodedvalues"
 	"github.com/postman2go/postman2go/golden/evidence"
 	"github.com/postman2go/postman2go/golden/examplevalues"
+	"github.com/postman2go/postman2go/golden/headerauth"
 	"github.com/postman2go/postman2go/golden/hostile"
 	"github.com/postman2go/postman2go/golden/legacyv1"
 	"github.com/postman2go/postman2go/golden/names"
@@ -52,6 +53,7 @@ var goldenClients = map[string]goldenClient{
 	"encodedvalues": {encodedvalues.NewClient, encodedvalues.WithBaseURL, encodedvalues.WithHTTPClient},
 	"evidence":      {evidence.NewClient, evidence.WithBaseURL, evidence.WithHTTPClient},
 	"examplevalues": {examplevalues.NewClient, examplevalues.WithBaseURL, examplevalues.WithHTTPClient},
+	"headerauth":    {headerauth.NewClient, headerauth.WithBaseURL, headerauth.WithHTTPClient},
 	"hostile":       {hostile.NewClient, hostile.WithBaseURL, hostile.WithHTTPClient},
 	"legacyv1":      {legacyv1.NewClient, legacyv1.WithBaseURL, legacyv1.WithHTTPClient},
 	"names":         {names.NewClient, names.WithBaseURL, names.WithHTTPClient},

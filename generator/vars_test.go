@@ -84,7 +84,8 @@ func TestVarsDefaultsOnTheWire(t *testing.T) {
 
 func TestVarsSetValuesOnTheWire(t *testing.T) {
 	rec := newRecorder(t, 200, nil, `{}`)
-	c, err := vars.NewClient(vars.WithBaseURL(rec.srv.URL + "/v1"))
+	// X-Api-Key: {{secret}} in the collection is the operation's API key auth.
+	c, err := vars.NewClient(vars.WithBaseURL(rec.srv.URL+"/v1"), vars.WithAPIKey("k"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,6 @@ func TestVarsSetValuesOnTheWire(t *testing.T) {
 		Limit:      vars.Ptr(int64(10)),
 		At:         "now",
 		XRequestID: "req-1",
-		XAPIKey:    "k",
 	})
 	if err != nil {
 		t.Fatal(err)

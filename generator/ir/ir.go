@@ -265,6 +265,9 @@ type Auth struct {
 	// Prefix is the Authorization scheme word of AuthBearer when it is not
 	// "Bearer" (oauth2's headerPrefix, e.g. "Token").
 	Prefix string
+	// FromHeader is the collection's header value when the auth was written
+	// as a plain header ("Bearer {{access_token}}"); "" for Postman auth.
+	FromHeader string
 }
 
 // AuthKind is the runtime auth scheme of an operation.

@@ -162,28 +162,13 @@ func (l *lowerer) resolve(s string) string { return parser.Resolve(s, l.vars) }
 func (l *lowerer) sendable(reqs []*parser.RequestItem) []*parser.RequestItem {
 	out := reqs[:0:0]
 	for _, ri := range reqs {
-		if !httpToken(ri.Request.Method) {
+		if !validHeaderName(ri.Request.Method) { // a method is a token too
 			l.warnf(ri, "method %.40q is not an HTTP method name; the request is left out", ri.Request.Method)
 			continue
 		}
 		out = append(out, ri)
 	}
 	return out
-}
-
-// httpToken reports whether s is an RFC 9110 token, as net/http requires of
-// a method.
-func httpToken(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c <= ' ' || c >= 0x7f || strings.IndexByte(`"(),/:;<=>?@[\]{}`, c) >= 0 {
-			return false
-		}
-	}
-	return true
 }
 
 func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hostTemplate string, fields *scope) {
@@ -195,7 +180,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hos
 	base, hostTemplate = l.baseURL(ri)
 	l.path(op, ri, fields)
 	l.query(op, ri, fields)
-	declaredContentType := l.headers(op, ri, fields)
+	declaredContentType, headerAuth := l.headers(op, ri, fields)
 	l.body(op, ri, fields)
 	if ct := l.resolve(declaredContentType); ct != "" && !strings.Contains(ct, "{{") {
 		// Postman sends the collection's header as given; a body the client
@@ -205,6 +190,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hos
 	l.groupBrackets(op, fields) // brackets.go: expand[0], card[number], ...
 	l.fixedValues(op)
 	op.Auth = l.auth(ri)
+	l.applyHeaderAuth(op, ri, headerAuth)
 
 	desc := req.Description
 	if desc == "" {

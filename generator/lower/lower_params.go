@@ -156,11 +156,18 @@ var sensitiveHeaders = map[string]bool{"authorization": true, "cookie": true, "p
 
 // headers lowers the request's headers and returns the collection's enabled
 // Content-Type header, which operation sends unless a body replaces it.
-func (l *lowerer) headers(op *ir.Operation, ri *parser.RequestItem, fields *scope) (declaredContentType string) {
+//
+// A header that carries credentials ("Authorization: Bearer {{token}}",
+// "X-API-Key: {{key}}") is returned as auth, not made a field.
+func (l *lowerer) headers(op *ir.Operation, ri *parser.RequestItem, fields *scope) (declaredContentType string, auth []ir.Auth) {
 	req := ri.Request
 	for _, h := range req.Headers {
 		key, ok := l.wireName(ri, h, strings.TrimSpace(h.Key), "header")
 		if !ok {
+			continue
+		}
+		if a, ok := headerAuth(key, h); ok {
+			auth = append(auth, a)
 			continue
 		}
 		lk := strings.ToLower(key)
@@ -190,7 +197,7 @@ func (l *lowerer) headers(op *ir.Operation, ri *parser.RequestItem, fields *scop
 		}
 		op.Fields = append(op.Fields, f)
 	}
-	return declaredContentType
+	return declaredContentType, auth
 }
 
 // wireName is an entry's key as sent: collection variables substituted. An
@@ -205,7 +212,7 @@ func (l *lowerer) wireName(ri *parser.RequestItem, entry parser.Param, key, what
 		l.warnAt(ri, entry.Pos, entry.Path, "%s name %q uses variables the collection does not define; it is not sent (add it with WithHeader or WithRequestEditor)", what, key)
 		return "", false
 	}
-	if what == "header" && !httpToken(resolved) {
+	if what == "header" && !validHeaderName(resolved) {
 		l.warnAt(ri, entry.Pos, entry.Path, "header name %.60q is not a valid HTTP header name; it is not sent (Postman refuses it too)", key)
 		return "", false
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 func ExampleClient_ListThings() {
-	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
+	c, err := NewClient(WithAPIKey(os.Getenv("API_KEY")))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -11,11 +11,13 @@ import (
 
 // ListThings sends GET /{apiVersion}/things/all-widgets.
 // It is the Postman request "List things".
+//
+// Auth: API key in the header "X-Api-Key", set with WithAPIKey.
 func (c *Client) ListThings(ctx context.Context, params ListThingsParams, opts ...RequestOption) (*ListThingsResponse, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("ListThings: %w", err)
 	}
-	r := newRequest("ListThings", "GET", authInherit, ListThingsResponses)
+	r := newRequest("ListThings", "GET", apiKeyIn("X-Api-Key", "header"), ListThingsResponses)
 	r.addPath("/")
 	if params.APIVersion != "" {
 		r.addPathParam("apiVersion", params.APIVersion)
@@ -53,9 +55,6 @@ func (c *Client) ListThings(ctx context.Context, params ListThingsParams, opts .
 		r.addHeader("X-Trace", params.XTrace)
 	} else {
 		r.addHeader("X-Trace", "run-"+dynamicTimestamp()+"-"+dynamicRandomInt())
-	}
-	if params.XAPIKey != "" {
-		r.addHeader("X-Api-Key", params.XAPIKey)
 	}
 	if params.XCompany != "" {
 		r.addHeader("X-Company", params.XCompany)

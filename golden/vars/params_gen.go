@@ -36,9 +36,6 @@ type ListThingsParams struct {
 	// Left empty, it is sent as "run-<Timestamp>-<RandomInt>", with <...> computed per request as Postman's dynamic variables are.
 	// Example: run-{{$timestamp}}-{{$randomInt}}
 	XTrace string `header:"X-Trace"`
-	// XAPIKey is the header "X-Api-Key".
-	// Example: {{secret}}
-	XAPIKey string `header:"X-Api-Key"`
 	// XCompany is the header "X-Company".
 	// Postman fills it with random test data ($randomCompanyName); the client sends what you set.
 	// Example: {{$randomCompanyName}}
