@@ -75,7 +75,20 @@ func clientOptions(pkg *ir.Package, op *ir.Operation) []jen.Code {
 // value), so that the call passes Validate, and every file or streamed body.
 func exampleFields(op *ir.Operation) []jen.Code {
 	var out []jen.Code
+	var typed jen.Code
 	for _, fd := range op.Fields {
+		if fd.Kind == ir.KindTypedJSON {
+			typed = typedBodyExample(fd)
+		}
+	}
+	for _, fd := range op.Fields {
+		if fd.Kind == ir.KindTypedJSON && typed != nil {
+			out = append(out, jen.Line().Id(fd.Name).Op(":").Add(typed))
+			continue
+		}
+		if fd.Kind == ir.KindBytes && fd.In == ir.InBody && typed != nil {
+			continue // the typed Body shows the example
+		}
 		if v := exampleValue(fd); v != nil {
 			out = append(out, jen.Line().Id(fd.Name).Op(":").Add(v))
 		}

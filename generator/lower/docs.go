@@ -2,9 +2,11 @@ package lower
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/postman2go/postman2go/generator/doctext"
 	"github.com/postman2go/postman2go/generator/ir"
+	"github.com/postman2go/postman2go/parser"
 )
 
 // Doc comments are data: once every name is final, finalDocs composes the
@@ -41,8 +43,8 @@ func fieldDoc(f *ir.Field) []string {
 	if f.Required {
 		doc = append(doc, "Required.")
 	}
-	if f.Example != "" && f.Kind != ir.KindBytes && f.Kind != ir.KindTypedJSON {
-		doc = append(doc, "Example: "+doctext.OneLine(f.Example))
+	if ex := docExample(f.Example); ex != "" && f.Kind != ir.KindBytes && f.Kind != ir.KindTypedJSON {
+		doc = append(doc, "Example: "+ex)
 	}
 	return doc
 }
@@ -118,4 +120,15 @@ func authDoc(a ir.Auth) string {
 		return "The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor."
 	}
 	panic(fmt.Sprintf("unknown auth kind %d", a.Kind))
+}
+
+// docExample is an example as a doc shows it: a variable the collection
+// leaves undefined is written <name>, never {{name}}; an example that is a
+// Postman dynamic variable ({{$guid}}) is no example (the default line says
+// what is sent).
+func docExample(ex string) string {
+	if strings.Contains(ex, "{{$") {
+		return ""
+	}
+	return doctext.OneLine(parser.VarRef.ReplaceAllString(ex, "<$1>"))
 }

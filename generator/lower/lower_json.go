@@ -40,14 +40,14 @@ func (l *lowerer) jsonBody(op *ir.Operation, ri *parser.RequestItem, fields *sco
 	}
 	t := l.buildJSON(op, ri, s, op.Name+"Request", "request body")
 	typed := &ir.Field{
-		Name: fields.unique("Body"), Wire: "body", In: ir.InBody, Kind: ir.KindTypedJSON, JSON: t,
+		Name: fields.unique("Body"), Wire: "body", In: ir.InBody, Kind: ir.KindTypedJSON, JSON: t, Example: l.resolve(example),
 		Doc:      []string{"Body is sent as JSON when set; its type is inferred from the collection's example bodies."},
 		Evidence: "JSON body examples",
 	}
 	raw := &ir.Field{
 		Name: fields.unique("RawBody"), Wire: "body", In: ir.InBody, Kind: ir.KindBytes,
 		Doc:     []string{"RawBody, when set instead of " + typed.Name + ", is sent as it is (" + op.RawContentType + ")."},
-		Example: example, Evidence: "raw body",
+		Example: l.resolve(example), Evidence: "raw body",
 	}
 	op.Fields = append(op.Fields, typed, raw)
 	return true

@@ -17,7 +17,9 @@ func ExampleClient_RawJSON() {
 		log.Fatal(err)
 	}
 	resp, err := c.RawJSON(context.Background(), RawJSONParams{
-		RawBody: []byte("{\"a\":1}"),
+		Body: &RawJSONRequest{
+			A: 1,
+		},
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -35,7 +35,10 @@ func ExampleClient_CreateThing() {
 		log.Fatal(err)
 	}
 	resp, err := c.CreateThing(context.Background(), CreateThingParams{
-		RawBody: []byte("{\"name\":\"Box \\\"A\\\"\",\"size\":3}"),
+		Body: &CreateThingRequest{
+			Name: "Box \"A\"",
+			Size: 3,
+		},
 	})
 	if err != nil {
 		log.Fatal(err)

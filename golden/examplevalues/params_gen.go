@@ -11,7 +11,7 @@ type SearchThingsParams struct {
 	// ThingID is the path parameter "thingId".
 	// The thing.
 	// Required.
-	// Example: {{thingId}}
+	// Example: <thingId>
 	ThingID string `path:"thingId"`
 	// Ratio is the query parameter "ratio".
 	// Example: 2.50

@@ -32,7 +32,9 @@ func ExampleClient_CreatePet() {
 		log.Fatal(err)
 	}
 	resp, err := c.CreatePet(context.Background(), CreatePetParams{
-		RawBody: []byte("{\"name\":\"Rex\"}"),
+		Body: &CreatePetRequest{
+			Name: "Rex",
+		},
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -46,8 +48,10 @@ func ExampleClient_ReplacePet() {
 		log.Fatal(err)
 	}
 	resp, err := c.ReplacePet(context.Background(), ReplacePetParams{
-		PetID:   "<petId>",
-		RawBody: []byte("{\"name\":\"Rex\"}"),
+		PetID: "<petId>",
+		Body: &ReplacePetRequest{
+			Name: "Rex",
+		},
 	})
 	if err != nil {
 		log.Fatal(err)

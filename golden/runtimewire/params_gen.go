@@ -19,7 +19,7 @@ type GetPetParams struct {
 	Fields string `query:"fields"`
 	// XRequestID is the header "X-Request-Id".
 	// Echoed in the response.
-	// Example: {{requestId}}
+	// Example: <requestId>
 	XRequestID string `header:"X-Request-Id"`
 }
 

@@ -16,9 +16,28 @@ func ExampleClient_CreateUser() {
 		log.Fatal(err)
 	}
 	resp, err := c.CreateUser(context.Background(), CreateUserParams{
-		Notify:  Ptr(true),
-		Status:  CreateUserStatusActive,
-		RawBody: []byte("{\"name\":\"Ada\",\"age\":\"<integer>\",\"admin\":false,\"score\":1.5,\"address\":{\"street\":\"1 Main St\",\"zip\":\"02134\"},\"tags\":[\"a\",\"b\"],\"pets\":[{\"name\":\"Rex\",\"kind\":\"dog\"}],\"nickname\":null,\"status\":\"active\"}"),
+		Notify: Ptr(true),
+		Status: CreateUserStatusActive,
+		Body: &CreateUserRequest{
+			Name:  "Ada",
+			Admin: false,
+			Score: 1.5,
+			Address: CreateUserRequestAddress{
+				Street: "1 Main St",
+				Zip:    "02134",
+			},
+			Tags: []string{
+				"a",
+				"b",
+			},
+			Pets: []CreateUserRequestPet{
+				{
+					Name: "Rex",
+					Kind: "dog",
+				},
+			},
+			Status: CreateUserStatusActive,
+		},
 	})
 	if err != nil {
 		log.Fatal(err)

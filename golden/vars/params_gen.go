@@ -23,22 +23,18 @@ type ListThingsParams struct {
 	Limit *int64 `query:"limit"`
 	// At is the query parameter "at".
 	// Left empty, it is sent as "<ISOTimestamp>", with <...> computed per request as Postman's dynamic variables are.
-	// Example: {{$isoTimestamp}}
 	At string `query:"at"`
 	// Debug is the query parameter "debug".
 	// Example: 1
 	Debug *int64 `query:"debug"`
 	// XRequestID is the header "X-Request-Id".
 	// Left empty, it is sent as "<GUID>", with <...> computed per request as Postman's dynamic variables are.
-	// Example: {{$guid}}
 	XRequestID string `header:"X-Request-Id"`
 	// XTrace is the header "X-Trace".
 	// Left empty, it is sent as "run-<Timestamp>-<RandomInt>", with <...> computed per request as Postman's dynamic variables are.
-	// Example: run-{{$timestamp}}-{{$randomInt}}
 	XTrace string `header:"X-Trace"`
 	// XCompany is the header "X-Company".
 	// Postman fills it with random test data ($randomCompanyName); the client sends what you set.
-	// Example: {{$randomCompanyName}}
 	XCompany string `header:"X-Company"`
 	// XDebug is the header "X-Debug".
 	// Example: 1
@@ -63,7 +59,6 @@ type GetThingParams struct {
 	Owner string `path:"owner"`
 	// ID is the query parameter "id".
 	// Left empty, it is sent as "<GUID>", with <...> computed per request as Postman's dynamic variables are.
-	// Example: {{$randomUUID}}
 	ID string `query:"id"`
 	// Sort is the query parameter "sort".
 	// Example: asc
