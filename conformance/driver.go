@@ -47,9 +47,12 @@ type driverCall struct {
 	Index     int    // position in Collection.Requests(), the tag value
 	Item      string // slash-joined item name
 	Operation string // client method
-	// Skip says why the request is not compared (a script, an auth scheme
-	// the client does not implement); the driver does not call it.
+	// Skip says why the request is not compared (an auth scheme the client
+	// does not implement); the driver does not call it.
 	Skip string
+	// ScriptRemoved says a pre-request script runs before the request in
+	// Postman; the harness removes it from newman's copy and compares.
+	ScriptRemoved bool
 	// Problem says which collection value the client's types cannot hold;
 	// the driver does not call it, and the request is reported as differing.
 	Problem string
@@ -84,6 +87,9 @@ func generateDriver(c *parser.Collection, opts generator.Options, dopts driverOp
 		vars[k] = v
 	}
 	for k, v := range c.EnabledVars() {
+		if _, filled := dopts.Vars[k]; filled && v == "" {
+			continue // defined as empty: both runs get the fill
+		}
 		vars[k] = v
 	}
 	basePath := ""
@@ -102,9 +108,10 @@ func generateDriver(c *parser.Collection, opts generator.Options, dopts driverOp
 	for _, op := range pkg.Operations {
 		ri, i := op.Source, index[op.Source.Item]
 		call := driverCall{Index: i, Item: op.ItemName, Operation: op.Name}
+		// A pre-request script is removed from newman's copy (the client
+		// runs none); the request is compared all the same.
+		call.ScriptRemoved = hasPrerequest(c, ri)
 		switch {
-		case hasPrerequest(c, ri):
-			call.Skip = "pre-request script"
 		case op.Auth.Kind == ir.AuthOther:
 			call.Skip = fmt.Sprintf("auth %q is not implemented by the client", ri.Auth.Type)
 		}

@@ -126,7 +126,9 @@ func run(cfg config, out io.Writer) error {
 	defined := col.EnabledVars()
 	fills := map[string]string{}
 	for _, name := range referencedVars(data) {
-		if _, ok := defined[name]; !ok {
+		// Defined as empty, a variable is as good as undefined: newman
+		// would send "//" for it in a path, which no client call can.
+		if defined[name] == "" {
 			fills[name] = fillValue(name)
 		}
 	}
@@ -188,7 +190,9 @@ func run(cfg config, out io.Writer) error {
 		resolveVars[k] = v
 	}
 	for k, v := range defined {
-		resolveVars[k] = v
+		if _, filled := fills[k]; !filled {
+			resolveVars[k] = v
+		}
 	}
 	workDir := filepath.Join(tmp, "newman")
 	if err := os.MkdirAll(workDir, 0o755); err != nil {
@@ -340,11 +344,14 @@ func run(cfg config, out io.Writer) error {
 			} else {
 				r.verdict = "equivalent"
 			}
+			if c.ScriptRemoved {
+				r.verdict += " (script removed)"
+			}
 		}
 		switch {
 		case strings.HasPrefix(r.verdict, "skipped"):
 			skipped++
-		case r.verdict == "equivalent":
+		case strings.HasPrefix(r.verdict, "equivalent"):
 			equivalent++
 		}
 		results = append(results, r)

@@ -15,9 +15,10 @@ import (
 // The collection newman runs is a rewritten copy of the input:
 //   - requests the driver does not call (skipped, or with a value the client
 //     cannot hold) are removed;
-//   - scripts are removed: requests with a pre-request script are not
-//     kept, and test scripts only run after a response (removing them
-//     keeps them from setting variables that later requests use);
+//   - scripts are removed, as the client runs none: a request under a
+//     pre-request script is compared as "equivalent (script removed)", and
+//     removing test scripts keeps them from setting variables that later
+//     requests use;
 //   - every request carries the tag header with its index;
 //   - every URL's scheme, host and port become the capture server's; a base
 //     path that the host (or the variable in it) carries is kept;
@@ -76,7 +77,7 @@ func (rw *rewriter) items(arr []any, prefix string) ([]any, error) {
 		if !ok {
 			continue
 		}
-		delete(it, "event") // test scripts; requests with pre-request scripts are not kept
+		delete(it, "event") // the client runs no script: newman runs none either
 		if _, isReq := it["request"]; isReq {
 			idx, keep := rw.keep[p]
 			if !keep {
