@@ -29,10 +29,10 @@ type lowerer struct {
 	authOrder []string
 
 	config      *Config
-	usedConfig  map[string]bool     // config keys that matched a request
-	configNamed map[string]bool     // configured names already given
-	keptLiteral map[string]bool     // config key + wire of path ids kept literal
-	queryValues map[string][]string // enabled query values by key, for constantQuery
+	usedConfig  map[string]bool         // config keys that matched a request
+	configNamed map[string]bool         // configured names already given
+	keptLiteral map[string]bool         // config key + wire of path ids kept literal
+	queryValues map[string]*queryValues // enabled query values by key, for constantQuery
 }
 
 // Options are what lowering needs besides the collection.

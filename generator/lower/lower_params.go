@@ -419,26 +419,34 @@ func (l *lowerer) fixedValues(op *ir.Operation) {
 }
 
 // constantQuery reports whether every enabled query entry key in the
-// collection has value v, and there are at least two.
+// collection has value v, and there are at least two. The values are
+// summarised once per key, so the check is constant time: a collection of
+// n requests sharing a key costs n, not n².
 func (l *lowerer) constantQuery(key, v string) bool {
 	if l.queryValues == nil {
-		l.queryValues = map[string][]string{}
+		l.queryValues = map[string]*queryValues{}
 		for _, ri := range l.c.Requests() {
 			for _, q := range ri.Request.URL.Query {
-				if !q.Disabled {
-					l.queryValues[q.Key] = append(l.queryValues[q.Key], q.Value)
+				if q.Disabled {
+					continue
 				}
+				qv := l.queryValues[q.Key]
+				if qv == nil {
+					qv = &queryValues{value: q.Value}
+					l.queryValues[q.Key] = qv
+				}
+				qv.count++
+				qv.mixed = qv.mixed || q.Value != qv.value
 			}
 		}
 	}
-	vals := l.queryValues[key]
-	if len(vals) < 2 {
-		return false
-	}
-	for _, x := range vals {
-		if x != v {
-			return false
-		}
-	}
-	return true
+	qv := l.queryValues[key]
+	return qv != nil && qv.count >= 2 && !qv.mixed && qv.value == v
+}
+
+// queryValues summarises the enabled values of one query key.
+type queryValues struct {
+	value string // the first value
+	count int
+	mixed bool // some value differs from the first
 }
