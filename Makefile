@@ -2,7 +2,7 @@
 GO ?= go
 CASES := $(patsubst testdata/%/package,%,$(wildcard testdata/*/package))
 
-.PHONY: build test golden check lint bench conformance
+.PHONY: build test golden check lint bench conformance mimetypes
 
 build:
 	$(GO) build -o postman2go ./cmd/postman2go
@@ -25,7 +25,7 @@ check:
 		$(GO) run ./cmd/postman2go --check -q -o golden/$$pkg -p $$pkg testdata/$$c/collection.json; \
 	done; echo "check: golden/ is up to date"
 	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	tar --exclude=./.git --exclude=./out --exclude=./golden --exclude=./postman2go --exclude=./conformance/node_modules -cf - . | tar -xf - -C "$$tmp"; \
+	tar --exclude=./.git --exclude=./out --exclude=./_out --exclude=./golden --exclude=./postman2go --exclude=./conformance/node_modules -cf - . | tar -xf - -C "$$tmp"; \
 	(cd "$$tmp" && $(GO) generate ./examples/...); \
 	if ! diff -r -q -x .postman2go.lock examples "$$tmp/examples"; then \
 		echo "check: examples/ differs from what go generate ./examples/... produces; run it and commit the result"; exit 1; \
@@ -54,3 +54,8 @@ conformance:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./generator/
+
+# The runtime's extension -> media type table, from the mime-types package
+# Postman's runtime uses (needs npm ci --prefix conformance); then make golden.
+mimetypes:
+	node templates/mimetypes/gen.js && gofmt -w templates/runtime/mimetypes.go

@@ -38,7 +38,7 @@ func TestSignalWhileWaitingForLock(t *testing.T) {
 			age(t, ws)
 			before := snapshot(t, ws)
 
-			cmd := exec.Command(binary, "-o", "out", "-p", "renamed", "collection.json")
+			cmd := exec.Command(builtBinary(t), "-o", "out", "-p", "renamed", "collection.json")
 			cmd.Dir = ws
 			pipe, err := cmd.StderrPipe()
 			if err != nil {

@@ -12,13 +12,14 @@
 // Flags:
 //
 //	-o, --output DIR     write the package into DIR (default ".")
-//	-p, --package NAME   package name (default: from DIR's name)
+//	-p, --package NAME   package name (default: the package of the Go files
+//	                     already in DIR, else made from DIR's name)
 //	    --check          write nothing; exit 1 and print a unified diff when the
 //	                     files in DIR differ from what would be generated
 //	    --explain        write nothing; print, per operation, each field's Go
 //	                     type and the evidence that decided it
 //	    --config FILE    JSON overrides of operation names and field types,
-//	                     enums and required-ness (see the README)
+//	                     enums and required-ness (the format is in -h)
 //	-q, --quiet          print nothing but errors (and the --check diff)
 //	-v, --verbose        list every file: wrote, unchanged or removed
 //	    --version        print the version and exit
@@ -38,14 +39,21 @@
 // a temporary directory inside DIR and renamed into place, and files whose
 // bytes do not change are not touched.
 //
-// To generate from go generate, put this line in a file of the package and
-// give the collection path relative to that directory:
+// Mistakes that would only show at build time are refused first (exit 2):
+// a -p that differs from the package of the Go files already in DIR (which
+// is the default -p), a main package, a keyword, an -o through a symbolic
+// link that points nowhere.
 //
-//	//go:generate go run github.com/postman2go/postman2go/cmd/postman2go -p zoom ../../testdata/zoom-api/collection.json
+// To generate from go generate, track the tool in go.mod (go get -tool, or
+// before the module is published, go mod edit -replace and -tool; see the
+// README), put this line in a file of the package and give the collection
+// path relative to that directory:
+//
+//	//go:generate go tool postman2go ../../api/zoomim.postman_collection.json
 //
 // In CI, check that committed code matches its collection:
 //
-//	go run github.com/postman2go/postman2go/cmd/postman2go --check -o examples/zoom -p zoom testdata/zoom-api/collection.json
+//	go tool postman2go --check -o internal/zoomim api/zoomim.postman_collection.json
 //
 // Exit codes:
 //
