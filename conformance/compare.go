@@ -224,7 +224,8 @@ func mediaType(h http.Header) (string, map[string]string) {
 
 // compareBody compares the bodies by media type: JSON semantically,
 // urlencoded as a multiset of pairs, multipart as a multiset of parts, and
-// anything else (or JSON that does not parse) byte for byte.
+// anything else (JSON or multipart that neither side's body parses as)
+// byte for byte.
 func compareBody(mt string, nparams, cparams map[string]string, newman, client []byte) string {
 	switch {
 	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
@@ -240,14 +241,18 @@ func compareBody(mt string, nparams, cparams map[string]string, newman, client [
 		return comparePairs("form body", parsePairs(string(newman), true), parsePairs(string(client), true))
 	case mt == "multipart/form-data":
 		np, nerr := parseMultipart(newman, nparams["boundary"])
-		if nerr != nil {
-			return "multipart body: newman's does not parse: " + nerr.Error()
-		}
 		cp, cerr := parseMultipart(client, cparams["boundary"])
-		if cerr != nil {
+		switch {
+		case nerr != nil && cerr != nil:
+			// Neither is multipart: a file body sent with the collection's
+			// multipart Content-Type header. Compared as bytes below.
+		case nerr != nil:
+			return "multipart body: newman's does not parse: " + nerr.Error()
+		case cerr != nil:
 			return "multipart body: the client's does not parse: " + cerr.Error()
+		default:
+			return compareParts(np, cp)
 		}
-		return compareParts(np, cp)
 	}
 	if !bytes.Equal(newman, client) {
 		return fmt.Sprintf("body: newman %s, client %s", clip(newman), clip(client))

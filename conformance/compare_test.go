@@ -177,3 +177,20 @@ func TestCompareCatchesDifferences(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareFileBodyWithMultipartType: a file body sent under the
+// collection's multipart Content-Type header (no boundary, not multipart)
+// is compared as bytes on both sides.
+func TestCompareFileBodyWithMultipartType(t *testing.T) {
+	n := req("POST", "/upload", "raw file bytes", "Content-Type: multipart/form-data")
+	if d := Compare(n, req("POST", "/upload", "raw file bytes", "Content-Type: multipart/form-data"), tag); d != "" {
+		t.Errorf("same bytes: %s", d)
+	}
+	if d := Compare(n, req("POST", "/upload", "other bytes", "Content-Type: multipart/form-data"), tag); !strings.Contains(d, "body: newman") {
+		t.Errorf("different bytes: %q, want a body difference", d)
+	}
+	mp, ct := multipartBody(t, "b9", [4]string{"a", "-", "", "x"})
+	if d := compareBody("multipart/form-data", nil, map[string]string{"boundary": "b9"}, []byte("raw file bytes"), []byte(mp)); !strings.Contains(d, "newman's does not parse") {
+		t.Errorf("only the client's is multipart (%s): %q", ct, d)
+	}
+}
