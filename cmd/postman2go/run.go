@@ -6,12 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/spf13/pflag"
 
 	"github.com/postman2go/postman2go/generator"
 	"github.com/postman2go/postman2go/parser"
+	v3 "github.com/postman2go/postman2go/parser/v3"
 )
 
 const (
@@ -20,10 +22,12 @@ const (
 	exitBad   = 2
 )
 
-const usage = `Usage: postman2go [flags] COLLECTION.json
+const usage = `Usage: postman2go [flags] COLLECTION.json|DIR
 
-Generates a typed Go client package from a Postman collection (schema v2.0 or
-v2.1, or v1, converted). COLLECTION.json "-" reads standard input.
+Generates a typed Go client package from a Postman collection: a JSON file
+(schema v2.0 or v2.1, or v1, converted; "-" reads standard input) or a
+Postman v12 collection directory (format v3, e.g.
+postman/collections/<name>).
 
 Flags:
   -o, --output DIR     write the package into DIR (default ".")
@@ -56,8 +60,9 @@ Config file (--config FILE); unknown keys are errors:
   joined by "/") or by the bare item name; "name" is its method name. A field
   is keyed by its wire name (query key, header name, form field); "name" is
   its Go name, "type" one of string, bool, int, float, time, date, "enum" the
-  values of a string enum type, "required" true or false. An entry that
-  matches nothing is a warning. The config is part of the input hash: use the
+  values of a string enum type, "required" true or false; a path id the
+  generator made a parameter (fileId for files/100075658152) is kept literal
+  by {"literal": true}. An entry that matches nothing is a warning. The config is part of the input hash: use the
   same --config with --check.
 
 Exit codes: 0 success (with --check: up to date), 1 drift found by --check,
@@ -112,20 +117,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitBad
 	}
 	src := fs.Arg(0)
-	data, err := readInput(src, stdin)
-	if err != nil {
-		fmt.Fprintln(stderr, "postman2go:", err)
-		return exitBad
-	}
-	display := src
-	if src == "-" {
-		display = "<stdin>"
-	}
-	coll, warns, err := parser.Parse(display, data)
+	in, err := readCollection(src, stdin)
 	if err != nil {
 		printErr(stderr, err)
 		return exitBad
 	}
+	coll, warns, data, display := in.coll, in.warns, in.data, in.display
 	opts := generator.Options{Package: name, Source: headerSource(src, *out), Input: data}
 	if *configFile != "" {
 		cfgData, err := os.ReadFile(*configFile)
@@ -139,8 +136,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if *explain {
 		text, genWarns := generator.Explain(coll, opts)
+		for _, w := range genWarns {
+			in.place(w)
+		}
 		for _, w := range append(warns, genWarns...) {
-			w.File = display
 			fmt.Fprintln(stderr, "warning:", w)
 		}
 		io.WriteString(stdout, text)
@@ -148,7 +147,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	files, genWarns, err := generator.Generate(coll, opts)
 	for _, w := range genWarns {
-		w.File = display // the generator knows the input by its header path
+		in.place(w) // the generator knows the input by its header path
 	}
 	warns = append(warns, genWarns...)
 	if !*quiet {
@@ -251,11 +250,78 @@ func count(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-func readInput(src string, stdin io.Reader) ([]byte, error) {
+// input is a parsed collection and how to name it.
+type input struct {
+	coll    *parser.Collection
+	warns   []*parser.Diagnostic
+	data    []byte // what the header's input hash covers
+	display string // the input as messages name it
+	dir     bool   // a v3 collection directory
+}
+
+// readCollection reads a JSON collection file, standard input ("-") or a
+// v3 collection directory (Postman v12), which it tells apart by itself.
+func readCollection(src string, stdin io.Reader) (*input, error) {
 	if src == "-" {
-		return io.ReadAll(stdin)
+		data, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, err
+		}
+		return parseJSON("<stdin>", data)
 	}
-	return os.ReadFile(src)
+	kind, err := v3.Detect(src)
+	if err != nil {
+		return nil, err
+	}
+	if kind != v3.Dir {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			return nil, err
+		}
+		return parseJSON(src, data)
+	}
+	files, err := v3.InputFiles(src)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", src, err)
+	}
+	coll, warns, err := v3.ParseDir(src)
+	in := &input{coll: coll, warns: warns, data: v3.Bundle(files), display: src, dir: true}
+	for _, w := range warns {
+		in.place(w)
+	}
+	var list parser.ErrorList
+	if errors.As(err, &list) {
+		for _, d := range list {
+			in.place(d)
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+func parseJSON(display string, data []byte) (*input, error) {
+	coll, warns, err := parser.Parse(display, data)
+	if err != nil {
+		return nil, err
+	}
+	return &input{coll: coll, warns: warns, data: data, display: display}, nil
+}
+
+// place names the file of a diagnostic as the user gave the input: for a
+// v3 directory, the YAML file under it.
+func (in *input) place(d *parser.Diagnostic) {
+	switch {
+	case !in.dir:
+		d.File = in.display
+	case d.Pos.File != "":
+		d.File = filepath.Join(in.display, filepath.FromSlash(d.Pos.File))
+	case d.File != "" && !filepath.IsAbs(d.File) && !strings.HasPrefix(d.File, in.display):
+		d.File = filepath.Join(in.display, filepath.FromSlash(d.File))
+	default:
+		d.File = in.display
+	}
 }
 
 // printErr prints each diagnostic of a parse error on its own line.

@@ -51,6 +51,7 @@ func TestScripts(t *testing.T) {
 			"clone":  cmdClone(repo),
 			"cmpout": cmdCmpout,
 			"edit":   cmdEdit,
+			"cpdir":  cmdCpdir,
 		},
 	})
 }
@@ -110,7 +111,8 @@ func cmdClone(repo string) func(ts *testscript.TestScript, neg bool, args []stri
 			}
 			name := d.Name()
 			if d.IsDir() {
-				if rel != "." && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "node_modules" || rel == "out") {
+				// .resources holds a v3 collection's definitions: it is data.
+				if rel != "." && (strings.HasPrefix(name, ".") && name != ".resources" || strings.HasPrefix(name, "_") || name == "node_modules" || rel == "out") {
 					return filepath.SkipDir
 				}
 				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
@@ -157,6 +159,14 @@ func cmdCmpout(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("%s and %s differ (summary lines masked):\n--- %s\n%s--- %s\n%s", args[0], args[1], args[0], got, args[1], want)
 	}
+}
+
+// cmdCpdir is "cpdir SRC DST": a copy of the directory tree SRC.
+func cmdCpdir(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: cpdir SRC DST")
+	}
+	ts.Check(os.CopyFS(ts.MkAbs(args[1]), os.DirFS(ts.MkAbs(args[0]))))
 }
 
 // cmdEdit is "edit FILE OLD NEW", a hand edit: the first OLD in FILE
