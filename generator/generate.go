@@ -39,6 +39,10 @@ type Options struct {
 	Input []byte
 	// Config overrides inferred names and types; nil for none.
 	Config *Config
+	// Environment is the bytes of a Postman environment whose values the
+	// collection was given (the CLI's --env), hashed into the header so
+	// that a drift check sees it change; nil for none.
+	Environment []byte
 }
 
 // Config overrides inferred operation names and field names, types, enums
@@ -144,6 +148,10 @@ func inputHash(opts Options) string {
 	if opts.Config != nil {
 		cfg, _ := json.Marshal(opts.Config) // map keys sorted: deterministic
 		fmt.Fprintf(h, "config=%s\n", cfg)
+	}
+	if opts.Environment != nil {
+		env := sha256.Sum256(opts.Environment)
+		fmt.Fprintf(h, "environment=%x\n", env)
 	}
 	h.Write(buf.Bytes())
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -39,6 +40,10 @@ Flags:
                        type and the evidence that decided it
       --config FILE    JSON overrides of operation names and field types,
                        enums and required-ness (format below)
+      --env FILE       a Postman environment (v2.1 JSON export, or v3 YAML
+                       under postman/environments/): its values fill the
+                       variables the collection leaves undefined or empty
+                       (base URLs, examples); secret values are never used
   -q, --quiet          print nothing but errors (and the --check diff)
   -v, --verbose        list every file: wrote, unchanged or removed
       --version        print the version
@@ -80,6 +85,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	check := fs.Bool("check", false, "write nothing; exit 1 and print a diff when DIR differs from what would be generated")
 	explain := fs.Bool("explain", false, "write nothing; print each field's type and the evidence for it")
 	configFile := fs.String("config", "", "JSON `FILE` of name and type overrides")
+	envFile := fs.String("env", "", "Postman environment `FILE` for the variables the collection lacks")
 	quiet := fs.BoolP("quiet", "q", false, "print nothing but errors")
 	verbose := fs.BoolP("verbose", "v", false, "list the files written")
 	showVersion := fs.Bool("version", false, "print the version and exit")
@@ -124,6 +130,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	coll, warns, data, display := in.coll, in.warns, in.data, in.display
 	opts := generator.Options{Package: name, Source: headerSource(src, *out), Input: data}
+	if *envFile != "" {
+		envData, envWarns, err := applyEnvironment(coll, *envFile)
+		if err != nil {
+			printErr(stderr, err)
+			return exitBad
+		}
+		warns = append(warns, envWarns...)
+		opts.Environment = envData
+	}
 	if *configFile != "" {
 		cfgData, err := os.ReadFile(*configFile)
 		if err == nil {
@@ -367,4 +382,43 @@ func defaultPackage(dir string) string {
 		abs = dir
 	}
 	return generator.PackageName(filepath.Base(abs))
+}
+
+// applyEnvironment gives the collection the values of the environment file
+// for the variables it leaves undefined or empty, as Postman's environment
+// scope would at run time. A secret value (type secret) is never used: it
+// would end up in generated code or docs; such a variable stays what the
+// caller sets. It returns the file's bytes for the input hash.
+func applyEnvironment(coll *parser.Collection, path string) ([]byte, []*parser.Diagnostic, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	env, warns, err := v3.ParseEnvironmentBytes(path, data)
+	if err != nil {
+		return nil, warns, err
+	}
+	defined := coll.EnabledVars()
+	vars := env.Vars()
+	keys := make([]string, 0, len(vars))
+	for k := range vars {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	secrets := 0
+	for _, k := range keys {
+		v := vars[k]
+		if defined[k] != "" {
+			continue // the collection's own value
+		}
+		if v.Secret {
+			secrets++
+			continue
+		}
+		coll.Variables = append(coll.Variables, parser.Variable{Key: k, Value: v.Value, Type: "environment"})
+	}
+	if secrets > 0 {
+		warns = append(warns, &parser.Diagnostic{File: path, Msg: fmt.Sprintf("%d secret values are not used: the generated code never holds a secret", secrets)})
+	}
+	return data, warns, nil
 }
