@@ -44,6 +44,11 @@ func Parse(filename string, data []byte) (*Collection, []*Diagnostic, error) {
 		p.errorf(root, "", "a collection must be a JSON object, found %s", kindOf(root))
 		return nil, nil, p.errs.Err()
 	}
+	if inner := p.get(root, "collection"); inner.IsObject() && !p.get(root, "info").Exists() && !p.get(root, "item").Exists() {
+		// What the Postman API returns for GET /collections/{id}.
+		p.warnf(root, "collection", `the Postman API's envelope {"collection": {...}}: the collection inside it is read`)
+		root = inner
+	}
 	c := p.collection(root)
 	p.errs.Sort()
 	if err := p.errs.Err(); err != nil {
@@ -147,12 +152,17 @@ func (p *state) collection(root gjson.Result) *Collection {
 	c.Auth = p.auth(p.get(root, "auth"), "auth")
 	c.Events = p.events(p.get(root, "event"), "event")
 	c.ProtocolProfileBehavior = p.behavior(p.get(root, "protocolProfileBehavior"))
-	items := p.get(root, "item")
+	items, field := p.get(root, "item"), "item"
+	if alias := p.get(root, "items"); !items.Exists() && alias.Exists() {
+		// Some published collections spell it "items"; Postman reads "item".
+		p.warnf(alias, "items", `"items" is read as the collection's "item" array`)
+		items, field = alias, "items"
+	}
 	if !items.Exists() {
 		p.errorf(root, "item", "missing: a collection needs an item array")
 		return c
 	}
-	c.Items = p.items(items, "item")
+	c.Items = p.items(items, field)
 	return c
 }
 

@@ -289,3 +289,21 @@ func TestDecodeURLText(t *testing.T) {
 		t.Errorf("query = %+v, want k[]=Yosemite/Yosemite2 decoded", q)
 	}
 }
+
+func TestParseEnvelopeAndItemsAlias(t *testing.T) {
+	for name, data := range map[string]string{
+		"envelope": `{"collection": {"info": {"name": "E"}, "item": [{"name": "a", "request": "https://h.test/a"}]}}`,
+		"items":    `{"info": {"name": "E"}, "items": [{"name": "a", "request": "https://h.test/a"}]}`,
+	} {
+		c, warns, err := parser.Parse("e.json", []byte(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if c.Name != "E" || len(c.Requests()) != 1 || c.Requests()[0].Name != "a" {
+			t.Errorf("%s: collection %q with %d requests", name, c.Name, len(c.Requests()))
+		}
+		if len(warns) != 1 {
+			t.Errorf("%s: warnings %v, want one", name, warns)
+		}
+	}
+}
