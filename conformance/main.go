@@ -102,10 +102,9 @@ func run(cfg config, out io.Writer) error {
 	} else {
 		defer os.RemoveAll(tmp)
 	}
-	if isV1(data) {
-		// The generator refuses v1 and tells users to convert it with
-		// postman-collection-transformer, which is what newman does
-		// internally too: both runs use the converted collection.
+	if parser.IsV1(data) {
+		// newman reads v1 through postman-collection-transformer; both
+		// runs use the collection it converts.
 		data, err = convertV1(file, filepath.Join(filepath.Dir(newmanBin), "postman-collection-transformer"), tmp)
 		if err != nil {
 			return err
@@ -385,18 +384,6 @@ func run(cfg config, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "conformance: %d/%d requests wire-equivalent (%d skipped)\n", equivalent, len(results)-skipped, skipped)
 	return nil
-}
-
-// isV1 reports whether data is a legacy v1 collection: top-level requests
-// and no item array.
-func isV1(data []byte) bool {
-	var top map[string]json.RawMessage
-	if json.Unmarshal(data, &top) != nil {
-		return false
-	}
-	_, requests := top["requests"]
-	_, items := top["item"]
-	return requests && !items
 }
 
 func convertV1(file, transformer, tmp string) ([]byte, error) {

@@ -3,6 +3,7 @@ package parser_test
 import (
 	"errors"
 	"reflect"
+	"os"
 	"strings"
 	"testing"
 
@@ -304,6 +305,33 @@ func TestParseEnvelopeAndItemsAlias(t *testing.T) {
 		}
 		if len(warns) != 1 {
 			t.Errorf("%s: warnings %v, want one", name, warns)
+		}
+	}
+}
+
+func TestIsV1(t *testing.T) {
+	for path, want := range map[string]bool{
+		"../testdata/legacy-v1/collection.json":                         true,
+		"../../shared/corpus/legacy-v1-box.postman_collection.json":     true,
+		"../../shared/corpus/legacy-v1-helpers.postman_collection.json": true,
+		"../testdata/zoom-im-group/collection.json":                     false,
+	} {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			if os.IsNotExist(err) && strings.Contains(path, "shared") {
+				continue // the corpus is beside the repository, not in it
+			}
+			t.Fatal(err)
+		}
+		if got := parser.IsV1(data); got != want {
+			t.Errorf("IsV1(%s) = %v, want %v", path, got, want)
+		}
+		c, _, err := parser.Parse(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (c.Version == "1.0.0") != want {
+			t.Errorf("%s: Parse read version %s, IsV1 says %v", path, c.Version, want)
 		}
 	}
 }

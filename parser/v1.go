@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 
@@ -19,8 +20,17 @@ import (
 // requests[3] and folders[1].
 
 // isV1 reports whether root looks like a v1 collection.
-func (p *state) isV1(root gjson.Result) bool {
-	return !p.get(root, "info").Exists() && p.get(root, "requests").Exists() && p.get(root, "order").Exists()
+func (p *state) isV1(root gjson.Result) bool { return v1Shape(root) }
+
+// IsV1 reports whether data is a legacy v1 collection, by the rule Parse
+// uses (no info, a requests array and an order): the conformance harness
+// converts such a collection for newman.
+func IsV1(data []byte) bool {
+	return v1Shape(gjson.ParseBytes(bytes.TrimPrefix(data, utf8BOM)))
+}
+
+func v1Shape(root gjson.Result) bool {
+	return root.IsObject() && !root.Get("info").Exists() && root.Get("requests").Exists() && root.Get("order").Exists()
 }
 
 func (p *state) collectionV1(root gjson.Result) *Collection {
