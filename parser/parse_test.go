@@ -2,8 +2,8 @@ package parser_test
 
 import (
 	"errors"
-	"reflect"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
