@@ -110,7 +110,7 @@ func generateDriver(c *parser.Collection, opts generator.Options, dopts driverOp
 		call := driverCall{Index: i, Item: op.ItemName, Operation: op.Name}
 		// A pre-request script is removed from newman's copy (the client
 		// runs none); the request is compared all the same.
-		call.ScriptRemoved = hasPrerequest(c, ri)
+		call.ScriptRemoved = ri.Prerequest
 		switch {
 		case op.Auth.Kind == ir.AuthOther:
 			call.Skip = fmt.Sprintf("auth %q is not implemented by the client", ri.Auth.Type)
@@ -187,25 +187,6 @@ func generateDriver(c *parser.Collection, opts generator.Options, dopts driverOp
 		return generator.File{}, nil, fmt.Errorf("rendering the driver: %w", err)
 	}
 	return generator.File{Name: "conformance_driver.go", Content: buf.Bytes()}, calls, nil
-}
-
-// hasPrerequest reports whether Postman runs a pre-request script before
-// the request (the collection's, a folder's or the item's). Test scripts
-// run after the response: they do not change the request, and the harness
-// removes them so that they cannot change later ones.
-func hasPrerequest(c *parser.Collection, ri *parser.RequestItem) bool {
-	lists := [][]parser.Event{c.Events, ri.Events}
-	for _, f := range ri.Folders {
-		lists = append(lists, f.Events)
-	}
-	for _, events := range lists {
-		for _, e := range events {
-			if e.Listen == "prerequest" && !e.Disabled && strings.TrimSpace(e.Exec) != "" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 type driver struct {

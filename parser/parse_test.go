@@ -335,3 +335,37 @@ func TestIsV1(t *testing.T) {
 		}
 	}
 }
+
+// TestInheritance: a request's auth, scripts and protocolProfileBehavior
+// come from the innermost of item, folders and collection that sets them.
+func TestInheritance(t *testing.T) {
+	c, _, err := parser.Parse("i.json", []byte(`{"info":{"name":"i"},
+		"protocolProfileBehavior":{"disableBodyPruning":true,"followRedirects":false},
+		"event":[{"listen":"test","script":{"exec":["pm.test('x')"]}}],
+		"item":[{"name":"f","protocolProfileBehavior":{"disableBodyPruning":false},
+			"event":[{"listen":"prerequest","script":{"exec":["  "]}}],
+			"item":[{"name":"a","request":"https://h.test/a"},
+				{"name":"b","event":[{"listen":"prerequest","script":{"exec":["pm.variables.set('x',1)"]}}],
+				 "protocolProfileBehavior":{"disableBodyPruning":true},"request":"https://h.test/b"}]},
+			{"name":"c","request":"https://h.test/c"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := c.Requests()
+	type want struct {
+		pruning, redirects string
+		pre                bool
+		scripts            int
+	}
+	for i, w := range []want{{"false", "false", false, 1}, {"true", "false", true, 2}, {"true", "false", false, 1}} {
+		ri := rs[i]
+		p, _ := ri.Behavior("disableBodyPruning")
+		r, _ := ri.Behavior("followRedirects")
+		if p != w.pruning || r != w.redirects || ri.Prerequest != w.pre || ri.Scripts != w.scripts {
+			t.Errorf("%s: pruning %s, redirects %s, prerequest %v, scripts %d; want %+v", ri.Name, p, r, ri.Prerequest, ri.Scripts, w)
+		}
+	}
+	if _, ok := rs[0].Behavior("unset"); ok {
+		t.Error("a key nobody sets is found")
+	}
+}

@@ -24,7 +24,7 @@ func (l *lowerer) body(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 	if b == nil || b.Disabled || b.Mode == "" {
 		return
 	}
-	if bodyPruned(l.c, ri) {
+	if bodyPruned(ri) {
 		// Postman's runtime drops it, so the wire has none: neither has the client.
 		l.warnf(ri, "the collection gives a %s request a body, which Postman does not send; the client sends none either", ri.Request.Method)
 		return
@@ -118,23 +118,14 @@ func (l *lowerer) body(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 	}
 }
 
-func bodyPruned(collection *parser.Collection, ri *parser.RequestItem) bool {
+func bodyPruned(ri *parser.RequestItem) bool {
 	switch ri.Request.Method {
 	case http.MethodGet, http.MethodHead, "COPY", "PURGE", "UNLOCK":
 	default:
 		return false
 	}
-	// The innermost setting wins: item, then folders inside out, then the
-	// collection.
-	layers := []map[string]string{ri.ProtocolProfileBehavior}
-	for i := len(ri.Folders) - 1; i >= 0; i-- {
-		layers = append(layers, ri.Folders[i].ProtocolProfileBehavior)
-	}
-	layers = append(layers, collection.ProtocolProfileBehavior)
-	for _, m := range layers {
-		if v, ok := m["disableBodyPruning"]; ok {
-			return v != "true"
-		}
+	if v, ok := ri.Behavior("disableBodyPruning"); ok {
+		return v != "true"
 	}
 	return true
 }
