@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -46,20 +47,37 @@ func Package(pkg *ir.Package, header []string) ([]File, error) {
 		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0},
 		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0},
 	}
-	for _, e := range emitters {
+	// The files are rendered and formatted concurrently (formatting is most
+	// of the work), each into its own slot: the result does not depend on
+	// the order they finish in.
+	rendered := make([]File, len(emitters))
+	errs := make([]error, len(emitters))
+	var wg sync.WaitGroup
+	for i, e := range emitters {
 		if e.skip {
 			continue
 		}
-		f := jen.NewFile(pkg.Name)
-		for _, h := range header {
-			HeaderComment(f, h)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			f := jen.NewFile(pkg.Name)
+			for _, h := range header {
+				HeaderComment(f, h)
+			}
+			e.emit(f, pkg)
+			src, err := renderFile(e.name, f, pkg)
+			rendered[i], errs[i] = File{Name: e.name, Content: src}, err
+		}()
+	}
+	wg.Wait()
+	for i, e := range emitters {
+		if e.skip {
+			continue
 		}
-		e.emit(f, pkg)
-		src, err := renderFile(e.name, f, pkg)
-		if err != nil {
-			return nil, err
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		files = append(files, File{Name: e.name, Content: src})
+		files = append(files, rendered[i])
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil
