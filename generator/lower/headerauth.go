@@ -48,22 +48,39 @@ func headerAuth(key string, h parser.Param) (ir.Auth, bool) {
 	return ir.Auth{}, false
 }
 
-// applyHeaderAuth makes a header's auth the operation's when the collection
-// gives the request none (or noauth, under which Postman sends the header
-// as written); with another auth it warns, and the collection's auth wins,
-// as it does in Postman.
-func (l *lowerer) applyHeaderAuth(op *ir.Operation, ri *parser.RequestItem, found []ir.Auth) {
-	if len(found) == 0 {
-		return
+// headerRole is what a credentials header is, given the request's auth.
+type headerRole int
+
+const (
+	headerIsAuth      headerRole = iota // the request has no auth (or noauth): the header is its auth
+	headerRepeatsAuth                   // the request's auth sets this very header: Postman sends the auth
+	headerBesideAuth                    // another header next to the request's auth: sent as a header
+)
+
+// headerAuthRole decides what a credentials header is for the request.
+func (l *lowerer) headerAuthRole(ri *parser.RequestItem, a ir.Auth) headerRole {
+	if ri.Auth == nil || ri.Auth.Type == "noauth" {
+		return headerIsAuth
 	}
-	if len(found) > 1 {
-		l.warnf(ri, "%d headers carry credentials; the client sends the first (%s) as its auth", len(found), headerName(found[0]))
+	name := headerName(a)
+	if ri.Auth.Type == "apikey" {
+		if strings.EqualFold(strings.TrimSpace(l.resolve(ri.Auth.Get("key"))), name) && ri.Auth.Get("in") != "query" {
+			return headerRepeatsAuth
+		}
+		return headerBesideAuth
 	}
-	switch op.Auth.Kind {
-	case ir.AuthInherit, ir.AuthNone:
+	if strings.EqualFold(name, "Authorization") {
+		return headerRepeatsAuth // bearer, basic, oauth2 and the rest set Authorization
+	}
+	return headerBesideAuth
+}
+
+// applyHeaderAuth makes a header's auth the operation's: headers only
+// carry auth for requests without one of their own (or noauth, under which
+// Postman sends the header as written).
+func (l *lowerer) applyHeaderAuth(op *ir.Operation, found []ir.Auth) {
+	if len(found) > 0 {
 		op.Auth = found[0]
-	default:
-		l.warnf(ri, "the %s header repeats the request's %s auth; the client sends the auth", headerName(found[0]), ri.Auth.Type)
 	}
 }
 

@@ -190,7 +190,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hos
 	l.groupBrackets(op, fields) // brackets.go: expand[0], card[number], ...
 	l.fixedValues(op)
 	op.Auth = l.auth(ri)
-	l.applyHeaderAuth(op, ri, headerAuth)
+	l.applyHeaderAuth(op, headerAuth)
 
 	desc := req.Description
 	if desc == "" {

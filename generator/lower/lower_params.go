@@ -167,8 +167,17 @@ func (l *lowerer) headers(op *ir.Operation, ri *parser.RequestItem, fields *scop
 			continue
 		}
 		if a, ok := headerAuth(key, h); ok {
-			auth = append(auth, a)
-			continue
+			switch l.headerAuthRole(ri, a) {
+			case headerIsAuth:
+				if len(auth) == 0 { // the client sends one scheme; a second header stays a header
+					auth = append(auth, a)
+					continue
+				}
+			case headerRepeatsAuth:
+				l.warnf(ri, "the %s header repeats the request's %s auth; the client sends the auth", headerName(a), ri.Auth.Type)
+				continue
+			}
+			// Another header next to the request's own auth: a plain header.
 		}
 		lk := strings.ToLower(key)
 		if lk == "content-type" {
