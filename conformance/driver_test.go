@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/postman2go/postman2go/conformance/driver"
 	"github.com/postman2go/postman2go/generator"
 	model "github.com/postman2go/postman2go/parser"
 )
@@ -38,10 +39,7 @@ func TestGenerateDriver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, calls, err := generateDriver(c, generator.Options{Package: "api"}, driverOptions{
-		Vars:      map[string]string{"token": "tok", "reqId": "r-1"},
-		TagHeader: "X-Tag",
-	})
+	f, calls, err := generateDriver(c, generator.Options{Package: "api"}, map[string]string{"token": "tok", "reqId": "r-1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +65,7 @@ func TestGenerateDriver(t *testing.T) {
 	// The first call: variables resolved, the placeholder and the empty
 	// path variable replaced in both runs, the disabled query left out,
 	// the base path kept, the bearer token given.
-	wantOverrides := []override{
+	wantOverrides := []driver.Override{
 		{ItemPath: "item[0]", ParamPath: "request.url.variable[0].value", Value: "v-id"},
 		{ItemPath: "item[0]", ParamPath: "request.url.query[0].value", Value: "1"},
 	}
@@ -77,13 +75,13 @@ func TestGenerateDriver(t *testing.T) {
 	for _, want := range []string{
 		`ID: "v-id"`, `XID: "r-1"`, `Limit: Ptr(int64(1))`, `Q: "a b"`,
 		`WithBaseURL(base + "/v1")`, `WithBearerToken("tok")`,
-		`WithHeader("X-Tag", "0")`, `WithHeader("X-Tag", "1")`, `WithHeader("X-Tag", "2")`,
+		`WithHeader("X-Conformance-Op", "0")`, `WithHeader("X-Conformance-Op", "1")`, `WithHeader("X-Conformance-Op", "2")`,
 	} {
 		if !has(want) {
 			t.Errorf("driver lacks %s", want)
 		}
 	}
-	for _, absent := range []string{"Off:", `"X-Tag", "3"`} {
+	for _, absent := range []string{"Off:", `"X-Conformance-Op", "3"`} {
 		if has(absent) {
 			t.Errorf("driver has %s", absent)
 		}
@@ -107,7 +105,7 @@ func TestGenerateDriverProblem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, calls, err := generateDriver(c, generator.Options{Package: "api"}, driverOptions{TagHeader: "X-Tag"})
+	_, calls, err := generateDriver(c, generator.Options{Package: "api"}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,7 +35,10 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/postman2go/postman2go/conformance/driver"
 	"github.com/postman2go/postman2go/generator"
+	"github.com/postman2go/postman2go/generator/ir"
+	"github.com/postman2go/postman2go/generator/lower"
 	"github.com/postman2go/postman2go/parser"
 )
 
@@ -147,11 +150,7 @@ func run(cfg config, out io.Writer) error {
 		}
 		cfg.plant(driverVars)
 	}
-	driverFile, calls, err := generateDriver(col, opts, driverOptions{
-		Vars:        driverVars,
-		TagHeader:   tagHeader,
-		FileContent: fileContent,
-	})
+	driverFile, calls, err := generateDriver(col, opts, driverVars)
 	if err != nil {
 		return err
 	}
@@ -513,4 +512,32 @@ func compileError(out []byte) string {
 func firstLine(s string) string {
 	l, _, _ := strings.Cut(s, "\n")
 	return l
+}
+
+// generateDriver lowers the collection as the generator does and writes the
+// driver for it. fills are the values both runs give the variables the
+// collection leaves undefined or empty; its own values win over them.
+func generateDriver(col *parser.Collection, opts generator.Options, fills map[string]string) (generator.File, []driver.Call, error) {
+	pkg, _ := lower.Package(col, lower.Options{Package: opts.Package, Source: opts.Source, Config: opts.Config})
+	index := map[*parser.Item]int{} // position in col.Requests(), the tag value
+	for i, ri := range col.Requests() {
+		index[ri.Item] = i
+	}
+	vars := map[string]string{}
+	for k, v := range fills {
+		vars[k] = v
+	}
+	for k, v := range col.EnabledVars() {
+		if _, filled := fills[k]; filled && v == "" {
+			continue // defined as empty: both runs get the fill
+		}
+		vars[k] = v
+	}
+	name, content, calls, err := driver.Generate(pkg, func(op *ir.Operation) int { return index[op.Source.Item] }, driver.Options{
+		Vars:        vars,
+		Resolve:     parser.Resolve,
+		TagHeader:   tagHeader,
+		FileContent: fileContent,
+	})
+	return generator.File{Name: name, Content: content}, calls, err
 }
