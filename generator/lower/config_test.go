@@ -111,3 +111,26 @@ func TestExplainNamesEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigBeforeBrackets: the config is applied before bracketed keys are
+// grouped, so a group joins the configured types (and its members are
+// found by their wire keys).
+func TestConfigBeforeBrackets(t *testing.T) {
+	c, _, err := parser.Parse("b.json", []byte(`{"info":{"name":"b"},"item":[{"name":"List",
+		"request":{"method":"GET","url":"https://h.test/l?ids[0]=1&ids[1]=2"}}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := ParseConfig([]byte(`{"operations":{"List":{"fields":{"ids[0]":{"type":"string"},"ids[1]":{"type":"string"}}}}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, warns := Package(c, Options{Package: "b", Config: cfg})
+	if len(warns) != 0 {
+		t.Errorf("warnings: %v", warns)
+	}
+	f := pkg.Operations[0].Fields[0]
+	if f.Kind != ir.KindGroup || f.Group.Elem == nil || f.Group.Elem.Kind != ir.KindString {
+		t.Errorf("ids: kind %d, want a group of strings (the configured type)", f.Kind)
+	}
+}

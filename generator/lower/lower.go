@@ -77,7 +77,6 @@ func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnos
 	scopes := make([]*scope, len(reqs))
 	for i, ri := range reqs {
 		op, base, tmpl, fields := l.operation(ri)
-		l.applyFieldConfig(op, ri, fields)
 		l.pkg.Operations = append(l.pkg.Operations, op)
 		opBases[i], opTemplates[i], scopes[i] = base, tmpl, fields
 		if base != "" {
@@ -187,6 +186,9 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hos
 		// sends replaces it with the encoder's (multipart with its boundary).
 		op.Headers = append(op.Headers, ir.Header{Key: "Content-Type", Value: ct})
 	}
+	// The config first, then the passes that read types and names: bracket
+	// groups join configured types, constants see configured enums.
+	l.applyFieldConfig(op, ri, fields)
 	l.groupBrackets(op, fields) // brackets.go: expand[0], card[number], ...
 	l.fixedValues(op)
 	op.Auth = l.auth(ri)
