@@ -175,19 +175,19 @@ func (v CreateAChannelType) Valid() bool {
 	return false
 }
 
-// ListUserSContactsType is one of the documented values of "type".
-type ListUserSContactsType string
+// ListUserContactsType is one of the documented values of "type".
+type ListUserContactsType string
 
 const (
-	ListUserSContactsTypeCompany  ListUserSContactsType = "company"
-	ListUserSContactsTypeExternal ListUserSContactsType = "external"
+	ListUserContactsTypeCompany  ListUserContactsType = "company"
+	ListUserContactsTypeExternal ListUserContactsType = "external"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v ListUserSContactsType) Valid() bool {
+func (v ListUserContactsType) Valid() bool {
 	switch v {
-	case ListUserSContactsTypeCompany, ListUserSContactsTypeExternal:
+	case ListUserContactsTypeCompany, ListUserContactsTypeExternal:
 		return true
 	}
 	return false
@@ -307,20 +307,20 @@ func (v UpdateAGroupMemberAction) Valid() bool {
 	return false
 }
 
-// GetAGroupSSettingsOption is one of the documented values of "option".
-type GetAGroupSSettingsOption string
+// GetAGroupSettingsOption is one of the documented values of "option".
+type GetAGroupSettingsOption string
 
 const (
-	GetAGroupSSettingsOptionMeetingAuthentication   GetAGroupSSettingsOption = "meeting_authentication"
-	GetAGroupSSettingsOptionRecordingAuthentication GetAGroupSSettingsOption = "recording_authentication"
-	GetAGroupSSettingsOptionMeetingSecurity         GetAGroupSSettingsOption = "meeting_security"
+	GetAGroupSettingsOptionMeetingAuthentication   GetAGroupSettingsOption = "meeting_authentication"
+	GetAGroupSettingsOptionRecordingAuthentication GetAGroupSettingsOption = "recording_authentication"
+	GetAGroupSettingsOptionMeetingSecurity         GetAGroupSettingsOption = "meeting_security"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v GetAGroupSSettingsOption) Valid() bool {
+func (v GetAGroupSettingsOption) Valid() bool {
 	switch v {
-	case GetAGroupSSettingsOptionMeetingAuthentication, GetAGroupSSettingsOptionRecordingAuthentication, GetAGroupSSettingsOptionMeetingSecurity:
+	case GetAGroupSettingsOptionMeetingAuthentication, GetAGroupSettingsOptionRecordingAuthentication, GetAGroupSettingsOptionMeetingSecurity:
 		return true
 	}
 	return false
@@ -550,24 +550,24 @@ func (v UpdateUserStatusAction) Valid() bool {
 	return false
 }
 
-// UpdateAUserSPresenceStatusStatus is one of the documented values of "status".
-type UpdateAUserSPresenceStatusStatus string
+// UpdateAUserPresenceStatusStatus is one of the documented values of "status".
+type UpdateAUserPresenceStatusStatus string
 
 const (
-	UpdateAUserSPresenceStatusStatusDoNoDisturb     UpdateAUserSPresenceStatusStatus = "Do_No_Disturb"
-	UpdateAUserSPresenceStatusStatusAway            UpdateAUserSPresenceStatusStatus = "Away"
-	UpdateAUserSPresenceStatusStatusAvailable       UpdateAUserSPresenceStatusStatus = "Available"
-	UpdateAUserSPresenceStatusStatusInCalendarEvent UpdateAUserSPresenceStatusStatus = "In_Calendar_Event"
-	UpdateAUserSPresenceStatusStatusPresenting      UpdateAUserSPresenceStatusStatus = "Presenting"
-	UpdateAUserSPresenceStatusStatusInAZoomMeeting  UpdateAUserSPresenceStatusStatus = "In_A_Zoom_Meeting"
-	UpdateAUserSPresenceStatusStatusOnACall         UpdateAUserSPresenceStatusStatus = "On_A_Call"
+	UpdateAUserPresenceStatusStatusDoNoDisturb     UpdateAUserPresenceStatusStatus = "Do_No_Disturb"
+	UpdateAUserPresenceStatusStatusAway            UpdateAUserPresenceStatusStatus = "Away"
+	UpdateAUserPresenceStatusStatusAvailable       UpdateAUserPresenceStatusStatus = "Available"
+	UpdateAUserPresenceStatusStatusInCalendarEvent UpdateAUserPresenceStatusStatus = "In_Calendar_Event"
+	UpdateAUserPresenceStatusStatusPresenting      UpdateAUserPresenceStatusStatus = "Presenting"
+	UpdateAUserPresenceStatusStatusInAZoomMeeting  UpdateAUserPresenceStatusStatus = "In_A_Zoom_Meeting"
+	UpdateAUserPresenceStatusStatusOnACall         UpdateAUserPresenceStatusStatus = "On_A_Call"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v UpdateAUserSPresenceStatusStatus) Valid() bool {
+func (v UpdateAUserPresenceStatusStatus) Valid() bool {
 	switch v {
-	case UpdateAUserSPresenceStatusStatusDoNoDisturb, UpdateAUserSPresenceStatusStatusAway, UpdateAUserSPresenceStatusStatusAvailable, UpdateAUserSPresenceStatusStatusInCalendarEvent, UpdateAUserSPresenceStatusStatusPresenting, UpdateAUserSPresenceStatusStatusInAZoomMeeting, UpdateAUserSPresenceStatusStatusOnACall:
+	case UpdateAUserPresenceStatusStatusDoNoDisturb, UpdateAUserPresenceStatusStatusAway, UpdateAUserPresenceStatusStatusAvailable, UpdateAUserPresenceStatusStatusInCalendarEvent, UpdateAUserPresenceStatusStatusPresenting, UpdateAUserPresenceStatusStatusInAZoomMeeting, UpdateAUserPresenceStatusStatusOnACall:
 		return true
 	}
 	return false
@@ -741,19 +741,19 @@ func (v UpdateMeetingRecordingSettingsApprovalType) Valid() bool {
 	return false
 }
 
-// RegistrantsUpdateRegistrantSStatusAction is one of the documented values of "action".
-type RegistrantsUpdateRegistrantSStatusAction string
+// RegistrantsUpdateRegistrantStatusAction is one of the documented values of "action".
+type RegistrantsUpdateRegistrantStatusAction string
 
 const (
-	RegistrantsUpdateRegistrantSStatusActionApprove RegistrantsUpdateRegistrantSStatusAction = "approve"
-	RegistrantsUpdateRegistrantSStatusActionDeny    RegistrantsUpdateRegistrantSStatusAction = "deny"
+	RegistrantsUpdateRegistrantStatusActionApprove RegistrantsUpdateRegistrantStatusAction = "approve"
+	RegistrantsUpdateRegistrantStatusActionDeny    RegistrantsUpdateRegistrantStatusAction = "deny"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v RegistrantsUpdateRegistrantSStatusAction) Valid() bool {
+func (v RegistrantsUpdateRegistrantStatusAction) Valid() bool {
 	switch v {
-	case RegistrantsUpdateRegistrantSStatusActionApprove, RegistrantsUpdateRegistrantSStatusActionDeny:
+	case RegistrantsUpdateRegistrantStatusActionApprove, RegistrantsUpdateRegistrantStatusActionDeny:
 		return true
 	}
 	return false

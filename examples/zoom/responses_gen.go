@@ -457,8 +457,8 @@ var UpdateAZoomRoomProfileResponses = []ResponseDoc{
 	{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}"},
 }
 
-// ChangeAZoomRoomSLocationResponse is the successful (2xx) response of ChangeAZoomRoomSLocation.
-type ChangeAZoomRoomSLocationResponse struct {
+// ChangeAZoomRoomLocationResponse is the successful (2xx) response of ChangeAZoomRoomLocation.
+type ChangeAZoomRoomLocationResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -467,9 +467,9 @@ type ChangeAZoomRoomSLocationResponse struct {
 	Body []byte
 }
 
-// ChangeAZoomRoomSLocationResponses documents the responses of ChangeAZoomRoomSLocation, from the collection's saved
+// ChangeAZoomRoomLocationResponses documents the responses of ChangeAZoomRoomLocation, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ChangeAZoomRoomSLocationResponses = []ResponseDoc{
+var ChangeAZoomRoomLocationResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Location of the Zoom Room changed successfully."},
 	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
 	{Status: 404, Code: "4801", Description: "Not Found Location not found: {location_id}"},
@@ -687,8 +687,8 @@ var SendAChatMessageResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
 }
 
-// ListUserSChatMessagesResponse is the successful (2xx) response of ListUserSChatMessages.
-type ListUserSChatMessagesResponse struct {
+// ListUserChatMessagesResponse is the successful (2xx) response of ListUserChatMessages.
+type ListUserChatMessagesResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -697,12 +697,12 @@ type ListUserSChatMessagesResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListUserSChatMessagesResponseBody
+	Data *ListUserChatMessagesResponseBody
 }
 
-// ListUserSChatMessagesResponses documents the responses of ListUserSChatMessages, from the collection's saved
+// ListUserChatMessagesResponses documents the responses of ListUserChatMessages, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListUserSChatMessagesResponses = []ResponseDoc{
+var ListUserChatMessagesResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "List of chat messages returned."},
 	{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to access this user's chat messages. Error Code: `300` The next page token is invalid or expired. Error Code: `3"},
 	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
@@ -820,8 +820,8 @@ var DeleteAChannelResponses = []ResponseDoc{
 	{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed."},
 }
 
-// ListUserSChannelsResponse is the successful (2xx) response of ListUserSChannels.
-type ListUserSChannelsResponse struct {
+// ListUserChannelsResponse is the successful (2xx) response of ListUserChannels.
+type ListUserChannelsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -830,12 +830,12 @@ type ListUserSChannelsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListUserSChannelsResponseBody
+	Data *ListUserChannelsResponseBody
 }
 
-// ListUserSChannelsResponses documents the responses of ListUserSChannels, from the collection's saved
+// ListUserChannelsResponses documents the responses of ListUserChannels, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListUserSChannelsResponses = []ResponseDoc{
+var ListUserChannelsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Status Code: `200` User's channels returned."},
 	{Status: 400, Code: "300", Description: "Bad request. The next page token is either invalid or has expired."},
 }
@@ -861,8 +861,8 @@ var CreateAChannelResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "User does not exist: $userId."},
 }
 
-// ListUserSContactsResponse is the successful (2xx) response of ListUserSContacts.
-type ListUserSContactsResponse struct {
+// ListUserContactsResponse is the successful (2xx) response of ListUserContacts.
+type ListUserContactsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -871,18 +871,18 @@ type ListUserSContactsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListUserSContactsResponseBody
+	Data *ListUserContactsResponseBody
 }
 
-// ListUserSContactsResponses documents the responses of ListUserSContacts, from the collection's saved
+// ListUserContactsResponses documents the responses of ListUserContacts, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListUserSContactsResponses = []ResponseDoc{
+var ListUserContactsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "List of user's contacts returned."},
 	{Status: 300, Code: "300", Description: "The next page token is invalid or has expired."},
 }
 
-// GetUserSContactDetailsResponse is the successful (2xx) response of GetUserSContactDetails.
-type GetUserSContactDetailsResponse struct {
+// GetUserContactDetailsResponse is the successful (2xx) response of GetUserContactDetails.
+type GetUserContactDetailsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -891,12 +891,12 @@ type GetUserSContactDetailsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetUserSContactDetailsResponseBody
+	Data *GetUserContactDetailsResponseBody
 }
 
-// GetUserSContactDetailsResponses documents the responses of GetUserSContactDetails, from the collection's saved
+// GetUserContactDetailsResponses documents the responses of GetUserContactDetails, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetUserSContactDetailsResponses = []ResponseDoc{
+var GetUserContactDetailsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Contact information returned."},
 	{Status: 400, Code: "5301", Description: "Bad request Request to get the presence status of the chat contact failed."},
 	{Status: 404, Code: "1001", Description: "User does not exist: $contactId"},
@@ -1229,8 +1229,8 @@ var SubscribeAccountToAnAdditionalPlanResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
 }
 
-// UpdateAnAccountSAdditionalPlanResponse is the successful (2xx) response of UpdateAnAccountSAdditionalPlan.
-type UpdateAnAccountSAdditionalPlanResponse struct {
+// UpdateAnAccountAdditionalPlanResponse is the successful (2xx) response of UpdateAnAccountAdditionalPlan.
+type UpdateAnAccountAdditionalPlanResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1239,9 +1239,9 @@ type UpdateAnAccountSAdditionalPlanResponse struct {
 	Body []byte
 }
 
-// UpdateAnAccountSAdditionalPlanResponses documents the responses of UpdateAnAccountSAdditionalPlan, from the collection's saved
+// UpdateAnAccountAdditionalPlanResponses documents the responses of UpdateAnAccountAdditionalPlan, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAnAccountSAdditionalPlanResponses = []ResponseDoc{
+var UpdateAnAccountAdditionalPlanResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Free trial and VIP accounts can't update sub plans. You don’t have subscription for ({oldPlanCode}) yet."},
 	{Status: 204, Code: "", Description: "Additional plan updated for the account."},
 	{Status: 300, Code: "300", Description: "Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}."},
@@ -1738,8 +1738,8 @@ var UpdateTheAccountOwnerResponses = []ResponseDoc{
 	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId. Error Code: `3201` Cannot find a billing account for this: $accountId. Error Code: `3211` Cannot find a billing contact for this: $ac"},
 }
 
-// SwitchAUserSAccountResponse is the successful (2xx) response of SwitchAUserSAccount.
-type SwitchAUserSAccountResponse struct {
+// SwitchAUserAccountResponse is the successful (2xx) response of SwitchAUserAccount.
+type SwitchAUserAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1748,9 +1748,9 @@ type SwitchAUserSAccountResponse struct {
 	Body []byte
 }
 
-// SwitchAUserSAccountResponses documents the responses of SwitchAUserSAccount, from the collection's saved
+// SwitchAUserAccountResponses documents the responses of SwitchAUserAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var SwitchAUserSAccountResponses = []ResponseDoc{
+var SwitchAUserAccountResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "User's account switched successfully."},
 	{Status: 400, Code: "1117", Description: "Bad Request Can not disassociate Admin user"},
 	{Status: 404, Code: "1001", Description: "Not Found User {userId} does not exist or does not belong to this account. Error Code: `1010` User not found on this account. Error Code: `1120` Invite not exist"},
@@ -1996,8 +1996,8 @@ var VirtualBackgroundsUploadVirtualBackgroundFilesResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User not exist. User {email} not exist or not belong to this account."},
 }
 
-// GetAGroupSSettingsResponse is the successful (2xx) response of GetAGroupSSettings.
-type GetAGroupSSettingsResponse struct {
+// GetAGroupSettingsResponse is the successful (2xx) response of GetAGroupSettings.
+type GetAGroupSettingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2006,18 +2006,18 @@ type GetAGroupSSettingsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAGroupSSettingsResponseBody
+	Data *GetAGroupSettingsResponseBody
 }
 
-// GetAGroupSSettingsResponses documents the responses of GetAGroupSSettings, from the collection's saved
+// GetAGroupSettingsResponses documents the responses of GetAGroupSettings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAGroupSSettingsResponses = []ResponseDoc{
+var GetAGroupSettingsResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for paid account. Group Settings Returned."},
 	{Status: 404, Code: "4130", Description: "Group does not exist: {groupId}."},
 }
 
-// UpdateAGroupSSettingsResponse is the successful (2xx) response of UpdateAGroupSSettings.
-type UpdateAGroupSSettingsResponse struct {
+// UpdateAGroupSettingsResponse is the successful (2xx) response of UpdateAGroupSettings.
+type UpdateAGroupSettingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2026,9 +2026,9 @@ type UpdateAGroupSSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateAGroupSSettingsResponses documents the responses of UpdateAGroupSSettings, from the collection's saved
+// UpdateAGroupSettingsResponses documents the responses of UpdateAGroupSettings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAGroupSSettingsResponses = []ResponseDoc{
+var UpdateAGroupSettingsResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for Paid account, {accountId}"},
 	{Status: 204, Code: "", Description: "Settings updated successfully."},
 	{Status: 404, Code: "4130", Description: "Group does not exist: {groupId}."},
@@ -2611,8 +2611,8 @@ var SendChatbotMessagesResponses = []ResponseDoc{
 	{Status: 404, Code: "7002", Description: "Not Found Invalid robot_jid specified in the request body"},
 }
 
-// GetUserSIMMessagesResponse is the successful (2xx) response of GetUserSIMMessages.
-type GetUserSIMMessagesResponse struct {
+// GetUserIMMessagesResponse is the successful (2xx) response of GetUserIMMessages.
+type GetUserIMMessagesResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2621,12 +2621,12 @@ type GetUserSIMMessagesResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetUserSIMMessagesResponseBody
+	Data *GetUserIMMessagesResponseBody
 }
 
-// GetUserSIMMessagesResponses documents the responses of GetUserSIMMessages, from the collection's saved
+// GetUserIMMessagesResponses documents the responses of GetUserIMMessages, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetUserSIMMessagesResponses = []ResponseDoc{
+var GetUserIMMessagesResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "User's IM messages returned."},
 }
 
@@ -2904,8 +2904,8 @@ var UpdateUserSettingsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// GetAUserSTSPAccountResponse is the successful (2xx) response of GetAUserSTSPAccount.
-type GetAUserSTSPAccountResponse struct {
+// GetAUserTSPAccountResponse is the successful (2xx) response of GetAUserTSPAccount.
+type GetAUserTSPAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2914,12 +2914,12 @@ type GetAUserSTSPAccountResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAUserSTSPAccountResponseBody
+	Data *GetAUserTSPAccountResponseBody
 }
 
-// GetAUserSTSPAccountResponses documents the responses of GetAUserSTSPAccount, from the collection's saved
+// GetAUserTSPAccountResponses documents the responses of GetAUserTSPAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAUserSTSPAccountResponses = []ResponseDoc{
+var GetAUserTSPAccountResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "TSP account retrieved successfully."},
 	{Status: 400, Code: "300", Description: "Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP."},
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
@@ -2943,8 +2943,8 @@ var UpdateATSPAccountResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
 }
 
-// DeleteAUserSTSPAccountResponse is the successful (2xx) response of DeleteAUserSTSPAccount.
-type DeleteAUserSTSPAccountResponse struct {
+// DeleteAUserTSPAccountResponse is the successful (2xx) response of DeleteAUserTSPAccount.
+type DeleteAUserTSPAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2953,16 +2953,16 @@ type DeleteAUserSTSPAccountResponse struct {
 	Body []byte
 }
 
-// DeleteAUserSTSPAccountResponses documents the responses of DeleteAUserSTSPAccount, from the collection's saved
+// DeleteAUserTSPAccountResponses documents the responses of DeleteAUserTSPAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAUserSTSPAccountResponses = []ResponseDoc{
+var DeleteAUserTSPAccountResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Status Code: `204` No Content TSP account deleted."},
 	{Status: 400, Code: "2024", Description: "Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At"},
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
 }
 
-// ListUserSTSPAccountsResponse is the successful (2xx) response of ListUserSTSPAccounts.
-type ListUserSTSPAccountsResponse struct {
+// ListUserTSPAccountsResponse is the successful (2xx) response of ListUserTSPAccounts.
+type ListUserTSPAccountsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2971,19 +2971,19 @@ type ListUserSTSPAccountsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListUserSTSPAccountsResponseBody
+	Data *ListUserTSPAccountsResponseBody
 }
 
-// ListUserSTSPAccountsResponses documents the responses of ListUserSTSPAccounts, from the collection's saved
+// ListUserTSPAccountsResponses documents the responses of ListUserTSPAccounts, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListUserSTSPAccountsResponses = []ResponseDoc{
+var ListUserTSPAccountsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK TSP account list returned successfully."},
 	{Status: 400, Code: "2024", Description: "Bad request. Account has not enabled TSP."},
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
 }
 
-// AddAUserSTSPAccountResponse is the successful (2xx) response of AddAUserSTSPAccount.
-type AddAUserSTSPAccountResponse struct {
+// AddAUserTSPAccountResponse is the successful (2xx) response of AddAUserTSPAccount.
+type AddAUserTSPAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2992,12 +2992,12 @@ type AddAUserSTSPAccountResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AddAUserSTSPAccountResponseBody
+	Data *AddAUserTSPAccountResponseBody
 }
 
-// AddAUserSTSPAccountResponses documents the responses of AddAUserSTSPAccount, from the collection's saved
+// AddAUserTSPAccountResponses documents the responses of AddAUserTSPAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var AddAUserSTSPAccountResponses = []ResponseDoc{
+var AddAUserTSPAccountResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "TSP account added."},
 	{Status: 400, Code: "2024", Description: "Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs."},
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
@@ -3041,8 +3041,8 @@ var GetAUserTokenResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// RevokeAUserSSSOTokenResponse is the successful (2xx) response of RevokeAUserSSSOToken.
-type RevokeAUserSSSOTokenResponse struct {
+// RevokeAUserSSOTokenResponse is the successful (2xx) response of RevokeAUserSSOToken.
+type RevokeAUserSSOTokenResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3051,9 +3051,9 @@ type RevokeAUserSSSOTokenResponse struct {
 	Body []byte
 }
 
-// RevokeAUserSSSOTokenResponses documents the responses of RevokeAUserSSSOToken, from the collection's saved
+// RevokeAUserSSOTokenResponses documents the responses of RevokeAUserSSOToken, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RevokeAUserSSSOTokenResponses = []ResponseDoc{
+var RevokeAUserSSOTokenResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Token deleted."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
@@ -3176,8 +3176,8 @@ var ListAllRecordingsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
 }
 
-// UploadAUserSProfilePictureResponse is the successful (2xx) response of UploadAUserSProfilePicture.
-type UploadAUserSProfilePictureResponse struct {
+// UploadAUserProfilePictureResponse is the successful (2xx) response of UploadAUserProfilePicture.
+type UploadAUserProfilePictureResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3189,9 +3189,9 @@ type UploadAUserSProfilePictureResponse struct {
 	Body []byte
 }
 
-// UploadAUserSProfilePictureResponses documents the responses of UploadAUserSProfilePicture, from the collection's saved
+// UploadAUserProfilePictureResponses documents the responses of UploadAUserProfilePicture, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UploadAUserSProfilePictureResponses = []ResponseDoc{
+var UploadAUserProfilePictureResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Picture uploaded."},
 	{Status: 400, Code: "300", Description: "Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict"},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3216,8 +3216,8 @@ var UpdateUserStatusResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// UpdateAUserSPasswordResponse is the successful (2xx) response of UpdateAUserSPassword.
-type UpdateAUserSPasswordResponse struct {
+// UpdateAUserPasswordResponse is the successful (2xx) response of UpdateAUserPassword.
+type UpdateAUserPasswordResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3226,9 +3226,9 @@ type UpdateAUserSPasswordResponse struct {
 	Body []byte
 }
 
-// UpdateAUserSPasswordResponses documents the responses of UpdateAUserSPassword, from the collection's saved
+// UpdateAUserPasswordResponses documents the responses of UpdateAUserPassword, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAUserSPasswordResponses = []ResponseDoc{
+var UpdateAUserPasswordResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "OK Password updated."},
 	{Status: 400, Code: "300", Description: "Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3254,8 +3254,8 @@ var GetUserPermissionsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// ListAUserSPACAccountsResponse is the successful (2xx) response of ListAUserSPACAccounts.
-type ListAUserSPACAccountsResponse struct {
+// ListAUserPACAccountsResponse is the successful (2xx) response of ListAUserPACAccounts.
+type ListAUserPACAccountsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3264,19 +3264,19 @@ type ListAUserSPACAccountsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListAUserSPACAccountsResponseBody
+	Data *ListAUserPACAccountsResponseBody
 }
 
-// ListAUserSPACAccountsResponses documents the responses of ListAUserSPACAccounts, from the collection's saved
+// ListAUserPACAccountsResponses documents the responses of ListAUserPACAccounts, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListAUserSPACAccountsResponses = []ResponseDoc{
+var ListAUserPACAccountsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK PAC account list returned."},
 	{Status: 400, Code: "2024", Description: "Bad Request User does not have PAC enabled."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// UpdateAUserSEmailResponse is the successful (2xx) response of UpdateAUserSEmail.
-type UpdateAUserSEmailResponse struct {
+// UpdateAUserEmailResponse is the successful (2xx) response of UpdateAUserEmail.
+type UpdateAUserEmailResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3285,9 +3285,9 @@ type UpdateAUserSEmailResponse struct {
 	Body []byte
 }
 
-// UpdateAUserSEmailResponses documents the responses of UpdateAUserSEmail, from the collection's saved
+// UpdateAUserEmailResponses documents the responses of UpdateAUserEmail, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAUserSEmailResponses = []ResponseDoc{
+var UpdateAUserEmailResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Email updated."},
 	{Status: 400, Code: "200", Description: "Not Found Only an account administrator can change email."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $email."},
@@ -3313,8 +3313,8 @@ var ListWebinarTemplatesResponses = []ResponseDoc{
 	{Status: 400, Code: "200", Description: "Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` * User not exist: {userId}. * User {userId"},
 }
 
-// UpdateAUserSPresenceStatusResponse is the successful (2xx) response of UpdateAUserSPresenceStatus.
-type UpdateAUserSPresenceStatusResponse struct {
+// UpdateAUserPresenceStatusResponse is the successful (2xx) response of UpdateAUserPresenceStatus.
+type UpdateAUserPresenceStatusResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3323,9 +3323,9 @@ type UpdateAUserSPresenceStatusResponse struct {
 	Body []byte
 }
 
-// UpdateAUserSPresenceStatusResponses documents the responses of UpdateAUserSPresenceStatus, from the collection's saved
+// UpdateAUserPresenceStatusResponses documents the responses of UpdateAUserPresenceStatus, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAUserSPresenceStatusResponses = []ResponseDoc{
+var UpdateAUserPresenceStatusResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Status updated succesfully."},
 	{Status: 400, Code: "5301", Description: "Bad Request Request to update the presence status of this user failed. Error Code: `5411` Unauthorized request. You do not have permission to update the presence status of this use"},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: {userId}."},
@@ -3397,8 +3397,8 @@ var CreateUsersResponses = []ResponseDoc{
 	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit ({0}) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00."},
 }
 
-// GetUserSZAKResponse is the successful (2xx) response of GetUserSZAK.
-type GetUserSZAKResponse struct {
+// GetUserZAKResponse is the successful (2xx) response of GetUserZAK.
+type GetUserZAKResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3407,12 +3407,12 @@ type GetUserSZAKResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetUserSZAKResponseBody
+	Data *GetUserZAKResponseBody
 }
 
-// GetUserSZAKResponses documents the responses of GetUserSZAK, from the collection's saved
+// GetUserZAKResponses documents the responses of GetUserZAK, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetUserSZAKResponses = []ResponseDoc{
+var GetUserZAKResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK"},
 	{Status: 404, Code: "1001", Description: "User not exist. User {userId} does not exist or does not belong to this account."},
 }
@@ -3438,8 +3438,8 @@ var CheckAUserEmailResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// CheckAUserSPMRoomResponse is the successful (2xx) response of CheckAUserSPMRoom.
-type CheckAUserSPMRoomResponse struct {
+// CheckAUserPMRoomResponse is the successful (2xx) response of CheckAUserPMRoom.
+type CheckAUserPMRoomResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3448,12 +3448,12 @@ type CheckAUserSPMRoomResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CheckAUserSPMRoomResponseBody
+	Data *CheckAUserPMRoomResponseBody
 }
 
-// CheckAUserSPMRoomResponses documents the responses of CheckAUserSPMRoom, from the collection's saved
+// CheckAUserPMRoomResponses documents the responses of CheckAUserPMRoom, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CheckAUserSPMRoomResponses = []ResponseDoc{
+var CheckAUserPMRoomResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Success."},
 	{Status: 400, Code: "300", Description: "Bad Request Vanity name is required."},
 }
@@ -3579,8 +3579,8 @@ var AddMeetingRegistrantResponses = []ResponseDoc{
 	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for Add meeting registrant API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
 }
 
-// UpdateRegistrantSStatusResponse is the successful (2xx) response of UpdateRegistrantSStatus.
-type UpdateRegistrantSStatusResponse struct {
+// UpdateRegistrantStatusResponse is the successful (2xx) response of UpdateRegistrantStatus.
+type UpdateRegistrantStatusResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3589,9 +3589,9 @@ type UpdateRegistrantSStatusResponse struct {
 	Body []byte
 }
 
-// UpdateRegistrantSStatusResponses documents the responses of UpdateRegistrantSStatus, from the collection's saved
+// UpdateRegistrantStatusResponses documents the responses of UpdateRegistrantStatus, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateRegistrantSStatusResponses = []ResponseDoc{
+var UpdateRegistrantStatusResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Registrant status updated."},
 	{Status: 300, Code: "300", Description: "This meeting has not set registration as required:{meetingId}."},
 	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You're not the meeting host."},
@@ -3847,8 +3847,8 @@ var CreateARecordingRegistrantResponses = []ResponseDoc{
 	{Status: 404, Code: "", Description: "Meeting recording not found"},
 }
 
-// RegistrantsUpdateRegistrantSStatusResponse is the successful (2xx) response of RegistrantsUpdateRegistrantSStatus.
-type RegistrantsUpdateRegistrantSStatusResponse struct {
+// RegistrantsUpdateRegistrantStatusResponse is the successful (2xx) response of RegistrantsUpdateRegistrantStatus.
+type RegistrantsUpdateRegistrantStatusResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3857,9 +3857,9 @@ type RegistrantsUpdateRegistrantSStatusResponse struct {
 	Body []byte
 }
 
-// RegistrantsUpdateRegistrantSStatusResponses documents the responses of RegistrantsUpdateRegistrantSStatus, from the collection's saved
+// RegistrantsUpdateRegistrantStatusResponses documents the responses of RegistrantsUpdateRegistrantStatus, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RegistrantsUpdateRegistrantSStatusResponses = []ResponseDoc{
+var RegistrantsUpdateRegistrantStatusResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Registrant status updated."},
 	{Status: 404, Code: "", Description: "Meeting recording or Registrant not found"},
 	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for cloud recording Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
@@ -4121,8 +4121,8 @@ var PerformBatchPollCreationResponses = []ResponseDoc{
 	{Status: 404, Code: "300", Description: "Not Found Invalid Meeting ID. Error Code: `300` Meeting id does not exist. Error Code: `3000` Cannot access meeting information. Error Code: `3001` Meeting does not"},
 }
 
-// CreateMeetingSInviteLinksResponse is the successful (2xx) response of CreateMeetingSInviteLinks.
-type CreateMeetingSInviteLinksResponse struct {
+// CreateMeetingInviteLinksResponse is the successful (2xx) response of CreateMeetingInviteLinks.
+type CreateMeetingInviteLinksResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4134,12 +4134,12 @@ type CreateMeetingSInviteLinksResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateMeetingSInviteLinksResponseBody
+	Data *CreateMeetingInviteLinksResponseBody
 }
 
-// CreateMeetingSInviteLinksResponses documents the responses of CreateMeetingSInviteLinks, from the collection's saved
+// CreateMeetingInviteLinksResponses documents the responses of CreateMeetingInviteLinks, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateMeetingSInviteLinksResponses = []ResponseDoc{
+var CreateMeetingInviteLinksResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Meeting Invite Links Created"},
 	{Status: 400, Code: "300", Description: "Bad Request * Meeting id does not exist. * Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}."},
 }
@@ -4226,8 +4226,8 @@ var ListEndedMeetingInstancesResponses = []ResponseDoc{
 	{Status: 404, Code: "", Description: "Meeting not found."},
 }
 
-// ListPastMeetingSPollResultsResponse is the successful (2xx) response of ListPastMeetingSPollResults.
-type ListPastMeetingSPollResultsResponse struct {
+// ListPastMeetingPollResultsResponse is the successful (2xx) response of ListPastMeetingPollResults.
+type ListPastMeetingPollResultsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4236,17 +4236,17 @@ type ListPastMeetingSPollResultsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListPastMeetingSPollResultsResponseBody
+	Data *ListPastMeetingPollResultsResponseBody
 }
 
-// ListPastMeetingSPollResultsResponses documents the responses of ListPastMeetingSPollResults, from the collection's saved
+// ListPastMeetingPollResultsResponses documents the responses of ListPastMeetingPollResults, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListPastMeetingSPollResultsResponses = []ResponseDoc{
+var ListPastMeetingPollResultsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Polls returned successfully."},
 }
 
-// ListPastMeetingSFilesResponse is the successful (2xx) response of ListPastMeetingSFiles.
-type ListPastMeetingSFilesResponse struct {
+// ListPastMeetingFilesResponse is the successful (2xx) response of ListPastMeetingFiles.
+type ListPastMeetingFilesResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4255,12 +4255,12 @@ type ListPastMeetingSFilesResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListPastMeetingSFilesResponseBody
+	Data *ListPastMeetingFilesResponseBody
 }
 
-// ListPastMeetingSFilesResponses documents the responses of ListPastMeetingSFiles, from the collection's saved
+// ListPastMeetingFilesResponses documents the responses of ListPastMeetingFiles, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListPastMeetingSFilesResponses = []ResponseDoc{
+var ListPastMeetingFilesResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Files retrieved successfully."},
 	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
 	{Status: 404, Code: "3001", Description: "Not Found Meeting ID is invalid or not end."},
@@ -5317,8 +5317,8 @@ var CreateARoleResponses = []ResponseDoc{
 	{Status: 300, Code: "300", Description: "The name field cannot be empty."},
 }
 
-// GetAccountSTSPInformationResponse is the successful (2xx) response of GetAccountSTSPInformation.
-type GetAccountSTSPInformationResponse struct {
+// GetAccountTSPInformationResponse is the successful (2xx) response of GetAccountTSPInformation.
+type GetAccountTSPInformationResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5327,17 +5327,17 @@ type GetAccountSTSPInformationResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAccountSTSPInformationResponseBody
+	Data *GetAccountTSPInformationResponseBody
 }
 
-// GetAccountSTSPInformationResponses documents the responses of GetAccountSTSPInformation, from the collection's saved
+// GetAccountTSPInformationResponses documents the responses of GetAccountTSPInformation, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAccountSTSPInformationResponses = []ResponseDoc{
+var GetAccountTSPInformationResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "TSP account detail returned successfully."},
 }
 
-// UpdateAccountSTSPInformationResponse is the successful (2xx) response of UpdateAccountSTSPInformation.
-type UpdateAccountSTSPInformationResponse struct {
+// UpdateAccountTSPInformationResponse is the successful (2xx) response of UpdateAccountTSPInformation.
+type UpdateAccountTSPInformationResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5346,9 +5346,9 @@ type UpdateAccountSTSPInformationResponse struct {
 	Body []byte
 }
 
-// UpdateAccountSTSPInformationResponses documents the responses of UpdateAccountSTSPInformation, from the collection's saved
+// UpdateAccountTSPInformationResponses documents the responses of UpdateAccountTSPInformation, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAccountSTSPInformationResponses = []ResponseDoc{
+var UpdateAccountTSPInformationResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content TSP Account updated."},
 	{Status: 400, Code: "300", Description: "Bad request. Invalid parameter: tsp_bridge."},
 }
@@ -5556,8 +5556,8 @@ var AddAWebinarRegistrantResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
 }
 
-// RegistrantsUpdateRegistrantSStatus2Response is the successful (2xx) response of RegistrantsUpdateRegistrantSStatus2.
-type RegistrantsUpdateRegistrantSStatus2Response struct {
+// RegistrantsUpdateRegistrantStatus2Response is the successful (2xx) response of RegistrantsUpdateRegistrantStatus2.
+type RegistrantsUpdateRegistrantStatus2Response struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5566,9 +5566,9 @@ type RegistrantsUpdateRegistrantSStatus2Response struct {
 	Body []byte
 }
 
-// RegistrantsUpdateRegistrantSStatus2Responses documents the responses of RegistrantsUpdateRegistrantSStatus2, from the collection's saved
+// RegistrantsUpdateRegistrantStatus2Responses documents the responses of RegistrantsUpdateRegistrantStatus2, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RegistrantsUpdateRegistrantSStatus2Responses = []ResponseDoc{
+var RegistrantsUpdateRegistrantStatus2Responses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "The webinar plan subscription is missing. Enable webinar for this user once the subscription is added: {userId}."},
 	{Status: 300, Code: "", Description: "Invalid webinar ID."},
 	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3035` Webinar has reached maximum attendee capacity."},
@@ -5630,8 +5630,8 @@ var DeleteAWebinarPollResponses = []ResponseDoc{
 	{Status: 404, Code: "3001", Description: "Webinar poll not found. Webinar {webinarId} not found or has expired."},
 }
 
-// ListAWebinarSPollsResponse is the successful (2xx) response of ListAWebinarSPolls.
-type ListAWebinarSPollsResponse struct {
+// ListAWebinarPollsResponse is the successful (2xx) response of ListAWebinarPolls.
+type ListAWebinarPollsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5640,18 +5640,18 @@ type ListAWebinarSPollsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListAWebinarSPollsResponseBody
+	Data *ListAWebinarPollsResponseBody
 }
 
-// ListAWebinarSPollsResponses documents the responses of ListAWebinarSPolls, from the collection's saved
+// ListAWebinarPollsResponses documents the responses of ListAWebinarPolls, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListAWebinarSPollsResponses = []ResponseDoc{
+var ListAWebinarPollsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "List polls of a Webinar returned"},
 	{Status: 404, Code: "", Description: "Webinar not found."},
 }
 
-// CreateAWebinarSPollResponse is the successful (2xx) response of CreateAWebinarSPoll.
-type CreateAWebinarSPollResponse struct {
+// CreateAWebinarPollResponse is the successful (2xx) response of CreateAWebinarPoll.
+type CreateAWebinarPollResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5663,12 +5663,12 @@ type CreateAWebinarSPollResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateAWebinarSPollResponseBody
+	Data *CreateAWebinarPollResponseBody
 }
 
-// CreateAWebinarSPollResponses documents the responses of CreateAWebinarSPoll, from the collection's saved
+// CreateAWebinarPollResponses documents the responses of CreateAWebinarPoll, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAWebinarSPollResponses = []ResponseDoc{
+var CreateAWebinarPollResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Webinar Poll Created"},
 	{Status: 300, Code: "", Description: "Invalid webinarId."},
 	{Status: 404, Code: "", Description: "Webinar not found."},
@@ -5850,8 +5850,8 @@ var GetWebinarTrackingSourcesResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK"},
 }
 
-// CreateWebinarSInviteLinksResponse is the successful (2xx) response of CreateWebinarSInviteLinks.
-type CreateWebinarSInviteLinksResponse struct {
+// CreateWebinarInviteLinksResponse is the successful (2xx) response of CreateWebinarInviteLinks.
+type CreateWebinarInviteLinksResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5863,12 +5863,12 @@ type CreateWebinarSInviteLinksResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateWebinarSInviteLinksResponseBody
+	Data *CreateWebinarInviteLinksResponseBody
 }
 
-// CreateWebinarSInviteLinksResponses documents the responses of CreateWebinarSInviteLinks, from the collection's saved
+// CreateWebinarInviteLinksResponses documents the responses of CreateWebinarInviteLinks, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateWebinarSInviteLinksResponses = []ResponseDoc{
+var CreateWebinarInviteLinksResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Webinar Invite Links Created"},
 	{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -27,11 +28,17 @@ var initialisms = map[string]string{
 	"xml": "XML", "xsrf": "XSRF", "xss": "XSS",
 }
 
+// possessive matches the 's of a possessive ("user's", "folder’s").
+var possessive = regexp.MustCompile(`(\pL)['’][sS]\b`)
+
 // splitWords splits text into words at every rune that is not a letter or
 // digit, at lower-to-upper changes ("groupId" → group, Id) and before the
 // last capital of a capital run followed by lower case ("HTTPServer" → HTTP,
 // Server).
 func splitWords(s string) []string {
+	// A possessive is part of its word: "user's" is user, not user + S
+	// (ListUserSChatMessages).
+	s = possessive.ReplaceAllString(s, "$1")
 	var words []string
 	var cur []rune
 	flush := func() {

@@ -66,3 +66,18 @@ func TestEnumConstName(t *testing.T) {
 		}
 	}
 }
+
+func TestPossessiveIsPartOfItsWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"List user's chat messages":     "ListUserChatMessages",
+		"Get a folder’s path":           "GetAFolderPath",
+		"Change a Zoom Room's location": "ChangeAZoomRoomLocation",
+		"users' settings":               "UsersSettings",
+		"List SMS":                      "ListSMS",
+		"status":                        "Status",
+	} {
+		if got := exportedName(in); got != want {
+			t.Errorf("exportedName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -395,12 +395,12 @@ func ExampleClient_UpdateAZoomRoomProfile() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ChangeAZoomRoomSLocation() {
+func ExampleClient_ChangeAZoomRoomLocation() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ChangeAZoomRoomSLocation(context.Background(), ChangeAZoomRoomSLocationParams{
+	resp, err := c.ChangeAZoomRoomLocation(context.Background(), ChangeAZoomRoomLocationParams{
 		RoomID:     "ut amet",
 		LocationID: "tempor adipisici",
 	})
@@ -602,12 +602,12 @@ func ExampleClient_SendAChatMessage() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListUserSChatMessages() {
+func ExampleClient_ListUserChatMessages() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListUserSChatMessages(context.Background(), ListUserSChatMessagesParams{
+	resp, err := c.ListUserChatMessages(context.Background(), ListUserChatMessagesParams{
 		UserID:                         "ut amet",
 		ToContact:                      "ut amet",
 		ToChannel:                      "ut amet",
@@ -717,12 +717,12 @@ func ExampleClient_DeleteAChannel() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListUserSChannels() {
+func ExampleClient_ListUserChannels() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListUserSChannels(context.Background(), ListUserSChannelsParams{
+	resp, err := c.ListUserChannels(context.Background(), ListUserChannelsParams{
 		UserID:        "ut amet",
 		PageSize:      Ptr(int64(10)),
 		NextPageToken: "ut amet",
@@ -750,13 +750,13 @@ func ExampleClient_CreateAChannel() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListUserSContacts() {
+func ExampleClient_ListUserContacts() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListUserSContacts(context.Background(), ListUserSContactsParams{
-		Type:          ListUserSContactsTypeCompany,
+	resp, err := c.ListUserContacts(context.Background(), ListUserContactsParams{
+		Type:          ListUserContactsTypeCompany,
 		PageSize:      Ptr(int64(10)),
 		NextPageToken: "ut amet",
 	})
@@ -766,12 +766,12 @@ func ExampleClient_ListUserSContacts() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetUserSContactDetails() {
+func ExampleClient_GetUserContactDetails() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetUserSContactDetails(context.Background(), GetUserSContactDetailsParams{
+	resp, err := c.GetUserContactDetails(context.Background(), GetUserContactDetailsParams{
 		ContactID:           "ut amet",
 		QueryPresenceStatus: Ptr(true),
 	})
@@ -1058,12 +1058,12 @@ func ExampleClient_SubscribeAccountToAnAdditionalPlan() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAnAccountSAdditionalPlan() {
+func ExampleClient_UpdateAnAccountAdditionalPlan() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAnAccountSAdditionalPlan(context.Background(), UpdateAnAccountSAdditionalPlanParams{
+	resp, err := c.UpdateAnAccountAdditionalPlan(context.Background(), UpdateAnAccountAdditionalPlanParams{
 		AccountID: "ut amet",
 		Type:      "reprehenderit",
 		Hosts:     45569078,
@@ -1467,12 +1467,12 @@ func ExampleClient_UpdateTheAccountOwner() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_SwitchAUserSAccount() {
+func ExampleClient_SwitchAUserAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.SwitchAUserSAccount(context.Background(), SwitchAUserSAccountParams{
+	resp, err := c.SwitchAUserAccount(context.Background(), SwitchAUserAccountParams{
 		AccountID:  "ut amet",
 		UserID:     "ut amet",
 		AccountID2: "ex tempor",
@@ -1678,14 +1678,14 @@ func ExampleClient_VirtualBackgroundsUploadVirtualBackgroundFiles() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAGroupSSettings() {
+func ExampleClient_GetAGroupSettings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAGroupSSettings(context.Background(), GetAGroupSSettingsParams{
+	resp, err := c.GetAGroupSettings(context.Background(), GetAGroupSettingsParams{
 		GroupID:           "ut amet",
-		Option:            GetAGroupSSettingsOptionRecordingAuthentication,
+		Option:            GetAGroupSettingsOptionRecordingAuthentication,
 		CustomQueryFields: "ut amet",
 	})
 	if err != nil {
@@ -1694,12 +1694,12 @@ func ExampleClient_GetAGroupSSettings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAGroupSSettings() {
+func ExampleClient_UpdateAGroupSettings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAGroupSSettings(context.Background(), UpdateAGroupSSettingsParams{
+	resp, err := c.UpdateAGroupSettings(context.Background(), UpdateAGroupSettingsParams{
 		GroupID:           "ut amet",
 		Option:            "recording_authentication",
 		CustomQueryFields: "ut amet",
@@ -2179,12 +2179,12 @@ func ExampleClient_SendChatbotMessages() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetUserSIMMessages() {
+func ExampleClient_GetUserIMMessages() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetUserSIMMessages(context.Background(), GetUserSIMMessagesParams{
+	resp, err := c.GetUserIMMessages(context.Background(), GetUserIMMessagesParams{
 		UserID:        "ut amet",
 		ChatUser:      "ut amet",
 		Channel:       "ut amet",
@@ -2397,7 +2397,7 @@ func ExampleClient_GetUserSettings() {
 	resp, err := c.GetUserSettings(context.Background(), GetUserSettingsParams{
 		UserID:            "ut amet",
 		LoginType:         Ptr(int64(24)),
-		Option:            GetAGroupSSettingsOptionRecordingAuthentication,
+		Option:            GetAGroupSettingsOptionRecordingAuthentication,
 		CustomQueryFields: "ut amet",
 	})
 	if err != nil {
@@ -2429,12 +2429,12 @@ func ExampleClient_UpdateUserSettings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAUserSTSPAccount() {
+func ExampleClient_GetAUserTSPAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAUserSTSPAccount(context.Background(), GetAUserSTSPAccountParams{
+	resp, err := c.GetAUserTSPAccount(context.Background(), GetAUserTSPAccountParams{
 		UserID: "ut amet",
 		TspID:  2,
 	})
@@ -2463,12 +2463,12 @@ func ExampleClient_UpdateATSPAccount() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAUserSTSPAccount() {
+func ExampleClient_DeleteAUserTSPAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAUserSTSPAccount(context.Background(), DeleteAUserSTSPAccountParams{
+	resp, err := c.DeleteAUserTSPAccount(context.Background(), DeleteAUserTSPAccountParams{
 		UserID: "ut amet",
 		TspID:  2,
 	})
@@ -2478,12 +2478,12 @@ func ExampleClient_DeleteAUserSTSPAccount() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListUserSTSPAccounts() {
+func ExampleClient_ListUserTSPAccounts() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListUserSTSPAccounts(context.Background(), ListUserSTSPAccountsParams{
+	resp, err := c.ListUserTSPAccounts(context.Background(), ListUserTSPAccountsParams{
 		UserID: "ut amet",
 	})
 	if err != nil {
@@ -2492,12 +2492,12 @@ func ExampleClient_ListUserSTSPAccounts() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_AddAUserSTSPAccount() {
+func ExampleClient_AddAUserTSPAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.AddAUserSTSPAccount(context.Background(), AddAUserSTSPAccountParams{
+	resp, err := c.AddAUserTSPAccount(context.Background(), AddAUserTSPAccountParams{
 		UserID:         "ut amet",
 		ConferenceCode: "in",
 		LeaderPin:      "n",
@@ -2541,12 +2541,12 @@ func ExampleClient_GetAUserToken() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RevokeAUserSSSOToken() {
+func ExampleClient_RevokeAUserSSOToken() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RevokeAUserSSSOToken(context.Background(), RevokeAUserSSSOTokenParams{
+	resp, err := c.RevokeAUserSSOToken(context.Background(), RevokeAUserSSOTokenParams{
 		UserID: "ut amet",
 	})
 	if err != nil {
@@ -2689,12 +2689,12 @@ func ExampleClient_ListAllRecordings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UploadAUserSProfilePicture() {
+func ExampleClient_UploadAUserProfilePicture() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UploadAUserSProfilePicture(context.Background(), UploadAUserSProfilePictureParams{
+	resp, err := c.UploadAUserProfilePicture(context.Background(), UploadAUserProfilePictureParams{
 		UserID:  "ut amet",
 		PicFile: "nulla reprehenderit",
 	})
@@ -2719,12 +2719,12 @@ func ExampleClient_UpdateUserStatus() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAUserSPassword() {
+func ExampleClient_UpdateAUserPassword() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAUserSPassword(context.Background(), UpdateAUserSPasswordParams{
+	resp, err := c.UpdateAUserPassword(context.Background(), UpdateAUserPasswordParams{
 		UserID:   "ut amet",
 		Password: "voluptate irure",
 	})
@@ -2748,12 +2748,12 @@ func ExampleClient_GetUserPermissions() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListAUserSPACAccounts() {
+func ExampleClient_ListAUserPACAccounts() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListAUserSPACAccounts(context.Background(), ListAUserSPACAccountsParams{
+	resp, err := c.ListAUserPACAccounts(context.Background(), ListAUserPACAccountsParams{
 		UserID: "ut amet",
 	})
 	if err != nil {
@@ -2762,12 +2762,12 @@ func ExampleClient_ListAUserSPACAccounts() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAUserSEmail() {
+func ExampleClient_UpdateAUserEmail() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAUserSEmail(context.Background(), UpdateAUserSEmailParams{
+	resp, err := c.UpdateAUserEmail(context.Background(), UpdateAUserEmailParams{
 		UserID: "ut amet",
 		Email:  "gSgPh8-d9t@lONdhWyNrGYjunTkB.wx",
 	})
@@ -2791,14 +2791,14 @@ func ExampleClient_ListWebinarTemplates() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAUserSPresenceStatus() {
+func ExampleClient_UpdateAUserPresenceStatus() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAUserSPresenceStatus(context.Background(), UpdateAUserSPresenceStatusParams{
+	resp, err := c.UpdateAUserPresenceStatus(context.Background(), UpdateAUserPresenceStatusParams{
 		UserID:   "ut amet",
-		Status:   UpdateAUserSPresenceStatusStatusDoNoDisturb,
+		Status:   UpdateAUserPresenceStatusStatusDoNoDisturb,
 		Duration: Ptr(int64(911)),
 	})
 	if err != nil {
@@ -2855,12 +2855,12 @@ func ExampleClient_CreateUsers() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetUserSZAK() {
+func ExampleClient_GetUserZAK() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetUserSZAK(context.Background(), GetUserSZAKParams{})
+	resp, err := c.GetUserZAK(context.Background(), GetUserZAKParams{})
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -2881,12 +2881,12 @@ func ExampleClient_CheckAUserEmail() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CheckAUserSPMRoom() {
+func ExampleClient_CheckAUserPMRoom() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CheckAUserSPMRoom(context.Background(), CheckAUserSPMRoomParams{
+	resp, err := c.CheckAUserPMRoom(context.Background(), CheckAUserPMRoomParams{
 		VanityName: "ut amet",
 	})
 	if err != nil {
@@ -3009,12 +3009,12 @@ func ExampleClient_AddMeetingRegistrant() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateRegistrantSStatus() {
+func ExampleClient_UpdateRegistrantStatus() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateRegistrantSStatus(context.Background(), UpdateRegistrantSStatusParams{
+	resp, err := c.UpdateRegistrantStatus(context.Background(), UpdateRegistrantStatusParams{
 		MeetingID:    15403087,
 		OccurrenceID: "ut amet",
 		Action:       ActionCancel,
@@ -3253,14 +3253,14 @@ func ExampleClient_CreateARecordingRegistrant() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RegistrantsUpdateRegistrantSStatus() {
+func ExampleClient_RegistrantsUpdateRegistrantStatus() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RegistrantsUpdateRegistrantSStatus(context.Background(), RegistrantsUpdateRegistrantSStatusParams{
+	resp, err := c.RegistrantsUpdateRegistrantStatus(context.Background(), RegistrantsUpdateRegistrantStatusParams{
 		MeetingID:   15403087,
-		Action:      RegistrantsUpdateRegistrantSStatusActionApprove,
+		Action:      RegistrantsUpdateRegistrantStatusActionApprove,
 		Registrants: "[{\"id\":\"dolor officia\"},{\"id\":\"enim incididu\"}]",
 	})
 	if err != nil {
@@ -3484,12 +3484,12 @@ func ExampleClient_PerformBatchPollCreation() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateMeetingSInviteLinks() {
+func ExampleClient_CreateMeetingInviteLinks() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateMeetingSInviteLinks(context.Background(), CreateMeetingSInviteLinksParams{
+	resp, err := c.CreateMeetingInviteLinks(context.Background(), CreateMeetingInviteLinksParams{
 		MeetingID: 15403087,
 		TTL:       Ptr(int64(7200)),
 		Attendees: "[{\"name\":\"elit fugiat ut\"},{\"name\":\"exercitation amet Ut\"}]",
@@ -3558,12 +3558,12 @@ func ExampleClient_ListEndedMeetingInstances() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListPastMeetingSPollResults() {
+func ExampleClient_ListPastMeetingPollResults() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListPastMeetingSPollResults(context.Background(), ListPastMeetingSPollResultsParams{
+	resp, err := c.ListPastMeetingPollResults(context.Background(), ListPastMeetingPollResultsParams{
 		MeetingID: "ut amet",
 	})
 	if err != nil {
@@ -3572,12 +3572,12 @@ func ExampleClient_ListPastMeetingSPollResults() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListPastMeetingSFiles() {
+func ExampleClient_ListPastMeetingFiles() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListPastMeetingSFiles(context.Background(), ListPastMeetingSFilesParams{
+	resp, err := c.ListPastMeetingFiles(context.Background(), ListPastMeetingFilesParams{
 		MeetingID: 15403087,
 	})
 	if err != nil {
@@ -4449,24 +4449,24 @@ func ExampleClient_CreateARole() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAccountSTSPInformation() {
+func ExampleClient_GetAccountTSPInformation() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAccountSTSPInformation(context.Background(), GetAccountSTSPInformationParams{})
+	resp, err := c.GetAccountTSPInformation(context.Background(), GetAccountTSPInformationParams{})
 	if err != nil {
 		log.Fatal(err)
 	}
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAccountSTSPInformation() {
+func ExampleClient_UpdateAccountTSPInformation() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAccountSTSPInformation(context.Background(), UpdateAccountSTSPInformationParams{
+	resp, err := c.UpdateAccountTSPInformation(context.Background(), UpdateAccountTSPInformationParams{
 		TspProvider:                  "aute in",
 		Enable:                       Ptr(true),
 		TspEnabled:                   Ptr(false),
@@ -4653,12 +4653,12 @@ func ExampleClient_AddAWebinarRegistrant() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RegistrantsUpdateRegistrantSStatus2() {
+func ExampleClient_RegistrantsUpdateRegistrantStatus2() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RegistrantsUpdateRegistrantSStatus2(context.Background(), RegistrantsUpdateRegistrantSStatus2Params{
+	resp, err := c.RegistrantsUpdateRegistrantStatus2(context.Background(), RegistrantsUpdateRegistrantStatus2Params{
 		WebinarID:    15403087,
 		OccurrenceID: "ut amet",
 		Action:       ActionDeny,
@@ -4717,12 +4717,12 @@ func ExampleClient_DeleteAWebinarPoll() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListAWebinarSPolls() {
+func ExampleClient_ListAWebinarPolls() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListAWebinarSPolls(context.Background(), ListAWebinarSPollsParams{
+	resp, err := c.ListAWebinarPolls(context.Background(), ListAWebinarPollsParams{
 		WebinarID: 15403087,
 	})
 	if err != nil {
@@ -4731,12 +4731,12 @@ func ExampleClient_ListAWebinarSPolls() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateAWebinarSPoll() {
+func ExampleClient_CreateAWebinarPoll() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAWebinarSPoll(context.Background(), CreateAWebinarSPollParams{
+	resp, err := c.CreateAWebinarPoll(context.Background(), CreateAWebinarPollParams{
 		WebinarID: 15403087,
 		Title:     "velit",
 		Questions: "[{\"name\":\"Duis do anim aut\",\"type\":\"multiple\",\"answers\":[\"commodo amet\",\"incididunt reprehenderit labore\"]},{\"name\":\"dolore tempor\",\"type\":\"multiple\",\"answers\":[\"laboris laborum consequat\",\"consecte\"]}]",
@@ -4896,12 +4896,12 @@ func ExampleClient_GetWebinarTrackingSources() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateWebinarSInviteLinks() {
+func ExampleClient_CreateWebinarInviteLinks() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateWebinarSInviteLinks(context.Background(), CreateWebinarSInviteLinksParams{
+	resp, err := c.CreateWebinarInviteLinks(context.Background(), CreateWebinarInviteLinksParams{
 		WebinarID: 15403087,
 		TTL:       Ptr(int64(7200)),
 		Attendees: "[{\"name\":\"elit fugiat ut\"},{\"name\":\"exercitation amet Ut\"}]",

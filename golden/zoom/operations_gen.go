@@ -1210,7 +1210,7 @@ func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomR
 	}, nil
 }
 
-// ChangeAZoomRoomSLocation sends PUT /rooms/{roomId}/location.
+// ChangeAZoomRoomLocation sends PUT /rooms/{roomId}/location.
 // It is the Postman request "rooms/{room Id}/Change a Zoom Room's location".
 //
 // An account owner of a Zoom account can establish a Zoom Rooms Location Hierarchy
@@ -1230,17 +1230,17 @@ func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomR
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ChangeAZoomRoomSLocationResponses):
+// Documented responses (also in ChangeAZoomRoomLocationResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Location of the Zoom Room changed successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 //	404     4801  Not Found Location not found: {location_id}
-func (c *Client) ChangeAZoomRoomSLocation(ctx context.Context, params ChangeAZoomRoomSLocationParams, opts ...RequestOption) (*ChangeAZoomRoomSLocationResponse, error) {
+func (c *Client) ChangeAZoomRoomLocation(ctx context.Context, params ChangeAZoomRoomLocationParams, opts ...RequestOption) (*ChangeAZoomRoomLocationResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ChangeAZoomRoomSLocation: %w", err)
+		return nil, fmt.Errorf("ChangeAZoomRoomLocation: %w", err)
 	}
-	r := newRequest("ChangeAZoomRoomSLocation", "PUT", authBearer, ChangeAZoomRoomSLocationResponses)
+	r := newRequest("ChangeAZoomRoomLocation", "PUT", authBearer, ChangeAZoomRoomLocationResponses)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/location")
@@ -1253,7 +1253,7 @@ func (c *Client) ChangeAZoomRoomSLocation(ctx context.Context, params ChangeAZoo
 	if err != nil {
 		return nil, err
 	}
-	return &ChangeAZoomRoomSLocationResponse{
+	return &ChangeAZoomRoomLocationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -1881,7 +1881,7 @@ func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessagePa
 	return out, nil
 }
 
-// ListUserSChatMessages sends GET /chat/users/{userId}/messages.
+// ListUserChatMessages sends GET /chat/users/{userId}/messages.
 // It is the Postman request "chat/users/{user Id}/messages/List user's chat messages".
 //
 // Use this API to list the current user's chat messages between the user and an individual contact or
@@ -1904,17 +1904,17 @@ func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessagePa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserSChatMessagesResponses):
+// Documented responses (also in ListUserChatMessagesResponses):
 //
 //	Status  Code  Description
 //	200     -     List of chat messages returned.
 //	400     200   Bad request. Unauthorized request. You do not have permission to access this user's chat messages. Error Code: `300` The next page token is invalid or expired. Error Code: `3
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
-func (c *Client) ListUserSChatMessages(ctx context.Context, params ListUserSChatMessagesParams, opts ...RequestOption) (*ListUserSChatMessagesResponse, error) {
+func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMessagesParams, opts ...RequestOption) (*ListUserChatMessagesResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListUserSChatMessages: %w", err)
+		return nil, fmt.Errorf("ListUserChatMessages: %w", err)
 	}
-	r := newRequest("ListUserSChatMessages", "GET", authBearer, ListUserSChatMessagesResponses)
+	r := newRequest("ListUserChatMessages", "GET", authBearer, ListUserChatMessagesResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages")
@@ -1940,7 +1940,7 @@ func (c *Client) ListUserSChatMessages(ctx context.Context, params ListUserSChat
 	if err != nil {
 		return nil, err
 	}
-	out := &ListUserSChatMessagesResponse{
+	out := &ListUserChatMessagesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2235,7 +2235,7 @@ func (c *Client) DeleteAChannel(ctx context.Context, params DeleteAChannelParams
 	}, nil
 }
 
-// ListUserSChannels sends GET /chat/users/{userId}/channels.
+// ListUserChannels sends GET /chat/users/{userId}/channels.
 // It is the Postman request "chat/users/{user Id}/channels/List user's channels".
 //
 // Use this API to list a user's chat channels. For user-level apps, pass the `me` value
@@ -2255,16 +2255,16 @@ func (c *Client) DeleteAChannel(ctx context.Context, params DeleteAChannelParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserSChannelsResponses):
+// Documented responses (also in ListUserChannelsResponses):
 //
 //	Status  Code  Description
 //	200     -     Status Code: `200` User's channels returned.
 //	400     300   Bad request. The next page token is either invalid or has expired.
-func (c *Client) ListUserSChannels(ctx context.Context, params ListUserSChannelsParams, opts ...RequestOption) (*ListUserSChannelsResponse, error) {
+func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsParams, opts ...RequestOption) (*ListUserChannelsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListUserSChannels: %w", err)
+		return nil, fmt.Errorf("ListUserChannels: %w", err)
 	}
-	r := newRequest("ListUserSChannels", "GET", authBearer, ListUserSChannelsResponses)
+	r := newRequest("ListUserChannels", "GET", authBearer, ListUserChannelsResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels")
@@ -2278,7 +2278,7 @@ func (c *Client) ListUserSChannels(ctx context.Context, params ListUserSChannels
 	if err != nil {
 		return nil, err
 	}
-	out := &ListUserSChannelsResponse{
+	out := &ListUserChannelsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2347,7 +2347,7 @@ func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams
 	return out, nil
 }
 
-// ListUserSContacts sends GET /chat/users/me/contacts.
+// ListUserContacts sends GET /chat/users/me/contacts.
 // It is the Postman request "chat/users/me/contacts/List user's contacts".
 //
 // A user under an organization’s Zoom account has internal users listed under Company Contacts in
@@ -2365,16 +2365,16 @@ func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserSContactsResponses):
+// Documented responses (also in ListUserContactsResponses):
 //
 //	Status  Code  Description
 //	200     -     List of user's contacts returned.
 //	300     300   The next page token is invalid or has expired.
-func (c *Client) ListUserSContacts(ctx context.Context, params ListUserSContactsParams, opts ...RequestOption) (*ListUserSContactsResponse, error) {
+func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsParams, opts ...RequestOption) (*ListUserContactsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListUserSContacts: %w", err)
+		return nil, fmt.Errorf("ListUserContacts: %w", err)
 	}
-	r := newRequest("ListUserSContacts", "GET", authBearer, ListUserSContactsResponses)
+	r := newRequest("ListUserContacts", "GET", authBearer, ListUserContactsResponses)
 	r.addPath("/chat/users/me/contacts")
 	if params.Type != "" {
 		r.addQuery("type", string(params.Type))
@@ -2389,7 +2389,7 @@ func (c *Client) ListUserSContacts(ctx context.Context, params ListUserSContacts
 	if err != nil {
 		return nil, err
 	}
-	out := &ListUserSContactsResponse{
+	out := &ListUserContactsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2400,7 +2400,7 @@ func (c *Client) ListUserSContacts(ctx context.Context, params ListUserSContacts
 	return out, nil
 }
 
-// GetUserSContactDetails sends GET /chat/users/me/contacts/{contactId}.
+// GetUserContactDetails sends GET /chat/users/me/contacts/{contactId}.
 // It is the Postman request "chat/users/me/contacts/Get user's contact details".
 //
 // A user under an organization’s Zoom account has internal users listed under Company Contacts in
@@ -2416,17 +2416,17 @@ func (c *Client) ListUserSContacts(ctx context.Context, params ListUserSContacts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserSContactDetailsResponses):
+// Documented responses (also in GetUserContactDetailsResponses):
 //
 //	Status  Code  Description
 //	200     -     Contact information returned.
 //	400     5301  Bad request Request to get the presence status of the chat contact failed.
 //	404     1001  User does not exist: $contactId
-func (c *Client) GetUserSContactDetails(ctx context.Context, params GetUserSContactDetailsParams, opts ...RequestOption) (*GetUserSContactDetailsResponse, error) {
+func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContactDetailsParams, opts ...RequestOption) (*GetUserContactDetailsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetUserSContactDetails: %w", err)
+		return nil, fmt.Errorf("GetUserContactDetails: %w", err)
 	}
-	r := newRequest("GetUserSContactDetails", "GET", authBearer, GetUserSContactDetailsResponses)
+	r := newRequest("GetUserContactDetails", "GET", authBearer, GetUserContactDetailsResponses)
 	r.addPath("/chat/users/me/contacts/")
 	r.addPathParam("contactId", params.ContactID)
 	if params.QueryPresenceStatus != nil {
@@ -2436,7 +2436,7 @@ func (c *Client) GetUserSContactDetails(ctx context.Context, params GetUserSCont
 	if err != nil {
 		return nil, err
 	}
-	out := &GetUserSContactDetailsResponse{
+	out := &GetUserContactDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -3327,7 +3327,7 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 	return out, nil
 }
 
-// UpdateAnAccountSAdditionalPlan sends PUT /accounts/{accountId}/plans/addons.
+// UpdateAnAccountAdditionalPlan sends PUT /accounts/{accountId}/plans/addons.
 // It is the Postman request "accounts/{account Id}/plans/addons/Update an account's additional plan".
 //
 // Use this API to update a subaccount's additional plan.
@@ -3347,7 +3347,7 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAnAccountSAdditionalPlanResponses):
+// Documented responses (also in UpdateAnAccountAdditionalPlanResponses):
 //
 //	Status  Code  Description
 //	200     200   Free trial and VIP accounts can't update sub plans. You don’t have subscription for ({oldPlanCode}) yet.
@@ -3355,11 +3355,11 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 //	300     300   Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}.
 //	400     2100  This sub account is on self pay mode. Invalid Additional Plan Type: {newPlanCode}. Cannot update Additional plan for a sub account under free plan. Invalid plan type. Account can’t
 //	404     2001  Account does not exist: {subAccountId}. Error Code: `3200` Cannot find Zuora subscription for account:{subAccountId}.
-func (c *Client) UpdateAnAccountSAdditionalPlan(ctx context.Context, params UpdateAnAccountSAdditionalPlanParams, opts ...RequestOption) (*UpdateAnAccountSAdditionalPlanResponse, error) {
+func (c *Client) UpdateAnAccountAdditionalPlan(ctx context.Context, params UpdateAnAccountAdditionalPlanParams, opts ...RequestOption) (*UpdateAnAccountAdditionalPlanResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAnAccountSAdditionalPlan: %w", err)
+		return nil, fmt.Errorf("UpdateAnAccountAdditionalPlan: %w", err)
 	}
-	r := newRequest("UpdateAnAccountSAdditionalPlan", "PUT", authBearer, UpdateAnAccountSAdditionalPlanResponses)
+	r := newRequest("UpdateAnAccountAdditionalPlan", "PUT", authBearer, UpdateAnAccountAdditionalPlanResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons")
@@ -3371,7 +3371,7 @@ func (c *Client) UpdateAnAccountSAdditionalPlan(ctx context.Context, params Upda
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAnAccountSAdditionalPlanResponse{
+	return &UpdateAnAccountAdditionalPlanResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -4680,7 +4680,7 @@ func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAcco
 	}, nil
 }
 
-// SwitchAUserSAccount sends PUT /accounts/{accountId}/users/{userId}/account.
+// SwitchAUserAccount sends PUT /accounts/{accountId}/users/{userId}/account.
 // It is the Postman request "accounts/{account Id}/Switch a user's account".
 //
 // Disassociate a user from one Account and move the user to another Account under the same master
@@ -4705,17 +4705,17 @@ func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAcco
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SwitchAUserSAccountResponses):
+// Documented responses (also in SwitchAUserAccountResponses):
 //
 //	Status  Code  Description
 //	204     -     User's account switched successfully.
 //	400     1117  Bad Request Can not disassociate Admin user
 //	404     1001  Not Found User {userId} does not exist or does not belong to this account. Error Code: `1010` User not found on this account. Error Code: `1120` Invite not exist
-func (c *Client) SwitchAUserSAccount(ctx context.Context, params SwitchAUserSAccountParams, opts ...RequestOption) (*SwitchAUserSAccountResponse, error) {
+func (c *Client) SwitchAUserAccount(ctx context.Context, params SwitchAUserAccountParams, opts ...RequestOption) (*SwitchAUserAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("SwitchAUserSAccount: %w", err)
+		return nil, fmt.Errorf("SwitchAUserAccount: %w", err)
 	}
-	r := newRequest("SwitchAUserSAccount", "PUT", authBearer, SwitchAUserSAccountResponses)
+	r := newRequest("SwitchAUserAccount", "PUT", authBearer, SwitchAUserAccountResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/users/")
@@ -4728,7 +4728,7 @@ func (c *Client) SwitchAUserSAccount(ctx context.Context, params SwitchAUserSAcc
 	if err != nil {
 		return nil, err
 	}
-	return &SwitchAUserSAccountResponse{
+	return &SwitchAUserAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -5354,7 +5354,7 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 	return out, nil
 }
 
-// GetAGroupSSettings sends GET /groups/{groupId}/settings.
+// GetAGroupSettings sends GET /groups/{groupId}/settings.
 // It is the Postman request "groups/{group Id}/settings/Get a group's settings".
 //
 // Get settings for a group (https://support.zoom.us/hc/en-us/articles/204519819-Group-Management-).
@@ -5366,16 +5366,16 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAGroupSSettingsResponses):
+// Documented responses (also in GetAGroupSettingsResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account. Group Settings Returned.
 //	404     4130  Group does not exist: {groupId}.
-func (c *Client) GetAGroupSSettings(ctx context.Context, params GetAGroupSSettingsParams, opts ...RequestOption) (*GetAGroupSSettingsResponse, error) {
+func (c *Client) GetAGroupSettings(ctx context.Context, params GetAGroupSettingsParams, opts ...RequestOption) (*GetAGroupSettingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAGroupSSettings: %w", err)
+		return nil, fmt.Errorf("GetAGroupSettings: %w", err)
 	}
-	r := newRequest("GetAGroupSSettings", "GET", authBearer, GetAGroupSSettingsResponses)
+	r := newRequest("GetAGroupSettings", "GET", authBearer, GetAGroupSettingsResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
@@ -5389,7 +5389,7 @@ func (c *Client) GetAGroupSSettings(ctx context.Context, params GetAGroupSSettin
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAGroupSSettingsResponse{
+	out := &GetAGroupSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -5400,7 +5400,7 @@ func (c *Client) GetAGroupSSettings(ctx context.Context, params GetAGroupSSettin
 	return out, nil
 }
 
-// UpdateAGroupSSettings sends PATCH /groups/{groupId}/settings.
+// UpdateAGroupSettings sends PATCH /groups/{groupId}/settings.
 // It is the Postman request "groups/{group Id}/settings/Update a group's settings".
 //
 // Update settings for a group (https://support.zoom.us/hc/en-us/articles/204519819-Group-Management-).
@@ -5417,17 +5417,17 @@ func (c *Client) GetAGroupSSettings(ctx context.Context, params GetAGroupSSettin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAGroupSSettingsResponses):
+// Documented responses (also in UpdateAGroupSettingsResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account, {accountId}
 //	204     -     Settings updated successfully.
 //	404     4130  Group does not exist: {groupId}.
-func (c *Client) UpdateAGroupSSettings(ctx context.Context, params UpdateAGroupSSettingsParams, opts ...RequestOption) (*UpdateAGroupSSettingsResponse, error) {
+func (c *Client) UpdateAGroupSettings(ctx context.Context, params UpdateAGroupSettingsParams, opts ...RequestOption) (*UpdateAGroupSettingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAGroupSSettings: %w", err)
+		return nil, fmt.Errorf("UpdateAGroupSettings: %w", err)
 	}
-	r := newRequest("UpdateAGroupSSettings", "PATCH", authBearer, UpdateAGroupSSettingsResponses)
+	r := newRequest("UpdateAGroupSettings", "PATCH", authBearer, UpdateAGroupSettingsResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
@@ -5464,7 +5464,7 @@ func (c *Client) UpdateAGroupSSettings(ctx context.Context, params UpdateAGroupS
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAGroupSSettingsResponse{
+	return &UpdateAGroupSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -6854,7 +6854,7 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 	}, nil
 }
 
-// GetUserSIMMessages sends GET /im/users/{userId}/chat/messages.
+// GetUserIMMessages sends GET /im/users/{userId}/chat/messages.
 // It is the Postman request "im/users/Get user’s IM messages".
 //
 // Get IM Chat messages for a specified period of time. This API only supports Oauth2.
@@ -6869,15 +6869,15 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserSIMMessagesResponses):
+// Documented responses (also in GetUserIMMessagesResponses):
 //
 //	Status  Code  Description
 //	200     -     User's IM messages returned.
-func (c *Client) GetUserSIMMessages(ctx context.Context, params GetUserSIMMessagesParams, opts ...RequestOption) (*GetUserSIMMessagesResponse, error) {
+func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessagesParams, opts ...RequestOption) (*GetUserIMMessagesResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetUserSIMMessages: %w", err)
+		return nil, fmt.Errorf("GetUserIMMessages: %w", err)
 	}
-	r := newRequest("GetUserSIMMessages", "GET", authBearer, GetUserSIMMessagesResponses)
+	r := newRequest("GetUserIMMessages", "GET", authBearer, GetUserIMMessagesResponses)
 	r.addPath("/im/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/chat/messages")
@@ -6900,7 +6900,7 @@ func (c *Client) GetUserSIMMessages(ctx context.Context, params GetUserSIMMessag
 	if err != nil {
 		return nil, err
 	}
-	out := &GetUserSIMMessagesResponse{
+	out := &GetUserIMMessagesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7671,7 +7671,7 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 	}, nil
 }
 
-// GetAUserSTSPAccount sends GET /users/{userId}/tsp/{tspId}.
+// GetAUserTSPAccount sends GET /users/{userId}/tsp/{tspId}.
 // It is the Postman request "users/{user Id}/tsp/{tsp Id}/Get a user's TSP account".
 //
 // Each user can have a maximum of two TSP accounts. Use this API to retrieve details of a specific
@@ -7683,17 +7683,17 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAUserSTSPAccountResponses):
+// Documented responses (also in GetAUserTSPAccountResponses):
 //
 //	Status  Code  Description
 //	200     -     TSP account retrieved successfully.
 //	400     300   Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
-func (c *Client) GetAUserSTSPAccount(ctx context.Context, params GetAUserSTSPAccountParams, opts ...RequestOption) (*GetAUserSTSPAccountResponse, error) {
+func (c *Client) GetAUserTSPAccount(ctx context.Context, params GetAUserTSPAccountParams, opts ...RequestOption) (*GetAUserTSPAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAUserSTSPAccount: %w", err)
+		return nil, fmt.Errorf("GetAUserTSPAccount: %w", err)
 	}
-	r := newRequest("GetAUserSTSPAccount", "GET", authBearer, GetAUserSTSPAccountResponses)
+	r := newRequest("GetAUserTSPAccount", "GET", authBearer, GetAUserTSPAccountResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/")
@@ -7702,7 +7702,7 @@ func (c *Client) GetAUserSTSPAccount(ctx context.Context, params GetAUserSTSPAcc
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAUserSTSPAccountResponse{
+	out := &GetAUserTSPAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7760,7 +7760,7 @@ func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccount
 	}, nil
 }
 
-// DeleteAUserSTSPAccount sends DELETE /users/{userId}/tsp/{tspId}.
+// DeleteAUserTSPAccount sends DELETE /users/{userId}/tsp/{tspId}.
 // It is the Postman request "users/{user Id}/tsp/{tsp Id}/Delete a user's TSP account".
 //
 // Delete a user's TSP account.
@@ -7771,17 +7771,17 @@ func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccount
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAUserSTSPAccountResponses):
+// Documented responses (also in DeleteAUserTSPAccountResponses):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` No Content TSP account deleted.
 //	400     2024  Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
-func (c *Client) DeleteAUserSTSPAccount(ctx context.Context, params DeleteAUserSTSPAccountParams, opts ...RequestOption) (*DeleteAUserSTSPAccountResponse, error) {
+func (c *Client) DeleteAUserTSPAccount(ctx context.Context, params DeleteAUserTSPAccountParams, opts ...RequestOption) (*DeleteAUserTSPAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAUserSTSPAccount: %w", err)
+		return nil, fmt.Errorf("DeleteAUserTSPAccount: %w", err)
 	}
-	r := newRequest("DeleteAUserSTSPAccount", "DELETE", authBearer, DeleteAUserSTSPAccountResponses)
+	r := newRequest("DeleteAUserTSPAccount", "DELETE", authBearer, DeleteAUserTSPAccountResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/")
@@ -7790,14 +7790,14 @@ func (c *Client) DeleteAUserSTSPAccount(ctx context.Context, params DeleteAUserS
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAUserSTSPAccountResponse{
+	return &DeleteAUserTSPAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// ListUserSTSPAccounts sends GET /users/{userId}/tsp.
+// ListUserTSPAccounts sends GET /users/{userId}/tsp.
 // It is the Postman request "users/{user Id}/tsp/List user's TSP accounts".
 //
 // A user can have a maximum of two TSP accounts. Use this API to list all TSP accounts of a user.
@@ -7808,17 +7808,17 @@ func (c *Client) DeleteAUserSTSPAccount(ctx context.Context, params DeleteAUserS
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserSTSPAccountsResponses):
+// Documented responses (also in ListUserTSPAccountsResponses):
 //
 //	Status  Code  Description
 //	200     -     OK TSP account list returned successfully.
 //	400     2024  Bad request. Account has not enabled TSP.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
-func (c *Client) ListUserSTSPAccounts(ctx context.Context, params ListUserSTSPAccountsParams, opts ...RequestOption) (*ListUserSTSPAccountsResponse, error) {
+func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAccountsParams, opts ...RequestOption) (*ListUserTSPAccountsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListUserSTSPAccounts: %w", err)
+		return nil, fmt.Errorf("ListUserTSPAccounts: %w", err)
 	}
-	r := newRequest("ListUserSTSPAccounts", "GET", authBearer, ListUserSTSPAccountsResponses)
+	r := newRequest("ListUserTSPAccounts", "GET", authBearer, ListUserTSPAccountsResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp")
@@ -7826,7 +7826,7 @@ func (c *Client) ListUserSTSPAccounts(ctx context.Context, params ListUserSTSPAc
 	if err != nil {
 		return nil, err
 	}
-	out := &ListUserSTSPAccountsResponse{
+	out := &ListUserTSPAccountsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7837,7 +7837,7 @@ func (c *Client) ListUserSTSPAccounts(ctx context.Context, params ListUserSTSPAc
 	return out, nil
 }
 
-// AddAUserSTSPAccount sends POST /users/{userId}/tsp.
+// AddAUserTSPAccount sends POST /users/{userId}/tsp.
 // It is the Postman request "users/{user Id}/tsp/Add a user's TSP account".
 //
 // Add a user's TSP account.
@@ -7848,17 +7848,17 @@ func (c *Client) ListUserSTSPAccounts(ctx context.Context, params ListUserSTSPAc
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddAUserSTSPAccountResponses):
+// Documented responses (also in AddAUserTSPAccountResponses):
 //
 //	Status  Code  Description
 //	201     -     TSP account added.
 //	400     2024  Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
-func (c *Client) AddAUserSTSPAccount(ctx context.Context, params AddAUserSTSPAccountParams, opts ...RequestOption) (*AddAUserSTSPAccountResponse, error) {
+func (c *Client) AddAUserTSPAccount(ctx context.Context, params AddAUserTSPAccountParams, opts ...RequestOption) (*AddAUserTSPAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("AddAUserSTSPAccount: %w", err)
+		return nil, fmt.Errorf("AddAUserTSPAccount: %w", err)
 	}
-	r := newRequest("AddAUserSTSPAccount", "POST", authBearer, AddAUserSTSPAccountResponses)
+	r := newRequest("AddAUserTSPAccount", "POST", authBearer, AddAUserTSPAccountResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp")
@@ -7876,7 +7876,7 @@ func (c *Client) AddAUserSTSPAccount(ctx context.Context, params AddAUserSTSPAcc
 	if err != nil {
 		return nil, err
 	}
-	out := &AddAUserSTSPAccountResponse{
+	out := &AddAUserTSPAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7980,7 +7980,7 @@ func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, 
 	return out, nil
 }
 
-// RevokeAUserSSSOToken sends DELETE /users/{userId}/token.
+// RevokeAUserSSOToken sends DELETE /users/{userId}/token.
 // It is the Postman request "users/{user Id}/token/Revoke a user's SSO token".
 //
 // Revoke a user's SSO token. For user-level apps, pass the `me` value
@@ -7994,16 +7994,16 @@ func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RevokeAUserSSSOTokenResponses):
+// Documented responses (also in RevokeAUserSSOTokenResponses):
 //
 //	Status  Code  Description
 //	204     -     Token deleted.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) RevokeAUserSSSOToken(ctx context.Context, params RevokeAUserSSSOTokenParams, opts ...RequestOption) (*RevokeAUserSSSOTokenResponse, error) {
+func (c *Client) RevokeAUserSSOToken(ctx context.Context, params RevokeAUserSSOTokenParams, opts ...RequestOption) (*RevokeAUserSSOTokenResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RevokeAUserSSSOToken: %w", err)
+		return nil, fmt.Errorf("RevokeAUserSSOToken: %w", err)
 	}
-	r := newRequest("RevokeAUserSSSOToken", "DELETE", authBearer, RevokeAUserSSSOTokenResponses)
+	r := newRequest("RevokeAUserSSOToken", "DELETE", authBearer, RevokeAUserSSOTokenResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/token")
@@ -8011,7 +8011,7 @@ func (c *Client) RevokeAUserSSSOToken(ctx context.Context, params RevokeAUserSSS
 	if err != nil {
 		return nil, err
 	}
-	return &RevokeAUserSSSOTokenResponse{
+	return &RevokeAUserSSOTokenResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8449,7 +8449,7 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 	return out, nil
 }
 
-// UploadAUserSProfilePicture sends POST /users/{userId}/picture.
+// UploadAUserProfilePicture sends POST /users/{userId}/picture.
 // It is the Postman request "users/{user Id}/Upload a user's profile picture".
 //
 // Upload a user's profile picture. For user-level apps, pass the `me` value
@@ -8464,17 +8464,17 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UploadAUserSProfilePictureResponses):
+// Documented responses (also in UploadAUserProfilePictureResponses):
 //
 //	Status  Code  Description
 //	201     -     Picture uploaded.
 //	400     300   Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) UploadAUserSProfilePicture(ctx context.Context, params UploadAUserSProfilePictureParams, opts ...RequestOption) (*UploadAUserSProfilePictureResponse, error) {
+func (c *Client) UploadAUserProfilePicture(ctx context.Context, params UploadAUserProfilePictureParams, opts ...RequestOption) (*UploadAUserProfilePictureResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UploadAUserSProfilePicture: %w", err)
+		return nil, fmt.Errorf("UploadAUserProfilePicture: %w", err)
 	}
-	r := newRequest("UploadAUserSProfilePicture", "POST", authBearer, UploadAUserSProfilePictureResponses)
+	r := newRequest("UploadAUserProfilePicture", "POST", authBearer, UploadAUserProfilePictureResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/picture")
@@ -8485,7 +8485,7 @@ func (c *Client) UploadAUserSProfilePicture(ctx context.Context, params UploadAU
 	if err != nil {
 		return nil, err
 	}
-	return &UploadAUserSProfilePictureResponse{
+	return &UploadAUserProfilePictureResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -8543,7 +8543,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 	}, nil
 }
 
-// UpdateAUserSPassword sends PUT /users/{userId}/password.
+// UpdateAUserPassword sends PUT /users/{userId}/password.
 // It is the Postman request "users/{user Id}/Update a user's password".
 //
 // Update the password (https://support.zoom.us/hc/en-us/articles/206344385-Change-a-User-s-Password)
@@ -8563,17 +8563,17 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAUserSPasswordResponses):
+// Documented responses (also in UpdateAUserPasswordResponses):
 //
 //	Status  Code  Description
 //	204     -     OK Password updated.
 //	400     300   Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) UpdateAUserSPassword(ctx context.Context, params UpdateAUserSPasswordParams, opts ...RequestOption) (*UpdateAUserSPasswordResponse, error) {
+func (c *Client) UpdateAUserPassword(ctx context.Context, params UpdateAUserPasswordParams, opts ...RequestOption) (*UpdateAUserPasswordResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAUserSPassword: %w", err)
+		return nil, fmt.Errorf("UpdateAUserPassword: %w", err)
 	}
-	r := newRequest("UpdateAUserSPassword", "PUT", authBearer, UpdateAUserSPasswordResponses)
+	r := newRequest("UpdateAUserPassword", "PUT", authBearer, UpdateAUserPasswordResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/password")
@@ -8584,7 +8584,7 @@ func (c *Client) UpdateAUserSPassword(ctx context.Context, params UpdateAUserSPa
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAUserSPasswordResponse{
+	return &UpdateAUserPasswordResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8634,7 +8634,7 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 	return out, nil
 }
 
-// ListAUserSPACAccounts sends GET /users/{userId}/pac.
+// ListAUserPACAccounts sends GET /users/{userId}/pac.
 // It is the Postman request "users/{user Id}/List a user's PAC accounts".
 //
 // Use this API to list a user's Personal Audio Conference
@@ -8656,17 +8656,17 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListAUserSPACAccountsResponses):
+// Documented responses (also in ListAUserPACAccountsResponses):
 //
 //	Status  Code  Description
 //	200     -     OK PAC account list returned.
 //	400     2024  Bad Request User does not have PAC enabled.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) ListAUserSPACAccounts(ctx context.Context, params ListAUserSPACAccountsParams, opts ...RequestOption) (*ListAUserSPACAccountsResponse, error) {
+func (c *Client) ListAUserPACAccounts(ctx context.Context, params ListAUserPACAccountsParams, opts ...RequestOption) (*ListAUserPACAccountsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListAUserSPACAccounts: %w", err)
+		return nil, fmt.Errorf("ListAUserPACAccounts: %w", err)
 	}
-	r := newRequest("ListAUserSPACAccounts", "GET", authBearer, ListAUserSPACAccountsResponses)
+	r := newRequest("ListAUserPACAccounts", "GET", authBearer, ListAUserPACAccountsResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/pac")
@@ -8674,7 +8674,7 @@ func (c *Client) ListAUserSPACAccounts(ctx context.Context, params ListAUserSPAC
 	if err != nil {
 		return nil, err
 	}
-	out := &ListAUserSPACAccountsResponse{
+	out := &ListAUserPACAccountsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8685,7 +8685,7 @@ func (c *Client) ListAUserSPACAccounts(ctx context.Context, params ListAUserSPAC
 	return out, nil
 }
 
-// UpdateAUserSEmail sends PUT /users/{userId}/email.
+// UpdateAUserEmail sends PUT /users/{userId}/email.
 // It is the Postman request "users/{user Id}/Update a user's email".
 //
 // Change a user's email address
@@ -8708,17 +8708,17 @@ func (c *Client) ListAUserSPACAccounts(ctx context.Context, params ListAUserSPAC
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAUserSEmailResponses):
+// Documented responses (also in UpdateAUserEmailResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Email updated.
 //	400     200   Not Found Only an account administrator can change email.
 //	404     1001  Not Found User does not exist: $email.
-func (c *Client) UpdateAUserSEmail(ctx context.Context, params UpdateAUserSEmailParams, opts ...RequestOption) (*UpdateAUserSEmailResponse, error) {
+func (c *Client) UpdateAUserEmail(ctx context.Context, params UpdateAUserEmailParams, opts ...RequestOption) (*UpdateAUserEmailResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAUserSEmail: %w", err)
+		return nil, fmt.Errorf("UpdateAUserEmail: %w", err)
 	}
-	r := newRequest("UpdateAUserSEmail", "PUT", authBearer, UpdateAUserSEmailResponses)
+	r := newRequest("UpdateAUserEmail", "PUT", authBearer, UpdateAUserEmailResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/email")
@@ -8729,7 +8729,7 @@ func (c *Client) UpdateAUserSEmail(ctx context.Context, params UpdateAUserSEmail
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAUserSEmailResponse{
+	return &UpdateAUserEmailResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8784,7 +8784,7 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 	return out, nil
 }
 
-// UpdateAUserSPresenceStatus sends PUT /users/{userId}/presence_status.
+// UpdateAUserPresenceStatus sends PUT /users/{userId}/presence_status.
 // It is the Postman request "users/{user Id}/Update a user's presence status".
 //
 // Use this API to update a user's presence status. For user-level apps, pass the `me` value
@@ -8814,18 +8814,18 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAUserSPresenceStatusResponses):
+// Documented responses (also in UpdateAUserPresenceStatusResponses):
 //
 //	Status  Code  Description
 //	204     -     Status updated succesfully.
 //	400     5301  Bad Request Request to update the presence status of this user failed. Error Code: `5411` Unauthorized request. You do not have permission to update the presence status of this use
 //	404     1001  Not Found User does not exist: {userId}.
 //	429     -     Too Many Requests Too many requests submitted to update the presence status of this user. Please wait for the request to be processed and try again later.
-func (c *Client) UpdateAUserSPresenceStatus(ctx context.Context, params UpdateAUserSPresenceStatusParams, opts ...RequestOption) (*UpdateAUserSPresenceStatusResponse, error) {
+func (c *Client) UpdateAUserPresenceStatus(ctx context.Context, params UpdateAUserPresenceStatusParams, opts ...RequestOption) (*UpdateAUserPresenceStatusResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAUserSPresenceStatus: %w", err)
+		return nil, fmt.Errorf("UpdateAUserPresenceStatus: %w", err)
 	}
-	r := newRequest("UpdateAUserSPresenceStatus", "PUT", authBearer, UpdateAUserSPresenceStatusResponses)
+	r := newRequest("UpdateAUserPresenceStatus", "PUT", authBearer, UpdateAUserPresenceStatusResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/presence_status")
@@ -8841,7 +8841,7 @@ func (c *Client) UpdateAUserSPresenceStatus(ctx context.Context, params UpdateAU
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAUserSPresenceStatusResponse{
+	return &UpdateAUserPresenceStatusResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8998,7 +8998,7 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 	return out, nil
 }
 
-// GetUserSZAK sends GET /users/me/zak.
+// GetUserZAK sends GET /users/me/zak.
 // It is the Postman request "users/Get user's ZAK".
 //
 // Get User’s Zoom Access Token (ZAK). You can use a ZAK to enable a non-login user to join a
@@ -9011,22 +9011,22 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserSZAKResponses):
+// Documented responses (also in GetUserZAKResponses):
 //
 //	Status  Code  Description
 //	200     -     OK
 //	404     1001  User not exist. User {userId} does not exist or does not belong to this account.
-func (c *Client) GetUserSZAK(ctx context.Context, params GetUserSZAKParams, opts ...RequestOption) (*GetUserSZAKResponse, error) {
+func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts ...RequestOption) (*GetUserZAKResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetUserSZAK: %w", err)
+		return nil, fmt.Errorf("GetUserZAK: %w", err)
 	}
-	r := newRequest("GetUserSZAK", "GET", authBearer, GetUserSZAKResponses)
+	r := newRequest("GetUserZAK", "GET", authBearer, GetUserZAKResponses)
 	r.addPath("/users/me/zak")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &GetUserSZAKResponse{
+	out := &GetUserZAKResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9083,7 +9083,7 @@ func (c *Client) CheckAUserEmail(ctx context.Context, params CheckAUserEmailPara
 	return out, nil
 }
 
-// CheckAUserSPMRoom sends GET /users/vanity_name.
+// CheckAUserPMRoom sends GET /users/vanity_name.
 // It is the Postman request "users/Check a user's PM room".
 //
 // A personal meeting room is a virtual meeting room that can be permanently assigned to a user.
@@ -9095,23 +9095,23 @@ func (c *Client) CheckAUserEmail(ctx context.Context, params CheckAUserEmailPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CheckAUserSPMRoomResponses):
+// Documented responses (also in CheckAUserPMRoomResponses):
 //
 //	Status  Code  Description
 //	200     -     Success.
 //	400     300   Bad Request Vanity name is required.
-func (c *Client) CheckAUserSPMRoom(ctx context.Context, params CheckAUserSPMRoomParams, opts ...RequestOption) (*CheckAUserSPMRoomResponse, error) {
+func (c *Client) CheckAUserPMRoom(ctx context.Context, params CheckAUserPMRoomParams, opts ...RequestOption) (*CheckAUserPMRoomResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CheckAUserSPMRoom: %w", err)
+		return nil, fmt.Errorf("CheckAUserPMRoom: %w", err)
 	}
-	r := newRequest("CheckAUserSPMRoom", "GET", authBearer, CheckAUserSPMRoomResponses)
+	r := newRequest("CheckAUserPMRoom", "GET", authBearer, CheckAUserPMRoomResponses)
 	r.addPath("/users/vanity_name")
 	r.addQuery("vanity_name", params.VanityName)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &CheckAUserSPMRoomResponse{
+	out := &CheckAUserPMRoomResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9459,7 +9459,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 	return out, nil
 }
 
-// UpdateRegistrantSStatus sends PUT /meetings/{meetingId}/registrants/status.
+// UpdateRegistrantStatus sends PUT /meetings/{meetingId}/registrants/status.
 // It is the Postman request "meetings/{meeting Id}/registrants/Update registrant's status".
 //
 // Update a meeting registrant's status by either approving, cancelling or denying a registrant from
@@ -9470,7 +9470,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateRegistrantSStatusResponses):
+// Documented responses (also in UpdateRegistrantStatusResponses):
 //
 //	Status  Code  Description
 //	204     -     Registrant status updated.
@@ -9478,11 +9478,11 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You're not the meeting host.
 //	404     1001  Meeting or registrant not found. User does not exist: {userId}.
 //	429     -     You have exceeded the daily rate limit of "{0}" for meeting Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
-func (c *Client) UpdateRegistrantSStatus(ctx context.Context, params UpdateRegistrantSStatusParams, opts ...RequestOption) (*UpdateRegistrantSStatusResponse, error) {
+func (c *Client) UpdateRegistrantStatus(ctx context.Context, params UpdateRegistrantStatusParams, opts ...RequestOption) (*UpdateRegistrantStatusResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateRegistrantSStatus: %w", err)
+		return nil, fmt.Errorf("UpdateRegistrantStatus: %w", err)
 	}
-	r := newRequest("UpdateRegistrantSStatus", "PUT", authBearer, UpdateRegistrantSStatusResponses)
+	r := newRequest("UpdateRegistrantStatus", "PUT", authBearer, UpdateRegistrantStatusResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/status")
@@ -9499,7 +9499,7 @@ func (c *Client) UpdateRegistrantSStatus(ctx context.Context, params UpdateRegis
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateRegistrantSStatusResponse{
+	return &UpdateRegistrantStatusResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -10181,7 +10181,7 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 	return out, nil
 }
 
-// RegistrantsUpdateRegistrantSStatus sends PUT /meetings/{meetingId}/recordings/registrants/status.
+// RegistrantsUpdateRegistrantStatus sends PUT /meetings/{meetingId}/recordings/registrants/status.
 // It is the Postman request "meetings/{meeting Id}/recordings/registrants/Update registrant's status".
 //
 // A registrant can either be approved or denied from viewing the on-demand
@@ -10194,17 +10194,17 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RegistrantsUpdateRegistrantSStatusResponses):
+// Documented responses (also in RegistrantsUpdateRegistrantStatusResponses):
 //
 //	Status  Code  Description
 //	204     -     Registrant status updated.
 //	404     -     Meeting recording or Registrant not found
 //	429     -     You have exceeded the daily rate limit of "{0}" for cloud recording Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
-func (c *Client) RegistrantsUpdateRegistrantSStatus(ctx context.Context, params RegistrantsUpdateRegistrantSStatusParams, opts ...RequestOption) (*RegistrantsUpdateRegistrantSStatusResponse, error) {
+func (c *Client) RegistrantsUpdateRegistrantStatus(ctx context.Context, params RegistrantsUpdateRegistrantStatusParams, opts ...RequestOption) (*RegistrantsUpdateRegistrantStatusResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RegistrantsUpdateRegistrantSStatus: %w", err)
+		return nil, fmt.Errorf("RegistrantsUpdateRegistrantStatus: %w", err)
 	}
-	r := newRequest("RegistrantsUpdateRegistrantSStatus", "PUT", authBearer, RegistrantsUpdateRegistrantSStatusResponses)
+	r := newRequest("RegistrantsUpdateRegistrantStatus", "PUT", authBearer, RegistrantsUpdateRegistrantStatusResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants/status")
@@ -10218,7 +10218,7 @@ func (c *Client) RegistrantsUpdateRegistrantSStatus(ctx context.Context, params 
 	if err != nil {
 		return nil, err
 	}
-	return &RegistrantsUpdateRegistrantSStatusResponse{
+	return &RegistrantsUpdateRegistrantStatusResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -10882,7 +10882,7 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 	return out, nil
 }
 
-// CreateMeetingSInviteLinks sends POST /meetings/{meetingId}/invite_links.
+// CreateMeetingInviteLinks sends POST /meetings/{meetingId}/invite_links.
 // It is the Postman request "meetings/{meeting Id}/Create meeting's invite links".
 //
 // Use this API to create a batch of invitation links for a meeting.
@@ -10892,16 +10892,16 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateMeetingSInviteLinksResponses):
+// Documented responses (also in CreateMeetingInviteLinksResponses):
 //
 //	Status  Code  Description
 //	201     -     Meeting Invite Links Created
 //	400     300   Bad Request * Meeting id does not exist. * Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}.
-func (c *Client) CreateMeetingSInviteLinks(ctx context.Context, params CreateMeetingSInviteLinksParams, opts ...RequestOption) (*CreateMeetingSInviteLinksResponse, error) {
+func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeetingInviteLinksParams, opts ...RequestOption) (*CreateMeetingInviteLinksResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateMeetingSInviteLinks: %w", err)
+		return nil, fmt.Errorf("CreateMeetingInviteLinks: %w", err)
 	}
-	r := newRequest("CreateMeetingSInviteLinks", "POST", authBearer, CreateMeetingSInviteLinksResponses)
+	r := newRequest("CreateMeetingInviteLinks", "POST", authBearer, CreateMeetingInviteLinksResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/invite_links")
@@ -10917,7 +10917,7 @@ func (c *Client) CreateMeetingSInviteLinks(ctx context.Context, params CreateMee
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateMeetingSInviteLinksResponse{
+	out := &CreateMeetingInviteLinksResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -11104,7 +11104,7 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 	return out, nil
 }
 
-// ListPastMeetingSPollResults sends GET /past_meetings/{meetingId}/polls.
+// ListPastMeetingPollResults sends GET /past_meetings/{meetingId}/polls.
 // It is the Postman request "past meetings/{meeting Id}/List past meeting's poll results".
 //
 // Polls (https://support.zoom.us/hc/en-us/articles/213756303-Polling-for-Meetings) allow the meeting
@@ -11121,15 +11121,15 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListPastMeetingSPollResultsResponses):
+// Documented responses (also in ListPastMeetingPollResultsResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Polls returned successfully.
-func (c *Client) ListPastMeetingSPollResults(ctx context.Context, params ListPastMeetingSPollResultsParams, opts ...RequestOption) (*ListPastMeetingSPollResultsResponse, error) {
+func (c *Client) ListPastMeetingPollResults(ctx context.Context, params ListPastMeetingPollResultsParams, opts ...RequestOption) (*ListPastMeetingPollResultsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListPastMeetingSPollResults: %w", err)
+		return nil, fmt.Errorf("ListPastMeetingPollResults: %w", err)
 	}
-	r := newRequest("ListPastMeetingSPollResults", "GET", authBearer, ListPastMeetingSPollResultsResponses)
+	r := newRequest("ListPastMeetingPollResults", "GET", authBearer, ListPastMeetingPollResultsResponses)
 	r.addPath("/past_meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/polls")
@@ -11137,7 +11137,7 @@ func (c *Client) ListPastMeetingSPollResults(ctx context.Context, params ListPas
 	if err != nil {
 		return nil, err
 	}
-	out := &ListPastMeetingSPollResultsResponse{
+	out := &ListPastMeetingPollResultsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -11148,7 +11148,7 @@ func (c *Client) ListPastMeetingSPollResults(ctx context.Context, params ListPas
 	return out, nil
 }
 
-// ListPastMeetingSFiles sends GET /past_meetings/{meetingId}/files.
+// ListPastMeetingFiles sends GET /past_meetings/{meetingId}/files.
 // It is the Postman request "past meetings/{meeting Id}/List past meeting's files".
 //
 // Note: This API has been deprecated and is no longer supported due to GCM encryption updates for
@@ -11165,17 +11165,17 @@ func (c *Client) ListPastMeetingSPollResults(ctx context.Context, params ListPas
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListPastMeetingSFilesResponses):
+// Documented responses (also in ListPastMeetingFilesResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Files retrieved successfully.
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     3001  Not Found Meeting ID is invalid or not end.
-func (c *Client) ListPastMeetingSFiles(ctx context.Context, params ListPastMeetingSFilesParams, opts ...RequestOption) (*ListPastMeetingSFilesResponse, error) {
+func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetingFilesParams, opts ...RequestOption) (*ListPastMeetingFilesResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListPastMeetingSFiles: %w", err)
+		return nil, fmt.Errorf("ListPastMeetingFiles: %w", err)
 	}
-	r := newRequest("ListPastMeetingSFiles", "GET", authBearer, ListPastMeetingSFilesResponses)
+	r := newRequest("ListPastMeetingFiles", "GET", authBearer, ListPastMeetingFilesResponses)
 	r.addPath("/past_meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/files")
@@ -11183,7 +11183,7 @@ func (c *Client) ListPastMeetingSFiles(ctx context.Context, params ListPastMeeti
 	if err != nil {
 		return nil, err
 	}
-	out := &ListPastMeetingSFilesResponse{
+	out := &ListPastMeetingFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -13958,7 +13958,7 @@ func (c *Client) CreateARole(ctx context.Context, params CreateARoleParams, opts
 	}, nil
 }
 
-// GetAccountSTSPInformation sends GET /tsp.
+// GetAccountTSPInformation sends GET /tsp.
 // It is the Postman request "tsp/Get account's TSP information".
 //
 // Get information on Telephony Service Provider on an account level.
@@ -13973,21 +13973,21 @@ func (c *Client) CreateARole(ctx context.Context, params CreateARoleParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAccountSTSPInformationResponses):
+// Documented responses (also in GetAccountTSPInformationResponses):
 //
 //	Status  Code  Description
 //	200     -     TSP account detail returned successfully.
-func (c *Client) GetAccountSTSPInformation(ctx context.Context, params GetAccountSTSPInformationParams, opts ...RequestOption) (*GetAccountSTSPInformationResponse, error) {
+func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccountTSPInformationParams, opts ...RequestOption) (*GetAccountTSPInformationResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAccountSTSPInformation: %w", err)
+		return nil, fmt.Errorf("GetAccountTSPInformation: %w", err)
 	}
-	r := newRequest("GetAccountSTSPInformation", "GET", authBearer, GetAccountSTSPInformationResponses)
+	r := newRequest("GetAccountTSPInformation", "GET", authBearer, GetAccountTSPInformationResponses)
 	r.addPath("/tsp")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAccountSTSPInformationResponse{
+	out := &GetAccountTSPInformationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -13998,7 +13998,7 @@ func (c *Client) GetAccountSTSPInformation(ctx context.Context, params GetAccoun
 	return out, nil
 }
 
-// UpdateAccountSTSPInformation sends PATCH /tsp.
+// UpdateAccountTSPInformation sends PATCH /tsp.
 // It is the Postman request "tsp/Update account's TSP information".
 //
 // Update information of the Telephony Service Provider set up on an account.
@@ -14013,16 +14013,16 @@ func (c *Client) GetAccountSTSPInformation(ctx context.Context, params GetAccoun
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAccountSTSPInformationResponses):
+// Documented responses (also in UpdateAccountTSPInformationResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content TSP Account updated.
 //	400     300   Bad request. Invalid parameter: tsp_bridge.
-func (c *Client) UpdateAccountSTSPInformation(ctx context.Context, params UpdateAccountSTSPInformationParams, opts ...RequestOption) (*UpdateAccountSTSPInformationResponse, error) {
+func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateAccountTSPInformationParams, opts ...RequestOption) (*UpdateAccountTSPInformationResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAccountSTSPInformation: %w", err)
+		return nil, fmt.Errorf("UpdateAccountTSPInformation: %w", err)
 	}
-	r := newRequest("UpdateAccountSTSPInformation", "PATCH", authBearer, UpdateAccountSTSPInformationResponses)
+	r := newRequest("UpdateAccountTSPInformation", "PATCH", authBearer, UpdateAccountTSPInformationResponses)
 	r.addPath("/tsp")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
@@ -14051,7 +14051,7 @@ func (c *Client) UpdateAccountSTSPInformation(ctx context.Context, params Update
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAccountSTSPInformationResponse{
+	return &UpdateAccountTSPInformationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14611,7 +14611,7 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 	return out, nil
 }
 
-// RegistrantsUpdateRegistrantSStatus2 sends PUT /webinars/{webinarId}/registrants/status.
+// RegistrantsUpdateRegistrantStatus2 sends PUT /webinars/{webinarId}/registrants/status.
 // It is the Postman request "webinars/{webinar Id}/registrants/Update registrant's status".
 //
 // Update a webinar registrant's status. Using this API, you can specify whether you want to approve a
@@ -14623,7 +14623,7 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RegistrantsUpdateRegistrantSStatus2Responses):
+// Documented responses (also in RegistrantsUpdateRegistrantStatus2Responses):
 //
 //	Status  Code  Description
 //	200     -     The webinar plan subscription is missing. Enable webinar for this user once the subscription is added: {userId}.
@@ -14631,11 +14631,11 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3035` Webinar has reached maximum attendee capacity.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
-func (c *Client) RegistrantsUpdateRegistrantSStatus2(ctx context.Context, params RegistrantsUpdateRegistrantSStatus2Params, opts ...RequestOption) (*RegistrantsUpdateRegistrantSStatus2Response, error) {
+func (c *Client) RegistrantsUpdateRegistrantStatus2(ctx context.Context, params RegistrantsUpdateRegistrantStatus2Params, opts ...RequestOption) (*RegistrantsUpdateRegistrantStatus2Response, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RegistrantsUpdateRegistrantSStatus2: %w", err)
+		return nil, fmt.Errorf("RegistrantsUpdateRegistrantStatus2: %w", err)
 	}
-	r := newRequest("RegistrantsUpdateRegistrantSStatus2", "PUT", authBearer, RegistrantsUpdateRegistrantSStatus2Responses)
+	r := newRequest("RegistrantsUpdateRegistrantStatus2", "PUT", authBearer, RegistrantsUpdateRegistrantStatus2Responses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/status")
@@ -14652,7 +14652,7 @@ func (c *Client) RegistrantsUpdateRegistrantSStatus2(ctx context.Context, params
 	if err != nil {
 		return nil, err
 	}
-	return &RegistrantsUpdateRegistrantSStatus2Response{
+	return &RegistrantsUpdateRegistrantStatus2Response{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14780,7 +14780,7 @@ func (c *Client) DeleteAWebinarPoll(ctx context.Context, params DeleteAWebinarPo
 	}, nil
 }
 
-// ListAWebinarSPolls sends GET /webinars/{webinarId}/polls.
+// ListAWebinarPolls sends GET /webinars/{webinarId}/polls.
 // It is the Postman request "webinars/{webinar Id}/polls/List a webinar's polls".
 //
 // List all the polls (https://support.zoom.us/hc/en-us/articles/203749865-Polling-for-Webinars) of a
@@ -14792,16 +14792,16 @@ func (c *Client) DeleteAWebinarPoll(ctx context.Context, params DeleteAWebinarPo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListAWebinarSPollsResponses):
+// Documented responses (also in ListAWebinarPollsResponses):
 //
 //	Status  Code  Description
 //	200     -     List polls of a Webinar returned
 //	404     -     Webinar not found.
-func (c *Client) ListAWebinarSPolls(ctx context.Context, params ListAWebinarSPollsParams, opts ...RequestOption) (*ListAWebinarSPollsResponse, error) {
+func (c *Client) ListAWebinarPolls(ctx context.Context, params ListAWebinarPollsParams, opts ...RequestOption) (*ListAWebinarPollsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListAWebinarSPolls: %w", err)
+		return nil, fmt.Errorf("ListAWebinarPolls: %w", err)
 	}
-	r := newRequest("ListAWebinarSPolls", "GET", authBearer, ListAWebinarSPollsResponses)
+	r := newRequest("ListAWebinarPolls", "GET", authBearer, ListAWebinarPollsResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls")
@@ -14809,7 +14809,7 @@ func (c *Client) ListAWebinarSPolls(ctx context.Context, params ListAWebinarSPol
 	if err != nil {
 		return nil, err
 	}
-	out := &ListAWebinarSPollsResponse{
+	out := &ListAWebinarPollsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14820,7 +14820,7 @@ func (c *Client) ListAWebinarSPolls(ctx context.Context, params ListAWebinarSPol
 	return out, nil
 }
 
-// CreateAWebinarSPoll sends POST /webinars/{webinarId}/polls.
+// CreateAWebinarPoll sends POST /webinars/{webinarId}/polls.
 // It is the Postman request "webinars/{webinar Id}/polls/Create a webinar's poll".
 //
 // Create a poll (https://support.zoom.us/hc/en-us/articles/203749865-Polling-for-Webinars) for a
@@ -14832,17 +14832,17 @@ func (c *Client) ListAWebinarSPolls(ctx context.Context, params ListAWebinarSPol
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateAWebinarSPollResponses):
+// Documented responses (also in CreateAWebinarPollResponses):
 //
 //	Status  Code  Description
 //	201     -     Webinar Poll Created
 //	300     -     Invalid webinarId.
 //	404     -     Webinar not found.
-func (c *Client) CreateAWebinarSPoll(ctx context.Context, params CreateAWebinarSPollParams, opts ...RequestOption) (*CreateAWebinarSPollResponse, error) {
+func (c *Client) CreateAWebinarPoll(ctx context.Context, params CreateAWebinarPollParams, opts ...RequestOption) (*CreateAWebinarPollResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAWebinarSPoll: %w", err)
+		return nil, fmt.Errorf("CreateAWebinarPoll: %w", err)
 	}
-	r := newRequest("CreateAWebinarSPoll", "POST", authBearer, CreateAWebinarSPollResponses)
+	r := newRequest("CreateAWebinarPoll", "POST", authBearer, CreateAWebinarPollResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls")
@@ -14858,7 +14858,7 @@ func (c *Client) CreateAWebinarSPoll(ctx context.Context, params CreateAWebinarS
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateAWebinarSPollResponse{
+	out := &CreateAWebinarPollResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -15353,7 +15353,7 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 	return out, nil
 }
 
-// CreateWebinarSInviteLinks sends POST /webinars/{webinarId}/invite_links.
+// CreateWebinarInviteLinks sends POST /webinars/{webinarId}/invite_links.
 // It is the Postman request "webinars/{webinar Id}/Create webinar's invite links".
 //
 // Use this API to create a batch of invitation links for a webinar.
@@ -15367,16 +15367,16 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateWebinarSInviteLinksResponses):
+// Documented responses (also in CreateWebinarInviteLinksResponses):
 //
 //	Status  Code  Description
 //	201     -     Webinar Invite Links Created
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
-func (c *Client) CreateWebinarSInviteLinks(ctx context.Context, params CreateWebinarSInviteLinksParams, opts ...RequestOption) (*CreateWebinarSInviteLinksResponse, error) {
+func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebinarInviteLinksParams, opts ...RequestOption) (*CreateWebinarInviteLinksResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateWebinarSInviteLinks: %w", err)
+		return nil, fmt.Errorf("CreateWebinarInviteLinks: %w", err)
 	}
-	r := newRequest("CreateWebinarSInviteLinks", "POST", authBearer, CreateWebinarSInviteLinksResponses)
+	r := newRequest("CreateWebinarInviteLinks", "POST", authBearer, CreateWebinarInviteLinksResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/invite_links")
@@ -15392,7 +15392,7 @@ func (c *Client) CreateWebinarSInviteLinks(ctx context.Context, params CreateWeb
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateWebinarSInviteLinksResponse{
+	out := &CreateWebinarInviteLinksResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),

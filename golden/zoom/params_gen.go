@@ -767,9 +767,9 @@ func (p UpdateAZoomRoomProfileParams) Validate() error {
 	return v.err()
 }
 
-// ChangeAZoomRoomSLocationParams holds the parameters of ChangeAZoomRoomSLocation.
+// ChangeAZoomRoomLocationParams holds the parameters of ChangeAZoomRoomLocation.
 // Optional fields left at their zero value (or nil) are not sent.
-type ChangeAZoomRoomSLocationParams struct {
+type ChangeAZoomRoomLocationParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique Identifier of the Zoom Room.
 	// Required.
@@ -785,7 +785,7 @@ type ChangeAZoomRoomSLocationParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ChangeAZoomRoomSLocationParams) Validate() error {
+func (p ChangeAZoomRoomLocationParams) Validate() error {
 	var v validation
 	v.require("roomId", p.RoomID != "")
 	return v.err()
@@ -1193,9 +1193,9 @@ func (p SendAChatMessageParams) Validate() error {
 	return v.err()
 }
 
-// ListUserSChatMessagesParams holds the parameters of ListUserSChatMessages.
+// ListUserChatMessagesParams holds the parameters of ListUserChatMessages.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListUserSChatMessagesParams struct {
+type ListUserChatMessagesParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
 	// Example: ut amet
@@ -1241,7 +1241,7 @@ type ListUserSChatMessagesParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListUserSChatMessagesParams) Validate() error {
+func (p ListUserChatMessagesParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
@@ -1418,9 +1418,9 @@ func (p DeleteAChannelParams) Validate() error {
 	return v.err()
 }
 
-// ListUserSChannelsParams holds the parameters of ListUserSChannels.
+// ListUserChannelsParams holds the parameters of ListUserChannels.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListUserSChannelsParams struct {
+type ListUserChannelsParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the user.
 	// Required.
@@ -1439,7 +1439,7 @@ type ListUserSChannelsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListUserSChannelsParams) Validate() error {
+func (p ListUserChannelsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
@@ -1486,15 +1486,15 @@ func (p CreateAChannelParams) Validate() error {
 	return v.err()
 }
 
-// ListUserSContactsParams holds the parameters of ListUserSContacts.
+// ListUserContactsParams holds the parameters of ListUserContacts.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListUserSContactsParams struct {
+type ListUserContactsParams struct {
 	// Type is the query parameter "type".
 	// The type of contact. The value can be one of the following:
 	// `company`: Contacts from the user's organization.
 	// `external`: External contacts.
 	// Example: company
-	Type ListUserSContactsType `query:"type"`
+	Type ListUserContactsType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned with a single API call.
 	// Example: 10
@@ -1509,15 +1509,15 @@ type ListUserSContactsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListUserSContactsParams) Validate() error {
+func (p ListUserContactsParams) Validate() error {
 	var v validation
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
-// GetUserSContactDetailsParams holds the parameters of GetUserSContactDetails.
+// GetUserContactDetailsParams holds the parameters of GetUserContactDetails.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetUserSContactDetailsParams struct {
+type GetUserContactDetailsParams struct {
 	// ContactID is the path parameter "contactId".
 	// The user's contact Id or email address. The contact can be either a company contact or an external
 	// contact.
@@ -1534,7 +1534,7 @@ type GetUserSContactDetailsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetUserSContactDetailsParams) Validate() error {
+func (p GetUserContactDetailsParams) Validate() error {
 	var v validation
 	v.require("contactId", p.ContactID != "")
 	return v.err()
@@ -2041,9 +2041,9 @@ func (p SubscribeAccountToAnAdditionalPlanParams) Validate() error {
 	return v.err()
 }
 
-// UpdateAnAccountSAdditionalPlanParams holds the parameters of UpdateAnAccountSAdditionalPlan.
+// UpdateAnAccountAdditionalPlanParams holds the parameters of UpdateAnAccountAdditionalPlan.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAnAccountSAdditionalPlanParams struct {
+type UpdateAnAccountAdditionalPlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
@@ -2063,7 +2063,7 @@ type UpdateAnAccountSAdditionalPlanParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAnAccountSAdditionalPlanParams) Validate() error {
+func (p UpdateAnAccountAdditionalPlanParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	v.require("type", p.Type != "")
@@ -2783,9 +2783,9 @@ func (p UpdateTheAccountOwnerParams) Validate() error {
 	return v.err()
 }
 
-// SwitchAUserSAccountParams holds the parameters of SwitchAUserSAccount.
+// SwitchAUserAccountParams holds the parameters of SwitchAUserAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type SwitchAUserSAccountParams struct {
+type SwitchAUserAccountParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
 	// Example: ut amet
@@ -2803,7 +2803,7 @@ type SwitchAUserSAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p SwitchAUserSAccountParams) Validate() error {
+func (p SwitchAUserAccountParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	v.require("userId", p.UserID != "")
@@ -3208,9 +3208,9 @@ func (p VirtualBackgroundsUploadVirtualBackgroundFilesParams) Validate() error {
 	return v.err()
 }
 
-// GetAGroupSSettingsParams holds the parameters of GetAGroupSSettings.
+// GetAGroupSettingsParams holds the parameters of GetAGroupSettings.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAGroupSSettingsParams struct {
+type GetAGroupSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// Required.
 	// Example: ut amet
@@ -3225,7 +3225,7 @@ type GetAGroupSSettingsParams struct {
 	//
 	// `meeting_security`: Use this query parameter to view meeting security settings applied on the group.
 	// Example: recording_authentication
-	Option GetAGroupSSettingsOption `query:"option"`
+	Option GetAGroupSettingsOption `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
@@ -3244,16 +3244,16 @@ type GetAGroupSSettingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAGroupSSettingsParams) Validate() error {
+func (p GetAGroupSettingsParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	v.enum("option", string(p.Option), p.Option == "" || p.Option.Valid())
 	return v.err()
 }
 
-// UpdateAGroupSSettingsParams holds the parameters of UpdateAGroupSSettings.
+// UpdateAGroupSettingsParams holds the parameters of UpdateAGroupSettings.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAGroupSSettingsParams struct {
+type UpdateAGroupSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// Id of the group.
 	// Required.
@@ -3308,7 +3308,7 @@ type UpdateAGroupSSettingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAGroupSSettingsParams) Validate() error {
+func (p UpdateAGroupSettingsParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
@@ -4202,9 +4202,9 @@ func (p SendChatbotMessagesParams) Validate() error {
 	return v.err()
 }
 
-// GetUserSIMMessagesParams holds the parameters of GetUserSIMMessages.
+// GetUserIMMessagesParams holds the parameters of GetUserIMMessages.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetUserSIMMessagesParams struct {
+type GetUserIMMessagesParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address.
 	// Required.
@@ -4236,7 +4236,7 @@ type GetUserSIMMessagesParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetUserSIMMessagesParams) Validate() error {
+func (p GetUserIMMessagesParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
@@ -4635,7 +4635,7 @@ type GetUserSettingsParams struct {
 	// `meeting_security`: Use this query parameter to view meeting security settings applied on the
 	// user's account.
 	// Example: recording_authentication
-	Option GetAGroupSSettingsOption `query:"option"`
+	Option GetAGroupSettingsOption `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
@@ -4714,9 +4714,9 @@ func (p UpdateUserSettingsParams) Validate() error {
 	return v.err()
 }
 
-// GetAUserSTSPAccountParams holds the parameters of GetAUserSTSPAccount.
+// GetAUserTSPAccountParams holds the parameters of GetAUserTSPAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAUserSTSPAccountParams struct {
+type GetAUserTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4731,7 +4731,7 @@ type GetAUserSTSPAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAUserSTSPAccountParams) Validate() error {
+func (p GetAUserTSPAccountParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
@@ -4781,9 +4781,9 @@ func (p UpdateATSPAccountParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAUserSTSPAccountParams holds the parameters of DeleteAUserSTSPAccount.
+// DeleteAUserTSPAccountParams holds the parameters of DeleteAUserTSPAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAUserSTSPAccountParams struct {
+type DeleteAUserTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4798,15 +4798,15 @@ type DeleteAUserSTSPAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAUserSTSPAccountParams) Validate() error {
+func (p DeleteAUserTSPAccountParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// ListUserSTSPAccountsParams holds the parameters of ListUserSTSPAccounts.
+// ListUserTSPAccountsParams holds the parameters of ListUserTSPAccounts.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListUserSTSPAccountsParams struct {
+type ListUserTSPAccountsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4816,15 +4816,15 @@ type ListUserSTSPAccountsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListUserSTSPAccountsParams) Validate() error {
+func (p ListUserTSPAccountsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// AddAUserSTSPAccountParams holds the parameters of AddAUserSTSPAccount.
+// AddAUserTSPAccountParams holds the parameters of AddAUserTSPAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type AddAUserSTSPAccountParams struct {
+type AddAUserTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4852,7 +4852,7 @@ type AddAUserSTSPAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p AddAUserSTSPAccountParams) Validate() error {
+func (p AddAUserTSPAccountParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("conference_code", p.ConferenceCode != "")
@@ -4918,9 +4918,9 @@ func (p GetAUserTokenParams) Validate() error {
 	return v.err()
 }
 
-// RevokeAUserSSSOTokenParams holds the parameters of RevokeAUserSSSOToken.
+// RevokeAUserSSOTokenParams holds the parameters of RevokeAUserSSOToken.
 // Optional fields left at their zero value (or nil) are not sent.
-type RevokeAUserSSSOTokenParams struct {
+type RevokeAUserSSOTokenParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4930,7 +4930,7 @@ type RevokeAUserSSSOTokenParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RevokeAUserSSSOTokenParams) Validate() error {
+func (p RevokeAUserSSOTokenParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
@@ -5304,9 +5304,9 @@ func (p ListAllRecordingsParams) Validate() error {
 	return v.err()
 }
 
-// UploadAUserSProfilePictureParams holds the parameters of UploadAUserSProfilePicture.
+// UploadAUserProfilePictureParams holds the parameters of UploadAUserProfilePicture.
 // Optional fields left at their zero value (or nil) are not sent.
-type UploadAUserSProfilePictureParams struct {
+type UploadAUserProfilePictureParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5321,7 +5321,7 @@ type UploadAUserSProfilePictureParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UploadAUserSProfilePictureParams) Validate() error {
+func (p UploadAUserProfilePictureParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("pic_file", p.PicFile != "")
@@ -5354,9 +5354,9 @@ func (p UpdateUserStatusParams) Validate() error {
 	return v.err()
 }
 
-// UpdateAUserSPasswordParams holds the parameters of UpdateAUserSPassword.
+// UpdateAUserPasswordParams holds the parameters of UpdateAUserPassword.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAUserSPasswordParams struct {
+type UpdateAUserPasswordParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5378,7 +5378,7 @@ type UpdateAUserSPasswordParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAUserSPasswordParams) Validate() error {
+func (p UpdateAUserPasswordParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("password", p.Password != "")
@@ -5403,9 +5403,9 @@ func (p GetUserPermissionsParams) Validate() error {
 	return v.err()
 }
 
-// ListAUserSPACAccountsParams holds the parameters of ListAUserSPACAccounts.
+// ListAUserPACAccountsParams holds the parameters of ListAUserPACAccounts.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListAUserSPACAccountsParams struct {
+type ListAUserPACAccountsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5415,15 +5415,15 @@ type ListAUserSPACAccountsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListAUserSPACAccountsParams) Validate() error {
+func (p ListAUserPACAccountsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// UpdateAUserSEmailParams holds the parameters of UpdateAUserSEmail.
+// UpdateAUserEmailParams holds the parameters of UpdateAUserEmail.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAUserSEmailParams struct {
+type UpdateAUserEmailParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5438,7 +5438,7 @@ type UpdateAUserSEmailParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAUserSEmailParams) Validate() error {
+func (p UpdateAUserEmailParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("email", p.Email != "")
@@ -5465,9 +5465,9 @@ func (p ListWebinarTemplatesParams) Validate() error {
 	return v.err()
 }
 
-// UpdateAUserSPresenceStatusParams holds the parameters of UpdateAUserSPresenceStatus.
+// UpdateAUserPresenceStatusParams holds the parameters of UpdateAUserPresenceStatus.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAUserSPresenceStatusParams struct {
+type UpdateAUserPresenceStatusParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
 	// Example: ut amet
@@ -5493,7 +5493,7 @@ type UpdateAUserSPresenceStatusParams struct {
 	// * `Available` to `Away`
 	// * `Away` to `Available`
 	// Example: Do_No_Disturb
-	Status UpdateAUserSPresenceStatusStatus `form:"status"`
+	Status UpdateAUserPresenceStatusStatus `form:"status"`
 	// Duration is the multipart form field "duration".
 	// If you're updating the status to `Do_Not_Disturb`, specify a duration in minutes for which the
 	// status should remain as `Do_Not_Disturb`.
@@ -5505,7 +5505,7 @@ type UpdateAUserSPresenceStatusParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAUserSPresenceStatusParams) Validate() error {
+func (p UpdateAUserPresenceStatusParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.enum("status", string(p.Status), p.Status == "" || p.Status.Valid())
@@ -5616,12 +5616,12 @@ func (p CreateUsersParams) Validate() error {
 	return v.err()
 }
 
-// GetUserSZAKParams holds the parameters of GetUserSZAK.
-type GetUserSZAKParams struct{}
+// GetUserZAKParams holds the parameters of GetUserZAK.
+type GetUserZAKParams struct{}
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetUserSZAKParams) Validate() error {
+func (p GetUserZAKParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -5644,9 +5644,9 @@ func (p CheckAUserEmailParams) Validate() error {
 	return v.err()
 }
 
-// CheckAUserSPMRoomParams holds the parameters of CheckAUserSPMRoom.
+// CheckAUserPMRoomParams holds the parameters of CheckAUserPMRoom.
 // Optional fields left at their zero value (or nil) are not sent.
-type CheckAUserSPMRoomParams struct {
+type CheckAUserPMRoomParams struct {
 	// VanityName is the query parameter "vanity_name".
 	// Personal meeting room name.
 	// Required.
@@ -5656,7 +5656,7 @@ type CheckAUserSPMRoomParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CheckAUserSPMRoomParams) Validate() error {
+func (p CheckAUserPMRoomParams) Validate() error {
 	var v validation
 	v.require("vanity_name", p.VanityName != "")
 	return v.err()
@@ -5893,9 +5893,9 @@ func (p AddMeetingRegistrantParams) Validate() error {
 	return v.err()
 }
 
-// UpdateRegistrantSStatusParams holds the parameters of UpdateRegistrantSStatus.
+// UpdateRegistrantStatusParams holds the parameters of UpdateRegistrantStatus.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateRegistrantSStatusParams struct {
+type UpdateRegistrantStatusParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -5924,7 +5924,7 @@ type UpdateRegistrantSStatusParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateRegistrantSStatusParams) Validate() error {
+func (p UpdateRegistrantStatusParams) Validate() error {
 	var v validation
 	v.enum("action", string(p.Action), p.Action.Valid())
 	return v.err()
@@ -6423,9 +6423,9 @@ func (p CreateARecordingRegistrantParams) Validate() error {
 	return v.err()
 }
 
-// RegistrantsUpdateRegistrantSStatusParams holds the parameters of RegistrantsUpdateRegistrantSStatus.
+// RegistrantsUpdateRegistrantStatusParams holds the parameters of RegistrantsUpdateRegistrantStatus.
 // Optional fields left at their zero value (or nil) are not sent.
-type RegistrantsUpdateRegistrantSStatusParams struct {
+type RegistrantsUpdateRegistrantStatusParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6437,7 +6437,7 @@ type RegistrantsUpdateRegistrantSStatusParams struct {
 	// Action is the multipart form field "action".
 	// Required.
 	// Example: approve
-	Action RegistrantsUpdateRegistrantSStatusAction `form:"action"`
+	Action RegistrantsUpdateRegistrantStatusAction `form:"action"`
 	// Registrants is the multipart form field "registrants".
 	// List of registrants
 	// Example: [{"id":"dolor officia"},{"id":"enim incididu"}]
@@ -6446,7 +6446,7 @@ type RegistrantsUpdateRegistrantSStatusParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RegistrantsUpdateRegistrantSStatusParams) Validate() error {
+func (p RegistrantsUpdateRegistrantStatusParams) Validate() error {
 	var v validation
 	v.enum("action", string(p.Action), p.Action.Valid())
 	return v.err()
@@ -6888,9 +6888,9 @@ func (p PerformBatchPollCreationParams) Validate() error {
 	return v.err()
 }
 
-// CreateMeetingSInviteLinksParams holds the parameters of CreateMeetingSInviteLinks.
+// CreateMeetingInviteLinksParams holds the parameters of CreateMeetingInviteLinks.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateMeetingSInviteLinksParams struct {
+type CreateMeetingInviteLinksParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6911,7 +6911,7 @@ type CreateMeetingSInviteLinksParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateMeetingSInviteLinksParams) Validate() error {
+func (p CreateMeetingInviteLinksParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -7012,9 +7012,9 @@ func (p ListEndedMeetingInstancesParams) Validate() error {
 	return v.err()
 }
 
-// ListPastMeetingSPollResultsParams holds the parameters of ListPastMeetingSPollResults.
+// ListPastMeetingPollResultsParams holds the parameters of ListPastMeetingPollResults.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListPastMeetingSPollResultsParams struct {
+type ListPastMeetingPollResultsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
 	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
@@ -7027,15 +7027,15 @@ type ListPastMeetingSPollResultsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListPastMeetingSPollResultsParams) Validate() error {
+func (p ListPastMeetingPollResultsParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
 	return v.err()
 }
 
-// ListPastMeetingSFilesParams holds the parameters of ListPastMeetingSFiles.
+// ListPastMeetingFilesParams holds the parameters of ListPastMeetingFiles.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListPastMeetingSFilesParams struct {
+type ListPastMeetingFilesParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -7048,7 +7048,7 @@ type ListPastMeetingSFilesParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListPastMeetingSFilesParams) Validate() error {
+func (p ListPastMeetingFilesParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -8802,19 +8802,19 @@ func (p CreateARoleParams) Validate() error {
 	return v.err()
 }
 
-// GetAccountSTSPInformationParams holds the parameters of GetAccountSTSPInformation.
-type GetAccountSTSPInformationParams struct{}
+// GetAccountTSPInformationParams holds the parameters of GetAccountTSPInformation.
+type GetAccountTSPInformationParams struct{}
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAccountSTSPInformationParams) Validate() error {
+func (p GetAccountTSPInformationParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// UpdateAccountSTSPInformationParams holds the parameters of UpdateAccountSTSPInformation.
+// UpdateAccountTSPInformationParams holds the parameters of UpdateAccountTSPInformation.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAccountSTSPInformationParams struct {
+type UpdateAccountTSPInformationParams struct {
 	// TspProvider is the multipart form field "tsp_provider".
 	// 3rd party audio conferencing provider
 	// Example: aute in
@@ -8848,7 +8848,7 @@ type UpdateAccountSTSPInformationParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAccountSTSPInformationParams) Validate() error {
+func (p UpdateAccountTSPInformationParams) Validate() error {
 	var v validation
 	v.enum("tsp_bridge", string(p.TspBridge), p.TspBridge == "" || p.TspBridge.Valid())
 	return v.err()
@@ -9152,9 +9152,9 @@ func (p AddAWebinarRegistrantParams) Validate() error {
 	return v.err()
 }
 
-// RegistrantsUpdateRegistrantSStatus2Params holds the parameters of RegistrantsUpdateRegistrantSStatus2.
+// RegistrantsUpdateRegistrantStatus2Params holds the parameters of RegistrantsUpdateRegistrantStatus2.
 // Optional fields left at their zero value (or nil) are not sent.
-type RegistrantsUpdateRegistrantSStatus2Params struct {
+type RegistrantsUpdateRegistrantStatus2Params struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9177,7 +9177,7 @@ type RegistrantsUpdateRegistrantSStatus2Params struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RegistrantsUpdateRegistrantSStatus2Params) Validate() error {
+func (p RegistrantsUpdateRegistrantStatus2Params) Validate() error {
 	var v validation
 	v.enum("action", string(p.Action), p.Action.Valid())
 	return v.err()
@@ -9260,9 +9260,9 @@ func (p DeleteAWebinarPollParams) Validate() error {
 	return v.err()
 }
 
-// ListAWebinarSPollsParams holds the parameters of ListAWebinarSPolls.
+// ListAWebinarPollsParams holds the parameters of ListAWebinarPolls.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListAWebinarSPollsParams struct {
+type ListAWebinarPollsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9272,14 +9272,14 @@ type ListAWebinarSPollsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListAWebinarSPollsParams) Validate() error {
+func (p ListAWebinarPollsParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// CreateAWebinarSPollParams holds the parameters of CreateAWebinarSPoll.
+// CreateAWebinarPollParams holds the parameters of CreateAWebinarPoll.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAWebinarSPollParams struct {
+type CreateAWebinarPollParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9297,7 +9297,7 @@ type CreateAWebinarSPollParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAWebinarSPollParams) Validate() error {
+func (p CreateAWebinarPollParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -9564,9 +9564,9 @@ func (p GetWebinarTrackingSourcesParams) Validate() error {
 	return v.err()
 }
 
-// CreateWebinarSInviteLinksParams holds the parameters of CreateWebinarSInviteLinks.
+// CreateWebinarInviteLinksParams holds the parameters of CreateWebinarInviteLinks.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateWebinarSInviteLinksParams struct {
+type CreateWebinarInviteLinksParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9584,7 +9584,7 @@ type CreateWebinarSInviteLinksParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateWebinarSInviteLinksParams) Validate() error {
+func (p CreateWebinarInviteLinksParams) Validate() error {
 	var v validation
 	return v.err()
 }

@@ -260,16 +260,16 @@ type SendAChatMessageResponseBody struct {
 	ID string `json:"id"`
 }
 
-// ListUserSChatMessagesResponseBody is synthesized from the collection's example JSON.
-type ListUserSChatMessagesResponseBody struct {
-	Date          string                                     `json:"date"`
-	PageSize      int64                                      `json:"page_size"`
-	NextPageToken string                                     `json:"next_page_token"`
-	Messages      []ListUserSChatMessagesResponseBodyMessage `json:"messages,omitzero"`
+// ListUserChatMessagesResponseBody is synthesized from the collection's example JSON.
+type ListUserChatMessagesResponseBody struct {
+	Date          string                                    `json:"date"`
+	PageSize      int64                                     `json:"page_size"`
+	NextPageToken string                                    `json:"next_page_token"`
+	Messages      []ListUserChatMessagesResponseBodyMessage `json:"messages,omitzero"`
 }
 
-// ListUserSChatMessagesResponseBodyMessage is synthesized from the collection's example JSON.
-type ListUserSChatMessagesResponseBodyMessage struct {
+// ListUserChatMessagesResponseBodyMessage is synthesized from the collection's example JSON.
+type ListUserChatMessagesResponseBodyMessage struct {
 	ID        string `json:"id"`
 	Message   string `json:"message"`
 	Sender    string `json:"sender"`
@@ -308,15 +308,15 @@ type GetAChannelResponseBody struct {
 	Type int64  `json:"type"`
 }
 
-// ListUserSChannelsResponseBody is synthesized from the collection's example JSON.
-type ListUserSChannelsResponseBody struct {
-	TotalRecords int64                                  `json:"total_records"`
-	PageSize     int64                                  `json:"page_size"`
-	Channels     []ListUserSChannelsResponseBodyChannel `json:"channels,omitzero"`
+// ListUserChannelsResponseBody is synthesized from the collection's example JSON.
+type ListUserChannelsResponseBody struct {
+	TotalRecords int64                                 `json:"total_records"`
+	PageSize     int64                                 `json:"page_size"`
+	Channels     []ListUserChannelsResponseBodyChannel `json:"channels,omitzero"`
 }
 
-// ListUserSChannelsResponseBodyChannel is synthesized from the collection's example JSON.
-type ListUserSChannelsResponseBodyChannel struct {
+// ListUserChannelsResponseBodyChannel is synthesized from the collection's example JSON.
+type ListUserChannelsResponseBodyChannel struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Type int64  `json:"type"`
@@ -330,36 +330,36 @@ type CreateAChannelResponseBody struct {
 	Jid  string `json:"jid"`
 }
 
-// ListUserSContactsResponseBody is synthesized from the collection's example JSON.
-type ListUserSContactsResponseBody struct {
-	PageSize      int64                                  `json:"page_size"`
-	NextPageToken string                                 `json:"next_page_token"`
-	Contacts      []ListUserSContactsResponseBodyContact `json:"contacts,omitzero"`
+// ListUserContactsResponseBody is synthesized from the collection's example JSON.
+type ListUserContactsResponseBody struct {
+	PageSize      int64                                 `json:"page_size"`
+	NextPageToken string                                `json:"next_page_token"`
+	Contacts      []ListUserContactsResponseBodyContact `json:"contacts,omitzero"`
 }
 
-// ListUserSContactsResponseBodyContact is synthesized from the collection's example JSON.
-type ListUserSContactsResponseBodyContact struct {
+// ListUserContactsResponseBodyContact is synthesized from the collection's example JSON.
+type ListUserContactsResponseBodyContact struct {
 	ID        string `json:"id"`
 	Email     string `json:"email"`
 	FirstName string `json:"first_name"`
 	LastName  string `json:"last_name"`
 }
 
-// GetUserSContactDetailsResponseBody is synthesized from the collection's example JSON.
-type GetUserSContactDetailsResponseBody struct {
-	ID              string                                          `json:"id"`
-	Email           string                                          `json:"email"`
-	FirstName       string                                          `json:"first_name"`
-	LastName        string                                          `json:"last_name"`
-	PresenceStatus  string                                          `json:"presence_status"`
-	PhoneNumber     string                                          `json:"phone_number"`
-	PhoneNumbers    []GetUserSContactDetailsResponseBodyPhoneNumber `json:"phone_numbers,omitzero"`
-	DirectNumbers   []int64                                         `json:"direct_numbers,omitzero"`
-	ExtensionNumber string                                          `json:"extension_number"`
+// GetUserContactDetailsResponseBody is synthesized from the collection's example JSON.
+type GetUserContactDetailsResponseBody struct {
+	ID              string                                         `json:"id"`
+	Email           string                                         `json:"email"`
+	FirstName       string                                         `json:"first_name"`
+	LastName        string                                         `json:"last_name"`
+	PresenceStatus  string                                         `json:"presence_status"`
+	PhoneNumber     string                                         `json:"phone_number"`
+	PhoneNumbers    []GetUserContactDetailsResponseBodyPhoneNumber `json:"phone_numbers,omitzero"`
+	DirectNumbers   []int64                                        `json:"direct_numbers,omitzero"`
+	ExtensionNumber string                                         `json:"extension_number"`
 }
 
-// GetUserSContactDetailsResponseBodyPhoneNumber is synthesized from the collection's example JSON.
-type GetUserSContactDetailsResponseBodyPhoneNumber struct {
+// GetUserContactDetailsResponseBodyPhoneNumber is synthesized from the collection's example JSON.
+type GetUserContactDetailsResponseBodyPhoneNumber struct {
 	Country  string `json:"country"`
 	Code     string `json:"code"`
 	Number   string `json:"number"`
@@ -1224,18 +1224,18 @@ type VirtualBackgroundsUploadVirtualBackgroundFilesResponseBody struct {
 	Size      int64  `json:"size"`
 }
 
-// GetAGroupSSettingsResponseBody is synthesized from the collection's example JSON.
-type GetAGroupSSettingsResponseBody struct {
-	ScheduleMeeting   GetAGroupSSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
-	InMeeting         GetAGroupSSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
-	EmailNotification GetAGroupSSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
-	Recording         GetAGroupSSettingsResponseBodyRecording         `json:"recording,omitzero"`
-	Telephony         GetAGroupSSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
-	OtherOptions      GetAGroupSSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
+// GetAGroupSettingsResponseBody is synthesized from the collection's example JSON.
+type GetAGroupSettingsResponseBody struct {
+	ScheduleMeeting   GetAGroupSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         GetAGroupSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification GetAGroupSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
+	Recording         GetAGroupSettingsResponseBodyRecording         `json:"recording,omitzero"`
+	Telephony         GetAGroupSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
+	OtherOptions      GetAGroupSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
 }
 
-// GetAGroupSSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
-type GetAGroupSSettingsResponseBodyScheduleMeeting struct {
+// GetAGroupSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
+type GetAGroupSettingsResponseBodyScheduleMeeting struct {
 	HostVideo                               bool   `json:"host_video"`
 	ParticipantVideo                        bool   `json:"participant_video"`
 	AudioType                               string `json:"audio_type"`
@@ -1250,69 +1250,69 @@ type GetAGroupSSettingsResponseBodyScheduleMeeting struct {
 	UpcomingMeetingReminder                 bool   `json:"upcoming_meeting_reminder"`
 }
 
-// GetAGroupSSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
-type GetAGroupSSettingsResponseBodyInMeeting struct {
-	E2eEncryption                bool                                                        `json:"e2e_encryption"`
-	Chat                         bool                                                        `json:"chat"`
-	AllowParticipantsChatWith    int64                                                       `json:"allow_participants_chat_with"`
-	AllowUsersSaveChats          int64                                                       `json:"allow_users_save_chats"`
-	PrivateChat                  bool                                                        `json:"private_chat"`
-	AutoSavingChat               bool                                                        `json:"auto_saving_chat"`
-	EntryExitChime               string                                                      `json:"entry_exit_chime"`
-	RecordPlayOwnVoice           bool                                                        `json:"record_play_own_voice"`
-	Feedback                     bool                                                        `json:"feedback"`
-	PostMeetingFeedback          bool                                                        `json:"post_meeting_feedback"`
-	CoHost                       bool                                                        `json:"co_host"`
-	Polling                      bool                                                        `json:"polling"`
-	AttendeeOnHold               bool                                                        `json:"attendee_on_hold"`
-	ShowMeetingControlToolbar    bool                                                        `json:"show_meeting_control_toolbar"`
-	AllowShowZoomWindows         bool                                                        `json:"allow_show_zoom_windows"`
-	Annotation                   bool                                                        `json:"annotation"`
-	Whiteboard                   bool                                                        `json:"whiteboard"`
-	RemoteControl                bool                                                        `json:"remote_control"`
-	NonVerbalFeedback            bool                                                        `json:"non_verbal_feedback"`
-	BreakoutRoom                 bool                                                        `json:"breakout_room"`
-	BreakoutRoomSchedule         bool                                                        `json:"breakout_room_schedule"`
-	RemoteSupport                bool                                                        `json:"remote_support"`
-	ClosedCaption                bool                                                        `json:"closed_caption"`
-	FarEndCameraControl          bool                                                        `json:"far_end_camera_control"`
-	GroupHd                      bool                                                        `json:"group_hd"`
-	VirtualBackground            bool                                                        `json:"virtual_background"`
-	AlertGuestJoin               bool                                                        `json:"alert_guest_join"`
-	AutoAnswer                   bool                                                        `json:"auto_answer"`
-	SendingDefaultEmailInvites   bool                                                        `json:"sending_default_email_invites"`
-	UseHTMLFormatEmail           bool                                                        `json:"use_html_format_email"`
-	StereoAudio                  bool                                                        `json:"stereo_audio"`
-	OriginalAudio                bool                                                        `json:"original_audio"`
-	ShowDeviceList               bool                                                        `json:"show_device_list"`
-	OnlyHostViewDeviceList       bool                                                        `json:"only_host_view_device_list"`
-	ScreenSharing                bool                                                        `json:"screen_sharing"`
-	WaitingRoom                  bool                                                        `json:"waiting_room"`
-	ShowBrowserJoinLink          bool                                                        `json:"show_browser_join_link"`
-	ShowAJoinFromYourBrowserLink bool                                                        `json:"show_a_join_from_your_browser_link"`
-	JoinFromMobile               bool                                                        `json:"join_from_mobile"`
-	JoinFromDesktop              bool                                                        `json:"join_from_desktop"`
-	AllowLiveStreaming           bool                                                        `json:"allow_live_streaming"`
-	LiveStreamingFacebook        bool                                                        `json:"live_streaming_facebook"`
-	WorkplaceByFacebook          bool                                                        `json:"workplace_by_facebook"`
-	LiveStreamingYoutube         bool                                                        `json:"live_streaming_youtube"`
-	CustomLiveStreamingService   bool                                                        `json:"custom_live_streaming_service"`
-	CustomServiceInstructions    string                                                      `json:"custom_service_instructions"`
-	WebinarLiveStreaming         GetAGroupSSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
-	WebinarQuestionAnswer        bool                                                        `json:"webinar_question_answer"`
-	WebinarChat                  GetAGroupSSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
+// GetAGroupSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
+type GetAGroupSettingsResponseBodyInMeeting struct {
+	E2eEncryption                bool                                                       `json:"e2e_encryption"`
+	Chat                         bool                                                       `json:"chat"`
+	AllowParticipantsChatWith    int64                                                      `json:"allow_participants_chat_with"`
+	AllowUsersSaveChats          int64                                                      `json:"allow_users_save_chats"`
+	PrivateChat                  bool                                                       `json:"private_chat"`
+	AutoSavingChat               bool                                                       `json:"auto_saving_chat"`
+	EntryExitChime               string                                                     `json:"entry_exit_chime"`
+	RecordPlayOwnVoice           bool                                                       `json:"record_play_own_voice"`
+	Feedback                     bool                                                       `json:"feedback"`
+	PostMeetingFeedback          bool                                                       `json:"post_meeting_feedback"`
+	CoHost                       bool                                                       `json:"co_host"`
+	Polling                      bool                                                       `json:"polling"`
+	AttendeeOnHold               bool                                                       `json:"attendee_on_hold"`
+	ShowMeetingControlToolbar    bool                                                       `json:"show_meeting_control_toolbar"`
+	AllowShowZoomWindows         bool                                                       `json:"allow_show_zoom_windows"`
+	Annotation                   bool                                                       `json:"annotation"`
+	Whiteboard                   bool                                                       `json:"whiteboard"`
+	RemoteControl                bool                                                       `json:"remote_control"`
+	NonVerbalFeedback            bool                                                       `json:"non_verbal_feedback"`
+	BreakoutRoom                 bool                                                       `json:"breakout_room"`
+	BreakoutRoomSchedule         bool                                                       `json:"breakout_room_schedule"`
+	RemoteSupport                bool                                                       `json:"remote_support"`
+	ClosedCaption                bool                                                       `json:"closed_caption"`
+	FarEndCameraControl          bool                                                       `json:"far_end_camera_control"`
+	GroupHd                      bool                                                       `json:"group_hd"`
+	VirtualBackground            bool                                                       `json:"virtual_background"`
+	AlertGuestJoin               bool                                                       `json:"alert_guest_join"`
+	AutoAnswer                   bool                                                       `json:"auto_answer"`
+	SendingDefaultEmailInvites   bool                                                       `json:"sending_default_email_invites"`
+	UseHTMLFormatEmail           bool                                                       `json:"use_html_format_email"`
+	StereoAudio                  bool                                                       `json:"stereo_audio"`
+	OriginalAudio                bool                                                       `json:"original_audio"`
+	ShowDeviceList               bool                                                       `json:"show_device_list"`
+	OnlyHostViewDeviceList       bool                                                       `json:"only_host_view_device_list"`
+	ScreenSharing                bool                                                       `json:"screen_sharing"`
+	WaitingRoom                  bool                                                       `json:"waiting_room"`
+	ShowBrowserJoinLink          bool                                                       `json:"show_browser_join_link"`
+	ShowAJoinFromYourBrowserLink bool                                                       `json:"show_a_join_from_your_browser_link"`
+	JoinFromMobile               bool                                                       `json:"join_from_mobile"`
+	JoinFromDesktop              bool                                                       `json:"join_from_desktop"`
+	AllowLiveStreaming           bool                                                       `json:"allow_live_streaming"`
+	LiveStreamingFacebook        bool                                                       `json:"live_streaming_facebook"`
+	WorkplaceByFacebook          bool                                                       `json:"workplace_by_facebook"`
+	LiveStreamingYoutube         bool                                                       `json:"live_streaming_youtube"`
+	CustomLiveStreamingService   bool                                                       `json:"custom_live_streaming_service"`
+	CustomServiceInstructions    string                                                     `json:"custom_service_instructions"`
+	WebinarLiveStreaming         GetAGroupSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
+	WebinarQuestionAnswer        bool                                                       `json:"webinar_question_answer"`
+	WebinarChat                  GetAGroupSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
 }
 
-// GetAGroupSSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
-type GetAGroupSSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
+// GetAGroupSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
+type GetAGroupSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
 	Enable                    bool     `json:"enable"`
 	LiveStreamingService      []string `json:"live_streaming_service,omitzero"`
 	CustomServiceInstructions string   `json:"custom_service_instructions"`
 	LiveStreamingReminder     bool     `json:"live_streaming_reminder"`
 }
 
-// GetAGroupSSettingsResponseBodyInMeetingWebinarChat is synthesized from the collection's example JSON.
-type GetAGroupSSettingsResponseBodyInMeetingWebinarChat struct {
+// GetAGroupSettingsResponseBodyInMeetingWebinarChat is synthesized from the collection's example JSON.
+type GetAGroupSettingsResponseBodyInMeetingWebinarChat struct {
 	Enable                          bool  `json:"enable"`
 	AllowPanelistsChatWith          int64 `json:"allow_panelists_chat_with"`
 	AllowAttendeesChatWith          int64 `json:"allow_attendees_chat_with"`
@@ -1322,8 +1322,8 @@ type GetAGroupSSettingsResponseBodyInMeetingWebinarChat struct {
 	AllowAutoSaveLocalChatFile      bool  `json:"allow_auto_save_local_chat_file"`
 }
 
-// GetAGroupSSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
-type GetAGroupSSettingsResponseBodyEmailNotification struct {
+// GetAGroupSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
+type GetAGroupSettingsResponseBodyEmailNotification struct {
 	CloudRecordingAvailableReminder bool `json:"cloud_recording_available_reminder"`
 	JbhReminder                     bool `json:"jbh_reminder"`
 	CancelMeetingReminder           bool `json:"cancel_meeting_reminder"`
@@ -1331,8 +1331,8 @@ type GetAGroupSSettingsResponseBodyEmailNotification struct {
 	ScheduleForReminder             bool `json:"schedule_for_reminder"`
 }
 
-// GetAGroupSSettingsResponseBodyRecording is synthesized from the collection's example JSON.
-type GetAGroupSSettingsResponseBodyRecording struct {
+// GetAGroupSettingsResponseBodyRecording is synthesized from the collection's example JSON.
+type GetAGroupSettingsResponseBodyRecording struct {
 	LocalRecording             bool   `json:"local_recording"`
 	CloudRecording             bool   `json:"cloud_recording"`
 	RecordSpeakerView          bool   `json:"record_speaker_view"`
@@ -1348,14 +1348,14 @@ type GetAGroupSSettingsResponseBodyRecording struct {
 	HostDeleteCloudRecording   bool   `json:"host_delete_cloud_recording"`
 }
 
-// GetAGroupSSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
-type GetAGroupSSettingsResponseBodyTelephony struct {
+// GetAGroupSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
+type GetAGroupSettingsResponseBodyTelephony struct {
 	ThirdPartyAudio     bool   `json:"third_party_audio"`
 	AudioConferenceInfo string `json:"audio_conference_info"`
 }
 
-// GetAGroupSSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
-type GetAGroupSSettingsResponseBodyOtherOptions struct {
+// GetAGroupSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
+type GetAGroupSettingsResponseBodyOtherOptions struct {
 	BlurSnapshot                    bool `json:"blur_snapshot"`
 	AllowUsersContactSupportViaChat bool `json:"allow_users_contact_support_via_chat"`
 }
@@ -1635,16 +1635,16 @@ type DeleteAChatbotMessageResponseBody struct {
 	UserJid   string `json:"user_jid"`
 }
 
-// GetUserSIMMessagesResponseBody is synthesized from the collection's example JSON.
-type GetUserSIMMessagesResponseBody struct {
-	Date          string                                  `json:"date"`
-	PageSize      string                                  `json:"page_size"`
-	NextPageToken string                                  `json:"next_page_token"`
-	Messages      []GetUserSIMMessagesResponseBodyMessage `json:"messages,omitzero"`
+// GetUserIMMessagesResponseBody is synthesized from the collection's example JSON.
+type GetUserIMMessagesResponseBody struct {
+	Date          string                                 `json:"date"`
+	PageSize      string                                 `json:"page_size"`
+	NextPageToken string                                 `json:"next_page_token"`
+	Messages      []GetUserIMMessagesResponseBodyMessage `json:"messages,omitzero"`
 }
 
-// GetUserSIMMessagesResponseBodyMessage is synthesized from the collection's example JSON.
-type GetUserSIMMessagesResponseBodyMessage struct {
+// GetUserIMMessagesResponseBodyMessage is synthesized from the collection's example JSON.
+type GetUserIMMessagesResponseBodyMessage struct {
 	ID       string `json:"id"`
 	Message  string `json:"message"`
 	Sender   string `json:"sender"`
@@ -1936,53 +1936,53 @@ type GetUserSettingsResponseBodyTsp struct {
 	ShowInternationalNumbersLink bool     `json:"show_international_numbers_link"`
 }
 
-// GetAUserSTSPAccountResponseBody is synthesized from the collection's example JSON.
-type GetAUserSTSPAccountResponseBody struct {
-	ID             string                                        `json:"id"`
-	ConferenceCode string                                        `json:"conference_code"`
-	LeaderPin      string                                        `json:"leader_pin"`
-	TspBridge      string                                        `json:"tsp_bridge"`
-	DialInNumbers  []GetAUserSTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
+// GetAUserTSPAccountResponseBody is synthesized from the collection's example JSON.
+type GetAUserTSPAccountResponseBody struct {
+	ID             string                                       `json:"id"`
+	ConferenceCode string                                       `json:"conference_code"`
+	LeaderPin      string                                       `json:"leader_pin"`
+	TspBridge      string                                       `json:"tsp_bridge"`
+	DialInNumbers  []GetAUserTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
-// GetAUserSTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
-type GetAUserSTSPAccountResponseBodyDialInNumber struct {
+// GetAUserTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
+type GetAUserTSPAccountResponseBodyDialInNumber struct {
 	Code   string `json:"code"`
 	Number string `json:"number"`
 	Type   string `json:"type"`
 }
 
-// ListUserSTSPAccountsResponseBody is synthesized from the collection's example JSON.
-type ListUserSTSPAccountsResponseBody struct {
-	TspAccounts []ListUserSTSPAccountsResponseBodyTspAccount `json:"tsp_accounts,omitzero"`
+// ListUserTSPAccountsResponseBody is synthesized from the collection's example JSON.
+type ListUserTSPAccountsResponseBody struct {
+	TspAccounts []ListUserTSPAccountsResponseBodyTspAccount `json:"tsp_accounts,omitzero"`
 }
 
-// ListUserSTSPAccountsResponseBodyTspAccount is synthesized from the collection's example JSON.
-type ListUserSTSPAccountsResponseBodyTspAccount struct {
-	ID             int64                                                    `json:"id"`
-	ConferenceCode string                                                   `json:"conference_code"`
-	LeaderPin      string                                                   `json:"leader_pin"`
-	TspBridge      string                                                   `json:"tsp_bridge"`
-	DialInNumbers  []ListUserSTSPAccountsResponseBodyTspAccountDialInNumber `json:"dial_in_numbers,omitzero"`
+// ListUserTSPAccountsResponseBodyTspAccount is synthesized from the collection's example JSON.
+type ListUserTSPAccountsResponseBodyTspAccount struct {
+	ID             int64                                                   `json:"id"`
+	ConferenceCode string                                                  `json:"conference_code"`
+	LeaderPin      string                                                  `json:"leader_pin"`
+	TspBridge      string                                                  `json:"tsp_bridge"`
+	DialInNumbers  []ListUserTSPAccountsResponseBodyTspAccountDialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
-// ListUserSTSPAccountsResponseBodyTspAccountDialInNumber is synthesized from the collection's example JSON.
-type ListUserSTSPAccountsResponseBodyTspAccountDialInNumber struct {
+// ListUserTSPAccountsResponseBodyTspAccountDialInNumber is synthesized from the collection's example JSON.
+type ListUserTSPAccountsResponseBodyTspAccountDialInNumber struct {
 	Code   string `json:"code"`
 	Number string `json:"number"`
 	Type   string `json:"type"`
 }
 
-// AddAUserSTSPAccountResponseBody is synthesized from the collection's example JSON.
-type AddAUserSTSPAccountResponseBody struct {
-	ConferenceCode string                                        `json:"conference_code"`
-	LeaderPin      string                                        `json:"leader_pin"`
-	TspBridge      string                                        `json:"tsp_bridge"`
-	DialInNumbers  []AddAUserSTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
+// AddAUserTSPAccountResponseBody is synthesized from the collection's example JSON.
+type AddAUserTSPAccountResponseBody struct {
+	ConferenceCode string                                       `json:"conference_code"`
+	LeaderPin      string                                       `json:"leader_pin"`
+	TspBridge      string                                       `json:"tsp_bridge"`
+	DialInNumbers  []AddAUserTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
-// AddAUserSTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
-type AddAUserSTSPAccountResponseBodyDialInNumber struct {
+// AddAUserTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
+type AddAUserTSPAccountResponseBodyDialInNumber struct {
 	Code   string `json:"code"`
 	Number string `json:"number"`
 	Type   string `json:"type"`
@@ -2152,28 +2152,28 @@ type GetUserPermissionsResponseBody struct {
 	Permissions []string `json:"permissions,omitzero"`
 }
 
-// ListAUserSPACAccountsResponseBody is synthesized from the collection's example JSON.
-type ListAUserSPACAccountsResponseBody struct {
-	PacAccounts []ListAUserSPACAccountsResponseBodyPacAccount `json:"pac_accounts,omitzero"`
+// ListAUserPACAccountsResponseBody is synthesized from the collection's example JSON.
+type ListAUserPACAccountsResponseBody struct {
+	PacAccounts []ListAUserPACAccountsResponseBodyPacAccount `json:"pac_accounts,omitzero"`
 }
 
-// ListAUserSPACAccountsResponseBodyPacAccount is synthesized from the collection's example JSON.
-type ListAUserSPACAccountsResponseBodyPacAccount struct {
-	DedicatedDialInNumber []ListAUserSPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem `json:"dedicated_dial_in_number,omitzero"`
-	GlobalDialInNumbers   []ListAUserSPACAccountsResponseBodyPacAccountGlobalDialInNumber        `json:"global_dial_in_numbers,omitzero"`
-	ConferenceID          string                                                                 `json:"conference_id"`
-	ParticipantPassword   string                                                                 `json:"participant_password"`
-	ListenOnlyPassword    string                                                                 `json:"listen_only_password"`
+// ListAUserPACAccountsResponseBodyPacAccount is synthesized from the collection's example JSON.
+type ListAUserPACAccountsResponseBodyPacAccount struct {
+	DedicatedDialInNumber []ListAUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem `json:"dedicated_dial_in_number,omitzero"`
+	GlobalDialInNumbers   []ListAUserPACAccountsResponseBodyPacAccountGlobalDialInNumber        `json:"global_dial_in_numbers,omitzero"`
+	ConferenceID          string                                                                `json:"conference_id"`
+	ParticipantPassword   string                                                                `json:"participant_password"`
+	ListenOnlyPassword    string                                                                `json:"listen_only_password"`
 }
 
-// ListAUserSPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem is synthesized from the collection's example JSON.
-type ListAUserSPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem struct {
+// ListAUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem is synthesized from the collection's example JSON.
+type ListAUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem struct {
 	Number  string `json:"number"`
 	Country string `json:"country"`
 }
 
-// ListAUserSPACAccountsResponseBodyPacAccountGlobalDialInNumber is synthesized from the collection's example JSON.
-type ListAUserSPACAccountsResponseBodyPacAccountGlobalDialInNumber struct {
+// ListAUserPACAccountsResponseBodyPacAccountGlobalDialInNumber is synthesized from the collection's example JSON.
+type ListAUserPACAccountsResponseBodyPacAccountGlobalDialInNumber struct {
 	Number  string `json:"number"`
 	Country string `json:"country"`
 }
@@ -2240,8 +2240,8 @@ type CreateUsersResponseBody struct {
 	Type      string `json:"type"`
 }
 
-// GetUserSZAKResponseBody is synthesized from the collection's example JSON.
-type GetUserSZAKResponseBody struct {
+// GetUserZAKResponseBody is synthesized from the collection's example JSON.
+type GetUserZAKResponseBody struct {
 	Token string `json:"token"`
 }
 
@@ -2250,8 +2250,8 @@ type CheckAUserEmailResponseBody struct {
 	ExistedEmail bool `json:"existed_email"`
 }
 
-// CheckAUserSPMRoomResponseBody is synthesized from the collection's example JSON.
-type CheckAUserSPMRoomResponseBody struct {
+// CheckAUserPMRoomResponseBody is synthesized from the collection's example JSON.
+type CheckAUserPMRoomResponseBody struct {
 	Existed bool `json:"existed"`
 }
 
@@ -2624,13 +2624,13 @@ type PerformBatchPollCreationResponseBodyPollQuestion struct {
 	Answers []string `json:"answers,omitzero"`
 }
 
-// CreateMeetingSInviteLinksResponseBody is synthesized from the collection's example JSON.
-type CreateMeetingSInviteLinksResponseBody struct {
-	Attendees []CreateMeetingSInviteLinksResponseBodyAttendee `json:"attendees,omitzero"`
+// CreateMeetingInviteLinksResponseBody is synthesized from the collection's example JSON.
+type CreateMeetingInviteLinksResponseBody struct {
+	Attendees []CreateMeetingInviteLinksResponseBodyAttendee `json:"attendees,omitzero"`
 }
 
-// CreateMeetingSInviteLinksResponseBodyAttendee is synthesized from the collection's example JSON.
-type CreateMeetingSInviteLinksResponseBodyAttendee struct {
+// CreateMeetingInviteLinksResponseBodyAttendee is synthesized from the collection's example JSON.
+type CreateMeetingInviteLinksResponseBodyAttendee struct {
 	Name    string `json:"name"`
 	JoinURL string `json:"join_url"`
 }
@@ -2713,36 +2713,36 @@ type ListEndedMeetingInstancesResponseBodyMeeting struct {
 	StartTime string `json:"start_time"`
 }
 
-// ListPastMeetingSPollResultsResponseBody is synthesized from the collection's example JSON.
-type ListPastMeetingSPollResultsResponseBody struct {
-	ID        int64                                             `json:"id"`
-	UUID      string                                            `json:"uuid"`
-	StartTime string                                            `json:"start_time"`
-	Title     string                                            `json:"title"`
-	Questions []ListPastMeetingSPollResultsResponseBodyQuestion `json:"questions,omitzero"`
+// ListPastMeetingPollResultsResponseBody is synthesized from the collection's example JSON.
+type ListPastMeetingPollResultsResponseBody struct {
+	ID        int64                                            `json:"id"`
+	UUID      string                                           `json:"uuid"`
+	StartTime string                                           `json:"start_time"`
+	Title     string                                           `json:"title"`
+	Questions []ListPastMeetingPollResultsResponseBodyQuestion `json:"questions,omitzero"`
 }
 
-// ListPastMeetingSPollResultsResponseBodyQuestion is synthesized from the collection's example JSON.
-type ListPastMeetingSPollResultsResponseBodyQuestion struct {
-	Name            string                                                          `json:"name"`
-	Email           string                                                          `json:"email"`
-	QuestionDetails []ListPastMeetingSPollResultsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
+// ListPastMeetingPollResultsResponseBodyQuestion is synthesized from the collection's example JSON.
+type ListPastMeetingPollResultsResponseBodyQuestion struct {
+	Name            string                                                         `json:"name"`
+	Email           string                                                         `json:"email"`
+	QuestionDetails []ListPastMeetingPollResultsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
 }
 
-// ListPastMeetingSPollResultsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
-type ListPastMeetingSPollResultsResponseBodyQuestionQuestionDetail struct {
+// ListPastMeetingPollResultsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
+type ListPastMeetingPollResultsResponseBodyQuestionQuestionDetail struct {
 	Question string `json:"question"`
 	Answer   string `json:"answer"`
 }
 
-// ListPastMeetingSFilesResponseBody is synthesized from the collection's example JSON.
-type ListPastMeetingSFilesResponseBody struct {
-	TotalRecords   int64                                            `json:"total_records"`
-	InMeetingFiles []ListPastMeetingSFilesResponseBodyInMeetingFile `json:"in_meeting_files,omitzero"`
+// ListPastMeetingFilesResponseBody is synthesized from the collection's example JSON.
+type ListPastMeetingFilesResponseBody struct {
+	TotalRecords   int64                                           `json:"total_records"`
+	InMeetingFiles []ListPastMeetingFilesResponseBodyInMeetingFile `json:"in_meeting_files,omitzero"`
 }
 
-// ListPastMeetingSFilesResponseBodyInMeetingFile is synthesized from the collection's example JSON.
-type ListPastMeetingSFilesResponseBodyInMeetingFile struct {
+// ListPastMeetingFilesResponseBodyInMeetingFile is synthesized from the collection's example JSON.
+type ListPastMeetingFilesResponseBodyInMeetingFile struct {
 	FileName    string `json:"file_name"`
 	DownloadURL string `json:"download_url"`
 	FileSize    int64  `json:"file_size"`
@@ -4067,20 +4067,20 @@ type ListRolesResponseBodyRole struct {
 	TotalMembers int64  `json:"total_members"`
 }
 
-// GetAccountSTSPInformationResponseBody is synthesized from the collection's example JSON.
-type GetAccountSTSPInformationResponseBody struct {
-	TspProvider                  string                                              `json:"tsp_provider"`
-	Enable                       bool                                                `json:"enable"`
-	DialInNumbers                []GetAccountSTSPInformationResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
-	TspEnabled                   bool                                                `json:"tsp_enabled"`
-	MasterAccountSettingExtended bool                                                `json:"master_account_setting_extended"`
-	ModifyCredentialForbidden    bool                                                `json:"modify_credential_forbidden"`
-	DialInNumberUnrestricted     bool                                                `json:"dial_in_number_unrestricted"`
-	TspBridge                    string                                              `json:"tsp_bridge"`
+// GetAccountTSPInformationResponseBody is synthesized from the collection's example JSON.
+type GetAccountTSPInformationResponseBody struct {
+	TspProvider                  string                                             `json:"tsp_provider"`
+	Enable                       bool                                               `json:"enable"`
+	DialInNumbers                []GetAccountTSPInformationResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
+	TspEnabled                   bool                                               `json:"tsp_enabled"`
+	MasterAccountSettingExtended bool                                               `json:"master_account_setting_extended"`
+	ModifyCredentialForbidden    bool                                               `json:"modify_credential_forbidden"`
+	DialInNumberUnrestricted     bool                                               `json:"dial_in_number_unrestricted"`
+	TspBridge                    string                                             `json:"tsp_bridge"`
 }
 
-// GetAccountSTSPInformationResponseBodyDialInNumber is synthesized from the collection's example JSON.
-type GetAccountSTSPInformationResponseBodyDialInNumber struct {
+// GetAccountTSPInformationResponseBodyDialInNumber is synthesized from the collection's example JSON.
+type GetAccountTSPInformationResponseBodyDialInNumber struct {
 	Code   string `json:"code"`
 	Number string `json:"number"`
 	Type   string `json:"type"`
@@ -4228,31 +4228,31 @@ type GetAWebinarPollResponseBodyQuestion struct {
 	Answers []string `json:"answers,omitzero"`
 }
 
-// ListAWebinarSPollsResponseBody is synthesized from the collection's example JSON.
-type ListAWebinarSPollsResponseBody struct {
-	ID        string                                   `json:"id"`
-	Status    string                                   `json:"status"`
-	Title     string                                   `json:"title"`
-	Questions []ListAWebinarSPollsResponseBodyQuestion `json:"questions,omitzero"`
+// ListAWebinarPollsResponseBody is synthesized from the collection's example JSON.
+type ListAWebinarPollsResponseBody struct {
+	ID        string                                  `json:"id"`
+	Status    string                                  `json:"status"`
+	Title     string                                  `json:"title"`
+	Questions []ListAWebinarPollsResponseBodyQuestion `json:"questions,omitzero"`
 }
 
-// ListAWebinarSPollsResponseBodyQuestion is synthesized from the collection's example JSON.
-type ListAWebinarSPollsResponseBodyQuestion struct {
+// ListAWebinarPollsResponseBodyQuestion is synthesized from the collection's example JSON.
+type ListAWebinarPollsResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
 	Answers []string `json:"answers,omitzero"`
 }
 
-// CreateAWebinarSPollResponseBody is synthesized from the collection's example JSON.
-type CreateAWebinarSPollResponseBody struct {
-	ID        string                                    `json:"id"`
-	Status    string                                    `json:"status"`
-	Title     string                                    `json:"title"`
-	Questions []CreateAWebinarSPollResponseBodyQuestion `json:"questions,omitzero"`
+// CreateAWebinarPollResponseBody is synthesized from the collection's example JSON.
+type CreateAWebinarPollResponseBody struct {
+	ID        string                                   `json:"id"`
+	Status    string                                   `json:"status"`
+	Title     string                                   `json:"title"`
+	Questions []CreateAWebinarPollResponseBodyQuestion `json:"questions,omitzero"`
 }
 
-// CreateAWebinarSPollResponseBodyQuestion is synthesized from the collection's example JSON.
-type CreateAWebinarSPollResponseBodyQuestion struct {
+// CreateAWebinarPollResponseBodyQuestion is synthesized from the collection's example JSON.
+type CreateAWebinarPollResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
 	Answers []string `json:"answers,omitzero"`
@@ -4368,13 +4368,13 @@ type GetWebinarTrackingSourcesResponseBodyTrackingSource struct {
 	TrackingURL        string `json:"tracking_url"`
 }
 
-// CreateWebinarSInviteLinksResponseBody is synthesized from the collection's example JSON.
-type CreateWebinarSInviteLinksResponseBody struct {
-	Attendees []CreateWebinarSInviteLinksResponseBodyAttendee `json:"attendees,omitzero"`
+// CreateWebinarInviteLinksResponseBody is synthesized from the collection's example JSON.
+type CreateWebinarInviteLinksResponseBody struct {
+	Attendees []CreateWebinarInviteLinksResponseBodyAttendee `json:"attendees,omitzero"`
 }
 
-// CreateWebinarSInviteLinksResponseBodyAttendee is synthesized from the collection's example JSON.
-type CreateWebinarSInviteLinksResponseBodyAttendee struct {
+// CreateWebinarInviteLinksResponseBodyAttendee is synthesized from the collection's example JSON.
+type CreateWebinarInviteLinksResponseBodyAttendee struct {
 	Name    string `json:"name"`
 	JoinURL string `json:"join_url"`
 }
