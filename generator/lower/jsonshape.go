@@ -224,7 +224,9 @@ func singular(name string) string {
 	switch {
 	case strings.HasSuffix(name, "ies") && len(name) > 4:
 		return name[:len(name)-3] + "y"
-	case strings.HasSuffix(name, "ss"), !strings.HasSuffix(name, "s"), len(name) <= 3:
+	case strings.HasSuffix(name, "ss"), strings.HasSuffix(name, "us"), strings.HasSuffix(name, "is"), strings.HasSuffix(name, "os"),
+		!strings.HasSuffix(name, "s"), len(name) <= 3:
+		// Status, Analysis, QoS and names that are not plurals: no s to drop.
 		return name + "Item"
 	}
 	return name[:len(name)-1]

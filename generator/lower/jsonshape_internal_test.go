@@ -28,3 +28,14 @@ func TestTagSafeKeysIsEncodingJSONsRule(t *testing.T) {
 		}
 	}
 }
+
+func TestSingular(t *testing.T) {
+	for in, want := range map[string]string{
+		"Users": "User", "Categories": "Category", "UserQos": "UserQosItem", "Status": "StatusItem",
+		"Analysis": "AnalysisItem", "Address": "AddressItem", "Data": "DataItem", "Pets": "Pet",
+	} {
+		if got := singular(in); got != want {
+			t.Errorf("singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

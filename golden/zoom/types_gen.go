@@ -2789,35 +2789,35 @@ type ListMeetingParticipantsResponseBodyParticipant struct {
 
 // GetMeetingParticipantQoSResponseBody is synthesized from the collection's example JSON.
 type GetMeetingParticipantQoSResponseBody struct {
-	UserID     string                                       `json:"user_id"`
-	UserName   string                                       `json:"user_name"`
-	Device     string                                       `json:"device"`
-	IPAddress  string                                       `json:"ip_address"`
-	Location   string                                       `json:"location"`
-	JoinTime   string                                       `json:"join_time"`
-	LeaveTime  string                                       `json:"leave_time"`
-	PcName     string                                       `json:"pc_name"`
-	Domain     string                                       `json:"domain"`
-	MacAddr    string                                       `json:"mac_addr"`
-	HarddiskID string                                       `json:"harddisk_id"`
-	Version    string                                       `json:"version"`
-	UserQos    []GetMeetingParticipantQoSResponseBodyUserQo `json:"user_qos,omitzero"`
+	UserID     string                                            `json:"user_id"`
+	UserName   string                                            `json:"user_name"`
+	Device     string                                            `json:"device"`
+	IPAddress  string                                            `json:"ip_address"`
+	Location   string                                            `json:"location"`
+	JoinTime   string                                            `json:"join_time"`
+	LeaveTime  string                                            `json:"leave_time"`
+	PcName     string                                            `json:"pc_name"`
+	Domain     string                                            `json:"domain"`
+	MacAddr    string                                            `json:"mac_addr"`
+	HarddiskID string                                            `json:"harddisk_id"`
+	Version    string                                            `json:"version"`
+	UserQos    []GetMeetingParticipantQoSResponseBodyUserQosItem `json:"user_qos,omitzero"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQo is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQo struct {
-	DateTime    string                                                `json:"date_time"`
-	AudioInput  GetMeetingParticipantQoSResponseBodyUserQoAudioInput  `json:"audio_input,omitzero"`
-	AudioOutput GetMeetingParticipantQoSResponseBodyUserQoAudioOutput `json:"audio_output,omitzero"`
-	VideoInput  GetMeetingParticipantQoSResponseBodyUserQoVideoInput  `json:"video_input,omitzero"`
-	VideoOutput GetMeetingParticipantQoSResponseBodyUserQoVideoOutput `json:"video_output,omitzero"`
-	AsInput     GetMeetingParticipantQoSResponseBodyUserQoAsInput     `json:"as_input,omitzero"`
-	AsOutput    GetMeetingParticipantQoSResponseBodyUserQoAsOutput    `json:"as_output,omitzero"`
-	CPUUsage    GetMeetingParticipantQoSResponseBodyUserQoCPUUsage    `json:"cpu_usage,omitzero"`
+// GetMeetingParticipantQoSResponseBodyUserQosItem is synthesized from the collection's example JSON.
+type GetMeetingParticipantQoSResponseBodyUserQosItem struct {
+	DateTime    string                                                     `json:"date_time"`
+	AudioInput  GetMeetingParticipantQoSResponseBodyUserQosItemAudioInput  `json:"audio_input,omitzero"`
+	AudioOutput GetMeetingParticipantQoSResponseBodyUserQosItemAudioOutput `json:"audio_output,omitzero"`
+	VideoInput  GetMeetingParticipantQoSResponseBodyUserQosItemVideoInput  `json:"video_input,omitzero"`
+	VideoOutput GetMeetingParticipantQoSResponseBodyUserQosItemVideoOutput `json:"video_output,omitzero"`
+	AsInput     GetMeetingParticipantQoSResponseBodyUserQosItemAsInput     `json:"as_input,omitzero"`
+	AsOutput    GetMeetingParticipantQoSResponseBodyUserQosItemAsOutput    `json:"as_output,omitzero"`
+	CPUUsage    GetMeetingParticipantQoSResponseBodyUserQosItemCPUUsage    `json:"cpu_usage,omitzero"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQoAudioInput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQoAudioInput struct {
+// GetMeetingParticipantQoSResponseBodyUserQosItemAudioInput is synthesized from the collection's example JSON.
+type GetMeetingParticipantQoSResponseBodyUserQosItemAudioInput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -2825,8 +2825,8 @@ type GetMeetingParticipantQoSResponseBodyUserQoAudioInput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQoAudioOutput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQoAudioOutput struct {
+// GetMeetingParticipantQoSResponseBodyUserQosItemAudioOutput is synthesized from the collection's example JSON.
+type GetMeetingParticipantQoSResponseBodyUserQosItemAudioOutput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -2834,8 +2834,8 @@ type GetMeetingParticipantQoSResponseBodyUserQoAudioOutput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQoVideoInput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQoVideoInput struct {
+// GetMeetingParticipantQoSResponseBodyUserQosItemVideoInput is synthesized from the collection's example JSON.
+type GetMeetingParticipantQoSResponseBodyUserQosItemVideoInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2845,8 +2845,8 @@ type GetMeetingParticipantQoSResponseBodyUserQoVideoInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQoVideoOutput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQoVideoOutput struct {
+// GetMeetingParticipantQoSResponseBodyUserQosItemVideoOutput is synthesized from the collection's example JSON.
+type GetMeetingParticipantQoSResponseBodyUserQosItemVideoOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2856,8 +2856,8 @@ type GetMeetingParticipantQoSResponseBodyUserQoVideoOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQoAsInput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQoAsInput struct {
+// GetMeetingParticipantQoSResponseBodyUserQosItemAsInput is synthesized from the collection's example JSON.
+type GetMeetingParticipantQoSResponseBodyUserQosItemAsInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2867,8 +2867,8 @@ type GetMeetingParticipantQoSResponseBodyUserQoAsInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQoAsOutput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQoAsOutput struct {
+// GetMeetingParticipantQoSResponseBodyUserQosItemAsOutput is synthesized from the collection's example JSON.
+type GetMeetingParticipantQoSResponseBodyUserQosItemAsOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2878,8 +2878,8 @@ type GetMeetingParticipantQoSResponseBodyUserQoAsOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQoCPUUsage is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQoCPUUsage struct {
+// GetMeetingParticipantQoSResponseBodyUserQosItemCPUUsage is synthesized from the collection's example JSON.
+type GetMeetingParticipantQoSResponseBodyUserQosItemCPUUsage struct {
 	ZoomMinCPUUsage   string `json:"zoom_min_cpu_usage"`
 	ZoomAvgCPUUsage   string `json:"zoom_avg_cpu_usage"`
 	ZoomMaxCPUUsage   string `json:"zoom_max_cpu_usage"`
@@ -2897,35 +2897,35 @@ type ListMeetingParticipantsQoSResponseBody struct {
 
 // ListMeetingParticipantsQoSResponseBodyParticipant is synthesized from the collection's example JSON.
 type ListMeetingParticipantsQoSResponseBodyParticipant struct {
-	UserID     string                                                    `json:"user_id"`
-	UserName   string                                                    `json:"user_name"`
-	Device     string                                                    `json:"device"`
-	IPAddress  string                                                    `json:"ip_address"`
-	Location   string                                                    `json:"location"`
-	JoinTime   string                                                    `json:"join_time"`
-	LeaveTime  string                                                    `json:"leave_time"`
-	PcName     string                                                    `json:"pc_name"`
-	Domain     string                                                    `json:"domain"`
-	MacAddr    string                                                    `json:"mac_addr"`
-	HarddiskID string                                                    `json:"harddisk_id"`
-	Version    string                                                    `json:"version"`
-	UserQos    []ListMeetingParticipantsQoSResponseBodyParticipantUserQo `json:"user_qos,omitzero"`
+	UserID     string                                                         `json:"user_id"`
+	UserName   string                                                         `json:"user_name"`
+	Device     string                                                         `json:"device"`
+	IPAddress  string                                                         `json:"ip_address"`
+	Location   string                                                         `json:"location"`
+	JoinTime   string                                                         `json:"join_time"`
+	LeaveTime  string                                                         `json:"leave_time"`
+	PcName     string                                                         `json:"pc_name"`
+	Domain     string                                                         `json:"domain"`
+	MacAddr    string                                                         `json:"mac_addr"`
+	HarddiskID string                                                         `json:"harddisk_id"`
+	Version    string                                                         `json:"version"`
+	UserQos    []ListMeetingParticipantsQoSResponseBodyParticipantUserQosItem `json:"user_qos,omitzero"`
 }
 
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQo is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQo struct {
-	DateTime    string                                                             `json:"date_time"`
-	AudioInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioInput  `json:"audio_input,omitzero"`
-	AudioOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioOutput `json:"audio_output,omitzero"`
-	VideoInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoInput  `json:"video_input,omitzero"`
-	VideoOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoOutput `json:"video_output,omitzero"`
-	AsInput     ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsInput     `json:"as_input,omitzero"`
-	AsOutput    ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsOutput    `json:"as_output,omitzero"`
-	CPUUsage    ListMeetingParticipantsQoSResponseBodyParticipantUserQoCPUUsage    `json:"cpu_usage,omitzero"`
+// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItem is synthesized from the collection's example JSON.
+type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItem struct {
+	DateTime    string                                                                  `json:"date_time"`
+	AudioInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioInput  `json:"audio_input,omitzero"`
+	AudioOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioOutput `json:"audio_output,omitzero"`
+	VideoInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoInput  `json:"video_input,omitzero"`
+	VideoOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoOutput `json:"video_output,omitzero"`
+	AsInput     ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsInput     `json:"as_input,omitzero"`
+	AsOutput    ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsOutput    `json:"as_output,omitzero"`
+	CPUUsage    ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemCPUUsage    `json:"cpu_usage,omitzero"`
 }
 
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioInput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioInput struct {
+// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioInput is synthesized from the collection's example JSON.
+type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioInput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -2933,8 +2933,8 @@ type ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioInput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioOutput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioOutput struct {
+// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioOutput is synthesized from the collection's example JSON.
+type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioOutput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -2942,8 +2942,8 @@ type ListMeetingParticipantsQoSResponseBodyParticipantUserQoAudioOutput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoInput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoInput struct {
+// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoInput is synthesized from the collection's example JSON.
+type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2953,8 +2953,8 @@ type ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoOutput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoOutput struct {
+// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoOutput is synthesized from the collection's example JSON.
+type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2964,8 +2964,8 @@ type ListMeetingParticipantsQoSResponseBodyParticipantUserQoVideoOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsInput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsInput struct {
+// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsInput is synthesized from the collection's example JSON.
+type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2975,8 +2975,8 @@ type ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsOutput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsOutput struct {
+// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsOutput is synthesized from the collection's example JSON.
+type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2986,8 +2986,8 @@ type ListMeetingParticipantsQoSResponseBodyParticipantUserQoAsOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQoCPUUsage is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQoCPUUsage struct {
+// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemCPUUsage is synthesized from the collection's example JSON.
+type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemCPUUsage struct {
 	ZoomMinCPUUsage   string `json:"zoom_min_cpu_usage"`
 	ZoomAvgCPUUsage   string `json:"zoom_avg_cpu_usage"`
 	ZoomMaxCPUUsage   string `json:"zoom_max_cpu_usage"`
@@ -3130,35 +3130,35 @@ type GetWebinarParticipantsResponseBodyParticipant struct {
 
 // GetWebinarParticipantQoSResponseBody is synthesized from the collection's example JSON.
 type GetWebinarParticipantQoSResponseBody struct {
-	UserID     string                                       `json:"user_id"`
-	UserName   string                                       `json:"user_name"`
-	Device     string                                       `json:"device"`
-	IPAddress  string                                       `json:"ip_address"`
-	Location   string                                       `json:"location"`
-	JoinTime   string                                       `json:"join_time"`
-	LeaveTime  string                                       `json:"leave_time"`
-	PcName     string                                       `json:"pc_name"`
-	Domain     string                                       `json:"domain"`
-	MacAddr    string                                       `json:"mac_addr"`
-	HarddiskID string                                       `json:"harddisk_id"`
-	Version    string                                       `json:"version"`
-	UserQos    []GetWebinarParticipantQoSResponseBodyUserQo `json:"user_qos,omitzero"`
+	UserID     string                                            `json:"user_id"`
+	UserName   string                                            `json:"user_name"`
+	Device     string                                            `json:"device"`
+	IPAddress  string                                            `json:"ip_address"`
+	Location   string                                            `json:"location"`
+	JoinTime   string                                            `json:"join_time"`
+	LeaveTime  string                                            `json:"leave_time"`
+	PcName     string                                            `json:"pc_name"`
+	Domain     string                                            `json:"domain"`
+	MacAddr    string                                            `json:"mac_addr"`
+	HarddiskID string                                            `json:"harddisk_id"`
+	Version    string                                            `json:"version"`
+	UserQos    []GetWebinarParticipantQoSResponseBodyUserQosItem `json:"user_qos,omitzero"`
 }
 
-// GetWebinarParticipantQoSResponseBodyUserQo is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQo struct {
-	DateTime    string                                                `json:"date_time"`
-	AudioInput  GetWebinarParticipantQoSResponseBodyUserQoAudioInput  `json:"audio_input,omitzero"`
-	AudioOutput GetWebinarParticipantQoSResponseBodyUserQoAudioOutput `json:"audio_output,omitzero"`
-	VideoInput  GetWebinarParticipantQoSResponseBodyUserQoVideoInput  `json:"video_input,omitzero"`
-	VideoOutput GetWebinarParticipantQoSResponseBodyUserQoVideoOutput `json:"video_output,omitzero"`
-	AsInput     GetWebinarParticipantQoSResponseBodyUserQoAsInput     `json:"as_input,omitzero"`
-	AsOutput    GetWebinarParticipantQoSResponseBodyUserQoAsOutput    `json:"as_output,omitzero"`
-	CPUUsage    GetWebinarParticipantQoSResponseBodyUserQoCPUUsage    `json:"cpu_usage,omitzero"`
+// GetWebinarParticipantQoSResponseBodyUserQosItem is synthesized from the collection's example JSON.
+type GetWebinarParticipantQoSResponseBodyUserQosItem struct {
+	DateTime    string                                                     `json:"date_time"`
+	AudioInput  GetWebinarParticipantQoSResponseBodyUserQosItemAudioInput  `json:"audio_input,omitzero"`
+	AudioOutput GetWebinarParticipantQoSResponseBodyUserQosItemAudioOutput `json:"audio_output,omitzero"`
+	VideoInput  GetWebinarParticipantQoSResponseBodyUserQosItemVideoInput  `json:"video_input,omitzero"`
+	VideoOutput GetWebinarParticipantQoSResponseBodyUserQosItemVideoOutput `json:"video_output,omitzero"`
+	AsInput     GetWebinarParticipantQoSResponseBodyUserQosItemAsInput     `json:"as_input,omitzero"`
+	AsOutput    GetWebinarParticipantQoSResponseBodyUserQosItemAsOutput    `json:"as_output,omitzero"`
+	CPUUsage    GetWebinarParticipantQoSResponseBodyUserQosItemCPUUsage    `json:"cpu_usage,omitzero"`
 }
 
-// GetWebinarParticipantQoSResponseBodyUserQoAudioInput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQoAudioInput struct {
+// GetWebinarParticipantQoSResponseBodyUserQosItemAudioInput is synthesized from the collection's example JSON.
+type GetWebinarParticipantQoSResponseBodyUserQosItemAudioInput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -3166,8 +3166,8 @@ type GetWebinarParticipantQoSResponseBodyUserQoAudioInput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// GetWebinarParticipantQoSResponseBodyUserQoAudioOutput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQoAudioOutput struct {
+// GetWebinarParticipantQoSResponseBodyUserQosItemAudioOutput is synthesized from the collection's example JSON.
+type GetWebinarParticipantQoSResponseBodyUserQosItemAudioOutput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -3175,8 +3175,8 @@ type GetWebinarParticipantQoSResponseBodyUserQoAudioOutput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// GetWebinarParticipantQoSResponseBodyUserQoVideoInput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQoVideoInput struct {
+// GetWebinarParticipantQoSResponseBodyUserQosItemVideoInput is synthesized from the collection's example JSON.
+type GetWebinarParticipantQoSResponseBodyUserQosItemVideoInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -3186,8 +3186,8 @@ type GetWebinarParticipantQoSResponseBodyUserQoVideoInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetWebinarParticipantQoSResponseBodyUserQoVideoOutput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQoVideoOutput struct {
+// GetWebinarParticipantQoSResponseBodyUserQosItemVideoOutput is synthesized from the collection's example JSON.
+type GetWebinarParticipantQoSResponseBodyUserQosItemVideoOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -3197,8 +3197,8 @@ type GetWebinarParticipantQoSResponseBodyUserQoVideoOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetWebinarParticipantQoSResponseBodyUserQoAsInput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQoAsInput struct {
+// GetWebinarParticipantQoSResponseBodyUserQosItemAsInput is synthesized from the collection's example JSON.
+type GetWebinarParticipantQoSResponseBodyUserQosItemAsInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -3208,8 +3208,8 @@ type GetWebinarParticipantQoSResponseBodyUserQoAsInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetWebinarParticipantQoSResponseBodyUserQoAsOutput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQoAsOutput struct {
+// GetWebinarParticipantQoSResponseBodyUserQosItemAsOutput is synthesized from the collection's example JSON.
+type GetWebinarParticipantQoSResponseBodyUserQosItemAsOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -3219,8 +3219,8 @@ type GetWebinarParticipantQoSResponseBodyUserQoAsOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetWebinarParticipantQoSResponseBodyUserQoCPUUsage is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQoCPUUsage struct {
+// GetWebinarParticipantQoSResponseBodyUserQosItemCPUUsage is synthesized from the collection's example JSON.
+type GetWebinarParticipantQoSResponseBodyUserQosItemCPUUsage struct {
 	ZoomMinCPUUsage   string `json:"zoom_min_cpu_usage"`
 	ZoomAvgCPUUsage   string `json:"zoom_avg_cpu_usage"`
 	ZoomMaxCPUUsage   string `json:"zoom_max_cpu_usage"`
@@ -3238,35 +3238,35 @@ type ListWebinarParticipantQoSResponseBody struct {
 
 // ListWebinarParticipantQoSResponseBodyParticipant is synthesized from the collection's example JSON.
 type ListWebinarParticipantQoSResponseBodyParticipant struct {
-	UserID     string                                                   `json:"user_id"`
-	UserName   string                                                   `json:"user_name"`
-	Device     string                                                   `json:"device"`
-	IPAddress  string                                                   `json:"ip_address"`
-	Location   string                                                   `json:"location"`
-	JoinTime   string                                                   `json:"join_time"`
-	LeaveTime  string                                                   `json:"leave_time"`
-	PcName     string                                                   `json:"pc_name"`
-	Domain     string                                                   `json:"domain"`
-	MacAddr    string                                                   `json:"mac_addr"`
-	HarddiskID string                                                   `json:"harddisk_id"`
-	Version    string                                                   `json:"version"`
-	UserQos    []ListWebinarParticipantQoSResponseBodyParticipantUserQo `json:"user_qos,omitzero"`
+	UserID     string                                                        `json:"user_id"`
+	UserName   string                                                        `json:"user_name"`
+	Device     string                                                        `json:"device"`
+	IPAddress  string                                                        `json:"ip_address"`
+	Location   string                                                        `json:"location"`
+	JoinTime   string                                                        `json:"join_time"`
+	LeaveTime  string                                                        `json:"leave_time"`
+	PcName     string                                                        `json:"pc_name"`
+	Domain     string                                                        `json:"domain"`
+	MacAddr    string                                                        `json:"mac_addr"`
+	HarddiskID string                                                        `json:"harddisk_id"`
+	Version    string                                                        `json:"version"`
+	UserQos    []ListWebinarParticipantQoSResponseBodyParticipantUserQosItem `json:"user_qos,omitzero"`
 }
 
-// ListWebinarParticipantQoSResponseBodyParticipantUserQo is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQo struct {
-	DateTime    string                                                            `json:"date_time"`
-	AudioInput  ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioInput  `json:"audio_input,omitzero"`
-	AudioOutput ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioOutput `json:"audio_output,omitzero"`
-	VideoInput  ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoInput  `json:"video_input,omitzero"`
-	VideoOutput ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoOutput `json:"video_output,omitzero"`
-	AsInput     ListWebinarParticipantQoSResponseBodyParticipantUserQoAsInput     `json:"as_input,omitzero"`
-	AsOutput    ListWebinarParticipantQoSResponseBodyParticipantUserQoAsOutput    `json:"as_output,omitzero"`
-	CPUUsage    ListWebinarParticipantQoSResponseBodyParticipantUserQoCPUUsage    `json:"cpu_usage,omitzero"`
+// ListWebinarParticipantQoSResponseBodyParticipantUserQosItem is synthesized from the collection's example JSON.
+type ListWebinarParticipantQoSResponseBodyParticipantUserQosItem struct {
+	DateTime    string                                                                 `json:"date_time"`
+	AudioInput  ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioInput  `json:"audio_input,omitzero"`
+	AudioOutput ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioOutput `json:"audio_output,omitzero"`
+	VideoInput  ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoInput  `json:"video_input,omitzero"`
+	VideoOutput ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoOutput `json:"video_output,omitzero"`
+	AsInput     ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsInput     `json:"as_input,omitzero"`
+	AsOutput    ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsOutput    `json:"as_output,omitzero"`
+	CPUUsage    ListWebinarParticipantQoSResponseBodyParticipantUserQosItemCPUUsage    `json:"cpu_usage,omitzero"`
 }
 
-// ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioInput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioInput struct {
+// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioInput is synthesized from the collection's example JSON.
+type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioInput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -3274,8 +3274,8 @@ type ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioInput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioOutput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioOutput struct {
+// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioOutput is synthesized from the collection's example JSON.
+type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioOutput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -3283,8 +3283,8 @@ type ListWebinarParticipantQoSResponseBodyParticipantUserQoAudioOutput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoInput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoInput struct {
+// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoInput is synthesized from the collection's example JSON.
+type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -3294,8 +3294,8 @@ type ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoOutput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoOutput struct {
+// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoOutput is synthesized from the collection's example JSON.
+type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -3305,8 +3305,8 @@ type ListWebinarParticipantQoSResponseBodyParticipantUserQoVideoOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// ListWebinarParticipantQoSResponseBodyParticipantUserQoAsInput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQoAsInput struct {
+// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsInput is synthesized from the collection's example JSON.
+type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -3316,8 +3316,8 @@ type ListWebinarParticipantQoSResponseBodyParticipantUserQoAsInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// ListWebinarParticipantQoSResponseBodyParticipantUserQoAsOutput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQoAsOutput struct {
+// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsOutput is synthesized from the collection's example JSON.
+type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -3327,8 +3327,8 @@ type ListWebinarParticipantQoSResponseBodyParticipantUserQoAsOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// ListWebinarParticipantQoSResponseBodyParticipantUserQoCPUUsage is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQoCPUUsage struct {
+// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemCPUUsage is synthesized from the collection's example JSON.
+type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemCPUUsage struct {
 	ZoomMinCPUUsage   string `json:"zoom_min_cpu_usage"`
 	ZoomAvgCPUUsage   string `json:"zoom_avg_cpu_usage"`
 	ZoomMaxCPUUsage   string `json:"zoom_max_cpu_usage"`
