@@ -71,7 +71,7 @@ type GetZoomRoomAccountSettingsResponseBodyNotification struct {
 	CPUUsageHighDetected             bool `json:"cpu_usage_high_detected"`
 	NetworkUnstableDetected          bool `json:"network_unstable_detected"`
 	ZoomRoomOffline                  bool `json:"zoom_room_offline"`
-	SipRegistrationFailed            bool `json:"sip_registration_failed"`
+	SIPRegistrationFailed            bool `json:"sip_registration_failed"`
 	MicSpeakerCameraDisconnected     bool `json:"mic_speaker_camera_disconnected"`
 	ZoomRoomDisplayDisconnected      bool `json:"zoom_room_display_disconnected"`
 }
@@ -99,7 +99,7 @@ type GetLocationSettingsResponseBodyNotification struct {
 	CPUUsageHighDetected             bool `json:"cpu_usage_high_detected"`
 	NetworkUnstableDetected          bool `json:"network_unstable_detected"`
 	ZoomRoomOffline                  bool `json:"zoom_room_offline"`
-	SipRegistrationFailed            bool `json:"sip_registration_failed"`
+	SIPRegistrationFailed            bool `json:"sip_registration_failed"`
 	MicSpeakerCameraDisconnected     bool `json:"mic_speaker_camera_disconnected"`
 	ZoomRoomDisplayDisconnected      bool `json:"zoom_room_display_disconnected"`
 }
@@ -966,28 +966,28 @@ type GetSIPTrunkConfigurationResponseBody struct {
 // ListSIPTrunksResponseBody is synthesized from the collection's example JSON.
 type ListSIPTrunksResponseBody struct {
 	TotalRecords int64                               `json:"total_records"`
-	SipTrunks    []ListSIPTrunksResponseBodySipTrunk `json:"sip_trunks,omitzero"`
+	SIPTrunks    []ListSIPTrunksResponseBodySIPTrunk `json:"sip_trunks,omitzero"`
 }
 
-// ListSIPTrunksResponseBodySipTrunk is synthesized from the collection's example JSON.
-type ListSIPTrunksResponseBodySipTrunk struct {
+// ListSIPTrunksResponseBodySIPTrunk is synthesized from the collection's example JSON.
+type ListSIPTrunksResponseBodySIPTrunk struct {
 	ID               string `json:"id"`
 	Name             string `json:"name"`
-	SipServerAddress string `json:"sip_server_address"`
+	SIPServerAddress string `json:"sip_server_address"`
 	Dnis             string `json:"dnis"`
 	NumberPrefix     string `json:"number_prefix"`
 }
 
 // AssignSIPTrunksResponseBody is synthesized from the collection's example JSON.
 type AssignSIPTrunksResponseBody struct {
-	SipTrunks []AssignSIPTrunksResponseBodySipTrunk `json:"sip_trunks,omitzero"`
+	SIPTrunks []AssignSIPTrunksResponseBodySIPTrunk `json:"sip_trunks,omitzero"`
 }
 
-// AssignSIPTrunksResponseBodySipTrunk is synthesized from the collection's example JSON.
-type AssignSIPTrunksResponseBodySipTrunk struct {
+// AssignSIPTrunksResponseBodySIPTrunk is synthesized from the collection's example JSON.
+type AssignSIPTrunksResponseBodySIPTrunk struct {
 	ID               string `json:"id"`
 	Name             string `json:"name"`
-	SipServerAddress string `json:"sip_server_address"`
+	SIPServerAddress string `json:"sip_server_address"`
 	Dnis             string `json:"dnis"`
 	NumberPrefix     string `json:"number_prefix"`
 }
@@ -2784,7 +2784,7 @@ type ListMeetingParticipantsResponseBodyParticipant struct {
 	HarddiskID       string  `json:"harddisk_id"`
 	Version          string  `json:"version"`
 	LeaveReason      string  `json:"leave_reason"`
-	SipURI           *string `json:"sip_uri,omitzero"`
+	SIPURI           *string `json:"sip_uri,omitzero"`
 }
 
 // GetMeetingParticipantQoSResponseBody is synthesized from the collection's example JSON.
@@ -3051,7 +3051,7 @@ type GetMeetingDetailsResponseBody struct {
 	HasVideo           bool   `json:"has_video"`
 	HasScreenShare     bool   `json:"has_screen_share"`
 	HasRecording       bool   `json:"has_recording"`
-	HasSip             bool   `json:"has_sip"`
+	HasSIP             bool   `json:"has_sip"`
 	HasArchiving       bool   `json:"has_archiving"`
 	InRoomParticipants int64  `json:"in_room_participants"`
 }
@@ -3085,7 +3085,7 @@ type MeetingsListMeetingsResponseBodyMeeting struct {
 	HasVideo         string `json:"has_video"`
 	HasScreenShare   string `json:"has_screen_share"`
 	HasRecording     string `json:"has_recording"`
-	HasSip           string `json:"has_sip"`
+	HasSIP           string `json:"has_sip"`
 	HasArchiving     string `json:"has_archiving"`
 }
 
@@ -3125,7 +3125,7 @@ type GetWebinarParticipantsResponseBodyParticipant struct {
 	HarddiskID       string `json:"harddisk_id"`
 	Version          string `json:"version"`
 	LeaveReason      string `json:"leave_reason"`
-	SipURI           string `json:"sip_uri"`
+	SIPURI           string `json:"sip_uri"`
 }
 
 // GetWebinarParticipantQoSResponseBody is synthesized from the collection's example JSON.
@@ -3403,7 +3403,7 @@ type WebinarsListWebinarsResponseBodyWebinar struct {
 	HasVideo         string `json:"has_video"`
 	HasScreenShare   string `json:"has_screen_share"`
 	HasRecording     string `json:"has_recording"`
-	HasSip           string `json:"has_sip"`
+	HasSIP           string `json:"has_sip"`
 	HasArchiving     string `json:"has_archiving"`
 }
 
@@ -4519,7 +4519,7 @@ type SearchCompanyContactsResponseBodyContact struct {
 	PresenceStatus  string                                                `json:"presence_status"`
 	PhoneNumber     string                                                `json:"phone_number"`
 	PhoneNumbers    []SearchCompanyContactsResponseBodyContactPhoneNumber `json:"phone_numbers,omitzero"`
-	SipPhoneNumber  string                                                `json:"sip_phone_number"`
+	SIPPhoneNumber  string                                                `json:"sip_phone_number"`
 	DirectNumbers   []int64                                               `json:"direct_numbers,omitzero"`
 	ExtensionNumber string                                                `json:"extension_number"`
 	ImGroupID       string                                                `json:"im_group_id"`
@@ -4527,7 +4527,7 @@ type SearchCompanyContactsResponseBodyContact struct {
 	Dept            string                                                `json:"dept"`
 	JobTitle        string                                                `json:"job_title"`
 	Location        string                                                `json:"location"`
-	SipURI          string                                                `json:"sip_uri"`
+	SIPURI          string                                                `json:"sip_uri"`
 }
 
 // SearchCompanyContactsResponseBodyContactPhoneNumber is synthesized from the collection's example JSON.

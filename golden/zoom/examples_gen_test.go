@@ -1263,7 +1263,7 @@ func ExampleClient_AssignSIPTrunks() {
 	}
 	resp, err := c.AssignSIPTrunks(context.Background(), AssignSIPTrunksParams{
 		AccountID: "ut amet",
-		SipTrunks: "[{\"id\":\"veniam dolore\",\"dnis\":\"exerci\",\"outbound_caller_id\":\"proident Ut eu enim eiusmod\"}]",
+		SIPTrunks: "[{\"id\":\"veniam dolore\",\"dnis\":\"exerci\",\"outbound_caller_id\":\"proident Ut eu enim eiusmod\"}]",
 	})
 	if err != nil {
 		log.Fatal(err)

@@ -4030,8 +4030,8 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 	r.addPath("/sip_trunk/trunks")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.multipart()
-	if params.SipTrunks != "" {
-		mp.text("sip_trunks", params.SipTrunks, "")
+	if params.SIPTrunks != "" {
+		mp.text("sip_trunks", params.SIPTrunks, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

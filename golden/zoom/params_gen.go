@@ -2431,10 +2431,10 @@ type AssignSIPTrunksParams struct {
 	// Required.
 	// Example: ut amet
 	AccountID string `path:"accountId"`
-	// SipTrunks is the multipart form field "sip_trunks".
+	// SIPTrunks is the multipart form field "sip_trunks".
 	// Array of one or more SIP Trunk objects.
 	// Example: [{"id":"veniam dolore","dnis":"exerci","outbound_caller_id":"proident Ut eu enim eiusmod"}]
-	SipTrunks string `form:"sip_trunks"`
+	SIPTrunks string `form:"sip_trunks"`
 }
 
 // Validate checks the params against what the collection documents: required
