@@ -294,7 +294,7 @@ func (p *state) url(v gjson.Result, field string) URL {
 		u.Path = p.pathSegments(path, field+".path")
 	}
 	if q := p.get(v, "query"); q.Exists() {
-		u.Query = decodeQuery(p.params(q, field+".query"))
+		u.Query = DecodeQuery(p.params(q, field+".query"))
 	}
 	u.Variables = p.params(p.get(v, "variable"), field+".variable")
 	return u

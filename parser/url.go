@@ -5,6 +5,11 @@ import "strings"
 // parseRawURL splits a URL string into parts the way the Postman SDK's
 // Url.parse does: {{variables}} stay whole, the query is split on & and then
 // on the first =, and a key without = has a null value.
+// ParseRawURL splits a raw URL string into its parts the way the Postman
+// SDK does, query text decoded once (see DecodeQuery). The v3 reader uses it
+// for its request files' url: text.
+func ParseRawURL(raw string) URL { return parseRawURL(raw) }
+
 func parseRawURL(raw string) URL {
 	u := URL{Raw: raw}
 	rest := raw
@@ -41,16 +46,16 @@ func parseQuery(q string) []Param {
 		k, v, ok := strings.Cut(part, "=")
 		out = append(out, Param{Key: k, Value: v, ValueNull: !ok})
 	}
-	return decodeQuery(out)
+	return DecodeQuery(out)
 }
 
-// decodeQuery decodes the keys and values of query entries once. Postman
+// DecodeQuery decodes the keys and values of query entries once. Postman
 // treats query text in a URL as already encoded: it sends a %XX sequence as
 // it is (postman-url-encoder's isPreEncoded) and encodes the rest. The
 // model holds the decoded text, which a client that encodes every value
 // once sends exactly as Postman does: Yosemite%2FYosemite2 stays %2F, never
 // %252F.
-func decodeQuery(ps []Param) []Param {
+func DecodeQuery(ps []Param) []Param {
 	for i := range ps {
 		ps[i].Key, ps[i].Value = DecodeURLText(ps[i].Key), DecodeURLText(ps[i].Value)
 	}

@@ -70,7 +70,7 @@ func (d *doc) common(r *parser.Request, m *mapping, prefix string) {
 	// The Postman CLI drops a request (not an example) with typed values.
 	checkTyped := prefix == ""
 	if qn := m.get("queryParams"); qn != nil {
-		r.URL.Query = mergeQuery(r.URL.Query, decodeQuery(d.params(qn, joinField(prefix, "queryParams"), checkTyped)))
+		r.URL.Query = mergeQuery(r.URL.Query, parser.DecodeQuery(d.params(qn, joinField(prefix, "queryParams"), checkTyped)))
 	}
 	r.URL.Variables = d.params(m.get("pathVariables"), joinField(prefix, "pathVariables"), false)
 	r.Headers = d.params(m.get("headers"), joinField(prefix, "headers"), checkTyped)
