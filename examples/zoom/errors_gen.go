@@ -203,20 +203,6 @@ func (v *validation) enum(field, value string, ok bool) {
 	}
 }
 
-// atMostOne records an error when more than one of the alternatives for
-// field is set.
-func (v *validation) atMostOne(field string, set ...bool) {
-	n := 0
-	for _, s := range set {
-		if s {
-			n++
-		}
-	}
-	if n > 1 {
-		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "set only one of the fields that carry it"})
-	}
-}
-
 func (v *validation) err() error {
 	switch len(v.errs) {
 	case 0:

@@ -44,29 +44,29 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 	r.addPath("/sip_phones/")
 	r.addPathParam("phoneId", params.PhoneID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("domain", params.Domain, "")
-	mp.text("register_server", params.RegisterServer, "")
-	mp.text("proxy_server", params.ProxyServer, "")
-	mp.text("register_server2", params.RegisterServer2, "")
-	mp.text("proxy_server2", params.ProxyServer2, "")
-	mp.text("register_server3", params.RegisterServer3, "")
-	mp.text("proxy_server3", params.ProxyServer3, "")
-	mp.text("user_name", params.UserName, "")
-	mp.text("password", params.Password, "")
-	mp.text("authorization_name", params.AuthorizationName, "")
-	mp.text("voice_mail", params.VoiceMail, "")
+	mp := r.formData()
+	mp.addText("domain", params.Domain, "")
+	mp.addText("register_server", params.RegisterServer, "")
+	mp.addText("proxy_server", params.ProxyServer, "")
+	mp.addText("register_server2", params.RegisterServer2, "")
+	mp.addText("proxy_server2", params.ProxyServer2, "")
+	mp.addText("register_server3", params.RegisterServer3, "")
+	mp.addText("proxy_server3", params.ProxyServer3, "")
+	mp.addText("user_name", params.UserName, "")
+	mp.addText("password", params.Password, "")
+	mp.addText("authorization_name", params.AuthorizationName, "")
+	mp.addText("voice_mail", params.VoiceMail, "")
 	if params.TransportProtocol != "" {
-		mp.text("transport_protocol", string(params.TransportProtocol), "")
+		mp.addText("transport_protocol", string(params.TransportProtocol), "")
 	}
 	if params.TransportProtocol2 != "" {
-		mp.text("transport_protocol2", string(params.TransportProtocol2), "")
+		mp.addText("transport_protocol2", string(params.TransportProtocol2), "")
 	}
 	if params.TransportProtocol3 != "" {
-		mp.text("transport_protocol3", string(params.TransportProtocol3), "")
+		mp.addText("transport_protocol3", string(params.TransportProtocol3), "")
 	}
 	if params.RegistrationExpireTime != nil {
-		mp.text("registration_expire_time", strconv.FormatInt(*params.RegistrationExpireTime, 10), "")
+		mp.addText("registration_expire_time", strconv.FormatInt(*params.RegistrationExpireTime, 10), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -207,38 +207,38 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 	r := newRequest("EnableSIPPhone", "POST", authBearer, EnableSIPPhoneResponses)
 	r.addPath("/sip_phones")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("domain", params.Domain, "")
-	mp.text("register_server", params.RegisterServer, "")
-	mp.text("proxy_server", params.ProxyServer, "")
-	mp.text("user_name", params.UserName, "")
-	mp.text("password", params.Password, "")
-	mp.text("authorization_name", params.AuthorizationName, "")
-	mp.text("user_email", params.UserEmail, "")
-	mp.text("voice_mail", params.VoiceMail, "")
+	mp := r.formData()
+	mp.addText("domain", params.Domain, "")
+	mp.addText("register_server", params.RegisterServer, "")
+	mp.addText("proxy_server", params.ProxyServer, "")
+	mp.addText("user_name", params.UserName, "")
+	mp.addText("password", params.Password, "")
+	mp.addText("authorization_name", params.AuthorizationName, "")
+	mp.addText("user_email", params.UserEmail, "")
+	mp.addText("voice_mail", params.VoiceMail, "")
 	if params.TransportProtocol != "" {
-		mp.text("transport_protocol", string(params.TransportProtocol), "")
+		mp.addText("transport_protocol", string(params.TransportProtocol), "")
 	}
 	if params.RegisterServer2 != "" {
-		mp.text("register_server2", params.RegisterServer2, "")
+		mp.addText("register_server2", params.RegisterServer2, "")
 	}
 	if params.TransportProtocol2 != "" {
-		mp.text("transport_protocol2", string(params.TransportProtocol2), "")
+		mp.addText("transport_protocol2", string(params.TransportProtocol2), "")
 	}
 	if params.ProxyServer2 != "" {
-		mp.text("proxy_server2", params.ProxyServer2, "")
+		mp.addText("proxy_server2", params.ProxyServer2, "")
 	}
 	if params.RegisterServer3 != "" {
-		mp.text("register_server3", params.RegisterServer3, "")
+		mp.addText("register_server3", params.RegisterServer3, "")
 	}
 	if params.TransportProtocol3 != "" {
-		mp.text("transport_protocol3", string(params.TransportProtocol3), "")
+		mp.addText("transport_protocol3", string(params.TransportProtocol3), "")
 	}
 	if params.ProxyServer3 != "" {
-		mp.text("proxy_server3", params.ProxyServer3, "")
+		mp.addText("proxy_server3", params.ProxyServer3, "")
 	}
 	if params.RegistrationExpireTime != nil {
-		mp.text("registration_expire_time", strconv.FormatInt(*params.RegistrationExpireTime, 10), "")
+		mp.addText("registration_expire_time", strconv.FormatInt(*params.RegistrationExpireTime, 10), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -325,9 +325,9 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 	r := newRequest("UpdateZoomRoomAccountProfile", "PATCH", authBearer, UpdateZoomRoomAccountProfileResponses)
 	r.addPath("/rooms/account_profile")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Basic != "" {
-		mp.text("basic", params.Basic, "")
+		mp.addText("basic", params.Basic, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -419,10 +419,10 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 	r := newRequest("UpdateZoomRoomAccountSettings", "PATCH", authBearer, UpdateZoomRoomAccountSettingsResponses)
 	r.addPath("/rooms/account_settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	r.addQuery("setting_type", string(params.SettingType))
 	if params.ZoomRooms != "" {
-		mp.text("zoom_rooms", params.ZoomRooms, "")
+		mp.addText("zoom_rooms", params.ZoomRooms, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -517,13 +517,13 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	r.addQuery("setting_type", string(params.SettingType))
 	if params.ZoomRooms != "" {
-		mp.text("zoom_rooms", params.ZoomRooms, "")
+		mp.addText("zoom_rooms", params.ZoomRooms, "")
 	}
 	if params.MeetingSecurity != "" {
-		mp.text("meeting_security", params.MeetingSecurity, "")
+		mp.addText("meeting_security", params.MeetingSecurity, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -616,9 +616,9 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Basic != "" {
-		mp.text("basic", params.Basic, "")
+		mp.addText("basic", params.Basic, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -674,9 +674,9 @@ func (c *Client) ChangeTheAssignedParentLocation(ctx context.Context, params Cha
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/location")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.ParentLocationID != "" {
-		mp.text("parent_location_id", params.ParentLocationID, "")
+		mp.addText("parent_location_id", params.ParentLocationID, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -764,9 +764,9 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 	r := newRequest("UpdateZoomRoomsLocationStructure", "PUT", authBearer, UpdateZoomRoomsLocationStructureResponses)
 	r.addPath("/rooms/locations/structure")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Structures != "" {
-		mp.text("structures", params.Structures, "")
+		mp.addText("structures", params.Structures, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -862,12 +862,12 @@ func (c *Client) AddALocation(ctx context.Context, params AddALocationParams, op
 	r := newRequest("AddALocation", "POST", authBearer, AddALocationResponses)
 	r.addPath("/rooms/locations")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Name != "" {
-		mp.text("name", params.Name, "")
+		mp.addText("name", params.Name, "")
 	}
 	if params.ParentLocationID != "" {
-		mp.text("parent_location_id", params.ParentLocationID, "")
+		mp.addText("parent_location_id", params.ParentLocationID, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -964,15 +964,15 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.SettingType != "" {
 		r.addQuery("setting_type", params.SettingType)
 	}
 	if params.ZoomRooms != "" {
-		mp.text("zoom_rooms", params.ZoomRooms, "")
+		mp.addText("zoom_rooms", params.ZoomRooms, "")
 	}
 	if params.MeetingSecurity != "" {
-		mp.text("meeting_security", params.MeetingSecurity, "")
+		mp.addText("meeting_security", params.MeetingSecurity, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1062,9 +1062,9 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 	r.addPathParam("deviceId", params.DeviceID)
 	r.addPath("/app_version")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Action != "" {
-		mp.text("action", string(params.Action), "")
+		mp.addText("action", string(params.Action), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1195,9 +1195,9 @@ func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomR
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Basic != "" {
-		mp.text("basic", params.Basic, "")
+		mp.addText("basic", params.Basic, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1245,9 +1245,9 @@ func (c *Client) ChangeAZoomRoomLocation(ctx context.Context, params ChangeAZoom
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/location")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.LocationID != "" {
-		mp.text("location_id", params.LocationID, "")
+		mp.addText("location_id", params.LocationID, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1351,11 +1351,11 @@ func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, op
 	r := newRequest("AddAZoomRoom", "POST", authBearer, AddAZoomRoomResponses)
 	r.addPath("/rooms")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("name", params.Name, "")
-	mp.text("type", string(params.Type), "")
+	mp := r.formData()
+	mp.addText("name", params.Name, "")
+	mp.addText("type", string(params.Type), "")
 	if params.LocationID != "" {
-		mp.text("location_id", params.LocationID, "")
+		mp.addText("location_id", params.LocationID, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1408,12 +1408,12 @@ func (c *Client) CheckInOrCheckOutOfAZoomRoom(ctx context.Context, params CheckI
 	r.addPathParam("id", params.ID)
 	r.addPath("/events")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Method != "" {
-		mp.text("method", params.Method, "")
+		mp.addText("method", params.Method, "")
 	}
 	if params.Params != "" {
-		mp.text("params", params.Params, "")
+		mp.addText("params", params.Params, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1508,12 +1508,12 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 	r := newRequest("UpdateE911DigitalSignage", "PATCH", authBearer, UpdateE911DigitalSignageResponses)
 	r.addPath("/rooms/events")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Method != "" {
-		mp.text("method", params.Method, "")
+		mp.addText("method", params.Method, "")
 	}
 	if params.Params != "" {
-		mp.text("params", params.Params, "")
+		mp.addText("params", params.Params, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1568,15 +1568,15 @@ func (c *Client) UpdateAMessage(ctx context.Context, params UpdateAMessageParams
 	r.addPath("/messages/")
 	r.addPathParam("messageId", params.MessageID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Message != "" {
-		mp.text("message", params.Message, "")
+		mp.addText("message", params.Message, "")
 	}
 	if params.ToContact != "" {
-		mp.text("to_contact", params.ToContact, "")
+		mp.addText("to_contact", params.ToContact, "")
 	}
 	if params.ToChannel != "" {
-		mp.text("to_channel", params.ToChannel, "")
+		mp.addText("to_channel", params.ToChannel, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1736,18 +1736,18 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 	r.addPathParam("messageId", params.MessageID)
 	r.addPath("/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Timestamp != nil {
-		mp.text("timestamp", strconv.FormatInt(*params.Timestamp, 10), "")
+		mp.addText("timestamp", strconv.FormatInt(*params.Timestamp, 10), "")
 	}
 	if params.ToContact != "" {
-		mp.text("to_contact", params.ToContact, "")
+		mp.addText("to_contact", params.ToContact, "")
 	}
 	if params.ToChannel != "" {
-		mp.text("to_channel", params.ToChannel, "")
+		mp.addText("to_channel", params.ToChannel, "")
 	}
 	if params.Action != "" {
-		mp.text("action", params.Action, "")
+		mp.addText("action", params.Action, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1793,18 +1793,18 @@ func (c *Client) ReactToAChatMessage(ctx context.Context, params ReactToAChatMes
 	r.addPathParam("messageId", params.MessageID)
 	r.addPath("/emoji_reactions")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.ToContact != "" {
-		mp.text("to_contact", params.ToContact, "")
+		mp.addText("to_contact", params.ToContact, "")
 	}
 	if params.ToChannel != "" {
-		mp.text("to_channel", params.ToChannel, "")
+		mp.addText("to_channel", params.ToChannel, "")
 	}
 	if params.Action != "" {
-		mp.text("action", string(params.Action), "")
+		mp.addText("action", string(params.Action), "")
 	}
 	if params.Emoji != "" {
-		mp.text("emoji", params.Emoji, "")
+		mp.addText("emoji", params.Emoji, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -1852,19 +1852,19 @@ func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessagePa
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("message", params.Message, "")
+	mp := r.formData()
+	mp.addText("message", params.Message, "")
 	if params.ToContact != "" {
-		mp.text("to_contact", params.ToContact, "")
+		mp.addText("to_contact", params.ToContact, "")
 	}
 	if params.ToChannel != "" {
-		mp.text("to_channel", params.ToChannel, "")
+		mp.addText("to_channel", params.ToChannel, "")
 	}
 	if params.ReplyMainMessageID != "" {
-		mp.text("reply_main_message_id", params.ReplyMainMessageID, "")
+		mp.addText("reply_main_message_id", params.ReplyMainMessageID, "")
 	}
 	if params.AtItems != "" {
-		mp.text("at_items", params.AtItems, "")
+		mp.addText("at_items", params.AtItems, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -2033,9 +2033,9 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 	r.addPathParam("channelId", params.ChannelID)
 	r.addPath("/members")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Members != "" {
-		mp.text("members", params.Members, "")
+		mp.addText("members", params.Members, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -2179,8 +2179,8 @@ func (c *Client) UpdateAChannel(ctx context.Context, params UpdateAChannelParams
 	r.addPath("/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("name", params.Name, "")
+	mp := r.formData()
+	mp.addText("name", params.Name, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -2322,15 +2322,15 @@ func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Name != "" {
-		mp.text("name", params.Name, "")
+		mp.addText("name", params.Name, "")
 	}
 	if params.Type != "" {
-		mp.text("type", string(params.Type), "")
+		mp.addText("type", string(params.Type), "")
 	}
 	if params.Members != "" {
-		mp.text("members", params.Members, "")
+		mp.addText("members", params.Members, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -2645,8 +2645,8 @@ func (c *Client) ChannelsChannelIDUpdateAChannel(ctx context.Context, params Cha
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("name", params.Name, "")
+	mp := r.formData()
+	mp.addText("name", params.Name, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -2731,9 +2731,9 @@ func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params Upload
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings/virtual_backgrounds")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.File != "" {
-		mp.text("file", params.File, "")
+		mp.addText("file", params.File, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -2876,45 +2876,45 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Option != "" {
 		r.addQuery("option", params.Option)
 	}
 	if params.ScheduleMeeting != "" {
-		mp.text("schedule_meeting", params.ScheduleMeeting, "")
+		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
 	}
 	if params.InMeeting != "" {
-		mp.text("in_meeting", params.InMeeting, "")
+		mp.addText("in_meeting", params.InMeeting, "")
 	}
 	if params.EmailNotification != "" {
-		mp.text("email_notification", params.EmailNotification, "")
+		mp.addText("email_notification", params.EmailNotification, "")
 	}
 	if params.ZoomRooms != "" {
-		mp.text("zoom_rooms", params.ZoomRooms, "")
+		mp.addText("zoom_rooms", params.ZoomRooms, "")
 	}
 	if params.Security != "" {
-		mp.text("security", params.Security, "")
+		mp.addText("security", params.Security, "")
 	}
 	if params.Recording != "" {
-		mp.text("recording", params.Recording, "")
+		mp.addText("recording", params.Recording, "")
 	}
 	if params.Telephony != "" {
-		mp.text("telephony", params.Telephony, "")
+		mp.addText("telephony", params.Telephony, "")
 	}
 	if params.Integration != "" {
-		mp.text("integration", params.Integration, "")
+		mp.addText("integration", params.Integration, "")
 	}
 	if params.Feature != "" {
-		mp.text("feature", params.Feature, "")
+		mp.addText("feature", params.Feature, "")
 	}
 	if params.Tsp != "" {
-		mp.text("tsp", params.Tsp, "")
+		mp.addText("tsp", params.Tsp, "")
 	}
 	if params.Profile != "" {
-		mp.text("profile", params.Profile, "")
+		mp.addText("profile", params.Profile, "")
 	}
 	if params.OtherOptions != "" {
-		mp.text("other_options", params.OtherOptions, "")
+		mp.addText("other_options", params.OtherOptions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -3119,36 +3119,36 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/billing")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.FirstName != "" {
-		mp.text("first_name", params.FirstName, "")
+		mp.addText("first_name", params.FirstName, "")
 	}
 	if params.LastName != "" {
-		mp.text("last_name", params.LastName, "")
+		mp.addText("last_name", params.LastName, "")
 	}
 	if params.Email != "" {
-		mp.text("email", params.Email, "")
+		mp.addText("email", params.Email, "")
 	}
 	if params.PhoneNumber != "" {
-		mp.text("phone_number", params.PhoneNumber, "")
+		mp.addText("phone_number", params.PhoneNumber, "")
 	}
 	if params.Address != "" {
-		mp.text("address", params.Address, "")
+		mp.addText("address", params.Address, "")
 	}
 	if params.Apt != "" {
-		mp.text("apt", params.Apt, "")
+		mp.addText("apt", params.Apt, "")
 	}
 	if params.City != "" {
-		mp.text("city", params.City, "")
+		mp.addText("city", params.City, "")
 	}
 	if params.State != "" {
-		mp.text("state", params.State, "")
+		mp.addText("state", params.State, "")
 	}
 	if params.Zip != "" {
-		mp.text("zip", params.Zip, "")
+		mp.addText("zip", params.Zip, "")
 	}
 	if params.Country != "" {
-		mp.text("country", params.Country, "")
+		mp.addText("country", params.Country, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -3198,9 +3198,9 @@ func (c *Client) UpdateABasePlan(ctx context.Context, params UpdateABasePlanPara
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/base")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("type", params.Type, "")
-	mp.text("hosts", strconv.FormatInt(params.Hosts, 10), "")
+	mp := r.formData()
+	mp.addText("type", params.Type, "")
+	mp.addText("hosts", strconv.FormatInt(params.Hosts, 10), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3251,13 +3251,13 @@ func (c *Client) CancelABasePlan(ctx context.Context, params CancelABasePlanPara
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/base/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("action", params.Action, "")
+	mp := r.formData()
+	mp.addText("action", params.Action, "")
 	if params.Reason != "" {
-		mp.text("reason", string(params.Reason), "")
+		mp.addText("reason", string(params.Reason), "")
 	}
 	if params.Comment != "" {
-		mp.text("comment", params.Comment, "")
+		mp.addText("comment", params.Comment, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -3305,12 +3305,12 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Type != "" {
-		mp.text("type", params.Type, "")
+		mp.addText("type", params.Type, "")
 	}
 	if params.Hosts != nil {
-		mp.text("hosts", strconv.FormatInt(*params.Hosts, 10), "")
+		mp.addText("hosts", strconv.FormatInt(*params.Hosts, 10), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -3364,9 +3364,9 @@ func (c *Client) UpdateAnAccountAdditionalPlan(ctx context.Context, params Updat
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("type", params.Type, "")
-	mp.text("hosts", strconv.FormatInt(params.Hosts, 10), "")
+	mp := r.formData()
+	mp.addText("type", params.Type, "")
+	mp.addText("hosts", strconv.FormatInt(params.Hosts, 10), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3420,18 +3420,18 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Action != "" {
-		mp.text("action", string(params.Action), "")
+		mp.addText("action", string(params.Action), "")
 	}
 	if params.Type != "" {
-		mp.text("type", params.Type, "")
+		mp.addText("type", params.Type, "")
 	}
 	if params.Reason != "" {
-		mp.text("reason", string(params.Reason), "")
+		mp.addText("reason", string(params.Reason), "")
 	}
 	if params.Comment != "" {
-		mp.text("comment", params.Comment, "")
+		mp.addText("comment", params.Comment, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -3525,36 +3525,36 @@ func (c *Client) SubscribeAccountToAPlan(ctx context.Context, params SubscribeAc
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.PlanBase != "" {
-		mp.text("plan_base", params.PlanBase, "")
+		mp.addText("plan_base", params.PlanBase, "")
 	}
 	if params.Contact != "" {
-		mp.text("contact", params.Contact, "")
+		mp.addText("contact", params.Contact, "")
 	}
 	if params.PlanZoomRooms != "" {
-		mp.text("plan_zoom_rooms", params.PlanZoomRooms, "")
+		mp.addText("plan_zoom_rooms", params.PlanZoomRooms, "")
 	}
 	if params.PlanRoomConnector != "" {
-		mp.text("plan_room_connector", params.PlanRoomConnector, "")
+		mp.addText("plan_room_connector", params.PlanRoomConnector, "")
 	}
 	if params.PlanLargeMeeting != "" {
-		mp.text("plan_large_meeting", params.PlanLargeMeeting, "")
+		mp.addText("plan_large_meeting", params.PlanLargeMeeting, "")
 	}
 	if params.PlanWebinar != "" {
-		mp.text("plan_webinar", params.PlanWebinar, "")
+		mp.addText("plan_webinar", params.PlanWebinar, "")
 	}
 	if params.PlanZoomEvents != "" {
-		mp.text("plan_zoom_events", params.PlanZoomEvents, "")
+		mp.addText("plan_zoom_events", params.PlanZoomEvents, "")
 	}
 	if params.PlanRecording != "" {
-		mp.text("plan_recording", params.PlanRecording, "")
+		mp.addText("plan_recording", params.PlanRecording, "")
 	}
 	if params.PlanAudio != "" {
-		mp.text("plan_audio", params.PlanAudio, "")
+		mp.addText("plan_audio", params.PlanAudio, "")
 	}
 	if params.PlanPhone != "" {
-		mp.text("plan_phone", params.PlanPhone, "")
+		mp.addText("plan_phone", params.PlanPhone, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -3709,27 +3709,27 @@ func (c *Client) UpdateLockedSettings(ctx context.Context, params UpdateLockedSe
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/lock_settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.ScheduleMeeting != "" {
-		mp.text("schedule_meeting", params.ScheduleMeeting, "")
+		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
 	}
 	if params.InMeeting != "" {
-		mp.text("in_meeting", params.InMeeting, "")
+		mp.addText("in_meeting", params.InMeeting, "")
 	}
 	if params.EmailNotification != "" {
-		mp.text("email_notification", params.EmailNotification, "")
+		mp.addText("email_notification", params.EmailNotification, "")
 	}
 	if params.Recording != "" {
-		mp.text("recording", params.Recording, "")
+		mp.addText("recording", params.Recording, "")
 	}
 	if params.Telephony != "" {
-		mp.text("telephony", params.Telephony, "")
+		mp.addText("telephony", params.Telephony, "")
 	}
 	if params.Tsp != "" {
-		mp.text("tsp", params.Tsp, "")
+		mp.addText("tsp", params.Tsp, "")
 	}
 	if params.OtherOptions != "" {
-		mp.text("other_options", params.OtherOptions, "")
+		mp.addText("other_options", params.OtherOptions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -3778,18 +3778,18 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Enable != nil {
-		mp.text("enable", strconv.FormatBool(*params.Enable), "")
+		mp.addText("enable", strconv.FormatBool(*params.Enable), "")
 	}
 	if params.ShowCalloutInternalNumber != nil {
-		mp.text("show_callout_internal_number", strconv.FormatBool(*params.ShowCalloutInternalNumber), "")
+		mp.addText("show_callout_internal_number", strconv.FormatBool(*params.ShowCalloutInternalNumber), "")
 	}
 	if params.ShowZoomProvidedCalloutCountries != nil {
-		mp.text("show_zoom_provided_callout_countries", strconv.FormatInt(*params.ShowZoomProvidedCalloutCountries, 10), "")
+		mp.addText("show_zoom_provided_callout_countries", strconv.FormatInt(*params.ShowZoomProvidedCalloutCountries, 10), "")
 	}
 	if params.ShowZoomProvidedNumbers != "" {
-		mp.text("show_zoom_provided_numbers", string(params.ShowZoomProvidedNumbers), "")
+		mp.addText("show_zoom_provided_numbers", string(params.ShowZoomProvidedNumbers), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -3882,9 +3882,9 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/numbers")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.PhoneNumbers != "" {
-		mp.text("phone_numbers", params.PhoneNumbers, "")
+		mp.addText("phone_numbers", params.PhoneNumbers, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -4029,9 +4029,9 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/trunks")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.SIPTrunks != "" {
-		mp.text("sip_trunks", params.SIPTrunks, "")
+		mp.addText("sip_trunks", params.SIPTrunks, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -4121,8 +4121,8 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/callout_countries")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("callout_countries", params.CalloutCountries, "")
+	mp := r.formData()
+	mp.addText("callout_countries", params.CalloutCountries, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -4264,9 +4264,9 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/internal_numbers")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.InternalNumbers != "" {
-		mp.text("internal_numbers", params.InternalNumbers, "")
+		mp.addText("internal_numbers", params.InternalNumbers, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -4504,24 +4504,24 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/options")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.ShareRc != nil {
-		mp.text("share_rc", strconv.FormatBool(*params.ShareRc), "")
+		mp.addText("share_rc", strconv.FormatBool(*params.ShareRc), "")
 	}
 	if params.RoomConnectorList != "" {
-		mp.text("room_connector_list", params.RoomConnectorList, "")
+		mp.addText("room_connector_list", params.RoomConnectorList, "")
 	}
 	if params.ShareMc != nil {
-		mp.text("share_mc", strconv.FormatBool(*params.ShareMc), "")
+		mp.addText("share_mc", strconv.FormatBool(*params.ShareMc), "")
 	}
 	if params.MeetingConnectorList != "" {
-		mp.text("meeting_connector_list", params.MeetingConnectorList, "")
+		mp.addText("meeting_connector_list", params.MeetingConnectorList, "")
 	}
 	if params.PayMode != "" {
-		mp.text("pay_mode", string(params.PayMode), "")
+		mp.addText("pay_mode", string(params.PayMode), "")
 	}
 	if params.BillingAutoRenew != nil {
-		mp.text("billing_auto_renew", strconv.FormatBool(*params.BillingAutoRenew), "")
+		mp.addText("billing_auto_renew", strconv.FormatBool(*params.BillingAutoRenew), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -4667,8 +4667,8 @@ func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAcco
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/owner")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("email", params.Email, "")
+	mp := r.formData()
+	mp.addText("email", params.Email, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -4722,8 +4722,8 @@ func (c *Client) SwitchAUserAccount(ctx context.Context, params SwitchAUserAccou
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/account")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("account_id", params.AccountID2, "")
+	mp := r.formData()
+	mp.addText("account_id", params.AccountID2, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -4889,19 +4889,19 @@ func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccount
 	r := newRequest("CreateASubAccount", "POST", authBearer, CreateASubAccountResponses)
 	r.addPath("/accounts")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("first_name", params.FirstName, "")
-	mp.text("last_name", params.LastName, "")
-	mp.text("email", params.Email, "")
-	mp.text("password", params.Password, "")
+	mp := r.formData()
+	mp.addText("first_name", params.FirstName, "")
+	mp.addText("last_name", params.LastName, "")
+	mp.addText("email", params.Email, "")
+	mp.addText("password", params.Password, "")
 	if params.Options != "" {
-		mp.text("options", params.Options, "")
+		mp.addText("options", params.Options, "")
 	}
 	if params.AccountName != "" {
-		mp.text("account_name", params.AccountName, "")
+		mp.addText("account_name", params.AccountName, "")
 	}
 	if params.SubResellerID != "" {
-		mp.text("sub_reseller_id", params.SubResellerID, "")
+		mp.addText("sub_reseller_id", params.SubResellerID, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -4997,10 +4997,10 @@ func (c *Client) UpdateAGroupMember(ctx context.Context, params UpdateAGroupMemb
 	r.addPath("/members/")
 	r.addPathParam("memberId", params.MemberID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("action", string(params.Action), "")
+	mp := r.formData()
+	mp.addText("action", string(params.Action), "")
 	if params.TargetGroupID != "" {
-		mp.text("target_group_id", params.TargetGroupID, "")
+		mp.addText("target_group_id", params.TargetGroupID, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -5093,9 +5093,9 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Members != "" {
-		mp.text("members", params.Members, "")
+		mp.addText("members", params.Members, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -5190,9 +5190,9 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/admins")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Admins != "" {
-		mp.text("admins", params.Admins, "")
+		mp.addText("admins", params.Admins, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -5332,12 +5332,12 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings/virtual_backgrounds")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.FileIDs != "" {
 		r.addQuery("file_ids", params.FileIDs)
 	}
 	if params.File != "" {
-		mp.text("file", params.File, "")
+		mp.addText("file", params.File, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -5432,7 +5432,7 @@ func (c *Client) UpdateAGroupSettings(ctx context.Context, params UpdateAGroupSe
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Option != "" {
 		r.addQuery("option", params.Option)
 	}
@@ -5440,25 +5440,25 @@ func (c *Client) UpdateAGroupSettings(ctx context.Context, params UpdateAGroupSe
 		r.addQuery("custom_query_fields", params.CustomQueryFields)
 	}
 	if params.ScheduleMeeting != "" {
-		mp.text("schedule_meeting", params.ScheduleMeeting, "")
+		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
 	}
 	if params.InMeeting != "" {
-		mp.text("in_meeting", params.InMeeting, "")
+		mp.addText("in_meeting", params.InMeeting, "")
 	}
 	if params.EmailNotification != "" {
-		mp.text("email_notification", params.EmailNotification, "")
+		mp.addText("email_notification", params.EmailNotification, "")
 	}
 	if params.Recording != "" {
-		mp.text("recording", params.Recording, "")
+		mp.addText("recording", params.Recording, "")
 	}
 	if params.Telephony != "" {
-		mp.text("telephony", params.Telephony, "")
+		mp.addText("telephony", params.Telephony, "")
 	}
 	if params.Profile != "" {
-		mp.text("profile", params.Profile, "")
+		mp.addText("profile", params.Profile, "")
 	}
 	if params.OtherOptions != "" {
-		mp.text("other_options", params.OtherOptions, "")
+		mp.addText("other_options", params.OtherOptions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -5556,7 +5556,7 @@ func (c *Client) LockSettingsUpdateLockedSettings(ctx context.Context, params Lo
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/lock_settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Option != "" {
 		r.addQuery("option", params.Option)
 	}
@@ -5564,22 +5564,22 @@ func (c *Client) LockSettingsUpdateLockedSettings(ctx context.Context, params Lo
 		r.addQuery("custom_query_fields", params.CustomQueryFields)
 	}
 	if params.ScheduleMeeting != "" {
-		mp.text("schedule_meeting", params.ScheduleMeeting, "")
+		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
 	}
 	if params.InMeeting != "" {
-		mp.text("in_meeting", params.InMeeting, "")
+		mp.addText("in_meeting", params.InMeeting, "")
 	}
 	if params.EmailNotification != "" {
-		mp.text("email_notification", params.EmailNotification, "")
+		mp.addText("email_notification", params.EmailNotification, "")
 	}
 	if params.Recording != "" {
-		mp.text("recording", params.Recording, "")
+		mp.addText("recording", params.Recording, "")
 	}
 	if params.Telephony != "" {
-		mp.text("telephony", params.Telephony, "")
+		mp.addText("telephony", params.Telephony, "")
 	}
 	if params.OtherOptions != "" {
-		mp.text("other_options", params.OtherOptions, "")
+		mp.addText("other_options", params.OtherOptions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -5663,9 +5663,9 @@ func (c *Client) UpdateAGroup(ctx context.Context, params UpdateAGroupParams, op
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Name != "" {
-		mp.text("name", params.Name, "")
+		mp.addText("name", params.Name, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -5791,9 +5791,9 @@ func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, op
 	r := newRequest("CreateAGroup", "POST", authBearer, CreateAGroupResponses)
 	r.addPath("/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Name != "" {
-		mp.text("name", params.Name, "")
+		mp.addText("name", params.Name, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -5839,11 +5839,11 @@ func (c *Client) UpdateAH323SIPDevice(ctx context.Context, params UpdateAH323SIP
 	r.addPath("/h323/devices/")
 	r.addPathParam("deviceId", params.DeviceID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("name", params.Name, "")
-	mp.text("protocol", string(params.Protocol), "")
-	mp.text("ip", params.IP, "")
-	mp.text("encryption", string(params.Encryption), "")
+	mp := r.formData()
+	mp.addText("name", params.Name, "")
+	mp.addText("protocol", string(params.Protocol), "")
+	mp.addText("ip", params.IP, "")
+	mp.addText("encryption", string(params.Encryption), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5969,11 +5969,11 @@ func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIP
 	r := newRequest("CreateAH323SIPDevice", "POST", authBearer, CreateAH323SIPDeviceResponses)
 	r.addPath("/h323/devices")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("name", params.Name, "")
-	mp.text("protocol", string(params.Protocol), "")
-	mp.text("ip", params.IP, "")
-	mp.text("encryption", string(params.Encryption), "")
+	mp := r.formData()
+	mp.addText("name", params.Name, "")
+	mp.addText("protocol", string(params.Protocol), "")
+	mp.addText("ip", params.IP, "")
+	mp.addText("encryption", string(params.Encryption), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -6058,18 +6058,18 @@ func (c *Client) UpdateATrackingField(ctx context.Context, params UpdateATrackin
 	r.addPath("/tracking_fields/")
 	r.addPathParam("fieldId", params.FieldID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Field != "" {
-		mp.text("field", params.Field, "")
+		mp.addText("field", params.Field, "")
 	}
 	if params.Required != nil {
-		mp.text("required", strconv.FormatBool(*params.Required), "")
+		mp.addText("required", strconv.FormatBool(*params.Required), "")
 	}
 	if params.Visible != nil {
-		mp.text("visible", strconv.FormatBool(*params.Visible), "")
+		mp.addText("visible", strconv.FormatBool(*params.Visible), "")
 	}
 	if params.RecommendedValues != "" {
-		mp.text("recommended_values", params.RecommendedValues, "")
+		mp.addText("recommended_values", params.RecommendedValues, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6182,18 +6182,18 @@ func (c *Client) CreateATrackingField(ctx context.Context, params CreateATrackin
 	r := newRequest("CreateATrackingField", "POST", authBearer, CreateATrackingFieldResponses)
 	r.addPath("/tracking_fields")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Field != "" {
-		mp.text("field", params.Field, "")
+		mp.addText("field", params.Field, "")
 	}
 	if params.Required != nil {
-		mp.text("required", strconv.FormatBool(*params.Required), "")
+		mp.addText("required", strconv.FormatBool(*params.Required), "")
 	}
 	if params.Visible != nil {
-		mp.text("visible", strconv.FormatBool(*params.Visible), "")
+		mp.addText("visible", strconv.FormatBool(*params.Visible), "")
 	}
 	if params.RecommendedValues != "" {
-		mp.text("recommended_values", params.RecommendedValues, "")
+		mp.addText("recommended_values", params.RecommendedValues, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6289,9 +6289,9 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Members != "" {
-		mp.text("members", params.Members, "")
+		mp.addText("members", params.Members, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6413,21 +6413,21 @@ func (c *Client) UpdateAnIMDirectoryGroup(ctx context.Context, params UpdateAnIM
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Name != "" {
-		mp.text("name", params.Name, "")
+		mp.addText("name", params.Name, "")
 	}
 	if params.Type != "" {
-		mp.text("type", string(params.Type), "")
+		mp.addText("type", string(params.Type), "")
 	}
 	if params.SearchByDomain != nil {
-		mp.text("search_by_domain", strconv.FormatBool(*params.SearchByDomain), "")
+		mp.addText("search_by_domain", strconv.FormatBool(*params.SearchByDomain), "")
 	}
 	if params.SearchByAccount != nil {
-		mp.text("search_by_account", strconv.FormatBool(*params.SearchByAccount), "")
+		mp.addText("search_by_account", strconv.FormatBool(*params.SearchByAccount), "")
 	}
 	if params.SearchByMaAccount != nil {
-		mp.text("search_by_ma_account", strconv.FormatBool(*params.SearchByMaAccount), "")
+		mp.addText("search_by_ma_account", strconv.FormatBool(*params.SearchByMaAccount), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6539,21 +6539,21 @@ func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIM
 	r := newRequest("CreateAnIMDirectoryGroup", "POST", authBearer, CreateAnIMDirectoryGroupResponses)
 	r.addPath("/im/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Name != "" {
-		mp.text("name", params.Name, "")
+		mp.addText("name", params.Name, "")
 	}
 	if params.Type != "" {
-		mp.text("type", string(params.Type), "")
+		mp.addText("type", string(params.Type), "")
 	}
 	if params.SearchByDomain != nil {
-		mp.text("search_by_domain", strconv.FormatBool(*params.SearchByDomain), "")
+		mp.addText("search_by_domain", strconv.FormatBool(*params.SearchByDomain), "")
 	}
 	if params.SearchByAccount != nil {
-		mp.text("search_by_account", strconv.FormatBool(*params.SearchByAccount), "")
+		mp.addText("search_by_account", strconv.FormatBool(*params.SearchByAccount), "")
 	}
 	if params.SearchByMaAccount != nil {
-		mp.text("search_by_ma_account", strconv.FormatBool(*params.SearchByMaAccount), "")
+		mp.addText("search_by_ma_account", strconv.FormatBool(*params.SearchByMaAccount), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6707,15 +6707,15 @@ func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMes
 	r.addPath("/im/chat/messages/")
 	r.addPathParam("message_id", params.MessageID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("robot_jid", params.RobotJid, "")
-	mp.text("account_id", params.AccountID, "")
-	mp.text("content", params.Content, "")
+	mp := r.formData()
+	mp.addText("robot_jid", params.RobotJid, "")
+	mp.addText("account_id", params.AccountID, "")
+	mp.addText("content", params.Content, "")
 	if params.UserJid != "" {
-		mp.text("user_jid", params.UserJid, "")
+		mp.addText("user_jid", params.UserJid, "")
 	}
 	if params.IsMarkdownSupport != nil {
-		mp.text("is_markdown_support", strconv.FormatBool(*params.IsMarkdownSupport), "")
+		mp.addText("is_markdown_support", strconv.FormatBool(*params.IsMarkdownSupport), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6768,11 +6768,11 @@ func (c *Client) DeleteAChatbotMessage(ctx context.Context, params DeleteAChatbo
 	r.addPath("/im/chat/messages/")
 	r.addPathParam("message_id", params.MessageID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("robot_jid", params.RobotJid, "")
-	mp.text("account_id", params.AccountID, "")
+	mp := r.formData()
+	mp.addText("robot_jid", params.RobotJid, "")
+	mp.addText("account_id", params.AccountID, "")
 	if params.UserJid != "" {
-		mp.text("user_jid", params.UserJid, "")
+		mp.addText("user_jid", params.UserJid, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6829,19 +6829,19 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 	r := newRequest("SendChatbotMessages", "POST", authBearer, SendChatbotMessagesResponses)
 	r.addPath("/im/chat/messages")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("robot_jid", params.RobotJid, "")
-	mp.text("to_jid", params.ToJid, "")
-	mp.text("account_id", params.AccountID, "")
-	mp.text("content", params.Content, "")
+	mp := r.formData()
+	mp.addText("robot_jid", params.RobotJid, "")
+	mp.addText("to_jid", params.ToJid, "")
+	mp.addText("account_id", params.AccountID, "")
+	mp.addText("content", params.Content, "")
 	if params.VisibleToUser != "" {
-		mp.text("visible_to_user", params.VisibleToUser, "")
+		mp.addText("visible_to_user", params.VisibleToUser, "")
 	}
 	if params.UserJid != "" {
-		mp.text("user_jid", params.UserJid, "")
+		mp.addText("user_jid", params.UserJid, "")
 	}
 	if params.IsMarkdownSupport != nil {
-		mp.text("is_markdown_support", strconv.FormatBool(*params.IsMarkdownSupport), "")
+		mp.addText("is_markdown_support", strconv.FormatBool(*params.IsMarkdownSupport), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6933,12 +6933,12 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 	r := newRequest("SendIMMessages", "POST", authBearer, SendIMMessagesResponses)
 	r.addPath("/im/users/me/chat/messages")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.ChatUser != "" {
 		r.addQuery("chat_user", params.ChatUser)
 	}
 	if params.Message != "" {
-		mp.text("message", params.Message, "")
+		mp.addText("message", params.Message, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -7055,48 +7055,48 @@ func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Topic != "" {
-		mp.text("topic", params.Topic, "")
+		mp.addText("topic", params.Topic, "")
 	}
 	if params.Type != "" {
-		mp.text("type", string(params.Type), "")
+		mp.addText("type", string(params.Type), "")
 	}
 	if params.PreSchedule != nil {
-		mp.text("pre_schedule", strconv.FormatBool(*params.PreSchedule), "")
+		mp.addText("pre_schedule", strconv.FormatBool(*params.PreSchedule), "")
 	}
 	if !params.StartTime.IsZero() {
-		mp.text("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
+		mp.addText("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
 	}
 	if params.Duration != nil {
-		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
+		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
 	if params.ScheduleFor != "" {
-		mp.text("schedule_for", params.ScheduleFor, "")
+		mp.addText("schedule_for", params.ScheduleFor, "")
 	}
 	if params.Timezone != "" {
-		mp.text("timezone", params.Timezone, "")
+		mp.addText("timezone", params.Timezone, "")
 	}
 	if params.Password != "" {
-		mp.text("password", params.Password, "")
+		mp.addText("password", params.Password, "")
 	}
 	if params.DefaultPassword != nil {
-		mp.text("default_password", strconv.FormatBool(*params.DefaultPassword), "")
+		mp.addText("default_password", strconv.FormatBool(*params.DefaultPassword), "")
 	}
 	if params.Agenda != "" {
-		mp.text("agenda", params.Agenda, "")
+		mp.addText("agenda", params.Agenda, "")
 	}
 	if params.TrackingFields != "" {
-		mp.text("tracking_fields", params.TrackingFields, "")
+		mp.addText("tracking_fields", params.TrackingFields, "")
 	}
 	if params.Recurrence != "" {
-		mp.text("recurrence", params.Recurrence, "")
+		mp.addText("recurrence", params.Recurrence, "")
 	}
 	if params.Settings != "" {
-		mp.text("settings", params.Settings, "")
+		mp.addText("settings", params.Settings, "")
 	}
 	if params.TemplateID != "" {
-		mp.text("template_id", params.TemplateID, "")
+		mp.addText("template_id", params.TemplateID, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -7203,9 +7203,9 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/assistants")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Assistants != "" {
-		mp.text("assistants", params.Assistants, "")
+		mp.addText("assistants", params.Assistants, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -7491,9 +7491,9 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings/virtual_backgrounds")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.File != "" {
-		mp.text("file", params.File, "")
+		mp.addText("file", params.File, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -7632,33 +7632,33 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Option != "" {
 		r.addQuery("option", params.Option)
 	}
 	if params.ScheduleMeeting != "" {
-		mp.text("schedule_meeting", params.ScheduleMeeting, "")
+		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
 	}
 	if params.InMeeting != "" {
-		mp.text("in_meeting", params.InMeeting, "")
+		mp.addText("in_meeting", params.InMeeting, "")
 	}
 	if params.EmailNotification != "" {
-		mp.text("email_notification", params.EmailNotification, "")
+		mp.addText("email_notification", params.EmailNotification, "")
 	}
 	if params.Recording != "" {
-		mp.text("recording", params.Recording, "")
+		mp.addText("recording", params.Recording, "")
 	}
 	if params.Telephony != "" {
-		mp.text("telephony", params.Telephony, "")
+		mp.addText("telephony", params.Telephony, "")
 	}
 	if params.Feature != "" {
-		mp.text("feature", params.Feature, "")
+		mp.addText("feature", params.Feature, "")
 	}
 	if params.Tsp != "" {
-		mp.text("tsp", params.Tsp, "")
+		mp.addText("tsp", params.Tsp, "")
 	}
 	if params.Profile != "" {
-		mp.text("profile", params.Profile, "")
+		mp.addText("profile", params.Profile, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -7740,14 +7740,14 @@ func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccount
 	r.addPath("/tsp/")
 	r.addPathParam("tspId", strconv.FormatInt(params.TspID, 10))
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("conference_code", params.ConferenceCode, "")
-	mp.text("leader_pin", params.LeaderPin, "")
+	mp := r.formData()
+	mp.addText("conference_code", params.ConferenceCode, "")
+	mp.addText("leader_pin", params.LeaderPin, "")
 	if params.DialInNumbers != "" {
-		mp.text("dial_in_numbers", params.DialInNumbers, "")
+		mp.addText("dial_in_numbers", params.DialInNumbers, "")
 	}
 	if params.TspBridge != "" {
-		mp.text("tsp_bridge", string(params.TspBridge), "")
+		mp.addText("tsp_bridge", string(params.TspBridge), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -7863,14 +7863,14 @@ func (c *Client) AddAUserTSPAccount(ctx context.Context, params AddAUserTSPAccou
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("conference_code", params.ConferenceCode, "")
-	mp.text("leader_pin", params.LeaderPin, "")
+	mp := r.formData()
+	mp.addText("conference_code", params.ConferenceCode, "")
+	mp.addText("leader_pin", params.LeaderPin, "")
 	if params.DialInNumbers != "" {
-		mp.text("dial_in_numbers", params.DialInNumbers, "")
+		mp.addText("dial_in_numbers", params.DialInNumbers, "")
 	}
 	if params.TspBridge != "" {
-		mp.text("tsp_bridge", string(params.TspBridge), "")
+		mp.addText("tsp_bridge", string(params.TspBridge), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -7915,9 +7915,9 @@ func (c *Client) SetGlobalDialInURLForATSPUser(ctx context.Context, params SetGl
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.AudioURL != "" {
-		mp.text("audio_url", params.AudioURL, "")
+		mp.addText("audio_url", params.AudioURL, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -8103,39 +8103,39 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/webinars")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Topic != "" {
-		mp.text("topic", params.Topic, "")
+		mp.addText("topic", params.Topic, "")
 	}
 	if params.Type != nil {
-		mp.text("type", strconv.FormatInt(*params.Type, 10), "")
+		mp.addText("type", strconv.FormatInt(*params.Type, 10), "")
 	}
 	if !params.StartTime.IsZero() {
-		mp.text("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
+		mp.addText("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
 	}
 	if params.Duration != nil {
-		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
+		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
 	if params.Timezone != "" {
-		mp.text("timezone", params.Timezone, "")
+		mp.addText("timezone", params.Timezone, "")
 	}
 	if params.Password != "" {
-		mp.text("password", params.Password, "")
+		mp.addText("password", params.Password, "")
 	}
 	if params.Agenda != "" {
-		mp.text("agenda", params.Agenda, "")
+		mp.addText("agenda", params.Agenda, "")
 	}
 	if params.TrackingFields != "" {
-		mp.text("tracking_fields", params.TrackingFields, "")
+		mp.addText("tracking_fields", params.TrackingFields, "")
 	}
 	if params.Recurrence != "" {
-		mp.text("recurrence", params.Recurrence, "")
+		mp.addText("recurrence", params.Recurrence, "")
 	}
 	if params.Settings != "" {
-		mp.text("settings", params.Settings, "")
+		mp.addText("settings", params.Settings, "")
 	}
 	if params.TemplateID != "" {
-		mp.text("template_id", params.TemplateID, "")
+		mp.addText("template_id", params.TemplateID, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -8234,75 +8234,75 @@ func (c *Client) UpdateAUser(ctx context.Context, params UpdateAUserParams, opts
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.LoginType != nil {
 		r.addQuery("login_type", strconv.FormatInt(*params.LoginType, 10))
 	}
 	if params.FirstName != "" {
-		mp.text("first_name", params.FirstName, "")
+		mp.addText("first_name", params.FirstName, "")
 	}
 	if params.LastName != "" {
-		mp.text("last_name", params.LastName, "")
+		mp.addText("last_name", params.LastName, "")
 	}
 	if params.Type != "" {
-		mp.text("type", string(params.Type), "")
+		mp.addText("type", string(params.Type), "")
 	}
 	if params.Pmi != nil {
-		mp.text("pmi", strconv.FormatInt(*params.Pmi, 10), "")
+		mp.addText("pmi", strconv.FormatInt(*params.Pmi, 10), "")
 	}
 	if params.UsePmi != nil {
-		mp.text("use_pmi", strconv.FormatBool(*params.UsePmi), "")
+		mp.addText("use_pmi", strconv.FormatBool(*params.UsePmi), "")
 	}
 	if params.Timezone != "" {
-		mp.text("timezone", params.Timezone, "")
+		mp.addText("timezone", params.Timezone, "")
 	}
 	if params.Language != "" {
-		mp.text("language", params.Language, "")
+		mp.addText("language", params.Language, "")
 	}
 	if params.Dept != "" {
-		mp.text("dept", params.Dept, "")
+		mp.addText("dept", params.Dept, "")
 	}
 	if params.VanityName != "" {
-		mp.text("vanity_name", params.VanityName, "")
+		mp.addText("vanity_name", params.VanityName, "")
 	}
 	if params.HostKey != "" {
-		mp.text("host_key", params.HostKey, "")
+		mp.addText("host_key", params.HostKey, "")
 	}
 	if params.CmsUserID != "" {
-		mp.text("cms_user_id", params.CmsUserID, "")
+		mp.addText("cms_user_id", params.CmsUserID, "")
 	}
 	if params.JobTitle != "" {
-		mp.text("job_title", params.JobTitle, "")
+		mp.addText("job_title", params.JobTitle, "")
 	}
 	if params.Company != "" {
-		mp.text("company", params.Company, "")
+		mp.addText("company", params.Company, "")
 	}
 	if params.Location != "" {
-		mp.text("location", params.Location, "")
+		mp.addText("location", params.Location, "")
 	}
 	if params.PhoneNumber != "" {
-		mp.text("phone_number", params.PhoneNumber, "")
+		mp.addText("phone_number", params.PhoneNumber, "")
 	}
 	if params.PhoneCountry != "" {
-		mp.text("phone_country", params.PhoneCountry, "")
+		mp.addText("phone_country", params.PhoneCountry, "")
 	}
 	if params.CustomAttributes != "" {
-		mp.text("custom_attributes", params.CustomAttributes, "")
+		mp.addText("custom_attributes", params.CustomAttributes, "")
 	}
 	if params.GroupID != "" {
-		mp.text("group_id", params.GroupID, "")
+		mp.addText("group_id", params.GroupID, "")
 	}
 	if params.PhoneNumbers != "" {
-		mp.text("phone_numbers", params.PhoneNumbers, "")
+		mp.addText("phone_numbers", params.PhoneNumbers, "")
 	}
 	if params.Manager != "" {
-		mp.text("manager", params.Manager, "")
+		mp.addText("manager", params.Manager, "")
 	}
 	if params.Pronouns != "" {
-		mp.text("pronouns", params.Pronouns, "")
+		mp.addText("pronouns", params.Pronouns, "")
 	}
 	if params.PronounsOption != "" {
-		mp.text("pronouns_option", string(params.PronounsOption), "")
+		mp.addText("pronouns_option", string(params.PronounsOption), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -8479,8 +8479,8 @@ func (c *Client) UploadAUserProfilePicture(ctx context.Context, params UploadAUs
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/picture")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("pic_file", params.PicFile, "")
+	mp := r.formData()
+	mp.addText("pic_file", params.PicFile, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8530,8 +8530,8 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("action", string(params.Action), "")
+	mp := r.formData()
+	mp.addText("action", string(params.Action), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8578,8 +8578,8 @@ func (c *Client) UpdateAUserPassword(ctx context.Context, params UpdateAUserPass
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/password")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("password", params.Password, "")
+	mp := r.formData()
+	mp.addText("password", params.Password, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8723,8 +8723,8 @@ func (c *Client) UpdateAUserEmail(ctx context.Context, params UpdateAUserEmailPa
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/email")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("email", params.Email, "")
+	mp := r.formData()
+	mp.addText("email", params.Email, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8830,12 +8830,12 @@ func (c *Client) UpdateAUserPresenceStatus(ctx context.Context, params UpdateAUs
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/presence_status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Status != "" {
-		mp.text("status", string(params.Status), "")
+		mp.addText("status", string(params.Status), "")
 	}
 	if params.Duration != nil {
-		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
+		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -8977,10 +8977,10 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 	r := newRequest("CreateUsers", "POST", authBearer, CreateUsersResponses)
 	r.addPath("/users")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("action", string(params.Action), "")
+	mp := r.formData()
+	mp.addText("action", string(params.Action), "")
 	if params.UserInfo != "" {
-		mp.text("user_info", params.UserInfo, "")
+		mp.addText("user_info", params.UserInfo, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -9273,12 +9273,12 @@ func (c *Client) UpdateRegistrationQuestions(ctx context.Context, params UpdateR
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/questions")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Questions != "" {
-		mp.text("questions", params.Questions, "")
+		mp.addText("questions", params.Questions, "")
 	}
 	if params.CustomQuestions != "" {
-		mp.text("custom_questions", params.CustomQuestions, "")
+		mp.addText("custom_questions", params.CustomQuestions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -9383,66 +9383,66 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.OccurrenceIDs != "" {
 		r.addQuery("occurrence_ids", params.OccurrenceIDs)
 	}
 	if params.Email != "" {
-		mp.text("email", params.Email, "")
+		mp.addText("email", params.Email, "")
 	}
 	if params.FirstName != "" {
-		mp.text("first_name", params.FirstName, "")
+		mp.addText("first_name", params.FirstName, "")
 	}
 	if params.LastName != "" {
-		mp.text("last_name", params.LastName, "")
+		mp.addText("last_name", params.LastName, "")
 	}
 	if params.Address != "" {
-		mp.text("address", params.Address, "")
+		mp.addText("address", params.Address, "")
 	}
 	if params.City != "" {
-		mp.text("city", params.City, "")
+		mp.addText("city", params.City, "")
 	}
 	if params.Country != "" {
-		mp.text("country", params.Country, "")
+		mp.addText("country", params.Country, "")
 	}
 	if params.Zip != "" {
-		mp.text("zip", params.Zip, "")
+		mp.addText("zip", params.Zip, "")
 	}
 	if params.State != "" {
-		mp.text("state", params.State, "")
+		mp.addText("state", params.State, "")
 	}
 	if params.Phone != "" {
-		mp.text("phone", params.Phone, "")
+		mp.addText("phone", params.Phone, "")
 	}
 	if params.Industry != "" {
-		mp.text("industry", params.Industry, "")
+		mp.addText("industry", params.Industry, "")
 	}
 	if params.Org != "" {
-		mp.text("org", params.Org, "")
+		mp.addText("org", params.Org, "")
 	}
 	if params.JobTitle != "" {
-		mp.text("job_title", params.JobTitle, "")
+		mp.addText("job_title", params.JobTitle, "")
 	}
 	if params.PurchasingTimeFrame != "" {
-		mp.text("purchasing_time_frame", params.PurchasingTimeFrame, "")
+		mp.addText("purchasing_time_frame", params.PurchasingTimeFrame, "")
 	}
 	if params.RoleInPurchaseProcess != "" {
-		mp.text("role_in_purchase_process", params.RoleInPurchaseProcess, "")
+		mp.addText("role_in_purchase_process", params.RoleInPurchaseProcess, "")
 	}
 	if params.NoOfEmployees != "" {
-		mp.text("no_of_employees", params.NoOfEmployees, "")
+		mp.addText("no_of_employees", params.NoOfEmployees, "")
 	}
 	if params.Comments != "" {
-		mp.text("comments", params.Comments, "")
+		mp.addText("comments", params.Comments, "")
 	}
 	if params.CustomQuestions != "" {
-		mp.text("custom_questions", params.CustomQuestions, "")
+		mp.addText("custom_questions", params.CustomQuestions, "")
 	}
 	if params.Language != "" {
-		mp.text("language", params.Language, "")
+		mp.addText("language", params.Language, "")
 	}
 	if params.AutoApprove != nil {
-		mp.text("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
+		mp.addText("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -9487,13 +9487,13 @@ func (c *Client) UpdateRegistrantStatus(ctx context.Context, params UpdateRegist
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.OccurrenceID != "" {
 		r.addQuery("occurrence_id", params.OccurrenceID)
 	}
-	mp.text("action", string(params.Action), "")
+	mp.addText("action", string(params.Action), "")
 	if params.Registrants != "" {
-		mp.text("registrants", params.Registrants, "")
+		mp.addText("registrants", params.Registrants, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -9574,12 +9574,12 @@ func (c *Client) UpdateAMeetingPoll(ctx context.Context, params UpdateAMeetingPo
 	r.addPath("/polls/")
 	r.addPathParam("pollId", params.PollID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Title != "" {
-		mp.text("title", params.Title, "")
+		mp.addText("title", params.Title, "")
 	}
 	if params.Questions != "" {
-		mp.text("questions", params.Questions, "")
+		mp.addText("questions", params.Questions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -9712,12 +9712,12 @@ func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPo
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Title != "" {
-		mp.text("title", params.Title, "")
+		mp.addText("title", params.Title, "")
 	}
 	if params.Questions != "" {
-		mp.text("questions", params.Questions, "")
+		mp.addText("questions", params.Questions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -9808,9 +9808,9 @@ func (c *Client) RecoverASingleRecording(ctx context.Context, params RecoverASin
 	r.addPathParam("recordingId", params.RecordingID)
 	r.addPath("/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Action != "" {
-		mp.text("action", string(params.Action), "")
+		mp.addText("action", string(params.Action), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -9889,39 +9889,39 @@ func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params Upda
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.ShareRecording != "" {
-		mp.text("share_recording", string(params.ShareRecording), "")
+		mp.addText("share_recording", string(params.ShareRecording), "")
 	}
 	if params.RecordingAuthentication != nil {
-		mp.text("recording_authentication", strconv.FormatBool(*params.RecordingAuthentication), "")
+		mp.addText("recording_authentication", strconv.FormatBool(*params.RecordingAuthentication), "")
 	}
 	if params.AuthenticationOption != "" {
-		mp.text("authentication_option", params.AuthenticationOption, "")
+		mp.addText("authentication_option", params.AuthenticationOption, "")
 	}
 	if params.AuthenticationDomains != "" {
-		mp.text("authentication_domains", params.AuthenticationDomains, "")
+		mp.addText("authentication_domains", params.AuthenticationDomains, "")
 	}
 	if params.ViewerDownload != nil {
-		mp.text("viewer_download", strconv.FormatBool(*params.ViewerDownload), "")
+		mp.addText("viewer_download", strconv.FormatBool(*params.ViewerDownload), "")
 	}
 	if params.Password != "" {
-		mp.text("password", params.Password, "")
+		mp.addText("password", params.Password, "")
 	}
 	if params.OnDemand != nil {
-		mp.text("on_demand", strconv.FormatBool(*params.OnDemand), "")
+		mp.addText("on_demand", strconv.FormatBool(*params.OnDemand), "")
 	}
 	if params.ApprovalType != "" {
-		mp.text("approval_type", string(params.ApprovalType), "")
+		mp.addText("approval_type", string(params.ApprovalType), "")
 	}
 	if params.SendEmailToHost != nil {
-		mp.text("send_email_to_host", strconv.FormatBool(*params.SendEmailToHost), "")
+		mp.addText("send_email_to_host", strconv.FormatBool(*params.SendEmailToHost), "")
 	}
 	if params.ShowSocialShareButtons != nil {
-		mp.text("show_social_share_buttons", strconv.FormatBool(*params.ShowSocialShareButtons), "")
+		mp.addText("show_social_share_buttons", strconv.FormatBool(*params.ShowSocialShareButtons), "")
 	}
 	if params.Topic != "" {
-		mp.text("topic", params.Topic, "")
+		mp.addText("topic", params.Topic, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10008,12 +10008,12 @@ func (c *Client) QuestionsUpdateRegistrationQuestions(ctx context.Context, param
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/registrants/questions")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Questions != "" {
-		mp.text("questions", params.Questions, "")
+		mp.addText("questions", params.Questions, "")
 	}
 	if params.CustomQuestions != "" {
-		mp.text("custom_questions", params.CustomQuestions, "")
+		mp.addText("custom_questions", params.CustomQuestions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10114,57 +10114,57 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Email != "" {
-		mp.text("email", params.Email, "")
+		mp.addText("email", params.Email, "")
 	}
 	if params.FirstName != "" {
-		mp.text("first_name", params.FirstName, "")
+		mp.addText("first_name", params.FirstName, "")
 	}
 	if params.LastName != "" {
-		mp.text("last_name", params.LastName, "")
+		mp.addText("last_name", params.LastName, "")
 	}
 	if params.Address != "" {
-		mp.text("address", params.Address, "")
+		mp.addText("address", params.Address, "")
 	}
 	if params.City != "" {
-		mp.text("city", params.City, "")
+		mp.addText("city", params.City, "")
 	}
 	if params.Country != "" {
-		mp.text("country", params.Country, "")
+		mp.addText("country", params.Country, "")
 	}
 	if params.Zip != "" {
-		mp.text("zip", params.Zip, "")
+		mp.addText("zip", params.Zip, "")
 	}
 	if params.State != "" {
-		mp.text("state", params.State, "")
+		mp.addText("state", params.State, "")
 	}
 	if params.Phone != "" {
-		mp.text("phone", params.Phone, "")
+		mp.addText("phone", params.Phone, "")
 	}
 	if params.Industry != "" {
-		mp.text("industry", params.Industry, "")
+		mp.addText("industry", params.Industry, "")
 	}
 	if params.Org != "" {
-		mp.text("org", params.Org, "")
+		mp.addText("org", params.Org, "")
 	}
 	if params.JobTitle != "" {
-		mp.text("job_title", params.JobTitle, "")
+		mp.addText("job_title", params.JobTitle, "")
 	}
 	if params.PurchasingTimeFrame != "" {
-		mp.text("purchasing_time_frame", params.PurchasingTimeFrame, "")
+		mp.addText("purchasing_time_frame", params.PurchasingTimeFrame, "")
 	}
 	if params.RoleInPurchaseProcess != "" {
-		mp.text("role_in_purchase_process", params.RoleInPurchaseProcess, "")
+		mp.addText("role_in_purchase_process", params.RoleInPurchaseProcess, "")
 	}
 	if params.NoOfEmployees != "" {
-		mp.text("no_of_employees", params.NoOfEmployees, "")
+		mp.addText("no_of_employees", params.NoOfEmployees, "")
 	}
 	if params.Comments != "" {
-		mp.text("comments", params.Comments, "")
+		mp.addText("comments", params.Comments, "")
 	}
 	if params.CustomQuestions != "" {
-		mp.text("custom_questions", params.CustomQuestions, "")
+		mp.addText("custom_questions", params.CustomQuestions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10209,10 +10209,10 @@ func (c *Client) RegistrantsUpdateRegistrantStatus(ctx context.Context, params R
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("action", string(params.Action), "")
+	mp := r.formData()
+	mp.addText("action", string(params.Action), "")
 	if params.Registrants != "" {
-		mp.text("registrants", params.Registrants, "")
+		mp.addText("registrants", params.Registrants, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10354,9 +10354,9 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Action != "" {
-		mp.text("action", string(params.Action), "")
+		mp.addText("action", string(params.Action), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10401,10 +10401,10 @@ func (c *Client) UpdateALiveStream(ctx context.Context, params UpdateALiveStream
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/livestream")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("stream_url", params.StreamURL, "")
-	mp.text("stream_key", params.StreamKey, "")
-	mp.text("page_url", params.PageURL, "")
+	mp := r.formData()
+	mp.addText("stream_url", params.StreamURL, "")
+	mp.addText("stream_key", params.StreamKey, "")
+	mp.addText("page_url", params.PageURL, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10501,12 +10501,12 @@ func (c *Client) UpdateLiveStreamStatus(ctx context.Context, params UpdateLiveSt
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/livestream/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Action != "" {
-		mp.text("action", string(params.Action), "")
+		mp.addText("action", string(params.Action), "")
 	}
 	if params.Settings != "" {
-		mp.text("settings", params.Settings, "")
+		mp.addText("settings", params.Settings, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10596,48 +10596,48 @@ func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.OccurrenceID != "" {
 		r.addQuery("occurrence_id", params.OccurrenceID)
 	}
 	if params.ScheduleFor != "" {
-		mp.text("schedule_for", params.ScheduleFor, "")
+		mp.addText("schedule_for", params.ScheduleFor, "")
 	}
 	if params.Topic != "" {
-		mp.text("topic", params.Topic, "")
+		mp.addText("topic", params.Topic, "")
 	}
 	if params.Type != nil {
-		mp.text("type", strconv.FormatInt(*params.Type, 10), "")
+		mp.addText("type", strconv.FormatInt(*params.Type, 10), "")
 	}
 	if params.PreSchedule != nil {
-		mp.text("pre_schedule", strconv.FormatBool(*params.PreSchedule), "")
+		mp.addText("pre_schedule", strconv.FormatBool(*params.PreSchedule), "")
 	}
 	if !params.StartTime.IsZero() {
-		mp.text("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
+		mp.addText("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
 	}
 	if params.Duration != nil {
-		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
+		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
 	if params.Timezone != "" {
-		mp.text("timezone", params.Timezone, "")
+		mp.addText("timezone", params.Timezone, "")
 	}
 	if params.Password != "" {
-		mp.text("password", params.Password, "")
+		mp.addText("password", params.Password, "")
 	}
 	if params.Agenda != "" {
-		mp.text("agenda", params.Agenda, "")
+		mp.addText("agenda", params.Agenda, "")
 	}
 	if params.TemplateID != "" {
-		mp.text("template_id", params.TemplateID, "")
+		mp.addText("template_id", params.TemplateID, "")
 	}
 	if params.TrackingFields != "" {
-		mp.text("tracking_fields", params.TrackingFields, "")
+		mp.addText("tracking_fields", params.TrackingFields, "")
 	}
 	if params.Recurrence != "" {
-		mp.text("recurrence", params.Recurrence, "")
+		mp.addText("recurrence", params.Recurrence, "")
 	}
 	if params.Settings != "" {
-		mp.text("settings", params.Settings, "")
+		mp.addText("settings", params.Settings, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10719,9 +10719,9 @@ func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingSt
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Action != "" {
-		mp.text("action", string(params.Action), "")
+		mp.addText("action", string(params.Action), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10806,12 +10806,12 @@ func (c *Client) PerformBatchRegistration(ctx context.Context, params PerformBat
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/batch_registrants")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.AutoApprove != nil {
-		mp.text("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
+		mp.addText("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
 	}
 	if params.Registrants != "" {
-		mp.text("registrants", params.Registrants, "")
+		mp.addText("registrants", params.Registrants, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10860,12 +10860,12 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/batch_polls")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Title != "" {
-		mp.text("title", params.Title, "")
+		mp.addText("title", params.Title, "")
 	}
 	if params.Questions != "" {
-		mp.text("questions", params.Questions, "")
+		mp.addText("questions", params.Questions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -10906,12 +10906,12 @@ func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeet
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/invite_links")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.TTL != nil {
-		mp.text("ttl", strconv.FormatInt(*params.TTL, 10), "")
+		mp.addText("ttl", strconv.FormatInt(*params.TTL, 10), "")
 	}
 	if params.Attendees != "" {
-		mp.text("attendees", params.Attendees, "")
+		mp.addText("attendees", params.Attendees, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -13637,9 +13637,9 @@ func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts
 	r.addPathParam("roleId", params.RoleID)
 	r.addPath("/members")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Members != "" {
-		mp.text("members", params.Members, "")
+		mp.addText("members", params.Members, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -13785,24 +13785,24 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.ID != "" {
-		mp.text("id", params.ID, "")
+		mp.addText("id", params.ID, "")
 	}
 	if params.Name != "" {
-		mp.text("name", params.Name, "")
+		mp.addText("name", params.Name, "")
 	}
 	if params.Description != "" {
-		mp.text("description", params.Description, "")
+		mp.addText("description", params.Description, "")
 	}
 	if params.TotalMembers != nil {
-		mp.text("total_members", strconv.FormatInt(*params.TotalMembers, 10), "")
+		mp.addText("total_members", strconv.FormatInt(*params.TotalMembers, 10), "")
 	}
 	if params.Privileges != "" {
-		mp.text("privileges", params.Privileges, "")
+		mp.addText("privileges", params.Privileges, "")
 	}
 	if params.SubAccountPrivileges != "" {
-		mp.text("sub_account_privileges", params.SubAccountPrivileges, "")
+		mp.addText("sub_account_privileges", params.SubAccountPrivileges, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -13937,15 +13937,15 @@ func (c *Client) CreateARole(ctx context.Context, params CreateARoleParams, opts
 	r := newRequest("CreateARole", "POST", authBearer, CreateARoleResponses)
 	r.addPath("/roles")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Name != "" {
-		mp.text("name", params.Name, "")
+		mp.addText("name", params.Name, "")
 	}
 	if params.Description != "" {
-		mp.text("description", params.Description, "")
+		mp.addText("description", params.Description, "")
 	}
 	if params.Privileges != "" {
-		mp.text("privileges", params.Privileges, "")
+		mp.addText("privileges", params.Privileges, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -14025,27 +14025,27 @@ func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateA
 	r := newRequest("UpdateAccountTSPInformation", "PATCH", authBearer, UpdateAccountTSPInformationResponses)
 	r.addPath("/tsp")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.TspProvider != "" {
-		mp.text("tsp_provider", params.TspProvider, "")
+		mp.addText("tsp_provider", params.TspProvider, "")
 	}
 	if params.Enable != nil {
-		mp.text("enable", strconv.FormatBool(*params.Enable), "")
+		mp.addText("enable", strconv.FormatBool(*params.Enable), "")
 	}
 	if params.TspEnabled != nil {
-		mp.text("tsp_enabled", strconv.FormatBool(*params.TspEnabled), "")
+		mp.addText("tsp_enabled", strconv.FormatBool(*params.TspEnabled), "")
 	}
 	if params.MasterAccountSettingExtended != nil {
-		mp.text("master_account_setting_extended", strconv.FormatBool(*params.MasterAccountSettingExtended), "")
+		mp.addText("master_account_setting_extended", strconv.FormatBool(*params.MasterAccountSettingExtended), "")
 	}
 	if params.ModifyCredentialForbidden != nil {
-		mp.text("modify_credential_forbidden", strconv.FormatBool(*params.ModifyCredentialForbidden), "")
+		mp.addText("modify_credential_forbidden", strconv.FormatBool(*params.ModifyCredentialForbidden), "")
 	}
 	if params.DialInNumberUnrestricted != nil {
-		mp.text("dial_in_number_unrestricted", strconv.FormatBool(*params.DialInNumberUnrestricted), "")
+		mp.addText("dial_in_number_unrestricted", strconv.FormatBool(*params.DialInNumberUnrestricted), "")
 	}
 	if params.TspBridge != "" {
-		mp.text("tsp_bridge", string(params.TspBridge), "")
+		mp.addText("tsp_bridge", string(params.TspBridge), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -14141,9 +14141,9 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/panelists")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Panelists != "" {
-		mp.text("panelists", params.Panelists, "")
+		mp.addText("panelists", params.Panelists, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -14326,12 +14326,12 @@ func (c *Client) QuestionsUpdateRegistrationQuestions2(ctx context.Context, para
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/questions")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Questions != "" {
-		mp.text("questions", params.Questions, "")
+		mp.addText("questions", params.Questions, "")
 	}
 	if params.CustomQuestions != "" {
-		mp.text("custom_questions", params.CustomQuestions, "")
+		mp.addText("custom_questions", params.CustomQuestions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -14541,60 +14541,60 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.OccurrenceIDs != "" {
 		r.addQuery("occurrence_ids", params.OccurrenceIDs)
 	}
 	if params.Email != "" {
-		mp.text("email", params.Email, "")
+		mp.addText("email", params.Email, "")
 	}
 	if params.FirstName != "" {
-		mp.text("first_name", params.FirstName, "")
+		mp.addText("first_name", params.FirstName, "")
 	}
 	if params.LastName != "" {
-		mp.text("last_name", params.LastName, "")
+		mp.addText("last_name", params.LastName, "")
 	}
 	if params.Address != "" {
-		mp.text("address", params.Address, "")
+		mp.addText("address", params.Address, "")
 	}
 	if params.City != "" {
-		mp.text("city", params.City, "")
+		mp.addText("city", params.City, "")
 	}
 	if params.Country != "" {
-		mp.text("country", params.Country, "")
+		mp.addText("country", params.Country, "")
 	}
 	if params.Zip != "" {
-		mp.text("zip", params.Zip, "")
+		mp.addText("zip", params.Zip, "")
 	}
 	if params.State != "" {
-		mp.text("state", params.State, "")
+		mp.addText("state", params.State, "")
 	}
 	if params.Phone != "" {
-		mp.text("phone", params.Phone, "")
+		mp.addText("phone", params.Phone, "")
 	}
 	if params.Industry != "" {
-		mp.text("industry", params.Industry, "")
+		mp.addText("industry", params.Industry, "")
 	}
 	if params.Org != "" {
-		mp.text("org", params.Org, "")
+		mp.addText("org", params.Org, "")
 	}
 	if params.JobTitle != "" {
-		mp.text("job_title", params.JobTitle, "")
+		mp.addText("job_title", params.JobTitle, "")
 	}
 	if params.PurchasingTimeFrame != "" {
-		mp.text("purchasing_time_frame", params.PurchasingTimeFrame, "")
+		mp.addText("purchasing_time_frame", params.PurchasingTimeFrame, "")
 	}
 	if params.RoleInPurchaseProcess != "" {
-		mp.text("role_in_purchase_process", params.RoleInPurchaseProcess, "")
+		mp.addText("role_in_purchase_process", params.RoleInPurchaseProcess, "")
 	}
 	if params.NoOfEmployees != "" {
-		mp.text("no_of_employees", params.NoOfEmployees, "")
+		mp.addText("no_of_employees", params.NoOfEmployees, "")
 	}
 	if params.Comments != "" {
-		mp.text("comments", params.Comments, "")
+		mp.addText("comments", params.Comments, "")
 	}
 	if params.CustomQuestions != "" {
-		mp.text("custom_questions", params.CustomQuestions, "")
+		mp.addText("custom_questions", params.CustomQuestions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -14640,13 +14640,13 @@ func (c *Client) RegistrantsUpdateRegistrantStatus2(ctx context.Context, params 
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.OccurrenceID != "" {
 		r.addQuery("occurrence_id", params.OccurrenceID)
 	}
-	mp.text("action", string(params.Action), "")
+	mp.addText("action", string(params.Action), "")
 	if params.Registrants != "" {
-		mp.text("registrants", params.Registrants, "")
+		mp.addText("registrants", params.Registrants, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -14726,12 +14726,12 @@ func (c *Client) UpdateAWebinarPoll(ctx context.Context, params UpdateAWebinarPo
 	r.addPath("/polls/")
 	r.addPathParam("pollId", params.PollID)
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Title != "" {
-		mp.text("title", params.Title, "")
+		mp.addText("title", params.Title, "")
 	}
 	if params.Questions != "" {
-		mp.text("questions", params.Questions, "")
+		mp.addText("questions", params.Questions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -14847,12 +14847,12 @@ func (c *Client) CreateAWebinarPoll(ctx context.Context, params CreateAWebinarPo
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Title != "" {
-		mp.text("title", params.Title, "")
+		mp.addText("title", params.Title, "")
 	}
 	if params.Questions != "" {
-		mp.text("questions", params.Questions, "")
+		mp.addText("questions", params.Questions, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -14905,10 +14905,10 @@ func (c *Client) LivestreamUpdateALiveStream(ctx context.Context, params Livestr
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/livestream")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
-	mp.text("stream_url", params.StreamURL, "")
-	mp.text("stream_key", params.StreamKey, "")
-	mp.text("page_url", params.PageURL, "")
+	mp := r.formData()
+	mp.addText("stream_url", params.StreamURL, "")
+	mp.addText("stream_key", params.StreamKey, "")
+	mp.addText("page_url", params.PageURL, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -15005,12 +15005,12 @@ func (c *Client) LivestreamUpdateLiveStreamStatus(ctx context.Context, params Li
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/livestream/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Action != "" {
-		mp.text("action", string(params.Action), "")
+		mp.addText("action", string(params.Action), "")
 	}
 	if params.Settings != "" {
-		mp.text("settings", params.Settings, "")
+		mp.addText("settings", params.Settings, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -15110,39 +15110,39 @@ func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.OccurrenceID != "" {
 		r.addQuery("occurrence_id", params.OccurrenceID)
 	}
 	if params.Topic != "" {
-		mp.text("topic", params.Topic, "")
+		mp.addText("topic", params.Topic, "")
 	}
 	if params.Type != nil {
-		mp.text("type", strconv.FormatInt(*params.Type, 10), "")
+		mp.addText("type", strconv.FormatInt(*params.Type, 10), "")
 	}
 	if !params.StartTime.IsZero() {
-		mp.text("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
+		mp.addText("start_time", params.StartTime.Format("2006-01-02T15:04:05.000Z07:00"), "")
 	}
 	if params.Duration != nil {
-		mp.text("duration", strconv.FormatInt(*params.Duration, 10), "")
+		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
 	if params.Timezone != "" {
-		mp.text("timezone", params.Timezone, "")
+		mp.addText("timezone", params.Timezone, "")
 	}
 	if params.Password != "" {
-		mp.text("password", params.Password, "")
+		mp.addText("password", params.Password, "")
 	}
 	if params.Agenda != "" {
-		mp.text("agenda", params.Agenda, "")
+		mp.addText("agenda", params.Agenda, "")
 	}
 	if params.TrackingFields != "" {
-		mp.text("tracking_fields", params.TrackingFields, "")
+		mp.addText("tracking_fields", params.TrackingFields, "")
 	}
 	if params.Recurrence != "" {
-		mp.text("recurrence", params.Recurrence, "")
+		mp.addText("recurrence", params.Recurrence, "")
 	}
 	if params.Settings != "" {
-		mp.text("settings", params.Settings, "")
+		mp.addText("settings", params.Settings, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -15233,9 +15233,9 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/status")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Action != "" {
-		mp.text("action", string(params.Action), "")
+		mp.addText("action", string(params.Action), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -15283,12 +15283,12 @@ func (c *Client) WebinarsWebinarIDPerformBatchRegistration(ctx context.Context, 
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/batch_registrants")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.AutoApprove != nil {
-		mp.text("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
+		mp.addText("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
 	}
 	if params.Registrants != "" {
-		mp.text("registrants", params.Registrants, "")
+		mp.addText("registrants", params.Registrants, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -15381,12 +15381,12 @@ func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebi
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/invite_links")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.TTL != nil {
-		mp.text("ttl", strconv.FormatInt(*params.TTL, 10), "")
+		mp.addText("ttl", strconv.FormatInt(*params.TTL, 10), "")
 	}
 	if params.Attendees != "" {
-		mp.text("attendees", params.Attendees, "")
+		mp.addText("attendees", params.Attendees, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -15811,9 +15811,9 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/events")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Method != "" {
-		mp.text("method", params.Method, "")
+		mp.addText("method", params.Method, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

@@ -7,6 +7,7 @@ package emit
 
 import (
 	"bytes"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -27,7 +28,9 @@ type File struct {
 // header lines (comment text without "//").
 func Package(pkg *ir.Package, header []string) ([]File, error) {
 	var files []File
+	runtime := map[int]bool{}
 	for _, t := range templates.Runtime() {
+		runtime[len(files)] = true
 		files = append(files, File{
 			Name:    strings.TrimSuffix(t.Name, ".go") + "_gen.go",
 			Content: runtimeFile(t.Content, header, pkg.Name),
@@ -78,6 +81,10 @@ func Package(pkg *ir.Package, header []string) ([]File, error) {
 			return nil, errs[i]
 		}
 		files = append(files, rendered[i])
+	}
+	files, err := pruneRuntime(files, runtime)
+	if err != nil {
+		return nil, fmt.Errorf("pruning the runtime: %w", err)
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
 	return files, nil

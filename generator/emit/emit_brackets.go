@@ -91,9 +91,9 @@ func locationSender(in ir.Location) sender {
 		}
 	case ir.InMultipart:
 		return sender{
-			call: func(k, v jen.Code) jen.Code { return jen.Id("mp").Dot("text").Call(k, v, jen.Lit("")) },
+			call: func(k, v jen.Code) jen.Code { return jen.Id("mp").Dot("addText").Call(k, v, jen.Lit("")) },
 			fn: jen.Func().Params(jen.List(jen.Id("key"), jen.Id("value")).String()).Block(
-				jen.Id("mp").Dot("text").Call(jen.Id("key"), jen.Id("value"), jen.Lit("")),
+				jen.Id("mp").Dot("addText").Call(jen.Id("key"), jen.Id("value"), jen.Lit("")),
 			),
 		}
 	}

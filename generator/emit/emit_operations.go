@@ -189,7 +189,7 @@ func emitHeaders(g *jen.Group, op *ir.Operation) {
 func emitFields(g *jen.Group, op *ir.Operation) {
 	switch op.Body {
 	case ir.BodyMultipart:
-		g.Id("mp").Op(":=").Id("r").Dot("multipart").Call()
+		g.Id("mp").Op(":=").Id("r").Dot("formData").Call()
 	case ir.BodyForm:
 		g.Id("form").Op(":=").Id("r").Dot("form").Call()
 	case ir.BodyGraphQL:
@@ -223,7 +223,7 @@ func sendField(op *ir.Operation, f *ir.Field) jen.Code {
 		return jen.Id("r").Dot("addQueryFlag").Call(jen.Lit(f.Wire))
 	case ir.KindFiles:
 		return jen.For(jen.List(jen.Id("_"), jen.Id("f")).Op(":=").Range().Add(fieldRef(f))).Block(
-			jen.Id("mp").Dot("file").Call(jen.Lit(f.Wire), jen.Id("f"), jen.Lit(f.ContentType)),
+			jen.Id("mp").Dot("addFile").Call(jen.Lit(f.Wire), jen.Id("f"), jen.Lit(f.ContentType)),
 		)
 	case ir.KindJSON, ir.KindTypedJSON:
 		return sendValue(op, f, fieldRef(f))
@@ -251,9 +251,9 @@ func sendValue(op *ir.Operation, f *ir.Field, v jen.Code) jen.Code {
 		return jen.Id("form").Dot("add").Call(jen.Lit(f.Wire), v)
 	case ir.InMultipart:
 		if f.Kind == ir.KindFile {
-			return jen.Id("mp").Dot("file").Call(jen.Lit(f.Wire), fieldRef(f), jen.Lit(f.ContentType))
+			return jen.Id("mp").Dot("addFile").Call(jen.Lit(f.Wire), fieldRef(f), jen.Lit(f.ContentType))
 		}
-		return jen.Id("mp").Dot("text").Call(jen.Lit(f.Wire), v, jen.Lit(f.ContentType))
+		return jen.Id("mp").Dot("addText").Call(jen.Lit(f.Wire), v, jen.Lit(f.ContentType))
 	case ir.InBody:
 		switch f.Kind {
 		case ir.KindBytes:

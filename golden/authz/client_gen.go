@@ -258,11 +258,10 @@ type authScheme struct {
 }
 
 var (
-	authInherit = authScheme{kind: kindInherit}
-	authNone    = authScheme{kind: kindNone}
-	authBearer  = authScheme{kind: kindBearer}
-	authBasic   = authScheme{kind: kindBasic}
-	authOther   = authScheme{kind: kindOther}
+	authNone   = authScheme{kind: kindNone}
+	authBearer = authScheme{kind: kindBearer}
+	authBasic  = authScheme{kind: kindBasic}
+	authOther  = authScheme{kind: kindOther}
 )
 
 // bearerWith is token auth sent as "Authorization: <prefix> <token>", for

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -196,13 +195,6 @@ func (v *validation) require(field string, present bool) {
 	}
 }
 
-// enum records a value outside its enum unless ok.
-func (v *validation) enum(field, value string, ok bool) {
-	if !ok {
-		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "value " + strconv.Quote(value) + " is not one of the documented values"})
-	}
-}
-
 // atMostOne records an error when more than one of the alternatives for
 // field is set.
 func (v *validation) atMostOne(field string, set ...bool) {
@@ -241,28 +233,6 @@ func (e *DecodeError) Error() string {
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }
-
-// decodeJSON decodes a successful body into v when the response is JSON:
-// its Content-Type says so, or it has none and the body starts like JSON.
-// An empty body leaves v as it is.
-func decodeJSON(r *request, resp *http.Response, body []byte, v any) error {
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 {
-		return nil
-	}
-	ct := resp.Header.Get("Content-Type")
-	mt, _, _ := strings.Cut(strings.ToLower(ct), ";")
-	mt = strings.TrimSpace(mt)
-	isJSON := mt == "application/json" || mt == "text/json" || strings.HasSuffix(mt, "+json") ||
-		(ct == "" && (trimmed[0] == '{' || trimmed[0] == '['))
-	if !isJSON {
-		return nil
-	}
-	if err := json.Unmarshal(trimmed, v); err != nil {
-		return &DecodeError{Operation: r.operation, StatusCode: resp.StatusCode, Err: err}
-	}
-	return nil
-}
 
 // ErrResponseTooLarge is matched, with errors.Is, by the error of a call
 // whose successful response has a body longer than the client's limit: 32

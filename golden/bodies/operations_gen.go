@@ -96,23 +96,23 @@ func (c *Client) Upload(ctx context.Context, params UploadParams, opts ...Reques
 	}
 	r := newRequest("Upload", "POST", authInherit, UploadResponses)
 	r.addPath("/upload")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Title != "" {
-		mp.text("title", params.Title, "")
+		mp.addText("title", params.Title, "")
 	}
 	if params.Meta != "" {
-		mp.text("meta", params.Meta, "application/json")
+		mp.addText("meta", params.Meta, "application/json")
 	}
 	if params.Doc != nil {
-		mp.file("doc", params.Doc, "application/pdf")
+		mp.addFile("doc", params.Doc, "application/pdf")
 	}
 	if len(params.Pics) > 0 {
 		for _, f := range params.Pics {
-			mp.file("pics", f, "")
+			mp.addFile("pics", f, "")
 		}
 	}
 	if params.Note != "" {
-		mp.text("note", params.Note, "")
+		mp.addText("note", params.Note, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

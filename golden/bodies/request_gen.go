@@ -49,14 +49,6 @@ type keyValue struct {
 	flag       bool // a query key sent without "=" (Postman's null value)
 }
 
-// errorBody registers the typed body of an error status.
-func (r *request) errorBody(status int, mk func() any) {
-	if r.errorBodies == nil {
-		r.errorBodies = map[int]func() any{}
-	}
-	r.errorBodies[status] = mk
-}
-
 func newRequest(operation, method string, auth authScheme, responses []ResponseDoc) *request {
 	return &request{operation: operation, method: method, auth: auth, responses: responses, contentLength: -1}
 }
@@ -69,32 +61,6 @@ func (r *request) addPath(text string) {
 		segs[i] = url.PathEscape(s)
 	}
 	r.rawPath.WriteString(strings.Join(segs, "/"))
-}
-
-// addPathParam appends a path parameter's value as part of one segment: a
-// "/" or "?" in the value is escaped, so it can never add a segment, and a
-// value of "." or ".." is escaped so it cannot climb the path.
-func (r *request) addPathParam(name, value string) {
-	if value == "" && r.err == nil {
-		r.err = &ValidationError{Field: name, Reason: "path parameter is empty"}
-	}
-	r.noteSecret(name, value)
-	r.path.WriteString(value)
-	escaped := url.PathEscape(value)
-	if strings.Trim(value, ".") == "" {
-		escaped = strings.Repeat("%2E", len(value))
-	}
-	r.rawPath.WriteString(escaped)
-}
-
-func (r *request) addQuery(key, value string) {
-	r.noteSecret(key, value)
-	r.query = append(r.query, keyValue{key: key, value: value})
-}
-
-// addQueryFlag adds a query key with no value: "?key".
-func (r *request) addQueryFlag(key string) {
-	r.query = append(r.query, keyValue{key: key, flag: true})
 }
 
 func (r *request) addHeader(key, value string) {
@@ -310,8 +276,8 @@ func (f *formBody) open() (io.Reader, string, error) {
 
 func (f *formBody) replayable() bool { return true }
 
-// multipart returns the multipart/form-data body, creating it on first use.
-func (r *request) multipart() *multipartBody {
+// formData returns the multipart/form-data body, creating it on first use.
+func (r *request) formData() *multipartBody {
 	if m, ok := r.body.(*multipartBody); ok {
 		return m
 	}
@@ -342,11 +308,11 @@ type File struct {
 	Content     io.Reader
 }
 
-func (m *multipartBody) text(name, value, contentType string) {
+func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
 }
 
-func (m *multipartBody) file(name string, f *File, contentType string) {
+func (m *multipartBody) addFile(name string, f *File, contentType string) {
 	p := formPart{name: name, file: f, contentType: contentType}
 	if f == nil {
 		f = &File{}

@@ -111,43 +111,43 @@ func (c *Client) UploadFile(ctx context.Context, params UploadFileParams, opts .
 	}
 	r := newRequest("UploadFile", "POST", authInherit, UploadFileResponses)
 	r.addPath("/files")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.File != nil {
-		mp.file("file", params.File, "")
+		mp.addFile("file", params.File, "")
 	}
 	if params.Purpose != "" {
-		mp.text("purpose", params.Purpose, "")
+		mp.addText("purpose", params.Purpose, "")
 	}
 	if params.FileLinkData != nil {
 		params.FileLinkData.encode("file_link_data", func(key, value string) {
-			mp.text(key, value, "")
+			mp.addText(key, value, "")
 		})
 	}
 	for i, e := range params.Tags {
-		mp.text("tags["+strconv.Itoa(i)+"]", e, "")
+		mp.addText("tags["+strconv.Itoa(i)+"]", e, "")
 	}
 	for _, e := range params.Attrs {
-		mp.text("attrs[]", e, "")
+		mp.addText("attrs[]", e, "")
 	}
 	for _, k := range slices.Sorted(maps.Keys(params.Extra)) {
-		mp.text("extra["+k+"]", params.Extra[k], "")
+		mp.addText("extra["+k+"]", params.Extra[k], "")
 	}
 	for i, e := range params.Lines {
 		e.encode("lines["+strconv.Itoa(i)+"]", func(key, value string) {
-			mp.text(key, value, "")
+			mp.addText(key, value, "")
 		})
 	}
 	if params.Notes0 != "" {
-		mp.text("notes[0]", params.Notes0, "")
+		mp.addText("notes[0]", params.Notes0, "")
 	}
 	if params.Other != "" {
-		mp.text("other", params.Other, "")
+		mp.addText("other", params.Other, "")
 	}
 	if params.Notes1 != "" {
-		mp.text("notes[1]", params.Notes1, "")
+		mp.addText("notes[1]", params.Notes1, "")
 	}
 	if params.DocA != "" {
-		mp.text("doc[a]", params.DocA, "application/json")
+		mp.addText("doc[a]", params.DocA, "application/json")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

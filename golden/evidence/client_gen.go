@@ -259,23 +259,7 @@ type authScheme struct {
 
 var (
 	authInherit = authScheme{kind: kindInherit}
-	authNone    = authScheme{kind: kindNone}
-	authBearer  = authScheme{kind: kindBearer}
-	authBasic   = authScheme{kind: kindBasic}
-	authOther   = authScheme{kind: kindOther}
 )
-
-// bearerWith is token auth sent as "Authorization: <prefix> <token>", for
-// OAuth 2 setups whose header prefix is not Bearer.
-func bearerWith(prefix string) authScheme {
-	return authScheme{kind: kindBearer, prefix: prefix}
-}
-
-// apiKeyIn is API key auth sent as the header name, or as the query
-// parameter name when in is "query".
-func apiKeyIn(name, in string) authScheme {
-	return authScheme{kind: kindAPIKey, keyName: name, inQuery: in == "query"}
-}
 
 // send builds r, sends it (again, when the retry policy allows) and returns
 // the response with its body read. A status outside 2xx is returned as an

@@ -80,11 +80,11 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 	}
 	r := newRequest("UploadPhoto", "POST", authInherit, UploadPhotoResponses)
 	r.addPath("/things/photos")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Photo != nil {
-		mp.file("photo", params.Photo, "")
+		mp.addFile("photo", params.Photo, "")
 	}
-	mp.text("caption", params.Caption, "")
+	mp.addText("caption", params.Caption, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

@@ -258,11 +258,8 @@ type authScheme struct {
 }
 
 var (
-	authInherit = authScheme{kind: kindInherit}
-	authNone    = authScheme{kind: kindNone}
-	authBearer  = authScheme{kind: kindBearer}
-	authBasic   = authScheme{kind: kindBasic}
-	authOther   = authScheme{kind: kindOther}
+	authBearer = authScheme{kind: kindBearer}
+	authBasic  = authScheme{kind: kindBasic}
 )
 
 // bearerWith is token auth sent as "Authorization: <prefix> <token>", for

@@ -262,7 +262,7 @@ func (c *Client) FolderDup(ctx context.Context, params FolderDupParams, opts ...
 	r.addPath("/x/")
 	r.addPathParam("id`x", params.IDX)
 	r.addHeader("X-Evil", "a\"b`c\\d")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Q != nil {
 		r.addQuery("q\"", strconv.FormatInt(*params.Q, 10))
 	}
@@ -276,16 +276,16 @@ func (c *Client) FolderDup(ctx context.Context, params FolderDupParams, opts ...
 		r.addQuery("string", params.String)
 	}
 	if params.Mode != "" {
-		mp.text("mode", string(params.Mode), "")
+		mp.addText("mode", string(params.Mode), "")
 	}
 	if params.FileName != nil {
-		mp.file("file`name", params.FileName, "text/plain\"x")
+		mp.addFile("file`name", params.FileName, "text/plain\"x")
 	}
 	if params.Validate2 != nil {
-		mp.text("Validate", strconv.FormatInt(*params.Validate2, 10), "")
+		mp.addText("Validate", strconv.FormatInt(*params.Validate2, 10), "")
 	}
 	if params.Params != nil {
-		mp.text("params", strconv.FormatInt(*params.Params, 10), "")
+		mp.addText("params", strconv.FormatInt(*params.Params, 10), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

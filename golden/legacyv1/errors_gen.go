@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 )
 
@@ -193,27 +192,6 @@ type validation struct{ errs []error }
 func (v *validation) require(field string, present bool) {
 	if !present {
 		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "required"})
-	}
-}
-
-// enum records a value outside its enum unless ok.
-func (v *validation) enum(field, value string, ok bool) {
-	if !ok {
-		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "value " + strconv.Quote(value) + " is not one of the documented values"})
-	}
-}
-
-// atMostOne records an error when more than one of the alternatives for
-// field is set.
-func (v *validation) atMostOne(field string, set ...bool) {
-	n := 0
-	for _, s := range set {
-		if s {
-			n++
-		}
-	}
-	if n > 1 {
-		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "set only one of the fields that carry it"})
 	}
 }
 

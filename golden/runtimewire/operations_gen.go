@@ -135,12 +135,12 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
 	r.addPath("/photos")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Caption != "" {
-		mp.text("caption", params.Caption, "")
+		mp.addText("caption", params.Caption, "")
 	}
 	if params.Photo != nil {
-		mp.file("photo", params.Photo, "")
+		mp.addFile("photo", params.Photo, "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

@@ -92,11 +92,6 @@ func (r *request) addQuery(key, value string) {
 	r.query = append(r.query, keyValue{key: key, value: value})
 }
 
-// addQueryFlag adds a query key with no value: "?key".
-func (r *request) addQueryFlag(key string) {
-	r.query = append(r.query, keyValue{key: key, flag: true})
-}
-
 func (r *request) addHeader(key, value string) {
 	r.noteSecret(key, value)
 	r.header = append(r.header, keyValue{key: key, value: value})
@@ -287,22 +282,8 @@ func (v *view) shut() {
 	v.mu.Unlock()
 }
 
-// form returns the urlencoded body, creating it on first use.
-func (r *request) form() *formBody {
-	if f, ok := r.body.(*formBody); ok {
-		return f
-	}
-	f := &formBody{}
-	r.body = f
-	return f
-}
-
 // formBody is an application/x-www-form-urlencoded body in field order.
 type formBody struct{ fields queryList }
-
-func (f *formBody) add(key, value string) {
-	f.fields = append(f.fields, keyValue{key: key, value: value})
-}
 
 func (f *formBody) open() (io.Reader, string, error) {
 	return strings.NewReader(f.fields.encode()), "application/x-www-form-urlencoded", nil
@@ -310,8 +291,8 @@ func (f *formBody) open() (io.Reader, string, error) {
 
 func (f *formBody) replayable() bool { return true }
 
-// multipart returns the multipart/form-data body, creating it on first use.
-func (r *request) multipart() *multipartBody {
+// formData returns the multipart/form-data body, creating it on first use.
+func (r *request) formData() *multipartBody {
 	if m, ok := r.body.(*multipartBody); ok {
 		return m
 	}
@@ -342,11 +323,11 @@ type File struct {
 	Content     io.Reader
 }
 
-func (m *multipartBody) text(name, value, contentType string) {
+func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
 }
 
-func (m *multipartBody) file(name string, f *File, contentType string) {
+func (m *multipartBody) addFile(name string, f *File, contentType string) {
 	p := formPart{name: name, file: f, contentType: contentType}
 	if f == nil {
 		f = &File{}

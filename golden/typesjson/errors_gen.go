@@ -189,13 +189,6 @@ func (e *ValidationError) Error() string {
 // validation collects ValidationErrors for a params' Validate method.
 type validation struct{ errs []error }
 
-// require records a missing required field unless present.
-func (v *validation) require(field string, present bool) {
-	if !present {
-		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "required"})
-	}
-}
-
 // enum records a value outside its enum unless ok.
 func (v *validation) enum(field, value string, ok bool) {
 	if !ok {

@@ -71,30 +71,9 @@ func (r *request) addPath(text string) {
 	r.rawPath.WriteString(strings.Join(segs, "/"))
 }
 
-// addPathParam appends a path parameter's value as part of one segment: a
-// "/" or "?" in the value is escaped, so it can never add a segment, and a
-// value of "." or ".." is escaped so it cannot climb the path.
-func (r *request) addPathParam(name, value string) {
-	if value == "" && r.err == nil {
-		r.err = &ValidationError{Field: name, Reason: "path parameter is empty"}
-	}
-	r.noteSecret(name, value)
-	r.path.WriteString(value)
-	escaped := url.PathEscape(value)
-	if strings.Trim(value, ".") == "" {
-		escaped = strings.Repeat("%2E", len(value))
-	}
-	r.rawPath.WriteString(escaped)
-}
-
 func (r *request) addQuery(key, value string) {
 	r.noteSecret(key, value)
 	r.query = append(r.query, keyValue{key: key, value: value})
-}
-
-// addQueryFlag adds a query key with no value: "?key".
-func (r *request) addQueryFlag(key string) {
-	r.query = append(r.query, keyValue{key: key, flag: true})
 }
 
 func (r *request) addHeader(key, value string) {
@@ -204,36 +183,6 @@ func (b rawBody) open() (io.Reader, string, error) {
 
 func (rawBody) replayable() bool { return true }
 
-// setReader sends the bytes of rd, streamed. When rd is an io.Seeker the
-// body can be sent again for a retry.
-func (r *request) setReader(contentType string, rd io.Reader) {
-	if rd == nil {
-		return
-	}
-	b := &readerBody{contentType: contentType, r: rd}
-	if rs, ok := rd.(io.ReadSeeker); ok {
-		b.rewind = &rewinder{rs: rs}
-	}
-	r.body = b
-}
-
-type readerBody struct {
-	contentType string
-	r           io.Reader
-	rewind      *rewinder // nil unless r can seek
-}
-
-func (b *readerBody) open() (io.Reader, string, error) {
-	if b.rewind == nil {
-		return b.r, b.contentType, nil
-	}
-	rd, err := b.rewind.open()
-	return rd, b.contentType, err
-}
-
-// replayable is true when the reader can seek back for another attempt.
-func (b *readerBody) replayable() bool { return b.rewind != nil }
-
 // rewinder replays a seekable reader: each attempt reads a fresh view that
 // starts where the reader stood at the first attempt. A transport may still
 // hold the previous attempt's view, so it is shut before the reader seeks.
@@ -287,38 +236,14 @@ func (v *view) shut() {
 	v.mu.Unlock()
 }
 
-// form returns the urlencoded body, creating it on first use.
-func (r *request) form() *formBody {
-	if f, ok := r.body.(*formBody); ok {
-		return f
-	}
-	f := &formBody{}
-	r.body = f
-	return f
-}
-
 // formBody is an application/x-www-form-urlencoded body in field order.
 type formBody struct{ fields queryList }
-
-func (f *formBody) add(key, value string) {
-	f.fields = append(f.fields, keyValue{key: key, value: value})
-}
 
 func (f *formBody) open() (io.Reader, string, error) {
 	return strings.NewReader(f.fields.encode()), "application/x-www-form-urlencoded", nil
 }
 
 func (f *formBody) replayable() bool { return true }
-
-// multipart returns the multipart/form-data body, creating it on first use.
-func (r *request) multipart() *multipartBody {
-	if m, ok := r.body.(*multipartBody); ok {
-		return m
-	}
-	m := &multipartBody{}
-	r.body = m
-	return m
-}
 
 // multipartBody is a multipart/form-data body, streamed part by part so that
 // file contents are never held in memory.
@@ -340,22 +265,6 @@ type File struct {
 	Name        string
 	ContentType string
 	Content     io.Reader
-}
-
-func (m *multipartBody) text(name, value, contentType string) {
-	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
-}
-
-func (m *multipartBody) file(name string, f *File, contentType string) {
-	p := formPart{name: name, file: f, contentType: contentType}
-	if f == nil {
-		f = &File{}
-		p.file = f
-	}
-	if rs, ok := f.Content.(io.ReadSeeker); ok {
-		p.rewind = &rewinder{rs: rs}
-	}
-	m.parts = append(m.parts, p)
 }
 
 func (m *multipartBody) open() (io.Reader, string, error) {

@@ -4,8 +4,6 @@
 package vars
 
 import (
-	"net/url"
-	"strconv"
 	"strings"
 )
 
@@ -69,37 +67,6 @@ func validHostLabels(s string) bool {
 		}
 	}
 	return true
-}
-
-// portParam checks a port: 1 to 5 ASCII digits, 1 to 65535.
-func (r *request) portParam(name, value string) string {
-	n, err := strconv.Atoi(value)
-	if len(value) == 0 || len(value) > 5 || strings.Trim(value, "0123456789") != "" || err != nil || n < 1 || n > 65535 {
-		r.paramError(name, "not a port: want a number from 1 to 65535")
-	}
-	return value
-}
-
-// baseParam checks a value that is the whole base URL: host[:port][/path],
-// or an absolute http or https URL with a host, and no user info, query or
-// fragment.
-func (r *request) baseParam(name, value string) string {
-	full := value
-	if !strings.Contains(value, "://") {
-		full = "https://" + value // as atBase reads it: host[:port][/path]
-	}
-	u, err := url.Parse(full)
-	switch {
-	case err != nil || u.Host == "" || u.Opaque != "":
-		r.paramError(name, "not an absolute URL with a scheme and a host")
-	case u.Scheme != "http" && u.Scheme != "https":
-		r.paramError(name, "not an http or https URL")
-	case u.User != nil:
-		r.paramError(name, "base URL with user info")
-	case strings.ContainsAny(value, "?#"):
-		r.paramError(name, "base URL with a query or fragment")
-	}
-	return value
 }
 
 // paramError records a *ValidationError for field unless r already has an error.

@@ -189,31 +189,10 @@ func (e *ValidationError) Error() string {
 // validation collects ValidationErrors for a params' Validate method.
 type validation struct{ errs []error }
 
-// require records a missing required field unless present.
-func (v *validation) require(field string, present bool) {
-	if !present {
-		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "required"})
-	}
-}
-
 // enum records a value outside its enum unless ok.
 func (v *validation) enum(field, value string, ok bool) {
 	if !ok {
 		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "value " + strconv.Quote(value) + " is not one of the documented values"})
-	}
-}
-
-// atMostOne records an error when more than one of the alternatives for
-// field is set.
-func (v *validation) atMostOne(field string, set ...bool) {
-	n := 0
-	for _, s := range set {
-		if s {
-			n++
-		}
-	}
-	if n > 1 {
-		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "set only one of the fields that carry it"})
 	}
 }
 
@@ -241,28 +220,6 @@ func (e *DecodeError) Error() string {
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }
-
-// decodeJSON decodes a successful body into v when the response is JSON:
-// its Content-Type says so, or it has none and the body starts like JSON.
-// An empty body leaves v as it is.
-func decodeJSON(r *request, resp *http.Response, body []byte, v any) error {
-	trimmed := bytes.TrimSpace(body)
-	if len(trimmed) == 0 {
-		return nil
-	}
-	ct := resp.Header.Get("Content-Type")
-	mt, _, _ := strings.Cut(strings.ToLower(ct), ";")
-	mt = strings.TrimSpace(mt)
-	isJSON := mt == "application/json" || mt == "text/json" || strings.HasSuffix(mt, "+json") ||
-		(ct == "" && (trimmed[0] == '{' || trimmed[0] == '['))
-	if !isJSON {
-		return nil
-	}
-	if err := json.Unmarshal(trimmed, v); err != nil {
-		return &DecodeError{Operation: r.operation, StatusCode: resp.StatusCode, Err: err}
-	}
-	return nil
-}
 
 // ErrResponseTooLarge is matched, with errors.Is, by the error of a call
 // whose successful response has a body longer than the client's limit: 32

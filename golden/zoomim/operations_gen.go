@@ -33,21 +33,21 @@ func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIM
 	r := newRequest("CreateAnIMDirectoryGroup", "POST", authInherit, CreateAnIMDirectoryGroupResponses)
 	r.addPath("/im/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
-	mp := r.multipart()
+	mp := r.formData()
 	if params.Name != "" {
-		mp.text("name", params.Name, "")
+		mp.addText("name", params.Name, "")
 	}
 	if params.Type != "" {
-		mp.text("type", string(params.Type), "")
+		mp.addText("type", string(params.Type), "")
 	}
 	if params.SearchByDomain != nil {
-		mp.text("search_by_domain", strconv.FormatBool(*params.SearchByDomain), "")
+		mp.addText("search_by_domain", strconv.FormatBool(*params.SearchByDomain), "")
 	}
 	if params.SearchByAccount != nil {
-		mp.text("search_by_account", strconv.FormatBool(*params.SearchByAccount), "")
+		mp.addText("search_by_account", strconv.FormatBool(*params.SearchByAccount), "")
 	}
 	if params.SearchByMaAccount != nil {
-		mp.text("search_by_ma_account", strconv.FormatBool(*params.SearchByMaAccount), "")
+		mp.addText("search_by_ma_account", strconv.FormatBool(*params.SearchByMaAccount), "")
 	}
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

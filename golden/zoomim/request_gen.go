@@ -4,8 +4,6 @@
 package zoomim
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -49,14 +47,6 @@ type keyValue struct {
 	flag       bool // a query key sent without "=" (Postman's null value)
 }
 
-// errorBody registers the typed body of an error status.
-func (r *request) errorBody(status int, mk func() any) {
-	if r.errorBodies == nil {
-		r.errorBodies = map[int]func() any{}
-	}
-	r.errorBodies[status] = mk
-}
-
 func newRequest(operation, method string, auth authScheme, responses []ResponseDoc) *request {
 	return &request{operation: operation, method: method, auth: auth, responses: responses, contentLength: -1}
 }
@@ -69,32 +59,6 @@ func (r *request) addPath(text string) {
 		segs[i] = url.PathEscape(s)
 	}
 	r.rawPath.WriteString(strings.Join(segs, "/"))
-}
-
-// addPathParam appends a path parameter's value as part of one segment: a
-// "/" or "?" in the value is escaped, so it can never add a segment, and a
-// value of "." or ".." is escaped so it cannot climb the path.
-func (r *request) addPathParam(name, value string) {
-	if value == "" && r.err == nil {
-		r.err = &ValidationError{Field: name, Reason: "path parameter is empty"}
-	}
-	r.noteSecret(name, value)
-	r.path.WriteString(value)
-	escaped := url.PathEscape(value)
-	if strings.Trim(value, ".") == "" {
-		escaped = strings.Repeat("%2E", len(value))
-	}
-	r.rawPath.WriteString(escaped)
-}
-
-func (r *request) addQuery(key, value string) {
-	r.noteSecret(key, value)
-	r.query = append(r.query, keyValue{key: key, value: value})
-}
-
-// addQueryFlag adds a query key with no value: "?key".
-func (r *request) addQueryFlag(key string) {
-	r.query = append(r.query, keyValue{key: key, flag: true})
 }
 
 func (r *request) addHeader(key, value string) {
@@ -178,62 +142,6 @@ func (r *request) openBody() (io.Reader, string, error) {
 	return r.body.open()
 }
 
-// setJSON sends v as JSON with the given Content-Type.
-func (r *request) setJSON(contentType string, v any) {
-	data, err := json.Marshal(v)
-	if err != nil && r.err == nil {
-		r.err = fmt.Errorf("encoding JSON body: %w", err)
-	}
-	r.setRaw(contentType, data)
-}
-
-// setRaw sends data as it is.
-func (r *request) setRaw(contentType string, data []byte) {
-	r.body = rawBody{contentType: contentType, data: data}
-	r.contentLength = int64(len(data))
-}
-
-type rawBody struct {
-	contentType string
-	data        []byte
-}
-
-func (b rawBody) open() (io.Reader, string, error) {
-	return bytes.NewReader(b.data), b.contentType, nil
-}
-
-func (rawBody) replayable() bool { return true }
-
-// setReader sends the bytes of rd, streamed. When rd is an io.Seeker the
-// body can be sent again for a retry.
-func (r *request) setReader(contentType string, rd io.Reader) {
-	if rd == nil {
-		return
-	}
-	b := &readerBody{contentType: contentType, r: rd}
-	if rs, ok := rd.(io.ReadSeeker); ok {
-		b.rewind = &rewinder{rs: rs}
-	}
-	r.body = b
-}
-
-type readerBody struct {
-	contentType string
-	r           io.Reader
-	rewind      *rewinder // nil unless r can seek
-}
-
-func (b *readerBody) open() (io.Reader, string, error) {
-	if b.rewind == nil {
-		return b.r, b.contentType, nil
-	}
-	rd, err := b.rewind.open()
-	return rd, b.contentType, err
-}
-
-// replayable is true when the reader can seek back for another attempt.
-func (b *readerBody) replayable() bool { return b.rewind != nil }
-
 // rewinder replays a seekable reader: each attempt reads a fresh view that
 // starts where the reader stood at the first attempt. A transport may still
 // hold the previous attempt's view, so it is shut before the reader seeks.
@@ -287,22 +195,8 @@ func (v *view) shut() {
 	v.mu.Unlock()
 }
 
-// form returns the urlencoded body, creating it on first use.
-func (r *request) form() *formBody {
-	if f, ok := r.body.(*formBody); ok {
-		return f
-	}
-	f := &formBody{}
-	r.body = f
-	return f
-}
-
 // formBody is an application/x-www-form-urlencoded body in field order.
 type formBody struct{ fields queryList }
-
-func (f *formBody) add(key, value string) {
-	f.fields = append(f.fields, keyValue{key: key, value: value})
-}
 
 func (f *formBody) open() (io.Reader, string, error) {
 	return strings.NewReader(f.fields.encode()), "application/x-www-form-urlencoded", nil
@@ -310,8 +204,8 @@ func (f *formBody) open() (io.Reader, string, error) {
 
 func (f *formBody) replayable() bool { return true }
 
-// multipart returns the multipart/form-data body, creating it on first use.
-func (r *request) multipart() *multipartBody {
+// formData returns the multipart/form-data body, creating it on first use.
+func (r *request) formData() *multipartBody {
 	if m, ok := r.body.(*multipartBody); ok {
 		return m
 	}
@@ -342,20 +236,8 @@ type File struct {
 	Content     io.Reader
 }
 
-func (m *multipartBody) text(name, value, contentType string) {
+func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
-}
-
-func (m *multipartBody) file(name string, f *File, contentType string) {
-	p := formPart{name: name, file: f, contentType: contentType}
-	if f == nil {
-		f = &File{}
-		p.file = f
-	}
-	if rs, ok := f.Content.(io.ReadSeeker); ok {
-		p.rewind = &rewinder{rs: rs}
-	}
-	m.parts = append(m.parts, p)
 }
 
 func (m *multipartBody) open() (io.Reader, string, error) {

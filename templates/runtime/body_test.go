@@ -130,17 +130,17 @@ func TestMultipartContentTypeLineBreakRefused(t *testing.T) {
 	c, _ := testClient(t, srv.URL)
 	const injected = "text/plain\r\nX-Injected: 1"
 	parts := map[string]func(m *multipartBody){
-		"text part": func(m *multipartBody) { m.text("evil", "v", injected) },
+		"text part": func(m *multipartBody) { m.addText("evil", "v", injected) },
 		"file part": func(m *multipartBody) {
-			m.file("evil", &File{Name: "a.txt", Content: strings.NewReader("data")}, "a\nb")
+			m.addFile("evil", &File{Name: "a.txt", Content: strings.NewReader("data")}, "a\nb")
 		},
-		"File.ContentType":  func(m *multipartBody) { m.file("evil", &File{Name: "a.txt", ContentType: injected}, "") },
-		"NUL":               func(m *multipartBody) { m.text("evil", "v", "text/plain\x00") },
-		"after a good part": func(m *multipartBody) { m.text("ok", "v", "text/plain"); m.text("evil", "v", "x\r") },
+		"File.ContentType":  func(m *multipartBody) { m.addFile("evil", &File{Name: "a.txt", ContentType: injected}, "") },
+		"NUL":               func(m *multipartBody) { m.addText("evil", "v", "text/plain\x00") },
+		"after a good part": func(m *multipartBody) { m.addText("ok", "v", "text/plain"); m.addText("evil", "v", "x\r") },
 	}
 	for name, add := range parts {
 		r := newRequest("Op", http.MethodPost, authNone, nil)
-		add(r.multipart())
+		add(r.formData())
 		_, _, err := c.send(t.Context(), r, nil)
 		if err == nil || !strings.Contains(err.Error(), `form-data part "evil": Content-Type contains a line break or NUL`) || strings.Contains(err.Error(), "Injected") {
 			t.Errorf("%s: error %v, want one naming the part and not the value", name, err)
@@ -151,7 +151,7 @@ func TestMultipartContentTypeLineBreakRefused(t *testing.T) {
 	}
 	// A valid type still goes out.
 	r := newRequest("Op", http.MethodPost, authNone, nil)
-	r.multipart().text("fine", "v", "text/plain; charset=utf-8")
+	r.formData().addText("fine", "v", "text/plain; charset=utf-8")
 	if _, _, err := c.send(t.Context(), r, nil); err != nil || hits.Load() != 1 {
 		t.Errorf("a valid part: %v, %d requests", err, hits.Load())
 	}

@@ -122,8 +122,8 @@ func TestUnsentMultipartBodyIsClosed(t *testing.T) {
 	before := goruntime.NumGoroutine()
 	for range 20 {
 		r := newRequest("Op", "POST", authNone, nil)
-		r.multipart().text("a", strings.Repeat("x", 1<<16), "")
-		r.multipart().file("f", &File{Name: "f", Content: blockingReader(block)}, "")
+		r.formData().addText("a", strings.Repeat("x", 1<<16), "")
+		r.formData().addFile("f", &File{Name: "f", Content: blockingReader(block)}, "")
 		if _, err := c.build(t.Context(), r, &callConfig{header: http.Header{"X": {"a\nb"}}}, &sentAuth{}); err == nil {
 			t.Fatal("a header with a line break was accepted")
 		}

@@ -307,8 +307,8 @@ func (f *formBody) open() (io.Reader, string, error) {
 
 func (f *formBody) replayable() bool { return true }
 
-// multipart returns the multipart/form-data body, creating it on first use.
-func (r *request) multipart() *multipartBody {
+// formData returns the multipart/form-data body, creating it on first use.
+func (r *request) formData() *multipartBody {
 	if m, ok := r.body.(*multipartBody); ok {
 		return m
 	}
@@ -339,11 +339,11 @@ type File struct {
 	Content     io.Reader
 }
 
-func (m *multipartBody) text(name, value, contentType string) {
+func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
 }
 
-func (m *multipartBody) file(name string, f *File, contentType string) {
+func (m *multipartBody) addFile(name string, f *File, contentType string) {
 	p := formPart{name: name, file: f, contentType: contentType}
 	if f == nil {
 		f = &File{}

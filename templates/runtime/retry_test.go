@@ -281,7 +281,7 @@ func TestRetrySkippedForStreamedBodies(t *testing.T) {
 	bodies := map[string]func(r *request){
 		"reader": func(r *request) { r.setReader("application/octet-stream", io.MultiReader(strings.NewReader("data"))) },
 		"multipart file": func(r *request) {
-			r.multipart().file("f", &File{Name: "a.txt", Content: io.MultiReader(strings.NewReader("data"))}, "")
+			r.formData().addFile("f", &File{Name: "a.txt", Content: io.MultiReader(strings.NewReader("data"))}, "")
 		},
 	}
 	for name, set := range bodies {
@@ -297,7 +297,7 @@ func TestRetrySkippedForStreamedBodies(t *testing.T) {
 	s := newScript(t, step{503, ""}, step{200, ""})
 	c, _ := testClient(t, s.srv.URL)
 	r := newRequest("Op", http.MethodPut, authNone, nil)
-	r.multipart().text("a", "1", "")
+	r.formData().addText("a", "1", "")
 	_, _, err := c.send(context.Background(), r, nil)
 	if err != nil || s.attempts() != 2 || unbounded(s.bodies[0]) != unbounded(s.bodies[1]) || !strings.Contains(s.bodies[1], "\r\n\r\n1\r\n") {
 		t.Errorf("text multipart: attempts %d, err %v, bodies %q; want 2 bodies equal but for the boundary", s.attempts(), err, s.bodies)
@@ -421,9 +421,9 @@ func TestRetryRewindsSeekableBodies(t *testing.T) {
 	s = newScript(t, step{503, ""}, step{200, ""})
 	c, _ = testClient(t, s.srv.URL)
 	r = newRequest("Op", http.MethodPut, authNone, nil)
-	mp := r.multipart()
-	mp.text("a", "1", "")
-	mp.file("f", &File{Name: "f.bin", Content: strings.NewReader("file content")}, "")
+	mp := r.formData()
+	mp.addText("a", "1", "")
+	mp.addFile("f", &File{Name: "f.bin", Content: strings.NewReader("file content")}, "")
 	if _, _, err := c.send(context.Background(), r, nil); err != nil {
 		t.Fatal(err)
 	}
