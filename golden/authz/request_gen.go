@@ -4,15 +4,9 @@
 package authz
 
 import (
-	"errors"
-	"fmt"
 	"io"
-	"mime/multipart"
-	"net/textproto"
 	"net/url"
-	"path"
 	"strings"
-	"sync"
 )
 
 // request is one call being assembled by an operation method: the wire
@@ -104,7 +98,8 @@ func queryEscape(s string) string {
 
 // requestBody produces the body for one attempt.
 type requestBody interface {
-	// open returns the body and its Content-Type.
+	// open returns the body and its Content-Type; a nil body when there is
+	// nothing to send (a form or multipart body with every field unset).
 	open() (io.Reader, string, error)
 	// replayable reports whether open can be called again for a retry.
 	replayable() bool
@@ -114,93 +109,10 @@ type requestBody interface {
 func (r *request) replayable() bool { return r.body == nil || r.body.replayable() }
 
 func (r *request) openBody() (io.Reader, string, error) {
-	switch b := r.body.(type) {
-	case nil:
+	if r.body == nil {
 		return nil, "", nil
-	case *multipartBody:
-		if len(b.parts) == 0 {
-			return nil, "", nil // every part unset: Postman sends no body either
-		}
-	case *formBody:
-		if len(b.fields) == 0 {
-			return nil, "", nil
-		}
 	}
 	return r.body.open()
-}
-
-// rewinder replays a seekable reader: each attempt reads a fresh view that
-// starts where the reader stood at the first attempt. A transport may still
-// hold the previous attempt's view, so it is shut before the reader seeks.
-type rewinder struct {
-	rs      io.ReadSeeker
-	start   int64
-	started bool
-	view    *view
-}
-
-func (w *rewinder) open() (io.Reader, error) {
-	if w.view != nil {
-		w.view.shut()
-	}
-	if !w.started {
-		pos, err := w.rs.Seek(0, io.SeekCurrent)
-		if err != nil {
-			return nil, fmt.Errorf("request body: %w", err)
-		}
-		w.start, w.started = pos, true
-	} else if _, err := w.rs.Seek(w.start, io.SeekStart); err != nil {
-		return nil, fmt.Errorf("rewinding the request body for a retry: %w", err)
-	}
-	w.view = &view{r: w.rs}
-	return w.view, nil
-}
-
-// view reads from r until it is shut. It is not an io.Closer: the client
-// never closes the caller's reader.
-type view struct {
-	mu     sync.Mutex
-	r      io.Reader
-	closed bool
-}
-
-var errViewShut = errors.New("request body replaced by a retry")
-
-func (v *view) Read(p []byte) (int, error) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.closed {
-		return 0, errViewShut
-	}
-	return v.r.Read(p)
-}
-
-// shut waits for a Read in progress and makes later ones fail.
-func (v *view) shut() {
-	v.mu.Lock()
-	v.closed = true
-	v.mu.Unlock()
-}
-
-// formBody is an application/x-www-form-urlencoded body in field order.
-type formBody struct{ fields queryList }
-
-func (f *formBody) open() (io.Reader, string, error) {
-	return strings.NewReader(f.fields.encode()), "application/x-www-form-urlencoded", nil
-}
-
-func (f *formBody) replayable() bool { return true }
-
-// multipartBody is a multipart/form-data body, streamed part by part so that
-// file contents are never held in memory.
-type multipartBody struct{ parts []formPart }
-
-type formPart struct {
-	name        string
-	value       string
-	contentType string
-	file        *File
-	rewind      *rewinder // a file part whose Content can seek
 }
 
 // File is a file to upload: its name as the server should see it, its
@@ -211,111 +123,4 @@ type File struct {
 	Name        string
 	ContentType string
 	Content     io.Reader
-}
-
-func (m *multipartBody) open() (io.Reader, string, error) {
-	// Checked before anything is sent or a file is sought: textproto would
-	// write a line break into the part's header. The error names the part,
-	// not the value.
-	for _, p := range m.parts {
-		if strings.ContainsAny(p.headerContentType(), "\r\n\x00") {
-			return nil, "", fmt.Errorf("form-data part %q: Content-Type contains a line break or NUL", p.name)
-		}
-	}
-	contents := make([]io.Reader, len(m.parts))
-	for i, p := range m.parts {
-		switch {
-		case p.rewind != nil:
-			rd, err := p.rewind.open()
-			if err != nil {
-				return nil, "", fmt.Errorf("form-data part %q: %w", p.name, err)
-			}
-			contents[i] = rd
-		case p.file != nil:
-			contents[i] = p.file.Content
-		}
-	}
-	pr, pw := io.Pipe()
-	w := multipart.NewWriter(pw)
-	go func() {
-		pw.CloseWithError(m.write(w, contents))
-	}()
-	return pr, w.FormDataContentType(), nil
-}
-
-// replayable is false when a file part streams from a reader that cannot
-// seek.
-func (m *multipartBody) replayable() bool {
-	for _, p := range m.parts {
-		if p.file != nil && p.file.Content != nil && p.rewind == nil {
-			return false
-		}
-	}
-	return true
-}
-
-// fileContentType is what Postman sends for a file part without a declared
-// type: the type its extension names in Postman's own table (mime-types'
-// lookup, which also reads a bare "json" as an extension), the same on
-// every machine; application/octet-stream for an unknown one; none for a
-// part without a file name (no file chosen).
-func fileContentType(name string) string {
-	if name == "" {
-		return ""
-	}
-	if ext := strings.ToLower(path.Ext("x." + name)); len(ext) > 1 {
-		if ct, ok := postmanMediaTypes[ext[1:]]; ok {
-			return ct
-		}
-	}
-	return "application/octet-stream"
-}
-
-// headerContentType is the Content-Type of the part's header, "" for none:
-// the collection's type, else the file's, else one from the file name.
-func (p formPart) headerContentType() string {
-	switch {
-	case p.contentType != "":
-		return p.contentType
-	case p.file != nil && p.file.ContentType != "":
-		return p.file.ContentType
-	case p.file != nil:
-		return fileContentType(p.file.Name)
-	}
-	return ""
-}
-
-// quoteEscaper escapes a quoted Content-Disposition parameter as
-// mime/multipart does, and keeps line breaks out of the part header.
-var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"", "\r", "%0D", "\n", "%0A")
-
-// write writes the parts; contents[i] is the content of file part i.
-func (m *multipartBody) write(w *multipart.Writer, contents []io.Reader) error {
-	for i, p := range m.parts {
-		h := textproto.MIMEHeader{}
-		disposition := `form-data; name="` + quoteEscaper.Replace(p.name) + `"`
-		if p.file != nil {
-			disposition += `; filename="` + quoteEscaper.Replace(p.file.Name) + `"`
-		}
-		h.Set("Content-Disposition", disposition)
-		if ct := p.headerContentType(); ct != "" {
-			h.Set("Content-Type", ct)
-		}
-		pw, err := w.CreatePart(h)
-		if err != nil {
-			return err
-		}
-		if p.file == nil {
-			if _, err := io.WriteString(pw, p.value); err != nil {
-				return err
-			}
-			continue
-		}
-		if contents[i] != nil {
-			if _, err := io.Copy(pw, contents[i]); err != nil {
-				return fmt.Errorf("form-data part %q: %w", p.name, err)
-			}
-		}
-	}
-	return w.Close()
 }

@@ -150,7 +150,8 @@ func queryEscape(s string) string {
 
 // requestBody produces the body for one attempt.
 type requestBody interface {
-	// open returns the body and its Content-Type.
+	// open returns the body and its Content-Type; a nil body when there is
+	// nothing to send (a form or multipart body with every field unset).
 	open() (io.Reader, string, error)
 	// replayable reports whether open can be called again for a retry.
 	replayable() bool
@@ -160,17 +161,8 @@ type requestBody interface {
 func (r *request) replayable() bool { return r.body == nil || r.body.replayable() }
 
 func (r *request) openBody() (io.Reader, string, error) {
-	switch b := r.body.(type) {
-	case nil:
+	if r.body == nil {
 		return nil, "", nil
-	case *multipartBody:
-		if len(b.parts) == 0 {
-			return nil, "", nil // every part unset: Postman sends no body either
-		}
-	case *formBody:
-		if len(b.fields) == 0 {
-			return nil, "", nil
-		}
 	}
 	return r.body.open()
 }
@@ -302,6 +294,9 @@ func (f *formBody) add(key, value string) {
 }
 
 func (f *formBody) open() (io.Reader, string, error) {
+	if len(f.fields) == 0 {
+		return nil, "", nil // every field unset: Postman sends no body either
+	}
 	return strings.NewReader(f.fields.encode()), "application/x-www-form-urlencoded", nil
 }
 
@@ -356,6 +351,9 @@ func (m *multipartBody) addFile(name string, f *File, contentType string) {
 }
 
 func (m *multipartBody) open() (io.Reader, string, error) {
+	if len(m.parts) == 0 {
+		return nil, "", nil // every part unset: Postman sends no body either
+	}
 	// Checked before anything is sent or a file is sought: textproto would
 	// write a line break into the part's header. The error names the part,
 	// not the value.
