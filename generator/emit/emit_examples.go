@@ -159,15 +159,7 @@ func exampleValue(fd *ir.Field) jen.Code {
 func FieldLiteral(id func(string) *jen.Statement, fd *ir.Field, s string) jen.Code {
 	// ptr wraps an optional number or bool; conv is the conversion that
 	// makes Ptr's type argument right (nil when the literal's default type is).
-	ptr := func(conv *jen.Statement, lit jen.Code) jen.Code {
-		switch {
-		case !fd.Pointer():
-			return lit
-		case conv == nil:
-			return id("Ptr").Call(lit)
-		}
-		return id("Ptr").Call(conv.Call(lit))
-	}
+	ptr := func(conv *jen.Statement, lit jen.Code) jen.Code { return ptrLiteral(id, fd.Pointer(), conv, lit) }
 	switch fd.Kind {
 	case ir.KindString:
 		return jen.Lit(s)
@@ -195,6 +187,18 @@ func FieldLiteral(id func(string) *jen.Statement, fd *ir.Field, s string) jen.Co
 		return timeLiteral(fd, s)
 	}
 	return nil
+}
+
+// ptrLiteral is lit, or Ptr(lit) for a pointer field, converted first when
+// conv is set (Ptr(int64(10)): Ptr's type argument must be the field's).
+func ptrLiteral(id func(string) *jen.Statement, pointer bool, conv *jen.Statement, lit jen.Code) jen.Code {
+	switch {
+	case !pointer:
+		return lit
+	case conv == nil:
+		return id("Ptr").Call(lit)
+	}
+	return id("Ptr").Call(conv.Call(lit))
 }
 
 // timeLiteral is time.Date(...) for a date or date-time s that formats

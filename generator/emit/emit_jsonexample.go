@@ -45,15 +45,7 @@ func jsonLiteral(t *ir.JSONType, v any, inElem bool) (jen.Code, bool) {
 	if v == nil {
 		return jen.Nil(), t.Pointer || t.Kind == ir.JSONSlice || t.Kind == ir.JSONMap || t.Kind == ir.JSONRaw
 	}
-	ptr := func(conv jen.Code, lit jen.Code) jen.Code {
-		if !t.Pointer {
-			return lit
-		}
-		if conv == nil {
-			return jen.Id("Ptr").Call(lit)
-		}
-		return jen.Id("Ptr").Call(jen.Add(conv).Call(lit))
-	}
+	ptr := func(conv *jen.Statement, lit jen.Code) jen.Code { return ptrLiteral(jen.Id, t.Pointer, conv, lit) }
 	switch t.Kind {
 	case ir.JSONRaw:
 		raw, err := json.Marshal(v)
