@@ -183,15 +183,7 @@ func run(cfg config, out io.Writer) error {
 	}
 	defer srv.Close()
 
-	resolveVars := map[string]string{}
-	for k, v := range fills {
-		resolveVars[k] = v
-	}
-	for k, v := range defined {
-		if _, filled := fills[k]; !filled {
-			resolveVars[k] = v
-		}
-	}
+	resolveVars := runVars(defined, fills)
 	workDir := filepath.Join(tmp, "newman")
 	if err := os.MkdirAll(workDir, 0o755); err != nil {
 		return err
@@ -523,16 +515,7 @@ func generateDriver(col *parser.Collection, opts generator.Options, fills map[st
 	for i, ri := range col.Requests() {
 		index[ri.Item] = i
 	}
-	vars := map[string]string{}
-	for k, v := range fills {
-		vars[k] = v
-	}
-	for k, v := range col.EnabledVars() {
-		if _, filled := fills[k]; filled && v == "" {
-			continue // defined as empty: both runs get the fill
-		}
-		vars[k] = v
-	}
+	vars := runVars(col.EnabledVars(), fills)
 	name, content, calls, err := driver.Generate(pkg, func(op *ir.Operation) int { return index[op.Source.Item] }, driver.Options{
 		Vars:        vars,
 		Resolve:     parser.Resolve,
@@ -540,4 +523,19 @@ func generateDriver(col *parser.Collection, opts generator.Options, fills map[st
 		FileContent: fileContent,
 	})
 	return generator.File{Name: name, Content: content}, calls, err
+}
+
+// runVars are the variables as a run resolves them: the collection's own,
+// and a fill for each it leaves undefined or defines as empty.
+func runVars(defined, fills map[string]string) map[string]string {
+	vars := map[string]string{}
+	for k, v := range fills {
+		vars[k] = v
+	}
+	for k, v := range defined {
+		if _, filled := fills[k]; !filled || v != "" {
+			vars[k] = v
+		}
+	}
+	return vars
 }
