@@ -23,7 +23,7 @@ func TestEvidenceKindsOnTheWire(t *testing.T) {
 		Since:  time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("", 3600)),
 		Day:    time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC),
 		Order:  evidence.SearchEventsOrderDesc,
-		Status: evidence.StatusClosed,
+		Status: evidence.SearchEventsStatusClosed,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -33,9 +33,9 @@ func TestEvidenceKindsOnTheWire(t *testing.T) {
 		t.Errorf("query =\n%s\nwant\n%s", got, want)
 	}
 
-	// One enum type serves every operation whose param has the same name
-	// and the same documented values.
-	var s evidence.Status = evidence.StatusOpen
+	// Each operation has its own enum type, so that its name never depends
+	// on the other requests; the same values convert.
+	var s evidence.ListTicketsStatus = evidence.ListTicketsStatus(evidence.SearchEventsStatusOpen)
 	_ = evidence.ListTicketsParams{TicketID: 1, Status: s}
 
 	_, err = c.SearchEvents(context.Background(), evidence.SearchEventsParams{})

@@ -28,7 +28,7 @@ func TestNamesWire(t *testing.T) {
 		{func() error { _, err := c.X名前(ctx, names.X名前Params{}); return err }, "GET /n?"},
 		{func() error { _, err := c.PostBang(ctx, names.PostBangParams{}); return err }, "POST /bang?"},
 		{func() error { _, err := c.Client2(ctx, names.Client2Params{}); return err }, "GET /client?"},
-		{func() error { _, err := c.GetParams2(ctx, names.GetParams2Params{}); return err }, "GET /get-params?"},
+		{func() error { _, err := c.GetParams(ctx, names.GetParamsParams{}); return err }, "GET /get-params?"},
 		{func() error { _, err := c.PetIDGet2(ctx, names.PetIDGet2Params{}); return err }, "GET /pets/2?"},
 		{func() error { _, err := c.OtherGet(ctx, names.OtherGetParams{}); return err }, "GET /other?"},
 		{func() error { _, err := c.X201(ctx, names.X201Params{}); return err }, "GET /201?"},

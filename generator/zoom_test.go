@@ -52,7 +52,7 @@ func TestZoomUpdateSIPPhoneValidation(t *testing.T) {
 	}
 	params := zoom.UpdateSIPPhoneParams{
 		PhoneID: "p/1", Domain: "d", RegisterServer: "r", ProxyServer: "p", UserName: "u", Password: "pw",
-		AuthorizationName: "a", VoiceMail: "v", TransportProtocol: zoom.TransportProtocolTLS,
+		AuthorizationName: "a", VoiceMail: "v", TransportProtocol: zoom.UpdateSIPPhoneTransportProtocolTLS,
 		RegisterServer2: "r2", ProxyServer2: "p2", RegisterServer3: "r3", ProxyServer3: "p3",
 	}
 	if _, err := c.UpdateSIPPhone(context.Background(), params); err != nil {

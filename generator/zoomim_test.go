@@ -108,9 +108,9 @@ func TestZoomIMCreateGroupWire(t *testing.T) {
 	}, `{}`)
 	c := newZoomClient(t, rec)
 
-	resp, err := c.CreateAnIMDirectoryGroup(context.Background(), zoomim.CreateAnIMDirectoryGroupParams{
+	resp, err := c.CreateIMDirectoryGroup(context.Background(), zoomim.CreateIMDirectoryGroupParams{
 		Name:            "Team A",
-		Type:            zoomim.CreateAnIMDirectoryGroupTypeShared,
+		Type:            zoomim.CreateIMDirectoryGroupTypeShared,
 		SearchByDomain:  zoomim.Ptr(false),
 		SearchByAccount: zoomim.Ptr(true),
 	})
@@ -157,7 +157,7 @@ func TestZoomIMDocumentedErrors(t *testing.T) {
 	for _, tt := range tests {
 		rec := newRecorder(t, tt.status, http.Header{"Content-Type": {"application/json"}}, tt.body)
 		c := newZoomClient(t, rec)
-		resp, err := c.CreateAnIMDirectoryGroup(context.Background(), zoomim.CreateAnIMDirectoryGroupParams{Name: "Team A"})
+		resp, err := c.CreateIMDirectoryGroup(context.Background(), zoomim.CreateIMDirectoryGroupParams{Name: "Team A"})
 		if resp != nil {
 			t.Errorf("HTTP %d: got a response %+v with the error", tt.status, resp)
 		}
@@ -180,7 +180,7 @@ func TestZoomIMDocumentedErrors(t *testing.T) {
 func TestZoomIMUndocumentedError(t *testing.T) {
 	rec := newRecorder(t, http.StatusInternalServerError, nil, "upstream broke")
 	c := newZoomClient(t, rec)
-	_, err := c.CreateAnIMDirectoryGroup(context.Background(), zoomim.CreateAnIMDirectoryGroupParams{})
+	_, err := c.CreateIMDirectoryGroup(context.Background(), zoomim.CreateIMDirectoryGroupParams{})
 	var apiErr *zoomim.APIError
 	if !errors.As(err, &apiErr) {
 		t.Fatalf("error %v is not an *APIError", err)
@@ -193,7 +193,7 @@ func TestZoomIMUndocumentedError(t *testing.T) {
 func TestZoomIMInvalidEnumSendsNothing(t *testing.T) {
 	rec := newRecorder(t, http.StatusCreated, nil, `{}`)
 	c := newZoomClient(t, rec)
-	_, err := c.CreateAnIMDirectoryGroup(context.Background(), zoomim.CreateAnIMDirectoryGroupParams{Name: "x", Type: "bogus"})
+	_, err := c.CreateIMDirectoryGroup(context.Background(), zoomim.CreateIMDirectoryGroupParams{Name: "x", Type: "bogus"})
 	var verr *zoomim.ValidationError
 	if !errors.As(err, &verr) || verr.Field != "type" {
 		t.Fatalf("error = %v, want a ValidationError for type", err)
@@ -201,10 +201,10 @@ func TestZoomIMInvalidEnumSendsNothing(t *testing.T) {
 	if len(rec.requests) != 0 {
 		t.Errorf("server got %d requests for invalid params, want 0", len(rec.requests))
 	}
-	if (zoomim.CreateAnIMDirectoryGroupParams{Type: "bogus"}).Validate() == nil {
+	if (zoomim.CreateIMDirectoryGroupParams{Type: "bogus"}).Validate() == nil {
 		t.Error("Validate accepts an undocumented enum value")
 	}
-	for _, v := range []zoomim.CreateAnIMDirectoryGroupType{zoomim.CreateAnIMDirectoryGroupTypeNormal, zoomim.CreateAnIMDirectoryGroupTypeShared, zoomim.CreateAnIMDirectoryGroupTypeRestricted} {
+	for _, v := range []zoomim.CreateIMDirectoryGroupType{zoomim.CreateIMDirectoryGroupTypeNormal, zoomim.CreateIMDirectoryGroupTypeShared, zoomim.CreateIMDirectoryGroupTypeRestricted} {
 		if !v.Valid() {
 			t.Errorf("%q is not Valid", v)
 		}
@@ -218,8 +218,8 @@ func TestZoomIMResponseTableAndDefaults(t *testing.T) {
 		{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
 		{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
 	}
-	if !reflect.DeepEqual(zoomim.CreateAnIMDirectoryGroupResponses, want) {
-		t.Errorf("response table = %+v\nwant %+v", zoomim.CreateAnIMDirectoryGroupResponses, want)
+	if !reflect.DeepEqual(zoomim.CreateIMDirectoryGroupResponses, want) {
+		t.Errorf("response table = %+v\nwant %+v", zoomim.CreateIMDirectoryGroupResponses, want)
 	}
 	if zoomim.DefaultBaseURL != "https://api.zoom.us/v2" {
 		t.Errorf("DefaultBaseURL = %q", zoomim.DefaultBaseURL)

@@ -13,8 +13,8 @@ func TestExplainWritesNothing(t *testing.T) {
 	r := postman2go(t, ws, nil, "--explain", "-o", "out", "-p", "zoomim", "collection.json")
 	r.want(t, 0)
 	for _, want := range []string{
-		"CreateAnIMDirectoryGroup  POST /im/groups",
-		"type                  form  Type               CreateAnIMDirectoryGroupType (normal|shared|restricted)",
+		"CreateIMDirectoryGroup  POST /im/groups",
+		"type                  form  Type               CreateIMDirectoryGroupType (normal|shared|restricted)",
 		"enum from (This can only be one of ...)",
 		"search_by_domain      form  SearchByDomain     *bool",
 	} {

@@ -65,10 +65,13 @@ Config file (--config FILE); unknown keys are errors:
   joined by "/") or by the bare item name; "name" is its method name. A field
   is keyed by its wire name (query key, header name, form field); "name" is
   its Go name, "type" one of string, bool, int, float, time, date, "enum" the
-  values of a string enum type, "required" true or false; a path id the
-  generator made a parameter (fileId for files/100075658152) is kept literal
-  by {"literal": true}. An entry that matches nothing is a warning. The config is part of the input hash: use the
-  same --config with --check.
+  values of a string enum type, "enumType" the name of its enum type (fields
+  of several operations with the same enumType and values share it; without
+  one each operation has its own, such as CreateGroupType), "required" true
+  or false; a path id the generator made a parameter (fileId for
+  files/100075658152) is kept literal by {"literal": true}. An entry that
+  matches nothing is a warning. The config is part of the input hash: use
+  the same --config with --check.
 
 Exit codes: 0 success (with --check: up to date), 1 drift found by --check,
 2 bad usage or bad input.

@@ -8,7 +8,9 @@ package main
 //
 // The scripts never use the network: GOPROXY=off and GOSUMDB=off, so
 // go mod tidy in a user's module takes postman2go's dependencies from the
-// module cache, which building these tests has filled. (A user's first
+// module cache, which goEnv fills with go mod download first: building
+// these tests does not need all of them (golang.org/x/sys is only imported
+// by testscript on other systems), go mod tidy does. (A user's first
 // go mod tidy downloads them, and checks them against sum.golang.org,
 // through the module proxy.)
 
@@ -85,6 +87,10 @@ func goEnv(t *testing.T) map[string]string {
 			}
 		}
 		goEnvVars["GOENV"] = "off" // the settings above are all there is
+		// Every module go.mod lists, in the module cache (see the top).
+		if out, err := exec.Command("go", "mod", "download").CombinedOutput(); err != nil {
+			goEnvErr = fmt.Errorf("go mod download: %v\n%s", err, out)
+		}
 	})
 	if goEnvErr != nil {
 		t.Fatal(goEnvErr)

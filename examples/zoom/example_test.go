@@ -41,7 +41,7 @@ func Example() {
 	}
 	ctx := context.Background()
 
-	resp, err := c.ListMeetings(ctx, zoom.ListMeetingsParams{
+	resp, err := c.UsersListMeetings(ctx, zoom.UsersListMeetingsParams{
 		UserID:   "me",
 		PageSize: zoom.Ptr(int64(30)),
 	})
@@ -62,7 +62,7 @@ func Example() {
 
 	// Errors are *APIError, with the row of the response table the
 	// collection documents for this status and vendor code.
-	_, err = c.GetAUser(ctx, zoom.GetAUserParams{UserID: "nobody"})
+	_, err = c.GetUser(ctx, zoom.GetUserParams{UserID: "nobody"})
 	var apiErr *zoom.APIError
 	if errors.As(err, &apiErr) {
 		fmt.Println(apiErr.StatusCode, apiErr.Code, apiErr.Message)
@@ -70,7 +70,7 @@ func Example() {
 	}
 
 	// Params are validated before anything is sent.
-	_, err = c.GetAUser(ctx, zoom.GetAUserParams{})
+	_, err = c.GetUser(ctx, zoom.GetUserParams{})
 	var invalid *zoom.ValidationError
 	fmt.Println("invalid:", errors.As(err, &invalid))
 	// Output:

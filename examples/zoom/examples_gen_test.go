@@ -29,9 +29,9 @@ func ExampleClient_UpdateSIPPhone() {
 		Password:               "ad esse ut adipisicing",
 		AuthorizationName:      "sint velit dol",
 		VoiceMail:              "laborum",
-		TransportProtocol:      TransportProtocolTCP,
-		TransportProtocol2:     TransportProtocol2UDP,
-		TransportProtocol3:     TransportProtocol3TCP,
+		TransportProtocol:      UpdateSIPPhoneTransportProtocolTCP,
+		TransportProtocol2:     UpdateSIPPhoneTransportProtocol2UDP,
+		TransportProtocol3:     UpdateSIPPhoneTransportProtocol3TCP,
 		RegistrationExpireTime: Ptr(int64(60)),
 	})
 	if err != nil {
@@ -85,12 +85,12 @@ func ExampleClient_EnableSIPPhone() {
 		AuthorizationName:      "fugiat",
 		UserEmail:              "yqQMeLfI@eRUuyKVXouoFjjVYuhm.vmxy",
 		VoiceMail:              "do aliquip ad qui",
-		TransportProtocol:      TransportProtocolAUTO,
+		TransportProtocol:      EnableSIPPhoneTransportProtocolAUTO,
 		RegisterServer2:        "ex id",
-		TransportProtocol2:     TransportProtocol2TLS,
+		TransportProtocol2:     EnableSIPPhoneTransportProtocol2TLS,
 		ProxyServer2:           "qui sed pariatur occaecat",
 		RegisterServer3:        "dolor dolore",
-		TransportProtocol3:     TransportProtocol3UDP,
+		TransportProtocol3:     EnableSIPPhoneTransportProtocol3UDP,
 		ProxyServer3:           "reprehenderit",
 		RegistrationExpireTime: Ptr(int64(60)),
 	})
@@ -132,7 +132,7 @@ func ExampleClient_GetZoomRoomAccountSettings() {
 		log.Fatal(err)
 	}
 	resp, err := c.GetZoomRoomAccountSettings(context.Background(), GetZoomRoomAccountSettingsParams{
-		SettingType: SettingTypeMeeting,
+		SettingType: GetZoomRoomAccountSettingsSettingTypeMeeting,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -146,7 +146,7 @@ func ExampleClient_UpdateZoomRoomAccountSettings() {
 		log.Fatal(err)
 	}
 	resp, err := c.UpdateZoomRoomAccountSettings(context.Background(), UpdateZoomRoomAccountSettingsParams{
-		SettingType: SettingTypeMeeting,
+		SettingType: UpdateZoomRoomAccountSettingsSettingTypeMeeting,
 		ZoomRooms:   "{\"upcoming_meeting_alert\":false,\"show_alert_before_meeting\":false,\"start_airplay_manually\":false,\"weekly_system_restart\":true,\"display_meeting_list\":true,\"display_top_banner\":false,\"display_feedback_survey\":true,\"auto_direct_sharing\":false,\"transform_meeting_to_private\":true,\"hide_id_for_private_meeting\":true,\"auto_start_scheduled_meeting\":false,\"auto_stop_scheduled_meeting\":true,\"audio_device_daily_auto_test\":true,\"support_join_3rd_party_meeting\":true,\"email_address_prompt_before_recording\":false,\"secure_connection_channel\":true,\"encrypt_shared_screen_content\":true,\"allow_multiple_content_sharing\":true,\"show_non_video_participants\":true,\"show_call_history_in_room\":false,\"make_room_alternative_host\":false,\"show_contact_list_on_controller\":false,\"count_attendees_number_in_room\":true,\"send_whiteboard_to_internal_contact_only\":false}",
 	})
 	if err != nil {
@@ -162,7 +162,7 @@ func ExampleClient_GetLocationSettings() {
 	}
 	resp, err := c.GetLocationSettings(context.Background(), GetLocationSettingsParams{
 		LocationID:  "ut amet",
-		SettingType: SettingTypeMeeting,
+		SettingType: GetLocationSettingsSettingTypeMeeting,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -177,7 +177,7 @@ func ExampleClient_UpdateLocationSettings() {
 	}
 	resp, err := c.UpdateLocationSettings(context.Background(), UpdateLocationSettingsParams{
 		LocationID:      "ut amet",
-		SettingType:     SettingTypeMeeting,
+		SettingType:     UpdateLocationSettingsSettingTypeMeeting,
 		ZoomRooms:       "{\"upcoming_meeting_alert\":true,\"show_alert_before_meeting\":true,\"start_airplay_mirroring\":false,\"start_airplay_manually\":false,\"weekly_system_restart\":true,\"display_meeting_list\":false,\"display_top_banner\":true,\"display_feedback_survey\":true,\"auto_accept_incoming_call_and_fecc\":true,\"hide_self_view\":false,\"lock_speaker_volume_control\":true,\"start_hdmi_content_share_manualy\":false,\"auto_direct_sharing\":false,\"voice_commands\":false,\"transform_meeting_to_private\":true,\"hide_id_for_private_meeting\":true,\"auto_start_scheduled_meeting\":false,\"auto_stop_scheduled_meeting\":false,\"audio_device_daily_auto_test\":false,\"support_join_3rd_party_meeting\":false,\"encrypt_shared_screen_content\":false,\"allow_multiple_content_sharing\":false,\"show_non_video_participants\":false,\"show_call_history_in_room\":true,\"show_contact_list_on_controller\":true,\"count_attendees_number_in_room\":true,\"send_whiteboard_to_internal_contact_only\":false}",
 		MeetingSecurity: "{\"end_to_end_encrypted_meetings\":false,\"encryption_type\":\"e2ee\"}",
 	})
@@ -216,12 +216,12 @@ func ExampleClient_UpdateZoomRoomLocationProfile() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ChangeTheAssignedParentLocation() {
+func ExampleClient_ChangeAssignedParentLocation() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ChangeTheAssignedParentLocation(context.Background(), ChangeTheAssignedParentLocationParams{
+	resp, err := c.ChangeAssignedParentLocation(context.Background(), ChangeAssignedParentLocationParams{
 		LocationID:       "ut amet",
 		ParentLocationID: "nisi mollit fugiat in occaec",
 	})
@@ -274,12 +274,12 @@ func ExampleClient_ListZoomRoomLocations() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_AddALocation() {
+func ExampleClient_AddLocation() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.AddALocation(context.Background(), AddALocationParams{
+	resp, err := c.AddLocation(context.Background(), AddLocationParams{
 		Name:             "incididunt dolor",
 		ParentLocationID: "magna",
 	})
@@ -366,12 +366,12 @@ func ExampleClient_GetZoomRoomProfile() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAZoomRoom() {
+func ExampleClient_DeleteZoomRoom() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAZoomRoom(context.Background(), DeleteAZoomRoomParams{
+	resp, err := c.DeleteZoomRoom(context.Background(), DeleteZoomRoomParams{
 		RoomID: "ut amet",
 	})
 	if err != nil {
@@ -380,12 +380,12 @@ func ExampleClient_DeleteAZoomRoom() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAZoomRoomProfile() {
+func ExampleClient_UpdateZoomRoomProfile() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAZoomRoomProfile(context.Background(), UpdateAZoomRoomProfileParams{
+	resp, err := c.UpdateZoomRoomProfile(context.Background(), UpdateZoomRoomProfileParams{
 		RoomID: "ut amet",
 		Basic:  "{\"name\":\"magna\",\"support_email\":\"KarNw@ZuCzbvxqOxvLN.ll\",\"support_phone\":\"commodo id officia nulla\",\"room_passcode\":\"laboris aliq\",\"required_code_to_ext\":true,\"hide_room_in_contacts\":true}",
 	})
@@ -395,12 +395,12 @@ func ExampleClient_UpdateAZoomRoomProfile() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ChangeAZoomRoomLocation() {
+func ExampleClient_ChangeZoomRoomLocation() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ChangeAZoomRoomLocation(context.Background(), ChangeAZoomRoomLocationParams{
+	resp, err := c.ChangeZoomRoomLocation(context.Background(), ChangeZoomRoomLocationParams{
 		RoomID:     "ut amet",
 		LocationID: "tempor adipisici",
 	})
@@ -410,12 +410,12 @@ func ExampleClient_ChangeAZoomRoomLocation() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListZoomRooms() {
+func ExampleClient_RoomsListZoomRooms() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListZoomRooms(context.Background(), ListZoomRoomsParams{
+	resp, err := c.RoomsListZoomRooms(context.Background(), RoomsListZoomRoomsParams{
 		Status:          "UnderConstruction",
 		Type:            "SchedulingDisplayOnly",
 		UnassignedRooms: Ptr(false),
@@ -429,14 +429,14 @@ func ExampleClient_ListZoomRooms() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_AddAZoomRoom() {
+func ExampleClient_AddZoomRoom() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.AddAZoomRoom(context.Background(), AddAZoomRoomParams{
+	resp, err := c.AddZoomRoom(context.Background(), AddZoomRoomParams{
 		Name:       "elit",
-		Type:       AddAZoomRoomTypeZoomRoom,
+		Type:       AddZoomRoomTypeZoomRoom,
 		LocationID: "labore deserunt aliquip",
 	})
 	if err != nil {
@@ -445,12 +445,12 @@ func ExampleClient_AddAZoomRoom() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CheckInOrCheckOutOfAZoomRoom() {
+func ExampleClient_CheckInOrCheckOutOfZoomRoom() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CheckInOrCheckOutOfAZoomRoom(context.Background(), CheckInOrCheckOutOfAZoomRoomParams{
+	resp, err := c.CheckInOrCheckOutOfZoomRoom(context.Background(), CheckInOrCheckOutOfZoomRoomParams{
 		ID:     "ut amet",
 		Method: "aliquip amet",
 		Params: "{\"event_id\":\"sit sed\",\"change_key\":\"sit Lorem fugiat\",\"calendar_id\":\"voluptate esse sint exercitation\",\"resource_email\":\"NQ1O@vRmYTFNHyK.gue\"}",
@@ -493,12 +493,12 @@ func ExampleClient_UpdateE911DigitalSignage() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAMessage() {
+func ExampleClient_UpdateMessage() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAMessage(context.Background(), UpdateAMessageParams{
+	resp, err := c.UpdateMessage(context.Background(), UpdateMessageParams{
 		UserID:    "ut amet",
 		MessageID: "ut amet",
 		Message:   "officia eu cillum amet",
@@ -511,12 +511,12 @@ func ExampleClient_UpdateAMessage() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAMessage() {
+func ExampleClient_DeleteMessage() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAMessage(context.Background(), DeleteAMessageParams{
+	resp, err := c.DeleteMessage(context.Background(), DeleteMessageParams{
 		UserID:    "ut amet",
 		MessageID: "ut amet",
 		ToContact: "ut amet",
@@ -528,12 +528,12 @@ func ExampleClient_DeleteAMessage() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAMessage() {
+func ExampleClient_GetMessage() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAMessage(context.Background(), GetAMessageParams{
+	resp, err := c.GetMessage(context.Background(), GetMessageParams{
 		UserID:    "ut amet",
 		MessageID: "ut amet",
 		ToContact: "ut amet",
@@ -564,17 +564,17 @@ func ExampleClient_MarkMessageReadOrUnread() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ReactToAChatMessage() {
+func ExampleClient_ReactToChatMessage() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ReactToAChatMessage(context.Background(), ReactToAChatMessageParams{
+	resp, err := c.ReactToChatMessage(context.Background(), ReactToChatMessageParams{
 		UserID:    "ut amet",
 		MessageID: "ut amet",
 		ToContact: "aute reprehenderit",
 		ToChannel: "velit aute commodo",
-		Action:    ReactToAChatMessageActionAdd,
+		Action:    ReactToChatMessageActionAdd,
 		Emoji:     "in",
 	})
 	if err != nil {
@@ -583,12 +583,12 @@ func ExampleClient_ReactToAChatMessage() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_SendAChatMessage() {
+func ExampleClient_SendChatMessage() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.SendAChatMessage(context.Background(), SendAChatMessageParams{
+	resp, err := c.SendChatMessage(context.Background(), SendChatMessageParams{
 		UserID:             "ut amet",
 		Message:            "ad reprehenderit",
 		ToContact:          "eu culpa reprehenderit",
@@ -655,12 +655,12 @@ func ExampleClient_InviteChannelMembers() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RemoveAMember() {
+func ExampleClient_UsersRemoveMember() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RemoveAMember(context.Background(), RemoveAMemberParams{
+	resp, err := c.UsersRemoveMember(context.Background(), UsersRemoveMemberParams{
 		UserID:    "ut amet",
 		ChannelID: "ut amet",
 		MemberID:  "ut amet",
@@ -671,12 +671,12 @@ func ExampleClient_RemoveAMember() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAChannel() {
+func ExampleClient_UsersGetChannel() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAChannel(context.Background(), GetAChannelParams{
+	resp, err := c.UsersGetChannel(context.Background(), UsersGetChannelParams{
 		UserID:    "ut amet",
 		ChannelID: "ut amet",
 	})
@@ -686,12 +686,12 @@ func ExampleClient_GetAChannel() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAChannel() {
+func ExampleClient_UsersUpdateChannel() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAChannel(context.Background(), UpdateAChannelParams{
+	resp, err := c.UsersUpdateChannel(context.Background(), UsersUpdateChannelParams{
 		UserID:    "ut amet",
 		ChannelID: "ut amet",
 		Name:      "in Ut eu",
@@ -702,12 +702,12 @@ func ExampleClient_UpdateAChannel() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAChannel() {
+func ExampleClient_UsersDeleteChannel() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAChannel(context.Background(), DeleteAChannelParams{
+	resp, err := c.UsersDeleteChannel(context.Background(), UsersDeleteChannelParams{
 		UserID:    "ut amet",
 		ChannelID: "ut amet",
 	})
@@ -733,15 +733,15 @@ func ExampleClient_ListUserChannels() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateAChannel() {
+func ExampleClient_CreateChannel() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAChannel(context.Background(), CreateAChannelParams{
+	resp, err := c.CreateChannel(context.Background(), CreateChannelParams{
 		UserID:  "ut amet",
 		Name:    "sunt in aliqua est cupidatat",
-		Type:    CreateAChannelType2,
+		Type:    CreateChannelType2,
 		Members: "[{\"email\":\"ATyW65muhWV@qQCEToNiRNVIDnWamYEhamwhjx.ko\"},{\"email\":\"mMB@mgJvRvjnRDNtQihRRmmjPLByFzqzQn.hh\"}]",
 	})
 	if err != nil {
@@ -781,12 +781,12 @@ func ExampleClient_GetUserContactDetails() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_JoinAChannel() {
+func ExampleClient_JoinChannel() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.JoinAChannel(context.Background(), JoinAChannelParams{
+	resp, err := c.JoinChannel(context.Background(), JoinChannelParams{
 		ChannelID: "ut amet",
 	})
 	if err != nil {
@@ -795,12 +795,12 @@ func ExampleClient_JoinAChannel() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_LeaveAChannel() {
+func ExampleClient_LeaveChannel() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.LeaveAChannel(context.Background(), LeaveAChannelParams{
+	resp, err := c.LeaveChannel(context.Background(), LeaveChannelParams{
 		ChannelID: "ut amet",
 	})
 	if err != nil {
@@ -809,12 +809,12 @@ func ExampleClient_LeaveAChannel() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_MembersRemoveAMember() {
+func ExampleClient_RemoveMember() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.MembersRemoveAMember(context.Background(), MembersRemoveAMemberParams{
+	resp, err := c.RemoveMember(context.Background(), RemoveMemberParams{
 		ChannelID: "ut amet",
 		MemberID:  "ut amet",
 	})
@@ -824,12 +824,12 @@ func ExampleClient_MembersRemoveAMember() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ChannelsChannelIDGetAChannel() {
+func ExampleClient_GetChannel() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ChannelsChannelIDGetAChannel(context.Background(), ChannelsChannelIDGetAChannelParams{
+	resp, err := c.GetChannel(context.Background(), GetChannelParams{
 		ChannelID: "ut amet",
 	})
 	if err != nil {
@@ -838,12 +838,12 @@ func ExampleClient_ChannelsChannelIDGetAChannel() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ChannelsChannelIDUpdateAChannel() {
+func ExampleClient_UpdateChannel() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ChannelsChannelIDUpdateAChannel(context.Background(), ChannelsChannelIDUpdateAChannelParams{
+	resp, err := c.UpdateChannel(context.Background(), UpdateChannelParams{
 		ChannelID: "ut amet",
 		Name:      "in Ut eu",
 	})
@@ -853,12 +853,12 @@ func ExampleClient_ChannelsChannelIDUpdateAChannel() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ChannelsChannelIDDeleteAChannel() {
+func ExampleClient_DeleteChannel() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ChannelsChannelIDDeleteAChannel(context.Background(), ChannelsChannelIDDeleteAChannelParams{
+	resp, err := c.DeleteChannel(context.Background(), DeleteChannelParams{
 		ChannelID: "ut amet",
 	})
 	if err != nil {
@@ -867,12 +867,12 @@ func ExampleClient_ChannelsChannelIDDeleteAChannel() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UploadVirtualBackgroundFiles() {
+func ExampleClient_AccountsUploadVirtualBackgroundFiles() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UploadVirtualBackgroundFiles(context.Background(), UploadVirtualBackgroundFilesParams{
+	resp, err := c.AccountsUploadVirtualBackgroundFiles(context.Background(), AccountsUploadVirtualBackgroundFilesParams{
 		AccountID: "ut amet",
 		File:      "Lorem",
 	})
@@ -882,12 +882,12 @@ func ExampleClient_UploadVirtualBackgroundFiles() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteVirtualBackgroundFiles() {
+func ExampleClient_AccountsDeleteVirtualBackgroundFiles() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteVirtualBackgroundFiles(context.Background(), DeleteVirtualBackgroundFilesParams{
+	resp, err := c.AccountsDeleteVirtualBackgroundFiles(context.Background(), AccountsDeleteVirtualBackgroundFilesParams{
 		AccountID: "ut amet",
 		FileIDs:   "ut amet",
 	})
@@ -1009,12 +1009,12 @@ func ExampleClient_UpdateBillingInformation() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateABasePlan() {
+func ExampleClient_UpdateBasePlan() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateABasePlan(context.Background(), UpdateABasePlanParams{
+	resp, err := c.UpdateBasePlan(context.Background(), UpdateBasePlanParams{
 		AccountID: "ut amet",
 		Type:      "proident ipsum ullamco",
 		Hosts:     7658728,
@@ -1025,15 +1025,15 @@ func ExampleClient_UpdateABasePlan() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CancelABasePlan() {
+func ExampleClient_CancelBasePlan() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CancelABasePlan(context.Background(), CancelABasePlanParams{
+	resp, err := c.CancelBasePlan(context.Background(), CancelBasePlanParams{
 		AccountID: "ut amet",
 		Action:    "ut elit cupidatat sit reprehenderit",
-		Reason:    Reason6,
+		Reason:    CancelBasePlanReason6,
 		Comment:   "id",
 	})
 	if err != nil {
@@ -1042,12 +1042,12 @@ func ExampleClient_CancelABasePlan() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_SubscribeAccountToAnAdditionalPlan() {
+func ExampleClient_SubscribeAccountToAdditionalPlan() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.SubscribeAccountToAnAdditionalPlan(context.Background(), SubscribeAccountToAnAdditionalPlanParams{
+	resp, err := c.SubscribeAccountToAdditionalPlan(context.Background(), SubscribeAccountToAdditionalPlanParams{
 		AccountID: "ut amet",
 		Type:      "reprehenderit",
 		Hosts:     Ptr(int64(45569078)),
@@ -1058,12 +1058,12 @@ func ExampleClient_SubscribeAccountToAnAdditionalPlan() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAnAccountAdditionalPlan() {
+func ExampleClient_UpdateAccountAdditionalPlan() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAnAccountAdditionalPlan(context.Background(), UpdateAnAccountAdditionalPlanParams{
+	resp, err := c.UpdateAccountAdditionalPlan(context.Background(), UpdateAccountAdditionalPlanParams{
 		AccountID: "ut amet",
 		Type:      "reprehenderit",
 		Hosts:     45569078,
@@ -1083,7 +1083,7 @@ func ExampleClient_CancelAdditionalPlans() {
 		AccountID: "ut amet",
 		Action:    CancelAdditionalPlansActionCancel,
 		Type:      "labore fugiat laborum sit",
-		Reason:    Reason6,
+		Reason:    CancelAdditionalPlansReason6,
 		Comment:   "est",
 	})
 	if err != nil {
@@ -1106,12 +1106,12 @@ func ExampleClient_GetAccountPlanInformation() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_SubscribeAccountToAPlan() {
+func ExampleClient_SubscribeAccountToPlan() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.SubscribeAccountToAPlan(context.Background(), SubscribeAccountToAPlanParams{
+	resp, err := c.SubscribeAccountToPlan(context.Background(), SubscribeAccountToPlanParams{
 		AccountID:         "ut amet",
 		PlanBase:          "{\"type\":\"elit commodo mollit aliquip fugiat\",\"hosts\":69102365}",
 		Contact:           "{\"first_name\":\"officia velit ut minim\",\"last_name\":\"aliqua consectetur\",\"email\":\"aliqua esse adipisicing aute in\",\"phone_number\":\"magna\",\"address\":\"labore est enim in\",\"city\":\"velit commodo fug\",\"state\":\"ut consectetur\",\"zip\":\"occaecat Excepteur ipsum\",\"country\":\"pariatur adipisicing in mollit\",\"apt\":\"mollit labore qui\"}",
@@ -1144,12 +1144,12 @@ func ExampleClient_GetPlanUsage() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetLockedSettings() {
+func ExampleClient_AccountsGetLockedSettings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetLockedSettings(context.Background(), GetLockedSettingsParams{
+	resp, err := c.AccountsGetLockedSettings(context.Background(), AccountsGetLockedSettingsParams{
 		AccountID:         "ut amet",
 		Option:            "ut amet",
 		CustomQueryFields: "ut amet",
@@ -1160,12 +1160,12 @@ func ExampleClient_GetLockedSettings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateLockedSettings() {
+func ExampleClient_AccountsUpdateLockedSettings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateLockedSettings(context.Background(), UpdateLockedSettingsParams{
+	resp, err := c.AccountsUpdateLockedSettings(context.Background(), AccountsUpdateLockedSettingsParams{
 		AccountID:         "ut amet",
 		ScheduleMeeting:   "{\"host_video\":false,\"participant_video\":true,\"audio_type\":true,\"join_before_host\":false,\"enforce_login\":false,\"enforce_login_with_domains\":false,\"enforce_login_domains\":\"esse laboris ipsum est\",\"not_store_meeting_topic\":true,\"require_password_for_scheduling_new_meetings\":true,\"require_password_for_instant_meetings\":false,\"require_password_for_pmi_meetings\":false,\"meeting_authentication\":false,\"embed_password_in_join_link\":true,\"personal_meeting\":false}",
 		InMeeting:         "{\"e2e_encryption\":true,\"chat\":false,\"private_chat\":false,\"auto_saving_chat\":false,\"entry_exit_chime\":\"ut ea consequat\",\"feedback\":true,\"post_meeting_feedback\":true,\"co_host\":true,\"polling\":true,\"attendee_on_hold\":false,\"show_meeting_control_toolbar\":false,\"allow_show_zoom_windows\":true,\"annotation\":false,\"whiteboard\":false,\"remote_control\":true,\"webinar_question_answer\":false,\"anonymous_question_answer\":false,\"breakout_room\":false,\"closed_caption\":true,\"far_end_camera_control\":false,\"group_hd\":true,\"virtual_background\":false,\"alert_guest_join\":false,\"auto_answer\":true,\"sending_default_email_invites\":true,\"use_html_format_email\":true,\"dscp_marking\":false,\"stereo_audio\":false,\"original_audio\":false,\"screen_sharing\":false,\"file_transfer\":false,\"custom_data_center_regions\":true,\"request_permission_to_unmute\":true,\"webinar_live_streaming\":false,\"webinar_chat\":false}",
@@ -1271,12 +1271,12 @@ func ExampleClient_AssignSIPTrunks() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteASIPTrunk() {
+func ExampleClient_DeleteSIPTrunk() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteASIPTrunk(context.Background(), DeleteASIPTrunkParams{
+	resp, err := c.DeleteSIPTrunk(context.Background(), DeleteSIPTrunkParams{
 		AccountID: "ut amet",
 		TrunkID:   "ut amet",
 	})
@@ -1361,12 +1361,12 @@ func ExampleClient_ListInternalNumbers() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAnInternalNumber() {
+func ExampleClient_DeleteInternalNumber() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAnInternalNumber(context.Background(), DeleteAnInternalNumberParams{
+	resp, err := c.DeleteInternalNumber(context.Background(), DeleteInternalNumberParams{
 		AccountID: "ut amet",
 		NumberID:  "ut amet",
 	})
@@ -1390,12 +1390,12 @@ func ExampleClient_GetSubAccountDetails() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DisassociateASubAccount() {
+func ExampleClient_DisassociateSubAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DisassociateASubAccount(context.Background(), DisassociateASubAccountParams{
+	resp, err := c.DisassociateSubAccount(context.Background(), DisassociateSubAccountParams{
 		AccountID: "ut amet",
 	})
 	if err != nil {
@@ -1452,12 +1452,12 @@ func ExampleClient_GetTrustedDomains() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateTheAccountOwner() {
+func ExampleClient_UpdateAccountOwner() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateTheAccountOwner(context.Background(), UpdateTheAccountOwnerParams{
+	resp, err := c.UpdateAccountOwner(context.Background(), UpdateAccountOwnerParams{
 		AccountID: "ut amet",
 		Email:     "qk7oJBXZ@NdcgizThLOrKKSTCJ.pbko",
 	})
@@ -1467,12 +1467,12 @@ func ExampleClient_UpdateTheAccountOwner() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_SwitchAUserAccount() {
+func ExampleClient_SwitchUserAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.SwitchAUserAccount(context.Background(), SwitchAUserAccountParams{
+	resp, err := c.SwitchUserAccount(context.Background(), SwitchUserAccountParams{
 		AccountID:  "ut amet",
 		UserID:     "ut amet",
 		AccountID2: "ex tempor",
@@ -1483,12 +1483,12 @@ func ExampleClient_SwitchAUserAccount() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListRecordingsOfAnAccount() {
+func ExampleClient_ListRecordingsOfAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListRecordingsOfAnAccount(context.Background(), ListRecordingsOfAnAccountParams{
+	resp, err := c.ListRecordingsOfAccount(context.Background(), ListRecordingsOfAccountParams{
 		AccountID:     "ut amet",
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
@@ -1517,12 +1517,12 @@ func ExampleClient_ListSubAccounts() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateASubAccount() {
+func ExampleClient_CreateSubAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateASubAccount(context.Background(), CreateASubAccountParams{
+	resp, err := c.CreateSubAccount(context.Background(), CreateSubAccountParams{
 		FirstName:     "ull",
 		LastName:      "nostrud laborum ipsum",
 		Email:         "ut tempor dolor",
@@ -1537,12 +1537,12 @@ func ExampleClient_CreateASubAccount() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAGroupMember() {
+func ExampleClient_DeleteGroupMember() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAGroupMember(context.Background(), DeleteAGroupMemberParams{
+	resp, err := c.DeleteGroupMember(context.Background(), DeleteGroupMemberParams{
 		GroupID:  "ut amet",
 		MemberID: "ut amet",
 	})
@@ -1552,15 +1552,15 @@ func ExampleClient_DeleteAGroupMember() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAGroupMember() {
+func ExampleClient_UpdateGroupMember() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAGroupMember(context.Background(), UpdateAGroupMemberParams{
+	resp, err := c.UpdateGroupMember(context.Background(), UpdateGroupMemberParams{
 		GroupID:       "ut amet",
 		MemberID:      "ut amet",
-		Action:        UpdateAGroupMemberActionMove,
+		Action:        UpdateGroupMemberActionMove,
 		TargetGroupID: "sed cupidatat ad",
 	})
 	if err != nil {
@@ -1632,12 +1632,12 @@ func ExampleClient_AddGroupAdmins() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAGroupAdmin() {
+func ExampleClient_DeleteGroupAdmin() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAGroupAdmin(context.Background(), DeleteAGroupAdminParams{
+	resp, err := c.DeleteGroupAdmin(context.Background(), DeleteGroupAdminParams{
 		GroupID: "ut amet",
 		UserID:  "ut amet",
 	})
@@ -1647,12 +1647,12 @@ func ExampleClient_DeleteAGroupAdmin() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_VirtualBackgroundsDeleteVirtualBackgroundFiles() {
+func ExampleClient_GroupsDeleteVirtualBackgroundFiles() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.VirtualBackgroundsDeleteVirtualBackgroundFiles(context.Background(), VirtualBackgroundsDeleteVirtualBackgroundFilesParams{
+	resp, err := c.GroupsDeleteVirtualBackgroundFiles(context.Background(), GroupsDeleteVirtualBackgroundFilesParams{
 		GroupID: "ut amet",
 		FileIDs: "ut amet",
 	})
@@ -1662,12 +1662,12 @@ func ExampleClient_VirtualBackgroundsDeleteVirtualBackgroundFiles() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_VirtualBackgroundsUploadVirtualBackgroundFiles() {
+func ExampleClient_GroupsUploadVirtualBackgroundFiles() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.VirtualBackgroundsUploadVirtualBackgroundFiles(context.Background(), VirtualBackgroundsUploadVirtualBackgroundFilesParams{
+	resp, err := c.GroupsUploadVirtualBackgroundFiles(context.Background(), GroupsUploadVirtualBackgroundFilesParams{
 		GroupID: "ut amet",
 		FileIDs: "ut amet",
 		File:    "Lorem",
@@ -1678,14 +1678,14 @@ func ExampleClient_VirtualBackgroundsUploadVirtualBackgroundFiles() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAGroupSettings() {
+func ExampleClient_GetGroupSettings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAGroupSettings(context.Background(), GetAGroupSettingsParams{
+	resp, err := c.GetGroupSettings(context.Background(), GetGroupSettingsParams{
 		GroupID:           "ut amet",
-		Option:            GetAGroupSettingsOptionRecordingAuthentication,
+		Option:            GetGroupSettingsOptionRecordingAuthentication,
 		CustomQueryFields: "ut amet",
 	})
 	if err != nil {
@@ -1694,12 +1694,12 @@ func ExampleClient_GetAGroupSettings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAGroupSettings() {
+func ExampleClient_UpdateGroupSettings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAGroupSettings(context.Background(), UpdateAGroupSettingsParams{
+	resp, err := c.UpdateGroupSettings(context.Background(), UpdateGroupSettingsParams{
 		GroupID:           "ut amet",
 		Option:            "recording_authentication",
 		CustomQueryFields: "ut amet",
@@ -1717,12 +1717,12 @@ func ExampleClient_UpdateAGroupSettings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_LockSettingsGetLockedSettings() {
+func ExampleClient_GroupsGetLockedSettings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.LockSettingsGetLockedSettings(context.Background(), LockSettingsGetLockedSettingsParams{
+	resp, err := c.GroupsGetLockedSettings(context.Background(), GroupsGetLockedSettingsParams{
 		GroupID:           "ut amet",
 		Option:            "ut amet",
 		CustomQueryFields: "ut amet",
@@ -1733,12 +1733,12 @@ func ExampleClient_LockSettingsGetLockedSettings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_LockSettingsUpdateLockedSettings() {
+func ExampleClient_GroupsUpdateLockedSettings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.LockSettingsUpdateLockedSettings(context.Background(), LockSettingsUpdateLockedSettingsParams{
+	resp, err := c.GroupsUpdateLockedSettings(context.Background(), GroupsUpdateLockedSettingsParams{
 		GroupID:           "ut amet",
 		Option:            "ut amet",
 		CustomQueryFields: "ut amet",
@@ -1755,12 +1755,12 @@ func ExampleClient_LockSettingsUpdateLockedSettings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAGroup() {
+func ExampleClient_GetGroup() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAGroup(context.Background(), GetAGroupParams{
+	resp, err := c.GetGroup(context.Background(), GetGroupParams{
 		GroupID: "ut amet",
 	})
 	if err != nil {
@@ -1769,12 +1769,12 @@ func ExampleClient_GetAGroup() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAGroup() {
+func ExampleClient_UpdateGroup() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAGroup(context.Background(), UpdateAGroupParams{
+	resp, err := c.UpdateGroup(context.Background(), UpdateGroupParams{
 		GroupID: "ut amet",
 		Name:    "cillum velit magna id",
 	})
@@ -1784,12 +1784,12 @@ func ExampleClient_UpdateAGroup() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAGroup() {
+func ExampleClient_DeleteGroup() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAGroup(context.Background(), DeleteAGroupParams{
+	resp, err := c.DeleteGroup(context.Background(), DeleteGroupParams{
 		GroupID: "ut amet",
 	})
 	if err != nil {
@@ -1810,12 +1810,12 @@ func ExampleClient_ListGroups() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateAGroup() {
+func ExampleClient_CreateGroup() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAGroup(context.Background(), CreateAGroupParams{
+	resp, err := c.CreateGroup(context.Background(), CreateGroupParams{
 		Name: "labore mollit tempor reprehenderit",
 	})
 	if err != nil {
@@ -1824,17 +1824,17 @@ func ExampleClient_CreateAGroup() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAH323SIPDevice() {
+func ExampleClient_UpdateH323SIPDevice() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAH323SIPDevice(context.Background(), UpdateAH323SIPDeviceParams{
+	resp, err := c.UpdateH323SIPDevice(context.Background(), UpdateH323SIPDeviceParams{
 		DeviceID:   "ut amet",
 		Name:       "est",
-		Protocol:   ProtocolSIP,
+		Protocol:   UpdateH323SIPDeviceProtocolSIP,
 		IP:         "aute proident labore consectetur magna",
-		Encryption: EncryptionNo,
+		Encryption: UpdateH323SIPDeviceEncryptionNo,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -1842,12 +1842,12 @@ func ExampleClient_UpdateAH323SIPDevice() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAH323SIPDevice() {
+func ExampleClient_DeleteH323SIPDevice() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAH323SIPDevice(context.Background(), DeleteAH323SIPDeviceParams{
+	resp, err := c.DeleteH323SIPDevice(context.Background(), DeleteH323SIPDeviceParams{
 		DeviceID: "ut amet",
 	})
 	if err != nil {
@@ -1872,16 +1872,16 @@ func ExampleClient_ListH323SIPDevices() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateAH323SIPDevice() {
+func ExampleClient_CreateH323SIPDevice() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAH323SIPDevice(context.Background(), CreateAH323SIPDeviceParams{
+	resp, err := c.CreateH323SIPDevice(context.Background(), CreateH323SIPDeviceParams{
 		Name:       "est",
-		Protocol:   ProtocolSIP,
+		Protocol:   CreateH323SIPDeviceProtocolSIP,
 		IP:         "aute proident labore consectetur magna",
-		Encryption: EncryptionNo,
+		Encryption: CreateH323SIPDeviceEncryptionNo,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -1889,12 +1889,12 @@ func ExampleClient_CreateAH323SIPDevice() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetATrackingField() {
+func ExampleClient_GetTrackingField() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetATrackingField(context.Background(), GetATrackingFieldParams{
+	resp, err := c.GetTrackingField(context.Background(), GetTrackingFieldParams{
 		FieldID: "ut amet",
 	})
 	if err != nil {
@@ -1903,12 +1903,12 @@ func ExampleClient_GetATrackingField() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateATrackingField() {
+func ExampleClient_UpdateTrackingField() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateATrackingField(context.Background(), UpdateATrackingFieldParams{
+	resp, err := c.UpdateTrackingField(context.Background(), UpdateTrackingFieldParams{
 		FieldID:           "ut amet",
 		Field:             "voluptate ad commodo non",
 		Required:          Ptr(false),
@@ -1921,12 +1921,12 @@ func ExampleClient_UpdateATrackingField() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteATrackingField() {
+func ExampleClient_DeleteTrackingField() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteATrackingField(context.Background(), DeleteATrackingFieldParams{
+	resp, err := c.DeleteTrackingField(context.Background(), DeleteTrackingFieldParams{
 		FieldID: "ut amet",
 	})
 	if err != nil {
@@ -1947,12 +1947,12 @@ func ExampleClient_ListTrackingFields() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateATrackingField() {
+func ExampleClient_CreateTrackingField() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateATrackingField(context.Background(), CreateATrackingFieldParams{
+	resp, err := c.CreateTrackingField(context.Background(), CreateTrackingFieldParams{
 		Field:             "voluptate ad commodo non",
 		Required:          Ptr(false),
 		Visible:           Ptr(false),
@@ -2011,12 +2011,12 @@ func ExampleClient_DeleteIMDirectoryGroupMember() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RetrieveAnIMDirectoryGroup() {
+func ExampleClient_RetrieveIMDirectoryGroup() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RetrieveAnIMDirectoryGroup(context.Background(), RetrieveAnIMDirectoryGroupParams{
+	resp, err := c.RetrieveIMDirectoryGroup(context.Background(), RetrieveIMDirectoryGroupParams{
 		GroupID: "ut amet",
 	})
 	if err != nil {
@@ -2025,15 +2025,15 @@ func ExampleClient_RetrieveAnIMDirectoryGroup() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAnIMDirectoryGroup() {
+func ExampleClient_UpdateIMDirectoryGroup() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAnIMDirectoryGroup(context.Background(), UpdateAnIMDirectoryGroupParams{
+	resp, err := c.UpdateIMDirectoryGroup(context.Background(), UpdateIMDirectoryGroupParams{
 		GroupID:           "ut amet",
 		Name:              "non ullamco si",
-		Type:              TypeShared,
+		Type:              UpdateIMDirectoryGroupTypeShared,
 		SearchByDomain:    Ptr(true),
 		SearchByAccount:   Ptr(true),
 		SearchByMaAccount: Ptr(true),
@@ -2044,12 +2044,12 @@ func ExampleClient_UpdateAnIMDirectoryGroup() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAnIMDirectoryGroup() {
+func ExampleClient_DeleteIMDirectoryGroup() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAnIMDirectoryGroup(context.Background(), DeleteAnIMDirectoryGroupParams{
+	resp, err := c.DeleteIMDirectoryGroup(context.Background(), DeleteIMDirectoryGroupParams{
 		GroupID: "ut amet",
 	})
 	if err != nil {
@@ -2070,14 +2070,14 @@ func ExampleClient_ListIMDirectoryGroups() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateAnIMDirectoryGroup() {
+func ExampleClient_CreateIMDirectoryGroup() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAnIMDirectoryGroup(context.Background(), CreateAnIMDirectoryGroupParams{
+	resp, err := c.CreateIMDirectoryGroup(context.Background(), CreateIMDirectoryGroupParams{
 		Name:              "nostrud in",
-		Type:              TypeNormal,
+		Type:              CreateIMDirectoryGroupTypeNormal,
 		SearchByDomain:    Ptr(true),
 		SearchByAccount:   Ptr(true),
 		SearchByMaAccount: Ptr(false),
@@ -2123,12 +2123,12 @@ func ExampleClient_GetIMChatMessages() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_EditAChatbotMessage() {
+func ExampleClient_EditChatbotMessage() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.EditAChatbotMessage(context.Background(), EditAChatbotMessageParams{
+	resp, err := c.EditChatbotMessage(context.Background(), EditChatbotMessageParams{
 		MessageID:         "ut amet",
 		RobotJid:          "dolor aliqua ipsum adipisicing",
 		AccountID:         "non id deserunt nulla",
@@ -2142,12 +2142,12 @@ func ExampleClient_EditAChatbotMessage() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAChatbotMessage() {
+func ExampleClient_DeleteChatbotMessage() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAChatbotMessage(context.Background(), DeleteAChatbotMessageParams{
+	resp, err := c.DeleteChatbotMessage(context.Background(), DeleteChatbotMessageParams{
 		MessageID: "ut amet",
 		RobotJid:  "in",
 		AccountID: "exercitation culpa labore",
@@ -2213,14 +2213,14 @@ func ExampleClient_SendIMMessages() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListMeetings() {
+func ExampleClient_UsersListMeetings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListMeetings(context.Background(), ListMeetingsParams{
+	resp, err := c.UsersListMeetings(context.Background(), UsersListMeetingsParams{
 		UserID:        "ut amet",
-		Type:          ListMeetingsTypeLive,
+		Type:          UsersListMeetingsTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 		PageNumber:    "ut amet",
@@ -2231,15 +2231,15 @@ func ExampleClient_ListMeetings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateAMeeting() {
+func ExampleClient_CreateMeeting() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAMeeting(context.Background(), CreateAMeetingParams{
+	resp, err := c.CreateMeeting(context.Background(), CreateMeetingParams{
 		UserID:          "ut amet",
 		Topic:           "fugiat cillum",
-		Type:            CreateAMeetingType2,
+		Type:            CreateMeetingType2,
 		PreSchedule:     Ptr(false),
 		StartTime:       time.Date(1979, time.August, 7, 10, 13, 5, 658000000, time.UTC),
 		Duration:        Ptr(int64(50064436)),
@@ -2301,12 +2301,12 @@ func ExampleClient_DeleteUserAssistants() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAUserAssistant() {
+func ExampleClient_DeleteUserAssistant() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAUserAssistant(context.Background(), DeleteAUserAssistantParams{
+	resp, err := c.DeleteUserAssistant(context.Background(), DeleteUserAssistantParams{
 		UserID:      "ut amet",
 		AssistantID: "ut amet",
 	})
@@ -2344,12 +2344,12 @@ func ExampleClient_DeleteUserSchedulers() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAScheduler() {
+func ExampleClient_DeleteScheduler() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAScheduler(context.Background(), DeleteASchedulerParams{
+	resp, err := c.DeleteScheduler(context.Background(), DeleteSchedulerParams{
 		UserID:      "ut amet",
 		SchedulerID: "ut amet",
 	})
@@ -2374,12 +2374,12 @@ func ExampleClient_UploadVirtualBackgroundFile() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_VirtualBackgroundsDeleteVirtualBackgroundFiles2() {
+func ExampleClient_UsersDeleteVirtualBackgroundFiles() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.VirtualBackgroundsDeleteVirtualBackgroundFiles2(context.Background(), VirtualBackgroundsDeleteVirtualBackgroundFiles2Params{
+	resp, err := c.UsersDeleteVirtualBackgroundFiles(context.Background(), UsersDeleteVirtualBackgroundFilesParams{
 		UserID:  "ut amet",
 		FileIDs: "ut amet",
 	})
@@ -2397,7 +2397,7 @@ func ExampleClient_GetUserSettings() {
 	resp, err := c.GetUserSettings(context.Background(), GetUserSettingsParams{
 		UserID:            "ut amet",
 		LoginType:         Ptr(int64(24)),
-		Option:            GetAGroupSettingsOptionRecordingAuthentication,
+		Option:            GetUserSettingsOptionRecordingAuthentication,
 		CustomQueryFields: "ut amet",
 	})
 	if err != nil {
@@ -2429,12 +2429,12 @@ func ExampleClient_UpdateUserSettings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAUserTSPAccount() {
+func ExampleClient_GetUserTSPAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAUserTSPAccount(context.Background(), GetAUserTSPAccountParams{
+	resp, err := c.GetUserTSPAccount(context.Background(), GetUserTSPAccountParams{
 		UserID: "ut amet",
 		TspID:  2,
 	})
@@ -2444,18 +2444,18 @@ func ExampleClient_GetAUserTSPAccount() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateATSPAccount() {
+func ExampleClient_UpdateTSPAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateATSPAccount(context.Background(), UpdateATSPAccountParams{
+	resp, err := c.UpdateTSPAccount(context.Background(), UpdateTSPAccountParams{
 		UserID:         "ut amet",
 		TspID:          2,
 		ConferenceCode: "c",
 		LeaderPin:      "e",
 		DialInNumbers:  "[{\"code\":\"fugia\",\"number\":\"do m\",\"type\":\"media_link\",\"country_label\":\"enim q\"},{\"code\":\"co\",\"number\":\"amet\",\"type\":\"media_link\",\"country_label\":\"temp\"}]",
-		TspBridge:      TspBridgeUSTSPTB,
+		TspBridge:      UpdateTSPAccountTspBridgeUSTSPTB,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -2463,12 +2463,12 @@ func ExampleClient_UpdateATSPAccount() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAUserTSPAccount() {
+func ExampleClient_DeleteUserTSPAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAUserTSPAccount(context.Background(), DeleteAUserTSPAccountParams{
+	resp, err := c.DeleteUserTSPAccount(context.Background(), DeleteUserTSPAccountParams{
 		UserID: "ut amet",
 		TspID:  2,
 	})
@@ -2492,17 +2492,17 @@ func ExampleClient_ListUserTSPAccounts() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_AddAUserTSPAccount() {
+func ExampleClient_AddUserTSPAccount() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.AddAUserTSPAccount(context.Background(), AddAUserTSPAccountParams{
+	resp, err := c.AddUserTSPAccount(context.Background(), AddUserTSPAccountParams{
 		UserID:         "ut amet",
 		ConferenceCode: "in",
 		LeaderPin:      "n",
 		DialInNumbers:  "[{\"code\":\"proid\",\"number\":\"pr\",\"type\":\"media_link\",\"country_label\":\"e\"},{\"code\":\"sit\",\"number\":\"adipisicing eu e\",\"type\":\"media_link\",\"country_label\":\"pariatur\"}]",
-		TspBridge:      TspBridgeEUTSPTB,
+		TspBridge:      AddUserTSPAccountTspBridgeEUTSPTB,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -2510,12 +2510,12 @@ func ExampleClient_AddAUserTSPAccount() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_SetGlobalDialInURLForATSPUser() {
+func ExampleClient_SetGlobalDialInURLForTSPUser() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.SetGlobalDialInURLForATSPUser(context.Background(), SetGlobalDialInURLForATSPUserParams{
+	resp, err := c.SetGlobalDialInURLForTSPUser(context.Background(), SetGlobalDialInURLForTSPUserParams{
 		UserID:   "ut amet",
 		AudioURL: "incididunt nostrud elit",
 	})
@@ -2525,14 +2525,14 @@ func ExampleClient_SetGlobalDialInURLForATSPUser() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAUserToken() {
+func ExampleClient_GetUserToken() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAUserToken(context.Background(), GetAUserTokenParams{
+	resp, err := c.GetUserToken(context.Background(), GetUserTokenParams{
 		UserID: "ut amet",
-		Type:   GetAUserTokenTypeToken,
+		Type:   GetUserTokenTypeToken,
 		TTL:    Ptr(int64(15403087)),
 	})
 	if err != nil {
@@ -2541,12 +2541,12 @@ func ExampleClient_GetAUserToken() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RevokeAUserSSOToken() {
+func ExampleClient_RevokeUserSSOToken() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RevokeAUserSSOToken(context.Background(), RevokeAUserSSOTokenParams{
+	resp, err := c.RevokeUserSSOToken(context.Background(), RevokeUserSSOTokenParams{
 		UserID: "ut amet",
 	})
 	if err != nil {
@@ -2555,12 +2555,12 @@ func ExampleClient_RevokeAUserSSOToken() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListWebinars() {
+func ExampleClient_UsersListWebinars() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListWebinars(context.Background(), ListWebinarsParams{
+	resp, err := c.UsersListWebinars(context.Background(), UsersListWebinarsParams{
 		UserID:     "ut amet",
 		PageSize:   Ptr(int64(30)),
 		PageNumber: Ptr(int64(1)),
@@ -2571,12 +2571,12 @@ func ExampleClient_ListWebinars() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateAWebinar() {
+func ExampleClient_CreateWebinar() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAWebinar(context.Background(), CreateAWebinarParams{
+	resp, err := c.CreateWebinar(context.Background(), CreateWebinarParams{
 		UserID:         "ut amet",
 		Topic:          "ut qu",
 		Type:           Ptr(int64(5)),
@@ -2596,12 +2596,12 @@ func ExampleClient_CreateAWebinar() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAUser() {
+func ExampleClient_GetUser() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAUser(context.Background(), GetAUserParams{
+	resp, err := c.GetUser(context.Background(), GetUserParams{
 		UserID:         "ut amet",
 		LoginType:      Ptr(int64(24)),
 		EncryptedEmail: Ptr(true),
@@ -2612,17 +2612,17 @@ func ExampleClient_GetAUser() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAUser() {
+func ExampleClient_UpdateUser() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAUser(context.Background(), UpdateAUserParams{
+	resp, err := c.UpdateUser(context.Background(), UpdateUserParams{
 		UserID:           "ut amet",
 		LoginType:        Ptr(int64(24)),
 		FirstName:        "pariatur ullamco cillum",
 		LastName:         "tempor enim qui",
-		Type:             UpdateAUserType1,
+		Type:             UpdateUserType1,
 		Pmi:              Ptr(int64(19898717)),
 		UsePmi:           Ptr(false),
 		Timezone:         "ut irure commodo",
@@ -2641,7 +2641,7 @@ func ExampleClient_UpdateAUser() {
 		PhoneNumbers:     "{\"country\":\"do tempor\",\"code\":\"aliqua velit\",\"number\":\"ad in ea do\",\"label\":\"Office\"}",
 		Manager:          "GqzVP7Xg85@hzRoKV.owi",
 		Pronouns:         "reprehender",
-		PronounsOption:   UpdateAUserPronounsOption3,
+		PronounsOption:   UpdateUserPronounsOption3,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -2649,14 +2649,14 @@ func ExampleClient_UpdateAUser() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAUser() {
+func ExampleClient_DeleteUser() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAUser(context.Background(), DeleteAUserParams{
+	resp, err := c.DeleteUser(context.Background(), DeleteUserParams{
 		UserID:            "ut amet",
-		Action:            DeleteAUserActionDisassociate,
+		Action:            DeleteUserActionDisassociate,
 		TransferEmail:     "ut amet",
 		TransferMeeting:   Ptr(true),
 		TransferWebinar:   Ptr(true),
@@ -2689,12 +2689,12 @@ func ExampleClient_ListAllRecordings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UploadAUserProfilePicture() {
+func ExampleClient_UploadUserProfilePicture() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UploadAUserProfilePicture(context.Background(), UploadAUserProfilePictureParams{
+	resp, err := c.UploadUserProfilePicture(context.Background(), UploadUserProfilePictureParams{
 		UserID:  "ut amet",
 		PicFile: "nulla reprehenderit",
 	})
@@ -2719,12 +2719,12 @@ func ExampleClient_UpdateUserStatus() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAUserPassword() {
+func ExampleClient_UpdateUserPassword() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAUserPassword(context.Background(), UpdateAUserPasswordParams{
+	resp, err := c.UpdateUserPassword(context.Background(), UpdateUserPasswordParams{
 		UserID:   "ut amet",
 		Password: "voluptate irure",
 	})
@@ -2748,12 +2748,12 @@ func ExampleClient_GetUserPermissions() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListAUserPACAccounts() {
+func ExampleClient_ListUserPACAccounts() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListAUserPACAccounts(context.Background(), ListAUserPACAccountsParams{
+	resp, err := c.ListUserPACAccounts(context.Background(), ListUserPACAccountsParams{
 		UserID: "ut amet",
 	})
 	if err != nil {
@@ -2762,12 +2762,12 @@ func ExampleClient_ListAUserPACAccounts() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAUserEmail() {
+func ExampleClient_UpdateUserEmail() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAUserEmail(context.Background(), UpdateAUserEmailParams{
+	resp, err := c.UpdateUserEmail(context.Background(), UpdateUserEmailParams{
 		UserID: "ut amet",
 		Email:  "gSgPh8-d9t@lONdhWyNrGYjunTkB.wx",
 	})
@@ -2791,14 +2791,14 @@ func ExampleClient_ListWebinarTemplates() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAUserPresenceStatus() {
+func ExampleClient_UpdateUserPresenceStatus() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAUserPresenceStatus(context.Background(), UpdateAUserPresenceStatusParams{
+	resp, err := c.UpdateUserPresenceStatus(context.Background(), UpdateUserPresenceStatusParams{
 		UserID:   "ut amet",
-		Status:   UpdateAUserPresenceStatusStatusDoNoDisturb,
+		Status:   UpdateUserPresenceStatusStatusDoNoDisturb,
 		Duration: Ptr(int64(911)),
 	})
 	if err != nil {
@@ -2867,12 +2867,12 @@ func ExampleClient_GetUserZAK() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CheckAUserEmail() {
+func ExampleClient_CheckUserEmail() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CheckAUserEmail(context.Background(), CheckAUserEmailParams{
+	resp, err := c.CheckUserEmail(context.Background(), CheckUserEmailParams{
 		Email: "ut amet",
 	})
 	if err != nil {
@@ -2881,12 +2881,12 @@ func ExampleClient_CheckAUserEmail() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CheckAUserPMRoom() {
+func ExampleClient_CheckUserPMRoom() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CheckAUserPMRoom(context.Background(), CheckAUserPMRoomParams{
+	resp, err := c.CheckUserPMRoom(context.Background(), CheckUserPMRoomParams{
 		VanityName: "ut amet",
 	})
 	if err != nil {
@@ -2895,12 +2895,12 @@ func ExampleClient_CheckAUserPMRoom() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAMeetingRegistrant() {
+func ExampleClient_DeleteMeetingRegistrant() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAMeetingRegistrant(context.Background(), DeleteAMeetingRegistrantParams{
+	resp, err := c.DeleteMeetingRegistrant(context.Background(), DeleteMeetingRegistrantParams{
 		MeetingID:    15403087,
 		RegistrantID: "ut amet",
 		OccurrenceID: "ut amet",
@@ -2911,12 +2911,12 @@ func ExampleClient_DeleteAMeetingRegistrant() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAMeetingRegistrant() {
+func ExampleClient_GetMeetingRegistrant() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAMeetingRegistrant(context.Background(), GetAMeetingRegistrantParams{
+	resp, err := c.GetMeetingRegistrant(context.Background(), GetMeetingRegistrantParams{
 		MeetingID:    15403087,
 		RegistrantID: "ut amet",
 	})
@@ -2926,12 +2926,12 @@ func ExampleClient_GetAMeetingRegistrant() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListRegistrationQuestions() {
+func ExampleClient_MeetingsListRegistrationQuestions() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListRegistrationQuestions(context.Background(), ListRegistrationQuestionsParams{
+	resp, err := c.MeetingsListRegistrationQuestions(context.Background(), MeetingsListRegistrationQuestionsParams{
 		MeetingID: 15403087,
 	})
 	if err != nil {
@@ -2940,12 +2940,12 @@ func ExampleClient_ListRegistrationQuestions() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateRegistrationQuestions() {
+func ExampleClient_MeetingsUpdateRegistrationQuestions() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateRegistrationQuestions(context.Background(), UpdateRegistrationQuestionsParams{
+	resp, err := c.MeetingsUpdateRegistrationQuestions(context.Background(), MeetingsUpdateRegistrationQuestionsParams{
 		MeetingID:       15403087,
 		Questions:       "[{\"field_name\":\"purchasing_time_frame\",\"required\":true},{\"field_name\":\"role_in_purchase_process\",\"required\":false}]",
 		CustomQuestions: "[{\"title\":\"in\",\"type\":\"short\",\"required\":false,\"answers\":[\"sint labore ullamco ame\",\"in mollit\"]},{\"title\":\"irure dolor aute ut incididunt\",\"type\":\"short\",\"required\":true,\"answers\":[\"cupidatat velit\",\"ipsum labore dolore sed ad\"]}]",
@@ -2964,7 +2964,7 @@ func ExampleClient_ListMeetingRegistrants() {
 	resp, err := c.ListMeetingRegistrants(context.Background(), ListMeetingRegistrantsParams{
 		MeetingID:     15403087,
 		OccurrenceID:  "ut amet",
-		Status:        StatusApproved,
+		Status:        ListMeetingRegistrantsStatusApproved,
 		PageSize:      Ptr(int64(30)),
 		PageNumber:    Ptr(int64(1)),
 		NextPageToken: "ut amet",
@@ -3009,15 +3009,15 @@ func ExampleClient_AddMeetingRegistrant() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateRegistrantStatus() {
+func ExampleClient_MeetingsUpdateRegistrantStatus() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateRegistrantStatus(context.Background(), UpdateRegistrantStatusParams{
+	resp, err := c.MeetingsUpdateRegistrantStatus(context.Background(), MeetingsUpdateRegistrantStatusParams{
 		MeetingID:    15403087,
 		OccurrenceID: "ut amet",
-		Action:       ActionCancel,
+		Action:       MeetingsUpdateRegistrantStatusActionCancel,
 		Registrants:  "[{\"id\":\"cillum cupid\",\"email\":\"in laboris ipsum\"},{\"id\":\"consectetur nostrud\",\"email\":\"pariatur eiusmod officia esse\"}]",
 	})
 	if err != nil {
@@ -3026,12 +3026,12 @@ func ExampleClient_UpdateRegistrantStatus() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAMeetingPoll() {
+func ExampleClient_GetMeetingPoll() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAMeetingPoll(context.Background(), GetAMeetingPollParams{
+	resp, err := c.GetMeetingPoll(context.Background(), GetMeetingPollParams{
 		MeetingID: 15403087,
 		PollID:    "ut amet",
 	})
@@ -3041,12 +3041,12 @@ func ExampleClient_GetAMeetingPoll() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAMeetingPoll() {
+func ExampleClient_UpdateMeetingPoll() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAMeetingPoll(context.Background(), UpdateAMeetingPollParams{
+	resp, err := c.UpdateMeetingPoll(context.Background(), UpdateMeetingPollParams{
 		MeetingID: 15403087,
 		PollID:    "ut amet",
 		Title:     "velit",
@@ -3058,12 +3058,12 @@ func ExampleClient_UpdateAMeetingPoll() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAMeetingPoll() {
+func ExampleClient_DeleteMeetingPoll() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAMeetingPoll(context.Background(), DeleteAMeetingPollParams{
+	resp, err := c.DeleteMeetingPoll(context.Background(), DeleteMeetingPollParams{
 		MeetingID: 15403087,
 		PollID:    "ut amet",
 	})
@@ -3087,12 +3087,12 @@ func ExampleClient_ListMeetingPolls() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateAMeetingPoll() {
+func ExampleClient_CreateMeetingPoll() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAMeetingPoll(context.Background(), CreateAMeetingPollParams{
+	resp, err := c.CreateMeetingPoll(context.Background(), CreateMeetingPollParams{
 		MeetingID: 15403087,
 		Title:     "velit",
 		Questions: "[{\"name\":\"Duis do anim aut\",\"type\":\"multiple\",\"answers\":[\"commodo amet\",\"incididunt reprehenderit labore\"]},{\"name\":\"dolore tempor\",\"type\":\"multiple\",\"answers\":[\"laboris laborum consequat\",\"consecte\"]}]",
@@ -3103,15 +3103,15 @@ func ExampleClient_CreateAMeetingPoll() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAMeetingRecordingFile() {
+func ExampleClient_DeleteMeetingRecordingFile() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAMeetingRecordingFile(context.Background(), DeleteAMeetingRecordingFileParams{
+	resp, err := c.DeleteMeetingRecordingFile(context.Background(), DeleteMeetingRecordingFileParams{
 		MeetingID:   "ut amet",
 		RecordingID: "ut amet",
-		Action:      DeleteAMeetingRecordingFileActionTrash,
+		Action:      DeleteMeetingRecordingFileActionTrash,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3119,15 +3119,15 @@ func ExampleClient_DeleteAMeetingRecordingFile() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RecoverASingleRecording() {
+func ExampleClient_RecoverSingleRecording() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RecoverASingleRecording(context.Background(), RecoverASingleRecordingParams{
+	resp, err := c.RecoverSingleRecording(context.Background(), RecoverSingleRecordingParams{
 		MeetingID:   "ut amet",
 		RecordingID: "ut amet",
-		Action:      RecoverASingleRecordingActionRecover,
+		Action:      RecoverSingleRecordingActionRecover,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3188,12 +3188,12 @@ func ExampleClient_GetRegistrationQuestions() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_QuestionsUpdateRegistrationQuestions() {
+func ExampleClient_RecordingsUpdateRegistrationQuestions() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.QuestionsUpdateRegistrationQuestions(context.Background(), QuestionsUpdateRegistrationQuestionsParams{
+	resp, err := c.RecordingsUpdateRegistrationQuestions(context.Background(), RecordingsUpdateRegistrationQuestionsParams{
 		MeetingID:       "ut amet",
 		Questions:       "[{\"field_name\":\"address\",\"required\":true},{\"field_name\":\"purchasing_time_frame\",\"required\":true}]",
 		CustomQuestions: "[{\"title\":\"est Lorem dolore nulla\",\"type\":\"short\",\"required\":false,\"answers\":[\"exercitation mollit aliqua\",\"mollit consectetur elit aliquip eiusmod\"]},{\"title\":\"sed dolore q\",\"type\":\"short\",\"required\":false,\"answers\":[\"sit veniam nisi cillum\",\"est elit magna nisi anim\"]}]",
@@ -3211,7 +3211,7 @@ func ExampleClient_ListRecordingRegistrants() {
 	}
 	resp, err := c.ListRecordingRegistrants(context.Background(), ListRecordingRegistrantsParams{
 		MeetingID:     15403087,
-		Status:        StatusApproved,
+		Status:        ListRecordingRegistrantsStatusApproved,
 		PageSize:      Ptr(int64(30)),
 		PageNumber:    Ptr(int64(1)),
 		NextPageToken: "ut amet",
@@ -3222,12 +3222,12 @@ func ExampleClient_ListRecordingRegistrants() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateARecordingRegistrant() {
+func ExampleClient_CreateRecordingRegistrant() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateARecordingRegistrant(context.Background(), CreateARecordingRegistrantParams{
+	resp, err := c.CreateRecordingRegistrant(context.Background(), CreateRecordingRegistrantParams{
 		MeetingID:             15403087,
 		Email:                 "in",
 		FirstName:             "mollit culpa",
@@ -3253,14 +3253,14 @@ func ExampleClient_CreateARecordingRegistrant() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RegistrantsUpdateRegistrantStatus() {
+func ExampleClient_RecordingsUpdateRegistrantStatus() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RegistrantsUpdateRegistrantStatus(context.Background(), RegistrantsUpdateRegistrantStatusParams{
+	resp, err := c.RecordingsUpdateRegistrantStatus(context.Background(), RecordingsUpdateRegistrantStatusParams{
 		MeetingID:   15403087,
-		Action:      RegistrantsUpdateRegistrantStatusActionApprove,
+		Action:      RecordingsUpdateRegistrantStatusActionApprove,
 		Registrants: "[{\"id\":\"dolor officia\"},{\"id\":\"enim incididu\"}]",
 	})
 	if err != nil {
@@ -3292,7 +3292,7 @@ func ExampleClient_DeleteMeetingRecordings() {
 	}
 	resp, err := c.DeleteMeetingRecordings(context.Background(), DeleteMeetingRecordingsParams{
 		MeetingID: "ut amet",
-		Action:    DeleteAMeetingRecordingFileActionTrash,
+		Action:    DeleteMeetingRecordingsActionTrash,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3307,7 +3307,7 @@ func ExampleClient_RecoverMeetingRecordings() {
 	}
 	resp, err := c.RecoverMeetingRecordings(context.Background(), RecoverMeetingRecordingsParams{
 		MeetingID: "ut amet",
-		Action:    RecoverASingleRecordingActionRecover,
+		Action:    RecoverMeetingRecordingsActionRecover,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3315,12 +3315,12 @@ func ExampleClient_RecoverMeetingRecordings() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateALiveStream() {
+func ExampleClient_MeetingsUpdateLiveStream() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateALiveStream(context.Background(), UpdateALiveStreamParams{
+	resp, err := c.MeetingsUpdateLiveStream(context.Background(), MeetingsUpdateLiveStreamParams{
 		MeetingID: 15403087,
 		StreamURL: "consequat officia in",
 		StreamKey: "in ad deserunt officia consectetur",
@@ -3332,12 +3332,12 @@ func ExampleClient_UpdateALiveStream() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetLiveStreamDetails() {
+func ExampleClient_MeetingsGetLiveStreamDetails() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetLiveStreamDetails(context.Background(), GetLiveStreamDetailsParams{
+	resp, err := c.MeetingsGetLiveStreamDetails(context.Background(), MeetingsGetLiveStreamDetailsParams{
 		MeetingID: "ut amet",
 	})
 	if err != nil {
@@ -3346,14 +3346,14 @@ func ExampleClient_GetLiveStreamDetails() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateLiveStreamStatus() {
+func ExampleClient_MeetingsUpdateLiveStreamStatus() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateLiveStreamStatus(context.Background(), UpdateLiveStreamStatusParams{
+	resp, err := c.MeetingsUpdateLiveStreamStatus(context.Background(), MeetingsUpdateLiveStreamStatusParams{
 		MeetingID: 15403087,
-		Action:    UpdateLiveStreamStatusActionStart,
+		Action:    MeetingsUpdateLiveStreamStatusActionStart,
 		Settings:  "{\"active_speaker_name\":true,\"display_name\":\"Duis deserunt nostrud\"}",
 	})
 	if err != nil {
@@ -3362,12 +3362,12 @@ func ExampleClient_UpdateLiveStreamStatus() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAMeeting() {
+func ExampleClient_GetMeeting() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAMeeting(context.Background(), GetAMeetingParams{
+	resp, err := c.GetMeeting(context.Background(), GetMeetingParams{
 		MeetingID:               15403087,
 		OccurrenceID:            "ut amet",
 		ShowPreviousOccurrences: Ptr(true),
@@ -3378,12 +3378,12 @@ func ExampleClient_GetAMeeting() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAMeeting() {
+func ExampleClient_UpdateMeeting() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAMeeting(context.Background(), UpdateAMeetingParams{
+	resp, err := c.UpdateMeeting(context.Background(), UpdateMeetingParams{
 		MeetingID:      15403087,
 		OccurrenceID:   "ut amet",
 		ScheduleFor:    "laboris nulla Ut",
@@ -3406,12 +3406,12 @@ func ExampleClient_UpdateAMeeting() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAMeeting() {
+func ExampleClient_DeleteMeeting() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAMeeting(context.Background(), DeleteAMeetingParams{
+	resp, err := c.DeleteMeeting(context.Background(), DeleteMeetingParams{
 		MeetingID:             15403087,
 		OccurrenceID:          "ut amet",
 		ScheduleForReminder:   Ptr(true),
@@ -3452,12 +3452,12 @@ func ExampleClient_GetMeetingInvitation() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_PerformBatchRegistration() {
+func ExampleClient_MeetingsPerformBatchRegistration() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.PerformBatchRegistration(context.Background(), PerformBatchRegistrationParams{
+	resp, err := c.MeetingsPerformBatchRegistration(context.Background(), MeetingsPerformBatchRegistrationParams{
 		MeetingID:   "ut amet",
 		AutoApprove: Ptr(false),
 		Registrants: "[{\"first_name\":\"ad Duis occaecat et\",\"email\":\"Xqf5FXN7lVRJx@WLjMYmcZUZBGsIwhFDzdWOeitC.moc\",\"last_name\":\"ullamco cillum eu elit\"},{\"first_name\":\"Excepteur aute exercitation enim\",\"email\":\"mxuQMXedpB2Be@FWwT.wg\",\"last_name\":\"elit ex voluptate\"}]",
@@ -3627,7 +3627,7 @@ func ExampleClient_ListMeetingParticipantsQoS() {
 	}
 	resp, err := c.ListMeetingParticipantsQoS(context.Background(), ListMeetingParticipantsQoSParams{
 		MeetingID:     "ut amet",
-		Type:          GetMeetingParticipantQoSTypeLive,
+		Type:          ListMeetingParticipantsQoSTypeLive,
 		PageSize:      Ptr(int64(1)),
 		NextPageToken: "ut amet",
 	})
@@ -3637,14 +3637,14 @@ func ExampleClient_ListMeetingParticipantsQoS() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetSharingRecordingDetails() {
+func ExampleClient_MeetingsGetSharingRecordingDetails() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetSharingRecordingDetails(context.Background(), GetSharingRecordingDetailsParams{
+	resp, err := c.MeetingsGetSharingRecordingDetails(context.Background(), MeetingsGetSharingRecordingDetailsParams{
 		MeetingID:     "ut amet",
-		Type:          GetMeetingParticipantQoSTypeLive,
+		Type:          MeetingsGetSharingRecordingDetailsTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3661,7 +3661,7 @@ func ExampleClient_GetPostMeetingFeedback() {
 	}
 	resp, err := c.GetPostMeetingFeedback(context.Background(), GetPostMeetingFeedbackParams{
 		MeetingID:     "ut amet",
-		Type:          ListMeetingParticipantsTypeLive,
+		Type:          GetPostMeetingFeedbackTypeLive,
 		NextPageToken: "ut amet",
 		PageSize:      Ptr(int64(30)),
 	})
@@ -3678,7 +3678,7 @@ func ExampleClient_GetMeetingDetails() {
 	}
 	resp, err := c.GetMeetingDetails(context.Background(), GetMeetingDetailsParams{
 		MeetingID: "ut amet",
-		Type:      ListMeetingParticipantsTypeLive,
+		Type:      GetMeetingDetailsTypeLive,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3686,13 +3686,13 @@ func ExampleClient_GetMeetingDetails() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_MeetingsListMeetings() {
+func ExampleClient_MetricsListMeetings() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.MeetingsListMeetings(context.Background(), MeetingsListMeetingsParams{
-		Type:          ListMeetingParticipantsTypeLive,
+	resp, err := c.MetricsListMeetings(context.Background(), MetricsListMeetingsParams{
+		Type:          MetricsListMeetingsTypeLive,
 		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
@@ -3712,7 +3712,7 @@ func ExampleClient_GetWebinarParticipants() {
 	}
 	resp, err := c.GetWebinarParticipants(context.Background(), GetWebinarParticipantsParams{
 		WebinarID:     "ut amet",
-		Type:          GetMeetingParticipantQoSTypeLive,
+		Type:          GetWebinarParticipantsTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 		IncludeFields: "registrant_id",
@@ -3731,7 +3731,7 @@ func ExampleClient_GetWebinarParticipantQoS() {
 	resp, err := c.GetWebinarParticipantQoS(context.Background(), GetWebinarParticipantQoSParams{
 		WebinarID:     "ut amet",
 		ParticipantID: "ut amet",
-		Type:          GetMeetingParticipantQoSTypeLive,
+		Type:          GetWebinarParticipantQoSTypeLive,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3746,7 +3746,7 @@ func ExampleClient_ListWebinarParticipantQoS() {
 	}
 	resp, err := c.ListWebinarParticipantQoS(context.Background(), ListWebinarParticipantQoSParams{
 		WebinarID:     "ut amet",
-		Type:          GetMeetingParticipantQoSTypeLive,
+		Type:          ListWebinarParticipantQoSTypeLive,
 		PageSize:      Ptr(int64(1)),
 		NextPageToken: "ut amet",
 	})
@@ -3756,14 +3756,14 @@ func ExampleClient_ListWebinarParticipantQoS() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ParticipantsGetSharingRecordingDetails() {
+func ExampleClient_WebinarsGetSharingRecordingDetails() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ParticipantsGetSharingRecordingDetails(context.Background(), ParticipantsGetSharingRecordingDetailsParams{
+	resp, err := c.WebinarsGetSharingRecordingDetails(context.Background(), WebinarsGetSharingRecordingDetailsParams{
 		WebinarID:     "ut amet",
-		Type:          GetMeetingParticipantQoSTypeLive,
+		Type:          WebinarsGetSharingRecordingDetailsTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3780,7 +3780,7 @@ func ExampleClient_GetPostWebinarFeedback() {
 	}
 	resp, err := c.GetPostWebinarFeedback(context.Background(), GetPostWebinarFeedbackParams{
 		WebinarID:     "ut amet",
-		Type:          ListMeetingParticipantsTypeLive,
+		Type:          GetPostWebinarFeedbackTypeLive,
 		PageSize:      Ptr(int64(30)),
 		NextPageToken: "ut amet",
 	})
@@ -3797,7 +3797,7 @@ func ExampleClient_GetWebinarDetails() {
 	}
 	resp, err := c.GetWebinarDetails(context.Background(), GetWebinarDetailsParams{
 		WebinarID: "ut amet",
-		Type:      GetMeetingParticipantQoSTypeLive,
+		Type:      GetWebinarDetailsTypeLive,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -3805,13 +3805,13 @@ func ExampleClient_GetWebinarDetails() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_WebinarsListWebinars() {
+func ExampleClient_MetricsListWebinars() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.WebinarsListWebinars(context.Background(), WebinarsListWebinarsParams{
-		Type:          GetMeetingParticipantQoSTypeLive,
+	resp, err := c.MetricsListWebinars(context.Background(), MetricsListWebinarsParams{
+		Type:          MetricsListWebinarsTypeLive,
 		From:          time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		To:            time.Date(1977, time.November, 30, 0, 0, 0, 0, time.UTC),
 		PageSize:      Ptr(int64(30)),
@@ -3823,12 +3823,12 @@ func ExampleClient_WebinarsListWebinars() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ZoomroomsListZoomRooms() {
+func ExampleClient_MetricsListZoomRooms() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ZoomroomsListZoomRooms(context.Background(), ZoomroomsListZoomRoomsParams{
+	resp, err := c.MetricsListZoomRooms(context.Background(), MetricsListZoomRoomsParams{
 		PageSize:      Ptr(int64(30)),
 		PageNumber:    Ptr(int64(1)),
 		NextPageToken: "ut amet",
@@ -4146,12 +4146,12 @@ func ExampleClient_GetWebinarPollReports() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetWebinarQAReport() {
+func ExampleClient_GetWebinarQReport() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetWebinarQAReport(context.Background(), GetWebinarQAReportParams{
+	resp, err := c.GetWebinarQReport(context.Background(), GetWebinarQReportParams{
 		WebinarID: "ut amet",
 	})
 	if err != nil {
@@ -4325,12 +4325,12 @@ func ExampleClient_GetSignInSignOutActivityReport() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListMembersInARole() {
+func ExampleClient_ListMembersInRole() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListMembersInARole(context.Background(), ListMembersInARoleParams{
+	resp, err := c.ListMembersInRole(context.Background(), ListMembersInRoleParams{
 		RoleID:        "ut amet",
 		PageCount:     "ut amet",
 		PageNumber:    Ptr(int64(1)),
@@ -4343,12 +4343,12 @@ func ExampleClient_ListMembersInARole() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_AssignARole() {
+func ExampleClient_AssignRole() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.AssignARole(context.Background(), AssignARoleParams{
+	resp, err := c.AssignRole(context.Background(), AssignRoleParams{
 		RoleID:  "ut amet",
 		Members: "[{\"id\":\"Lorem dolore\",\"email\":\"KQszs@pJMNqYUE.wm\"},{\"id\":\"commodo sint deserunt magna\",\"email\":\"2Ofi7@JOUoonxQgppx.xt\"}]",
 	})
@@ -4358,12 +4358,12 @@ func ExampleClient_AssignARole() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UnassignARole() {
+func ExampleClient_UnassignRole() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UnassignARole(context.Background(), UnassignARoleParams{
+	resp, err := c.UnassignRole(context.Background(), UnassignRoleParams{
 		RoleID:   "ut amet",
 		MemberID: "ut amet",
 	})
@@ -4407,12 +4407,12 @@ func ExampleClient_UpdateRoleInformation() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteARole() {
+func ExampleClient_DeleteRole() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteARole(context.Background(), DeleteARoleParams{
+	resp, err := c.DeleteRole(context.Background(), DeleteRoleParams{
 		RoleID: "ut amet",
 	})
 	if err != nil {
@@ -4433,12 +4433,12 @@ func ExampleClient_ListRoles() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateARole() {
+func ExampleClient_CreateRole() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateARole(context.Background(), CreateARoleParams{
+	resp, err := c.CreateRole(context.Background(), CreateRoleParams{
 		Name:        "tempor",
 		Description: "magna offi",
 		Privileges:  "[\"occaecat consectetur adipisici\",\"ipsum irure aliqua occaecat\"]",
@@ -4473,7 +4473,7 @@ func ExampleClient_UpdateAccountTSPInformation() {
 		MasterAccountSettingExtended: Ptr(true),
 		ModifyCredentialForbidden:    Ptr(false),
 		DialInNumberUnrestricted:     Ptr(true),
-		TspBridge:                    TspBridgeUSTSPTB,
+		TspBridge:                    UpdateAccountTSPInformationTspBridgeUSTSPTB,
 	})
 	if err != nil {
 		log.Fatal(err)
@@ -4524,12 +4524,12 @@ func ExampleClient_RemovePanelists() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RemoveAPanelist() {
+func ExampleClient_RemovePanelist() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RemoveAPanelist(context.Background(), RemoveAPanelistParams{
+	resp, err := c.RemovePanelist(context.Background(), RemovePanelistParams{
 		WebinarID:  15403087,
 		PanelistID: 15403087,
 	})
@@ -4539,12 +4539,12 @@ func ExampleClient_RemoveAPanelist() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_QuestionsListRegistrationQuestions() {
+func ExampleClient_WebinarsListRegistrationQuestions() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.QuestionsListRegistrationQuestions(context.Background(), QuestionsListRegistrationQuestionsParams{
+	resp, err := c.WebinarsListRegistrationQuestions(context.Background(), WebinarsListRegistrationQuestionsParams{
 		WebinarID: 15403087,
 	})
 	if err != nil {
@@ -4553,12 +4553,12 @@ func ExampleClient_QuestionsListRegistrationQuestions() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_QuestionsUpdateRegistrationQuestions2() {
+func ExampleClient_WebinarsUpdateRegistrationQuestions() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.QuestionsUpdateRegistrationQuestions2(context.Background(), QuestionsUpdateRegistrationQuestions2Params{
+	resp, err := c.WebinarsUpdateRegistrationQuestions(context.Background(), WebinarsUpdateRegistrationQuestionsParams{
 		WebinarID:       15403087,
 		Questions:       "[{\"field_name\":\"purchasing_time_frame\",\"required\":true},{\"field_name\":\"comments\",\"required\":true}]",
 		CustomQuestions: "[{\"title\":\"reprehenderit id ut Excepteur dolore\",\"type\":\"single_radio\",\"required\":false,\"answers\":[\"velit fug\",\"magna in\"]},{\"title\":\"eu Ut\",\"type\":\"single_dropdown\",\"required\":false,\"answers\":[\"voluptate proident\",\"sed consectetur commodo labore Excepteur\"]}]",
@@ -4569,12 +4569,12 @@ func ExampleClient_QuestionsUpdateRegistrationQuestions2() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAWebinarRegistrant() {
+func ExampleClient_GetWebinarRegistrant() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAWebinarRegistrant(context.Background(), GetAWebinarRegistrantParams{
+	resp, err := c.GetWebinarRegistrant(context.Background(), GetWebinarRegistrantParams{
 		WebinarID:    15403087,
 		RegistrantID: "ut amet",
 		OccurrenceID: "ut amet",
@@ -4585,12 +4585,12 @@ func ExampleClient_GetAWebinarRegistrant() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAWebinarRegistrant() {
+func ExampleClient_DeleteWebinarRegistrant() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAWebinarRegistrant(context.Background(), DeleteAWebinarRegistrantParams{
+	resp, err := c.DeleteWebinarRegistrant(context.Background(), DeleteWebinarRegistrantParams{
 		WebinarID:    15403087,
 		RegistrantID: "ut amet",
 		OccurrenceID: "ut amet",
@@ -4609,7 +4609,7 @@ func ExampleClient_ListWebinarRegistrants() {
 	resp, err := c.ListWebinarRegistrants(context.Background(), ListWebinarRegistrantsParams{
 		WebinarID:        15403087,
 		OccurrenceID:     "ut amet",
-		Status:           StatusApproved,
+		Status:           ListWebinarRegistrantsStatusApproved,
 		TrackingSourceID: "ut amet",
 		PageSize:         Ptr(int64(30)),
 		PageNumber:       Ptr(int64(1)),
@@ -4621,12 +4621,12 @@ func ExampleClient_ListWebinarRegistrants() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_AddAWebinarRegistrant() {
+func ExampleClient_AddWebinarRegistrant() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.AddAWebinarRegistrant(context.Background(), AddAWebinarRegistrantParams{
+	resp, err := c.AddWebinarRegistrant(context.Background(), AddWebinarRegistrantParams{
 		WebinarID:             15403087,
 		OccurrenceIDs:         "ut amet",
 		Email:                 "in",
@@ -4653,15 +4653,15 @@ func ExampleClient_AddAWebinarRegistrant() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_RegistrantsUpdateRegistrantStatus2() {
+func ExampleClient_WebinarsUpdateRegistrantStatus() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.RegistrantsUpdateRegistrantStatus2(context.Background(), RegistrantsUpdateRegistrantStatus2Params{
+	resp, err := c.WebinarsUpdateRegistrantStatus(context.Background(), WebinarsUpdateRegistrantStatusParams{
 		WebinarID:    15403087,
 		OccurrenceID: "ut amet",
-		Action:       ActionDeny,
+		Action:       WebinarsUpdateRegistrantStatusActionDeny,
 		Registrants:  "[{\"id\":\"ullamco non\",\"email\":\"in nulla non ci\"},{\"id\":\"consequat nisi ipsum\",\"email\":\"cillum\"}]",
 	})
 	if err != nil {
@@ -4670,12 +4670,12 @@ func ExampleClient_RegistrantsUpdateRegistrantStatus2() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAWebinarPoll() {
+func ExampleClient_GetWebinarPoll() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAWebinarPoll(context.Background(), GetAWebinarPollParams{
+	resp, err := c.GetWebinarPoll(context.Background(), GetWebinarPollParams{
 		WebinarID: 15403087,
 		PollID:    "ut amet",
 	})
@@ -4685,12 +4685,12 @@ func ExampleClient_GetAWebinarPoll() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAWebinarPoll() {
+func ExampleClient_UpdateWebinarPoll() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAWebinarPoll(context.Background(), UpdateAWebinarPollParams{
+	resp, err := c.UpdateWebinarPoll(context.Background(), UpdateWebinarPollParams{
 		WebinarID: 15403087,
 		PollID:    "ut amet",
 		Title:     "velit",
@@ -4702,12 +4702,12 @@ func ExampleClient_UpdateAWebinarPoll() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAWebinarPoll() {
+func ExampleClient_DeleteWebinarPoll() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAWebinarPoll(context.Background(), DeleteAWebinarPollParams{
+	resp, err := c.DeleteWebinarPoll(context.Background(), DeleteWebinarPollParams{
 		WebinarID: 15403087,
 		PollID:    "ut amet",
 	})
@@ -4717,12 +4717,12 @@ func ExampleClient_DeleteAWebinarPoll() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListAWebinarPolls() {
+func ExampleClient_ListWebinarPolls() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListAWebinarPolls(context.Background(), ListAWebinarPollsParams{
+	resp, err := c.ListWebinarPolls(context.Background(), ListWebinarPollsParams{
 		WebinarID: 15403087,
 	})
 	if err != nil {
@@ -4731,12 +4731,12 @@ func ExampleClient_ListAWebinarPolls() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_CreateAWebinarPoll() {
+func ExampleClient_CreateWebinarPoll() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAWebinarPoll(context.Background(), CreateAWebinarPollParams{
+	resp, err := c.CreateWebinarPoll(context.Background(), CreateWebinarPollParams{
 		WebinarID: 15403087,
 		Title:     "velit",
 		Questions: "[{\"name\":\"Duis do anim aut\",\"type\":\"multiple\",\"answers\":[\"commodo amet\",\"incididunt reprehenderit labore\"]},{\"name\":\"dolore tempor\",\"type\":\"multiple\",\"answers\":[\"laboris laborum consequat\",\"consecte\"]}]",
@@ -4747,12 +4747,12 @@ func ExampleClient_CreateAWebinarPoll() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_LivestreamUpdateALiveStream() {
+func ExampleClient_WebinarsUpdateLiveStream() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.LivestreamUpdateALiveStream(context.Background(), LivestreamUpdateALiveStreamParams{
+	resp, err := c.WebinarsUpdateLiveStream(context.Background(), WebinarsUpdateLiveStreamParams{
 		WebinarID: 15403087,
 		StreamURL: "voluptate",
 		StreamKey: "ea Duis esse magna occaecat",
@@ -4764,12 +4764,12 @@ func ExampleClient_LivestreamUpdateALiveStream() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_LivestreamGetLiveStreamDetails() {
+func ExampleClient_WebinarsGetLiveStreamDetails() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.LivestreamGetLiveStreamDetails(context.Background(), LivestreamGetLiveStreamDetailsParams{
+	resp, err := c.WebinarsGetLiveStreamDetails(context.Background(), WebinarsGetLiveStreamDetailsParams{
 		WebinarID: "ut amet",
 	})
 	if err != nil {
@@ -4778,14 +4778,14 @@ func ExampleClient_LivestreamGetLiveStreamDetails() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_LivestreamUpdateLiveStreamStatus() {
+func ExampleClient_WebinarsUpdateLiveStreamStatus() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.LivestreamUpdateLiveStreamStatus(context.Background(), LivestreamUpdateLiveStreamStatusParams{
+	resp, err := c.WebinarsUpdateLiveStreamStatus(context.Background(), WebinarsUpdateLiveStreamStatusParams{
 		WebinarID: 15403087,
-		Action:    UpdateLiveStreamStatusActionStop,
+		Action:    WebinarsUpdateLiveStreamStatusActionStop,
 		Settings:  "{\"active_speaker_name\":true,\"display_name\":\"do elit\"}",
 	})
 	if err != nil {
@@ -4794,12 +4794,12 @@ func ExampleClient_LivestreamUpdateLiveStreamStatus() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetAWebinar() {
+func ExampleClient_GetWebinar() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetAWebinar(context.Background(), GetAWebinarParams{
+	resp, err := c.GetWebinar(context.Background(), GetWebinarParams{
 		WebinarID:               15403087,
 		OccurrenceID:            "ut amet",
 		ShowPreviousOccurrences: Ptr(true),
@@ -4810,12 +4810,12 @@ func ExampleClient_GetAWebinar() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_UpdateAWebinar() {
+func ExampleClient_UpdateWebinar() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.UpdateAWebinar(context.Background(), UpdateAWebinarParams{
+	resp, err := c.UpdateWebinar(context.Background(), UpdateWebinarParams{
 		WebinarID:      15403087,
 		OccurrenceID:   "ut amet",
 		Topic:          "reprehenderit",
@@ -4835,12 +4835,12 @@ func ExampleClient_UpdateAWebinar() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DeleteAWebinar() {
+func ExampleClient_DeleteWebinar() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DeleteAWebinar(context.Background(), DeleteAWebinarParams{
+	resp, err := c.DeleteWebinar(context.Background(), DeleteWebinarParams{
 		WebinarID:             15403087,
 		OccurrenceID:          "ut amet",
 		CancelWebinarReminder: "ut amet",
@@ -4866,12 +4866,12 @@ func ExampleClient_UpdateWebinarStatus() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_WebinarsWebinarIDPerformBatchRegistration() {
+func ExampleClient_WebinarsPerformBatchRegistration() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.WebinarsWebinarIDPerformBatchRegistration(context.Background(), WebinarsWebinarIDPerformBatchRegistrationParams{
+	resp, err := c.WebinarsPerformBatchRegistration(context.Background(), WebinarsPerformBatchRegistrationParams{
 		WebinarID:   "ut amet",
 		AutoApprove: Ptr(false),
 		Registrants: "[{\"first_name\":\"ad Duis occaecat et\",\"email\":\"Xqf5FXN7lVRJx@WLjMYmcZUZBGsIwhFDzdWOeitC.moc\",\"last_name\":\"ullamco cillum eu elit\"},{\"first_name\":\"Excepteur aute exercitation enim\",\"email\":\"mxuQMXedpB2Be@FWwT.wg\",\"last_name\":\"elit ex voluptate\"}]",
@@ -4956,12 +4956,12 @@ func ExampleClient_ListPastWebinarPollResults() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_ListQAOfPastWebinar() {
+func ExampleClient_ListQOfPastWebinar() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.ListQAOfPastWebinar(context.Background(), ListQAOfPastWebinarParams{
+	resp, err := c.ListQOfPastWebinar(context.Background(), ListQOfPastWebinarParams{
 		WebinarID: "ut amet",
 	})
 	if err != nil {
@@ -5045,12 +5045,12 @@ func ExampleClient_UseInMeetingRecordingControls() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_DownloadAnInvoiceFile() {
+func ExampleClient_DownloadInvoiceFile() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.DownloadAnInvoiceFile(context.Background(), DownloadAnInvoiceFileParams{
+	resp, err := c.DownloadInvoiceFile(context.Background(), DownloadInvoiceFileParams{
 		InvoiceID: "ut amet",
 	})
 	if err != nil {

@@ -631,7 +631,7 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 	}, nil
 }
 
-// ChangeTheAssignedParentLocation sends PUT /rooms/locations/{locationId}/location.
+// ChangeAssignedParentLocation sends PUT /rooms/locations/{locationId}/location.
 // It is the Postman request "rooms/locations/{location Id}/Change the assigned parent location".
 //
 // An account owner of a Zoom account can establish a Zoom Rooms Location Hierarchy
@@ -659,17 +659,17 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ChangeTheAssignedParentLocationResponses):
+// Documented responses (also in ChangeAssignedParentLocationResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Location assigned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Invalid parent location id {parent_location_id}
 //	404     4801  Not Found Location not found:{parent_location_id}.
-func (c *Client) ChangeTheAssignedParentLocation(ctx context.Context, params ChangeTheAssignedParentLocationParams, opts ...RequestOption) (*ChangeTheAssignedParentLocationResponse, error) {
+func (c *Client) ChangeAssignedParentLocation(ctx context.Context, params ChangeAssignedParentLocationParams, opts ...RequestOption) (*ChangeAssignedParentLocationResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ChangeTheAssignedParentLocation: %w", err)
+		return nil, fmt.Errorf("ChangeAssignedParentLocation: %w", err)
 	}
-	r := newRequest("ChangeTheAssignedParentLocation", "PUT", authBearer, ChangeTheAssignedParentLocationResponses)
+	r := newRequest("ChangeAssignedParentLocation", "PUT", authBearer, ChangeAssignedParentLocationResponses)
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/location")
@@ -682,7 +682,7 @@ func (c *Client) ChangeTheAssignedParentLocation(ctx context.Context, params Cha
 	if err != nil {
 		return nil, err
 	}
-	return &ChangeTheAssignedParentLocationResponse{
+	return &ChangeAssignedParentLocationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -832,7 +832,7 @@ func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomL
 	}, nil
 }
 
-// AddALocation sends POST /rooms/locations.
+// AddLocation sends POST /rooms/locations.
 // It is the Postman request "rooms/locations/Add a location".
 //
 // Add a location to the location hierarchial structure(s)
@@ -849,17 +849,17 @@ func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomL
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddALocationResponses):
+// Documented responses (also in AddLocationResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Location added successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location name already exists. Try a different location n
 //	404     4801  Not Found Location not exist {parent_location_id}
-func (c *Client) AddALocation(ctx context.Context, params AddALocationParams, opts ...RequestOption) (*AddALocationResponse, error) {
+func (c *Client) AddLocation(ctx context.Context, params AddLocationParams, opts ...RequestOption) (*AddLocationResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("AddALocation: %w", err)
+		return nil, fmt.Errorf("AddLocation: %w", err)
 	}
-	r := newRequest("AddALocation", "POST", authBearer, AddALocationResponses)
+	r := newRequest("AddLocation", "POST", authBearer, AddLocationResponses)
 	r.addPath("/rooms/locations")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -873,7 +873,7 @@ func (c *Client) AddALocation(ctx context.Context, params AddALocationParams, op
 	if err != nil {
 		return nil, err
 	}
-	out := &AddALocationResponse{
+	out := &AddLocationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -1125,7 +1125,7 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 	return out, nil
 }
 
-// DeleteAZoomRoom sends DELETE /rooms/{roomId}.
+// DeleteZoomRoom sends DELETE /rooms/{roomId}.
 // It is the Postman request "rooms/{room Id}/Delete a Zoom Room".
 //
 // Remove
@@ -1142,31 +1142,31 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAZoomRoomResponses):
+// Documented responses (also in DeleteZoomRoomResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Zoom Room deleted successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}
-func (c *Client) DeleteAZoomRoom(ctx context.Context, params DeleteAZoomRoomParams, opts ...RequestOption) (*DeleteAZoomRoomResponse, error) {
+func (c *Client) DeleteZoomRoom(ctx context.Context, params DeleteZoomRoomParams, opts ...RequestOption) (*DeleteZoomRoomResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAZoomRoom: %w", err)
+		return nil, fmt.Errorf("DeleteZoomRoom: %w", err)
 	}
-	r := newRequest("DeleteAZoomRoom", "DELETE", authBearer, DeleteAZoomRoomResponses)
+	r := newRequest("DeleteZoomRoom", "DELETE", authBearer, DeleteZoomRoomResponses)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAZoomRoomResponse{
+	return &DeleteZoomRoomResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// UpdateAZoomRoomProfile sends PATCH /rooms/{roomId}.
+// UpdateZoomRoomProfile sends PATCH /rooms/{roomId}.
 // It is the Postman request "rooms/{room Id}/Update a Zoom Room profile".
 //
 // Update basic information on a specific Zoom Room in a Zoom account.
@@ -1181,17 +1181,17 @@ func (c *Client) DeleteAZoomRoom(ctx context.Context, params DeleteAZoomRoomPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAZoomRoomProfileResponses):
+// Documented responses (also in UpdateZoomRoomProfileResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Room Profile information updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}
-func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomRoomProfileParams, opts ...RequestOption) (*UpdateAZoomRoomProfileResponse, error) {
+func (c *Client) UpdateZoomRoomProfile(ctx context.Context, params UpdateZoomRoomProfileParams, opts ...RequestOption) (*UpdateZoomRoomProfileResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAZoomRoomProfile: %w", err)
+		return nil, fmt.Errorf("UpdateZoomRoomProfile: %w", err)
 	}
-	r := newRequest("UpdateAZoomRoomProfile", "PATCH", authBearer, UpdateAZoomRoomProfileResponses)
+	r := newRequest("UpdateZoomRoomProfile", "PATCH", authBearer, UpdateZoomRoomProfileResponses)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -1203,14 +1203,14 @@ func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomR
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAZoomRoomProfileResponse{
+	return &UpdateZoomRoomProfileResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// ChangeAZoomRoomLocation sends PUT /rooms/{roomId}/location.
+// ChangeZoomRoomLocation sends PUT /rooms/{roomId}/location.
 // It is the Postman request "rooms/{room Id}/Change a Zoom Room's location".
 //
 // An account owner of a Zoom account can establish a Zoom Rooms Location Hierarchy
@@ -1230,17 +1230,17 @@ func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomR
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ChangeAZoomRoomLocationResponses):
+// Documented responses (also in ChangeZoomRoomLocationResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Location of the Zoom Room changed successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 //	404     4801  Not Found Location not found: {location_id}
-func (c *Client) ChangeAZoomRoomLocation(ctx context.Context, params ChangeAZoomRoomLocationParams, opts ...RequestOption) (*ChangeAZoomRoomLocationResponse, error) {
+func (c *Client) ChangeZoomRoomLocation(ctx context.Context, params ChangeZoomRoomLocationParams, opts ...RequestOption) (*ChangeZoomRoomLocationResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ChangeAZoomRoomLocation: %w", err)
+		return nil, fmt.Errorf("ChangeZoomRoomLocation: %w", err)
 	}
-	r := newRequest("ChangeAZoomRoomLocation", "PUT", authBearer, ChangeAZoomRoomLocationResponses)
+	r := newRequest("ChangeZoomRoomLocation", "PUT", authBearer, ChangeZoomRoomLocationResponses)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/location")
@@ -1253,14 +1253,14 @@ func (c *Client) ChangeAZoomRoomLocation(ctx context.Context, params ChangeAZoom
 	if err != nil {
 		return nil, err
 	}
-	return &ChangeAZoomRoomLocationResponse{
+	return &ChangeZoomRoomLocationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// ListZoomRooms sends GET /rooms.
+// RoomsListZoomRooms sends GET /rooms.
 // It is the Postman request "rooms/List Zoom Rooms".
 //
 // Zoom Rooms is a software-based room system that provides an integrated experience for audio
@@ -1278,15 +1278,15 @@ func (c *Client) ChangeAZoomRoomLocation(ctx context.Context, params ChangeAZoom
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListZoomRoomsResponses):
+// Documented responses (also in RoomsListZoomRoomsResponses):
 //
 //	Status  Code  Description
 //	200     -     A list of Zoom Rooms returned successfully.
-func (c *Client) ListZoomRooms(ctx context.Context, params ListZoomRoomsParams, opts ...RequestOption) (*ListZoomRoomsResponse, error) {
+func (c *Client) RoomsListZoomRooms(ctx context.Context, params RoomsListZoomRoomsParams, opts ...RequestOption) (*RoomsListZoomRoomsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListZoomRooms: %w", err)
+		return nil, fmt.Errorf("RoomsListZoomRooms: %w", err)
 	}
-	r := newRequest("ListZoomRooms", "GET", authBearer, ListZoomRoomsResponses)
+	r := newRequest("RoomsListZoomRooms", "GET", authBearer, RoomsListZoomRoomsResponses)
 	r.addPath("/rooms")
 	if params.Status != "" {
 		r.addQuery("status", params.Status)
@@ -1310,7 +1310,7 @@ func (c *Client) ListZoomRooms(ctx context.Context, params ListZoomRoomsParams, 
 	if err != nil {
 		return nil, err
 	}
-	out := &ListZoomRoomsResponse{
+	out := &RoomsListZoomRoomsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -1321,7 +1321,7 @@ func (c *Client) ListZoomRooms(ctx context.Context, params ListZoomRoomsParams, 
 	return out, nil
 }
 
-// AddAZoomRoom sends POST /rooms.
+// AddZoomRoom sends POST /rooms.
 // It is the Postman request "rooms/Add a Zoom Room".
 //
 // Use this API to add a Zoom Room
@@ -1338,17 +1338,17 @@ func (c *Client) ListZoomRooms(ctx context.Context, params ListZoomRoomsParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddAZoomRoomResponses):
+// Documented responses (also in AddZoomRoomResponses):
 //
 //	Status  Code  Description
 //	201     -     Created Zoom Room added successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. At least one normal Zoom Rooms required. Error Code: `300` Invalid par
 //	404     4801  Not Found Location not found:{location_id}
-func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, opts ...RequestOption) (*AddAZoomRoomResponse, error) {
+func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts ...RequestOption) (*AddZoomRoomResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("AddAZoomRoom: %w", err)
+		return nil, fmt.Errorf("AddZoomRoom: %w", err)
 	}
-	r := newRequest("AddAZoomRoom", "POST", authBearer, AddAZoomRoomResponses)
+	r := newRequest("AddZoomRoom", "POST", authBearer, AddZoomRoomResponses)
 	r.addPath("/rooms")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -1361,7 +1361,7 @@ func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, op
 	if err != nil {
 		return nil, err
 	}
-	out := &AddAZoomRoomResponse{
+	out := &AddZoomRoomResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -1372,7 +1372,7 @@ func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, op
 	return out, nil
 }
 
-// CheckInOrCheckOutOfAZoomRoom sends PATCH /rooms/{id}/events.
+// CheckInOrCheckOutOfZoomRoom sends PATCH /rooms/{id}/events.
 // It is the Postman request "rooms/Check-in or check-out of a Zoom Room".
 //
 // The Zoom Rooms check-in feature helps maximize your room utilization. Use this API to either check
@@ -1393,17 +1393,17 @@ func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CheckInOrCheckOutOfAZoomRoomResponses):
+// Documented responses (also in CheckInOrCheckOutOfZoomRoomResponses):
 //
 //	Status  Code  Description
 //	202     -     Accepted Request processed successfully.
 //	400     300   Bad Request * Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. * Invalid parameters.
 //	404     1012  Not Found Room does not exist: {roomId}.
-func (c *Client) CheckInOrCheckOutOfAZoomRoom(ctx context.Context, params CheckInOrCheckOutOfAZoomRoomParams, opts ...RequestOption) (*CheckInOrCheckOutOfAZoomRoomResponse, error) {
+func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckInOrCheckOutOfZoomRoomParams, opts ...RequestOption) (*CheckInOrCheckOutOfZoomRoomResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CheckInOrCheckOutOfAZoomRoom: %w", err)
+		return nil, fmt.Errorf("CheckInOrCheckOutOfZoomRoom: %w", err)
 	}
-	r := newRequest("CheckInOrCheckOutOfAZoomRoom", "PATCH", authBearer, CheckInOrCheckOutOfAZoomRoomResponses)
+	r := newRequest("CheckInOrCheckOutOfZoomRoom", "PATCH", authBearer, CheckInOrCheckOutOfZoomRoomResponses)
 	r.addPath("/rooms/")
 	r.addPathParam("id", params.ID)
 	r.addPath("/events")
@@ -1419,7 +1419,7 @@ func (c *Client) CheckInOrCheckOutOfAZoomRoom(ctx context.Context, params CheckI
 	if err != nil {
 		return nil, err
 	}
-	return &CheckInOrCheckOutOfAZoomRoomResponse{
+	return &CheckInOrCheckOutOfZoomRoomResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -1530,7 +1530,7 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 	return out, nil
 }
 
-// UpdateAMessage sends PUT /chat/users/{userId}/messages/{messageId}.
+// UpdateMessage sends PUT /chat/users/{userId}/messages/{messageId}.
 // It is the Postman request "chat/users/{user Id}/messages/{message Id}/Update a message".
 //
 // Use this API to edit a chat message that you previously sent to either a contact or a channel in
@@ -1552,17 +1552,17 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAMessageResponses):
+// Documented responses (also in UpdateMessageResponses):
 //
 //	Status  Code  Description
 //	204     -     Message updated successfully.
 //	400     200   Bar request Only the sender of this message can make updates. Error Code: `300` Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
-func (c *Client) UpdateAMessage(ctx context.Context, params UpdateAMessageParams, opts ...RequestOption) (*UpdateAMessageResponse, error) {
+func (c *Client) UpdateMessage(ctx context.Context, params UpdateMessageParams, opts ...RequestOption) (*UpdateMessageResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAMessage: %w", err)
+		return nil, fmt.Errorf("UpdateMessage: %w", err)
 	}
-	r := newRequest("UpdateAMessage", "PUT", authBearer, UpdateAMessageResponses)
+	r := newRequest("UpdateMessage", "PUT", authBearer, UpdateMessageResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
@@ -1582,14 +1582,14 @@ func (c *Client) UpdateAMessage(ctx context.Context, params UpdateAMessageParams
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAMessageResponse{
+	return &UpdateMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAMessage sends DELETE /chat/users/{userId}/messages/{messageId}.
+// DeleteMessage sends DELETE /chat/users/{userId}/messages/{messageId}.
 // It is the Postman request "chat/users/{user Id}/messages/{message Id}/Delete a message".
 //
 // Delete a chat message that you previously sent to a contact or a channel. For user-level apps, pass
@@ -1611,17 +1611,17 @@ func (c *Client) UpdateAMessage(ctx context.Context, params UpdateAMessageParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAMessageResponses):
+// Documented responses (also in DeleteMessageResponses):
 //
 //	Status  Code  Description
 //	204     -     Message deleted.
 //	400     200   Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can make updates. Error Code: `300` Channel does not exist: $messageId M
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
-func (c *Client) DeleteAMessage(ctx context.Context, params DeleteAMessageParams, opts ...RequestOption) (*DeleteAMessageResponse, error) {
+func (c *Client) DeleteMessage(ctx context.Context, params DeleteMessageParams, opts ...RequestOption) (*DeleteMessageResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAMessage: %w", err)
+		return nil, fmt.Errorf("DeleteMessage: %w", err)
 	}
-	r := newRequest("DeleteAMessage", "DELETE", authBearer, DeleteAMessageResponses)
+	r := newRequest("DeleteMessage", "DELETE", authBearer, DeleteMessageResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
@@ -1636,14 +1636,14 @@ func (c *Client) DeleteAMessage(ctx context.Context, params DeleteAMessageParams
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAMessageResponse{
+	return &DeleteMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAMessage sends GET /chat/users/{userId}/messages/{messageId}.
+// GetMessage sends GET /chat/users/{userId}/messages/{messageId}.
 // It is the Postman request "chat/users/{user Id}/messages/{message Id}/Get a message".
 //
 // Get a chat message previously sent to a contact or a channel. For user-level apps, pass the `me`
@@ -1663,17 +1663,17 @@ func (c *Client) DeleteAMessage(ctx context.Context, params DeleteAMessageParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAMessageResponses):
+// Documented responses (also in GetMessageResponses):
 //
 //	Status  Code  Description
 //	204     -     Get message successfully.
 //	400     200   Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can get it. Error Code: `300` Channel does not exist: $messageId Must pr
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
-func (c *Client) GetAMessage(ctx context.Context, params GetAMessageParams, opts ...RequestOption) (*GetAMessageResponse, error) {
+func (c *Client) GetMessage(ctx context.Context, params GetMessageParams, opts ...RequestOption) (*GetMessageResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAMessage: %w", err)
+		return nil, fmt.Errorf("GetMessage: %w", err)
 	}
-	r := newRequest("GetAMessage", "GET", authBearer, GetAMessageResponses)
+	r := newRequest("GetMessage", "GET", authBearer, GetMessageResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
@@ -1688,7 +1688,7 @@ func (c *Client) GetAMessage(ctx context.Context, params GetAMessageParams, opts
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAMessageResponse{
+	out := &GetMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -1760,7 +1760,7 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 	}, nil
 }
 
-// ReactToAChatMessage sends PATCH /chat/users/{userId}/messages/{messageId}/emoji_reactions.
+// ReactToChatMessage sends PATCH /chat/users/{userId}/messages/{messageId}/emoji_reactions.
 // It is the Postman request "chat/users/{user Id}/messages/{message Id}/React to a chat message".
 //
 // Use this API to react (add or remove) to a chat message with an emoji.
@@ -1776,17 +1776,17 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ReactToAChatMessageResponses):
+// Documented responses (also in ReactToChatMessageResponses):
 //
 //	Status  Code  Description
 //	204     -     Message reacted successfully.
 //	400     300   Bad request Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
-func (c *Client) ReactToAChatMessage(ctx context.Context, params ReactToAChatMessageParams, opts ...RequestOption) (*ReactToAChatMessageResponse, error) {
+func (c *Client) ReactToChatMessage(ctx context.Context, params ReactToChatMessageParams, opts ...RequestOption) (*ReactToChatMessageResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ReactToAChatMessage: %w", err)
+		return nil, fmt.Errorf("ReactToChatMessage: %w", err)
 	}
-	r := newRequest("ReactToAChatMessage", "PATCH", authBearer, ReactToAChatMessageResponses)
+	r := newRequest("ReactToChatMessage", "PATCH", authBearer, ReactToChatMessageResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
@@ -1810,14 +1810,14 @@ func (c *Client) ReactToAChatMessage(ctx context.Context, params ReactToAChatMes
 	if err != nil {
 		return nil, err
 	}
-	return &ReactToAChatMessageResponse{
+	return &ReactToChatMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// SendAChatMessage sends POST /chat/users/{userId}/messages.
+// SendChatMessage sends POST /chat/users/{userId}/messages.
 // It is the Postman request "chat/users/{user Id}/messages/Send a chat message".
 //
 // Send chat messages on Zoom to either an individual user who is in your contact list or to a channel
@@ -1837,17 +1837,17 @@ func (c *Client) ReactToAChatMessage(ctx context.Context, params ReactToAChatMes
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SendAChatMessageResponses):
+// Documented responses (also in SendChatMessageResponses):
 //
 //	Status  Code  Description
 //	201     -     Status Code: `201` Message sent.
 //	400     5301  Bad request. Message sending failed. Error Code: `5402` This only supports replies to a main message.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
-func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessageParams, opts ...RequestOption) (*SendAChatMessageResponse, error) {
+func (c *Client) SendChatMessage(ctx context.Context, params SendChatMessageParams, opts ...RequestOption) (*SendChatMessageResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("SendAChatMessage: %w", err)
+		return nil, fmt.Errorf("SendChatMessage: %w", err)
 	}
-	r := newRequest("SendAChatMessage", "POST", authBearer, SendAChatMessageResponses)
+	r := newRequest("SendChatMessage", "POST", authBearer, SendChatMessageResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages")
@@ -1870,7 +1870,7 @@ func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessagePa
 	if err != nil {
 		return nil, err
 	}
-	out := &SendAChatMessageResponse{
+	out := &SendChatMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2052,7 +2052,7 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 	return out, nil
 }
 
-// RemoveAMember sends DELETE /chat/users/{userId}/channels/{channelId}/members/{memberId}.
+// UsersRemoveMember sends DELETE /chat/users/{userId}/channels/{channelId}/members/{memberId}.
 // It is the Postman request "chat/users/{user Id}/channels/{channel Id}/members/Remove a member".
 //
 // A channel
@@ -2071,16 +2071,16 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RemoveAMemberResponses):
+// Documented responses (also in UsersRemoveMemberResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Member removed.
 //	400     200   Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member.
-func (c *Client) RemoveAMember(ctx context.Context, params RemoveAMemberParams, opts ...RequestOption) (*RemoveAMemberResponse, error) {
+func (c *Client) UsersRemoveMember(ctx context.Context, params UsersRemoveMemberParams, opts ...RequestOption) (*UsersRemoveMemberResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RemoveAMember: %w", err)
+		return nil, fmt.Errorf("UsersRemoveMember: %w", err)
 	}
-	r := newRequest("RemoveAMember", "DELETE", authBearer, RemoveAMemberResponses)
+	r := newRequest("UsersRemoveMember", "DELETE", authBearer, UsersRemoveMemberResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2091,14 +2091,14 @@ func (c *Client) RemoveAMember(ctx context.Context, params RemoveAMemberParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &RemoveAMemberResponse{
+	return &UsersRemoveMemberResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAChannel sends GET /chat/users/{userId}/channels/{channelId}.
+// UsersGetChannel sends GET /chat/users/{userId}/channels/{channelId}.
 // It is the Postman request "chat/users/{user Id}/channels/{channel Id}/Get a channel".
 //
 // Use this API to get information about a specific channel. For user-level apps, pass the `me` value
@@ -2117,17 +2117,17 @@ func (c *Client) RemoveAMember(ctx context.Context, params RemoveAMemberParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAChannelResponses):
+// Documented responses (also in UsersGetChannelResponses):
 //
 //	Status  Code  Description
 //	200     -     Channel returned.
 //	400     200   Bad Request Unauthorized request. You do not have permission to access this user's channel information.
 //	404     4130  Status Code: `404` Not found. Channel does not exist: $channelId.
-func (c *Client) GetAChannel(ctx context.Context, params GetAChannelParams, opts ...RequestOption) (*GetAChannelResponse, error) {
+func (c *Client) UsersGetChannel(ctx context.Context, params UsersGetChannelParams, opts ...RequestOption) (*UsersGetChannelResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAChannel: %w", err)
+		return nil, fmt.Errorf("UsersGetChannel: %w", err)
 	}
-	r := newRequest("GetAChannel", "GET", authBearer, GetAChannelResponses)
+	r := newRequest("UsersGetChannel", "GET", authBearer, UsersGetChannelResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2136,7 +2136,7 @@ func (c *Client) GetAChannel(ctx context.Context, params GetAChannelParams, opts
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAChannelResponse{
+	out := &UsersGetChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2147,7 +2147,7 @@ func (c *Client) GetAChannel(ctx context.Context, params GetAChannelParams, opts
 	return out, nil
 }
 
-// UpdateAChannel sends PATCH /chat/users/{userId}/channels/{channelId}.
+// UsersUpdateChannel sends PATCH /chat/users/{userId}/channels/{channelId}.
 // It is the Postman request "chat/users/{user Id}/channels/{channel Id}/Update a channel".
 //
 // Use this API to update the name of a specific channel created by a user. For user-level apps, pass
@@ -2164,16 +2164,16 @@ func (c *Client) GetAChannel(ctx context.Context, params GetAChannelParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAChannelResponses):
+// Documented responses (also in UsersUpdateChannelResponses):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` Channel updated.
 //	400     200   Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed.
-func (c *Client) UpdateAChannel(ctx context.Context, params UpdateAChannelParams, opts ...RequestOption) (*UpdateAChannelResponse, error) {
+func (c *Client) UsersUpdateChannel(ctx context.Context, params UsersUpdateChannelParams, opts ...RequestOption) (*UsersUpdateChannelResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAChannel: %w", err)
+		return nil, fmt.Errorf("UsersUpdateChannel: %w", err)
 	}
-	r := newRequest("UpdateAChannel", "PATCH", authBearer, UpdateAChannelResponses)
+	r := newRequest("UsersUpdateChannel", "PATCH", authBearer, UsersUpdateChannelResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2185,14 +2185,14 @@ func (c *Client) UpdateAChannel(ctx context.Context, params UpdateAChannelParams
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAChannelResponse{
+	return &UsersUpdateChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAChannel sends DELETE /chat/users/{userId}/channels/{channelId}.
+// UsersDeleteChannel sends DELETE /chat/users/{userId}/channels/{channelId}.
 // It is the Postman request "chat/users/{user Id}/channels/{channel Id}/Delete a channel".
 //
 // Use this API to delete a specific channel. For user-level apps, pass the `me` value
@@ -2210,16 +2210,16 @@ func (c *Client) UpdateAChannel(ctx context.Context, params UpdateAChannelParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAChannelResponses):
+// Documented responses (also in UsersDeleteChannelResponses):
 //
 //	Status  Code  Description
 //	204     -     Channel deleted.
 //	400     200   Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed.
-func (c *Client) DeleteAChannel(ctx context.Context, params DeleteAChannelParams, opts ...RequestOption) (*DeleteAChannelResponse, error) {
+func (c *Client) UsersDeleteChannel(ctx context.Context, params UsersDeleteChannelParams, opts ...RequestOption) (*UsersDeleteChannelResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAChannel: %w", err)
+		return nil, fmt.Errorf("UsersDeleteChannel: %w", err)
 	}
-	r := newRequest("DeleteAChannel", "DELETE", authBearer, DeleteAChannelResponses)
+	r := newRequest("UsersDeleteChannel", "DELETE", authBearer, UsersDeleteChannelResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2228,7 +2228,7 @@ func (c *Client) DeleteAChannel(ctx context.Context, params DeleteAChannelParams
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAChannelResponse{
+	return &UsersDeleteChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2289,7 +2289,7 @@ func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsPa
 	return out, nil
 }
 
-// CreateAChannel sends POST /chat/users/{userId}/channels.
+// CreateChannel sends POST /chat/users/{userId}/channels.
 // It is the Postman request "chat/users/{user Id}/channels/Create a channel".
 //
 // Use this API to create a channel for a user. For user-level apps, pass the `me` value
@@ -2307,17 +2307,17 @@ func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateAChannelResponses):
+// Documented responses (also in CreateChannelResponses):
 //
 //	Status  Code  Description
 //	201     -     Status Code: `201` Channel created.
 //	400     5301  Not found. Request to create a channel failed.
 //	404     1001  User does not exist: $userId.
-func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams, opts ...RequestOption) (*CreateAChannelResponse, error) {
+func (c *Client) CreateChannel(ctx context.Context, params CreateChannelParams, opts ...RequestOption) (*CreateChannelResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAChannel: %w", err)
+		return nil, fmt.Errorf("CreateChannel: %w", err)
 	}
-	r := newRequest("CreateAChannel", "POST", authBearer, CreateAChannelResponses)
+	r := newRequest("CreateChannel", "POST", authBearer, CreateChannelResponses)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels")
@@ -2336,7 +2336,7 @@ func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateAChannelResponse{
+	out := &CreateChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2447,7 +2447,7 @@ func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContac
 	return out, nil
 }
 
-// JoinAChannel sends POST /chat/channels/{channelId}/members/me.
+// JoinChannel sends POST /chat/channels/{channelId}/members/me.
 // It is the Postman request "chat/channels/{channel Id}/members/me/Join a channel".
 //
 // A channel
@@ -2464,16 +2464,16 @@ func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContac
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in JoinAChannelResponses):
+// Documented responses (also in JoinChannelResponses):
 //
 //	Status  Code  Description
 //	201     -     Successfully joined the channel.
 //	400     5301  Bad request. Request to join the channel failed.
-func (c *Client) JoinAChannel(ctx context.Context, params JoinAChannelParams, opts ...RequestOption) (*JoinAChannelResponse, error) {
+func (c *Client) JoinChannel(ctx context.Context, params JoinChannelParams, opts ...RequestOption) (*JoinChannelResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("JoinAChannel: %w", err)
+		return nil, fmt.Errorf("JoinChannel: %w", err)
 	}
-	r := newRequest("JoinAChannel", "POST", authBearer, JoinAChannelResponses)
+	r := newRequest("JoinChannel", "POST", authBearer, JoinChannelResponses)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addPath("/members/me")
@@ -2481,7 +2481,7 @@ func (c *Client) JoinAChannel(ctx context.Context, params JoinAChannelParams, op
 	if err != nil {
 		return nil, err
 	}
-	out := &JoinAChannelResponse{
+	out := &JoinChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2492,7 +2492,7 @@ func (c *Client) JoinAChannel(ctx context.Context, params JoinAChannelParams, op
 	return out, nil
 }
 
-// LeaveAChannel sends DELETE /chat/channels/{channelId}/members/me.
+// LeaveChannel sends DELETE /chat/channels/{channelId}/members/me.
 // It is the Postman request "chat/channels/{channel Id}/members/me/Leave a channel".
 //
 // If you're no longer interested in being a member of an existing channel, you can leave the channel
@@ -2507,16 +2507,16 @@ func (c *Client) JoinAChannel(ctx context.Context, params JoinAChannelParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in LeaveAChannelResponses):
+// Documented responses (also in LeaveChannelResponses):
 //
 //	Status  Code  Description
 //	204     -     Left channel successfully.
 //	400     5301  Bad Request. Request to leave the channel failed.
-func (c *Client) LeaveAChannel(ctx context.Context, params LeaveAChannelParams, opts ...RequestOption) (*LeaveAChannelResponse, error) {
+func (c *Client) LeaveChannel(ctx context.Context, params LeaveChannelParams, opts ...RequestOption) (*LeaveChannelResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("LeaveAChannel: %w", err)
+		return nil, fmt.Errorf("LeaveChannel: %w", err)
 	}
-	r := newRequest("LeaveAChannel", "DELETE", authBearer, LeaveAChannelResponses)
+	r := newRequest("LeaveChannel", "DELETE", authBearer, LeaveChannelResponses)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addPath("/members/me")
@@ -2524,14 +2524,14 @@ func (c *Client) LeaveAChannel(ctx context.Context, params LeaveAChannelParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &LeaveAChannelResponse{
+	return &LeaveChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// MembersRemoveAMember sends DELETE /chat/channels/{channelId}/members/{memberId}.
+// RemoveMember sends DELETE /chat/channels/{channelId}/members/{memberId}.
 // It is the Postman request "chat/channels/{channel Id}/members/Remove a member".
 //
 // A channel
@@ -2546,16 +2546,16 @@ func (c *Client) LeaveAChannel(ctx context.Context, params LeaveAChannelParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MembersRemoveAMemberResponses):
+// Documented responses (also in RemoveMemberResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Member removed.
 //	400     200   Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member.
-func (c *Client) MembersRemoveAMember(ctx context.Context, params MembersRemoveAMemberParams, opts ...RequestOption) (*MembersRemoveAMemberResponse, error) {
+func (c *Client) RemoveMember(ctx context.Context, params RemoveMemberParams, opts ...RequestOption) (*RemoveMemberResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("MembersRemoveAMember: %w", err)
+		return nil, fmt.Errorf("RemoveMember: %w", err)
 	}
-	r := newRequest("MembersRemoveAMember", "DELETE", authBearer, MembersRemoveAMemberResponses)
+	r := newRequest("RemoveMember", "DELETE", authBearer, RemoveMemberResponses)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addPath("/members/")
@@ -2564,14 +2564,14 @@ func (c *Client) MembersRemoveAMember(ctx context.Context, params MembersRemoveA
 	if err != nil {
 		return nil, err
 	}
-	return &MembersRemoveAMemberResponse{
+	return &RemoveMemberResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// ChannelsChannelIDGetAChannel sends GET /chat/channels/{channelId}.
+// GetChannel sends GET /chat/channels/{channelId}.
 // It is the Postman request "chat/channels/{channel Id}/Get a channel".
 //
 // Zoom chat channels
@@ -2590,24 +2590,24 @@ func (c *Client) MembersRemoveAMember(ctx context.Context, params MembersRemoveA
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ChannelsChannelIDGetAChannelResponses):
+// Documented responses (also in GetChannelResponses):
 //
 //	Status  Code  Description
 //	200     -     Channel returned.
 //	400     200   Bad Request Unauthorized request. You do not have permission to access this user's channel information.
 //	404     4130  Status Code: `404` Not found. Channel does not exist: $channelId.
-func (c *Client) ChannelsChannelIDGetAChannel(ctx context.Context, params ChannelsChannelIDGetAChannelParams, opts ...RequestOption) (*ChannelsChannelIDGetAChannelResponse, error) {
+func (c *Client) GetChannel(ctx context.Context, params GetChannelParams, opts ...RequestOption) (*GetChannelResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ChannelsChannelIDGetAChannel: %w", err)
+		return nil, fmt.Errorf("GetChannel: %w", err)
 	}
-	r := newRequest("ChannelsChannelIDGetAChannel", "GET", authBearer, ChannelsChannelIDGetAChannelResponses)
+	r := newRequest("GetChannel", "GET", authBearer, GetChannelResponses)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &ChannelsChannelIDGetAChannelResponse{
+	out := &GetChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2618,7 +2618,7 @@ func (c *Client) ChannelsChannelIDGetAChannel(ctx context.Context, params Channe
 	return out, nil
 }
 
-// ChannelsChannelIDUpdateAChannel sends PATCH /chat/channels/{channelId}.
+// UpdateChannel sends PATCH /chat/channels/{channelId}.
 // It is the Postman request "chat/channels/{channel Id}/Update a channel".
 //
 // Zoom chat channels allow users to communicate via chat in private or public channels. Use this API
@@ -2632,16 +2632,16 @@ func (c *Client) ChannelsChannelIDGetAChannel(ctx context.Context, params Channe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ChannelsChannelIDUpdateAChannelResponses):
+// Documented responses (also in UpdateChannelResponses):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` Channel updated.
 //	400     200   Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed.
-func (c *Client) ChannelsChannelIDUpdateAChannel(ctx context.Context, params ChannelsChannelIDUpdateAChannelParams, opts ...RequestOption) (*ChannelsChannelIDUpdateAChannelResponse, error) {
+func (c *Client) UpdateChannel(ctx context.Context, params UpdateChannelParams, opts ...RequestOption) (*UpdateChannelResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ChannelsChannelIDUpdateAChannel: %w", err)
+		return nil, fmt.Errorf("UpdateChannel: %w", err)
 	}
-	r := newRequest("ChannelsChannelIDUpdateAChannel", "PATCH", authBearer, ChannelsChannelIDUpdateAChannelResponses)
+	r := newRequest("UpdateChannel", "PATCH", authBearer, UpdateChannelResponses)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -2651,14 +2651,14 @@ func (c *Client) ChannelsChannelIDUpdateAChannel(ctx context.Context, params Cha
 	if err != nil {
 		return nil, err
 	}
-	return &ChannelsChannelIDUpdateAChannelResponse{
+	return &UpdateChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// ChannelsChannelIDDeleteAChannel sends DELETE /chat/channels/{channelId}.
+// DeleteChannel sends DELETE /chat/channels/{channelId}.
 // It is the Postman request "chat/channels/{channel Id}/Delete a channel".
 //
 // Zoom chat channels
@@ -2674,30 +2674,30 @@ func (c *Client) ChannelsChannelIDUpdateAChannel(ctx context.Context, params Cha
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ChannelsChannelIDDeleteAChannelResponses):
+// Documented responses (also in DeleteChannelResponses):
 //
 //	Status  Code  Description
 //	204     -     Channel deleted.
 //	400     200   Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed.
-func (c *Client) ChannelsChannelIDDeleteAChannel(ctx context.Context, params ChannelsChannelIDDeleteAChannelParams, opts ...RequestOption) (*ChannelsChannelIDDeleteAChannelResponse, error) {
+func (c *Client) DeleteChannel(ctx context.Context, params DeleteChannelParams, opts ...RequestOption) (*DeleteChannelResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ChannelsChannelIDDeleteAChannel: %w", err)
+		return nil, fmt.Errorf("DeleteChannel: %w", err)
 	}
-	r := newRequest("ChannelsChannelIDDeleteAChannel", "DELETE", authBearer, ChannelsChannelIDDeleteAChannelResponses)
+	r := newRequest("DeleteChannel", "DELETE", authBearer, DeleteChannelResponses)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &ChannelsChannelIDDeleteAChannelResponse{
+	return &DeleteChannelResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// UploadVirtualBackgroundFiles sends POST /accounts/{accountId}/settings/virtual_backgrounds.
+// AccountsUploadVirtualBackgroundFiles sends POST /accounts/{accountId}/settings/virtual_backgrounds.
 // It is the Postman request "accounts/{account Id}/settings/virtual backgrounds/Upload virtual background files".
 //
 // Use this API to upload virtual background files
@@ -2716,17 +2716,17 @@ func (c *Client) ChannelsChannelIDDeleteAChannel(ctx context.Context, params Cha
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UploadVirtualBackgroundFilesResponses):
+// Documented responses (also in AccountsUploadVirtualBackgroundFilesResponses):
 //
 //	Status  Code  Description
 //	201     -     Created
 //	400     120   Bad Request No file uploaded. Verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. File uploads must be in "jpg/jpeg", "
 //	404     2001  Not Found This account does not exist or does not belong to you: {accountId}.
-func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params UploadVirtualBackgroundFilesParams, opts ...RequestOption) (*UploadVirtualBackgroundFilesResponse, error) {
+func (c *Client) AccountsUploadVirtualBackgroundFiles(ctx context.Context, params AccountsUploadVirtualBackgroundFilesParams, opts ...RequestOption) (*AccountsUploadVirtualBackgroundFilesResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UploadVirtualBackgroundFiles: %w", err)
+		return nil, fmt.Errorf("AccountsUploadVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("UploadVirtualBackgroundFiles", "POST", authBearer, UploadVirtualBackgroundFilesResponses)
+	r := newRequest("AccountsUploadVirtualBackgroundFiles", "POST", authBearer, AccountsUploadVirtualBackgroundFilesResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -2739,7 +2739,7 @@ func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params Upload
 	if err != nil {
 		return nil, err
 	}
-	out := &UploadVirtualBackgroundFilesResponse{
+	out := &AccountsUploadVirtualBackgroundFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -2750,7 +2750,7 @@ func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params Upload
 	return out, nil
 }
 
-// DeleteVirtualBackgroundFiles sends DELETE /accounts/{accountId}/settings/virtual_backgrounds.
+// AccountsDeleteVirtualBackgroundFiles sends DELETE /accounts/{accountId}/settings/virtual_backgrounds.
 // It is the Postman request "accounts/{account Id}/settings/virtual backgrounds/Delete virtual background files".
 //
 // Delete existing virtual background file(s) from an account.
@@ -2767,17 +2767,17 @@ func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params Upload
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteVirtualBackgroundFilesResponses):
+// Documented responses (also in AccountsDeleteVirtualBackgroundFilesResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Deleted.
 //	400     300   Bad request Invalid parameter: file_ids.
 //	404     2001  Not Found This account does not exist or does not belong to you: {accountId}.
-func (c *Client) DeleteVirtualBackgroundFiles(ctx context.Context, params DeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*DeleteVirtualBackgroundFilesResponse, error) {
+func (c *Client) AccountsDeleteVirtualBackgroundFiles(ctx context.Context, params AccountsDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*AccountsDeleteVirtualBackgroundFilesResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteVirtualBackgroundFiles: %w", err)
+		return nil, fmt.Errorf("AccountsDeleteVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("DeleteVirtualBackgroundFiles", "DELETE", authBearer, DeleteVirtualBackgroundFilesResponses)
+	r := newRequest("AccountsDeleteVirtualBackgroundFiles", "DELETE", authBearer, AccountsDeleteVirtualBackgroundFilesResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -2788,7 +2788,7 @@ func (c *Client) DeleteVirtualBackgroundFiles(ctx context.Context, params Delete
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteVirtualBackgroundFilesResponse{
+	return &AccountsDeleteVirtualBackgroundFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -3161,7 +3161,7 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 	}, nil
 }
 
-// UpdateABasePlan sends PUT /accounts/{accountId}/plans/base.
+// UpdateBasePlan sends PUT /accounts/{accountId}/plans/base.
 // It is the Postman request "accounts/{account Id}/plans/base/Update a base plan".
 //
 // Update a base plan of a sub account.
@@ -3181,7 +3181,7 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateABasePlanResponses):
+// Documented responses (also in UpdateBasePlanResponses):
 //
 //	Status  Code  Description
 //	200     200   Free trial and VIP account can't update sub plan. You do not have a subscription yet.
@@ -3189,11 +3189,11 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 //	300     300   Insufficient number of hosts for business plan type. Insufficient number of hosts for education plan type. Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}.
 //	400     2100  This sub account is on self pay mode. Cannot makes updates when account is subscribed to a bundle plan. This account is not under a free trial plan. The account currently has {0} paid
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
-func (c *Client) UpdateABasePlan(ctx context.Context, params UpdateABasePlanParams, opts ...RequestOption) (*UpdateABasePlanResponse, error) {
+func (c *Client) UpdateBasePlan(ctx context.Context, params UpdateBasePlanParams, opts ...RequestOption) (*UpdateBasePlanResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateABasePlan: %w", err)
+		return nil, fmt.Errorf("UpdateBasePlan: %w", err)
 	}
-	r := newRequest("UpdateABasePlan", "PUT", authBearer, UpdateABasePlanResponses)
+	r := newRequest("UpdateBasePlan", "PUT", authBearer, UpdateBasePlanResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/base")
@@ -3205,14 +3205,14 @@ func (c *Client) UpdateABasePlan(ctx context.Context, params UpdateABasePlanPara
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateABasePlanResponse{
+	return &UpdateBasePlanResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// CancelABasePlan sends PATCH /accounts/{accountId}/plans/base/status.
+// CancelBasePlan sends PATCH /accounts/{accountId}/plans/base/status.
 // It is the Postman request "accounts/{account Id}/plans/base/Cancel a base plan".
 //
 // Cancel a base plan
@@ -3235,18 +3235,18 @@ func (c *Client) UpdateABasePlan(ctx context.Context, params UpdateABasePlanPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CancelABasePlanResponses):
+// Documented responses (also in CancelBasePlanResponses):
 //
 //	Status  Code  Description
 //	200     200   Cannot cancel plan for a sub account which is under free plan. You don’t have a major subscription yet. You should first cancel all additional subscriptions. Free trial and VIP accounts can not cancel plans of a sub a
 //	204     -     Plan cancelled successfully.
 //	400     2100  This sub account is paid by self. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provision, u
 //	404     1001  User does not exist. Error Code: `2001` This account does not exist or does not belong to this master account.
-func (c *Client) CancelABasePlan(ctx context.Context, params CancelABasePlanParams, opts ...RequestOption) (*CancelABasePlanResponse, error) {
+func (c *Client) CancelBasePlan(ctx context.Context, params CancelBasePlanParams, opts ...RequestOption) (*CancelBasePlanResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CancelABasePlan: %w", err)
+		return nil, fmt.Errorf("CancelBasePlan: %w", err)
 	}
-	r := newRequest("CancelABasePlan", "PATCH", authBearer, CancelABasePlanResponses)
+	r := newRequest("CancelBasePlan", "PATCH", authBearer, CancelBasePlanResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/base/status")
@@ -3263,14 +3263,14 @@ func (c *Client) CancelABasePlan(ctx context.Context, params CancelABasePlanPara
 	if err != nil {
 		return nil, err
 	}
-	return &CancelABasePlanResponse{
+	return &CancelBasePlanResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// SubscribeAccountToAnAdditionalPlan sends POST /accounts/{accountId}/plans/addons.
+// SubscribeAccountToAdditionalPlan sends POST /accounts/{accountId}/plans/addons.
 // It is the Postman request "accounts/{account Id}/plans/addons/Subscribe account to an additional plan".
 //
 // Use this API to subscribe a subaccount to a Zoom addon plan.
@@ -3290,17 +3290,17 @@ func (c *Client) CancelABasePlan(ctx context.Context, params CancelABasePlanPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SubscribeAccountToAnAdditionalPlanResponses):
+// Documented responses (also in SubscribeAccountToAdditionalPlanResponses):
 //
 //	Status  Code  Description
 //	201     -     Information about the account's updated additional plans.
 //	400     2100  This sub account is on self pay mode. Cannot update Additional plan for a sub account under free plan. Additional Zoom Rooms plan cannot be added to a sub account that already has a Zoom
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
-func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params SubscribeAccountToAnAdditionalPlanParams, opts ...RequestOption) (*SubscribeAccountToAnAdditionalPlanResponse, error) {
+func (c *Client) SubscribeAccountToAdditionalPlan(ctx context.Context, params SubscribeAccountToAdditionalPlanParams, opts ...RequestOption) (*SubscribeAccountToAdditionalPlanResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("SubscribeAccountToAnAdditionalPlan: %w", err)
+		return nil, fmt.Errorf("SubscribeAccountToAdditionalPlan: %w", err)
 	}
-	r := newRequest("SubscribeAccountToAnAdditionalPlan", "POST", authBearer, SubscribeAccountToAnAdditionalPlanResponses)
+	r := newRequest("SubscribeAccountToAdditionalPlan", "POST", authBearer, SubscribeAccountToAdditionalPlanResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons")
@@ -3316,7 +3316,7 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 	if err != nil {
 		return nil, err
 	}
-	out := &SubscribeAccountToAnAdditionalPlanResponse{
+	out := &SubscribeAccountToAdditionalPlanResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -3327,7 +3327,7 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 	return out, nil
 }
 
-// UpdateAnAccountAdditionalPlan sends PUT /accounts/{accountId}/plans/addons.
+// UpdateAccountAdditionalPlan sends PUT /accounts/{accountId}/plans/addons.
 // It is the Postman request "accounts/{account Id}/plans/addons/Update an account's additional plan".
 //
 // Use this API to update a subaccount's additional plan.
@@ -3347,7 +3347,7 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAnAccountAdditionalPlanResponses):
+// Documented responses (also in UpdateAccountAdditionalPlanResponses):
 //
 //	Status  Code  Description
 //	200     200   Free trial and VIP accounts can't update sub plans. You don’t have subscription for ({oldPlanCode}) yet.
@@ -3355,11 +3355,11 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 //	300     300   Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}.
 //	400     2100  This sub account is on self pay mode. Invalid Additional Plan Type: {newPlanCode}. Cannot update Additional plan for a sub account under free plan. Invalid plan type. Account can’t
 //	404     2001  Account does not exist: {subAccountId}. Error Code: `3200` Cannot find Zuora subscription for account:{subAccountId}.
-func (c *Client) UpdateAnAccountAdditionalPlan(ctx context.Context, params UpdateAnAccountAdditionalPlanParams, opts ...RequestOption) (*UpdateAnAccountAdditionalPlanResponse, error) {
+func (c *Client) UpdateAccountAdditionalPlan(ctx context.Context, params UpdateAccountAdditionalPlanParams, opts ...RequestOption) (*UpdateAccountAdditionalPlanResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAnAccountAdditionalPlan: %w", err)
+		return nil, fmt.Errorf("UpdateAccountAdditionalPlan: %w", err)
 	}
-	r := newRequest("UpdateAnAccountAdditionalPlan", "PUT", authBearer, UpdateAnAccountAdditionalPlanResponses)
+	r := newRequest("UpdateAccountAdditionalPlan", "PUT", authBearer, UpdateAccountAdditionalPlanResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons")
@@ -3371,7 +3371,7 @@ func (c *Client) UpdateAnAccountAdditionalPlan(ctx context.Context, params Updat
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAnAccountAdditionalPlanResponse{
+	return &UpdateAccountAdditionalPlanResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -3489,7 +3489,7 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 	return out, nil
 }
 
-// SubscribeAccountToAPlan sends POST /accounts/{accountId}/plans.
+// SubscribeAccountToPlan sends POST /accounts/{accountId}/plans.
 // It is the Postman request "accounts/{account Id}/plans/Subscribe account to a plan".
 //
 // Use this API to subscribe a subaccount to a Zoom plan using your Master account.
@@ -3508,7 +3508,7 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SubscribeAccountToAPlanResponses):
+// Documented responses (also in SubscribeAccountToPlanResponses):
 //
 //	Status  Code  Description
 //	200     200   One zuora account only can have one active billing subscription. Can’t subscribe 25-participants pro plan for this sub-account. Can’t subscribe 50-participants pro plan for this sub-account. In order to take advantage
@@ -3516,11 +3516,11 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 //	300     300   Account can’t buy this plan. Buy hosts must equal or larger than {minBuyHost}. Buy hosts must equal or smaller than {maxBuyHost}. Buy hosts must equal or smaller than 9999. Active hosts must be equal or larger than buy
 //	400     2100  Invalid parameter: first_name Invalid parameter: last_name Invalid parameter: email Invalid parameter: country Invalid parameter: address Invalid parameter: city Invalid parameter:
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
-func (c *Client) SubscribeAccountToAPlan(ctx context.Context, params SubscribeAccountToAPlanParams, opts ...RequestOption) (*SubscribeAccountToAPlanResponse, error) {
+func (c *Client) SubscribeAccountToPlan(ctx context.Context, params SubscribeAccountToPlanParams, opts ...RequestOption) (*SubscribeAccountToPlanResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("SubscribeAccountToAPlan: %w", err)
+		return nil, fmt.Errorf("SubscribeAccountToPlan: %w", err)
 	}
-	r := newRequest("SubscribeAccountToAPlan", "POST", authBearer, SubscribeAccountToAPlanResponses)
+	r := newRequest("SubscribeAccountToPlan", "POST", authBearer, SubscribeAccountToPlanResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans")
@@ -3560,7 +3560,7 @@ func (c *Client) SubscribeAccountToAPlan(ctx context.Context, params SubscribeAc
 	if err != nil {
 		return nil, err
 	}
-	return &SubscribeAccountToAPlanResponse{
+	return &SubscribeAccountToPlanResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -3617,7 +3617,7 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 	return out, nil
 }
 
-// GetLockedSettings sends GET /accounts/{accountId}/lock_settings.
+// AccountsGetLockedSettings sends GET /accounts/{accountId}/lock_settings.
 // It is the Postman request "accounts/{account Id}/lock settings/Get locked settings".
 //
 // Account Locked Settings (https://support.zoom.us/hc/en-us/articles/115005269866) allow you turn
@@ -3639,16 +3639,16 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetLockedSettingsResponses):
+// Documented responses (also in AccountsGetLockedSettingsResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account:$accountId. Locked settings for the Account returned.
 //	400     2001  Account does not exist: $subAccountId.
-func (c *Client) GetLockedSettings(ctx context.Context, params GetLockedSettingsParams, opts ...RequestOption) (*GetLockedSettingsResponse, error) {
+func (c *Client) AccountsGetLockedSettings(ctx context.Context, params AccountsGetLockedSettingsParams, opts ...RequestOption) (*AccountsGetLockedSettingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetLockedSettings: %w", err)
+		return nil, fmt.Errorf("AccountsGetLockedSettings: %w", err)
 	}
-	r := newRequest("GetLockedSettings", "GET", authBearer, GetLockedSettingsResponses)
+	r := newRequest("AccountsGetLockedSettings", "GET", authBearer, AccountsGetLockedSettingsResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/lock_settings")
@@ -3662,7 +3662,7 @@ func (c *Client) GetLockedSettings(ctx context.Context, params GetLockedSettings
 	if err != nil {
 		return nil, err
 	}
-	out := &GetLockedSettingsResponse{
+	out := &AccountsGetLockedSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -3673,7 +3673,7 @@ func (c *Client) GetLockedSettings(ctx context.Context, params GetLockedSettings
 	return out, nil
 }
 
-// UpdateLockedSettings sends PATCH /accounts/{accountId}/lock_settings.
+// AccountsUpdateLockedSettings sends PATCH /accounts/{accountId}/lock_settings.
 // It is the Postman request "accounts/{account Id}/lock settings/Update locked settings".
 //
 // Account Locked Settings (https://support.zoom.us/hc/en-us/articles/115005269866) allow you turn
@@ -3694,17 +3694,17 @@ func (c *Client) GetLockedSettings(ctx context.Context, params GetLockedSettings
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateLockedSettingsResponses):
+// Documented responses (also in AccountsUpdateLockedSettingsResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account: $accountId.
 //	204     -     Account lock settings updated.
 //	404     2001  TAccount does not exist: $subAccountId.
-func (c *Client) UpdateLockedSettings(ctx context.Context, params UpdateLockedSettingsParams, opts ...RequestOption) (*UpdateLockedSettingsResponse, error) {
+func (c *Client) AccountsUpdateLockedSettings(ctx context.Context, params AccountsUpdateLockedSettingsParams, opts ...RequestOption) (*AccountsUpdateLockedSettingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateLockedSettings: %w", err)
+		return nil, fmt.Errorf("AccountsUpdateLockedSettings: %w", err)
 	}
-	r := newRequest("UpdateLockedSettings", "PATCH", authBearer, UpdateLockedSettingsResponses)
+	r := newRequest("AccountsUpdateLockedSettings", "PATCH", authBearer, AccountsUpdateLockedSettingsResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/lock_settings")
@@ -3735,7 +3735,7 @@ func (c *Client) UpdateLockedSettings(ctx context.Context, params UpdateLockedSe
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateLockedSettingsResponse{
+	return &AccountsUpdateLockedSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -4048,7 +4048,7 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 	return out, nil
 }
 
-// DeleteASIPTrunk sends DELETE /accounts/{accountId}/sip_trunk/trunks/{trunkId}.
+// DeleteSIPTrunk sends DELETE /accounts/{accountId}/sip_trunk/trunks/{trunkId}.
 // It is the Postman request "accounts/{account Id}/sip trunk/trunks/Delete a SIP trunk".
 //
 // Use this API to remove existing SIP trunk of a sub account.
@@ -4062,17 +4062,17 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteASIPTrunkResponses):
+// Documented responses (also in DeleteSIPTrunkResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content SIP Trunk deleted.
 //	400     300   Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * Your account does not have the permission to make updates on this account. Only a master ac
 //	404     2001  Not Found Account does not exist: {0}.
-func (c *Client) DeleteASIPTrunk(ctx context.Context, params DeleteASIPTrunkParams, opts ...RequestOption) (*DeleteASIPTrunkResponse, error) {
+func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams, opts ...RequestOption) (*DeleteSIPTrunkResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteASIPTrunk: %w", err)
+		return nil, fmt.Errorf("DeleteSIPTrunk: %w", err)
 	}
-	r := newRequest("DeleteASIPTrunk", "DELETE", authBearer, DeleteASIPTrunkResponses)
+	r := newRequest("DeleteSIPTrunk", "DELETE", authBearer, DeleteSIPTrunkResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/trunks/")
@@ -4081,7 +4081,7 @@ func (c *Client) DeleteASIPTrunk(ctx context.Context, params DeleteASIPTrunkPara
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteASIPTrunkResponse{
+	return &DeleteSIPTrunkResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -4338,7 +4338,7 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 	return out, nil
 }
 
-// DeleteAnInternalNumber sends DELETE /accounts/{accountId}/sip_trunk/internal_numbers/{numberId}.
+// DeleteInternalNumber sends DELETE /accounts/{accountId}/sip_trunk/internal_numbers/{numberId}.
 // It is the Postman request "accounts/{account Id}/sip trunk/internal numbers/Delete an internal number".
 //
 // This API allows a master account with SIP Connected Audio plan to delete a previously assigned
@@ -4357,17 +4357,17 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAnInternalNumberResponses):
+// Documented responses (also in DeleteInternalNumberResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Number deleted.
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
-func (c *Client) DeleteAnInternalNumber(ctx context.Context, params DeleteAnInternalNumberParams, opts ...RequestOption) (*DeleteAnInternalNumberResponse, error) {
+func (c *Client) DeleteInternalNumber(ctx context.Context, params DeleteInternalNumberParams, opts ...RequestOption) (*DeleteInternalNumberResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAnInternalNumber: %w", err)
+		return nil, fmt.Errorf("DeleteInternalNumber: %w", err)
 	}
-	r := newRequest("DeleteAnInternalNumber", "DELETE", authBearer, DeleteAnInternalNumberResponses)
+	r := newRequest("DeleteInternalNumber", "DELETE", authBearer, DeleteInternalNumberResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/internal_numbers/")
@@ -4376,7 +4376,7 @@ func (c *Client) DeleteAnInternalNumber(ctx context.Context, params DeleteAnInte
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAnInternalNumberResponse{
+	return &DeleteInternalNumberResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -4429,7 +4429,7 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 	return out, nil
 }
 
-// DisassociateASubAccount sends DELETE /accounts/{accountId}.
+// DisassociateSubAccount sends DELETE /accounts/{accountId}.
 // It is the Postman request "accounts/{account Id}/Disassociate a sub account".
 //
 // Disassociate a sub account from its master account. This will leave the sub account intact but it
@@ -4447,23 +4447,23 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DisassociateASubAccountResponses):
+// Documented responses (also in DisassociateSubAccountResponses):
 //
 //	Status  Code  Description
 //	204     -     Account deleted.
 //	404     2000  You cannot disassociate a paid account. Error Code: `2001` Account does not exist: $subAccountId.
-func (c *Client) DisassociateASubAccount(ctx context.Context, params DisassociateASubAccountParams, opts ...RequestOption) (*DisassociateASubAccountResponse, error) {
+func (c *Client) DisassociateSubAccount(ctx context.Context, params DisassociateSubAccountParams, opts ...RequestOption) (*DisassociateSubAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DisassociateASubAccount: %w", err)
+		return nil, fmt.Errorf("DisassociateSubAccount: %w", err)
 	}
-	r := newRequest("DisassociateASubAccount", "DELETE", authBearer, DisassociateASubAccountResponses)
+	r := newRequest("DisassociateSubAccount", "DELETE", authBearer, DisassociateSubAccountResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DisassociateASubAccountResponse{
+	return &DisassociateSubAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -4633,7 +4633,7 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 	return out, nil
 }
 
-// UpdateTheAccountOwner sends PUT /accounts/{accountId}/owner.
+// UpdateAccountOwner sends PUT /accounts/{accountId}/owner.
 // It is the Postman request "accounts/{account Id}/Update the account owner".
 //
 // Use this API to change an account's owner.
@@ -4652,17 +4652,17 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateTheAccountOwnerResponses):
+// Documented responses (also in UpdateAccountOwnerResponses):
 //
 //	Status  Code  Description
 //	204     -     Account owner updated.
 //	400     200   User is not an admin or is an API user or doesn’t belong to this account: {accountId}. Cannot make a user outside of your account an owner. Cannot update the role of an account owner.
 //	404     2001  Account does not exist: $subAccountId. Error Code: `3201` Cannot find a billing account for this: $accountId. Error Code: `3211` Cannot find a billing contact for this: $ac
-func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAccountOwnerParams, opts ...RequestOption) (*UpdateTheAccountOwnerResponse, error) {
+func (c *Client) UpdateAccountOwner(ctx context.Context, params UpdateAccountOwnerParams, opts ...RequestOption) (*UpdateAccountOwnerResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateTheAccountOwner: %w", err)
+		return nil, fmt.Errorf("UpdateAccountOwner: %w", err)
 	}
-	r := newRequest("UpdateTheAccountOwner", "PUT", authBearer, UpdateTheAccountOwnerResponses)
+	r := newRequest("UpdateAccountOwner", "PUT", authBearer, UpdateAccountOwnerResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/owner")
@@ -4673,14 +4673,14 @@ func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAcco
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateTheAccountOwnerResponse{
+	return &UpdateAccountOwnerResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// SwitchAUserAccount sends PUT /accounts/{accountId}/users/{userId}/account.
+// SwitchUserAccount sends PUT /accounts/{accountId}/users/{userId}/account.
 // It is the Postman request "accounts/{account Id}/Switch a user's account".
 //
 // Disassociate a user from one Account and move the user to another Account under the same master
@@ -4705,17 +4705,17 @@ func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAcco
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SwitchAUserAccountResponses):
+// Documented responses (also in SwitchUserAccountResponses):
 //
 //	Status  Code  Description
 //	204     -     User's account switched successfully.
 //	400     1117  Bad Request Can not disassociate Admin user
 //	404     1001  Not Found User {userId} does not exist or does not belong to this account. Error Code: `1010` User not found on this account. Error Code: `1120` Invite not exist
-func (c *Client) SwitchAUserAccount(ctx context.Context, params SwitchAUserAccountParams, opts ...RequestOption) (*SwitchAUserAccountResponse, error) {
+func (c *Client) SwitchUserAccount(ctx context.Context, params SwitchUserAccountParams, opts ...RequestOption) (*SwitchUserAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("SwitchAUserAccount: %w", err)
+		return nil, fmt.Errorf("SwitchUserAccount: %w", err)
 	}
-	r := newRequest("SwitchAUserAccount", "PUT", authBearer, SwitchAUserAccountResponses)
+	r := newRequest("SwitchUserAccount", "PUT", authBearer, SwitchUserAccountResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/users/")
@@ -4728,14 +4728,14 @@ func (c *Client) SwitchAUserAccount(ctx context.Context, params SwitchAUserAccou
 	if err != nil {
 		return nil, err
 	}
-	return &SwitchAUserAccountResponse{
+	return &SwitchUserAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// ListRecordingsOfAnAccount sends GET /accounts/{accountId}/recordings.
+// ListRecordingsOfAccount sends GET /accounts/{accountId}/recordings.
 // It is the Postman request "accounts/{account Id}/List recordings of an account".
 //
 // List Cloud Recordings (https://support.zoom.us/hc/en-us/articles/203741855-Cloud-Recording)
@@ -4762,16 +4762,16 @@ func (c *Client) SwitchAUserAccount(ctx context.Context, params SwitchAUserAccou
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListRecordingsOfAnAccountResponses):
+// Documented responses (also in ListRecordingsOfAccountResponses):
 //
 //	Status  Code  Description
 //	200     200   Response Only available for Paid account. Recording(s) listed successfully.
 //	400     2001  Account not found. Response This account does not exist or does not belong to you: {accountId}.
-func (c *Client) ListRecordingsOfAnAccount(ctx context.Context, params ListRecordingsOfAnAccountParams, opts ...RequestOption) (*ListRecordingsOfAnAccountResponse, error) {
+func (c *Client) ListRecordingsOfAccount(ctx context.Context, params ListRecordingsOfAccountParams, opts ...RequestOption) (*ListRecordingsOfAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListRecordingsOfAnAccount: %w", err)
+		return nil, fmt.Errorf("ListRecordingsOfAccount: %w", err)
 	}
-	r := newRequest("ListRecordingsOfAnAccount", "GET", authBearer, ListRecordingsOfAnAccountResponses)
+	r := newRequest("ListRecordingsOfAccount", "GET", authBearer, ListRecordingsOfAccountResponses)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/recordings")
@@ -4791,7 +4791,7 @@ func (c *Client) ListRecordingsOfAnAccount(ctx context.Context, params ListRecor
 	if err != nil {
 		return nil, err
 	}
-	out := &ListRecordingsOfAnAccountResponse{
+	out := &ListRecordingsOfAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -4855,7 +4855,7 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 	return out, nil
 }
 
-// CreateASubAccount sends POST /accounts.
+// CreateSubAccount sends POST /accounts.
 // It is the Postman request "accounts/Create a sub account".
 //
 // Create a sub account under a master account. Your account must be a master account in order to
@@ -4876,17 +4876,17 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateASubAccountResponses):
+// Documented responses (also in CreateSubAccountResponses):
 //
 //	Status  Code  Description
 //	201     -     Account created.
 //	400     300   Your request could not be completed because the name contains an invalid word: {name} Error Code: `1107` Email domain is blocked. Error Code: `1111` Password should not contain r
 //	409     1005  Email $email has already been used.
-func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccountParams, opts ...RequestOption) (*CreateASubAccountResponse, error) {
+func (c *Client) CreateSubAccount(ctx context.Context, params CreateSubAccountParams, opts ...RequestOption) (*CreateSubAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateASubAccount: %w", err)
+		return nil, fmt.Errorf("CreateSubAccount: %w", err)
 	}
-	r := newRequest("CreateASubAccount", "POST", authBearer, CreateASubAccountResponses)
+	r := newRequest("CreateSubAccount", "POST", authBearer, CreateSubAccountResponses)
 	r.addPath("/accounts")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -4907,7 +4907,7 @@ func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccount
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateASubAccountResponse{
+	out := &CreateSubAccountResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -4919,7 +4919,7 @@ func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccount
 	return out, nil
 }
 
-// DeleteAGroupMember sends DELETE /groups/{groupId}/members/{memberId}.
+// DeleteGroupMember sends DELETE /groups/{groupId}/members/{memberId}.
 // It is the Postman request "groups/{group Id}/members/{member Id}/Delete a group member".
 //
 // Use this API to remove a user from a group
@@ -4933,18 +4933,18 @@ func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccount
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAGroupMemberResponses):
+// Documented responses (also in DeleteGroupMemberResponses):
 //
 //	Status  Code  Description
 //	200     -     Only available for paid account,{accountId}.
 //	204     -     Group member deleted.
 //	400     1010  Status Code: `400` Bad request. Group does not belong to this account:{accountId}.
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
-func (c *Client) DeleteAGroupMember(ctx context.Context, params DeleteAGroupMemberParams, opts ...RequestOption) (*DeleteAGroupMemberResponse, error) {
+func (c *Client) DeleteGroupMember(ctx context.Context, params DeleteGroupMemberParams, opts ...RequestOption) (*DeleteGroupMemberResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAGroupMember: %w", err)
+		return nil, fmt.Errorf("DeleteGroupMember: %w", err)
 	}
-	r := newRequest("DeleteAGroupMember", "DELETE", authBearer, DeleteAGroupMemberResponses)
+	r := newRequest("DeleteGroupMember", "DELETE", authBearer, DeleteGroupMemberResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members/")
@@ -4953,14 +4953,14 @@ func (c *Client) DeleteAGroupMember(ctx context.Context, params DeleteAGroupMemb
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAGroupMemberResponse{
+	return &DeleteGroupMemberResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// UpdateAGroupMember sends PATCH /groups/{groupId}/members/{memberId}.
+// UpdateGroupMember sends PATCH /groups/{groupId}/members/{memberId}.
 // It is the Postman request "groups/{group Id}/members/{member Id}/Update a group member".
 //
 // Use this API to perform either of the following tasks:
@@ -4981,17 +4981,17 @@ func (c *Client) DeleteAGroupMember(ctx context.Context, params DeleteAGroupMemb
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAGroupMemberResponses):
+// Documented responses (also in UpdateGroupMemberResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Group member updated.
 //	400     200   Bad Request Only available for Paid account, {accountId}. Error Code: `300` The target_group_id can not be empty. Error Code: `1010` Group does not belong t
 //	404     4130  Not Found A group with this {groupId} does not exist.
-func (c *Client) UpdateAGroupMember(ctx context.Context, params UpdateAGroupMemberParams, opts ...RequestOption) (*UpdateAGroupMemberResponse, error) {
+func (c *Client) UpdateGroupMember(ctx context.Context, params UpdateGroupMemberParams, opts ...RequestOption) (*UpdateGroupMemberResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAGroupMember: %w", err)
+		return nil, fmt.Errorf("UpdateGroupMember: %w", err)
 	}
-	r := newRequest("UpdateAGroupMember", "PATCH", authBearer, UpdateAGroupMemberResponses)
+	r := newRequest("UpdateGroupMember", "PATCH", authBearer, UpdateGroupMemberResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members/")
@@ -5006,7 +5006,7 @@ func (c *Client) UpdateAGroupMember(ctx context.Context, params UpdateAGroupMemb
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAGroupMemberResponse{
+	return &UpdateGroupMemberResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -5209,7 +5209,7 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 	return out, nil
 }
 
-// DeleteAGroupAdmin sends DELETE /groups/{groupId}/admins/{userId}.
+// DeleteGroupAdmin sends DELETE /groups/{groupId}/admins/{userId}.
 // It is the Postman request "groups/{group Id}/admins/Delete a group admin".
 //
 // Use this API to remove a group
@@ -5224,18 +5224,18 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAGroupAdminResponses):
+// Documented responses (also in DeleteGroupAdminResponses):
 //
 //	Status  Code  Description
 //	200     -     Status Code: `200` Only available for paid account: "{accountId}".
 //	204     -     Status Code: `204` Group administrator removed.
 //	400     4138  Status Code: `400` Bad request. That user is not an administrator for the group: "{groupId}".
 //	404     4130  Status Code: `404` Not found. A group with the "{groupId}" ID does not exist.
-func (c *Client) DeleteAGroupAdmin(ctx context.Context, params DeleteAGroupAdminParams, opts ...RequestOption) (*DeleteAGroupAdminResponse, error) {
+func (c *Client) DeleteGroupAdmin(ctx context.Context, params DeleteGroupAdminParams, opts ...RequestOption) (*DeleteGroupAdminResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAGroupAdmin: %w", err)
+		return nil, fmt.Errorf("DeleteGroupAdmin: %w", err)
 	}
-	r := newRequest("DeleteAGroupAdmin", "DELETE", authBearer, DeleteAGroupAdminResponses)
+	r := newRequest("DeleteGroupAdmin", "DELETE", authBearer, DeleteGroupAdminResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/admins/")
@@ -5244,14 +5244,14 @@ func (c *Client) DeleteAGroupAdmin(ctx context.Context, params DeleteAGroupAdmin
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAGroupAdminResponse{
+	return &DeleteGroupAdminResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// VirtualBackgroundsDeleteVirtualBackgroundFiles sends DELETE /groups/{groupId}/settings/virtual_backgrounds.
+// GroupsDeleteVirtualBackgroundFiles sends DELETE /groups/{groupId}/settings/virtual_backgrounds.
 // It is the Postman request "groups/{group Id}/settings/virtual backgrounds/Delete virtual background files".
 //
 // Delete existing virtual background file(s) from an account.
@@ -5268,17 +5268,17 @@ func (c *Client) DeleteAGroupAdmin(ctx context.Context, params DeleteAGroupAdmin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in VirtualBackgroundsDeleteVirtualBackgroundFilesResponses):
+// Documented responses (also in GroupsDeleteVirtualBackgroundFilesResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Deleted.
 //	400     300   Bad request Invalid parameter: file_ids. Group member not found.
 //	404     4130  Not Found A group with this {groupId} does not exist.
-func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles(ctx context.Context, params VirtualBackgroundsDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*VirtualBackgroundsDeleteVirtualBackgroundFilesResponse, error) {
+func (c *Client) GroupsDeleteVirtualBackgroundFiles(ctx context.Context, params GroupsDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*GroupsDeleteVirtualBackgroundFilesResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("VirtualBackgroundsDeleteVirtualBackgroundFiles: %w", err)
+		return nil, fmt.Errorf("GroupsDeleteVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("VirtualBackgroundsDeleteVirtualBackgroundFiles", "DELETE", authBearer, VirtualBackgroundsDeleteVirtualBackgroundFilesResponses)
+	r := newRequest("GroupsDeleteVirtualBackgroundFiles", "DELETE", authBearer, GroupsDeleteVirtualBackgroundFilesResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -5289,14 +5289,14 @@ func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles(ctx context.Cont
 	if err != nil {
 		return nil, err
 	}
-	return &VirtualBackgroundsDeleteVirtualBackgroundFilesResponse{
+	return &GroupsDeleteVirtualBackgroundFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// VirtualBackgroundsUploadVirtualBackgroundFiles sends POST /groups/{groupId}/settings/virtual_backgrounds.
+// GroupsUploadVirtualBackgroundFiles sends POST /groups/{groupId}/settings/virtual_backgrounds.
 // It is the Postman request "groups/{group Id}/settings/virtual backgrounds/Upload virtual background files".
 //
 // Use this API to upload virtual background files
@@ -5317,17 +5317,17 @@ func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles(ctx context.Cont
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in VirtualBackgroundsUploadVirtualBackgroundFilesResponses):
+// Documented responses (also in GroupsUploadVirtualBackgroundFilesResponses):
 //
 //	Status  Code  Description
 //	201     -     Created
 //	400     120   Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg or png image file can b
 //	404     1001  Not Found User not exist. User {email} not exist or not belong to this account.
-func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Context, params VirtualBackgroundsUploadVirtualBackgroundFilesParams, opts ...RequestOption) (*VirtualBackgroundsUploadVirtualBackgroundFilesResponse, error) {
+func (c *Client) GroupsUploadVirtualBackgroundFiles(ctx context.Context, params GroupsUploadVirtualBackgroundFilesParams, opts ...RequestOption) (*GroupsUploadVirtualBackgroundFilesResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("VirtualBackgroundsUploadVirtualBackgroundFiles: %w", err)
+		return nil, fmt.Errorf("GroupsUploadVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("VirtualBackgroundsUploadVirtualBackgroundFiles", "POST", authBearer, VirtualBackgroundsUploadVirtualBackgroundFilesResponses)
+	r := newRequest("GroupsUploadVirtualBackgroundFiles", "POST", authBearer, GroupsUploadVirtualBackgroundFilesResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -5343,7 +5343,7 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 	if err != nil {
 		return nil, err
 	}
-	out := &VirtualBackgroundsUploadVirtualBackgroundFilesResponse{
+	out := &GroupsUploadVirtualBackgroundFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -5354,7 +5354,7 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 	return out, nil
 }
 
-// GetAGroupSettings sends GET /groups/{groupId}/settings.
+// GetGroupSettings sends GET /groups/{groupId}/settings.
 // It is the Postman request "groups/{group Id}/settings/Get a group's settings".
 //
 // Get settings for a group (https://support.zoom.us/hc/en-us/articles/204519819-Group-Management-).
@@ -5366,16 +5366,16 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAGroupSettingsResponses):
+// Documented responses (also in GetGroupSettingsResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account. Group Settings Returned.
 //	404     4130  Group does not exist: {groupId}.
-func (c *Client) GetAGroupSettings(ctx context.Context, params GetAGroupSettingsParams, opts ...RequestOption) (*GetAGroupSettingsResponse, error) {
+func (c *Client) GetGroupSettings(ctx context.Context, params GetGroupSettingsParams, opts ...RequestOption) (*GetGroupSettingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAGroupSettings: %w", err)
+		return nil, fmt.Errorf("GetGroupSettings: %w", err)
 	}
-	r := newRequest("GetAGroupSettings", "GET", authBearer, GetAGroupSettingsResponses)
+	r := newRequest("GetGroupSettings", "GET", authBearer, GetGroupSettingsResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
@@ -5389,7 +5389,7 @@ func (c *Client) GetAGroupSettings(ctx context.Context, params GetAGroupSettings
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAGroupSettingsResponse{
+	out := &GetGroupSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -5400,7 +5400,7 @@ func (c *Client) GetAGroupSettings(ctx context.Context, params GetAGroupSettings
 	return out, nil
 }
 
-// UpdateAGroupSettings sends PATCH /groups/{groupId}/settings.
+// UpdateGroupSettings sends PATCH /groups/{groupId}/settings.
 // It is the Postman request "groups/{group Id}/settings/Update a group's settings".
 //
 // Update settings for a group (https://support.zoom.us/hc/en-us/articles/204519819-Group-Management-).
@@ -5417,17 +5417,17 @@ func (c *Client) GetAGroupSettings(ctx context.Context, params GetAGroupSettings
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAGroupSettingsResponses):
+// Documented responses (also in UpdateGroupSettingsResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account, {accountId}
 //	204     -     Settings updated successfully.
 //	404     4130  Group does not exist: {groupId}.
-func (c *Client) UpdateAGroupSettings(ctx context.Context, params UpdateAGroupSettingsParams, opts ...RequestOption) (*UpdateAGroupSettingsResponse, error) {
+func (c *Client) UpdateGroupSettings(ctx context.Context, params UpdateGroupSettingsParams, opts ...RequestOption) (*UpdateGroupSettingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAGroupSettings: %w", err)
+		return nil, fmt.Errorf("UpdateGroupSettings: %w", err)
 	}
-	r := newRequest("UpdateAGroupSettings", "PATCH", authBearer, UpdateAGroupSettingsResponses)
+	r := newRequest("UpdateGroupSettings", "PATCH", authBearer, UpdateGroupSettingsResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
@@ -5464,14 +5464,14 @@ func (c *Client) UpdateAGroupSettings(ctx context.Context, params UpdateAGroupSe
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAGroupSettingsResponse{
+	return &UpdateGroupSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// LockSettingsGetLockedSettings sends GET /groups/{groupId}/lock_settings.
+// GroupsGetLockedSettings sends GET /groups/{groupId}/lock_settings.
 // It is the Postman request "groups/{group Id}/lock settings/Get locked settings".
 //
 // Retrieve a group's (https://support.zoom.us/hc/en-us/articles/204519819-Group-Management-) locked
@@ -5489,16 +5489,16 @@ func (c *Client) UpdateAGroupSettings(ctx context.Context, params UpdateAGroupSe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in LockSettingsGetLockedSettingsResponses):
+// Documented responses (also in GroupsGetLockedSettingsResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account. Status Code: `200` Locked settings of group returned.
 //	404     4130  Status Code: `404` Not found. Group does not exist: {groupId}
-func (c *Client) LockSettingsGetLockedSettings(ctx context.Context, params LockSettingsGetLockedSettingsParams, opts ...RequestOption) (*LockSettingsGetLockedSettingsResponse, error) {
+func (c *Client) GroupsGetLockedSettings(ctx context.Context, params GroupsGetLockedSettingsParams, opts ...RequestOption) (*GroupsGetLockedSettingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("LockSettingsGetLockedSettings: %w", err)
+		return nil, fmt.Errorf("GroupsGetLockedSettings: %w", err)
 	}
-	r := newRequest("LockSettingsGetLockedSettings", "GET", authBearer, LockSettingsGetLockedSettingsResponses)
+	r := newRequest("GroupsGetLockedSettings", "GET", authBearer, GroupsGetLockedSettingsResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/lock_settings")
@@ -5512,7 +5512,7 @@ func (c *Client) LockSettingsGetLockedSettings(ctx context.Context, params LockS
 	if err != nil {
 		return nil, err
 	}
-	out := &LockSettingsGetLockedSettingsResponse{
+	out := &GroupsGetLockedSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -5523,7 +5523,7 @@ func (c *Client) LockSettingsGetLockedSettings(ctx context.Context, params LockS
 	return out, nil
 }
 
-// LockSettingsUpdateLockedSettings sends PATCH /groups/{groupId}/lock_settings.
+// GroupsUpdateLockedSettings sends PATCH /groups/{groupId}/lock_settings.
 // It is the Postman request "groups/{group Id}/lock settings/Update locked settings".
 //
 // Update a group's (https://support.zoom.us/hc/en-us/articles/204519819-Group-Management-) locked
@@ -5541,17 +5541,17 @@ func (c *Client) LockSettingsGetLockedSettings(ctx context.Context, params LockS
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in LockSettingsUpdateLockedSettingsResponses):
+// Documented responses (also in GroupsUpdateLockedSettingsResponses):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` Group's locked settings updated.
 //	400     200   Bad Request Only available for paid account.
 //	404     4130  Status Code: `404` Not found. This group does not exist.
-func (c *Client) LockSettingsUpdateLockedSettings(ctx context.Context, params LockSettingsUpdateLockedSettingsParams, opts ...RequestOption) (*LockSettingsUpdateLockedSettingsResponse, error) {
+func (c *Client) GroupsUpdateLockedSettings(ctx context.Context, params GroupsUpdateLockedSettingsParams, opts ...RequestOption) (*GroupsUpdateLockedSettingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("LockSettingsUpdateLockedSettings: %w", err)
+		return nil, fmt.Errorf("GroupsUpdateLockedSettings: %w", err)
 	}
-	r := newRequest("LockSettingsUpdateLockedSettings", "PATCH", authBearer, LockSettingsUpdateLockedSettingsResponses)
+	r := newRequest("GroupsUpdateLockedSettings", "PATCH", authBearer, GroupsUpdateLockedSettingsResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/lock_settings")
@@ -5585,14 +5585,14 @@ func (c *Client) LockSettingsUpdateLockedSettings(ctx context.Context, params Lo
 	if err != nil {
 		return nil, err
 	}
-	return &LockSettingsUpdateLockedSettingsResponse{
+	return &GroupsUpdateLockedSettingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAGroup sends GET /groups/{groupId}.
+// GetGroup sends GET /groups/{groupId}.
 // It is the Postman request "groups/{group Id}/Get a group".
 //
 // Get a group (https://support.zoom.us/hc/en-us/articles/204519819-Group-Management-) under an
@@ -5606,24 +5606,24 @@ func (c *Client) LockSettingsUpdateLockedSettings(ctx context.Context, params Lo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAGroupResponses):
+// Documented responses (also in GetGroupResponses):
 //
 //	Status  Code  Description
 //	200     200   Group returned. Only available for Paid account,{accountId}.
 //	400     1010  Group does not belong to your account.
 //	404     4130  Group not found. A group with this {groupId} does not exist.
-func (c *Client) GetAGroup(ctx context.Context, params GetAGroupParams, opts ...RequestOption) (*GetAGroupResponse, error) {
+func (c *Client) GetGroup(ctx context.Context, params GetGroupParams, opts ...RequestOption) (*GetGroupResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAGroup: %w", err)
+		return nil, fmt.Errorf("GetGroup: %w", err)
 	}
-	r := newRequest("GetAGroup", "GET", authBearer, GetAGroupResponses)
+	r := newRequest("GetGroup", "GET", authBearer, GetGroupResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAGroupResponse{
+	out := &GetGroupResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -5634,7 +5634,7 @@ func (c *Client) GetAGroup(ctx context.Context, params GetAGroupParams, opts ...
 	return out, nil
 }
 
-// UpdateAGroup sends PATCH /groups/{groupId}.
+// UpdateGroup sends PATCH /groups/{groupId}.
 // It is the Postman request "groups/{group Id}/Update a group".
 //
 // Update a group (https://support.zoom.us/hc/en-us/articles/204519819-Group-Management-) under your
@@ -5648,18 +5648,18 @@ func (c *Client) GetAGroup(ctx context.Context, params GetAGroupParams, opts ...
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAGroupResponses):
+// Documented responses (also in UpdateGroupResponses):
 //
 //	Status  Code  Description
 //	200     -     The group does not belong to this account:{accountId}.
 //	204     -     Group updated.
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 //	409     4132  Status Code: `409` Conflict Group name {groupName} is already in use.
-func (c *Client) UpdateAGroup(ctx context.Context, params UpdateAGroupParams, opts ...RequestOption) (*UpdateAGroupResponse, error) {
+func (c *Client) UpdateGroup(ctx context.Context, params UpdateGroupParams, opts ...RequestOption) (*UpdateGroupResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAGroup: %w", err)
+		return nil, fmt.Errorf("UpdateGroup: %w", err)
 	}
-	r := newRequest("UpdateAGroup", "PATCH", authBearer, UpdateAGroupResponses)
+	r := newRequest("UpdateGroup", "PATCH", authBearer, UpdateGroupResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -5671,14 +5671,14 @@ func (c *Client) UpdateAGroup(ctx context.Context, params UpdateAGroupParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAGroupResponse{
+	return &UpdateGroupResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAGroup sends DELETE /groups/{groupId}.
+// DeleteGroup sends DELETE /groups/{groupId}.
 // It is the Postman request "groups/{group Id}/Delete a group".
 //
 // Use this API to delete a group
@@ -5692,25 +5692,25 @@ func (c *Client) UpdateAGroup(ctx context.Context, params UpdateAGroupParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAGroupResponses):
+// Documented responses (also in DeleteGroupResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account,{accountId}.
 //	204     -     Group deleted.
 //	300     300   Group member not found.
 //	404     4130  Group not found. A group with this {groupId} does not exist.
-func (c *Client) DeleteAGroup(ctx context.Context, params DeleteAGroupParams, opts ...RequestOption) (*DeleteAGroupResponse, error) {
+func (c *Client) DeleteGroup(ctx context.Context, params DeleteGroupParams, opts ...RequestOption) (*DeleteGroupResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAGroup: %w", err)
+		return nil, fmt.Errorf("DeleteGroup: %w", err)
 	}
-	r := newRequest("DeleteAGroup", "DELETE", authBearer, DeleteAGroupResponses)
+	r := newRequest("DeleteGroup", "DELETE", authBearer, DeleteGroupResponses)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAGroupResponse{
+	return &DeleteGroupResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -5757,7 +5757,7 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 	return out, nil
 }
 
-// CreateAGroup sends POST /groups.
+// CreateGroup sends POST /groups.
 // It is the Postman request "groups/Create a group".
 //
 // Use this API to create a group
@@ -5775,7 +5775,7 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateAGroupResponses):
+// Documented responses (also in CreateGroupResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account,{accountId}
@@ -5784,11 +5784,11 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 //	404     4130  A group with this {groupId} does not exist.
 //	409     4132  Group name {groupName} is already in use.
 //	429     -     You have exceeded the daily rate limit ({0}) of Create a Group API request for this account. This limit resets at GMT 00:00:00.
-func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, opts ...RequestOption) (*CreateAGroupResponse, error) {
+func (c *Client) CreateGroup(ctx context.Context, params CreateGroupParams, opts ...RequestOption) (*CreateGroupResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAGroup: %w", err)
+		return nil, fmt.Errorf("CreateGroup: %w", err)
 	}
-	r := newRequest("CreateAGroup", "POST", authBearer, CreateAGroupResponses)
+	r := newRequest("CreateGroup", "POST", authBearer, CreateGroupResponses)
 	r.addPath("/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -5799,7 +5799,7 @@ func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, op
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateAGroupResponse{
+	out := &CreateGroupResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -5811,7 +5811,7 @@ func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, op
 	return out, nil
 }
 
-// UpdateAH323SIPDevice sends PATCH /h323/devices/{deviceId}.
+// UpdateH323SIPDevice sends PATCH /h323/devices/{deviceId}.
 // It is the Postman request "h323/devices/{device Id}/Update a H.323/SIP device".
 //
 // A H.323 or SIP device can make a video call to a Room Connector
@@ -5825,17 +5825,17 @@ func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAH323SIPDeviceResponses):
+// Documented responses (also in UpdateH323SIPDeviceResponses):
 //
 //	Status  Code  Description
 //	204     -     H.323/SIP device updated.
 //	300     300   H.323 Device does not exist: {deviceId}.
 //	404     2020  H.323 device's display name:{displayName} is already in use.
-func (c *Client) UpdateAH323SIPDevice(ctx context.Context, params UpdateAH323SIPDeviceParams, opts ...RequestOption) (*UpdateAH323SIPDeviceResponse, error) {
+func (c *Client) UpdateH323SIPDevice(ctx context.Context, params UpdateH323SIPDeviceParams, opts ...RequestOption) (*UpdateH323SIPDeviceResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAH323SIPDevice: %w", err)
+		return nil, fmt.Errorf("UpdateH323SIPDevice: %w", err)
 	}
-	r := newRequest("UpdateAH323SIPDevice", "PATCH", authBearer, UpdateAH323SIPDeviceResponses)
+	r := newRequest("UpdateH323SIPDevice", "PATCH", authBearer, UpdateH323SIPDeviceResponses)
 	r.addPath("/h323/devices/")
 	r.addPathParam("deviceId", params.DeviceID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -5848,14 +5848,14 @@ func (c *Client) UpdateAH323SIPDevice(ctx context.Context, params UpdateAH323SIP
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAH323SIPDeviceResponse{
+	return &UpdateH323SIPDeviceResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAH323SIPDevice sends DELETE /h323/devices/{deviceId}.
+// DeleteH323SIPDevice sends DELETE /h323/devices/{deviceId}.
 // It is the Postman request "h323/devices/{device Id}/Delete a H.323/SIP device".
 //
 // A H.323 or SIP device can make a video call to a Room Connector
@@ -5869,25 +5869,25 @@ func (c *Client) UpdateAH323SIPDevice(ctx context.Context, params UpdateAH323SIP
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAH323SIPDeviceResponses):
+// Documented responses (also in DeleteH323SIPDeviceResponses):
 //
 //	Status  Code  Description
 //	200     -     You do not have the permission to delete this device.
 //	204     -     H.323/SIP device deleted.
 //	300     -     H.323 device does not exist: {deviceId}.
 //	404     -     H.323/SIP device not found.
-func (c *Client) DeleteAH323SIPDevice(ctx context.Context, params DeleteAH323SIPDeviceParams, opts ...RequestOption) (*DeleteAH323SIPDeviceResponse, error) {
+func (c *Client) DeleteH323SIPDevice(ctx context.Context, params DeleteH323SIPDeviceParams, opts ...RequestOption) (*DeleteH323SIPDeviceResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAH323SIPDevice: %w", err)
+		return nil, fmt.Errorf("DeleteH323SIPDevice: %w", err)
 	}
-	r := newRequest("DeleteAH323SIPDevice", "DELETE", authBearer, DeleteAH323SIPDeviceResponses)
+	r := newRequest("DeleteH323SIPDevice", "DELETE", authBearer, DeleteH323SIPDeviceResponses)
 	r.addPath("/h323/devices/")
 	r.addPathParam("deviceId", params.DeviceID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAH323SIPDeviceResponse{
+	return &DeleteH323SIPDeviceResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -5942,7 +5942,7 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 	return out, nil
 }
 
-// CreateAH323SIPDevice sends POST /h323/devices.
+// CreateH323SIPDevice sends POST /h323/devices.
 // It is the Postman request "h323/devices/Create a H.323/SIP device".
 //
 // A H.323 or SIP device can make a video call to a Room Connector
@@ -5956,17 +5956,17 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateAH323SIPDeviceResponses):
+// Documented responses (also in CreateH323SIPDeviceResponses):
 //
 //	Status  Code  Description
 //	200     200   No permission.
 //	201     -     H.323/SIP device created.
 //	404     2020  H.323 device's display name:{displayName} is already in use.
-func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIPDeviceParams, opts ...RequestOption) (*CreateAH323SIPDeviceResponse, error) {
+func (c *Client) CreateH323SIPDevice(ctx context.Context, params CreateH323SIPDeviceParams, opts ...RequestOption) (*CreateH323SIPDeviceResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAH323SIPDevice: %w", err)
+		return nil, fmt.Errorf("CreateH323SIPDevice: %w", err)
 	}
-	r := newRequest("CreateAH323SIPDevice", "POST", authBearer, CreateAH323SIPDeviceResponses)
+	r := newRequest("CreateH323SIPDevice", "POST", authBearer, CreateH323SIPDeviceResponses)
 	r.addPath("/h323/devices")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -5978,7 +5978,7 @@ func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIP
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateAH323SIPDeviceResponse{
+	out := &CreateH323SIPDeviceResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -5990,7 +5990,7 @@ func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIP
 	return out, nil
 }
 
-// GetATrackingField sends GET /tracking_fields/{fieldId}.
+// GetTrackingField sends GET /tracking_fields/{fieldId}.
 // It is the Postman request "tracking fields/{field Id}/Get a tracking field".
 //
 // Use this API to return information about a tracking field
@@ -6004,23 +6004,23 @@ func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIP
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetATrackingFieldResponses):
+// Documented responses (also in GetTrackingFieldResponses):
 //
 //	Status  Code  Description
 //	200     -     Tracking Field object returned
 //	404     -     Tracking Field not found
-func (c *Client) GetATrackingField(ctx context.Context, params GetATrackingFieldParams, opts ...RequestOption) (*GetATrackingFieldResponse, error) {
+func (c *Client) GetTrackingField(ctx context.Context, params GetTrackingFieldParams, opts ...RequestOption) (*GetTrackingFieldResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetATrackingField: %w", err)
+		return nil, fmt.Errorf("GetTrackingField: %w", err)
 	}
-	r := newRequest("GetATrackingField", "GET", authBearer, GetATrackingFieldResponses)
+	r := newRequest("GetTrackingField", "GET", authBearer, GetTrackingFieldResponses)
 	r.addPath("/tracking_fields/")
 	r.addPathParam("fieldId", params.FieldID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &GetATrackingFieldResponse{
+	out := &GetTrackingFieldResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -6031,7 +6031,7 @@ func (c *Client) GetATrackingField(ctx context.Context, params GetATrackingField
 	return out, nil
 }
 
-// UpdateATrackingField sends PATCH /tracking_fields/{fieldId}.
+// UpdateTrackingField sends PATCH /tracking_fields/{fieldId}.
 // It is the Postman request "tracking fields/{field Id}/Update a tracking field".
 //
 // Use this API to update a tracking field
@@ -6045,16 +6045,16 @@ func (c *Client) GetATrackingField(ctx context.Context, params GetATrackingField
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateATrackingFieldResponses):
+// Documented responses (also in UpdateTrackingFieldResponses):
 //
 //	Status  Code  Description
 //	204     -     Tracking Field updated
 //	404     -     Tracking Field not found
-func (c *Client) UpdateATrackingField(ctx context.Context, params UpdateATrackingFieldParams, opts ...RequestOption) (*UpdateATrackingFieldResponse, error) {
+func (c *Client) UpdateTrackingField(ctx context.Context, params UpdateTrackingFieldParams, opts ...RequestOption) (*UpdateTrackingFieldResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateATrackingField: %w", err)
+		return nil, fmt.Errorf("UpdateTrackingField: %w", err)
 	}
-	r := newRequest("UpdateATrackingField", "PATCH", authBearer, UpdateATrackingFieldResponses)
+	r := newRequest("UpdateTrackingField", "PATCH", authBearer, UpdateTrackingFieldResponses)
 	r.addPath("/tracking_fields/")
 	r.addPathParam("fieldId", params.FieldID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -6075,14 +6075,14 @@ func (c *Client) UpdateATrackingField(ctx context.Context, params UpdateATrackin
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateATrackingFieldResponse{
+	return &UpdateTrackingFieldResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteATrackingField sends DELETE /tracking_fields/{fieldId}.
+// DeleteTrackingField sends DELETE /tracking_fields/{fieldId}.
 // It is the Postman request "tracking fields/{field Id}/Delete a tracking field".
 //
 // Use this API to delete a tracking field
@@ -6096,23 +6096,23 @@ func (c *Client) UpdateATrackingField(ctx context.Context, params UpdateATrackin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteATrackingFieldResponses):
+// Documented responses (also in DeleteTrackingFieldResponses):
 //
 //	Status  Code  Description
 //	204     -     Tracking Field deleted
 //	404     -     Tracking Field not found
-func (c *Client) DeleteATrackingField(ctx context.Context, params DeleteATrackingFieldParams, opts ...RequestOption) (*DeleteATrackingFieldResponse, error) {
+func (c *Client) DeleteTrackingField(ctx context.Context, params DeleteTrackingFieldParams, opts ...RequestOption) (*DeleteTrackingFieldResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteATrackingField: %w", err)
+		return nil, fmt.Errorf("DeleteTrackingField: %w", err)
 	}
-	r := newRequest("DeleteATrackingField", "DELETE", authBearer, DeleteATrackingFieldResponses)
+	r := newRequest("DeleteTrackingField", "DELETE", authBearer, DeleteTrackingFieldResponses)
 	r.addPath("/tracking_fields/")
 	r.addPathParam("fieldId", params.FieldID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteATrackingFieldResponse{
+	return &DeleteTrackingFieldResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -6155,7 +6155,7 @@ func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFiel
 	}, nil
 }
 
-// CreateATrackingField sends POST /tracking_fields.
+// CreateTrackingField sends POST /tracking_fields.
 // It is the Postman request "tracking fields/Create a tracking field".
 //
 // Use this API to create a new tracking field
@@ -6171,15 +6171,15 @@ func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFiel
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateATrackingFieldResponses):
+// Documented responses (also in CreateTrackingFieldResponses):
 //
 //	Status  Code  Description
 //	201     -     Tracking Field created
-func (c *Client) CreateATrackingField(ctx context.Context, params CreateATrackingFieldParams, opts ...RequestOption) (*CreateATrackingFieldResponse, error) {
+func (c *Client) CreateTrackingField(ctx context.Context, params CreateTrackingFieldParams, opts ...RequestOption) (*CreateTrackingFieldResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateATrackingField: %w", err)
+		return nil, fmt.Errorf("CreateTrackingField: %w", err)
 	}
-	r := newRequest("CreateATrackingField", "POST", authBearer, CreateATrackingFieldResponses)
+	r := newRequest("CreateTrackingField", "POST", authBearer, CreateTrackingFieldResponses)
 	r.addPath("/tracking_fields")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -6199,7 +6199,7 @@ func (c *Client) CreateATrackingField(ctx context.Context, params CreateATrackin
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateATrackingFieldResponse{
+	out := &CreateTrackingFieldResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -6347,7 +6347,7 @@ func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params Delete
 	}, nil
 }
 
-// RetrieveAnIMDirectoryGroup sends GET /im/groups/{groupId}.
+// RetrieveIMDirectoryGroup sends GET /im/groups/{groupId}.
 // It is the Postman request "im/groups/{group Id}/Retrieve an IM directory group".
 //
 // Retrieve an IM directory group (https://support.zoom.us/hc/en-us/articles/203749815-IM-Management)
@@ -6359,24 +6359,24 @@ func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params Delete
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RetrieveAnIMDirectoryGroupResponses):
+// Documented responses (also in RetrieveIMDirectoryGroupResponses):
 //
 //	Status  Code  Description
 //	200     200   IM group object returned. Only available for paid account:{accountId}.
 //	300     300   Missing field: name.
 //	404     4130  HTTP Status Code: IM Group not found. Group does not exist:{groupId}.
-func (c *Client) RetrieveAnIMDirectoryGroup(ctx context.Context, params RetrieveAnIMDirectoryGroupParams, opts ...RequestOption) (*RetrieveAnIMDirectoryGroupResponse, error) {
+func (c *Client) RetrieveIMDirectoryGroup(ctx context.Context, params RetrieveIMDirectoryGroupParams, opts ...RequestOption) (*RetrieveIMDirectoryGroupResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RetrieveAnIMDirectoryGroup: %w", err)
+		return nil, fmt.Errorf("RetrieveIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("RetrieveAnIMDirectoryGroup", "GET", authBearer, RetrieveAnIMDirectoryGroupResponses)
+	r := newRequest("RetrieveIMDirectoryGroup", "GET", authBearer, RetrieveIMDirectoryGroupResponses)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &RetrieveAnIMDirectoryGroupResponse{
+	out := &RetrieveIMDirectoryGroupResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -6387,7 +6387,7 @@ func (c *Client) RetrieveAnIMDirectoryGroup(ctx context.Context, params Retrieve
 	return out, nil
 }
 
-// UpdateAnIMDirectoryGroup sends PATCH /im/groups/{groupId}.
+// UpdateIMDirectoryGroup sends PATCH /im/groups/{groupId}.
 // It is the Postman request "im/groups/{group Id}/Update an IM directory group".
 //
 // Update an IM directory group (https://support.zoom.us/hc/en-us/articles/203749815-IM-Management)
@@ -6399,17 +6399,17 @@ func (c *Client) RetrieveAnIMDirectoryGroup(ctx context.Context, params Retrieve
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAnIMDirectoryGroupResponses):
+// Documented responses (also in UpdateIMDirectoryGroupResponses):
 //
 //	Status  Code  Description
 //	204     -     IM group updated.
 //	300     300   Missing field: name
 //	404     4130  IM Group not found. Group does not exist:{groupId}.
-func (c *Client) UpdateAnIMDirectoryGroup(ctx context.Context, params UpdateAnIMDirectoryGroupParams, opts ...RequestOption) (*UpdateAnIMDirectoryGroupResponse, error) {
+func (c *Client) UpdateIMDirectoryGroup(ctx context.Context, params UpdateIMDirectoryGroupParams, opts ...RequestOption) (*UpdateIMDirectoryGroupResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAnIMDirectoryGroup: %w", err)
+		return nil, fmt.Errorf("UpdateIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("UpdateAnIMDirectoryGroup", "PATCH", authBearer, UpdateAnIMDirectoryGroupResponses)
+	r := newRequest("UpdateIMDirectoryGroup", "PATCH", authBearer, UpdateIMDirectoryGroupResponses)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -6433,14 +6433,14 @@ func (c *Client) UpdateAnIMDirectoryGroup(ctx context.Context, params UpdateAnIM
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAnIMDirectoryGroupResponse{
+	return &UpdateIMDirectoryGroupResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAnIMDirectoryGroup sends DELETE /im/groups/{groupId}.
+// DeleteIMDirectoryGroup sends DELETE /im/groups/{groupId}.
 // It is the Postman request "im/groups/{group Id}/Delete an IM directory group".
 //
 // Delete an IM directory group (https://support.zoom.us/hc/en-us/articles/203749815-IM-Management)
@@ -6452,24 +6452,24 @@ func (c *Client) UpdateAnIMDirectoryGroup(ctx context.Context, params UpdateAnIM
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAnIMDirectoryGroupResponses):
+// Documented responses (also in DeleteIMDirectoryGroupResponses):
 //
 //	Status  Code  Description
 //	204     -     IM group deleted.
 //	300     300   Missing field: name.
 //	404     4130  IM Group not found. Group does not exist:{groupId}.
-func (c *Client) DeleteAnIMDirectoryGroup(ctx context.Context, params DeleteAnIMDirectoryGroupParams, opts ...RequestOption) (*DeleteAnIMDirectoryGroupResponse, error) {
+func (c *Client) DeleteIMDirectoryGroup(ctx context.Context, params DeleteIMDirectoryGroupParams, opts ...RequestOption) (*DeleteIMDirectoryGroupResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAnIMDirectoryGroup: %w", err)
+		return nil, fmt.Errorf("DeleteIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("DeleteAnIMDirectoryGroup", "DELETE", authBearer, DeleteAnIMDirectoryGroupResponses)
+	r := newRequest("DeleteIMDirectoryGroup", "DELETE", authBearer, DeleteIMDirectoryGroupResponses)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAnIMDirectoryGroupResponse{
+	return &DeleteIMDirectoryGroupResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -6513,7 +6513,7 @@ func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirecto
 	return out, nil
 }
 
-// CreateAnIMDirectoryGroup sends POST /im/groups.
+// CreateIMDirectoryGroup sends POST /im/groups.
 // It is the Postman request "im/groups/Create an IM directory group".
 //
 // Create an IM directory group (https://support.zoom.us/hc/en-us/articles/203749815-IM-Management)
@@ -6525,18 +6525,18 @@ func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirecto
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateAnIMDirectoryGroupResponses):
+// Documented responses (also in CreateIMDirectoryGroupResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account:{accountId}.
 //	201     -     IM Group created.
 //	404     4130  Group does not exist:{groupId}.
 //	409     4132  Group name {groupName} is already in use.
-func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIMDirectoryGroupParams, opts ...RequestOption) (*CreateAnIMDirectoryGroupResponse, error) {
+func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDirectoryGroupParams, opts ...RequestOption) (*CreateIMDirectoryGroupResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAnIMDirectoryGroup: %w", err)
+		return nil, fmt.Errorf("CreateIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("CreateAnIMDirectoryGroup", "POST", authBearer, CreateAnIMDirectoryGroupResponses)
+	r := newRequest("CreateIMDirectoryGroup", "POST", authBearer, CreateIMDirectoryGroupResponses)
 	r.addPath("/im/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -6559,7 +6559,7 @@ func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIM
 	if err != nil {
 		return nil, err
 	}
-	return &CreateAnIMDirectoryGroupResponse{
+	return &CreateIMDirectoryGroupResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -6666,7 +6666,7 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 	return out, nil
 }
 
-// EditAChatbotMessage sends PUT /im/chat/messages/{message_id}.
+// EditChatbotMessage sends PUT /im/chat/messages/{message_id}.
 // It is the Postman request "im/chat/messages/{message id}/Edit a chatbot message".
 //
 // Edit a message that was sent
@@ -6694,16 +6694,16 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in EditAChatbotMessageResponses):
+// Documented responses (also in EditChatbotMessageResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Message updated.
 //	404     8001  Not Found Invalid message_id
-func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMessageParams, opts ...RequestOption) (*EditAChatbotMessageResponse, error) {
+func (c *Client) EditChatbotMessage(ctx context.Context, params EditChatbotMessageParams, opts ...RequestOption) (*EditChatbotMessageResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("EditAChatbotMessage: %w", err)
+		return nil, fmt.Errorf("EditChatbotMessage: %w", err)
 	}
-	r := newRequest("EditAChatbotMessage", "PUT", authBearer, EditAChatbotMessageResponses)
+	r := newRequest("EditChatbotMessage", "PUT", authBearer, EditChatbotMessageResponses)
 	r.addPath("/im/chat/messages/")
 	r.addPathParam("message_id", params.MessageID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -6721,7 +6721,7 @@ func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMes
 	if err != nil {
 		return nil, err
 	}
-	out := &EditAChatbotMessageResponse{
+	out := &EditChatbotMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -6732,7 +6732,7 @@ func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMes
 	return out, nil
 }
 
-// DeleteAChatbotMessage sends DELETE /im/chat/messages/{message_id}.
+// DeleteChatbotMessage sends DELETE /im/chat/messages/{message_id}.
 // It is the Postman request "im/chat/messages/{message id}/Delete a chatbot message".
 //
 // Delete a message that was sent by your chatbot app.
@@ -6755,16 +6755,16 @@ func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMes
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAChatbotMessageResponses):
+// Documented responses (also in DeleteChatbotMessageResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Message deleted.
 //	404     8001  Not Found Invalid message_id
-func (c *Client) DeleteAChatbotMessage(ctx context.Context, params DeleteAChatbotMessageParams, opts ...RequestOption) (*DeleteAChatbotMessageResponse, error) {
+func (c *Client) DeleteChatbotMessage(ctx context.Context, params DeleteChatbotMessageParams, opts ...RequestOption) (*DeleteChatbotMessageResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAChatbotMessage: %w", err)
+		return nil, fmt.Errorf("DeleteChatbotMessage: %w", err)
 	}
-	r := newRequest("DeleteAChatbotMessage", "DELETE", authBearer, DeleteAChatbotMessageResponses)
+	r := newRequest("DeleteChatbotMessage", "DELETE", authBearer, DeleteChatbotMessageResponses)
 	r.addPath("/im/chat/messages/")
 	r.addPathParam("message_id", params.MessageID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -6778,7 +6778,7 @@ func (c *Client) DeleteAChatbotMessage(ctx context.Context, params DeleteAChatbo
 	if err != nil {
 		return nil, err
 	}
-	out := &DeleteAChatbotMessageResponse{
+	out := &DeleteChatbotMessageResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -6955,7 +6955,7 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 	return out, nil
 }
 
-// ListMeetings sends GET /users/{userId}/meetings.
+// UsersListMeetings sends GET /users/{userId}/meetings.
 // It is the Postman request "users/{user Id}/meetings/List meetings".
 //
 // List all the meetings that were scheduled for a user (meeting host). For user-level apps, pass the
@@ -6970,16 +6970,16 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListMeetingsResponses):
+// Documented responses (also in UsersListMeetingsResponses):
 //
 //	Status  Code  Description
 //	200     -     List of meeting objects returned.
 //	404     1001  User ID not found. User {userId} not exist or not belong to this account.
-func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, opts ...RequestOption) (*ListMeetingsResponse, error) {
+func (c *Client) UsersListMeetings(ctx context.Context, params UsersListMeetingsParams, opts ...RequestOption) (*UsersListMeetingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListMeetings: %w", err)
+		return nil, fmt.Errorf("UsersListMeetings: %w", err)
 	}
-	r := newRequest("ListMeetings", "GET", authBearer, ListMeetingsResponses)
+	r := newRequest("UsersListMeetings", "GET", authBearer, UsersListMeetingsResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
@@ -6999,7 +6999,7 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 	if err != nil {
 		return nil, err
 	}
-	out := &ListMeetingsResponse{
+	out := &UsersListMeetingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7010,7 +7010,7 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 	return out, nil
 }
 
-// CreateAMeeting sends POST /users/{userId}/meetings.
+// CreateMeeting sends POST /users/{userId}/meetings.
 // It is the Postman request "users/{user Id}/meetings/Create a meeting".
 //
 // Use this API to create a meeting
@@ -7039,18 +7039,18 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateAMeetingResponses):
+// Documented responses (also in CreateMeetingResponses):
 //
 //	Status  Code  Description
 //	201     -     Meeting created.
 //	300     -     Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day.
 //	400     3000  Bad Request * Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. * Users in '{0}' have been blocked from joining meetings
 //	404     1001  Not Found User not found. User {userId} not exist or not belong to this account.
-func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams, opts ...RequestOption) (*CreateAMeetingResponse, error) {
+func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, opts ...RequestOption) (*CreateMeetingResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAMeeting: %w", err)
+		return nil, fmt.Errorf("CreateMeeting: %w", err)
 	}
-	r := newRequest("CreateAMeeting", "POST", authBearer, CreateAMeetingResponses)
+	r := newRequest("CreateMeeting", "POST", authBearer, CreateMeetingResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
@@ -7102,7 +7102,7 @@ func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateAMeetingResponse{
+	out := &CreateMeetingResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -7269,7 +7269,7 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 	}, nil
 }
 
-// DeleteAUserAssistant sends DELETE /users/{userId}/assistants/{assistantId}.
+// DeleteUserAssistant sends DELETE /users/{userId}/assistants/{assistantId}.
 // It is the Postman request "users/{user Id}/assistants/Delete a user assistant".
 //
 // Delete a specific assistant of a user. For user-level apps, pass the `me` value
@@ -7291,16 +7291,16 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAUserAssistantResponses):
+// Documented responses (also in DeleteUserAssistantResponses):
 //
 //	Status  Code  Description
 //	204     -     OK Assistant deleted.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) DeleteAUserAssistant(ctx context.Context, params DeleteAUserAssistantParams, opts ...RequestOption) (*DeleteAUserAssistantResponse, error) {
+func (c *Client) DeleteUserAssistant(ctx context.Context, params DeleteUserAssistantParams, opts ...RequestOption) (*DeleteUserAssistantResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAUserAssistant: %w", err)
+		return nil, fmt.Errorf("DeleteUserAssistant: %w", err)
 	}
-	r := newRequest("DeleteAUserAssistant", "DELETE", authBearer, DeleteAUserAssistantResponses)
+	r := newRequest("DeleteUserAssistant", "DELETE", authBearer, DeleteUserAssistantResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/assistants/")
@@ -7309,7 +7309,7 @@ func (c *Client) DeleteAUserAssistant(ctx context.Context, params DeleteAUserAss
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAUserAssistantResponse{
+	return &DeleteUserAssistantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7407,7 +7407,7 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 	}, nil
 }
 
-// DeleteAScheduler sends DELETE /users/{userId}/schedulers/{schedulerId}.
+// DeleteScheduler sends DELETE /users/{userId}/schedulers/{schedulerId}.
 // It is the Postman request "users/{user Id}/schedulers/Delete a scheduler".
 //
 // Delete a scheduler. For user-level apps, pass the `me` value
@@ -7425,16 +7425,16 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteASchedulerResponses):
+// Documented responses (also in DeleteSchedulerResponses):
 //
 //	Status  Code  Description
 //	204     -     Scheduler deleted.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) DeleteAScheduler(ctx context.Context, params DeleteASchedulerParams, opts ...RequestOption) (*DeleteASchedulerResponse, error) {
+func (c *Client) DeleteScheduler(ctx context.Context, params DeleteSchedulerParams, opts ...RequestOption) (*DeleteSchedulerResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAScheduler: %w", err)
+		return nil, fmt.Errorf("DeleteScheduler: %w", err)
 	}
-	r := newRequest("DeleteAScheduler", "DELETE", authBearer, DeleteASchedulerResponses)
+	r := newRequest("DeleteScheduler", "DELETE", authBearer, DeleteSchedulerResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/schedulers/")
@@ -7443,7 +7443,7 @@ func (c *Client) DeleteAScheduler(ctx context.Context, params DeleteASchedulerPa
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteASchedulerResponse{
+	return &DeleteSchedulerResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7510,7 +7510,7 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 	return out, nil
 }
 
-// VirtualBackgroundsDeleteVirtualBackgroundFiles2 sends DELETE /users/{userId}/settings/virtual_backgrounds.
+// UsersDeleteVirtualBackgroundFiles sends DELETE /users/{userId}/settings/virtual_backgrounds.
 // It is the Postman request "users/{user Id}/settings/virtual backgrounds/Delete virtual background files".
 //
 // Use this API to delete a user's virtual background files. For user-level apps, pass the `me` value
@@ -7527,17 +7527,17 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in VirtualBackgroundsDeleteVirtualBackgroundFiles2Responses):
+// Documented responses (also in UsersDeleteVirtualBackgroundFilesResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Deleted.
 //	400     300   Bad Request Invalid parameter: file_ids.
 //	404     1001  Not Found User not exist. User {userId} does not exist or does not belong to this account.
-func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles2(ctx context.Context, params VirtualBackgroundsDeleteVirtualBackgroundFiles2Params, opts ...RequestOption) (*VirtualBackgroundsDeleteVirtualBackgroundFiles2Response, error) {
+func (c *Client) UsersDeleteVirtualBackgroundFiles(ctx context.Context, params UsersDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*UsersDeleteVirtualBackgroundFilesResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("VirtualBackgroundsDeleteVirtualBackgroundFiles2: %w", err)
+		return nil, fmt.Errorf("UsersDeleteVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("VirtualBackgroundsDeleteVirtualBackgroundFiles2", "DELETE", authBearer, VirtualBackgroundsDeleteVirtualBackgroundFiles2Responses)
+	r := newRequest("UsersDeleteVirtualBackgroundFiles", "DELETE", authBearer, UsersDeleteVirtualBackgroundFilesResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -7548,7 +7548,7 @@ func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles2(ctx context.Con
 	if err != nil {
 		return nil, err
 	}
-	return &VirtualBackgroundsDeleteVirtualBackgroundFiles2Response{
+	return &UsersDeleteVirtualBackgroundFilesResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7671,7 +7671,7 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 	}, nil
 }
 
-// GetAUserTSPAccount sends GET /users/{userId}/tsp/{tspId}.
+// GetUserTSPAccount sends GET /users/{userId}/tsp/{tspId}.
 // It is the Postman request "users/{user Id}/tsp/{tsp Id}/Get a user's TSP account".
 //
 // Each user can have a maximum of two TSP accounts. Use this API to retrieve details of a specific
@@ -7683,17 +7683,17 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAUserTSPAccountResponses):
+// Documented responses (also in GetUserTSPAccountResponses):
 //
 //	Status  Code  Description
 //	200     -     TSP account retrieved successfully.
 //	400     300   Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
-func (c *Client) GetAUserTSPAccount(ctx context.Context, params GetAUserTSPAccountParams, opts ...RequestOption) (*GetAUserTSPAccountResponse, error) {
+func (c *Client) GetUserTSPAccount(ctx context.Context, params GetUserTSPAccountParams, opts ...RequestOption) (*GetUserTSPAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAUserTSPAccount: %w", err)
+		return nil, fmt.Errorf("GetUserTSPAccount: %w", err)
 	}
-	r := newRequest("GetAUserTSPAccount", "GET", authBearer, GetAUserTSPAccountResponses)
+	r := newRequest("GetUserTSPAccount", "GET", authBearer, GetUserTSPAccountResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/")
@@ -7702,7 +7702,7 @@ func (c *Client) GetAUserTSPAccount(ctx context.Context, params GetAUserTSPAccou
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAUserTSPAccountResponse{
+	out := &GetUserTSPAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7713,7 +7713,7 @@ func (c *Client) GetAUserTSPAccount(ctx context.Context, params GetAUserTSPAccou
 	return out, nil
 }
 
-// UpdateATSPAccount sends PATCH /users/{userId}/tsp/{tspId}.
+// UpdateTSPAccount sends PATCH /users/{userId}/tsp/{tspId}.
 // It is the Postman request "users/{user Id}/tsp/{tsp Id}/Update a TSP account".
 //
 // Update a user's TSP account.
@@ -7724,17 +7724,17 @@ func (c *Client) GetAUserTSPAccount(ctx context.Context, params GetAUserTSPAccou
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateATSPAccountResponses):
+// Documented responses (also in UpdateTSPAccountResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content TSP account updated.
 //	400     2024  Bad request. Account has not enabled TSP. Error Code:`300` The TSP id provided does not exist. Error Code:`300` TSP Config does not exist. Error Code:`300` A
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
-func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccountParams, opts ...RequestOption) (*UpdateATSPAccountResponse, error) {
+func (c *Client) UpdateTSPAccount(ctx context.Context, params UpdateTSPAccountParams, opts ...RequestOption) (*UpdateTSPAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateATSPAccount: %w", err)
+		return nil, fmt.Errorf("UpdateTSPAccount: %w", err)
 	}
-	r := newRequest("UpdateATSPAccount", "PATCH", authBearer, UpdateATSPAccountResponses)
+	r := newRequest("UpdateTSPAccount", "PATCH", authBearer, UpdateTSPAccountResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/")
@@ -7753,14 +7753,14 @@ func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccount
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateATSPAccountResponse{
+	return &UpdateTSPAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAUserTSPAccount sends DELETE /users/{userId}/tsp/{tspId}.
+// DeleteUserTSPAccount sends DELETE /users/{userId}/tsp/{tspId}.
 // It is the Postman request "users/{user Id}/tsp/{tsp Id}/Delete a user's TSP account".
 //
 // Delete a user's TSP account.
@@ -7771,17 +7771,17 @@ func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccount
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAUserTSPAccountResponses):
+// Documented responses (also in DeleteUserTSPAccountResponses):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` No Content TSP account deleted.
 //	400     2024  Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
-func (c *Client) DeleteAUserTSPAccount(ctx context.Context, params DeleteAUserTSPAccountParams, opts ...RequestOption) (*DeleteAUserTSPAccountResponse, error) {
+func (c *Client) DeleteUserTSPAccount(ctx context.Context, params DeleteUserTSPAccountParams, opts ...RequestOption) (*DeleteUserTSPAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAUserTSPAccount: %w", err)
+		return nil, fmt.Errorf("DeleteUserTSPAccount: %w", err)
 	}
-	r := newRequest("DeleteAUserTSPAccount", "DELETE", authBearer, DeleteAUserTSPAccountResponses)
+	r := newRequest("DeleteUserTSPAccount", "DELETE", authBearer, DeleteUserTSPAccountResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/")
@@ -7790,7 +7790,7 @@ func (c *Client) DeleteAUserTSPAccount(ctx context.Context, params DeleteAUserTS
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAUserTSPAccountResponse{
+	return &DeleteUserTSPAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7837,7 +7837,7 @@ func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAcco
 	return out, nil
 }
 
-// AddAUserTSPAccount sends POST /users/{userId}/tsp.
+// AddUserTSPAccount sends POST /users/{userId}/tsp.
 // It is the Postman request "users/{user Id}/tsp/Add a user's TSP account".
 //
 // Add a user's TSP account.
@@ -7848,17 +7848,17 @@ func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAcco
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddAUserTSPAccountResponses):
+// Documented responses (also in AddUserTSPAccountResponses):
 //
 //	Status  Code  Description
 //	201     -     TSP account added.
 //	400     2024  Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
-func (c *Client) AddAUserTSPAccount(ctx context.Context, params AddAUserTSPAccountParams, opts ...RequestOption) (*AddAUserTSPAccountResponse, error) {
+func (c *Client) AddUserTSPAccount(ctx context.Context, params AddUserTSPAccountParams, opts ...RequestOption) (*AddUserTSPAccountResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("AddAUserTSPAccount: %w", err)
+		return nil, fmt.Errorf("AddUserTSPAccount: %w", err)
 	}
-	r := newRequest("AddAUserTSPAccount", "POST", authBearer, AddAUserTSPAccountResponses)
+	r := newRequest("AddUserTSPAccount", "POST", authBearer, AddUserTSPAccountResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp")
@@ -7876,7 +7876,7 @@ func (c *Client) AddAUserTSPAccount(ctx context.Context, params AddAUserTSPAccou
 	if err != nil {
 		return nil, err
 	}
-	out := &AddAUserTSPAccountResponse{
+	out := &AddUserTSPAccountResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7887,7 +7887,7 @@ func (c *Client) AddAUserTSPAccount(ctx context.Context, params AddAUserTSPAccou
 	return out, nil
 }
 
-// SetGlobalDialInURLForATSPUser sends PATCH /users/{userId}/tsp/settings.
+// SetGlobalDialInURLForTSPUser sends PATCH /users/{userId}/tsp/settings.
 // It is the Postman request "users/{user Id}/tsp/Set global dial-in URL for a TSP user".
 //
 // A global dial-in page can provide a list of global access numbers using which audio conferencing
@@ -7900,17 +7900,17 @@ func (c *Client) AddAUserTSPAccount(ctx context.Context, params AddAUserTSPAccou
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SetGlobalDialInURLForATSPUserResponses):
+// Documented responses (also in SetGlobalDialInURLForTSPUserResponses):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` No Content URL set successfully.
 //	400     2000  Bad Request Not TSP special account. Ths error means that the account does not have special TSP privilege. Contact Zoom Developer Support for details. Error Code: `2024`
 //	404     1001  User ID not found. User {userId} not exist or not belong to this account. Error Code: `1120` Invite not exist. This error is thrown if you added a user in your account but the user di
-func (c *Client) SetGlobalDialInURLForATSPUser(ctx context.Context, params SetGlobalDialInURLForATSPUserParams, opts ...RequestOption) (*SetGlobalDialInURLForATSPUserResponse, error) {
+func (c *Client) SetGlobalDialInURLForTSPUser(ctx context.Context, params SetGlobalDialInURLForTSPUserParams, opts ...RequestOption) (*SetGlobalDialInURLForTSPUserResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("SetGlobalDialInURLForATSPUser: %w", err)
+		return nil, fmt.Errorf("SetGlobalDialInURLForTSPUser: %w", err)
 	}
-	r := newRequest("SetGlobalDialInURLForATSPUser", "PATCH", authBearer, SetGlobalDialInURLForATSPUserResponses)
+	r := newRequest("SetGlobalDialInURLForTSPUser", "PATCH", authBearer, SetGlobalDialInURLForTSPUserResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/settings")
@@ -7923,14 +7923,14 @@ func (c *Client) SetGlobalDialInURLForATSPUser(ctx context.Context, params SetGl
 	if err != nil {
 		return nil, err
 	}
-	return &SetGlobalDialInURLForATSPUserResponse{
+	return &SetGlobalDialInURLForTSPUserResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAUserToken sends GET /users/{userId}/token.
+// GetUserToken sends GET /users/{userId}/token.
 // It is the Postman request "users/{user Id}/token/Get a user token".
 //
 // Retrieve a user's token. For user-level apps, pass the `me` value
@@ -7946,16 +7946,16 @@ func (c *Client) SetGlobalDialInURLForATSPUser(ctx context.Context, params SetGl
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAUserTokenResponses):
+// Documented responses (also in GetUserTokenResponses):
 //
 //	Status  Code  Description
 //	200     -     Token returned.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, opts ...RequestOption) (*GetAUserTokenResponse, error) {
+func (c *Client) GetUserToken(ctx context.Context, params GetUserTokenParams, opts ...RequestOption) (*GetUserTokenResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAUserToken: %w", err)
+		return nil, fmt.Errorf("GetUserToken: %w", err)
 	}
-	r := newRequest("GetAUserToken", "GET", authBearer, GetAUserTokenResponses)
+	r := newRequest("GetUserToken", "GET", authBearer, GetUserTokenResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/token")
@@ -7969,7 +7969,7 @@ func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, 
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAUserTokenResponse{
+	out := &GetUserTokenResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -7980,7 +7980,7 @@ func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, 
 	return out, nil
 }
 
-// RevokeAUserSSOToken sends DELETE /users/{userId}/token.
+// RevokeUserSSOToken sends DELETE /users/{userId}/token.
 // It is the Postman request "users/{user Id}/token/Revoke a user's SSO token".
 //
 // Revoke a user's SSO token. For user-level apps, pass the `me` value
@@ -7994,16 +7994,16 @@ func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RevokeAUserSSOTokenResponses):
+// Documented responses (also in RevokeUserSSOTokenResponses):
 //
 //	Status  Code  Description
 //	204     -     Token deleted.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) RevokeAUserSSOToken(ctx context.Context, params RevokeAUserSSOTokenParams, opts ...RequestOption) (*RevokeAUserSSOTokenResponse, error) {
+func (c *Client) RevokeUserSSOToken(ctx context.Context, params RevokeUserSSOTokenParams, opts ...RequestOption) (*RevokeUserSSOTokenResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RevokeAUserSSOToken: %w", err)
+		return nil, fmt.Errorf("RevokeUserSSOToken: %w", err)
 	}
-	r := newRequest("RevokeAUserSSOToken", "DELETE", authBearer, RevokeAUserSSOTokenResponses)
+	r := newRequest("RevokeUserSSOToken", "DELETE", authBearer, RevokeUserSSOTokenResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/token")
@@ -8011,14 +8011,14 @@ func (c *Client) RevokeAUserSSOToken(ctx context.Context, params RevokeAUserSSOT
 	if err != nil {
 		return nil, err
 	}
-	return &RevokeAUserSSOTokenResponse{
+	return &RevokeUserSSOTokenResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// ListWebinars sends GET /users/{userId}/webinars.
+// UsersListWebinars sends GET /users/{userId}/webinars.
 // It is the Postman request "users/{user Id}/webinars/List webinars".
 //
 // Use this API to list all the webinars that are scheduled by or on-behalf a user (webinar host). For
@@ -8037,16 +8037,16 @@ func (c *Client) RevokeAUserSSOToken(ctx context.Context, params RevokeAUserSSOT
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListWebinarsResponses):
+// Documented responses (also in UsersListWebinarsResponses):
 //
 //	Status  Code  Description
 //	200     -     List of webinar objects returned.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
-func (c *Client) ListWebinars(ctx context.Context, params ListWebinarsParams, opts ...RequestOption) (*ListWebinarsResponse, error) {
+func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinarsParams, opts ...RequestOption) (*UsersListWebinarsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListWebinars: %w", err)
+		return nil, fmt.Errorf("UsersListWebinars: %w", err)
 	}
-	r := newRequest("ListWebinars", "GET", authBearer, ListWebinarsResponses)
+	r := newRequest("UsersListWebinars", "GET", authBearer, UsersListWebinarsResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/webinars")
@@ -8060,14 +8060,14 @@ func (c *Client) ListWebinars(ctx context.Context, params ListWebinarsParams, op
 	if err != nil {
 		return nil, err
 	}
-	return &ListWebinarsResponse{
+	return &UsersListWebinarsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// CreateAWebinar sends POST /users/{userId}/webinars.
+// CreateWebinar sends POST /users/{userId}/webinars.
 // It is the Postman request "users/{user Id}/webinars/Create a webinar".
 //
 // Use this API to schedule a webinar for a user (host). For user-level apps, pass the `me` value
@@ -8088,17 +8088,17 @@ func (c *Client) ListWebinars(ctx context.Context, params ListWebinarsParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateAWebinarResponses):
+// Documented responses (also in CreateWebinarResponses):
 //
 //	Status  Code  Description
 //	201     -     Webinar created.
 //	400     200   Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. * Users in '{0}' have been blocked from joining meetings and web
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
-func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams, opts ...RequestOption) (*CreateAWebinarResponse, error) {
+func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, opts ...RequestOption) (*CreateWebinarResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAWebinar: %w", err)
+		return nil, fmt.Errorf("CreateWebinar: %w", err)
 	}
-	r := newRequest("CreateAWebinar", "POST", authBearer, CreateAWebinarResponses)
+	r := newRequest("CreateWebinar", "POST", authBearer, CreateWebinarResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/webinars")
@@ -8141,7 +8141,7 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateAWebinarResponse{
+	out := &CreateWebinarResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -8153,7 +8153,7 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 	return out, nil
 }
 
-// GetAUser sends GET /users/{userId}.
+// GetUser sends GET /users/{userId}.
 // It is the Postman request "users/{user Id}/Get a user".
 //
 // Use this API to view a user's information on a Zoom account. For user-level apps, pass the `me`
@@ -8173,17 +8173,17 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAUserResponses):
+// Documented responses (also in GetUserResponses):
 //
 //	Status  Code  Description
 //	200     -     OK User object returned.
 //	400     1120  Bad Request Bad request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept t
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) GetAUser(ctx context.Context, params GetAUserParams, opts ...RequestOption) (*GetAUserResponse, error) {
+func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...RequestOption) (*GetUserResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAUser: %w", err)
+		return nil, fmt.Errorf("GetUser: %w", err)
 	}
-	r := newRequest("GetAUser", "GET", authBearer, GetAUserResponses)
+	r := newRequest("GetUser", "GET", authBearer, GetUserResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	if params.LoginType != nil {
@@ -8196,7 +8196,7 @@ func (c *Client) GetAUser(ctx context.Context, params GetAUserParams, opts ...Re
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAUserResponse{
+	out := &GetUserResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8207,7 +8207,7 @@ func (c *Client) GetAUser(ctx context.Context, params GetAUserParams, opts ...Re
 	return out, nil
 }
 
-// UpdateAUser sends PATCH /users/{userId}.
+// UpdateUser sends PATCH /users/{userId}.
 // It is the Postman request "users/{user Id}/Update a user".
 //
 // Update information on a user's Zoom profile
@@ -8220,17 +8220,17 @@ func (c *Client) GetAUser(ctx context.Context, params GetAUserParams, opts ...Re
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAUserResponses):
+// Documented responses (also in UpdateUserResponses):
 //
 //	Status  Code  Description
 //	204     -     User updated.
 //	400     200   Bad Request A Zoom Room user cannot be updated to a free user type: $userId Only an account administrator can change a user's name. Only an account administrator can change the host k
 //	404     1001  User does not exist: $userId.
-func (c *Client) UpdateAUser(ctx context.Context, params UpdateAUserParams, opts ...RequestOption) (*UpdateAUserResponse, error) {
+func (c *Client) UpdateUser(ctx context.Context, params UpdateUserParams, opts ...RequestOption) (*UpdateUserResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAUser: %w", err)
+		return nil, fmt.Errorf("UpdateUser: %w", err)
 	}
-	r := newRequest("UpdateAUser", "PATCH", authBearer, UpdateAUserResponses)
+	r := newRequest("UpdateUser", "PATCH", authBearer, UpdateUserResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -8308,14 +8308,14 @@ func (c *Client) UpdateAUser(ctx context.Context, params UpdateAUserParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAUserResponse{
+	return &UpdateUserResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAUser sends DELETE /users/{userId}.
+// DeleteUser sends DELETE /users/{userId}.
 // It is the Postman request "users/{user Id}/Delete a user".
 //
 // Use this API to disassociate (unlink) a user or permanently delete a user. For user-level apps,
@@ -8336,17 +8336,17 @@ func (c *Client) UpdateAUser(ctx context.Context, params UpdateAUserParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAUserResponses):
+// Documented responses (also in DeleteUserResponses):
 //
 //	Status  Code  Description
 //	204     -     User deleted.
 //	400     300   Bad Request The transfer-to email address cannot be the same as the unlinked or deleted user’s email address. Unable to unlink API user(s). This user has published events on Zoom Ev
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) DeleteAUser(ctx context.Context, params DeleteAUserParams, opts ...RequestOption) (*DeleteAUserResponse, error) {
+func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts ...RequestOption) (*DeleteUserResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAUser: %w", err)
+		return nil, fmt.Errorf("DeleteUser: %w", err)
 	}
-	r := newRequest("DeleteAUser", "DELETE", authBearer, DeleteAUserResponses)
+	r := newRequest("DeleteUser", "DELETE", authBearer, DeleteUserResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	if params.Action != "" {
@@ -8368,7 +8368,7 @@ func (c *Client) DeleteAUser(ctx context.Context, params DeleteAUserParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAUserResponse{
+	return &DeleteUserResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8449,7 +8449,7 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 	return out, nil
 }
 
-// UploadAUserProfilePicture sends POST /users/{userId}/picture.
+// UploadUserProfilePicture sends POST /users/{userId}/picture.
 // It is the Postman request "users/{user Id}/Upload a user's profile picture".
 //
 // Upload a user's profile picture. For user-level apps, pass the `me` value
@@ -8464,17 +8464,17 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UploadAUserProfilePictureResponses):
+// Documented responses (also in UploadUserProfilePictureResponses):
 //
 //	Status  Code  Description
 //	201     -     Picture uploaded.
 //	400     300   Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) UploadAUserProfilePicture(ctx context.Context, params UploadAUserProfilePictureParams, opts ...RequestOption) (*UploadAUserProfilePictureResponse, error) {
+func (c *Client) UploadUserProfilePicture(ctx context.Context, params UploadUserProfilePictureParams, opts ...RequestOption) (*UploadUserProfilePictureResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UploadAUserProfilePicture: %w", err)
+		return nil, fmt.Errorf("UploadUserProfilePicture: %w", err)
 	}
-	r := newRequest("UploadAUserProfilePicture", "POST", authBearer, UploadAUserProfilePictureResponses)
+	r := newRequest("UploadUserProfilePicture", "POST", authBearer, UploadUserProfilePictureResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/picture")
@@ -8485,7 +8485,7 @@ func (c *Client) UploadAUserProfilePicture(ctx context.Context, params UploadAUs
 	if err != nil {
 		return nil, err
 	}
-	return &UploadAUserProfilePictureResponse{
+	return &UploadUserProfilePictureResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -8543,7 +8543,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 	}, nil
 }
 
-// UpdateAUserPassword sends PUT /users/{userId}/password.
+// UpdateUserPassword sends PUT /users/{userId}/password.
 // It is the Postman request "users/{user Id}/Update a user's password".
 //
 // Update the password (https://support.zoom.us/hc/en-us/articles/206344385-Change-a-User-s-Password)
@@ -8563,17 +8563,17 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAUserPasswordResponses):
+// Documented responses (also in UpdateUserPasswordResponses):
 //
 //	Status  Code  Description
 //	204     -     OK Password updated.
 //	400     300   Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) UpdateAUserPassword(ctx context.Context, params UpdateAUserPasswordParams, opts ...RequestOption) (*UpdateAUserPasswordResponse, error) {
+func (c *Client) UpdateUserPassword(ctx context.Context, params UpdateUserPasswordParams, opts ...RequestOption) (*UpdateUserPasswordResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAUserPassword: %w", err)
+		return nil, fmt.Errorf("UpdateUserPassword: %w", err)
 	}
-	r := newRequest("UpdateAUserPassword", "PUT", authBearer, UpdateAUserPasswordResponses)
+	r := newRequest("UpdateUserPassword", "PUT", authBearer, UpdateUserPasswordResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/password")
@@ -8584,7 +8584,7 @@ func (c *Client) UpdateAUserPassword(ctx context.Context, params UpdateAUserPass
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAUserPasswordResponse{
+	return &UpdateUserPasswordResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8634,7 +8634,7 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 	return out, nil
 }
 
-// ListAUserPACAccounts sends GET /users/{userId}/pac.
+// ListUserPACAccounts sends GET /users/{userId}/pac.
 // It is the Postman request "users/{user Id}/List a user's PAC accounts".
 //
 // Use this API to list a user's Personal Audio Conference
@@ -8656,17 +8656,17 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListAUserPACAccountsResponses):
+// Documented responses (also in ListUserPACAccountsResponses):
 //
 //	Status  Code  Description
 //	200     -     OK PAC account list returned.
 //	400     2024  Bad Request User does not have PAC enabled.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) ListAUserPACAccounts(ctx context.Context, params ListAUserPACAccountsParams, opts ...RequestOption) (*ListAUserPACAccountsResponse, error) {
+func (c *Client) ListUserPACAccounts(ctx context.Context, params ListUserPACAccountsParams, opts ...RequestOption) (*ListUserPACAccountsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListAUserPACAccounts: %w", err)
+		return nil, fmt.Errorf("ListUserPACAccounts: %w", err)
 	}
-	r := newRequest("ListAUserPACAccounts", "GET", authBearer, ListAUserPACAccountsResponses)
+	r := newRequest("ListUserPACAccounts", "GET", authBearer, ListUserPACAccountsResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/pac")
@@ -8674,7 +8674,7 @@ func (c *Client) ListAUserPACAccounts(ctx context.Context, params ListAUserPACAc
 	if err != nil {
 		return nil, err
 	}
-	out := &ListAUserPACAccountsResponse{
+	out := &ListUserPACAccountsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8685,7 +8685,7 @@ func (c *Client) ListAUserPACAccounts(ctx context.Context, params ListAUserPACAc
 	return out, nil
 }
 
-// UpdateAUserEmail sends PUT /users/{userId}/email.
+// UpdateUserEmail sends PUT /users/{userId}/email.
 // It is the Postman request "users/{user Id}/Update a user's email".
 //
 // Change a user's email address
@@ -8708,17 +8708,17 @@ func (c *Client) ListAUserPACAccounts(ctx context.Context, params ListAUserPACAc
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAUserEmailResponses):
+// Documented responses (also in UpdateUserEmailResponses):
 //
 //	Status  Code  Description
 //	204     -     No Content Email updated.
 //	400     200   Not Found Only an account administrator can change email.
 //	404     1001  Not Found User does not exist: $email.
-func (c *Client) UpdateAUserEmail(ctx context.Context, params UpdateAUserEmailParams, opts ...RequestOption) (*UpdateAUserEmailResponse, error) {
+func (c *Client) UpdateUserEmail(ctx context.Context, params UpdateUserEmailParams, opts ...RequestOption) (*UpdateUserEmailResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAUserEmail: %w", err)
+		return nil, fmt.Errorf("UpdateUserEmail: %w", err)
 	}
-	r := newRequest("UpdateAUserEmail", "PUT", authBearer, UpdateAUserEmailResponses)
+	r := newRequest("UpdateUserEmail", "PUT", authBearer, UpdateUserEmailResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/email")
@@ -8729,7 +8729,7 @@ func (c *Client) UpdateAUserEmail(ctx context.Context, params UpdateAUserEmailPa
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAUserEmailResponse{
+	return &UpdateUserEmailResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -8784,7 +8784,7 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 	return out, nil
 }
 
-// UpdateAUserPresenceStatus sends PUT /users/{userId}/presence_status.
+// UpdateUserPresenceStatus sends PUT /users/{userId}/presence_status.
 // It is the Postman request "users/{user Id}/Update a user's presence status".
 //
 // Use this API to update a user's presence status. For user-level apps, pass the `me` value
@@ -8814,18 +8814,18 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAUserPresenceStatusResponses):
+// Documented responses (also in UpdateUserPresenceStatusResponses):
 //
 //	Status  Code  Description
 //	204     -     Status updated succesfully.
 //	400     5301  Bad Request Request to update the presence status of this user failed. Error Code: `5411` Unauthorized request. You do not have permission to update the presence status of this use
 //	404     1001  Not Found User does not exist: {userId}.
 //	429     -     Too Many Requests Too many requests submitted to update the presence status of this user. Please wait for the request to be processed and try again later.
-func (c *Client) UpdateAUserPresenceStatus(ctx context.Context, params UpdateAUserPresenceStatusParams, opts ...RequestOption) (*UpdateAUserPresenceStatusResponse, error) {
+func (c *Client) UpdateUserPresenceStatus(ctx context.Context, params UpdateUserPresenceStatusParams, opts ...RequestOption) (*UpdateUserPresenceStatusResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAUserPresenceStatus: %w", err)
+		return nil, fmt.Errorf("UpdateUserPresenceStatus: %w", err)
 	}
-	r := newRequest("UpdateAUserPresenceStatus", "PUT", authBearer, UpdateAUserPresenceStatusResponses)
+	r := newRequest("UpdateUserPresenceStatus", "PUT", authBearer, UpdateUserPresenceStatusResponses)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/presence_status")
@@ -8841,7 +8841,7 @@ func (c *Client) UpdateAUserPresenceStatus(ctx context.Context, params UpdateAUs
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAUserPresenceStatusResponse{
+	return &UpdateUserPresenceStatusResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9037,7 +9037,7 @@ func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts .
 	return out, nil
 }
 
-// CheckAUserEmail sends GET /users/email.
+// CheckUserEmail sends GET /users/email.
 // It is the Postman request "users/Check a user email".
 //
 // Verify if a user's email is registered with Zoom.
@@ -9055,24 +9055,24 @@ func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CheckAUserEmailResponses):
+// Documented responses (also in CheckUserEmailResponses):
 //
 //	Status  Code  Description
 //	200     -     Success.
 //	400     300   Bad Request Email is required.
 //	404     1001  Not Found User does not exist: $userId.
-func (c *Client) CheckAUserEmail(ctx context.Context, params CheckAUserEmailParams, opts ...RequestOption) (*CheckAUserEmailResponse, error) {
+func (c *Client) CheckUserEmail(ctx context.Context, params CheckUserEmailParams, opts ...RequestOption) (*CheckUserEmailResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CheckAUserEmail: %w", err)
+		return nil, fmt.Errorf("CheckUserEmail: %w", err)
 	}
-	r := newRequest("CheckAUserEmail", "GET", authBearer, CheckAUserEmailResponses)
+	r := newRequest("CheckUserEmail", "GET", authBearer, CheckUserEmailResponses)
 	r.addPath("/users/email")
 	r.addQuery("email", params.Email)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &CheckAUserEmailResponse{
+	out := &CheckUserEmailResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9083,7 +9083,7 @@ func (c *Client) CheckAUserEmail(ctx context.Context, params CheckAUserEmailPara
 	return out, nil
 }
 
-// CheckAUserPMRoom sends GET /users/vanity_name.
+// CheckUserPMRoom sends GET /users/vanity_name.
 // It is the Postman request "users/Check a user's PM room".
 //
 // A personal meeting room is a virtual meeting room that can be permanently assigned to a user.
@@ -9095,23 +9095,23 @@ func (c *Client) CheckAUserEmail(ctx context.Context, params CheckAUserEmailPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CheckAUserPMRoomResponses):
+// Documented responses (also in CheckUserPMRoomResponses):
 //
 //	Status  Code  Description
 //	200     -     Success.
 //	400     300   Bad Request Vanity name is required.
-func (c *Client) CheckAUserPMRoom(ctx context.Context, params CheckAUserPMRoomParams, opts ...RequestOption) (*CheckAUserPMRoomResponse, error) {
+func (c *Client) CheckUserPMRoom(ctx context.Context, params CheckUserPMRoomParams, opts ...RequestOption) (*CheckUserPMRoomResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CheckAUserPMRoom: %w", err)
+		return nil, fmt.Errorf("CheckUserPMRoom: %w", err)
 	}
-	r := newRequest("CheckAUserPMRoom", "GET", authBearer, CheckAUserPMRoomResponses)
+	r := newRequest("CheckUserPMRoom", "GET", authBearer, CheckUserPMRoomResponses)
 	r.addPath("/users/vanity_name")
 	r.addQuery("vanity_name", params.VanityName)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	out := &CheckAUserPMRoomResponse{
+	out := &CheckUserPMRoomResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9122,7 +9122,7 @@ func (c *Client) CheckAUserPMRoom(ctx context.Context, params CheckAUserPMRoomPa
 	return out, nil
 }
 
-// DeleteAMeetingRegistrant sends DELETE /meetings/{meetingId}/registrants/{registrantId}.
+// DeleteMeetingRegistrant sends DELETE /meetings/{meetingId}/registrants/{registrantId}.
 // It is the Postman request "meetings/{meeting Id}/registrants/{registrant Id}/Delete a meeting registrant".
 //
 // Delete a meeting registrant.
@@ -9133,16 +9133,16 @@ func (c *Client) CheckAUserPMRoom(ctx context.Context, params CheckAUserPMRoomPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAMeetingRegistrantResponses):
+// Documented responses (also in DeleteMeetingRegistrantResponses):
 //
 //	Status  Code  Description
 //	204     -     OK
 //	400     200   Bad Request Only available for paid users: {0}. Error code: `300` The value that you entered for the Registrant ID field is invalid. Enter a valid value and try again. **Err
-func (c *Client) DeleteAMeetingRegistrant(ctx context.Context, params DeleteAMeetingRegistrantParams, opts ...RequestOption) (*DeleteAMeetingRegistrantResponse, error) {
+func (c *Client) DeleteMeetingRegistrant(ctx context.Context, params DeleteMeetingRegistrantParams, opts ...RequestOption) (*DeleteMeetingRegistrantResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAMeetingRegistrant: %w", err)
+		return nil, fmt.Errorf("DeleteMeetingRegistrant: %w", err)
 	}
-	r := newRequest("DeleteAMeetingRegistrant", "DELETE", authBearer, DeleteAMeetingRegistrantResponses)
+	r := newRequest("DeleteMeetingRegistrant", "DELETE", authBearer, DeleteMeetingRegistrantResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/")
@@ -9154,14 +9154,14 @@ func (c *Client) DeleteAMeetingRegistrant(ctx context.Context, params DeleteAMee
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAMeetingRegistrantResponse{
+	return &DeleteMeetingRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAMeetingRegistrant sends GET /meetings/{meetingId}/registrants/{registrantId}.
+// GetMeetingRegistrant sends GET /meetings/{meetingId}/registrants/{registrantId}.
 // It is the Postman request "meetings/{meeting Id}/registrants/{registrant Id}/Get a meeting registrant".
 //
 // Use this API to get details on a specific user who has registered for the meeting. A host or a user
@@ -9176,18 +9176,18 @@ func (c *Client) DeleteAMeetingRegistrant(ctx context.Context, params DeleteAMee
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAMeetingRegistrantResponses):
+// Documented responses (also in GetMeetingRegistrantResponses):
 //
 //	Status  Code  Description
 //	200     -     Success.
 //	300     300   Meeting "{meetingId}" is not valid or has expired. This meeting has not set required registration: "{meetingId}"
 //	400     1010  User does not belong to this account: "{accountId}" Error Code: `3003` You are not the meeting host. Error Code: `3000`> Cannot access meeting info.
 //	404     1001  Meeting not found. Meeting host does not exist: "{userId}"
-func (c *Client) GetAMeetingRegistrant(ctx context.Context, params GetAMeetingRegistrantParams, opts ...RequestOption) (*GetAMeetingRegistrantResponse, error) {
+func (c *Client) GetMeetingRegistrant(ctx context.Context, params GetMeetingRegistrantParams, opts ...RequestOption) (*GetMeetingRegistrantResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAMeetingRegistrant: %w", err)
+		return nil, fmt.Errorf("GetMeetingRegistrant: %w", err)
 	}
-	r := newRequest("GetAMeetingRegistrant", "GET", authBearer, GetAMeetingRegistrantResponses)
+	r := newRequest("GetMeetingRegistrant", "GET", authBearer, GetMeetingRegistrantResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/")
@@ -9196,7 +9196,7 @@ func (c *Client) GetAMeetingRegistrant(ctx context.Context, params GetAMeetingRe
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAMeetingRegistrantResponse{
+	out := &GetMeetingRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9207,7 +9207,7 @@ func (c *Client) GetAMeetingRegistrant(ctx context.Context, params GetAMeetingRe
 	return out, nil
 }
 
-// ListRegistrationQuestions sends GET /meetings/{meetingId}/registrants/questions.
+// MeetingsListRegistrationQuestions sends GET /meetings/{meetingId}/registrants/questions.
 // It is the Postman request "meetings/{meeting Id}/registrants/questions/List registration questions".
 //
 // List registration questions that will be displayed to users while registering for a meeting
@@ -9219,16 +9219,16 @@ func (c *Client) GetAMeetingRegistrant(ctx context.Context, params GetAMeetingRe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListRegistrationQuestionsResponses):
+// Documented responses (also in MeetingsListRegistrationQuestionsResponses):
 //
 //	Status  Code  Description
 //	200     -     Meeting Registrant Question object returned
 //	404     -     Meeting not found
-func (c *Client) ListRegistrationQuestions(ctx context.Context, params ListRegistrationQuestionsParams, opts ...RequestOption) (*ListRegistrationQuestionsResponse, error) {
+func (c *Client) MeetingsListRegistrationQuestions(ctx context.Context, params MeetingsListRegistrationQuestionsParams, opts ...RequestOption) (*MeetingsListRegistrationQuestionsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListRegistrationQuestions: %w", err)
+		return nil, fmt.Errorf("MeetingsListRegistrationQuestions: %w", err)
 	}
-	r := newRequest("ListRegistrationQuestions", "GET", authBearer, ListRegistrationQuestionsResponses)
+	r := newRequest("MeetingsListRegistrationQuestions", "GET", authBearer, MeetingsListRegistrationQuestionsResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/questions")
@@ -9236,7 +9236,7 @@ func (c *Client) ListRegistrationQuestions(ctx context.Context, params ListRegis
 	if err != nil {
 		return nil, err
 	}
-	out := &ListRegistrationQuestionsResponse{
+	out := &MeetingsListRegistrationQuestionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9247,7 +9247,7 @@ func (c *Client) ListRegistrationQuestions(ctx context.Context, params ListRegis
 	return out, nil
 }
 
-// UpdateRegistrationQuestions sends PATCH /meetings/{meetingId}/registrants/questions.
+// MeetingsUpdateRegistrationQuestions sends PATCH /meetings/{meetingId}/registrants/questions.
 // It is the Postman request "meetings/{meeting Id}/registrants/questions/Update registration questions".
 //
 // Update registration questions that will be displayed to users while registering for a meeting
@@ -9259,16 +9259,16 @@ func (c *Client) ListRegistrationQuestions(ctx context.Context, params ListRegis
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateRegistrationQuestionsResponses):
+// Documented responses (also in MeetingsUpdateRegistrationQuestionsResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting Registrant Questions Updated
 //	404     -     Meeting not found.
-func (c *Client) UpdateRegistrationQuestions(ctx context.Context, params UpdateRegistrationQuestionsParams, opts ...RequestOption) (*UpdateRegistrationQuestionsResponse, error) {
+func (c *Client) MeetingsUpdateRegistrationQuestions(ctx context.Context, params MeetingsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*MeetingsUpdateRegistrationQuestionsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateRegistrationQuestions: %w", err)
+		return nil, fmt.Errorf("MeetingsUpdateRegistrationQuestions: %w", err)
 	}
-	r := newRequest("UpdateRegistrationQuestions", "PATCH", authBearer, UpdateRegistrationQuestionsResponses)
+	r := newRequest("MeetingsUpdateRegistrationQuestions", "PATCH", authBearer, MeetingsUpdateRegistrationQuestionsResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/questions")
@@ -9284,7 +9284,7 @@ func (c *Client) UpdateRegistrationQuestions(ctx context.Context, params UpdateR
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateRegistrationQuestionsResponse{
+	return &MeetingsUpdateRegistrationQuestionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9459,7 +9459,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 	return out, nil
 }
 
-// UpdateRegistrantStatus sends PUT /meetings/{meetingId}/registrants/status.
+// MeetingsUpdateRegistrantStatus sends PUT /meetings/{meetingId}/registrants/status.
 // It is the Postman request "meetings/{meeting Id}/registrants/Update registrant's status".
 //
 // Update a meeting registrant's status by either approving, cancelling or denying a registrant from
@@ -9470,7 +9470,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateRegistrantStatusResponses):
+// Documented responses (also in MeetingsUpdateRegistrantStatusResponses):
 //
 //	Status  Code  Description
 //	204     -     Registrant status updated.
@@ -9478,11 +9478,11 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You're not the meeting host.
 //	404     1001  Meeting or registrant not found. User does not exist: {userId}.
 //	429     -     You have exceeded the daily rate limit of "{0}" for meeting Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
-func (c *Client) UpdateRegistrantStatus(ctx context.Context, params UpdateRegistrantStatusParams, opts ...RequestOption) (*UpdateRegistrantStatusResponse, error) {
+func (c *Client) MeetingsUpdateRegistrantStatus(ctx context.Context, params MeetingsUpdateRegistrantStatusParams, opts ...RequestOption) (*MeetingsUpdateRegistrantStatusResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateRegistrantStatus: %w", err)
+		return nil, fmt.Errorf("MeetingsUpdateRegistrantStatus: %w", err)
 	}
-	r := newRequest("UpdateRegistrantStatus", "PUT", authBearer, UpdateRegistrantStatusResponses)
+	r := newRequest("MeetingsUpdateRegistrantStatus", "PUT", authBearer, MeetingsUpdateRegistrantStatusResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/status")
@@ -9499,14 +9499,14 @@ func (c *Client) UpdateRegistrantStatus(ctx context.Context, params UpdateRegist
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateRegistrantStatusResponse{
+	return &MeetingsUpdateRegistrantStatusResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAMeetingPoll sends GET /meetings/{meetingId}/polls/{pollId}.
+// GetMeetingPoll sends GET /meetings/{meetingId}/polls/{pollId}.
 // It is the Postman request "meetings/{meeting Id}/polls/{poll Id}/Get a meeting poll".
 //
 // Polls allow the meeting host to survey attendees. Use this API to get information about a specific
@@ -9518,16 +9518,16 @@ func (c *Client) UpdateRegistrantStatus(ctx context.Context, params UpdateRegist
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAMeetingPollResponses):
+// Documented responses (also in GetMeetingPollResponses):
 //
 //	Status  Code  Description
 //	200     -     Meeting Poll object returned
 //	404     404   Meeting Poll not found.
-func (c *Client) GetAMeetingPoll(ctx context.Context, params GetAMeetingPollParams, opts ...RequestOption) (*GetAMeetingPollResponse, error) {
+func (c *Client) GetMeetingPoll(ctx context.Context, params GetMeetingPollParams, opts ...RequestOption) (*GetMeetingPollResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAMeetingPoll: %w", err)
+		return nil, fmt.Errorf("GetMeetingPoll: %w", err)
 	}
-	r := newRequest("GetAMeetingPoll", "GET", authBearer, GetAMeetingPollResponses)
+	r := newRequest("GetMeetingPoll", "GET", authBearer, GetMeetingPollResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls/")
@@ -9536,7 +9536,7 @@ func (c *Client) GetAMeetingPoll(ctx context.Context, params GetAMeetingPollPara
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAMeetingPollResponse{
+	out := &GetMeetingPollResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9547,7 +9547,7 @@ func (c *Client) GetAMeetingPoll(ctx context.Context, params GetAMeetingPollPara
 	return out, nil
 }
 
-// UpdateAMeetingPoll sends PUT /meetings/{meetingId}/polls/{pollId}.
+// UpdateMeetingPoll sends PUT /meetings/{meetingId}/polls/{pollId}.
 // It is the Postman request "meetings/{meeting Id}/polls/{poll Id}/Update a meeting poll".
 //
 // Polls allow the meeting host to survey attendees. Use this API to update information of a specific
@@ -9559,16 +9559,16 @@ func (c *Client) GetAMeetingPoll(ctx context.Context, params GetAMeetingPollPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAMeetingPollResponses):
+// Documented responses (also in UpdateMeetingPollResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting Poll Updated
 //	404     404   Meeting Poll not found
-func (c *Client) UpdateAMeetingPoll(ctx context.Context, params UpdateAMeetingPollParams, opts ...RequestOption) (*UpdateAMeetingPollResponse, error) {
+func (c *Client) UpdateMeetingPoll(ctx context.Context, params UpdateMeetingPollParams, opts ...RequestOption) (*UpdateMeetingPollResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAMeetingPoll: %w", err)
+		return nil, fmt.Errorf("UpdateMeetingPoll: %w", err)
 	}
-	r := newRequest("UpdateAMeetingPoll", "PUT", authBearer, UpdateAMeetingPollResponses)
+	r := newRequest("UpdateMeetingPoll", "PUT", authBearer, UpdateMeetingPollResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls/")
@@ -9585,14 +9585,14 @@ func (c *Client) UpdateAMeetingPoll(ctx context.Context, params UpdateAMeetingPo
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAMeetingPollResponse{
+	return &UpdateMeetingPollResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAMeetingPoll sends DELETE /meetings/{meetingId}/polls/{pollId}.
+// DeleteMeetingPoll sends DELETE /meetings/{meetingId}/polls/{pollId}.
 // It is the Postman request "meetings/{meeting Id}/polls/{poll Id}/Delete a meeting poll".
 //
 // Polls allow the meeting host to survey attendees. Use this API to delete a meeting poll
@@ -9610,16 +9610,16 @@ func (c *Client) UpdateAMeetingPoll(ctx context.Context, params UpdateAMeetingPo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAMeetingPollResponses):
+// Documented responses (also in DeleteMeetingPollResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting Poll deleted
 //	404     404   Meeting Poll not found
-func (c *Client) DeleteAMeetingPoll(ctx context.Context, params DeleteAMeetingPollParams, opts ...RequestOption) (*DeleteAMeetingPollResponse, error) {
+func (c *Client) DeleteMeetingPoll(ctx context.Context, params DeleteMeetingPollParams, opts ...RequestOption) (*DeleteMeetingPollResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAMeetingPoll: %w", err)
+		return nil, fmt.Errorf("DeleteMeetingPoll: %w", err)
 	}
-	r := newRequest("DeleteAMeetingPoll", "DELETE", authBearer, DeleteAMeetingPollResponses)
+	r := newRequest("DeleteMeetingPoll", "DELETE", authBearer, DeleteMeetingPollResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls/")
@@ -9628,7 +9628,7 @@ func (c *Client) DeleteAMeetingPoll(ctx context.Context, params DeleteAMeetingPo
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAMeetingPollResponse{
+	return &DeleteMeetingPollResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9680,7 +9680,7 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 	return out, nil
 }
 
-// CreateAMeetingPoll sends POST /meetings/{meetingId}/polls.
+// CreateMeetingPoll sends POST /meetings/{meetingId}/polls.
 // It is the Postman request "meetings/{meeting Id}/polls/Create a meeting poll".
 //
 // Polls allow the meeting host to survey attendees. Use this API to create a poll
@@ -9698,16 +9698,16 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateAMeetingPollResponses):
+// Documented responses (also in CreateMeetingPollResponses):
 //
 //	Status  Code  Description
 //	201     -     Meeting Poll Created
 //	404     404   Meeting not found
-func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPollParams, opts ...RequestOption) (*CreateAMeetingPollResponse, error) {
+func (c *Client) CreateMeetingPoll(ctx context.Context, params CreateMeetingPollParams, opts ...RequestOption) (*CreateMeetingPollResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAMeetingPoll: %w", err)
+		return nil, fmt.Errorf("CreateMeetingPoll: %w", err)
 	}
-	r := newRequest("CreateAMeetingPoll", "POST", authBearer, CreateAMeetingPollResponses)
+	r := newRequest("CreateMeetingPoll", "POST", authBearer, CreateMeetingPollResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls")
@@ -9723,7 +9723,7 @@ func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPo
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateAMeetingPollResponse{
+	out := &CreateMeetingPollResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -9735,7 +9735,7 @@ func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPo
 	return out, nil
 }
 
-// DeleteAMeetingRecordingFile sends DELETE /meetings/{meetingId}/recordings/{recordingId}.
+// DeleteMeetingRecordingFile sends DELETE /meetings/{meetingId}/recordings/{recordingId}.
 // It is the Postman request "meetings/{meeting Id}/recordings/{recording Id}/Delete a meeting recording file".
 //
 // Delete a specific recording file from a meeting.
@@ -9749,18 +9749,18 @@ func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAMeetingRecordingFileResponses):
+// Documented responses (also in DeleteMeetingRecordingFileResponses):
 //
 //	Status  Code  Description
 //	200     200   You do not have the right permissions.
 //	204     -     Meeting recording file deleted.
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3303` You can not delete an uncompleted meeting.
 //	404     1001  Meeting recording file not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
-func (c *Client) DeleteAMeetingRecordingFile(ctx context.Context, params DeleteAMeetingRecordingFileParams, opts ...RequestOption) (*DeleteAMeetingRecordingFileResponse, error) {
+func (c *Client) DeleteMeetingRecordingFile(ctx context.Context, params DeleteMeetingRecordingFileParams, opts ...RequestOption) (*DeleteMeetingRecordingFileResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAMeetingRecordingFile: %w", err)
+		return nil, fmt.Errorf("DeleteMeetingRecordingFile: %w", err)
 	}
-	r := newRequest("DeleteAMeetingRecordingFile", "DELETE", authBearer, DeleteAMeetingRecordingFileResponses)
+	r := newRequest("DeleteMeetingRecordingFile", "DELETE", authBearer, DeleteMeetingRecordingFileResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/")
@@ -9772,14 +9772,14 @@ func (c *Client) DeleteAMeetingRecordingFile(ctx context.Context, params DeleteA
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAMeetingRecordingFileResponse{
+	return &DeleteMeetingRecordingFileResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// RecoverASingleRecording sends PUT /meetings/{meetingId}/recordings/{recordingId}/status.
+// RecoverSingleRecording sends PUT /meetings/{meetingId}/recordings/{recordingId}/status.
 // It is the Postman request "meetings/{meeting Id}/recordings/{recording Id}/Recover a single recording".
 //
 // Zoom allows users to recover recordings from trash for up to 30 days from the deletion date. Use
@@ -9791,17 +9791,17 @@ func (c *Client) DeleteAMeetingRecordingFile(ctx context.Context, params DeleteA
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RecoverASingleRecordingResponses):
+// Documented responses (also in RecoverSingleRecordingResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting recording recovered.
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301`There is no recording for this meeting.
-func (c *Client) RecoverASingleRecording(ctx context.Context, params RecoverASingleRecordingParams, opts ...RequestOption) (*RecoverASingleRecordingResponse, error) {
+func (c *Client) RecoverSingleRecording(ctx context.Context, params RecoverSingleRecordingParams, opts ...RequestOption) (*RecoverSingleRecordingResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RecoverASingleRecording: %w", err)
+		return nil, fmt.Errorf("RecoverSingleRecording: %w", err)
 	}
-	r := newRequest("RecoverASingleRecording", "PUT", authBearer, RecoverASingleRecordingResponses)
+	r := newRequest("RecoverSingleRecording", "PUT", authBearer, RecoverSingleRecordingResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/")
@@ -9816,7 +9816,7 @@ func (c *Client) RecoverASingleRecording(ctx context.Context, params RecoverASin
 	if err != nil {
 		return nil, err
 	}
-	return &RecoverASingleRecordingResponse{
+	return &RecoverSingleRecordingResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -9978,7 +9978,7 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 	return out, nil
 }
 
-// QuestionsUpdateRegistrationQuestions sends PATCH /meetings/{meetingId}/recordings/registrants/questions.
+// RecordingsUpdateRegistrationQuestions sends PATCH /meetings/{meetingId}/recordings/registrants/questions.
 // It is the Postman request "meetings/{meeting Id}/recordings/registrants/questions/Update registration questions".
 //
 // For on-demand (https://support.zoom.us/hc/en-us/articles/360000488283-On-demand-Recordings) meeting
@@ -9994,16 +9994,16 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in QuestionsUpdateRegistrationQuestionsResponses):
+// Documented responses (also in RecordingsUpdateRegistrationQuestionsResponses):
 //
 //	Status  Code  Description
 //	200     -     Recording Registrant Questions Updated
 //	404     -     Meeting recording or Registrant not found
-func (c *Client) QuestionsUpdateRegistrationQuestions(ctx context.Context, params QuestionsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*QuestionsUpdateRegistrationQuestionsResponse, error) {
+func (c *Client) RecordingsUpdateRegistrationQuestions(ctx context.Context, params RecordingsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*RecordingsUpdateRegistrationQuestionsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("QuestionsUpdateRegistrationQuestions: %w", err)
+		return nil, fmt.Errorf("RecordingsUpdateRegistrationQuestions: %w", err)
 	}
-	r := newRequest("QuestionsUpdateRegistrationQuestions", "PATCH", authBearer, QuestionsUpdateRegistrationQuestionsResponses)
+	r := newRequest("RecordingsUpdateRegistrationQuestions", "PATCH", authBearer, RecordingsUpdateRegistrationQuestionsResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/registrants/questions")
@@ -10019,7 +10019,7 @@ func (c *Client) QuestionsUpdateRegistrationQuestions(ctx context.Context, param
 	if err != nil {
 		return nil, err
 	}
-	return &QuestionsUpdateRegistrationQuestionsResponse{
+	return &RecordingsUpdateRegistrationQuestionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -10083,7 +10083,7 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 	return out, nil
 }
 
-// CreateARecordingRegistrant sends POST /meetings/{meetingId}/recordings/registrants.
+// CreateRecordingRegistrant sends POST /meetings/{meetingId}/recordings/registrants.
 // It is the Postman request "meetings/{meeting Id}/recordings/registrants/Create a recording registrant".
 //
 // Cloud Recordings of past Zoom Meetings can be made on-demand
@@ -10100,16 +10100,16 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateARecordingRegistrantResponses):
+// Documented responses (also in CreateRecordingRegistrantResponses):
 //
 //	Status  Code  Description
 //	201     -     Registration submitted.
 //	404     -     Meeting recording not found
-func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateARecordingRegistrantParams, opts ...RequestOption) (*CreateARecordingRegistrantResponse, error) {
+func (c *Client) CreateRecordingRegistrant(ctx context.Context, params CreateRecordingRegistrantParams, opts ...RequestOption) (*CreateRecordingRegistrantResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateARecordingRegistrant: %w", err)
+		return nil, fmt.Errorf("CreateRecordingRegistrant: %w", err)
 	}
-	r := newRequest("CreateARecordingRegistrant", "POST", authBearer, CreateARecordingRegistrantResponses)
+	r := newRequest("CreateRecordingRegistrant", "POST", authBearer, CreateRecordingRegistrantResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants")
@@ -10170,7 +10170,7 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateARecordingRegistrantResponse{
+	out := &CreateRecordingRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -10181,7 +10181,7 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 	return out, nil
 }
 
-// RegistrantsUpdateRegistrantStatus sends PUT /meetings/{meetingId}/recordings/registrants/status.
+// RecordingsUpdateRegistrantStatus sends PUT /meetings/{meetingId}/recordings/registrants/status.
 // It is the Postman request "meetings/{meeting Id}/recordings/registrants/Update registrant's status".
 //
 // A registrant can either be approved or denied from viewing the on-demand
@@ -10194,17 +10194,17 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RegistrantsUpdateRegistrantStatusResponses):
+// Documented responses (also in RecordingsUpdateRegistrantStatusResponses):
 //
 //	Status  Code  Description
 //	204     -     Registrant status updated.
 //	404     -     Meeting recording or Registrant not found
 //	429     -     You have exceeded the daily rate limit of "{0}" for cloud recording Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
-func (c *Client) RegistrantsUpdateRegistrantStatus(ctx context.Context, params RegistrantsUpdateRegistrantStatusParams, opts ...RequestOption) (*RegistrantsUpdateRegistrantStatusResponse, error) {
+func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params RecordingsUpdateRegistrantStatusParams, opts ...RequestOption) (*RecordingsUpdateRegistrantStatusResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RegistrantsUpdateRegistrantStatus: %w", err)
+		return nil, fmt.Errorf("RecordingsUpdateRegistrantStatus: %w", err)
 	}
-	r := newRequest("RegistrantsUpdateRegistrantStatus", "PUT", authBearer, RegistrantsUpdateRegistrantStatusResponses)
+	r := newRequest("RecordingsUpdateRegistrantStatus", "PUT", authBearer, RecordingsUpdateRegistrantStatusResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants/status")
@@ -10218,7 +10218,7 @@ func (c *Client) RegistrantsUpdateRegistrantStatus(ctx context.Context, params R
 	if err != nil {
 		return nil, err
 	}
-	return &RegistrantsUpdateRegistrantStatusResponse{
+	return &RecordingsUpdateRegistrantStatusResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -10369,7 +10369,7 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 	}, nil
 }
 
-// UpdateALiveStream sends PATCH /meetings/{meetingId}/livestream.
+// MeetingsUpdateLiveStream sends PATCH /meetings/{meetingId}/livestream.
 // It is the Postman request "meetings/{meeting Id}/livestream/Update a live stream".
 //
 // Use this API to update a meeting's live stream information. Zoom allows users to live stream a
@@ -10385,18 +10385,18 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateALiveStreamResponses):
+// Documented responses (also in MeetingsUpdateLiveStreamResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
 //	300     300   Missing meetingId Invalid meetingId.
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access webinar info.
 //	404     1001  User {userId} does not exist.
-func (c *Client) UpdateALiveStream(ctx context.Context, params UpdateALiveStreamParams, opts ...RequestOption) (*UpdateALiveStreamResponse, error) {
+func (c *Client) MeetingsUpdateLiveStream(ctx context.Context, params MeetingsUpdateLiveStreamParams, opts ...RequestOption) (*MeetingsUpdateLiveStreamResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateALiveStream: %w", err)
+		return nil, fmt.Errorf("MeetingsUpdateLiveStream: %w", err)
 	}
-	r := newRequest("UpdateALiveStream", "PATCH", authBearer, UpdateALiveStreamResponses)
+	r := newRequest("MeetingsUpdateLiveStream", "PATCH", authBearer, MeetingsUpdateLiveStreamResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/livestream")
@@ -10409,14 +10409,14 @@ func (c *Client) UpdateALiveStream(ctx context.Context, params UpdateALiveStream
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateALiveStreamResponse{
+	return &MeetingsUpdateLiveStreamResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetLiveStreamDetails sends GET /meetings/{meetingId}/livestream.
+// MeetingsGetLiveStreamDetails sends GET /meetings/{meetingId}/livestream.
 // It is the Postman request "meetings/{meeting Id}/livestream/Get live stream details".
 //
 // Zoom allows users to live stream a meeting
@@ -10438,17 +10438,17 @@ func (c *Client) UpdateALiveStream(ctx context.Context, params UpdateALiveStream
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetLiveStreamDetailsResponses):
+// Documented responses (also in MeetingsGetLiveStreamDetailsResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Live Stream details returned.
 //	400     300   Bad Request Missing meetingId Invalid meetingId Error Code: `1010` User does not belong to this account: {accountId}
 //	404     1001  Not Found User {userId} does not exist.
-func (c *Client) GetLiveStreamDetails(ctx context.Context, params GetLiveStreamDetailsParams, opts ...RequestOption) (*GetLiveStreamDetailsResponse, error) {
+func (c *Client) MeetingsGetLiveStreamDetails(ctx context.Context, params MeetingsGetLiveStreamDetailsParams, opts ...RequestOption) (*MeetingsGetLiveStreamDetailsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetLiveStreamDetails: %w", err)
+		return nil, fmt.Errorf("MeetingsGetLiveStreamDetails: %w", err)
 	}
-	r := newRequest("GetLiveStreamDetails", "GET", authBearer, GetLiveStreamDetailsResponses)
+	r := newRequest("MeetingsGetLiveStreamDetails", "GET", authBearer, MeetingsGetLiveStreamDetailsResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/livestream")
@@ -10456,7 +10456,7 @@ func (c *Client) GetLiveStreamDetails(ctx context.Context, params GetLiveStreamD
 	if err != nil {
 		return nil, err
 	}
-	out := &GetLiveStreamDetailsResponse{
+	out := &MeetingsGetLiveStreamDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -10467,7 +10467,7 @@ func (c *Client) GetLiveStreamDetails(ctx context.Context, params GetLiveStreamD
 	return out, nil
 }
 
-// UpdateLiveStreamStatus sends PATCH /meetings/{meetingId}/livestream/status.
+// MeetingsUpdateLiveStreamStatus sends PATCH /meetings/{meetingId}/livestream/status.
 // It is the Postman request "meetings/{meeting Id}/livestream/Update Live Stream Status".
 //
 // Zoom allows users to live stream a meeting
@@ -10484,7 +10484,7 @@ func (c *Client) GetLiveStreamDetails(ctx context.Context, params GetLiveStreamD
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateLiveStreamStatusResponses):
+// Documented responses (also in MeetingsUpdateLiveStreamStatusResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
@@ -10492,11 +10492,11 @@ func (c *Client) GetLiveStreamDetails(ctx context.Context, params GetLiveStreamD
 //	400     3000  Cannot access webinar info. Error Code:`1010` User does not belong to this account: {accountId}.
 //	404     1001  User {userId} does not exist.
 //	429     -     Too many requests submitted to start the live stream of this meeting: {meetingId}. If the live stream has not already started, retry making a new request after 30 seconds.
-func (c *Client) UpdateLiveStreamStatus(ctx context.Context, params UpdateLiveStreamStatusParams, opts ...RequestOption) (*UpdateLiveStreamStatusResponse, error) {
+func (c *Client) MeetingsUpdateLiveStreamStatus(ctx context.Context, params MeetingsUpdateLiveStreamStatusParams, opts ...RequestOption) (*MeetingsUpdateLiveStreamStatusResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateLiveStreamStatus: %w", err)
+		return nil, fmt.Errorf("MeetingsUpdateLiveStreamStatus: %w", err)
 	}
-	r := newRequest("UpdateLiveStreamStatus", "PATCH", authBearer, UpdateLiveStreamStatusResponses)
+	r := newRequest("MeetingsUpdateLiveStreamStatus", "PATCH", authBearer, MeetingsUpdateLiveStreamStatusResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/livestream/status")
@@ -10512,14 +10512,14 @@ func (c *Client) UpdateLiveStreamStatus(ctx context.Context, params UpdateLiveSt
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateLiveStreamStatusResponse{
+	return &MeetingsUpdateLiveStreamStatusResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAMeeting sends GET /meetings/{meetingId}.
+// GetMeeting sends GET /meetings/{meetingId}.
 // It is the Postman request "meetings/{meeting Id}/Get a meeting".
 //
 // Retrieve the details of a meeting.
@@ -10530,17 +10530,17 @@ func (c *Client) UpdateLiveStreamStatus(ctx context.Context, params UpdateLiveSt
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAMeetingResponses):
+// Documented responses (also in GetMeetingResponses):
 //
 //	Status  Code  Description
 //	200     -     Meeting object returned.
 //	400     1010  User not found on this account: {accountId}. Error Code: `3000` Cannot access webinar info.
 //	404     1001  Meeting not found. User not exist: {userId}. Error Code: `3001` Meeting {meetingId} is not found or has expired.
-func (c *Client) GetAMeeting(ctx context.Context, params GetAMeetingParams, opts ...RequestOption) (*GetAMeetingResponse, error) {
+func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts ...RequestOption) (*GetMeetingResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAMeeting: %w", err)
+		return nil, fmt.Errorf("GetMeeting: %w", err)
 	}
-	r := newRequest("GetAMeeting", "GET", authBearer, GetAMeetingResponses)
+	r := newRequest("GetMeeting", "GET", authBearer, GetMeetingResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	if params.OccurrenceID != "" {
@@ -10553,7 +10553,7 @@ func (c *Client) GetAMeeting(ctx context.Context, params GetAMeetingParams, opts
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAMeetingResponse{
+	out := &GetMeetingResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -10564,7 +10564,7 @@ func (c *Client) GetAMeeting(ctx context.Context, params GetAMeetingParams, opts
 	return out, nil
 }
 
-// UpdateAMeeting sends PATCH /meetings/{meetingId}.
+// UpdateMeeting sends PATCH /meetings/{meetingId}.
 // It is the Postman request "meetings/{meeting Id}/Update a meeting".
 //
 // Use this API to update a meeting's details.
@@ -10581,18 +10581,18 @@ func (c *Client) GetAMeeting(ctx context.Context, params GetAMeetingParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAMeetingResponses):
+// Documented responses (also in UpdateMeetingResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting updated.
 //	300     300   Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day.
 //	400     1010  User not found on this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You are not the meeting host. Error Code: `300
 //	404     1001  Meeting not found. User does not exist: {userId}. Error Code: `3001` A meeting with this {meetingId} is not found or has expired.
-func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams, opts ...RequestOption) (*UpdateAMeetingResponse, error) {
+func (c *Client) UpdateMeeting(ctx context.Context, params UpdateMeetingParams, opts ...RequestOption) (*UpdateMeetingResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAMeeting: %w", err)
+		return nil, fmt.Errorf("UpdateMeeting: %w", err)
 	}
-	r := newRequest("UpdateAMeeting", "PATCH", authBearer, UpdateAMeetingResponses)
+	r := newRequest("UpdateMeeting", "PATCH", authBearer, UpdateMeetingResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -10643,14 +10643,14 @@ func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAMeetingResponse{
+	return &UpdateMeetingResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAMeeting sends DELETE /meetings/{meetingId}.
+// DeleteMeeting sends DELETE /meetings/{meetingId}.
 // It is the Postman request "meetings/{meeting Id}/Delete a meeting".
 //
 // Delete a meeting.
@@ -10661,17 +10661,17 @@ func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAMeetingResponses):
+// Documented responses (also in DeleteMeetingResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting deleted.
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Invalid occurrence_id. Error Code: `3002` Sorry, you cannot d
 //	404     1001  Meeting not found. User does not exist: {userId}. Error Code: `3001` Meeting with this {meetingId} is not found or has expired.
-func (c *Client) DeleteAMeeting(ctx context.Context, params DeleteAMeetingParams, opts ...RequestOption) (*DeleteAMeetingResponse, error) {
+func (c *Client) DeleteMeeting(ctx context.Context, params DeleteMeetingParams, opts ...RequestOption) (*DeleteMeetingResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAMeeting: %w", err)
+		return nil, fmt.Errorf("DeleteMeeting: %w", err)
 	}
-	r := newRequest("DeleteAMeeting", "DELETE", authBearer, DeleteAMeetingResponses)
+	r := newRequest("DeleteMeeting", "DELETE", authBearer, DeleteMeetingResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	if params.OccurrenceID != "" {
@@ -10687,7 +10687,7 @@ func (c *Client) DeleteAMeeting(ctx context.Context, params DeleteAMeetingParams
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAMeetingResponse{
+	return &DeleteMeetingResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -10772,7 +10772,7 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 	return out, nil
 }
 
-// PerformBatchRegistration sends POST /meetings/{meetingId}/batch_registrants.
+// MeetingsPerformBatchRegistration sends POST /meetings/{meetingId}/batch_registrants.
 // It is the Postman request "meetings/{meeting Id}/Perform batch registration".
 //
 // Register up to 30 registrants at once for a meeting that requires registration
@@ -10790,18 +10790,18 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in PerformBatchRegistrationResponses):
+// Documented responses (also in MeetingsPerformBatchRegistrationResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Registrants added.
 //	400     3038  Bad Request Meeting is over, you can not register now. If you have any questions, please contact the Meeting host. Error Code: `303` This API can only be used for scheduled m
 //	404     3001  Not Found Meeting does not exist: {meetingId}. Error Code: `3043` Meeting has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo
 //	429     -     You have exceeded the daily rate limit of "{0}" for meeting Perform batch registration API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
-func (c *Client) PerformBatchRegistration(ctx context.Context, params PerformBatchRegistrationParams, opts ...RequestOption) (*PerformBatchRegistrationResponse, error) {
+func (c *Client) MeetingsPerformBatchRegistration(ctx context.Context, params MeetingsPerformBatchRegistrationParams, opts ...RequestOption) (*MeetingsPerformBatchRegistrationResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("PerformBatchRegistration: %w", err)
+		return nil, fmt.Errorf("MeetingsPerformBatchRegistration: %w", err)
 	}
-	r := newRequest("PerformBatchRegistration", "POST", authBearer, PerformBatchRegistrationResponses)
+	r := newRequest("MeetingsPerformBatchRegistration", "POST", authBearer, MeetingsPerformBatchRegistrationResponses)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/batch_registrants")
@@ -10817,7 +10817,7 @@ func (c *Client) PerformBatchRegistration(ctx context.Context, params PerformBat
 	if err != nil {
 		return nil, err
 	}
-	out := &PerformBatchRegistrationResponse{
+	out := &MeetingsPerformBatchRegistrationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -11384,7 +11384,7 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 	return out, nil
 }
 
-// GetSharingRecordingDetails sends GET /metrics/meetings/{meetingId}/participants/sharing.
+// MeetingsGetSharingRecordingDetails sends GET /metrics/meetings/{meetingId}/participants/sharing.
 // It is the Postman request "metrics/meetings/{meeting Id}/participants/Get sharing/recording details".
 //
 // Retrieve the sharing and recording details of participants from live or past meetings.
@@ -11399,17 +11399,17 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetSharingRecordingDetailsResponses):
+// Documented responses (also in MeetingsGetSharingRecordingDetailsResponses):
 //
 //	Status  Code  Description
 //	200     -     Meeting participants returned.
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  This meeting's detail info is not available or ID is not valid.
-func (c *Client) GetSharingRecordingDetails(ctx context.Context, params GetSharingRecordingDetailsParams, opts ...RequestOption) (*GetSharingRecordingDetailsResponse, error) {
+func (c *Client) MeetingsGetSharingRecordingDetails(ctx context.Context, params MeetingsGetSharingRecordingDetailsParams, opts ...RequestOption) (*MeetingsGetSharingRecordingDetailsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetSharingRecordingDetails: %w", err)
+		return nil, fmt.Errorf("MeetingsGetSharingRecordingDetails: %w", err)
 	}
-	r := newRequest("GetSharingRecordingDetails", "GET", authBearer, GetSharingRecordingDetailsResponses)
+	r := newRequest("MeetingsGetSharingRecordingDetails", "GET", authBearer, MeetingsGetSharingRecordingDetailsResponses)
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/sharing")
@@ -11426,7 +11426,7 @@ func (c *Client) GetSharingRecordingDetails(ctx context.Context, params GetShari
 	if err != nil {
 		return nil, err
 	}
-	out := &GetSharingRecordingDetailsResponse{
+	out := &MeetingsGetSharingRecordingDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -11543,7 +11543,7 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 	return out, nil
 }
 
-// MeetingsListMeetings sends GET /metrics/meetings.
+// MetricsListMeetings sends GET /metrics/meetings.
 // It is the Postman request "metrics/meetings/List meetings".
 //
 // List total live or past meetings that occurred during a specified period of time. This overview
@@ -11563,16 +11563,16 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MeetingsListMeetingsResponses):
+// Documented responses (also in MetricsListMeetingsResponses):
 //
 //	Status  Code  Description
 //	200     -     Meetings returned. Only available for paid accounts that have dashboard feature enabled.
 //	300     300   The next page token is invalid or expired.
-func (c *Client) MeetingsListMeetings(ctx context.Context, params MeetingsListMeetingsParams, opts ...RequestOption) (*MeetingsListMeetingsResponse, error) {
+func (c *Client) MetricsListMeetings(ctx context.Context, params MetricsListMeetingsParams, opts ...RequestOption) (*MetricsListMeetingsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("MeetingsListMeetings: %w", err)
+		return nil, fmt.Errorf("MetricsListMeetings: %w", err)
 	}
-	r := newRequest("MeetingsListMeetings", "GET", authBearer, MeetingsListMeetingsResponses)
+	r := newRequest("MetricsListMeetings", "GET", authBearer, MetricsListMeetingsResponses)
 	r.addPath("/metrics/meetings")
 	if params.Type != "" {
 		r.addQuery("type", string(params.Type))
@@ -11592,7 +11592,7 @@ func (c *Client) MeetingsListMeetings(ctx context.Context, params MeetingsListMe
 	if err != nil {
 		return nil, err
 	}
-	out := &MeetingsListMeetingsResponse{
+	out := &MetricsListMeetingsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -11791,7 +11791,7 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 	return out, nil
 }
 
-// ParticipantsGetSharingRecordingDetails sends GET /metrics/webinars/{webinarId}/participants/sharing.
+// WebinarsGetSharingRecordingDetails sends GET /metrics/webinars/{webinarId}/participants/sharing.
 // It is the Postman request "metrics/webinars/{webinar Id}/participants/Get sharing/recording details".
 //
 // Retrieve the sharing and recording details of participants from live or past webinars.
@@ -11806,17 +11806,17 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ParticipantsGetSharingRecordingDetailsResponses):
+// Documented responses (also in WebinarsGetSharingRecordingDetailsResponses):
 //
 //	Status  Code  Description
 //	200     -     Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature.
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid. This webinar has not ended yet.
-func (c *Client) ParticipantsGetSharingRecordingDetails(ctx context.Context, params ParticipantsGetSharingRecordingDetailsParams, opts ...RequestOption) (*ParticipantsGetSharingRecordingDetailsResponse, error) {
+func (c *Client) WebinarsGetSharingRecordingDetails(ctx context.Context, params WebinarsGetSharingRecordingDetailsParams, opts ...RequestOption) (*WebinarsGetSharingRecordingDetailsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ParticipantsGetSharingRecordingDetails: %w", err)
+		return nil, fmt.Errorf("WebinarsGetSharingRecordingDetails: %w", err)
 	}
-	r := newRequest("ParticipantsGetSharingRecordingDetails", "GET", authBearer, ParticipantsGetSharingRecordingDetailsResponses)
+	r := newRequest("WebinarsGetSharingRecordingDetails", "GET", authBearer, WebinarsGetSharingRecordingDetailsResponses)
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/sharing")
@@ -11833,7 +11833,7 @@ func (c *Client) ParticipantsGetSharingRecordingDetails(ctx context.Context, par
 	if err != nil {
 		return nil, err
 	}
-	out := &ParticipantsGetSharingRecordingDetailsResponse{
+	out := &WebinarsGetSharingRecordingDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -11942,7 +11942,7 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 	}, nil
 }
 
-// WebinarsListWebinars sends GET /metrics/webinars.
+// MetricsListWebinars sends GET /metrics/webinars.
 // It is the Postman request "metrics/webinars/List webinars".
 //
 // List all the live or past webinars from a specified period of time.
@@ -11958,16 +11958,16 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsListWebinarsResponses):
+// Documented responses (also in MetricsListWebinarsResponses):
 //
 //	Status  Code  Description
 //	200     -     Meetings returned. Only available for paid accounts that have enabled the Dashboard feature.
 //	300     200   The next page token is invalid or has expired.
-func (c *Client) WebinarsListWebinars(ctx context.Context, params WebinarsListWebinarsParams, opts ...RequestOption) (*WebinarsListWebinarsResponse, error) {
+func (c *Client) MetricsListWebinars(ctx context.Context, params MetricsListWebinarsParams, opts ...RequestOption) (*MetricsListWebinarsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("WebinarsListWebinars: %w", err)
+		return nil, fmt.Errorf("MetricsListWebinars: %w", err)
 	}
-	r := newRequest("WebinarsListWebinars", "GET", authBearer, WebinarsListWebinarsResponses)
+	r := newRequest("MetricsListWebinars", "GET", authBearer, MetricsListWebinarsResponses)
 	r.addPath("/metrics/webinars")
 	if params.Type != "" {
 		r.addQuery("type", string(params.Type))
@@ -11984,7 +11984,7 @@ func (c *Client) WebinarsListWebinars(ctx context.Context, params WebinarsListWe
 	if err != nil {
 		return nil, err
 	}
-	out := &WebinarsListWebinarsResponse{
+	out := &MetricsListWebinarsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -11995,7 +11995,7 @@ func (c *Client) WebinarsListWebinars(ctx context.Context, params WebinarsListWe
 	return out, nil
 }
 
-// ZoomroomsListZoomRooms sends GET /metrics/zoomrooms.
+// MetricsListZoomRooms sends GET /metrics/zoomrooms.
 // It is the Postman request "metrics/zoomrooms/List Zoom Rooms".
 //
 // List information on all Zoom Rooms in an account.
@@ -12011,15 +12011,15 @@ func (c *Client) WebinarsListWebinars(ctx context.Context, params WebinarsListWe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ZoomroomsListZoomRoomsResponses):
+// Documented responses (also in MetricsListZoomRoomsResponses):
 //
 //	Status  Code  Description
 //	200     -     List of Zoom rooms returned. Only available for paid accounts that have enabled the Dashboard feature.
-func (c *Client) ZoomroomsListZoomRooms(ctx context.Context, params ZoomroomsListZoomRoomsParams, opts ...RequestOption) (*ZoomroomsListZoomRoomsResponse, error) {
+func (c *Client) MetricsListZoomRooms(ctx context.Context, params MetricsListZoomRoomsParams, opts ...RequestOption) (*MetricsListZoomRoomsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ZoomroomsListZoomRooms: %w", err)
+		return nil, fmt.Errorf("MetricsListZoomRooms: %w", err)
 	}
-	r := newRequest("ZoomroomsListZoomRooms", "GET", authBearer, ZoomroomsListZoomRoomsResponses)
+	r := newRequest("MetricsListZoomRooms", "GET", authBearer, MetricsListZoomRoomsResponses)
 	r.addPath("/metrics/zoomrooms")
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -12034,7 +12034,7 @@ func (c *Client) ZoomroomsListZoomRooms(ctx context.Context, params ZoomroomsLis
 	if err != nil {
 		return nil, err
 	}
-	out := &ZoomroomsListZoomRoomsResponse{
+	out := &MetricsListZoomRoomsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -13005,7 +13005,7 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 	return out, nil
 }
 
-// GetWebinarQAReport sends GET /report/webinars/{webinarId}/qa.
+// GetWebinarQReport sends GET /report/webinars/{webinarId}/qa.
 // It is the Postman request "report/webinars/{webinar Id}/Get webinar Q&A report".
 //
 // The Question & Answer (Q&A) feature for webinars allows attendees to ask questions during the
@@ -13023,17 +13023,17 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarQAReportResponses):
+// Documented responses (also in GetWebinarQReportResponses):
 //
 //	Status  Code  Description
 //	200     -     Webinar Q&A report returned. This is only available for paid account:{accountId}. A report cannot be generated for this account because this account has not subscribed to a webinar plan.
 //	400     -     Bad request
 //	404     1001  Webinar ID not found. User does not exist: {userId}. Error Code: `3001` Webinar {webinarId} not found or has expired.
-func (c *Client) GetWebinarQAReport(ctx context.Context, params GetWebinarQAReportParams, opts ...RequestOption) (*GetWebinarQAReportResponse, error) {
+func (c *Client) GetWebinarQReport(ctx context.Context, params GetWebinarQReportParams, opts ...RequestOption) (*GetWebinarQReportResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetWebinarQAReport: %w", err)
+		return nil, fmt.Errorf("GetWebinarQReport: %w", err)
 	}
-	r := newRequest("GetWebinarQAReport", "GET", authBearer, GetWebinarQAReportResponses)
+	r := newRequest("GetWebinarQReport", "GET", authBearer, GetWebinarQReportResponses)
 	r.addPath("/report/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/qa")
@@ -13041,7 +13041,7 @@ func (c *Client) GetWebinarQAReport(ctx context.Context, params GetWebinarQARepo
 	if err != nil {
 		return nil, err
 	}
-	out := &GetWebinarQAReportResponse{
+	out := &GetWebinarQReportResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -13548,7 +13548,7 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 	}, nil
 }
 
-// ListMembersInARole sends GET /roles/{roleId}/members.
+// ListMembersInRole sends GET /roles/{roleId}/members.
 // It is the Postman request "roles/{role Id}/members/List members in a role".
 //
 // User roles (https://support.zoom.us/hc/en-us/articles/115001078646-Role-Based-Access-Control) can
@@ -13564,16 +13564,16 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListMembersInARoleResponses):
+// Documented responses (also in ListMembersInRoleResponses):
 //
 //	Status  Code  Description
 //	200     -     Success
 //	404     -     Role not found
-func (c *Client) ListMembersInARole(ctx context.Context, params ListMembersInARoleParams, opts ...RequestOption) (*ListMembersInARoleResponse, error) {
+func (c *Client) ListMembersInRole(ctx context.Context, params ListMembersInRoleParams, opts ...RequestOption) (*ListMembersInRoleResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListMembersInARole: %w", err)
+		return nil, fmt.Errorf("ListMembersInRole: %w", err)
 	}
-	r := newRequest("ListMembersInARole", "GET", authBearer, ListMembersInARoleResponses)
+	r := newRequest("ListMembersInRole", "GET", authBearer, ListMembersInRoleResponses)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addPath("/members")
@@ -13593,7 +13593,7 @@ func (c *Client) ListMembersInARole(ctx context.Context, params ListMembersInARo
 	if err != nil {
 		return nil, err
 	}
-	out := &ListMembersInARoleResponse{
+	out := &ListMembersInRoleResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -13604,7 +13604,7 @@ func (c *Client) ListMembersInARole(ctx context.Context, params ListMembersInARo
 	return out, nil
 }
 
-// AssignARole sends POST /roles/{roleId}/members.
+// AssignRole sends POST /roles/{roleId}/members.
 // It is the Postman request "roles/{role Id}/members/Assign a role".
 //
 // User roles (https://support.zoom.us/hc/en-us/articles/115001078646-Role-Based-Access-Control) can
@@ -13623,16 +13623,16 @@ func (c *Client) ListMembersInARole(ctx context.Context, params ListMembersInARo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AssignARoleResponses):
+// Documented responses (also in AssignRoleResponses):
 //
 //	Status  Code  Description
 //	201     -     Members Added
 //	400     1034  Role does not exist. Error Code: `300` RoleId required. Can’t delete or add members for Normal/Owner roles.
-func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts ...RequestOption) (*AssignARoleResponse, error) {
+func (c *Client) AssignRole(ctx context.Context, params AssignRoleParams, opts ...RequestOption) (*AssignRoleResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("AssignARole: %w", err)
+		return nil, fmt.Errorf("AssignRole: %w", err)
 	}
-	r := newRequest("AssignARole", "POST", authBearer, AssignARoleResponses)
+	r := newRequest("AssignRole", "POST", authBearer, AssignRoleResponses)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addPath("/members")
@@ -13645,7 +13645,7 @@ func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts
 	if err != nil {
 		return nil, err
 	}
-	out := &AssignARoleResponse{
+	out := &AssignRoleResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -13657,7 +13657,7 @@ func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts
 	return out, nil
 }
 
-// UnassignARole sends DELETE /roles/{roleId}/members/{memberId}.
+// UnassignRole sends DELETE /roles/{roleId}/members/{memberId}.
 // It is the Postman request "roles/{role Id}/members/Unassign a role".
 //
 // User roles (https://support.zoom.us/hc/en-us/articles/115001078646-Role-Based-Access-Control) can
@@ -13674,16 +13674,16 @@ func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UnassignARoleResponses):
+// Documented responses (also in UnassignRoleResponses):
 //
 //	Status  Code  Description
 //	204     -     Role withdrawn from user.
 //	404     -     Role or Member not found
-func (c *Client) UnassignARole(ctx context.Context, params UnassignARoleParams, opts ...RequestOption) (*UnassignARoleResponse, error) {
+func (c *Client) UnassignRole(ctx context.Context, params UnassignRoleParams, opts ...RequestOption) (*UnassignRoleResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UnassignARole: %w", err)
+		return nil, fmt.Errorf("UnassignRole: %w", err)
 	}
-	r := newRequest("UnassignARole", "DELETE", authBearer, UnassignARoleResponses)
+	r := newRequest("UnassignRole", "DELETE", authBearer, UnassignRoleResponses)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addPath("/members/")
@@ -13692,7 +13692,7 @@ func (c *Client) UnassignARole(ctx context.Context, params UnassignARoleParams, 
 	if err != nil {
 		return nil, err
 	}
-	return &UnassignARoleResponse{
+	return &UnassignRoleResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -13815,7 +13815,7 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 	}, nil
 }
 
-// DeleteARole sends DELETE /roles/{roleId}.
+// DeleteRole sends DELETE /roles/{roleId}.
 // It is the Postman request "roles/{role Id}/Delete a role".
 //
 // Each Zoom user automatically has a role which can either be owner, administrator, or a member.
@@ -13837,24 +13837,24 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteARoleResponses):
+// Documented responses (also in DeleteRoleResponses):
 //
 //	Status  Code  Description
 //	200     200   Role not found.
 //	204     -     Status Code: `204` Role deleted.
 //	300     300   Role not found.
-func (c *Client) DeleteARole(ctx context.Context, params DeleteARoleParams, opts ...RequestOption) (*DeleteARoleResponse, error) {
+func (c *Client) DeleteRole(ctx context.Context, params DeleteRoleParams, opts ...RequestOption) (*DeleteRoleResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteARole: %w", err)
+		return nil, fmt.Errorf("DeleteRole: %w", err)
 	}
-	r := newRequest("DeleteARole", "DELETE", authBearer, DeleteARoleResponses)
+	r := newRequest("DeleteRole", "DELETE", authBearer, DeleteRoleResponses)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteARoleResponse{
+	return &DeleteRoleResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -13905,7 +13905,7 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 	return out, nil
 }
 
-// CreateARole sends POST /roles.
+// CreateRole sends POST /roles.
 // It is the Postman request "roles/Create a role".
 //
 // Each Zoom user automatically has a role which can either be owner, administrator, or a member.
@@ -13924,17 +13924,17 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateARoleResponses):
+// Documented responses (also in CreateRoleResponses):
 //
 //	Status  Code  Description
 //	200     -     Status Code: `200` You do not have the permission to create a role.
 //	201     -     Status Code: `201` Role created.
 //	300     300   The name field cannot be empty.
-func (c *Client) CreateARole(ctx context.Context, params CreateARoleParams, opts ...RequestOption) (*CreateARoleResponse, error) {
+func (c *Client) CreateRole(ctx context.Context, params CreateRoleParams, opts ...RequestOption) (*CreateRoleResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateARole: %w", err)
+		return nil, fmt.Errorf("CreateRole: %w", err)
 	}
-	r := newRequest("CreateARole", "POST", authBearer, CreateARoleResponses)
+	r := newRequest("CreateRole", "POST", authBearer, CreateRoleResponses)
 	r.addPath("/roles")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -13951,7 +13951,7 @@ func (c *Client) CreateARole(ctx context.Context, params CreateARoleParams, opts
 	if err != nil {
 		return nil, err
 	}
-	return &CreateARoleResponse{
+	return &CreateRoleResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14200,7 +14200,7 @@ func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsPara
 	}, nil
 }
 
-// RemoveAPanelist sends DELETE /webinars/{webinarId}/panelists/{panelistId}.
+// RemovePanelist sends DELETE /webinars/{webinarId}/panelists/{panelistId}.
 // It is the Postman request "webinars/{webinar Id}/panelists/Remove a panelist".
 //
 // Remove
@@ -14218,18 +14218,18 @@ func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RemoveAPanelistResponses):
+// Documented responses (also in RemovePanelistResponses):
 //
 //	Status  Code  Description
 //	200     -     Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}.
 //	204     -     Panelists removed.
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {email} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
-func (c *Client) RemoveAPanelist(ctx context.Context, params RemoveAPanelistParams, opts ...RequestOption) (*RemoveAPanelistResponse, error) {
+func (c *Client) RemovePanelist(ctx context.Context, params RemovePanelistParams, opts ...RequestOption) (*RemovePanelistResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RemoveAPanelist: %w", err)
+		return nil, fmt.Errorf("RemovePanelist: %w", err)
 	}
-	r := newRequest("RemoveAPanelist", "DELETE", authBearer, RemoveAPanelistResponses)
+	r := newRequest("RemovePanelist", "DELETE", authBearer, RemovePanelistResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/panelists/")
@@ -14238,14 +14238,14 @@ func (c *Client) RemoveAPanelist(ctx context.Context, params RemoveAPanelistPara
 	if err != nil {
 		return nil, err
 	}
-	return &RemoveAPanelistResponse{
+	return &RemovePanelistResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// QuestionsListRegistrationQuestions sends GET /webinars/{webinarId}/registrants/questions.
+// WebinarsListRegistrationQuestions sends GET /webinars/{webinarId}/registrants/questions.
 // It is the Postman request "webinars/{webinar Id}/registrants/questions/List registration questions".
 //
 // Scheduling a Webinar with registration
@@ -14264,16 +14264,16 @@ func (c *Client) RemoveAPanelist(ctx context.Context, params RemoveAPanelistPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in QuestionsListRegistrationQuestionsResponses):
+// Documented responses (also in WebinarsListRegistrationQuestionsResponses):
 //
 //	Status  Code  Description
 //	200     -     Webinar Registrant Question object returned
 //	404     -     Webinar not found
-func (c *Client) QuestionsListRegistrationQuestions(ctx context.Context, params QuestionsListRegistrationQuestionsParams, opts ...RequestOption) (*QuestionsListRegistrationQuestionsResponse, error) {
+func (c *Client) WebinarsListRegistrationQuestions(ctx context.Context, params WebinarsListRegistrationQuestionsParams, opts ...RequestOption) (*WebinarsListRegistrationQuestionsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("QuestionsListRegistrationQuestions: %w", err)
+		return nil, fmt.Errorf("WebinarsListRegistrationQuestions: %w", err)
 	}
-	r := newRequest("QuestionsListRegistrationQuestions", "GET", authBearer, QuestionsListRegistrationQuestionsResponses)
+	r := newRequest("WebinarsListRegistrationQuestions", "GET", authBearer, WebinarsListRegistrationQuestionsResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/questions")
@@ -14281,7 +14281,7 @@ func (c *Client) QuestionsListRegistrationQuestions(ctx context.Context, params 
 	if err != nil {
 		return nil, err
 	}
-	out := &QuestionsListRegistrationQuestionsResponse{
+	out := &WebinarsListRegistrationQuestionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14292,7 +14292,7 @@ func (c *Client) QuestionsListRegistrationQuestions(ctx context.Context, params 
 	return out, nil
 }
 
-// QuestionsUpdateRegistrationQuestions2 sends PATCH /webinars/{webinarId}/registrants/questions.
+// WebinarsUpdateRegistrationQuestions sends PATCH /webinars/{webinarId}/registrants/questions.
 // It is the Postman request "webinars/{webinar Id}/registrants/questions/Update registration questions".
 //
 // Scheduling a Webinar with registration
@@ -14312,16 +14312,16 @@ func (c *Client) QuestionsListRegistrationQuestions(ctx context.Context, params 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in QuestionsUpdateRegistrationQuestions2Responses):
+// Documented responses (also in WebinarsUpdateRegistrationQuestionsResponses):
 //
 //	Status  Code  Description
 //	204     -     Webinar Registrant Questions Updated
 //	404     -     Webinar not found
-func (c *Client) QuestionsUpdateRegistrationQuestions2(ctx context.Context, params QuestionsUpdateRegistrationQuestions2Params, opts ...RequestOption) (*QuestionsUpdateRegistrationQuestions2Response, error) {
+func (c *Client) WebinarsUpdateRegistrationQuestions(ctx context.Context, params WebinarsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*WebinarsUpdateRegistrationQuestionsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("QuestionsUpdateRegistrationQuestions2: %w", err)
+		return nil, fmt.Errorf("WebinarsUpdateRegistrationQuestions: %w", err)
 	}
-	r := newRequest("QuestionsUpdateRegistrationQuestions2", "PATCH", authBearer, QuestionsUpdateRegistrationQuestions2Responses)
+	r := newRequest("WebinarsUpdateRegistrationQuestions", "PATCH", authBearer, WebinarsUpdateRegistrationQuestionsResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/questions")
@@ -14337,14 +14337,14 @@ func (c *Client) QuestionsUpdateRegistrationQuestions2(ctx context.Context, para
 	if err != nil {
 		return nil, err
 	}
-	return &QuestionsUpdateRegistrationQuestions2Response{
+	return &WebinarsUpdateRegistrationQuestionsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAWebinarRegistrant sends GET /webinars/{webinarId}/registrants/{registrantId}.
+// GetWebinarRegistrant sends GET /webinars/{webinarId}/registrants/{registrantId}.
 // It is the Postman request "webinars/{webinar Id}/registrants/{registrant Id}/Get a webinar registrant".
 //
 // Zoom users with a Webinar Plan (https://zoom.us/webinar) have access to creating and managing
@@ -14364,18 +14364,18 @@ func (c *Client) QuestionsUpdateRegistrationQuestions2(ctx context.Context, para
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAWebinarRegistrantResponses):
+// Documented responses (also in GetWebinarRegistrantResponses):
 //
 //	Status  Code  Description
 //	200     -     Success.
 //	300     -     Invalid webinar ID.
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
-func (c *Client) GetAWebinarRegistrant(ctx context.Context, params GetAWebinarRegistrantParams, opts ...RequestOption) (*GetAWebinarRegistrantResponse, error) {
+func (c *Client) GetWebinarRegistrant(ctx context.Context, params GetWebinarRegistrantParams, opts ...RequestOption) (*GetWebinarRegistrantResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAWebinarRegistrant: %w", err)
+		return nil, fmt.Errorf("GetWebinarRegistrant: %w", err)
 	}
-	r := newRequest("GetAWebinarRegistrant", "GET", authBearer, GetAWebinarRegistrantResponses)
+	r := newRequest("GetWebinarRegistrant", "GET", authBearer, GetWebinarRegistrantResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/")
@@ -14387,7 +14387,7 @@ func (c *Client) GetAWebinarRegistrant(ctx context.Context, params GetAWebinarRe
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAWebinarRegistrantResponse{
+	out := &GetWebinarRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14398,7 +14398,7 @@ func (c *Client) GetAWebinarRegistrant(ctx context.Context, params GetAWebinarRe
 	return out, nil
 }
 
-// DeleteAWebinarRegistrant sends DELETE /webinars/{webinarId}/registrants/{registrantId}.
+// DeleteWebinarRegistrant sends DELETE /webinars/{webinarId}/registrants/{registrantId}.
 // It is the Postman request "webinars/{webinar Id}/registrants/{registrant Id}/Delete a webinar registrant".
 //
 // Delete a webinar registrant.
@@ -14409,16 +14409,16 @@ func (c *Client) GetAWebinarRegistrant(ctx context.Context, params GetAWebinarRe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAWebinarRegistrantResponses):
+// Documented responses (also in DeleteWebinarRegistrantResponses):
 //
 //	Status  Code  Description
 //	204     -     OK
 //	400     200   Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinars for this user in order to perform this action: {0}. Error code: `300` The value th
-func (c *Client) DeleteAWebinarRegistrant(ctx context.Context, params DeleteAWebinarRegistrantParams, opts ...RequestOption) (*DeleteAWebinarRegistrantResponse, error) {
+func (c *Client) DeleteWebinarRegistrant(ctx context.Context, params DeleteWebinarRegistrantParams, opts ...RequestOption) (*DeleteWebinarRegistrantResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAWebinarRegistrant: %w", err)
+		return nil, fmt.Errorf("DeleteWebinarRegistrant: %w", err)
 	}
-	r := newRequest("DeleteAWebinarRegistrant", "DELETE", authBearer, DeleteAWebinarRegistrantResponses)
+	r := newRequest("DeleteWebinarRegistrant", "DELETE", authBearer, DeleteWebinarRegistrantResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/")
@@ -14430,7 +14430,7 @@ func (c *Client) DeleteAWebinarRegistrant(ctx context.Context, params DeleteAWeb
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAWebinarRegistrantResponse{
+	return &DeleteWebinarRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14506,7 +14506,7 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 	return out, nil
 }
 
-// AddAWebinarRegistrant sends POST /webinars/{webinarId}/registrants.
+// AddWebinarRegistrant sends POST /webinars/{webinarId}/registrants.
 // It is the Postman request "webinars/{webinar Id}/registrants/Add a webinar registrant".
 //
 // Zoom users with a Webinar Plan (https://zoom.us/webinar) have access to creating and managing
@@ -14525,18 +14525,18 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddAWebinarRegistrantResponses):
+// Documented responses (also in AddWebinarRegistrantResponses):
 //
 //	Status  Code  Description
 //	201     -     Registration created.
 //	300     -     Invalid webinar ID. Invalid parameter: occurrence_ids. Invalid user name.
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3000` This webinar does not have registration as required:{webinarId}. Error Code: `3027` Hos
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
-func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRegistrantParams, opts ...RequestOption) (*AddAWebinarRegistrantResponse, error) {
+func (c *Client) AddWebinarRegistrant(ctx context.Context, params AddWebinarRegistrantParams, opts ...RequestOption) (*AddWebinarRegistrantResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("AddAWebinarRegistrant: %w", err)
+		return nil, fmt.Errorf("AddWebinarRegistrant: %w", err)
 	}
-	r := newRequest("AddAWebinarRegistrant", "POST", authBearer, AddAWebinarRegistrantResponses)
+	r := newRequest("AddWebinarRegistrant", "POST", authBearer, AddWebinarRegistrantResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants")
@@ -14600,7 +14600,7 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 	if err != nil {
 		return nil, err
 	}
-	out := &AddAWebinarRegistrantResponse{
+	out := &AddWebinarRegistrantResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14611,7 +14611,7 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 	return out, nil
 }
 
-// RegistrantsUpdateRegistrantStatus2 sends PUT /webinars/{webinarId}/registrants/status.
+// WebinarsUpdateRegistrantStatus sends PUT /webinars/{webinarId}/registrants/status.
 // It is the Postman request "webinars/{webinar Id}/registrants/Update registrant's status".
 //
 // Update a webinar registrant's status. Using this API, you can specify whether you want to approve a
@@ -14623,7 +14623,7 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RegistrantsUpdateRegistrantStatus2Responses):
+// Documented responses (also in WebinarsUpdateRegistrantStatusResponses):
 //
 //	Status  Code  Description
 //	200     -     The webinar plan subscription is missing. Enable webinar for this user once the subscription is added: {userId}.
@@ -14631,11 +14631,11 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3035` Webinar has reached maximum attendee capacity.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
-func (c *Client) RegistrantsUpdateRegistrantStatus2(ctx context.Context, params RegistrantsUpdateRegistrantStatus2Params, opts ...RequestOption) (*RegistrantsUpdateRegistrantStatus2Response, error) {
+func (c *Client) WebinarsUpdateRegistrantStatus(ctx context.Context, params WebinarsUpdateRegistrantStatusParams, opts ...RequestOption) (*WebinarsUpdateRegistrantStatusResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("RegistrantsUpdateRegistrantStatus2: %w", err)
+		return nil, fmt.Errorf("WebinarsUpdateRegistrantStatus: %w", err)
 	}
-	r := newRequest("RegistrantsUpdateRegistrantStatus2", "PUT", authBearer, RegistrantsUpdateRegistrantStatus2Responses)
+	r := newRequest("WebinarsUpdateRegistrantStatus", "PUT", authBearer, WebinarsUpdateRegistrantStatusResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/status")
@@ -14652,14 +14652,14 @@ func (c *Client) RegistrantsUpdateRegistrantStatus2(ctx context.Context, params 
 	if err != nil {
 		return nil, err
 	}
-	return &RegistrantsUpdateRegistrantStatus2Response{
+	return &WebinarsUpdateRegistrantStatusResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAWebinarPoll sends GET /webinars/{webinarId}/polls/{pollId}.
+// GetWebinarPoll sends GET /webinars/{webinarId}/polls/{pollId}.
 // It is the Postman request "webinars/{webinar Id}/polls/{poll Id}/Get a webinar poll".
 //
 // Get a webinar's poll (https://support.zoom.us/hc/en-us/articles/203749865-Polling-for-Webinars)
@@ -14671,16 +14671,16 @@ func (c *Client) RegistrantsUpdateRegistrantStatus2(ctx context.Context, params 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAWebinarPollResponses):
+// Documented responses (also in GetWebinarPollResponses):
 //
 //	Status  Code  Description
 //	200     -     Webinar Poll object returned
 //	404     3001  Webinar not found. Webinar {webinarId} not found or has expired.
-func (c *Client) GetAWebinarPoll(ctx context.Context, params GetAWebinarPollParams, opts ...RequestOption) (*GetAWebinarPollResponse, error) {
+func (c *Client) GetWebinarPoll(ctx context.Context, params GetWebinarPollParams, opts ...RequestOption) (*GetWebinarPollResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAWebinarPoll: %w", err)
+		return nil, fmt.Errorf("GetWebinarPoll: %w", err)
 	}
-	r := newRequest("GetAWebinarPoll", "GET", authBearer, GetAWebinarPollResponses)
+	r := newRequest("GetWebinarPoll", "GET", authBearer, GetWebinarPollResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls/")
@@ -14689,7 +14689,7 @@ func (c *Client) GetAWebinarPoll(ctx context.Context, params GetAWebinarPollPara
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAWebinarPollResponse{
+	out := &GetWebinarPollResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14700,7 +14700,7 @@ func (c *Client) GetAWebinarPoll(ctx context.Context, params GetAWebinarPollPara
 	return out, nil
 }
 
-// UpdateAWebinarPoll sends PUT /webinars/{webinarId}/polls/{pollId}.
+// UpdateWebinarPoll sends PUT /webinars/{webinarId}/polls/{pollId}.
 // It is the Postman request "webinars/{webinar Id}/polls/{poll Id}/Update a webinar poll".
 //
 // Update a webinar's poll (https://support.zoom.us/hc/en-us/articles/203749865-Polling-for-Webinars).
@@ -14711,16 +14711,16 @@ func (c *Client) GetAWebinarPoll(ctx context.Context, params GetAWebinarPollPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAWebinarPollResponses):
+// Documented responses (also in UpdateWebinarPollResponses):
 //
 //	Status  Code  Description
 //	204     -     Webinar Poll Updated
 //	404     3001  Webinar poll not found. Webinar {webinarId} not found or has expired.
-func (c *Client) UpdateAWebinarPoll(ctx context.Context, params UpdateAWebinarPollParams, opts ...RequestOption) (*UpdateAWebinarPollResponse, error) {
+func (c *Client) UpdateWebinarPoll(ctx context.Context, params UpdateWebinarPollParams, opts ...RequestOption) (*UpdateWebinarPollResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAWebinarPoll: %w", err)
+		return nil, fmt.Errorf("UpdateWebinarPoll: %w", err)
 	}
-	r := newRequest("UpdateAWebinarPoll", "PUT", authBearer, UpdateAWebinarPollResponses)
+	r := newRequest("UpdateWebinarPoll", "PUT", authBearer, UpdateWebinarPollResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls/")
@@ -14737,14 +14737,14 @@ func (c *Client) UpdateAWebinarPoll(ctx context.Context, params UpdateAWebinarPo
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAWebinarPollResponse{
+	return &UpdateWebinarPollResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAWebinarPoll sends DELETE /webinars/{webinarId}/polls/{pollId}.
+// DeleteWebinarPoll sends DELETE /webinars/{webinarId}/polls/{pollId}.
 // It is the Postman request "webinars/{webinar Id}/polls/{poll Id}/Delete a webinar poll".
 //
 // Delete a webinar's poll (https://support.zoom.us/hc/en-us/articles/203749865-Polling-for-Webinars).
@@ -14755,16 +14755,16 @@ func (c *Client) UpdateAWebinarPoll(ctx context.Context, params UpdateAWebinarPo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAWebinarPollResponses):
+// Documented responses (also in DeleteWebinarPollResponses):
 //
 //	Status  Code  Description
 //	204     -     Webinar Poll deleted
 //	404     3001  Webinar poll not found. Webinar {webinarId} not found or has expired.
-func (c *Client) DeleteAWebinarPoll(ctx context.Context, params DeleteAWebinarPollParams, opts ...RequestOption) (*DeleteAWebinarPollResponse, error) {
+func (c *Client) DeleteWebinarPoll(ctx context.Context, params DeleteWebinarPollParams, opts ...RequestOption) (*DeleteWebinarPollResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAWebinarPoll: %w", err)
+		return nil, fmt.Errorf("DeleteWebinarPoll: %w", err)
 	}
-	r := newRequest("DeleteAWebinarPoll", "DELETE", authBearer, DeleteAWebinarPollResponses)
+	r := newRequest("DeleteWebinarPoll", "DELETE", authBearer, DeleteWebinarPollResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls/")
@@ -14773,14 +14773,14 @@ func (c *Client) DeleteAWebinarPoll(ctx context.Context, params DeleteAWebinarPo
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAWebinarPollResponse{
+	return &DeleteWebinarPollResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// ListAWebinarPolls sends GET /webinars/{webinarId}/polls.
+// ListWebinarPolls sends GET /webinars/{webinarId}/polls.
 // It is the Postman request "webinars/{webinar Id}/polls/List a webinar's polls".
 //
 // List all the polls (https://support.zoom.us/hc/en-us/articles/203749865-Polling-for-Webinars) of a
@@ -14792,16 +14792,16 @@ func (c *Client) DeleteAWebinarPoll(ctx context.Context, params DeleteAWebinarPo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListAWebinarPollsResponses):
+// Documented responses (also in ListWebinarPollsResponses):
 //
 //	Status  Code  Description
 //	200     -     List polls of a Webinar returned
 //	404     -     Webinar not found.
-func (c *Client) ListAWebinarPolls(ctx context.Context, params ListAWebinarPollsParams, opts ...RequestOption) (*ListAWebinarPollsResponse, error) {
+func (c *Client) ListWebinarPolls(ctx context.Context, params ListWebinarPollsParams, opts ...RequestOption) (*ListWebinarPollsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListAWebinarPolls: %w", err)
+		return nil, fmt.Errorf("ListWebinarPolls: %w", err)
 	}
-	r := newRequest("ListAWebinarPolls", "GET", authBearer, ListAWebinarPollsResponses)
+	r := newRequest("ListWebinarPolls", "GET", authBearer, ListWebinarPollsResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls")
@@ -14809,7 +14809,7 @@ func (c *Client) ListAWebinarPolls(ctx context.Context, params ListAWebinarPolls
 	if err != nil {
 		return nil, err
 	}
-	out := &ListAWebinarPollsResponse{
+	out := &ListWebinarPollsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14820,7 +14820,7 @@ func (c *Client) ListAWebinarPolls(ctx context.Context, params ListAWebinarPolls
 	return out, nil
 }
 
-// CreateAWebinarPoll sends POST /webinars/{webinarId}/polls.
+// CreateWebinarPoll sends POST /webinars/{webinarId}/polls.
 // It is the Postman request "webinars/{webinar Id}/polls/Create a webinar's poll".
 //
 // Create a poll (https://support.zoom.us/hc/en-us/articles/203749865-Polling-for-Webinars) for a
@@ -14832,17 +14832,17 @@ func (c *Client) ListAWebinarPolls(ctx context.Context, params ListAWebinarPolls
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateAWebinarPollResponses):
+// Documented responses (also in CreateWebinarPollResponses):
 //
 //	Status  Code  Description
 //	201     -     Webinar Poll Created
 //	300     -     Invalid webinarId.
 //	404     -     Webinar not found.
-func (c *Client) CreateAWebinarPoll(ctx context.Context, params CreateAWebinarPollParams, opts ...RequestOption) (*CreateAWebinarPollResponse, error) {
+func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPollParams, opts ...RequestOption) (*CreateWebinarPollResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAWebinarPoll: %w", err)
+		return nil, fmt.Errorf("CreateWebinarPoll: %w", err)
 	}
-	r := newRequest("CreateAWebinarPoll", "POST", authBearer, CreateAWebinarPollResponses)
+	r := newRequest("CreateWebinarPoll", "POST", authBearer, CreateWebinarPollResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls")
@@ -14858,7 +14858,7 @@ func (c *Client) CreateAWebinarPoll(ctx context.Context, params CreateAWebinarPo
 	if err != nil {
 		return nil, err
 	}
-	out := &CreateAWebinarPollResponse{
+	out := &CreateWebinarPollResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),
@@ -14870,7 +14870,7 @@ func (c *Client) CreateAWebinarPoll(ctx context.Context, params CreateAWebinarPo
 	return out, nil
 }
 
-// LivestreamUpdateALiveStream sends PATCH /webinars/{webinarId}/livestream.
+// WebinarsUpdateLiveStream sends PATCH /webinars/{webinarId}/livestream.
 // It is the Postman request "webinars/{webinar Id}/livestream/Update a live stream".
 //
 // Zoom allows users to live stream a webinar
@@ -14891,16 +14891,16 @@ func (c *Client) CreateAWebinarPoll(ctx context.Context, params CreateAWebinarPo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in LivestreamUpdateALiveStreamResponses):
+// Documented responses (also in WebinarsUpdateLiveStreamResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
-func (c *Client) LivestreamUpdateALiveStream(ctx context.Context, params LivestreamUpdateALiveStreamParams, opts ...RequestOption) (*LivestreamUpdateALiveStreamResponse, error) {
+func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUpdateLiveStreamParams, opts ...RequestOption) (*WebinarsUpdateLiveStreamResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("LivestreamUpdateALiveStream: %w", err)
+		return nil, fmt.Errorf("WebinarsUpdateLiveStream: %w", err)
 	}
-	r := newRequest("LivestreamUpdateALiveStream", "PATCH", authBearer, LivestreamUpdateALiveStreamResponses)
+	r := newRequest("WebinarsUpdateLiveStream", "PATCH", authBearer, WebinarsUpdateLiveStreamResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/livestream")
@@ -14913,14 +14913,14 @@ func (c *Client) LivestreamUpdateALiveStream(ctx context.Context, params Livestr
 	if err != nil {
 		return nil, err
 	}
-	return &LivestreamUpdateALiveStreamResponse{
+	return &WebinarsUpdateLiveStreamResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// LivestreamGetLiveStreamDetails sends GET /webinars/{webinarId}/livestream.
+// WebinarsGetLiveStreamDetails sends GET /webinars/{webinarId}/livestream.
 // It is the Postman request "webinars/{webinar Id}/livestream/Get live stream details".
 //
 // Zoom allows users to live stream a webinar
@@ -14942,16 +14942,16 @@ func (c *Client) LivestreamUpdateALiveStream(ctx context.Context, params Livestr
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in LivestreamGetLiveStreamDetailsResponses):
+// Documented responses (also in WebinarsGetLiveStreamDetailsResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Live Stream details returned.
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
-func (c *Client) LivestreamGetLiveStreamDetails(ctx context.Context, params LivestreamGetLiveStreamDetailsParams, opts ...RequestOption) (*LivestreamGetLiveStreamDetailsResponse, error) {
+func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params WebinarsGetLiveStreamDetailsParams, opts ...RequestOption) (*WebinarsGetLiveStreamDetailsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("LivestreamGetLiveStreamDetails: %w", err)
+		return nil, fmt.Errorf("WebinarsGetLiveStreamDetails: %w", err)
 	}
-	r := newRequest("LivestreamGetLiveStreamDetails", "GET", authBearer, LivestreamGetLiveStreamDetailsResponses)
+	r := newRequest("WebinarsGetLiveStreamDetails", "GET", authBearer, WebinarsGetLiveStreamDetailsResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/livestream")
@@ -14959,7 +14959,7 @@ func (c *Client) LivestreamGetLiveStreamDetails(ctx context.Context, params Live
 	if err != nil {
 		return nil, err
 	}
-	out := &LivestreamGetLiveStreamDetailsResponse{
+	out := &WebinarsGetLiveStreamDetailsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -14970,7 +14970,7 @@ func (c *Client) LivestreamGetLiveStreamDetails(ctx context.Context, params Live
 	return out, nil
 }
 
-// LivestreamUpdateLiveStreamStatus sends PATCH /webinars/{webinarId}/livestream/status.
+// WebinarsUpdateLiveStreamStatus sends PATCH /webinars/{webinarId}/livestream/status.
 // It is the Postman request "webinars/{webinar Id}/livestream/Update Live Stream Status".
 //
 // Zoom allows users to live stream a webinar
@@ -14991,16 +14991,16 @@ func (c *Client) LivestreamGetLiveStreamDetails(ctx context.Context, params Live
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in LivestreamUpdateLiveStreamStatusResponses):
+// Documented responses (also in WebinarsUpdateLiveStreamStatusResponses):
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
-func (c *Client) LivestreamUpdateLiveStreamStatus(ctx context.Context, params LivestreamUpdateLiveStreamStatusParams, opts ...RequestOption) (*LivestreamUpdateLiveStreamStatusResponse, error) {
+func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params WebinarsUpdateLiveStreamStatusParams, opts ...RequestOption) (*WebinarsUpdateLiveStreamStatusResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("LivestreamUpdateLiveStreamStatus: %w", err)
+		return nil, fmt.Errorf("WebinarsUpdateLiveStreamStatus: %w", err)
 	}
-	r := newRequest("LivestreamUpdateLiveStreamStatus", "PATCH", authBearer, LivestreamUpdateLiveStreamStatusResponses)
+	r := newRequest("WebinarsUpdateLiveStreamStatus", "PATCH", authBearer, WebinarsUpdateLiveStreamStatusResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/livestream/status")
@@ -15016,14 +15016,14 @@ func (c *Client) LivestreamUpdateLiveStreamStatus(ctx context.Context, params Li
 	if err != nil {
 		return nil, err
 	}
-	return &LivestreamUpdateLiveStreamStatusResponse{
+	return &WebinarsUpdateLiveStreamStatusResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// GetAWebinar sends GET /webinars/{webinarId}.
+// GetWebinar sends GET /webinars/{webinarId}.
 // It is the Postman request "webinars/{webinar Id}/Get a webinar".
 //
 // Zoom users with a Webinar Plan (https://zoom.us/webinar) have access to creating and managing
@@ -15038,18 +15038,18 @@ func (c *Client) LivestreamUpdateLiveStreamStatus(ctx context.Context, params Li
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAWebinarResponses):
+// Documented responses (also in GetWebinarResponses):
 //
 //	Status  Code  Description
 //	200     -     Success
 //	300     -     Invalid webinar ID.
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
-func (c *Client) GetAWebinar(ctx context.Context, params GetAWebinarParams, opts ...RequestOption) (*GetAWebinarResponse, error) {
+func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts ...RequestOption) (*GetWebinarResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetAWebinar: %w", err)
+		return nil, fmt.Errorf("GetWebinar: %w", err)
 	}
-	r := newRequest("GetAWebinar", "GET", authBearer, GetAWebinarResponses)
+	r := newRequest("GetWebinar", "GET", authBearer, GetWebinarResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	if params.OccurrenceID != "" {
@@ -15062,7 +15062,7 @@ func (c *Client) GetAWebinar(ctx context.Context, params GetAWebinarParams, opts
 	if err != nil {
 		return nil, err
 	}
-	out := &GetAWebinarResponse{
+	out := &GetWebinarResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -15073,7 +15073,7 @@ func (c *Client) GetAWebinar(ctx context.Context, params GetAWebinarParams, opts
 	return out, nil
 }
 
-// UpdateAWebinar sends PATCH /webinars/{webinarId}.
+// UpdateWebinar sends PATCH /webinars/{webinarId}.
 // It is the Postman request "webinars/{webinar Id}/Update a webinar".
 //
 // Zoom users with a Webinar Plan (https://zoom.us/webinar) have access to creating and managing
@@ -15094,7 +15094,7 @@ func (c *Client) GetAWebinar(ctx context.Context, params GetAWebinarParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAWebinarResponses):
+// Documented responses (also in UpdateWebinarResponses):
 //
 //	Status  Code  Description
 //	200     -     Webinar subscription plan is missing. Enable webinar for this user once the subscription is added:{userId}.
@@ -15102,11 +15102,11 @@ func (c *Client) GetAWebinar(ctx context.Context, params GetAWebinarParams, opts
 //	300     -     Invalid webinar Id. Invalid recurrence settings.
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. * Users in '{0}' have been blocked from joining meetings and webi
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
-func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams, opts ...RequestOption) (*UpdateAWebinarResponse, error) {
+func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, opts ...RequestOption) (*UpdateWebinarResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateAWebinar: %w", err)
+		return nil, fmt.Errorf("UpdateWebinar: %w", err)
 	}
-	r := newRequest("UpdateAWebinar", "PATCH", authBearer, UpdateAWebinarResponses)
+	r := newRequest("UpdateWebinar", "PATCH", authBearer, UpdateWebinarResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -15148,14 +15148,14 @@ func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams
 	if err != nil {
 		return nil, err
 	}
-	return &UpdateAWebinarResponse{
+	return &UpdateWebinarResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
 }
 
-// DeleteAWebinar sends DELETE /webinars/{webinarId}.
+// DeleteWebinar sends DELETE /webinars/{webinarId}.
 // It is the Postman request "webinars/{webinar Id}/Delete a webinar".
 //
 // Delete a Webinar.
@@ -15170,7 +15170,7 @@ func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAWebinarResponses):
+// Documented responses (also in DeleteWebinarResponses):
 //
 //	Status  Code  Description
 //	200     -     Success
@@ -15178,11 +15178,11 @@ func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams
 //	300     -     Invalid webinar ID.
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3002` Sorry, you cannot delete this webinar since it is in progress. Error Code: `3003` You a
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
-func (c *Client) DeleteAWebinar(ctx context.Context, params DeleteAWebinarParams, opts ...RequestOption) (*DeleteAWebinarResponse, error) {
+func (c *Client) DeleteWebinar(ctx context.Context, params DeleteWebinarParams, opts ...RequestOption) (*DeleteWebinarResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DeleteAWebinar: %w", err)
+		return nil, fmt.Errorf("DeleteWebinar: %w", err)
 	}
-	r := newRequest("DeleteAWebinar", "DELETE", authBearer, DeleteAWebinarResponses)
+	r := newRequest("DeleteWebinar", "DELETE", authBearer, DeleteWebinarResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	if params.OccurrenceID != "" {
@@ -15195,7 +15195,7 @@ func (c *Client) DeleteAWebinar(ctx context.Context, params DeleteAWebinarParams
 	if err != nil {
 		return nil, err
 	}
-	return &DeleteAWebinarResponse{
+	return &DeleteWebinarResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -15248,7 +15248,7 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 	}, nil
 }
 
-// WebinarsWebinarIDPerformBatchRegistration sends POST /webinars/{webinarId}/batch_registrants.
+// WebinarsPerformBatchRegistration sends POST /webinars/{webinarId}/batch_registrants.
 // It is the Postman request "webinars/{webinar Id}/Perform batch registration".
 //
 // Use this API to register up to 30 registrants at once for a scheduled webinar that requires
@@ -15267,18 +15267,18 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsWebinarIDPerformBatchRegistrationResponses):
+// Documented responses (also in WebinarsPerformBatchRegistrationResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Registrants added.
 //	400     200   Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user: {0} in order to perform this action. Error Code: `300` This API c
 //	404     3001  Not Found Webinar does not exist: {0}. Error Code: `3043` Webinar has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Perform batch registration API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
-func (c *Client) WebinarsWebinarIDPerformBatchRegistration(ctx context.Context, params WebinarsWebinarIDPerformBatchRegistrationParams, opts ...RequestOption) (*WebinarsWebinarIDPerformBatchRegistrationResponse, error) {
+func (c *Client) WebinarsPerformBatchRegistration(ctx context.Context, params WebinarsPerformBatchRegistrationParams, opts ...RequestOption) (*WebinarsPerformBatchRegistrationResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("WebinarsWebinarIDPerformBatchRegistration: %w", err)
+		return nil, fmt.Errorf("WebinarsPerformBatchRegistration: %w", err)
 	}
-	r := newRequest("WebinarsWebinarIDPerformBatchRegistration", "POST", authBearer, WebinarsWebinarIDPerformBatchRegistrationResponses)
+	r := newRequest("WebinarsPerformBatchRegistration", "POST", authBearer, WebinarsPerformBatchRegistrationResponses)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/batch_registrants")
@@ -15294,7 +15294,7 @@ func (c *Client) WebinarsWebinarIDPerformBatchRegistration(ctx context.Context, 
 	if err != nil {
 		return nil, err
 	}
-	out := &WebinarsWebinarIDPerformBatchRegistrationResponse{
+	out := &WebinarsPerformBatchRegistrationResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -15538,7 +15538,7 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 	return out, nil
 }
 
-// ListQAOfPastWebinar sends GET /past_webinars/{webinarId}/qa.
+// ListQOfPastWebinar sends GET /past_webinars/{webinarId}/qa.
 // It is the Postman request "past webinars/{webinar Id}/List Q&A of past webinar".
 //
 // The Question & Answer (Q&A)
@@ -15558,17 +15558,17 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListQAOfPastWebinarResponses):
+// Documented responses (also in ListQOfPastWebinarResponses):
 //
 //	Status  Code  Description
 //	200     -     OK Q&A returned successfully.
 //	401     1010  Unauthorized User does not belong to this account:{accountId}.
 //	404     3001  Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}.
-func (c *Client) ListQAOfPastWebinar(ctx context.Context, params ListQAOfPastWebinarParams, opts ...RequestOption) (*ListQAOfPastWebinarResponse, error) {
+func (c *Client) ListQOfPastWebinar(ctx context.Context, params ListQOfPastWebinarParams, opts ...RequestOption) (*ListQOfPastWebinarResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListQAOfPastWebinar: %w", err)
+		return nil, fmt.Errorf("ListQOfPastWebinar: %w", err)
 	}
-	r := newRequest("ListQAOfPastWebinar", "GET", authBearer, ListQAOfPastWebinarResponses)
+	r := newRequest("ListQOfPastWebinar", "GET", authBearer, ListQOfPastWebinarResponses)
 	r.addPath("/past_webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/qa")
@@ -15576,7 +15576,7 @@ func (c *Client) ListQAOfPastWebinar(ctx context.Context, params ListQAOfPastWeb
 	if err != nil {
 		return nil, err
 	}
-	out := &ListQAOfPastWebinarResponse{
+	out := &ListQOfPastWebinarResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,
@@ -15826,7 +15826,7 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 	}, nil
 }
 
-// DownloadAnInvoiceFile sends GET /api/download/billing/invoices/{invoiceId}.
+// DownloadInvoiceFile sends GET /api/download/billing/invoices/{invoiceId}.
 // It is the Postman request "Download an invoice file".
 //
 // Use this API to download a Zoom account’s billed
@@ -15841,23 +15841,23 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DownloadAnInvoiceFileResponses):
+// Documented responses (also in DownloadInvoiceFileResponses):
 //
 //	Status  Code  Description
 //	200     -     Account billing invoice PDF returned.
 //	400     2001  Account does not exist: {subAccountId}.
-func (c *Client) DownloadAnInvoiceFile(ctx context.Context, params DownloadAnInvoiceFileParams, opts ...RequestOption) (*DownloadAnInvoiceFileResponse, error) {
+func (c *Client) DownloadInvoiceFile(ctx context.Context, params DownloadInvoiceFileParams, opts ...RequestOption) (*DownloadInvoiceFileResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("DownloadAnInvoiceFile: %w", err)
+		return nil, fmt.Errorf("DownloadInvoiceFile: %w", err)
 	}
-	r := newRequest("DownloadAnInvoiceFile", "GET", authBearer, DownloadAnInvoiceFileResponses)
+	r := newRequest("DownloadInvoiceFile", "GET", authBearer, DownloadInvoiceFileResponses)
 	r.addPath("/api/download/billing/invoices/")
 	r.addPathParam("invoiceId", params.InvoiceID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &DownloadAnInvoiceFileResponse{
+	return &DownloadInvoiceFileResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,

@@ -230,8 +230,8 @@ var UpdateZoomRoomLocationProfileResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Untitled Example"},
 }
 
-// ChangeTheAssignedParentLocationResponse is the successful (2xx) response of ChangeTheAssignedParentLocation.
-type ChangeTheAssignedParentLocationResponse struct {
+// ChangeAssignedParentLocationResponse is the successful (2xx) response of ChangeAssignedParentLocation.
+type ChangeAssignedParentLocationResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -240,9 +240,9 @@ type ChangeTheAssignedParentLocationResponse struct {
 	Body []byte
 }
 
-// ChangeTheAssignedParentLocationResponses documents the responses of ChangeTheAssignedParentLocation, from the collection's saved
+// ChangeAssignedParentLocationResponses documents the responses of ChangeAssignedParentLocation, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ChangeTheAssignedParentLocationResponses = []ResponseDoc{
+var ChangeAssignedParentLocationResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Location assigned successfully."},
 	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Invalid parent location id {parent_location_id}"},
 	{Status: 404, Code: "4801", Description: "Not Found Location not found:{parent_location_id}."},
@@ -304,8 +304,8 @@ var ListZoomRoomLocationsResponses = []ResponseDoc{
 	{Status: 404, Code: "4801", Description: "Not Found Location not found:{parent_location_id}."},
 }
 
-// AddALocationResponse is the successful (2xx) response of AddALocation.
-type AddALocationResponse struct {
+// AddLocationResponse is the successful (2xx) response of AddLocation.
+type AddLocationResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -314,12 +314,12 @@ type AddALocationResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AddALocationResponseBody
+	Data *AddLocationResponseBody
 }
 
-// AddALocationResponses documents the responses of AddALocation, from the collection's saved
+// AddLocationResponses documents the responses of AddLocation, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var AddALocationResponses = []ResponseDoc{
+var AddLocationResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Location added successfully."},
 	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location name already exists. Try a different location n"},
 	{Status: 404, Code: "4801", Description: "Not Found Location not exist {parent_location_id}"},
@@ -421,8 +421,8 @@ var GetZoomRoomProfileResponses = []ResponseDoc{
 	{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}."},
 }
 
-// DeleteAZoomRoomResponse is the successful (2xx) response of DeleteAZoomRoom.
-type DeleteAZoomRoomResponse struct {
+// DeleteZoomRoomResponse is the successful (2xx) response of DeleteZoomRoom.
+type DeleteZoomRoomResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -431,16 +431,16 @@ type DeleteAZoomRoomResponse struct {
 	Body []byte
 }
 
-// DeleteAZoomRoomResponses documents the responses of DeleteAZoomRoom, from the collection's saved
+// DeleteZoomRoomResponses documents the responses of DeleteZoomRoom, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAZoomRoomResponses = []ResponseDoc{
+var DeleteZoomRoomResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Zoom Room deleted successfully."},
 	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
 	{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}"},
 }
 
-// UpdateAZoomRoomProfileResponse is the successful (2xx) response of UpdateAZoomRoomProfile.
-type UpdateAZoomRoomProfileResponse struct {
+// UpdateZoomRoomProfileResponse is the successful (2xx) response of UpdateZoomRoomProfile.
+type UpdateZoomRoomProfileResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -449,16 +449,16 @@ type UpdateAZoomRoomProfileResponse struct {
 	Body []byte
 }
 
-// UpdateAZoomRoomProfileResponses documents the responses of UpdateAZoomRoomProfile, from the collection's saved
+// UpdateZoomRoomProfileResponses documents the responses of UpdateZoomRoomProfile, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAZoomRoomProfileResponses = []ResponseDoc{
+var UpdateZoomRoomProfileResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Room Profile information updated successfully."},
 	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
 	{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}"},
 }
 
-// ChangeAZoomRoomLocationResponse is the successful (2xx) response of ChangeAZoomRoomLocation.
-type ChangeAZoomRoomLocationResponse struct {
+// ChangeZoomRoomLocationResponse is the successful (2xx) response of ChangeZoomRoomLocation.
+type ChangeZoomRoomLocationResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -467,16 +467,16 @@ type ChangeAZoomRoomLocationResponse struct {
 	Body []byte
 }
 
-// ChangeAZoomRoomLocationResponses documents the responses of ChangeAZoomRoomLocation, from the collection's saved
+// ChangeZoomRoomLocationResponses documents the responses of ChangeZoomRoomLocation, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ChangeAZoomRoomLocationResponses = []ResponseDoc{
+var ChangeZoomRoomLocationResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Location of the Zoom Room changed successfully."},
 	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
 	{Status: 404, Code: "4801", Description: "Not Found Location not found: {location_id}"},
 }
 
-// ListZoomRoomsResponse is the successful (2xx) response of ListZoomRooms.
-type ListZoomRoomsResponse struct {
+// RoomsListZoomRoomsResponse is the successful (2xx) response of RoomsListZoomRooms.
+type RoomsListZoomRoomsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -485,17 +485,17 @@ type ListZoomRoomsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListZoomRoomsResponseBody
+	Data *RoomsListZoomRoomsResponseBody
 }
 
-// ListZoomRoomsResponses documents the responses of ListZoomRooms, from the collection's saved
+// RoomsListZoomRoomsResponses documents the responses of RoomsListZoomRooms, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListZoomRoomsResponses = []ResponseDoc{
+var RoomsListZoomRoomsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "A list of Zoom Rooms returned successfully."},
 }
 
-// AddAZoomRoomResponse is the successful (2xx) response of AddAZoomRoom.
-type AddAZoomRoomResponse struct {
+// AddZoomRoomResponse is the successful (2xx) response of AddZoomRoom.
+type AddZoomRoomResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -504,19 +504,19 @@ type AddAZoomRoomResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AddAZoomRoomResponseBody
+	Data *AddZoomRoomResponseBody
 }
 
-// AddAZoomRoomResponses documents the responses of AddAZoomRoom, from the collection's saved
+// AddZoomRoomResponses documents the responses of AddZoomRoom, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var AddAZoomRoomResponses = []ResponseDoc{
+var AddZoomRoomResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Created Zoom Room added successfully."},
 	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. At least one normal Zoom Rooms required. Error Code: `300` Invalid par"},
 	{Status: 404, Code: "4801", Description: "Not Found Location not found:{location_id}"},
 }
 
-// CheckInOrCheckOutOfAZoomRoomResponse is the successful (2xx) response of CheckInOrCheckOutOfAZoomRoom.
-type CheckInOrCheckOutOfAZoomRoomResponse struct {
+// CheckInOrCheckOutOfZoomRoomResponse is the successful (2xx) response of CheckInOrCheckOutOfZoomRoom.
+type CheckInOrCheckOutOfZoomRoomResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -525,9 +525,9 @@ type CheckInOrCheckOutOfAZoomRoomResponse struct {
 	Body []byte
 }
 
-// CheckInOrCheckOutOfAZoomRoomResponses documents the responses of CheckInOrCheckOutOfAZoomRoom, from the collection's saved
+// CheckInOrCheckOutOfZoomRoomResponses documents the responses of CheckInOrCheckOutOfZoomRoom, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CheckInOrCheckOutOfAZoomRoomResponses = []ResponseDoc{
+var CheckInOrCheckOutOfZoomRoomResponses = []ResponseDoc{
 	{Status: 202, Code: "", Description: "Accepted Request processed successfully."},
 	{Status: 400, Code: "300", Description: "Bad Request * Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. * Invalid parameters."},
 	{Status: 404, Code: "1012", Description: "Not Found Room does not exist: {roomId}."},
@@ -573,8 +573,8 @@ var UpdateE911DigitalSignageResponses = []ResponseDoc{
 	{Status: 400, Code: "200", Description: "Access restricted. Error Code: `300` Event id is required. Invalid value submitted for Target Ids. Provide a valid Target Id associated with the Target type."},
 }
 
-// UpdateAMessageResponse is the successful (2xx) response of UpdateAMessage.
-type UpdateAMessageResponse struct {
+// UpdateMessageResponse is the successful (2xx) response of UpdateMessage.
+type UpdateMessageResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -583,16 +583,16 @@ type UpdateAMessageResponse struct {
 	Body []byte
 }
 
-// UpdateAMessageResponses documents the responses of UpdateAMessage, from the collection's saved
+// UpdateMessageResponses documents the responses of UpdateMessage, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAMessageResponses = []ResponseDoc{
+var UpdateMessageResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Message updated successfully."},
 	{Status: 400, Code: "200", Description: "Bar request Only the sender of this message can make updates. Error Code: `300` Message does not exist: $messageId Must provide either contact or channel parameter."},
 	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
 }
 
-// DeleteAMessageResponse is the successful (2xx) response of DeleteAMessage.
-type DeleteAMessageResponse struct {
+// DeleteMessageResponse is the successful (2xx) response of DeleteMessage.
+type DeleteMessageResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -601,16 +601,16 @@ type DeleteAMessageResponse struct {
 	Body []byte
 }
 
-// DeleteAMessageResponses documents the responses of DeleteAMessage, from the collection's saved
+// DeleteMessageResponses documents the responses of DeleteMessage, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAMessageResponses = []ResponseDoc{
+var DeleteMessageResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Message deleted."},
 	{Status: 400, Code: "200", Description: "Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can make updates. Error Code: `300` Channel does not exist: $messageId M"},
 	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
 }
 
-// GetAMessageResponse is the successful (2xx) response of GetAMessage.
-type GetAMessageResponse struct {
+// GetMessageResponse is the successful (2xx) response of GetMessage.
+type GetMessageResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -619,12 +619,12 @@ type GetAMessageResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAMessageResponseBody
+	Data *GetMessageResponseBody
 }
 
-// GetAMessageResponses documents the responses of GetAMessage, from the collection's saved
+// GetMessageResponses documents the responses of GetMessage, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAMessageResponses = []ResponseDoc{
+var GetMessageResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Get message successfully."},
 	{Status: 400, Code: "200", Description: "Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can get it. Error Code: `300` Channel does not exist: $messageId Must pr"},
 	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
@@ -648,8 +648,8 @@ var MarkMessageReadOrUnreadResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
 }
 
-// ReactToAChatMessageResponse is the successful (2xx) response of ReactToAChatMessage.
-type ReactToAChatMessageResponse struct {
+// ReactToChatMessageResponse is the successful (2xx) response of ReactToChatMessage.
+type ReactToChatMessageResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -658,16 +658,16 @@ type ReactToAChatMessageResponse struct {
 	Body []byte
 }
 
-// ReactToAChatMessageResponses documents the responses of ReactToAChatMessage, from the collection's saved
+// ReactToChatMessageResponses documents the responses of ReactToChatMessage, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ReactToAChatMessageResponses = []ResponseDoc{
+var ReactToChatMessageResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Message reacted successfully."},
 	{Status: 400, Code: "300", Description: "Bad request Message does not exist: $messageId Must provide either contact or channel parameter."},
 	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
 }
 
-// SendAChatMessageResponse is the successful (2xx) response of SendAChatMessage.
-type SendAChatMessageResponse struct {
+// SendChatMessageResponse is the successful (2xx) response of SendChatMessage.
+type SendChatMessageResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -676,12 +676,12 @@ type SendAChatMessageResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *SendAChatMessageResponseBody
+	Data *SendChatMessageResponseBody
 }
 
-// SendAChatMessageResponses documents the responses of SendAChatMessage, from the collection's saved
+// SendChatMessageResponses documents the responses of SendChatMessage, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var SendAChatMessageResponses = []ResponseDoc{
+var SendChatMessageResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Status Code: `201` Message sent."},
 	{Status: 400, Code: "5301", Description: "Bad request. Message sending failed. Error Code: `5402` This only supports replies to a main message."},
 	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
@@ -748,8 +748,8 @@ var InviteChannelMembersResponses = []ResponseDoc{
 	{Status: 400, Code: "5301", Description: "Status Code: `400` Bad request. Request to invite channel members failed. Error Code: `200` Unauthorized request. You do not have permission to invite channel members on this user's behalf."},
 }
 
-// RemoveAMemberResponse is the successful (2xx) response of RemoveAMember.
-type RemoveAMemberResponse struct {
+// UsersRemoveMemberResponse is the successful (2xx) response of UsersRemoveMember.
+type UsersRemoveMemberResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -758,15 +758,15 @@ type RemoveAMemberResponse struct {
 	Body []byte
 }
 
-// RemoveAMemberResponses documents the responses of RemoveAMember, from the collection's saved
+// UsersRemoveMemberResponses documents the responses of UsersRemoveMember, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RemoveAMemberResponses = []ResponseDoc{
+var UsersRemoveMemberResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Member removed."},
 	{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member."},
 }
 
-// GetAChannelResponse is the successful (2xx) response of GetAChannel.
-type GetAChannelResponse struct {
+// UsersGetChannelResponse is the successful (2xx) response of UsersGetChannel.
+type UsersGetChannelResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -775,19 +775,19 @@ type GetAChannelResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAChannelResponseBody
+	Data *UsersGetChannelResponseBody
 }
 
-// GetAChannelResponses documents the responses of GetAChannel, from the collection's saved
+// UsersGetChannelResponses documents the responses of UsersGetChannel, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAChannelResponses = []ResponseDoc{
+var UsersGetChannelResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Channel returned."},
 	{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to access this user's channel information."},
 	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Channel does not exist: $channelId."},
 }
 
-// UpdateAChannelResponse is the successful (2xx) response of UpdateAChannel.
-type UpdateAChannelResponse struct {
+// UsersUpdateChannelResponse is the successful (2xx) response of UsersUpdateChannel.
+type UsersUpdateChannelResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -796,15 +796,15 @@ type UpdateAChannelResponse struct {
 	Body []byte
 }
 
-// UpdateAChannelResponses documents the responses of UpdateAChannel, from the collection's saved
+// UsersUpdateChannelResponses documents the responses of UsersUpdateChannel, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAChannelResponses = []ResponseDoc{
+var UsersUpdateChannelResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Status Code: `204` Channel updated."},
 	{Status: 400, Code: "200", Description: "Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed."},
 }
 
-// DeleteAChannelResponse is the successful (2xx) response of DeleteAChannel.
-type DeleteAChannelResponse struct {
+// UsersDeleteChannelResponse is the successful (2xx) response of UsersDeleteChannel.
+type UsersDeleteChannelResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -813,9 +813,9 @@ type DeleteAChannelResponse struct {
 	Body []byte
 }
 
-// DeleteAChannelResponses documents the responses of DeleteAChannel, from the collection's saved
+// UsersDeleteChannelResponses documents the responses of UsersDeleteChannel, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAChannelResponses = []ResponseDoc{
+var UsersDeleteChannelResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Channel deleted."},
 	{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed."},
 }
@@ -840,8 +840,8 @@ var ListUserChannelsResponses = []ResponseDoc{
 	{Status: 400, Code: "300", Description: "Bad request. The next page token is either invalid or has expired."},
 }
 
-// CreateAChannelResponse is the successful (2xx) response of CreateAChannel.
-type CreateAChannelResponse struct {
+// CreateChannelResponse is the successful (2xx) response of CreateChannel.
+type CreateChannelResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -850,12 +850,12 @@ type CreateAChannelResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateAChannelResponseBody
+	Data *CreateChannelResponseBody
 }
 
-// CreateAChannelResponses documents the responses of CreateAChannel, from the collection's saved
+// CreateChannelResponses documents the responses of CreateChannel, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAChannelResponses = []ResponseDoc{
+var CreateChannelResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Status Code: `201` Channel created."},
 	{Status: 400, Code: "5301", Description: "Not found. Request to create a channel failed."},
 	{Status: 404, Code: "1001", Description: "User does not exist: $userId."},
@@ -902,8 +902,8 @@ var GetUserContactDetailsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "User does not exist: $contactId"},
 }
 
-// JoinAChannelResponse is the successful (2xx) response of JoinAChannel.
-type JoinAChannelResponse struct {
+// JoinChannelResponse is the successful (2xx) response of JoinChannel.
+type JoinChannelResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -912,18 +912,18 @@ type JoinAChannelResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *JoinAChannelResponseBody
+	Data *JoinChannelResponseBody
 }
 
-// JoinAChannelResponses documents the responses of JoinAChannel, from the collection's saved
+// JoinChannelResponses documents the responses of JoinChannel, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var JoinAChannelResponses = []ResponseDoc{
+var JoinChannelResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Successfully joined the channel."},
 	{Status: 400, Code: "5301", Description: "Bad request. Request to join the channel failed."},
 }
 
-// LeaveAChannelResponse is the successful (2xx) response of LeaveAChannel.
-type LeaveAChannelResponse struct {
+// LeaveChannelResponse is the successful (2xx) response of LeaveChannel.
+type LeaveChannelResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -932,15 +932,15 @@ type LeaveAChannelResponse struct {
 	Body []byte
 }
 
-// LeaveAChannelResponses documents the responses of LeaveAChannel, from the collection's saved
+// LeaveChannelResponses documents the responses of LeaveChannel, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var LeaveAChannelResponses = []ResponseDoc{
+var LeaveChannelResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Left channel successfully."},
 	{Status: 400, Code: "5301", Description: "Bad Request. Request to leave the channel failed."},
 }
 
-// MembersRemoveAMemberResponse is the successful (2xx) response of MembersRemoveAMember.
-type MembersRemoveAMemberResponse struct {
+// RemoveMemberResponse is the successful (2xx) response of RemoveMember.
+type RemoveMemberResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -949,15 +949,15 @@ type MembersRemoveAMemberResponse struct {
 	Body []byte
 }
 
-// MembersRemoveAMemberResponses documents the responses of MembersRemoveAMember, from the collection's saved
+// RemoveMemberResponses documents the responses of RemoveMember, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var MembersRemoveAMemberResponses = []ResponseDoc{
+var RemoveMemberResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Member removed."},
 	{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member."},
 }
 
-// ChannelsChannelIDGetAChannelResponse is the successful (2xx) response of ChannelsChannelIDGetAChannel.
-type ChannelsChannelIDGetAChannelResponse struct {
+// GetChannelResponse is the successful (2xx) response of GetChannel.
+type GetChannelResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -966,19 +966,19 @@ type ChannelsChannelIDGetAChannelResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ChannelsChannelIDGetAChannelResponseBody
+	Data *GetChannelResponseBody
 }
 
-// ChannelsChannelIDGetAChannelResponses documents the responses of ChannelsChannelIDGetAChannel, from the collection's saved
+// GetChannelResponses documents the responses of GetChannel, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ChannelsChannelIDGetAChannelResponses = []ResponseDoc{
+var GetChannelResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Channel returned."},
 	{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to access this user's channel information."},
 	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Channel does not exist: $channelId."},
 }
 
-// ChannelsChannelIDUpdateAChannelResponse is the successful (2xx) response of ChannelsChannelIDUpdateAChannel.
-type ChannelsChannelIDUpdateAChannelResponse struct {
+// UpdateChannelResponse is the successful (2xx) response of UpdateChannel.
+type UpdateChannelResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -987,15 +987,15 @@ type ChannelsChannelIDUpdateAChannelResponse struct {
 	Body []byte
 }
 
-// ChannelsChannelIDUpdateAChannelResponses documents the responses of ChannelsChannelIDUpdateAChannel, from the collection's saved
+// UpdateChannelResponses documents the responses of UpdateChannel, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ChannelsChannelIDUpdateAChannelResponses = []ResponseDoc{
+var UpdateChannelResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Status Code: `204` Channel updated."},
 	{Status: 400, Code: "200", Description: "Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed."},
 }
 
-// ChannelsChannelIDDeleteAChannelResponse is the successful (2xx) response of ChannelsChannelIDDeleteAChannel.
-type ChannelsChannelIDDeleteAChannelResponse struct {
+// DeleteChannelResponse is the successful (2xx) response of DeleteChannel.
+type DeleteChannelResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1004,15 +1004,15 @@ type ChannelsChannelIDDeleteAChannelResponse struct {
 	Body []byte
 }
 
-// ChannelsChannelIDDeleteAChannelResponses documents the responses of ChannelsChannelIDDeleteAChannel, from the collection's saved
+// DeleteChannelResponses documents the responses of DeleteChannel, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ChannelsChannelIDDeleteAChannelResponses = []ResponseDoc{
+var DeleteChannelResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Channel deleted."},
 	{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed."},
 }
 
-// UploadVirtualBackgroundFilesResponse is the successful (2xx) response of UploadVirtualBackgroundFiles.
-type UploadVirtualBackgroundFilesResponse struct {
+// AccountsUploadVirtualBackgroundFilesResponse is the successful (2xx) response of AccountsUploadVirtualBackgroundFiles.
+type AccountsUploadVirtualBackgroundFilesResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1021,19 +1021,19 @@ type UploadVirtualBackgroundFilesResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *UploadVirtualBackgroundFilesResponseBody
+	Data *AccountsUploadVirtualBackgroundFilesResponseBody
 }
 
-// UploadVirtualBackgroundFilesResponses documents the responses of UploadVirtualBackgroundFiles, from the collection's saved
+// AccountsUploadVirtualBackgroundFilesResponses documents the responses of AccountsUploadVirtualBackgroundFiles, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UploadVirtualBackgroundFilesResponses = []ResponseDoc{
+var AccountsUploadVirtualBackgroundFilesResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Created"},
 	{Status: 400, Code: "120", Description: "Bad Request No file uploaded. Verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. File uploads must be in \"jpg/jpeg\", \""},
 	{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to you: {accountId}."},
 }
 
-// DeleteVirtualBackgroundFilesResponse is the successful (2xx) response of DeleteVirtualBackgroundFiles.
-type DeleteVirtualBackgroundFilesResponse struct {
+// AccountsDeleteVirtualBackgroundFilesResponse is the successful (2xx) response of AccountsDeleteVirtualBackgroundFiles.
+type AccountsDeleteVirtualBackgroundFilesResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1042,9 +1042,9 @@ type DeleteVirtualBackgroundFilesResponse struct {
 	Body []byte
 }
 
-// DeleteVirtualBackgroundFilesResponses documents the responses of DeleteVirtualBackgroundFiles, from the collection's saved
+// AccountsDeleteVirtualBackgroundFilesResponses documents the responses of AccountsDeleteVirtualBackgroundFiles, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteVirtualBackgroundFilesResponses = []ResponseDoc{
+var AccountsDeleteVirtualBackgroundFilesResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Deleted."},
 	{Status: 400, Code: "300", Description: "Bad request Invalid parameter: file_ids."},
 	{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to you: {accountId}."},
@@ -1169,8 +1169,8 @@ var UpdateBillingInformationResponses = []ResponseDoc{
 	{Status: 404, Code: "2001", Description: "Account does not exist: {subAccountId}."},
 }
 
-// UpdateABasePlanResponse is the successful (2xx) response of UpdateABasePlan.
-type UpdateABasePlanResponse struct {
+// UpdateBasePlanResponse is the successful (2xx) response of UpdateBasePlan.
+type UpdateBasePlanResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1179,9 +1179,9 @@ type UpdateABasePlanResponse struct {
 	Body []byte
 }
 
-// UpdateABasePlanResponses documents the responses of UpdateABasePlan, from the collection's saved
+// UpdateBasePlanResponses documents the responses of UpdateBasePlan, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateABasePlanResponses = []ResponseDoc{
+var UpdateBasePlanResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Free trial and VIP account can't update sub plan. You do not have a subscription yet."},
 	{Status: 204, Code: "", Description: "HTTPS Status Code: `204` Base plan updated."},
 	{Status: 300, Code: "300", Description: "Insufficient number of hosts for business plan type. Insufficient number of hosts for education plan type. Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}."},
@@ -1189,8 +1189,8 @@ var UpdateABasePlanResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
 }
 
-// CancelABasePlanResponse is the successful (2xx) response of CancelABasePlan.
-type CancelABasePlanResponse struct {
+// CancelBasePlanResponse is the successful (2xx) response of CancelBasePlan.
+type CancelBasePlanResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1199,17 +1199,17 @@ type CancelABasePlanResponse struct {
 	Body []byte
 }
 
-// CancelABasePlanResponses documents the responses of CancelABasePlan, from the collection's saved
+// CancelBasePlanResponses documents the responses of CancelBasePlan, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CancelABasePlanResponses = []ResponseDoc{
+var CancelBasePlanResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Cannot cancel plan for a sub account which is under free plan. You don’t have a major subscription yet. You should first cancel all additional subscriptions. Free trial and VIP accounts can not cancel plans of a sub a"},
 	{Status: 204, Code: "", Description: "Plan cancelled successfully."},
 	{Status: 400, Code: "2100", Description: "This sub account is paid by self. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provision, u"},
 	{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` This account does not exist or does not belong to this master account."},
 }
 
-// SubscribeAccountToAnAdditionalPlanResponse is the successful (2xx) response of SubscribeAccountToAnAdditionalPlan.
-type SubscribeAccountToAnAdditionalPlanResponse struct {
+// SubscribeAccountToAdditionalPlanResponse is the successful (2xx) response of SubscribeAccountToAdditionalPlan.
+type SubscribeAccountToAdditionalPlanResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1218,19 +1218,19 @@ type SubscribeAccountToAnAdditionalPlanResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *SubscribeAccountToAnAdditionalPlanResponseBody
+	Data *SubscribeAccountToAdditionalPlanResponseBody
 }
 
-// SubscribeAccountToAnAdditionalPlanResponses documents the responses of SubscribeAccountToAnAdditionalPlan, from the collection's saved
+// SubscribeAccountToAdditionalPlanResponses documents the responses of SubscribeAccountToAdditionalPlan, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var SubscribeAccountToAnAdditionalPlanResponses = []ResponseDoc{
+var SubscribeAccountToAdditionalPlanResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Information about the account's updated additional plans."},
 	{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Cannot update Additional plan for a sub account under free plan. Additional Zoom Rooms plan cannot be added to a sub account that already has a Zoom"},
 	{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
 }
 
-// UpdateAnAccountAdditionalPlanResponse is the successful (2xx) response of UpdateAnAccountAdditionalPlan.
-type UpdateAnAccountAdditionalPlanResponse struct {
+// UpdateAccountAdditionalPlanResponse is the successful (2xx) response of UpdateAccountAdditionalPlan.
+type UpdateAccountAdditionalPlanResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1239,9 +1239,9 @@ type UpdateAnAccountAdditionalPlanResponse struct {
 	Body []byte
 }
 
-// UpdateAnAccountAdditionalPlanResponses documents the responses of UpdateAnAccountAdditionalPlan, from the collection's saved
+// UpdateAccountAdditionalPlanResponses documents the responses of UpdateAccountAdditionalPlan, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAnAccountAdditionalPlanResponses = []ResponseDoc{
+var UpdateAccountAdditionalPlanResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Free trial and VIP accounts can't update sub plans. You don’t have subscription for ({oldPlanCode}) yet."},
 	{Status: 204, Code: "", Description: "Additional plan updated for the account."},
 	{Status: 300, Code: "300", Description: "Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}."},
@@ -1290,8 +1290,8 @@ var GetAccountPlanInformationResponses = []ResponseDoc{
 	{Status: 404, Code: "", Description: "Account does not exist: {subAccountId}."},
 }
 
-// SubscribeAccountToAPlanResponse is the successful (2xx) response of SubscribeAccountToAPlan.
-type SubscribeAccountToAPlanResponse struct {
+// SubscribeAccountToPlanResponse is the successful (2xx) response of SubscribeAccountToPlan.
+type SubscribeAccountToPlanResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1300,9 +1300,9 @@ type SubscribeAccountToAPlanResponse struct {
 	Body []byte
 }
 
-// SubscribeAccountToAPlanResponses documents the responses of SubscribeAccountToAPlan, from the collection's saved
+// SubscribeAccountToPlanResponses documents the responses of SubscribeAccountToPlan, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var SubscribeAccountToAPlanResponses = []ResponseDoc{
+var SubscribeAccountToPlanResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "One zuora account only can have one active billing subscription. Can’t subscribe 25-participants pro plan for this sub-account. Can’t subscribe 50-participants pro plan for this sub-account. In order to take advantage"},
 	{Status: 201, Code: "", Description: "Account plans updated."},
 	{Status: 300, Code: "300", Description: "Account can’t buy this plan. Buy hosts must equal or larger than {minBuyHost}. Buy hosts must equal or smaller than {maxBuyHost}. Buy hosts must equal or smaller than 9999. Active hosts must be equal or larger than buy"},
@@ -1330,8 +1330,8 @@ var GetPlanUsageResponses = []ResponseDoc{
 	{Status: 400, Code: "200", Description: "Only available for paid account."},
 }
 
-// GetLockedSettingsResponse is the successful (2xx) response of GetLockedSettings.
-type GetLockedSettingsResponse struct {
+// AccountsGetLockedSettingsResponse is the successful (2xx) response of AccountsGetLockedSettings.
+type AccountsGetLockedSettingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1340,18 +1340,18 @@ type GetLockedSettingsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetLockedSettingsResponseBody
+	Data *AccountsGetLockedSettingsResponseBody
 }
 
-// GetLockedSettingsResponses documents the responses of GetLockedSettings, from the collection's saved
+// AccountsGetLockedSettingsResponses documents the responses of AccountsGetLockedSettings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetLockedSettingsResponses = []ResponseDoc{
+var AccountsGetLockedSettingsResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for paid account:$accountId. Locked settings for the Account returned."},
 	{Status: 400, Code: "2001", Description: "Account does not exist: $subAccountId."},
 }
 
-// UpdateLockedSettingsResponse is the successful (2xx) response of UpdateLockedSettings.
-type UpdateLockedSettingsResponse struct {
+// AccountsUpdateLockedSettingsResponse is the successful (2xx) response of AccountsUpdateLockedSettings.
+type AccountsUpdateLockedSettingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1360,9 +1360,9 @@ type UpdateLockedSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateLockedSettingsResponses documents the responses of UpdateLockedSettings, from the collection's saved
+// AccountsUpdateLockedSettingsResponses documents the responses of AccountsUpdateLockedSettings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateLockedSettingsResponses = []ResponseDoc{
+var AccountsUpdateLockedSettingsResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for Paid account: $accountId."},
 	{Status: 204, Code: "", Description: "Account lock settings updated."},
 	{Status: 404, Code: "2001", Description: "TAccount does not exist: $subAccountId."},
@@ -1483,8 +1483,8 @@ var AssignSIPTrunksResponses = []ResponseDoc{
 	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 }
 
-// DeleteASIPTrunkResponse is the successful (2xx) response of DeleteASIPTrunk.
-type DeleteASIPTrunkResponse struct {
+// DeleteSIPTrunkResponse is the successful (2xx) response of DeleteSIPTrunk.
+type DeleteSIPTrunkResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1493,9 +1493,9 @@ type DeleteASIPTrunkResponse struct {
 	Body []byte
 }
 
-// DeleteASIPTrunkResponses documents the responses of DeleteASIPTrunk, from the collection's saved
+// DeleteSIPTrunkResponses documents the responses of DeleteSIPTrunk, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteASIPTrunkResponses = []ResponseDoc{
+var DeleteSIPTrunkResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content SIP Trunk deleted."},
 	{Status: 400, Code: "300", Description: "Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * Your account does not have the permission to make updates on this account. Only a master ac"},
 	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
@@ -1603,8 +1603,8 @@ var ListInternalNumbersResponses = []ResponseDoc{
 	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 }
 
-// DeleteAnInternalNumberResponse is the successful (2xx) response of DeleteAnInternalNumber.
-type DeleteAnInternalNumberResponse struct {
+// DeleteInternalNumberResponse is the successful (2xx) response of DeleteInternalNumber.
+type DeleteInternalNumberResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1613,9 +1613,9 @@ type DeleteAnInternalNumberResponse struct {
 	Body []byte
 }
 
-// DeleteAnInternalNumberResponses documents the responses of DeleteAnInternalNumber, from the collection's saved
+// DeleteInternalNumberResponses documents the responses of DeleteInternalNumber, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAnInternalNumberResponses = []ResponseDoc{
+var DeleteInternalNumberResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Number deleted."},
 	{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
 	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
@@ -1641,8 +1641,8 @@ var GetSubAccountDetailsResponses = []ResponseDoc{
 	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
 }
 
-// DisassociateASubAccountResponse is the successful (2xx) response of DisassociateASubAccount.
-type DisassociateASubAccountResponse struct {
+// DisassociateSubAccountResponse is the successful (2xx) response of DisassociateSubAccount.
+type DisassociateSubAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1651,9 +1651,9 @@ type DisassociateASubAccountResponse struct {
 	Body []byte
 }
 
-// DisassociateASubAccountResponses documents the responses of DisassociateASubAccount, from the collection's saved
+// DisassociateSubAccountResponses documents the responses of DisassociateSubAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DisassociateASubAccountResponses = []ResponseDoc{
+var DisassociateSubAccountResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Account deleted."},
 	{Status: 404, Code: "2000", Description: "You cannot disassociate a paid account. Error Code: `2001` Account does not exist: $subAccountId."},
 }
@@ -1720,8 +1720,8 @@ var GetTrustedDomainsResponses = []ResponseDoc{
 	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
 }
 
-// UpdateTheAccountOwnerResponse is the successful (2xx) response of UpdateTheAccountOwner.
-type UpdateTheAccountOwnerResponse struct {
+// UpdateAccountOwnerResponse is the successful (2xx) response of UpdateAccountOwner.
+type UpdateAccountOwnerResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1730,16 +1730,16 @@ type UpdateTheAccountOwnerResponse struct {
 	Body []byte
 }
 
-// UpdateTheAccountOwnerResponses documents the responses of UpdateTheAccountOwner, from the collection's saved
+// UpdateAccountOwnerResponses documents the responses of UpdateAccountOwner, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateTheAccountOwnerResponses = []ResponseDoc{
+var UpdateAccountOwnerResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Account owner updated."},
 	{Status: 400, Code: "200", Description: "User is not an admin or is an API user or doesn’t belong to this account: {accountId}. Cannot make a user outside of your account an owner. Cannot update the role of an account owner."},
 	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId. Error Code: `3201` Cannot find a billing account for this: $accountId. Error Code: `3211` Cannot find a billing contact for this: $ac"},
 }
 
-// SwitchAUserAccountResponse is the successful (2xx) response of SwitchAUserAccount.
-type SwitchAUserAccountResponse struct {
+// SwitchUserAccountResponse is the successful (2xx) response of SwitchUserAccount.
+type SwitchUserAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1748,16 +1748,16 @@ type SwitchAUserAccountResponse struct {
 	Body []byte
 }
 
-// SwitchAUserAccountResponses documents the responses of SwitchAUserAccount, from the collection's saved
+// SwitchUserAccountResponses documents the responses of SwitchUserAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var SwitchAUserAccountResponses = []ResponseDoc{
+var SwitchUserAccountResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "User's account switched successfully."},
 	{Status: 400, Code: "1117", Description: "Bad Request Can not disassociate Admin user"},
 	{Status: 404, Code: "1001", Description: "Not Found User {userId} does not exist or does not belong to this account. Error Code: `1010` User not found on this account. Error Code: `1120` Invite not exist"},
 }
 
-// ListRecordingsOfAnAccountResponse is the successful (2xx) response of ListRecordingsOfAnAccount.
-type ListRecordingsOfAnAccountResponse struct {
+// ListRecordingsOfAccountResponse is the successful (2xx) response of ListRecordingsOfAccount.
+type ListRecordingsOfAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1766,12 +1766,12 @@ type ListRecordingsOfAnAccountResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListRecordingsOfAnAccountResponseBody
+	Data *ListRecordingsOfAccountResponseBody
 }
 
-// ListRecordingsOfAnAccountResponses documents the responses of ListRecordingsOfAnAccount, from the collection's saved
+// ListRecordingsOfAccountResponses documents the responses of ListRecordingsOfAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListRecordingsOfAnAccountResponses = []ResponseDoc{
+var ListRecordingsOfAccountResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Response Only available for Paid account. Recording(s) listed successfully."},
 	{Status: 400, Code: "2001", Description: "Account not found. Response This account does not exist or does not belong to you: {accountId}."},
 }
@@ -1795,8 +1795,8 @@ var ListSubAccountsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Account list returned."},
 }
 
-// CreateASubAccountResponse is the successful (2xx) response of CreateASubAccount.
-type CreateASubAccountResponse struct {
+// CreateSubAccountResponse is the successful (2xx) response of CreateSubAccount.
+type CreateSubAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1808,19 +1808,19 @@ type CreateASubAccountResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateASubAccountResponseBody
+	Data *CreateSubAccountResponseBody
 }
 
-// CreateASubAccountResponses documents the responses of CreateASubAccount, from the collection's saved
+// CreateSubAccountResponses documents the responses of CreateSubAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateASubAccountResponses = []ResponseDoc{
+var CreateSubAccountResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Account created."},
 	{Status: 400, Code: "300", Description: "Your request could not be completed because the name contains an invalid word: {name} Error Code: `1107` Email domain is blocked. Error Code: `1111` Password should not contain r"},
 	{Status: 409, Code: "1005", Description: "Email $email has already been used."},
 }
 
-// DeleteAGroupMemberResponse is the successful (2xx) response of DeleteAGroupMember.
-type DeleteAGroupMemberResponse struct {
+// DeleteGroupMemberResponse is the successful (2xx) response of DeleteGroupMember.
+type DeleteGroupMemberResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1829,17 +1829,17 @@ type DeleteAGroupMemberResponse struct {
 	Body []byte
 }
 
-// DeleteAGroupMemberResponses documents the responses of DeleteAGroupMember, from the collection's saved
+// DeleteGroupMemberResponses documents the responses of DeleteGroupMember, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAGroupMemberResponses = []ResponseDoc{
+var DeleteGroupMemberResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
 	{Status: 204, Code: "", Description: "Group member deleted."},
 	{Status: 400, Code: "1010", Description: "Status Code: `400` Bad request. Group does not belong to this account:{accountId}."},
 	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with this {groupId} does not exist."},
 }
 
-// UpdateAGroupMemberResponse is the successful (2xx) response of UpdateAGroupMember.
-type UpdateAGroupMemberResponse struct {
+// UpdateGroupMemberResponse is the successful (2xx) response of UpdateGroupMember.
+type UpdateGroupMemberResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1848,9 +1848,9 @@ type UpdateAGroupMemberResponse struct {
 	Body []byte
 }
 
-// UpdateAGroupMemberResponses documents the responses of UpdateAGroupMember, from the collection's saved
+// UpdateGroupMemberResponses documents the responses of UpdateGroupMember, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAGroupMemberResponses = []ResponseDoc{
+var UpdateGroupMemberResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Group member updated."},
 	{Status: 400, Code: "200", Description: "Bad Request Only available for Paid account, {accountId}. Error Code: `300` The target_group_id can not be empty. Error Code: `1010` Group does not belong t"},
 	{Status: 404, Code: "4130", Description: "Not Found A group with this {groupId} does not exist."},
@@ -1938,8 +1938,8 @@ var AddGroupAdminsResponses = []ResponseDoc{
 	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with the \"{groupId}\" ID does not exist."},
 }
 
-// DeleteAGroupAdminResponse is the successful (2xx) response of DeleteAGroupAdmin.
-type DeleteAGroupAdminResponse struct {
+// DeleteGroupAdminResponse is the successful (2xx) response of DeleteGroupAdmin.
+type DeleteGroupAdminResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1948,17 +1948,17 @@ type DeleteAGroupAdminResponse struct {
 	Body []byte
 }
 
-// DeleteAGroupAdminResponses documents the responses of DeleteAGroupAdmin, from the collection's saved
+// DeleteGroupAdminResponses documents the responses of DeleteGroupAdmin, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAGroupAdminResponses = []ResponseDoc{
+var DeleteGroupAdminResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Status Code: `200` Only available for paid account: \"{accountId}\"."},
 	{Status: 204, Code: "", Description: "Status Code: `204` Group administrator removed."},
 	{Status: 400, Code: "4138", Description: "Status Code: `400` Bad request. That user is not an administrator for the group: \"{groupId}\"."},
 	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with the \"{groupId}\" ID does not exist."},
 }
 
-// VirtualBackgroundsDeleteVirtualBackgroundFilesResponse is the successful (2xx) response of VirtualBackgroundsDeleteVirtualBackgroundFiles.
-type VirtualBackgroundsDeleteVirtualBackgroundFilesResponse struct {
+// GroupsDeleteVirtualBackgroundFilesResponse is the successful (2xx) response of GroupsDeleteVirtualBackgroundFiles.
+type GroupsDeleteVirtualBackgroundFilesResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1967,16 +1967,16 @@ type VirtualBackgroundsDeleteVirtualBackgroundFilesResponse struct {
 	Body []byte
 }
 
-// VirtualBackgroundsDeleteVirtualBackgroundFilesResponses documents the responses of VirtualBackgroundsDeleteVirtualBackgroundFiles, from the collection's saved
+// GroupsDeleteVirtualBackgroundFilesResponses documents the responses of GroupsDeleteVirtualBackgroundFiles, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var VirtualBackgroundsDeleteVirtualBackgroundFilesResponses = []ResponseDoc{
+var GroupsDeleteVirtualBackgroundFilesResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Deleted."},
 	{Status: 400, Code: "300", Description: "Bad request Invalid parameter: file_ids. Group member not found."},
 	{Status: 404, Code: "4130", Description: "Not Found A group with this {groupId} does not exist."},
 }
 
-// VirtualBackgroundsUploadVirtualBackgroundFilesResponse is the successful (2xx) response of VirtualBackgroundsUploadVirtualBackgroundFiles.
-type VirtualBackgroundsUploadVirtualBackgroundFilesResponse struct {
+// GroupsUploadVirtualBackgroundFilesResponse is the successful (2xx) response of GroupsUploadVirtualBackgroundFiles.
+type GroupsUploadVirtualBackgroundFilesResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -1985,19 +1985,19 @@ type VirtualBackgroundsUploadVirtualBackgroundFilesResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *VirtualBackgroundsUploadVirtualBackgroundFilesResponseBody
+	Data *GroupsUploadVirtualBackgroundFilesResponseBody
 }
 
-// VirtualBackgroundsUploadVirtualBackgroundFilesResponses documents the responses of VirtualBackgroundsUploadVirtualBackgroundFiles, from the collection's saved
+// GroupsUploadVirtualBackgroundFilesResponses documents the responses of GroupsUploadVirtualBackgroundFiles, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var VirtualBackgroundsUploadVirtualBackgroundFilesResponses = []ResponseDoc{
+var GroupsUploadVirtualBackgroundFilesResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Created"},
 	{Status: 400, Code: "120", Description: "Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg or png image file can b"},
 	{Status: 404, Code: "1001", Description: "Not Found User not exist. User {email} not exist or not belong to this account."},
 }
 
-// GetAGroupSettingsResponse is the successful (2xx) response of GetAGroupSettings.
-type GetAGroupSettingsResponse struct {
+// GetGroupSettingsResponse is the successful (2xx) response of GetGroupSettings.
+type GetGroupSettingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2006,18 +2006,18 @@ type GetAGroupSettingsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAGroupSettingsResponseBody
+	Data *GetGroupSettingsResponseBody
 }
 
-// GetAGroupSettingsResponses documents the responses of GetAGroupSettings, from the collection's saved
+// GetGroupSettingsResponses documents the responses of GetGroupSettings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAGroupSettingsResponses = []ResponseDoc{
+var GetGroupSettingsResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for paid account. Group Settings Returned."},
 	{Status: 404, Code: "4130", Description: "Group does not exist: {groupId}."},
 }
 
-// UpdateAGroupSettingsResponse is the successful (2xx) response of UpdateAGroupSettings.
-type UpdateAGroupSettingsResponse struct {
+// UpdateGroupSettingsResponse is the successful (2xx) response of UpdateGroupSettings.
+type UpdateGroupSettingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2026,16 +2026,16 @@ type UpdateAGroupSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateAGroupSettingsResponses documents the responses of UpdateAGroupSettings, from the collection's saved
+// UpdateGroupSettingsResponses documents the responses of UpdateGroupSettings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAGroupSettingsResponses = []ResponseDoc{
+var UpdateGroupSettingsResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for Paid account, {accountId}"},
 	{Status: 204, Code: "", Description: "Settings updated successfully."},
 	{Status: 404, Code: "4130", Description: "Group does not exist: {groupId}."},
 }
 
-// LockSettingsGetLockedSettingsResponse is the successful (2xx) response of LockSettingsGetLockedSettings.
-type LockSettingsGetLockedSettingsResponse struct {
+// GroupsGetLockedSettingsResponse is the successful (2xx) response of GroupsGetLockedSettings.
+type GroupsGetLockedSettingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2044,18 +2044,18 @@ type LockSettingsGetLockedSettingsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *LockSettingsGetLockedSettingsResponseBody
+	Data *GroupsGetLockedSettingsResponseBody
 }
 
-// LockSettingsGetLockedSettingsResponses documents the responses of LockSettingsGetLockedSettings, from the collection's saved
+// GroupsGetLockedSettingsResponses documents the responses of GroupsGetLockedSettings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var LockSettingsGetLockedSettingsResponses = []ResponseDoc{
+var GroupsGetLockedSettingsResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for paid account. Status Code: `200` Locked settings of group returned."},
 	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Group does not exist: {groupId}"},
 }
 
-// LockSettingsUpdateLockedSettingsResponse is the successful (2xx) response of LockSettingsUpdateLockedSettings.
-type LockSettingsUpdateLockedSettingsResponse struct {
+// GroupsUpdateLockedSettingsResponse is the successful (2xx) response of GroupsUpdateLockedSettings.
+type GroupsUpdateLockedSettingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2064,16 +2064,16 @@ type LockSettingsUpdateLockedSettingsResponse struct {
 	Body []byte
 }
 
-// LockSettingsUpdateLockedSettingsResponses documents the responses of LockSettingsUpdateLockedSettings, from the collection's saved
+// GroupsUpdateLockedSettingsResponses documents the responses of GroupsUpdateLockedSettings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var LockSettingsUpdateLockedSettingsResponses = []ResponseDoc{
+var GroupsUpdateLockedSettingsResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Status Code: `204` Group's locked settings updated."},
 	{Status: 400, Code: "200", Description: "Bad Request Only available for paid account."},
 	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. This group does not exist."},
 }
 
-// GetAGroupResponse is the successful (2xx) response of GetAGroup.
-type GetAGroupResponse struct {
+// GetGroupResponse is the successful (2xx) response of GetGroup.
+type GetGroupResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2082,19 +2082,19 @@ type GetAGroupResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAGroupResponseBody
+	Data *GetGroupResponseBody
 }
 
-// GetAGroupResponses documents the responses of GetAGroup, from the collection's saved
+// GetGroupResponses documents the responses of GetGroup, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAGroupResponses = []ResponseDoc{
+var GetGroupResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Group returned. Only available for Paid account,{accountId}."},
 	{Status: 400, Code: "1010", Description: "Group does not belong to your account."},
 	{Status: 404, Code: "4130", Description: "Group not found. A group with this {groupId} does not exist."},
 }
 
-// UpdateAGroupResponse is the successful (2xx) response of UpdateAGroup.
-type UpdateAGroupResponse struct {
+// UpdateGroupResponse is the successful (2xx) response of UpdateGroup.
+type UpdateGroupResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2103,17 +2103,17 @@ type UpdateAGroupResponse struct {
 	Body []byte
 }
 
-// UpdateAGroupResponses documents the responses of UpdateAGroup, from the collection's saved
+// UpdateGroupResponses documents the responses of UpdateGroup, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAGroupResponses = []ResponseDoc{
+var UpdateGroupResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "The group does not belong to this account:{accountId}."},
 	{Status: 204, Code: "", Description: "Group updated."},
 	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with this {groupId} does not exist."},
 	{Status: 409, Code: "4132", Description: "Status Code: `409` Conflict Group name {groupName} is already in use."},
 }
 
-// DeleteAGroupResponse is the successful (2xx) response of DeleteAGroup.
-type DeleteAGroupResponse struct {
+// DeleteGroupResponse is the successful (2xx) response of DeleteGroup.
+type DeleteGroupResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2122,9 +2122,9 @@ type DeleteAGroupResponse struct {
 	Body []byte
 }
 
-// DeleteAGroupResponses documents the responses of DeleteAGroup, from the collection's saved
+// DeleteGroupResponses documents the responses of DeleteGroup, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAGroupResponses = []ResponseDoc{
+var DeleteGroupResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for Paid account,{accountId}."},
 	{Status: 204, Code: "", Description: "Group deleted."},
 	{Status: 300, Code: "300", Description: "Group member not found."},
@@ -2151,8 +2151,8 @@ var ListGroupsResponses = []ResponseDoc{
 	{Status: 404, Code: "4130", Description: "A group with this {groupId} does not exist."},
 }
 
-// CreateAGroupResponse is the successful (2xx) response of CreateAGroup.
-type CreateAGroupResponse struct {
+// CreateGroupResponse is the successful (2xx) response of CreateGroup.
+type CreateGroupResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2164,12 +2164,12 @@ type CreateAGroupResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateAGroupResponseBody
+	Data *CreateGroupResponseBody
 }
 
-// CreateAGroupResponses documents the responses of CreateAGroup, from the collection's saved
+// CreateGroupResponses documents the responses of CreateGroup, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAGroupResponses = []ResponseDoc{
+var CreateGroupResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for Paid account,{accountId}"},
 	{Status: 201, Code: "", Description: "Group created."},
 	{Status: 300, Code: "300", Description: "Missing field: name."},
@@ -2178,8 +2178,8 @@ var CreateAGroupResponses = []ResponseDoc{
 	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit ({0}) of Create a Group API request for this account. This limit resets at GMT 00:00:00."},
 }
 
-// UpdateAH323SIPDeviceResponse is the successful (2xx) response of UpdateAH323SIPDevice.
-type UpdateAH323SIPDeviceResponse struct {
+// UpdateH323SIPDeviceResponse is the successful (2xx) response of UpdateH323SIPDevice.
+type UpdateH323SIPDeviceResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2188,16 +2188,16 @@ type UpdateAH323SIPDeviceResponse struct {
 	Body []byte
 }
 
-// UpdateAH323SIPDeviceResponses documents the responses of UpdateAH323SIPDevice, from the collection's saved
+// UpdateH323SIPDeviceResponses documents the responses of UpdateH323SIPDevice, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAH323SIPDeviceResponses = []ResponseDoc{
+var UpdateH323SIPDeviceResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "H.323/SIP device updated."},
 	{Status: 300, Code: "300", Description: "H.323 Device does not exist: {deviceId}."},
 	{Status: 404, Code: "2020", Description: "H.323 device's display name:{displayName} is already in use."},
 }
 
-// DeleteAH323SIPDeviceResponse is the successful (2xx) response of DeleteAH323SIPDevice.
-type DeleteAH323SIPDeviceResponse struct {
+// DeleteH323SIPDeviceResponse is the successful (2xx) response of DeleteH323SIPDevice.
+type DeleteH323SIPDeviceResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2206,9 +2206,9 @@ type DeleteAH323SIPDeviceResponse struct {
 	Body []byte
 }
 
-// DeleteAH323SIPDeviceResponses documents the responses of DeleteAH323SIPDevice, from the collection's saved
+// DeleteH323SIPDeviceResponses documents the responses of DeleteH323SIPDevice, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAH323SIPDeviceResponses = []ResponseDoc{
+var DeleteH323SIPDeviceResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "You do not have the permission to delete this device."},
 	{Status: 204, Code: "", Description: "H.323/SIP device deleted."},
 	{Status: 300, Code: "", Description: "H.323 device does not exist: {deviceId}."},
@@ -2234,8 +2234,8 @@ var ListH323SIPDevicesResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "List of H.323/SIP devices returned. No permission."},
 }
 
-// CreateAH323SIPDeviceResponse is the successful (2xx) response of CreateAH323SIPDevice.
-type CreateAH323SIPDeviceResponse struct {
+// CreateH323SIPDeviceResponse is the successful (2xx) response of CreateH323SIPDevice.
+type CreateH323SIPDeviceResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2247,19 +2247,19 @@ type CreateAH323SIPDeviceResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateAH323SIPDeviceResponseBody
+	Data *CreateH323SIPDeviceResponseBody
 }
 
-// CreateAH323SIPDeviceResponses documents the responses of CreateAH323SIPDevice, from the collection's saved
+// CreateH323SIPDeviceResponses documents the responses of CreateH323SIPDevice, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAH323SIPDeviceResponses = []ResponseDoc{
+var CreateH323SIPDeviceResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "No permission."},
 	{Status: 201, Code: "", Description: "H.323/SIP device created."},
 	{Status: 404, Code: "2020", Description: "H.323 device's display name:{displayName} is already in use."},
 }
 
-// GetATrackingFieldResponse is the successful (2xx) response of GetATrackingField.
-type GetATrackingFieldResponse struct {
+// GetTrackingFieldResponse is the successful (2xx) response of GetTrackingField.
+type GetTrackingFieldResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2268,18 +2268,18 @@ type GetATrackingFieldResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetATrackingFieldResponseBody
+	Data *GetTrackingFieldResponseBody
 }
 
-// GetATrackingFieldResponses documents the responses of GetATrackingField, from the collection's saved
+// GetTrackingFieldResponses documents the responses of GetTrackingField, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetATrackingFieldResponses = []ResponseDoc{
+var GetTrackingFieldResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Tracking Field object returned"},
 	{Status: 404, Code: "", Description: "Tracking Field not found"},
 }
 
-// UpdateATrackingFieldResponse is the successful (2xx) response of UpdateATrackingField.
-type UpdateATrackingFieldResponse struct {
+// UpdateTrackingFieldResponse is the successful (2xx) response of UpdateTrackingField.
+type UpdateTrackingFieldResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2288,15 +2288,15 @@ type UpdateATrackingFieldResponse struct {
 	Body []byte
 }
 
-// UpdateATrackingFieldResponses documents the responses of UpdateATrackingField, from the collection's saved
+// UpdateTrackingFieldResponses documents the responses of UpdateTrackingField, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateATrackingFieldResponses = []ResponseDoc{
+var UpdateTrackingFieldResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Tracking Field updated"},
 	{Status: 404, Code: "", Description: "Tracking Field not found"},
 }
 
-// DeleteATrackingFieldResponse is the successful (2xx) response of DeleteATrackingField.
-type DeleteATrackingFieldResponse struct {
+// DeleteTrackingFieldResponse is the successful (2xx) response of DeleteTrackingField.
+type DeleteTrackingFieldResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2305,9 +2305,9 @@ type DeleteATrackingFieldResponse struct {
 	Body []byte
 }
 
-// DeleteATrackingFieldResponses documents the responses of DeleteATrackingField, from the collection's saved
+// DeleteTrackingFieldResponses documents the responses of DeleteTrackingField, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteATrackingFieldResponses = []ResponseDoc{
+var DeleteTrackingFieldResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Tracking Field deleted"},
 	{Status: 404, Code: "", Description: "Tracking Field not found"},
 }
@@ -2328,8 +2328,8 @@ var ListTrackingFieldsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "List of Tracking Fields returned."},
 }
 
-// CreateATrackingFieldResponse is the successful (2xx) response of CreateATrackingField.
-type CreateATrackingFieldResponse struct {
+// CreateTrackingFieldResponse is the successful (2xx) response of CreateTrackingField.
+type CreateTrackingFieldResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2341,12 +2341,12 @@ type CreateATrackingFieldResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateATrackingFieldResponseBody
+	Data *CreateTrackingFieldResponseBody
 }
 
-// CreateATrackingFieldResponses documents the responses of CreateATrackingField, from the collection's saved
+// CreateTrackingFieldResponses documents the responses of CreateTrackingField, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateATrackingFieldResponses = []ResponseDoc{
+var CreateTrackingFieldResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Tracking Field created"},
 }
 
@@ -2412,8 +2412,8 @@ var DeleteIMDirectoryGroupMemberResponses = []ResponseDoc{
 	{Status: 404, Code: "4130", Description: "IM Group or IM Group member not found. Group does not exist:{groupId}."},
 }
 
-// RetrieveAnIMDirectoryGroupResponse is the successful (2xx) response of RetrieveAnIMDirectoryGroup.
-type RetrieveAnIMDirectoryGroupResponse struct {
+// RetrieveIMDirectoryGroupResponse is the successful (2xx) response of RetrieveIMDirectoryGroup.
+type RetrieveIMDirectoryGroupResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2422,19 +2422,19 @@ type RetrieveAnIMDirectoryGroupResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *RetrieveAnIMDirectoryGroupResponseBody
+	Data *RetrieveIMDirectoryGroupResponseBody
 }
 
-// RetrieveAnIMDirectoryGroupResponses documents the responses of RetrieveAnIMDirectoryGroup, from the collection's saved
+// RetrieveIMDirectoryGroupResponses documents the responses of RetrieveIMDirectoryGroup, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RetrieveAnIMDirectoryGroupResponses = []ResponseDoc{
+var RetrieveIMDirectoryGroupResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "IM group object returned. Only available for paid account:{accountId}."},
 	{Status: 300, Code: "300", Description: "Missing field: name."},
 	{Status: 404, Code: "4130", Description: "HTTP Status Code: IM Group not found. Group does not exist:{groupId}."},
 }
 
-// UpdateAnIMDirectoryGroupResponse is the successful (2xx) response of UpdateAnIMDirectoryGroup.
-type UpdateAnIMDirectoryGroupResponse struct {
+// UpdateIMDirectoryGroupResponse is the successful (2xx) response of UpdateIMDirectoryGroup.
+type UpdateIMDirectoryGroupResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2443,16 +2443,16 @@ type UpdateAnIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// UpdateAnIMDirectoryGroupResponses documents the responses of UpdateAnIMDirectoryGroup, from the collection's saved
+// UpdateIMDirectoryGroupResponses documents the responses of UpdateIMDirectoryGroup, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAnIMDirectoryGroupResponses = []ResponseDoc{
+var UpdateIMDirectoryGroupResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "IM group updated."},
 	{Status: 300, Code: "300", Description: "Missing field: name"},
 	{Status: 404, Code: "4130", Description: "IM Group not found. Group does not exist:{groupId}."},
 }
 
-// DeleteAnIMDirectoryGroupResponse is the successful (2xx) response of DeleteAnIMDirectoryGroup.
-type DeleteAnIMDirectoryGroupResponse struct {
+// DeleteIMDirectoryGroupResponse is the successful (2xx) response of DeleteIMDirectoryGroup.
+type DeleteIMDirectoryGroupResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2461,9 +2461,9 @@ type DeleteAnIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// DeleteAnIMDirectoryGroupResponses documents the responses of DeleteAnIMDirectoryGroup, from the collection's saved
+// DeleteIMDirectoryGroupResponses documents the responses of DeleteIMDirectoryGroup, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAnIMDirectoryGroupResponses = []ResponseDoc{
+var DeleteIMDirectoryGroupResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "IM group deleted."},
 	{Status: 300, Code: "300", Description: "Missing field: name."},
 	{Status: 404, Code: "4130", Description: "IM Group not found. Group does not exist:{groupId}."},
@@ -2489,8 +2489,8 @@ var ListIMDirectoryGroupsResponses = []ResponseDoc{
 	{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
 }
 
-// CreateAnIMDirectoryGroupResponse is the successful (2xx) response of CreateAnIMDirectoryGroup.
-type CreateAnIMDirectoryGroupResponse struct {
+// CreateIMDirectoryGroupResponse is the successful (2xx) response of CreateIMDirectoryGroup.
+type CreateIMDirectoryGroupResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2502,9 +2502,9 @@ type CreateAnIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// CreateAnIMDirectoryGroupResponses documents the responses of CreateAnIMDirectoryGroup, from the collection's saved
+// CreateIMDirectoryGroupResponses documents the responses of CreateIMDirectoryGroup, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAnIMDirectoryGroupResponses = []ResponseDoc{
+var CreateIMDirectoryGroupResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
 	{Status: 201, Code: "", Description: "IM Group created."},
 	{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
@@ -2551,8 +2551,8 @@ var GetIMChatMessagesResponses = []ResponseDoc{
 	{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired. Report requested exceeds 6 month limit."},
 }
 
-// EditAChatbotMessageResponse is the successful (2xx) response of EditAChatbotMessage.
-type EditAChatbotMessageResponse struct {
+// EditChatbotMessageResponse is the successful (2xx) response of EditChatbotMessage.
+type EditChatbotMessageResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2561,18 +2561,18 @@ type EditAChatbotMessageResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *EditAChatbotMessageResponseBody
+	Data *EditChatbotMessageResponseBody
 }
 
-// EditAChatbotMessageResponses documents the responses of EditAChatbotMessage, from the collection's saved
+// EditChatbotMessageResponses documents the responses of EditChatbotMessage, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var EditAChatbotMessageResponses = []ResponseDoc{
+var EditChatbotMessageResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Message updated."},
 	{Status: 404, Code: "8001", Description: "Not Found Invalid message_id"},
 }
 
-// DeleteAChatbotMessageResponse is the successful (2xx) response of DeleteAChatbotMessage.
-type DeleteAChatbotMessageResponse struct {
+// DeleteChatbotMessageResponse is the successful (2xx) response of DeleteChatbotMessage.
+type DeleteChatbotMessageResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2581,12 +2581,12 @@ type DeleteAChatbotMessageResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *DeleteAChatbotMessageResponseBody
+	Data *DeleteChatbotMessageResponseBody
 }
 
-// DeleteAChatbotMessageResponses documents the responses of DeleteAChatbotMessage, from the collection's saved
+// DeleteChatbotMessageResponses documents the responses of DeleteChatbotMessage, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAChatbotMessageResponses = []ResponseDoc{
+var DeleteChatbotMessageResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Message deleted."},
 	{Status: 404, Code: "8001", Description: "Not Found Invalid message_id"},
 }
@@ -2649,8 +2649,8 @@ var SendIMMessagesResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Message Sent."},
 }
 
-// ListMeetingsResponse is the successful (2xx) response of ListMeetings.
-type ListMeetingsResponse struct {
+// UsersListMeetingsResponse is the successful (2xx) response of UsersListMeetings.
+type UsersListMeetingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2659,18 +2659,18 @@ type ListMeetingsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListMeetingsResponseBody
+	Data *UsersListMeetingsResponseBody
 }
 
-// ListMeetingsResponses documents the responses of ListMeetings, from the collection's saved
+// UsersListMeetingsResponses documents the responses of UsersListMeetings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListMeetingsResponses = []ResponseDoc{
+var UsersListMeetingsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "List of meeting objects returned."},
 	{Status: 404, Code: "1001", Description: "User ID not found. User {userId} not exist or not belong to this account."},
 }
 
-// CreateAMeetingResponse is the successful (2xx) response of CreateAMeeting.
-type CreateAMeetingResponse struct {
+// CreateMeetingResponse is the successful (2xx) response of CreateMeeting.
+type CreateMeetingResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2682,12 +2682,12 @@ type CreateAMeetingResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateAMeetingResponseBody
+	Data *CreateMeetingResponseBody
 }
 
-// CreateAMeetingResponses documents the responses of CreateAMeeting, from the collection's saved
+// CreateMeetingResponses documents the responses of CreateMeeting, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAMeetingResponses = []ResponseDoc{
+var CreateMeetingResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Meeting created."},
 	{Status: 300, Code: "", Description: "Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day."},
 	{Status: 400, Code: "3000", Description: "Bad Request * Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. * Users in '{0}' have been blocked from joining meetings"},
@@ -2755,8 +2755,8 @@ var DeleteUserAssistantsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// DeleteAUserAssistantResponse is the successful (2xx) response of DeleteAUserAssistant.
-type DeleteAUserAssistantResponse struct {
+// DeleteUserAssistantResponse is the successful (2xx) response of DeleteUserAssistant.
+type DeleteUserAssistantResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2765,9 +2765,9 @@ type DeleteAUserAssistantResponse struct {
 	Body []byte
 }
 
-// DeleteAUserAssistantResponses documents the responses of DeleteAUserAssistant, from the collection's saved
+// DeleteUserAssistantResponses documents the responses of DeleteUserAssistant, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAUserAssistantResponses = []ResponseDoc{
+var DeleteUserAssistantResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "OK Assistant deleted."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
@@ -2809,8 +2809,8 @@ var DeleteUserSchedulersResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// DeleteASchedulerResponse is the successful (2xx) response of DeleteAScheduler.
-type DeleteASchedulerResponse struct {
+// DeleteSchedulerResponse is the successful (2xx) response of DeleteScheduler.
+type DeleteSchedulerResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2819,9 +2819,9 @@ type DeleteASchedulerResponse struct {
 	Body []byte
 }
 
-// DeleteASchedulerResponses documents the responses of DeleteAScheduler, from the collection's saved
+// DeleteSchedulerResponses documents the responses of DeleteScheduler, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteASchedulerResponses = []ResponseDoc{
+var DeleteSchedulerResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Scheduler deleted."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
@@ -2847,8 +2847,8 @@ var UploadVirtualBackgroundFileResponses = []ResponseDoc{
 	{Status: 404, Code: "", Description: "Not Found Group not found."},
 }
 
-// VirtualBackgroundsDeleteVirtualBackgroundFiles2Response is the successful (2xx) response of VirtualBackgroundsDeleteVirtualBackgroundFiles2.
-type VirtualBackgroundsDeleteVirtualBackgroundFiles2Response struct {
+// UsersDeleteVirtualBackgroundFilesResponse is the successful (2xx) response of UsersDeleteVirtualBackgroundFiles.
+type UsersDeleteVirtualBackgroundFilesResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2857,9 +2857,9 @@ type VirtualBackgroundsDeleteVirtualBackgroundFiles2Response struct {
 	Body []byte
 }
 
-// VirtualBackgroundsDeleteVirtualBackgroundFiles2Responses documents the responses of VirtualBackgroundsDeleteVirtualBackgroundFiles2, from the collection's saved
+// UsersDeleteVirtualBackgroundFilesResponses documents the responses of UsersDeleteVirtualBackgroundFiles, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var VirtualBackgroundsDeleteVirtualBackgroundFiles2Responses = []ResponseDoc{
+var UsersDeleteVirtualBackgroundFilesResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Deleted."},
 	{Status: 400, Code: "300", Description: "Bad Request Invalid parameter: file_ids."},
 	{Status: 404, Code: "1001", Description: "Not Found User not exist. User {userId} does not exist or does not belong to this account."},
@@ -2904,8 +2904,8 @@ var UpdateUserSettingsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// GetAUserTSPAccountResponse is the successful (2xx) response of GetAUserTSPAccount.
-type GetAUserTSPAccountResponse struct {
+// GetUserTSPAccountResponse is the successful (2xx) response of GetUserTSPAccount.
+type GetUserTSPAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2914,19 +2914,19 @@ type GetAUserTSPAccountResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAUserTSPAccountResponseBody
+	Data *GetUserTSPAccountResponseBody
 }
 
-// GetAUserTSPAccountResponses documents the responses of GetAUserTSPAccount, from the collection's saved
+// GetUserTSPAccountResponses documents the responses of GetUserTSPAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAUserTSPAccountResponses = []ResponseDoc{
+var GetUserTSPAccountResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "TSP account retrieved successfully."},
 	{Status: 400, Code: "300", Description: "Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP."},
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
 }
 
-// UpdateATSPAccountResponse is the successful (2xx) response of UpdateATSPAccount.
-type UpdateATSPAccountResponse struct {
+// UpdateTSPAccountResponse is the successful (2xx) response of UpdateTSPAccount.
+type UpdateTSPAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2935,16 +2935,16 @@ type UpdateATSPAccountResponse struct {
 	Body []byte
 }
 
-// UpdateATSPAccountResponses documents the responses of UpdateATSPAccount, from the collection's saved
+// UpdateTSPAccountResponses documents the responses of UpdateTSPAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateATSPAccountResponses = []ResponseDoc{
+var UpdateTSPAccountResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content TSP account updated."},
 	{Status: 400, Code: "2024", Description: "Bad request. Account has not enabled TSP. Error Code:`300` The TSP id provided does not exist. Error Code:`300` TSP Config does not exist. Error Code:`300` A"},
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
 }
 
-// DeleteAUserTSPAccountResponse is the successful (2xx) response of DeleteAUserTSPAccount.
-type DeleteAUserTSPAccountResponse struct {
+// DeleteUserTSPAccountResponse is the successful (2xx) response of DeleteUserTSPAccount.
+type DeleteUserTSPAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2953,9 +2953,9 @@ type DeleteAUserTSPAccountResponse struct {
 	Body []byte
 }
 
-// DeleteAUserTSPAccountResponses documents the responses of DeleteAUserTSPAccount, from the collection's saved
+// DeleteUserTSPAccountResponses documents the responses of DeleteUserTSPAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAUserTSPAccountResponses = []ResponseDoc{
+var DeleteUserTSPAccountResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Status Code: `204` No Content TSP account deleted."},
 	{Status: 400, Code: "2024", Description: "Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At"},
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
@@ -2982,8 +2982,8 @@ var ListUserTSPAccountsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
 }
 
-// AddAUserTSPAccountResponse is the successful (2xx) response of AddAUserTSPAccount.
-type AddAUserTSPAccountResponse struct {
+// AddUserTSPAccountResponse is the successful (2xx) response of AddUserTSPAccount.
+type AddUserTSPAccountResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -2992,19 +2992,19 @@ type AddAUserTSPAccountResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AddAUserTSPAccountResponseBody
+	Data *AddUserTSPAccountResponseBody
 }
 
-// AddAUserTSPAccountResponses documents the responses of AddAUserTSPAccount, from the collection's saved
+// AddUserTSPAccountResponses documents the responses of AddUserTSPAccount, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var AddAUserTSPAccountResponses = []ResponseDoc{
+var AddUserTSPAccountResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "TSP account added."},
 	{Status: 400, Code: "2024", Description: "Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs."},
 	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
 }
 
-// SetGlobalDialInURLForATSPUserResponse is the successful (2xx) response of SetGlobalDialInURLForATSPUser.
-type SetGlobalDialInURLForATSPUserResponse struct {
+// SetGlobalDialInURLForTSPUserResponse is the successful (2xx) response of SetGlobalDialInURLForTSPUser.
+type SetGlobalDialInURLForTSPUserResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3013,16 +3013,16 @@ type SetGlobalDialInURLForATSPUserResponse struct {
 	Body []byte
 }
 
-// SetGlobalDialInURLForATSPUserResponses documents the responses of SetGlobalDialInURLForATSPUser, from the collection's saved
+// SetGlobalDialInURLForTSPUserResponses documents the responses of SetGlobalDialInURLForTSPUser, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var SetGlobalDialInURLForATSPUserResponses = []ResponseDoc{
+var SetGlobalDialInURLForTSPUserResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Status Code: `204` No Content URL set successfully."},
 	{Status: 400, Code: "2000", Description: "Bad Request Not TSP special account. Ths error means that the account does not have special TSP privilege. Contact Zoom Developer Support for details. Error Code: `2024`"},
 	{Status: 404, Code: "1001", Description: "User ID not found. User {userId} not exist or not belong to this account. Error Code: `1120` Invite not exist. This error is thrown if you added a user in your account but the user di"},
 }
 
-// GetAUserTokenResponse is the successful (2xx) response of GetAUserToken.
-type GetAUserTokenResponse struct {
+// GetUserTokenResponse is the successful (2xx) response of GetUserToken.
+type GetUserTokenResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3031,18 +3031,18 @@ type GetAUserTokenResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAUserTokenResponseBody
+	Data *GetUserTokenResponseBody
 }
 
-// GetAUserTokenResponses documents the responses of GetAUserToken, from the collection's saved
+// GetUserTokenResponses documents the responses of GetUserToken, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAUserTokenResponses = []ResponseDoc{
+var GetUserTokenResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Token returned."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// RevokeAUserSSOTokenResponse is the successful (2xx) response of RevokeAUserSSOToken.
-type RevokeAUserSSOTokenResponse struct {
+// RevokeUserSSOTokenResponse is the successful (2xx) response of RevokeUserSSOToken.
+type RevokeUserSSOTokenResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3051,15 +3051,15 @@ type RevokeAUserSSOTokenResponse struct {
 	Body []byte
 }
 
-// RevokeAUserSSOTokenResponses documents the responses of RevokeAUserSSOToken, from the collection's saved
+// RevokeUserSSOTokenResponses documents the responses of RevokeUserSSOToken, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RevokeAUserSSOTokenResponses = []ResponseDoc{
+var RevokeUserSSOTokenResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Token deleted."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// ListWebinarsResponse is the successful (2xx) response of ListWebinars.
-type ListWebinarsResponse struct {
+// UsersListWebinarsResponse is the successful (2xx) response of UsersListWebinars.
+type UsersListWebinarsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3068,15 +3068,15 @@ type ListWebinarsResponse struct {
 	Body []byte
 }
 
-// ListWebinarsResponses documents the responses of ListWebinars, from the collection's saved
+// UsersListWebinarsResponses documents the responses of UsersListWebinars, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListWebinarsResponses = []ResponseDoc{
+var UsersListWebinarsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "List of webinar objects returned."},
 	{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
 }
 
-// CreateAWebinarResponse is the successful (2xx) response of CreateAWebinar.
-type CreateAWebinarResponse struct {
+// CreateWebinarResponse is the successful (2xx) response of CreateWebinar.
+type CreateWebinarResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3088,19 +3088,19 @@ type CreateAWebinarResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateAWebinarResponseBody
+	Data *CreateWebinarResponseBody
 }
 
-// CreateAWebinarResponses documents the responses of CreateAWebinar, from the collection's saved
+// CreateWebinarResponses documents the responses of CreateWebinar, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAWebinarResponses = []ResponseDoc{
+var CreateWebinarResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Webinar created."},
 	{Status: 400, Code: "200", Description: "Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. * Users in '{0}' have been blocked from joining meetings and web"},
 	{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
 }
 
-// GetAUserResponse is the successful (2xx) response of GetAUser.
-type GetAUserResponse struct {
+// GetUserResponse is the successful (2xx) response of GetUser.
+type GetUserResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3109,19 +3109,19 @@ type GetAUserResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAUserResponseBody
+	Data *GetUserResponseBody
 }
 
-// GetAUserResponses documents the responses of GetAUser, from the collection's saved
+// GetUserResponses documents the responses of GetUser, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAUserResponses = []ResponseDoc{
+var GetUserResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK User object returned."},
 	{Status: 400, Code: "1120", Description: "Bad Request Bad request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept t"},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// UpdateAUserResponse is the successful (2xx) response of UpdateAUser.
-type UpdateAUserResponse struct {
+// UpdateUserResponse is the successful (2xx) response of UpdateUser.
+type UpdateUserResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3130,16 +3130,16 @@ type UpdateAUserResponse struct {
 	Body []byte
 }
 
-// UpdateAUserResponses documents the responses of UpdateAUser, from the collection's saved
+// UpdateUserResponses documents the responses of UpdateUser, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAUserResponses = []ResponseDoc{
+var UpdateUserResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "User updated."},
 	{Status: 400, Code: "200", Description: "Bad Request A Zoom Room user cannot be updated to a free user type: $userId Only an account administrator can change a user's name. Only an account administrator can change the host k"},
 	{Status: 404, Code: "1001", Description: "User does not exist: $userId."},
 }
 
-// DeleteAUserResponse is the successful (2xx) response of DeleteAUser.
-type DeleteAUserResponse struct {
+// DeleteUserResponse is the successful (2xx) response of DeleteUser.
+type DeleteUserResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3148,9 +3148,9 @@ type DeleteAUserResponse struct {
 	Body []byte
 }
 
-// DeleteAUserResponses documents the responses of DeleteAUser, from the collection's saved
+// DeleteUserResponses documents the responses of DeleteUser, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAUserResponses = []ResponseDoc{
+var DeleteUserResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "User deleted."},
 	{Status: 400, Code: "300", Description: "Bad Request The transfer-to email address cannot be the same as the unlinked or deleted user’s email address. Unable to unlink API user(s). This user has published events on Zoom Ev"},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3176,8 +3176,8 @@ var ListAllRecordingsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
 }
 
-// UploadAUserProfilePictureResponse is the successful (2xx) response of UploadAUserProfilePicture.
-type UploadAUserProfilePictureResponse struct {
+// UploadUserProfilePictureResponse is the successful (2xx) response of UploadUserProfilePicture.
+type UploadUserProfilePictureResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3189,9 +3189,9 @@ type UploadAUserProfilePictureResponse struct {
 	Body []byte
 }
 
-// UploadAUserProfilePictureResponses documents the responses of UploadAUserProfilePicture, from the collection's saved
+// UploadUserProfilePictureResponses documents the responses of UploadUserProfilePicture, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UploadAUserProfilePictureResponses = []ResponseDoc{
+var UploadUserProfilePictureResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Picture uploaded."},
 	{Status: 400, Code: "300", Description: "Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict"},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3216,8 +3216,8 @@ var UpdateUserStatusResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// UpdateAUserPasswordResponse is the successful (2xx) response of UpdateAUserPassword.
-type UpdateAUserPasswordResponse struct {
+// UpdateUserPasswordResponse is the successful (2xx) response of UpdateUserPassword.
+type UpdateUserPasswordResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3226,9 +3226,9 @@ type UpdateAUserPasswordResponse struct {
 	Body []byte
 }
 
-// UpdateAUserPasswordResponses documents the responses of UpdateAUserPassword, from the collection's saved
+// UpdateUserPasswordResponses documents the responses of UpdateUserPassword, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAUserPasswordResponses = []ResponseDoc{
+var UpdateUserPasswordResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "OK Password updated."},
 	{Status: 400, Code: "300", Description: "Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3254,8 +3254,8 @@ var GetUserPermissionsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// ListAUserPACAccountsResponse is the successful (2xx) response of ListAUserPACAccounts.
-type ListAUserPACAccountsResponse struct {
+// ListUserPACAccountsResponse is the successful (2xx) response of ListUserPACAccounts.
+type ListUserPACAccountsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3264,19 +3264,19 @@ type ListAUserPACAccountsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListAUserPACAccountsResponseBody
+	Data *ListUserPACAccountsResponseBody
 }
 
-// ListAUserPACAccountsResponses documents the responses of ListAUserPACAccounts, from the collection's saved
+// ListUserPACAccountsResponses documents the responses of ListUserPACAccounts, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListAUserPACAccountsResponses = []ResponseDoc{
+var ListUserPACAccountsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK PAC account list returned."},
 	{Status: 400, Code: "2024", Description: "Bad Request User does not have PAC enabled."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// UpdateAUserEmailResponse is the successful (2xx) response of UpdateAUserEmail.
-type UpdateAUserEmailResponse struct {
+// UpdateUserEmailResponse is the successful (2xx) response of UpdateUserEmail.
+type UpdateUserEmailResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3285,9 +3285,9 @@ type UpdateAUserEmailResponse struct {
 	Body []byte
 }
 
-// UpdateAUserEmailResponses documents the responses of UpdateAUserEmail, from the collection's saved
+// UpdateUserEmailResponses documents the responses of UpdateUserEmail, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAUserEmailResponses = []ResponseDoc{
+var UpdateUserEmailResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "No Content Email updated."},
 	{Status: 400, Code: "200", Description: "Not Found Only an account administrator can change email."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $email."},
@@ -3313,8 +3313,8 @@ var ListWebinarTemplatesResponses = []ResponseDoc{
 	{Status: 400, Code: "200", Description: "Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` * User not exist: {userId}. * User {userId"},
 }
 
-// UpdateAUserPresenceStatusResponse is the successful (2xx) response of UpdateAUserPresenceStatus.
-type UpdateAUserPresenceStatusResponse struct {
+// UpdateUserPresenceStatusResponse is the successful (2xx) response of UpdateUserPresenceStatus.
+type UpdateUserPresenceStatusResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3323,9 +3323,9 @@ type UpdateAUserPresenceStatusResponse struct {
 	Body []byte
 }
 
-// UpdateAUserPresenceStatusResponses documents the responses of UpdateAUserPresenceStatus, from the collection's saved
+// UpdateUserPresenceStatusResponses documents the responses of UpdateUserPresenceStatus, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAUserPresenceStatusResponses = []ResponseDoc{
+var UpdateUserPresenceStatusResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Status updated succesfully."},
 	{Status: 400, Code: "5301", Description: "Bad Request Request to update the presence status of this user failed. Error Code: `5411` Unauthorized request. You do not have permission to update the presence status of this use"},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: {userId}."},
@@ -3417,8 +3417,8 @@ var GetUserZAKResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "User not exist. User {userId} does not exist or does not belong to this account."},
 }
 
-// CheckAUserEmailResponse is the successful (2xx) response of CheckAUserEmail.
-type CheckAUserEmailResponse struct {
+// CheckUserEmailResponse is the successful (2xx) response of CheckUserEmail.
+type CheckUserEmailResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3427,19 +3427,19 @@ type CheckAUserEmailResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CheckAUserEmailResponseBody
+	Data *CheckUserEmailResponseBody
 }
 
-// CheckAUserEmailResponses documents the responses of CheckAUserEmail, from the collection's saved
+// CheckUserEmailResponses documents the responses of CheckUserEmail, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CheckAUserEmailResponses = []ResponseDoc{
+var CheckUserEmailResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Success."},
 	{Status: 400, Code: "300", Description: "Bad Request Email is required."},
 	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
 }
 
-// CheckAUserPMRoomResponse is the successful (2xx) response of CheckAUserPMRoom.
-type CheckAUserPMRoomResponse struct {
+// CheckUserPMRoomResponse is the successful (2xx) response of CheckUserPMRoom.
+type CheckUserPMRoomResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3448,18 +3448,18 @@ type CheckAUserPMRoomResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CheckAUserPMRoomResponseBody
+	Data *CheckUserPMRoomResponseBody
 }
 
-// CheckAUserPMRoomResponses documents the responses of CheckAUserPMRoom, from the collection's saved
+// CheckUserPMRoomResponses documents the responses of CheckUserPMRoom, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CheckAUserPMRoomResponses = []ResponseDoc{
+var CheckUserPMRoomResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Success."},
 	{Status: 400, Code: "300", Description: "Bad Request Vanity name is required."},
 }
 
-// DeleteAMeetingRegistrantResponse is the successful (2xx) response of DeleteAMeetingRegistrant.
-type DeleteAMeetingRegistrantResponse struct {
+// DeleteMeetingRegistrantResponse is the successful (2xx) response of DeleteMeetingRegistrant.
+type DeleteMeetingRegistrantResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3468,15 +3468,15 @@ type DeleteAMeetingRegistrantResponse struct {
 	Body []byte
 }
 
-// DeleteAMeetingRegistrantResponses documents the responses of DeleteAMeetingRegistrant, from the collection's saved
+// DeleteMeetingRegistrantResponses documents the responses of DeleteMeetingRegistrant, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAMeetingRegistrantResponses = []ResponseDoc{
+var DeleteMeetingRegistrantResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "OK"},
 	{Status: 400, Code: "200", Description: "Bad Request Only available for paid users: {0}. Error code: `300` The value that you entered for the Registrant ID field is invalid. Enter a valid value and try again. **Err"},
 }
 
-// GetAMeetingRegistrantResponse is the successful (2xx) response of GetAMeetingRegistrant.
-type GetAMeetingRegistrantResponse struct {
+// GetMeetingRegistrantResponse is the successful (2xx) response of GetMeetingRegistrant.
+type GetMeetingRegistrantResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3485,20 +3485,20 @@ type GetAMeetingRegistrantResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAMeetingRegistrantResponseBody
+	Data *GetMeetingRegistrantResponseBody
 }
 
-// GetAMeetingRegistrantResponses documents the responses of GetAMeetingRegistrant, from the collection's saved
+// GetMeetingRegistrantResponses documents the responses of GetMeetingRegistrant, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAMeetingRegistrantResponses = []ResponseDoc{
+var GetMeetingRegistrantResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Success."},
 	{Status: 300, Code: "300", Description: "Meeting \"{meetingId}\" is not valid or has expired. This meeting has not set required registration: \"{meetingId}\""},
 	{Status: 400, Code: "1010", Description: "User does not belong to this account: \"{accountId}\" Error Code: `3003` You are not the meeting host. Error Code: `3000`> Cannot access meeting info."},
 	{Status: 404, Code: "1001", Description: "Meeting not found. Meeting host does not exist: \"{userId}\""},
 }
 
-// ListRegistrationQuestionsResponse is the successful (2xx) response of ListRegistrationQuestions.
-type ListRegistrationQuestionsResponse struct {
+// MeetingsListRegistrationQuestionsResponse is the successful (2xx) response of MeetingsListRegistrationQuestions.
+type MeetingsListRegistrationQuestionsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3507,18 +3507,18 @@ type ListRegistrationQuestionsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListRegistrationQuestionsResponseBody
+	Data *MeetingsListRegistrationQuestionsResponseBody
 }
 
-// ListRegistrationQuestionsResponses documents the responses of ListRegistrationQuestions, from the collection's saved
+// MeetingsListRegistrationQuestionsResponses documents the responses of MeetingsListRegistrationQuestions, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListRegistrationQuestionsResponses = []ResponseDoc{
+var MeetingsListRegistrationQuestionsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Meeting Registrant Question object returned"},
 	{Status: 404, Code: "", Description: "Meeting not found"},
 }
 
-// UpdateRegistrationQuestionsResponse is the successful (2xx) response of UpdateRegistrationQuestions.
-type UpdateRegistrationQuestionsResponse struct {
+// MeetingsUpdateRegistrationQuestionsResponse is the successful (2xx) response of MeetingsUpdateRegistrationQuestions.
+type MeetingsUpdateRegistrationQuestionsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3527,9 +3527,9 @@ type UpdateRegistrationQuestionsResponse struct {
 	Body []byte
 }
 
-// UpdateRegistrationQuestionsResponses documents the responses of UpdateRegistrationQuestions, from the collection's saved
+// MeetingsUpdateRegistrationQuestionsResponses documents the responses of MeetingsUpdateRegistrationQuestions, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateRegistrationQuestionsResponses = []ResponseDoc{
+var MeetingsUpdateRegistrationQuestionsResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting Registrant Questions Updated"},
 	{Status: 404, Code: "", Description: "Meeting not found."},
 }
@@ -3579,8 +3579,8 @@ var AddMeetingRegistrantResponses = []ResponseDoc{
 	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for Add meeting registrant API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
 }
 
-// UpdateRegistrantStatusResponse is the successful (2xx) response of UpdateRegistrantStatus.
-type UpdateRegistrantStatusResponse struct {
+// MeetingsUpdateRegistrantStatusResponse is the successful (2xx) response of MeetingsUpdateRegistrantStatus.
+type MeetingsUpdateRegistrantStatusResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3589,9 +3589,9 @@ type UpdateRegistrantStatusResponse struct {
 	Body []byte
 }
 
-// UpdateRegistrantStatusResponses documents the responses of UpdateRegistrantStatus, from the collection's saved
+// MeetingsUpdateRegistrantStatusResponses documents the responses of MeetingsUpdateRegistrantStatus, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateRegistrantStatusResponses = []ResponseDoc{
+var MeetingsUpdateRegistrantStatusResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Registrant status updated."},
 	{Status: 300, Code: "300", Description: "This meeting has not set registration as required:{meetingId}."},
 	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You're not the meeting host."},
@@ -3599,8 +3599,8 @@ var UpdateRegistrantStatusResponses = []ResponseDoc{
 	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for meeting Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
 }
 
-// GetAMeetingPollResponse is the successful (2xx) response of GetAMeetingPoll.
-type GetAMeetingPollResponse struct {
+// GetMeetingPollResponse is the successful (2xx) response of GetMeetingPoll.
+type GetMeetingPollResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3609,18 +3609,18 @@ type GetAMeetingPollResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAMeetingPollResponseBody
+	Data *GetMeetingPollResponseBody
 }
 
-// GetAMeetingPollResponses documents the responses of GetAMeetingPoll, from the collection's saved
+// GetMeetingPollResponses documents the responses of GetMeetingPoll, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAMeetingPollResponses = []ResponseDoc{
+var GetMeetingPollResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Meeting Poll object returned"},
 	{Status: 404, Code: "404", Description: "Meeting Poll not found."},
 }
 
-// UpdateAMeetingPollResponse is the successful (2xx) response of UpdateAMeetingPoll.
-type UpdateAMeetingPollResponse struct {
+// UpdateMeetingPollResponse is the successful (2xx) response of UpdateMeetingPoll.
+type UpdateMeetingPollResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3629,15 +3629,15 @@ type UpdateAMeetingPollResponse struct {
 	Body []byte
 }
 
-// UpdateAMeetingPollResponses documents the responses of UpdateAMeetingPoll, from the collection's saved
+// UpdateMeetingPollResponses documents the responses of UpdateMeetingPoll, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAMeetingPollResponses = []ResponseDoc{
+var UpdateMeetingPollResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting Poll Updated"},
 	{Status: 404, Code: "404", Description: "Meeting Poll not found"},
 }
 
-// DeleteAMeetingPollResponse is the successful (2xx) response of DeleteAMeetingPoll.
-type DeleteAMeetingPollResponse struct {
+// DeleteMeetingPollResponse is the successful (2xx) response of DeleteMeetingPoll.
+type DeleteMeetingPollResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3646,9 +3646,9 @@ type DeleteAMeetingPollResponse struct {
 	Body []byte
 }
 
-// DeleteAMeetingPollResponses documents the responses of DeleteAMeetingPoll, from the collection's saved
+// DeleteMeetingPollResponses documents the responses of DeleteMeetingPoll, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAMeetingPollResponses = []ResponseDoc{
+var DeleteMeetingPollResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting Poll deleted"},
 	{Status: 404, Code: "404", Description: "Meeting Poll not found"},
 }
@@ -3673,8 +3673,8 @@ var ListMeetingPollsResponses = []ResponseDoc{
 	{Status: 404, Code: "404", Description: "Meeting Poll not found"},
 }
 
-// CreateAMeetingPollResponse is the successful (2xx) response of CreateAMeetingPoll.
-type CreateAMeetingPollResponse struct {
+// CreateMeetingPollResponse is the successful (2xx) response of CreateMeetingPoll.
+type CreateMeetingPollResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3686,18 +3686,18 @@ type CreateAMeetingPollResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateAMeetingPollResponseBody
+	Data *CreateMeetingPollResponseBody
 }
 
-// CreateAMeetingPollResponses documents the responses of CreateAMeetingPoll, from the collection's saved
+// CreateMeetingPollResponses documents the responses of CreateMeetingPoll, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAMeetingPollResponses = []ResponseDoc{
+var CreateMeetingPollResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Meeting Poll Created"},
 	{Status: 404, Code: "404", Description: "Meeting not found"},
 }
 
-// DeleteAMeetingRecordingFileResponse is the successful (2xx) response of DeleteAMeetingRecordingFile.
-type DeleteAMeetingRecordingFileResponse struct {
+// DeleteMeetingRecordingFileResponse is the successful (2xx) response of DeleteMeetingRecordingFile.
+type DeleteMeetingRecordingFileResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3706,17 +3706,17 @@ type DeleteAMeetingRecordingFileResponse struct {
 	Body []byte
 }
 
-// DeleteAMeetingRecordingFileResponses documents the responses of DeleteAMeetingRecordingFile, from the collection's saved
+// DeleteMeetingRecordingFileResponses documents the responses of DeleteMeetingRecordingFile, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAMeetingRecordingFileResponses = []ResponseDoc{
+var DeleteMeetingRecordingFileResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "You do not have the right permissions."},
 	{Status: 204, Code: "", Description: "Meeting recording file deleted."},
 	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3303` You can not delete an uncompleted meeting."},
 	{Status: 404, Code: "1001", Description: "Meeting recording file not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting."},
 }
 
-// RecoverASingleRecordingResponse is the successful (2xx) response of RecoverASingleRecording.
-type RecoverASingleRecordingResponse struct {
+// RecoverSingleRecordingResponse is the successful (2xx) response of RecoverSingleRecording.
+type RecoverSingleRecordingResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3725,9 +3725,9 @@ type RecoverASingleRecordingResponse struct {
 	Body []byte
 }
 
-// RecoverASingleRecordingResponses documents the responses of RecoverASingleRecording, from the collection's saved
+// RecoverSingleRecordingResponses documents the responses of RecoverSingleRecording, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RecoverASingleRecordingResponses = []ResponseDoc{
+var RecoverSingleRecordingResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting recording recovered."},
 	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
 	{Status: 404, Code: "1001", Description: "Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301`There is no recording for this meeting."},
@@ -3790,8 +3790,8 @@ var GetRegistrationQuestionsResponses = []ResponseDoc{
 	{Status: 404, Code: "", Description: "Meeting recording or registrant not found."},
 }
 
-// QuestionsUpdateRegistrationQuestionsResponse is the successful (2xx) response of QuestionsUpdateRegistrationQuestions.
-type QuestionsUpdateRegistrationQuestionsResponse struct {
+// RecordingsUpdateRegistrationQuestionsResponse is the successful (2xx) response of RecordingsUpdateRegistrationQuestions.
+type RecordingsUpdateRegistrationQuestionsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3800,9 +3800,9 @@ type QuestionsUpdateRegistrationQuestionsResponse struct {
 	Body []byte
 }
 
-// QuestionsUpdateRegistrationQuestionsResponses documents the responses of QuestionsUpdateRegistrationQuestions, from the collection's saved
+// RecordingsUpdateRegistrationQuestionsResponses documents the responses of RecordingsUpdateRegistrationQuestions, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var QuestionsUpdateRegistrationQuestionsResponses = []ResponseDoc{
+var RecordingsUpdateRegistrationQuestionsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Recording Registrant Questions Updated"},
 	{Status: 404, Code: "", Description: "Meeting recording or Registrant not found"},
 }
@@ -3827,8 +3827,8 @@ var ListRecordingRegistrantsResponses = []ResponseDoc{
 	{Status: 404, Code: "", Description: "Meeting recording not found."},
 }
 
-// CreateARecordingRegistrantResponse is the successful (2xx) response of CreateARecordingRegistrant.
-type CreateARecordingRegistrantResponse struct {
+// CreateRecordingRegistrantResponse is the successful (2xx) response of CreateRecordingRegistrant.
+type CreateRecordingRegistrantResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3837,18 +3837,18 @@ type CreateARecordingRegistrantResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateARecordingRegistrantResponseBody
+	Data *CreateRecordingRegistrantResponseBody
 }
 
-// CreateARecordingRegistrantResponses documents the responses of CreateARecordingRegistrant, from the collection's saved
+// CreateRecordingRegistrantResponses documents the responses of CreateRecordingRegistrant, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateARecordingRegistrantResponses = []ResponseDoc{
+var CreateRecordingRegistrantResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Registration submitted."},
 	{Status: 404, Code: "", Description: "Meeting recording not found"},
 }
 
-// RegistrantsUpdateRegistrantStatusResponse is the successful (2xx) response of RegistrantsUpdateRegistrantStatus.
-type RegistrantsUpdateRegistrantStatusResponse struct {
+// RecordingsUpdateRegistrantStatusResponse is the successful (2xx) response of RecordingsUpdateRegistrantStatus.
+type RecordingsUpdateRegistrantStatusResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3857,9 +3857,9 @@ type RegistrantsUpdateRegistrantStatusResponse struct {
 	Body []byte
 }
 
-// RegistrantsUpdateRegistrantStatusResponses documents the responses of RegistrantsUpdateRegistrantStatus, from the collection's saved
+// RecordingsUpdateRegistrantStatusResponses documents the responses of RecordingsUpdateRegistrantStatus, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RegistrantsUpdateRegistrantStatusResponses = []ResponseDoc{
+var RecordingsUpdateRegistrantStatusResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Registrant status updated."},
 	{Status: 404, Code: "", Description: "Meeting recording or Registrant not found"},
 	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for cloud recording Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
@@ -3924,8 +3924,8 @@ var RecoverMeetingRecordingsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Meeting recording not found. User does not exist: {userId}. Error Code: `3301` There is no recording for this meeting."},
 }
 
-// UpdateALiveStreamResponse is the successful (2xx) response of UpdateALiveStream.
-type UpdateALiveStreamResponse struct {
+// MeetingsUpdateLiveStreamResponse is the successful (2xx) response of MeetingsUpdateLiveStream.
+type MeetingsUpdateLiveStreamResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3934,17 +3934,17 @@ type UpdateALiveStreamResponse struct {
 	Body []byte
 }
 
-// UpdateALiveStreamResponses documents the responses of UpdateALiveStream, from the collection's saved
+// MeetingsUpdateLiveStreamResponses documents the responses of MeetingsUpdateLiveStream, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateALiveStreamResponses = []ResponseDoc{
+var MeetingsUpdateLiveStreamResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting live stream updated."},
 	{Status: 300, Code: "300", Description: "Missing meetingId Invalid meetingId."},
 	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access webinar info."},
 	{Status: 404, Code: "1001", Description: "User {userId} does not exist."},
 }
 
-// GetLiveStreamDetailsResponse is the successful (2xx) response of GetLiveStreamDetails.
-type GetLiveStreamDetailsResponse struct {
+// MeetingsGetLiveStreamDetailsResponse is the successful (2xx) response of MeetingsGetLiveStreamDetails.
+type MeetingsGetLiveStreamDetailsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3953,19 +3953,19 @@ type GetLiveStreamDetailsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetLiveStreamDetailsResponseBody
+	Data *MeetingsGetLiveStreamDetailsResponseBody
 }
 
-// GetLiveStreamDetailsResponses documents the responses of GetLiveStreamDetails, from the collection's saved
+// MeetingsGetLiveStreamDetailsResponses documents the responses of MeetingsGetLiveStreamDetails, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetLiveStreamDetailsResponses = []ResponseDoc{
+var MeetingsGetLiveStreamDetailsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Live Stream details returned."},
 	{Status: 400, Code: "300", Description: "Bad Request Missing meetingId Invalid meetingId Error Code: `1010` User does not belong to this account: {accountId}"},
 	{Status: 404, Code: "1001", Description: "Not Found User {userId} does not exist."},
 }
 
-// UpdateLiveStreamStatusResponse is the successful (2xx) response of UpdateLiveStreamStatus.
-type UpdateLiveStreamStatusResponse struct {
+// MeetingsUpdateLiveStreamStatusResponse is the successful (2xx) response of MeetingsUpdateLiveStreamStatus.
+type MeetingsUpdateLiveStreamStatusResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3974,9 +3974,9 @@ type UpdateLiveStreamStatusResponse struct {
 	Body []byte
 }
 
-// UpdateLiveStreamStatusResponses documents the responses of UpdateLiveStreamStatus, from the collection's saved
+// MeetingsUpdateLiveStreamStatusResponses documents the responses of MeetingsUpdateLiveStreamStatus, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateLiveStreamStatusResponses = []ResponseDoc{
+var MeetingsUpdateLiveStreamStatusResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting live stream updated."},
 	{Status: 300, Code: "300", Description: "Missing meetingId. Invalid meetingId"},
 	{Status: 400, Code: "3000", Description: "Cannot access webinar info. Error Code:`1010` User does not belong to this account: {accountId}."},
@@ -3984,8 +3984,8 @@ var UpdateLiveStreamStatusResponses = []ResponseDoc{
 	{Status: 429, Code: "", Description: "Too many requests submitted to start the live stream of this meeting: {meetingId}. If the live stream has not already started, retry making a new request after 30 seconds."},
 }
 
-// GetAMeetingResponse is the successful (2xx) response of GetAMeeting.
-type GetAMeetingResponse struct {
+// GetMeetingResponse is the successful (2xx) response of GetMeeting.
+type GetMeetingResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -3994,19 +3994,19 @@ type GetAMeetingResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAMeetingResponseBody
+	Data *GetMeetingResponseBody
 }
 
-// GetAMeetingResponses documents the responses of GetAMeeting, from the collection's saved
+// GetMeetingResponses documents the responses of GetMeeting, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAMeetingResponses = []ResponseDoc{
+var GetMeetingResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Meeting object returned."},
 	{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}. Error Code: `3000` Cannot access webinar info."},
 	{Status: 404, Code: "1001", Description: "Meeting not found. User not exist: {userId}. Error Code: `3001` Meeting {meetingId} is not found or has expired."},
 }
 
-// UpdateAMeetingResponse is the successful (2xx) response of UpdateAMeeting.
-type UpdateAMeetingResponse struct {
+// UpdateMeetingResponse is the successful (2xx) response of UpdateMeeting.
+type UpdateMeetingResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4015,17 +4015,17 @@ type UpdateAMeetingResponse struct {
 	Body []byte
 }
 
-// UpdateAMeetingResponses documents the responses of UpdateAMeeting, from the collection's saved
+// UpdateMeetingResponses documents the responses of UpdateMeeting, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAMeetingResponses = []ResponseDoc{
+var UpdateMeetingResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting updated."},
 	{Status: 300, Code: "300", Description: "Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day."},
 	{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You are not the meeting host. Error Code: `300"},
 	{Status: 404, Code: "1001", Description: "Meeting not found. User does not exist: {userId}. Error Code: `3001` A meeting with this {meetingId} is not found or has expired."},
 }
 
-// DeleteAMeetingResponse is the successful (2xx) response of DeleteAMeeting.
-type DeleteAMeetingResponse struct {
+// DeleteMeetingResponse is the successful (2xx) response of DeleteMeeting.
+type DeleteMeetingResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4034,9 +4034,9 @@ type DeleteAMeetingResponse struct {
 	Body []byte
 }
 
-// DeleteAMeetingResponses documents the responses of DeleteAMeeting, from the collection's saved
+// DeleteMeetingResponses documents the responses of DeleteMeeting, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAMeetingResponses = []ResponseDoc{
+var DeleteMeetingResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting deleted."},
 	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Invalid occurrence_id. Error Code: `3002` Sorry, you cannot d"},
 	{Status: 404, Code: "1001", Description: "Meeting not found. User does not exist: {userId}. Error Code: `3001` Meeting with this {meetingId} is not found or has expired."},
@@ -4079,8 +4079,8 @@ var GetMeetingInvitationResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Meeting invitation returned."},
 }
 
-// PerformBatchRegistrationResponse is the successful (2xx) response of PerformBatchRegistration.
-type PerformBatchRegistrationResponse struct {
+// MeetingsPerformBatchRegistrationResponse is the successful (2xx) response of MeetingsPerformBatchRegistration.
+type MeetingsPerformBatchRegistrationResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4089,12 +4089,12 @@ type PerformBatchRegistrationResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *PerformBatchRegistrationResponseBody
+	Data *MeetingsPerformBatchRegistrationResponseBody
 }
 
-// PerformBatchRegistrationResponses documents the responses of PerformBatchRegistration, from the collection's saved
+// MeetingsPerformBatchRegistrationResponses documents the responses of MeetingsPerformBatchRegistration, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var PerformBatchRegistrationResponses = []ResponseDoc{
+var MeetingsPerformBatchRegistrationResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Registrants added."},
 	{Status: 400, Code: "3038", Description: "Bad Request Meeting is over, you can not register now. If you have any questions, please contact the Meeting host. Error Code: `303` This API can only be used for scheduled m"},
 	{Status: 404, Code: "3001", Description: "Not Found Meeting does not exist: {meetingId}. Error Code: `3043` Meeting has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo"},
@@ -4329,8 +4329,8 @@ var ListMeetingParticipantsQoSResponses = []ResponseDoc{
 	{Status: 404, Code: "3001", Description: "This meeting's detail info is not available. The Meeting ID is not valid or the meeting has not ended yet."},
 }
 
-// GetSharingRecordingDetailsResponse is the successful (2xx) response of GetSharingRecordingDetails.
-type GetSharingRecordingDetailsResponse struct {
+// MeetingsGetSharingRecordingDetailsResponse is the successful (2xx) response of MeetingsGetSharingRecordingDetails.
+type MeetingsGetSharingRecordingDetailsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4339,12 +4339,12 @@ type GetSharingRecordingDetailsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetSharingRecordingDetailsResponseBody
+	Data *MeetingsGetSharingRecordingDetailsResponseBody
 }
 
-// GetSharingRecordingDetailsResponses documents the responses of GetSharingRecordingDetails, from the collection's saved
+// MeetingsGetSharingRecordingDetailsResponses documents the responses of MeetingsGetSharingRecordingDetails, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetSharingRecordingDetailsResponses = []ResponseDoc{
+var MeetingsGetSharingRecordingDetailsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Meeting participants returned."},
 	{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
 	{Status: 404, Code: "3001", Description: "This meeting's detail info is not available or ID is not valid."},
@@ -4392,8 +4392,8 @@ var GetMeetingDetailsResponses = []ResponseDoc{
 	{Status: 404, Code: "3001", Description: "Meeting ID is invalid or the meeting has not ended yet. This meeting's details are not available."},
 }
 
-// MeetingsListMeetingsResponse is the successful (2xx) response of MeetingsListMeetings.
-type MeetingsListMeetingsResponse struct {
+// MetricsListMeetingsResponse is the successful (2xx) response of MetricsListMeetings.
+type MetricsListMeetingsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4402,12 +4402,12 @@ type MeetingsListMeetingsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *MeetingsListMeetingsResponseBody
+	Data *MetricsListMeetingsResponseBody
 }
 
-// MeetingsListMeetingsResponses documents the responses of MeetingsListMeetings, from the collection's saved
+// MetricsListMeetingsResponses documents the responses of MetricsListMeetings, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var MeetingsListMeetingsResponses = []ResponseDoc{
+var MetricsListMeetingsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Meetings returned. Only available for paid accounts that have dashboard feature enabled."},
 	{Status: 300, Code: "300", Description: "The next page token is invalid or expired."},
 }
@@ -4475,8 +4475,8 @@ var ListWebinarParticipantQoSResponses = []ResponseDoc{
 	{Status: 404, Code: "3001", Description: "This webinar's detail is not available or the Webinar ID is not valid. This webinar has not ended yet."},
 }
 
-// ParticipantsGetSharingRecordingDetailsResponse is the successful (2xx) response of ParticipantsGetSharingRecordingDetails.
-type ParticipantsGetSharingRecordingDetailsResponse struct {
+// WebinarsGetSharingRecordingDetailsResponse is the successful (2xx) response of WebinarsGetSharingRecordingDetails.
+type WebinarsGetSharingRecordingDetailsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4485,12 +4485,12 @@ type ParticipantsGetSharingRecordingDetailsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ParticipantsGetSharingRecordingDetailsResponseBody
+	Data *WebinarsGetSharingRecordingDetailsResponseBody
 }
 
-// ParticipantsGetSharingRecordingDetailsResponses documents the responses of ParticipantsGetSharingRecordingDetails, from the collection's saved
+// WebinarsGetSharingRecordingDetailsResponses documents the responses of WebinarsGetSharingRecordingDetails, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ParticipantsGetSharingRecordingDetailsResponses = []ResponseDoc{
+var WebinarsGetSharingRecordingDetailsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature."},
 	{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
 	{Status: 404, Code: "3001", Description: "This webinar's detail info is not available or ID is not valid. This webinar has not ended yet."},
@@ -4535,8 +4535,8 @@ var GetWebinarDetailsResponses = []ResponseDoc{
 	{Status: 404, Code: "3001", Description: "The webinar has not ended yet or the Webinar ID is not valid. This webinar's detail is not available."},
 }
 
-// WebinarsListWebinarsResponse is the successful (2xx) response of WebinarsListWebinars.
-type WebinarsListWebinarsResponse struct {
+// MetricsListWebinarsResponse is the successful (2xx) response of MetricsListWebinars.
+type MetricsListWebinarsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4545,18 +4545,18 @@ type WebinarsListWebinarsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *WebinarsListWebinarsResponseBody
+	Data *MetricsListWebinarsResponseBody
 }
 
-// WebinarsListWebinarsResponses documents the responses of WebinarsListWebinars, from the collection's saved
+// MetricsListWebinarsResponses documents the responses of MetricsListWebinars, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var WebinarsListWebinarsResponses = []ResponseDoc{
+var MetricsListWebinarsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Meetings returned. Only available for paid accounts that have enabled the Dashboard feature."},
 	{Status: 300, Code: "200", Description: "The next page token is invalid or has expired."},
 }
 
-// ZoomroomsListZoomRoomsResponse is the successful (2xx) response of ZoomroomsListZoomRooms.
-type ZoomroomsListZoomRoomsResponse struct {
+// MetricsListZoomRoomsResponse is the successful (2xx) response of MetricsListZoomRooms.
+type MetricsListZoomRoomsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4565,12 +4565,12 @@ type ZoomroomsListZoomRoomsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ZoomroomsListZoomRoomsResponseBody
+	Data *MetricsListZoomRoomsResponseBody
 }
 
-// ZoomroomsListZoomRoomsResponses documents the responses of ZoomroomsListZoomRooms, from the collection's saved
+// MetricsListZoomRoomsResponses documents the responses of MetricsListZoomRooms, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ZoomroomsListZoomRoomsResponses = []ResponseDoc{
+var MetricsListZoomRoomsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "List of Zoom rooms returned. Only available for paid accounts that have enabled the Dashboard feature."},
 }
 
@@ -4950,8 +4950,8 @@ var GetWebinarPollReportsResponses = []ResponseDoc{
 	{Status: 404, Code: "3001", Description: "Webinar ID not found. Webinar {webinarId} not found or has expired."},
 }
 
-// GetWebinarQAReportResponse is the successful (2xx) response of GetWebinarQAReport.
-type GetWebinarQAReportResponse struct {
+// GetWebinarQReportResponse is the successful (2xx) response of GetWebinarQReport.
+type GetWebinarQReportResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -4960,12 +4960,12 @@ type GetWebinarQAReportResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetWebinarQAReportResponseBody
+	Data *GetWebinarQReportResponseBody
 }
 
-// GetWebinarQAReportResponses documents the responses of GetWebinarQAReport, from the collection's saved
+// GetWebinarQReportResponses documents the responses of GetWebinarQReport, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetWebinarQAReportResponses = []ResponseDoc{
+var GetWebinarQReportResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Webinar Q&A report returned. This is only available for paid account:{accountId}. A report cannot be generated for this account because this account has not subscribed to a webinar plan."},
 	{Status: 400, Code: "", Description: "Bad request"},
 	{Status: 404, Code: "1001", Description: "Webinar ID not found. User does not exist: {userId}. Error Code: `3001` Webinar {webinarId} not found or has expired."},
@@ -5163,8 +5163,8 @@ var GetSignInSignOutActivityReportResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Success"},
 }
 
-// ListMembersInARoleResponse is the successful (2xx) response of ListMembersInARole.
-type ListMembersInARoleResponse struct {
+// ListMembersInRoleResponse is the successful (2xx) response of ListMembersInRole.
+type ListMembersInRoleResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5173,18 +5173,18 @@ type ListMembersInARoleResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListMembersInARoleResponseBody
+	Data *ListMembersInRoleResponseBody
 }
 
-// ListMembersInARoleResponses documents the responses of ListMembersInARole, from the collection's saved
+// ListMembersInRoleResponses documents the responses of ListMembersInRole, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListMembersInARoleResponses = []ResponseDoc{
+var ListMembersInRoleResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Success"},
 	{Status: 404, Code: "", Description: "Role not found"},
 }
 
-// AssignARoleResponse is the successful (2xx) response of AssignARole.
-type AssignARoleResponse struct {
+// AssignRoleResponse is the successful (2xx) response of AssignRole.
+type AssignRoleResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5196,18 +5196,18 @@ type AssignARoleResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AssignARoleResponseBody
+	Data *AssignRoleResponseBody
 }
 
-// AssignARoleResponses documents the responses of AssignARole, from the collection's saved
+// AssignRoleResponses documents the responses of AssignRole, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var AssignARoleResponses = []ResponseDoc{
+var AssignRoleResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Members Added"},
 	{Status: 400, Code: "1034", Description: "Role does not exist. Error Code: `300` RoleId required. Can’t delete or add members for Normal/Owner roles."},
 }
 
-// UnassignARoleResponse is the successful (2xx) response of UnassignARole.
-type UnassignARoleResponse struct {
+// UnassignRoleResponse is the successful (2xx) response of UnassignRole.
+type UnassignRoleResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5216,9 +5216,9 @@ type UnassignARoleResponse struct {
 	Body []byte
 }
 
-// UnassignARoleResponses documents the responses of UnassignARole, from the collection's saved
+// UnassignRoleResponses documents the responses of UnassignRole, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UnassignARoleResponses = []ResponseDoc{
+var UnassignRoleResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Role withdrawn from user."},
 	{Status: 404, Code: "", Description: "Role or Member not found"},
 }
@@ -5261,8 +5261,8 @@ var UpdateRoleInformationResponses = []ResponseDoc{
 	{Status: 300, Code: "300", Description: "This role cannot be updated."},
 }
 
-// DeleteARoleResponse is the successful (2xx) response of DeleteARole.
-type DeleteARoleResponse struct {
+// DeleteRoleResponse is the successful (2xx) response of DeleteRole.
+type DeleteRoleResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5271,9 +5271,9 @@ type DeleteARoleResponse struct {
 	Body []byte
 }
 
-// DeleteARoleResponses documents the responses of DeleteARole, from the collection's saved
+// DeleteRoleResponses documents the responses of DeleteRole, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteARoleResponses = []ResponseDoc{
+var DeleteRoleResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Role not found."},
 	{Status: 204, Code: "", Description: "Status Code: `204` Role deleted."},
 	{Status: 300, Code: "300", Description: "Role not found."},
@@ -5299,8 +5299,8 @@ var ListRolesResponses = []ResponseDoc{
 	{Status: 400, Code: "4700", Description: "Bad request Invalid access token, does not contain role:read:admin scope."},
 }
 
-// CreateARoleResponse is the successful (2xx) response of CreateARole.
-type CreateARoleResponse struct {
+// CreateRoleResponse is the successful (2xx) response of CreateRole.
+type CreateRoleResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5309,9 +5309,9 @@ type CreateARoleResponse struct {
 	Body []byte
 }
 
-// CreateARoleResponses documents the responses of CreateARole, from the collection's saved
+// CreateRoleResponses documents the responses of CreateRole, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateARoleResponses = []ResponseDoc{
+var CreateRoleResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Status Code: `200` You do not have the permission to create a role."},
 	{Status: 201, Code: "", Description: "Status Code: `201` Role created."},
 	{Status: 300, Code: "300", Description: "The name field cannot be empty."},
@@ -5416,8 +5416,8 @@ var RemovePanelistsResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
 }
 
-// RemoveAPanelistResponse is the successful (2xx) response of RemoveAPanelist.
-type RemoveAPanelistResponse struct {
+// RemovePanelistResponse is the successful (2xx) response of RemovePanelist.
+type RemovePanelistResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5426,17 +5426,17 @@ type RemoveAPanelistResponse struct {
 	Body []byte
 }
 
-// RemoveAPanelistResponses documents the responses of RemoveAPanelist, from the collection's saved
+// RemovePanelistResponses documents the responses of RemovePanelist, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RemoveAPanelistResponses = []ResponseDoc{
+var RemovePanelistResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
 	{Status: 204, Code: "", Description: "Panelists removed."},
 	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
 	{Status: 404, Code: "1001", Description: "Webinar not found. User {email} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
 }
 
-// QuestionsListRegistrationQuestionsResponse is the successful (2xx) response of QuestionsListRegistrationQuestions.
-type QuestionsListRegistrationQuestionsResponse struct {
+// WebinarsListRegistrationQuestionsResponse is the successful (2xx) response of WebinarsListRegistrationQuestions.
+type WebinarsListRegistrationQuestionsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5445,18 +5445,18 @@ type QuestionsListRegistrationQuestionsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *QuestionsListRegistrationQuestionsResponseBody
+	Data *WebinarsListRegistrationQuestionsResponseBody
 }
 
-// QuestionsListRegistrationQuestionsResponses documents the responses of QuestionsListRegistrationQuestions, from the collection's saved
+// WebinarsListRegistrationQuestionsResponses documents the responses of WebinarsListRegistrationQuestions, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var QuestionsListRegistrationQuestionsResponses = []ResponseDoc{
+var WebinarsListRegistrationQuestionsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Webinar Registrant Question object returned"},
 	{Status: 404, Code: "", Description: "Webinar not found"},
 }
 
-// QuestionsUpdateRegistrationQuestions2Response is the successful (2xx) response of QuestionsUpdateRegistrationQuestions2.
-type QuestionsUpdateRegistrationQuestions2Response struct {
+// WebinarsUpdateRegistrationQuestionsResponse is the successful (2xx) response of WebinarsUpdateRegistrationQuestions.
+type WebinarsUpdateRegistrationQuestionsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5465,15 +5465,15 @@ type QuestionsUpdateRegistrationQuestions2Response struct {
 	Body []byte
 }
 
-// QuestionsUpdateRegistrationQuestions2Responses documents the responses of QuestionsUpdateRegistrationQuestions2, from the collection's saved
+// WebinarsUpdateRegistrationQuestionsResponses documents the responses of WebinarsUpdateRegistrationQuestions, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var QuestionsUpdateRegistrationQuestions2Responses = []ResponseDoc{
+var WebinarsUpdateRegistrationQuestionsResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Webinar Registrant Questions Updated"},
 	{Status: 404, Code: "", Description: "Webinar not found"},
 }
 
-// GetAWebinarRegistrantResponse is the successful (2xx) response of GetAWebinarRegistrant.
-type GetAWebinarRegistrantResponse struct {
+// GetWebinarRegistrantResponse is the successful (2xx) response of GetWebinarRegistrant.
+type GetWebinarRegistrantResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5482,20 +5482,20 @@ type GetAWebinarRegistrantResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAWebinarRegistrantResponseBody
+	Data *GetWebinarRegistrantResponseBody
 }
 
-// GetAWebinarRegistrantResponses documents the responses of GetAWebinarRegistrant, from the collection's saved
+// GetWebinarRegistrantResponses documents the responses of GetWebinarRegistrant, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAWebinarRegistrantResponses = []ResponseDoc{
+var GetWebinarRegistrantResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Success."},
 	{Status: 300, Code: "", Description: "Invalid webinar ID."},
 	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
 	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
 }
 
-// DeleteAWebinarRegistrantResponse is the successful (2xx) response of DeleteAWebinarRegistrant.
-type DeleteAWebinarRegistrantResponse struct {
+// DeleteWebinarRegistrantResponse is the successful (2xx) response of DeleteWebinarRegistrant.
+type DeleteWebinarRegistrantResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5504,9 +5504,9 @@ type DeleteAWebinarRegistrantResponse struct {
 	Body []byte
 }
 
-// DeleteAWebinarRegistrantResponses documents the responses of DeleteAWebinarRegistrant, from the collection's saved
+// DeleteWebinarRegistrantResponses documents the responses of DeleteWebinarRegistrant, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAWebinarRegistrantResponses = []ResponseDoc{
+var DeleteWebinarRegistrantResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "OK"},
 	{Status: 400, Code: "200", Description: "Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinars for this user in order to perform this action: {0}. Error code: `300` The value th"},
 }
@@ -5534,8 +5534,8 @@ var ListWebinarRegistrantsResponses = []ResponseDoc{
 	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for Add a webinar registrant API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
 }
 
-// AddAWebinarRegistrantResponse is the successful (2xx) response of AddAWebinarRegistrant.
-type AddAWebinarRegistrantResponse struct {
+// AddWebinarRegistrantResponse is the successful (2xx) response of AddWebinarRegistrant.
+type AddWebinarRegistrantResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5544,20 +5544,20 @@ type AddAWebinarRegistrantResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AddAWebinarRegistrantResponseBody
+	Data *AddWebinarRegistrantResponseBody
 }
 
-// AddAWebinarRegistrantResponses documents the responses of AddAWebinarRegistrant, from the collection's saved
+// AddWebinarRegistrantResponses documents the responses of AddWebinarRegistrant, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var AddAWebinarRegistrantResponses = []ResponseDoc{
+var AddWebinarRegistrantResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Registration created."},
 	{Status: 300, Code: "", Description: "Invalid webinar ID. Invalid parameter: occurrence_ids. Invalid user name."},
 	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3000` This webinar does not have registration as required:{webinarId}. Error Code: `3027` Hos"},
 	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
 }
 
-// RegistrantsUpdateRegistrantStatus2Response is the successful (2xx) response of RegistrantsUpdateRegistrantStatus2.
-type RegistrantsUpdateRegistrantStatus2Response struct {
+// WebinarsUpdateRegistrantStatusResponse is the successful (2xx) response of WebinarsUpdateRegistrantStatus.
+type WebinarsUpdateRegistrantStatusResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5566,9 +5566,9 @@ type RegistrantsUpdateRegistrantStatus2Response struct {
 	Body []byte
 }
 
-// RegistrantsUpdateRegistrantStatus2Responses documents the responses of RegistrantsUpdateRegistrantStatus2, from the collection's saved
+// WebinarsUpdateRegistrantStatusResponses documents the responses of WebinarsUpdateRegistrantStatus, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var RegistrantsUpdateRegistrantStatus2Responses = []ResponseDoc{
+var WebinarsUpdateRegistrantStatusResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "The webinar plan subscription is missing. Enable webinar for this user once the subscription is added: {userId}."},
 	{Status: 300, Code: "", Description: "Invalid webinar ID."},
 	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3035` Webinar has reached maximum attendee capacity."},
@@ -5576,8 +5576,8 @@ var RegistrantsUpdateRegistrantStatus2Responses = []ResponseDoc{
 	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for webinar Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
 }
 
-// GetAWebinarPollResponse is the successful (2xx) response of GetAWebinarPoll.
-type GetAWebinarPollResponse struct {
+// GetWebinarPollResponse is the successful (2xx) response of GetWebinarPoll.
+type GetWebinarPollResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5586,18 +5586,18 @@ type GetAWebinarPollResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAWebinarPollResponseBody
+	Data *GetWebinarPollResponseBody
 }
 
-// GetAWebinarPollResponses documents the responses of GetAWebinarPoll, from the collection's saved
+// GetWebinarPollResponses documents the responses of GetWebinarPoll, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAWebinarPollResponses = []ResponseDoc{
+var GetWebinarPollResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Webinar Poll object returned"},
 	{Status: 404, Code: "3001", Description: "Webinar not found. Webinar {webinarId} not found or has expired."},
 }
 
-// UpdateAWebinarPollResponse is the successful (2xx) response of UpdateAWebinarPoll.
-type UpdateAWebinarPollResponse struct {
+// UpdateWebinarPollResponse is the successful (2xx) response of UpdateWebinarPoll.
+type UpdateWebinarPollResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5606,15 +5606,15 @@ type UpdateAWebinarPollResponse struct {
 	Body []byte
 }
 
-// UpdateAWebinarPollResponses documents the responses of UpdateAWebinarPoll, from the collection's saved
+// UpdateWebinarPollResponses documents the responses of UpdateWebinarPoll, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAWebinarPollResponses = []ResponseDoc{
+var UpdateWebinarPollResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Webinar Poll Updated"},
 	{Status: 404, Code: "3001", Description: "Webinar poll not found. Webinar {webinarId} not found or has expired."},
 }
 
-// DeleteAWebinarPollResponse is the successful (2xx) response of DeleteAWebinarPoll.
-type DeleteAWebinarPollResponse struct {
+// DeleteWebinarPollResponse is the successful (2xx) response of DeleteWebinarPoll.
+type DeleteWebinarPollResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5623,15 +5623,15 @@ type DeleteAWebinarPollResponse struct {
 	Body []byte
 }
 
-// DeleteAWebinarPollResponses documents the responses of DeleteAWebinarPoll, from the collection's saved
+// DeleteWebinarPollResponses documents the responses of DeleteWebinarPoll, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAWebinarPollResponses = []ResponseDoc{
+var DeleteWebinarPollResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Webinar Poll deleted"},
 	{Status: 404, Code: "3001", Description: "Webinar poll not found. Webinar {webinarId} not found or has expired."},
 }
 
-// ListAWebinarPollsResponse is the successful (2xx) response of ListAWebinarPolls.
-type ListAWebinarPollsResponse struct {
+// ListWebinarPollsResponse is the successful (2xx) response of ListWebinarPolls.
+type ListWebinarPollsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5640,18 +5640,18 @@ type ListAWebinarPollsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListAWebinarPollsResponseBody
+	Data *ListWebinarPollsResponseBody
 }
 
-// ListAWebinarPollsResponses documents the responses of ListAWebinarPolls, from the collection's saved
+// ListWebinarPollsResponses documents the responses of ListWebinarPolls, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListAWebinarPollsResponses = []ResponseDoc{
+var ListWebinarPollsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "List polls of a Webinar returned"},
 	{Status: 404, Code: "", Description: "Webinar not found."},
 }
 
-// CreateAWebinarPollResponse is the successful (2xx) response of CreateAWebinarPoll.
-type CreateAWebinarPollResponse struct {
+// CreateWebinarPollResponse is the successful (2xx) response of CreateWebinarPoll.
+type CreateWebinarPollResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5663,19 +5663,19 @@ type CreateAWebinarPollResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateAWebinarPollResponseBody
+	Data *CreateWebinarPollResponseBody
 }
 
-// CreateAWebinarPollResponses documents the responses of CreateAWebinarPoll, from the collection's saved
+// CreateWebinarPollResponses documents the responses of CreateWebinarPoll, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAWebinarPollResponses = []ResponseDoc{
+var CreateWebinarPollResponses = []ResponseDoc{
 	{Status: 201, Code: "", Description: "Webinar Poll Created"},
 	{Status: 300, Code: "", Description: "Invalid webinarId."},
 	{Status: 404, Code: "", Description: "Webinar not found."},
 }
 
-// LivestreamUpdateALiveStreamResponse is the successful (2xx) response of LivestreamUpdateALiveStream.
-type LivestreamUpdateALiveStreamResponse struct {
+// WebinarsUpdateLiveStreamResponse is the successful (2xx) response of WebinarsUpdateLiveStream.
+type WebinarsUpdateLiveStreamResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5684,15 +5684,15 @@ type LivestreamUpdateALiveStreamResponse struct {
 	Body []byte
 }
 
-// LivestreamUpdateALiveStreamResponses documents the responses of LivestreamUpdateALiveStream, from the collection's saved
+// WebinarsUpdateLiveStreamResponses documents the responses of WebinarsUpdateLiveStream, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var LivestreamUpdateALiveStreamResponses = []ResponseDoc{
+var WebinarsUpdateLiveStreamResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting live stream updated."},
 	{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
 }
 
-// LivestreamGetLiveStreamDetailsResponse is the successful (2xx) response of LivestreamGetLiveStreamDetails.
-type LivestreamGetLiveStreamDetailsResponse struct {
+// WebinarsGetLiveStreamDetailsResponse is the successful (2xx) response of WebinarsGetLiveStreamDetails.
+type WebinarsGetLiveStreamDetailsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5701,18 +5701,18 @@ type LivestreamGetLiveStreamDetailsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *LivestreamGetLiveStreamDetailsResponseBody
+	Data *WebinarsGetLiveStreamDetailsResponseBody
 }
 
-// LivestreamGetLiveStreamDetailsResponses documents the responses of LivestreamGetLiveStreamDetails, from the collection's saved
+// WebinarsGetLiveStreamDetailsResponses documents the responses of WebinarsGetLiveStreamDetails, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var LivestreamGetLiveStreamDetailsResponses = []ResponseDoc{
+var WebinarsGetLiveStreamDetailsResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Live Stream details returned."},
 	{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
 }
 
-// LivestreamUpdateLiveStreamStatusResponse is the successful (2xx) response of LivestreamUpdateLiveStreamStatus.
-type LivestreamUpdateLiveStreamStatusResponse struct {
+// WebinarsUpdateLiveStreamStatusResponse is the successful (2xx) response of WebinarsUpdateLiveStreamStatus.
+type WebinarsUpdateLiveStreamStatusResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5721,15 +5721,15 @@ type LivestreamUpdateLiveStreamStatusResponse struct {
 	Body []byte
 }
 
-// LivestreamUpdateLiveStreamStatusResponses documents the responses of LivestreamUpdateLiveStreamStatus, from the collection's saved
+// WebinarsUpdateLiveStreamStatusResponses documents the responses of WebinarsUpdateLiveStreamStatus, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var LivestreamUpdateLiveStreamStatusResponses = []ResponseDoc{
+var WebinarsUpdateLiveStreamStatusResponses = []ResponseDoc{
 	{Status: 204, Code: "", Description: "Meeting live stream updated."},
 	{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
 }
 
-// GetAWebinarResponse is the successful (2xx) response of GetAWebinar.
-type GetAWebinarResponse struct {
+// GetWebinarResponse is the successful (2xx) response of GetWebinar.
+type GetWebinarResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5738,20 +5738,20 @@ type GetAWebinarResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetAWebinarResponseBody
+	Data *GetWebinarResponseBody
 }
 
-// GetAWebinarResponses documents the responses of GetAWebinar, from the collection's saved
+// GetWebinarResponses documents the responses of GetWebinar, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetAWebinarResponses = []ResponseDoc{
+var GetWebinarResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Success"},
 	{Status: 300, Code: "", Description: "Invalid webinar ID."},
 	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
 	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
 }
 
-// UpdateAWebinarResponse is the successful (2xx) response of UpdateAWebinar.
-type UpdateAWebinarResponse struct {
+// UpdateWebinarResponse is the successful (2xx) response of UpdateWebinar.
+type UpdateWebinarResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5760,9 +5760,9 @@ type UpdateAWebinarResponse struct {
 	Body []byte
 }
 
-// UpdateAWebinarResponses documents the responses of UpdateAWebinar, from the collection's saved
+// UpdateWebinarResponses documents the responses of UpdateWebinar, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var UpdateAWebinarResponses = []ResponseDoc{
+var UpdateWebinarResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Webinar subscription plan is missing. Enable webinar for this user once the subscription is added:{userId}."},
 	{Status: 204, Code: "", Description: "Webinar updated."},
 	{Status: 300, Code: "", Description: "Invalid webinar Id. Invalid recurrence settings."},
@@ -5770,8 +5770,8 @@ var UpdateAWebinarResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
 }
 
-// DeleteAWebinarResponse is the successful (2xx) response of DeleteAWebinar.
-type DeleteAWebinarResponse struct {
+// DeleteWebinarResponse is the successful (2xx) response of DeleteWebinar.
+type DeleteWebinarResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5780,9 +5780,9 @@ type DeleteAWebinarResponse struct {
 	Body []byte
 }
 
-// DeleteAWebinarResponses documents the responses of DeleteAWebinar, from the collection's saved
+// DeleteWebinarResponses documents the responses of DeleteWebinar, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DeleteAWebinarResponses = []ResponseDoc{
+var DeleteWebinarResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Success"},
 	{Status: 204, Code: "", Description: "Webinar deleted."},
 	{Status: 300, Code: "", Description: "Invalid webinar ID."},
@@ -5809,8 +5809,8 @@ var UpdateWebinarStatusResponses = []ResponseDoc{
 	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
 }
 
-// WebinarsWebinarIDPerformBatchRegistrationResponse is the successful (2xx) response of WebinarsWebinarIDPerformBatchRegistration.
-type WebinarsWebinarIDPerformBatchRegistrationResponse struct {
+// WebinarsPerformBatchRegistrationResponse is the successful (2xx) response of WebinarsPerformBatchRegistration.
+type WebinarsPerformBatchRegistrationResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5819,12 +5819,12 @@ type WebinarsWebinarIDPerformBatchRegistrationResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *WebinarsWebinarIDPerformBatchRegistrationResponseBody
+	Data *WebinarsPerformBatchRegistrationResponseBody
 }
 
-// WebinarsWebinarIDPerformBatchRegistrationResponses documents the responses of WebinarsWebinarIDPerformBatchRegistration, from the collection's saved
+// WebinarsPerformBatchRegistrationResponses documents the responses of WebinarsPerformBatchRegistration, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var WebinarsWebinarIDPerformBatchRegistrationResponses = []ResponseDoc{
+var WebinarsPerformBatchRegistrationResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Registrants added."},
 	{Status: 400, Code: "200", Description: "Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user: {0} in order to perform this action. Error Code: `300` This API c"},
 	{Status: 404, Code: "3001", Description: "Not Found Webinar does not exist: {0}. Error Code: `3043` Webinar has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo"},
@@ -5936,8 +5936,8 @@ var ListPastWebinarPollResultsResponses = []ResponseDoc{
 	{Status: 404, Code: "3001", Description: "Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}."},
 }
 
-// ListQAOfPastWebinarResponse is the successful (2xx) response of ListQAOfPastWebinar.
-type ListQAOfPastWebinarResponse struct {
+// ListQOfPastWebinarResponse is the successful (2xx) response of ListQOfPastWebinar.
+type ListQOfPastWebinarResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -5946,12 +5946,12 @@ type ListQAOfPastWebinarResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListQAOfPastWebinarResponseBody
+	Data *ListQOfPastWebinarResponseBody
 }
 
-// ListQAOfPastWebinarResponses documents the responses of ListQAOfPastWebinar, from the collection's saved
+// ListQOfPastWebinarResponses documents the responses of ListQOfPastWebinar, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var ListQAOfPastWebinarResponses = []ResponseDoc{
+var ListQOfPastWebinarResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "OK Q&A returned successfully."},
 	{Status: 401, Code: "1010", Description: "Unauthorized User does not belong to this account:{accountId}."},
 	{Status: 404, Code: "3001", Description: "Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}."},
@@ -6057,8 +6057,8 @@ var UseInMeetingRecordingControlsResponses = []ResponseDoc{
 	{Status: 404, Code: "3001", Description: "Meeting {meetingId} is not found or has expired."},
 }
 
-// DownloadAnInvoiceFileResponse is the successful (2xx) response of DownloadAnInvoiceFile.
-type DownloadAnInvoiceFileResponse struct {
+// DownloadInvoiceFileResponse is the successful (2xx) response of DownloadInvoiceFile.
+type DownloadInvoiceFileResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -6067,9 +6067,9 @@ type DownloadAnInvoiceFileResponse struct {
 	Body []byte
 }
 
-// DownloadAnInvoiceFileResponses documents the responses of DownloadAnInvoiceFile, from the collection's saved
+// DownloadInvoiceFileResponses documents the responses of DownloadInvoiceFile, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var DownloadAnInvoiceFileResponses = []ResponseDoc{
+var DownloadInvoiceFileResponses = []ResponseDoc{
 	{Status: 200, Code: "", Description: "Account billing invoice PDF returned."},
 	{Status: 400, Code: "2001", Description: "Account does not exist: {subAccountId}."},
 }

@@ -42,10 +42,14 @@ type OperationConfig struct {
 
 // FieldConfig overrides one params field.
 type FieldConfig struct {
-	Name     string   `json:"name,omitempty"`
-	Type     string   `json:"type,omitempty"`
-	Enum     []string `json:"enum,omitempty"`
-	Required *bool    `json:"required,omitempty"`
+	Name string   `json:"name,omitempty"`
+	Type string   `json:"type,omitempty"`
+	Enum []string `json:"enum,omitempty"`
+	// EnumType names the field's enum type; fields of several operations
+	// with the same EnumType and values share it. Without it every
+	// operation has its own type (CreateGroupType).
+	EnumType string `json:"enumType,omitempty"`
+	Required *bool  `json:"required,omitempty"`
 	// Literal keeps a path segment the generator took for an id (fileId
 	// for files/100075658152) as literal path text.
 	Literal bool `json:"literal,omitempty"`
@@ -77,6 +81,9 @@ func ParseConfig(data []byte) (*Config, error) {
 			}
 			if _, ok := configKinds[fc.Type]; fc.Type != "" && !ok {
 				return nil, fmt.Errorf("config: operation %q: field %q: unknown type %q (want string, bool, int, float, time or date)", key, wire, fc.Type)
+			}
+			if fc.EnumType != "" && !isExportedIdent(fc.EnumType) {
+				return nil, fmt.Errorf("config: operation %q: field %q: enumType %q is not an exported Go identifier", key, wire, fc.EnumType)
 			}
 			if fc.Type != "" && fc.Type != "string" && len(fc.Enum) > 0 {
 				return nil, fmt.Errorf("config: operation %q: field %q: an enum is a string type, not %s", key, wire, fc.Type)
@@ -120,8 +127,15 @@ func (l *lowerer) reserveConfigNames() {
 		return
 	}
 	for _, key := range sortedKeys(l.config.Operations) {
-		if n := l.config.Operations[key].Name; n != "" {
-			l.names.take(n, n+"Params", n+"Response", n+"Responses")
+		oc := l.config.Operations[key]
+		if n := oc.Name; n != "" {
+			l.methods.take(n)
+			l.names.take(n+"Params", n+"Response", n+"Responses")
+		}
+		for _, fc := range oc.Fields {
+			if fc.EnumType != "" {
+				l.names.take(fc.EnumType)
+			}
 		}
 	}
 }
@@ -178,6 +192,17 @@ func (l *lowerer) overrideField(f *ir.Field, fc FieldConfig, fields *scope) {
 		f.Kind = ir.KindEnum
 		f.EnumValues = fc.Enum
 		why = append(why, "enum "+strings.Join(fc.Enum, ","))
+	}
+	if fc.EnumType != "" {
+		if f.Kind == ir.KindEnum {
+			if l.enumTypeOf == nil {
+				l.enumTypeOf = map[*ir.Field]string{}
+			}
+			l.enumTypeOf[f] = fc.EnumType
+			why = append(why, "enumType "+fc.EnumType)
+		} else {
+			l.warnf(nil, "config: field %q has no enum values; enumType %s is not used", f.Wire, fc.EnumType)
+		}
 	}
 	if fc.Required != nil {
 		f.Required = *fc.Required

@@ -100,7 +100,7 @@ func TestExplainNamesEvidence(t *testing.T) {
 	for _, want := range []string{
 		"SearchEvents  GET /events",
 		"since    query  Since    time.Time (layout 2006-01-02T15:04:05Z07:00)",
-		"status   query  Status   Status (open|closed)",
+		"status   query  Status   SearchEventsStatus (open|closed)",
 		"description says (Required); enum from (This can only be one of ...)",
 		"note     query  Note     string",
 		"lorem-ipsum example values (weak evidence: text)",
@@ -133,4 +133,47 @@ func TestConfigBeforeBrackets(t *testing.T) {
 	if f.Kind != ir.KindGroup || f.Group.Elem == nil || f.Group.Elem.Kind != ir.KindString {
 		t.Errorf("ids: kind %d, want a group of strings (the configured type)", f.Kind)
 	}
+}
+
+// TestConfigEnumTypeShares: fields of two operations configured with the
+// same enumType and the same values get one type of that name; another
+// operation's field of the same wire name keeps its own.
+func TestConfigEnumTypeShares(t *testing.T) {
+	pkg, warns := lowerWithConfig(t, `{"operations": {
+		"Search events": {"fields": {"status": {"enumType": "Status"}}},
+		"List tickets": {"fields": {"status": {"enumType": "Status"}, "kind": {"enumType": "Status"}}}
+	}}`)
+	enums := map[string]*ir.Enum{}
+	for _, e := range pkg.Enums {
+		enums[e.Name] = e
+	}
+	st := enums["Status"]
+	if st == nil || len(st.Values) != 2 || st.Values[0].Const != "StatusOpen" {
+		t.Fatalf("enum Status = %+v, want the shared open|closed type", st)
+	}
+	var users []string
+	for _, op := range pkg.Operations {
+		for _, f := range op.Fields {
+			if f.Enum == st {
+				users = append(users, op.Name+"."+f.Name)
+			}
+		}
+	}
+	if strings.Join(users, " ") != "SearchEvents.Status ListTickets.Status" {
+		t.Errorf("fields of type Status: %q", users)
+	}
+	if enums["ListTicketsKind"] == nil {
+		t.Errorf("kind has other values: want its own ListTicketsKind, got enums %v", enums)
+	}
+	if !strings.Contains(diagText(warns), `enumType Status of field "kind" has other values`) {
+		t.Errorf("no warning for the kind field with other values:\n%s", diagText(warns))
+	}
+}
+
+func diagText(ds []*parser.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.Error() + "\n")
+	}
+	return b.String()
 }

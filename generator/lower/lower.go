@@ -11,14 +11,17 @@ import (
 
 // lowerer turns the parser's model into the IR.
 type lowerer struct {
-	c     *parser.Collection
-	pkg   *ir.Package
-	vars  map[string]string // enabled collection variables
-	names *scope            // package-level identifiers
-	warns []*parser.Diagnostic
-	file  string
+	c       *parser.Collection
+	pkg     *ir.Package
+	vars    map[string]string // enabled collection variables
+	names   *scope            // package-level identifiers
+	methods *scope            // Client methods: the operations
+	warns   []*parser.Diagnostic
+	file    string
 
-	enumFields []*ir.Field // fields of KindEnum, named after all operations
+	enumFields []*ir.Field                    // fields of KindEnum, named after all operations
+	opNames    map[*parser.RequestItem]string // operationNames
+	enumTypeOf map[*ir.Field]string           // enum type names the config gives
 
 	// Requests whose host names undefined variables, by host text, and
 	// requests whose auth the client does not implement, by auth type;
@@ -51,6 +54,7 @@ func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnos
 		pkg:         &ir.Package{Name: opts.Package},
 		vars:        map[string]string{},
 		names:       newScope(runtimeNames()...),
+		methods:     newScope(runtimeNames()...),
 		file:        opts.Source,
 		badHosts:    map[string][]*parser.RequestItem{},
 		otherAuth:   map[string][]*parser.RequestItem{},
@@ -62,6 +66,7 @@ func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnos
 	l.vars = c.EnabledVars()
 	l.pkg.Doc = l.packageDoc()
 	reqs := l.sendable(c.Requests())
+	l.opNames = l.operationNames(reqs)
 	scripts := 0
 	for _, ri := range reqs {
 		if ri.Scripts > 0 {
@@ -206,47 +211,27 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hos
 	return op, base, hostTemplate, fields
 }
 
-// nameOperation names the method after the item, then its folder and item,
-// then with a number, so that names never collide.
+// nameOperation gives op the name operationNames chose, or the configured
+// one.
 func (l *lowerer) nameOperation(op *ir.Operation, ri *parser.RequestItem) {
-	text := ri.Name
-	if exportedName(text) == "" {
-		// No usable name: method and path, "GET /users/:id" → GetUsersID.
-		path := strings.Join(ri.Request.URL.Path, " ")
-		if strings.TrimSpace(path) == "" {
-			path = "root"
-		}
-		text = strings.ToLower(ri.Request.Method) + " " + path
-	}
-	base := exportedName(text)
-	if base == "" {
-		base = "Request"
-	}
-	companions := []string{"Params", "Response", "Responses"}
+	name := l.opNames[ri]
 	if oc, key, ok := l.opConfig(ri); ok && oc.Name != "" && !l.configNamed[oc.Name] {
 		// Reserved for this operation by reserveConfigNames.
 		l.configNamed[oc.Name] = true
 		l.usedConfig[key] = true
-		op.Name, op.ParamsType, op.ResponseType, op.TableVar = oc.Name, oc.Name+"Params", oc.Name+"Response", oc.Name+"Responses"
-		return
+		name = oc.Name
+	} else if name == "" {
+		// A second request configured with a name already given.
+		name = l.uniqueOperation(oc.Name)
 	}
-	name := base
-	if !l.names.free(name, name+"Params", name+"Response", name+"Responses") && len(ri.Folders) > 0 {
-		// The folder's name in front, cased as one text: "v2" + "201" →
-		// V2201, not V2X201.
-		if prefixed := exportedName(ri.Folders[len(ri.Folders)-1].Name + " " + text); prefixed != "" && prefixed != base {
-			name = prefixed
-		}
-	}
-	name = l.names.unique(name, companions...)
 	op.Name, op.ParamsType, op.ResponseType, op.TableVar = name, name+"Params", name+"Response", name+"Responses"
 }
 
-// nameEnums creates the enum types. Fields with the same wire name and the
-// same value set share one type, named after the field; an enum used by one
-// operation is named after the operation and the field.
+// nameEnums creates the enum types, named after their operation and field
+// (CreateGroupType), so that the name depends only on the request. Fields
+// the config gives the same enumType share that one type.
 func (l *lowerer) nameEnums() {
-	type key struct{ wire, values string }
+	type key struct{ owner, wire, values string }
 	groups := map[key][]*ir.Field{}
 	var order []key
 	owner := map[*ir.Field]*ir.Operation{}
@@ -260,11 +245,21 @@ func (l *lowerer) nameEnums() {
 			}
 		}
 	}
+	configured := map[string]string{} // enum type name → its values
 	for _, f := range l.enumFields {
 		if f.Kind != ir.KindEnum {
 			continue // became a file part
 		}
-		k := key{f.Wire, strings.Join(f.EnumValues, "\x00")}
+		values := strings.Join(f.EnumValues, "\x00")
+		k := key{owner[f].Name, f.Wire, values}
+		if name := l.enumTypeOf[f]; name != "" {
+			if prev, ok := configured[name]; ok && prev != values {
+				l.warnf(owner[f].Source, "config: enumType %s of field %q has other values than it has elsewhere; the field gets its own type", name, f.Wire)
+			} else {
+				configured[name] = values
+				k = key{"config " + name, "", values}
+			}
+		}
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
@@ -273,11 +268,13 @@ func (l *lowerer) nameEnums() {
 	for _, k := range order {
 		fs := groups[k]
 		first := fs[0]
-		name := owner[first].Name + first.Name
-		if shared := len(fs) > 1 && owner[fs[1]] != owner[first]; shared && l.names.free(first.Name) {
-			name = first.Name
+		var name string
+		if strings.HasPrefix(k.owner, "config ") {
+			name = strings.TrimPrefix(k.owner, "config ") // reserved by reserveConfigNames
+		} else {
+			name = l.names.unique(owner[first].Name + first.Name)
 		}
-		e := &ir.Enum{Name: l.names.unique(name)}
+		e := &ir.Enum{Name: name}
 		e.Doc = []string{fmt.Sprintf("%s is one of the documented values of %q.", e.Name, first.Wire)}
 		for i, v := range first.EnumValues {
 			e.Values = append(e.Values, ir.EnumValue{Const: l.names.unique(enumConstName(e.Name, v, i)), Value: v})

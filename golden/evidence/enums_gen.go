@@ -21,19 +21,37 @@ func (v SearchEventsOrder) Valid() bool {
 	return false
 }
 
-// Status is one of the documented values of "status".
-type Status string
+// SearchEventsStatus is one of the documented values of "status".
+type SearchEventsStatus string
 
 const (
-	StatusOpen   Status = "open"
-	StatusClosed Status = "closed"
+	SearchEventsStatusOpen   SearchEventsStatus = "open"
+	SearchEventsStatusClosed SearchEventsStatus = "closed"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v Status) Valid() bool {
+func (v SearchEventsStatus) Valid() bool {
 	switch v {
-	case StatusOpen, StatusClosed:
+	case SearchEventsStatusOpen, SearchEventsStatusClosed:
+		return true
+	}
+	return false
+}
+
+// ListTicketsStatus is one of the documented values of "status".
+type ListTicketsStatus string
+
+const (
+	ListTicketsStatusOpen   ListTicketsStatus = "open"
+	ListTicketsStatusClosed ListTicketsStatus = "closed"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListTicketsStatus) Valid() bool {
+	switch v {
+	case ListTicketsStatusOpen, ListTicketsStatusClosed:
 		return true
 	}
 	return false

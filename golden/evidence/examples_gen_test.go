@@ -24,7 +24,7 @@ func ExampleClient_SearchEvents() {
 		Day:     time.Date(2026, time.March, 4, 0, 0, 0, 0, time.UTC),
 		Owner:   "5f0c6a7e-1d2b-4c3d-9e8f-0a1b2c3d4e5f",
 		Order:   SearchEventsOrderAsc,
-		Status:  StatusOpen,
+		Status:  SearchEventsStatusOpen,
 		Note:    "Excepteur proident in",
 		Verbose: Ptr(false),
 	})
@@ -41,7 +41,7 @@ func ExampleClient_ListTickets() {
 	}
 	resp, err := c.ListTickets(context.Background(), ListTicketsParams{
 		TicketID: 42,
-		Status:   StatusClosed,
+		Status:   ListTicketsStatusClosed,
 		Kind:     ListTicketsKindBug,
 		Format:   "json",
 	})

@@ -49,7 +49,7 @@ type SearchEventsParams struct {
 	// Filter.
 	// Required.
 	// Example: open
-	Status Status `query:"status"`
+	Status SearchEventsStatus `query:"status"`
 	// Note is the query parameter "note".
 	// Example: Excepteur proident in
 	Note string `query:"note"`
@@ -76,7 +76,7 @@ type ListTicketsParams struct {
 	TicketID int64 `path:"ticketId"`
 	// Status is the query parameter "status".
 	// Example: closed
-	Status Status `query:"status"`
+	Status ListTicketsStatus `query:"status"`
 	// Kind is the query parameter "kind".
 	// Example: bug
 	Kind ListTicketsKind `query:"kind"`

@@ -170,12 +170,12 @@ func ExampleClient_X201() {
 	fmt.Println(resp.StatusCode)
 }
 
-func ExampleClient_GetParams2() {
+func ExampleClient_GetParams() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.GetParams2(context.Background(), GetParams2Params{})
+	resp, err := c.GetParams(context.Background(), GetParamsParams{})
 	if err != nil {
 		log.Fatal(err)
 	}

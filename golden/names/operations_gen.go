@@ -253,19 +253,19 @@ func (c *Client) X201(ctx context.Context, params X201Params, opts ...RequestOpt
 	}, nil
 }
 
-// GetParams2 sends GET /get-params.
+// GetParams sends GET /get-params.
 // It is the Postman request "Get params".
-func (c *Client) GetParams2(ctx context.Context, params GetParams2Params, opts ...RequestOption) (*GetParams2Response, error) {
+func (c *Client) GetParams(ctx context.Context, params GetParamsParams, opts ...RequestOption) (*GetParamsResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetParams2: %w", err)
+		return nil, fmt.Errorf("GetParams: %w", err)
 	}
-	r := newRequest("GetParams2", "GET", authInherit, GetParams2Responses)
+	r := newRequest("GetParams", "GET", authInherit, GetParamsResponses)
 	r.addPath("/get-params")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
 	}
-	return &GetParams2Response{
+	return &GetParamsResponse{
 		StatusCode: resp.StatusCode,
 		Header:     resp.Header,
 		Body:       body,

@@ -145,12 +145,12 @@ func (p X201Params) Validate() error {
 	return v.err()
 }
 
-// GetParams2Params holds the parameters of GetParams2.
-type GetParams2Params struct{}
+// GetParamsParams holds the parameters of GetParams.
+type GetParamsParams struct{}
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetParams2Params) Validate() error {
+func (p GetParamsParams) Validate() error {
 	var v validation
 	return v.err()
 }

@@ -187,8 +187,8 @@ type X201Response struct {
 // examples. An APIError carries the row that matches its status and code.
 var X201Responses = []ResponseDoc{}
 
-// GetParams2Response is the successful (2xx) response of GetParams2.
-type GetParams2Response struct {
+// GetParamsResponse is the successful (2xx) response of GetParams.
+type GetParamsResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -197,9 +197,9 @@ type GetParams2Response struct {
 	Body []byte
 }
 
-// GetParams2Responses documents the responses of GetParams2, from the collection's saved
+// GetParamsResponses documents the responses of GetParams, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var GetParams2Responses = []ResponseDoc{}
+var GetParamsResponses = []ResponseDoc{}
 
 // PetIDGetResponse is the successful (2xx) response of PetIDGet.
 type PetIDGetResponse struct {

@@ -3,80 +3,197 @@
 
 package zoom
 
-// TransportProtocol is one of the documented values of "transport_protocol".
-type TransportProtocol string
+// UpdateSIPPhoneTransportProtocol is one of the documented values of "transport_protocol".
+type UpdateSIPPhoneTransportProtocol string
 
 const (
-	TransportProtocolUDP  TransportProtocol = "UDP"
-	TransportProtocolTCP  TransportProtocol = "TCP"
-	TransportProtocolTLS  TransportProtocol = "TLS"
-	TransportProtocolAUTO TransportProtocol = "AUTO"
+	UpdateSIPPhoneTransportProtocolUDP  UpdateSIPPhoneTransportProtocol = "UDP"
+	UpdateSIPPhoneTransportProtocolTCP  UpdateSIPPhoneTransportProtocol = "TCP"
+	UpdateSIPPhoneTransportProtocolTLS  UpdateSIPPhoneTransportProtocol = "TLS"
+	UpdateSIPPhoneTransportProtocolAUTO UpdateSIPPhoneTransportProtocol = "AUTO"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v TransportProtocol) Valid() bool {
+func (v UpdateSIPPhoneTransportProtocol) Valid() bool {
 	switch v {
-	case TransportProtocolUDP, TransportProtocolTCP, TransportProtocolTLS, TransportProtocolAUTO:
+	case UpdateSIPPhoneTransportProtocolUDP, UpdateSIPPhoneTransportProtocolTCP, UpdateSIPPhoneTransportProtocolTLS, UpdateSIPPhoneTransportProtocolAUTO:
 		return true
 	}
 	return false
 }
 
-// TransportProtocol2 is one of the documented values of "transport_protocol2".
-type TransportProtocol2 string
+// UpdateSIPPhoneTransportProtocol2 is one of the documented values of "transport_protocol2".
+type UpdateSIPPhoneTransportProtocol2 string
 
 const (
-	TransportProtocol2UDP  TransportProtocol2 = "UDP"
-	TransportProtocol2TCP  TransportProtocol2 = "TCP"
-	TransportProtocol2TLS  TransportProtocol2 = "TLS"
-	TransportProtocol2AUTO TransportProtocol2 = "AUTO"
+	UpdateSIPPhoneTransportProtocol2UDP  UpdateSIPPhoneTransportProtocol2 = "UDP"
+	UpdateSIPPhoneTransportProtocol2TCP  UpdateSIPPhoneTransportProtocol2 = "TCP"
+	UpdateSIPPhoneTransportProtocol2TLS  UpdateSIPPhoneTransportProtocol2 = "TLS"
+	UpdateSIPPhoneTransportProtocol2AUTO UpdateSIPPhoneTransportProtocol2 = "AUTO"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v TransportProtocol2) Valid() bool {
+func (v UpdateSIPPhoneTransportProtocol2) Valid() bool {
 	switch v {
-	case TransportProtocol2UDP, TransportProtocol2TCP, TransportProtocol2TLS, TransportProtocol2AUTO:
+	case UpdateSIPPhoneTransportProtocol2UDP, UpdateSIPPhoneTransportProtocol2TCP, UpdateSIPPhoneTransportProtocol2TLS, UpdateSIPPhoneTransportProtocol2AUTO:
 		return true
 	}
 	return false
 }
 
-// TransportProtocol3 is one of the documented values of "transport_protocol3".
-type TransportProtocol3 string
+// UpdateSIPPhoneTransportProtocol3 is one of the documented values of "transport_protocol3".
+type UpdateSIPPhoneTransportProtocol3 string
 
 const (
-	TransportProtocol3UDP  TransportProtocol3 = "UDP"
-	TransportProtocol3TCP  TransportProtocol3 = "TCP"
-	TransportProtocol3TLS  TransportProtocol3 = "TLS"
-	TransportProtocol3AUTO TransportProtocol3 = "AUTO"
+	UpdateSIPPhoneTransportProtocol3UDP  UpdateSIPPhoneTransportProtocol3 = "UDP"
+	UpdateSIPPhoneTransportProtocol3TCP  UpdateSIPPhoneTransportProtocol3 = "TCP"
+	UpdateSIPPhoneTransportProtocol3TLS  UpdateSIPPhoneTransportProtocol3 = "TLS"
+	UpdateSIPPhoneTransportProtocol3AUTO UpdateSIPPhoneTransportProtocol3 = "AUTO"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v TransportProtocol3) Valid() bool {
+func (v UpdateSIPPhoneTransportProtocol3) Valid() bool {
 	switch v {
-	case TransportProtocol3UDP, TransportProtocol3TCP, TransportProtocol3TLS, TransportProtocol3AUTO:
+	case UpdateSIPPhoneTransportProtocol3UDP, UpdateSIPPhoneTransportProtocol3TCP, UpdateSIPPhoneTransportProtocol3TLS, UpdateSIPPhoneTransportProtocol3AUTO:
 		return true
 	}
 	return false
 }
 
-// SettingType is one of the documented values of "setting_type".
-type SettingType string
+// EnableSIPPhoneTransportProtocol is one of the documented values of "transport_protocol".
+type EnableSIPPhoneTransportProtocol string
 
 const (
-	SettingTypeAlert   SettingType = "alert"
-	SettingTypeMeeting SettingType = "meeting"
-	SettingTypeSignage SettingType = "signage"
+	EnableSIPPhoneTransportProtocolUDP  EnableSIPPhoneTransportProtocol = "UDP"
+	EnableSIPPhoneTransportProtocolTCP  EnableSIPPhoneTransportProtocol = "TCP"
+	EnableSIPPhoneTransportProtocolTLS  EnableSIPPhoneTransportProtocol = "TLS"
+	EnableSIPPhoneTransportProtocolAUTO EnableSIPPhoneTransportProtocol = "AUTO"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v SettingType) Valid() bool {
+func (v EnableSIPPhoneTransportProtocol) Valid() bool {
 	switch v {
-	case SettingTypeAlert, SettingTypeMeeting, SettingTypeSignage:
+	case EnableSIPPhoneTransportProtocolUDP, EnableSIPPhoneTransportProtocolTCP, EnableSIPPhoneTransportProtocolTLS, EnableSIPPhoneTransportProtocolAUTO:
+		return true
+	}
+	return false
+}
+
+// EnableSIPPhoneTransportProtocol2 is one of the documented values of "transport_protocol2".
+type EnableSIPPhoneTransportProtocol2 string
+
+const (
+	EnableSIPPhoneTransportProtocol2UDP  EnableSIPPhoneTransportProtocol2 = "UDP"
+	EnableSIPPhoneTransportProtocol2TCP  EnableSIPPhoneTransportProtocol2 = "TCP"
+	EnableSIPPhoneTransportProtocol2TLS  EnableSIPPhoneTransportProtocol2 = "TLS"
+	EnableSIPPhoneTransportProtocol2AUTO EnableSIPPhoneTransportProtocol2 = "AUTO"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v EnableSIPPhoneTransportProtocol2) Valid() bool {
+	switch v {
+	case EnableSIPPhoneTransportProtocol2UDP, EnableSIPPhoneTransportProtocol2TCP, EnableSIPPhoneTransportProtocol2TLS, EnableSIPPhoneTransportProtocol2AUTO:
+		return true
+	}
+	return false
+}
+
+// EnableSIPPhoneTransportProtocol3 is one of the documented values of "transport_protocol3".
+type EnableSIPPhoneTransportProtocol3 string
+
+const (
+	EnableSIPPhoneTransportProtocol3UDP  EnableSIPPhoneTransportProtocol3 = "UDP"
+	EnableSIPPhoneTransportProtocol3TCP  EnableSIPPhoneTransportProtocol3 = "TCP"
+	EnableSIPPhoneTransportProtocol3TLS  EnableSIPPhoneTransportProtocol3 = "TLS"
+	EnableSIPPhoneTransportProtocol3AUTO EnableSIPPhoneTransportProtocol3 = "AUTO"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v EnableSIPPhoneTransportProtocol3) Valid() bool {
+	switch v {
+	case EnableSIPPhoneTransportProtocol3UDP, EnableSIPPhoneTransportProtocol3TCP, EnableSIPPhoneTransportProtocol3TLS, EnableSIPPhoneTransportProtocol3AUTO:
+		return true
+	}
+	return false
+}
+
+// GetZoomRoomAccountSettingsSettingType is one of the documented values of "setting_type".
+type GetZoomRoomAccountSettingsSettingType string
+
+const (
+	GetZoomRoomAccountSettingsSettingTypeAlert   GetZoomRoomAccountSettingsSettingType = "alert"
+	GetZoomRoomAccountSettingsSettingTypeMeeting GetZoomRoomAccountSettingsSettingType = "meeting"
+	GetZoomRoomAccountSettingsSettingTypeSignage GetZoomRoomAccountSettingsSettingType = "signage"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetZoomRoomAccountSettingsSettingType) Valid() bool {
+	switch v {
+	case GetZoomRoomAccountSettingsSettingTypeAlert, GetZoomRoomAccountSettingsSettingTypeMeeting, GetZoomRoomAccountSettingsSettingTypeSignage:
+		return true
+	}
+	return false
+}
+
+// UpdateZoomRoomAccountSettingsSettingType is one of the documented values of "setting_type".
+type UpdateZoomRoomAccountSettingsSettingType string
+
+const (
+	UpdateZoomRoomAccountSettingsSettingTypeAlert   UpdateZoomRoomAccountSettingsSettingType = "alert"
+	UpdateZoomRoomAccountSettingsSettingTypeMeeting UpdateZoomRoomAccountSettingsSettingType = "meeting"
+	UpdateZoomRoomAccountSettingsSettingTypeSignage UpdateZoomRoomAccountSettingsSettingType = "signage"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v UpdateZoomRoomAccountSettingsSettingType) Valid() bool {
+	switch v {
+	case UpdateZoomRoomAccountSettingsSettingTypeAlert, UpdateZoomRoomAccountSettingsSettingTypeMeeting, UpdateZoomRoomAccountSettingsSettingTypeSignage:
+		return true
+	}
+	return false
+}
+
+// GetLocationSettingsSettingType is one of the documented values of "setting_type".
+type GetLocationSettingsSettingType string
+
+const (
+	GetLocationSettingsSettingTypeAlert   GetLocationSettingsSettingType = "alert"
+	GetLocationSettingsSettingTypeMeeting GetLocationSettingsSettingType = "meeting"
+	GetLocationSettingsSettingTypeSignage GetLocationSettingsSettingType = "signage"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetLocationSettingsSettingType) Valid() bool {
+	switch v {
+	case GetLocationSettingsSettingTypeAlert, GetLocationSettingsSettingTypeMeeting, GetLocationSettingsSettingTypeSignage:
+		return true
+	}
+	return false
+}
+
+// UpdateLocationSettingsSettingType is one of the documented values of "setting_type".
+type UpdateLocationSettingsSettingType string
+
+const (
+	UpdateLocationSettingsSettingTypeAlert   UpdateLocationSettingsSettingType = "alert"
+	UpdateLocationSettingsSettingTypeMeeting UpdateLocationSettingsSettingType = "meeting"
+	UpdateLocationSettingsSettingTypeSignage UpdateLocationSettingsSettingType = "signage"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v UpdateLocationSettingsSettingType) Valid() bool {
+	switch v {
+	case UpdateLocationSettingsSettingTypeAlert, UpdateLocationSettingsSettingTypeMeeting, UpdateLocationSettingsSettingTypeSignage:
 		return true
 	}
 	return false
@@ -119,57 +236,57 @@ func (v ChangeZoomRoomsAppVersionAction) Valid() bool {
 	return false
 }
 
-// AddAZoomRoomType is one of the documented values of "type".
-type AddAZoomRoomType string
+// AddZoomRoomType is one of the documented values of "type".
+type AddZoomRoomType string
 
 const (
-	AddAZoomRoomTypeZoomRoom              AddAZoomRoomType = "ZoomRoom"
-	AddAZoomRoomTypeSchedulingDisplayOnly AddAZoomRoomType = "SchedulingDisplayOnly"
-	AddAZoomRoomTypeDigitalSignageOnly    AddAZoomRoomType = "DigitalSignageOnly"
+	AddZoomRoomTypeZoomRoom              AddZoomRoomType = "ZoomRoom"
+	AddZoomRoomTypeSchedulingDisplayOnly AddZoomRoomType = "SchedulingDisplayOnly"
+	AddZoomRoomTypeDigitalSignageOnly    AddZoomRoomType = "DigitalSignageOnly"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v AddAZoomRoomType) Valid() bool {
+func (v AddZoomRoomType) Valid() bool {
 	switch v {
-	case AddAZoomRoomTypeZoomRoom, AddAZoomRoomTypeSchedulingDisplayOnly, AddAZoomRoomTypeDigitalSignageOnly:
+	case AddZoomRoomTypeZoomRoom, AddZoomRoomTypeSchedulingDisplayOnly, AddZoomRoomTypeDigitalSignageOnly:
 		return true
 	}
 	return false
 }
 
-// ReactToAChatMessageAction is one of the documented values of "action".
-type ReactToAChatMessageAction string
+// ReactToChatMessageAction is one of the documented values of "action".
+type ReactToChatMessageAction string
 
 const (
-	ReactToAChatMessageActionAdd    ReactToAChatMessageAction = "add"
-	ReactToAChatMessageActionRemove ReactToAChatMessageAction = "remove"
+	ReactToChatMessageActionAdd    ReactToChatMessageAction = "add"
+	ReactToChatMessageActionRemove ReactToChatMessageAction = "remove"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v ReactToAChatMessageAction) Valid() bool {
+func (v ReactToChatMessageAction) Valid() bool {
 	switch v {
-	case ReactToAChatMessageActionAdd, ReactToAChatMessageActionRemove:
+	case ReactToChatMessageActionAdd, ReactToChatMessageActionRemove:
 		return true
 	}
 	return false
 }
 
-// CreateAChannelType is one of the documented values of "type".
-type CreateAChannelType string
+// CreateChannelType is one of the documented values of "type".
+type CreateChannelType string
 
 const (
-	CreateAChannelType1 CreateAChannelType = "1"
-	CreateAChannelType2 CreateAChannelType = "2"
-	CreateAChannelType3 CreateAChannelType = "3"
+	CreateChannelType1 CreateChannelType = "1"
+	CreateChannelType2 CreateChannelType = "2"
+	CreateChannelType3 CreateChannelType = "3"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v CreateAChannelType) Valid() bool {
+func (v CreateChannelType) Valid() bool {
 	switch v {
-	case CreateAChannelType1, CreateAChannelType2, CreateAChannelType3:
+	case CreateChannelType1, CreateChannelType2, CreateChannelType3:
 		return true
 	}
 	return false
@@ -213,23 +330,23 @@ func (v GetSettingsOption) Valid() bool {
 	return false
 }
 
-// Reason is one of the documented values of "reason".
-type Reason string
+// CancelBasePlanReason is one of the documented values of "reason".
+type CancelBasePlanReason string
 
 const (
-	Reason1 Reason = "1"
-	Reason2 Reason = "2"
-	Reason3 Reason = "3"
-	Reason4 Reason = "4"
-	Reason5 Reason = "5"
-	Reason6 Reason = "6"
+	CancelBasePlanReason1 CancelBasePlanReason = "1"
+	CancelBasePlanReason2 CancelBasePlanReason = "2"
+	CancelBasePlanReason3 CancelBasePlanReason = "3"
+	CancelBasePlanReason4 CancelBasePlanReason = "4"
+	CancelBasePlanReason5 CancelBasePlanReason = "5"
+	CancelBasePlanReason6 CancelBasePlanReason = "6"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v Reason) Valid() bool {
+func (v CancelBasePlanReason) Valid() bool {
 	switch v {
-	case Reason1, Reason2, Reason3, Reason4, Reason5, Reason6:
+	case CancelBasePlanReason1, CancelBasePlanReason2, CancelBasePlanReason3, CancelBasePlanReason4, CancelBasePlanReason5, CancelBasePlanReason6:
 		return true
 	}
 	return false
@@ -247,6 +364,28 @@ const (
 func (v CancelAdditionalPlansAction) Valid() bool {
 	switch v {
 	case CancelAdditionalPlansActionCancel:
+		return true
+	}
+	return false
+}
+
+// CancelAdditionalPlansReason is one of the documented values of "reason".
+type CancelAdditionalPlansReason string
+
+const (
+	CancelAdditionalPlansReason1 CancelAdditionalPlansReason = "1"
+	CancelAdditionalPlansReason2 CancelAdditionalPlansReason = "2"
+	CancelAdditionalPlansReason3 CancelAdditionalPlansReason = "3"
+	CancelAdditionalPlansReason4 CancelAdditionalPlansReason = "4"
+	CancelAdditionalPlansReason5 CancelAdditionalPlansReason = "5"
+	CancelAdditionalPlansReason6 CancelAdditionalPlansReason = "6"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v CancelAdditionalPlansReason) Valid() bool {
+	switch v {
+	case CancelAdditionalPlansReason1, CancelAdditionalPlansReason2, CancelAdditionalPlansReason3, CancelAdditionalPlansReason4, CancelAdditionalPlansReason5, CancelAdditionalPlansReason6:
 		return true
 	}
 	return false
@@ -289,226 +428,319 @@ func (v UpdateOptionsPayMode) Valid() bool {
 	return false
 }
 
-// UpdateAGroupMemberAction is one of the documented values of "action".
-type UpdateAGroupMemberAction string
+// UpdateGroupMemberAction is one of the documented values of "action".
+type UpdateGroupMemberAction string
 
 const (
-	UpdateAGroupMemberActionMove       UpdateAGroupMemberAction = "move"
-	UpdateAGroupMemberActionSetPrimary UpdateAGroupMemberAction = "set_primary"
+	UpdateGroupMemberActionMove       UpdateGroupMemberAction = "move"
+	UpdateGroupMemberActionSetPrimary UpdateGroupMemberAction = "set_primary"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v UpdateAGroupMemberAction) Valid() bool {
+func (v UpdateGroupMemberAction) Valid() bool {
 	switch v {
-	case UpdateAGroupMemberActionMove, UpdateAGroupMemberActionSetPrimary:
+	case UpdateGroupMemberActionMove, UpdateGroupMemberActionSetPrimary:
 		return true
 	}
 	return false
 }
 
-// GetAGroupSettingsOption is one of the documented values of "option".
-type GetAGroupSettingsOption string
+// GetGroupSettingsOption is one of the documented values of "option".
+type GetGroupSettingsOption string
 
 const (
-	GetAGroupSettingsOptionMeetingAuthentication   GetAGroupSettingsOption = "meeting_authentication"
-	GetAGroupSettingsOptionRecordingAuthentication GetAGroupSettingsOption = "recording_authentication"
-	GetAGroupSettingsOptionMeetingSecurity         GetAGroupSettingsOption = "meeting_security"
+	GetGroupSettingsOptionMeetingAuthentication   GetGroupSettingsOption = "meeting_authentication"
+	GetGroupSettingsOptionRecordingAuthentication GetGroupSettingsOption = "recording_authentication"
+	GetGroupSettingsOptionMeetingSecurity         GetGroupSettingsOption = "meeting_security"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v GetAGroupSettingsOption) Valid() bool {
+func (v GetGroupSettingsOption) Valid() bool {
 	switch v {
-	case GetAGroupSettingsOptionMeetingAuthentication, GetAGroupSettingsOptionRecordingAuthentication, GetAGroupSettingsOptionMeetingSecurity:
+	case GetGroupSettingsOptionMeetingAuthentication, GetGroupSettingsOptionRecordingAuthentication, GetGroupSettingsOptionMeetingSecurity:
 		return true
 	}
 	return false
 }
 
-// Protocol is one of the documented values of "protocol".
-type Protocol string
+// UpdateH323SIPDeviceProtocol is one of the documented values of "protocol".
+type UpdateH323SIPDeviceProtocol string
 
 const (
-	ProtocolH323 Protocol = "H.323"
-	ProtocolSIP  Protocol = "SIP"
+	UpdateH323SIPDeviceProtocolH323 UpdateH323SIPDeviceProtocol = "H.323"
+	UpdateH323SIPDeviceProtocolSIP  UpdateH323SIPDeviceProtocol = "SIP"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v Protocol) Valid() bool {
+func (v UpdateH323SIPDeviceProtocol) Valid() bool {
 	switch v {
-	case ProtocolH323, ProtocolSIP:
+	case UpdateH323SIPDeviceProtocolH323, UpdateH323SIPDeviceProtocolSIP:
 		return true
 	}
 	return false
 }
 
-// Encryption is one of the documented values of "encryption".
-type Encryption string
+// UpdateH323SIPDeviceEncryption is one of the documented values of "encryption".
+type UpdateH323SIPDeviceEncryption string
 
 const (
-	EncryptionAuto Encryption = "auto"
-	EncryptionYes  Encryption = "yes"
-	EncryptionNo   Encryption = "no"
+	UpdateH323SIPDeviceEncryptionAuto UpdateH323SIPDeviceEncryption = "auto"
+	UpdateH323SIPDeviceEncryptionYes  UpdateH323SIPDeviceEncryption = "yes"
+	UpdateH323SIPDeviceEncryptionNo   UpdateH323SIPDeviceEncryption = "no"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v Encryption) Valid() bool {
+func (v UpdateH323SIPDeviceEncryption) Valid() bool {
 	switch v {
-	case EncryptionAuto, EncryptionYes, EncryptionNo:
+	case UpdateH323SIPDeviceEncryptionAuto, UpdateH323SIPDeviceEncryptionYes, UpdateH323SIPDeviceEncryptionNo:
 		return true
 	}
 	return false
 }
 
-// Type is one of the documented values of "type".
-type Type string
+// CreateH323SIPDeviceProtocol is one of the documented values of "protocol".
+type CreateH323SIPDeviceProtocol string
 
 const (
-	TypeNormal     Type = "normal"
-	TypeShared     Type = "shared"
-	TypeRestricted Type = "restricted"
+	CreateH323SIPDeviceProtocolH323 CreateH323SIPDeviceProtocol = "H.323"
+	CreateH323SIPDeviceProtocolSIP  CreateH323SIPDeviceProtocol = "SIP"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v Type) Valid() bool {
+func (v CreateH323SIPDeviceProtocol) Valid() bool {
 	switch v {
-	case TypeNormal, TypeShared, TypeRestricted:
+	case CreateH323SIPDeviceProtocolH323, CreateH323SIPDeviceProtocolSIP:
 		return true
 	}
 	return false
 }
 
-// ListMeetingsType is one of the documented values of "type".
-type ListMeetingsType string
+// CreateH323SIPDeviceEncryption is one of the documented values of "encryption".
+type CreateH323SIPDeviceEncryption string
 
 const (
-	ListMeetingsTypeScheduled ListMeetingsType = "scheduled"
-	ListMeetingsTypeLive      ListMeetingsType = "live"
-	ListMeetingsTypeUpcoming  ListMeetingsType = "upcoming"
+	CreateH323SIPDeviceEncryptionAuto CreateH323SIPDeviceEncryption = "auto"
+	CreateH323SIPDeviceEncryptionYes  CreateH323SIPDeviceEncryption = "yes"
+	CreateH323SIPDeviceEncryptionNo   CreateH323SIPDeviceEncryption = "no"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v ListMeetingsType) Valid() bool {
+func (v CreateH323SIPDeviceEncryption) Valid() bool {
 	switch v {
-	case ListMeetingsTypeScheduled, ListMeetingsTypeLive, ListMeetingsTypeUpcoming:
+	case CreateH323SIPDeviceEncryptionAuto, CreateH323SIPDeviceEncryptionYes, CreateH323SIPDeviceEncryptionNo:
 		return true
 	}
 	return false
 }
 
-// CreateAMeetingType is one of the documented values of "type".
-type CreateAMeetingType string
+// UpdateIMDirectoryGroupType is one of the documented values of "type".
+type UpdateIMDirectoryGroupType string
 
 const (
-	CreateAMeetingType1 CreateAMeetingType = "1"
-	CreateAMeetingType2 CreateAMeetingType = "2"
-	CreateAMeetingType3 CreateAMeetingType = "3"
-	CreateAMeetingType8 CreateAMeetingType = "8"
+	UpdateIMDirectoryGroupTypeNormal     UpdateIMDirectoryGroupType = "normal"
+	UpdateIMDirectoryGroupTypeShared     UpdateIMDirectoryGroupType = "shared"
+	UpdateIMDirectoryGroupTypeRestricted UpdateIMDirectoryGroupType = "restricted"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v CreateAMeetingType) Valid() bool {
+func (v UpdateIMDirectoryGroupType) Valid() bool {
 	switch v {
-	case CreateAMeetingType1, CreateAMeetingType2, CreateAMeetingType3, CreateAMeetingType8:
+	case UpdateIMDirectoryGroupTypeNormal, UpdateIMDirectoryGroupTypeShared, UpdateIMDirectoryGroupTypeRestricted:
 		return true
 	}
 	return false
 }
 
-// TspBridge is one of the documented values of "tsp_bridge".
-type TspBridge string
+// CreateIMDirectoryGroupType is one of the documented values of "type".
+type CreateIMDirectoryGroupType string
 
 const (
-	TspBridgeUSTSPTB TspBridge = "US_TSP_TB"
-	TspBridgeEUTSPTB TspBridge = "EU_TSP_TB"
+	CreateIMDirectoryGroupTypeNormal     CreateIMDirectoryGroupType = "normal"
+	CreateIMDirectoryGroupTypeShared     CreateIMDirectoryGroupType = "shared"
+	CreateIMDirectoryGroupTypeRestricted CreateIMDirectoryGroupType = "restricted"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v TspBridge) Valid() bool {
+func (v CreateIMDirectoryGroupType) Valid() bool {
 	switch v {
-	case TspBridgeUSTSPTB, TspBridgeEUTSPTB:
+	case CreateIMDirectoryGroupTypeNormal, CreateIMDirectoryGroupTypeShared, CreateIMDirectoryGroupTypeRestricted:
 		return true
 	}
 	return false
 }
 
-// GetAUserTokenType is one of the documented values of "type".
-type GetAUserTokenType string
+// UsersListMeetingsType is one of the documented values of "type".
+type UsersListMeetingsType string
 
 const (
-	GetAUserTokenTypeToken GetAUserTokenType = "token"
-	GetAUserTokenTypeZak   GetAUserTokenType = "zak"
+	UsersListMeetingsTypeScheduled UsersListMeetingsType = "scheduled"
+	UsersListMeetingsTypeLive      UsersListMeetingsType = "live"
+	UsersListMeetingsTypeUpcoming  UsersListMeetingsType = "upcoming"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v GetAUserTokenType) Valid() bool {
+func (v UsersListMeetingsType) Valid() bool {
 	switch v {
-	case GetAUserTokenTypeToken, GetAUserTokenTypeZak:
+	case UsersListMeetingsTypeScheduled, UsersListMeetingsTypeLive, UsersListMeetingsTypeUpcoming:
 		return true
 	}
 	return false
 }
 
-// UpdateAUserType is one of the documented values of "type".
-type UpdateAUserType string
+// CreateMeetingType is one of the documented values of "type".
+type CreateMeetingType string
 
 const (
-	UpdateAUserType1  UpdateAUserType = "1"
-	UpdateAUserType2  UpdateAUserType = "2"
-	UpdateAUserType3  UpdateAUserType = "3"
-	UpdateAUserType99 UpdateAUserType = "99"
+	CreateMeetingType1 CreateMeetingType = "1"
+	CreateMeetingType2 CreateMeetingType = "2"
+	CreateMeetingType3 CreateMeetingType = "3"
+	CreateMeetingType8 CreateMeetingType = "8"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v UpdateAUserType) Valid() bool {
+func (v CreateMeetingType) Valid() bool {
 	switch v {
-	case UpdateAUserType1, UpdateAUserType2, UpdateAUserType3, UpdateAUserType99:
+	case CreateMeetingType1, CreateMeetingType2, CreateMeetingType3, CreateMeetingType8:
 		return true
 	}
 	return false
 }
 
-// UpdateAUserPronounsOption is one of the documented values of "pronouns_option".
-type UpdateAUserPronounsOption string
+// GetUserSettingsOption is one of the documented values of "option".
+type GetUserSettingsOption string
 
 const (
-	UpdateAUserPronounsOption1 UpdateAUserPronounsOption = "1"
-	UpdateAUserPronounsOption2 UpdateAUserPronounsOption = "2"
-	UpdateAUserPronounsOption3 UpdateAUserPronounsOption = "3"
+	GetUserSettingsOptionMeetingAuthentication   GetUserSettingsOption = "meeting_authentication"
+	GetUserSettingsOptionRecordingAuthentication GetUserSettingsOption = "recording_authentication"
+	GetUserSettingsOptionMeetingSecurity         GetUserSettingsOption = "meeting_security"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v UpdateAUserPronounsOption) Valid() bool {
+func (v GetUserSettingsOption) Valid() bool {
 	switch v {
-	case UpdateAUserPronounsOption1, UpdateAUserPronounsOption2, UpdateAUserPronounsOption3:
+	case GetUserSettingsOptionMeetingAuthentication, GetUserSettingsOptionRecordingAuthentication, GetUserSettingsOptionMeetingSecurity:
 		return true
 	}
 	return false
 }
 
-// DeleteAUserAction is one of the documented values of "action".
-type DeleteAUserAction string
+// UpdateTSPAccountTspBridge is one of the documented values of "tsp_bridge".
+type UpdateTSPAccountTspBridge string
 
 const (
-	DeleteAUserActionDisassociate DeleteAUserAction = "disassociate"
-	DeleteAUserActionDelete       DeleteAUserAction = "delete"
+	UpdateTSPAccountTspBridgeUSTSPTB UpdateTSPAccountTspBridge = "US_TSP_TB"
+	UpdateTSPAccountTspBridgeEUTSPTB UpdateTSPAccountTspBridge = "EU_TSP_TB"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v DeleteAUserAction) Valid() bool {
+func (v UpdateTSPAccountTspBridge) Valid() bool {
 	switch v {
-	case DeleteAUserActionDisassociate, DeleteAUserActionDelete:
+	case UpdateTSPAccountTspBridgeUSTSPTB, UpdateTSPAccountTspBridgeEUTSPTB:
+		return true
+	}
+	return false
+}
+
+// AddUserTSPAccountTspBridge is one of the documented values of "tsp_bridge".
+type AddUserTSPAccountTspBridge string
+
+const (
+	AddUserTSPAccountTspBridgeUSTSPTB AddUserTSPAccountTspBridge = "US_TSP_TB"
+	AddUserTSPAccountTspBridgeEUTSPTB AddUserTSPAccountTspBridge = "EU_TSP_TB"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v AddUserTSPAccountTspBridge) Valid() bool {
+	switch v {
+	case AddUserTSPAccountTspBridgeUSTSPTB, AddUserTSPAccountTspBridgeEUTSPTB:
+		return true
+	}
+	return false
+}
+
+// GetUserTokenType is one of the documented values of "type".
+type GetUserTokenType string
+
+const (
+	GetUserTokenTypeToken GetUserTokenType = "token"
+	GetUserTokenTypeZak   GetUserTokenType = "zak"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetUserTokenType) Valid() bool {
+	switch v {
+	case GetUserTokenTypeToken, GetUserTokenTypeZak:
+		return true
+	}
+	return false
+}
+
+// UpdateUserType is one of the documented values of "type".
+type UpdateUserType string
+
+const (
+	UpdateUserType1  UpdateUserType = "1"
+	UpdateUserType2  UpdateUserType = "2"
+	UpdateUserType3  UpdateUserType = "3"
+	UpdateUserType99 UpdateUserType = "99"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v UpdateUserType) Valid() bool {
+	switch v {
+	case UpdateUserType1, UpdateUserType2, UpdateUserType3, UpdateUserType99:
+		return true
+	}
+	return false
+}
+
+// UpdateUserPronounsOption is one of the documented values of "pronouns_option".
+type UpdateUserPronounsOption string
+
+const (
+	UpdateUserPronounsOption1 UpdateUserPronounsOption = "1"
+	UpdateUserPronounsOption2 UpdateUserPronounsOption = "2"
+	UpdateUserPronounsOption3 UpdateUserPronounsOption = "3"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v UpdateUserPronounsOption) Valid() bool {
+	switch v {
+	case UpdateUserPronounsOption1, UpdateUserPronounsOption2, UpdateUserPronounsOption3:
+		return true
+	}
+	return false
+}
+
+// DeleteUserAction is one of the documented values of "action".
+type DeleteUserAction string
+
+const (
+	DeleteUserActionDisassociate DeleteUserAction = "disassociate"
+	DeleteUserActionDelete       DeleteUserAction = "delete"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v DeleteUserAction) Valid() bool {
+	switch v {
+	case DeleteUserActionDisassociate, DeleteUserActionDelete:
 		return true
 	}
 	return false
@@ -550,24 +782,24 @@ func (v UpdateUserStatusAction) Valid() bool {
 	return false
 }
 
-// UpdateAUserPresenceStatusStatus is one of the documented values of "status".
-type UpdateAUserPresenceStatusStatus string
+// UpdateUserPresenceStatusStatus is one of the documented values of "status".
+type UpdateUserPresenceStatusStatus string
 
 const (
-	UpdateAUserPresenceStatusStatusDoNoDisturb     UpdateAUserPresenceStatusStatus = "Do_No_Disturb"
-	UpdateAUserPresenceStatusStatusAway            UpdateAUserPresenceStatusStatus = "Away"
-	UpdateAUserPresenceStatusStatusAvailable       UpdateAUserPresenceStatusStatus = "Available"
-	UpdateAUserPresenceStatusStatusInCalendarEvent UpdateAUserPresenceStatusStatus = "In_Calendar_Event"
-	UpdateAUserPresenceStatusStatusPresenting      UpdateAUserPresenceStatusStatus = "Presenting"
-	UpdateAUserPresenceStatusStatusInAZoomMeeting  UpdateAUserPresenceStatusStatus = "In_A_Zoom_Meeting"
-	UpdateAUserPresenceStatusStatusOnACall         UpdateAUserPresenceStatusStatus = "On_A_Call"
+	UpdateUserPresenceStatusStatusDoNoDisturb     UpdateUserPresenceStatusStatus = "Do_No_Disturb"
+	UpdateUserPresenceStatusStatusAway            UpdateUserPresenceStatusStatus = "Away"
+	UpdateUserPresenceStatusStatusAvailable       UpdateUserPresenceStatusStatus = "Available"
+	UpdateUserPresenceStatusStatusInCalendarEvent UpdateUserPresenceStatusStatus = "In_Calendar_Event"
+	UpdateUserPresenceStatusStatusPresenting      UpdateUserPresenceStatusStatus = "Presenting"
+	UpdateUserPresenceStatusStatusInAZoomMeeting  UpdateUserPresenceStatusStatus = "In_A_Zoom_Meeting"
+	UpdateUserPresenceStatusStatusOnACall         UpdateUserPresenceStatusStatus = "On_A_Call"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v UpdateAUserPresenceStatusStatus) Valid() bool {
+func (v UpdateUserPresenceStatusStatus) Valid() bool {
 	switch v {
-	case UpdateAUserPresenceStatusStatusDoNoDisturb, UpdateAUserPresenceStatusStatusAway, UpdateAUserPresenceStatusStatusAvailable, UpdateAUserPresenceStatusStatusInCalendarEvent, UpdateAUserPresenceStatusStatusPresenting, UpdateAUserPresenceStatusStatusInAZoomMeeting, UpdateAUserPresenceStatusStatusOnACall:
+	case UpdateUserPresenceStatusStatusDoNoDisturb, UpdateUserPresenceStatusStatusAway, UpdateUserPresenceStatusStatusAvailable, UpdateUserPresenceStatusStatusInCalendarEvent, UpdateUserPresenceStatusStatusPresenting, UpdateUserPresenceStatusStatusInAZoomMeeting, UpdateUserPresenceStatusStatusOnACall:
 		return true
 	}
 	return false
@@ -630,74 +862,74 @@ func (v CreateUsersAction) Valid() bool {
 	return false
 }
 
-// Status is one of the documented values of "status".
-type Status string
+// ListMeetingRegistrantsStatus is one of the documented values of "status".
+type ListMeetingRegistrantsStatus string
 
 const (
-	StatusPending  Status = "pending"
-	StatusApproved Status = "approved"
-	StatusDenied   Status = "denied"
+	ListMeetingRegistrantsStatusPending  ListMeetingRegistrantsStatus = "pending"
+	ListMeetingRegistrantsStatusApproved ListMeetingRegistrantsStatus = "approved"
+	ListMeetingRegistrantsStatusDenied   ListMeetingRegistrantsStatus = "denied"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v Status) Valid() bool {
+func (v ListMeetingRegistrantsStatus) Valid() bool {
 	switch v {
-	case StatusPending, StatusApproved, StatusDenied:
+	case ListMeetingRegistrantsStatusPending, ListMeetingRegistrantsStatusApproved, ListMeetingRegistrantsStatusDenied:
 		return true
 	}
 	return false
 }
 
-// Action is one of the documented values of "action".
-type Action string
+// MeetingsUpdateRegistrantStatusAction is one of the documented values of "action".
+type MeetingsUpdateRegistrantStatusAction string
 
 const (
-	ActionApprove Action = "approve"
-	ActionCancel  Action = "cancel"
-	ActionDeny    Action = "deny"
+	MeetingsUpdateRegistrantStatusActionApprove MeetingsUpdateRegistrantStatusAction = "approve"
+	MeetingsUpdateRegistrantStatusActionCancel  MeetingsUpdateRegistrantStatusAction = "cancel"
+	MeetingsUpdateRegistrantStatusActionDeny    MeetingsUpdateRegistrantStatusAction = "deny"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v Action) Valid() bool {
+func (v MeetingsUpdateRegistrantStatusAction) Valid() bool {
 	switch v {
-	case ActionApprove, ActionCancel, ActionDeny:
+	case MeetingsUpdateRegistrantStatusActionApprove, MeetingsUpdateRegistrantStatusActionCancel, MeetingsUpdateRegistrantStatusActionDeny:
 		return true
 	}
 	return false
 }
 
-// DeleteAMeetingRecordingFileAction is one of the documented values of "action".
-type DeleteAMeetingRecordingFileAction string
+// DeleteMeetingRecordingFileAction is one of the documented values of "action".
+type DeleteMeetingRecordingFileAction string
 
 const (
-	DeleteAMeetingRecordingFileActionTrash  DeleteAMeetingRecordingFileAction = "trash"
-	DeleteAMeetingRecordingFileActionDelete DeleteAMeetingRecordingFileAction = "delete"
+	DeleteMeetingRecordingFileActionTrash  DeleteMeetingRecordingFileAction = "trash"
+	DeleteMeetingRecordingFileActionDelete DeleteMeetingRecordingFileAction = "delete"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v DeleteAMeetingRecordingFileAction) Valid() bool {
+func (v DeleteMeetingRecordingFileAction) Valid() bool {
 	switch v {
-	case DeleteAMeetingRecordingFileActionTrash, DeleteAMeetingRecordingFileActionDelete:
+	case DeleteMeetingRecordingFileActionTrash, DeleteMeetingRecordingFileActionDelete:
 		return true
 	}
 	return false
 }
 
-// RecoverASingleRecordingAction is one of the documented values of "action".
-type RecoverASingleRecordingAction string
+// RecoverSingleRecordingAction is one of the documented values of "action".
+type RecoverSingleRecordingAction string
 
 const (
-	RecoverASingleRecordingActionRecover RecoverASingleRecordingAction = "recover"
+	RecoverSingleRecordingActionRecover RecoverSingleRecordingAction = "recover"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v RecoverASingleRecordingAction) Valid() bool {
+func (v RecoverSingleRecordingAction) Valid() bool {
 	switch v {
-	case RecoverASingleRecordingActionRecover:
+	case RecoverSingleRecordingActionRecover:
 		return true
 	}
 	return false
@@ -741,37 +973,91 @@ func (v UpdateMeetingRecordingSettingsApprovalType) Valid() bool {
 	return false
 }
 
-// RegistrantsUpdateRegistrantStatusAction is one of the documented values of "action".
-type RegistrantsUpdateRegistrantStatusAction string
+// ListRecordingRegistrantsStatus is one of the documented values of "status".
+type ListRecordingRegistrantsStatus string
 
 const (
-	RegistrantsUpdateRegistrantStatusActionApprove RegistrantsUpdateRegistrantStatusAction = "approve"
-	RegistrantsUpdateRegistrantStatusActionDeny    RegistrantsUpdateRegistrantStatusAction = "deny"
+	ListRecordingRegistrantsStatusPending  ListRecordingRegistrantsStatus = "pending"
+	ListRecordingRegistrantsStatusApproved ListRecordingRegistrantsStatus = "approved"
+	ListRecordingRegistrantsStatusDenied   ListRecordingRegistrantsStatus = "denied"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v RegistrantsUpdateRegistrantStatusAction) Valid() bool {
+func (v ListRecordingRegistrantsStatus) Valid() bool {
 	switch v {
-	case RegistrantsUpdateRegistrantStatusActionApprove, RegistrantsUpdateRegistrantStatusActionDeny:
+	case ListRecordingRegistrantsStatusPending, ListRecordingRegistrantsStatusApproved, ListRecordingRegistrantsStatusDenied:
 		return true
 	}
 	return false
 }
 
-// UpdateLiveStreamStatusAction is one of the documented values of "action".
-type UpdateLiveStreamStatusAction string
+// RecordingsUpdateRegistrantStatusAction is one of the documented values of "action".
+type RecordingsUpdateRegistrantStatusAction string
 
 const (
-	UpdateLiveStreamStatusActionStart UpdateLiveStreamStatusAction = "start"
-	UpdateLiveStreamStatusActionStop  UpdateLiveStreamStatusAction = "stop"
+	RecordingsUpdateRegistrantStatusActionApprove RecordingsUpdateRegistrantStatusAction = "approve"
+	RecordingsUpdateRegistrantStatusActionDeny    RecordingsUpdateRegistrantStatusAction = "deny"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v UpdateLiveStreamStatusAction) Valid() bool {
+func (v RecordingsUpdateRegistrantStatusAction) Valid() bool {
 	switch v {
-	case UpdateLiveStreamStatusActionStart, UpdateLiveStreamStatusActionStop:
+	case RecordingsUpdateRegistrantStatusActionApprove, RecordingsUpdateRegistrantStatusActionDeny:
+		return true
+	}
+	return false
+}
+
+// DeleteMeetingRecordingsAction is one of the documented values of "action".
+type DeleteMeetingRecordingsAction string
+
+const (
+	DeleteMeetingRecordingsActionTrash  DeleteMeetingRecordingsAction = "trash"
+	DeleteMeetingRecordingsActionDelete DeleteMeetingRecordingsAction = "delete"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v DeleteMeetingRecordingsAction) Valid() bool {
+	switch v {
+	case DeleteMeetingRecordingsActionTrash, DeleteMeetingRecordingsActionDelete:
+		return true
+	}
+	return false
+}
+
+// RecoverMeetingRecordingsAction is one of the documented values of "action".
+type RecoverMeetingRecordingsAction string
+
+const (
+	RecoverMeetingRecordingsActionRecover RecoverMeetingRecordingsAction = "recover"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v RecoverMeetingRecordingsAction) Valid() bool {
+	switch v {
+	case RecoverMeetingRecordingsActionRecover:
+		return true
+	}
+	return false
+}
+
+// MeetingsUpdateLiveStreamStatusAction is one of the documented values of "action".
+type MeetingsUpdateLiveStreamStatusAction string
+
+const (
+	MeetingsUpdateLiveStreamStatusActionStart MeetingsUpdateLiveStreamStatusAction = "start"
+	MeetingsUpdateLiveStreamStatusActionStop  MeetingsUpdateLiveStreamStatusAction = "stop"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v MeetingsUpdateLiveStreamStatusAction) Valid() bool {
+	switch v {
+	case MeetingsUpdateLiveStreamStatusActionStart, MeetingsUpdateLiveStreamStatusActionStop:
 		return true
 	}
 	return false
@@ -827,6 +1113,226 @@ const (
 func (v GetMeetingParticipantQoSType) Valid() bool {
 	switch v {
 	case GetMeetingParticipantQoSTypePast, GetMeetingParticipantQoSTypeLive:
+		return true
+	}
+	return false
+}
+
+// ListMeetingParticipantsQoSType is one of the documented values of "type".
+type ListMeetingParticipantsQoSType string
+
+const (
+	ListMeetingParticipantsQoSTypePast ListMeetingParticipantsQoSType = "past"
+	ListMeetingParticipantsQoSTypeLive ListMeetingParticipantsQoSType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListMeetingParticipantsQoSType) Valid() bool {
+	switch v {
+	case ListMeetingParticipantsQoSTypePast, ListMeetingParticipantsQoSTypeLive:
+		return true
+	}
+	return false
+}
+
+// MeetingsGetSharingRecordingDetailsType is one of the documented values of "type".
+type MeetingsGetSharingRecordingDetailsType string
+
+const (
+	MeetingsGetSharingRecordingDetailsTypePast MeetingsGetSharingRecordingDetailsType = "past"
+	MeetingsGetSharingRecordingDetailsTypeLive MeetingsGetSharingRecordingDetailsType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v MeetingsGetSharingRecordingDetailsType) Valid() bool {
+	switch v {
+	case MeetingsGetSharingRecordingDetailsTypePast, MeetingsGetSharingRecordingDetailsTypeLive:
+		return true
+	}
+	return false
+}
+
+// GetPostMeetingFeedbackType is one of the documented values of "type".
+type GetPostMeetingFeedbackType string
+
+const (
+	GetPostMeetingFeedbackTypePast    GetPostMeetingFeedbackType = "past"
+	GetPostMeetingFeedbackTypePastOne GetPostMeetingFeedbackType = "pastOne"
+	GetPostMeetingFeedbackTypeLive    GetPostMeetingFeedbackType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetPostMeetingFeedbackType) Valid() bool {
+	switch v {
+	case GetPostMeetingFeedbackTypePast, GetPostMeetingFeedbackTypePastOne, GetPostMeetingFeedbackTypeLive:
+		return true
+	}
+	return false
+}
+
+// GetMeetingDetailsType is one of the documented values of "type".
+type GetMeetingDetailsType string
+
+const (
+	GetMeetingDetailsTypePast    GetMeetingDetailsType = "past"
+	GetMeetingDetailsTypePastOne GetMeetingDetailsType = "pastOne"
+	GetMeetingDetailsTypeLive    GetMeetingDetailsType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetMeetingDetailsType) Valid() bool {
+	switch v {
+	case GetMeetingDetailsTypePast, GetMeetingDetailsTypePastOne, GetMeetingDetailsTypeLive:
+		return true
+	}
+	return false
+}
+
+// MetricsListMeetingsType is one of the documented values of "type".
+type MetricsListMeetingsType string
+
+const (
+	MetricsListMeetingsTypePast    MetricsListMeetingsType = "past"
+	MetricsListMeetingsTypePastOne MetricsListMeetingsType = "pastOne"
+	MetricsListMeetingsTypeLive    MetricsListMeetingsType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v MetricsListMeetingsType) Valid() bool {
+	switch v {
+	case MetricsListMeetingsTypePast, MetricsListMeetingsTypePastOne, MetricsListMeetingsTypeLive:
+		return true
+	}
+	return false
+}
+
+// GetWebinarParticipantsType is one of the documented values of "type".
+type GetWebinarParticipantsType string
+
+const (
+	GetWebinarParticipantsTypePast GetWebinarParticipantsType = "past"
+	GetWebinarParticipantsTypeLive GetWebinarParticipantsType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetWebinarParticipantsType) Valid() bool {
+	switch v {
+	case GetWebinarParticipantsTypePast, GetWebinarParticipantsTypeLive:
+		return true
+	}
+	return false
+}
+
+// GetWebinarParticipantQoSType is one of the documented values of "type".
+type GetWebinarParticipantQoSType string
+
+const (
+	GetWebinarParticipantQoSTypePast GetWebinarParticipantQoSType = "past"
+	GetWebinarParticipantQoSTypeLive GetWebinarParticipantQoSType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetWebinarParticipantQoSType) Valid() bool {
+	switch v {
+	case GetWebinarParticipantQoSTypePast, GetWebinarParticipantQoSTypeLive:
+		return true
+	}
+	return false
+}
+
+// ListWebinarParticipantQoSType is one of the documented values of "type".
+type ListWebinarParticipantQoSType string
+
+const (
+	ListWebinarParticipantQoSTypePast ListWebinarParticipantQoSType = "past"
+	ListWebinarParticipantQoSTypeLive ListWebinarParticipantQoSType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListWebinarParticipantQoSType) Valid() bool {
+	switch v {
+	case ListWebinarParticipantQoSTypePast, ListWebinarParticipantQoSTypeLive:
+		return true
+	}
+	return false
+}
+
+// WebinarsGetSharingRecordingDetailsType is one of the documented values of "type".
+type WebinarsGetSharingRecordingDetailsType string
+
+const (
+	WebinarsGetSharingRecordingDetailsTypePast WebinarsGetSharingRecordingDetailsType = "past"
+	WebinarsGetSharingRecordingDetailsTypeLive WebinarsGetSharingRecordingDetailsType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v WebinarsGetSharingRecordingDetailsType) Valid() bool {
+	switch v {
+	case WebinarsGetSharingRecordingDetailsTypePast, WebinarsGetSharingRecordingDetailsTypeLive:
+		return true
+	}
+	return false
+}
+
+// GetPostWebinarFeedbackType is one of the documented values of "type".
+type GetPostWebinarFeedbackType string
+
+const (
+	GetPostWebinarFeedbackTypePast    GetPostWebinarFeedbackType = "past"
+	GetPostWebinarFeedbackTypePastOne GetPostWebinarFeedbackType = "pastOne"
+	GetPostWebinarFeedbackTypeLive    GetPostWebinarFeedbackType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetPostWebinarFeedbackType) Valid() bool {
+	switch v {
+	case GetPostWebinarFeedbackTypePast, GetPostWebinarFeedbackTypePastOne, GetPostWebinarFeedbackTypeLive:
+		return true
+	}
+	return false
+}
+
+// GetWebinarDetailsType is one of the documented values of "type".
+type GetWebinarDetailsType string
+
+const (
+	GetWebinarDetailsTypePast GetWebinarDetailsType = "past"
+	GetWebinarDetailsTypeLive GetWebinarDetailsType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v GetWebinarDetailsType) Valid() bool {
+	switch v {
+	case GetWebinarDetailsTypePast, GetWebinarDetailsTypeLive:
+		return true
+	}
+	return false
+}
+
+// MetricsListWebinarsType is one of the documented values of "type".
+type MetricsListWebinarsType string
+
+const (
+	MetricsListWebinarsTypePast MetricsListWebinarsType = "past"
+	MetricsListWebinarsTypeLive MetricsListWebinarsType = "live"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v MetricsListWebinarsType) Valid() bool {
+	switch v {
+	case MetricsListWebinarsTypePast, MetricsListWebinarsTypeLive:
 		return true
 	}
 	return false
@@ -918,6 +1424,80 @@ const (
 func (v GetUpcomingEventsReportType) Valid() bool {
 	switch v {
 	case GetUpcomingEventsReportTypeMeeting, GetUpcomingEventsReportTypeWebinar, GetUpcomingEventsReportTypeAll:
+		return true
+	}
+	return false
+}
+
+// UpdateAccountTSPInformationTspBridge is one of the documented values of "tsp_bridge".
+type UpdateAccountTSPInformationTspBridge string
+
+const (
+	UpdateAccountTSPInformationTspBridgeUSTSPTB UpdateAccountTSPInformationTspBridge = "US_TSP_TB"
+	UpdateAccountTSPInformationTspBridgeEUTSPTB UpdateAccountTSPInformationTspBridge = "EU_TSP_TB"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v UpdateAccountTSPInformationTspBridge) Valid() bool {
+	switch v {
+	case UpdateAccountTSPInformationTspBridgeUSTSPTB, UpdateAccountTSPInformationTspBridgeEUTSPTB:
+		return true
+	}
+	return false
+}
+
+// ListWebinarRegistrantsStatus is one of the documented values of "status".
+type ListWebinarRegistrantsStatus string
+
+const (
+	ListWebinarRegistrantsStatusPending  ListWebinarRegistrantsStatus = "pending"
+	ListWebinarRegistrantsStatusApproved ListWebinarRegistrantsStatus = "approved"
+	ListWebinarRegistrantsStatusDenied   ListWebinarRegistrantsStatus = "denied"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v ListWebinarRegistrantsStatus) Valid() bool {
+	switch v {
+	case ListWebinarRegistrantsStatusPending, ListWebinarRegistrantsStatusApproved, ListWebinarRegistrantsStatusDenied:
+		return true
+	}
+	return false
+}
+
+// WebinarsUpdateRegistrantStatusAction is one of the documented values of "action".
+type WebinarsUpdateRegistrantStatusAction string
+
+const (
+	WebinarsUpdateRegistrantStatusActionApprove WebinarsUpdateRegistrantStatusAction = "approve"
+	WebinarsUpdateRegistrantStatusActionCancel  WebinarsUpdateRegistrantStatusAction = "cancel"
+	WebinarsUpdateRegistrantStatusActionDeny    WebinarsUpdateRegistrantStatusAction = "deny"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v WebinarsUpdateRegistrantStatusAction) Valid() bool {
+	switch v {
+	case WebinarsUpdateRegistrantStatusActionApprove, WebinarsUpdateRegistrantStatusActionCancel, WebinarsUpdateRegistrantStatusActionDeny:
+		return true
+	}
+	return false
+}
+
+// WebinarsUpdateLiveStreamStatusAction is one of the documented values of "action".
+type WebinarsUpdateLiveStreamStatusAction string
+
+const (
+	WebinarsUpdateLiveStreamStatusActionStart WebinarsUpdateLiveStreamStatusAction = "start"
+	WebinarsUpdateLiveStreamStatusActionStop  WebinarsUpdateLiveStreamStatusAction = "stop"
+)
+
+// Valid reports whether v is one of the documented values. Responses may
+// carry values added after the collection was written.
+func (v WebinarsUpdateLiveStreamStatusAction) Valid() bool {
+	switch v {
+	case WebinarsUpdateLiveStreamStatusActionStart, WebinarsUpdateLiveStreamStatusActionStop:
 		return true
 	}
 	return false

@@ -87,17 +87,17 @@ type UpdateSIPPhoneParams struct {
 	// Protocols supported by the SIP provider.
 	// The value must be either `UDP`, `TCP`, `TLS`, `AUTO`.
 	// Example: TCP
-	TransportProtocol TransportProtocol `form:"transport_protocol"`
+	TransportProtocol UpdateSIPPhoneTransportProtocol `form:"transport_protocol"`
 	// TransportProtocol2 is the multipart form field "transport_protocol2".
 	// Protocols supported by the SIP provider.
 	// The value must be either `UDP`, `TCP`, `TLS`, `AUTO`.
 	// Example: UDP
-	TransportProtocol2 TransportProtocol2 `form:"transport_protocol2"`
+	TransportProtocol2 UpdateSIPPhoneTransportProtocol2 `form:"transport_protocol2"`
 	// TransportProtocol3 is the multipart form field "transport_protocol3".
 	// Protocols supported by the SIP provider.
 	// The value must be either `UDP`, `TCP`, `TLS`, `AUTO`.
 	// Example: TCP
-	TransportProtocol3 TransportProtocol3 `form:"transport_protocol3"`
+	TransportProtocol3 UpdateSIPPhoneTransportProtocol3 `form:"transport_protocol3"`
 	// RegistrationExpireTime is the multipart form field "registration_expire_time".
 	// The number of minutes after which the SIP registration of the Zoom client user will expire, and the
 	// client will auto register to the SIP server.
@@ -233,7 +233,7 @@ type EnableSIPPhoneParams struct {
 	// Protocols supported by the SIP provider.
 	// The value must be either `UDP`, `TCP`, `TLS`, `AUTO`.
 	// Example: AUTO
-	TransportProtocol TransportProtocol `form:"transport_protocol"`
+	TransportProtocol EnableSIPPhoneTransportProtocol `form:"transport_protocol"`
 	// RegisterServer2 is the multipart form field "register_server2".
 	// IP address of the server that accepts REGISTER requests. Note that if you are using the UDP
 	// transport protocol, the default port is 5060. If you are using UDP with a different port number,
@@ -244,7 +244,7 @@ type EnableSIPPhoneParams struct {
 	// Protocols supported by the SIP provider.
 	// The value must be either `UDP`, `TCP`, `TLS`, `AUTO`.
 	// Example: TLS
-	TransportProtocol2 TransportProtocol2 `form:"transport_protocol2"`
+	TransportProtocol2 EnableSIPPhoneTransportProtocol2 `form:"transport_protocol2"`
 	// ProxyServer2 is the multipart form field "proxy_server2".
 	// IP address of the proxy server for SIP requests. Note that if you are using the UDP transport
 	// protocol, the default port is 5060. If you are using UDP with a different port number, that port
@@ -262,7 +262,7 @@ type EnableSIPPhoneParams struct {
 	// Protocols supported by the SIP provider.
 	// The value must be either `UDP`, `TCP`, `TLS`, `AUTO`.
 	// Example: UDP
-	TransportProtocol3 TransportProtocol3 `form:"transport_protocol3"`
+	TransportProtocol3 EnableSIPPhoneTransportProtocol3 `form:"transport_protocol3"`
 	// ProxyServer3 is the multipart form field "proxy_server3".
 	// IP address of the proxy server for SIP requests. Note that if you are using the UDP transport
 	// protocol, the default port is 5060. If you are using UDP with a different port number, that port
@@ -332,7 +332,7 @@ type GetZoomRoomAccountSettingsParams struct {
 	// `signage`: View digital signage settings of the Zoom Rooms Account.
 	// Required.
 	// Example: meeting
-	SettingType SettingType `query:"setting_type"`
+	SettingType GetZoomRoomAccountSettingsSettingType `query:"setting_type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -355,7 +355,7 @@ type UpdateZoomRoomAccountSettingsParams struct {
 	// `signage`: View digital signage settings of the Zoom Rooms Account.
 	// Required.
 	// Example: meeting
-	SettingType SettingType `query:"setting_type"`
+	SettingType UpdateZoomRoomAccountSettingsSettingType `query:"setting_type"`
 	// ZoomRooms is the multipart form field "zoom_rooms".
 	// Example: {"upcoming_meeting_alert":false,"show_alert_before_meeting":false,"start_airplay_manually":false,"weekly_system_restart":true,"display_meeting_list":true,"display_top_banner":false,"display_feedback_survey":true,"auto_direct_sharing":false,"transform_meeting_to_private":true,"hide_id_for_private_meeting":true,"auto_start_scheduled_meeting":false,"auto_stop_scheduled_meeting":true,"audio_device_daily_auto_test":true,"support_join_3rd_party_meeting":true,"email_address_prompt_before_recording":false,"secure_connection_channel":true,"encrypt_shared_screen_content":true,"allow_multiple_content_sharing":true,"show_non_video_participants":true,"show_call_history_in_room":false,"make_room_alternative_host":false,"show_contact_list_on_controller":false,"count_attendees_number_in_room":true,"send_whiteboard_to_internal_contact_only":false}
 	ZoomRooms string `form:"zoom_rooms"`
@@ -388,7 +388,7 @@ type GetLocationSettingsParams struct {
 	// `signage`: Digital signage settings of the Zoom Rooms Account.
 	// Required.
 	// Example: meeting
-	SettingType SettingType `query:"setting_type"`
+	SettingType GetLocationSettingsSettingType `query:"setting_type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -419,7 +419,7 @@ type UpdateLocationSettingsParams struct {
 	// `signage`: Digital signage settings.
 	// Required.
 	// Example: meeting
-	SettingType SettingType `query:"setting_type"`
+	SettingType UpdateLocationSettingsSettingType `query:"setting_type"`
 	// ZoomRooms is the multipart form field "zoom_rooms".
 	// Example: {"upcoming_meeting_alert":true,"show_alert_before_meeting":true,"start_airplay_mirroring":false,"start_airplay_manually":false,"weekly_system_restart":true,"display_meeting_list":false,"display_top_banner":true,"display_feedback_survey":true,"auto_accept_incoming_call_and_fecc":true,"hide_self_view":false,"lock_speaker_volume_control":true,"start_hdmi_content_share_manualy":false,"auto_direct_sharing":false,"voice_commands":false,"transform_meeting_to_private":true,"hide_id_for_private_meeting":true,"auto_start_scheduled_meeting":false,"auto_stop_scheduled_meeting":false,"audio_device_daily_auto_test":false,"support_join_3rd_party_meeting":false,"encrypt_shared_screen_content":false,"allow_multiple_content_sharing":false,"show_non_video_participants":false,"show_call_history_in_room":true,"show_contact_list_on_controller":true,"count_attendees_number_in_room":true,"send_whiteboard_to_internal_contact_only":false}
 	ZoomRooms string `form:"zoom_rooms"`
@@ -479,9 +479,9 @@ func (p UpdateZoomRoomLocationProfileParams) Validate() error {
 	return v.err()
 }
 
-// ChangeTheAssignedParentLocationParams holds the parameters of ChangeTheAssignedParentLocation.
+// ChangeAssignedParentLocationParams holds the parameters of ChangeAssignedParentLocation.
 // Optional fields left at their zero value (or nil) are not sent.
-type ChangeTheAssignedParentLocationParams struct {
+type ChangeAssignedParentLocationParams struct {
 	// LocationID is the path parameter "locationId".
 	// Required.
 	// Example: ut amet
@@ -496,7 +496,7 @@ type ChangeTheAssignedParentLocationParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ChangeTheAssignedParentLocationParams) Validate() error {
+func (p ChangeAssignedParentLocationParams) Validate() error {
 	var v validation
 	v.require("locationId", p.LocationID != "")
 	return v.err()
@@ -564,9 +564,9 @@ func (p ListZoomRoomLocationsParams) Validate() error {
 	return v.err()
 }
 
-// AddALocationParams holds the parameters of AddALocation.
+// AddLocationParams holds the parameters of AddLocation.
 // Optional fields left at their zero value (or nil) are not sent.
-type AddALocationParams struct {
+type AddLocationParams struct {
 	// Name is the multipart form field "name".
 	// Name of the location. The name must be unique and shouldn't have already been used in the same
 	// account.
@@ -584,7 +584,7 @@ type AddALocationParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p AddALocationParams) Validate() error {
+func (p AddLocationParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -728,9 +728,9 @@ func (p GetZoomRoomProfileParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAZoomRoomParams holds the parameters of DeleteAZoomRoom.
+// DeleteZoomRoomParams holds the parameters of DeleteZoomRoom.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAZoomRoomParams struct {
+type DeleteZoomRoomParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique Identifier of a Zoom Room.
 	// Required.
@@ -740,15 +740,15 @@ type DeleteAZoomRoomParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAZoomRoomParams) Validate() error {
+func (p DeleteZoomRoomParams) Validate() error {
 	var v validation
 	v.require("roomId", p.RoomID != "")
 	return v.err()
 }
 
-// UpdateAZoomRoomProfileParams holds the parameters of UpdateAZoomRoomProfile.
+// UpdateZoomRoomProfileParams holds the parameters of UpdateZoomRoomProfile.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAZoomRoomProfileParams struct {
+type UpdateZoomRoomProfileParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique Identifier of a Zoom Room.
 	// Required.
@@ -761,15 +761,15 @@ type UpdateAZoomRoomProfileParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAZoomRoomProfileParams) Validate() error {
+func (p UpdateZoomRoomProfileParams) Validate() error {
 	var v validation
 	v.require("roomId", p.RoomID != "")
 	return v.err()
 }
 
-// ChangeAZoomRoomLocationParams holds the parameters of ChangeAZoomRoomLocation.
+// ChangeZoomRoomLocationParams holds the parameters of ChangeZoomRoomLocation.
 // Optional fields left at their zero value (or nil) are not sent.
-type ChangeAZoomRoomLocationParams struct {
+type ChangeZoomRoomLocationParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique Identifier of the Zoom Room.
 	// Required.
@@ -785,15 +785,15 @@ type ChangeAZoomRoomLocationParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ChangeAZoomRoomLocationParams) Validate() error {
+func (p ChangeZoomRoomLocationParams) Validate() error {
 	var v validation
 	v.require("roomId", p.RoomID != "")
 	return v.err()
 }
 
-// ListZoomRoomsParams holds the parameters of ListZoomRooms.
+// RoomsListZoomRoomsParams holds the parameters of RoomsListZoomRooms.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListZoomRoomsParams struct {
+type RoomsListZoomRoomsParams struct {
 	// Status is the query parameter "status".
 	// The status of the Zoom Room.
 	// Example: UnderConstruction
@@ -825,14 +825,14 @@ type ListZoomRoomsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListZoomRoomsParams) Validate() error {
+func (p RoomsListZoomRoomsParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// AddAZoomRoomParams holds the parameters of AddAZoomRoom.
+// AddZoomRoomParams holds the parameters of AddZoomRoom.
 // Optional fields left at their zero value (or nil) are not sent.
-type AddAZoomRoomParams struct {
+type AddZoomRoomParams struct {
 	// Name is the multipart form field "name".
 	// Name of the Zoom Room.
 	// Required.
@@ -842,7 +842,7 @@ type AddAZoomRoomParams struct {
 	// Type of the Zoom Room.
 	// Required.
 	// Example: ZoomRoom
-	Type AddAZoomRoomType `form:"type"`
+	Type AddZoomRoomType `form:"type"`
 	// LocationID is the multipart form field "location_id".
 	// Optional
 	// Location ID of the lowest level location in the location hierarchy
@@ -859,16 +859,16 @@ type AddAZoomRoomParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p AddAZoomRoomParams) Validate() error {
+func (p AddZoomRoomParams) Validate() error {
 	var v validation
 	v.require("name", p.Name != "")
 	v.enum("type", string(p.Type), p.Type.Valid())
 	return v.err()
 }
 
-// CheckInOrCheckOutOfAZoomRoomParams holds the parameters of CheckInOrCheckOutOfAZoomRoom.
+// CheckInOrCheckOutOfZoomRoomParams holds the parameters of CheckInOrCheckOutOfZoomRoom.
 // Optional fields left at their zero value (or nil) are not sent.
-type CheckInOrCheckOutOfAZoomRoomParams struct {
+type CheckInOrCheckOutOfZoomRoomParams struct {
 	// ID is the path parameter "id".
 	// Room ID
 	// Required.
@@ -888,7 +888,7 @@ type CheckInOrCheckOutOfAZoomRoomParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CheckInOrCheckOutOfAZoomRoomParams) Validate() error {
+func (p CheckInOrCheckOutOfZoomRoomParams) Validate() error {
 	var v validation
 	v.require("id", p.ID != "")
 	return v.err()
@@ -945,9 +945,9 @@ func (p UpdateE911DigitalSignageParams) Validate() error {
 	return v.err()
 }
 
-// UpdateAMessageParams holds the parameters of UpdateAMessage.
+// UpdateMessageParams holds the parameters of UpdateMessage.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAMessageParams struct {
+type UpdateMessageParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
 	// Example: ut amet
@@ -977,16 +977,16 @@ type UpdateAMessageParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAMessageParams) Validate() error {
+func (p UpdateMessageParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("messageId", p.MessageID != "")
 	return v.err()
 }
 
-// DeleteAMessageParams holds the parameters of DeleteAMessage.
+// DeleteMessageParams holds the parameters of DeleteMessage.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAMessageParams struct {
+type DeleteMessageParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
 	// Example: ut amet
@@ -1014,16 +1014,16 @@ type DeleteAMessageParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAMessageParams) Validate() error {
+func (p DeleteMessageParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("messageId", p.MessageID != "")
 	return v.err()
 }
 
-// GetAMessageParams holds the parameters of GetAMessage.
+// GetMessageParams holds the parameters of GetMessage.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAMessageParams struct {
+type GetMessageParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
 	// Example: ut amet
@@ -1047,7 +1047,7 @@ type GetAMessageParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAMessageParams) Validate() error {
+func (p GetMessageParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("messageId", p.MessageID != "")
@@ -1100,9 +1100,9 @@ func (p MarkMessageReadOrUnreadParams) Validate() error {
 	return v.err()
 }
 
-// ReactToAChatMessageParams holds the parameters of ReactToAChatMessage.
+// ReactToChatMessageParams holds the parameters of ReactToChatMessage.
 // Optional fields left at their zero value (or nil) are not sent.
-type ReactToAChatMessageParams struct {
+type ReactToChatMessageParams struct {
 	// UserID is the path parameter "userId".
 	// The user's unique ID.
 	// Required.
@@ -1134,7 +1134,7 @@ type ReactToAChatMessageParams struct {
 	// * `add` — Add an emoji reaction.
 	// * `remove` — Remove an emoji reaction.
 	// Example: add
-	Action ReactToAChatMessageAction `form:"action"`
+	Action ReactToChatMessageAction `form:"action"`
 	// Emoji is the multipart form field "emoji".
 	// The emoji's unicode value, in `UTF-32` format. For more information, read the Emojipedia
 	// (https://emojipedia.org/emoji-modifier-sequence/) documentation.
@@ -1144,7 +1144,7 @@ type ReactToAChatMessageParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ReactToAChatMessageParams) Validate() error {
+func (p ReactToChatMessageParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("messageId", p.MessageID != "")
@@ -1152,9 +1152,9 @@ func (p ReactToAChatMessageParams) Validate() error {
 	return v.err()
 }
 
-// SendAChatMessageParams holds the parameters of SendAChatMessage.
+// SendChatMessageParams holds the parameters of SendChatMessage.
 // Optional fields left at their zero value (or nil) are not sent.
-type SendAChatMessageParams struct {
+type SendChatMessageParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
 	// Example: ut amet
@@ -1186,7 +1186,7 @@ type SendAChatMessageParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p SendAChatMessageParams) Validate() error {
+func (p SendChatMessageParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("message", p.Message != "")
@@ -1309,9 +1309,9 @@ func (p InviteChannelMembersParams) Validate() error {
 	return v.err()
 }
 
-// RemoveAMemberParams holds the parameters of RemoveAMember.
+// UsersRemoveMemberParams holds the parameters of UsersRemoveMember.
 // Optional fields left at their zero value (or nil) are not sent.
-type RemoveAMemberParams struct {
+type UsersRemoveMemberParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the channel owner.
 	// Required.
@@ -1333,7 +1333,7 @@ type RemoveAMemberParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RemoveAMemberParams) Validate() error {
+func (p UsersRemoveMemberParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("channelId", p.ChannelID != "")
@@ -1341,9 +1341,9 @@ func (p RemoveAMemberParams) Validate() error {
 	return v.err()
 }
 
-// GetAChannelParams holds the parameters of GetAChannel.
+// UsersGetChannelParams holds the parameters of UsersGetChannel.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAChannelParams struct {
+type UsersGetChannelParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the user who is the owner of the channel.
 	// Required.
@@ -1358,16 +1358,16 @@ type GetAChannelParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAChannelParams) Validate() error {
+func (p UsersGetChannelParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("channelId", p.ChannelID != "")
 	return v.err()
 }
 
-// UpdateAChannelParams holds the parameters of UpdateAChannel.
+// UsersUpdateChannelParams holds the parameters of UsersUpdateChannel.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAChannelParams struct {
+type UsersUpdateChannelParams struct {
 	// UserID is the path parameter "userId".
 	// Unique Identifier of the Zoom user who is the owner of the channel.
 	// Required.
@@ -1387,7 +1387,7 @@ type UpdateAChannelParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAChannelParams) Validate() error {
+func (p UsersUpdateChannelParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("channelId", p.ChannelID != "")
@@ -1395,9 +1395,9 @@ func (p UpdateAChannelParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAChannelParams holds the parameters of DeleteAChannel.
+// UsersDeleteChannelParams holds the parameters of UsersDeleteChannel.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAChannelParams struct {
+type UsersDeleteChannelParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
 	// Example: ut amet
@@ -1411,7 +1411,7 @@ type DeleteAChannelParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAChannelParams) Validate() error {
+func (p UsersDeleteChannelParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("channelId", p.ChannelID != "")
@@ -1445,9 +1445,9 @@ func (p ListUserChannelsParams) Validate() error {
 	return v.err()
 }
 
-// CreateAChannelParams holds the parameters of CreateAChannel.
+// CreateChannelParams holds the parameters of CreateChannel.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAChannelParams struct {
+type CreateChannelParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the user.
 	// Required.
@@ -1469,7 +1469,7 @@ type CreateAChannelParams struct {
 	//
 	// `4`: New chat. This is an instant channel which can be created by adding members to a new chat.
 	// Example: 2
-	Type CreateAChannelType `form:"type"`
+	Type CreateChannelType `form:"type"`
 	// Members is the multipart form field "members".
 	// Member(s) to include in the channel. A max of 5 members can be added to the channel at once with
 	// this API.
@@ -1479,7 +1479,7 @@ type CreateAChannelParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAChannelParams) Validate() error {
+func (p CreateChannelParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
@@ -1540,9 +1540,9 @@ func (p GetUserContactDetailsParams) Validate() error {
 	return v.err()
 }
 
-// JoinAChannelParams holds the parameters of JoinAChannel.
+// JoinChannelParams holds the parameters of JoinChannel.
 // Optional fields left at their zero value (or nil) are not sent.
-type JoinAChannelParams struct {
+type JoinChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel Id.
 	// Required.
@@ -1552,15 +1552,15 @@ type JoinAChannelParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p JoinAChannelParams) Validate() error {
+func (p JoinChannelParams) Validate() error {
 	var v validation
 	v.require("channelId", p.ChannelID != "")
 	return v.err()
 }
 
-// LeaveAChannelParams holds the parameters of LeaveAChannel.
+// LeaveChannelParams holds the parameters of LeaveChannel.
 // Optional fields left at their zero value (or nil) are not sent.
-type LeaveAChannelParams struct {
+type LeaveChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel ID: Unique Identifier of a channel.
 	// Required.
@@ -1570,15 +1570,15 @@ type LeaveAChannelParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p LeaveAChannelParams) Validate() error {
+func (p LeaveChannelParams) Validate() error {
 	var v validation
 	v.require("channelId", p.ChannelID != "")
 	return v.err()
 }
 
-// MembersRemoveAMemberParams holds the parameters of MembersRemoveAMember.
+// RemoveMemberParams holds the parameters of RemoveMember.
 // Optional fields left at their zero value (or nil) are not sent.
-type MembersRemoveAMemberParams struct {
+type RemoveMemberParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Unique Identifier of the Channel from where you would like to remove a member. This can be
 	// retrieved from the List Channels API
@@ -1595,16 +1595,16 @@ type MembersRemoveAMemberParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p MembersRemoveAMemberParams) Validate() error {
+func (p RemoveMemberParams) Validate() error {
 	var v validation
 	v.require("channelId", p.ChannelID != "")
 	v.require("memberId", p.MemberID != "")
 	return v.err()
 }
 
-// ChannelsChannelIDGetAChannelParams holds the parameters of ChannelsChannelIDGetAChannel.
+// GetChannelParams holds the parameters of GetChannel.
 // Optional fields left at their zero value (or nil) are not sent.
-type ChannelsChannelIDGetAChannelParams struct {
+type GetChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel ID: Unique Identifier of a channel.
 	// Required.
@@ -1614,15 +1614,15 @@ type ChannelsChannelIDGetAChannelParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ChannelsChannelIDGetAChannelParams) Validate() error {
+func (p GetChannelParams) Validate() error {
 	var v validation
 	v.require("channelId", p.ChannelID != "")
 	return v.err()
 }
 
-// ChannelsChannelIDUpdateAChannelParams holds the parameters of ChannelsChannelIDUpdateAChannel.
+// UpdateChannelParams holds the parameters of UpdateChannel.
 // Optional fields left at their zero value (or nil) are not sent.
-type ChannelsChannelIDUpdateAChannelParams struct {
+type UpdateChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel Id.
 	// Required.
@@ -1637,16 +1637,16 @@ type ChannelsChannelIDUpdateAChannelParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ChannelsChannelIDUpdateAChannelParams) Validate() error {
+func (p UpdateChannelParams) Validate() error {
 	var v validation
 	v.require("channelId", p.ChannelID != "")
 	v.require("name", p.Name != "")
 	return v.err()
 }
 
-// ChannelsChannelIDDeleteAChannelParams holds the parameters of ChannelsChannelIDDeleteAChannel.
+// DeleteChannelParams holds the parameters of DeleteChannel.
 // Optional fields left at their zero value (or nil) are not sent.
-type ChannelsChannelIDDeleteAChannelParams struct {
+type DeleteChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel ID: Unique Identifier of a channel.
 	// Required.
@@ -1656,15 +1656,15 @@ type ChannelsChannelIDDeleteAChannelParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ChannelsChannelIDDeleteAChannelParams) Validate() error {
+func (p DeleteChannelParams) Validate() error {
 	var v validation
 	v.require("channelId", p.ChannelID != "")
 	return v.err()
 }
 
-// UploadVirtualBackgroundFilesParams holds the parameters of UploadVirtualBackgroundFiles.
+// AccountsUploadVirtualBackgroundFilesParams holds the parameters of AccountsUploadVirtualBackgroundFiles.
 // Optional fields left at their zero value (or nil) are not sent.
-type UploadVirtualBackgroundFilesParams struct {
+type AccountsUploadVirtualBackgroundFilesParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique identifier of the account.
 	// Required.
@@ -1678,15 +1678,15 @@ type UploadVirtualBackgroundFilesParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UploadVirtualBackgroundFilesParams) Validate() error {
+func (p AccountsUploadVirtualBackgroundFilesParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	return v.err()
 }
 
-// DeleteVirtualBackgroundFilesParams holds the parameters of DeleteVirtualBackgroundFiles.
+// AccountsDeleteVirtualBackgroundFilesParams holds the parameters of AccountsDeleteVirtualBackgroundFiles.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteVirtualBackgroundFilesParams struct {
+type AccountsDeleteVirtualBackgroundFilesParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
 	// Example: ut amet
@@ -1700,7 +1700,7 @@ type DeleteVirtualBackgroundFilesParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteVirtualBackgroundFilesParams) Validate() error {
+func (p AccountsDeleteVirtualBackgroundFilesParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	return v.err()
@@ -1943,9 +1943,9 @@ func (p UpdateBillingInformationParams) Validate() error {
 	return v.err()
 }
 
-// UpdateABasePlanParams holds the parameters of UpdateABasePlan.
+// UpdateBasePlanParams holds the parameters of UpdateBasePlan.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateABasePlanParams struct {
+type UpdateBasePlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
@@ -1970,16 +1970,16 @@ type UpdateABasePlanParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateABasePlanParams) Validate() error {
+func (p UpdateBasePlanParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	v.require("type", p.Type != "")
 	return v.err()
 }
 
-// CancelABasePlanParams holds the parameters of CancelABasePlan.
+// CancelBasePlanParams holds the parameters of CancelBasePlan.
 // Optional fields left at their zero value (or nil) are not sent.
-type CancelABasePlanParams struct {
+type CancelBasePlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
 	// Example: ut amet
@@ -1998,7 +1998,7 @@ type CancelABasePlanParams struct {
 	// `5` - I purchased the wrong product.
 	// `6` - Paid purchase not needed right now, will repurchase in the future.
 	// Example: 6
-	Reason Reason `form:"reason"`
+	Reason CancelBasePlanReason `form:"reason"`
 	// Comment is the multipart form field "comment".
 	// Additional comments about the cancellation decision.
 	// Example: id
@@ -2007,7 +2007,7 @@ type CancelABasePlanParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CancelABasePlanParams) Validate() error {
+func (p CancelBasePlanParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	v.require("action", p.Action != "")
@@ -2015,9 +2015,9 @@ func (p CancelABasePlanParams) Validate() error {
 	return v.err()
 }
 
-// SubscribeAccountToAnAdditionalPlanParams holds the parameters of SubscribeAccountToAnAdditionalPlan.
+// SubscribeAccountToAdditionalPlanParams holds the parameters of SubscribeAccountToAdditionalPlan.
 // Optional fields left at their zero value (or nil) are not sent.
-type SubscribeAccountToAnAdditionalPlanParams struct {
+type SubscribeAccountToAdditionalPlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
@@ -2035,15 +2035,15 @@ type SubscribeAccountToAnAdditionalPlanParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p SubscribeAccountToAnAdditionalPlanParams) Validate() error {
+func (p SubscribeAccountToAdditionalPlanParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	return v.err()
 }
 
-// UpdateAnAccountAdditionalPlanParams holds the parameters of UpdateAnAccountAdditionalPlan.
+// UpdateAccountAdditionalPlanParams holds the parameters of UpdateAccountAdditionalPlan.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAnAccountAdditionalPlanParams struct {
+type UpdateAccountAdditionalPlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
@@ -2063,7 +2063,7 @@ type UpdateAnAccountAdditionalPlanParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAnAccountAdditionalPlanParams) Validate() error {
+func (p UpdateAccountAdditionalPlanParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	v.require("type", p.Type != "")
@@ -2094,7 +2094,7 @@ type CancelAdditionalPlansParams struct {
 	// `5` - I purchased the wrong product.
 	// `6` - Paid purchase not needed right now, will repurchase in the future.
 	// Example: 6
-	Reason Reason `form:"reason"`
+	Reason CancelAdditionalPlansReason `form:"reason"`
 	// Comment is the multipart form field "comment".
 	// Additional comments about the cancellation decision.
 	// Example: est
@@ -2129,9 +2129,9 @@ func (p GetAccountPlanInformationParams) Validate() error {
 	return v.err()
 }
 
-// SubscribeAccountToAPlanParams holds the parameters of SubscribeAccountToAPlan.
+// SubscribeAccountToPlanParams holds the parameters of SubscribeAccountToPlan.
 // Optional fields left at their zero value (or nil) are not sent.
-type SubscribeAccountToAPlanParams struct {
+type SubscribeAccountToPlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
@@ -2181,7 +2181,7 @@ type SubscribeAccountToAPlanParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p SubscribeAccountToAPlanParams) Validate() error {
+func (p SubscribeAccountToPlanParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	return v.err()
@@ -2204,9 +2204,9 @@ func (p GetPlanUsageParams) Validate() error {
 	return v.err()
 }
 
-// GetLockedSettingsParams holds the parameters of GetLockedSettings.
+// AccountsGetLockedSettingsParams holds the parameters of AccountsGetLockedSettings.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetLockedSettingsParams struct {
+type AccountsGetLockedSettingsParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique Identifier of the account. To retrieve locked settings of the master account or a regular
 	// account, provide "me" as the value of this field.
@@ -2238,15 +2238,15 @@ type GetLockedSettingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetLockedSettingsParams) Validate() error {
+func (p AccountsGetLockedSettingsParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	return v.err()
 }
 
-// UpdateLockedSettingsParams holds the parameters of UpdateLockedSettings.
+// AccountsUpdateLockedSettingsParams holds the parameters of AccountsUpdateLockedSettings.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateLockedSettingsParams struct {
+type AccountsUpdateLockedSettingsParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique Identifier of the account. To retrieve locked settings of the master account or a regular
 	// account, provide "me" as the value of this field.
@@ -2280,7 +2280,7 @@ type UpdateLockedSettingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateLockedSettingsParams) Validate() error {
+func (p AccountsUpdateLockedSettingsParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	return v.err()
@@ -2445,9 +2445,9 @@ func (p AssignSIPTrunksParams) Validate() error {
 	return v.err()
 }
 
-// DeleteASIPTrunkParams holds the parameters of DeleteASIPTrunk.
+// DeleteSIPTrunkParams holds the parameters of DeleteSIPTrunk.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteASIPTrunkParams struct {
+type DeleteSIPTrunkParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique identifier of the sub account.
 	// Required.
@@ -2463,7 +2463,7 @@ type DeleteASIPTrunkParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteASIPTrunkParams) Validate() error {
+func (p DeleteSIPTrunkParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	v.require("trunkId", p.TrunkID != "")
@@ -2600,9 +2600,9 @@ func (p ListInternalNumbersParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAnInternalNumberParams holds the parameters of DeleteAnInternalNumber.
+// DeleteInternalNumberParams holds the parameters of DeleteInternalNumber.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAnInternalNumberParams struct {
+type DeleteInternalNumberParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique Identifier of the account. To delete an internal number from a sub account, provide the
 	// account ID of the sub account in the `accountId` path parameter. To delete an internal number from
@@ -2620,7 +2620,7 @@ type DeleteAnInternalNumberParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAnInternalNumberParams) Validate() error {
+func (p DeleteInternalNumberParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	v.require("numberId", p.NumberID != "")
@@ -2645,9 +2645,9 @@ func (p GetSubAccountDetailsParams) Validate() error {
 	return v.err()
 }
 
-// DisassociateASubAccountParams holds the parameters of DisassociateASubAccount.
+// DisassociateSubAccountParams holds the parameters of DisassociateSubAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type DisassociateASubAccountParams struct {
+type DisassociateSubAccountParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
@@ -2657,7 +2657,7 @@ type DisassociateASubAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DisassociateASubAccountParams) Validate() error {
+func (p DisassociateSubAccountParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	return v.err()
@@ -2759,9 +2759,9 @@ func (p GetTrustedDomainsParams) Validate() error {
 	return v.err()
 }
 
-// UpdateTheAccountOwnerParams holds the parameters of UpdateTheAccountOwner.
+// UpdateAccountOwnerParams holds the parameters of UpdateAccountOwner.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateTheAccountOwnerParams struct {
+type UpdateAccountOwnerParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's account ID.
 	// Required.
@@ -2776,16 +2776,16 @@ type UpdateTheAccountOwnerParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateTheAccountOwnerParams) Validate() error {
+func (p UpdateAccountOwnerParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	v.require("email", p.Email != "")
 	return v.err()
 }
 
-// SwitchAUserAccountParams holds the parameters of SwitchAUserAccount.
+// SwitchUserAccountParams holds the parameters of SwitchUserAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type SwitchAUserAccountParams struct {
+type SwitchUserAccountParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
 	// Example: ut amet
@@ -2803,7 +2803,7 @@ type SwitchAUserAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p SwitchAUserAccountParams) Validate() error {
+func (p SwitchUserAccountParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	v.require("userId", p.UserID != "")
@@ -2811,9 +2811,9 @@ func (p SwitchAUserAccountParams) Validate() error {
 	return v.err()
 }
 
-// ListRecordingsOfAnAccountParams holds the parameters of ListRecordingsOfAnAccount.
+// ListRecordingsOfAccountParams holds the parameters of ListRecordingsOfAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListRecordingsOfAnAccountParams struct {
+type ListRecordingsOfAccountParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique identifier of the account.
 	// Required.
@@ -2846,7 +2846,7 @@ type ListRecordingsOfAnAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListRecordingsOfAnAccountParams) Validate() error {
+func (p ListRecordingsOfAccountParams) Validate() error {
 	var v validation
 	v.require("accountId", p.AccountID != "")
 	return v.err()
@@ -2881,9 +2881,9 @@ func (p ListSubAccountsParams) Validate() error {
 	return v.err()
 }
 
-// CreateASubAccountParams holds the parameters of CreateASubAccount.
+// CreateSubAccountParams holds the parameters of CreateSubAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateASubAccountParams struct {
+type CreateSubAccountParams struct {
 	// FirstName is the multipart form field "first_name".
 	// User's first name.
 	// Required.
@@ -2931,7 +2931,7 @@ type CreateASubAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateASubAccountParams) Validate() error {
+func (p CreateSubAccountParams) Validate() error {
 	var v validation
 	v.require("first_name", p.FirstName != "")
 	v.require("last_name", p.LastName != "")
@@ -2940,9 +2940,9 @@ func (p CreateASubAccountParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAGroupMemberParams holds the parameters of DeleteAGroupMember.
+// DeleteGroupMemberParams holds the parameters of DeleteGroupMember.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAGroupMemberParams struct {
+type DeleteGroupMemberParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
 	//
@@ -2960,16 +2960,16 @@ type DeleteAGroupMemberParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAGroupMemberParams) Validate() error {
+func (p DeleteGroupMemberParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	v.require("memberId", p.MemberID != "")
 	return v.err()
 }
 
-// UpdateAGroupMemberParams holds the parameters of UpdateAGroupMember.
+// UpdateGroupMemberParams holds the parameters of UpdateGroupMember.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAGroupMemberParams struct {
+type UpdateGroupMemberParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group's unique ID. To get this value, use the List Groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
@@ -2990,7 +2990,7 @@ type UpdateAGroupMemberParams struct {
 	// * `set_primary` — Set the user's primary group.
 	// Required.
 	// Example: move
-	Action UpdateAGroupMemberAction `form:"action"`
+	Action UpdateGroupMemberAction `form:"action"`
 	// TargetGroupID is the multipart form field "target_group_id".
 	// The target group's ID. To get this value, use the List Groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
@@ -3002,7 +3002,7 @@ type UpdateAGroupMemberParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAGroupMemberParams) Validate() error {
+func (p UpdateGroupMemberParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	v.require("memberId", p.MemberID != "")
@@ -3129,9 +3129,9 @@ func (p AddGroupAdminsParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAGroupAdminParams holds the parameters of DeleteAGroupAdmin.
+// DeleteGroupAdminParams holds the parameters of DeleteGroupAdmin.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAGroupAdminParams struct {
+type DeleteGroupAdminParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
 	//
@@ -3149,16 +3149,16 @@ type DeleteAGroupAdminParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAGroupAdminParams) Validate() error {
+func (p DeleteGroupAdminParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// VirtualBackgroundsDeleteVirtualBackgroundFilesParams holds the parameters of VirtualBackgroundsDeleteVirtualBackgroundFiles.
+// GroupsDeleteVirtualBackgroundFilesParams holds the parameters of GroupsDeleteVirtualBackgroundFiles.
 // Optional fields left at their zero value (or nil) are not sent.
-type VirtualBackgroundsDeleteVirtualBackgroundFilesParams struct {
+type GroupsDeleteVirtualBackgroundFilesParams struct {
 	// GroupID is the path parameter "groupId".
 	// Unique identifier of the group. Retrieve the value for this field by calling the List groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
@@ -3174,15 +3174,15 @@ type VirtualBackgroundsDeleteVirtualBackgroundFilesParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p VirtualBackgroundsDeleteVirtualBackgroundFilesParams) Validate() error {
+func (p GroupsDeleteVirtualBackgroundFilesParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
 }
 
-// VirtualBackgroundsUploadVirtualBackgroundFilesParams holds the parameters of VirtualBackgroundsUploadVirtualBackgroundFiles.
+// GroupsUploadVirtualBackgroundFilesParams holds the parameters of GroupsUploadVirtualBackgroundFiles.
 // Optional fields left at their zero value (or nil) are not sent.
-type VirtualBackgroundsUploadVirtualBackgroundFilesParams struct {
+type GroupsUploadVirtualBackgroundFilesParams struct {
 	// GroupID is the path parameter "groupId".
 	// Unique identifier of the group. Retrieve the value for this field by calling the List groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
@@ -3202,15 +3202,15 @@ type VirtualBackgroundsUploadVirtualBackgroundFilesParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p VirtualBackgroundsUploadVirtualBackgroundFilesParams) Validate() error {
+func (p GroupsUploadVirtualBackgroundFilesParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
 }
 
-// GetAGroupSettingsParams holds the parameters of GetAGroupSettings.
+// GetGroupSettingsParams holds the parameters of GetGroupSettings.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAGroupSettingsParams struct {
+type GetGroupSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// Required.
 	// Example: ut amet
@@ -3225,7 +3225,7 @@ type GetAGroupSettingsParams struct {
 	//
 	// `meeting_security`: Use this query parameter to view meeting security settings applied on the group.
 	// Example: recording_authentication
-	Option GetAGroupSettingsOption `query:"option"`
+	Option GetGroupSettingsOption `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
@@ -3244,16 +3244,16 @@ type GetAGroupSettingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAGroupSettingsParams) Validate() error {
+func (p GetGroupSettingsParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	v.enum("option", string(p.Option), p.Option == "" || p.Option.Valid())
 	return v.err()
 }
 
-// UpdateAGroupSettingsParams holds the parameters of UpdateAGroupSettings.
+// UpdateGroupSettingsParams holds the parameters of UpdateGroupSettings.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAGroupSettingsParams struct {
+type UpdateGroupSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// Id of the group.
 	// Required.
@@ -3308,15 +3308,15 @@ type UpdateAGroupSettingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAGroupSettingsParams) Validate() error {
+func (p UpdateGroupSettingsParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
 }
 
-// LockSettingsGetLockedSettingsParams holds the parameters of LockSettingsGetLockedSettings.
+// GroupsGetLockedSettingsParams holds the parameters of GroupsGetLockedSettings.
 // Optional fields left at their zero value (or nil) are not sent.
-type LockSettingsGetLockedSettingsParams struct {
+type GroupsGetLockedSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// Id of the group.
 	// Required.
@@ -3345,15 +3345,15 @@ type LockSettingsGetLockedSettingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p LockSettingsGetLockedSettingsParams) Validate() error {
+func (p GroupsGetLockedSettingsParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
 }
 
-// LockSettingsUpdateLockedSettingsParams holds the parameters of LockSettingsUpdateLockedSettings.
+// GroupsUpdateLockedSettingsParams holds the parameters of GroupsUpdateLockedSettings.
 // Optional fields left at their zero value (or nil) are not sent.
-type LockSettingsUpdateLockedSettingsParams struct {
+type GroupsUpdateLockedSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// The Id of the group.
 	// Required.
@@ -3406,15 +3406,15 @@ type LockSettingsUpdateLockedSettingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p LockSettingsUpdateLockedSettingsParams) Validate() error {
+func (p GroupsUpdateLockedSettingsParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
 }
 
-// GetAGroupParams holds the parameters of GetAGroup.
+// GetGroupParams holds the parameters of GetGroup.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAGroupParams struct {
+type GetGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
 	//
@@ -3427,15 +3427,15 @@ type GetAGroupParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAGroupParams) Validate() error {
+func (p GetGroupParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
 }
 
-// UpdateAGroupParams holds the parameters of UpdateAGroup.
+// UpdateGroupParams holds the parameters of UpdateGroup.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAGroupParams struct {
+type UpdateGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
 	//
@@ -3452,15 +3452,15 @@ type UpdateAGroupParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAGroupParams) Validate() error {
+func (p UpdateGroupParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
 }
 
-// DeleteAGroupParams holds the parameters of DeleteAGroup.
+// DeleteGroupParams holds the parameters of DeleteGroup.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAGroupParams struct {
+type DeleteGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
 	//
@@ -3473,7 +3473,7 @@ type DeleteAGroupParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAGroupParams) Validate() error {
+func (p DeleteGroupParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
@@ -3489,9 +3489,9 @@ func (p ListGroupsParams) Validate() error {
 	return v.err()
 }
 
-// CreateAGroupParams holds the parameters of CreateAGroup.
+// CreateGroupParams holds the parameters of CreateGroup.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAGroupParams struct {
+type CreateGroupParams struct {
 	// Name is the multipart form field "name".
 	// Group name.
 	// Example: labore mollit tempor reprehenderit
@@ -3500,14 +3500,14 @@ type CreateAGroupParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAGroupParams) Validate() error {
+func (p CreateGroupParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// UpdateAH323SIPDeviceParams holds the parameters of UpdateAH323SIPDevice.
+// UpdateH323SIPDeviceParams holds the parameters of UpdateH323SIPDevice.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAH323SIPDeviceParams struct {
+type UpdateH323SIPDeviceParams struct {
 	// DeviceID is the path parameter "deviceId".
 	// The device ID.
 	// Required.
@@ -3524,7 +3524,7 @@ type UpdateAH323SIPDeviceParams struct {
 	// `SIP` - SIP.
 	// Required.
 	// Example: SIP
-	Protocol Protocol `form:"protocol"`
+	Protocol UpdateH323SIPDeviceProtocol `form:"protocol"`
 	// IP is the multipart form field "ip".
 	// Device IP.
 	// Required.
@@ -3537,12 +3537,12 @@ type UpdateAH323SIPDeviceParams struct {
 	// `no` - no.
 	// Required.
 	// Example: no
-	Encryption Encryption `form:"encryption"`
+	Encryption UpdateH323SIPDeviceEncryption `form:"encryption"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAH323SIPDeviceParams) Validate() error {
+func (p UpdateH323SIPDeviceParams) Validate() error {
 	var v validation
 	v.require("deviceId", p.DeviceID != "")
 	v.require("name", p.Name != "")
@@ -3552,9 +3552,9 @@ func (p UpdateAH323SIPDeviceParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAH323SIPDeviceParams holds the parameters of DeleteAH323SIPDevice.
+// DeleteH323SIPDeviceParams holds the parameters of DeleteH323SIPDevice.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAH323SIPDeviceParams struct {
+type DeleteH323SIPDeviceParams struct {
 	// DeviceID is the path parameter "deviceId".
 	// The device ID.
 	// Required.
@@ -3564,7 +3564,7 @@ type DeleteAH323SIPDeviceParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAH323SIPDeviceParams) Validate() error {
+func (p DeleteH323SIPDeviceParams) Validate() error {
 	var v validation
 	v.require("deviceId", p.DeviceID != "")
 	return v.err()
@@ -3599,9 +3599,9 @@ func (p ListH323SIPDevicesParams) Validate() error {
 	return v.err()
 }
 
-// CreateAH323SIPDeviceParams holds the parameters of CreateAH323SIPDevice.
+// CreateH323SIPDeviceParams holds the parameters of CreateH323SIPDevice.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAH323SIPDeviceParams struct {
+type CreateH323SIPDeviceParams struct {
 	// Name is the multipart form field "name".
 	// Device name.
 	// Required.
@@ -3613,7 +3613,7 @@ type CreateAH323SIPDeviceParams struct {
 	// `SIP` - SIP.
 	// Required.
 	// Example: SIP
-	Protocol Protocol `form:"protocol"`
+	Protocol CreateH323SIPDeviceProtocol `form:"protocol"`
 	// IP is the multipart form field "ip".
 	// Device IP.
 	// Required.
@@ -3626,12 +3626,12 @@ type CreateAH323SIPDeviceParams struct {
 	// `no` - no.
 	// Required.
 	// Example: no
-	Encryption Encryption `form:"encryption"`
+	Encryption CreateH323SIPDeviceEncryption `form:"encryption"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAH323SIPDeviceParams) Validate() error {
+func (p CreateH323SIPDeviceParams) Validate() error {
 	var v validation
 	v.require("name", p.Name != "")
 	v.enum("protocol", string(p.Protocol), p.Protocol.Valid())
@@ -3640,9 +3640,9 @@ func (p CreateAH323SIPDeviceParams) Validate() error {
 	return v.err()
 }
 
-// GetATrackingFieldParams holds the parameters of GetATrackingField.
+// GetTrackingFieldParams holds the parameters of GetTrackingField.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetATrackingFieldParams struct {
+type GetTrackingFieldParams struct {
 	// FieldID is the path parameter "fieldId".
 	// The Tracking Field ID
 	// Required.
@@ -3652,15 +3652,15 @@ type GetATrackingFieldParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetATrackingFieldParams) Validate() error {
+func (p GetTrackingFieldParams) Validate() error {
 	var v validation
 	v.require("fieldId", p.FieldID != "")
 	return v.err()
 }
 
-// UpdateATrackingFieldParams holds the parameters of UpdateATrackingField.
+// UpdateTrackingFieldParams holds the parameters of UpdateTrackingField.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateATrackingFieldParams struct {
+type UpdateTrackingFieldParams struct {
 	// FieldID is the path parameter "fieldId".
 	// The Tracking Field ID
 	// Required.
@@ -3686,15 +3686,15 @@ type UpdateATrackingFieldParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateATrackingFieldParams) Validate() error {
+func (p UpdateTrackingFieldParams) Validate() error {
 	var v validation
 	v.require("fieldId", p.FieldID != "")
 	return v.err()
 }
 
-// DeleteATrackingFieldParams holds the parameters of DeleteATrackingField.
+// DeleteTrackingFieldParams holds the parameters of DeleteTrackingField.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteATrackingFieldParams struct {
+type DeleteTrackingFieldParams struct {
 	// FieldID is the path parameter "fieldId".
 	// The Tracking Field ID
 	// Required.
@@ -3704,7 +3704,7 @@ type DeleteATrackingFieldParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteATrackingFieldParams) Validate() error {
+func (p DeleteTrackingFieldParams) Validate() error {
 	var v validation
 	v.require("fieldId", p.FieldID != "")
 	return v.err()
@@ -3720,9 +3720,9 @@ func (p ListTrackingFieldsParams) Validate() error {
 	return v.err()
 }
 
-// CreateATrackingFieldParams holds the parameters of CreateATrackingField.
+// CreateTrackingFieldParams holds the parameters of CreateTrackingField.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateATrackingFieldParams struct {
+type CreateTrackingFieldParams struct {
 	// Field is the multipart form field "field".
 	// Label/ Name for the tracking field.
 	// Example: voluptate ad commodo non
@@ -3743,7 +3743,7 @@ type CreateATrackingFieldParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateATrackingFieldParams) Validate() error {
+func (p CreateTrackingFieldParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -3838,9 +3838,9 @@ func (p DeleteIMDirectoryGroupMemberParams) Validate() error {
 	return v.err()
 }
 
-// RetrieveAnIMDirectoryGroupParams holds the parameters of RetrieveAnIMDirectoryGroup.
+// RetrieveIMDirectoryGroupParams holds the parameters of RetrieveIMDirectoryGroup.
 // Optional fields left at their zero value (or nil) are not sent.
-type RetrieveAnIMDirectoryGroupParams struct {
+type RetrieveIMDirectoryGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
 	//
@@ -3853,15 +3853,15 @@ type RetrieveAnIMDirectoryGroupParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RetrieveAnIMDirectoryGroupParams) Validate() error {
+func (p RetrieveIMDirectoryGroupParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
 }
 
-// UpdateAnIMDirectoryGroupParams holds the parameters of UpdateAnIMDirectoryGroup.
+// UpdateIMDirectoryGroupParams holds the parameters of UpdateIMDirectoryGroup.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAnIMDirectoryGroupParams struct {
+type UpdateIMDirectoryGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
 	//
@@ -3881,7 +3881,7 @@ type UpdateAnIMDirectoryGroupParams struct {
 	// `shared` - Everyone under the account can see the group and members automatically.
 	// `restricted` - Nobody can see the group or search for members except for the members in the group.
 	// Example: shared
-	Type Type `form:"type"`
+	Type UpdateIMDirectoryGroupType `form:"type"`
 	// SearchByDomain is the multipart form field "search_by_domain".
 	// Members can search for others in the same email domain.
 	// Example: true
@@ -3898,16 +3898,16 @@ type UpdateAnIMDirectoryGroupParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAnIMDirectoryGroupParams) Validate() error {
+func (p UpdateIMDirectoryGroupParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
-// DeleteAnIMDirectoryGroupParams holds the parameters of DeleteAnIMDirectoryGroup.
+// DeleteIMDirectoryGroupParams holds the parameters of DeleteIMDirectoryGroup.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAnIMDirectoryGroupParams struct {
+type DeleteIMDirectoryGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
 	//
@@ -3920,7 +3920,7 @@ type DeleteAnIMDirectoryGroupParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAnIMDirectoryGroupParams) Validate() error {
+func (p DeleteIMDirectoryGroupParams) Validate() error {
 	var v validation
 	v.require("groupId", p.GroupID != "")
 	return v.err()
@@ -3936,9 +3936,9 @@ func (p ListIMDirectoryGroupsParams) Validate() error {
 	return v.err()
 }
 
-// CreateAnIMDirectoryGroupParams holds the parameters of CreateAnIMDirectoryGroup.
+// CreateIMDirectoryGroupParams holds the parameters of CreateIMDirectoryGroup.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAnIMDirectoryGroupParams struct {
+type CreateIMDirectoryGroupParams struct {
 	// Name is the multipart form field "name".
 	// Group name: must be unique to one account.
 	// Example: nostrud in
@@ -3950,7 +3950,7 @@ type CreateAnIMDirectoryGroupParams struct {
 	// `shared` - Everyone under an account can see the group members automatically.
 	// `restricted` - Nobody can see the group or search for members except the members in the group.
 	// Example: normal
-	Type Type `form:"type"`
+	Type CreateIMDirectoryGroupType `form:"type"`
 	// SearchByDomain is the multipart form field "search_by_domain".
 	// Members can search for others in the same email domain.
 	// Example: true
@@ -3967,7 +3967,7 @@ type CreateAnIMDirectoryGroupParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAnIMDirectoryGroupParams) Validate() error {
+func (p CreateIMDirectoryGroupParams) Validate() error {
 	var v validation
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
@@ -4049,9 +4049,9 @@ func (p GetIMChatMessagesParams) Validate() error {
 	return v.err()
 }
 
-// EditAChatbotMessageParams holds the parameters of EditAChatbotMessage.
+// EditChatbotMessageParams holds the parameters of EditChatbotMessage.
 // Optional fields left at their zero value (or nil) are not sent.
-type EditAChatbotMessageParams struct {
+type EditChatbotMessageParams struct {
 	// MessageID is the path parameter "message_id".
 	// Unique Identifier of the message that needs to be updated. This should be retrieved from the
 	// response of Send Chatbot Message API
@@ -4098,7 +4098,7 @@ type EditAChatbotMessageParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p EditAChatbotMessageParams) Validate() error {
+func (p EditChatbotMessageParams) Validate() error {
 	var v validation
 	v.require("message_id", p.MessageID != "")
 	v.require("robot_jid", p.RobotJid != "")
@@ -4107,9 +4107,9 @@ func (p EditAChatbotMessageParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAChatbotMessageParams holds the parameters of DeleteAChatbotMessage.
+// DeleteChatbotMessageParams holds the parameters of DeleteChatbotMessage.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAChatbotMessageParams struct {
+type DeleteChatbotMessageParams struct {
 	// MessageID is the path parameter "message_id".
 	// Required.
 	// Example: ut amet
@@ -4135,7 +4135,7 @@ type DeleteAChatbotMessageParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAChatbotMessageParams) Validate() error {
+func (p DeleteChatbotMessageParams) Validate() error {
 	var v validation
 	v.require("message_id", p.MessageID != "")
 	v.require("robot_jid", p.RobotJid != "")
@@ -4262,9 +4262,9 @@ func (p SendIMMessagesParams) Validate() error {
 	return v.err()
 }
 
-// ListMeetingsParams holds the parameters of ListMeetings.
+// UsersListMeetingsParams holds the parameters of UsersListMeetings.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListMeetingsParams struct {
+type UsersListMeetingsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4278,7 +4278,7 @@ type ListMeetingsParams struct {
 	// `live` - All the ongoing meetings.
 	// `upcoming` - All upcoming meetings including live meetings.
 	// Example: live
-	Type ListMeetingsType `query:"type"`
+	Type UsersListMeetingsType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -4297,16 +4297,16 @@ type ListMeetingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListMeetingsParams) Validate() error {
+func (p UsersListMeetingsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
-// CreateAMeetingParams holds the parameters of CreateAMeeting.
+// CreateMeetingParams holds the parameters of CreateMeeting.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAMeetingParams struct {
+type CreateMeetingParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4323,7 +4323,7 @@ type CreateAMeetingParams struct {
 	// * `3` — A recurring meeting with no fixed time.
 	// * `8` — A recurring meeting with fixed time.
 	// Example: 2
-	Type CreateAMeetingType `form:"type"`
+	Type CreateMeetingType `form:"type"`
 	// PreSchedule is the multipart form field "pre_schedule".
 	// Whether to create a prescheduled meeting. This field only supports schedule meetings (`2`):
 	// * `true` — Create a prescheduled meeting.
@@ -4407,7 +4407,7 @@ type CreateAMeetingParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAMeetingParams) Validate() error {
+func (p CreateMeetingParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
@@ -4472,9 +4472,9 @@ func (p DeleteUserAssistantsParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAUserAssistantParams holds the parameters of DeleteAUserAssistant.
+// DeleteUserAssistantParams holds the parameters of DeleteUserAssistant.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAUserAssistantParams struct {
+type DeleteUserAssistantParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4489,7 +4489,7 @@ type DeleteAUserAssistantParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAUserAssistantParams) Validate() error {
+func (p DeleteUserAssistantParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("assistantId", p.AssistantID != "")
@@ -4532,9 +4532,9 @@ func (p DeleteUserSchedulersParams) Validate() error {
 	return v.err()
 }
 
-// DeleteASchedulerParams holds the parameters of DeleteAScheduler.
+// DeleteSchedulerParams holds the parameters of DeleteScheduler.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteASchedulerParams struct {
+type DeleteSchedulerParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4549,7 +4549,7 @@ type DeleteASchedulerParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteASchedulerParams) Validate() error {
+func (p DeleteSchedulerParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("schedulerId", p.SchedulerID != "")
@@ -4580,9 +4580,9 @@ func (p UploadVirtualBackgroundFileParams) Validate() error {
 	return v.err()
 }
 
-// VirtualBackgroundsDeleteVirtualBackgroundFiles2Params holds the parameters of VirtualBackgroundsDeleteVirtualBackgroundFiles2.
+// UsersDeleteVirtualBackgroundFilesParams holds the parameters of UsersDeleteVirtualBackgroundFiles.
 // Optional fields left at their zero value (or nil) are not sent.
-type VirtualBackgroundsDeleteVirtualBackgroundFiles2Params struct {
+type UsersDeleteVirtualBackgroundFilesParams struct {
 	// UserID is the path parameter "userId".
 	// The user's ID. To get a user's ID, use the List users
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/users/users) API. For user-level apps,
@@ -4598,7 +4598,7 @@ type VirtualBackgroundsDeleteVirtualBackgroundFiles2Params struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p VirtualBackgroundsDeleteVirtualBackgroundFiles2Params) Validate() error {
+func (p UsersDeleteVirtualBackgroundFilesParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
@@ -4635,7 +4635,7 @@ type GetUserSettingsParams struct {
 	// `meeting_security`: Use this query parameter to view meeting security settings applied on the
 	// user's account.
 	// Example: recording_authentication
-	Option GetAGroupSettingsOption `query:"option"`
+	Option GetUserSettingsOption `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
@@ -4714,9 +4714,9 @@ func (p UpdateUserSettingsParams) Validate() error {
 	return v.err()
 }
 
-// GetAUserTSPAccountParams holds the parameters of GetAUserTSPAccount.
+// GetUserTSPAccountParams holds the parameters of GetUserTSPAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAUserTSPAccountParams struct {
+type GetUserTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4731,15 +4731,15 @@ type GetAUserTSPAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAUserTSPAccountParams) Validate() error {
+func (p GetUserTSPAccountParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// UpdateATSPAccountParams holds the parameters of UpdateATSPAccount.
+// UpdateTSPAccountParams holds the parameters of UpdateTSPAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateATSPAccountParams struct {
+type UpdateTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4767,12 +4767,12 @@ type UpdateATSPAccountParams struct {
 	// TspBridge is the multipart form field "tsp_bridge".
 	// Telephony bridge
 	// Example: US_TSP_TB
-	TspBridge TspBridge `form:"tsp_bridge"`
+	TspBridge UpdateTSPAccountTspBridge `form:"tsp_bridge"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateATSPAccountParams) Validate() error {
+func (p UpdateTSPAccountParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("conference_code", p.ConferenceCode != "")
@@ -4781,9 +4781,9 @@ func (p UpdateATSPAccountParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAUserTSPAccountParams holds the parameters of DeleteAUserTSPAccount.
+// DeleteUserTSPAccountParams holds the parameters of DeleteUserTSPAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAUserTSPAccountParams struct {
+type DeleteUserTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4798,7 +4798,7 @@ type DeleteAUserTSPAccountParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAUserTSPAccountParams) Validate() error {
+func (p DeleteUserTSPAccountParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
@@ -4822,9 +4822,9 @@ func (p ListUserTSPAccountsParams) Validate() error {
 	return v.err()
 }
 
-// AddAUserTSPAccountParams holds the parameters of AddAUserTSPAccount.
+// AddUserTSPAccountParams holds the parameters of AddUserTSPAccount.
 // Optional fields left at their zero value (or nil) are not sent.
-type AddAUserTSPAccountParams struct {
+type AddUserTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4847,12 +4847,12 @@ type AddAUserTSPAccountParams struct {
 	// TspBridge is the multipart form field "tsp_bridge".
 	// Telephony bridge
 	// Example: EU_TSP_TB
-	TspBridge TspBridge `form:"tsp_bridge"`
+	TspBridge AddUserTSPAccountTspBridge `form:"tsp_bridge"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p AddAUserTSPAccountParams) Validate() error {
+func (p AddUserTSPAccountParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("conference_code", p.ConferenceCode != "")
@@ -4861,9 +4861,9 @@ func (p AddAUserTSPAccountParams) Validate() error {
 	return v.err()
 }
 
-// SetGlobalDialInURLForATSPUserParams holds the parameters of SetGlobalDialInURLForATSPUser.
+// SetGlobalDialInURLForTSPUserParams holds the parameters of SetGlobalDialInURLForTSPUser.
 // Optional fields left at their zero value (or nil) are not sent.
-type SetGlobalDialInURLForATSPUserParams struct {
+type SetGlobalDialInURLForTSPUserParams struct {
 	// UserID is the path parameter "userId".
 	// The userId or email address of the user.
 	// Required.
@@ -4878,15 +4878,15 @@ type SetGlobalDialInURLForATSPUserParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p SetGlobalDialInURLForATSPUserParams) Validate() error {
+func (p SetGlobalDialInURLForTSPUserParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// GetAUserTokenParams holds the parameters of GetAUserToken.
+// GetUserTokenParams holds the parameters of GetUserToken.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAUserTokenParams struct {
+type GetUserTokenParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4899,7 +4899,7 @@ type GetAUserTokenParams struct {
 	// `zak` - Used for generating the start meeting URL. The token expiration time is two hours. For API
 	// users, the expiration time is 90 days.
 	// Example: token
-	Type GetAUserTokenType `query:"type"`
+	Type GetUserTokenType `query:"type"`
 	// TTL is the query parameter "ttl".
 	// Use this field in conjunction with the `type` field where the value of `type` field is `zak`. The
 	// value of this field denotes the expiry time of the `zak` token in seconds. For example, if you
@@ -4911,16 +4911,16 @@ type GetAUserTokenParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAUserTokenParams) Validate() error {
+func (p GetUserTokenParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()
 }
 
-// RevokeAUserSSOTokenParams holds the parameters of RevokeAUserSSOToken.
+// RevokeUserSSOTokenParams holds the parameters of RevokeUserSSOToken.
 // Optional fields left at their zero value (or nil) are not sent.
-type RevokeAUserSSOTokenParams struct {
+type RevokeUserSSOTokenParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4930,15 +4930,15 @@ type RevokeAUserSSOTokenParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RevokeAUserSSOTokenParams) Validate() error {
+func (p RevokeUserSSOTokenParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// ListWebinarsParams holds the parameters of ListWebinars.
+// UsersListWebinarsParams holds the parameters of UsersListWebinars.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListWebinarsParams struct {
+type UsersListWebinarsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -4959,15 +4959,15 @@ type ListWebinarsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListWebinarsParams) Validate() error {
+func (p UsersListWebinarsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// CreateAWebinarParams holds the parameters of CreateAWebinar.
+// CreateWebinarParams holds the parameters of CreateWebinar.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAWebinarParams struct {
+type CreateWebinarParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5010,15 +5010,15 @@ type CreateAWebinarParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAWebinarParams) Validate() error {
+func (p CreateWebinarParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// GetAUserParams holds the parameters of GetAUser.
+// GetUserParams holds the parameters of GetUser.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAUserParams struct {
+type GetUserParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5049,15 +5049,15 @@ type GetAUserParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAUserParams) Validate() error {
+func (p GetUserParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// UpdateAUserParams holds the parameters of UpdateAUser.
+// UpdateUserParams holds the parameters of UpdateUser.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAUserParams struct {
+type UpdateUserParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5090,7 +5090,7 @@ type UpdateAUserParams struct {
 	// `3` - On-prem.
 	// `99` - None (this can only be set with `ssoCreate`).
 	// Example: 1
-	Type UpdateAUserType `form:"type"`
+	Type UpdateUserType `form:"type"`
 	// Pmi is the multipart form field "pmi".
 	// Personal meeting ID: length must be 10.
 	// Example: 19898717
@@ -5182,12 +5182,12 @@ type UpdateAUserParams struct {
 	// * `2` — Always display pronouns in meetings and webinars.
 	// * `3` — Do not display pronouns in meetings and webinars.
 	// Example: 3
-	PronounsOption UpdateAUserPronounsOption `form:"pronouns_option"`
+	PronounsOption UpdateUserPronounsOption `form:"pronouns_option"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAUserParams) Validate() error {
+func (p UpdateUserParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
@@ -5195,9 +5195,9 @@ func (p UpdateAUserParams) Validate() error {
 	return v.err()
 }
 
-// DeleteAUserParams holds the parameters of DeleteAUser.
+// DeleteUserParams holds the parameters of DeleteUser.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAUserParams struct {
+type DeleteUserParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5209,7 +5209,7 @@ type DeleteAUserParams struct {
 	// `delete`- Permanently delete a user.
 	// Note: To delete pending user in the account, use `disassociate`
 	// Example: disassociate
-	Action DeleteAUserAction `query:"action"`
+	Action DeleteUserAction `query:"action"`
 	// TransferEmail is the query parameter "transfer_email".
 	// Transfer email. This field is required if the user has upcoming Zoom Events scheduled. After you
 	// delete or disassociate the user, the user's upcoming Zoom Events will be transferred to the target
@@ -5232,7 +5232,7 @@ type DeleteAUserParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAUserParams) Validate() error {
+func (p DeleteUserParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.enum("action", string(p.Action), p.Action == "" || p.Action.Valid())
@@ -5304,9 +5304,9 @@ func (p ListAllRecordingsParams) Validate() error {
 	return v.err()
 }
 
-// UploadAUserProfilePictureParams holds the parameters of UploadAUserProfilePicture.
+// UploadUserProfilePictureParams holds the parameters of UploadUserProfilePicture.
 // Optional fields left at their zero value (or nil) are not sent.
-type UploadAUserProfilePictureParams struct {
+type UploadUserProfilePictureParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5321,7 +5321,7 @@ type UploadAUserProfilePictureParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UploadAUserProfilePictureParams) Validate() error {
+func (p UploadUserProfilePictureParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("pic_file", p.PicFile != "")
@@ -5354,9 +5354,9 @@ func (p UpdateUserStatusParams) Validate() error {
 	return v.err()
 }
 
-// UpdateAUserPasswordParams holds the parameters of UpdateAUserPassword.
+// UpdateUserPasswordParams holds the parameters of UpdateUserPassword.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAUserPasswordParams struct {
+type UpdateUserPasswordParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5378,7 +5378,7 @@ type UpdateAUserPasswordParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAUserPasswordParams) Validate() error {
+func (p UpdateUserPasswordParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("password", p.Password != "")
@@ -5403,9 +5403,9 @@ func (p GetUserPermissionsParams) Validate() error {
 	return v.err()
 }
 
-// ListAUserPACAccountsParams holds the parameters of ListAUserPACAccounts.
+// ListUserPACAccountsParams holds the parameters of ListUserPACAccounts.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListAUserPACAccountsParams struct {
+type ListUserPACAccountsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5415,15 +5415,15 @@ type ListAUserPACAccountsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListAUserPACAccountsParams) Validate() error {
+func (p ListUserPACAccountsParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	return v.err()
 }
 
-// UpdateAUserEmailParams holds the parameters of UpdateAUserEmail.
+// UpdateUserEmailParams holds the parameters of UpdateUserEmail.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAUserEmailParams struct {
+type UpdateUserEmailParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
@@ -5438,7 +5438,7 @@ type UpdateAUserEmailParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAUserEmailParams) Validate() error {
+func (p UpdateUserEmailParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.require("email", p.Email != "")
@@ -5465,9 +5465,9 @@ func (p ListWebinarTemplatesParams) Validate() error {
 	return v.err()
 }
 
-// UpdateAUserPresenceStatusParams holds the parameters of UpdateAUserPresenceStatus.
+// UpdateUserPresenceStatusParams holds the parameters of UpdateUserPresenceStatus.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAUserPresenceStatusParams struct {
+type UpdateUserPresenceStatusParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
 	// Example: ut amet
@@ -5493,7 +5493,7 @@ type UpdateAUserPresenceStatusParams struct {
 	// * `Available` to `Away`
 	// * `Away` to `Available`
 	// Example: Do_No_Disturb
-	Status UpdateAUserPresenceStatusStatus `form:"status"`
+	Status UpdateUserPresenceStatusStatus `form:"status"`
 	// Duration is the multipart form field "duration".
 	// If you're updating the status to `Do_Not_Disturb`, specify a duration in minutes for which the
 	// status should remain as `Do_Not_Disturb`.
@@ -5505,7 +5505,7 @@ type UpdateAUserPresenceStatusParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAUserPresenceStatusParams) Validate() error {
+func (p UpdateUserPresenceStatusParams) Validate() error {
 	var v validation
 	v.require("userId", p.UserID != "")
 	v.enum("status", string(p.Status), p.Status == "" || p.Status.Valid())
@@ -5626,9 +5626,9 @@ func (p GetUserZAKParams) Validate() error {
 	return v.err()
 }
 
-// CheckAUserEmailParams holds the parameters of CheckAUserEmail.
+// CheckUserEmailParams holds the parameters of CheckUserEmail.
 // Optional fields left at their zero value (or nil) are not sent.
-type CheckAUserEmailParams struct {
+type CheckUserEmailParams struct {
 	// Email is the query parameter "email".
 	// The email address to be verified.
 	// Required.
@@ -5638,15 +5638,15 @@ type CheckAUserEmailParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CheckAUserEmailParams) Validate() error {
+func (p CheckUserEmailParams) Validate() error {
 	var v validation
 	v.require("email", p.Email != "")
 	return v.err()
 }
 
-// CheckAUserPMRoomParams holds the parameters of CheckAUserPMRoom.
+// CheckUserPMRoomParams holds the parameters of CheckUserPMRoom.
 // Optional fields left at their zero value (or nil) are not sent.
-type CheckAUserPMRoomParams struct {
+type CheckUserPMRoomParams struct {
 	// VanityName is the query parameter "vanity_name".
 	// Personal meeting room name.
 	// Required.
@@ -5656,15 +5656,15 @@ type CheckAUserPMRoomParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CheckAUserPMRoomParams) Validate() error {
+func (p CheckUserPMRoomParams) Validate() error {
 	var v validation
 	v.require("vanity_name", p.VanityName != "")
 	return v.err()
 }
 
-// DeleteAMeetingRegistrantParams holds the parameters of DeleteAMeetingRegistrant.
+// DeleteMeetingRegistrantParams holds the parameters of DeleteMeetingRegistrant.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAMeetingRegistrantParams struct {
+type DeleteMeetingRegistrantParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID.
 	// Required.
@@ -5683,15 +5683,15 @@ type DeleteAMeetingRegistrantParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAMeetingRegistrantParams) Validate() error {
+func (p DeleteMeetingRegistrantParams) Validate() error {
 	var v validation
 	v.require("registrantId", p.RegistrantID != "")
 	return v.err()
 }
 
-// GetAMeetingRegistrantParams holds the parameters of GetAMeetingRegistrant.
+// GetMeetingRegistrantParams holds the parameters of GetMeetingRegistrant.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAMeetingRegistrantParams struct {
+type GetMeetingRegistrantParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -5709,15 +5709,15 @@ type GetAMeetingRegistrantParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAMeetingRegistrantParams) Validate() error {
+func (p GetMeetingRegistrantParams) Validate() error {
 	var v validation
 	v.require("registrantId", p.RegistrantID != "")
 	return v.err()
 }
 
-// ListRegistrationQuestionsParams holds the parameters of ListRegistrationQuestions.
+// MeetingsListRegistrationQuestionsParams holds the parameters of MeetingsListRegistrationQuestions.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListRegistrationQuestionsParams struct {
+type MeetingsListRegistrationQuestionsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -5730,14 +5730,14 @@ type ListRegistrationQuestionsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListRegistrationQuestionsParams) Validate() error {
+func (p MeetingsListRegistrationQuestionsParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// UpdateRegistrationQuestionsParams holds the parameters of UpdateRegistrationQuestions.
+// MeetingsUpdateRegistrationQuestionsParams holds the parameters of MeetingsUpdateRegistrationQuestions.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateRegistrationQuestionsParams struct {
+type MeetingsUpdateRegistrationQuestionsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -5758,7 +5758,7 @@ type UpdateRegistrationQuestionsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateRegistrationQuestionsParams) Validate() error {
+func (p MeetingsUpdateRegistrationQuestionsParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -5784,7 +5784,7 @@ type ListMeetingRegistrantsParams struct {
 	// `approved` - Registrant's status is approved.
 	// `denied` - Registrant's status is denied.
 	// Example: approved
-	Status Status `query:"status"`
+	Status ListMeetingRegistrantsStatus `query:"status"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -5893,9 +5893,9 @@ func (p AddMeetingRegistrantParams) Validate() error {
 	return v.err()
 }
 
-// UpdateRegistrantStatusParams holds the parameters of UpdateRegistrantStatus.
+// MeetingsUpdateRegistrantStatusParams holds the parameters of MeetingsUpdateRegistrantStatus.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateRegistrantStatusParams struct {
+type MeetingsUpdateRegistrantStatusParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -5915,7 +5915,7 @@ type UpdateRegistrantStatusParams struct {
 	// `deny` - Deny registrant.
 	// Required.
 	// Example: cancel
-	Action Action `form:"action"`
+	Action MeetingsUpdateRegistrantStatusAction `form:"action"`
 	// Registrants is the multipart form field "registrants".
 	// List of registrants.
 	// Example: [{"id":"cillum cupid","email":"in laboris ipsum"},{"id":"consectetur nostrud","email":"pariatur eiusmod officia esse"}]
@@ -5924,15 +5924,15 @@ type UpdateRegistrantStatusParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateRegistrantStatusParams) Validate() error {
+func (p MeetingsUpdateRegistrantStatusParams) Validate() error {
 	var v validation
 	v.enum("action", string(p.Action), p.Action.Valid())
 	return v.err()
 }
 
-// GetAMeetingPollParams holds the parameters of GetAMeetingPoll.
+// GetMeetingPollParams holds the parameters of GetMeetingPoll.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAMeetingPollParams struct {
+type GetMeetingPollParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -5950,15 +5950,15 @@ type GetAMeetingPollParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAMeetingPollParams) Validate() error {
+func (p GetMeetingPollParams) Validate() error {
 	var v validation
 	v.require("pollId", p.PollID != "")
 	return v.err()
 }
 
-// UpdateAMeetingPollParams holds the parameters of UpdateAMeetingPoll.
+// UpdateMeetingPollParams holds the parameters of UpdateMeetingPoll.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAMeetingPollParams struct {
+type UpdateMeetingPollParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -5984,15 +5984,15 @@ type UpdateAMeetingPollParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAMeetingPollParams) Validate() error {
+func (p UpdateMeetingPollParams) Validate() error {
 	var v validation
 	v.require("pollId", p.PollID != "")
 	return v.err()
 }
 
-// DeleteAMeetingPollParams holds the parameters of DeleteAMeetingPoll.
+// DeleteMeetingPollParams holds the parameters of DeleteMeetingPoll.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAMeetingPollParams struct {
+type DeleteMeetingPollParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6010,7 +6010,7 @@ type DeleteAMeetingPollParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAMeetingPollParams) Validate() error {
+func (p DeleteMeetingPollParams) Validate() error {
 	var v validation
 	v.require("pollId", p.PollID != "")
 	return v.err()
@@ -6036,9 +6036,9 @@ func (p ListMeetingPollsParams) Validate() error {
 	return v.err()
 }
 
-// CreateAMeetingPollParams holds the parameters of CreateAMeetingPoll.
+// CreateMeetingPollParams holds the parameters of CreateMeetingPoll.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAMeetingPollParams struct {
+type CreateMeetingPollParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6059,14 +6059,14 @@ type CreateAMeetingPollParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAMeetingPollParams) Validate() error {
+func (p CreateMeetingPollParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// DeleteAMeetingRecordingFileParams holds the parameters of DeleteAMeetingRecordingFile.
+// DeleteMeetingRecordingFileParams holds the parameters of DeleteMeetingRecordingFile.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAMeetingRecordingFileParams struct {
+type DeleteMeetingRecordingFileParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// To get Cloud Recordings of a meeting, provide the meeting ID or meeting UUID. If the meeting ID is
 	// provided instead of UUID,the response will be for the latest meeting instance.
@@ -6089,12 +6089,12 @@ type DeleteAMeetingRecordingFileParams struct {
 	// `trash` - Move recording to trash.
 	// `delete` - Delete recording permanently.
 	// Example: trash
-	Action DeleteAMeetingRecordingFileAction `query:"action"`
+	Action DeleteMeetingRecordingFileAction `query:"action"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAMeetingRecordingFileParams) Validate() error {
+func (p DeleteMeetingRecordingFileParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
 	v.require("recordingId", p.RecordingID != "")
@@ -6102,9 +6102,9 @@ func (p DeleteAMeetingRecordingFileParams) Validate() error {
 	return v.err()
 }
 
-// RecoverASingleRecordingParams holds the parameters of RecoverASingleRecording.
+// RecoverSingleRecordingParams holds the parameters of RecoverSingleRecording.
 // Optional fields left at their zero value (or nil) are not sent.
-type RecoverASingleRecordingParams struct {
+type RecoverSingleRecordingParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// To get Cloud Recordings of a meeting, provide the meeting ID or meeting UUID. If the meeting ID is
 	// provided instead of UUID,the response will be for the latest meeting instance.
@@ -6124,12 +6124,12 @@ type RecoverASingleRecordingParams struct {
 	RecordingID string `path:"recordingId"`
 	// Action is the multipart form field "action".
 	// Example: recover
-	Action RecoverASingleRecordingAction `form:"action"`
+	Action RecoverSingleRecordingAction `form:"action"`
 }
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RecoverASingleRecordingParams) Validate() error {
+func (p RecoverSingleRecordingParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
 	v.require("recordingId", p.RecordingID != "")
@@ -6274,9 +6274,9 @@ func (p GetRegistrationQuestionsParams) Validate() error {
 	return v.err()
 }
 
-// QuestionsUpdateRegistrationQuestionsParams holds the parameters of QuestionsUpdateRegistrationQuestions.
+// RecordingsUpdateRegistrationQuestionsParams holds the parameters of RecordingsUpdateRegistrationQuestions.
 // Optional fields left at their zero value (or nil) are not sent.
-type QuestionsUpdateRegistrationQuestionsParams struct {
+type RecordingsUpdateRegistrationQuestionsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// To get Cloud Recordings of a meeting, provide the meeting ID or meeting UUID. If the meeting ID is
 	// provided instead of UUID,the response will be for the latest meeting instance.
@@ -6301,7 +6301,7 @@ type QuestionsUpdateRegistrationQuestionsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p QuestionsUpdateRegistrationQuestionsParams) Validate() error {
+func (p RecordingsUpdateRegistrationQuestionsParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
 	return v.err()
@@ -6324,7 +6324,7 @@ type ListRecordingRegistrantsParams struct {
 	// `approved` - Registrant's status is approved.
 	// `denied` - Registrant's status is denied.
 	// Example: approved
-	Status Status `query:"status"`
+	Status ListRecordingRegistrantsStatus `query:"status"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -6352,9 +6352,9 @@ func (p ListRecordingRegistrantsParams) Validate() error {
 	return v.err()
 }
 
-// CreateARecordingRegistrantParams holds the parameters of CreateARecordingRegistrant.
+// CreateRecordingRegistrantParams holds the parameters of CreateRecordingRegistrant.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateARecordingRegistrantParams struct {
+type CreateRecordingRegistrantParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6418,14 +6418,14 @@ type CreateARecordingRegistrantParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateARecordingRegistrantParams) Validate() error {
+func (p CreateRecordingRegistrantParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// RegistrantsUpdateRegistrantStatusParams holds the parameters of RegistrantsUpdateRegistrantStatus.
+// RecordingsUpdateRegistrantStatusParams holds the parameters of RecordingsUpdateRegistrantStatus.
 // Optional fields left at their zero value (or nil) are not sent.
-type RegistrantsUpdateRegistrantStatusParams struct {
+type RecordingsUpdateRegistrantStatusParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6437,7 +6437,7 @@ type RegistrantsUpdateRegistrantStatusParams struct {
 	// Action is the multipart form field "action".
 	// Required.
 	// Example: approve
-	Action RegistrantsUpdateRegistrantStatusAction `form:"action"`
+	Action RecordingsUpdateRegistrantStatusAction `form:"action"`
 	// Registrants is the multipart form field "registrants".
 	// List of registrants
 	// Example: [{"id":"dolor officia"},{"id":"enim incididu"}]
@@ -6446,7 +6446,7 @@ type RegistrantsUpdateRegistrantStatusParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RegistrantsUpdateRegistrantStatusParams) Validate() error {
+func (p RecordingsUpdateRegistrantStatusParams) Validate() error {
 	var v validation
 	v.enum("action", string(p.Action), p.Action.Valid())
 	return v.err()
@@ -6506,7 +6506,7 @@ type DeleteMeetingRecordingsParams struct {
 	// `trash` - Move recording to trash.
 	// `delete` - Delete recording permanently.
 	// Example: trash
-	Action DeleteAMeetingRecordingFileAction `query:"action"`
+	Action DeleteMeetingRecordingsAction `query:"action"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -6535,7 +6535,7 @@ type RecoverMeetingRecordingsParams struct {
 	MeetingID string `path:"meetingId"`
 	// Action is the multipart form field "action".
 	// Example: recover
-	Action RecoverASingleRecordingAction `form:"action"`
+	Action RecoverMeetingRecordingsAction `form:"action"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -6547,9 +6547,9 @@ func (p RecoverMeetingRecordingsParams) Validate() error {
 	return v.err()
 }
 
-// UpdateALiveStreamParams holds the parameters of UpdateALiveStream.
+// MeetingsUpdateLiveStreamParams holds the parameters of MeetingsUpdateLiveStream.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateALiveStreamParams struct {
+type MeetingsUpdateLiveStreamParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6577,7 +6577,7 @@ type UpdateALiveStreamParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateALiveStreamParams) Validate() error {
+func (p MeetingsUpdateLiveStreamParams) Validate() error {
 	var v validation
 	v.require("stream_url", p.StreamURL != "")
 	v.require("stream_key", p.StreamKey != "")
@@ -6585,9 +6585,9 @@ func (p UpdateALiveStreamParams) Validate() error {
 	return v.err()
 }
 
-// GetLiveStreamDetailsParams holds the parameters of GetLiveStreamDetails.
+// MeetingsGetLiveStreamDetailsParams holds the parameters of MeetingsGetLiveStreamDetails.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetLiveStreamDetailsParams struct {
+type MeetingsGetLiveStreamDetailsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// Unique identifier of the meeting.
 	// Required.
@@ -6597,15 +6597,15 @@ type GetLiveStreamDetailsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetLiveStreamDetailsParams) Validate() error {
+func (p MeetingsGetLiveStreamDetailsParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
 	return v.err()
 }
 
-// UpdateLiveStreamStatusParams holds the parameters of UpdateLiveStreamStatus.
+// MeetingsUpdateLiveStreamStatusParams holds the parameters of MeetingsUpdateLiveStreamStatus.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateLiveStreamStatusParams struct {
+type MeetingsUpdateLiveStreamStatusParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6623,7 +6623,7 @@ type UpdateLiveStreamStatusParams struct {
 	//
 	// `stop`: Stop an ongoing live stream.
 	// Example: start
-	Action UpdateLiveStreamStatusAction `form:"action"`
+	Action MeetingsUpdateLiveStreamStatusAction `form:"action"`
 	// Settings is the multipart form field "settings".
 	// Update the settings of a live streaming session. The settings can only be updated for a live stream
 	// that has been stopped. You can not update the settings of an ongoing live stream.
@@ -6633,15 +6633,15 @@ type UpdateLiveStreamStatusParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateLiveStreamStatusParams) Validate() error {
+func (p MeetingsUpdateLiveStreamStatusParams) Validate() error {
 	var v validation
 	v.enum("action", string(p.Action), p.Action == "" || p.Action.Valid())
 	return v.err()
 }
 
-// GetAMeetingParams holds the parameters of GetAMeeting.
+// GetMeetingParams holds the parameters of GetMeeting.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAMeetingParams struct {
+type GetMeetingParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6666,14 +6666,14 @@ type GetAMeetingParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAMeetingParams) Validate() error {
+func (p GetMeetingParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// UpdateAMeetingParams holds the parameters of UpdateAMeeting.
+// UpdateMeetingParams holds the parameters of UpdateMeeting.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAMeetingParams struct {
+type UpdateMeetingParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6743,14 +6743,14 @@ type UpdateAMeetingParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAMeetingParams) Validate() error {
+func (p UpdateMeetingParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// DeleteAMeetingParams holds the parameters of DeleteAMeeting.
+// DeleteMeetingParams holds the parameters of DeleteMeeting.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAMeetingParams struct {
+type DeleteMeetingParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting ID in long format. The data type of this field is "long"(represented as int64 in JSON).
 	//
@@ -6780,7 +6780,7 @@ type DeleteAMeetingParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAMeetingParams) Validate() error {
+func (p DeleteMeetingParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -6834,9 +6834,9 @@ func (p GetMeetingInvitationParams) Validate() error {
 	return v.err()
 }
 
-// PerformBatchRegistrationParams holds the parameters of PerformBatchRegistration.
+// MeetingsPerformBatchRegistrationParams holds the parameters of MeetingsPerformBatchRegistration.
 // Optional fields left at their zero value (or nil) are not sent.
-type PerformBatchRegistrationParams struct {
+type MeetingsPerformBatchRegistrationParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// Unique identifier of the meeting (Meeting Number).
 	// Required.
@@ -6858,7 +6858,7 @@ type PerformBatchRegistrationParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p PerformBatchRegistrationParams) Validate() error {
+func (p MeetingsPerformBatchRegistrationParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
 	return v.err()
@@ -7155,7 +7155,7 @@ type ListMeetingParticipantsQoSParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type GetMeetingParticipantQoSType `query:"type"`
+	Type ListMeetingParticipantsQoSType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of items returned per page.
 	// Example: 1
@@ -7177,9 +7177,9 @@ func (p ListMeetingParticipantsQoSParams) Validate() error {
 	return v.err()
 }
 
-// GetSharingRecordingDetailsParams holds the parameters of GetSharingRecordingDetails.
+// MeetingsGetSharingRecordingDetailsParams holds the parameters of MeetingsGetSharingRecordingDetails.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetSharingRecordingDetailsParams struct {
+type MeetingsGetSharingRecordingDetailsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
 	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
@@ -7195,7 +7195,7 @@ type GetSharingRecordingDetailsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type GetMeetingParticipantQoSType `query:"type"`
+	Type MeetingsGetSharingRecordingDetailsType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7210,7 +7210,7 @@ type GetSharingRecordingDetailsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetSharingRecordingDetailsParams) Validate() error {
+func (p MeetingsGetSharingRecordingDetailsParams) Validate() error {
 	var v validation
 	v.require("meetingId", p.MeetingID != "")
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
@@ -7239,7 +7239,7 @@ type GetPostMeetingFeedbackParams struct {
 	// If you do not provide this field, the default value will be `live` and thus, the API will only
 	// query responses for live meetings.
 	// Example: live
-	Type ListMeetingParticipantsType `query:"type"`
+	Type GetPostMeetingFeedbackType `query:"type"`
 	// NextPageToken is the query parameter "next_page_token".
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
@@ -7280,7 +7280,7 @@ type GetMeetingDetailsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type ListMeetingParticipantsType `query:"type"`
+	Type GetMeetingDetailsType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -7292,9 +7292,9 @@ func (p GetMeetingDetailsParams) Validate() error {
 	return v.err()
 }
 
-// MeetingsListMeetingsParams holds the parameters of MeetingsListMeetings.
+// MetricsListMeetingsParams holds the parameters of MetricsListMeetings.
 // Optional fields left at their zero value (or nil) are not sent.
-type MeetingsListMeetingsParams struct {
+type MetricsListMeetingsParams struct {
 	// Type is the query parameter "type".
 	// Specify a value to get the response for the corresponding meeting type. The value of this field can
 	// be one of the following:
@@ -7306,7 +7306,7 @@ type MeetingsListMeetingsParams struct {
 	// If you do not provide this field, the default value will be `live` and thus, the API will only
 	// query responses for live meetings.
 	// Example: live
-	Type ListMeetingParticipantsType `query:"type"`
+	Type MetricsListMeetingsType `query:"type"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
 	// only be one month as the report includes only one month worth of data at once.
@@ -7337,7 +7337,7 @@ type MeetingsListMeetingsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p MeetingsListMeetingsParams) Validate() error {
+func (p MetricsListMeetingsParams) Validate() error {
 	var v validation
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	v.require("from", !p.From.IsZero())
@@ -7363,7 +7363,7 @@ type GetWebinarParticipantsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type GetMeetingParticipantQoSType `query:"type"`
+	Type GetWebinarParticipantsType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7415,7 +7415,7 @@ type GetWebinarParticipantQoSParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type GetMeetingParticipantQoSType `query:"type"`
+	Type GetWebinarParticipantQoSType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -7446,7 +7446,7 @@ type ListWebinarParticipantQoSParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type GetMeetingParticipantQoSType `query:"type"`
+	Type ListWebinarParticipantQoSType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of items returned per page.
 	// Example: 1
@@ -7468,9 +7468,9 @@ func (p ListWebinarParticipantQoSParams) Validate() error {
 	return v.err()
 }
 
-// ParticipantsGetSharingRecordingDetailsParams holds the parameters of ParticipantsGetSharingRecordingDetails.
+// WebinarsGetSharingRecordingDetailsParams holds the parameters of WebinarsGetSharingRecordingDetails.
 // Optional fields left at their zero value (or nil) are not sent.
-type ParticipantsGetSharingRecordingDetailsParams struct {
+type WebinarsGetSharingRecordingDetailsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
 	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
@@ -7486,7 +7486,7 @@ type ParticipantsGetSharingRecordingDetailsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type GetMeetingParticipantQoSType `query:"type"`
+	Type WebinarsGetSharingRecordingDetailsType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7501,7 +7501,7 @@ type ParticipantsGetSharingRecordingDetailsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ParticipantsGetSharingRecordingDetailsParams) Validate() error {
+func (p WebinarsGetSharingRecordingDetailsParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
@@ -7530,7 +7530,7 @@ type GetPostWebinarFeedbackParams struct {
 	// If you do not provide this field, the default value will be `live` and thus, the API will only
 	// query responses for live meetings.
 	// Example: live
-	Type ListMeetingParticipantsType `query:"type"`
+	Type GetPostWebinarFeedbackType `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7570,7 +7570,7 @@ type GetWebinarDetailsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type GetMeetingParticipantQoSType `query:"type"`
+	Type GetWebinarDetailsType `query:"type"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -7582,9 +7582,9 @@ func (p GetWebinarDetailsParams) Validate() error {
 	return v.err()
 }
 
-// WebinarsListWebinarsParams holds the parameters of WebinarsListWebinars.
+// MetricsListWebinarsParams holds the parameters of MetricsListWebinars.
 // Optional fields left at their zero value (or nil) are not sent.
-type WebinarsListWebinarsParams struct {
+type MetricsListWebinarsParams struct {
 	// Type is the query parameter "type".
 	// The type of webinar to query:
 	// * `past` — All past webinars.
@@ -7592,7 +7592,7 @@ type WebinarsListWebinarsParams struct {
 	//
 	// This value defaults to `live`.
 	// Example: live
-	Type GetMeetingParticipantQoSType `query:"type"`
+	Type MetricsListWebinarsType `query:"type"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
 	// only be one month as the report includes only one month worth of data at once.
@@ -7618,7 +7618,7 @@ type WebinarsListWebinarsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p WebinarsListWebinarsParams) Validate() error {
+func (p MetricsListWebinarsParams) Validate() error {
 	var v validation
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	v.require("from", !p.From.IsZero())
@@ -7626,9 +7626,9 @@ func (p WebinarsListWebinarsParams) Validate() error {
 	return v.err()
 }
 
-// ZoomroomsListZoomRoomsParams holds the parameters of ZoomroomsListZoomRooms.
+// MetricsListZoomRoomsParams holds the parameters of MetricsListZoomRooms.
 // Optional fields left at their zero value (or nil) are not sent.
-type ZoomroomsListZoomRoomsParams struct {
+type MetricsListZoomRoomsParams struct {
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
 	// Example: 30
@@ -7647,7 +7647,7 @@ type ZoomroomsListZoomRoomsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ZoomroomsListZoomRoomsParams) Validate() error {
+func (p MetricsListZoomRoomsParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -8239,9 +8239,9 @@ func (p GetWebinarPollReportsParams) Validate() error {
 	return v.err()
 }
 
-// GetWebinarQAReportParams holds the parameters of GetWebinarQAReport.
+// GetWebinarQReportParams holds the parameters of GetWebinarQReport.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetWebinarQAReportParams struct {
+type GetWebinarQReportParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
 	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
@@ -8254,7 +8254,7 @@ type GetWebinarQAReportParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetWebinarQAReportParams) Validate() error {
+func (p GetWebinarQReportParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
 	return v.err()
@@ -8601,9 +8601,9 @@ func (p GetSignInSignOutActivityReportParams) Validate() error {
 	return v.err()
 }
 
-// ListMembersInARoleParams holds the parameters of ListMembersInARole.
+// ListMembersInRoleParams holds the parameters of ListMembersInRole.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListMembersInARoleParams struct {
+type ListMembersInRoleParams struct {
 	// RoleID is the path parameter "roleId".
 	// The role ID
 	// Required.
@@ -8634,15 +8634,15 @@ type ListMembersInARoleParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListMembersInARoleParams) Validate() error {
+func (p ListMembersInRoleParams) Validate() error {
 	var v validation
 	v.require("roleId", p.RoleID != "")
 	return v.err()
 }
 
-// AssignARoleParams holds the parameters of AssignARole.
+// AssignRoleParams holds the parameters of AssignRole.
 // Optional fields left at their zero value (or nil) are not sent.
-type AssignARoleParams struct {
+type AssignRoleParams struct {
 	// RoleID is the path parameter "roleId".
 	// The role ID
 	// Required.
@@ -8657,15 +8657,15 @@ type AssignARoleParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p AssignARoleParams) Validate() error {
+func (p AssignRoleParams) Validate() error {
 	var v validation
 	v.require("roleId", p.RoleID != "")
 	return v.err()
 }
 
-// UnassignARoleParams holds the parameters of UnassignARole.
+// UnassignRoleParams holds the parameters of UnassignRole.
 // Optional fields left at their zero value (or nil) are not sent.
-type UnassignARoleParams struct {
+type UnassignRoleParams struct {
 	// RoleID is the path parameter "roleId".
 	// The role ID
 	// Required.
@@ -8680,7 +8680,7 @@ type UnassignARoleParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UnassignARoleParams) Validate() error {
+func (p UnassignRoleParams) Validate() error {
 	var v validation
 	v.require("roleId", p.RoleID != "")
 	v.require("memberId", p.MemberID != "")
@@ -8749,9 +8749,9 @@ func (p UpdateRoleInformationParams) Validate() error {
 	return v.err()
 }
 
-// DeleteARoleParams holds the parameters of DeleteARole.
+// DeleteRoleParams holds the parameters of DeleteRole.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteARoleParams struct {
+type DeleteRoleParams struct {
 	// RoleID is the path parameter "roleId".
 	// Role Id.
 	// Required.
@@ -8761,7 +8761,7 @@ type DeleteARoleParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteARoleParams) Validate() error {
+func (p DeleteRoleParams) Validate() error {
 	var v validation
 	v.require("roleId", p.RoleID != "")
 	return v.err()
@@ -8777,9 +8777,9 @@ func (p ListRolesParams) Validate() error {
 	return v.err()
 }
 
-// CreateARoleParams holds the parameters of CreateARole.
+// CreateRoleParams holds the parameters of CreateRole.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateARoleParams struct {
+type CreateRoleParams struct {
 	// Name is the multipart form field "name".
 	// Name of the role.
 	// Example: tempor
@@ -8797,7 +8797,7 @@ type CreateARoleParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateARoleParams) Validate() error {
+func (p CreateRoleParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -8843,7 +8843,7 @@ type UpdateAccountTSPInformationParams struct {
 	// TspBridge is the multipart form field "tsp_bridge".
 	// Telephony bridge
 	// Example: US_TSP_TB
-	TspBridge TspBridge `form:"tsp_bridge"`
+	TspBridge UpdateAccountTSPInformationTspBridge `form:"tsp_bridge"`
 }
 
 // Validate checks the params against what the collection documents: required
@@ -8909,9 +8909,9 @@ func (p RemovePanelistsParams) Validate() error {
 	return v.err()
 }
 
-// RemoveAPanelistParams holds the parameters of RemoveAPanelist.
+// RemovePanelistParams holds the parameters of RemovePanelist.
 // Optional fields left at their zero value (or nil) are not sent.
-type RemoveAPanelistParams struct {
+type RemovePanelistParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -8926,14 +8926,14 @@ type RemoveAPanelistParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RemoveAPanelistParams) Validate() error {
+func (p RemovePanelistParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// QuestionsListRegistrationQuestionsParams holds the parameters of QuestionsListRegistrationQuestions.
+// WebinarsListRegistrationQuestionsParams holds the parameters of WebinarsListRegistrationQuestions.
 // Optional fields left at their zero value (or nil) are not sent.
-type QuestionsListRegistrationQuestionsParams struct {
+type WebinarsListRegistrationQuestionsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -8943,14 +8943,14 @@ type QuestionsListRegistrationQuestionsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p QuestionsListRegistrationQuestionsParams) Validate() error {
+func (p WebinarsListRegistrationQuestionsParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// QuestionsUpdateRegistrationQuestions2Params holds the parameters of QuestionsUpdateRegistrationQuestions2.
+// WebinarsUpdateRegistrationQuestionsParams holds the parameters of WebinarsUpdateRegistrationQuestions.
 // Optional fields left at their zero value (or nil) are not sent.
-type QuestionsUpdateRegistrationQuestions2Params struct {
+type WebinarsUpdateRegistrationQuestionsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -8968,14 +8968,14 @@ type QuestionsUpdateRegistrationQuestions2Params struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p QuestionsUpdateRegistrationQuestions2Params) Validate() error {
+func (p WebinarsUpdateRegistrationQuestionsParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// GetAWebinarRegistrantParams holds the parameters of GetAWebinarRegistrant.
+// GetWebinarRegistrantParams holds the parameters of GetWebinarRegistrant.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAWebinarRegistrantParams struct {
+type GetWebinarRegistrantParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -8994,15 +8994,15 @@ type GetAWebinarRegistrantParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAWebinarRegistrantParams) Validate() error {
+func (p GetWebinarRegistrantParams) Validate() error {
 	var v validation
 	v.require("registrantId", p.RegistrantID != "")
 	return v.err()
 }
 
-// DeleteAWebinarRegistrantParams holds the parameters of DeleteAWebinarRegistrant.
+// DeleteWebinarRegistrantParams holds the parameters of DeleteWebinarRegistrant.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAWebinarRegistrantParams struct {
+type DeleteWebinarRegistrantParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID.
 	// Required.
@@ -9021,7 +9021,7 @@ type DeleteAWebinarRegistrantParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAWebinarRegistrantParams) Validate() error {
+func (p DeleteWebinarRegistrantParams) Validate() error {
 	var v validation
 	v.require("registrantId", p.RegistrantID != "")
 	return v.err()
@@ -9045,7 +9045,7 @@ type ListWebinarRegistrantsParams struct {
 	// `approved` - Registrant's status is approved.
 	// `denied` - Registrant's status is denied.
 	// Example: approved
-	Status Status `query:"status"`
+	Status ListWebinarRegistrantsStatus `query:"status"`
 	// TrackingSourceID is the query parameter "tracking_source_id".
 	// The tracking source ID for the registrants. Useful if you share the webinar registration page in
 	// multiple locations. See Creating source tracking links for webinar registration
@@ -9080,9 +9080,9 @@ func (p ListWebinarRegistrantsParams) Validate() error {
 	return v.err()
 }
 
-// AddAWebinarRegistrantParams holds the parameters of AddAWebinarRegistrant.
+// AddWebinarRegistrantParams holds the parameters of AddWebinarRegistrant.
 // Optional fields left at their zero value (or nil) are not sent.
-type AddAWebinarRegistrantParams struct {
+type AddWebinarRegistrantParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9147,14 +9147,14 @@ type AddAWebinarRegistrantParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p AddAWebinarRegistrantParams) Validate() error {
+func (p AddWebinarRegistrantParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// RegistrantsUpdateRegistrantStatus2Params holds the parameters of RegistrantsUpdateRegistrantStatus2.
+// WebinarsUpdateRegistrantStatusParams holds the parameters of WebinarsUpdateRegistrantStatus.
 // Optional fields left at their zero value (or nil) are not sent.
-type RegistrantsUpdateRegistrantStatus2Params struct {
+type WebinarsUpdateRegistrantStatusParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9168,7 +9168,7 @@ type RegistrantsUpdateRegistrantStatus2Params struct {
 	// Used to approve a registrant, deny a registrant, or cancel a previously approved registrant.
 	// Required.
 	// Example: deny
-	Action Action `form:"action"`
+	Action WebinarsUpdateRegistrantStatusAction `form:"action"`
 	// Registrants is the multipart form field "registrants".
 	// List of registrants.
 	// Example: [{"id":"ullamco non","email":"in nulla non ci"},{"id":"consequat nisi ipsum","email":"cillum"}]
@@ -9177,15 +9177,15 @@ type RegistrantsUpdateRegistrantStatus2Params struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p RegistrantsUpdateRegistrantStatus2Params) Validate() error {
+func (p WebinarsUpdateRegistrantStatusParams) Validate() error {
 	var v validation
 	v.enum("action", string(p.Action), p.Action.Valid())
 	return v.err()
 }
 
-// GetAWebinarPollParams holds the parameters of GetAWebinarPoll.
+// GetWebinarPollParams holds the parameters of GetWebinarPoll.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAWebinarPollParams struct {
+type GetWebinarPollParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9200,15 +9200,15 @@ type GetAWebinarPollParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAWebinarPollParams) Validate() error {
+func (p GetWebinarPollParams) Validate() error {
 	var v validation
 	v.require("pollId", p.PollID != "")
 	return v.err()
 }
 
-// UpdateAWebinarPollParams holds the parameters of UpdateAWebinarPoll.
+// UpdateWebinarPollParams holds the parameters of UpdateWebinarPoll.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAWebinarPollParams struct {
+type UpdateWebinarPollParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9231,15 +9231,15 @@ type UpdateAWebinarPollParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAWebinarPollParams) Validate() error {
+func (p UpdateWebinarPollParams) Validate() error {
 	var v validation
 	v.require("pollId", p.PollID != "")
 	return v.err()
 }
 
-// DeleteAWebinarPollParams holds the parameters of DeleteAWebinarPoll.
+// DeleteWebinarPollParams holds the parameters of DeleteWebinarPoll.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAWebinarPollParams struct {
+type DeleteWebinarPollParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9254,15 +9254,15 @@ type DeleteAWebinarPollParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAWebinarPollParams) Validate() error {
+func (p DeleteWebinarPollParams) Validate() error {
 	var v validation
 	v.require("pollId", p.PollID != "")
 	return v.err()
 }
 
-// ListAWebinarPollsParams holds the parameters of ListAWebinarPolls.
+// ListWebinarPollsParams holds the parameters of ListWebinarPolls.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListAWebinarPollsParams struct {
+type ListWebinarPollsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9272,14 +9272,14 @@ type ListAWebinarPollsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListAWebinarPollsParams) Validate() error {
+func (p ListWebinarPollsParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// CreateAWebinarPollParams holds the parameters of CreateAWebinarPoll.
+// CreateWebinarPollParams holds the parameters of CreateWebinarPoll.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAWebinarPollParams struct {
+type CreateWebinarPollParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9297,14 +9297,14 @@ type CreateAWebinarPollParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAWebinarPollParams) Validate() error {
+func (p CreateWebinarPollParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// LivestreamUpdateALiveStreamParams holds the parameters of LivestreamUpdateALiveStream.
+// WebinarsUpdateLiveStreamParams holds the parameters of WebinarsUpdateLiveStream.
 // Optional fields left at their zero value (or nil) are not sent.
-type LivestreamUpdateALiveStreamParams struct {
+type WebinarsUpdateLiveStreamParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9329,7 +9329,7 @@ type LivestreamUpdateALiveStreamParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p LivestreamUpdateALiveStreamParams) Validate() error {
+func (p WebinarsUpdateLiveStreamParams) Validate() error {
 	var v validation
 	v.require("stream_url", p.StreamURL != "")
 	v.require("stream_key", p.StreamKey != "")
@@ -9337,9 +9337,9 @@ func (p LivestreamUpdateALiveStreamParams) Validate() error {
 	return v.err()
 }
 
-// LivestreamGetLiveStreamDetailsParams holds the parameters of LivestreamGetLiveStreamDetails.
+// WebinarsGetLiveStreamDetailsParams holds the parameters of WebinarsGetLiveStreamDetails.
 // Optional fields left at their zero value (or nil) are not sent.
-type LivestreamGetLiveStreamDetailsParams struct {
+type WebinarsGetLiveStreamDetailsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's unique ID.
 	// Required.
@@ -9349,15 +9349,15 @@ type LivestreamGetLiveStreamDetailsParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p LivestreamGetLiveStreamDetailsParams) Validate() error {
+func (p WebinarsGetLiveStreamDetailsParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
 	return v.err()
 }
 
-// LivestreamUpdateLiveStreamStatusParams holds the parameters of LivestreamUpdateLiveStreamStatus.
+// WebinarsUpdateLiveStreamStatusParams holds the parameters of WebinarsUpdateLiveStreamStatus.
 // Optional fields left at their zero value (or nil) are not sent.
-type LivestreamUpdateLiveStreamStatusParams struct {
+type WebinarsUpdateLiveStreamStatusParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9370,7 +9370,7 @@ type LivestreamUpdateLiveStreamStatusParams struct {
 	//
 	// * `stop` — Stop an ongoing webinar live stream.
 	// Example: stop
-	Action UpdateLiveStreamStatusAction `form:"action"`
+	Action WebinarsUpdateLiveStreamStatusAction `form:"action"`
 	// Settings is the multipart form field "settings".
 	// Update the live stream session's settings. You can only update settings for a stopped live stream.
 	// Example: {"active_speaker_name":true,"display_name":"do elit"}
@@ -9379,15 +9379,15 @@ type LivestreamUpdateLiveStreamStatusParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p LivestreamUpdateLiveStreamStatusParams) Validate() error {
+func (p WebinarsUpdateLiveStreamStatusParams) Validate() error {
 	var v validation
 	v.enum("action", string(p.Action), p.Action == "" || p.Action.Valid())
 	return v.err()
 }
 
-// GetAWebinarParams holds the parameters of GetAWebinar.
+// GetWebinarParams holds the parameters of GetWebinar.
 // Optional fields left at their zero value (or nil) are not sent.
-type GetAWebinarParams struct {
+type GetWebinarParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9410,14 +9410,14 @@ type GetAWebinarParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p GetAWebinarParams) Validate() error {
+func (p GetWebinarParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// UpdateAWebinarParams holds the parameters of UpdateAWebinar.
+// UpdateWebinarParams holds the parameters of UpdateWebinar.
 // Optional fields left at their zero value (or nil) are not sent.
-type UpdateAWebinarParams struct {
+type UpdateWebinarParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9462,14 +9462,14 @@ type UpdateAWebinarParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p UpdateAWebinarParams) Validate() error {
+func (p UpdateWebinarParams) Validate() error {
 	var v validation
 	return v.err()
 }
 
-// DeleteAWebinarParams holds the parameters of DeleteAWebinar.
+// DeleteWebinarParams holds the parameters of DeleteWebinar.
 // Optional fields left at their zero value (or nil) are not sent.
-type DeleteAWebinarParams struct {
+type DeleteWebinarParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar ID in "long" format(represented as int64 data type in JSON).
 	// Required.
@@ -9491,7 +9491,7 @@ type DeleteAWebinarParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DeleteAWebinarParams) Validate() error {
+func (p DeleteWebinarParams) Validate() error {
 	var v validation
 	return v.err()
 }
@@ -9517,9 +9517,9 @@ func (p UpdateWebinarStatusParams) Validate() error {
 	return v.err()
 }
 
-// WebinarsWebinarIDPerformBatchRegistrationParams holds the parameters of WebinarsWebinarIDPerformBatchRegistration.
+// WebinarsPerformBatchRegistrationParams holds the parameters of WebinarsPerformBatchRegistration.
 // Optional fields left at their zero value (or nil) are not sent.
-type WebinarsWebinarIDPerformBatchRegistrationParams struct {
+type WebinarsPerformBatchRegistrationParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// Unique identifier of the webinar.
 	// Required.
@@ -9541,7 +9541,7 @@ type WebinarsWebinarIDPerformBatchRegistrationParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p WebinarsWebinarIDPerformBatchRegistrationParams) Validate() error {
+func (p WebinarsPerformBatchRegistrationParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
 	return v.err()
@@ -9656,9 +9656,9 @@ func (p ListPastWebinarPollResultsParams) Validate() error {
 	return v.err()
 }
 
-// ListQAOfPastWebinarParams holds the parameters of ListQAOfPastWebinar.
+// ListQOfPastWebinarParams holds the parameters of ListQOfPastWebinar.
 // Optional fields left at their zero value (or nil) are not sent.
-type ListQAOfPastWebinarParams struct {
+type ListQOfPastWebinarParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
 	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
@@ -9671,7 +9671,7 @@ type ListQAOfPastWebinarParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p ListQAOfPastWebinarParams) Validate() error {
+func (p ListQOfPastWebinarParams) Validate() error {
 	var v validation
 	v.require("webinarId", p.WebinarID != "")
 	return v.err()
@@ -9802,9 +9802,9 @@ func (p UseInMeetingRecordingControlsParams) Validate() error {
 	return v.err()
 }
 
-// DownloadAnInvoiceFileParams holds the parameters of DownloadAnInvoiceFile.
+// DownloadInvoiceFileParams holds the parameters of DownloadInvoiceFile.
 // Optional fields left at their zero value (or nil) are not sent.
-type DownloadAnInvoiceFileParams struct {
+type DownloadInvoiceFileParams struct {
 	// InvoiceID is the path parameter "invoiceId".
 	// Required.
 	// Example: ut amet
@@ -9813,7 +9813,7 @@ type DownloadAnInvoiceFileParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p DownloadAnInvoiceFileParams) Validate() error {
+func (p DownloadInvoiceFileParams) Validate() error {
 	var v validation
 	v.require("invoiceId", p.InvoiceID != "")
 	return v.err()

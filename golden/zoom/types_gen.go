@@ -125,8 +125,8 @@ type GetZoomRoomLocationStructureResponseBody struct {
 	Structures []string `json:"structures,omitzero"`
 }
 
-// AddALocationResponseBody is synthesized from the collection's example JSON.
-type AddALocationResponseBody struct {
+// AddLocationResponseBody is synthesized from the collection's example JSON.
+type AddLocationResponseBody struct {
 	ID               string `json:"id"`
 	Name             string `json:"name"`
 	Type             string `json:"type"`
@@ -195,27 +195,27 @@ type GetZoomRoomProfileResponseBodyBasic struct {
 	HideRoomInContacts bool   `json:"hide_room_in_contacts"`
 }
 
-// ListZoomRoomsResponseBody is synthesized from the collection's example JSON.
-type ListZoomRoomsResponseBody struct {
-	PageSize int64                           `json:"page_size"`
-	Rooms    []ListZoomRoomsResponseBodyRoom `json:"rooms,omitzero"`
+// RoomsListZoomRoomsResponseBody is synthesized from the collection's example JSON.
+type RoomsListZoomRoomsResponseBody struct {
+	PageSize int64                                `json:"page_size"`
+	Rooms    []RoomsListZoomRoomsResponseBodyRoom `json:"rooms,omitzero"`
 }
 
-// ListZoomRoomsResponseBodyRoom is synthesized from the collection's example JSON.
-type ListZoomRoomsResponseBodyRoom struct {
+// RoomsListZoomRoomsResponseBodyRoom is synthesized from the collection's example JSON.
+type RoomsListZoomRoomsResponseBodyRoom struct {
 	ID             string `json:"id"`
 	Name           string `json:"name"`
 	ActivationCode string `json:"activation_code"`
 	Status         string `json:"status"`
 }
 
-// AddAZoomRoomResponseBody is synthesized from the collection's example JSON.
-type AddAZoomRoomResponseBody struct {
-	ID         string           `json:"id"`
-	Name       string           `json:"name"`
-	Type       AddAZoomRoomType `json:"type"`
-	LocationID string           `json:"location_id"`
-	RoomID     string           `json:"room_id"`
+// AddZoomRoomResponseBody is synthesized from the collection's example JSON.
+type AddZoomRoomResponseBody struct {
+	ID         string          `json:"id"`
+	Name       string          `json:"name"`
+	Type       AddZoomRoomType `json:"type"`
+	LocationID string          `json:"location_id"`
+	RoomID     string          `json:"room_id"`
 }
 
 // ListDigitalSignageContentsResponseBody is synthesized from the collection's example JSON.
@@ -237,26 +237,26 @@ type UpdateE911DigitalSignageResponseBody struct {
 	EventID string `json:"event_id"`
 }
 
-// GetAMessageResponseBody is synthesized from the collection's example JSON.
-type GetAMessageResponseBody struct {
-	ID                        string                            `json:"id"`
-	Message                   string                            `json:"message"`
-	Sender                    string                            `json:"sender"`
-	DateTime                  string                            `json:"date_time"`
-	Timestamp                 int64                             `json:"timestamp"`
-	ReplyMainMessageID        string                            `json:"reply_main_message_id"`
-	ReplyMainMessageTimestamp int64                             `json:"reply_main_message_timestamp"`
-	Reactions                 []GetAMessageResponseBodyReaction `json:"reactions,omitzero"`
+// GetMessageResponseBody is synthesized from the collection's example JSON.
+type GetMessageResponseBody struct {
+	ID                        string                           `json:"id"`
+	Message                   string                           `json:"message"`
+	Sender                    string                           `json:"sender"`
+	DateTime                  string                           `json:"date_time"`
+	Timestamp                 int64                            `json:"timestamp"`
+	ReplyMainMessageID        string                           `json:"reply_main_message_id"`
+	ReplyMainMessageTimestamp int64                            `json:"reply_main_message_timestamp"`
+	Reactions                 []GetMessageResponseBodyReaction `json:"reactions,omitzero"`
 }
 
-// GetAMessageResponseBodyReaction is synthesized from the collection's example JSON.
-type GetAMessageResponseBodyReaction struct {
+// GetMessageResponseBodyReaction is synthesized from the collection's example JSON.
+type GetMessageResponseBodyReaction struct {
 	Emoji      string `json:"emoji"`
 	TotalCount int64  `json:"total_count"`
 }
 
-// SendAChatMessageResponseBody is synthesized from the collection's example JSON.
-type SendAChatMessageResponseBody struct {
+// SendChatMessageResponseBody is synthesized from the collection's example JSON.
+type SendChatMessageResponseBody struct {
 	ID string `json:"id"`
 }
 
@@ -301,8 +301,8 @@ type InviteChannelMembersResponseBody struct {
 	AddedAt string   `json:"added_at"`
 }
 
-// GetAChannelResponseBody is synthesized from the collection's example JSON.
-type GetAChannelResponseBody struct {
+// UsersGetChannelResponseBody is synthesized from the collection's example JSON.
+type UsersGetChannelResponseBody struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Type int64  `json:"type"`
@@ -322,8 +322,8 @@ type ListUserChannelsResponseBodyChannel struct {
 	Type int64  `json:"type"`
 }
 
-// CreateAChannelResponseBody is synthesized from the collection's example JSON.
-type CreateAChannelResponseBody struct {
+// CreateChannelResponseBody is synthesized from the collection's example JSON.
+type CreateChannelResponseBody struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Type int64  `json:"type"`
@@ -367,30 +367,30 @@ type GetUserContactDetailsResponseBodyPhoneNumber struct {
 	Label    string `json:"label"`
 }
 
-// JoinAChannelResponseBody is synthesized from the collection's example JSON.
-type JoinAChannelResponseBody struct {
+// JoinChannelResponseBody is synthesized from the collection's example JSON.
+type JoinChannelResponseBody struct {
 	ID      string `json:"id"`
 	AddedAt string `json:"added_at"`
 }
 
-// ChannelsChannelIDGetAChannelResponseBody is synthesized from the collection's example JSON.
-type ChannelsChannelIDGetAChannelResponseBody struct {
-	ID              string                                                  `json:"id"`
-	Jid             string                                                  `json:"jid"`
-	Name            string                                                  `json:"name"`
-	Type            int64                                                   `json:"type"`
-	ChannelSettings ChannelsChannelIDGetAChannelResponseBodyChannelSettings `json:"channel_settings,omitzero"`
+// GetChannelResponseBody is synthesized from the collection's example JSON.
+type GetChannelResponseBody struct {
+	ID              string                                `json:"id"`
+	Jid             string                                `json:"jid"`
+	Name            string                                `json:"name"`
+	Type            int64                                 `json:"type"`
+	ChannelSettings GetChannelResponseBodyChannelSettings `json:"channel_settings,omitzero"`
 }
 
-// ChannelsChannelIDGetAChannelResponseBodyChannelSettings is synthesized from the collection's example JSON.
-type ChannelsChannelIDGetAChannelResponseBodyChannelSettings struct {
+// GetChannelResponseBodyChannelSettings is synthesized from the collection's example JSON.
+type GetChannelResponseBodyChannelSettings struct {
 	NewMembersCanSeePreviousMessagesFiles bool  `json:"new_members_can_see_previous_messages_files"`
 	AllowToAddExternalUsers               int64 `json:"allow_to_add_external_users"`
 	PostingPermissions                    int64 `json:"posting_permissions"`
 }
 
-// UploadVirtualBackgroundFilesResponseBody is synthesized from the collection's example JSON.
-type UploadVirtualBackgroundFilesResponseBody struct {
+// AccountsUploadVirtualBackgroundFilesResponseBody is synthesized from the collection's example JSON.
+type AccountsUploadVirtualBackgroundFilesResponseBody struct {
 	ID        string `json:"id"`
 	Name      string `json:"name"`
 	Type      string `json:"type"`
@@ -658,13 +658,13 @@ type GetBillingInformationResponseBody struct {
 	Country     string `json:"country"`
 }
 
-// SubscribeAccountToAnAdditionalPlanResponseBody is synthesized from the collection's example JSON.
-type SubscribeAccountToAnAdditionalPlanResponseBody struct {
-	PlanBase SubscribeAccountToAnAdditionalPlanResponseBodyPlanBase `json:"plan_base,omitzero"`
+// SubscribeAccountToAdditionalPlanResponseBody is synthesized from the collection's example JSON.
+type SubscribeAccountToAdditionalPlanResponseBody struct {
+	PlanBase SubscribeAccountToAdditionalPlanResponseBodyPlanBase `json:"plan_base,omitzero"`
 }
 
-// SubscribeAccountToAnAdditionalPlanResponseBodyPlanBase is synthesized from the collection's example JSON.
-type SubscribeAccountToAnAdditionalPlanResponseBodyPlanBase struct {
+// SubscribeAccountToAdditionalPlanResponseBodyPlanBase is synthesized from the collection's example JSON.
+type SubscribeAccountToAdditionalPlanResponseBodyPlanBase struct {
 	Type            string  `json:"type"`
 	Hosts           int64   `json:"hosts"`
 	PartnerSku      string  `json:"partner_sku"`
@@ -842,19 +842,19 @@ type GetPlanUsageResponseBodyPlanRecording struct {
 	PlanStorageExceed string `json:"plan_storage_exceed"`
 }
 
-// GetLockedSettingsResponseBody is synthesized from the collection's example JSON.
-type GetLockedSettingsResponseBody struct {
-	ScheduleMeeting   GetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
-	InMeeting         GetLockedSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
-	EmailNotification GetLockedSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
-	Recording         GetLockedSettingsResponseBodyRecording         `json:"recording,omitzero"`
-	Telephony         GetLockedSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
-	Tsp               GetLockedSettingsResponseBodyTsp               `json:"tsp,omitzero"`
-	OtherOptions      GetLockedSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
+// AccountsGetLockedSettingsResponseBody is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsResponseBody struct {
+	ScheduleMeeting   AccountsGetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         AccountsGetLockedSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification AccountsGetLockedSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
+	Recording         AccountsGetLockedSettingsResponseBodyRecording         `json:"recording,omitzero"`
+	Telephony         AccountsGetLockedSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
+	Tsp               AccountsGetLockedSettingsResponseBodyTsp               `json:"tsp,omitzero"`
+	OtherOptions      AccountsGetLockedSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
 }
 
-// GetLockedSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
-type GetLockedSettingsResponseBodyScheduleMeeting struct {
+// AccountsGetLockedSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsResponseBodyScheduleMeeting struct {
 	HostVideo                               bool   `json:"host_video"`
 	ParticipantVideo                        bool   `json:"participant_video"`
 	AudioType                               bool   `json:"audio_type"`
@@ -870,8 +870,8 @@ type GetLockedSettingsResponseBodyScheduleMeeting struct {
 	EmbedPasswordInJoinLink                 bool   `json:"embed_password_in_join_link"`
 }
 
-// GetLockedSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
-type GetLockedSettingsResponseBodyInMeeting struct {
+// AccountsGetLockedSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsResponseBodyInMeeting struct {
 	E2eEncryption              bool   `json:"e2e_encryption"`
 	Chat                       bool   `json:"chat"`
 	PrivateChat                bool   `json:"private_chat"`
@@ -910,8 +910,8 @@ type GetLockedSettingsResponseBodyInMeeting struct {
 	WebinarChat                bool   `json:"webinar_chat"`
 }
 
-// GetLockedSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
-type GetLockedSettingsResponseBodyEmailNotification struct {
+// AccountsGetLockedSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsResponseBodyEmailNotification struct {
 	CloudRecordingAvailableReminder bool `json:"cloud_recording_available_reminder"`
 	JbhReminder                     bool `json:"jbh_reminder"`
 	CancelMeetingReminder           bool `json:"cancel_meeting_reminder"`
@@ -919,40 +919,40 @@ type GetLockedSettingsResponseBodyEmailNotification struct {
 	ScheduleForReminder             bool `json:"schedule_for_reminder"`
 }
 
-// GetLockedSettingsResponseBodyRecording is synthesized from the collection's example JSON.
-type GetLockedSettingsResponseBodyRecording struct {
-	LocalRecording             bool                                                         `json:"local_recording"`
-	CloudRecording             bool                                                         `json:"cloud_recording"`
-	AutoRecording              string                                                       `json:"auto_recording"`
-	CloudRecordingDownload     bool                                                         `json:"cloud_recording_download"`
-	AccountUserAccessRecording bool                                                         `json:"account_user_access_recording"`
-	HostDeleteCloudRecording   bool                                                         `json:"host_delete_cloud_recording"`
-	AutoDeleteCmr              bool                                                         `json:"auto_delete_cmr"`
-	RecordingAuthentication    string                                                       `json:"recording_authentication"`
-	PreventHostAccessRecording bool                                                         `json:"prevent_host_access_recording"`
-	IPAddressAccessControl     GetLockedSettingsResponseBodyRecordingIPAddressAccessControl `json:"ip_address_access_control,omitzero"`
+// AccountsGetLockedSettingsResponseBodyRecording is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsResponseBodyRecording struct {
+	LocalRecording             bool                                                                 `json:"local_recording"`
+	CloudRecording             bool                                                                 `json:"cloud_recording"`
+	AutoRecording              string                                                               `json:"auto_recording"`
+	CloudRecordingDownload     bool                                                                 `json:"cloud_recording_download"`
+	AccountUserAccessRecording bool                                                                 `json:"account_user_access_recording"`
+	HostDeleteCloudRecording   bool                                                                 `json:"host_delete_cloud_recording"`
+	AutoDeleteCmr              bool                                                                 `json:"auto_delete_cmr"`
+	RecordingAuthentication    string                                                               `json:"recording_authentication"`
+	PreventHostAccessRecording bool                                                                 `json:"prevent_host_access_recording"`
+	IPAddressAccessControl     AccountsGetLockedSettingsResponseBodyRecordingIPAddressAccessControl `json:"ip_address_access_control,omitzero"`
 }
 
-// GetLockedSettingsResponseBodyRecordingIPAddressAccessControl is synthesized from the collection's example JSON.
-type GetLockedSettingsResponseBodyRecordingIPAddressAccessControl struct {
+// AccountsGetLockedSettingsResponseBodyRecordingIPAddressAccessControl is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsResponseBodyRecordingIPAddressAccessControl struct {
 	Enable              bool   `json:"enable"`
 	IPAddressesOrRanges string `json:"ip_addresses_or_ranges"`
 }
 
-// GetLockedSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
-type GetLockedSettingsResponseBodyTelephony struct {
+// AccountsGetLockedSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsResponseBodyTelephony struct {
 	ThirdPartyAudio  bool `json:"third_party_audio"`
 	TelephonyRegions bool `json:"telephony_regions"`
 }
 
-// GetLockedSettingsResponseBodyTsp is synthesized from the collection's example JSON.
-type GetLockedSettingsResponseBodyTsp struct {
+// AccountsGetLockedSettingsResponseBodyTsp is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsResponseBodyTsp struct {
 	CallOut                      bool `json:"call_out"`
 	ShowInternationalNumbersLink bool `json:"show_international_numbers_link"`
 }
 
-// GetLockedSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
-type GetLockedSettingsResponseBodyOtherOptions struct {
+// AccountsGetLockedSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsResponseBodyOtherOptions struct {
 	BlurSnapshot bool `json:"blur_snapshot"`
 }
 
@@ -1100,35 +1100,35 @@ type GetTrustedDomainsResponseBody struct {
 	TrustedDomains []string `json:"trusted_domains,omitzero"`
 }
 
-// ListRecordingsOfAnAccountResponseBody is synthesized from the collection's example JSON.
-type ListRecordingsOfAnAccountResponseBody struct {
-	From          string                                         `json:"from"`
-	To            string                                         `json:"to"`
-	PageSize      int64                                          `json:"page_size"`
-	NextPageToken string                                         `json:"next_page_token"`
-	Meetings      []ListRecordingsOfAnAccountResponseBodyMeeting `json:"meetings,omitzero"`
+// ListRecordingsOfAccountResponseBody is synthesized from the collection's example JSON.
+type ListRecordingsOfAccountResponseBody struct {
+	From          string                                       `json:"from"`
+	To            string                                       `json:"to"`
+	PageSize      int64                                        `json:"page_size"`
+	NextPageToken string                                       `json:"next_page_token"`
+	Meetings      []ListRecordingsOfAccountResponseBodyMeeting `json:"meetings,omitzero"`
 }
 
-// ListRecordingsOfAnAccountResponseBodyMeeting is synthesized from the collection's example JSON.
-type ListRecordingsOfAnAccountResponseBodyMeeting struct {
-	UUID           string                                                      `json:"uuid"`
-	ID             int64                                                       `json:"id"`
-	AccountID      string                                                      `json:"account_id"`
-	HostID         string                                                      `json:"host_id"`
-	Topic          string                                                      `json:"topic"`
-	Type           int64                                                       `json:"type"`
-	StartTime      string                                                      `json:"start_time"`
-	Timezone       string                                                      `json:"timezone"`
-	HostEmail      string                                                      `json:"host_email"`
-	Duration       int64                                                       `json:"duration"`
-	TotalSize      int64                                                       `json:"total_size"`
-	RecordingCount int64                                                       `json:"recording_count"`
-	ShareURL       string                                                      `json:"share_url"`
-	RecordingFiles []ListRecordingsOfAnAccountResponseBodyMeetingRecordingFile `json:"recording_files,omitzero"`
+// ListRecordingsOfAccountResponseBodyMeeting is synthesized from the collection's example JSON.
+type ListRecordingsOfAccountResponseBodyMeeting struct {
+	UUID           string                                                    `json:"uuid"`
+	ID             int64                                                     `json:"id"`
+	AccountID      string                                                    `json:"account_id"`
+	HostID         string                                                    `json:"host_id"`
+	Topic          string                                                    `json:"topic"`
+	Type           int64                                                     `json:"type"`
+	StartTime      string                                                    `json:"start_time"`
+	Timezone       string                                                    `json:"timezone"`
+	HostEmail      string                                                    `json:"host_email"`
+	Duration       int64                                                     `json:"duration"`
+	TotalSize      int64                                                     `json:"total_size"`
+	RecordingCount int64                                                     `json:"recording_count"`
+	ShareURL       string                                                    `json:"share_url"`
+	RecordingFiles []ListRecordingsOfAccountResponseBodyMeetingRecordingFile `json:"recording_files,omitzero"`
 }
 
-// ListRecordingsOfAnAccountResponseBodyMeetingRecordingFile is synthesized from the collection's example JSON.
-type ListRecordingsOfAnAccountResponseBodyMeetingRecordingFile struct {
+// ListRecordingsOfAccountResponseBodyMeetingRecordingFile is synthesized from the collection's example JSON.
+type ListRecordingsOfAccountResponseBodyMeetingRecordingFile struct {
 	ID             string `json:"id"`
 	MeetingID      string `json:"meeting_id"`
 	RecordingStart string `json:"recording_start"`
@@ -1162,8 +1162,8 @@ type ListSubAccountsResponseBodyAccount struct {
 	CreatedAt             string `json:"created_at"`
 }
 
-// CreateASubAccountResponseBody is synthesized from the collection's example JSON.
-type CreateASubAccountResponseBody struct {
+// CreateSubAccountResponseBody is synthesized from the collection's example JSON.
+type CreateSubAccountResponseBody struct {
 	ID         string `json:"id"`
 	OwnerID    string `json:"owner_id"`
 	OwnerEmail string `json:"owner_email"`
@@ -1215,8 +1215,8 @@ type AddGroupAdminsResponseBody struct {
 	AddedAt string   `json:"added_at"`
 }
 
-// VirtualBackgroundsUploadVirtualBackgroundFilesResponseBody is synthesized from the collection's example JSON.
-type VirtualBackgroundsUploadVirtualBackgroundFilesResponseBody struct {
+// GroupsUploadVirtualBackgroundFilesResponseBody is synthesized from the collection's example JSON.
+type GroupsUploadVirtualBackgroundFilesResponseBody struct {
 	ID        string `json:"id"`
 	Name      string `json:"name"`
 	Type      string `json:"type"`
@@ -1224,18 +1224,18 @@ type VirtualBackgroundsUploadVirtualBackgroundFilesResponseBody struct {
 	Size      int64  `json:"size"`
 }
 
-// GetAGroupSettingsResponseBody is synthesized from the collection's example JSON.
-type GetAGroupSettingsResponseBody struct {
-	ScheduleMeeting   GetAGroupSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
-	InMeeting         GetAGroupSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
-	EmailNotification GetAGroupSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
-	Recording         GetAGroupSettingsResponseBodyRecording         `json:"recording,omitzero"`
-	Telephony         GetAGroupSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
-	OtherOptions      GetAGroupSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
+// GetGroupSettingsResponseBody is synthesized from the collection's example JSON.
+type GetGroupSettingsResponseBody struct {
+	ScheduleMeeting   GetGroupSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         GetGroupSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification GetGroupSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
+	Recording         GetGroupSettingsResponseBodyRecording         `json:"recording,omitzero"`
+	Telephony         GetGroupSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
+	OtherOptions      GetGroupSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
 }
 
-// GetAGroupSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
-type GetAGroupSettingsResponseBodyScheduleMeeting struct {
+// GetGroupSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
+type GetGroupSettingsResponseBodyScheduleMeeting struct {
 	HostVideo                               bool   `json:"host_video"`
 	ParticipantVideo                        bool   `json:"participant_video"`
 	AudioType                               string `json:"audio_type"`
@@ -1250,69 +1250,69 @@ type GetAGroupSettingsResponseBodyScheduleMeeting struct {
 	UpcomingMeetingReminder                 bool   `json:"upcoming_meeting_reminder"`
 }
 
-// GetAGroupSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
-type GetAGroupSettingsResponseBodyInMeeting struct {
-	E2eEncryption                bool                                                       `json:"e2e_encryption"`
-	Chat                         bool                                                       `json:"chat"`
-	AllowParticipantsChatWith    int64                                                      `json:"allow_participants_chat_with"`
-	AllowUsersSaveChats          int64                                                      `json:"allow_users_save_chats"`
-	PrivateChat                  bool                                                       `json:"private_chat"`
-	AutoSavingChat               bool                                                       `json:"auto_saving_chat"`
-	EntryExitChime               string                                                     `json:"entry_exit_chime"`
-	RecordPlayOwnVoice           bool                                                       `json:"record_play_own_voice"`
-	Feedback                     bool                                                       `json:"feedback"`
-	PostMeetingFeedback          bool                                                       `json:"post_meeting_feedback"`
-	CoHost                       bool                                                       `json:"co_host"`
-	Polling                      bool                                                       `json:"polling"`
-	AttendeeOnHold               bool                                                       `json:"attendee_on_hold"`
-	ShowMeetingControlToolbar    bool                                                       `json:"show_meeting_control_toolbar"`
-	AllowShowZoomWindows         bool                                                       `json:"allow_show_zoom_windows"`
-	Annotation                   bool                                                       `json:"annotation"`
-	Whiteboard                   bool                                                       `json:"whiteboard"`
-	RemoteControl                bool                                                       `json:"remote_control"`
-	NonVerbalFeedback            bool                                                       `json:"non_verbal_feedback"`
-	BreakoutRoom                 bool                                                       `json:"breakout_room"`
-	BreakoutRoomSchedule         bool                                                       `json:"breakout_room_schedule"`
-	RemoteSupport                bool                                                       `json:"remote_support"`
-	ClosedCaption                bool                                                       `json:"closed_caption"`
-	FarEndCameraControl          bool                                                       `json:"far_end_camera_control"`
-	GroupHd                      bool                                                       `json:"group_hd"`
-	VirtualBackground            bool                                                       `json:"virtual_background"`
-	AlertGuestJoin               bool                                                       `json:"alert_guest_join"`
-	AutoAnswer                   bool                                                       `json:"auto_answer"`
-	SendingDefaultEmailInvites   bool                                                       `json:"sending_default_email_invites"`
-	UseHTMLFormatEmail           bool                                                       `json:"use_html_format_email"`
-	StereoAudio                  bool                                                       `json:"stereo_audio"`
-	OriginalAudio                bool                                                       `json:"original_audio"`
-	ShowDeviceList               bool                                                       `json:"show_device_list"`
-	OnlyHostViewDeviceList       bool                                                       `json:"only_host_view_device_list"`
-	ScreenSharing                bool                                                       `json:"screen_sharing"`
-	WaitingRoom                  bool                                                       `json:"waiting_room"`
-	ShowBrowserJoinLink          bool                                                       `json:"show_browser_join_link"`
-	ShowAJoinFromYourBrowserLink bool                                                       `json:"show_a_join_from_your_browser_link"`
-	JoinFromMobile               bool                                                       `json:"join_from_mobile"`
-	JoinFromDesktop              bool                                                       `json:"join_from_desktop"`
-	AllowLiveStreaming           bool                                                       `json:"allow_live_streaming"`
-	LiveStreamingFacebook        bool                                                       `json:"live_streaming_facebook"`
-	WorkplaceByFacebook          bool                                                       `json:"workplace_by_facebook"`
-	LiveStreamingYoutube         bool                                                       `json:"live_streaming_youtube"`
-	CustomLiveStreamingService   bool                                                       `json:"custom_live_streaming_service"`
-	CustomServiceInstructions    string                                                     `json:"custom_service_instructions"`
-	WebinarLiveStreaming         GetAGroupSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
-	WebinarQuestionAnswer        bool                                                       `json:"webinar_question_answer"`
-	WebinarChat                  GetAGroupSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
+// GetGroupSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
+type GetGroupSettingsResponseBodyInMeeting struct {
+	E2eEncryption                bool                                                      `json:"e2e_encryption"`
+	Chat                         bool                                                      `json:"chat"`
+	AllowParticipantsChatWith    int64                                                     `json:"allow_participants_chat_with"`
+	AllowUsersSaveChats          int64                                                     `json:"allow_users_save_chats"`
+	PrivateChat                  bool                                                      `json:"private_chat"`
+	AutoSavingChat               bool                                                      `json:"auto_saving_chat"`
+	EntryExitChime               string                                                    `json:"entry_exit_chime"`
+	RecordPlayOwnVoice           bool                                                      `json:"record_play_own_voice"`
+	Feedback                     bool                                                      `json:"feedback"`
+	PostMeetingFeedback          bool                                                      `json:"post_meeting_feedback"`
+	CoHost                       bool                                                      `json:"co_host"`
+	Polling                      bool                                                      `json:"polling"`
+	AttendeeOnHold               bool                                                      `json:"attendee_on_hold"`
+	ShowMeetingControlToolbar    bool                                                      `json:"show_meeting_control_toolbar"`
+	AllowShowZoomWindows         bool                                                      `json:"allow_show_zoom_windows"`
+	Annotation                   bool                                                      `json:"annotation"`
+	Whiteboard                   bool                                                      `json:"whiteboard"`
+	RemoteControl                bool                                                      `json:"remote_control"`
+	NonVerbalFeedback            bool                                                      `json:"non_verbal_feedback"`
+	BreakoutRoom                 bool                                                      `json:"breakout_room"`
+	BreakoutRoomSchedule         bool                                                      `json:"breakout_room_schedule"`
+	RemoteSupport                bool                                                      `json:"remote_support"`
+	ClosedCaption                bool                                                      `json:"closed_caption"`
+	FarEndCameraControl          bool                                                      `json:"far_end_camera_control"`
+	GroupHd                      bool                                                      `json:"group_hd"`
+	VirtualBackground            bool                                                      `json:"virtual_background"`
+	AlertGuestJoin               bool                                                      `json:"alert_guest_join"`
+	AutoAnswer                   bool                                                      `json:"auto_answer"`
+	SendingDefaultEmailInvites   bool                                                      `json:"sending_default_email_invites"`
+	UseHTMLFormatEmail           bool                                                      `json:"use_html_format_email"`
+	StereoAudio                  bool                                                      `json:"stereo_audio"`
+	OriginalAudio                bool                                                      `json:"original_audio"`
+	ShowDeviceList               bool                                                      `json:"show_device_list"`
+	OnlyHostViewDeviceList       bool                                                      `json:"only_host_view_device_list"`
+	ScreenSharing                bool                                                      `json:"screen_sharing"`
+	WaitingRoom                  bool                                                      `json:"waiting_room"`
+	ShowBrowserJoinLink          bool                                                      `json:"show_browser_join_link"`
+	ShowAJoinFromYourBrowserLink bool                                                      `json:"show_a_join_from_your_browser_link"`
+	JoinFromMobile               bool                                                      `json:"join_from_mobile"`
+	JoinFromDesktop              bool                                                      `json:"join_from_desktop"`
+	AllowLiveStreaming           bool                                                      `json:"allow_live_streaming"`
+	LiveStreamingFacebook        bool                                                      `json:"live_streaming_facebook"`
+	WorkplaceByFacebook          bool                                                      `json:"workplace_by_facebook"`
+	LiveStreamingYoutube         bool                                                      `json:"live_streaming_youtube"`
+	CustomLiveStreamingService   bool                                                      `json:"custom_live_streaming_service"`
+	CustomServiceInstructions    string                                                    `json:"custom_service_instructions"`
+	WebinarLiveStreaming         GetGroupSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
+	WebinarQuestionAnswer        bool                                                      `json:"webinar_question_answer"`
+	WebinarChat                  GetGroupSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
 }
 
-// GetAGroupSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
-type GetAGroupSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
+// GetGroupSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
+type GetGroupSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
 	Enable                    bool     `json:"enable"`
 	LiveStreamingService      []string `json:"live_streaming_service,omitzero"`
 	CustomServiceInstructions string   `json:"custom_service_instructions"`
 	LiveStreamingReminder     bool     `json:"live_streaming_reminder"`
 }
 
-// GetAGroupSettingsResponseBodyInMeetingWebinarChat is synthesized from the collection's example JSON.
-type GetAGroupSettingsResponseBodyInMeetingWebinarChat struct {
+// GetGroupSettingsResponseBodyInMeetingWebinarChat is synthesized from the collection's example JSON.
+type GetGroupSettingsResponseBodyInMeetingWebinarChat struct {
 	Enable                          bool  `json:"enable"`
 	AllowPanelistsChatWith          int64 `json:"allow_panelists_chat_with"`
 	AllowAttendeesChatWith          int64 `json:"allow_attendees_chat_with"`
@@ -1322,8 +1322,8 @@ type GetAGroupSettingsResponseBodyInMeetingWebinarChat struct {
 	AllowAutoSaveLocalChatFile      bool  `json:"allow_auto_save_local_chat_file"`
 }
 
-// GetAGroupSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
-type GetAGroupSettingsResponseBodyEmailNotification struct {
+// GetGroupSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
+type GetGroupSettingsResponseBodyEmailNotification struct {
 	CloudRecordingAvailableReminder bool `json:"cloud_recording_available_reminder"`
 	JbhReminder                     bool `json:"jbh_reminder"`
 	CancelMeetingReminder           bool `json:"cancel_meeting_reminder"`
@@ -1331,8 +1331,8 @@ type GetAGroupSettingsResponseBodyEmailNotification struct {
 	ScheduleForReminder             bool `json:"schedule_for_reminder"`
 }
 
-// GetAGroupSettingsResponseBodyRecording is synthesized from the collection's example JSON.
-type GetAGroupSettingsResponseBodyRecording struct {
+// GetGroupSettingsResponseBodyRecording is synthesized from the collection's example JSON.
+type GetGroupSettingsResponseBodyRecording struct {
 	LocalRecording             bool   `json:"local_recording"`
 	CloudRecording             bool   `json:"cloud_recording"`
 	RecordSpeakerView          bool   `json:"record_speaker_view"`
@@ -1348,30 +1348,30 @@ type GetAGroupSettingsResponseBodyRecording struct {
 	HostDeleteCloudRecording   bool   `json:"host_delete_cloud_recording"`
 }
 
-// GetAGroupSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
-type GetAGroupSettingsResponseBodyTelephony struct {
+// GetGroupSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
+type GetGroupSettingsResponseBodyTelephony struct {
 	ThirdPartyAudio     bool   `json:"third_party_audio"`
 	AudioConferenceInfo string `json:"audio_conference_info"`
 }
 
-// GetAGroupSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
-type GetAGroupSettingsResponseBodyOtherOptions struct {
+// GetGroupSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
+type GetGroupSettingsResponseBodyOtherOptions struct {
 	BlurSnapshot                    bool `json:"blur_snapshot"`
 	AllowUsersContactSupportViaChat bool `json:"allow_users_contact_support_via_chat"`
 }
 
-// LockSettingsGetLockedSettingsResponseBody is synthesized from the collection's example JSON.
-type LockSettingsGetLockedSettingsResponseBody struct {
-	ScheduleMeeting   LockSettingsGetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
-	InMeeting         LockSettingsGetLockedSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
-	EmailNotification LockSettingsGetLockedSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
-	Recording         LockSettingsGetLockedSettingsResponseBodyRecording         `json:"recording,omitzero"`
-	Telephony         LockSettingsGetLockedSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
-	OtherOptions      LockSettingsGetLockedSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
+// GroupsGetLockedSettingsResponseBody is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsResponseBody struct {
+	ScheduleMeeting   GroupsGetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         GroupsGetLockedSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification GroupsGetLockedSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
+	Recording         GroupsGetLockedSettingsResponseBodyRecording         `json:"recording,omitzero"`
+	Telephony         GroupsGetLockedSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
+	OtherOptions      GroupsGetLockedSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
 }
 
-// LockSettingsGetLockedSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
-type LockSettingsGetLockedSettingsResponseBodyScheduleMeeting struct {
+// GroupsGetLockedSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsResponseBodyScheduleMeeting struct {
 	HostVideo                               bool `json:"host_video"`
 	ParticipantVideo                        bool `json:"participant_video"`
 	AudioType                               bool `json:"audio_type"`
@@ -1385,8 +1385,8 @@ type LockSettingsGetLockedSettingsResponseBodyScheduleMeeting struct {
 	UpcomingMeetingReminder                 bool `json:"upcoming_meeting_reminder"`
 }
 
-// LockSettingsGetLockedSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
-type LockSettingsGetLockedSettingsResponseBodyInMeeting struct {
+// GroupsGetLockedSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsResponseBodyInMeeting struct {
 	E2eEncryption                bool `json:"e2e_encryption"`
 	Chat                         bool `json:"chat"`
 	PrivateChat                  bool `json:"private_chat"`
@@ -1424,8 +1424,8 @@ type LockSettingsGetLockedSettingsResponseBodyInMeeting struct {
 	WebinarChat                  bool `json:"webinar_chat"`
 }
 
-// LockSettingsGetLockedSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
-type LockSettingsGetLockedSettingsResponseBodyEmailNotification struct {
+// GroupsGetLockedSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsResponseBodyEmailNotification struct {
 	CloudRecordingAvailableReminder bool `json:"cloud_recording_available_reminder"`
 	JbhReminder                     bool `json:"jbh_reminder"`
 	CancelMeetingReminder           bool `json:"cancel_meeting_reminder"`
@@ -1433,8 +1433,8 @@ type LockSettingsGetLockedSettingsResponseBodyEmailNotification struct {
 	ScheduleForReminder             bool `json:"schedule_for_reminder"`
 }
 
-// LockSettingsGetLockedSettingsResponseBodyRecording is synthesized from the collection's example JSON.
-type LockSettingsGetLockedSettingsResponseBodyRecording struct {
+// GroupsGetLockedSettingsResponseBodyRecording is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsResponseBodyRecording struct {
 	LocalRecording             bool `json:"local_recording"`
 	CloudRecording             bool `json:"cloud_recording"`
 	AutoRecording              bool `json:"auto_recording"`
@@ -1444,18 +1444,18 @@ type LockSettingsGetLockedSettingsResponseBodyRecording struct {
 	AutoDeleteCmr              bool `json:"auto_delete_cmr"`
 }
 
-// LockSettingsGetLockedSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
-type LockSettingsGetLockedSettingsResponseBodyTelephony struct {
+// GroupsGetLockedSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsResponseBodyTelephony struct {
 	ThirdPartyAudio bool `json:"third_party_audio"`
 }
 
-// LockSettingsGetLockedSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
-type LockSettingsGetLockedSettingsResponseBodyOtherOptions struct {
+// GroupsGetLockedSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsResponseBodyOtherOptions struct {
 	BlurSnapshot bool `json:"blur_snapshot"`
 }
 
-// GetAGroupResponseBody is synthesized from the collection's example JSON.
-type GetAGroupResponseBody struct {
+// GetGroupResponseBody is synthesized from the collection's example JSON.
+type GetGroupResponseBody struct {
 	ID           string `json:"id"`
 	Name         string `json:"name"`
 	TotalMembers int64  `json:"total_members"`
@@ -1474,8 +1474,8 @@ type ListGroupsResponseBodyGroup struct {
 	TotalMembers int64  `json:"total_members"`
 }
 
-// CreateAGroupResponseBody is synthesized from the collection's example JSON.
-type CreateAGroupResponseBody struct {
+// CreateGroupResponseBody is synthesized from the collection's example JSON.
+type CreateGroupResponseBody struct {
 	ID           string `json:"id"`
 	Name         string `json:"name"`
 	TotalMembers string `json:"total_members"`
@@ -1499,8 +1499,8 @@ type ListH323SIPDevicesResponseBodyDevice struct {
 	Encryption string `json:"encryption"`
 }
 
-// CreateAH323SIPDeviceResponseBody is synthesized from the collection's example JSON.
-type CreateAH323SIPDeviceResponseBody struct {
+// CreateH323SIPDeviceResponseBody is synthesized from the collection's example JSON.
+type CreateH323SIPDeviceResponseBody struct {
 	ID         string `json:"id"`
 	Name       string `json:"name"`
 	Protocol   string `json:"protocol"`
@@ -1508,8 +1508,8 @@ type CreateAH323SIPDeviceResponseBody struct {
 	Encryption string `json:"encryption"`
 }
 
-// GetATrackingFieldResponseBody is synthesized from the collection's example JSON.
-type GetATrackingFieldResponseBody struct {
+// GetTrackingFieldResponseBody is synthesized from the collection's example JSON.
+type GetTrackingFieldResponseBody struct {
 	ID                string   `json:"id"`
 	Field             string   `json:"field"`
 	Required          bool     `json:"required"`
@@ -1517,8 +1517,8 @@ type GetATrackingFieldResponseBody struct {
 	RecommendedValues []string `json:"recommended_values,omitzero"`
 }
 
-// CreateATrackingFieldResponseBody is synthesized from the collection's example JSON.
-type CreateATrackingFieldResponseBody struct {
+// CreateTrackingFieldResponseBody is synthesized from the collection's example JSON.
+type CreateTrackingFieldResponseBody struct {
 	ID                string   `json:"id"`
 	Field             string   `json:"field"`
 	Required          bool     `json:"required"`
@@ -1550,8 +1550,8 @@ type AddIMDirectoryGroupMembersResponseBody struct {
 	AddedAt string `json:"added_at"`
 }
 
-// RetrieveAnIMDirectoryGroupResponseBody is synthesized from the collection's example JSON.
-type RetrieveAnIMDirectoryGroupResponseBody struct {
+// RetrieveIMDirectoryGroupResponseBody is synthesized from the collection's example JSON.
+type RetrieveIMDirectoryGroupResponseBody struct {
 	ID                string `json:"id"`
 	Name              string `json:"name"`
 	TotalMembers      string `json:"total_members"`
@@ -1617,8 +1617,8 @@ type GetIMChatMessagesResponseBodyMessage struct {
 	ActionTime string `json:"action_time"`
 }
 
-// EditAChatbotMessageResponseBody is synthesized from the collection's example JSON.
-type EditAChatbotMessageResponseBody struct {
+// EditChatbotMessageResponseBody is synthesized from the collection's example JSON.
+type EditChatbotMessageResponseBody struct {
 	MessageID string `json:"message_id"`
 	RobotJid  string `json:"robot_jid"`
 	SentTime  string `json:"sent_time"`
@@ -1626,8 +1626,8 @@ type EditAChatbotMessageResponseBody struct {
 	UserJid   string `json:"user_jid"`
 }
 
-// DeleteAChatbotMessageResponseBody is synthesized from the collection's example JSON.
-type DeleteAChatbotMessageResponseBody struct {
+// DeleteChatbotMessageResponseBody is synthesized from the collection's example JSON.
+type DeleteChatbotMessageResponseBody struct {
 	MessageID string `json:"message_id"`
 	RobotJid  string `json:"robot_jid"`
 	SentTime  string `json:"sent_time"`
@@ -1657,17 +1657,17 @@ type SendIMMessagesResponseBody struct {
 	ID string `json:"id"`
 }
 
-// ListMeetingsResponseBody is synthesized from the collection's example JSON.
-type ListMeetingsResponseBody struct {
-	PageCount    int64                             `json:"page_count"`
-	PageNumber   int64                             `json:"page_number"`
-	PageSize     int64                             `json:"page_size"`
-	TotalRecords int64                             `json:"total_records"`
-	Meetings     []ListMeetingsResponseBodyMeeting `json:"meetings,omitzero"`
+// UsersListMeetingsResponseBody is synthesized from the collection's example JSON.
+type UsersListMeetingsResponseBody struct {
+	PageCount    int64                                  `json:"page_count"`
+	PageNumber   int64                                  `json:"page_number"`
+	PageSize     int64                                  `json:"page_size"`
+	TotalRecords int64                                  `json:"total_records"`
+	Meetings     []UsersListMeetingsResponseBodyMeeting `json:"meetings,omitzero"`
 }
 
-// ListMeetingsResponseBodyMeeting is synthesized from the collection's example JSON.
-type ListMeetingsResponseBodyMeeting struct {
+// UsersListMeetingsResponseBodyMeeting is synthesized from the collection's example JSON.
+type UsersListMeetingsResponseBodyMeeting struct {
 	UUID      string  `json:"uuid"`
 	ID        int64   `json:"id"`
 	HostID    string  `json:"host_id"`
@@ -1681,40 +1681,40 @@ type ListMeetingsResponseBodyMeeting struct {
 	Agenda    *string `json:"agenda,omitzero"`
 }
 
-// CreateAMeetingResponseBody is synthesized from the collection's example JSON.
-type CreateAMeetingResponseBody struct {
-	CreatedAt string                             `json:"created_at"`
-	Duration  int64                              `json:"duration"`
-	HostID    string                             `json:"host_id"`
-	ID        int64                              `json:"id"`
-	JoinURL   string                             `json:"join_url"`
-	Settings  CreateAMeetingResponseBodySettings `json:"settings,omitzero"`
+// CreateMeetingResponseBody is synthesized from the collection's example JSON.
+type CreateMeetingResponseBody struct {
+	CreatedAt string                            `json:"created_at"`
+	Duration  int64                             `json:"duration"`
+	HostID    string                            `json:"host_id"`
+	ID        int64                             `json:"id"`
+	JoinURL   string                            `json:"join_url"`
+	Settings  CreateMeetingResponseBodySettings `json:"settings,omitzero"`
 }
 
-// CreateAMeetingResponseBodySettings is synthesized from the collection's example JSON.
-type CreateAMeetingResponseBodySettings struct {
-	AlternativeHosts      string                                                 `json:"alternative_hosts"`
-	ApprovalType          int64                                                  `json:"approval_type"`
-	Audio                 string                                                 `json:"audio"`
-	AutoRecording         string                                                 `json:"auto_recording"`
-	CloseRegistration     bool                                                   `json:"close_registration"`
-	CnMeeting             bool                                                   `json:"cn_meeting"`
-	EnforceLogin          bool                                                   `json:"enforce_login"`
-	EnforceLoginDomains   string                                                 `json:"enforce_login_domains"`
-	GlobalDialInCountries []string                                               `json:"global_dial_in_countries,omitzero"`
-	GlobalDialInNumbers   []CreateAMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
-	BreakoutRoom          CreateAMeetingResponseBodySettingsBreakoutRoom         `json:"breakout_room,omitzero"`
-	StartTime             string                                                 `json:"start_time"`
-	StartURL              string                                                 `json:"start_url"`
-	Status                string                                                 `json:"status"`
-	Timezone              string                                                 `json:"timezone"`
-	Topic                 string                                                 `json:"topic"`
-	Type                  int64                                                  `json:"type"`
-	UUID                  string                                                 `json:"uuid"`
+// CreateMeetingResponseBodySettings is synthesized from the collection's example JSON.
+type CreateMeetingResponseBodySettings struct {
+	AlternativeHosts      string                                                `json:"alternative_hosts"`
+	ApprovalType          int64                                                 `json:"approval_type"`
+	Audio                 string                                                `json:"audio"`
+	AutoRecording         string                                                `json:"auto_recording"`
+	CloseRegistration     bool                                                  `json:"close_registration"`
+	CnMeeting             bool                                                  `json:"cn_meeting"`
+	EnforceLogin          bool                                                  `json:"enforce_login"`
+	EnforceLoginDomains   string                                                `json:"enforce_login_domains"`
+	GlobalDialInCountries []string                                              `json:"global_dial_in_countries,omitzero"`
+	GlobalDialInNumbers   []CreateMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
+	BreakoutRoom          CreateMeetingResponseBodySettingsBreakoutRoom         `json:"breakout_room,omitzero"`
+	StartTime             string                                                `json:"start_time"`
+	StartURL              string                                                `json:"start_url"`
+	Status                string                                                `json:"status"`
+	Timezone              string                                                `json:"timezone"`
+	Topic                 string                                                `json:"topic"`
+	Type                  int64                                                 `json:"type"`
+	UUID                  string                                                `json:"uuid"`
 }
 
-// CreateAMeetingResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
-type CreateAMeetingResponseBodySettingsGlobalDialInNumber struct {
+// CreateMeetingResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
+type CreateMeetingResponseBodySettingsGlobalDialInNumber struct {
 	City        string `json:"city"`
 	Country     string `json:"country"`
 	CountryName string `json:"country_name"`
@@ -1722,24 +1722,24 @@ type CreateAMeetingResponseBodySettingsGlobalDialInNumber struct {
 	Type        string `json:"type"`
 }
 
-// CreateAMeetingResponseBodySettingsBreakoutRoom is synthesized from the collection's example JSON.
-type CreateAMeetingResponseBodySettingsBreakoutRoom struct {
-	Enable                       bool                                                 `json:"enable"`
-	Rooms                        []CreateAMeetingResponseBodySettingsBreakoutRoomRoom `json:"rooms,omitzero"`
-	HostVideo                    bool                                                 `json:"host_video"`
-	InMeeting                    bool                                                 `json:"in_meeting"`
-	JoinBeforeHost               bool                                                 `json:"join_before_host"`
-	MuteUponEntry                bool                                                 `json:"mute_upon_entry"`
-	ParticipantVideo             bool                                                 `json:"participant_video"`
-	RegistrantsConfirmationEmail bool                                                 `json:"registrants_confirmation_email"`
-	UsePmi                       bool                                                 `json:"use_pmi"`
-	WaitingRoom                  bool                                                 `json:"waiting_room"`
-	Watermark                    bool                                                 `json:"watermark"`
-	RegistrantsEmailNotification bool                                                 `json:"registrants_email_notification"`
+// CreateMeetingResponseBodySettingsBreakoutRoom is synthesized from the collection's example JSON.
+type CreateMeetingResponseBodySettingsBreakoutRoom struct {
+	Enable                       bool                                                `json:"enable"`
+	Rooms                        []CreateMeetingResponseBodySettingsBreakoutRoomRoom `json:"rooms,omitzero"`
+	HostVideo                    bool                                                `json:"host_video"`
+	InMeeting                    bool                                                `json:"in_meeting"`
+	JoinBeforeHost               bool                                                `json:"join_before_host"`
+	MuteUponEntry                bool                                                `json:"mute_upon_entry"`
+	ParticipantVideo             bool                                                `json:"participant_video"`
+	RegistrantsConfirmationEmail bool                                                `json:"registrants_confirmation_email"`
+	UsePmi                       bool                                                `json:"use_pmi"`
+	WaitingRoom                  bool                                                `json:"waiting_room"`
+	Watermark                    bool                                                `json:"watermark"`
+	RegistrantsEmailNotification bool                                                `json:"registrants_email_notification"`
 }
 
-// CreateAMeetingResponseBodySettingsBreakoutRoomRoom is synthesized from the collection's example JSON.
-type CreateAMeetingResponseBodySettingsBreakoutRoomRoom struct {
+// CreateMeetingResponseBodySettingsBreakoutRoomRoom is synthesized from the collection's example JSON.
+type CreateMeetingResponseBodySettingsBreakoutRoomRoom struct {
 	Name         string   `json:"name"`
 	Participants []string `json:"participants,omitzero"`
 }
@@ -1936,17 +1936,17 @@ type GetUserSettingsResponseBodyTsp struct {
 	ShowInternationalNumbersLink bool     `json:"show_international_numbers_link"`
 }
 
-// GetAUserTSPAccountResponseBody is synthesized from the collection's example JSON.
-type GetAUserTSPAccountResponseBody struct {
-	ID             string                                       `json:"id"`
-	ConferenceCode string                                       `json:"conference_code"`
-	LeaderPin      string                                       `json:"leader_pin"`
-	TspBridge      string                                       `json:"tsp_bridge"`
-	DialInNumbers  []GetAUserTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
+// GetUserTSPAccountResponseBody is synthesized from the collection's example JSON.
+type GetUserTSPAccountResponseBody struct {
+	ID             string                                      `json:"id"`
+	ConferenceCode string                                      `json:"conference_code"`
+	LeaderPin      string                                      `json:"leader_pin"`
+	TspBridge      string                                      `json:"tsp_bridge"`
+	DialInNumbers  []GetUserTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
-// GetAUserTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
-type GetAUserTSPAccountResponseBodyDialInNumber struct {
+// GetUserTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
+type GetUserTSPAccountResponseBodyDialInNumber struct {
 	Code   string `json:"code"`
 	Number string `json:"number"`
 	Type   string `json:"type"`
@@ -1973,133 +1973,133 @@ type ListUserTSPAccountsResponseBodyTspAccountDialInNumber struct {
 	Type   string `json:"type"`
 }
 
-// AddAUserTSPAccountResponseBody is synthesized from the collection's example JSON.
-type AddAUserTSPAccountResponseBody struct {
-	ConferenceCode string                                       `json:"conference_code"`
-	LeaderPin      string                                       `json:"leader_pin"`
-	TspBridge      string                                       `json:"tsp_bridge"`
-	DialInNumbers  []AddAUserTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
+// AddUserTSPAccountResponseBody is synthesized from the collection's example JSON.
+type AddUserTSPAccountResponseBody struct {
+	ConferenceCode string                                      `json:"conference_code"`
+	LeaderPin      string                                      `json:"leader_pin"`
+	TspBridge      string                                      `json:"tsp_bridge"`
+	DialInNumbers  []AddUserTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
-// AddAUserTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
-type AddAUserTSPAccountResponseBodyDialInNumber struct {
+// AddUserTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
+type AddUserTSPAccountResponseBodyDialInNumber struct {
 	Code   string `json:"code"`
 	Number string `json:"number"`
 	Type   string `json:"type"`
 }
 
-// GetAUserTokenResponseBody is synthesized from the collection's example JSON.
-type GetAUserTokenResponseBody struct {
+// GetUserTokenResponseBody is synthesized from the collection's example JSON.
+type GetUserTokenResponseBody struct {
 	Token string `json:"token"`
 }
 
-// CreateAWebinarResponseBody is synthesized from the collection's example JSON.
-type CreateAWebinarResponseBody struct {
-	UUID        string                                 `json:"uuid"`
-	ID          string                                 `json:"id"`
-	HostID      string                                 `json:"host_id"`
-	Topic       string                                 `json:"topic"`
-	Type        string                                 `json:"type"`
-	StartTime   string                                 `json:"start_time"`
-	Duration    string                                 `json:"duration"`
-	Timezone    string                                 `json:"timezone"`
-	Agenda      string                                 `json:"agenda"`
-	CreatedAt   string                                 `json:"created_at"`
-	StartURL    string                                 `json:"start_url"`
-	JoinURL     string                                 `json:"join_url"`
-	Occurrences []CreateAWebinarResponseBodyOccurrence `json:"occurrences,omitzero"`
-	Settings    CreateAWebinarResponseBodySettings     `json:"settings,omitzero"`
+// CreateWebinarResponseBody is synthesized from the collection's example JSON.
+type CreateWebinarResponseBody struct {
+	UUID        string                                `json:"uuid"`
+	ID          string                                `json:"id"`
+	HostID      string                                `json:"host_id"`
+	Topic       string                                `json:"topic"`
+	Type        string                                `json:"type"`
+	StartTime   string                                `json:"start_time"`
+	Duration    string                                `json:"duration"`
+	Timezone    string                                `json:"timezone"`
+	Agenda      string                                `json:"agenda"`
+	CreatedAt   string                                `json:"created_at"`
+	StartURL    string                                `json:"start_url"`
+	JoinURL     string                                `json:"join_url"`
+	Occurrences []CreateWebinarResponseBodyOccurrence `json:"occurrences,omitzero"`
+	Settings    CreateWebinarResponseBodySettings     `json:"settings,omitzero"`
 }
 
-// CreateAWebinarResponseBodyOccurrence is synthesized from the collection's example JSON.
-type CreateAWebinarResponseBodyOccurrence struct {
+// CreateWebinarResponseBodyOccurrence is synthesized from the collection's example JSON.
+type CreateWebinarResponseBodyOccurrence struct {
 	OccurrenceID string `json:"occurrence_id"`
 	StartTime    string `json:"start_time"`
 	Duration     string `json:"duration"`
 	Status       string `json:"status"`
 }
 
-// CreateAWebinarResponseBodySettings is synthesized from the collection's example JSON.
-type CreateAWebinarResponseBodySettings struct {
-	HostVideo                                      string                                                                           `json:"host_video"`
-	PanelistsVideo                                 string                                                                           `json:"panelists_video"`
-	PracticeSession                                string                                                                           `json:"practice_session"`
-	HdVideo                                        string                                                                           `json:"hd_video"`
-	HdVideoForAttendees                            string                                                                           `json:"hd_video_for_attendees"`
-	Send1080pVideoToAttendees                      string                                                                           `json:"send_1080p_video_to_attendees"`
-	ApprovalType                                   string                                                                           `json:"approval_type"`
-	RegistrationType                               string                                                                           `json:"registration_type"`
-	Audio                                          string                                                                           `json:"audio"`
-	AutoRecording                                  string                                                                           `json:"auto_recording"`
-	EnforceLogin                                   string                                                                           `json:"enforce_login"`
-	EnforceLoginDomains                            string                                                                           `json:"enforce_login_domains"`
-	AlternativeHosts                               string                                                                           `json:"alternative_hosts"`
-	CloseRegistration                              string                                                                           `json:"close_registration"`
-	ShowShareButton                                string                                                                           `json:"show_share_button"`
-	AllowMultipleDevices                           string                                                                           `json:"allow_multiple_devices"`
-	EmailLanguage                                  string                                                                           `json:"email_language"`
-	PanelistsInvitationEmailNotification           string                                                                           `json:"panelists_invitation_email_notification"`
-	RegistrantsConfirmationEmail                   string                                                                           `json:"registrants_confirmation_email"`
-	RegistrantsEmailNotification                   string                                                                           `json:"registrants_email_notification"`
-	AttendeesAndPanelistsReminderEmailNotification CreateAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
-	FollowUpAttendeesEmailNotification             CreateAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
-	FollowUpAbsenteesEmailNotification             CreateAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
+// CreateWebinarResponseBodySettings is synthesized from the collection's example JSON.
+type CreateWebinarResponseBodySettings struct {
+	HostVideo                                      string                                                                          `json:"host_video"`
+	PanelistsVideo                                 string                                                                          `json:"panelists_video"`
+	PracticeSession                                string                                                                          `json:"practice_session"`
+	HdVideo                                        string                                                                          `json:"hd_video"`
+	HdVideoForAttendees                            string                                                                          `json:"hd_video_for_attendees"`
+	Send1080pVideoToAttendees                      string                                                                          `json:"send_1080p_video_to_attendees"`
+	ApprovalType                                   string                                                                          `json:"approval_type"`
+	RegistrationType                               string                                                                          `json:"registration_type"`
+	Audio                                          string                                                                          `json:"audio"`
+	AutoRecording                                  string                                                                          `json:"auto_recording"`
+	EnforceLogin                                   string                                                                          `json:"enforce_login"`
+	EnforceLoginDomains                            string                                                                          `json:"enforce_login_domains"`
+	AlternativeHosts                               string                                                                          `json:"alternative_hosts"`
+	CloseRegistration                              string                                                                          `json:"close_registration"`
+	ShowShareButton                                string                                                                          `json:"show_share_button"`
+	AllowMultipleDevices                           string                                                                          `json:"allow_multiple_devices"`
+	EmailLanguage                                  string                                                                          `json:"email_language"`
+	PanelistsInvitationEmailNotification           string                                                                          `json:"panelists_invitation_email_notification"`
+	RegistrantsConfirmationEmail                   string                                                                          `json:"registrants_confirmation_email"`
+	RegistrantsEmailNotification                   string                                                                          `json:"registrants_email_notification"`
+	AttendeesAndPanelistsReminderEmailNotification CreateWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
+	FollowUpAttendeesEmailNotification             CreateWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
+	FollowUpAbsenteesEmailNotification             CreateWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
 }
 
-// CreateAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification is synthesized from the collection's example JSON.
-type CreateAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification struct {
+// CreateWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification is synthesized from the collection's example JSON.
+type CreateWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification struct {
 	Enable string `json:"enable"`
 	Type   string `json:"type"`
 }
 
-// CreateAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification is synthesized from the collection's example JSON.
-type CreateAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification struct {
+// CreateWebinarResponseBodySettingsFollowUpAttendeesEmailNotification is synthesized from the collection's example JSON.
+type CreateWebinarResponseBodySettingsFollowUpAttendeesEmailNotification struct {
 	Enable string `json:"enable"`
 	Type   string `json:"type"`
 }
 
-// CreateAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification is synthesized from the collection's example JSON.
-type CreateAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification struct {
+// CreateWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification is synthesized from the collection's example JSON.
+type CreateWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification struct {
 	Enable string `json:"enable"`
 	Type   string `json:"type"`
 }
 
-// GetAUserResponseBody is synthesized from the collection's example JSON.
-type GetAUserResponseBody struct {
-	CreatedAt          string                                `json:"created_at"`
-	CustomAttributes   []GetAUserResponseBodyCustomAttribute `json:"custom_attributes,omitzero"`
-	ID                 string                                `json:"id"`
-	FirstName          string                                `json:"first_name"`
-	LastName           string                                `json:"last_name"`
-	Email              string                                `json:"email"`
-	Type               int64                                 `json:"type"`
-	RoleName           string                                `json:"role_name"`
-	Pmi                int64                                 `json:"pmi"`
-	UsePmi             bool                                  `json:"use_pmi"`
-	PersonalMeetingURL string                                `json:"personal_meeting_url"`
-	Timezone           string                                `json:"timezone"`
-	Verified           int64                                 `json:"verified"`
-	Dept               string                                `json:"dept"`
-	LastLoginTime      string                                `json:"last_login_time"`
-	LastClientVersion  string                                `json:"last_client_version"`
-	PicURL             string                                `json:"pic_url"`
-	HostKey            string                                `json:"host_key"`
-	Jid                string                                `json:"jid"`
-	GroupIDs           []json.RawMessage                     `json:"group_ids,omitzero"`
-	ImGroupIDs         []string                              `json:"im_group_ids,omitzero"`
-	AccountID          string                                `json:"account_id"`
-	Language           string                                `json:"language"`
-	PhoneCountry       string                                `json:"phone_country"`
-	PhoneNumber        string                                `json:"phone_number"`
-	Status             string                                `json:"status"`
-	RoleID             string                                `json:"role_id"`
-	EmployeeUniqueID   string                                `json:"employee_unique_id"`
-	AccountNumber      int64                                 `json:"account_number"`
-	Manager            string                                `json:"manager"`
+// GetUserResponseBody is synthesized from the collection's example JSON.
+type GetUserResponseBody struct {
+	CreatedAt          string                               `json:"created_at"`
+	CustomAttributes   []GetUserResponseBodyCustomAttribute `json:"custom_attributes,omitzero"`
+	ID                 string                               `json:"id"`
+	FirstName          string                               `json:"first_name"`
+	LastName           string                               `json:"last_name"`
+	Email              string                               `json:"email"`
+	Type               int64                                `json:"type"`
+	RoleName           string                               `json:"role_name"`
+	Pmi                int64                                `json:"pmi"`
+	UsePmi             bool                                 `json:"use_pmi"`
+	PersonalMeetingURL string                               `json:"personal_meeting_url"`
+	Timezone           string                               `json:"timezone"`
+	Verified           int64                                `json:"verified"`
+	Dept               string                               `json:"dept"`
+	LastLoginTime      string                               `json:"last_login_time"`
+	LastClientVersion  string                               `json:"last_client_version"`
+	PicURL             string                               `json:"pic_url"`
+	HostKey            string                               `json:"host_key"`
+	Jid                string                               `json:"jid"`
+	GroupIDs           []json.RawMessage                    `json:"group_ids,omitzero"`
+	ImGroupIDs         []string                             `json:"im_group_ids,omitzero"`
+	AccountID          string                               `json:"account_id"`
+	Language           string                               `json:"language"`
+	PhoneCountry       string                               `json:"phone_country"`
+	PhoneNumber        string                               `json:"phone_number"`
+	Status             string                               `json:"status"`
+	RoleID             string                               `json:"role_id"`
+	EmployeeUniqueID   string                               `json:"employee_unique_id"`
+	AccountNumber      int64                                `json:"account_number"`
+	Manager            string                               `json:"manager"`
 }
 
-// GetAUserResponseBodyCustomAttribute is synthesized from the collection's example JSON.
-type GetAUserResponseBodyCustomAttribute struct {
+// GetUserResponseBodyCustomAttribute is synthesized from the collection's example JSON.
+type GetUserResponseBodyCustomAttribute struct {
 	Key   string `json:"key"`
 	Name  string `json:"name"`
 	Value string `json:"value"`
@@ -2152,28 +2152,28 @@ type GetUserPermissionsResponseBody struct {
 	Permissions []string `json:"permissions,omitzero"`
 }
 
-// ListAUserPACAccountsResponseBody is synthesized from the collection's example JSON.
-type ListAUserPACAccountsResponseBody struct {
-	PacAccounts []ListAUserPACAccountsResponseBodyPacAccount `json:"pac_accounts,omitzero"`
+// ListUserPACAccountsResponseBody is synthesized from the collection's example JSON.
+type ListUserPACAccountsResponseBody struct {
+	PacAccounts []ListUserPACAccountsResponseBodyPacAccount `json:"pac_accounts,omitzero"`
 }
 
-// ListAUserPACAccountsResponseBodyPacAccount is synthesized from the collection's example JSON.
-type ListAUserPACAccountsResponseBodyPacAccount struct {
-	DedicatedDialInNumber []ListAUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem `json:"dedicated_dial_in_number,omitzero"`
-	GlobalDialInNumbers   []ListAUserPACAccountsResponseBodyPacAccountGlobalDialInNumber        `json:"global_dial_in_numbers,omitzero"`
-	ConferenceID          string                                                                `json:"conference_id"`
-	ParticipantPassword   string                                                                `json:"participant_password"`
-	ListenOnlyPassword    string                                                                `json:"listen_only_password"`
+// ListUserPACAccountsResponseBodyPacAccount is synthesized from the collection's example JSON.
+type ListUserPACAccountsResponseBodyPacAccount struct {
+	DedicatedDialInNumber []ListUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem `json:"dedicated_dial_in_number,omitzero"`
+	GlobalDialInNumbers   []ListUserPACAccountsResponseBodyPacAccountGlobalDialInNumber        `json:"global_dial_in_numbers,omitzero"`
+	ConferenceID          string                                                               `json:"conference_id"`
+	ParticipantPassword   string                                                               `json:"participant_password"`
+	ListenOnlyPassword    string                                                               `json:"listen_only_password"`
 }
 
-// ListAUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem is synthesized from the collection's example JSON.
-type ListAUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem struct {
+// ListUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem is synthesized from the collection's example JSON.
+type ListUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem struct {
 	Number  string `json:"number"`
 	Country string `json:"country"`
 }
 
-// ListAUserPACAccountsResponseBodyPacAccountGlobalDialInNumber is synthesized from the collection's example JSON.
-type ListAUserPACAccountsResponseBodyPacAccountGlobalDialInNumber struct {
+// ListUserPACAccountsResponseBodyPacAccountGlobalDialInNumber is synthesized from the collection's example JSON.
+type ListUserPACAccountsResponseBodyPacAccountGlobalDialInNumber struct {
 	Number  string `json:"number"`
 	Country string `json:"country"`
 }
@@ -2245,61 +2245,61 @@ type GetUserZAKResponseBody struct {
 	Token string `json:"token"`
 }
 
-// CheckAUserEmailResponseBody is synthesized from the collection's example JSON.
-type CheckAUserEmailResponseBody struct {
+// CheckUserEmailResponseBody is synthesized from the collection's example JSON.
+type CheckUserEmailResponseBody struct {
 	ExistedEmail bool `json:"existed_email"`
 }
 
-// CheckAUserPMRoomResponseBody is synthesized from the collection's example JSON.
-type CheckAUserPMRoomResponseBody struct {
+// CheckUserPMRoomResponseBody is synthesized from the collection's example JSON.
+type CheckUserPMRoomResponseBody struct {
 	Existed bool `json:"existed"`
 }
 
-// GetAMeetingRegistrantResponseBody is synthesized from the collection's example JSON.
-type GetAMeetingRegistrantResponseBody struct {
-	ID                    string                                            `json:"id"`
-	Email                 string                                            `json:"email"`
-	FirstName             string                                            `json:"first_name"`
-	LastName              string                                            `json:"last_name"`
-	Address               string                                            `json:"address"`
-	City                  string                                            `json:"city"`
-	Country               string                                            `json:"country"`
-	Zip                   string                                            `json:"zip"`
-	State                 string                                            `json:"state"`
-	Phone                 string                                            `json:"phone"`
-	Industry              string                                            `json:"industry"`
-	Org                   string                                            `json:"org"`
-	JobTitle              string                                            `json:"job_title"`
-	PurchasingTimeFrame   string                                            `json:"purchasing_time_frame"`
-	RoleInPurchaseProcess string                                            `json:"role_in_purchase_process"`
-	NoOfEmployees         string                                            `json:"no_of_employees"`
-	Comments              string                                            `json:"comments"`
-	CustomQuestions       []GetAMeetingRegistrantResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
-	Status                string                                            `json:"status"`
-	CreateTime            string                                            `json:"create_time"`
-	JoinURL               string                                            `json:"join_url"`
+// GetMeetingRegistrantResponseBody is synthesized from the collection's example JSON.
+type GetMeetingRegistrantResponseBody struct {
+	ID                    string                                           `json:"id"`
+	Email                 string                                           `json:"email"`
+	FirstName             string                                           `json:"first_name"`
+	LastName              string                                           `json:"last_name"`
+	Address               string                                           `json:"address"`
+	City                  string                                           `json:"city"`
+	Country               string                                           `json:"country"`
+	Zip                   string                                           `json:"zip"`
+	State                 string                                           `json:"state"`
+	Phone                 string                                           `json:"phone"`
+	Industry              string                                           `json:"industry"`
+	Org                   string                                           `json:"org"`
+	JobTitle              string                                           `json:"job_title"`
+	PurchasingTimeFrame   string                                           `json:"purchasing_time_frame"`
+	RoleInPurchaseProcess string                                           `json:"role_in_purchase_process"`
+	NoOfEmployees         string                                           `json:"no_of_employees"`
+	Comments              string                                           `json:"comments"`
+	CustomQuestions       []GetMeetingRegistrantResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
+	Status                string                                           `json:"status"`
+	CreateTime            string                                           `json:"create_time"`
+	JoinURL               string                                           `json:"join_url"`
 }
 
-// GetAMeetingRegistrantResponseBodyCustomQuestion is synthesized from the collection's example JSON.
-type GetAMeetingRegistrantResponseBodyCustomQuestion struct {
+// GetMeetingRegistrantResponseBodyCustomQuestion is synthesized from the collection's example JSON.
+type GetMeetingRegistrantResponseBodyCustomQuestion struct {
 	Title string `json:"title"`
 	Value string `json:"value"`
 }
 
-// ListRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
-type ListRegistrationQuestionsResponseBody struct {
-	Questions       []ListRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
-	CustomQuestions []ListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
+// MeetingsListRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
+type MeetingsListRegistrationQuestionsResponseBody struct {
+	Questions       []MeetingsListRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
+	CustomQuestions []MeetingsListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
 }
 
-// ListRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
-type ListRegistrationQuestionsResponseBodyQuestion struct {
+// MeetingsListRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
+type MeetingsListRegistrationQuestionsResponseBodyQuestion struct {
 	FieldName string `json:"field_name"`
 	Required  bool   `json:"required"`
 }
 
-// ListRegistrationQuestionsResponseBodyCustomQuestion is synthesized from the collection's example JSON.
-type ListRegistrationQuestionsResponseBodyCustomQuestion struct {
+// MeetingsListRegistrationQuestionsResponseBodyCustomQuestion is synthesized from the collection's example JSON.
+type MeetingsListRegistrationQuestionsResponseBodyCustomQuestion struct {
 	Title    string `json:"title"`
 	Type     string `json:"type"`
 	Required bool   `json:"required"`
@@ -2334,7 +2334,7 @@ type ListMeetingRegistrantsResponseBodyRegistrant struct {
 	NoOfEmployees         string                                                       `json:"no_of_employees"`
 	Comments              string                                                       `json:"comments"`
 	CustomQuestions       []ListMeetingRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
-	Status                Status                                                       `json:"status"`
+	Status                ListMeetingRegistrantsStatus                                 `json:"status"`
 	CreateTime            string                                                       `json:"create_time"`
 	JoinURL               string                                                       `json:"join_url"`
 }
@@ -2354,16 +2354,16 @@ type AddMeetingRegistrantResponseBody struct {
 	Topic        string `json:"topic"`
 }
 
-// GetAMeetingPollResponseBody is synthesized from the collection's example JSON.
-type GetAMeetingPollResponseBody struct {
-	ID        string                                `json:"id"`
-	Status    string                                `json:"status"`
-	Title     string                                `json:"title"`
-	Questions []GetAMeetingPollResponseBodyQuestion `json:"questions,omitzero"`
+// GetMeetingPollResponseBody is synthesized from the collection's example JSON.
+type GetMeetingPollResponseBody struct {
+	ID        string                               `json:"id"`
+	Status    string                               `json:"status"`
+	Title     string                               `json:"title"`
+	Questions []GetMeetingPollResponseBodyQuestion `json:"questions,omitzero"`
 }
 
-// GetAMeetingPollResponseBodyQuestion is synthesized from the collection's example JSON.
-type GetAMeetingPollResponseBodyQuestion struct {
+// GetMeetingPollResponseBodyQuestion is synthesized from the collection's example JSON.
+type GetMeetingPollResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
 	Answers []string `json:"answers,omitzero"`
@@ -2390,16 +2390,16 @@ type ListMeetingPollsResponseBodyPollQuestion struct {
 	Answers []string `json:"answers,omitzero"`
 }
 
-// CreateAMeetingPollResponseBody is synthesized from the collection's example JSON.
-type CreateAMeetingPollResponseBody struct {
-	ID        string                                   `json:"id"`
-	Status    string                                   `json:"status"`
-	Title     string                                   `json:"title"`
-	Questions []CreateAMeetingPollResponseBodyQuestion `json:"questions,omitzero"`
+// CreateMeetingPollResponseBody is synthesized from the collection's example JSON.
+type CreateMeetingPollResponseBody struct {
+	ID        string                                  `json:"id"`
+	Status    string                                  `json:"status"`
+	Title     string                                  `json:"title"`
+	Questions []CreateMeetingPollResponseBodyQuestion `json:"questions,omitzero"`
 }
 
-// CreateAMeetingPollResponseBodyQuestion is synthesized from the collection's example JSON.
-type CreateAMeetingPollResponseBodyQuestion struct {
+// CreateMeetingPollResponseBodyQuestion is synthesized from the collection's example JSON.
+type CreateMeetingPollResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
 	Answers []string `json:"answers,omitzero"`
@@ -2450,31 +2450,31 @@ type ListRecordingRegistrantsResponseBody struct {
 
 // ListRecordingRegistrantsResponseBodyRegistrant is synthesized from the collection's example JSON.
 type ListRecordingRegistrantsResponseBodyRegistrant struct {
-	ID                    string            `json:"id"`
-	FirstName             string            `json:"first_name"`
-	LastName              string            `json:"last_name"`
-	Email                 string            `json:"email"`
-	Address               string            `json:"address"`
-	City                  string            `json:"city"`
-	Country               string            `json:"country"`
-	Zip                   string            `json:"zip"`
-	State                 string            `json:"state"`
-	Phone                 string            `json:"phone"`
-	Industry              string            `json:"industry"`
-	Org                   string            `json:"org"`
-	JobTitle              string            `json:"job_title"`
-	PurchasingTimeFrame   string            `json:"purchasing_time_frame"`
-	RoleInPurchaseProcess string            `json:"role_in_purchase_process"`
-	NoOfEmployees         string            `json:"no_of_employees"`
-	Comments              string            `json:"comments"`
-	CustomQuestions       []json.RawMessage `json:"custom_questions,omitzero"`
-	Status                Status            `json:"status"`
-	CreateTime            string            `json:"create_time"`
-	ShareURL              string            `json:"share_url"`
+	ID                    string                         `json:"id"`
+	FirstName             string                         `json:"first_name"`
+	LastName              string                         `json:"last_name"`
+	Email                 string                         `json:"email"`
+	Address               string                         `json:"address"`
+	City                  string                         `json:"city"`
+	Country               string                         `json:"country"`
+	Zip                   string                         `json:"zip"`
+	State                 string                         `json:"state"`
+	Phone                 string                         `json:"phone"`
+	Industry              string                         `json:"industry"`
+	Org                   string                         `json:"org"`
+	JobTitle              string                         `json:"job_title"`
+	PurchasingTimeFrame   string                         `json:"purchasing_time_frame"`
+	RoleInPurchaseProcess string                         `json:"role_in_purchase_process"`
+	NoOfEmployees         string                         `json:"no_of_employees"`
+	Comments              string                         `json:"comments"`
+	CustomQuestions       []json.RawMessage              `json:"custom_questions,omitzero"`
+	Status                ListRecordingRegistrantsStatus `json:"status"`
+	CreateTime            string                         `json:"create_time"`
+	ShareURL              string                         `json:"share_url"`
 }
 
-// CreateARecordingRegistrantResponseBody is synthesized from the collection's example JSON.
-type CreateARecordingRegistrantResponseBody struct {
+// CreateRecordingRegistrantResponseBody is synthesized from the collection's example JSON.
+type CreateRecordingRegistrantResponseBody struct {
 	RegistrantID string `json:"registrant_id"`
 	ID           int64  `json:"id"`
 	Topic        string `json:"topic"`
@@ -2529,57 +2529,57 @@ type GetMeetingRecordingsResponseBodyParticipantAudioFile struct {
 	Status         string `json:"status"`
 }
 
-// GetLiveStreamDetailsResponseBody is synthesized from the collection's example JSON.
-type GetLiveStreamDetailsResponseBody struct {
+// MeetingsGetLiveStreamDetailsResponseBody is synthesized from the collection's example JSON.
+type MeetingsGetLiveStreamDetailsResponseBody struct {
 	StreamURL string `json:"stream_url"`
 	StreamKey string `json:"stream_key"`
 	PageURL   string `json:"page_url"`
 }
 
-// GetAMeetingResponseBody is synthesized from the collection's example JSON.
-type GetAMeetingResponseBody struct {
-	Agenda    string                          `json:"agenda"`
-	CreatedAt string                          `json:"created_at"`
-	Duration  int64                           `json:"duration"`
-	HostID    string                          `json:"host_id"`
-	ID        int64                           `json:"id"`
-	JoinURL   string                          `json:"join_url"`
-	Settings  GetAMeetingResponseBodySettings `json:"settings,omitzero"`
-	StartTime string                          `json:"start_time"`
-	StartURL  string                          `json:"start_url"`
-	Status    string                          `json:"status"`
-	Timezone  string                          `json:"timezone"`
-	Topic     string                          `json:"topic"`
-	Type      int64                           `json:"type"`
-	UUID      string                          `json:"uuid"`
+// GetMeetingResponseBody is synthesized from the collection's example JSON.
+type GetMeetingResponseBody struct {
+	Agenda    string                         `json:"agenda"`
+	CreatedAt string                         `json:"created_at"`
+	Duration  int64                          `json:"duration"`
+	HostID    string                         `json:"host_id"`
+	ID        int64                          `json:"id"`
+	JoinURL   string                         `json:"join_url"`
+	Settings  GetMeetingResponseBodySettings `json:"settings,omitzero"`
+	StartTime string                         `json:"start_time"`
+	StartURL  string                         `json:"start_url"`
+	Status    string                         `json:"status"`
+	Timezone  string                         `json:"timezone"`
+	Topic     string                         `json:"topic"`
+	Type      int64                          `json:"type"`
+	UUID      string                         `json:"uuid"`
 }
 
-// GetAMeetingResponseBodySettings is synthesized from the collection's example JSON.
-type GetAMeetingResponseBodySettings struct {
-	AlternativeHosts             string                                              `json:"alternative_hosts"`
-	ApprovalType                 int64                                               `json:"approval_type"`
-	Audio                        string                                              `json:"audio"`
-	AutoRecording                string                                              `json:"auto_recording"`
-	CloseRegistration            bool                                                `json:"close_registration"`
-	CnMeeting                    bool                                                `json:"cn_meeting"`
-	EnforceLogin                 bool                                                `json:"enforce_login"`
-	EnforceLoginDomains          string                                              `json:"enforce_login_domains"`
-	GlobalDialInCountries        []string                                            `json:"global_dial_in_countries,omitzero"`
-	GlobalDialInNumbers          []GetAMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
-	HostVideo                    bool                                                `json:"host_video"`
-	InMeeting                    bool                                                `json:"in_meeting"`
-	JoinBeforeHost               bool                                                `json:"join_before_host"`
-	MuteUponEntry                bool                                                `json:"mute_upon_entry"`
-	ParticipantVideo             bool                                                `json:"participant_video"`
-	RegistrantsConfirmationEmail bool                                                `json:"registrants_confirmation_email"`
-	UsePmi                       bool                                                `json:"use_pmi"`
-	WaitingRoom                  bool                                                `json:"waiting_room"`
-	Watermark                    bool                                                `json:"watermark"`
-	RegistrantsEmailNotification bool                                                `json:"registrants_email_notification"`
+// GetMeetingResponseBodySettings is synthesized from the collection's example JSON.
+type GetMeetingResponseBodySettings struct {
+	AlternativeHosts             string                                             `json:"alternative_hosts"`
+	ApprovalType                 int64                                              `json:"approval_type"`
+	Audio                        string                                             `json:"audio"`
+	AutoRecording                string                                             `json:"auto_recording"`
+	CloseRegistration            bool                                               `json:"close_registration"`
+	CnMeeting                    bool                                               `json:"cn_meeting"`
+	EnforceLogin                 bool                                               `json:"enforce_login"`
+	EnforceLoginDomains          string                                             `json:"enforce_login_domains"`
+	GlobalDialInCountries        []string                                           `json:"global_dial_in_countries,omitzero"`
+	GlobalDialInNumbers          []GetMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
+	HostVideo                    bool                                               `json:"host_video"`
+	InMeeting                    bool                                               `json:"in_meeting"`
+	JoinBeforeHost               bool                                               `json:"join_before_host"`
+	MuteUponEntry                bool                                               `json:"mute_upon_entry"`
+	ParticipantVideo             bool                                               `json:"participant_video"`
+	RegistrantsConfirmationEmail bool                                               `json:"registrants_confirmation_email"`
+	UsePmi                       bool                                               `json:"use_pmi"`
+	WaitingRoom                  bool                                               `json:"waiting_room"`
+	Watermark                    bool                                               `json:"watermark"`
+	RegistrantsEmailNotification bool                                               `json:"registrants_email_notification"`
 }
 
-// GetAMeetingResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
-type GetAMeetingResponseBodySettingsGlobalDialInNumber struct {
+// GetMeetingResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
+type GetMeetingResponseBodySettingsGlobalDialInNumber struct {
 	City        string `json:"city"`
 	Country     string `json:"country"`
 	CountryName string `json:"country_name"`
@@ -2592,13 +2592,13 @@ type GetMeetingInvitationResponseBody struct {
 	Invitation string `json:"invitation"`
 }
 
-// PerformBatchRegistrationResponseBody is synthesized from the collection's example JSON.
-type PerformBatchRegistrationResponseBody struct {
-	Registrants []PerformBatchRegistrationResponseBodyRegistrant `json:"registrants,omitzero"`
+// MeetingsPerformBatchRegistrationResponseBody is synthesized from the collection's example JSON.
+type MeetingsPerformBatchRegistrationResponseBody struct {
+	Registrants []MeetingsPerformBatchRegistrationResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
-// PerformBatchRegistrationResponseBodyRegistrant is synthesized from the collection's example JSON.
-type PerformBatchRegistrationResponseBodyRegistrant struct {
+// MeetingsPerformBatchRegistrationResponseBodyRegistrant is synthesized from the collection's example JSON.
+type MeetingsPerformBatchRegistrationResponseBodyRegistrant struct {
 	RegistrantID string `json:"registrant_id"`
 	Email        string `json:"email"`
 	JoinURL      string `json:"join_url"`
@@ -2994,25 +2994,25 @@ type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemCPUUsage struct
 	SystemMaxCPUUsage string `json:"system_max_cpu_usage"`
 }
 
-// GetSharingRecordingDetailsResponseBody is synthesized from the collection's example JSON.
-type GetSharingRecordingDetailsResponseBody struct {
-	PageCount     string                                              `json:"page_count"`
-	PageSize      string                                              `json:"page_size"`
-	TotalRecords  string                                              `json:"total_records"`
-	NextPageToken string                                              `json:"next_page_token"`
-	Participants  []GetSharingRecordingDetailsResponseBodyParticipant `json:"participants,omitzero"`
+// MeetingsGetSharingRecordingDetailsResponseBody is synthesized from the collection's example JSON.
+type MeetingsGetSharingRecordingDetailsResponseBody struct {
+	PageCount     string                                                      `json:"page_count"`
+	PageSize      string                                                      `json:"page_size"`
+	TotalRecords  string                                                      `json:"total_records"`
+	NextPageToken string                                                      `json:"next_page_token"`
+	Participants  []MeetingsGetSharingRecordingDetailsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
-// GetSharingRecordingDetailsResponseBodyParticipant is synthesized from the collection's example JSON.
-type GetSharingRecordingDetailsResponseBodyParticipant struct {
-	ID       string                                                    `json:"id"`
-	UserID   string                                                    `json:"user_id"`
-	UserName string                                                    `json:"user_name"`
-	Details  []GetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details,omitzero"`
+// MeetingsGetSharingRecordingDetailsResponseBodyParticipant is synthesized from the collection's example JSON.
+type MeetingsGetSharingRecordingDetailsResponseBodyParticipant struct {
+	ID       string                                                            `json:"id"`
+	UserID   string                                                            `json:"user_id"`
+	UserName string                                                            `json:"user_name"`
+	Details  []MeetingsGetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details,omitzero"`
 }
 
-// GetSharingRecordingDetailsResponseBodyParticipantDetail is synthesized from the collection's example JSON.
-type GetSharingRecordingDetailsResponseBodyParticipantDetail struct {
+// MeetingsGetSharingRecordingDetailsResponseBodyParticipantDetail is synthesized from the collection's example JSON.
+type MeetingsGetSharingRecordingDetailsResponseBodyParticipantDetail struct {
 	Content   string `json:"content"`
 	StartTime string `json:"start_time"`
 	EndTime   string `json:"end_time"`
@@ -3056,19 +3056,19 @@ type GetMeetingDetailsResponseBody struct {
 	InRoomParticipants int64  `json:"in_room_participants"`
 }
 
-// MeetingsListMeetingsResponseBody is synthesized from the collection's example JSON.
-type MeetingsListMeetingsResponseBody struct {
-	From          string                                    `json:"from"`
-	To            string                                    `json:"to"`
-	PageCount     string                                    `json:"page_count"`
-	PageSize      string                                    `json:"page_size"`
-	TotalRecords  string                                    `json:"total_records"`
-	NextPageToken string                                    `json:"next_page_token"`
-	Meetings      []MeetingsListMeetingsResponseBodyMeeting `json:"meetings,omitzero"`
+// MetricsListMeetingsResponseBody is synthesized from the collection's example JSON.
+type MetricsListMeetingsResponseBody struct {
+	From          string                                   `json:"from"`
+	To            string                                   `json:"to"`
+	PageCount     string                                   `json:"page_count"`
+	PageSize      string                                   `json:"page_size"`
+	TotalRecords  string                                   `json:"total_records"`
+	NextPageToken string                                   `json:"next_page_token"`
+	Meetings      []MetricsListMeetingsResponseBodyMeeting `json:"meetings,omitzero"`
 }
 
-// MeetingsListMeetingsResponseBodyMeeting is synthesized from the collection's example JSON.
-type MeetingsListMeetingsResponseBodyMeeting struct {
+// MetricsListMeetingsResponseBodyMeeting is synthesized from the collection's example JSON.
+type MetricsListMeetingsResponseBodyMeeting struct {
 	UUID             string `json:"uuid"`
 	ID               string `json:"id"`
 	Topic            string `json:"topic"`
@@ -3335,25 +3335,25 @@ type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemCPUUsage struct 
 	SystemMaxCPUUsage string `json:"system_max_cpu_usage"`
 }
 
-// ParticipantsGetSharingRecordingDetailsResponseBody is synthesized from the collection's example JSON.
-type ParticipantsGetSharingRecordingDetailsResponseBody struct {
-	PageCount     string                                                          `json:"page_count"`
-	PageSize      string                                                          `json:"page_size"`
-	TotalRecords  string                                                          `json:"total_records"`
-	NextPageToken string                                                          `json:"next_page_token"`
-	Participants  []ParticipantsGetSharingRecordingDetailsResponseBodyParticipant `json:"participants,omitzero"`
+// WebinarsGetSharingRecordingDetailsResponseBody is synthesized from the collection's example JSON.
+type WebinarsGetSharingRecordingDetailsResponseBody struct {
+	PageCount     string                                                      `json:"page_count"`
+	PageSize      string                                                      `json:"page_size"`
+	TotalRecords  string                                                      `json:"total_records"`
+	NextPageToken string                                                      `json:"next_page_token"`
+	Participants  []WebinarsGetSharingRecordingDetailsResponseBodyParticipant `json:"participants,omitzero"`
 }
 
-// ParticipantsGetSharingRecordingDetailsResponseBodyParticipant is synthesized from the collection's example JSON.
-type ParticipantsGetSharingRecordingDetailsResponseBodyParticipant struct {
-	ID       string                                                                `json:"id"`
-	UserID   string                                                                `json:"user_id"`
-	UserName string                                                                `json:"user_name"`
-	Details  []ParticipantsGetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details,omitzero"`
+// WebinarsGetSharingRecordingDetailsResponseBodyParticipant is synthesized from the collection's example JSON.
+type WebinarsGetSharingRecordingDetailsResponseBodyParticipant struct {
+	ID       string                                                            `json:"id"`
+	UserID   string                                                            `json:"user_id"`
+	UserName string                                                            `json:"user_name"`
+	Details  []WebinarsGetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details,omitzero"`
 }
 
-// ParticipantsGetSharingRecordingDetailsResponseBodyParticipantDetail is synthesized from the collection's example JSON.
-type ParticipantsGetSharingRecordingDetailsResponseBodyParticipantDetail struct {
+// WebinarsGetSharingRecordingDetailsResponseBodyParticipantDetail is synthesized from the collection's example JSON.
+type WebinarsGetSharingRecordingDetailsResponseBodyParticipantDetail struct {
 	Content   string `json:"content"`
 	StartTime string `json:"start_time"`
 	EndTime   string `json:"end_time"`
@@ -3374,19 +3374,19 @@ type GetPostWebinarFeedbackResponseBodyParticipant struct {
 	DateTime string `json:"date_time"`
 }
 
-// WebinarsListWebinarsResponseBody is synthesized from the collection's example JSON.
-type WebinarsListWebinarsResponseBody struct {
-	From          string                                    `json:"from"`
-	To            string                                    `json:"to"`
-	PageCount     string                                    `json:"page_count"`
-	PageSize      string                                    `json:"page_size"`
-	TotalRecords  string                                    `json:"total_records"`
-	NextPageToken string                                    `json:"next_page_token"`
-	Webinars      []WebinarsListWebinarsResponseBodyWebinar `json:"webinars,omitzero"`
+// MetricsListWebinarsResponseBody is synthesized from the collection's example JSON.
+type MetricsListWebinarsResponseBody struct {
+	From          string                                   `json:"from"`
+	To            string                                   `json:"to"`
+	PageCount     string                                   `json:"page_count"`
+	PageSize      string                                   `json:"page_size"`
+	TotalRecords  string                                   `json:"total_records"`
+	NextPageToken string                                   `json:"next_page_token"`
+	Webinars      []MetricsListWebinarsResponseBodyWebinar `json:"webinars,omitzero"`
 }
 
-// WebinarsListWebinarsResponseBodyWebinar is synthesized from the collection's example JSON.
-type WebinarsListWebinarsResponseBodyWebinar struct {
+// MetricsListWebinarsResponseBodyWebinar is synthesized from the collection's example JSON.
+type MetricsListWebinarsResponseBodyWebinar struct {
 	UUID             string `json:"uuid"`
 	ID               string `json:"id"`
 	Topic            string `json:"topic"`
@@ -3407,17 +3407,17 @@ type WebinarsListWebinarsResponseBodyWebinar struct {
 	HasArchiving     string `json:"has_archiving"`
 }
 
-// ZoomroomsListZoomRoomsResponseBody is synthesized from the collection's example JSON.
-type ZoomroomsListZoomRoomsResponseBody struct {
-	PageCount    int64                                        `json:"page_count"`
-	PageNumber   int64                                        `json:"page_number"`
-	PageSize     int64                                        `json:"page_size"`
-	TotalRecords int64                                        `json:"total_records"`
-	ZoomRooms    []ZoomroomsListZoomRoomsResponseBodyZoomRoom `json:"zoom_rooms,omitzero"`
+// MetricsListZoomRoomsResponseBody is synthesized from the collection's example JSON.
+type MetricsListZoomRoomsResponseBody struct {
+	PageCount    int64                                      `json:"page_count"`
+	PageNumber   int64                                      `json:"page_number"`
+	PageSize     int64                                      `json:"page_size"`
+	TotalRecords int64                                      `json:"total_records"`
+	ZoomRooms    []MetricsListZoomRoomsResponseBodyZoomRoom `json:"zoom_rooms,omitzero"`
 }
 
-// ZoomroomsListZoomRoomsResponseBodyZoomRoom is synthesized from the collection's example JSON.
-type ZoomroomsListZoomRoomsResponseBodyZoomRoom struct {
+// MetricsListZoomRoomsResponseBodyZoomRoom is synthesized from the collection's example JSON.
+type MetricsListZoomRoomsResponseBodyZoomRoom struct {
 	ID            string   `json:"id"`
 	RoomName      string   `json:"room_name"`
 	CalendarName  string   `json:"calendar_name"`
@@ -3833,23 +3833,23 @@ type GetWebinarPollReportsResponseBodyQuestionQuestionDetail struct {
 	Answer   string `json:"answer"`
 }
 
-// GetWebinarQAReportResponseBody is synthesized from the collection's example JSON.
-type GetWebinarQAReportResponseBody struct {
-	ID        int64                                    `json:"id"`
-	UUID      string                                   `json:"uuid"`
-	StartTime string                                   `json:"start_time"`
-	Questions []GetWebinarQAReportResponseBodyQuestion `json:"questions,omitzero"`
+// GetWebinarQReportResponseBody is synthesized from the collection's example JSON.
+type GetWebinarQReportResponseBody struct {
+	ID        int64                                   `json:"id"`
+	UUID      string                                  `json:"uuid"`
+	StartTime string                                  `json:"start_time"`
+	Questions []GetWebinarQReportResponseBodyQuestion `json:"questions,omitzero"`
 }
 
-// GetWebinarQAReportResponseBodyQuestion is synthesized from the collection's example JSON.
-type GetWebinarQAReportResponseBodyQuestion struct {
-	Name            string                                                 `json:"name"`
-	Email           string                                                 `json:"email"`
-	QuestionDetails []GetWebinarQAReportResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
+// GetWebinarQReportResponseBodyQuestion is synthesized from the collection's example JSON.
+type GetWebinarQReportResponseBodyQuestion struct {
+	Name            string                                                `json:"name"`
+	Email           string                                                `json:"email"`
+	QuestionDetails []GetWebinarQReportResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
 }
 
-// GetWebinarQAReportResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
-type GetWebinarQAReportResponseBodyQuestionQuestionDetail struct {
+// GetWebinarQReportResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
+type GetWebinarQReportResponseBodyQuestionQuestionDetail struct {
 	Question string `json:"question"`
 	Answer   string `json:"answer"`
 }
@@ -4013,17 +4013,17 @@ type GetUpcomingEventsReportResponseBodyUpcomingEvent struct {
 	Dept      string `json:"dept"`
 }
 
-// ListMembersInARoleResponseBody is synthesized from the collection's example JSON.
-type ListMembersInARoleResponseBody struct {
-	PageCount    int64                                  `json:"page_count"`
-	PageNumber   int64                                  `json:"page_number"`
-	PageSize     int64                                  `json:"page_size"`
-	TotalRecords int64                                  `json:"total_records"`
-	Members      []ListMembersInARoleResponseBodyMember `json:"members,omitzero"`
+// ListMembersInRoleResponseBody is synthesized from the collection's example JSON.
+type ListMembersInRoleResponseBody struct {
+	PageCount    int64                                 `json:"page_count"`
+	PageNumber   int64                                 `json:"page_number"`
+	PageSize     int64                                 `json:"page_size"`
+	TotalRecords int64                                 `json:"total_records"`
+	Members      []ListMembersInRoleResponseBodyMember `json:"members,omitzero"`
 }
 
-// ListMembersInARoleResponseBodyMember is synthesized from the collection's example JSON.
-type ListMembersInARoleResponseBodyMember struct {
+// ListMembersInRoleResponseBodyMember is synthesized from the collection's example JSON.
+type ListMembersInRoleResponseBodyMember struct {
 	ID         string `json:"id"`
 	Email      string `json:"email"`
 	FirstName  string `json:"first_name"`
@@ -4032,8 +4032,8 @@ type ListMembersInARoleResponseBodyMember struct {
 	Department string `json:"department"`
 }
 
-// AssignARoleResponseBody is synthesized from the collection's example JSON.
-type AssignARoleResponseBody struct {
+// AssignRoleResponseBody is synthesized from the collection's example JSON.
+type AssignRoleResponseBody struct {
 	IDs   string `json:"ids"`
 	AddAt string `json:"add_at"`
 }
@@ -4104,62 +4104,62 @@ type AddPanelistsResponseBody struct {
 	UpdatedAt string `json:"updated_at"`
 }
 
-// QuestionsListRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
-type QuestionsListRegistrationQuestionsResponseBody struct {
-	Questions       []QuestionsListRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
-	CustomQuestions []QuestionsListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
+// WebinarsListRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
+type WebinarsListRegistrationQuestionsResponseBody struct {
+	Questions       []WebinarsListRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
+	CustomQuestions []WebinarsListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
 }
 
-// QuestionsListRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
-type QuestionsListRegistrationQuestionsResponseBodyQuestion struct {
+// WebinarsListRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
+type WebinarsListRegistrationQuestionsResponseBodyQuestion struct {
 	FieldName string `json:"field_name"`
 	Required  string `json:"required"`
 }
 
-// QuestionsListRegistrationQuestionsResponseBodyCustomQuestion is synthesized from the collection's example JSON.
-type QuestionsListRegistrationQuestionsResponseBodyCustomQuestion struct {
+// WebinarsListRegistrationQuestionsResponseBodyCustomQuestion is synthesized from the collection's example JSON.
+type WebinarsListRegistrationQuestionsResponseBodyCustomQuestion struct {
 	Title    string   `json:"title"`
 	Type     string   `json:"type"`
 	Required string   `json:"required"`
 	Answers  []string `json:"answers,omitzero"`
 }
 
-// GetAWebinarRegistrantResponseBody is synthesized from the collection's example JSON.
-type GetAWebinarRegistrantResponseBody struct {
-	PageCount    string                                        `json:"page_count"`
-	PageNumber   string                                        `json:"page_number"`
-	PageSize     string                                        `json:"page_size"`
-	TotalRecords string                                        `json:"total_records"`
-	Registrants  []GetAWebinarRegistrantResponseBodyRegistrant `json:"registrants,omitzero"`
+// GetWebinarRegistrantResponseBody is synthesized from the collection's example JSON.
+type GetWebinarRegistrantResponseBody struct {
+	PageCount    string                                       `json:"page_count"`
+	PageNumber   string                                       `json:"page_number"`
+	PageSize     string                                       `json:"page_size"`
+	TotalRecords string                                       `json:"total_records"`
+	Registrants  []GetWebinarRegistrantResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
-// GetAWebinarRegistrantResponseBodyRegistrant is synthesized from the collection's example JSON.
-type GetAWebinarRegistrantResponseBodyRegistrant struct {
-	ID                    string                                                      `json:"id"`
-	Email                 string                                                      `json:"email"`
-	FirstName             string                                                      `json:"first_name"`
-	LastName              string                                                      `json:"last_name"`
-	Address               string                                                      `json:"address"`
-	City                  string                                                      `json:"city"`
-	Country               string                                                      `json:"country"`
-	Zip                   string                                                      `json:"zip"`
-	State                 string                                                      `json:"state"`
-	Phone                 string                                                      `json:"phone"`
-	Industry              string                                                      `json:"industry"`
-	Org                   string                                                      `json:"org"`
-	JobTitle              string                                                      `json:"job_title"`
-	PurchasingTimeFrame   string                                                      `json:"purchasing_time_frame"`
-	RoleInPurchaseProcess string                                                      `json:"role_in_purchase_process"`
-	NoOfEmployees         string                                                      `json:"no_of_employees"`
-	Comments              string                                                      `json:"comments"`
-	CustomQuestions       []GetAWebinarRegistrantResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
-	Status                string                                                      `json:"status"`
-	CreateTime            string                                                      `json:"create_time"`
-	JoinURL               string                                                      `json:"join_url"`
+// GetWebinarRegistrantResponseBodyRegistrant is synthesized from the collection's example JSON.
+type GetWebinarRegistrantResponseBodyRegistrant struct {
+	ID                    string                                                     `json:"id"`
+	Email                 string                                                     `json:"email"`
+	FirstName             string                                                     `json:"first_name"`
+	LastName              string                                                     `json:"last_name"`
+	Address               string                                                     `json:"address"`
+	City                  string                                                     `json:"city"`
+	Country               string                                                     `json:"country"`
+	Zip                   string                                                     `json:"zip"`
+	State                 string                                                     `json:"state"`
+	Phone                 string                                                     `json:"phone"`
+	Industry              string                                                     `json:"industry"`
+	Org                   string                                                     `json:"org"`
+	JobTitle              string                                                     `json:"job_title"`
+	PurchasingTimeFrame   string                                                     `json:"purchasing_time_frame"`
+	RoleInPurchaseProcess string                                                     `json:"role_in_purchase_process"`
+	NoOfEmployees         string                                                     `json:"no_of_employees"`
+	Comments              string                                                     `json:"comments"`
+	CustomQuestions       []GetWebinarRegistrantResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
+	Status                string                                                     `json:"status"`
+	CreateTime            string                                                     `json:"create_time"`
+	JoinURL               string                                                     `json:"join_url"`
 }
 
-// GetAWebinarRegistrantResponseBodyRegistrantCustomQuestion is synthesized from the collection's example JSON.
-type GetAWebinarRegistrantResponseBodyRegistrantCustomQuestion struct {
+// GetWebinarRegistrantResponseBodyRegistrantCustomQuestion is synthesized from the collection's example JSON.
+type GetWebinarRegistrantResponseBodyRegistrantCustomQuestion struct {
 	Title string `json:"title"`
 	Value string `json:"value"`
 }
@@ -4193,7 +4193,7 @@ type ListWebinarRegistrantsResponseBodyRegistrant struct {
 	NoOfEmployees         string                                                       `json:"no_of_employees"`
 	Comments              string                                                       `json:"comments"`
 	CustomQuestions       []ListWebinarRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
-	Status                Status                                                       `json:"status"`
+	Status                ListWebinarRegistrantsStatus                                 `json:"status"`
 	CreateTime            string                                                       `json:"create_time"`
 	JoinURL               string                                                       `json:"join_url"`
 }
@@ -4204,8 +4204,8 @@ type ListWebinarRegistrantsResponseBodyRegistrantCustomQuestion struct {
 	Value string `json:"value"`
 }
 
-// AddAWebinarRegistrantResponseBody is synthesized from the collection's example JSON.
-type AddAWebinarRegistrantResponseBody struct {
+// AddWebinarRegistrantResponseBody is synthesized from the collection's example JSON.
+type AddWebinarRegistrantResponseBody struct {
 	RegistrantID string `json:"registrant_id"`
 	ID           string `json:"id"`
 	Topic        string `json:"topic"`
@@ -4213,109 +4213,109 @@ type AddAWebinarRegistrantResponseBody struct {
 	JoinURL      string `json:"join_url"`
 }
 
-// GetAWebinarPollResponseBody is synthesized from the collection's example JSON.
-type GetAWebinarPollResponseBody struct {
-	ID        string                                `json:"id"`
-	Status    string                                `json:"status"`
-	Title     string                                `json:"title"`
-	Questions []GetAWebinarPollResponseBodyQuestion `json:"questions,omitzero"`
+// GetWebinarPollResponseBody is synthesized from the collection's example JSON.
+type GetWebinarPollResponseBody struct {
+	ID        string                               `json:"id"`
+	Status    string                               `json:"status"`
+	Title     string                               `json:"title"`
+	Questions []GetWebinarPollResponseBodyQuestion `json:"questions,omitzero"`
 }
 
-// GetAWebinarPollResponseBodyQuestion is synthesized from the collection's example JSON.
-type GetAWebinarPollResponseBodyQuestion struct {
+// GetWebinarPollResponseBodyQuestion is synthesized from the collection's example JSON.
+type GetWebinarPollResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
 	Answers []string `json:"answers,omitzero"`
 }
 
-// ListAWebinarPollsResponseBody is synthesized from the collection's example JSON.
-type ListAWebinarPollsResponseBody struct {
+// ListWebinarPollsResponseBody is synthesized from the collection's example JSON.
+type ListWebinarPollsResponseBody struct {
+	ID        string                                 `json:"id"`
+	Status    string                                 `json:"status"`
+	Title     string                                 `json:"title"`
+	Questions []ListWebinarPollsResponseBodyQuestion `json:"questions,omitzero"`
+}
+
+// ListWebinarPollsResponseBodyQuestion is synthesized from the collection's example JSON.
+type ListWebinarPollsResponseBodyQuestion struct {
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Answers []string `json:"answers,omitzero"`
+}
+
+// CreateWebinarPollResponseBody is synthesized from the collection's example JSON.
+type CreateWebinarPollResponseBody struct {
 	ID        string                                  `json:"id"`
 	Status    string                                  `json:"status"`
 	Title     string                                  `json:"title"`
-	Questions []ListAWebinarPollsResponseBodyQuestion `json:"questions,omitzero"`
+	Questions []CreateWebinarPollResponseBodyQuestion `json:"questions,omitzero"`
 }
 
-// ListAWebinarPollsResponseBodyQuestion is synthesized from the collection's example JSON.
-type ListAWebinarPollsResponseBodyQuestion struct {
+// CreateWebinarPollResponseBodyQuestion is synthesized from the collection's example JSON.
+type CreateWebinarPollResponseBodyQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
 	Answers []string `json:"answers,omitzero"`
 }
 
-// CreateAWebinarPollResponseBody is synthesized from the collection's example JSON.
-type CreateAWebinarPollResponseBody struct {
-	ID        string                                   `json:"id"`
-	Status    string                                   `json:"status"`
-	Title     string                                   `json:"title"`
-	Questions []CreateAWebinarPollResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// CreateAWebinarPollResponseBodyQuestion is synthesized from the collection's example JSON.
-type CreateAWebinarPollResponseBodyQuestion struct {
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Answers []string `json:"answers,omitzero"`
-}
-
-// LivestreamGetLiveStreamDetailsResponseBody is synthesized from the collection's example JSON.
-type LivestreamGetLiveStreamDetailsResponseBody struct {
+// WebinarsGetLiveStreamDetailsResponseBody is synthesized from the collection's example JSON.
+type WebinarsGetLiveStreamDetailsResponseBody struct {
 	StreamURL string `json:"stream_url"`
 	StreamKey string `json:"stream_key"`
 	PageURL   string `json:"page_url"`
 }
 
-// GetAWebinarResponseBody is synthesized from the collection's example JSON.
-type GetAWebinarResponseBody struct {
-	CreatedAt string                          `json:"created_at"`
-	Duration  int64                           `json:"duration"`
-	HostID    string                          `json:"host_id"`
-	ID        int64                           `json:"id"`
-	JoinURL   string                          `json:"join_url"`
-	Settings  GetAWebinarResponseBodySettings `json:"settings,omitzero"`
-	StartTime string                          `json:"start_time"`
-	StartURL  string                          `json:"start_url"`
-	Timezone  string                          `json:"timezone"`
-	Topic     string                          `json:"topic"`
-	Type      int64                           `json:"type"`
-	UUID      string                          `json:"uuid"`
+// GetWebinarResponseBody is synthesized from the collection's example JSON.
+type GetWebinarResponseBody struct {
+	CreatedAt string                         `json:"created_at"`
+	Duration  int64                          `json:"duration"`
+	HostID    string                         `json:"host_id"`
+	ID        int64                          `json:"id"`
+	JoinURL   string                         `json:"join_url"`
+	Settings  GetWebinarResponseBodySettings `json:"settings,omitzero"`
+	StartTime string                         `json:"start_time"`
+	StartURL  string                         `json:"start_url"`
+	Timezone  string                         `json:"timezone"`
+	Topic     string                         `json:"topic"`
+	Type      int64                          `json:"type"`
+	UUID      string                         `json:"uuid"`
 }
 
-// GetAWebinarResponseBodySettings is synthesized from the collection's example JSON.
-type GetAWebinarResponseBodySettings struct {
-	AllowMultipleDevices                           bool                                                                          `json:"allow_multiple_devices"`
-	AlternativeHosts                               string                                                                        `json:"alternative_hosts"`
-	ApprovalType                                   int64                                                                         `json:"approval_type"`
-	Audio                                          string                                                                        `json:"audio"`
-	AutoRecording                                  string                                                                        `json:"auto_recording"`
-	CloseRegistration                              bool                                                                          `json:"close_registration"`
-	ContactEmail                                   string                                                                        `json:"contact_email"`
-	ContactName                                    string                                                                        `json:"contact_name"`
-	EnforceLogin                                   bool                                                                          `json:"enforce_login"`
-	EnforceLoginDomains                            string                                                                        `json:"enforce_login_domains"`
-	GlobalDialInCountries                          []string                                                                      `json:"global_dial_in_countries,omitzero"`
-	GlobalDialInNumbers                            []GetAWebinarResponseBodySettingsGlobalDialInNumber                           `json:"global_dial_in_numbers,omitzero"`
-	HdVideo                                        bool                                                                          `json:"hd_video"`
-	HdVideoForAttendees                            bool                                                                          `json:"hd_video_for_attendees"`
-	Send1080pVideoToAttendees                      bool                                                                          `json:"send_1080p_video_to_attendees"`
-	HostVideo                                      bool                                                                          `json:"host_video"`
-	OnDemand                                       bool                                                                          `json:"on_demand"`
-	PanelistsVideo                                 bool                                                                          `json:"panelists_video"`
-	PracticeSession                                bool                                                                          `json:"practice_session"`
-	QuestionAnswer                                 bool                                                                          `json:"question_answer"`
-	RegistrantsConfirmationEmail                   bool                                                                          `json:"registrants_confirmation_email"`
-	RegistrantsRestrictNumber                      int64                                                                         `json:"registrants_restrict_number"`
-	ShowShareButton                                bool                                                                          `json:"show_share_button"`
-	RegistrantsEmailNotification                   bool                                                                          `json:"registrants_email_notification"`
-	EmailLanguage                                  string                                                                        `json:"email_language"`
-	PanelistsInvitationEmailNotification           bool                                                                          `json:"panelists_invitation_email_notification"`
-	AttendeesAndPanelistsReminderEmailNotification GetAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
-	FollowUpAttendeesEmailNotification             GetAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
-	FollowUpAbsenteesEmailNotification             GetAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
+// GetWebinarResponseBodySettings is synthesized from the collection's example JSON.
+type GetWebinarResponseBodySettings struct {
+	AllowMultipleDevices                           bool                                                                         `json:"allow_multiple_devices"`
+	AlternativeHosts                               string                                                                       `json:"alternative_hosts"`
+	ApprovalType                                   int64                                                                        `json:"approval_type"`
+	Audio                                          string                                                                       `json:"audio"`
+	AutoRecording                                  string                                                                       `json:"auto_recording"`
+	CloseRegistration                              bool                                                                         `json:"close_registration"`
+	ContactEmail                                   string                                                                       `json:"contact_email"`
+	ContactName                                    string                                                                       `json:"contact_name"`
+	EnforceLogin                                   bool                                                                         `json:"enforce_login"`
+	EnforceLoginDomains                            string                                                                       `json:"enforce_login_domains"`
+	GlobalDialInCountries                          []string                                                                     `json:"global_dial_in_countries,omitzero"`
+	GlobalDialInNumbers                            []GetWebinarResponseBodySettingsGlobalDialInNumber                           `json:"global_dial_in_numbers,omitzero"`
+	HdVideo                                        bool                                                                         `json:"hd_video"`
+	HdVideoForAttendees                            bool                                                                         `json:"hd_video_for_attendees"`
+	Send1080pVideoToAttendees                      bool                                                                         `json:"send_1080p_video_to_attendees"`
+	HostVideo                                      bool                                                                         `json:"host_video"`
+	OnDemand                                       bool                                                                         `json:"on_demand"`
+	PanelistsVideo                                 bool                                                                         `json:"panelists_video"`
+	PracticeSession                                bool                                                                         `json:"practice_session"`
+	QuestionAnswer                                 bool                                                                         `json:"question_answer"`
+	RegistrantsConfirmationEmail                   bool                                                                         `json:"registrants_confirmation_email"`
+	RegistrantsRestrictNumber                      int64                                                                        `json:"registrants_restrict_number"`
+	ShowShareButton                                bool                                                                         `json:"show_share_button"`
+	RegistrantsEmailNotification                   bool                                                                         `json:"registrants_email_notification"`
+	EmailLanguage                                  string                                                                       `json:"email_language"`
+	PanelistsInvitationEmailNotification           bool                                                                         `json:"panelists_invitation_email_notification"`
+	AttendeesAndPanelistsReminderEmailNotification GetWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
+	FollowUpAttendeesEmailNotification             GetWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
+	FollowUpAbsenteesEmailNotification             GetWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
 }
 
-// GetAWebinarResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
-type GetAWebinarResponseBodySettingsGlobalDialInNumber struct {
+// GetWebinarResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
+type GetWebinarResponseBodySettingsGlobalDialInNumber struct {
 	City        string `json:"city"`
 	Country     string `json:"country"`
 	CountryName string `json:"country_name"`
@@ -4323,31 +4323,31 @@ type GetAWebinarResponseBodySettingsGlobalDialInNumber struct {
 	Type        string `json:"type"`
 }
 
-// GetAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification is synthesized from the collection's example JSON.
-type GetAWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification struct {
+// GetWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification is synthesized from the collection's example JSON.
+type GetWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification struct {
 	Enable bool  `json:"enable"`
 	Type   int64 `json:"type"`
 }
 
-// GetAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification is synthesized from the collection's example JSON.
-type GetAWebinarResponseBodySettingsFollowUpAttendeesEmailNotification struct {
+// GetWebinarResponseBodySettingsFollowUpAttendeesEmailNotification is synthesized from the collection's example JSON.
+type GetWebinarResponseBodySettingsFollowUpAttendeesEmailNotification struct {
 	Enable bool  `json:"enable"`
 	Type   int64 `json:"type"`
 }
 
-// GetAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification is synthesized from the collection's example JSON.
-type GetAWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification struct {
+// GetWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification is synthesized from the collection's example JSON.
+type GetWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification struct {
 	Enable bool  `json:"enable"`
 	Type   int64 `json:"type"`
 }
 
-// WebinarsWebinarIDPerformBatchRegistrationResponseBody is synthesized from the collection's example JSON.
-type WebinarsWebinarIDPerformBatchRegistrationResponseBody struct {
-	Registrants []WebinarsWebinarIDPerformBatchRegistrationResponseBodyRegistrant `json:"registrants,omitzero"`
+// WebinarsPerformBatchRegistrationResponseBody is synthesized from the collection's example JSON.
+type WebinarsPerformBatchRegistrationResponseBody struct {
+	Registrants []WebinarsPerformBatchRegistrationResponseBodyRegistrant `json:"registrants,omitzero"`
 }
 
-// WebinarsWebinarIDPerformBatchRegistrationResponseBodyRegistrant is synthesized from the collection's example JSON.
-type WebinarsWebinarIDPerformBatchRegistrationResponseBodyRegistrant struct {
+// WebinarsPerformBatchRegistrationResponseBodyRegistrant is synthesized from the collection's example JSON.
+type WebinarsPerformBatchRegistrationResponseBodyRegistrant struct {
 	RegistrantID string `json:"registrant_id"`
 	Email        string `json:"email"`
 	JoinURL      string `json:"join_url"`
@@ -4428,24 +4428,24 @@ type ListPastWebinarPollResultsResponseBodyQuestionQuestionDetail struct {
 	Answer   string `json:"answer"`
 }
 
-// ListQAOfPastWebinarResponseBody is synthesized from the collection's example JSON.
-type ListQAOfPastWebinarResponseBody struct {
-	ID        int64                                     `json:"id"`
-	UUID      string                                    `json:"uuid"`
-	StartTime string                                    `json:"start_time"`
-	Title     string                                    `json:"title"`
-	Questions []ListQAOfPastWebinarResponseBodyQuestion `json:"questions,omitzero"`
+// ListQOfPastWebinarResponseBody is synthesized from the collection's example JSON.
+type ListQOfPastWebinarResponseBody struct {
+	ID        int64                                    `json:"id"`
+	UUID      string                                   `json:"uuid"`
+	StartTime string                                   `json:"start_time"`
+	Title     string                                   `json:"title"`
+	Questions []ListQOfPastWebinarResponseBodyQuestion `json:"questions,omitzero"`
 }
 
-// ListQAOfPastWebinarResponseBodyQuestion is synthesized from the collection's example JSON.
-type ListQAOfPastWebinarResponseBodyQuestion struct {
-	Name            string                                                  `json:"name"`
-	Email           string                                                  `json:"email"`
-	QuestionDetails []ListQAOfPastWebinarResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
+// ListQOfPastWebinarResponseBodyQuestion is synthesized from the collection's example JSON.
+type ListQOfPastWebinarResponseBodyQuestion struct {
+	Name            string                                                 `json:"name"`
+	Email           string                                                 `json:"email"`
+	QuestionDetails []ListQOfPastWebinarResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
 }
 
-// ListQAOfPastWebinarResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
-type ListQAOfPastWebinarResponseBodyQuestionQuestionDetail struct {
+// ListQOfPastWebinarResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
+type ListQOfPastWebinarResponseBodyQuestionQuestionDetail struct {
 	Question string `json:"question"`
 	Answer   string `json:"answer"`
 }

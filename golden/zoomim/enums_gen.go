@@ -3,20 +3,20 @@
 
 package zoomim
 
-// CreateAnIMDirectoryGroupType is one of the documented values of "type".
-type CreateAnIMDirectoryGroupType string
+// CreateIMDirectoryGroupType is one of the documented values of "type".
+type CreateIMDirectoryGroupType string
 
 const (
-	CreateAnIMDirectoryGroupTypeNormal     CreateAnIMDirectoryGroupType = "normal"
-	CreateAnIMDirectoryGroupTypeShared     CreateAnIMDirectoryGroupType = "shared"
-	CreateAnIMDirectoryGroupTypeRestricted CreateAnIMDirectoryGroupType = "restricted"
+	CreateIMDirectoryGroupTypeNormal     CreateIMDirectoryGroupType = "normal"
+	CreateIMDirectoryGroupTypeShared     CreateIMDirectoryGroupType = "shared"
+	CreateIMDirectoryGroupTypeRestricted CreateIMDirectoryGroupType = "restricted"
 )
 
 // Valid reports whether v is one of the documented values. Responses may
 // carry values added after the collection was written.
-func (v CreateAnIMDirectoryGroupType) Valid() bool {
+func (v CreateIMDirectoryGroupType) Valid() bool {
 	switch v {
-	case CreateAnIMDirectoryGroupTypeNormal, CreateAnIMDirectoryGroupTypeShared, CreateAnIMDirectoryGroupTypeRestricted:
+	case CreateIMDirectoryGroupTypeNormal, CreateIMDirectoryGroupTypeShared, CreateIMDirectoryGroupTypeRestricted:
 		return true
 	}
 	return false

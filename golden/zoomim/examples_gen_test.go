@@ -10,14 +10,14 @@ import (
 	"os"
 )
 
-func ExampleClient_CreateAnIMDirectoryGroup() {
+func ExampleClient_CreateIMDirectoryGroup() {
 	c, err := NewClient(WithBearerToken(os.Getenv("API_TOKEN")))
 	if err != nil {
 		log.Fatal(err)
 	}
-	resp, err := c.CreateAnIMDirectoryGroup(context.Background(), CreateAnIMDirectoryGroupParams{
+	resp, err := c.CreateIMDirectoryGroup(context.Background(), CreateIMDirectoryGroupParams{
 		Name:              "Excepteur proident in",
-		Type:              CreateAnIMDirectoryGroupTypeNormal,
+		Type:              CreateIMDirectoryGroupTypeNormal,
 		SearchByDomain:    Ptr(false),
 		SearchByAccount:   Ptr(true),
 		SearchByMaAccount: Ptr(false),

@@ -9,7 +9,7 @@ import (
 	"strconv"
 )
 
-// CreateAnIMDirectoryGroup sends POST /im/groups.
+// CreateIMDirectoryGroup sends POST /im/groups.
 // It is the Postman request "Create an IM directory group".
 //
 // Create an IM directory group (https://support.zoom.us/hc/en-us/articles/203749815-IM-Management)
@@ -19,18 +19,18 @@ import (
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
-// Documented responses (also in CreateAnIMDirectoryGroupResponses):
+// Documented responses (also in CreateIMDirectoryGroupResponses):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account:{accountId}.
 //	201     -     IM Group created.
 //	404     4130  Group does not exist:{groupId}.
 //	409     4132  Group name {groupName} is already in use.
-func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIMDirectoryGroupParams, opts ...RequestOption) (*CreateAnIMDirectoryGroupResponse, error) {
+func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDirectoryGroupParams, opts ...RequestOption) (*CreateIMDirectoryGroupResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateAnIMDirectoryGroup: %w", err)
+		return nil, fmt.Errorf("CreateIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("CreateAnIMDirectoryGroup", "POST", authInherit, CreateAnIMDirectoryGroupResponses)
+	r := newRequest("CreateIMDirectoryGroup", "POST", authInherit, CreateIMDirectoryGroupResponses)
 	r.addPath("/im/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -53,7 +53,7 @@ func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIM
 	if err != nil {
 		return nil, err
 	}
-	return &CreateAnIMDirectoryGroupResponse{
+	return &CreateIMDirectoryGroupResponse{
 		StatusCode:      resp.StatusCode,
 		Header:          resp.Header,
 		ContentLocation: resp.Header.Get("Content-Location"),

@@ -3,9 +3,9 @@
 
 package zoomim
 
-// CreateAnIMDirectoryGroupParams holds the parameters of CreateAnIMDirectoryGroup.
+// CreateIMDirectoryGroupParams holds the parameters of CreateIMDirectoryGroup.
 // Optional fields left at their zero value (or nil) are not sent.
-type CreateAnIMDirectoryGroupParams struct {
+type CreateIMDirectoryGroupParams struct {
 	// Name is the multipart form field "name".
 	// Group name: must be unique to one account.
 	// Example: Excepteur proident in
@@ -17,7 +17,7 @@ type CreateAnIMDirectoryGroupParams struct {
 	// `shared` - Everyone under an account can see the group members automatically.
 	// `restricted` - Nobody can see the group or search for members except the members in the group.
 	// Example: normal
-	Type CreateAnIMDirectoryGroupType `form:"type"`
+	Type CreateIMDirectoryGroupType `form:"type"`
 	// SearchByDomain is the multipart form field "search_by_domain".
 	// Members can search for others in the same email domain.
 	// Example: false
@@ -34,7 +34,7 @@ type CreateAnIMDirectoryGroupParams struct {
 
 // Validate checks the params against what the collection documents: required
 // fields are set and enum fields hold a documented value.
-func (p CreateAnIMDirectoryGroupParams) Validate() error {
+func (p CreateIMDirectoryGroupParams) Validate() error {
 	var v validation
 	v.enum("type", string(p.Type), p.Type == "" || p.Type.Valid())
 	return v.err()

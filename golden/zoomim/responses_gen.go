@@ -5,8 +5,8 @@ package zoomim
 
 import "net/http"
 
-// CreateAnIMDirectoryGroupResponse is the successful (2xx) response of CreateAnIMDirectoryGroup.
-type CreateAnIMDirectoryGroupResponse struct {
+// CreateIMDirectoryGroupResponse is the successful (2xx) response of CreateIMDirectoryGroup.
+type CreateIMDirectoryGroupResponse struct {
 	// StatusCode is the HTTP status.
 	StatusCode int
 	// Header holds all response headers.
@@ -18,9 +18,9 @@ type CreateAnIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// CreateAnIMDirectoryGroupResponses documents the responses of CreateAnIMDirectoryGroup, from the collection's saved
+// CreateIMDirectoryGroupResponses documents the responses of CreateIMDirectoryGroup, from the collection's saved
 // examples. An APIError carries the row that matches its status and code.
-var CreateAnIMDirectoryGroupResponses = []ResponseDoc{
+var CreateIMDirectoryGroupResponses = []ResponseDoc{
 	{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
 	{Status: 201, Code: "", Description: "IM Group created."},
 	{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
