@@ -110,7 +110,7 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 }
 
 // CountTypes is the number of exported named types the package files declare
-// (test files excluded), for the CLI's summary line.
+// (aliases and test files excluded), for the CLI's summary line.
 func CountTypes(files []File) int {
 	n := 0
 	fset := token.NewFileSet()
@@ -125,7 +125,7 @@ func CountTypes(files []File) int {
 		for _, d := range file.Decls {
 			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
 				for _, s := range g.Specs {
-					if s.(*ast.TypeSpec).Name.IsExported() {
+					if ts := s.(*ast.TypeSpec); ts.Name.IsExported() && !ts.Assign.IsValid() {
 						n++
 					}
 				}

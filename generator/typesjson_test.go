@@ -30,9 +30,9 @@ func TestTypesJSONTypedRoundTrip(t *testing.T) {
 		Status: typesjson.CreateUserStatusActive,
 		Body: &typesjson.CreateUserRequest{
 			Name: "Ada", Age: age, Score: 2.5, Status: typesjson.CreateUserStatusInactive,
-			Address: typesjson.CreateUserRequestAddress{Street: "1 Main St", Zip: "02134"},
+			Address: typesjson.Address{Street: "1 Main St", Zip: "02134"},
 			Tags:    []string{"x"},
-			Pets:    []typesjson.CreateUserRequestPet{{Name: "Rex", Kind: "dog"}},
+			Pets:    []typesjson.CreateUserPet{{Name: "Rex", Kind: "dog"}},
 		},
 	})
 	if err != nil {

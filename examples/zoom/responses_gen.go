@@ -164,7 +164,7 @@ type GetLocationSettingsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetLocationSettingsResponseBody
+	Data *GetZoomRoomAccountSettingsResponseBody
 }
 
 // GetLocationSettingsResponses documents the responses of GetLocationSettings, from the collection's saved
@@ -1927,7 +1927,7 @@ type AddGroupAdminsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AddGroupAdminsResponseBody
+	Data *InviteChannelMembersResponseBody
 }
 
 // AddGroupAdminsResponses documents the responses of AddGroupAdmins, from the collection's saved
@@ -1985,7 +1985,7 @@ type GroupsUploadVirtualBackgroundFilesResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GroupsUploadVirtualBackgroundFilesResponseBody
+	Data *AccountsUploadVirtualBackgroundFilesResponseBody
 }
 
 // GroupsUploadVirtualBackgroundFilesResponses documents the responses of GroupsUploadVirtualBackgroundFiles, from the collection's saved
@@ -2341,7 +2341,7 @@ type CreateTrackingFieldResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateTrackingFieldResponseBody
+	Data *GetTrackingFieldResponseBody
 }
 
 // CreateTrackingFieldResponses documents the responses of CreateTrackingField, from the collection's saved
@@ -2381,7 +2381,7 @@ type AddIMDirectoryGroupMembersResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AddIMDirectoryGroupMembersResponseBody
+	Data *AddGroupMembersResponseBody
 }
 
 // AddIMDirectoryGroupMembersResponses documents the responses of AddIMDirectoryGroupMembers, from the collection's saved
@@ -2581,7 +2581,7 @@ type DeleteChatbotMessageResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *DeleteChatbotMessageResponseBody
+	Data *EditChatbotMessageResponseBody
 }
 
 // DeleteChatbotMessageResponses documents the responses of DeleteChatbotMessage, from the collection's saved
@@ -2640,7 +2640,7 @@ type SendIMMessagesResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *SendIMMessagesResponseBody
+	Data *SendChatMessageResponseBody
 }
 
 // SendIMMessagesResponses documents the responses of SendIMMessages, from the collection's saved
@@ -2836,7 +2836,7 @@ type UploadVirtualBackgroundFileResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *UploadVirtualBackgroundFileResponseBody
+	Data *AccountsUploadVirtualBackgroundFilesResponseBody
 }
 
 // UploadVirtualBackgroundFileResponses documents the responses of UploadVirtualBackgroundFile, from the collection's saved
@@ -3407,7 +3407,7 @@ type GetUserZAKResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetUserZAKResponseBody
+	Data *GetUserTokenResponseBody
 }
 
 // GetUserZAKResponses documents the responses of GetUserZAK, from the collection's saved
@@ -3686,7 +3686,7 @@ type CreateMeetingPollResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateMeetingPollResponseBody
+	Data *GetMeetingPollResponseBody
 }
 
 // CreateMeetingPollResponses documents the responses of CreateMeetingPoll, from the collection's saved
@@ -4443,7 +4443,7 @@ type GetWebinarParticipantQoSResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetWebinarParticipantQoSResponseBody
+	Data *GetMeetingParticipantQoSResponseBody
 }
 
 // GetWebinarParticipantQoSResponses documents the responses of GetWebinarParticipantQoS, from the collection's saved
@@ -4464,7 +4464,7 @@ type ListWebinarParticipantQoSResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListWebinarParticipantQoSResponseBody
+	Data *ListMeetingParticipantsQoSResponseBody
 }
 
 // ListWebinarParticipantQoSResponses documents the responses of ListWebinarParticipantQoS, from the collection's saved
@@ -4485,7 +4485,7 @@ type WebinarsGetSharingRecordingDetailsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *WebinarsGetSharingRecordingDetailsResponseBody
+	Data *MeetingsGetSharingRecordingDetailsResponseBody
 }
 
 // WebinarsGetSharingRecordingDetailsResponses documents the responses of WebinarsGetSharingRecordingDetails, from the collection's saved
@@ -4506,7 +4506,7 @@ type GetPostWebinarFeedbackResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetPostWebinarFeedbackResponseBody
+	Data *GetPostMeetingFeedbackResponseBody
 }
 
 // GetPostWebinarFeedbackResponses documents the responses of GetPostWebinarFeedback, from the collection's saved
@@ -4895,7 +4895,7 @@ type GetWebinarDetailReportsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetWebinarDetailReportsResponseBody
+	Data *GetMeetingDetailReportsResponseBody
 }
 
 // GetWebinarDetailReportsResponses documents the responses of GetWebinarDetailReports, from the collection's saved
@@ -4917,7 +4917,7 @@ type GetWebinarParticipantReportsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetWebinarParticipantReportsResponseBody
+	Data *GetMeetingParticipantReportsResponseBody
 }
 
 // GetWebinarParticipantReportsResponses documents the responses of GetWebinarParticipantReports, from the collection's saved
@@ -4939,7 +4939,7 @@ type GetWebinarPollReportsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetWebinarPollReportsResponseBody
+	Data *GetMeetingPollReportsResponseBody
 }
 
 // GetWebinarPollReportsResponses documents the responses of GetWebinarPollReports, from the collection's saved
@@ -5196,7 +5196,7 @@ type AssignRoleResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AssignRoleResponseBody
+	Data *AddAssistantsResponseBody
 }
 
 // AssignRoleResponses documents the responses of AssignRole, from the collection's saved
@@ -5586,7 +5586,7 @@ type GetWebinarPollResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *GetWebinarPollResponseBody
+	Data *GetMeetingPollResponseBody
 }
 
 // GetWebinarPollResponses documents the responses of GetWebinarPoll, from the collection's saved
@@ -5640,7 +5640,7 @@ type ListWebinarPollsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListWebinarPollsResponseBody
+	Data *GetMeetingPollResponseBody
 }
 
 // ListWebinarPollsResponses documents the responses of ListWebinarPolls, from the collection's saved
@@ -5663,7 +5663,7 @@ type CreateWebinarPollResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateWebinarPollResponseBody
+	Data *GetMeetingPollResponseBody
 }
 
 // CreateWebinarPollResponses documents the responses of CreateWebinarPoll, from the collection's saved
@@ -5701,7 +5701,7 @@ type WebinarsGetLiveStreamDetailsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *WebinarsGetLiveStreamDetailsResponseBody
+	Data *MeetingsGetLiveStreamDetailsResponseBody
 }
 
 // WebinarsGetLiveStreamDetailsResponses documents the responses of WebinarsGetLiveStreamDetails, from the collection's saved
@@ -5819,7 +5819,7 @@ type WebinarsPerformBatchRegistrationResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *WebinarsPerformBatchRegistrationResponseBody
+	Data *MeetingsPerformBatchRegistrationResponseBody
 }
 
 // WebinarsPerformBatchRegistrationResponses documents the responses of WebinarsPerformBatchRegistration, from the collection's saved
@@ -5863,7 +5863,7 @@ type CreateWebinarInviteLinksResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *CreateWebinarInviteLinksResponseBody
+	Data *CreateMeetingInviteLinksResponseBody
 }
 
 // CreateWebinarInviteLinksResponses documents the responses of CreateWebinarInviteLinks, from the collection's saved
@@ -5883,7 +5883,7 @@ type ListWebinarParticipantsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListWebinarParticipantsResponseBody
+	Data *GetPastMeetingParticipantsResponseBody
 }
 
 // ListWebinarParticipantsResponses documents the responses of ListWebinarParticipants, from the collection's saved
@@ -5925,7 +5925,7 @@ type ListPastWebinarPollResultsResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListPastWebinarPollResultsResponseBody
+	Data *ListPastMeetingPollResultsResponseBody
 }
 
 // ListPastWebinarPollResultsResponses documents the responses of ListPastWebinarPollResults, from the collection's saved
@@ -5946,7 +5946,7 @@ type ListQOfPastWebinarResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListQOfPastWebinarResponseBody
+	Data *ListPastMeetingPollResultsResponseBody
 }
 
 // ListQOfPastWebinarResponses documents the responses of ListQOfPastWebinar, from the collection's saved
@@ -5967,7 +5967,7 @@ type ListPastWebinarFilesResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *ListPastWebinarFilesResponseBody
+	Data *ListPastMeetingFilesResponseBody
 }
 
 // ListPastWebinarFilesResponses documents the responses of ListPastWebinarFiles, from the collection's saved

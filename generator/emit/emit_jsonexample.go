@@ -146,7 +146,7 @@ func jsonLiteral(t *ir.JSONType, v any, inElem bool) (jen.Code, bool) {
 		if inElem && !t.Pointer {
 			return jen.Values(fields...), true
 		}
-		lit := jen.Id(t.Struct.Name).Values(fields...)
+		lit := jen.Id(t.Struct.TypeName()).Values(fields...)
 		if t.Pointer {
 			return jen.Op("&").Add(lit), true
 		}

@@ -10,10 +10,38 @@ import (
 
 // emitStructs writes the types synthesized from JSON bodies.
 func emitStructs(f *jen.File, pkg *ir.Package) {
+	var aliases []*ir.Struct
 	for _, st := range pkg.Structs {
+		if st.SameAs != nil {
+			aliases = append(aliases, st)
+			continue
+		}
 		emitStruct(f, st)
 		f.Line()
 	}
+	emitAliases(f, aliases)
+}
+
+// emitAliases writes the operations' own names of shared types:
+//
+//	// The operations' own names of the JSON types they share with others. ...
+//	type (
+//		<Name> = <Shared>
+//	)
+func emitAliases(f *jen.File, aliases []*ir.Struct) {
+	if len(aliases) == 0 {
+		return
+	}
+	Comment(f.Group,
+		"The operations' own names of the JSON types they share with others.",
+		"They stay when requests are added to or removed from the collection;",
+		"a name after a JSON key (Amount) stays while every object under that",
+		"key has the same shape.")
+	f.Type().DefsFunc(func(g *jen.Group) {
+		for _, st := range aliases {
+			g.Id(st.Name).Op("=").Id(st.TypeName())
+		}
+	})
 }
 
 // emitStruct writes:
@@ -53,7 +81,7 @@ func jsonTypeCode(t *ir.JSONType) jen.Code {
 			c = jen.Id(t.EnumOf.Enum.Name)
 		}
 	case ir.JSONStruct:
-		c = jen.Id(t.Struct.Name)
+		c = jen.Id(t.Struct.TypeName())
 	case ir.JSONSlice:
 		return jen.Index().Add(jsonTypeCode(t.Elem))
 	case ir.JSONMap:
@@ -71,7 +99,7 @@ func jsonTypeCode(t *ir.JSONType) jen.Code {
 // pointer, slices, maps and raw JSON as they are.
 func nilableJSONType(t *ir.JSONType) jen.Code {
 	if t.Kind == ir.JSONStruct && !t.Pointer {
-		return jen.Op("*").Id(t.Struct.Name)
+		return jen.Op("*").Id(t.Struct.TypeName())
 	}
 	if t.Scalar() && !t.Pointer {
 		return jen.Op("*").Add(jsonTypeCode(t))

@@ -344,6 +344,19 @@ type Struct struct {
 	Name   string
 	Doc    []string
 	Fields []*StructField
+	// SameAs is the struct of the same shape that declares the type; this
+	// one's Name is then an alias of it. Code refers to the type by
+	// TypeName.
+	SameAs *Struct
+}
+
+// TypeName is the name code uses for the struct: the name of the type it
+// is the same as, or its own.
+func (s *Struct) TypeName() string {
+	if s.SameAs != nil {
+		return s.SameAs.Name
+	}
+	return s.Name
 }
 
 // StructField is one field of a synthesized struct.

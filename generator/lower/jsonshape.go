@@ -2,6 +2,7 @@ package lower
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -116,8 +117,13 @@ func (s *shape) kinds() int {
 
 // typeBuilder turns shapes into JSONTypes, naming structs in a scope.
 type typeBuilder struct {
-	names   *scope
+	names *scope
+	// prefix starts the name of every nested struct: the operation's name.
+	prefix  string
 	structs []*ir.Struct
+	// keys are the Go names of the keys the structs were found under
+	// (singular for an array's element: PurchaseUnit); none for the root.
+	keys map[*ir.Struct]string
 	// conflict is called with the JSON path of a value whose examples
 	// disagree; it falls back to json.RawMessage.
 	conflict func(path string)
@@ -127,8 +133,10 @@ type typeBuilder struct {
 }
 
 // build returns the type for s. name is the Go name its struct gets if it
-// is an object; path is its JSON path for warnings.
-func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *ir.JSONType {
+// is the root object (or the root array's element); tail are the Go names
+// of the keys from the root to s, which name a nested struct (see
+// nestedName); path is its JSON path for warnings.
+func (b *typeBuilder) build(s *shape, key, name string, tail []string, path string, depth int) *ir.JSONType {
 	switch {
 	case s.kinds() == 0:
 		return &ir.JSONType{Kind: ir.JSONRaw} // only null or never seen
@@ -154,14 +162,21 @@ func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *ir.JSO
 		if s.elem == nil || depth >= maxShapeDepth {
 			return &ir.JSONType{Kind: ir.JSONSlice, Elem: &ir.JSONType{Kind: ir.JSONRaw}}
 		}
-		return &ir.JSONType{Kind: ir.JSONSlice, Elem: b.build(s.elem, key, singular(name), path+"[]", depth+1)}
+		elemTail := tail
+		if n := len(tail); n > 0 {
+			elemTail = append(slices.Clone(tail[:n-1]), singular(tail[n-1]))
+		}
+		return &ir.JSONType{Kind: ir.JSONSlice, Elem: b.build(s.elem, key, singular(name), elemTail, path+"[]", depth+1)}
 	case s.object > 0:
 		if len(s.keys) == 0 || depth >= maxShapeDepth || !tagSafeKeys(s.keys) {
 			// {} says nothing; keys encoding/json cannot name stay a map.
 			return &ir.JSONType{Kind: ir.JSONMap, Elem: &ir.JSONType{Kind: ir.JSONRaw}}
 		}
-		st := &ir.Struct{Name: b.names.unique(name)}
+		st := &ir.Struct{Name: b.nestedName(name, tail)}
 		b.structs = append(b.structs, st)
+		if b.keys != nil && len(tail) > 0 {
+			b.keys[st] = tail[len(tail)-1]
+		}
 		fields := newScope()
 		for _, k := range s.keys {
 			fs := s.fields[k]
@@ -170,7 +185,7 @@ func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *ir.JSO
 				fname = "Field"
 			}
 			fname = fields.unique(fname)
-			t := b.build(fs, k, st.Name+fname, path+"."+k, depth+1)
+			t := b.build(fs, k, st.Name+fname, append(slices.Clone(tail), fname), path+"."+k, depth+1)
 			optional := fs.seen < s.object
 			if optional && t.Scalar() {
 				t.Pointer = true
@@ -181,6 +196,24 @@ func (b *typeBuilder) build(s *shape, key, name, path string, depth int) *ir.JSO
 		return &ir.JSONType{Kind: ir.JSONStruct, Struct: st, Pointer: nullable}
 	}
 	panic(fmt.Sprintf("shape with no kind at %s", path))
+}
+
+// nestedName names a struct: the root's name for the root, else the
+// operation's name and the shortest tail of the key path that is still
+// free (CreateOrderAmount for $.purchase_units[].amount, then
+// CreateOrderPurchaseUnitAmount when another amount took it), so that names
+// stay short and depend only on the operation's own bodies.
+func (b *typeBuilder) nestedName(root string, tail []string) string {
+	if len(tail) == 0 {
+		return b.names.unique(root)
+	}
+	for i := len(tail) - 1; i >= 0; i-- {
+		if name := b.prefix + strings.Join(tail[i:], ""); b.names.free(name) {
+			b.names.take(name)
+			return name
+		}
+	}
+	return b.names.unique(b.prefix + strings.Join(tail, ""))
 }
 
 // unsetIsZero reports whether a value of t left at its zero value means

@@ -19,8 +19,8 @@ func buildFrom(t *testing.T, examples ...string) (*ir.JSONType, []string) {
 		s.observe(v, 0)
 	}
 	var conflicts []string
-	b := &typeBuilder{names: newScope(), conflict: func(p string) { conflicts = append(conflicts, p) }}
-	return b.build(s, "", "T", "", 0), conflicts
+	b := &typeBuilder{names: newScope(), prefix: "T", conflict: func(p string) { conflicts = append(conflicts, p) }}
+	return b.build(s, "", "T", nil, "", 0), conflicts
 }
 
 func fieldOf(t *testing.T, typ *ir.JSONType, key string) *ir.StructField {

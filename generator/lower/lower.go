@@ -22,6 +22,7 @@ type lowerer struct {
 	enumFields []*ir.Field                    // fields of KindEnum, named after all operations
 	opNames    map[*parser.RequestItem]string // operationNames
 	enumTypeOf map[*ir.Field]string           // enum type names the config gives
+	structKeys map[*ir.Struct]string          // the JSON key of each struct (typeBuilder.keys)
 
 	// Requests whose host names undefined variables, by host text, and
 	// requests whose auth the client does not implement, by auth type;
@@ -61,6 +62,7 @@ func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnos
 		config:      opts.Config,
 		usedConfig:  map[string]bool{},
 		configNamed: map[string]bool{},
+		structKeys:  map[*ir.Struct]string{},
 	}
 	l.reserveConfigNames()
 	l.vars = c.EnabledVars()
@@ -114,6 +116,7 @@ func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnos
 	}
 	l.warnAuth()
 	l.warnUnusedConfig()
+	l.shareModels() // models.go
 	l.nameEnums()
 	l.finalDocs()
 	return l.pkg, l.warns

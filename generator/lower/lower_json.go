@@ -88,7 +88,9 @@ func responseIsJSON(r *parser.Response) bool {
 
 func (l *lowerer) buildJSON(op *ir.Operation, ri *parser.RequestItem, s *shape, name, what string) *ir.JSONType {
 	b := &typeBuilder{
-		names: l.names,
+		names:  l.names,
+		prefix: op.Name,
+		keys:   l.structKeys,
 		conflict: func(path string) {
 			l.warnf(ri, "%s at $%s: the examples disagree on the type; it is json.RawMessage", what, path)
 		},
@@ -96,7 +98,7 @@ func (l *lowerer) buildJSON(op *ir.Operation, ri *parser.RequestItem, s *shape, 
 			return l.enumParam(op, key, values)
 		},
 	}
-	t := b.build(s, "", name, "", 0)
+	t := b.build(s, "", name, nil, "", 0)
 	l.pkg.Structs = append(l.pkg.Structs, b.structs...)
 	return t
 }

@@ -47,6 +47,14 @@ func TestNamesDependOnlyOnTheirRequest(t *testing.T) {
 		for _, removed := range picked {
 			group := opBaseName(removed)
 			reduced := namesByRequest(t, data, removed.Path)
+			groupOwns := map[string]bool{}
+			for key, names := range full.byRequest {
+				if full.base[key] == group {
+					for _, n := range names {
+						groupOwns[n] = true
+					}
+				}
+			}
 			for key, names := range full.byRequest {
 				if key == requestKey(removed, full.occurrence[removed.Path]) {
 					continue
@@ -57,6 +65,15 @@ func TestNamesDependOnlyOnTheirRequest(t *testing.T) {
 				if got := reduced.byRequest[key]; !slices.Equal(got, names) {
 					t.Errorf("%s: removing %q renamed names of %q:\n%s", file, itemName(removed), key, nameDiff(names, got))
 				}
+				// The shared types it uses stay too (perhaps as aliases of
+				// a type now named after its key), unless they were names
+				// of the removed request or of its collision group, which
+				// may change; the request's own aliases stay (above).
+				for _, u := range full.uses[key] {
+					if !reduced.all[u] && !groupOwns[u] {
+						t.Errorf("%s: removing %q took the shared type %s from %q", file, itemName(removed), u, key)
+					}
+				}
 			}
 		}
 	}
@@ -65,6 +82,8 @@ func TestNamesDependOnlyOnTheirRequest(t *testing.T) {
 // requestNames are the exported names of a lowered package, per request.
 type requestNames struct {
 	byRequest  map[string][]string // request key → sorted names
+	uses       map[string][]string // request key → the shared types its JSON types are
+	all        map[string]bool     // every name of the package
 	base       map[string]string   // request key → its name without articles
 	occurrence map[string]int      // item path → occurrence of its item name
 }
@@ -109,22 +128,26 @@ func namesByRequest(t *testing.T, data []byte, remove string) requestNames {
 		c.Items = drop(c.Items)
 	}
 	pkg, _ := Package(c, Options{Package: "p"})
-	rn := requestNames{byRequest: map[string][]string{}, base: map[string]string{}, occurrence: map[string]int{}}
+	rn := requestNames{byRequest: map[string][]string{}, uses: map[string][]string{}, all: map[string]bool{}, base: map[string]string{}, occurrence: map[string]int{}}
 	seen := map[string]int{}
 	for _, op := range pkg.Operations {
 		name := itemName(op.Source)
 		seen[name]++
 		key := requestKey(op.Source, seen[name])
 		rn.occurrence[op.Source.Path] = seen[name]
-		rn.byRequest[key] = operationNames(op)
+		rn.byRequest[key], rn.uses[key] = operationNames(op)
+		for _, n := range append(slices.Clone(rn.byRequest[key]), rn.uses[key]...) {
+			rn.all[n] = true
+		}
 		rn.base[key] = opBaseName(op.Source)
 	}
 	return rn
 }
 
-// operationNames lists every exported name an operation declares or uses.
-func operationNames(op *ir.Operation) []string {
-	set := map[string]bool{}
+// operationNames lists every exported name an operation declares, and the
+// names of the shared types its JSON types are.
+func operationNames(op *ir.Operation) (names, uses []string) {
+	set, used := map[string]bool{}, map[string]bool{}
 	add := func(s string) { set[s] = true }
 	for _, n := range []string{op.Name, op.ParamsType, op.ResponseType, op.TableVar} {
 		add(n)
@@ -166,6 +189,9 @@ func operationNames(op *ir.Operation) []string {
 		jsonType(t.Elem)
 		if st := t.Struct; st != nil {
 			add(st.Name)
+			if st.SameAs != nil {
+				used[st.TypeName()] = true
+			}
 			for _, f := range st.Fields {
 				add(st.Name + "." + f.Name)
 				jsonType(f.Type)
@@ -192,6 +218,10 @@ func operationNames(op *ir.Operation) []string {
 	for _, e := range op.ErrorData {
 		jsonType(e.Type)
 	}
+	return sortedSet(set), sortedSet(used)
+}
+
+func sortedSet(set map[string]bool) []string {
 	out := make([]string, 0, len(set))
 	for n := range set {
 		out = append(out, n)

@@ -49,7 +49,7 @@ func ExampleClient_ReplacePet() {
 	}
 	resp, err := c.ReplacePet(context.Background(), ReplacePetParams{
 		PetID: "<petId>",
-		Body: &ReplacePetRequest{
+		Body: &CreatePetRequest{
 			Name: "Rex",
 		},
 	})

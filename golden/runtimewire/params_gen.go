@@ -55,7 +55,7 @@ type ReplacePetParams struct {
 	// Required.
 	PetID string `path:"petId"`
 	// Body is sent as JSON when set; its type is inferred from the collection's example bodies.
-	Body *ReplacePetRequest `body:"body"`
+	Body *CreatePetRequest `body:"body"`
 	// RawBody, when set instead of Body, is sent as it is (application/json).
 	RawBody []byte `body:"body"`
 }

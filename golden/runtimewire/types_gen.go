@@ -14,7 +14,10 @@ type CreatePetError409 struct {
 	Message string `json:"message"`
 }
 
-// ReplacePetRequest is synthesized from the collection's example JSON.
-type ReplacePetRequest struct {
-	Name string `json:"name"`
-}
+// The operations' own names of the JSON types they share with others.
+// They stay when requests are added to or removed from the collection;
+// a name after a JSON key (Amount) stays while every object under that
+// key has the same shape.
+type (
+	ReplacePetRequest = CreatePetRequest
+)

@@ -22,7 +22,7 @@ func ExampleClient_CreateUser() {
 			Name:  "Ada",
 			Admin: false,
 			Score: 1.5,
-			Address: CreateUserRequestAddress{
+			Address: Address{
 				Street: "1 Main St",
 				Zip:    "02134",
 			},
@@ -30,7 +30,7 @@ func ExampleClient_CreateUser() {
 				"a",
 				"b",
 			},
-			Pets: []CreateUserRequestPet{
+			Pets: []Pet{
 				{
 					Name: "Rex",
 					Kind: "dog",

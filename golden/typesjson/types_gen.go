@@ -7,27 +7,27 @@ import "encoding/json"
 
 // CreateUserRequest is synthesized from the collection's example JSON.
 type CreateUserRequest struct {
-	Name     string                   `json:"name"`
-	Age      int64                    `json:"age"`
-	Admin    bool                     `json:"admin"`
-	Score    float64                  `json:"score"`
-	Address  CreateUserRequestAddress `json:"address,omitzero"`
-	Tags     []string                 `json:"tags,omitzero"`
-	Pets     []CreateUserRequestPet   `json:"pets,omitzero"`
-	Nickname *string                  `json:"nickname,omitzero"`
-	Status   CreateUserStatus         `json:"status"`
-	Extra    json.RawMessage          `json:"extra,omitzero"`
+	Name     string           `json:"name"`
+	Age      int64            `json:"age"`
+	Admin    bool             `json:"admin"`
+	Score    float64          `json:"score"`
+	Address  Address          `json:"address,omitzero"`
+	Tags     []string         `json:"tags,omitzero"`
+	Pets     []Pet            `json:"pets,omitzero"`
+	Nickname *string          `json:"nickname,omitzero"`
+	Status   CreateUserStatus `json:"status"`
+	Extra    json.RawMessage  `json:"extra,omitzero"`
 }
 
-// CreateUserRequestAddress is synthesized from the collection's example JSON.
-type CreateUserRequestAddress struct {
+// Address is synthesized from the collection's example JSON.
+type Address struct {
 	Street  string  `json:"street"`
 	Zip     string  `json:"zip"`
 	Country *string `json:"country,omitzero"`
 }
 
-// CreateUserRequestPet is synthesized from the collection's example JSON.
-type CreateUserRequestPet struct {
+// Pet is synthesized from the collection's example JSON.
+type Pet struct {
 	Name string `json:"name"`
 	Kind string `json:"kind"`
 	Age  *int64 `json:"age,omitzero"`
@@ -35,48 +35,54 @@ type CreateUserRequestPet struct {
 
 // CreateUserResponseBody is synthesized from the collection's example JSON.
 type CreateUserResponseBody struct {
-	ID        string                         `json:"id"`
-	Name      string                         `json:"name"`
-	Status    CreateUserStatus               `json:"status"`
-	CreatedAt string                         `json:"created_at"`
-	Roles     []CreateUserResponseBodyRole   `json:"roles,omitzero"`
-	Manager   *CreateUserResponseBodyManager `json:"manager,omitzero"`
+	ID        string           `json:"id"`
+	Name      string           `json:"name"`
+	Status    CreateUserStatus `json:"status"`
+	CreatedAt string           `json:"created_at"`
+	Roles     []Role           `json:"roles,omitzero"`
+	Manager   *Manager         `json:"manager,omitzero"`
 }
 
-// CreateUserResponseBodyRole is synthesized from the collection's example JSON.
-type CreateUserResponseBodyRole struct {
+// Role is synthesized from the collection's example JSON.
+type Role struct {
 	ID   int64  `json:"id"`
 	Name string `json:"name"`
 }
 
-// CreateUserResponseBodyManager is synthesized from the collection's example JSON.
-type CreateUserResponseBodyManager struct {
+// Manager is synthesized from the collection's example JSON.
+type Manager struct {
 	ID string `json:"id"`
 }
 
 // CreateUserError422 is synthesized from the collection's example JSON.
 type CreateUserError422 struct {
-	Error CreateUserError422Error `json:"error,omitzero"`
+	Error CreateUserError `json:"error,omitzero"`
 }
 
-// CreateUserError422Error is synthesized from the collection's example JSON.
-type CreateUserError422Error struct {
+// CreateUserError is synthesized from the collection's example JSON.
+type CreateUserError struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
 }
 
 // ListUsersResponseBodyItem is synthesized from the collection's example JSON.
 type ListUsersResponseBodyItem struct {
-	ID        string                          `json:"id"`
-	Name      string                          `json:"name"`
-	Status    string                          `json:"status"`
-	CreatedAt string                          `json:"created_at"`
-	Roles     []ListUsersResponseBodyItemRole `json:"roles,omitzero"`
-	Manager   json.RawMessage                 `json:"manager,omitzero"`
+	ID        string          `json:"id"`
+	Name      string          `json:"name"`
+	Status    string          `json:"status"`
+	CreatedAt string          `json:"created_at"`
+	Roles     []Role          `json:"roles,omitzero"`
+	Manager   json.RawMessage `json:"manager,omitzero"`
 }
 
-// ListUsersResponseBodyItemRole is synthesized from the collection's example JSON.
-type ListUsersResponseBodyItemRole struct {
-	ID   int64  `json:"id"`
-	Name string `json:"name"`
-}
+// The operations' own names of the JSON types they share with others.
+// They stay when requests are added to or removed from the collection;
+// a name after a JSON key (Amount) stays while every object under that
+// key has the same shape.
+type (
+	CreateUserAddress = Address
+	CreateUserPet     = Pet
+	CreateUserRole    = Role
+	CreateUserManager = Manager
+	ListUsersRole     = Role
+)

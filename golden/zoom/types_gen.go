@@ -7,15 +7,15 @@ import "encoding/json"
 
 // ListSIPPhonesResponseBody is synthesized from the collection's example JSON.
 type ListSIPPhonesResponseBody struct {
-	PageCount    int64                            `json:"page_count"`
-	PageNumber   int64                            `json:"page_number"`
-	PageSize     int64                            `json:"page_size"`
-	TotalRecords int64                            `json:"total_records"`
-	Phones       []ListSIPPhonesResponseBodyPhone `json:"phones,omitzero"`
+	PageCount    int64   `json:"page_count"`
+	PageNumber   int64   `json:"page_number"`
+	PageSize     int64   `json:"page_size"`
+	TotalRecords int64   `json:"total_records"`
+	Phones       []Phone `json:"phones,omitzero"`
 }
 
-// ListSIPPhonesResponseBodyPhone is synthesized from the collection's example JSON.
-type ListSIPPhonesResponseBodyPhone struct {
+// Phone is synthesized from the collection's example JSON.
+type Phone struct {
 	ID                     string `json:"id"`
 	UserEmail              string `json:"user_email"`
 	Domain                 string `json:"domain"`
@@ -37,11 +37,11 @@ type ListSIPPhonesResponseBodyPhone struct {
 
 // GetZoomRoomAccountProfileResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomAccountProfileResponseBody struct {
-	Basic GetZoomRoomAccountProfileResponseBodyBasic `json:"basic,omitzero"`
+	Basic GetZoomRoomAccountProfileBasic `json:"basic,omitzero"`
 }
 
-// GetZoomRoomAccountProfileResponseBodyBasic is synthesized from the collection's example JSON.
-type GetZoomRoomAccountProfileResponseBodyBasic struct {
+// GetZoomRoomAccountProfileBasic is synthesized from the collection's example JSON.
+type GetZoomRoomAccountProfileBasic struct {
 	SupportEmail      string `json:"support_email"`
 	SupportPhone      string `json:"support_phone"`
 	RoomPasscode      string `json:"room_passcode"`
@@ -50,12 +50,12 @@ type GetZoomRoomAccountProfileResponseBodyBasic struct {
 
 // GetZoomRoomAccountSettingsResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomAccountSettingsResponseBody struct {
-	ClientAlert  GetZoomRoomAccountSettingsResponseBodyClientAlert  `json:"client_alert,omitzero"`
-	Notification GetZoomRoomAccountSettingsResponseBodyNotification `json:"notification,omitzero"`
+	ClientAlert  ClientAlert  `json:"client_alert,omitzero"`
+	Notification Notification `json:"notification,omitzero"`
 }
 
-// GetZoomRoomAccountSettingsResponseBodyClientAlert is synthesized from the collection's example JSON.
-type GetZoomRoomAccountSettingsResponseBodyClientAlert struct {
+// ClientAlert is synthesized from the collection's example JSON.
+type ClientAlert struct {
 	DetectMicrophoneErrorAlert          bool `json:"detect_microphone_error_alert"`
 	DetectBluetoothMicrophoneErrorAlert bool `json:"detect_bluetooth_microphone_error_alert"`
 	DetectSpeakerErrorAlert             bool `json:"detect_speaker_error_alert"`
@@ -63,36 +63,8 @@ type GetZoomRoomAccountSettingsResponseBodyClientAlert struct {
 	DetectCameraErrorAlert              bool `json:"detect_camera_error_alert"`
 }
 
-// GetZoomRoomAccountSettingsResponseBodyNotification is synthesized from the collection's example JSON.
-type GetZoomRoomAccountSettingsResponseBodyNotification struct {
-	AudioNotMeetUsabilityThreshold   bool `json:"audio_not_meet_usability_threshold"`
-	BatteryLowAndNotCharging         bool `json:"battery_low_and_not_charging"`
-	ControllerSchedulingDisconnected bool `json:"controller_scheduling_disconnected"`
-	CPUUsageHighDetected             bool `json:"cpu_usage_high_detected"`
-	NetworkUnstableDetected          bool `json:"network_unstable_detected"`
-	ZoomRoomOffline                  bool `json:"zoom_room_offline"`
-	SIPRegistrationFailed            bool `json:"sip_registration_failed"`
-	MicSpeakerCameraDisconnected     bool `json:"mic_speaker_camera_disconnected"`
-	ZoomRoomDisplayDisconnected      bool `json:"zoom_room_display_disconnected"`
-}
-
-// GetLocationSettingsResponseBody is synthesized from the collection's example JSON.
-type GetLocationSettingsResponseBody struct {
-	ClientAlert  GetLocationSettingsResponseBodyClientAlert  `json:"client_alert,omitzero"`
-	Notification GetLocationSettingsResponseBodyNotification `json:"notification,omitzero"`
-}
-
-// GetLocationSettingsResponseBodyClientAlert is synthesized from the collection's example JSON.
-type GetLocationSettingsResponseBodyClientAlert struct {
-	DetectMicrophoneErrorAlert          bool `json:"detect_microphone_error_alert"`
-	DetectBluetoothMicrophoneErrorAlert bool `json:"detect_bluetooth_microphone_error_alert"`
-	DetectSpeakerErrorAlert             bool `json:"detect_speaker_error_alert"`
-	DetectBluetoothSpeakerErrorAlert    bool `json:"detect_bluetooth_speaker_error_alert"`
-	DetectCameraErrorAlert              bool `json:"detect_camera_error_alert"`
-}
-
-// GetLocationSettingsResponseBodyNotification is synthesized from the collection's example JSON.
-type GetLocationSettingsResponseBodyNotification struct {
+// Notification is synthesized from the collection's example JSON.
+type Notification struct {
 	AudioNotMeetUsabilityThreshold   bool `json:"audio_not_meet_usability_threshold"`
 	BatteryLowAndNotCharging         bool `json:"battery_low_and_not_charging"`
 	ControllerSchedulingDisconnected bool `json:"controller_scheduling_disconnected"`
@@ -106,11 +78,11 @@ type GetLocationSettingsResponseBodyNotification struct {
 
 // GetZoomRoomLocationProfileResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomLocationProfileResponseBody struct {
-	Basic GetZoomRoomLocationProfileResponseBodyBasic `json:"basic,omitzero"`
+	Basic GetZoomRoomLocationProfileBasic `json:"basic,omitzero"`
 }
 
-// GetZoomRoomLocationProfileResponseBodyBasic is synthesized from the collection's example JSON.
-type GetZoomRoomLocationProfileResponseBodyBasic struct {
+// GetZoomRoomLocationProfileBasic is synthesized from the collection's example JSON.
+type GetZoomRoomLocationProfileBasic struct {
 	Name              string `json:"name"`
 	Description       string `json:"description"`
 	Timezone          string `json:"timezone"`
@@ -135,11 +107,11 @@ type AddLocationResponseBody struct {
 
 // GetZoomRoomSettingsResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomSettingsResponseBody struct {
-	ZoomRooms GetZoomRoomSettingsResponseBodyZoomRooms `json:"zoom_rooms,omitzero"`
+	ZoomRooms GetZoomRoomSettingsZoomRooms `json:"zoom_rooms,omitzero"`
 }
 
-// GetZoomRoomSettingsResponseBodyZoomRooms is synthesized from the collection's example JSON.
-type GetZoomRoomSettingsResponseBodyZoomRooms struct {
+// GetZoomRoomSettingsZoomRooms is synthesized from the collection's example JSON.
+type GetZoomRoomSettingsZoomRooms struct {
 	UpcomingMeetingAlert                bool `json:"upcoming_meeting_alert"`
 	ShowAlertBeforeMeeting              bool `json:"show_alert_before_meeting"`
 	StartAirplayManually                bool `json:"start_airplay_manually"`
@@ -166,11 +138,11 @@ type GetZoomRoomSettingsResponseBodyZoomRooms struct {
 
 // ListZoomRoomDevicesResponseBody is synthesized from the collection's example JSON.
 type ListZoomRoomDevicesResponseBody struct {
-	Devices []ListZoomRoomDevicesResponseBodyDevice `json:"devices,omitzero"`
+	Devices []ListZoomRoomDevicesDevice `json:"devices,omitzero"`
 }
 
-// ListZoomRoomDevicesResponseBodyDevice is synthesized from the collection's example JSON.
-type ListZoomRoomDevicesResponseBodyDevice struct {
+// ListZoomRoomDevicesDevice is synthesized from the collection's example JSON.
+type ListZoomRoomDevicesDevice struct {
 	ID           string `json:"id"`
 	RoomName     string `json:"room_name"`
 	DeviceType   string `json:"device_type"`
@@ -181,11 +153,11 @@ type ListZoomRoomDevicesResponseBodyDevice struct {
 
 // GetZoomRoomProfileResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomProfileResponseBody struct {
-	Basic GetZoomRoomProfileResponseBodyBasic `json:"basic,omitzero"`
+	Basic GetZoomRoomProfileBasic `json:"basic,omitzero"`
 }
 
-// GetZoomRoomProfileResponseBodyBasic is synthesized from the collection's example JSON.
-type GetZoomRoomProfileResponseBodyBasic struct {
+// GetZoomRoomProfileBasic is synthesized from the collection's example JSON.
+type GetZoomRoomProfileBasic struct {
 	Name               string `json:"name"`
 	ActivationCode     string `json:"activation_code"`
 	SupportEmail       string `json:"support_email"`
@@ -197,12 +169,12 @@ type GetZoomRoomProfileResponseBodyBasic struct {
 
 // RoomsListZoomRoomsResponseBody is synthesized from the collection's example JSON.
 type RoomsListZoomRoomsResponseBody struct {
-	PageSize int64                                `json:"page_size"`
-	Rooms    []RoomsListZoomRoomsResponseBodyRoom `json:"rooms,omitzero"`
+	PageSize int64                    `json:"page_size"`
+	Rooms    []RoomsListZoomRoomsRoom `json:"rooms,omitzero"`
 }
 
-// RoomsListZoomRoomsResponseBodyRoom is synthesized from the collection's example JSON.
-type RoomsListZoomRoomsResponseBodyRoom struct {
+// RoomsListZoomRoomsRoom is synthesized from the collection's example JSON.
+type RoomsListZoomRoomsRoom struct {
 	ID             string `json:"id"`
 	Name           string `json:"name"`
 	ActivationCode string `json:"activation_code"`
@@ -220,14 +192,14 @@ type AddZoomRoomResponseBody struct {
 
 // ListDigitalSignageContentsResponseBody is synthesized from the collection's example JSON.
 type ListDigitalSignageContentsResponseBody struct {
-	TotalRecords  int64                                           `json:"total_records"`
-	PageSize      int64                                           `json:"page_size"`
-	NextPageToken string                                          `json:"next_page_token"`
-	Contents      []ListDigitalSignageContentsResponseBodyContent `json:"contents,omitzero"`
+	TotalRecords  int64     `json:"total_records"`
+	PageSize      int64     `json:"page_size"`
+	NextPageToken string    `json:"next_page_token"`
+	Contents      []Content `json:"contents,omitzero"`
 }
 
-// ListDigitalSignageContentsResponseBodyContent is synthesized from the collection's example JSON.
-type ListDigitalSignageContentsResponseBodyContent struct {
+// Content is synthesized from the collection's example JSON.
+type Content struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 }
@@ -239,18 +211,18 @@ type UpdateE911DigitalSignageResponseBody struct {
 
 // GetMessageResponseBody is synthesized from the collection's example JSON.
 type GetMessageResponseBody struct {
-	ID                        string                           `json:"id"`
-	Message                   string                           `json:"message"`
-	Sender                    string                           `json:"sender"`
-	DateTime                  string                           `json:"date_time"`
-	Timestamp                 int64                            `json:"timestamp"`
-	ReplyMainMessageID        string                           `json:"reply_main_message_id"`
-	ReplyMainMessageTimestamp int64                            `json:"reply_main_message_timestamp"`
-	Reactions                 []GetMessageResponseBodyReaction `json:"reactions,omitzero"`
+	ID                        string     `json:"id"`
+	Message                   string     `json:"message"`
+	Sender                    string     `json:"sender"`
+	DateTime                  string     `json:"date_time"`
+	Timestamp                 int64      `json:"timestamp"`
+	ReplyMainMessageID        string     `json:"reply_main_message_id"`
+	ReplyMainMessageTimestamp int64      `json:"reply_main_message_timestamp"`
+	Reactions                 []Reaction `json:"reactions,omitzero"`
 }
 
-// GetMessageResponseBodyReaction is synthesized from the collection's example JSON.
-type GetMessageResponseBodyReaction struct {
+// Reaction is synthesized from the collection's example JSON.
+type Reaction struct {
 	Emoji      string `json:"emoji"`
 	TotalCount int64  `json:"total_count"`
 }
@@ -262,14 +234,14 @@ type SendChatMessageResponseBody struct {
 
 // ListUserChatMessagesResponseBody is synthesized from the collection's example JSON.
 type ListUserChatMessagesResponseBody struct {
-	Date          string                                    `json:"date"`
-	PageSize      int64                                     `json:"page_size"`
-	NextPageToken string                                    `json:"next_page_token"`
-	Messages      []ListUserChatMessagesResponseBodyMessage `json:"messages,omitzero"`
+	Date          string                        `json:"date"`
+	PageSize      int64                         `json:"page_size"`
+	NextPageToken string                        `json:"next_page_token"`
+	Messages      []ListUserChatMessagesMessage `json:"messages,omitzero"`
 }
 
-// ListUserChatMessagesResponseBodyMessage is synthesized from the collection's example JSON.
-type ListUserChatMessagesResponseBodyMessage struct {
+// ListUserChatMessagesMessage is synthesized from the collection's example JSON.
+type ListUserChatMessagesMessage struct {
 	ID        string `json:"id"`
 	Message   string `json:"message"`
 	Sender    string `json:"sender"`
@@ -279,14 +251,14 @@ type ListUserChatMessagesResponseBodyMessage struct {
 
 // ListChannelMembersResponseBody is synthesized from the collection's example JSON.
 type ListChannelMembersResponseBody struct {
-	TotalRecords  int64                                  `json:"total_records"`
-	PageSize      int64                                  `json:"page_size"`
-	NextPageToken string                                 `json:"next_page_token"`
-	Members       []ListChannelMembersResponseBodyMember `json:"members,omitzero"`
+	TotalRecords  int64                      `json:"total_records"`
+	PageSize      int64                      `json:"page_size"`
+	NextPageToken string                     `json:"next_page_token"`
+	Members       []ListChannelMembersMember `json:"members,omitzero"`
 }
 
-// ListChannelMembersResponseBodyMember is synthesized from the collection's example JSON.
-type ListChannelMembersResponseBodyMember struct {
+// ListChannelMembersMember is synthesized from the collection's example JSON.
+type ListChannelMembersMember struct {
 	ID        string `json:"id"`
 	Email     string `json:"email"`
 	FirstName string `json:"first_name"`
@@ -310,13 +282,13 @@ type UsersGetChannelResponseBody struct {
 
 // ListUserChannelsResponseBody is synthesized from the collection's example JSON.
 type ListUserChannelsResponseBody struct {
-	TotalRecords int64                                 `json:"total_records"`
-	PageSize     int64                                 `json:"page_size"`
-	Channels     []ListUserChannelsResponseBodyChannel `json:"channels,omitzero"`
+	TotalRecords int64     `json:"total_records"`
+	PageSize     int64     `json:"page_size"`
+	Channels     []Channel `json:"channels,omitzero"`
 }
 
-// ListUserChannelsResponseBodyChannel is synthesized from the collection's example JSON.
-type ListUserChannelsResponseBodyChannel struct {
+// Channel is synthesized from the collection's example JSON.
+type Channel struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Type int64  `json:"type"`
@@ -332,13 +304,13 @@ type CreateChannelResponseBody struct {
 
 // ListUserContactsResponseBody is synthesized from the collection's example JSON.
 type ListUserContactsResponseBody struct {
-	PageSize      int64                                 `json:"page_size"`
-	NextPageToken string                                `json:"next_page_token"`
-	Contacts      []ListUserContactsResponseBodyContact `json:"contacts,omitzero"`
+	PageSize      int64                     `json:"page_size"`
+	NextPageToken string                    `json:"next_page_token"`
+	Contacts      []ListUserContactsContact `json:"contacts,omitzero"`
 }
 
-// ListUserContactsResponseBodyContact is synthesized from the collection's example JSON.
-type ListUserContactsResponseBodyContact struct {
+// ListUserContactsContact is synthesized from the collection's example JSON.
+type ListUserContactsContact struct {
 	ID        string `json:"id"`
 	Email     string `json:"email"`
 	FirstName string `json:"first_name"`
@@ -347,19 +319,19 @@ type ListUserContactsResponseBodyContact struct {
 
 // GetUserContactDetailsResponseBody is synthesized from the collection's example JSON.
 type GetUserContactDetailsResponseBody struct {
-	ID              string                                         `json:"id"`
-	Email           string                                         `json:"email"`
-	FirstName       string                                         `json:"first_name"`
-	LastName        string                                         `json:"last_name"`
-	PresenceStatus  string                                         `json:"presence_status"`
-	PhoneNumber     string                                         `json:"phone_number"`
-	PhoneNumbers    []GetUserContactDetailsResponseBodyPhoneNumber `json:"phone_numbers,omitzero"`
-	DirectNumbers   []int64                                        `json:"direct_numbers,omitzero"`
-	ExtensionNumber string                                         `json:"extension_number"`
+	ID              string                             `json:"id"`
+	Email           string                             `json:"email"`
+	FirstName       string                             `json:"first_name"`
+	LastName        string                             `json:"last_name"`
+	PresenceStatus  string                             `json:"presence_status"`
+	PhoneNumber     string                             `json:"phone_number"`
+	PhoneNumbers    []GetUserContactDetailsPhoneNumber `json:"phone_numbers,omitzero"`
+	DirectNumbers   []int64                            `json:"direct_numbers,omitzero"`
+	ExtensionNumber string                             `json:"extension_number"`
 }
 
-// GetUserContactDetailsResponseBodyPhoneNumber is synthesized from the collection's example JSON.
-type GetUserContactDetailsResponseBodyPhoneNumber struct {
+// GetUserContactDetailsPhoneNumber is synthesized from the collection's example JSON.
+type GetUserContactDetailsPhoneNumber struct {
 	Country  string `json:"country"`
 	Code     string `json:"code"`
 	Number   string `json:"number"`
@@ -375,15 +347,15 @@ type JoinChannelResponseBody struct {
 
 // GetChannelResponseBody is synthesized from the collection's example JSON.
 type GetChannelResponseBody struct {
-	ID              string                                `json:"id"`
-	Jid             string                                `json:"jid"`
-	Name            string                                `json:"name"`
-	Type            int64                                 `json:"type"`
-	ChannelSettings GetChannelResponseBodyChannelSettings `json:"channel_settings,omitzero"`
+	ID              string          `json:"id"`
+	Jid             string          `json:"jid"`
+	Name            string          `json:"name"`
+	Type            int64           `json:"type"`
+	ChannelSettings ChannelSettings `json:"channel_settings,omitzero"`
 }
 
-// GetChannelResponseBodyChannelSettings is synthesized from the collection's example JSON.
-type GetChannelResponseBodyChannelSettings struct {
+// ChannelSettings is synthesized from the collection's example JSON.
+type ChannelSettings struct {
 	NewMembersCanSeePreviousMessagesFiles bool  `json:"new_members_can_see_previous_messages_files"`
 	AllowToAddExternalUsers               int64 `json:"allow_to_add_external_users"`
 	PostingPermissions                    int64 `json:"posting_permissions"`
@@ -400,21 +372,21 @@ type AccountsUploadVirtualBackgroundFilesResponseBody struct {
 
 // GetSettingsResponseBody is synthesized from the collection's example JSON.
 type GetSettingsResponseBody struct {
-	ScheduleMeeting   GetSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
-	InMeeting         GetSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
-	EmailNotification GetSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
-	ZoomRooms         GetSettingsResponseBodyZoomRooms         `json:"zoom_rooms,omitzero"`
-	Security          GetSettingsResponseBodySecurity          `json:"security,omitzero"`
-	Recording         GetSettingsResponseBodyRecording         `json:"recording,omitzero"`
-	Telephony         GetSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
-	Tsp               GetSettingsResponseBodyTsp               `json:"tsp,omitzero"`
-	Integration       GetSettingsResponseBodyIntegration       `json:"integration,omitzero"`
-	Feature           GetSettingsResponseBodyFeature           `json:"feature,omitzero"`
-	OtherOptions      GetSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
+	ScheduleMeeting   GetSettingsScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         GetSettingsInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification GetSettingsEmailNotification `json:"email_notification,omitzero"`
+	ZoomRooms         GetSettingsZoomRooms         `json:"zoom_rooms,omitzero"`
+	Security          Security                     `json:"security,omitzero"`
+	Recording         GetSettingsRecording         `json:"recording,omitzero"`
+	Telephony         GetSettingsTelephony         `json:"telephony,omitzero"`
+	Tsp               GetSettingsTsp               `json:"tsp,omitzero"`
+	Integration       Integration                  `json:"integration,omitzero"`
+	Feature           GetSettingsFeature           `json:"feature,omitzero"`
+	OtherOptions      GetSettingsOtherOptions      `json:"other_options,omitzero"`
 }
 
-// GetSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyScheduleMeeting struct {
+// GetSettingsScheduleMeeting is synthesized from the collection's example JSON.
+type GetSettingsScheduleMeeting struct {
 	HostVideo                               string `json:"host_video"`
 	ParticipantVideo                        string `json:"participant_video"`
 	AudioType                               string `json:"audio_type"`
@@ -432,71 +404,71 @@ type GetSettingsResponseBodyScheduleMeeting struct {
 	RequirePasswordForPmiMeetings           string `json:"require_password_for_pmi_meetings"`
 }
 
-// GetSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyInMeeting struct {
-	E2eEncryption                string                                               `json:"e2e_encryption"`
-	Chat                         string                                               `json:"chat"`
-	AllowParticipantsChatWith    int64                                                `json:"allow_participants_chat_with"`
-	AllowUsersSaveChats          int64                                                `json:"allow_users_save_chats"`
-	PrivateChat                  string                                               `json:"private_chat"`
-	AutoSavingChat               string                                               `json:"auto_saving_chat"`
-	EntryExitChime               string                                               `json:"entry_exit_chime"`
-	RecordPlayOwnVoice           string                                               `json:"record_play_own_voice"`
-	Feedback                     string                                               `json:"feedback"`
-	PostMeetingFeedback          string                                               `json:"post_meeting_feedback"`
-	CoHost                       string                                               `json:"co_host"`
-	Polling                      string                                               `json:"polling"`
-	AttendeeOnHold               string                                               `json:"attendee_on_hold"`
-	ShowMeetingControlToolbar    string                                               `json:"show_meeting_control_toolbar"`
-	AllowShowZoomWindows         string                                               `json:"allow_show_zoom_windows"`
-	Annotation                   string                                               `json:"annotation"`
-	Whiteboard                   string                                               `json:"whiteboard"`
-	WebinarQuestionAnswer        string                                               `json:"webinar_question_answer"`
-	AnonymousQuestionAnswer      string                                               `json:"anonymous_question_answer"`
-	BreakoutRoom                 string                                               `json:"breakout_room"`
-	BreakoutRoomSchedule         bool                                                 `json:"breakout_room_schedule"`
-	ClosedCaption                string                                               `json:"closed_caption"`
-	FarEndCameraControl          string                                               `json:"far_end_camera_control"`
-	GroupHd                      string                                               `json:"group_hd"`
-	VirtualBackground            string                                               `json:"virtual_background"`
-	Watermark                    string                                               `json:"watermark"`
-	AlertGuestJoin               string                                               `json:"alert_guest_join"`
-	AutoAnswer                   string                                               `json:"auto_answer"`
-	P2pConnetion                 string                                               `json:"p2p_connetion"`
-	P2pPorts                     string                                               `json:"p2p_ports"`
-	PortsRange                   string                                               `json:"ports_range"`
-	SendingDefaultEmailInvites   string                                               `json:"sending_default_email_invites"`
-	UseHTMLFormatEmail           string                                               `json:"use_html_format_email"`
-	DscpMarking                  string                                               `json:"dscp_marking"`
-	DscpAudio                    string                                               `json:"dscp_audio"`
-	DscpVideo                    string                                               `json:"dscp_video"`
-	StereoAudio                  string                                               `json:"stereo_audio"`
-	OriginalAudio                string                                               `json:"original_audio"`
-	ScreenSharing                string                                               `json:"screen_sharing"`
-	RemoteControl                string                                               `json:"remote_control"`
-	ShowAJoinFromYourBrowserLink bool                                                 `json:"show_a_join_from_your_browser_link"`
-	JoinFromMobile               bool                                                 `json:"join_from_mobile"`
-	JoinFromDesktop              bool                                                 `json:"join_from_desktop"`
-	AllowLiveStreaming           bool                                                 `json:"allow_live_streaming"`
-	LiveStreamingFacebook        bool                                                 `json:"live_streaming_facebook"`
-	WorkplaceByFacebook          bool                                                 `json:"workplace_by_facebook"`
-	LiveStreamingYoutube         bool                                                 `json:"live_streaming_youtube"`
-	CustomLiveStreamingService   bool                                                 `json:"custom_live_streaming_service"`
-	CustomServiceInstructions    string                                               `json:"custom_service_instructions"`
-	WebinarLiveStreaming         GetSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
-	WebinarChat                  GetSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
+// GetSettingsInMeeting is synthesized from the collection's example JSON.
+type GetSettingsInMeeting struct {
+	E2eEncryption                string               `json:"e2e_encryption"`
+	Chat                         string               `json:"chat"`
+	AllowParticipantsChatWith    int64                `json:"allow_participants_chat_with"`
+	AllowUsersSaveChats          int64                `json:"allow_users_save_chats"`
+	PrivateChat                  string               `json:"private_chat"`
+	AutoSavingChat               string               `json:"auto_saving_chat"`
+	EntryExitChime               string               `json:"entry_exit_chime"`
+	RecordPlayOwnVoice           string               `json:"record_play_own_voice"`
+	Feedback                     string               `json:"feedback"`
+	PostMeetingFeedback          string               `json:"post_meeting_feedback"`
+	CoHost                       string               `json:"co_host"`
+	Polling                      string               `json:"polling"`
+	AttendeeOnHold               string               `json:"attendee_on_hold"`
+	ShowMeetingControlToolbar    string               `json:"show_meeting_control_toolbar"`
+	AllowShowZoomWindows         string               `json:"allow_show_zoom_windows"`
+	Annotation                   string               `json:"annotation"`
+	Whiteboard                   string               `json:"whiteboard"`
+	WebinarQuestionAnswer        string               `json:"webinar_question_answer"`
+	AnonymousQuestionAnswer      string               `json:"anonymous_question_answer"`
+	BreakoutRoom                 string               `json:"breakout_room"`
+	BreakoutRoomSchedule         bool                 `json:"breakout_room_schedule"`
+	ClosedCaption                string               `json:"closed_caption"`
+	FarEndCameraControl          string               `json:"far_end_camera_control"`
+	GroupHd                      string               `json:"group_hd"`
+	VirtualBackground            string               `json:"virtual_background"`
+	Watermark                    string               `json:"watermark"`
+	AlertGuestJoin               string               `json:"alert_guest_join"`
+	AutoAnswer                   string               `json:"auto_answer"`
+	P2pConnetion                 string               `json:"p2p_connetion"`
+	P2pPorts                     string               `json:"p2p_ports"`
+	PortsRange                   string               `json:"ports_range"`
+	SendingDefaultEmailInvites   string               `json:"sending_default_email_invites"`
+	UseHTMLFormatEmail           string               `json:"use_html_format_email"`
+	DscpMarking                  string               `json:"dscp_marking"`
+	DscpAudio                    string               `json:"dscp_audio"`
+	DscpVideo                    string               `json:"dscp_video"`
+	StereoAudio                  string               `json:"stereo_audio"`
+	OriginalAudio                string               `json:"original_audio"`
+	ScreenSharing                string               `json:"screen_sharing"`
+	RemoteControl                string               `json:"remote_control"`
+	ShowAJoinFromYourBrowserLink bool                 `json:"show_a_join_from_your_browser_link"`
+	JoinFromMobile               bool                 `json:"join_from_mobile"`
+	JoinFromDesktop              bool                 `json:"join_from_desktop"`
+	AllowLiveStreaming           bool                 `json:"allow_live_streaming"`
+	LiveStreamingFacebook        bool                 `json:"live_streaming_facebook"`
+	WorkplaceByFacebook          bool                 `json:"workplace_by_facebook"`
+	LiveStreamingYoutube         bool                 `json:"live_streaming_youtube"`
+	CustomLiveStreamingService   bool                 `json:"custom_live_streaming_service"`
+	CustomServiceInstructions    string               `json:"custom_service_instructions"`
+	WebinarLiveStreaming         WebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
+	WebinarChat                  WebinarChat          `json:"webinar_chat,omitzero"`
 }
 
-// GetSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
+// WebinarLiveStreaming is synthesized from the collection's example JSON.
+type WebinarLiveStreaming struct {
 	Enable                    bool     `json:"enable"`
 	LiveStreamingService      []string `json:"live_streaming_service,omitzero"`
 	CustomServiceInstructions string   `json:"custom_service_instructions"`
 	LiveStreamingReminder     bool     `json:"live_streaming_reminder"`
 }
 
-// GetSettingsResponseBodyInMeetingWebinarChat is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyInMeetingWebinarChat struct {
+// WebinarChat is synthesized from the collection's example JSON.
+type WebinarChat struct {
 	Enable                          bool  `json:"enable"`
 	AllowPanelistsChatWith          int64 `json:"allow_panelists_chat_with"`
 	AllowAttendeesChatWith          int64 `json:"allow_attendees_chat_with"`
@@ -506,8 +478,8 @@ type GetSettingsResponseBodyInMeetingWebinarChat struct {
 	AllowAutoSaveLocalChatFile      bool  `json:"allow_auto_save_local_chat_file"`
 }
 
-// GetSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyEmailNotification struct {
+// GetSettingsEmailNotification is synthesized from the collection's example JSON.
+type GetSettingsEmailNotification struct {
 	CloudRecordingAvailableReminder string `json:"cloud_recording_available_reminder"`
 	JbhReminder                     string `json:"jbh_reminder"`
 	CancelMeetingReminder           string `json:"cancel_meeting_reminder"`
@@ -516,8 +488,8 @@ type GetSettingsResponseBodyEmailNotification struct {
 	ScheduleForReminder             string `json:"schedule_for_reminder"`
 }
 
-// GetSettingsResponseBodyZoomRooms is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyZoomRooms struct {
+// GetSettingsZoomRooms is synthesized from the collection's example JSON.
+type GetSettingsZoomRooms struct {
 	UpcomingMeetingAlert           string `json:"upcoming_meeting_alert"`
 	StartAirplayManually           string `json:"start_airplay_manually"`
 	WeeklySystemRestart            string `json:"weekly_system_restart"`
@@ -530,15 +502,15 @@ type GetSettingsResponseBodyZoomRooms struct {
 	AutoStartStopScheduledMeetings string `json:"auto_start_stop_scheduled_meetings"`
 }
 
-// GetSettingsResponseBodySecurity is synthesized from the collection's example JSON.
-type GetSettingsResponseBodySecurity struct {
+// Security is synthesized from the collection's example JSON.
+type Security struct {
 	AdminChangeNamePic      string `json:"admin_change_name_pic"`
 	ImportPhotosFromDevices string `json:"import_photos_from_devices"`
 	HideBillingInfo         string `json:"hide_billing_info"`
 }
 
-// GetSettingsResponseBodyRecording is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyRecording struct {
+// GetSettingsRecording is synthesized from the collection's example JSON.
+type GetSettingsRecording struct {
 	LocalRecording             string `json:"local_recording"`
 	CloudRecording             string `json:"cloud_recording"`
 	RecordSpeakerView          string `json:"record_speaker_view"`
@@ -555,22 +527,22 @@ type GetSettingsResponseBodyRecording struct {
 	AutoDeleteCmrDays          string `json:"auto_delete_cmr_days"`
 }
 
-// GetSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyTelephony struct {
+// GetSettingsTelephony is synthesized from the collection's example JSON.
+type GetSettingsTelephony struct {
 	ThirdPartyAudio     string `json:"third_party_audio"`
 	AudioConferenceInfo string `json:"audio_conference_info"`
 }
 
-// GetSettingsResponseBodyTsp is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyTsp struct {
+// GetSettingsTsp is synthesized from the collection's example JSON.
+type GetSettingsTsp struct {
 	CallOut                      string   `json:"call_out"`
 	CallOutCountries             []string `json:"call_out_countries,omitzero"`
 	ShowInternationalNumbersLink string   `json:"show_international_numbers_link"`
 	DisplayTollFreeNumbers       string   `json:"display_toll_free_numbers"`
 }
 
-// GetSettingsResponseBodyIntegration is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyIntegration struct {
+// Integration is synthesized from the collection's example JSON.
+type Integration struct {
 	GoogleCalendar    string `json:"google_calendar"`
 	GoogleDrive       string `json:"google_drive"`
 	Dropbox           string `json:"dropbox"`
@@ -579,13 +551,13 @@ type GetSettingsResponseBodyIntegration struct {
 	Kubi              string `json:"kubi"`
 }
 
-// GetSettingsResponseBodyFeature is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyFeature struct {
+// GetSettingsFeature is synthesized from the collection's example JSON.
+type GetSettingsFeature struct {
 	MeetingCapacity string `json:"meeting_capacity"`
 }
 
-// GetSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
-type GetSettingsResponseBodyOtherOptions struct {
+// GetSettingsOtherOptions is synthesized from the collection's example JSON.
+type GetSettingsOtherOptions struct {
 	AllowAutoActiveUsers              bool   `json:"allow_auto_active_users"`
 	BlurSnapshot                      bool   `json:"blur_snapshot"`
 	DisplayMeetingsScheduledForOthers bool   `json:"display_meetings_scheduled_for_others"`
@@ -598,12 +570,12 @@ type GetSettingsResponseBodyOtherOptions struct {
 
 // ListBillingInvoicesResponseBody is synthesized from the collection's example JSON.
 type ListBillingInvoicesResponseBody struct {
-	Invoices []ListBillingInvoicesResponseBodyInvoice `json:"invoices,omitzero"`
-	Currency string                                   `json:"currency"`
+	Invoices []ListBillingInvoicesInvoice `json:"invoices,omitzero"`
+	Currency string                       `json:"currency"`
 }
 
-// ListBillingInvoicesResponseBodyInvoice is synthesized from the collection's example JSON.
-type ListBillingInvoicesResponseBodyInvoice struct {
+// ListBillingInvoicesInvoice is synthesized from the collection's example JSON.
+type ListBillingInvoicesInvoice struct {
 	ID            string `json:"id"`
 	InvoiceNumber string `json:"invoice_number"`
 	TotalAmount   int64  `json:"total_amount"`
@@ -617,21 +589,21 @@ type ListBillingInvoicesResponseBodyInvoice struct {
 
 // GetInvoiceDetailsResponseBody is synthesized from the collection's example JSON.
 type GetInvoiceDetailsResponseBody struct {
-	ID            string                                     `json:"id"`
-	InvoiceNumber string                                     `json:"invoice_number"`
-	TotalAmount   int64                                      `json:"total_amount"`
-	TaxAmount     int64                                      `json:"tax_amount"`
-	Balance       int64                                      `json:"balance"`
-	DueDate       string                                     `json:"due_date"`
-	InvoiceDate   string                                     `json:"invoice_date"`
-	TargetDate    string                                     `json:"target_date"`
-	Status        string                                     `json:"status"`
-	InvoiceItems  []GetInvoiceDetailsResponseBodyInvoiceItem `json:"invoice_items,omitzero"`
-	Currency      string                                     `json:"currency"`
+	ID            string        `json:"id"`
+	InvoiceNumber string        `json:"invoice_number"`
+	TotalAmount   int64         `json:"total_amount"`
+	TaxAmount     int64         `json:"tax_amount"`
+	Balance       int64         `json:"balance"`
+	DueDate       string        `json:"due_date"`
+	InvoiceDate   string        `json:"invoice_date"`
+	TargetDate    string        `json:"target_date"`
+	Status        string        `json:"status"`
+	InvoiceItems  []InvoiceItem `json:"invoice_items,omitzero"`
+	Currency      string        `json:"currency"`
 }
 
-// GetInvoiceDetailsResponseBodyInvoiceItem is synthesized from the collection's example JSON.
-type GetInvoiceDetailsResponseBodyInvoiceItem struct {
+// InvoiceItem is synthesized from the collection's example JSON.
+type InvoiceItem struct {
 	ChargeName          string `json:"charge_name"`
 	ChargeType          string `json:"charge_type"`
 	ChargeNumber        string `json:"charge_number"`
@@ -660,11 +632,11 @@ type GetBillingInformationResponseBody struct {
 
 // SubscribeAccountToAdditionalPlanResponseBody is synthesized from the collection's example JSON.
 type SubscribeAccountToAdditionalPlanResponseBody struct {
-	PlanBase SubscribeAccountToAdditionalPlanResponseBodyPlanBase `json:"plan_base,omitzero"`
+	PlanBase SubscribeAccountToAdditionalPlanPlanBase `json:"plan_base,omitzero"`
 }
 
-// SubscribeAccountToAdditionalPlanResponseBodyPlanBase is synthesized from the collection's example JSON.
-type SubscribeAccountToAdditionalPlanResponseBodyPlanBase struct {
+// SubscribeAccountToAdditionalPlanPlanBase is synthesized from the collection's example JSON.
+type SubscribeAccountToAdditionalPlanPlanBase struct {
 	Type            string  `json:"type"`
 	Hosts           int64   `json:"hosts"`
 	PartnerSku      string  `json:"partner_sku"`
@@ -674,22 +646,22 @@ type SubscribeAccountToAdditionalPlanResponseBodyPlanBase struct {
 
 // GetAccountPlanInformationResponseBody is synthesized from the collection's example JSON.
 type GetAccountPlanInformationResponseBody struct {
-	PlanBase                          GetAccountPlanInformationResponseBodyPlanBase               `json:"plan_base,omitzero"`
-	PlanZoomRooms                     GetAccountPlanInformationResponseBodyPlanZoomRooms          `json:"plan_zoom_rooms,omitzero"`
-	PlanRoomConnector                 GetAccountPlanInformationResponseBodyPlanRoomConnector      `json:"plan_room_connector,omitzero"`
-	PlanLargeMeeting                  []GetAccountPlanInformationResponseBodyPlanLargeMeetingItem `json:"plan_large_meeting,omitzero"`
-	PlanWebinar                       []GetAccountPlanInformationResponseBodyPlanWebinarItem      `json:"plan_webinar,omitzero"`
-	PlanZoomEvents                    []GetAccountPlanInformationResponseBodyPlanZoomEvent        `json:"plan_zoom_events,omitzero"`
-	PlanRecording                     string                                                      `json:"plan_recording"`
-	PlanRecordingServiceEffectiveDate string                                                      `json:"plan_recording_service_effective_date"`
-	PlanRecordingNextInvoiceDate      string                                                      `json:"plan_recording_next_invoice_date"`
-	PlanRecordingStatus               string                                                      `json:"plan_recording_status"`
-	PlanAudio                         GetAccountPlanInformationResponseBodyPlanAudio              `json:"plan_audio,omitzero"`
-	PlanPhone                         GetAccountPlanInformationResponseBodyPlanPhone              `json:"plan_phone,omitzero"`
+	PlanBase                          GetAccountPlanInformationPlanBase               `json:"plan_base,omitzero"`
+	PlanZoomRooms                     GetAccountPlanInformationPlanZoomRooms          `json:"plan_zoom_rooms,omitzero"`
+	PlanRoomConnector                 PlanRoomConnector                               `json:"plan_room_connector,omitzero"`
+	PlanLargeMeeting                  []GetAccountPlanInformationPlanLargeMeetingItem `json:"plan_large_meeting,omitzero"`
+	PlanWebinar                       []GetAccountPlanInformationPlanWebinarItem      `json:"plan_webinar,omitzero"`
+	PlanZoomEvents                    []GetAccountPlanInformationPlanZoomEvent        `json:"plan_zoom_events,omitzero"`
+	PlanRecording                     string                                          `json:"plan_recording"`
+	PlanRecordingServiceEffectiveDate string                                          `json:"plan_recording_service_effective_date"`
+	PlanRecordingNextInvoiceDate      string                                          `json:"plan_recording_next_invoice_date"`
+	PlanRecordingStatus               string                                          `json:"plan_recording_status"`
+	PlanAudio                         PlanAudio                                       `json:"plan_audio,omitzero"`
+	PlanPhone                         PlanPhone                                       `json:"plan_phone,omitzero"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanBase is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanBase struct {
+// GetAccountPlanInformationPlanBase is synthesized from the collection's example JSON.
+type GetAccountPlanInformationPlanBase struct {
 	Type                 string `json:"type"`
 	Hosts                int64  `json:"hosts"`
 	ServiceEffectiveDate string `json:"service_effective_date"`
@@ -697,8 +669,8 @@ type GetAccountPlanInformationResponseBodyPlanBase struct {
 	Status               string `json:"status"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanZoomRooms is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanZoomRooms struct {
+// GetAccountPlanInformationPlanZoomRooms is synthesized from the collection's example JSON.
+type GetAccountPlanInformationPlanZoomRooms struct {
 	Type                 string `json:"type"`
 	Hosts                int64  `json:"hosts"`
 	ServiceEffectiveDate string `json:"service_effective_date"`
@@ -706,8 +678,8 @@ type GetAccountPlanInformationResponseBodyPlanZoomRooms struct {
 	Status               string `json:"status"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanRoomConnector is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanRoomConnector struct {
+// PlanRoomConnector is synthesized from the collection's example JSON.
+type PlanRoomConnector struct {
 	Type                 string `json:"type"`
 	Hosts                int64  `json:"hosts"`
 	ServiceEffectiveDate string `json:"service_effective_date"`
@@ -715,8 +687,8 @@ type GetAccountPlanInformationResponseBodyPlanRoomConnector struct {
 	Status               string `json:"status"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanLargeMeetingItem is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanLargeMeetingItem struct {
+// GetAccountPlanInformationPlanLargeMeetingItem is synthesized from the collection's example JSON.
+type GetAccountPlanInformationPlanLargeMeetingItem struct {
 	Type                 string `json:"type"`
 	Hosts                int64  `json:"hosts"`
 	ServiceEffectiveDate string `json:"service_effective_date"`
@@ -724,8 +696,8 @@ type GetAccountPlanInformationResponseBodyPlanLargeMeetingItem struct {
 	Status               string `json:"status"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanWebinarItem is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanWebinarItem struct {
+// GetAccountPlanInformationPlanWebinarItem is synthesized from the collection's example JSON.
+type GetAccountPlanInformationPlanWebinarItem struct {
 	Type                 string `json:"type"`
 	Hosts                int64  `json:"hosts"`
 	ServiceEffectiveDate string `json:"service_effective_date"`
@@ -733,8 +705,8 @@ type GetAccountPlanInformationResponseBodyPlanWebinarItem struct {
 	Status               string `json:"status"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanZoomEvent is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanZoomEvent struct {
+// GetAccountPlanInformationPlanZoomEvent is synthesized from the collection's example JSON.
+type GetAccountPlanInformationPlanZoomEvent struct {
 	Type                 string `json:"type"`
 	Hosts                int64  `json:"hosts"`
 	ServiceEffectiveDate string `json:"service_effective_date"`
@@ -742,8 +714,8 @@ type GetAccountPlanInformationResponseBodyPlanZoomEvent struct {
 	Status               string `json:"status"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanAudio is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanAudio struct {
+// PlanAudio is synthesized from the collection's example JSON.
+type PlanAudio struct {
 	Type                 string `json:"type"`
 	TollfreeCountries    string `json:"tollfree_countries"`
 	PremiumCountries     string `json:"premium_countries"`
@@ -754,15 +726,15 @@ type GetAccountPlanInformationResponseBodyPlanAudio struct {
 	Status               string `json:"status"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanPhone is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanPhone struct {
-	PlanBase    GetAccountPlanInformationResponseBodyPlanPhonePlanBase          `json:"plan_base,omitzero"`
-	PlanCalling []GetAccountPlanInformationResponseBodyPlanPhonePlanCallingItem `json:"plan_calling,omitzero"`
-	PlanNumber  []GetAccountPlanInformationResponseBodyPlanPhonePlanNumberItem  `json:"plan_number,omitzero"`
+// PlanPhone is synthesized from the collection's example JSON.
+type PlanPhone struct {
+	PlanBase    GetAccountPlanInformationPlanPhonePlanBase `json:"plan_base,omitzero"`
+	PlanCalling []PlanCallingItem                          `json:"plan_calling,omitzero"`
+	PlanNumber  []PlanNumberItem                           `json:"plan_number,omitzero"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanPhonePlanBase is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanPhonePlanBase struct {
+// GetAccountPlanInformationPlanPhonePlanBase is synthesized from the collection's example JSON.
+type GetAccountPlanInformationPlanPhonePlanBase struct {
 	Type                 string `json:"type"`
 	CalloutCountries     string `json:"callout_countries"`
 	ServiceEffectiveDate string `json:"service_effective_date"`
@@ -770,8 +742,8 @@ type GetAccountPlanInformationResponseBodyPlanPhonePlanBase struct {
 	Status               string `json:"status"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanPhonePlanCallingItem is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanPhonePlanCallingItem struct {
+// PlanCallingItem is synthesized from the collection's example JSON.
+type PlanCallingItem struct {
 	Type                 string `json:"type"`
 	Hosts                int64  `json:"hosts"`
 	ServiceEffectiveDate string `json:"service_effective_date"`
@@ -779,8 +751,8 @@ type GetAccountPlanInformationResponseBodyPlanPhonePlanCallingItem struct {
 	Status               string `json:"status"`
 }
 
-// GetAccountPlanInformationResponseBodyPlanPhonePlanNumberItem is synthesized from the collection's example JSON.
-type GetAccountPlanInformationResponseBodyPlanPhonePlanNumberItem struct {
+// PlanNumberItem is synthesized from the collection's example JSON.
+type PlanNumberItem struct {
 	Type                 string `json:"type"`
 	Hosts                int64  `json:"hosts"`
 	ServiceEffectiveDate string `json:"service_effective_date"`
@@ -790,51 +762,51 @@ type GetAccountPlanInformationResponseBodyPlanPhonePlanNumberItem struct {
 
 // GetPlanUsageResponseBody is synthesized from the collection's example JSON.
 type GetPlanUsageResponseBody struct {
-	PlanBase         GetPlanUsageResponseBodyPlanBase               `json:"plan_base,omitzero"`
-	PlanZoomRooms    GetPlanUsageResponseBodyPlanZoomRooms          `json:"plan_zoom_rooms,omitzero"`
-	PlanWebinar      []GetPlanUsageResponseBodyPlanWebinarItem      `json:"plan_webinar,omitzero"`
-	PlanZoomEvents   []GetPlanUsageResponseBodyPlanZoomEvent        `json:"plan_zoom_events,omitzero"`
-	PlanLargeMeeting []GetPlanUsageResponseBodyPlanLargeMeetingItem `json:"plan_large_meeting,omitzero"`
-	PlanRecording    GetPlanUsageResponseBodyPlanRecording          `json:"plan_recording,omitzero"`
+	PlanBase         GetPlanUsagePlanBase               `json:"plan_base,omitzero"`
+	PlanZoomRooms    GetPlanUsagePlanZoomRooms          `json:"plan_zoom_rooms,omitzero"`
+	PlanWebinar      []GetPlanUsagePlanWebinarItem      `json:"plan_webinar,omitzero"`
+	PlanZoomEvents   []GetPlanUsagePlanZoomEvent        `json:"plan_zoom_events,omitzero"`
+	PlanLargeMeeting []GetPlanUsagePlanLargeMeetingItem `json:"plan_large_meeting,omitzero"`
+	PlanRecording    PlanRecording                      `json:"plan_recording,omitzero"`
 }
 
-// GetPlanUsageResponseBodyPlanBase is synthesized from the collection's example JSON.
-type GetPlanUsageResponseBodyPlanBase struct {
+// GetPlanUsagePlanBase is synthesized from the collection's example JSON.
+type GetPlanUsagePlanBase struct {
 	Type  string `json:"type"`
 	Hosts int64  `json:"hosts"`
 	Usage int64  `json:"usage"`
 }
 
-// GetPlanUsageResponseBodyPlanZoomRooms is synthesized from the collection's example JSON.
-type GetPlanUsageResponseBodyPlanZoomRooms struct {
+// GetPlanUsagePlanZoomRooms is synthesized from the collection's example JSON.
+type GetPlanUsagePlanZoomRooms struct {
 	Type  string `json:"type"`
 	Hosts int64  `json:"hosts"`
 	Usage int64  `json:"usage"`
 }
 
-// GetPlanUsageResponseBodyPlanWebinarItem is synthesized from the collection's example JSON.
-type GetPlanUsageResponseBodyPlanWebinarItem struct {
+// GetPlanUsagePlanWebinarItem is synthesized from the collection's example JSON.
+type GetPlanUsagePlanWebinarItem struct {
 	Type  string `json:"type"`
 	Hosts int64  `json:"hosts"`
 	Usage int64  `json:"usage"`
 }
 
-// GetPlanUsageResponseBodyPlanZoomEvent is synthesized from the collection's example JSON.
-type GetPlanUsageResponseBodyPlanZoomEvent struct {
+// GetPlanUsagePlanZoomEvent is synthesized from the collection's example JSON.
+type GetPlanUsagePlanZoomEvent struct {
 	Type  string `json:"type"`
 	Hosts int64  `json:"hosts"`
 	Usage int64  `json:"usage"`
 }
 
-// GetPlanUsageResponseBodyPlanLargeMeetingItem is synthesized from the collection's example JSON.
-type GetPlanUsageResponseBodyPlanLargeMeetingItem struct {
+// GetPlanUsagePlanLargeMeetingItem is synthesized from the collection's example JSON.
+type GetPlanUsagePlanLargeMeetingItem struct {
 	Type  string `json:"type"`
 	Hosts int64  `json:"hosts"`
 	Usage int64  `json:"usage"`
 }
 
-// GetPlanUsageResponseBodyPlanRecording is synthesized from the collection's example JSON.
-type GetPlanUsageResponseBodyPlanRecording struct {
+// PlanRecording is synthesized from the collection's example JSON.
+type PlanRecording struct {
 	FreeStorage       string `json:"free_storage"`
 	FreeStorageUsage  string `json:"free_storage_usage"`
 	PlanStorage       string `json:"plan_storage"`
@@ -844,17 +816,17 @@ type GetPlanUsageResponseBodyPlanRecording struct {
 
 // AccountsGetLockedSettingsResponseBody is synthesized from the collection's example JSON.
 type AccountsGetLockedSettingsResponseBody struct {
-	ScheduleMeeting   AccountsGetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
-	InMeeting         AccountsGetLockedSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
-	EmailNotification AccountsGetLockedSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
-	Recording         AccountsGetLockedSettingsResponseBodyRecording         `json:"recording,omitzero"`
-	Telephony         AccountsGetLockedSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
-	Tsp               AccountsGetLockedSettingsResponseBodyTsp               `json:"tsp,omitzero"`
-	OtherOptions      AccountsGetLockedSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
+	ScheduleMeeting   AccountsGetLockedSettingsScheduleMeeting   `json:"schedule_meeting,omitzero"`
+	InMeeting         AccountsGetLockedSettingsInMeeting         `json:"in_meeting,omitzero"`
+	EmailNotification AccountsGetLockedSettingsEmailNotification `json:"email_notification,omitzero"`
+	Recording         AccountsGetLockedSettingsRecording         `json:"recording,omitzero"`
+	Telephony         AccountsGetLockedSettingsTelephony         `json:"telephony,omitzero"`
+	Tsp               AccountsGetLockedSettingsTsp               `json:"tsp,omitzero"`
+	OtherOptions      AccountsGetLockedSettingsOtherOptions      `json:"other_options,omitzero"`
 }
 
-// AccountsGetLockedSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
-type AccountsGetLockedSettingsResponseBodyScheduleMeeting struct {
+// AccountsGetLockedSettingsScheduleMeeting is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsScheduleMeeting struct {
 	HostVideo                               bool   `json:"host_video"`
 	ParticipantVideo                        bool   `json:"participant_video"`
 	AudioType                               bool   `json:"audio_type"`
@@ -870,8 +842,8 @@ type AccountsGetLockedSettingsResponseBodyScheduleMeeting struct {
 	EmbedPasswordInJoinLink                 bool   `json:"embed_password_in_join_link"`
 }
 
-// AccountsGetLockedSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
-type AccountsGetLockedSettingsResponseBodyInMeeting struct {
+// AccountsGetLockedSettingsInMeeting is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsInMeeting struct {
 	E2eEncryption              bool   `json:"e2e_encryption"`
 	Chat                       bool   `json:"chat"`
 	PrivateChat                bool   `json:"private_chat"`
@@ -910,8 +882,8 @@ type AccountsGetLockedSettingsResponseBodyInMeeting struct {
 	WebinarChat                bool   `json:"webinar_chat"`
 }
 
-// AccountsGetLockedSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
-type AccountsGetLockedSettingsResponseBodyEmailNotification struct {
+// AccountsGetLockedSettingsEmailNotification is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsEmailNotification struct {
 	CloudRecordingAvailableReminder bool `json:"cloud_recording_available_reminder"`
 	JbhReminder                     bool `json:"jbh_reminder"`
 	CancelMeetingReminder           bool `json:"cancel_meeting_reminder"`
@@ -919,40 +891,40 @@ type AccountsGetLockedSettingsResponseBodyEmailNotification struct {
 	ScheduleForReminder             bool `json:"schedule_for_reminder"`
 }
 
-// AccountsGetLockedSettingsResponseBodyRecording is synthesized from the collection's example JSON.
-type AccountsGetLockedSettingsResponseBodyRecording struct {
-	LocalRecording             bool                                                                 `json:"local_recording"`
-	CloudRecording             bool                                                                 `json:"cloud_recording"`
-	AutoRecording              string                                                               `json:"auto_recording"`
-	CloudRecordingDownload     bool                                                                 `json:"cloud_recording_download"`
-	AccountUserAccessRecording bool                                                                 `json:"account_user_access_recording"`
-	HostDeleteCloudRecording   bool                                                                 `json:"host_delete_cloud_recording"`
-	AutoDeleteCmr              bool                                                                 `json:"auto_delete_cmr"`
-	RecordingAuthentication    string                                                               `json:"recording_authentication"`
-	PreventHostAccessRecording bool                                                                 `json:"prevent_host_access_recording"`
-	IPAddressAccessControl     AccountsGetLockedSettingsResponseBodyRecordingIPAddressAccessControl `json:"ip_address_access_control,omitzero"`
+// AccountsGetLockedSettingsRecording is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsRecording struct {
+	LocalRecording             bool                   `json:"local_recording"`
+	CloudRecording             bool                   `json:"cloud_recording"`
+	AutoRecording              string                 `json:"auto_recording"`
+	CloudRecordingDownload     bool                   `json:"cloud_recording_download"`
+	AccountUserAccessRecording bool                   `json:"account_user_access_recording"`
+	HostDeleteCloudRecording   bool                   `json:"host_delete_cloud_recording"`
+	AutoDeleteCmr              bool                   `json:"auto_delete_cmr"`
+	RecordingAuthentication    string                 `json:"recording_authentication"`
+	PreventHostAccessRecording bool                   `json:"prevent_host_access_recording"`
+	IPAddressAccessControl     IPAddressAccessControl `json:"ip_address_access_control,omitzero"`
 }
 
-// AccountsGetLockedSettingsResponseBodyRecordingIPAddressAccessControl is synthesized from the collection's example JSON.
-type AccountsGetLockedSettingsResponseBodyRecordingIPAddressAccessControl struct {
+// IPAddressAccessControl is synthesized from the collection's example JSON.
+type IPAddressAccessControl struct {
 	Enable              bool   `json:"enable"`
 	IPAddressesOrRanges string `json:"ip_addresses_or_ranges"`
 }
 
-// AccountsGetLockedSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
-type AccountsGetLockedSettingsResponseBodyTelephony struct {
+// AccountsGetLockedSettingsTelephony is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsTelephony struct {
 	ThirdPartyAudio  bool `json:"third_party_audio"`
 	TelephonyRegions bool `json:"telephony_regions"`
 }
 
-// AccountsGetLockedSettingsResponseBodyTsp is synthesized from the collection's example JSON.
-type AccountsGetLockedSettingsResponseBodyTsp struct {
+// AccountsGetLockedSettingsTsp is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsTsp struct {
 	CallOut                      bool `json:"call_out"`
 	ShowInternationalNumbersLink bool `json:"show_international_numbers_link"`
 }
 
-// AccountsGetLockedSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
-type AccountsGetLockedSettingsResponseBodyOtherOptions struct {
+// AccountsGetLockedSettingsOtherOptions is synthesized from the collection's example JSON.
+type AccountsGetLockedSettingsOtherOptions struct {
 	BlurSnapshot bool `json:"blur_snapshot"`
 }
 
@@ -965,12 +937,12 @@ type GetSIPTrunkConfigurationResponseBody struct {
 
 // ListSIPTrunksResponseBody is synthesized from the collection's example JSON.
 type ListSIPTrunksResponseBody struct {
-	TotalRecords int64                               `json:"total_records"`
-	SIPTrunks    []ListSIPTrunksResponseBodySIPTrunk `json:"sip_trunks,omitzero"`
+	TotalRecords int64      `json:"total_records"`
+	SIPTrunks    []SIPTrunk `json:"sip_trunks,omitzero"`
 }
 
-// ListSIPTrunksResponseBodySIPTrunk is synthesized from the collection's example JSON.
-type ListSIPTrunksResponseBodySIPTrunk struct {
+// SIPTrunk is synthesized from the collection's example JSON.
+type SIPTrunk struct {
 	ID               string `json:"id"`
 	Name             string `json:"name"`
 	SIPServerAddress string `json:"sip_server_address"`
@@ -980,25 +952,16 @@ type ListSIPTrunksResponseBodySIPTrunk struct {
 
 // AssignSIPTrunksResponseBody is synthesized from the collection's example JSON.
 type AssignSIPTrunksResponseBody struct {
-	SIPTrunks []AssignSIPTrunksResponseBodySIPTrunk `json:"sip_trunks,omitzero"`
-}
-
-// AssignSIPTrunksResponseBodySIPTrunk is synthesized from the collection's example JSON.
-type AssignSIPTrunksResponseBodySIPTrunk struct {
-	ID               string `json:"id"`
-	Name             string `json:"name"`
-	SIPServerAddress string `json:"sip_server_address"`
-	Dnis             string `json:"dnis"`
-	NumberPrefix     string `json:"number_prefix"`
+	SIPTrunks []SIPTrunk `json:"sip_trunks,omitzero"`
 }
 
 // AddInternalCallOutCountriesResponseBody is synthesized from the collection's example JSON.
 type AddInternalCallOutCountriesResponseBody struct {
-	CalloutCountries []AddInternalCallOutCountriesResponseBodyCalloutCountry `json:"callout_countries,omitzero"`
+	CalloutCountries []CalloutCountry `json:"callout_countries,omitzero"`
 }
 
-// AddInternalCallOutCountriesResponseBodyCalloutCountry is synthesized from the collection's example JSON.
-type AddInternalCallOutCountriesResponseBodyCalloutCountry struct {
+// CalloutCountry is synthesized from the collection's example JSON.
+type CalloutCountry struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Code string `json:"code"`
@@ -1006,24 +969,17 @@ type AddInternalCallOutCountriesResponseBodyCalloutCountry struct {
 
 // ListInternalCallOutCountriesResponseBody is synthesized from the collection's example JSON.
 type ListInternalCallOutCountriesResponseBody struct {
-	TotalRecords     int64                                                    `json:"total_records"`
-	CalloutCountries []ListInternalCallOutCountriesResponseBodyCalloutCountry `json:"callout_countries,omitzero"`
-}
-
-// ListInternalCallOutCountriesResponseBodyCalloutCountry is synthesized from the collection's example JSON.
-type ListInternalCallOutCountriesResponseBodyCalloutCountry struct {
-	ID   string `json:"id"`
-	Name string `json:"name"`
-	Code string `json:"code"`
+	TotalRecords     int64            `json:"total_records"`
+	CalloutCountries []CalloutCountry `json:"callout_countries,omitzero"`
 }
 
 // AddInternalNumbersResponseBody is synthesized from the collection's example JSON.
 type AddInternalNumbersResponseBody struct {
-	InternalNumbers []AddInternalNumbersResponseBodyInternalNumber `json:"internal_numbers,omitzero"`
+	InternalNumbers []AddInternalNumbersInternalNumber `json:"internal_numbers,omitzero"`
 }
 
-// AddInternalNumbersResponseBodyInternalNumber is synthesized from the collection's example JSON.
-type AddInternalNumbersResponseBodyInternalNumber struct {
+// AddInternalNumbersInternalNumber is synthesized from the collection's example JSON.
+type AddInternalNumbersInternalNumber struct {
 	ID            string `json:"id"`
 	Number        string `json:"number"`
 	DisplayNumber string `json:"display_number"`
@@ -1037,14 +993,14 @@ type AddInternalNumbersResponseBodyInternalNumber struct {
 
 // ListInternalNumbersResponseBody is synthesized from the collection's example JSON.
 type ListInternalNumbersResponseBody struct {
-	PageSize        int64                                           `json:"page_size"`
-	TotalRecords    int64                                           `json:"total_records"`
-	NextPageToken   string                                          `json:"next_page_token"`
-	InternalNumbers []ListInternalNumbersResponseBodyInternalNumber `json:"internal_numbers,omitzero"`
+	PageSize        int64                               `json:"page_size"`
+	TotalRecords    int64                               `json:"total_records"`
+	NextPageToken   string                              `json:"next_page_token"`
+	InternalNumbers []ListInternalNumbersInternalNumber `json:"internal_numbers,omitzero"`
 }
 
-// ListInternalNumbersResponseBodyInternalNumber is synthesized from the collection's example JSON.
-type ListInternalNumbersResponseBodyInternalNumber struct {
+// ListInternalNumbersInternalNumber is synthesized from the collection's example JSON.
+type ListInternalNumbersInternalNumber struct {
 	Number                   string `json:"number"`
 	DisplayNumber            string `json:"display_number"`
 	Country                  string `json:"country"`
@@ -1058,15 +1014,15 @@ type ListInternalNumbersResponseBodyInternalNumber struct {
 
 // GetSubAccountDetailsResponseBody is synthesized from the collection's example JSON.
 type GetSubAccountDetailsResponseBody struct {
-	ID         string                                  `json:"id"`
-	OwnerID    string                                  `json:"owner_id"`
-	OwnerEmail string                                  `json:"owner_email"`
-	CreatedAt  string                                  `json:"created_at"`
-	Options    GetSubAccountDetailsResponseBodyOptions `json:"options,omitzero"`
+	ID         string  `json:"id"`
+	OwnerID    string  `json:"owner_id"`
+	OwnerEmail string  `json:"owner_email"`
+	CreatedAt  string  `json:"created_at"`
+	Options    Options `json:"options,omitzero"`
 }
 
-// GetSubAccountDetailsResponseBodyOptions is synthesized from the collection's example JSON.
-type GetSubAccountDetailsResponseBodyOptions struct {
+// Options is synthesized from the collection's example JSON.
+type Options struct {
 	ShareRc           string `json:"share_rc"`
 	RoomConnectors    string `json:"room_connectors"`
 	ShareMc           string `json:"share_mc"`
@@ -1085,12 +1041,12 @@ type UpdateOptionsResponseBody struct {
 
 // GetManagedDomainsResponseBody is synthesized from the collection's example JSON.
 type GetManagedDomainsResponseBody struct {
-	TotalRecords int64                                 `json:"total_records"`
-	Domains      []GetManagedDomainsResponseBodyDomain `json:"domains,omitzero"`
+	TotalRecords int64    `json:"total_records"`
+	Domains      []Domain `json:"domains,omitzero"`
 }
 
-// GetManagedDomainsResponseBodyDomain is synthesized from the collection's example JSON.
-type GetManagedDomainsResponseBodyDomain struct {
+// Domain is synthesized from the collection's example JSON.
+type Domain struct {
 	Domain string `json:"domain"`
 	Status string `json:"status"`
 }
@@ -1102,33 +1058,33 @@ type GetTrustedDomainsResponseBody struct {
 
 // ListRecordingsOfAccountResponseBody is synthesized from the collection's example JSON.
 type ListRecordingsOfAccountResponseBody struct {
-	From          string                                       `json:"from"`
-	To            string                                       `json:"to"`
-	PageSize      int64                                        `json:"page_size"`
-	NextPageToken string                                       `json:"next_page_token"`
-	Meetings      []ListRecordingsOfAccountResponseBodyMeeting `json:"meetings,omitzero"`
+	From          string                           `json:"from"`
+	To            string                           `json:"to"`
+	PageSize      int64                            `json:"page_size"`
+	NextPageToken string                           `json:"next_page_token"`
+	Meetings      []ListRecordingsOfAccountMeeting `json:"meetings,omitzero"`
 }
 
-// ListRecordingsOfAccountResponseBodyMeeting is synthesized from the collection's example JSON.
-type ListRecordingsOfAccountResponseBodyMeeting struct {
-	UUID           string                                                    `json:"uuid"`
-	ID             int64                                                     `json:"id"`
-	AccountID      string                                                    `json:"account_id"`
-	HostID         string                                                    `json:"host_id"`
-	Topic          string                                                    `json:"topic"`
-	Type           int64                                                     `json:"type"`
-	StartTime      string                                                    `json:"start_time"`
-	Timezone       string                                                    `json:"timezone"`
-	HostEmail      string                                                    `json:"host_email"`
-	Duration       int64                                                     `json:"duration"`
-	TotalSize      int64                                                     `json:"total_size"`
-	RecordingCount int64                                                     `json:"recording_count"`
-	ShareURL       string                                                    `json:"share_url"`
-	RecordingFiles []ListRecordingsOfAccountResponseBodyMeetingRecordingFile `json:"recording_files,omitzero"`
+// ListRecordingsOfAccountMeeting is synthesized from the collection's example JSON.
+type ListRecordingsOfAccountMeeting struct {
+	UUID           string                                 `json:"uuid"`
+	ID             int64                                  `json:"id"`
+	AccountID      string                                 `json:"account_id"`
+	HostID         string                                 `json:"host_id"`
+	Topic          string                                 `json:"topic"`
+	Type           int64                                  `json:"type"`
+	StartTime      string                                 `json:"start_time"`
+	Timezone       string                                 `json:"timezone"`
+	HostEmail      string                                 `json:"host_email"`
+	Duration       int64                                  `json:"duration"`
+	TotalSize      int64                                  `json:"total_size"`
+	RecordingCount int64                                  `json:"recording_count"`
+	ShareURL       string                                 `json:"share_url"`
+	RecordingFiles []ListRecordingsOfAccountRecordingFile `json:"recording_files,omitzero"`
 }
 
-// ListRecordingsOfAccountResponseBodyMeetingRecordingFile is synthesized from the collection's example JSON.
-type ListRecordingsOfAccountResponseBodyMeetingRecordingFile struct {
+// ListRecordingsOfAccountRecordingFile is synthesized from the collection's example JSON.
+type ListRecordingsOfAccountRecordingFile struct {
 	ID             string `json:"id"`
 	MeetingID      string `json:"meeting_id"`
 	RecordingStart string `json:"recording_start"`
@@ -1143,15 +1099,15 @@ type ListRecordingsOfAccountResponseBodyMeetingRecordingFile struct {
 
 // ListSubAccountsResponseBody is synthesized from the collection's example JSON.
 type ListSubAccountsResponseBody struct {
-	PageCount    string                               `json:"page_count"`
-	PageNumber   string                               `json:"page_number"`
-	PageSize     string                               `json:"page_size"`
-	TotalRecords string                               `json:"total_records"`
-	Accounts     []ListSubAccountsResponseBodyAccount `json:"accounts,omitzero"`
+	PageCount    string    `json:"page_count"`
+	PageNumber   string    `json:"page_number"`
+	PageSize     string    `json:"page_size"`
+	TotalRecords string    `json:"total_records"`
+	Accounts     []Account `json:"accounts,omitzero"`
 }
 
-// ListSubAccountsResponseBodyAccount is synthesized from the collection's example JSON.
-type ListSubAccountsResponseBodyAccount struct {
+// Account is synthesized from the collection's example JSON.
+type Account struct {
 	ID                    string `json:"id"`
 	AccountName           string `json:"account_name"`
 	OwnerEmail            string `json:"owner_email"`
@@ -1172,15 +1128,15 @@ type CreateSubAccountResponseBody struct {
 
 // ListGroupMembersResponseBody is synthesized from the collection's example JSON.
 type ListGroupMembersResponseBody struct {
-	Members      []ListGroupMembersResponseBodyMember `json:"members,omitzero"`
-	PageCount    int64                                `json:"page_count"`
-	PageNumber   int64                                `json:"page_number"`
-	PageSize     int64                                `json:"page_size"`
-	TotalRecords int64                                `json:"total_records"`
+	Members      []ListGroupMembersMember `json:"members,omitzero"`
+	PageCount    int64                    `json:"page_count"`
+	PageNumber   int64                    `json:"page_number"`
+	PageSize     int64                    `json:"page_size"`
+	TotalRecords int64                    `json:"total_records"`
 }
 
-// ListGroupMembersResponseBodyMember is synthesized from the collection's example JSON.
-type ListGroupMembersResponseBodyMember struct {
+// ListGroupMembersMember is synthesized from the collection's example JSON.
+type ListGroupMembersMember struct {
 	Email     string `json:"email"`
 	FirstName string `json:"first_name"`
 	ID        string `json:"id"`
@@ -1196,46 +1152,31 @@ type AddGroupMembersResponseBody struct {
 
 // ListGroupAdminsResponseBody is synthesized from the collection's example JSON.
 type ListGroupAdminsResponseBody struct {
-	Admins        []ListGroupAdminsResponseBodyAdmin `json:"admins,omitzero"`
-	PageSize      int64                              `json:"page_size"`
-	TotalRecords  int64                              `json:"total_records"`
-	NextPageToken string                             `json:"next_page_token"`
+	Admins        []Admin `json:"admins,omitzero"`
+	PageSize      int64   `json:"page_size"`
+	TotalRecords  int64   `json:"total_records"`
+	NextPageToken string  `json:"next_page_token"`
 }
 
-// ListGroupAdminsResponseBodyAdmin is synthesized from the collection's example JSON.
-type ListGroupAdminsResponseBodyAdmin struct {
+// Admin is synthesized from the collection's example JSON.
+type Admin struct {
 	Email string `json:"email"`
 	ID    string `json:"id"`
 	Name  string `json:"name"`
 }
 
-// AddGroupAdminsResponseBody is synthesized from the collection's example JSON.
-type AddGroupAdminsResponseBody struct {
-	IDs     []string `json:"ids,omitzero"`
-	AddedAt string   `json:"added_at"`
-}
-
-// GroupsUploadVirtualBackgroundFilesResponseBody is synthesized from the collection's example JSON.
-type GroupsUploadVirtualBackgroundFilesResponseBody struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Type      string `json:"type"`
-	IsDefault bool   `json:"is_default"`
-	Size      int64  `json:"size"`
-}
-
 // GetGroupSettingsResponseBody is synthesized from the collection's example JSON.
 type GetGroupSettingsResponseBody struct {
-	ScheduleMeeting   GetGroupSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
-	InMeeting         GetGroupSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
-	EmailNotification GetGroupSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
-	Recording         GetGroupSettingsResponseBodyRecording         `json:"recording,omitzero"`
-	Telephony         GetGroupSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
-	OtherOptions      GetGroupSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
+	ScheduleMeeting   GetGroupSettingsScheduleMeeting            `json:"schedule_meeting,omitzero"`
+	InMeeting         GetGroupSettingsInMeeting                  `json:"in_meeting,omitzero"`
+	EmailNotification AccountsGetLockedSettingsEmailNotification `json:"email_notification,omitzero"`
+	Recording         GetGroupSettingsRecording                  `json:"recording,omitzero"`
+	Telephony         GetGroupSettingsTelephony                  `json:"telephony,omitzero"`
+	OtherOptions      GetGroupSettingsOtherOptions               `json:"other_options,omitzero"`
 }
 
-// GetGroupSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
-type GetGroupSettingsResponseBodyScheduleMeeting struct {
+// GetGroupSettingsScheduleMeeting is synthesized from the collection's example JSON.
+type GetGroupSettingsScheduleMeeting struct {
 	HostVideo                               bool   `json:"host_video"`
 	ParticipantVideo                        bool   `json:"participant_video"`
 	AudioType                               string `json:"audio_type"`
@@ -1250,89 +1191,61 @@ type GetGroupSettingsResponseBodyScheduleMeeting struct {
 	UpcomingMeetingReminder                 bool   `json:"upcoming_meeting_reminder"`
 }
 
-// GetGroupSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
-type GetGroupSettingsResponseBodyInMeeting struct {
-	E2eEncryption                bool                                                      `json:"e2e_encryption"`
-	Chat                         bool                                                      `json:"chat"`
-	AllowParticipantsChatWith    int64                                                     `json:"allow_participants_chat_with"`
-	AllowUsersSaveChats          int64                                                     `json:"allow_users_save_chats"`
-	PrivateChat                  bool                                                      `json:"private_chat"`
-	AutoSavingChat               bool                                                      `json:"auto_saving_chat"`
-	EntryExitChime               string                                                    `json:"entry_exit_chime"`
-	RecordPlayOwnVoice           bool                                                      `json:"record_play_own_voice"`
-	Feedback                     bool                                                      `json:"feedback"`
-	PostMeetingFeedback          bool                                                      `json:"post_meeting_feedback"`
-	CoHost                       bool                                                      `json:"co_host"`
-	Polling                      bool                                                      `json:"polling"`
-	AttendeeOnHold               bool                                                      `json:"attendee_on_hold"`
-	ShowMeetingControlToolbar    bool                                                      `json:"show_meeting_control_toolbar"`
-	AllowShowZoomWindows         bool                                                      `json:"allow_show_zoom_windows"`
-	Annotation                   bool                                                      `json:"annotation"`
-	Whiteboard                   bool                                                      `json:"whiteboard"`
-	RemoteControl                bool                                                      `json:"remote_control"`
-	NonVerbalFeedback            bool                                                      `json:"non_verbal_feedback"`
-	BreakoutRoom                 bool                                                      `json:"breakout_room"`
-	BreakoutRoomSchedule         bool                                                      `json:"breakout_room_schedule"`
-	RemoteSupport                bool                                                      `json:"remote_support"`
-	ClosedCaption                bool                                                      `json:"closed_caption"`
-	FarEndCameraControl          bool                                                      `json:"far_end_camera_control"`
-	GroupHd                      bool                                                      `json:"group_hd"`
-	VirtualBackground            bool                                                      `json:"virtual_background"`
-	AlertGuestJoin               bool                                                      `json:"alert_guest_join"`
-	AutoAnswer                   bool                                                      `json:"auto_answer"`
-	SendingDefaultEmailInvites   bool                                                      `json:"sending_default_email_invites"`
-	UseHTMLFormatEmail           bool                                                      `json:"use_html_format_email"`
-	StereoAudio                  bool                                                      `json:"stereo_audio"`
-	OriginalAudio                bool                                                      `json:"original_audio"`
-	ShowDeviceList               bool                                                      `json:"show_device_list"`
-	OnlyHostViewDeviceList       bool                                                      `json:"only_host_view_device_list"`
-	ScreenSharing                bool                                                      `json:"screen_sharing"`
-	WaitingRoom                  bool                                                      `json:"waiting_room"`
-	ShowBrowserJoinLink          bool                                                      `json:"show_browser_join_link"`
-	ShowAJoinFromYourBrowserLink bool                                                      `json:"show_a_join_from_your_browser_link"`
-	JoinFromMobile               bool                                                      `json:"join_from_mobile"`
-	JoinFromDesktop              bool                                                      `json:"join_from_desktop"`
-	AllowLiveStreaming           bool                                                      `json:"allow_live_streaming"`
-	LiveStreamingFacebook        bool                                                      `json:"live_streaming_facebook"`
-	WorkplaceByFacebook          bool                                                      `json:"workplace_by_facebook"`
-	LiveStreamingYoutube         bool                                                      `json:"live_streaming_youtube"`
-	CustomLiveStreamingService   bool                                                      `json:"custom_live_streaming_service"`
-	CustomServiceInstructions    string                                                    `json:"custom_service_instructions"`
-	WebinarLiveStreaming         GetGroupSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
-	WebinarQuestionAnswer        bool                                                      `json:"webinar_question_answer"`
-	WebinarChat                  GetGroupSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
+// GetGroupSettingsInMeeting is synthesized from the collection's example JSON.
+type GetGroupSettingsInMeeting struct {
+	E2eEncryption                bool                 `json:"e2e_encryption"`
+	Chat                         bool                 `json:"chat"`
+	AllowParticipantsChatWith    int64                `json:"allow_participants_chat_with"`
+	AllowUsersSaveChats          int64                `json:"allow_users_save_chats"`
+	PrivateChat                  bool                 `json:"private_chat"`
+	AutoSavingChat               bool                 `json:"auto_saving_chat"`
+	EntryExitChime               string               `json:"entry_exit_chime"`
+	RecordPlayOwnVoice           bool                 `json:"record_play_own_voice"`
+	Feedback                     bool                 `json:"feedback"`
+	PostMeetingFeedback          bool                 `json:"post_meeting_feedback"`
+	CoHost                       bool                 `json:"co_host"`
+	Polling                      bool                 `json:"polling"`
+	AttendeeOnHold               bool                 `json:"attendee_on_hold"`
+	ShowMeetingControlToolbar    bool                 `json:"show_meeting_control_toolbar"`
+	AllowShowZoomWindows         bool                 `json:"allow_show_zoom_windows"`
+	Annotation                   bool                 `json:"annotation"`
+	Whiteboard                   bool                 `json:"whiteboard"`
+	RemoteControl                bool                 `json:"remote_control"`
+	NonVerbalFeedback            bool                 `json:"non_verbal_feedback"`
+	BreakoutRoom                 bool                 `json:"breakout_room"`
+	BreakoutRoomSchedule         bool                 `json:"breakout_room_schedule"`
+	RemoteSupport                bool                 `json:"remote_support"`
+	ClosedCaption                bool                 `json:"closed_caption"`
+	FarEndCameraControl          bool                 `json:"far_end_camera_control"`
+	GroupHd                      bool                 `json:"group_hd"`
+	VirtualBackground            bool                 `json:"virtual_background"`
+	AlertGuestJoin               bool                 `json:"alert_guest_join"`
+	AutoAnswer                   bool                 `json:"auto_answer"`
+	SendingDefaultEmailInvites   bool                 `json:"sending_default_email_invites"`
+	UseHTMLFormatEmail           bool                 `json:"use_html_format_email"`
+	StereoAudio                  bool                 `json:"stereo_audio"`
+	OriginalAudio                bool                 `json:"original_audio"`
+	ShowDeviceList               bool                 `json:"show_device_list"`
+	OnlyHostViewDeviceList       bool                 `json:"only_host_view_device_list"`
+	ScreenSharing                bool                 `json:"screen_sharing"`
+	WaitingRoom                  bool                 `json:"waiting_room"`
+	ShowBrowserJoinLink          bool                 `json:"show_browser_join_link"`
+	ShowAJoinFromYourBrowserLink bool                 `json:"show_a_join_from_your_browser_link"`
+	JoinFromMobile               bool                 `json:"join_from_mobile"`
+	JoinFromDesktop              bool                 `json:"join_from_desktop"`
+	AllowLiveStreaming           bool                 `json:"allow_live_streaming"`
+	LiveStreamingFacebook        bool                 `json:"live_streaming_facebook"`
+	WorkplaceByFacebook          bool                 `json:"workplace_by_facebook"`
+	LiveStreamingYoutube         bool                 `json:"live_streaming_youtube"`
+	CustomLiveStreamingService   bool                 `json:"custom_live_streaming_service"`
+	CustomServiceInstructions    string               `json:"custom_service_instructions"`
+	WebinarLiveStreaming         WebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
+	WebinarQuestionAnswer        bool                 `json:"webinar_question_answer"`
+	WebinarChat                  WebinarChat          `json:"webinar_chat,omitzero"`
 }
 
-// GetGroupSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
-type GetGroupSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
-	Enable                    bool     `json:"enable"`
-	LiveStreamingService      []string `json:"live_streaming_service,omitzero"`
-	CustomServiceInstructions string   `json:"custom_service_instructions"`
-	LiveStreamingReminder     bool     `json:"live_streaming_reminder"`
-}
-
-// GetGroupSettingsResponseBodyInMeetingWebinarChat is synthesized from the collection's example JSON.
-type GetGroupSettingsResponseBodyInMeetingWebinarChat struct {
-	Enable                          bool  `json:"enable"`
-	AllowPanelistsChatWith          int64 `json:"allow_panelists_chat_with"`
-	AllowAttendeesChatWith          int64 `json:"allow_attendees_chat_with"`
-	DefaultAttendeesChatWith        int64 `json:"default_attendees_chat_with"`
-	AllowPanelistsSendDirectMessage bool  `json:"allow_panelists_send_direct_message"`
-	AllowUsersSaveChats             int64 `json:"allow_users_save_chats"`
-	AllowAutoSaveLocalChatFile      bool  `json:"allow_auto_save_local_chat_file"`
-}
-
-// GetGroupSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
-type GetGroupSettingsResponseBodyEmailNotification struct {
-	CloudRecordingAvailableReminder bool `json:"cloud_recording_available_reminder"`
-	JbhReminder                     bool `json:"jbh_reminder"`
-	CancelMeetingReminder           bool `json:"cancel_meeting_reminder"`
-	AlternativeHostReminder         bool `json:"alternative_host_reminder"`
-	ScheduleForReminder             bool `json:"schedule_for_reminder"`
-}
-
-// GetGroupSettingsResponseBodyRecording is synthesized from the collection's example JSON.
-type GetGroupSettingsResponseBodyRecording struct {
+// GetGroupSettingsRecording is synthesized from the collection's example JSON.
+type GetGroupSettingsRecording struct {
 	LocalRecording             bool   `json:"local_recording"`
 	CloudRecording             bool   `json:"cloud_recording"`
 	RecordSpeakerView          bool   `json:"record_speaker_view"`
@@ -1348,30 +1261,30 @@ type GetGroupSettingsResponseBodyRecording struct {
 	HostDeleteCloudRecording   bool   `json:"host_delete_cloud_recording"`
 }
 
-// GetGroupSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
-type GetGroupSettingsResponseBodyTelephony struct {
+// GetGroupSettingsTelephony is synthesized from the collection's example JSON.
+type GetGroupSettingsTelephony struct {
 	ThirdPartyAudio     bool   `json:"third_party_audio"`
 	AudioConferenceInfo string `json:"audio_conference_info"`
 }
 
-// GetGroupSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
-type GetGroupSettingsResponseBodyOtherOptions struct {
+// GetGroupSettingsOtherOptions is synthesized from the collection's example JSON.
+type GetGroupSettingsOtherOptions struct {
 	BlurSnapshot                    bool `json:"blur_snapshot"`
 	AllowUsersContactSupportViaChat bool `json:"allow_users_contact_support_via_chat"`
 }
 
 // GroupsGetLockedSettingsResponseBody is synthesized from the collection's example JSON.
 type GroupsGetLockedSettingsResponseBody struct {
-	ScheduleMeeting   GroupsGetLockedSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
-	InMeeting         GroupsGetLockedSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
-	EmailNotification GroupsGetLockedSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
-	Recording         GroupsGetLockedSettingsResponseBodyRecording         `json:"recording,omitzero"`
-	Telephony         GroupsGetLockedSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
-	OtherOptions      GroupsGetLockedSettingsResponseBodyOtherOptions      `json:"other_options,omitzero"`
+	ScheduleMeeting   GroupsGetLockedSettingsScheduleMeeting     `json:"schedule_meeting,omitzero"`
+	InMeeting         GroupsGetLockedSettingsInMeeting           `json:"in_meeting,omitzero"`
+	EmailNotification AccountsGetLockedSettingsEmailNotification `json:"email_notification,omitzero"`
+	Recording         GroupsGetLockedSettingsRecording           `json:"recording,omitzero"`
+	Telephony         GroupsGetLockedSettingsTelephony           `json:"telephony,omitzero"`
+	OtherOptions      AccountsGetLockedSettingsOtherOptions      `json:"other_options,omitzero"`
 }
 
-// GroupsGetLockedSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
-type GroupsGetLockedSettingsResponseBodyScheduleMeeting struct {
+// GroupsGetLockedSettingsScheduleMeeting is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsScheduleMeeting struct {
 	HostVideo                               bool `json:"host_video"`
 	ParticipantVideo                        bool `json:"participant_video"`
 	AudioType                               bool `json:"audio_type"`
@@ -1385,8 +1298,8 @@ type GroupsGetLockedSettingsResponseBodyScheduleMeeting struct {
 	UpcomingMeetingReminder                 bool `json:"upcoming_meeting_reminder"`
 }
 
-// GroupsGetLockedSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
-type GroupsGetLockedSettingsResponseBodyInMeeting struct {
+// GroupsGetLockedSettingsInMeeting is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsInMeeting struct {
 	E2eEncryption                bool `json:"e2e_encryption"`
 	Chat                         bool `json:"chat"`
 	PrivateChat                  bool `json:"private_chat"`
@@ -1424,17 +1337,8 @@ type GroupsGetLockedSettingsResponseBodyInMeeting struct {
 	WebinarChat                  bool `json:"webinar_chat"`
 }
 
-// GroupsGetLockedSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
-type GroupsGetLockedSettingsResponseBodyEmailNotification struct {
-	CloudRecordingAvailableReminder bool `json:"cloud_recording_available_reminder"`
-	JbhReminder                     bool `json:"jbh_reminder"`
-	CancelMeetingReminder           bool `json:"cancel_meeting_reminder"`
-	AlternativeHostReminder         bool `json:"alternative_host_reminder"`
-	ScheduleForReminder             bool `json:"schedule_for_reminder"`
-}
-
-// GroupsGetLockedSettingsResponseBodyRecording is synthesized from the collection's example JSON.
-type GroupsGetLockedSettingsResponseBodyRecording struct {
+// GroupsGetLockedSettingsRecording is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsRecording struct {
 	LocalRecording             bool `json:"local_recording"`
 	CloudRecording             bool `json:"cloud_recording"`
 	AutoRecording              bool `json:"auto_recording"`
@@ -1444,14 +1348,9 @@ type GroupsGetLockedSettingsResponseBodyRecording struct {
 	AutoDeleteCmr              bool `json:"auto_delete_cmr"`
 }
 
-// GroupsGetLockedSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
-type GroupsGetLockedSettingsResponseBodyTelephony struct {
+// GroupsGetLockedSettingsTelephony is synthesized from the collection's example JSON.
+type GroupsGetLockedSettingsTelephony struct {
 	ThirdPartyAudio bool `json:"third_party_audio"`
-}
-
-// GroupsGetLockedSettingsResponseBodyOtherOptions is synthesized from the collection's example JSON.
-type GroupsGetLockedSettingsResponseBodyOtherOptions struct {
-	BlurSnapshot bool `json:"blur_snapshot"`
 }
 
 // GetGroupResponseBody is synthesized from the collection's example JSON.
@@ -1463,12 +1362,12 @@ type GetGroupResponseBody struct {
 
 // ListGroupsResponseBody is synthesized from the collection's example JSON.
 type ListGroupsResponseBody struct {
-	TotalRecords int64                         `json:"total_records"`
-	Groups       []ListGroupsResponseBodyGroup `json:"groups,omitzero"`
+	TotalRecords int64             `json:"total_records"`
+	Groups       []ListGroupsGroup `json:"groups,omitzero"`
 }
 
-// ListGroupsResponseBodyGroup is synthesized from the collection's example JSON.
-type ListGroupsResponseBodyGroup struct {
+// ListGroupsGroup is synthesized from the collection's example JSON.
+type ListGroupsGroup struct {
 	ID           string `json:"id"`
 	Name         string `json:"name"`
 	TotalMembers int64  `json:"total_members"`
@@ -1483,15 +1382,15 @@ type CreateGroupResponseBody struct {
 
 // ListH323SIPDevicesResponseBody is synthesized from the collection's example JSON.
 type ListH323SIPDevicesResponseBody struct {
-	PageCount    int64                                  `json:"page_count"`
-	PageNumber   int64                                  `json:"page_number"`
-	PageSize     int64                                  `json:"page_size"`
-	TotalRecords int64                                  `json:"total_records"`
-	Devices      []ListH323SIPDevicesResponseBodyDevice `json:"devices,omitzero"`
+	PageCount    int64                      `json:"page_count"`
+	PageNumber   int64                      `json:"page_number"`
+	PageSize     int64                      `json:"page_size"`
+	TotalRecords int64                      `json:"total_records"`
+	Devices      []ListH323SIPDevicesDevice `json:"devices,omitzero"`
 }
 
-// ListH323SIPDevicesResponseBodyDevice is synthesized from the collection's example JSON.
-type ListH323SIPDevicesResponseBodyDevice struct {
+// ListH323SIPDevicesDevice is synthesized from the collection's example JSON.
+type ListH323SIPDevicesDevice struct {
 	ID         string `json:"id"`
 	Name       string `json:"name"`
 	Protocol   string `json:"protocol"`
@@ -1517,37 +1416,22 @@ type GetTrackingFieldResponseBody struct {
 	RecommendedValues []string `json:"recommended_values,omitzero"`
 }
 
-// CreateTrackingFieldResponseBody is synthesized from the collection's example JSON.
-type CreateTrackingFieldResponseBody struct {
-	ID                string   `json:"id"`
-	Field             string   `json:"field"`
-	Required          bool     `json:"required"`
-	Visible           bool     `json:"visible"`
-	RecommendedValues []string `json:"recommended_values,omitzero"`
-}
-
 // ListIMDirectoryGroupMembersResponseBody is synthesized from the collection's example JSON.
 type ListIMDirectoryGroupMembersResponseBody struct {
-	PageCount    string                                          `json:"page_count"`
-	PageNumber   string                                          `json:"page_number"`
-	PageSize     string                                          `json:"page_size"`
-	TotalRecords string                                          `json:"total_records"`
-	Members      []ListIMDirectoryGroupMembersResponseBodyMember `json:"members,omitzero"`
+	PageCount    string                              `json:"page_count"`
+	PageNumber   string                              `json:"page_number"`
+	PageSize     string                              `json:"page_size"`
+	TotalRecords string                              `json:"total_records"`
+	Members      []ListIMDirectoryGroupMembersMember `json:"members,omitzero"`
 }
 
-// ListIMDirectoryGroupMembersResponseBodyMember is synthesized from the collection's example JSON.
-type ListIMDirectoryGroupMembersResponseBodyMember struct {
+// ListIMDirectoryGroupMembersMember is synthesized from the collection's example JSON.
+type ListIMDirectoryGroupMembersMember struct {
 	ID        string `json:"id"`
 	Email     string `json:"email"`
 	FirstName string `json:"first_name"`
 	LastName  string `json:"last_name"`
 	Type      string `json:"type"`
-}
-
-// AddIMDirectoryGroupMembersResponseBody is synthesized from the collection's example JSON.
-type AddIMDirectoryGroupMembersResponseBody struct {
-	IDs     string `json:"ids"`
-	AddedAt string `json:"added_at"`
 }
 
 // RetrieveIMDirectoryGroupResponseBody is synthesized from the collection's example JSON.
@@ -1563,15 +1447,15 @@ type RetrieveIMDirectoryGroupResponseBody struct {
 
 // ListIMDirectoryGroupsResponseBody is synthesized from the collection's example JSON.
 type ListIMDirectoryGroupsResponseBody struct {
-	PageCount    string                                   `json:"page_count"`
-	PageNumber   string                                   `json:"page_number"`
-	PageSize     string                                   `json:"page_size"`
-	TotalRecords string                                   `json:"total_records"`
-	Groups       []ListIMDirectoryGroupsResponseBodyGroup `json:"groups,omitzero"`
+	PageCount    string                       `json:"page_count"`
+	PageNumber   string                       `json:"page_number"`
+	PageSize     string                       `json:"page_size"`
+	TotalRecords string                       `json:"total_records"`
+	Groups       []ListIMDirectoryGroupsGroup `json:"groups,omitzero"`
 }
 
-// ListIMDirectoryGroupsResponseBodyGroup is synthesized from the collection's example JSON.
-type ListIMDirectoryGroupsResponseBodyGroup struct {
+// ListIMDirectoryGroupsGroup is synthesized from the collection's example JSON.
+type ListIMDirectoryGroupsGroup struct {
 	ID                string `json:"id"`
 	Name              string `json:"name"`
 	TotalMembers      string `json:"total_members"`
@@ -1583,15 +1467,15 @@ type ListIMDirectoryGroupsResponseBodyGroup struct {
 
 // GetIMChatSessionsResponseBody is synthesized from the collection's example JSON.
 type GetIMChatSessionsResponseBody struct {
-	From          string                                 `json:"from"`
-	To            string                                 `json:"to"`
-	PageSize      int64                                  `json:"page_size"`
-	NextPageToken string                                 `json:"next_page_token"`
-	Sessions      []GetIMChatSessionsResponseBodySession `json:"sessions,omitzero"`
+	From          string                     `json:"from"`
+	To            string                     `json:"to"`
+	PageSize      int64                      `json:"page_size"`
+	NextPageToken string                     `json:"next_page_token"`
+	Sessions      []GetIMChatSessionsSession `json:"sessions,omitzero"`
 }
 
-// GetIMChatSessionsResponseBodySession is synthesized from the collection's example JSON.
-type GetIMChatSessionsResponseBodySession struct {
+// GetIMChatSessionsSession is synthesized from the collection's example JSON.
+type GetIMChatSessionsSession struct {
 	SessionID           string `json:"session_id"`
 	Type                string `json:"type"`
 	Name                string `json:"name"`
@@ -1600,16 +1484,16 @@ type GetIMChatSessionsResponseBodySession struct {
 
 // GetIMChatMessagesResponseBody is synthesized from the collection's example JSON.
 type GetIMChatMessagesResponseBody struct {
-	SessionID     string                                 `json:"session_id"`
-	From          string                                 `json:"from"`
-	To            string                                 `json:"to"`
-	PageSize      string                                 `json:"page_size"`
-	NextPageToken string                                 `json:"next_page_token"`
-	Messages      []GetIMChatMessagesResponseBodyMessage `json:"messages,omitzero"`
+	SessionID     string                     `json:"session_id"`
+	From          string                     `json:"from"`
+	To            string                     `json:"to"`
+	PageSize      string                     `json:"page_size"`
+	NextPageToken string                     `json:"next_page_token"`
+	Messages      []GetIMChatMessagesMessage `json:"messages,omitzero"`
 }
 
-// GetIMChatMessagesResponseBodyMessage is synthesized from the collection's example JSON.
-type GetIMChatMessagesResponseBodyMessage struct {
+// GetIMChatMessagesMessage is synthesized from the collection's example JSON.
+type GetIMChatMessagesMessage struct {
 	Message    string `json:"message"`
 	Sender     string `json:"sender"`
 	DateTime   string `json:"date_time"`
@@ -1626,25 +1510,16 @@ type EditChatbotMessageResponseBody struct {
 	UserJid   string `json:"user_jid"`
 }
 
-// DeleteChatbotMessageResponseBody is synthesized from the collection's example JSON.
-type DeleteChatbotMessageResponseBody struct {
-	MessageID string `json:"message_id"`
-	RobotJid  string `json:"robot_jid"`
-	SentTime  string `json:"sent_time"`
-	ToJid     string `json:"to_jid"`
-	UserJid   string `json:"user_jid"`
-}
-
 // GetUserIMMessagesResponseBody is synthesized from the collection's example JSON.
 type GetUserIMMessagesResponseBody struct {
-	Date          string                                 `json:"date"`
-	PageSize      string                                 `json:"page_size"`
-	NextPageToken string                                 `json:"next_page_token"`
-	Messages      []GetUserIMMessagesResponseBodyMessage `json:"messages,omitzero"`
+	Date          string                     `json:"date"`
+	PageSize      string                     `json:"page_size"`
+	NextPageToken string                     `json:"next_page_token"`
+	Messages      []GetUserIMMessagesMessage `json:"messages,omitzero"`
 }
 
-// GetUserIMMessagesResponseBodyMessage is synthesized from the collection's example JSON.
-type GetUserIMMessagesResponseBodyMessage struct {
+// GetUserIMMessagesMessage is synthesized from the collection's example JSON.
+type GetUserIMMessagesMessage struct {
 	ID       string `json:"id"`
 	Message  string `json:"message"`
 	Sender   string `json:"sender"`
@@ -1652,22 +1527,17 @@ type GetUserIMMessagesResponseBodyMessage struct {
 	Timstamp string `json:"timstamp"`
 }
 
-// SendIMMessagesResponseBody is synthesized from the collection's example JSON.
-type SendIMMessagesResponseBody struct {
-	ID string `json:"id"`
-}
-
 // UsersListMeetingsResponseBody is synthesized from the collection's example JSON.
 type UsersListMeetingsResponseBody struct {
-	PageCount    int64                                  `json:"page_count"`
-	PageNumber   int64                                  `json:"page_number"`
-	PageSize     int64                                  `json:"page_size"`
-	TotalRecords int64                                  `json:"total_records"`
-	Meetings     []UsersListMeetingsResponseBodyMeeting `json:"meetings,omitzero"`
+	PageCount    int64                      `json:"page_count"`
+	PageNumber   int64                      `json:"page_number"`
+	PageSize     int64                      `json:"page_size"`
+	TotalRecords int64                      `json:"total_records"`
+	Meetings     []UsersListMeetingsMeeting `json:"meetings,omitzero"`
 }
 
-// UsersListMeetingsResponseBodyMeeting is synthesized from the collection's example JSON.
-type UsersListMeetingsResponseBodyMeeting struct {
+// UsersListMeetingsMeeting is synthesized from the collection's example JSON.
+type UsersListMeetingsMeeting struct {
 	UUID      string  `json:"uuid"`
 	ID        int64   `json:"id"`
 	HostID    string  `json:"host_id"`
@@ -1683,38 +1553,38 @@ type UsersListMeetingsResponseBodyMeeting struct {
 
 // CreateMeetingResponseBody is synthesized from the collection's example JSON.
 type CreateMeetingResponseBody struct {
-	CreatedAt string                            `json:"created_at"`
-	Duration  int64                             `json:"duration"`
-	HostID    string                            `json:"host_id"`
-	ID        int64                             `json:"id"`
-	JoinURL   string                            `json:"join_url"`
-	Settings  CreateMeetingResponseBodySettings `json:"settings,omitzero"`
+	CreatedAt string                `json:"created_at"`
+	Duration  int64                 `json:"duration"`
+	HostID    string                `json:"host_id"`
+	ID        int64                 `json:"id"`
+	JoinURL   string                `json:"join_url"`
+	Settings  CreateMeetingSettings `json:"settings,omitzero"`
 }
 
-// CreateMeetingResponseBodySettings is synthesized from the collection's example JSON.
-type CreateMeetingResponseBodySettings struct {
-	AlternativeHosts      string                                                `json:"alternative_hosts"`
-	ApprovalType          int64                                                 `json:"approval_type"`
-	Audio                 string                                                `json:"audio"`
-	AutoRecording         string                                                `json:"auto_recording"`
-	CloseRegistration     bool                                                  `json:"close_registration"`
-	CnMeeting             bool                                                  `json:"cn_meeting"`
-	EnforceLogin          bool                                                  `json:"enforce_login"`
-	EnforceLoginDomains   string                                                `json:"enforce_login_domains"`
-	GlobalDialInCountries []string                                              `json:"global_dial_in_countries,omitzero"`
-	GlobalDialInNumbers   []CreateMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
-	BreakoutRoom          CreateMeetingResponseBodySettingsBreakoutRoom         `json:"breakout_room,omitzero"`
-	StartTime             string                                                `json:"start_time"`
-	StartURL              string                                                `json:"start_url"`
-	Status                string                                                `json:"status"`
-	Timezone              string                                                `json:"timezone"`
-	Topic                 string                                                `json:"topic"`
-	Type                  int64                                                 `json:"type"`
-	UUID                  string                                                `json:"uuid"`
+// CreateMeetingSettings is synthesized from the collection's example JSON.
+type CreateMeetingSettings struct {
+	AlternativeHosts      string                            `json:"alternative_hosts"`
+	ApprovalType          int64                             `json:"approval_type"`
+	Audio                 string                            `json:"audio"`
+	AutoRecording         string                            `json:"auto_recording"`
+	CloseRegistration     bool                              `json:"close_registration"`
+	CnMeeting             bool                              `json:"cn_meeting"`
+	EnforceLogin          bool                              `json:"enforce_login"`
+	EnforceLoginDomains   string                            `json:"enforce_login_domains"`
+	GlobalDialInCountries []string                          `json:"global_dial_in_countries,omitzero"`
+	GlobalDialInNumbers   []CreateMeetingGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
+	BreakoutRoom          BreakoutRoom                      `json:"breakout_room,omitzero"`
+	StartTime             string                            `json:"start_time"`
+	StartURL              string                            `json:"start_url"`
+	Status                string                            `json:"status"`
+	Timezone              string                            `json:"timezone"`
+	Topic                 string                            `json:"topic"`
+	Type                  int64                             `json:"type"`
+	UUID                  string                            `json:"uuid"`
 }
 
-// CreateMeetingResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
-type CreateMeetingResponseBodySettingsGlobalDialInNumber struct {
+// CreateMeetingGlobalDialInNumber is synthesized from the collection's example JSON.
+type CreateMeetingGlobalDialInNumber struct {
 	City        string `json:"city"`
 	Country     string `json:"country"`
 	CountryName string `json:"country_name"`
@@ -1722,35 +1592,35 @@ type CreateMeetingResponseBodySettingsGlobalDialInNumber struct {
 	Type        string `json:"type"`
 }
 
-// CreateMeetingResponseBodySettingsBreakoutRoom is synthesized from the collection's example JSON.
-type CreateMeetingResponseBodySettingsBreakoutRoom struct {
-	Enable                       bool                                                `json:"enable"`
-	Rooms                        []CreateMeetingResponseBodySettingsBreakoutRoomRoom `json:"rooms,omitzero"`
-	HostVideo                    bool                                                `json:"host_video"`
-	InMeeting                    bool                                                `json:"in_meeting"`
-	JoinBeforeHost               bool                                                `json:"join_before_host"`
-	MuteUponEntry                bool                                                `json:"mute_upon_entry"`
-	ParticipantVideo             bool                                                `json:"participant_video"`
-	RegistrantsConfirmationEmail bool                                                `json:"registrants_confirmation_email"`
-	UsePmi                       bool                                                `json:"use_pmi"`
-	WaitingRoom                  bool                                                `json:"waiting_room"`
-	Watermark                    bool                                                `json:"watermark"`
-	RegistrantsEmailNotification bool                                                `json:"registrants_email_notification"`
+// BreakoutRoom is synthesized from the collection's example JSON.
+type BreakoutRoom struct {
+	Enable                       bool                `json:"enable"`
+	Rooms                        []CreateMeetingRoom `json:"rooms,omitzero"`
+	HostVideo                    bool                `json:"host_video"`
+	InMeeting                    bool                `json:"in_meeting"`
+	JoinBeforeHost               bool                `json:"join_before_host"`
+	MuteUponEntry                bool                `json:"mute_upon_entry"`
+	ParticipantVideo             bool                `json:"participant_video"`
+	RegistrantsConfirmationEmail bool                `json:"registrants_confirmation_email"`
+	UsePmi                       bool                `json:"use_pmi"`
+	WaitingRoom                  bool                `json:"waiting_room"`
+	Watermark                    bool                `json:"watermark"`
+	RegistrantsEmailNotification bool                `json:"registrants_email_notification"`
 }
 
-// CreateMeetingResponseBodySettingsBreakoutRoomRoom is synthesized from the collection's example JSON.
-type CreateMeetingResponseBodySettingsBreakoutRoomRoom struct {
+// CreateMeetingRoom is synthesized from the collection's example JSON.
+type CreateMeetingRoom struct {
 	Name         string   `json:"name"`
 	Participants []string `json:"participants,omitzero"`
 }
 
 // ListUserAssistantsResponseBody is synthesized from the collection's example JSON.
 type ListUserAssistantsResponseBody struct {
-	Assistants []ListUserAssistantsResponseBodyAssistant `json:"assistants,omitzero"`
+	Assistants []Assistant `json:"assistants,omitzero"`
 }
 
-// ListUserAssistantsResponseBodyAssistant is synthesized from the collection's example JSON.
-type ListUserAssistantsResponseBodyAssistant struct {
+// Assistant is synthesized from the collection's example JSON.
+type Assistant struct {
 	ID    string `json:"id"`
 	Email string `json:"email"`
 }
@@ -1763,55 +1633,46 @@ type AddAssistantsResponseBody struct {
 
 // ListUserSchedulersResponseBody is synthesized from the collection's example JSON.
 type ListUserSchedulersResponseBody struct {
-	Schedulers []ListUserSchedulersResponseBodyScheduler `json:"schedulers,omitzero"`
+	Schedulers []Scheduler `json:"schedulers,omitzero"`
 }
 
-// ListUserSchedulersResponseBodyScheduler is synthesized from the collection's example JSON.
-type ListUserSchedulersResponseBodyScheduler struct {
+// Scheduler is synthesized from the collection's example JSON.
+type Scheduler struct {
 	ID    string `json:"id"`
 	Email string `json:"email"`
 }
 
-// UploadVirtualBackgroundFileResponseBody is synthesized from the collection's example JSON.
-type UploadVirtualBackgroundFileResponseBody struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	Type      string `json:"type"`
-	IsDefault bool   `json:"is_default"`
-	Size      int64  `json:"size"`
-}
-
 // GetUserSettingsResponseBody is synthesized from the collection's example JSON.
 type GetUserSettingsResponseBody struct {
-	ScheduleMeeting   GetUserSettingsResponseBodyScheduleMeeting   `json:"schedule_meeting,omitzero"`
-	InMeeting         GetUserSettingsResponseBodyInMeeting         `json:"in_meeting,omitzero"`
-	EmailNotification GetUserSettingsResponseBodyEmailNotification `json:"email_notification,omitzero"`
-	Recording         GetUserSettingsResponseBodyRecording         `json:"recording,omitzero"`
-	Telephony         GetUserSettingsResponseBodyTelephony         `json:"telephony,omitzero"`
-	Feature           GetUserSettingsResponseBodyFeature           `json:"feature,omitzero"`
-	Tsp               GetUserSettingsResponseBodyTsp               `json:"tsp,omitzero"`
+	ScheduleMeeting   GetUserSettingsScheduleMeeting             `json:"schedule_meeting,omitzero"`
+	InMeeting         GetUserSettingsInMeeting                   `json:"in_meeting,omitzero"`
+	EmailNotification AccountsGetLockedSettingsEmailNotification `json:"email_notification,omitzero"`
+	Recording         GetUserSettingsRecording                   `json:"recording,omitzero"`
+	Telephony         GetUserSettingsTelephony                   `json:"telephony,omitzero"`
+	Feature           GetUserSettingsFeature                     `json:"feature,omitzero"`
+	Tsp               GetUserSettingsTsp                         `json:"tsp,omitzero"`
 }
 
-// GetUserSettingsResponseBodyScheduleMeeting is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyScheduleMeeting struct {
-	AudioType                               string                                                               `json:"audio_type"`
-	EmbedPasswordInJoinLink                 bool                                                                 `json:"embed_password_in_join_link"`
-	ForcePmiJbhPassword                     bool                                                                 `json:"force_pmi_jbh_password"`
-	HostVideo                               bool                                                                 `json:"host_video"`
-	JoinBeforeHost                          bool                                                                 `json:"join_before_host"`
-	MeetingPasswordRequirement              GetUserSettingsResponseBodyScheduleMeetingMeetingPasswordRequirement `json:"meeting_password_requirement,omitzero"`
-	NotStoreMeetingTopic                    bool                                                                 `json:"not_store_meeting_topic"`
-	ParticipantsVideo                       bool                                                                 `json:"participants_video"`
-	PmiPassword                             string                                                               `json:"pmi_password"`
-	PstnPasswordProtected                   bool                                                                 `json:"pstn_password_protected"`
-	RequirePasswordForPmiMeetings           string                                                               `json:"require_password_for_pmi_meetings"`
-	RequirePasswordForSchedulingNewMeetings bool                                                                 `json:"require_password_for_scheduling_new_meetings"`
-	UsePmiForInstantMeetings                bool                                                                 `json:"use_pmi_for_instant_meetings"`
-	UsePmiForScheduledMeetings              bool                                                                 `json:"use_pmi_for_scheduled_meetings"`
+// GetUserSettingsScheduleMeeting is synthesized from the collection's example JSON.
+type GetUserSettingsScheduleMeeting struct {
+	AudioType                               string                     `json:"audio_type"`
+	EmbedPasswordInJoinLink                 bool                       `json:"embed_password_in_join_link"`
+	ForcePmiJbhPassword                     bool                       `json:"force_pmi_jbh_password"`
+	HostVideo                               bool                       `json:"host_video"`
+	JoinBeforeHost                          bool                       `json:"join_before_host"`
+	MeetingPasswordRequirement              MeetingPasswordRequirement `json:"meeting_password_requirement,omitzero"`
+	NotStoreMeetingTopic                    bool                       `json:"not_store_meeting_topic"`
+	ParticipantsVideo                       bool                       `json:"participants_video"`
+	PmiPassword                             string                     `json:"pmi_password"`
+	PstnPasswordProtected                   bool                       `json:"pstn_password_protected"`
+	RequirePasswordForPmiMeetings           string                     `json:"require_password_for_pmi_meetings"`
+	RequirePasswordForSchedulingNewMeetings bool                       `json:"require_password_for_scheduling_new_meetings"`
+	UsePmiForInstantMeetings                bool                       `json:"use_pmi_for_instant_meetings"`
+	UsePmiForScheduledMeetings              bool                       `json:"use_pmi_for_scheduled_meetings"`
 }
 
-// GetUserSettingsResponseBodyScheduleMeetingMeetingPasswordRequirement is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyScheduleMeetingMeetingPasswordRequirement struct {
+// MeetingPasswordRequirement is synthesized from the collection's example JSON.
+type MeetingPasswordRequirement struct {
 	HaveLetter           bool  `json:"have_letter"`
 	HaveNumber           bool  `json:"have_number"`
 	HaveSpecialCharacter bool  `json:"have_special_character"`
@@ -1819,91 +1680,63 @@ type GetUserSettingsResponseBodyScheduleMeetingMeetingPasswordRequirement struct
 	OnlyAllowNumeric     bool  `json:"only_allow_numeric"`
 }
 
-// GetUserSettingsResponseBodyInMeeting is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyInMeeting struct {
-	AllowLiveStreaming           bool                                                     `json:"allow_live_streaming"`
-	Annotation                   bool                                                     `json:"annotation"`
-	AttendeeOnHold               bool                                                     `json:"attendee_on_hold"`
-	AutoSavingChat               bool                                                     `json:"auto_saving_chat"`
-	BreakoutRoom                 bool                                                     `json:"breakout_room"`
-	BreakoutRoomSchedule         bool                                                     `json:"breakout_room_schedule"`
-	Chat                         bool                                                     `json:"chat"`
-	AllowParticipantsChatWith    int64                                                    `json:"allow_participants_chat_with"`
-	AllowUsersSaveChats          int64                                                    `json:"allow_users_save_chats"`
-	ClosedCaption                bool                                                     `json:"closed_caption"`
-	CoHost                       bool                                                     `json:"co_host"`
-	CustomDataCenterRegions      bool                                                     `json:"custom_data_center_regions"`
-	DataCenterRegions            []string                                                 `json:"data_center_regions,omitzero"`
-	E2eEncryption                bool                                                     `json:"e2e_encryption"`
-	EntryExitChime               string                                                   `json:"entry_exit_chime"`
-	FarEndCameraControl          bool                                                     `json:"far_end_camera_control"`
-	Feedback                     bool                                                     `json:"feedback"`
-	GroupHd                      bool                                                     `json:"group_hd"`
-	NonVerbalFeedback            bool                                                     `json:"non_verbal_feedback"`
-	Polling                      bool                                                     `json:"polling"`
-	PrivateChat                  bool                                                     `json:"private_chat"`
-	RecordPlayVoice              bool                                                     `json:"record_play_voice"`
-	RemoteControl                bool                                                     `json:"remote_control"`
-	RemoteSupport                bool                                                     `json:"remote_support"`
-	ShowMeetingControlToolbar    bool                                                     `json:"show_meeting_control_toolbar"`
-	VirtualBackground            bool                                                     `json:"virtual_background"`
-	WaitingRoom                  bool                                                     `json:"waiting_room"`
-	ShowAJoinFromYourBrowserLink bool                                                     `json:"show_a_join_from_your_browser_link"`
-	JoinFromMobile               bool                                                     `json:"join_from_mobile"`
-	JoinFromDesktop              bool                                                     `json:"join_from_desktop"`
-	LiveStreamingFacebook        bool                                                     `json:"live_streaming_facebook"`
-	WorkplaceByFacebook          bool                                                     `json:"workplace_by_facebook"`
-	LiveStreamingYoutube         bool                                                     `json:"live_streaming_youtube"`
-	CustomLiveStreamingService   bool                                                     `json:"custom_live_streaming_service"`
-	WebinarLiveStreaming         GetUserSettingsResponseBodyInMeetingWebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
-	WebinarChat                  GetUserSettingsResponseBodyInMeetingWebinarChat          `json:"webinar_chat,omitzero"`
+// GetUserSettingsInMeeting is synthesized from the collection's example JSON.
+type GetUserSettingsInMeeting struct {
+	AllowLiveStreaming           bool                 `json:"allow_live_streaming"`
+	Annotation                   bool                 `json:"annotation"`
+	AttendeeOnHold               bool                 `json:"attendee_on_hold"`
+	AutoSavingChat               bool                 `json:"auto_saving_chat"`
+	BreakoutRoom                 bool                 `json:"breakout_room"`
+	BreakoutRoomSchedule         bool                 `json:"breakout_room_schedule"`
+	Chat                         bool                 `json:"chat"`
+	AllowParticipantsChatWith    int64                `json:"allow_participants_chat_with"`
+	AllowUsersSaveChats          int64                `json:"allow_users_save_chats"`
+	ClosedCaption                bool                 `json:"closed_caption"`
+	CoHost                       bool                 `json:"co_host"`
+	CustomDataCenterRegions      bool                 `json:"custom_data_center_regions"`
+	DataCenterRegions            []string             `json:"data_center_regions,omitzero"`
+	E2eEncryption                bool                 `json:"e2e_encryption"`
+	EntryExitChime               string               `json:"entry_exit_chime"`
+	FarEndCameraControl          bool                 `json:"far_end_camera_control"`
+	Feedback                     bool                 `json:"feedback"`
+	GroupHd                      bool                 `json:"group_hd"`
+	NonVerbalFeedback            bool                 `json:"non_verbal_feedback"`
+	Polling                      bool                 `json:"polling"`
+	PrivateChat                  bool                 `json:"private_chat"`
+	RecordPlayVoice              bool                 `json:"record_play_voice"`
+	RemoteControl                bool                 `json:"remote_control"`
+	RemoteSupport                bool                 `json:"remote_support"`
+	ShowMeetingControlToolbar    bool                 `json:"show_meeting_control_toolbar"`
+	VirtualBackground            bool                 `json:"virtual_background"`
+	WaitingRoom                  bool                 `json:"waiting_room"`
+	ShowAJoinFromYourBrowserLink bool                 `json:"show_a_join_from_your_browser_link"`
+	JoinFromMobile               bool                 `json:"join_from_mobile"`
+	JoinFromDesktop              bool                 `json:"join_from_desktop"`
+	LiveStreamingFacebook        bool                 `json:"live_streaming_facebook"`
+	WorkplaceByFacebook          bool                 `json:"workplace_by_facebook"`
+	LiveStreamingYoutube         bool                 `json:"live_streaming_youtube"`
+	CustomLiveStreamingService   bool                 `json:"custom_live_streaming_service"`
+	WebinarLiveStreaming         WebinarLiveStreaming `json:"webinar_live_streaming,omitzero"`
+	WebinarChat                  WebinarChat          `json:"webinar_chat,omitzero"`
 }
 
-// GetUserSettingsResponseBodyInMeetingWebinarLiveStreaming is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyInMeetingWebinarLiveStreaming struct {
-	Enable                    bool     `json:"enable"`
-	LiveStreamingService      []string `json:"live_streaming_service,omitzero"`
-	CustomServiceInstructions string   `json:"custom_service_instructions"`
-	LiveStreamingReminder     bool     `json:"live_streaming_reminder"`
+// GetUserSettingsRecording is synthesized from the collection's example JSON.
+type GetUserSettingsRecording struct {
+	AutoDeleteCmr                bool                         `json:"auto_delete_cmr"`
+	AutoRecording                string                       `json:"auto_recording"`
+	CloudRecording               bool                         `json:"cloud_recording"`
+	LocalRecording               bool                         `json:"local_recording"`
+	RecordAudioFile              bool                         `json:"record_audio_file"`
+	RecordGalleryView            bool                         `json:"record_gallery_view"`
+	RecordSpeakerView            bool                         `json:"record_speaker_view"`
+	RecordingAudioTranscript     bool                         `json:"recording_audio_transcript"`
+	RecordingPasswordRequirement RecordingPasswordRequirement `json:"recording_password_requirement,omitzero"`
+	SaveChatText                 bool                         `json:"save_chat_text"`
+	ShowTimestamp                bool                         `json:"show_timestamp"`
 }
 
-// GetUserSettingsResponseBodyInMeetingWebinarChat is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyInMeetingWebinarChat struct {
-	Enable                          bool  `json:"enable"`
-	AllowPanelistsChatWith          int64 `json:"allow_panelists_chat_with"`
-	AllowAttendeesChatWith          int64 `json:"allow_attendees_chat_with"`
-	DefaultAttendeesChatWith        int64 `json:"default_attendees_chat_with"`
-	AllowPanelistsSendDirectMessage bool  `json:"allow_panelists_send_direct_message"`
-	AllowUsersSaveChats             int64 `json:"allow_users_save_chats"`
-	AllowAutoSaveLocalChatFile      bool  `json:"allow_auto_save_local_chat_file"`
-}
-
-// GetUserSettingsResponseBodyEmailNotification is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyEmailNotification struct {
-	CloudRecordingAvailableReminder bool `json:"cloud_recording_available_reminder"`
-	JbhReminder                     bool `json:"jbh_reminder"`
-	CancelMeetingReminder           bool `json:"cancel_meeting_reminder"`
-	AlternativeHostReminder         bool `json:"alternative_host_reminder"`
-	ScheduleForReminder             bool `json:"schedule_for_reminder"`
-}
-
-// GetUserSettingsResponseBodyRecording is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyRecording struct {
-	AutoDeleteCmr                bool                                                             `json:"auto_delete_cmr"`
-	AutoRecording                string                                                           `json:"auto_recording"`
-	CloudRecording               bool                                                             `json:"cloud_recording"`
-	LocalRecording               bool                                                             `json:"local_recording"`
-	RecordAudioFile              bool                                                             `json:"record_audio_file"`
-	RecordGalleryView            bool                                                             `json:"record_gallery_view"`
-	RecordSpeakerView            bool                                                             `json:"record_speaker_view"`
-	RecordingAudioTranscript     bool                                                             `json:"recording_audio_transcript"`
-	RecordingPasswordRequirement GetUserSettingsResponseBodyRecordingRecordingPasswordRequirement `json:"recording_password_requirement,omitzero"`
-	SaveChatText                 bool                                                             `json:"save_chat_text"`
-	ShowTimestamp                bool                                                             `json:"show_timestamp"`
-}
-
-// GetUserSettingsResponseBodyRecordingRecordingPasswordRequirement is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyRecordingRecordingPasswordRequirement struct {
+// RecordingPasswordRequirement is synthesized from the collection's example JSON.
+type RecordingPasswordRequirement struct {
 	HaveLetter           bool  `json:"have_letter"`
 	HaveNumber           bool  `json:"have_number"`
 	HaveSpecialCharacter bool  `json:"have_special_character"`
@@ -1911,15 +1744,15 @@ type GetUserSettingsResponseBodyRecordingRecordingPasswordRequirement struct {
 	OnlyAllowNumeric     bool  `json:"only_allow_numeric"`
 }
 
-// GetUserSettingsResponseBodyTelephony is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyTelephony struct {
+// GetUserSettingsTelephony is synthesized from the collection's example JSON.
+type GetUserSettingsTelephony struct {
 	ThirdPartyAudio              bool   `json:"third_party_audio"`
 	AudioConferenceInfo          string `json:"audio_conference_info"`
 	ShowInternationalNumbersLink bool   `json:"show_international_numbers_link"`
 }
 
-// GetUserSettingsResponseBodyFeature is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyFeature struct {
+// GetUserSettingsFeature is synthesized from the collection's example JSON.
+type GetUserSettingsFeature struct {
 	MeetingCapacity   int64  `json:"meeting_capacity"`
 	LargeMeeting      bool   `json:"large_meeting"`
 	Webinar           bool   `json:"webinar"`
@@ -1929,8 +1762,8 @@ type GetUserSettingsResponseBodyFeature struct {
 	ConcurrentMeeting string `json:"concurrent_meeting"`
 }
 
-// GetUserSettingsResponseBodyTsp is synthesized from the collection's example JSON.
-type GetUserSettingsResponseBodyTsp struct {
+// GetUserSettingsTsp is synthesized from the collection's example JSON.
+type GetUserSettingsTsp struct {
 	CallOut                      bool     `json:"call_out"`
 	CallOutCountries             []string `json:"call_out_countries,omitzero"`
 	ShowInternationalNumbersLink bool     `json:"show_international_numbers_link"`
@@ -1938,15 +1771,15 @@ type GetUserSettingsResponseBodyTsp struct {
 
 // GetUserTSPAccountResponseBody is synthesized from the collection's example JSON.
 type GetUserTSPAccountResponseBody struct {
-	ID             string                                      `json:"id"`
-	ConferenceCode string                                      `json:"conference_code"`
-	LeaderPin      string                                      `json:"leader_pin"`
-	TspBridge      string                                      `json:"tsp_bridge"`
-	DialInNumbers  []GetUserTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
+	ID             string         `json:"id"`
+	ConferenceCode string         `json:"conference_code"`
+	LeaderPin      string         `json:"leader_pin"`
+	TspBridge      string         `json:"tsp_bridge"`
+	DialInNumbers  []DialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
-// GetUserTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
-type GetUserTSPAccountResponseBodyDialInNumber struct {
+// DialInNumber is synthesized from the collection's example JSON.
+type DialInNumber struct {
 	Code   string `json:"code"`
 	Number string `json:"number"`
 	Type   string `json:"type"`
@@ -1954,38 +1787,24 @@ type GetUserTSPAccountResponseBodyDialInNumber struct {
 
 // ListUserTSPAccountsResponseBody is synthesized from the collection's example JSON.
 type ListUserTSPAccountsResponseBody struct {
-	TspAccounts []ListUserTSPAccountsResponseBodyTspAccount `json:"tsp_accounts,omitzero"`
+	TspAccounts []TspAccount `json:"tsp_accounts,omitzero"`
 }
 
-// ListUserTSPAccountsResponseBodyTspAccount is synthesized from the collection's example JSON.
-type ListUserTSPAccountsResponseBodyTspAccount struct {
-	ID             int64                                                   `json:"id"`
-	ConferenceCode string                                                  `json:"conference_code"`
-	LeaderPin      string                                                  `json:"leader_pin"`
-	TspBridge      string                                                  `json:"tsp_bridge"`
-	DialInNumbers  []ListUserTSPAccountsResponseBodyTspAccountDialInNumber `json:"dial_in_numbers,omitzero"`
-}
-
-// ListUserTSPAccountsResponseBodyTspAccountDialInNumber is synthesized from the collection's example JSON.
-type ListUserTSPAccountsResponseBodyTspAccountDialInNumber struct {
-	Code   string `json:"code"`
-	Number string `json:"number"`
-	Type   string `json:"type"`
+// TspAccount is synthesized from the collection's example JSON.
+type TspAccount struct {
+	ID             int64          `json:"id"`
+	ConferenceCode string         `json:"conference_code"`
+	LeaderPin      string         `json:"leader_pin"`
+	TspBridge      string         `json:"tsp_bridge"`
+	DialInNumbers  []DialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
 // AddUserTSPAccountResponseBody is synthesized from the collection's example JSON.
 type AddUserTSPAccountResponseBody struct {
-	ConferenceCode string                                      `json:"conference_code"`
-	LeaderPin      string                                      `json:"leader_pin"`
-	TspBridge      string                                      `json:"tsp_bridge"`
-	DialInNumbers  []AddUserTSPAccountResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
-}
-
-// AddUserTSPAccountResponseBodyDialInNumber is synthesized from the collection's example JSON.
-type AddUserTSPAccountResponseBodyDialInNumber struct {
-	Code   string `json:"code"`
-	Number string `json:"number"`
-	Type   string `json:"type"`
+	ConferenceCode string         `json:"conference_code"`
+	LeaderPin      string         `json:"leader_pin"`
+	TspBridge      string         `json:"tsp_bridge"`
+	DialInNumbers  []DialInNumber `json:"dial_in_numbers,omitzero"`
 }
 
 // GetUserTokenResponseBody is synthesized from the collection's example JSON.
@@ -1995,111 +1814,111 @@ type GetUserTokenResponseBody struct {
 
 // CreateWebinarResponseBody is synthesized from the collection's example JSON.
 type CreateWebinarResponseBody struct {
-	UUID        string                                `json:"uuid"`
-	ID          string                                `json:"id"`
-	HostID      string                                `json:"host_id"`
-	Topic       string                                `json:"topic"`
-	Type        string                                `json:"type"`
-	StartTime   string                                `json:"start_time"`
-	Duration    string                                `json:"duration"`
-	Timezone    string                                `json:"timezone"`
-	Agenda      string                                `json:"agenda"`
-	CreatedAt   string                                `json:"created_at"`
-	StartURL    string                                `json:"start_url"`
-	JoinURL     string                                `json:"join_url"`
-	Occurrences []CreateWebinarResponseBodyOccurrence `json:"occurrences,omitzero"`
-	Settings    CreateWebinarResponseBodySettings     `json:"settings,omitzero"`
+	UUID        string                `json:"uuid"`
+	ID          string                `json:"id"`
+	HostID      string                `json:"host_id"`
+	Topic       string                `json:"topic"`
+	Type        string                `json:"type"`
+	StartTime   string                `json:"start_time"`
+	Duration    string                `json:"duration"`
+	Timezone    string                `json:"timezone"`
+	Agenda      string                `json:"agenda"`
+	CreatedAt   string                `json:"created_at"`
+	StartURL    string                `json:"start_url"`
+	JoinURL     string                `json:"join_url"`
+	Occurrences []Occurrence          `json:"occurrences,omitzero"`
+	Settings    CreateWebinarSettings `json:"settings,omitzero"`
 }
 
-// CreateWebinarResponseBodyOccurrence is synthesized from the collection's example JSON.
-type CreateWebinarResponseBodyOccurrence struct {
+// Occurrence is synthesized from the collection's example JSON.
+type Occurrence struct {
 	OccurrenceID string `json:"occurrence_id"`
 	StartTime    string `json:"start_time"`
 	Duration     string `json:"duration"`
 	Status       string `json:"status"`
 }
 
-// CreateWebinarResponseBodySettings is synthesized from the collection's example JSON.
-type CreateWebinarResponseBodySettings struct {
-	HostVideo                                      string                                                                          `json:"host_video"`
-	PanelistsVideo                                 string                                                                          `json:"panelists_video"`
-	PracticeSession                                string                                                                          `json:"practice_session"`
-	HdVideo                                        string                                                                          `json:"hd_video"`
-	HdVideoForAttendees                            string                                                                          `json:"hd_video_for_attendees"`
-	Send1080pVideoToAttendees                      string                                                                          `json:"send_1080p_video_to_attendees"`
-	ApprovalType                                   string                                                                          `json:"approval_type"`
-	RegistrationType                               string                                                                          `json:"registration_type"`
-	Audio                                          string                                                                          `json:"audio"`
-	AutoRecording                                  string                                                                          `json:"auto_recording"`
-	EnforceLogin                                   string                                                                          `json:"enforce_login"`
-	EnforceLoginDomains                            string                                                                          `json:"enforce_login_domains"`
-	AlternativeHosts                               string                                                                          `json:"alternative_hosts"`
-	CloseRegistration                              string                                                                          `json:"close_registration"`
-	ShowShareButton                                string                                                                          `json:"show_share_button"`
-	AllowMultipleDevices                           string                                                                          `json:"allow_multiple_devices"`
-	EmailLanguage                                  string                                                                          `json:"email_language"`
-	PanelistsInvitationEmailNotification           string                                                                          `json:"panelists_invitation_email_notification"`
-	RegistrantsConfirmationEmail                   string                                                                          `json:"registrants_confirmation_email"`
-	RegistrantsEmailNotification                   string                                                                          `json:"registrants_email_notification"`
-	AttendeesAndPanelistsReminderEmailNotification CreateWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
-	FollowUpAttendeesEmailNotification             CreateWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
-	FollowUpAbsenteesEmailNotification             CreateWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
+// CreateWebinarSettings is synthesized from the collection's example JSON.
+type CreateWebinarSettings struct {
+	HostVideo                                      string                                                      `json:"host_video"`
+	PanelistsVideo                                 string                                                      `json:"panelists_video"`
+	PracticeSession                                string                                                      `json:"practice_session"`
+	HdVideo                                        string                                                      `json:"hd_video"`
+	HdVideoForAttendees                            string                                                      `json:"hd_video_for_attendees"`
+	Send1080pVideoToAttendees                      string                                                      `json:"send_1080p_video_to_attendees"`
+	ApprovalType                                   string                                                      `json:"approval_type"`
+	RegistrationType                               string                                                      `json:"registration_type"`
+	Audio                                          string                                                      `json:"audio"`
+	AutoRecording                                  string                                                      `json:"auto_recording"`
+	EnforceLogin                                   string                                                      `json:"enforce_login"`
+	EnforceLoginDomains                            string                                                      `json:"enforce_login_domains"`
+	AlternativeHosts                               string                                                      `json:"alternative_hosts"`
+	CloseRegistration                              string                                                      `json:"close_registration"`
+	ShowShareButton                                string                                                      `json:"show_share_button"`
+	AllowMultipleDevices                           string                                                      `json:"allow_multiple_devices"`
+	EmailLanguage                                  string                                                      `json:"email_language"`
+	PanelistsInvitationEmailNotification           string                                                      `json:"panelists_invitation_email_notification"`
+	RegistrantsConfirmationEmail                   string                                                      `json:"registrants_confirmation_email"`
+	RegistrantsEmailNotification                   string                                                      `json:"registrants_email_notification"`
+	AttendeesAndPanelistsReminderEmailNotification CreateWebinarAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
+	FollowUpAttendeesEmailNotification             CreateWebinarFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
+	FollowUpAbsenteesEmailNotification             CreateWebinarFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
 }
 
-// CreateWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification is synthesized from the collection's example JSON.
-type CreateWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification struct {
+// CreateWebinarAttendeesAndPanelistsReminderEmailNotification is synthesized from the collection's example JSON.
+type CreateWebinarAttendeesAndPanelistsReminderEmailNotification struct {
 	Enable string `json:"enable"`
 	Type   string `json:"type"`
 }
 
-// CreateWebinarResponseBodySettingsFollowUpAttendeesEmailNotification is synthesized from the collection's example JSON.
-type CreateWebinarResponseBodySettingsFollowUpAttendeesEmailNotification struct {
+// CreateWebinarFollowUpAttendeesEmailNotification is synthesized from the collection's example JSON.
+type CreateWebinarFollowUpAttendeesEmailNotification struct {
 	Enable string `json:"enable"`
 	Type   string `json:"type"`
 }
 
-// CreateWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification is synthesized from the collection's example JSON.
-type CreateWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification struct {
+// CreateWebinarFollowUpAbsenteesEmailNotification is synthesized from the collection's example JSON.
+type CreateWebinarFollowUpAbsenteesEmailNotification struct {
 	Enable string `json:"enable"`
 	Type   string `json:"type"`
 }
 
 // GetUserResponseBody is synthesized from the collection's example JSON.
 type GetUserResponseBody struct {
-	CreatedAt          string                               `json:"created_at"`
-	CustomAttributes   []GetUserResponseBodyCustomAttribute `json:"custom_attributes,omitzero"`
-	ID                 string                               `json:"id"`
-	FirstName          string                               `json:"first_name"`
-	LastName           string                               `json:"last_name"`
-	Email              string                               `json:"email"`
-	Type               int64                                `json:"type"`
-	RoleName           string                               `json:"role_name"`
-	Pmi                int64                                `json:"pmi"`
-	UsePmi             bool                                 `json:"use_pmi"`
-	PersonalMeetingURL string                               `json:"personal_meeting_url"`
-	Timezone           string                               `json:"timezone"`
-	Verified           int64                                `json:"verified"`
-	Dept               string                               `json:"dept"`
-	LastLoginTime      string                               `json:"last_login_time"`
-	LastClientVersion  string                               `json:"last_client_version"`
-	PicURL             string                               `json:"pic_url"`
-	HostKey            string                               `json:"host_key"`
-	Jid                string                               `json:"jid"`
-	GroupIDs           []json.RawMessage                    `json:"group_ids,omitzero"`
-	ImGroupIDs         []string                             `json:"im_group_ids,omitzero"`
-	AccountID          string                               `json:"account_id"`
-	Language           string                               `json:"language"`
-	PhoneCountry       string                               `json:"phone_country"`
-	PhoneNumber        string                               `json:"phone_number"`
-	Status             string                               `json:"status"`
-	RoleID             string                               `json:"role_id"`
-	EmployeeUniqueID   string                               `json:"employee_unique_id"`
-	AccountNumber      int64                                `json:"account_number"`
-	Manager            string                               `json:"manager"`
+	CreatedAt          string            `json:"created_at"`
+	CustomAttributes   []CustomAttribute `json:"custom_attributes,omitzero"`
+	ID                 string            `json:"id"`
+	FirstName          string            `json:"first_name"`
+	LastName           string            `json:"last_name"`
+	Email              string            `json:"email"`
+	Type               int64             `json:"type"`
+	RoleName           string            `json:"role_name"`
+	Pmi                int64             `json:"pmi"`
+	UsePmi             bool              `json:"use_pmi"`
+	PersonalMeetingURL string            `json:"personal_meeting_url"`
+	Timezone           string            `json:"timezone"`
+	Verified           int64             `json:"verified"`
+	Dept               string            `json:"dept"`
+	LastLoginTime      string            `json:"last_login_time"`
+	LastClientVersion  string            `json:"last_client_version"`
+	PicURL             string            `json:"pic_url"`
+	HostKey            string            `json:"host_key"`
+	Jid                string            `json:"jid"`
+	GroupIDs           []json.RawMessage `json:"group_ids,omitzero"`
+	ImGroupIDs         []string          `json:"im_group_ids,omitzero"`
+	AccountID          string            `json:"account_id"`
+	Language           string            `json:"language"`
+	PhoneCountry       string            `json:"phone_country"`
+	PhoneNumber        string            `json:"phone_number"`
+	Status             string            `json:"status"`
+	RoleID             string            `json:"role_id"`
+	EmployeeUniqueID   string            `json:"employee_unique_id"`
+	AccountNumber      int64             `json:"account_number"`
+	Manager            string            `json:"manager"`
 }
 
-// GetUserResponseBodyCustomAttribute is synthesized from the collection's example JSON.
-type GetUserResponseBodyCustomAttribute struct {
+// CustomAttribute is synthesized from the collection's example JSON.
+type CustomAttribute struct {
 	Key   string `json:"key"`
 	Name  string `json:"name"`
 	Value string `json:"value"`
@@ -2107,34 +1926,34 @@ type GetUserResponseBodyCustomAttribute struct {
 
 // ListAllRecordingsResponseBody is synthesized from the collection's example JSON.
 type ListAllRecordingsResponseBody struct {
-	From          string                                 `json:"from"`
-	To            string                                 `json:"to"`
-	PageCount     int64                                  `json:"page_count"`
-	PageSize      int64                                  `json:"page_size"`
-	TotalRecords  int64                                  `json:"total_records"`
-	NextPageToken string                                 `json:"next_page_token"`
-	Meetings      []ListAllRecordingsResponseBodyMeeting `json:"meetings,omitzero"`
+	From          string                     `json:"from"`
+	To            string                     `json:"to"`
+	PageCount     int64                      `json:"page_count"`
+	PageSize      int64                      `json:"page_size"`
+	TotalRecords  int64                      `json:"total_records"`
+	NextPageToken string                     `json:"next_page_token"`
+	Meetings      []ListAllRecordingsMeeting `json:"meetings,omitzero"`
 }
 
-// ListAllRecordingsResponseBodyMeeting is synthesized from the collection's example JSON.
-type ListAllRecordingsResponseBodyMeeting struct {
-	UUID           string                                              `json:"uuid"`
-	ID             int64                                               `json:"id"`
-	AccountID      string                                              `json:"account_id"`
-	HostID         string                                              `json:"host_id"`
-	Topic          string                                              `json:"topic"`
-	Type           int64                                               `json:"type"`
-	StartTime      string                                              `json:"start_time"`
-	Timezone       string                                              `json:"timezone"`
-	Duration       int64                                               `json:"duration"`
-	TotalSize      int64                                               `json:"total_size"`
-	RecordingCount int64                                               `json:"recording_count"`
-	ShareURL       string                                              `json:"share_url"`
-	RecordingFiles []ListAllRecordingsResponseBodyMeetingRecordingFile `json:"recording_files,omitzero"`
+// ListAllRecordingsMeeting is synthesized from the collection's example JSON.
+type ListAllRecordingsMeeting struct {
+	UUID           string                           `json:"uuid"`
+	ID             int64                            `json:"id"`
+	AccountID      string                           `json:"account_id"`
+	HostID         string                           `json:"host_id"`
+	Topic          string                           `json:"topic"`
+	Type           int64                            `json:"type"`
+	StartTime      string                           `json:"start_time"`
+	Timezone       string                           `json:"timezone"`
+	Duration       int64                            `json:"duration"`
+	TotalSize      int64                            `json:"total_size"`
+	RecordingCount int64                            `json:"recording_count"`
+	ShareURL       string                           `json:"share_url"`
+	RecordingFiles []ListAllRecordingsRecordingFile `json:"recording_files,omitzero"`
 }
 
-// ListAllRecordingsResponseBodyMeetingRecordingFile is synthesized from the collection's example JSON.
-type ListAllRecordingsResponseBodyMeetingRecordingFile struct {
+// ListAllRecordingsRecordingFile is synthesized from the collection's example JSON.
+type ListAllRecordingsRecordingFile struct {
 	ID             *string `json:"id,omitzero"`
 	MeetingID      string  `json:"meeting_id"`
 	RecordingStart string  `json:"recording_start"`
@@ -2154,50 +1973,50 @@ type GetUserPermissionsResponseBody struct {
 
 // ListUserPACAccountsResponseBody is synthesized from the collection's example JSON.
 type ListUserPACAccountsResponseBody struct {
-	PacAccounts []ListUserPACAccountsResponseBodyPacAccount `json:"pac_accounts,omitzero"`
+	PacAccounts []PacAccount `json:"pac_accounts,omitzero"`
 }
 
-// ListUserPACAccountsResponseBodyPacAccount is synthesized from the collection's example JSON.
-type ListUserPACAccountsResponseBodyPacAccount struct {
-	DedicatedDialInNumber []ListUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem `json:"dedicated_dial_in_number,omitzero"`
-	GlobalDialInNumbers   []ListUserPACAccountsResponseBodyPacAccountGlobalDialInNumber        `json:"global_dial_in_numbers,omitzero"`
-	ConferenceID          string                                                               `json:"conference_id"`
-	ParticipantPassword   string                                                               `json:"participant_password"`
-	ListenOnlyPassword    string                                                               `json:"listen_only_password"`
+// PacAccount is synthesized from the collection's example JSON.
+type PacAccount struct {
+	DedicatedDialInNumber []DedicatedDialInNumberItem             `json:"dedicated_dial_in_number,omitzero"`
+	GlobalDialInNumbers   []ListUserPACAccountsGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
+	ConferenceID          string                                  `json:"conference_id"`
+	ParticipantPassword   string                                  `json:"participant_password"`
+	ListenOnlyPassword    string                                  `json:"listen_only_password"`
 }
 
-// ListUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem is synthesized from the collection's example JSON.
-type ListUserPACAccountsResponseBodyPacAccountDedicatedDialInNumberItem struct {
+// DedicatedDialInNumberItem is synthesized from the collection's example JSON.
+type DedicatedDialInNumberItem struct {
 	Number  string `json:"number"`
 	Country string `json:"country"`
 }
 
-// ListUserPACAccountsResponseBodyPacAccountGlobalDialInNumber is synthesized from the collection's example JSON.
-type ListUserPACAccountsResponseBodyPacAccountGlobalDialInNumber struct {
+// ListUserPACAccountsGlobalDialInNumber is synthesized from the collection's example JSON.
+type ListUserPACAccountsGlobalDialInNumber struct {
 	Number  string `json:"number"`
 	Country string `json:"country"`
 }
 
 // ListWebinarTemplatesResponseBody is synthesized from the collection's example JSON.
 type ListWebinarTemplatesResponseBody struct {
-	TotalRecords int64                                      `json:"total_records"`
-	Templates    []ListWebinarTemplatesResponseBodyTemplate `json:"templates,omitzero"`
+	TotalRecords int64                          `json:"total_records"`
+	Templates    []ListWebinarTemplatesTemplate `json:"templates,omitzero"`
 }
 
-// ListWebinarTemplatesResponseBodyTemplate is synthesized from the collection's example JSON.
-type ListWebinarTemplatesResponseBodyTemplate struct {
+// ListWebinarTemplatesTemplate is synthesized from the collection's example JSON.
+type ListWebinarTemplatesTemplate struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 }
 
 // ListMeetingTemplatesResponseBody is synthesized from the collection's example JSON.
 type ListMeetingTemplatesResponseBody struct {
-	TotalRecords int64                                      `json:"total_records"`
-	Templates    []ListMeetingTemplatesResponseBodyTemplate `json:"templates,omitzero"`
+	TotalRecords int64                          `json:"total_records"`
+	Templates    []ListMeetingTemplatesTemplate `json:"templates,omitzero"`
 }
 
-// ListMeetingTemplatesResponseBodyTemplate is synthesized from the collection's example JSON.
-type ListMeetingTemplatesResponseBodyTemplate struct {
+// ListMeetingTemplatesTemplate is synthesized from the collection's example JSON.
+type ListMeetingTemplatesTemplate struct {
 	ID   string `json:"id"`
 	Type int64  `json:"type"`
 	Name string `json:"name"`
@@ -2205,15 +2024,15 @@ type ListMeetingTemplatesResponseBodyTemplate struct {
 
 // ListUsersResponseBody is synthesized from the collection's example JSON.
 type ListUsersResponseBody struct {
-	PageCount    int64                       `json:"page_count"`
-	PageNumber   int64                       `json:"page_number"`
-	PageSize     int64                       `json:"page_size"`
-	TotalRecords int64                       `json:"total_records"`
-	Users        []ListUsersResponseBodyUser `json:"users,omitzero"`
+	PageCount    int64           `json:"page_count"`
+	PageNumber   int64           `json:"page_number"`
+	PageSize     int64           `json:"page_size"`
+	TotalRecords int64           `json:"total_records"`
+	Users        []ListUsersUser `json:"users,omitzero"`
 }
 
-// ListUsersResponseBodyUser is synthesized from the collection's example JSON.
-type ListUsersResponseBodyUser struct {
+// ListUsersUser is synthesized from the collection's example JSON.
+type ListUsersUser struct {
 	ID                string          `json:"id"`
 	FirstName         string          `json:"first_name"`
 	LastName          string          `json:"last_name"`
@@ -2240,11 +2059,6 @@ type CreateUsersResponseBody struct {
 	Type      string `json:"type"`
 }
 
-// GetUserZAKResponseBody is synthesized from the collection's example JSON.
-type GetUserZAKResponseBody struct {
-	Token string `json:"token"`
-}
-
 // CheckUserEmailResponseBody is synthesized from the collection's example JSON.
 type CheckUserEmailResponseBody struct {
 	ExistedEmail bool `json:"existed_email"`
@@ -2257,49 +2071,49 @@ type CheckUserPMRoomResponseBody struct {
 
 // GetMeetingRegistrantResponseBody is synthesized from the collection's example JSON.
 type GetMeetingRegistrantResponseBody struct {
-	ID                    string                                           `json:"id"`
-	Email                 string                                           `json:"email"`
-	FirstName             string                                           `json:"first_name"`
-	LastName              string                                           `json:"last_name"`
-	Address               string                                           `json:"address"`
-	City                  string                                           `json:"city"`
-	Country               string                                           `json:"country"`
-	Zip                   string                                           `json:"zip"`
-	State                 string                                           `json:"state"`
-	Phone                 string                                           `json:"phone"`
-	Industry              string                                           `json:"industry"`
-	Org                   string                                           `json:"org"`
-	JobTitle              string                                           `json:"job_title"`
-	PurchasingTimeFrame   string                                           `json:"purchasing_time_frame"`
-	RoleInPurchaseProcess string                                           `json:"role_in_purchase_process"`
-	NoOfEmployees         string                                           `json:"no_of_employees"`
-	Comments              string                                           `json:"comments"`
-	CustomQuestions       []GetMeetingRegistrantResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
-	Status                string                                           `json:"status"`
-	CreateTime            string                                           `json:"create_time"`
-	JoinURL               string                                           `json:"join_url"`
+	ID                    string                               `json:"id"`
+	Email                 string                               `json:"email"`
+	FirstName             string                               `json:"first_name"`
+	LastName              string                               `json:"last_name"`
+	Address               string                               `json:"address"`
+	City                  string                               `json:"city"`
+	Country               string                               `json:"country"`
+	Zip                   string                               `json:"zip"`
+	State                 string                               `json:"state"`
+	Phone                 string                               `json:"phone"`
+	Industry              string                               `json:"industry"`
+	Org                   string                               `json:"org"`
+	JobTitle              string                               `json:"job_title"`
+	PurchasingTimeFrame   string                               `json:"purchasing_time_frame"`
+	RoleInPurchaseProcess string                               `json:"role_in_purchase_process"`
+	NoOfEmployees         string                               `json:"no_of_employees"`
+	Comments              string                               `json:"comments"`
+	CustomQuestions       []GetMeetingRegistrantCustomQuestion `json:"custom_questions,omitzero"`
+	Status                string                               `json:"status"`
+	CreateTime            string                               `json:"create_time"`
+	JoinURL               string                               `json:"join_url"`
 }
 
-// GetMeetingRegistrantResponseBodyCustomQuestion is synthesized from the collection's example JSON.
-type GetMeetingRegistrantResponseBodyCustomQuestion struct {
+// GetMeetingRegistrantCustomQuestion is synthesized from the collection's example JSON.
+type GetMeetingRegistrantCustomQuestion struct {
 	Title string `json:"title"`
 	Value string `json:"value"`
 }
 
 // MeetingsListRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
 type MeetingsListRegistrationQuestionsResponseBody struct {
-	Questions       []MeetingsListRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
-	CustomQuestions []MeetingsListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
+	Questions       []MeetingsListRegistrationQuestionsQuestion       `json:"questions,omitzero"`
+	CustomQuestions []MeetingsListRegistrationQuestionsCustomQuestion `json:"custom_questions,omitzero"`
 }
 
-// MeetingsListRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
-type MeetingsListRegistrationQuestionsResponseBodyQuestion struct {
+// MeetingsListRegistrationQuestionsQuestion is synthesized from the collection's example JSON.
+type MeetingsListRegistrationQuestionsQuestion struct {
 	FieldName string `json:"field_name"`
 	Required  bool   `json:"required"`
 }
 
-// MeetingsListRegistrationQuestionsResponseBodyCustomQuestion is synthesized from the collection's example JSON.
-type MeetingsListRegistrationQuestionsResponseBodyCustomQuestion struct {
+// MeetingsListRegistrationQuestionsCustomQuestion is synthesized from the collection's example JSON.
+type MeetingsListRegistrationQuestionsCustomQuestion struct {
 	Title    string `json:"title"`
 	Type     string `json:"type"`
 	Required bool   `json:"required"`
@@ -2307,42 +2121,36 @@ type MeetingsListRegistrationQuestionsResponseBodyCustomQuestion struct {
 
 // ListMeetingRegistrantsResponseBody is synthesized from the collection's example JSON.
 type ListMeetingRegistrantsResponseBody struct {
-	PageCount    int64                                          `json:"page_count"`
-	PageNumber   int64                                          `json:"page_number"`
-	PageSize     int64                                          `json:"page_size"`
-	TotalRecords int64                                          `json:"total_records"`
-	Registrants  []ListMeetingRegistrantsResponseBodyRegistrant `json:"registrants,omitzero"`
+	PageCount    int64                              `json:"page_count"`
+	PageNumber   int64                              `json:"page_number"`
+	PageSize     int64                              `json:"page_size"`
+	TotalRecords int64                              `json:"total_records"`
+	Registrants  []ListMeetingRegistrantsRegistrant `json:"registrants,omitzero"`
 }
 
-// ListMeetingRegistrantsResponseBodyRegistrant is synthesized from the collection's example JSON.
-type ListMeetingRegistrantsResponseBodyRegistrant struct {
-	Email                 string                                                       `json:"email"`
-	FirstName             string                                                       `json:"first_name"`
-	LastName              string                                                       `json:"last_name"`
-	ID                    string                                                       `json:"id"`
-	Address               string                                                       `json:"address"`
-	City                  string                                                       `json:"city"`
-	Country               string                                                       `json:"country"`
-	Zip                   string                                                       `json:"zip"`
-	State                 string                                                       `json:"state"`
-	Phone                 string                                                       `json:"phone"`
-	Industry              string                                                       `json:"industry"`
-	Org                   string                                                       `json:"org"`
-	JobTitle              string                                                       `json:"job_title"`
-	PurchasingTimeFrame   string                                                       `json:"purchasing_time_frame"`
-	RoleInPurchaseProcess string                                                       `json:"role_in_purchase_process"`
-	NoOfEmployees         string                                                       `json:"no_of_employees"`
-	Comments              string                                                       `json:"comments"`
-	CustomQuestions       []ListMeetingRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
-	Status                ListMeetingRegistrantsStatus                                 `json:"status"`
-	CreateTime            string                                                       `json:"create_time"`
-	JoinURL               string                                                       `json:"join_url"`
-}
-
-// ListMeetingRegistrantsResponseBodyRegistrantCustomQuestion is synthesized from the collection's example JSON.
-type ListMeetingRegistrantsResponseBodyRegistrantCustomQuestion struct {
-	Title string `json:"title"`
-	Value string `json:"value"`
+// ListMeetingRegistrantsRegistrant is synthesized from the collection's example JSON.
+type ListMeetingRegistrantsRegistrant struct {
+	Email                 string                               `json:"email"`
+	FirstName             string                               `json:"first_name"`
+	LastName              string                               `json:"last_name"`
+	ID                    string                               `json:"id"`
+	Address               string                               `json:"address"`
+	City                  string                               `json:"city"`
+	Country               string                               `json:"country"`
+	Zip                   string                               `json:"zip"`
+	State                 string                               `json:"state"`
+	Phone                 string                               `json:"phone"`
+	Industry              string                               `json:"industry"`
+	Org                   string                               `json:"org"`
+	JobTitle              string                               `json:"job_title"`
+	PurchasingTimeFrame   string                               `json:"purchasing_time_frame"`
+	RoleInPurchaseProcess string                               `json:"role_in_purchase_process"`
+	NoOfEmployees         string                               `json:"no_of_employees"`
+	Comments              string                               `json:"comments"`
+	CustomQuestions       []GetMeetingRegistrantCustomQuestion `json:"custom_questions,omitzero"`
+	Status                ListMeetingRegistrantsStatus         `json:"status"`
+	CreateTime            string                               `json:"create_time"`
+	JoinURL               string                               `json:"join_url"`
 }
 
 // AddMeetingRegistrantResponseBody is synthesized from the collection's example JSON.
@@ -2356,14 +2164,14 @@ type AddMeetingRegistrantResponseBody struct {
 
 // GetMeetingPollResponseBody is synthesized from the collection's example JSON.
 type GetMeetingPollResponseBody struct {
-	ID        string                               `json:"id"`
-	Status    string                               `json:"status"`
-	Title     string                               `json:"title"`
-	Questions []GetMeetingPollResponseBodyQuestion `json:"questions,omitzero"`
+	ID        string                   `json:"id"`
+	Status    string                   `json:"status"`
+	Title     string                   `json:"title"`
+	Questions []GetMeetingPollQuestion `json:"questions,omitzero"`
 }
 
-// GetMeetingPollResponseBodyQuestion is synthesized from the collection's example JSON.
-type GetMeetingPollResponseBodyQuestion struct {
+// GetMeetingPollQuestion is synthesized from the collection's example JSON.
+type GetMeetingPollQuestion struct {
 	Name    string   `json:"name"`
 	Type    string   `json:"type"`
 	Answers []string `json:"answers,omitzero"`
@@ -2371,38 +2179,16 @@ type GetMeetingPollResponseBodyQuestion struct {
 
 // ListMeetingPollsResponseBody is synthesized from the collection's example JSON.
 type ListMeetingPollsResponseBody struct {
-	TotalRecords int64                              `json:"total_records"`
-	Polls        []ListMeetingPollsResponseBodyPoll `json:"polls,omitzero"`
+	TotalRecords int64  `json:"total_records"`
+	Polls        []Poll `json:"polls,omitzero"`
 }
 
-// ListMeetingPollsResponseBodyPoll is synthesized from the collection's example JSON.
-type ListMeetingPollsResponseBodyPoll struct {
-	ID        string                                     `json:"id"`
-	Title     string                                     `json:"title"`
-	Status    string                                     `json:"status"`
-	Questions []ListMeetingPollsResponseBodyPollQuestion `json:"questions,omitzero"`
-}
-
-// ListMeetingPollsResponseBodyPollQuestion is synthesized from the collection's example JSON.
-type ListMeetingPollsResponseBodyPollQuestion struct {
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Answers []string `json:"answers,omitzero"`
-}
-
-// CreateMeetingPollResponseBody is synthesized from the collection's example JSON.
-type CreateMeetingPollResponseBody struct {
-	ID        string                                  `json:"id"`
-	Status    string                                  `json:"status"`
-	Title     string                                  `json:"title"`
-	Questions []CreateMeetingPollResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// CreateMeetingPollResponseBodyQuestion is synthesized from the collection's example JSON.
-type CreateMeetingPollResponseBodyQuestion struct {
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Answers []string `json:"answers,omitzero"`
+// Poll is synthesized from the collection's example JSON.
+type Poll struct {
+	ID        string                   `json:"id"`
+	Title     string                   `json:"title"`
+	Status    string                   `json:"status"`
+	Questions []GetMeetingPollQuestion `json:"questions,omitzero"`
 }
 
 // GetMeetingRecordingSettingsResponseBody is synthesized from the collection's example JSON.
@@ -2421,18 +2207,12 @@ type GetMeetingRecordingSettingsResponseBody struct {
 
 // GetRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
 type GetRegistrationQuestionsResponseBody struct {
-	Questions       []GetRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
-	CustomQuestions []GetRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
+	Questions       []MeetingsListRegistrationQuestionsQuestion `json:"questions,omitzero"`
+	CustomQuestions []GetRegistrationQuestionsCustomQuestion    `json:"custom_questions,omitzero"`
 }
 
-// GetRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
-type GetRegistrationQuestionsResponseBodyQuestion struct {
-	FieldName string `json:"field_name"`
-	Required  bool   `json:"required"`
-}
-
-// GetRegistrationQuestionsResponseBodyCustomQuestion is synthesized from the collection's example JSON.
-type GetRegistrationQuestionsResponseBodyCustomQuestion struct {
+// GetRegistrationQuestionsCustomQuestion is synthesized from the collection's example JSON.
+type GetRegistrationQuestionsCustomQuestion struct {
 	Title    string   `json:"title"`
 	Type     string   `json:"type"`
 	Required bool     `json:"required"`
@@ -2441,15 +2221,15 @@ type GetRegistrationQuestionsResponseBodyCustomQuestion struct {
 
 // ListRecordingRegistrantsResponseBody is synthesized from the collection's example JSON.
 type ListRecordingRegistrantsResponseBody struct {
-	PageCount    int64                                            `json:"page_count"`
-	PageNumber   int64                                            `json:"page_number"`
-	PageSize     int64                                            `json:"page_size"`
-	TotalRecords int64                                            `json:"total_records"`
-	Registrants  []ListRecordingRegistrantsResponseBodyRegistrant `json:"registrants,omitzero"`
+	PageCount    int64                                `json:"page_count"`
+	PageNumber   int64                                `json:"page_number"`
+	PageSize     int64                                `json:"page_size"`
+	TotalRecords int64                                `json:"total_records"`
+	Registrants  []ListRecordingRegistrantsRegistrant `json:"registrants,omitzero"`
 }
 
-// ListRecordingRegistrantsResponseBodyRegistrant is synthesized from the collection's example JSON.
-type ListRecordingRegistrantsResponseBodyRegistrant struct {
+// ListRecordingRegistrantsRegistrant is synthesized from the collection's example JSON.
+type ListRecordingRegistrantsRegistrant struct {
 	ID                    string                         `json:"id"`
 	FirstName             string                         `json:"first_name"`
 	LastName              string                         `json:"last_name"`
@@ -2483,40 +2263,26 @@ type CreateRecordingRegistrantResponseBody struct {
 
 // GetMeetingRecordingsResponseBody is synthesized from the collection's example JSON.
 type GetMeetingRecordingsResponseBody struct {
-	UUID                  string                                                 `json:"uuid"`
-	ID                    int64                                                  `json:"id"`
-	AccountID             string                                                 `json:"account_id"`
-	HostID                string                                                 `json:"host_id"`
-	Topic                 string                                                 `json:"topic"`
-	Type                  int64                                                  `json:"type"`
-	StartTime             string                                                 `json:"start_time"`
-	Timezone              string                                                 `json:"timezone"`
-	Duration              int64                                                  `json:"duration"`
-	TotalSize             int64                                                  `json:"total_size"`
-	RecordingCount        int64                                                  `json:"recording_count"`
-	ShareURL              string                                                 `json:"share_url"`
-	RecordingFiles        []GetMeetingRecordingsResponseBodyRecordingFile        `json:"recording_files,omitzero"`
-	DownloadAccessToken   string                                                 `json:"download_access_token"`
-	Password              string                                                 `json:"password"`
-	ParticipantAudioFiles []GetMeetingRecordingsResponseBodyParticipantAudioFile `json:"participant_audio_files,omitzero"`
+	UUID                  string                           `json:"uuid"`
+	ID                    int64                            `json:"id"`
+	AccountID             string                           `json:"account_id"`
+	HostID                string                           `json:"host_id"`
+	Topic                 string                           `json:"topic"`
+	Type                  int64                            `json:"type"`
+	StartTime             string                           `json:"start_time"`
+	Timezone              string                           `json:"timezone"`
+	Duration              int64                            `json:"duration"`
+	TotalSize             int64                            `json:"total_size"`
+	RecordingCount        int64                            `json:"recording_count"`
+	ShareURL              string                           `json:"share_url"`
+	RecordingFiles        []ListAllRecordingsRecordingFile `json:"recording_files,omitzero"`
+	DownloadAccessToken   string                           `json:"download_access_token"`
+	Password              string                           `json:"password"`
+	ParticipantAudioFiles []ParticipantAudioFile           `json:"participant_audio_files,omitzero"`
 }
 
-// GetMeetingRecordingsResponseBodyRecordingFile is synthesized from the collection's example JSON.
-type GetMeetingRecordingsResponseBodyRecordingFile struct {
-	ID             *string `json:"id,omitzero"`
-	MeetingID      string  `json:"meeting_id"`
-	RecordingStart string  `json:"recording_start"`
-	RecordingEnd   string  `json:"recording_end"`
-	FileType       string  `json:"file_type"`
-	FileSize       *int64  `json:"file_size,omitzero"`
-	PlayURL        *string `json:"play_url,omitzero"`
-	DownloadURL    string  `json:"download_url"`
-	Status         *string `json:"status,omitzero"`
-	RecordingType  *string `json:"recording_type,omitzero"`
-}
-
-// GetMeetingRecordingsResponseBodyParticipantAudioFile is synthesized from the collection's example JSON.
-type GetMeetingRecordingsResponseBodyParticipantAudioFile struct {
+// ParticipantAudioFile is synthesized from the collection's example JSON.
+type ParticipantAudioFile struct {
 	ID             string `json:"id"`
 	RecordingStart string `json:"recording_start"`
 	RecordingEnd   string `json:"recording_end"`
@@ -2538,53 +2304,44 @@ type MeetingsGetLiveStreamDetailsResponseBody struct {
 
 // GetMeetingResponseBody is synthesized from the collection's example JSON.
 type GetMeetingResponseBody struct {
-	Agenda    string                         `json:"agenda"`
-	CreatedAt string                         `json:"created_at"`
-	Duration  int64                          `json:"duration"`
-	HostID    string                         `json:"host_id"`
-	ID        int64                          `json:"id"`
-	JoinURL   string                         `json:"join_url"`
-	Settings  GetMeetingResponseBodySettings `json:"settings,omitzero"`
-	StartTime string                         `json:"start_time"`
-	StartURL  string                         `json:"start_url"`
-	Status    string                         `json:"status"`
-	Timezone  string                         `json:"timezone"`
-	Topic     string                         `json:"topic"`
-	Type      int64                          `json:"type"`
-	UUID      string                         `json:"uuid"`
+	Agenda    string             `json:"agenda"`
+	CreatedAt string             `json:"created_at"`
+	Duration  int64              `json:"duration"`
+	HostID    string             `json:"host_id"`
+	ID        int64              `json:"id"`
+	JoinURL   string             `json:"join_url"`
+	Settings  GetMeetingSettings `json:"settings,omitzero"`
+	StartTime string             `json:"start_time"`
+	StartURL  string             `json:"start_url"`
+	Status    string             `json:"status"`
+	Timezone  string             `json:"timezone"`
+	Topic     string             `json:"topic"`
+	Type      int64              `json:"type"`
+	UUID      string             `json:"uuid"`
 }
 
-// GetMeetingResponseBodySettings is synthesized from the collection's example JSON.
-type GetMeetingResponseBodySettings struct {
-	AlternativeHosts             string                                             `json:"alternative_hosts"`
-	ApprovalType                 int64                                              `json:"approval_type"`
-	Audio                        string                                             `json:"audio"`
-	AutoRecording                string                                             `json:"auto_recording"`
-	CloseRegistration            bool                                               `json:"close_registration"`
-	CnMeeting                    bool                                               `json:"cn_meeting"`
-	EnforceLogin                 bool                                               `json:"enforce_login"`
-	EnforceLoginDomains          string                                             `json:"enforce_login_domains"`
-	GlobalDialInCountries        []string                                           `json:"global_dial_in_countries,omitzero"`
-	GlobalDialInNumbers          []GetMeetingResponseBodySettingsGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
-	HostVideo                    bool                                               `json:"host_video"`
-	InMeeting                    bool                                               `json:"in_meeting"`
-	JoinBeforeHost               bool                                               `json:"join_before_host"`
-	MuteUponEntry                bool                                               `json:"mute_upon_entry"`
-	ParticipantVideo             bool                                               `json:"participant_video"`
-	RegistrantsConfirmationEmail bool                                               `json:"registrants_confirmation_email"`
-	UsePmi                       bool                                               `json:"use_pmi"`
-	WaitingRoom                  bool                                               `json:"waiting_room"`
-	Watermark                    bool                                               `json:"watermark"`
-	RegistrantsEmailNotification bool                                               `json:"registrants_email_notification"`
-}
-
-// GetMeetingResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
-type GetMeetingResponseBodySettingsGlobalDialInNumber struct {
-	City        string `json:"city"`
-	Country     string `json:"country"`
-	CountryName string `json:"country_name"`
-	Number      string `json:"number"`
-	Type        string `json:"type"`
+// GetMeetingSettings is synthesized from the collection's example JSON.
+type GetMeetingSettings struct {
+	AlternativeHosts             string                            `json:"alternative_hosts"`
+	ApprovalType                 int64                             `json:"approval_type"`
+	Audio                        string                            `json:"audio"`
+	AutoRecording                string                            `json:"auto_recording"`
+	CloseRegistration            bool                              `json:"close_registration"`
+	CnMeeting                    bool                              `json:"cn_meeting"`
+	EnforceLogin                 bool                              `json:"enforce_login"`
+	EnforceLoginDomains          string                            `json:"enforce_login_domains"`
+	GlobalDialInCountries        []string                          `json:"global_dial_in_countries,omitzero"`
+	GlobalDialInNumbers          []CreateMeetingGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
+	HostVideo                    bool                              `json:"host_video"`
+	InMeeting                    bool                              `json:"in_meeting"`
+	JoinBeforeHost               bool                              `json:"join_before_host"`
+	MuteUponEntry                bool                              `json:"mute_upon_entry"`
+	ParticipantVideo             bool                              `json:"participant_video"`
+	RegistrantsConfirmationEmail bool                              `json:"registrants_confirmation_email"`
+	UsePmi                       bool                              `json:"use_pmi"`
+	WaitingRoom                  bool                              `json:"waiting_room"`
+	Watermark                    bool                              `json:"watermark"`
+	RegistrantsEmailNotification bool                              `json:"registrants_email_notification"`
 }
 
 // GetMeetingInvitationResponseBody is synthesized from the collection's example JSON.
@@ -2594,11 +2351,11 @@ type GetMeetingInvitationResponseBody struct {
 
 // MeetingsPerformBatchRegistrationResponseBody is synthesized from the collection's example JSON.
 type MeetingsPerformBatchRegistrationResponseBody struct {
-	Registrants []MeetingsPerformBatchRegistrationResponseBodyRegistrant `json:"registrants,omitzero"`
+	Registrants []MeetingsPerformBatchRegistrationRegistrant `json:"registrants,omitzero"`
 }
 
-// MeetingsPerformBatchRegistrationResponseBodyRegistrant is synthesized from the collection's example JSON.
-type MeetingsPerformBatchRegistrationResponseBodyRegistrant struct {
+// MeetingsPerformBatchRegistrationRegistrant is synthesized from the collection's example JSON.
+type MeetingsPerformBatchRegistrationRegistrant struct {
 	RegistrantID string `json:"registrant_id"`
 	Email        string `json:"email"`
 	JoinURL      string `json:"join_url"`
@@ -2606,31 +2363,16 @@ type MeetingsPerformBatchRegistrationResponseBodyRegistrant struct {
 
 // PerformBatchPollCreationResponseBody is synthesized from the collection's example JSON.
 type PerformBatchPollCreationResponseBody struct {
-	Polls []PerformBatchPollCreationResponseBodyPoll `json:"polls,omitzero"`
-}
-
-// PerformBatchPollCreationResponseBodyPoll is synthesized from the collection's example JSON.
-type PerformBatchPollCreationResponseBodyPoll struct {
-	ID        string                                             `json:"id"`
-	Title     string                                             `json:"title"`
-	Status    string                                             `json:"status"`
-	Questions []PerformBatchPollCreationResponseBodyPollQuestion `json:"questions,omitzero"`
-}
-
-// PerformBatchPollCreationResponseBodyPollQuestion is synthesized from the collection's example JSON.
-type PerformBatchPollCreationResponseBodyPollQuestion struct {
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Answers []string `json:"answers,omitzero"`
+	Polls []Poll `json:"polls,omitzero"`
 }
 
 // CreateMeetingInviteLinksResponseBody is synthesized from the collection's example JSON.
 type CreateMeetingInviteLinksResponseBody struct {
-	Attendees []CreateMeetingInviteLinksResponseBodyAttendee `json:"attendees,omitzero"`
+	Attendees []Attendee `json:"attendees,omitzero"`
 }
 
-// CreateMeetingInviteLinksResponseBodyAttendee is synthesized from the collection's example JSON.
-type CreateMeetingInviteLinksResponseBodyAttendee struct {
+// Attendee is synthesized from the collection's example JSON.
+type Attendee struct {
 	Name    string `json:"name"`
 	JoinURL string `json:"join_url"`
 }
@@ -2655,15 +2397,15 @@ type GetPastMeetingDetailsResponseBody struct {
 
 // GetPastMeetingParticipantsResponseBody is synthesized from the collection's example JSON.
 type GetPastMeetingParticipantsResponseBody struct {
-	PageCount     int64                                               `json:"page_count"`
-	PageSize      int64                                               `json:"page_size"`
-	TotalRecords  int64                                               `json:"total_records"`
-	NextPageToken string                                              `json:"next_page_token"`
-	Participants  []GetPastMeetingParticipantsResponseBodyParticipant `json:"participants,omitzero"`
+	PageCount     int64                                   `json:"page_count"`
+	PageSize      int64                                   `json:"page_size"`
+	TotalRecords  int64                                   `json:"total_records"`
+	NextPageToken string                                  `json:"next_page_token"`
+	Participants  []GetPastMeetingParticipantsParticipant `json:"participants,omitzero"`
 }
 
-// GetPastMeetingParticipantsResponseBodyParticipant is synthesized from the collection's example JSON.
-type GetPastMeetingParticipantsResponseBodyParticipant struct {
+// GetPastMeetingParticipantsParticipant is synthesized from the collection's example JSON.
+type GetPastMeetingParticipantsParticipant struct {
 	ID        string `json:"id"`
 	Name      string `json:"name"`
 	UserEmail string `json:"user_email"`
@@ -2671,24 +2413,24 @@ type GetPastMeetingParticipantsResponseBodyParticipant struct {
 
 // GetMeetingArchivedFilesResponseBody is synthesized from the collection's example JSON.
 type GetMeetingArchivedFilesResponseBody struct {
-	UUID           string                                           `json:"uuid"`
-	ID             int64                                            `json:"id"`
-	HostID         string                                           `json:"host_id"`
-	Topic          string                                           `json:"topic"`
-	Type           int64                                            `json:"type"`
-	StartTime      string                                           `json:"start_time"`
-	Timezone       string                                           `json:"timezone"`
-	Duration       int64                                            `json:"duration"`
-	TotalSize      int64                                            `json:"total_size"`
-	RecordingCount int64                                            `json:"recording_count"`
-	MeetingType    string                                           `json:"meeting_type"`
-	AccountName    string                                           `json:"account_name"`
-	CompleteTime   string                                           `json:"complete_time"`
-	ArchiveFiles   []GetMeetingArchivedFilesResponseBodyArchiveFile `json:"archive_files,omitzero"`
+	UUID           string        `json:"uuid"`
+	ID             int64         `json:"id"`
+	HostID         string        `json:"host_id"`
+	Topic          string        `json:"topic"`
+	Type           int64         `json:"type"`
+	StartTime      string        `json:"start_time"`
+	Timezone       string        `json:"timezone"`
+	Duration       int64         `json:"duration"`
+	TotalSize      int64         `json:"total_size"`
+	RecordingCount int64         `json:"recording_count"`
+	MeetingType    string        `json:"meeting_type"`
+	AccountName    string        `json:"account_name"`
+	CompleteTime   string        `json:"complete_time"`
+	ArchiveFiles   []ArchiveFile `json:"archive_files,omitzero"`
 }
 
-// GetMeetingArchivedFilesResponseBodyArchiveFile is synthesized from the collection's example JSON.
-type GetMeetingArchivedFilesResponseBodyArchiveFile struct {
+// ArchiveFile is synthesized from the collection's example JSON.
+type ArchiveFile struct {
 	ID                   string `json:"id"`
 	FileType             string `json:"file_type"`
 	FileExtension        string `json:"file_extension"`
@@ -2704,45 +2446,45 @@ type GetMeetingArchivedFilesResponseBodyArchiveFile struct {
 
 // ListEndedMeetingInstancesResponseBody is synthesized from the collection's example JSON.
 type ListEndedMeetingInstancesResponseBody struct {
-	Meetings []ListEndedMeetingInstancesResponseBodyMeeting `json:"meetings,omitzero"`
+	Meetings []ListEndedMeetingInstancesMeeting `json:"meetings,omitzero"`
 }
 
-// ListEndedMeetingInstancesResponseBodyMeeting is synthesized from the collection's example JSON.
-type ListEndedMeetingInstancesResponseBodyMeeting struct {
+// ListEndedMeetingInstancesMeeting is synthesized from the collection's example JSON.
+type ListEndedMeetingInstancesMeeting struct {
 	UUID      string `json:"uuid"`
 	StartTime string `json:"start_time"`
 }
 
 // ListPastMeetingPollResultsResponseBody is synthesized from the collection's example JSON.
 type ListPastMeetingPollResultsResponseBody struct {
-	ID        int64                                            `json:"id"`
-	UUID      string                                           `json:"uuid"`
-	StartTime string                                           `json:"start_time"`
-	Title     string                                           `json:"title"`
-	Questions []ListPastMeetingPollResultsResponseBodyQuestion `json:"questions,omitzero"`
+	ID        int64                                `json:"id"`
+	UUID      string                               `json:"uuid"`
+	StartTime string                               `json:"start_time"`
+	Title     string                               `json:"title"`
+	Questions []ListPastMeetingPollResultsQuestion `json:"questions,omitzero"`
 }
 
-// ListPastMeetingPollResultsResponseBodyQuestion is synthesized from the collection's example JSON.
-type ListPastMeetingPollResultsResponseBodyQuestion struct {
-	Name            string                                                         `json:"name"`
-	Email           string                                                         `json:"email"`
-	QuestionDetails []ListPastMeetingPollResultsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
+// ListPastMeetingPollResultsQuestion is synthesized from the collection's example JSON.
+type ListPastMeetingPollResultsQuestion struct {
+	Name            string           `json:"name"`
+	Email           string           `json:"email"`
+	QuestionDetails []QuestionDetail `json:"question_details,omitzero"`
 }
 
-// ListPastMeetingPollResultsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
-type ListPastMeetingPollResultsResponseBodyQuestionQuestionDetail struct {
+// QuestionDetail is synthesized from the collection's example JSON.
+type QuestionDetail struct {
 	Question string `json:"question"`
 	Answer   string `json:"answer"`
 }
 
 // ListPastMeetingFilesResponseBody is synthesized from the collection's example JSON.
 type ListPastMeetingFilesResponseBody struct {
-	TotalRecords   int64                                           `json:"total_records"`
-	InMeetingFiles []ListPastMeetingFilesResponseBodyInMeetingFile `json:"in_meeting_files,omitzero"`
+	TotalRecords   int64           `json:"total_records"`
+	InMeetingFiles []InMeetingFile `json:"in_meeting_files,omitzero"`
 }
 
-// ListPastMeetingFilesResponseBodyInMeetingFile is synthesized from the collection's example JSON.
-type ListPastMeetingFilesResponseBodyInMeetingFile struct {
+// InMeetingFile is synthesized from the collection's example JSON.
+type InMeetingFile struct {
 	FileName    string `json:"file_name"`
 	DownloadURL string `json:"download_url"`
 	FileSize    int64  `json:"file_size"`
@@ -2750,15 +2492,15 @@ type ListPastMeetingFilesResponseBodyInMeetingFile struct {
 
 // ListMeetingParticipantsResponseBody is synthesized from the collection's example JSON.
 type ListMeetingParticipantsResponseBody struct {
-	PageCount     int64                                            `json:"page_count"`
-	PageSize      int64                                            `json:"page_size"`
-	TotalRecords  int64                                            `json:"total_records"`
-	NextPageToken string                                           `json:"next_page_token"`
-	Participants  []ListMeetingParticipantsResponseBodyParticipant `json:"participants,omitzero"`
+	PageCount     int64                                `json:"page_count"`
+	PageSize      int64                                `json:"page_size"`
+	TotalRecords  int64                                `json:"total_records"`
+	NextPageToken string                               `json:"next_page_token"`
+	Participants  []ListMeetingParticipantsParticipant `json:"participants,omitzero"`
 }
 
-// ListMeetingParticipantsResponseBodyParticipant is synthesized from the collection's example JSON.
-type ListMeetingParticipantsResponseBodyParticipant struct {
+// ListMeetingParticipantsParticipant is synthesized from the collection's example JSON.
+type ListMeetingParticipantsParticipant struct {
 	ID               string  `json:"id"`
 	UserID           string  `json:"user_id"`
 	UserName         string  `json:"user_name"`
@@ -2789,35 +2531,35 @@ type ListMeetingParticipantsResponseBodyParticipant struct {
 
 // GetMeetingParticipantQoSResponseBody is synthesized from the collection's example JSON.
 type GetMeetingParticipantQoSResponseBody struct {
-	UserID     string                                            `json:"user_id"`
-	UserName   string                                            `json:"user_name"`
-	Device     string                                            `json:"device"`
-	IPAddress  string                                            `json:"ip_address"`
-	Location   string                                            `json:"location"`
-	JoinTime   string                                            `json:"join_time"`
-	LeaveTime  string                                            `json:"leave_time"`
-	PcName     string                                            `json:"pc_name"`
-	Domain     string                                            `json:"domain"`
-	MacAddr    string                                            `json:"mac_addr"`
-	HarddiskID string                                            `json:"harddisk_id"`
-	Version    string                                            `json:"version"`
-	UserQos    []GetMeetingParticipantQoSResponseBodyUserQosItem `json:"user_qos,omitzero"`
+	UserID     string        `json:"user_id"`
+	UserName   string        `json:"user_name"`
+	Device     string        `json:"device"`
+	IPAddress  string        `json:"ip_address"`
+	Location   string        `json:"location"`
+	JoinTime   string        `json:"join_time"`
+	LeaveTime  string        `json:"leave_time"`
+	PcName     string        `json:"pc_name"`
+	Domain     string        `json:"domain"`
+	MacAddr    string        `json:"mac_addr"`
+	HarddiskID string        `json:"harddisk_id"`
+	Version    string        `json:"version"`
+	UserQos    []UserQosItem `json:"user_qos,omitzero"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQosItem is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQosItem struct {
-	DateTime    string                                                     `json:"date_time"`
-	AudioInput  GetMeetingParticipantQoSResponseBodyUserQosItemAudioInput  `json:"audio_input,omitzero"`
-	AudioOutput GetMeetingParticipantQoSResponseBodyUserQosItemAudioOutput `json:"audio_output,omitzero"`
-	VideoInput  GetMeetingParticipantQoSResponseBodyUserQosItemVideoInput  `json:"video_input,omitzero"`
-	VideoOutput GetMeetingParticipantQoSResponseBodyUserQosItemVideoOutput `json:"video_output,omitzero"`
-	AsInput     GetMeetingParticipantQoSResponseBodyUserQosItemAsInput     `json:"as_input,omitzero"`
-	AsOutput    GetMeetingParticipantQoSResponseBodyUserQosItemAsOutput    `json:"as_output,omitzero"`
-	CPUUsage    GetMeetingParticipantQoSResponseBodyUserQosItemCPUUsage    `json:"cpu_usage,omitzero"`
+// UserQosItem is synthesized from the collection's example JSON.
+type UserQosItem struct {
+	DateTime    string      `json:"date_time"`
+	AudioInput  AudioInput  `json:"audio_input,omitzero"`
+	AudioOutput AudioOutput `json:"audio_output,omitzero"`
+	VideoInput  VideoInput  `json:"video_input,omitzero"`
+	VideoOutput VideoOutput `json:"video_output,omitzero"`
+	AsInput     AsInput     `json:"as_input,omitzero"`
+	AsOutput    AsOutput    `json:"as_output,omitzero"`
+	CPUUsage    CPUUsage    `json:"cpu_usage,omitzero"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQosItemAudioInput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQosItemAudioInput struct {
+// AudioInput is synthesized from the collection's example JSON.
+type AudioInput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -2825,8 +2567,8 @@ type GetMeetingParticipantQoSResponseBodyUserQosItemAudioInput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQosItemAudioOutput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQosItemAudioOutput struct {
+// AudioOutput is synthesized from the collection's example JSON.
+type AudioOutput struct {
 	Bitrate string `json:"bitrate"`
 	Latency string `json:"latency"`
 	Jitter  string `json:"jitter"`
@@ -2834,8 +2576,8 @@ type GetMeetingParticipantQoSResponseBodyUserQosItemAudioOutput struct {
 	MaxLoss string `json:"max_loss"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQosItemVideoInput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQosItemVideoInput struct {
+// VideoInput is synthesized from the collection's example JSON.
+type VideoInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2845,8 +2587,8 @@ type GetMeetingParticipantQoSResponseBodyUserQosItemVideoInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQosItemVideoOutput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQosItemVideoOutput struct {
+// VideoOutput is synthesized from the collection's example JSON.
+type VideoOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2856,8 +2598,8 @@ type GetMeetingParticipantQoSResponseBodyUserQosItemVideoOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQosItemAsInput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQosItemAsInput struct {
+// AsInput is synthesized from the collection's example JSON.
+type AsInput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2867,8 +2609,8 @@ type GetMeetingParticipantQoSResponseBodyUserQosItemAsInput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQosItemAsOutput is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQosItemAsOutput struct {
+// AsOutput is synthesized from the collection's example JSON.
+type AsOutput struct {
 	Bitrate    string `json:"bitrate"`
 	Latency    string `json:"latency"`
 	Jitter     string `json:"jitter"`
@@ -2878,8 +2620,8 @@ type GetMeetingParticipantQoSResponseBodyUserQosItemAsOutput struct {
 	FrameRate  string `json:"frame_rate"`
 }
 
-// GetMeetingParticipantQoSResponseBodyUserQosItemCPUUsage is synthesized from the collection's example JSON.
-type GetMeetingParticipantQoSResponseBodyUserQosItemCPUUsage struct {
+// CPUUsage is synthesized from the collection's example JSON.
+type CPUUsage struct {
 	ZoomMinCPUUsage   string `json:"zoom_min_cpu_usage"`
 	ZoomAvgCPUUsage   string `json:"zoom_avg_cpu_usage"`
 	ZoomMaxCPUUsage   string `json:"zoom_max_cpu_usage"`
@@ -2888,131 +2630,49 @@ type GetMeetingParticipantQoSResponseBodyUserQosItemCPUUsage struct {
 
 // ListMeetingParticipantsQoSResponseBody is synthesized from the collection's example JSON.
 type ListMeetingParticipantsQoSResponseBody struct {
-	PageCount     string                                              `json:"page_count"`
-	PageSize      string                                              `json:"page_size"`
-	TotalRecords  string                                              `json:"total_records"`
-	NextPageToken string                                              `json:"next_page_token"`
-	Participants  []ListMeetingParticipantsQoSResponseBodyParticipant `json:"participants,omitzero"`
+	PageCount     string                                  `json:"page_count"`
+	PageSize      string                                  `json:"page_size"`
+	TotalRecords  string                                  `json:"total_records"`
+	NextPageToken string                                  `json:"next_page_token"`
+	Participants  []ListMeetingParticipantsQoSParticipant `json:"participants,omitzero"`
 }
 
-// ListMeetingParticipantsQoSResponseBodyParticipant is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipant struct {
-	UserID     string                                                         `json:"user_id"`
-	UserName   string                                                         `json:"user_name"`
-	Device     string                                                         `json:"device"`
-	IPAddress  string                                                         `json:"ip_address"`
-	Location   string                                                         `json:"location"`
-	JoinTime   string                                                         `json:"join_time"`
-	LeaveTime  string                                                         `json:"leave_time"`
-	PcName     string                                                         `json:"pc_name"`
-	Domain     string                                                         `json:"domain"`
-	MacAddr    string                                                         `json:"mac_addr"`
-	HarddiskID string                                                         `json:"harddisk_id"`
-	Version    string                                                         `json:"version"`
-	UserQos    []ListMeetingParticipantsQoSResponseBodyParticipantUserQosItem `json:"user_qos,omitzero"`
-}
-
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItem is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItem struct {
-	DateTime    string                                                                  `json:"date_time"`
-	AudioInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioInput  `json:"audio_input,omitzero"`
-	AudioOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioOutput `json:"audio_output,omitzero"`
-	VideoInput  ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoInput  `json:"video_input,omitzero"`
-	VideoOutput ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoOutput `json:"video_output,omitzero"`
-	AsInput     ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsInput     `json:"as_input,omitzero"`
-	AsOutput    ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsOutput    `json:"as_output,omitzero"`
-	CPUUsage    ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemCPUUsage    `json:"cpu_usage,omitzero"`
-}
-
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioInput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioInput struct {
-	Bitrate string `json:"bitrate"`
-	Latency string `json:"latency"`
-	Jitter  string `json:"jitter"`
-	AvgLoss string `json:"avg_loss"`
-	MaxLoss string `json:"max_loss"`
-}
-
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioOutput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAudioOutput struct {
-	Bitrate string `json:"bitrate"`
-	Latency string `json:"latency"`
-	Jitter  string `json:"jitter"`
-	AvgLoss string `json:"avg_loss"`
-	MaxLoss string `json:"max_loss"`
-}
-
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoInput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoInput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoOutput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemVideoOutput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsInput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsInput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsOutput is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemAsOutput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemCPUUsage is synthesized from the collection's example JSON.
-type ListMeetingParticipantsQoSResponseBodyParticipantUserQosItemCPUUsage struct {
-	ZoomMinCPUUsage   string `json:"zoom_min_cpu_usage"`
-	ZoomAvgCPUUsage   string `json:"zoom_avg_cpu_usage"`
-	ZoomMaxCPUUsage   string `json:"zoom_max_cpu_usage"`
-	SystemMaxCPUUsage string `json:"system_max_cpu_usage"`
+// ListMeetingParticipantsQoSParticipant is synthesized from the collection's example JSON.
+type ListMeetingParticipantsQoSParticipant struct {
+	UserID     string        `json:"user_id"`
+	UserName   string        `json:"user_name"`
+	Device     string        `json:"device"`
+	IPAddress  string        `json:"ip_address"`
+	Location   string        `json:"location"`
+	JoinTime   string        `json:"join_time"`
+	LeaveTime  string        `json:"leave_time"`
+	PcName     string        `json:"pc_name"`
+	Domain     string        `json:"domain"`
+	MacAddr    string        `json:"mac_addr"`
+	HarddiskID string        `json:"harddisk_id"`
+	Version    string        `json:"version"`
+	UserQos    []UserQosItem `json:"user_qos,omitzero"`
 }
 
 // MeetingsGetSharingRecordingDetailsResponseBody is synthesized from the collection's example JSON.
 type MeetingsGetSharingRecordingDetailsResponseBody struct {
-	PageCount     string                                                      `json:"page_count"`
-	PageSize      string                                                      `json:"page_size"`
-	TotalRecords  string                                                      `json:"total_records"`
-	NextPageToken string                                                      `json:"next_page_token"`
-	Participants  []MeetingsGetSharingRecordingDetailsResponseBodyParticipant `json:"participants,omitzero"`
+	PageCount     string                                          `json:"page_count"`
+	PageSize      string                                          `json:"page_size"`
+	TotalRecords  string                                          `json:"total_records"`
+	NextPageToken string                                          `json:"next_page_token"`
+	Participants  []MeetingsGetSharingRecordingDetailsParticipant `json:"participants,omitzero"`
 }
 
-// MeetingsGetSharingRecordingDetailsResponseBodyParticipant is synthesized from the collection's example JSON.
-type MeetingsGetSharingRecordingDetailsResponseBodyParticipant struct {
-	ID       string                                                            `json:"id"`
-	UserID   string                                                            `json:"user_id"`
-	UserName string                                                            `json:"user_name"`
-	Details  []MeetingsGetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details,omitzero"`
+// MeetingsGetSharingRecordingDetailsParticipant is synthesized from the collection's example JSON.
+type MeetingsGetSharingRecordingDetailsParticipant struct {
+	ID       string   `json:"id"`
+	UserID   string   `json:"user_id"`
+	UserName string   `json:"user_name"`
+	Details  []Detail `json:"details,omitzero"`
 }
 
-// MeetingsGetSharingRecordingDetailsResponseBodyParticipantDetail is synthesized from the collection's example JSON.
-type MeetingsGetSharingRecordingDetailsResponseBodyParticipantDetail struct {
+// Detail is synthesized from the collection's example JSON.
+type Detail struct {
 	Content   string `json:"content"`
 	StartTime string `json:"start_time"`
 	EndTime   string `json:"end_time"`
@@ -3020,13 +2680,13 @@ type MeetingsGetSharingRecordingDetailsResponseBodyParticipantDetail struct {
 
 // GetPostMeetingFeedbackResponseBody is synthesized from the collection's example JSON.
 type GetPostMeetingFeedbackResponseBody struct {
-	PageSize      int64                                           `json:"page_size"`
-	NextPageToken string                                          `json:"next_page_token"`
-	Participants  []GetPostMeetingFeedbackResponseBodyParticipant `json:"participants,omitzero"`
+	PageSize      int64                               `json:"page_size"`
+	NextPageToken string                              `json:"next_page_token"`
+	Participants  []GetPostMeetingFeedbackParticipant `json:"participants,omitzero"`
 }
 
-// GetPostMeetingFeedbackResponseBodyParticipant is synthesized from the collection's example JSON.
-type GetPostMeetingFeedbackResponseBodyParticipant struct {
+// GetPostMeetingFeedbackParticipant is synthesized from the collection's example JSON.
+type GetPostMeetingFeedbackParticipant struct {
 	UserID   string `json:"user_id"`
 	Email    string `json:"email"`
 	Quality  string `json:"quality"`
@@ -3058,17 +2718,17 @@ type GetMeetingDetailsResponseBody struct {
 
 // MetricsListMeetingsResponseBody is synthesized from the collection's example JSON.
 type MetricsListMeetingsResponseBody struct {
-	From          string                                   `json:"from"`
-	To            string                                   `json:"to"`
-	PageCount     string                                   `json:"page_count"`
-	PageSize      string                                   `json:"page_size"`
-	TotalRecords  string                                   `json:"total_records"`
-	NextPageToken string                                   `json:"next_page_token"`
-	Meetings      []MetricsListMeetingsResponseBodyMeeting `json:"meetings,omitzero"`
+	From          string                       `json:"from"`
+	To            string                       `json:"to"`
+	PageCount     string                       `json:"page_count"`
+	PageSize      string                       `json:"page_size"`
+	TotalRecords  string                       `json:"total_records"`
+	NextPageToken string                       `json:"next_page_token"`
+	Meetings      []MetricsListMeetingsMeeting `json:"meetings,omitzero"`
 }
 
-// MetricsListMeetingsResponseBodyMeeting is synthesized from the collection's example JSON.
-type MetricsListMeetingsResponseBodyMeeting struct {
+// MetricsListMeetingsMeeting is synthesized from the collection's example JSON.
+type MetricsListMeetingsMeeting struct {
 	UUID             string `json:"uuid"`
 	ID               string `json:"id"`
 	Topic            string `json:"topic"`
@@ -3091,15 +2751,15 @@ type MetricsListMeetingsResponseBodyMeeting struct {
 
 // GetWebinarParticipantsResponseBody is synthesized from the collection's example JSON.
 type GetWebinarParticipantsResponseBody struct {
-	PageCount     int64                                           `json:"page_count"`
-	PageSize      int64                                           `json:"page_size"`
-	TotalRecords  int64                                           `json:"total_records"`
-	NextPageToken string                                          `json:"next_page_token"`
-	Participants  []GetWebinarParticipantsResponseBodyParticipant `json:"participants,omitzero"`
+	PageCount     int64                               `json:"page_count"`
+	PageSize      int64                               `json:"page_size"`
+	TotalRecords  int64                               `json:"total_records"`
+	NextPageToken string                              `json:"next_page_token"`
+	Participants  []GetWebinarParticipantsParticipant `json:"participants,omitzero"`
 }
 
-// GetWebinarParticipantsResponseBodyParticipant is synthesized from the collection's example JSON.
-type GetWebinarParticipantsResponseBodyParticipant struct {
+// GetWebinarParticipantsParticipant is synthesized from the collection's example JSON.
+type GetWebinarParticipantsParticipant struct {
 	ID               string `json:"id"`
 	UserID           string `json:"user_id"`
 	UserName         string `json:"user_name"`
@@ -3128,265 +2788,19 @@ type GetWebinarParticipantsResponseBodyParticipant struct {
 	SIPURI           string `json:"sip_uri"`
 }
 
-// GetWebinarParticipantQoSResponseBody is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBody struct {
-	UserID     string                                            `json:"user_id"`
-	UserName   string                                            `json:"user_name"`
-	Device     string                                            `json:"device"`
-	IPAddress  string                                            `json:"ip_address"`
-	Location   string                                            `json:"location"`
-	JoinTime   string                                            `json:"join_time"`
-	LeaveTime  string                                            `json:"leave_time"`
-	PcName     string                                            `json:"pc_name"`
-	Domain     string                                            `json:"domain"`
-	MacAddr    string                                            `json:"mac_addr"`
-	HarddiskID string                                            `json:"harddisk_id"`
-	Version    string                                            `json:"version"`
-	UserQos    []GetWebinarParticipantQoSResponseBodyUserQosItem `json:"user_qos,omitzero"`
-}
-
-// GetWebinarParticipantQoSResponseBodyUserQosItem is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQosItem struct {
-	DateTime    string                                                     `json:"date_time"`
-	AudioInput  GetWebinarParticipantQoSResponseBodyUserQosItemAudioInput  `json:"audio_input,omitzero"`
-	AudioOutput GetWebinarParticipantQoSResponseBodyUserQosItemAudioOutput `json:"audio_output,omitzero"`
-	VideoInput  GetWebinarParticipantQoSResponseBodyUserQosItemVideoInput  `json:"video_input,omitzero"`
-	VideoOutput GetWebinarParticipantQoSResponseBodyUserQosItemVideoOutput `json:"video_output,omitzero"`
-	AsInput     GetWebinarParticipantQoSResponseBodyUserQosItemAsInput     `json:"as_input,omitzero"`
-	AsOutput    GetWebinarParticipantQoSResponseBodyUserQosItemAsOutput    `json:"as_output,omitzero"`
-	CPUUsage    GetWebinarParticipantQoSResponseBodyUserQosItemCPUUsage    `json:"cpu_usage,omitzero"`
-}
-
-// GetWebinarParticipantQoSResponseBodyUserQosItemAudioInput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQosItemAudioInput struct {
-	Bitrate string `json:"bitrate"`
-	Latency string `json:"latency"`
-	Jitter  string `json:"jitter"`
-	AvgLoss string `json:"avg_loss"`
-	MaxLoss string `json:"max_loss"`
-}
-
-// GetWebinarParticipantQoSResponseBodyUserQosItemAudioOutput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQosItemAudioOutput struct {
-	Bitrate string `json:"bitrate"`
-	Latency string `json:"latency"`
-	Jitter  string `json:"jitter"`
-	AvgLoss string `json:"avg_loss"`
-	MaxLoss string `json:"max_loss"`
-}
-
-// GetWebinarParticipantQoSResponseBodyUserQosItemVideoInput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQosItemVideoInput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// GetWebinarParticipantQoSResponseBodyUserQosItemVideoOutput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQosItemVideoOutput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// GetWebinarParticipantQoSResponseBodyUserQosItemAsInput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQosItemAsInput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// GetWebinarParticipantQoSResponseBodyUserQosItemAsOutput is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQosItemAsOutput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// GetWebinarParticipantQoSResponseBodyUserQosItemCPUUsage is synthesized from the collection's example JSON.
-type GetWebinarParticipantQoSResponseBodyUserQosItemCPUUsage struct {
-	ZoomMinCPUUsage   string `json:"zoom_min_cpu_usage"`
-	ZoomAvgCPUUsage   string `json:"zoom_avg_cpu_usage"`
-	ZoomMaxCPUUsage   string `json:"zoom_max_cpu_usage"`
-	SystemMaxCPUUsage string `json:"system_max_cpu_usage"`
-}
-
-// ListWebinarParticipantQoSResponseBody is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBody struct {
-	PageCount     string                                             `json:"page_count"`
-	PageSize      string                                             `json:"page_size"`
-	TotalRecords  string                                             `json:"total_records"`
-	NextPageToken string                                             `json:"next_page_token"`
-	Participants  []ListWebinarParticipantQoSResponseBodyParticipant `json:"participants,omitzero"`
-}
-
-// ListWebinarParticipantQoSResponseBodyParticipant is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipant struct {
-	UserID     string                                                        `json:"user_id"`
-	UserName   string                                                        `json:"user_name"`
-	Device     string                                                        `json:"device"`
-	IPAddress  string                                                        `json:"ip_address"`
-	Location   string                                                        `json:"location"`
-	JoinTime   string                                                        `json:"join_time"`
-	LeaveTime  string                                                        `json:"leave_time"`
-	PcName     string                                                        `json:"pc_name"`
-	Domain     string                                                        `json:"domain"`
-	MacAddr    string                                                        `json:"mac_addr"`
-	HarddiskID string                                                        `json:"harddisk_id"`
-	Version    string                                                        `json:"version"`
-	UserQos    []ListWebinarParticipantQoSResponseBodyParticipantUserQosItem `json:"user_qos,omitzero"`
-}
-
-// ListWebinarParticipantQoSResponseBodyParticipantUserQosItem is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQosItem struct {
-	DateTime    string                                                                 `json:"date_time"`
-	AudioInput  ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioInput  `json:"audio_input,omitzero"`
-	AudioOutput ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioOutput `json:"audio_output,omitzero"`
-	VideoInput  ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoInput  `json:"video_input,omitzero"`
-	VideoOutput ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoOutput `json:"video_output,omitzero"`
-	AsInput     ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsInput     `json:"as_input,omitzero"`
-	AsOutput    ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsOutput    `json:"as_output,omitzero"`
-	CPUUsage    ListWebinarParticipantQoSResponseBodyParticipantUserQosItemCPUUsage    `json:"cpu_usage,omitzero"`
-}
-
-// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioInput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioInput struct {
-	Bitrate string `json:"bitrate"`
-	Latency string `json:"latency"`
-	Jitter  string `json:"jitter"`
-	AvgLoss string `json:"avg_loss"`
-	MaxLoss string `json:"max_loss"`
-}
-
-// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioOutput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAudioOutput struct {
-	Bitrate string `json:"bitrate"`
-	Latency string `json:"latency"`
-	Jitter  string `json:"jitter"`
-	AvgLoss string `json:"avg_loss"`
-	MaxLoss string `json:"max_loss"`
-}
-
-// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoInput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoInput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoOutput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemVideoOutput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsInput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsInput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsOutput is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemAsOutput struct {
-	Bitrate    string `json:"bitrate"`
-	Latency    string `json:"latency"`
-	Jitter     string `json:"jitter"`
-	AvgLoss    string `json:"avg_loss"`
-	MaxLoss    string `json:"max_loss"`
-	Resolution string `json:"resolution"`
-	FrameRate  string `json:"frame_rate"`
-}
-
-// ListWebinarParticipantQoSResponseBodyParticipantUserQosItemCPUUsage is synthesized from the collection's example JSON.
-type ListWebinarParticipantQoSResponseBodyParticipantUserQosItemCPUUsage struct {
-	ZoomMinCPUUsage   string `json:"zoom_min_cpu_usage"`
-	ZoomAvgCPUUsage   string `json:"zoom_avg_cpu_usage"`
-	ZoomMaxCPUUsage   string `json:"zoom_max_cpu_usage"`
-	SystemMaxCPUUsage string `json:"system_max_cpu_usage"`
-}
-
-// WebinarsGetSharingRecordingDetailsResponseBody is synthesized from the collection's example JSON.
-type WebinarsGetSharingRecordingDetailsResponseBody struct {
-	PageCount     string                                                      `json:"page_count"`
-	PageSize      string                                                      `json:"page_size"`
-	TotalRecords  string                                                      `json:"total_records"`
-	NextPageToken string                                                      `json:"next_page_token"`
-	Participants  []WebinarsGetSharingRecordingDetailsResponseBodyParticipant `json:"participants,omitzero"`
-}
-
-// WebinarsGetSharingRecordingDetailsResponseBodyParticipant is synthesized from the collection's example JSON.
-type WebinarsGetSharingRecordingDetailsResponseBodyParticipant struct {
-	ID       string                                                            `json:"id"`
-	UserID   string                                                            `json:"user_id"`
-	UserName string                                                            `json:"user_name"`
-	Details  []WebinarsGetSharingRecordingDetailsResponseBodyParticipantDetail `json:"details,omitzero"`
-}
-
-// WebinarsGetSharingRecordingDetailsResponseBodyParticipantDetail is synthesized from the collection's example JSON.
-type WebinarsGetSharingRecordingDetailsResponseBodyParticipantDetail struct {
-	Content   string `json:"content"`
-	StartTime string `json:"start_time"`
-	EndTime   string `json:"end_time"`
-}
-
-// GetPostWebinarFeedbackResponseBody is synthesized from the collection's example JSON.
-type GetPostWebinarFeedbackResponseBody struct {
-	PageSize      int64                                           `json:"page_size"`
-	NextPageToken string                                          `json:"next_page_token"`
-	Participants  []GetPostWebinarFeedbackResponseBodyParticipant `json:"participants,omitzero"`
-}
-
-// GetPostWebinarFeedbackResponseBodyParticipant is synthesized from the collection's example JSON.
-type GetPostWebinarFeedbackResponseBodyParticipant struct {
-	UserID   string `json:"user_id"`
-	Email    string `json:"email"`
-	Quality  string `json:"quality"`
-	DateTime string `json:"date_time"`
-}
-
 // MetricsListWebinarsResponseBody is synthesized from the collection's example JSON.
 type MetricsListWebinarsResponseBody struct {
-	From          string                                   `json:"from"`
-	To            string                                   `json:"to"`
-	PageCount     string                                   `json:"page_count"`
-	PageSize      string                                   `json:"page_size"`
-	TotalRecords  string                                   `json:"total_records"`
-	NextPageToken string                                   `json:"next_page_token"`
-	Webinars      []MetricsListWebinarsResponseBodyWebinar `json:"webinars,omitzero"`
+	From          string                       `json:"from"`
+	To            string                       `json:"to"`
+	PageCount     string                       `json:"page_count"`
+	PageSize      string                       `json:"page_size"`
+	TotalRecords  string                       `json:"total_records"`
+	NextPageToken string                       `json:"next_page_token"`
+	Webinars      []MetricsListWebinarsWebinar `json:"webinars,omitzero"`
 }
 
-// MetricsListWebinarsResponseBodyWebinar is synthesized from the collection's example JSON.
-type MetricsListWebinarsResponseBodyWebinar struct {
+// MetricsListWebinarsWebinar is synthesized from the collection's example JSON.
+type MetricsListWebinarsWebinar struct {
 	UUID             string `json:"uuid"`
 	ID               string `json:"id"`
 	Topic            string `json:"topic"`
@@ -3409,15 +2823,15 @@ type MetricsListWebinarsResponseBodyWebinar struct {
 
 // MetricsListZoomRoomsResponseBody is synthesized from the collection's example JSON.
 type MetricsListZoomRoomsResponseBody struct {
-	PageCount    int64                                      `json:"page_count"`
-	PageNumber   int64                                      `json:"page_number"`
-	PageSize     int64                                      `json:"page_size"`
-	TotalRecords int64                                      `json:"total_records"`
-	ZoomRooms    []MetricsListZoomRoomsResponseBodyZoomRoom `json:"zoom_rooms,omitzero"`
+	PageCount    int64                          `json:"page_count"`
+	PageNumber   int64                          `json:"page_number"`
+	PageSize     int64                          `json:"page_size"`
+	TotalRecords int64                          `json:"total_records"`
+	ZoomRooms    []MetricsListZoomRoomsZoomRoom `json:"zoom_rooms,omitzero"`
 }
 
-// MetricsListZoomRoomsResponseBodyZoomRoom is synthesized from the collection's example JSON.
-type MetricsListZoomRoomsResponseBodyZoomRoom struct {
+// MetricsListZoomRoomsZoomRoom is synthesized from the collection's example JSON.
+type MetricsListZoomRoomsZoomRoom struct {
 	ID            string   `json:"id"`
 	RoomName      string   `json:"room_name"`
 	CalendarName  string   `json:"calendar_name"`
@@ -3435,25 +2849,25 @@ type MetricsListZoomRoomsResponseBodyZoomRoom struct {
 
 // GetZoomRoomsDetailsResponseBody is synthesized from the collection's example JSON.
 type GetZoomRoomsDetailsResponseBody struct {
-	AccountType   string                                      `json:"account_type"`
-	CalendarName  string                                      `json:"calendar_name"`
-	Camera        string                                      `json:"camera"`
-	DeviceIP      string                                      `json:"device_ip"`
-	Email         string                                      `json:"email"`
-	Health        string                                      `json:"health"`
-	ID            string                                      `json:"id"`
-	Issues        []string                                    `json:"issues,omitzero"`
-	LastStartTime string                                      `json:"last_start_time"`
-	LiveMeeting   map[string]json.RawMessage                  `json:"live_meeting,omitzero"`
-	Microphone    string                                      `json:"microphone"`
-	PastMeetings  GetZoomRoomsDetailsResponseBodyPastMeetings `json:"past_meetings,omitzero"`
-	RoomName      string                                      `json:"room_name"`
-	Speaker       string                                      `json:"speaker"`
-	Status        string                                      `json:"status"`
+	AccountType   string                     `json:"account_type"`
+	CalendarName  string                     `json:"calendar_name"`
+	Camera        string                     `json:"camera"`
+	DeviceIP      string                     `json:"device_ip"`
+	Email         string                     `json:"email"`
+	Health        string                     `json:"health"`
+	ID            string                     `json:"id"`
+	Issues        []string                   `json:"issues,omitzero"`
+	LastStartTime string                     `json:"last_start_time"`
+	LiveMeeting   map[string]json.RawMessage `json:"live_meeting,omitzero"`
+	Microphone    string                     `json:"microphone"`
+	PastMeetings  PastMeetings               `json:"past_meetings,omitzero"`
+	RoomName      string                     `json:"room_name"`
+	Speaker       string                     `json:"speaker"`
+	Status        string                     `json:"status"`
 }
 
-// GetZoomRoomsDetailsResponseBodyPastMeetings is synthesized from the collection's example JSON.
-type GetZoomRoomsDetailsResponseBodyPastMeetings struct {
+// PastMeetings is synthesized from the collection's example JSON.
+type PastMeetings struct {
 	From          string            `json:"from"`
 	Meetings      []json.RawMessage `json:"meetings,omitzero"`
 	NextPageToken string            `json:"next_page_token"`
@@ -3465,28 +2879,28 @@ type GetZoomRoomsDetailsResponseBodyPastMeetings struct {
 
 // GetTop25IssuesOfZoomRoomsResponseBody is synthesized from the collection's example JSON.
 type GetTop25IssuesOfZoomRoomsResponseBody struct {
-	From         string                                           `json:"from"`
-	To           string                                           `json:"to"`
-	TotalRecords int64                                            `json:"total_records"`
-	RoomIssues   []GetTop25IssuesOfZoomRoomsResponseBodyRoomIssue `json:"room_issues,omitzero"`
+	From         string      `json:"from"`
+	To           string      `json:"to"`
+	TotalRecords int64       `json:"total_records"`
+	RoomIssues   []RoomIssue `json:"room_issues,omitzero"`
 }
 
-// GetTop25IssuesOfZoomRoomsResponseBodyRoomIssue is synthesized from the collection's example JSON.
-type GetTop25IssuesOfZoomRoomsResponseBodyRoomIssue struct {
+// RoomIssue is synthesized from the collection's example JSON.
+type RoomIssue struct {
 	IssueName      string `json:"issue_name"`
 	ZoomRoomsCount int64  `json:"zoom_rooms_count"`
 }
 
 // ListZoomMeetingsClientFeedbackResponseBody is synthesized from the collection's example JSON.
 type ListZoomMeetingsClientFeedbackResponseBody struct {
-	From            string                                                     `json:"from"`
-	To              string                                                     `json:"to"`
-	TotalRecords    int64                                                      `json:"total_records"`
-	ClientFeedbacks []ListZoomMeetingsClientFeedbackResponseBodyClientFeedback `json:"client_feedbacks,omitzero"`
+	From            string           `json:"from"`
+	To              string           `json:"to"`
+	TotalRecords    int64            `json:"total_records"`
+	ClientFeedbacks []ClientFeedback `json:"client_feedbacks,omitzero"`
 }
 
-// ListZoomMeetingsClientFeedbackResponseBodyClientFeedback is synthesized from the collection's example JSON.
-type ListZoomMeetingsClientFeedbackResponseBodyClientFeedback struct {
+// ClientFeedback is synthesized from the collection's example JSON.
+type ClientFeedback struct {
 	FeedbackID        string `json:"feedback_id"`
 	FeedbackName      string `json:"feedback_name"`
 	ParticipantsCount int64  `json:"participants_count"`
@@ -3494,15 +2908,15 @@ type ListZoomMeetingsClientFeedbackResponseBodyClientFeedback struct {
 
 // GetZoomMeetingsClientFeedbackResponseBody is synthesized from the collection's example JSON.
 type GetZoomMeetingsClientFeedbackResponseBody struct {
-	From                  string                                                          `json:"from"`
-	To                    string                                                          `json:"to"`
-	PageSize              int64                                                           `json:"page_size"`
-	NextPageToken         string                                                          `json:"next_page_token"`
-	ClientFeedbackDetails []GetZoomMeetingsClientFeedbackResponseBodyClientFeedbackDetail `json:"client_feedback_details,omitzero"`
+	From                  string                 `json:"from"`
+	To                    string                 `json:"to"`
+	PageSize              int64                  `json:"page_size"`
+	NextPageToken         string                 `json:"next_page_token"`
+	ClientFeedbackDetails []ClientFeedbackDetail `json:"client_feedback_details,omitzero"`
 }
 
-// GetZoomMeetingsClientFeedbackResponseBodyClientFeedbackDetail is synthesized from the collection's example JSON.
-type GetZoomMeetingsClientFeedbackResponseBodyClientFeedbackDetail struct {
+// ClientFeedbackDetail is synthesized from the collection's example JSON.
+type ClientFeedbackDetail struct {
 	ParticipantName string `json:"participant_name"`
 	MeetingID       string `json:"meeting_id"`
 	Time            string `json:"time"`
@@ -3511,14 +2925,14 @@ type GetZoomMeetingsClientFeedbackResponseBodyClientFeedbackDetail struct {
 
 // ListClientMeetingSatisfactionResponseBody is synthesized from the collection's example JSON.
 type ListClientMeetingSatisfactionResponseBody struct {
-	From               string                                                            `json:"from"`
-	To                 string                                                            `json:"to"`
-	TotalRecords       int64                                                             `json:"total_records"`
-	ClientSatisfaction []ListClientMeetingSatisfactionResponseBodyClientSatisfactionItem `json:"client_satisfaction,omitzero"`
+	From               string                   `json:"from"`
+	To                 string                   `json:"to"`
+	TotalRecords       int64                    `json:"total_records"`
+	ClientSatisfaction []ClientSatisfactionItem `json:"client_satisfaction,omitzero"`
 }
 
-// ListClientMeetingSatisfactionResponseBodyClientSatisfactionItem is synthesized from the collection's example JSON.
-type ListClientMeetingSatisfactionResponseBodyClientSatisfactionItem struct {
+// ClientSatisfactionItem is synthesized from the collection's example JSON.
+type ClientSatisfactionItem struct {
 	Date                string `json:"date"`
 	SatisfactionPercent int64  `json:"satisfaction_percent"`
 	GoodCount           int64  `json:"good_count"`
@@ -3528,14 +2942,14 @@ type ListClientMeetingSatisfactionResponseBodyClientSatisfactionItem struct {
 
 // GetTop25ZoomRoomsWithIssuesResponseBody is synthesized from the collection's example JSON.
 type GetTop25ZoomRoomsWithIssuesResponseBody struct {
-	From         string                                            `json:"from"`
-	To           string                                            `json:"to"`
-	TotalRecords int64                                             `json:"total_records"`
-	ZoomRooms    []GetTop25ZoomRoomsWithIssuesResponseBodyZoomRoom `json:"zoom_rooms,omitzero"`
+	From         string                                `json:"from"`
+	To           string                                `json:"to"`
+	TotalRecords int64                                 `json:"total_records"`
+	ZoomRooms    []GetTop25ZoomRoomsWithIssuesZoomRoom `json:"zoom_rooms,omitzero"`
 }
 
-// GetTop25ZoomRoomsWithIssuesResponseBodyZoomRoom is synthesized from the collection's example JSON.
-type GetTop25ZoomRoomsWithIssuesResponseBodyZoomRoom struct {
+// GetTop25ZoomRoomsWithIssuesZoomRoom is synthesized from the collection's example JSON.
+type GetTop25ZoomRoomsWithIssuesZoomRoom struct {
 	ID          string `json:"id"`
 	RoomName    string `json:"room_name"`
 	IssuesCount int64  `json:"issues_count"`
@@ -3543,35 +2957,35 @@ type GetTop25ZoomRoomsWithIssuesResponseBodyZoomRoom struct {
 
 // GetIssuesOfZoomRoomsResponseBody is synthesized from the collection's example JSON.
 type GetIssuesOfZoomRoomsResponseBody struct {
-	From         string                                        `json:"from"`
-	To           string                                        `json:"to"`
-	PageCount    int64                                         `json:"page_count"`
-	PageSize     int64                                         `json:"page_size"`
-	TotalRecords int64                                         `json:"total_records"`
-	IssueDetails []GetIssuesOfZoomRoomsResponseBodyIssueDetail `json:"issue_details,omitzero"`
+	From         string        `json:"from"`
+	To           string        `json:"to"`
+	PageCount    int64         `json:"page_count"`
+	PageSize     int64         `json:"page_size"`
+	TotalRecords int64         `json:"total_records"`
+	IssueDetails []IssueDetail `json:"issue_details,omitzero"`
 }
 
-// GetIssuesOfZoomRoomsResponseBodyIssueDetail is synthesized from the collection's example JSON.
-type GetIssuesOfZoomRoomsResponseBodyIssueDetail struct {
+// IssueDetail is synthesized from the collection's example JSON.
+type IssueDetail struct {
 	Issue string `json:"issue"`
 	Time  string `json:"time"`
 }
 
 // GetCRCPortUsageResponseBody is synthesized from the collection's example JSON.
 type GetCRCPortUsageResponseBody struct {
-	From          string                                         `json:"from"`
-	To            string                                         `json:"to"`
-	CrcPortsUsage []GetCRCPortUsageResponseBodyCrcPortsUsageItem `json:"crc_ports_usage,omitzero"`
+	From          string              `json:"from"`
+	To            string              `json:"to"`
+	CrcPortsUsage []CrcPortsUsageItem `json:"crc_ports_usage,omitzero"`
 }
 
-// GetCRCPortUsageResponseBodyCrcPortsUsageItem is synthesized from the collection's example JSON.
-type GetCRCPortUsageResponseBodyCrcPortsUsageItem struct {
-	DateTime          string                                                              `json:"date_time"`
-	CrcPortsHourUsage []GetCRCPortUsageResponseBodyCrcPortsUsageItemCrcPortsHourUsageItem `json:"crc_ports_hour_usage,omitzero"`
+// CrcPortsUsageItem is synthesized from the collection's example JSON.
+type CrcPortsUsageItem struct {
+	DateTime          string                  `json:"date_time"`
+	CrcPortsHourUsage []CrcPortsHourUsageItem `json:"crc_ports_hour_usage,omitzero"`
 }
 
-// GetCRCPortUsageResponseBodyCrcPortsUsageItemCrcPortsHourUsageItem is synthesized from the collection's example JSON.
-type GetCRCPortUsageResponseBodyCrcPortsUsageItemCrcPortsHourUsageItem struct {
+// CrcPortsHourUsageItem is synthesized from the collection's example JSON.
+type CrcPortsHourUsageItem struct {
 	Hour       string `json:"hour"`
 	MaxUsage   int64  `json:"max_usage"`
 	TotalUsage int64  `json:"total_usage"`
@@ -3579,16 +2993,16 @@ type GetCRCPortUsageResponseBodyCrcPortsUsageItemCrcPortsHourUsageItem struct {
 
 // GetIMMetricsResponseBody is synthesized from the collection's example JSON.
 type GetIMMetricsResponseBody struct {
-	From         string                         `json:"from"`
-	To           string                         `json:"to"`
-	PageCount    int64                          `json:"page_count"`
-	PageSize     int64                          `json:"page_size"`
-	TotalRecords int64                          `json:"total_records"`
-	Users        []GetIMMetricsResponseBodyUser `json:"users,omitzero"`
+	From         string             `json:"from"`
+	To           string             `json:"to"`
+	PageCount    int64              `json:"page_count"`
+	PageSize     int64              `json:"page_size"`
+	TotalRecords int64              `json:"total_records"`
+	Users        []GetIMMetricsUser `json:"users,omitzero"`
 }
 
-// GetIMMetricsResponseBodyUser is synthesized from the collection's example JSON.
-type GetIMMetricsResponseBodyUser struct {
+// GetIMMetricsUser is synthesized from the collection's example JSON.
+type GetIMMetricsUser struct {
 	UserID        string `json:"user_id"`
 	UserName      string `json:"user_name"`
 	Email         string `json:"email"`
@@ -3612,15 +3026,15 @@ type GetIMMetricsResponseBodyUser struct {
 
 // GetChatMetricsResponseBody is synthesized from the collection's example JSON.
 type GetChatMetricsResponseBody struct {
-	From          string                           `json:"from"`
-	To            string                           `json:"to"`
-	PageSize      int64                            `json:"page_size"`
-	NextPageToken string                           `json:"next_page_token"`
-	Users         []GetChatMetricsResponseBodyUser `json:"users,omitzero"`
+	From          string               `json:"from"`
+	To            string               `json:"to"`
+	PageSize      int64                `json:"page_size"`
+	NextPageToken string               `json:"next_page_token"`
+	Users         []GetChatMetricsUser `json:"users,omitzero"`
 }
 
-// GetChatMetricsResponseBodyUser is synthesized from the collection's example JSON.
-type GetChatMetricsResponseBodyUser struct {
+// GetChatMetricsUser is synthesized from the collection's example JSON.
+type GetChatMetricsUser struct {
 	UserID         string `json:"user_id"`
 	UserName       string `json:"user_name"`
 	Email          string `json:"email"`
@@ -3638,36 +3052,36 @@ type GetChatMetricsResponseBodyUser struct {
 
 // GetMeetingQualityScoresResponseBody is synthesized from the collection's example JSON.
 type GetMeetingQualityScoresResponseBody struct {
-	From    string                                           `json:"from"`
-	To      string                                           `json:"to"`
-	Quality []GetMeetingQualityScoresResponseBodyQualityItem `json:"quality,omitzero"`
+	From    string        `json:"from"`
+	To      string        `json:"to"`
+	Quality []QualityItem `json:"quality,omitzero"`
 }
 
-// GetMeetingQualityScoresResponseBodyQualityItem is synthesized from the collection's example JSON.
-type GetMeetingQualityScoresResponseBodyQualityItem struct {
-	Audio       GetMeetingQualityScoresResponseBodyQualityItemAudio       `json:"audio,omitzero"`
-	Video       GetMeetingQualityScoresResponseBodyQualityItemVideo       `json:"video,omitzero"`
-	ScreenShare GetMeetingQualityScoresResponseBodyQualityItemScreenShare `json:"screen_share,omitzero"`
+// QualityItem is synthesized from the collection's example JSON.
+type QualityItem struct {
+	Audio       Audio       `json:"audio,omitzero"`
+	Video       Video       `json:"video,omitzero"`
+	ScreenShare ScreenShare `json:"screen_share,omitzero"`
 }
 
-// GetMeetingQualityScoresResponseBodyQualityItemAudio is synthesized from the collection's example JSON.
-type GetMeetingQualityScoresResponseBodyQualityItemAudio struct {
+// Audio is synthesized from the collection's example JSON.
+type Audio struct {
 	Good int64 `json:"good"`
 	Fair int64 `json:"fair"`
 	Poor int64 `json:"poor"`
 	Bad  int64 `json:"bad"`
 }
 
-// GetMeetingQualityScoresResponseBodyQualityItemVideo is synthesized from the collection's example JSON.
-type GetMeetingQualityScoresResponseBodyQualityItemVideo struct {
+// Video is synthesized from the collection's example JSON.
+type Video struct {
 	Good int64 `json:"good"`
 	Fair int64 `json:"fair"`
 	Poor int64 `json:"poor"`
 	Bad  int64 `json:"bad"`
 }
 
-// GetMeetingQualityScoresResponseBodyQualityItemScreenShare is synthesized from the collection's example JSON.
-type GetMeetingQualityScoresResponseBodyQualityItemScreenShare struct {
+// ScreenShare is synthesized from the collection's example JSON.
+type ScreenShare struct {
 	Good int64 `json:"good"`
 	Fair int64 `json:"fair"`
 	Poor int64 `json:"poor"`
@@ -3676,20 +3090,20 @@ type GetMeetingQualityScoresResponseBodyQualityItemScreenShare struct {
 
 // GetActiveInactiveHostReportsResponseBody is synthesized from the collection's example JSON.
 type GetActiveInactiveHostReportsResponseBody struct {
-	From                string                                         `json:"from"`
-	To                  string                                         `json:"to"`
-	PageCount           int64                                          `json:"page_count"`
-	PageNumber          int64                                          `json:"page_number"`
-	PageSize            int64                                          `json:"page_size"`
-	TotalRecords        int64                                          `json:"total_records"`
-	TotalMeetings       int64                                          `json:"total_meetings"`
-	TotalParticipants   int64                                          `json:"total_participants"`
-	TotalMeetingMinutes int64                                          `json:"total_meeting_minutes"`
-	Users               []GetActiveInactiveHostReportsResponseBodyUser `json:"users,omitzero"`
+	From                string                             `json:"from"`
+	To                  string                             `json:"to"`
+	PageCount           int64                              `json:"page_count"`
+	PageNumber          int64                              `json:"page_number"`
+	PageSize            int64                              `json:"page_size"`
+	TotalRecords        int64                              `json:"total_records"`
+	TotalMeetings       int64                              `json:"total_meetings"`
+	TotalParticipants   int64                              `json:"total_participants"`
+	TotalMeetingMinutes int64                              `json:"total_meeting_minutes"`
+	Users               []GetActiveInactiveHostReportsUser `json:"users,omitzero"`
 }
 
-// GetActiveInactiveHostReportsResponseBodyUser is synthesized from the collection's example JSON.
-type GetActiveInactiveHostReportsResponseBodyUser struct {
+// GetActiveInactiveHostReportsUser is synthesized from the collection's example JSON.
+type GetActiveInactiveHostReportsUser struct {
 	ID                string `json:"id"`
 	Email             string `json:"email"`
 	UserName          string `json:"user_name"`
@@ -3705,37 +3119,37 @@ type GetActiveInactiveHostReportsResponseBodyUser struct {
 
 // GetMeetingDetailReportsResponseBody is synthesized from the collection's example JSON.
 type GetMeetingDetailReportsResponseBody struct {
-	UUID              string                                             `json:"uuid"`
-	ID                int64                                              `json:"id"`
-	Type              int64                                              `json:"type"`
-	Topic             string                                             `json:"topic"`
-	UserName          string                                             `json:"user_name"`
-	UserEmail         string                                             `json:"user_email"`
-	StartTime         string                                             `json:"start_time"`
-	EndTime           string                                             `json:"end_time"`
-	Duration          int64                                              `json:"duration"`
-	TotalMinutes      int64                                              `json:"total_minutes"`
-	ParticipantsCount int64                                              `json:"participants_count"`
-	TrackingFields    []GetMeetingDetailReportsResponseBodyTrackingField `json:"tracking_fields,omitzero"`
+	UUID              string          `json:"uuid"`
+	ID                int64           `json:"id"`
+	Type              int64           `json:"type"`
+	Topic             string          `json:"topic"`
+	UserName          string          `json:"user_name"`
+	UserEmail         string          `json:"user_email"`
+	StartTime         string          `json:"start_time"`
+	EndTime           string          `json:"end_time"`
+	Duration          int64           `json:"duration"`
+	TotalMinutes      int64           `json:"total_minutes"`
+	ParticipantsCount int64           `json:"participants_count"`
+	TrackingFields    []TrackingField `json:"tracking_fields,omitzero"`
 }
 
-// GetMeetingDetailReportsResponseBodyTrackingField is synthesized from the collection's example JSON.
-type GetMeetingDetailReportsResponseBodyTrackingField struct {
+// TrackingField is synthesized from the collection's example JSON.
+type TrackingField struct {
 	Field string `json:"field"`
 	Value string `json:"value"`
 }
 
 // GetMeetingParticipantReportsResponseBody is synthesized from the collection's example JSON.
 type GetMeetingParticipantReportsResponseBody struct {
-	PageCount     string                                                `json:"page_count"`
-	PageSize      string                                                `json:"page_size"`
-	TotalRecords  string                                                `json:"total_records"`
-	NextPageToken string                                                `json:"next_page_token"`
-	Participants  []GetMeetingParticipantReportsResponseBodyParticipant `json:"participants,omitzero"`
+	PageCount     string                                    `json:"page_count"`
+	PageSize      string                                    `json:"page_size"`
+	TotalRecords  string                                    `json:"total_records"`
+	NextPageToken string                                    `json:"next_page_token"`
+	Participants  []GetMeetingParticipantReportsParticipant `json:"participants,omitzero"`
 }
 
-// GetMeetingParticipantReportsResponseBodyParticipant is synthesized from the collection's example JSON.
-type GetMeetingParticipantReportsResponseBodyParticipant struct {
+// GetMeetingParticipantReportsParticipant is synthesized from the collection's example JSON.
+type GetMeetingParticipantReportsParticipant struct {
 	ID        string `json:"id"`
 	UserID    string `json:"user_id"`
 	Name      string `json:"name"`
@@ -3747,121 +3161,30 @@ type GetMeetingParticipantReportsResponseBodyParticipant struct {
 
 // GetMeetingPollReportsResponseBody is synthesized from the collection's example JSON.
 type GetMeetingPollReportsResponseBody struct {
-	ID        int64                                       `json:"id"`
-	UUID      string                                      `json:"uuid"`
-	Status    string                                      `json:"status"`
-	StartTime string                                      `json:"start_time"`
-	Title     string                                      `json:"title"`
-	Questions []GetMeetingPollReportsResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// GetMeetingPollReportsResponseBodyQuestion is synthesized from the collection's example JSON.
-type GetMeetingPollReportsResponseBodyQuestion struct {
-	Name            string                                                    `json:"name"`
-	Email           string                                                    `json:"email"`
-	QuestionDetails []GetMeetingPollReportsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
-}
-
-// GetMeetingPollReportsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
-type GetMeetingPollReportsResponseBodyQuestionQuestionDetail struct {
-	Question string `json:"question"`
-	Answer   string `json:"answer"`
-}
-
-// GetWebinarDetailReportsResponseBody is synthesized from the collection's example JSON.
-type GetWebinarDetailReportsResponseBody struct {
-	UUID              string                                             `json:"uuid"`
-	ID                int64                                              `json:"id"`
-	Type              int64                                              `json:"type"`
-	Topic             string                                             `json:"topic"`
-	UserName          string                                             `json:"user_name"`
-	UserEmail         string                                             `json:"user_email"`
-	StartTime         string                                             `json:"start_time"`
-	EndTime           string                                             `json:"end_time"`
-	Duration          int64                                              `json:"duration"`
-	TotalMinutes      int64                                              `json:"total_minutes"`
-	ParticipantsCount int64                                              `json:"participants_count"`
-	TrackingFields    []GetWebinarDetailReportsResponseBodyTrackingField `json:"tracking_fields,omitzero"`
-}
-
-// GetWebinarDetailReportsResponseBodyTrackingField is synthesized from the collection's example JSON.
-type GetWebinarDetailReportsResponseBodyTrackingField struct {
-	Field string `json:"field"`
-	Value string `json:"value"`
-}
-
-// GetWebinarParticipantReportsResponseBody is synthesized from the collection's example JSON.
-type GetWebinarParticipantReportsResponseBody struct {
-	PageCount     string                                                `json:"page_count"`
-	PageSize      string                                                `json:"page_size"`
-	TotalRecords  string                                                `json:"total_records"`
-	NextPageToken string                                                `json:"next_page_token"`
-	Participants  []GetWebinarParticipantReportsResponseBodyParticipant `json:"participants,omitzero"`
-}
-
-// GetWebinarParticipantReportsResponseBodyParticipant is synthesized from the collection's example JSON.
-type GetWebinarParticipantReportsResponseBodyParticipant struct {
-	ID        string `json:"id"`
-	UserID    string `json:"user_id"`
-	Name      string `json:"name"`
-	UserEmail string `json:"user_email"`
-	JoinTime  string `json:"join_time"`
-	LeaveTime string `json:"leave_time"`
-	Duration  string `json:"duration"`
-}
-
-// GetWebinarPollReportsResponseBody is synthesized from the collection's example JSON.
-type GetWebinarPollReportsResponseBody struct {
-	ID        int64                                       `json:"id"`
-	UUID      string                                      `json:"uuid"`
-	Status    string                                      `json:"status"`
-	StartTime string                                      `json:"start_time"`
-	Title     string                                      `json:"title"`
-	Questions []GetWebinarPollReportsResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// GetWebinarPollReportsResponseBodyQuestion is synthesized from the collection's example JSON.
-type GetWebinarPollReportsResponseBodyQuestion struct {
-	Name            string                                                    `json:"name"`
-	Email           string                                                    `json:"email"`
-	QuestionDetails []GetWebinarPollReportsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
-}
-
-// GetWebinarPollReportsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
-type GetWebinarPollReportsResponseBodyQuestionQuestionDetail struct {
-	Question string `json:"question"`
-	Answer   string `json:"answer"`
+	ID        int64                                `json:"id"`
+	UUID      string                               `json:"uuid"`
+	Status    string                               `json:"status"`
+	StartTime string                               `json:"start_time"`
+	Title     string                               `json:"title"`
+	Questions []ListPastMeetingPollResultsQuestion `json:"questions,omitzero"`
 }
 
 // GetWebinarQReportResponseBody is synthesized from the collection's example JSON.
 type GetWebinarQReportResponseBody struct {
-	ID        int64                                   `json:"id"`
-	UUID      string                                  `json:"uuid"`
-	StartTime string                                  `json:"start_time"`
-	Questions []GetWebinarQReportResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// GetWebinarQReportResponseBodyQuestion is synthesized from the collection's example JSON.
-type GetWebinarQReportResponseBodyQuestion struct {
-	Name            string                                                `json:"name"`
-	Email           string                                                `json:"email"`
-	QuestionDetails []GetWebinarQReportResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
-}
-
-// GetWebinarQReportResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
-type GetWebinarQReportResponseBodyQuestionQuestionDetail struct {
-	Question string `json:"question"`
-	Answer   string `json:"answer"`
+	ID        int64                                `json:"id"`
+	UUID      string                               `json:"uuid"`
+	StartTime string                               `json:"start_time"`
+	Questions []ListPastMeetingPollResultsQuestion `json:"questions,omitzero"`
 }
 
 // GetBillingReportsResponseBody is synthesized from the collection's example JSON.
 type GetBillingReportsResponseBody struct {
-	BillingReports []GetBillingReportsResponseBodyBillingReport `json:"billing_reports,omitzero"`
-	Currency       string                                       `json:"currency"`
+	BillingReports []BillingReport `json:"billing_reports,omitzero"`
+	Currency       string          `json:"currency"`
 }
 
-// GetBillingReportsResponseBodyBillingReport is synthesized from the collection's example JSON.
-type GetBillingReportsResponseBodyBillingReport struct {
+// BillingReport is synthesized from the collection's example JSON.
+type BillingReport struct {
 	ID          string `json:"id"`
 	StartDate   string `json:"start_date"`
 	EndDate     string `json:"end_date"`
@@ -3872,12 +3195,12 @@ type GetBillingReportsResponseBodyBillingReport struct {
 
 // GetBillingInvoiceReportsResponseBody is synthesized from the collection's example JSON.
 type GetBillingInvoiceReportsResponseBody struct {
-	Invoices []GetBillingInvoiceReportsResponseBodyInvoice `json:"invoices,omitzero"`
-	Currency string                                        `json:"currency"`
+	Invoices []GetBillingInvoiceReportsInvoice `json:"invoices,omitzero"`
+	Currency string                            `json:"currency"`
 }
 
-// GetBillingInvoiceReportsResponseBodyInvoice is synthesized from the collection's example JSON.
-type GetBillingInvoiceReportsResponseBodyInvoice struct {
+// GetBillingInvoiceReportsInvoice is synthesized from the collection's example JSON.
+type GetBillingInvoiceReportsInvoice struct {
 	InvoiceNumber     string `json:"invoice_number"`
 	InvoiceChargeName string `json:"invoice_charge_name"`
 	Quantity          int64  `json:"quantity"`
@@ -3889,15 +3212,15 @@ type GetBillingInvoiceReportsResponseBodyInvoice struct {
 
 // GetChatSessionsReportsResponseBody is synthesized from the collection's example JSON.
 type GetChatSessionsReportsResponseBody struct {
-	From          string                                      `json:"from"`
-	To            string                                      `json:"to"`
-	PageSize      int64                                       `json:"page_size"`
-	NextPageToken string                                      `json:"next_page_token"`
-	Sessions      []GetChatSessionsReportsResponseBodySession `json:"sessions,omitzero"`
+	From          string                          `json:"from"`
+	To            string                          `json:"to"`
+	PageSize      int64                           `json:"page_size"`
+	NextPageToken string                          `json:"next_page_token"`
+	Sessions      []GetChatSessionsReportsSession `json:"sessions,omitzero"`
 }
 
-// GetChatSessionsReportsResponseBodySession is synthesized from the collection's example JSON.
-type GetChatSessionsReportsResponseBodySession struct {
+// GetChatSessionsReportsSession is synthesized from the collection's example JSON.
+type GetChatSessionsReportsSession struct {
 	ID                  string `json:"id"`
 	Type                string `json:"type"`
 	Name                string `json:"name"`
@@ -3906,17 +3229,17 @@ type GetChatSessionsReportsResponseBodySession struct {
 
 // GetChatMessagesReportsResponseBody is synthesized from the collection's example JSON.
 type GetChatMessagesReportsResponseBody struct {
-	From            string                                             `json:"from"`
-	To              string                                             `json:"to"`
-	PageSize        string                                             `json:"page_size"`
-	NextPageToken   string                                             `json:"next_page_token"`
-	Messages        []GetChatMessagesReportsResponseBodyMessage        `json:"messages,omitzero"`
-	EditedMessages  []GetChatMessagesReportsResponseBodyEditedMessage  `json:"edited_messages,omitzero"`
-	DeletedMessages []GetChatMessagesReportsResponseBodyDeletedMessage `json:"deleted_messages,omitzero"`
+	From            string                          `json:"from"`
+	To              string                          `json:"to"`
+	PageSize        string                          `json:"page_size"`
+	NextPageToken   string                          `json:"next_page_token"`
+	Messages        []GetChatMessagesReportsMessage `json:"messages,omitzero"`
+	EditedMessages  []EditedMessage                 `json:"edited_messages,omitzero"`
+	DeletedMessages []DeletedMessage                `json:"deleted_messages,omitzero"`
 }
 
-// GetChatMessagesReportsResponseBodyMessage is synthesized from the collection's example JSON.
-type GetChatMessagesReportsResponseBodyMessage struct {
+// GetChatMessagesReportsMessage is synthesized from the collection's example JSON.
+type GetChatMessagesReportsMessage struct {
 	ID                        string `json:"id"`
 	Message                   string `json:"message"`
 	Sender                    string `json:"sender"`
@@ -3925,8 +3248,8 @@ type GetChatMessagesReportsResponseBodyMessage struct {
 	ReplyMainMessageTimestamp string `json:"reply_main_message_timestamp"`
 }
 
-// GetChatMessagesReportsResponseBodyEditedMessage is synthesized from the collection's example JSON.
-type GetChatMessagesReportsResponseBodyEditedMessage struct {
+// EditedMessage is synthesized from the collection's example JSON.
+type EditedMessage struct {
 	ID                        string `json:"id"`
 	Message                   string `json:"message"`
 	Sender                    string `json:"sender"`
@@ -3935,8 +3258,8 @@ type GetChatMessagesReportsResponseBodyEditedMessage struct {
 	ReplyMainMessageTimestamp string `json:"reply_main_message_timestamp"`
 }
 
-// GetChatMessagesReportsResponseBodyDeletedMessage is synthesized from the collection's example JSON.
-type GetChatMessagesReportsResponseBodyDeletedMessage struct {
+// DeletedMessage is synthesized from the collection's example JSON.
+type DeletedMessage struct {
 	ID                        string `json:"id"`
 	Message                   string `json:"message"`
 	Sender                    string `json:"sender"`
@@ -3947,13 +3270,13 @@ type GetChatMessagesReportsResponseBodyDeletedMessage struct {
 
 // GetDailyUsageReportResponseBody is synthesized from the collection's example JSON.
 type GetDailyUsageReportResponseBody struct {
-	Year  int64                                 `json:"year"`
-	Month int64                                 `json:"month"`
-	Dates []GetDailyUsageReportResponseBodyDate `json:"dates,omitzero"`
+	Year  int64  `json:"year"`
+	Month int64  `json:"month"`
+	Dates []Date `json:"dates,omitzero"`
 }
 
-// GetDailyUsageReportResponseBodyDate is synthesized from the collection's example JSON.
-type GetDailyUsageReportResponseBodyDate struct {
+// Date is synthesized from the collection's example JSON.
+type Date struct {
 	Date           string `json:"date"`
 	NewUsers       int64  `json:"new_users"`
 	Meetings       int64  `json:"meetings"`
@@ -3963,13 +3286,13 @@ type GetDailyUsageReportResponseBodyDate struct {
 
 // GetCloudRecordingUsageReportResponseBody is synthesized from the collection's example JSON.
 type GetCloudRecordingUsageReportResponseBody struct {
-	From                  string                                                              `json:"from"`
-	To                    string                                                              `json:"to"`
-	CloudRecordingStorage []GetCloudRecordingUsageReportResponseBodyCloudRecordingStorageItem `json:"cloud_recording_storage,omitzero"`
+	From                  string                      `json:"from"`
+	To                    string                      `json:"to"`
+	CloudRecordingStorage []CloudRecordingStorageItem `json:"cloud_recording_storage,omitzero"`
 }
 
-// GetCloudRecordingUsageReportResponseBodyCloudRecordingStorageItem is synthesized from the collection's example JSON.
-type GetCloudRecordingUsageReportResponseBodyCloudRecordingStorageItem struct {
+// CloudRecordingStorageItem is synthesized from the collection's example JSON.
+type CloudRecordingStorageItem struct {
 	Date      string `json:"date"`
 	Usage     string `json:"usage"`
 	PlanUsage string `json:"plan_usage"`
@@ -3978,15 +3301,15 @@ type GetCloudRecordingUsageReportResponseBodyCloudRecordingStorageItem struct {
 
 // GetOperationLogsReportResponseBody is synthesized from the collection's example JSON.
 type GetOperationLogsReportResponseBody struct {
-	From          string                                           `json:"from"`
-	To            string                                           `json:"to"`
-	PageSize      int64                                            `json:"page_size"`
-	NextPageToken string                                           `json:"next_page_token"`
-	OperationLogs []GetOperationLogsReportResponseBodyOperationLog `json:"operation_logs,omitzero"`
+	From          string         `json:"from"`
+	To            string         `json:"to"`
+	PageSize      int64          `json:"page_size"`
+	NextPageToken string         `json:"next_page_token"`
+	OperationLogs []OperationLog `json:"operation_logs,omitzero"`
 }
 
-// GetOperationLogsReportResponseBodyOperationLog is synthesized from the collection's example JSON.
-type GetOperationLogsReportResponseBodyOperationLog struct {
+// OperationLog is synthesized from the collection's example JSON.
+type OperationLog struct {
 	Time            string `json:"time"`
 	Operator        string `json:"operator"`
 	CategoryType    string `json:"category_type"`
@@ -3996,15 +3319,15 @@ type GetOperationLogsReportResponseBodyOperationLog struct {
 
 // GetUpcomingEventsReportResponseBody is synthesized from the collection's example JSON.
 type GetUpcomingEventsReportResponseBody struct {
-	From           string                                             `json:"from"`
-	To             string                                             `json:"to"`
-	PageSize       int64                                              `json:"page_size"`
-	NextPageToken  string                                             `json:"next_page_token"`
-	UpcomingEvents []GetUpcomingEventsReportResponseBodyUpcomingEvent `json:"upcoming_events,omitzero"`
+	From           string          `json:"from"`
+	To             string          `json:"to"`
+	PageSize       int64           `json:"page_size"`
+	NextPageToken  string          `json:"next_page_token"`
+	UpcomingEvents []UpcomingEvent `json:"upcoming_events,omitzero"`
 }
 
-// GetUpcomingEventsReportResponseBodyUpcomingEvent is synthesized from the collection's example JSON.
-type GetUpcomingEventsReportResponseBodyUpcomingEvent struct {
+// UpcomingEvent is synthesized from the collection's example JSON.
+type UpcomingEvent struct {
 	ID        int64  `json:"id"`
 	StartTime string `json:"start_time"`
 	Topic     string `json:"topic"`
@@ -4015,15 +3338,15 @@ type GetUpcomingEventsReportResponseBodyUpcomingEvent struct {
 
 // ListMembersInRoleResponseBody is synthesized from the collection's example JSON.
 type ListMembersInRoleResponseBody struct {
-	PageCount    int64                                 `json:"page_count"`
-	PageNumber   int64                                 `json:"page_number"`
-	PageSize     int64                                 `json:"page_size"`
-	TotalRecords int64                                 `json:"total_records"`
-	Members      []ListMembersInRoleResponseBodyMember `json:"members,omitzero"`
+	PageCount    int64                     `json:"page_count"`
+	PageNumber   int64                     `json:"page_number"`
+	PageSize     int64                     `json:"page_size"`
+	TotalRecords int64                     `json:"total_records"`
+	Members      []ListMembersInRoleMember `json:"members,omitzero"`
 }
 
-// ListMembersInRoleResponseBodyMember is synthesized from the collection's example JSON.
-type ListMembersInRoleResponseBodyMember struct {
+// ListMembersInRoleMember is synthesized from the collection's example JSON.
+type ListMembersInRoleMember struct {
 	ID         string `json:"id"`
 	Email      string `json:"email"`
 	FirstName  string `json:"first_name"`
@@ -4032,35 +3355,29 @@ type ListMembersInRoleResponseBodyMember struct {
 	Department string `json:"department"`
 }
 
-// AssignRoleResponseBody is synthesized from the collection's example JSON.
-type AssignRoleResponseBody struct {
-	IDs   string `json:"ids"`
-	AddAt string `json:"add_at"`
-}
-
 // GetRoleInformationResponseBody is synthesized from the collection's example JSON.
 type GetRoleInformationResponseBody struct {
-	ID                   string                                             `json:"id"`
-	Name                 string                                             `json:"name"`
-	Description          string                                             `json:"description"`
-	TotalMembers         int64                                              `json:"total_members"`
-	Privileges           []string                                           `json:"privileges,omitzero"`
-	SubAccountPrivileges GetRoleInformationResponseBodySubAccountPrivileges `json:"sub_account_privileges,omitzero"`
+	ID                   string               `json:"id"`
+	Name                 string               `json:"name"`
+	Description          string               `json:"description"`
+	TotalMembers         int64                `json:"total_members"`
+	Privileges           []string             `json:"privileges,omitzero"`
+	SubAccountPrivileges SubAccountPrivileges `json:"sub_account_privileges,omitzero"`
 }
 
-// GetRoleInformationResponseBodySubAccountPrivileges is synthesized from the collection's example JSON.
-type GetRoleInformationResponseBodySubAccountPrivileges struct {
+// SubAccountPrivileges is synthesized from the collection's example JSON.
+type SubAccountPrivileges struct {
 	SecondLevel int64 `json:"second_level"`
 }
 
 // ListRolesResponseBody is synthesized from the collection's example JSON.
 type ListRolesResponseBody struct {
-	TotalRecords int64                       `json:"total_records"`
-	Roles        []ListRolesResponseBodyRole `json:"roles,omitzero"`
+	TotalRecords int64  `json:"total_records"`
+	Roles        []Role `json:"roles,omitzero"`
 }
 
-// ListRolesResponseBodyRole is synthesized from the collection's example JSON.
-type ListRolesResponseBodyRole struct {
+// Role is synthesized from the collection's example JSON.
+type Role struct {
 	ID           string `json:"id"`
 	Name         string `json:"name"`
 	Description  string `json:"description"`
@@ -4069,31 +3386,24 @@ type ListRolesResponseBodyRole struct {
 
 // GetAccountTSPInformationResponseBody is synthesized from the collection's example JSON.
 type GetAccountTSPInformationResponseBody struct {
-	TspProvider                  string                                             `json:"tsp_provider"`
-	Enable                       bool                                               `json:"enable"`
-	DialInNumbers                []GetAccountTSPInformationResponseBodyDialInNumber `json:"dial_in_numbers,omitzero"`
-	TspEnabled                   bool                                               `json:"tsp_enabled"`
-	MasterAccountSettingExtended bool                                               `json:"master_account_setting_extended"`
-	ModifyCredentialForbidden    bool                                               `json:"modify_credential_forbidden"`
-	DialInNumberUnrestricted     bool                                               `json:"dial_in_number_unrestricted"`
-	TspBridge                    string                                             `json:"tsp_bridge"`
-}
-
-// GetAccountTSPInformationResponseBodyDialInNumber is synthesized from the collection's example JSON.
-type GetAccountTSPInformationResponseBodyDialInNumber struct {
-	Code   string `json:"code"`
-	Number string `json:"number"`
-	Type   string `json:"type"`
+	TspProvider                  string         `json:"tsp_provider"`
+	Enable                       bool           `json:"enable"`
+	DialInNumbers                []DialInNumber `json:"dial_in_numbers,omitzero"`
+	TspEnabled                   bool           `json:"tsp_enabled"`
+	MasterAccountSettingExtended bool           `json:"master_account_setting_extended"`
+	ModifyCredentialForbidden    bool           `json:"modify_credential_forbidden"`
+	DialInNumberUnrestricted     bool           `json:"dial_in_number_unrestricted"`
+	TspBridge                    string         `json:"tsp_bridge"`
 }
 
 // ListPanelistsResponseBody is synthesized from the collection's example JSON.
 type ListPanelistsResponseBody struct {
-	TotalRecords string                              `json:"total_records"`
-	Panelists    []ListPanelistsResponseBodyPanelist `json:"panelists,omitzero"`
+	TotalRecords string     `json:"total_records"`
+	Panelists    []Panelist `json:"panelists,omitzero"`
 }
 
-// ListPanelistsResponseBodyPanelist is synthesized from the collection's example JSON.
-type ListPanelistsResponseBodyPanelist struct {
+// Panelist is synthesized from the collection's example JSON.
+type Panelist struct {
 	Name  string `json:"name"`
 	Email string `json:"email"`
 }
@@ -4106,18 +3416,18 @@ type AddPanelistsResponseBody struct {
 
 // WebinarsListRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
 type WebinarsListRegistrationQuestionsResponseBody struct {
-	Questions       []WebinarsListRegistrationQuestionsResponseBodyQuestion       `json:"questions,omitzero"`
-	CustomQuestions []WebinarsListRegistrationQuestionsResponseBodyCustomQuestion `json:"custom_questions,omitzero"`
+	Questions       []WebinarsListRegistrationQuestionsQuestion       `json:"questions,omitzero"`
+	CustomQuestions []WebinarsListRegistrationQuestionsCustomQuestion `json:"custom_questions,omitzero"`
 }
 
-// WebinarsListRegistrationQuestionsResponseBodyQuestion is synthesized from the collection's example JSON.
-type WebinarsListRegistrationQuestionsResponseBodyQuestion struct {
+// WebinarsListRegistrationQuestionsQuestion is synthesized from the collection's example JSON.
+type WebinarsListRegistrationQuestionsQuestion struct {
 	FieldName string `json:"field_name"`
 	Required  string `json:"required"`
 }
 
-// WebinarsListRegistrationQuestionsResponseBodyCustomQuestion is synthesized from the collection's example JSON.
-type WebinarsListRegistrationQuestionsResponseBodyCustomQuestion struct {
+// WebinarsListRegistrationQuestionsCustomQuestion is synthesized from the collection's example JSON.
+type WebinarsListRegistrationQuestionsCustomQuestion struct {
 	Title    string   `json:"title"`
 	Type     string   `json:"type"`
 	Required string   `json:"required"`
@@ -4126,82 +3436,70 @@ type WebinarsListRegistrationQuestionsResponseBodyCustomQuestion struct {
 
 // GetWebinarRegistrantResponseBody is synthesized from the collection's example JSON.
 type GetWebinarRegistrantResponseBody struct {
-	PageCount    string                                       `json:"page_count"`
-	PageNumber   string                                       `json:"page_number"`
-	PageSize     string                                       `json:"page_size"`
-	TotalRecords string                                       `json:"total_records"`
-	Registrants  []GetWebinarRegistrantResponseBodyRegistrant `json:"registrants,omitzero"`
+	PageCount    string                           `json:"page_count"`
+	PageNumber   string                           `json:"page_number"`
+	PageSize     string                           `json:"page_size"`
+	TotalRecords string                           `json:"total_records"`
+	Registrants  []GetWebinarRegistrantRegistrant `json:"registrants,omitzero"`
 }
 
-// GetWebinarRegistrantResponseBodyRegistrant is synthesized from the collection's example JSON.
-type GetWebinarRegistrantResponseBodyRegistrant struct {
-	ID                    string                                                     `json:"id"`
-	Email                 string                                                     `json:"email"`
-	FirstName             string                                                     `json:"first_name"`
-	LastName              string                                                     `json:"last_name"`
-	Address               string                                                     `json:"address"`
-	City                  string                                                     `json:"city"`
-	Country               string                                                     `json:"country"`
-	Zip                   string                                                     `json:"zip"`
-	State                 string                                                     `json:"state"`
-	Phone                 string                                                     `json:"phone"`
-	Industry              string                                                     `json:"industry"`
-	Org                   string                                                     `json:"org"`
-	JobTitle              string                                                     `json:"job_title"`
-	PurchasingTimeFrame   string                                                     `json:"purchasing_time_frame"`
-	RoleInPurchaseProcess string                                                     `json:"role_in_purchase_process"`
-	NoOfEmployees         string                                                     `json:"no_of_employees"`
-	Comments              string                                                     `json:"comments"`
-	CustomQuestions       []GetWebinarRegistrantResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
-	Status                string                                                     `json:"status"`
-	CreateTime            string                                                     `json:"create_time"`
-	JoinURL               string                                                     `json:"join_url"`
-}
-
-// GetWebinarRegistrantResponseBodyRegistrantCustomQuestion is synthesized from the collection's example JSON.
-type GetWebinarRegistrantResponseBodyRegistrantCustomQuestion struct {
-	Title string `json:"title"`
-	Value string `json:"value"`
+// GetWebinarRegistrantRegistrant is synthesized from the collection's example JSON.
+type GetWebinarRegistrantRegistrant struct {
+	ID                    string                               `json:"id"`
+	Email                 string                               `json:"email"`
+	FirstName             string                               `json:"first_name"`
+	LastName              string                               `json:"last_name"`
+	Address               string                               `json:"address"`
+	City                  string                               `json:"city"`
+	Country               string                               `json:"country"`
+	Zip                   string                               `json:"zip"`
+	State                 string                               `json:"state"`
+	Phone                 string                               `json:"phone"`
+	Industry              string                               `json:"industry"`
+	Org                   string                               `json:"org"`
+	JobTitle              string                               `json:"job_title"`
+	PurchasingTimeFrame   string                               `json:"purchasing_time_frame"`
+	RoleInPurchaseProcess string                               `json:"role_in_purchase_process"`
+	NoOfEmployees         string                               `json:"no_of_employees"`
+	Comments              string                               `json:"comments"`
+	CustomQuestions       []GetMeetingRegistrantCustomQuestion `json:"custom_questions,omitzero"`
+	Status                string                               `json:"status"`
+	CreateTime            string                               `json:"create_time"`
+	JoinURL               string                               `json:"join_url"`
 }
 
 // ListWebinarRegistrantsResponseBody is synthesized from the collection's example JSON.
 type ListWebinarRegistrantsResponseBody struct {
-	PageCount    string                                         `json:"page_count"`
-	PageNumber   string                                         `json:"page_number"`
-	PageSize     string                                         `json:"page_size"`
-	TotalRecords string                                         `json:"total_records"`
-	Registrants  []ListWebinarRegistrantsResponseBodyRegistrant `json:"registrants,omitzero"`
+	PageCount    string                             `json:"page_count"`
+	PageNumber   string                             `json:"page_number"`
+	PageSize     string                             `json:"page_size"`
+	TotalRecords string                             `json:"total_records"`
+	Registrants  []ListWebinarRegistrantsRegistrant `json:"registrants,omitzero"`
 }
 
-// ListWebinarRegistrantsResponseBodyRegistrant is synthesized from the collection's example JSON.
-type ListWebinarRegistrantsResponseBodyRegistrant struct {
-	ID                    string                                                       `json:"id"`
-	Email                 string                                                       `json:"email"`
-	FirstName             string                                                       `json:"first_name"`
-	LastName              string                                                       `json:"last_name"`
-	Address               string                                                       `json:"address"`
-	City                  string                                                       `json:"city"`
-	Country               string                                                       `json:"country"`
-	Zip                   string                                                       `json:"zip"`
-	State                 string                                                       `json:"state"`
-	Phone                 string                                                       `json:"phone"`
-	Industry              string                                                       `json:"industry"`
-	Org                   string                                                       `json:"org"`
-	JobTitle              string                                                       `json:"job_title"`
-	PurchasingTimeFrame   string                                                       `json:"purchasing_time_frame"`
-	RoleInPurchaseProcess string                                                       `json:"role_in_purchase_process"`
-	NoOfEmployees         string                                                       `json:"no_of_employees"`
-	Comments              string                                                       `json:"comments"`
-	CustomQuestions       []ListWebinarRegistrantsResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
-	Status                ListWebinarRegistrantsStatus                                 `json:"status"`
-	CreateTime            string                                                       `json:"create_time"`
-	JoinURL               string                                                       `json:"join_url"`
-}
-
-// ListWebinarRegistrantsResponseBodyRegistrantCustomQuestion is synthesized from the collection's example JSON.
-type ListWebinarRegistrantsResponseBodyRegistrantCustomQuestion struct {
-	Title string `json:"title"`
-	Value string `json:"value"`
+// ListWebinarRegistrantsRegistrant is synthesized from the collection's example JSON.
+type ListWebinarRegistrantsRegistrant struct {
+	ID                    string                               `json:"id"`
+	Email                 string                               `json:"email"`
+	FirstName             string                               `json:"first_name"`
+	LastName              string                               `json:"last_name"`
+	Address               string                               `json:"address"`
+	City                  string                               `json:"city"`
+	Country               string                               `json:"country"`
+	Zip                   string                               `json:"zip"`
+	State                 string                               `json:"state"`
+	Phone                 string                               `json:"phone"`
+	Industry              string                               `json:"industry"`
+	Org                   string                               `json:"org"`
+	JobTitle              string                               `json:"job_title"`
+	PurchasingTimeFrame   string                               `json:"purchasing_time_frame"`
+	RoleInPurchaseProcess string                               `json:"role_in_purchase_process"`
+	NoOfEmployees         string                               `json:"no_of_employees"`
+	Comments              string                               `json:"comments"`
+	CustomQuestions       []GetMeetingRegistrantCustomQuestion `json:"custom_questions,omitzero"`
+	Status                ListWebinarRegistrantsStatus         `json:"status"`
+	CreateTime            string                               `json:"create_time"`
+	JoinURL               string                               `json:"join_url"`
 }
 
 // AddWebinarRegistrantResponseBody is synthesized from the collection's example JSON.
@@ -4213,154 +3511,81 @@ type AddWebinarRegistrantResponseBody struct {
 	JoinURL      string `json:"join_url"`
 }
 
-// GetWebinarPollResponseBody is synthesized from the collection's example JSON.
-type GetWebinarPollResponseBody struct {
-	ID        string                               `json:"id"`
-	Status    string                               `json:"status"`
-	Title     string                               `json:"title"`
-	Questions []GetWebinarPollResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// GetWebinarPollResponseBodyQuestion is synthesized from the collection's example JSON.
-type GetWebinarPollResponseBodyQuestion struct {
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Answers []string `json:"answers,omitzero"`
-}
-
-// ListWebinarPollsResponseBody is synthesized from the collection's example JSON.
-type ListWebinarPollsResponseBody struct {
-	ID        string                                 `json:"id"`
-	Status    string                                 `json:"status"`
-	Title     string                                 `json:"title"`
-	Questions []ListWebinarPollsResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// ListWebinarPollsResponseBodyQuestion is synthesized from the collection's example JSON.
-type ListWebinarPollsResponseBodyQuestion struct {
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Answers []string `json:"answers,omitzero"`
-}
-
-// CreateWebinarPollResponseBody is synthesized from the collection's example JSON.
-type CreateWebinarPollResponseBody struct {
-	ID        string                                  `json:"id"`
-	Status    string                                  `json:"status"`
-	Title     string                                  `json:"title"`
-	Questions []CreateWebinarPollResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// CreateWebinarPollResponseBodyQuestion is synthesized from the collection's example JSON.
-type CreateWebinarPollResponseBodyQuestion struct {
-	Name    string   `json:"name"`
-	Type    string   `json:"type"`
-	Answers []string `json:"answers,omitzero"`
-}
-
-// WebinarsGetLiveStreamDetailsResponseBody is synthesized from the collection's example JSON.
-type WebinarsGetLiveStreamDetailsResponseBody struct {
-	StreamURL string `json:"stream_url"`
-	StreamKey string `json:"stream_key"`
-	PageURL   string `json:"page_url"`
-}
-
 // GetWebinarResponseBody is synthesized from the collection's example JSON.
 type GetWebinarResponseBody struct {
-	CreatedAt string                         `json:"created_at"`
-	Duration  int64                          `json:"duration"`
-	HostID    string                         `json:"host_id"`
-	ID        int64                          `json:"id"`
-	JoinURL   string                         `json:"join_url"`
-	Settings  GetWebinarResponseBodySettings `json:"settings,omitzero"`
-	StartTime string                         `json:"start_time"`
-	StartURL  string                         `json:"start_url"`
-	Timezone  string                         `json:"timezone"`
-	Topic     string                         `json:"topic"`
-	Type      int64                          `json:"type"`
-	UUID      string                         `json:"uuid"`
+	CreatedAt string             `json:"created_at"`
+	Duration  int64              `json:"duration"`
+	HostID    string             `json:"host_id"`
+	ID        int64              `json:"id"`
+	JoinURL   string             `json:"join_url"`
+	Settings  GetWebinarSettings `json:"settings,omitzero"`
+	StartTime string             `json:"start_time"`
+	StartURL  string             `json:"start_url"`
+	Timezone  string             `json:"timezone"`
+	Topic     string             `json:"topic"`
+	Type      int64              `json:"type"`
+	UUID      string             `json:"uuid"`
 }
 
-// GetWebinarResponseBodySettings is synthesized from the collection's example JSON.
-type GetWebinarResponseBodySettings struct {
-	AllowMultipleDevices                           bool                                                                         `json:"allow_multiple_devices"`
-	AlternativeHosts                               string                                                                       `json:"alternative_hosts"`
-	ApprovalType                                   int64                                                                        `json:"approval_type"`
-	Audio                                          string                                                                       `json:"audio"`
-	AutoRecording                                  string                                                                       `json:"auto_recording"`
-	CloseRegistration                              bool                                                                         `json:"close_registration"`
-	ContactEmail                                   string                                                                       `json:"contact_email"`
-	ContactName                                    string                                                                       `json:"contact_name"`
-	EnforceLogin                                   bool                                                                         `json:"enforce_login"`
-	EnforceLoginDomains                            string                                                                       `json:"enforce_login_domains"`
-	GlobalDialInCountries                          []string                                                                     `json:"global_dial_in_countries,omitzero"`
-	GlobalDialInNumbers                            []GetWebinarResponseBodySettingsGlobalDialInNumber                           `json:"global_dial_in_numbers,omitzero"`
-	HdVideo                                        bool                                                                         `json:"hd_video"`
-	HdVideoForAttendees                            bool                                                                         `json:"hd_video_for_attendees"`
-	Send1080pVideoToAttendees                      bool                                                                         `json:"send_1080p_video_to_attendees"`
-	HostVideo                                      bool                                                                         `json:"host_video"`
-	OnDemand                                       bool                                                                         `json:"on_demand"`
-	PanelistsVideo                                 bool                                                                         `json:"panelists_video"`
-	PracticeSession                                bool                                                                         `json:"practice_session"`
-	QuestionAnswer                                 bool                                                                         `json:"question_answer"`
-	RegistrantsConfirmationEmail                   bool                                                                         `json:"registrants_confirmation_email"`
-	RegistrantsRestrictNumber                      int64                                                                        `json:"registrants_restrict_number"`
-	ShowShareButton                                bool                                                                         `json:"show_share_button"`
-	RegistrantsEmailNotification                   bool                                                                         `json:"registrants_email_notification"`
-	EmailLanguage                                  string                                                                       `json:"email_language"`
-	PanelistsInvitationEmailNotification           bool                                                                         `json:"panelists_invitation_email_notification"`
-	AttendeesAndPanelistsReminderEmailNotification GetWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
-	FollowUpAttendeesEmailNotification             GetWebinarResponseBodySettingsFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
-	FollowUpAbsenteesEmailNotification             GetWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
+// GetWebinarSettings is synthesized from the collection's example JSON.
+type GetWebinarSettings struct {
+	AllowMultipleDevices                           bool                                                     `json:"allow_multiple_devices"`
+	AlternativeHosts                               string                                                   `json:"alternative_hosts"`
+	ApprovalType                                   int64                                                    `json:"approval_type"`
+	Audio                                          string                                                   `json:"audio"`
+	AutoRecording                                  string                                                   `json:"auto_recording"`
+	CloseRegistration                              bool                                                     `json:"close_registration"`
+	ContactEmail                                   string                                                   `json:"contact_email"`
+	ContactName                                    string                                                   `json:"contact_name"`
+	EnforceLogin                                   bool                                                     `json:"enforce_login"`
+	EnforceLoginDomains                            string                                                   `json:"enforce_login_domains"`
+	GlobalDialInCountries                          []string                                                 `json:"global_dial_in_countries,omitzero"`
+	GlobalDialInNumbers                            []CreateMeetingGlobalDialInNumber                        `json:"global_dial_in_numbers,omitzero"`
+	HdVideo                                        bool                                                     `json:"hd_video"`
+	HdVideoForAttendees                            bool                                                     `json:"hd_video_for_attendees"`
+	Send1080pVideoToAttendees                      bool                                                     `json:"send_1080p_video_to_attendees"`
+	HostVideo                                      bool                                                     `json:"host_video"`
+	OnDemand                                       bool                                                     `json:"on_demand"`
+	PanelistsVideo                                 bool                                                     `json:"panelists_video"`
+	PracticeSession                                bool                                                     `json:"practice_session"`
+	QuestionAnswer                                 bool                                                     `json:"question_answer"`
+	RegistrantsConfirmationEmail                   bool                                                     `json:"registrants_confirmation_email"`
+	RegistrantsRestrictNumber                      int64                                                    `json:"registrants_restrict_number"`
+	ShowShareButton                                bool                                                     `json:"show_share_button"`
+	RegistrantsEmailNotification                   bool                                                     `json:"registrants_email_notification"`
+	EmailLanguage                                  string                                                   `json:"email_language"`
+	PanelistsInvitationEmailNotification           bool                                                     `json:"panelists_invitation_email_notification"`
+	AttendeesAndPanelistsReminderEmailNotification GetWebinarAttendeesAndPanelistsReminderEmailNotification `json:"attendees_and_panelists_reminder_email_notification,omitzero"`
+	FollowUpAttendeesEmailNotification             GetWebinarFollowUpAttendeesEmailNotification             `json:"follow_up_attendees_email_notification,omitzero"`
+	FollowUpAbsenteesEmailNotification             GetWebinarFollowUpAbsenteesEmailNotification             `json:"follow_up_absentees_email_notification,omitzero"`
 }
 
-// GetWebinarResponseBodySettingsGlobalDialInNumber is synthesized from the collection's example JSON.
-type GetWebinarResponseBodySettingsGlobalDialInNumber struct {
-	City        string `json:"city"`
-	Country     string `json:"country"`
-	CountryName string `json:"country_name"`
-	Number      string `json:"number"`
-	Type        string `json:"type"`
-}
-
-// GetWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification is synthesized from the collection's example JSON.
-type GetWebinarResponseBodySettingsAttendeesAndPanelistsReminderEmailNotification struct {
+// GetWebinarAttendeesAndPanelistsReminderEmailNotification is synthesized from the collection's example JSON.
+type GetWebinarAttendeesAndPanelistsReminderEmailNotification struct {
 	Enable bool  `json:"enable"`
 	Type   int64 `json:"type"`
 }
 
-// GetWebinarResponseBodySettingsFollowUpAttendeesEmailNotification is synthesized from the collection's example JSON.
-type GetWebinarResponseBodySettingsFollowUpAttendeesEmailNotification struct {
+// GetWebinarFollowUpAttendeesEmailNotification is synthesized from the collection's example JSON.
+type GetWebinarFollowUpAttendeesEmailNotification struct {
 	Enable bool  `json:"enable"`
 	Type   int64 `json:"type"`
 }
 
-// GetWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification is synthesized from the collection's example JSON.
-type GetWebinarResponseBodySettingsFollowUpAbsenteesEmailNotification struct {
+// GetWebinarFollowUpAbsenteesEmailNotification is synthesized from the collection's example JSON.
+type GetWebinarFollowUpAbsenteesEmailNotification struct {
 	Enable bool  `json:"enable"`
 	Type   int64 `json:"type"`
-}
-
-// WebinarsPerformBatchRegistrationResponseBody is synthesized from the collection's example JSON.
-type WebinarsPerformBatchRegistrationResponseBody struct {
-	Registrants []WebinarsPerformBatchRegistrationResponseBodyRegistrant `json:"registrants,omitzero"`
-}
-
-// WebinarsPerformBatchRegistrationResponseBodyRegistrant is synthesized from the collection's example JSON.
-type WebinarsPerformBatchRegistrationResponseBodyRegistrant struct {
-	RegistrantID string `json:"registrant_id"`
-	Email        string `json:"email"`
-	JoinURL      string `json:"join_url"`
 }
 
 // GetWebinarTrackingSourcesResponseBody is synthesized from the collection's example JSON.
 type GetWebinarTrackingSourcesResponseBody struct {
-	TotalRecords    int64                                                 `json:"total_records"`
-	TrackingSources []GetWebinarTrackingSourcesResponseBodyTrackingSource `json:"tracking_sources,omitzero"`
+	TotalRecords    int64            `json:"total_records"`
+	TrackingSources []TrackingSource `json:"tracking_sources,omitzero"`
 }
 
-// GetWebinarTrackingSourcesResponseBodyTrackingSource is synthesized from the collection's example JSON.
-type GetWebinarTrackingSourcesResponseBodyTrackingSource struct {
+// TrackingSource is synthesized from the collection's example JSON.
+type TrackingSource struct {
 	ID                 string `json:"id"`
 	SourceName         string `json:"source_name"`
 	VisitorCount       int64  `json:"visitor_count"`
@@ -4368,227 +3593,275 @@ type GetWebinarTrackingSourcesResponseBodyTrackingSource struct {
 	TrackingURL        string `json:"tracking_url"`
 }
 
-// CreateWebinarInviteLinksResponseBody is synthesized from the collection's example JSON.
-type CreateWebinarInviteLinksResponseBody struct {
-	Attendees []CreateWebinarInviteLinksResponseBodyAttendee `json:"attendees,omitzero"`
-}
-
-// CreateWebinarInviteLinksResponseBodyAttendee is synthesized from the collection's example JSON.
-type CreateWebinarInviteLinksResponseBodyAttendee struct {
-	Name    string `json:"name"`
-	JoinURL string `json:"join_url"`
-}
-
-// ListWebinarParticipantsResponseBody is synthesized from the collection's example JSON.
-type ListWebinarParticipantsResponseBody struct {
-	PageCount     int64                                            `json:"page_count"`
-	PageSize      int64                                            `json:"page_size"`
-	TotalRecords  int64                                            `json:"total_records"`
-	NextPageToken string                                           `json:"next_page_token"`
-	Participants  []ListWebinarParticipantsResponseBodyParticipant `json:"participants,omitzero"`
-}
-
-// ListWebinarParticipantsResponseBodyParticipant is synthesized from the collection's example JSON.
-type ListWebinarParticipantsResponseBodyParticipant struct {
-	ID        string `json:"id"`
-	Name      string `json:"name"`
-	UserEmail string `json:"user_email"`
-}
-
 // ListPastWebinarInstancesResponseBody is synthesized from the collection's example JSON.
 type ListPastWebinarInstancesResponseBody struct {
-	Webinars []ListPastWebinarInstancesResponseBodyWebinar `json:"webinars,omitzero"`
+	Webinars []ListPastWebinarInstancesWebinar `json:"webinars,omitzero"`
 }
 
-// ListPastWebinarInstancesResponseBodyWebinar is synthesized from the collection's example JSON.
-type ListPastWebinarInstancesResponseBodyWebinar struct {
+// ListPastWebinarInstancesWebinar is synthesized from the collection's example JSON.
+type ListPastWebinarInstancesWebinar struct {
 	UUID      string `json:"uuid"`
 	StartTime string `json:"start_time"`
 }
 
-// ListPastWebinarPollResultsResponseBody is synthesized from the collection's example JSON.
-type ListPastWebinarPollResultsResponseBody struct {
-	ID        int64                                            `json:"id"`
-	UUID      string                                           `json:"uuid"`
-	StartTime string                                           `json:"start_time"`
-	Title     string                                           `json:"title"`
-	Questions []ListPastWebinarPollResultsResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// ListPastWebinarPollResultsResponseBodyQuestion is synthesized from the collection's example JSON.
-type ListPastWebinarPollResultsResponseBodyQuestion struct {
-	Name            string                                                         `json:"name"`
-	Email           string                                                         `json:"email"`
-	QuestionDetails []ListPastWebinarPollResultsResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
-}
-
-// ListPastWebinarPollResultsResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
-type ListPastWebinarPollResultsResponseBodyQuestionQuestionDetail struct {
-	Question string `json:"question"`
-	Answer   string `json:"answer"`
-}
-
-// ListQOfPastWebinarResponseBody is synthesized from the collection's example JSON.
-type ListQOfPastWebinarResponseBody struct {
-	ID        int64                                    `json:"id"`
-	UUID      string                                   `json:"uuid"`
-	StartTime string                                   `json:"start_time"`
-	Title     string                                   `json:"title"`
-	Questions []ListQOfPastWebinarResponseBodyQuestion `json:"questions,omitzero"`
-}
-
-// ListQOfPastWebinarResponseBodyQuestion is synthesized from the collection's example JSON.
-type ListQOfPastWebinarResponseBodyQuestion struct {
-	Name            string                                                 `json:"name"`
-	Email           string                                                 `json:"email"`
-	QuestionDetails []ListQOfPastWebinarResponseBodyQuestionQuestionDetail `json:"question_details,omitzero"`
-}
-
-// ListQOfPastWebinarResponseBodyQuestionQuestionDetail is synthesized from the collection's example JSON.
-type ListQOfPastWebinarResponseBodyQuestionQuestionDetail struct {
-	Question string `json:"question"`
-	Answer   string `json:"answer"`
-}
-
-// ListPastWebinarFilesResponseBody is synthesized from the collection's example JSON.
-type ListPastWebinarFilesResponseBody struct {
-	TotalRecords   int64                                           `json:"total_records"`
-	InMeetingFiles []ListPastWebinarFilesResponseBodyInMeetingFile `json:"in_meeting_files,omitzero"`
-}
-
-// ListPastWebinarFilesResponseBodyInMeetingFile is synthesized from the collection's example JSON.
-type ListPastWebinarFilesResponseBodyInMeetingFile struct {
-	FileName    string `json:"file_name"`
-	DownloadURL string `json:"download_url"`
-	FileSize    int64  `json:"file_size"`
-}
-
 // GetWebinarAbsenteesResponseBody is synthesized from the collection's example JSON.
 type GetWebinarAbsenteesResponseBody struct {
-	PageCount    int64                                       `json:"page_count"`
-	PageNumber   int64                                       `json:"page_number"`
-	PageSize     int64                                       `json:"page_size"`
-	TotalRecords int64                                       `json:"total_records"`
-	Registrants  []GetWebinarAbsenteesResponseBodyRegistrant `json:"registrants,omitzero"`
-}
-
-// GetWebinarAbsenteesResponseBodyRegistrant is synthesized from the collection's example JSON.
-type GetWebinarAbsenteesResponseBodyRegistrant struct {
-	ID                    string                                                    `json:"id"`
-	Email                 string                                                    `json:"email"`
-	FirstName             string                                                    `json:"first_name"`
-	LastName              string                                                    `json:"last_name"`
-	Address               string                                                    `json:"address"`
-	City                  string                                                    `json:"city"`
-	Country               string                                                    `json:"country"`
-	Zip                   string                                                    `json:"zip"`
-	State                 string                                                    `json:"state"`
-	Phone                 string                                                    `json:"phone"`
-	Industry              string                                                    `json:"industry"`
-	Org                   string                                                    `json:"org"`
-	JobTitle              string                                                    `json:"job_title"`
-	PurchasingTimeFrame   string                                                    `json:"purchasing_time_frame"`
-	RoleInPurchaseProcess string                                                    `json:"role_in_purchase_process"`
-	NoOfEmployees         string                                                    `json:"no_of_employees"`
-	Comments              string                                                    `json:"comments"`
-	CustomQuestions       []GetWebinarAbsenteesResponseBodyRegistrantCustomQuestion `json:"custom_questions,omitzero"`
-	Status                string                                                    `json:"status"`
-	CreateTime            string                                                    `json:"create_time"`
-	JoinURL               string                                                    `json:"join_url"`
-}
-
-// GetWebinarAbsenteesResponseBodyRegistrantCustomQuestion is synthesized from the collection's example JSON.
-type GetWebinarAbsenteesResponseBodyRegistrantCustomQuestion struct {
-	Title string `json:"title"`
-	Value string `json:"value"`
+	PageCount    int64                            `json:"page_count"`
+	PageNumber   int64                            `json:"page_number"`
+	PageSize     int64                            `json:"page_size"`
+	TotalRecords int64                            `json:"total_records"`
+	Registrants  []GetWebinarRegistrantRegistrant `json:"registrants,omitzero"`
 }
 
 // SearchCompanyContactsResponseBody is synthesized from the collection's example JSON.
 type SearchCompanyContactsResponseBody struct {
-	PageSize      int64                                      `json:"page_size"`
-	NextPageToken string                                     `json:"next_page_token"`
-	Contacts      []SearchCompanyContactsResponseBodyContact `json:"contacts,omitzero"`
+	PageSize      int64                          `json:"page_size"`
+	NextPageToken string                         `json:"next_page_token"`
+	Contacts      []SearchCompanyContactsContact `json:"contacts,omitzero"`
 }
 
-// SearchCompanyContactsResponseBodyContact is synthesized from the collection's example JSON.
-type SearchCompanyContactsResponseBodyContact struct {
-	ID              string                                                `json:"id"`
-	Email           string                                                `json:"email"`
-	FirstName       string                                                `json:"first_name"`
-	LastName        string                                                `json:"last_name"`
-	PresenceStatus  string                                                `json:"presence_status"`
-	PhoneNumber     string                                                `json:"phone_number"`
-	PhoneNumbers    []SearchCompanyContactsResponseBodyContactPhoneNumber `json:"phone_numbers,omitzero"`
-	SIPPhoneNumber  string                                                `json:"sip_phone_number"`
-	DirectNumbers   []int64                                               `json:"direct_numbers,omitzero"`
-	ExtensionNumber string                                                `json:"extension_number"`
-	ImGroupID       string                                                `json:"im_group_id"`
-	ImGroupName     string                                                `json:"im_group_name"`
-	Dept            string                                                `json:"dept"`
-	JobTitle        string                                                `json:"job_title"`
-	Location        string                                                `json:"location"`
-	SIPURI          string                                                `json:"sip_uri"`
-}
-
-// SearchCompanyContactsResponseBodyContactPhoneNumber is synthesized from the collection's example JSON.
-type SearchCompanyContactsResponseBodyContactPhoneNumber struct {
-	Country  string `json:"country"`
-	Code     string `json:"code"`
-	Number   string `json:"number"`
-	Verified bool   `json:"verified"`
-	Label    string `json:"label"`
+// SearchCompanyContactsContact is synthesized from the collection's example JSON.
+type SearchCompanyContactsContact struct {
+	ID              string                             `json:"id"`
+	Email           string                             `json:"email"`
+	FirstName       string                             `json:"first_name"`
+	LastName        string                             `json:"last_name"`
+	PresenceStatus  string                             `json:"presence_status"`
+	PhoneNumber     string                             `json:"phone_number"`
+	PhoneNumbers    []GetUserContactDetailsPhoneNumber `json:"phone_numbers,omitzero"`
+	SIPPhoneNumber  string                             `json:"sip_phone_number"`
+	DirectNumbers   []int64                            `json:"direct_numbers,omitzero"`
+	ExtensionNumber string                             `json:"extension_number"`
+	ImGroupID       string                             `json:"im_group_id"`
+	ImGroupName     string                             `json:"im_group_name"`
+	Dept            string                             `json:"dept"`
+	JobTitle        string                             `json:"job_title"`
+	Location        string                             `json:"location"`
+	SIPURI          string                             `json:"sip_uri"`
 }
 
 // ListSIPTrunkNumbersResponseBody is synthesized from the collection's example JSON.
 type ListSIPTrunkNumbersResponseBody struct {
-	TotalRecords int64                                        `json:"total_records"`
-	PhoneNumbers []ListSIPTrunkNumbersResponseBodyPhoneNumber `json:"phone_numbers,omitzero"`
+	TotalRecords int64                            `json:"total_records"`
+	PhoneNumbers []ListSIPTrunkNumbersPhoneNumber `json:"phone_numbers,omitzero"`
 }
 
-// ListSIPTrunkNumbersResponseBodyPhoneNumber is synthesized from the collection's example JSON.
-type ListSIPTrunkNumbersResponseBodyPhoneNumber struct {
+// ListSIPTrunkNumbersPhoneNumber is synthesized from the collection's example JSON.
+type ListSIPTrunkNumbersPhoneNumber struct {
 	Number  string `json:"number"`
 	Country string `json:"country"`
 }
 
 // ListArchivedFilesResponseBody is synthesized from the collection's example JSON.
 type ListArchivedFilesResponseBody struct {
-	From          string                                 `json:"from"`
-	To            string                                 `json:"to"`
-	PageSize      int64                                  `json:"page_size"`
-	NextPageToken string                                 `json:"next_page_token"`
-	Meetings      []ListArchivedFilesResponseBodyMeeting `json:"meetings,omitzero"`
+	From          string                     `json:"from"`
+	To            string                     `json:"to"`
+	PageSize      int64                      `json:"page_size"`
+	NextPageToken string                     `json:"next_page_token"`
+	Meetings      []ListArchivedFilesMeeting `json:"meetings,omitzero"`
 }
 
-// ListArchivedFilesResponseBodyMeeting is synthesized from the collection's example JSON.
-type ListArchivedFilesResponseBodyMeeting struct {
-	UUID           string                                            `json:"uuid"`
-	ID             int64                                             `json:"id"`
-	HostID         string                                            `json:"host_id"`
-	Topic          string                                            `json:"topic"`
-	Type           int64                                             `json:"type"`
-	StartTime      string                                            `json:"start_time"`
-	Timezone       string                                            `json:"timezone"`
-	Duration       int64                                             `json:"duration"`
-	TotalSize      int64                                             `json:"total_size"`
-	RecordingCount int64                                             `json:"recording_count"`
-	MeetingType    string                                            `json:"meeting_type"`
-	AccountName    string                                            `json:"account_name"`
-	CompleteTime   string                                            `json:"complete_time"`
-	ArchiveFiles   []ListArchivedFilesResponseBodyMeetingArchiveFile `json:"archive_files,omitzero"`
+// ListArchivedFilesMeeting is synthesized from the collection's example JSON.
+type ListArchivedFilesMeeting struct {
+	UUID           string        `json:"uuid"`
+	ID             int64         `json:"id"`
+	HostID         string        `json:"host_id"`
+	Topic          string        `json:"topic"`
+	Type           int64         `json:"type"`
+	StartTime      string        `json:"start_time"`
+	Timezone       string        `json:"timezone"`
+	Duration       int64         `json:"duration"`
+	TotalSize      int64         `json:"total_size"`
+	RecordingCount int64         `json:"recording_count"`
+	MeetingType    string        `json:"meeting_type"`
+	AccountName    string        `json:"account_name"`
+	CompleteTime   string        `json:"complete_time"`
+	ArchiveFiles   []ArchiveFile `json:"archive_files,omitzero"`
 }
 
-// ListArchivedFilesResponseBodyMeetingArchiveFile is synthesized from the collection's example JSON.
-type ListArchivedFilesResponseBodyMeetingArchiveFile struct {
-	ID                   string `json:"id"`
-	FileType             string `json:"file_type"`
-	FileExtension        string `json:"file_extension"`
-	FileSize             int64  `json:"file_size"`
-	DownloadURL          string `json:"download_url"`
-	Status               string `json:"status"`
-	RecordingType        string `json:"recording_type"`
-	Individual           bool   `json:"individual"`
-	ParticipantEmail     string `json:"participant_email"`
-	ParticipantJoinTime  string `json:"participant_join_time"`
-	ParticipantLeaveTime string `json:"participant_leave_time"`
-}
+// The operations' own names of the JSON types they share with others.
+// They stay when requests are added to or removed from the collection;
+// a name after a JSON key (Amount) stays while every object under that
+// key has the same shape.
+type (
+	ListSIPPhonesPhone                                    = Phone
+	GetZoomRoomAccountSettingsClientAlert                 = ClientAlert
+	GetZoomRoomAccountSettingsNotification                = Notification
+	GetLocationSettingsResponseBody                       = GetZoomRoomAccountSettingsResponseBody
+	GetLocationSettingsClientAlert                        = ClientAlert
+	GetLocationSettingsNotification                       = Notification
+	ListDigitalSignageContentsContent                     = Content
+	GetMessageReaction                                    = Reaction
+	ListUserChannelsChannel                               = Channel
+	GetChannelChannelSettings                             = ChannelSettings
+	GetSettingsWebinarLiveStreaming                       = WebinarLiveStreaming
+	GetSettingsWebinarChat                                = WebinarChat
+	GetSettingsSecurity                                   = Security
+	GetSettingsIntegration                                = Integration
+	GetInvoiceDetailsInvoiceItem                          = InvoiceItem
+	GetAccountPlanInformationPlanRoomConnector            = PlanRoomConnector
+	GetAccountPlanInformationPlanAudio                    = PlanAudio
+	GetAccountPlanInformationPlanPhone                    = PlanPhone
+	GetAccountPlanInformationPlanCallingItem              = PlanCallingItem
+	GetAccountPlanInformationPlanNumberItem               = PlanNumberItem
+	GetPlanUsagePlanRecording                             = PlanRecording
+	AccountsGetLockedSettingsIPAddressAccessControl       = IPAddressAccessControl
+	ListSIPTrunksSIPTrunk                                 = SIPTrunk
+	AssignSIPTrunksSIPTrunk                               = SIPTrunk
+	AddInternalCallOutCountriesCalloutCountry             = CalloutCountry
+	ListInternalCallOutCountriesCalloutCountry            = CalloutCountry
+	GetSubAccountDetailsOptions                           = Options
+	GetManagedDomainsDomain                               = Domain
+	ListSubAccountsAccount                                = Account
+	ListGroupAdminsAdmin                                  = Admin
+	AddGroupAdminsResponseBody                            = InviteChannelMembersResponseBody
+	GroupsUploadVirtualBackgroundFilesResponseBody        = AccountsUploadVirtualBackgroundFilesResponseBody
+	GetGroupSettingsWebinarLiveStreaming                  = WebinarLiveStreaming
+	GetGroupSettingsWebinarChat                           = WebinarChat
+	GetGroupSettingsEmailNotification                     = AccountsGetLockedSettingsEmailNotification
+	GroupsGetLockedSettingsEmailNotification              = AccountsGetLockedSettingsEmailNotification
+	GroupsGetLockedSettingsOtherOptions                   = AccountsGetLockedSettingsOtherOptions
+	CreateTrackingFieldResponseBody                       = GetTrackingFieldResponseBody
+	AddIMDirectoryGroupMembersResponseBody                = AddGroupMembersResponseBody
+	DeleteChatbotMessageResponseBody                      = EditChatbotMessageResponseBody
+	SendIMMessagesResponseBody                            = SendChatMessageResponseBody
+	CreateMeetingBreakoutRoom                             = BreakoutRoom
+	ListUserAssistantsAssistant                           = Assistant
+	ListUserSchedulersScheduler                           = Scheduler
+	UploadVirtualBackgroundFileResponseBody               = AccountsUploadVirtualBackgroundFilesResponseBody
+	GetUserSettingsMeetingPasswordRequirement             = MeetingPasswordRequirement
+	GetUserSettingsWebinarLiveStreaming                   = WebinarLiveStreaming
+	GetUserSettingsWebinarChat                            = WebinarChat
+	GetUserSettingsEmailNotification                      = AccountsGetLockedSettingsEmailNotification
+	GetUserSettingsRecordingPasswordRequirement           = RecordingPasswordRequirement
+	GetUserTSPAccountDialInNumber                         = DialInNumber
+	ListUserTSPAccountsTspAccount                         = TspAccount
+	ListUserTSPAccountsDialInNumber                       = DialInNumber
+	AddUserTSPAccountDialInNumber                         = DialInNumber
+	CreateWebinarOccurrence                               = Occurrence
+	GetUserCustomAttribute                                = CustomAttribute
+	ListUserPACAccountsPacAccount                         = PacAccount
+	ListUserPACAccountsDedicatedDialInNumberItem          = DedicatedDialInNumberItem
+	GetUserZAKResponseBody                                = GetUserTokenResponseBody
+	ListMeetingRegistrantsCustomQuestion                  = GetMeetingRegistrantCustomQuestion
+	ListMeetingPollsPoll                                  = Poll
+	ListMeetingPollsQuestion                              = GetMeetingPollQuestion
+	CreateMeetingPollResponseBody                         = GetMeetingPollResponseBody
+	CreateMeetingPollQuestion                             = GetMeetingPollQuestion
+	GetRegistrationQuestionsQuestion                      = MeetingsListRegistrationQuestionsQuestion
+	GetMeetingRecordingsRecordingFile                     = ListAllRecordingsRecordingFile
+	GetMeetingRecordingsParticipantAudioFile              = ParticipantAudioFile
+	GetMeetingGlobalDialInNumber                          = CreateMeetingGlobalDialInNumber
+	PerformBatchPollCreationPoll                          = Poll
+	PerformBatchPollCreationQuestion                      = GetMeetingPollQuestion
+	CreateMeetingInviteLinksAttendee                      = Attendee
+	GetMeetingArchivedFilesArchiveFile                    = ArchiveFile
+	ListPastMeetingPollResultsQuestionDetail              = QuestionDetail
+	ListPastMeetingFilesInMeetingFile                     = InMeetingFile
+	GetMeetingParticipantQoSUserQosItem                   = UserQosItem
+	GetMeetingParticipantQoSAudioInput                    = AudioInput
+	GetMeetingParticipantQoSAudioOutput                   = AudioOutput
+	GetMeetingParticipantQoSVideoInput                    = VideoInput
+	GetMeetingParticipantQoSVideoOutput                   = VideoOutput
+	GetMeetingParticipantQoSAsInput                       = AsInput
+	GetMeetingParticipantQoSAsOutput                      = AsOutput
+	GetMeetingParticipantQoSCPUUsage                      = CPUUsage
+	ListMeetingParticipantsQoSUserQosItem                 = UserQosItem
+	ListMeetingParticipantsQoSAudioInput                  = AudioInput
+	ListMeetingParticipantsQoSAudioOutput                 = AudioOutput
+	ListMeetingParticipantsQoSVideoInput                  = VideoInput
+	ListMeetingParticipantsQoSVideoOutput                 = VideoOutput
+	ListMeetingParticipantsQoSAsInput                     = AsInput
+	ListMeetingParticipantsQoSAsOutput                    = AsOutput
+	ListMeetingParticipantsQoSCPUUsage                    = CPUUsage
+	MeetingsGetSharingRecordingDetailsDetail              = Detail
+	GetWebinarParticipantQoSResponseBody                  = GetMeetingParticipantQoSResponseBody
+	GetWebinarParticipantQoSUserQosItem                   = UserQosItem
+	GetWebinarParticipantQoSAudioInput                    = AudioInput
+	GetWebinarParticipantQoSAudioOutput                   = AudioOutput
+	GetWebinarParticipantQoSVideoInput                    = VideoInput
+	GetWebinarParticipantQoSVideoOutput                   = VideoOutput
+	GetWebinarParticipantQoSAsInput                       = AsInput
+	GetWebinarParticipantQoSAsOutput                      = AsOutput
+	GetWebinarParticipantQoSCPUUsage                      = CPUUsage
+	ListWebinarParticipantQoSResponseBody                 = ListMeetingParticipantsQoSResponseBody
+	ListWebinarParticipantQoSParticipant                  = ListMeetingParticipantsQoSParticipant
+	ListWebinarParticipantQoSUserQosItem                  = UserQosItem
+	ListWebinarParticipantQoSAudioInput                   = AudioInput
+	ListWebinarParticipantQoSAudioOutput                  = AudioOutput
+	ListWebinarParticipantQoSVideoInput                   = VideoInput
+	ListWebinarParticipantQoSVideoOutput                  = VideoOutput
+	ListWebinarParticipantQoSAsInput                      = AsInput
+	ListWebinarParticipantQoSAsOutput                     = AsOutput
+	ListWebinarParticipantQoSCPUUsage                     = CPUUsage
+	WebinarsGetSharingRecordingDetailsResponseBody        = MeetingsGetSharingRecordingDetailsResponseBody
+	WebinarsGetSharingRecordingDetailsParticipant         = MeetingsGetSharingRecordingDetailsParticipant
+	WebinarsGetSharingRecordingDetailsDetail              = Detail
+	GetPostWebinarFeedbackResponseBody                    = GetPostMeetingFeedbackResponseBody
+	GetPostWebinarFeedbackParticipant                     = GetPostMeetingFeedbackParticipant
+	GetZoomRoomsDetailsPastMeetings                       = PastMeetings
+	GetTop25IssuesOfZoomRoomsRoomIssue                    = RoomIssue
+	ListZoomMeetingsClientFeedbackClientFeedback          = ClientFeedback
+	GetZoomMeetingsClientFeedbackClientFeedbackDetail     = ClientFeedbackDetail
+	ListClientMeetingSatisfactionClientSatisfactionItem   = ClientSatisfactionItem
+	GetIssuesOfZoomRoomsIssueDetail                       = IssueDetail
+	GetCRCPortUsageCrcPortsUsageItem                      = CrcPortsUsageItem
+	GetCRCPortUsageCrcPortsHourUsageItem                  = CrcPortsHourUsageItem
+	GetMeetingQualityScoresQualityItem                    = QualityItem
+	GetMeetingQualityScoresAudio                          = Audio
+	GetMeetingQualityScoresVideo                          = Video
+	GetMeetingQualityScoresScreenShare                    = ScreenShare
+	GetMeetingDetailReportsTrackingField                  = TrackingField
+	GetMeetingPollReportsQuestion                         = ListPastMeetingPollResultsQuestion
+	GetMeetingPollReportsQuestionDetail                   = QuestionDetail
+	GetWebinarDetailReportsResponseBody                   = GetMeetingDetailReportsResponseBody
+	GetWebinarDetailReportsTrackingField                  = TrackingField
+	GetWebinarParticipantReportsResponseBody              = GetMeetingParticipantReportsResponseBody
+	GetWebinarParticipantReportsParticipant               = GetMeetingParticipantReportsParticipant
+	GetWebinarPollReportsResponseBody                     = GetMeetingPollReportsResponseBody
+	GetWebinarPollReportsQuestion                         = ListPastMeetingPollResultsQuestion
+	GetWebinarPollReportsQuestionDetail                   = QuestionDetail
+	GetWebinarQReportQuestion                             = ListPastMeetingPollResultsQuestion
+	GetWebinarQReportQuestionDetail                       = QuestionDetail
+	GetBillingReportsBillingReport                        = BillingReport
+	GetChatMessagesReportsEditedMessage                   = EditedMessage
+	GetChatMessagesReportsDeletedMessage                  = DeletedMessage
+	GetDailyUsageReportDate                               = Date
+	GetCloudRecordingUsageReportCloudRecordingStorageItem = CloudRecordingStorageItem
+	GetOperationLogsReportOperationLog                    = OperationLog
+	GetUpcomingEventsReportUpcomingEvent                  = UpcomingEvent
+	AssignRoleResponseBody                                = AddAssistantsResponseBody
+	GetRoleInformationSubAccountPrivileges                = SubAccountPrivileges
+	ListRolesRole                                         = Role
+	GetAccountTSPInformationDialInNumber                  = DialInNumber
+	ListPanelistsPanelist                                 = Panelist
+	GetWebinarRegistrantCustomQuestion                    = GetMeetingRegistrantCustomQuestion
+	ListWebinarRegistrantsCustomQuestion                  = GetMeetingRegistrantCustomQuestion
+	GetWebinarPollResponseBody                            = GetMeetingPollResponseBody
+	GetWebinarPollQuestion                                = GetMeetingPollQuestion
+	ListWebinarPollsResponseBody                          = GetMeetingPollResponseBody
+	ListWebinarPollsQuestion                              = GetMeetingPollQuestion
+	CreateWebinarPollResponseBody                         = GetMeetingPollResponseBody
+	CreateWebinarPollQuestion                             = GetMeetingPollQuestion
+	WebinarsGetLiveStreamDetailsResponseBody              = MeetingsGetLiveStreamDetailsResponseBody
+	GetWebinarGlobalDialInNumber                          = CreateMeetingGlobalDialInNumber
+	WebinarsPerformBatchRegistrationResponseBody          = MeetingsPerformBatchRegistrationResponseBody
+	WebinarsPerformBatchRegistrationRegistrant            = MeetingsPerformBatchRegistrationRegistrant
+	GetWebinarTrackingSourcesTrackingSource               = TrackingSource
+	CreateWebinarInviteLinksResponseBody                  = CreateMeetingInviteLinksResponseBody
+	CreateWebinarInviteLinksAttendee                      = Attendee
+	ListWebinarParticipantsResponseBody                   = GetPastMeetingParticipantsResponseBody
+	ListWebinarParticipantsParticipant                    = GetPastMeetingParticipantsParticipant
+	ListPastWebinarPollResultsResponseBody                = ListPastMeetingPollResultsResponseBody
+	ListPastWebinarPollResultsQuestion                    = ListPastMeetingPollResultsQuestion
+	ListPastWebinarPollResultsQuestionDetail              = QuestionDetail
+	ListQOfPastWebinarResponseBody                        = ListPastMeetingPollResultsResponseBody
+	ListQOfPastWebinarQuestion                            = ListPastMeetingPollResultsQuestion
+	ListQOfPastWebinarQuestionDetail                      = QuestionDetail
+	ListPastWebinarFilesResponseBody                      = ListPastMeetingFilesResponseBody
+	ListPastWebinarFilesInMeetingFile                     = InMeetingFile
+	GetWebinarAbsenteesRegistrant                         = GetWebinarRegistrantRegistrant
+	GetWebinarAbsenteesCustomQuestion                     = GetMeetingRegistrantCustomQuestion
+	SearchCompanyContactsPhoneNumber                      = GetUserContactDetailsPhoneNumber
+	ListArchivedFilesArchiveFile                          = ArchiveFile
+)
