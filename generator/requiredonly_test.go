@@ -31,6 +31,7 @@ import (
 	"github.com/postman2go/postman2go/golden/hostile"
 	"github.com/postman2go/postman2go/golden/legacyv1"
 	"github.com/postman2go/postman2go/golden/names"
+	"github.com/postman2go/postman2go/golden/paging"
 	"github.com/postman2go/postman2go/golden/pathids"
 	rw "github.com/postman2go/postman2go/golden/runtimewire"
 	"github.com/postman2go/postman2go/golden/typesjson"
@@ -57,6 +58,7 @@ var goldenClients = map[string]goldenClient{
 	"hostile":       {hostile.NewClient, hostile.WithBaseURL, hostile.WithHTTPClient},
 	"legacyv1":      {legacyv1.NewClient, legacyv1.WithBaseURL, legacyv1.WithHTTPClient},
 	"names":         {names.NewClient, names.WithBaseURL, names.WithHTTPClient},
+	"paging":        {paging.NewClient, paging.WithBaseURL, paging.WithHTTPClient},
 	"pathids":       {pathids.NewClient, pathids.WithBaseURL, pathids.WithHTTPClient},
 	"runtimewire":   {rw.NewClient, rw.WithBaseURL, rw.WithHTTPClient},
 	"typesjson":     {typesjson.NewClient, typesjson.WithBaseURL, typesjson.WithHTTPClient},

@@ -62,7 +62,9 @@ Config file (--config FILE); unknown keys are errors:
         "page_size": {"type": "int"}
       }}}}
   An operation is keyed by its Postman item path (folder names and item name,
-  joined by "/") or by the bare item name; "name" is its method name. A field
+  joined by "/") or by the bare item name; "name" is its method name,
+  "paginate" false leaves out its paging iterators (true asks for them and
+  warns when no paging rule applies). A field
   is keyed by its wire name (query key, header name, form field); "name" is
   its Go name, "type" one of string, bool, int, float, time, date, "enum" the
   values of a string enum type, "enumType" the name of its enum type (fields

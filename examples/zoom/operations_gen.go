@@ -6,6 +6,7 @@ package zoom
 import (
 	"context"
 	"fmt"
+	"iter"
 	"strconv"
 	"time"
 )
@@ -173,6 +174,41 @@ func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, 
 		return out, err
 	}
 	return out, nil
+}
+
+// ListSIPPhonesPages iterates over the pages of ListSIPPhones: it sends params, then again with
+// NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or until
+// the loop stops. Every request is a call of ListSIPPhones with the same options; an error ends the
+// iteration, yielded with the response it came with.
+func (c *Client) ListSIPPhonesPages(ctx context.Context, params ListSIPPhonesParams, opts ...RequestOption) iter.Seq2[*ListSIPPhonesResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListSIPPhonesParams) (*ListSIPPhonesResponse, error) {
+		return c.ListSIPPhones(ctx, p, opts...)
+	}, func(p ListSIPPhonesParams, r *ListSIPPhonesResponse) (ListSIPPhonesParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListSIPPhonesAll iterates over the items of every page of ListSIPPhones, in order (see
+// ListSIPPhonesPages). An error ends the iteration.
+//
+//	for item, err := range c.ListSIPPhonesAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListSIPPhonesAll(ctx context.Context, params ListSIPPhonesParams, opts ...RequestOption) iter.Seq2[Phone, error] {
+	return pageItems(c.ListSIPPhonesPages(ctx, params, opts...), (*ListSIPPhonesResponse).items)
+}
+
+// items are the page's "phones".
+func (r *ListSIPPhonesResponse) items() []Phone {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Phones
 }
 
 // EnableSIPPhone sends POST /sip_phones.
@@ -832,6 +868,20 @@ func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomL
 	}, nil
 }
 
+// ListZoomRoomLocationsPages iterates over the pages of ListZoomRoomLocations: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of ListZoomRoomLocations with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListZoomRoomLocationsPages(ctx context.Context, params ListZoomRoomLocationsParams, opts ...RequestOption) iter.Seq2[*ListZoomRoomLocationsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListZoomRoomLocationsParams) (*ListZoomRoomLocationsResponse, error) {
+		return c.ListZoomRoomLocations(ctx, p, opts...)
+	}, func(p ListZoomRoomLocationsParams, r *ListZoomRoomLocationsResponse) (ListZoomRoomLocationsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
 // AddLocation sends POST /rooms/locations.
 // It is the Postman request "rooms/locations/Add a location".
 //
@@ -1321,6 +1371,41 @@ func (c *Client) RoomsListZoomRooms(ctx context.Context, params RoomsListZoomRoo
 	return out, nil
 }
 
+// RoomsListZoomRoomsPages iterates over the pages of RoomsListZoomRooms: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of RoomsListZoomRooms with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) RoomsListZoomRoomsPages(ctx context.Context, params RoomsListZoomRoomsParams, opts ...RequestOption) iter.Seq2[*RoomsListZoomRoomsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p RoomsListZoomRoomsParams) (*RoomsListZoomRoomsResponse, error) {
+		return c.RoomsListZoomRooms(ctx, p, opts...)
+	}, func(p RoomsListZoomRoomsParams, r *RoomsListZoomRoomsResponse) (RoomsListZoomRoomsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// RoomsListZoomRoomsAll iterates over the items of every page of RoomsListZoomRooms, in order (see
+// RoomsListZoomRoomsPages). An error ends the iteration.
+//
+//	for item, err := range c.RoomsListZoomRoomsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) RoomsListZoomRoomsAll(ctx context.Context, params RoomsListZoomRoomsParams, opts ...RequestOption) iter.Seq2[RoomsListZoomRoomsRoom, error] {
+	return pageItems(c.RoomsListZoomRoomsPages(ctx, params, opts...), (*RoomsListZoomRoomsResponse).items)
+}
+
+// items are the page's "rooms".
+func (r *RoomsListZoomRoomsResponse) items() []RoomsListZoomRoomsRoom {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Rooms
+}
+
 // AddZoomRoom sends POST /rooms.
 // It is the Postman request "rooms/Add a Zoom Room".
 //
@@ -1478,6 +1563,41 @@ func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigi
 		return out, err
 	}
 	return out, nil
+}
+
+// ListDigitalSignageContentsPages iterates over the pages of ListDigitalSignageContents: it sends
+// params, then again with NextPageToken (next_page_token) set to each page's next_page_token, until a
+// page has none, or until the loop stops. Every request is a call of ListDigitalSignageContents with
+// the same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListDigitalSignageContentsPages(ctx context.Context, params ListDigitalSignageContentsParams, opts ...RequestOption) iter.Seq2[*ListDigitalSignageContentsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListDigitalSignageContentsParams) (*ListDigitalSignageContentsResponse, error) {
+		return c.ListDigitalSignageContents(ctx, p, opts...)
+	}, func(p ListDigitalSignageContentsParams, r *ListDigitalSignageContentsResponse) (ListDigitalSignageContentsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListDigitalSignageContentsAll iterates over the items of every page of ListDigitalSignageContents,
+// in order (see ListDigitalSignageContentsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListDigitalSignageContentsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListDigitalSignageContentsAll(ctx context.Context, params ListDigitalSignageContentsParams, opts ...RequestOption) iter.Seq2[Content, error] {
+	return pageItems(c.ListDigitalSignageContentsPages(ctx, params, opts...), (*ListDigitalSignageContentsResponse).items)
+}
+
+// items are the page's "contents".
+func (r *ListDigitalSignageContentsResponse) items() []Content {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Contents
 }
 
 // UpdateE911DigitalSignage sends PATCH /rooms/events.
@@ -1951,6 +2071,41 @@ func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMe
 	return out, nil
 }
 
+// ListUserChatMessagesPages iterates over the pages of ListUserChatMessages: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of ListUserChatMessages with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListUserChatMessagesPages(ctx context.Context, params ListUserChatMessagesParams, opts ...RequestOption) iter.Seq2[*ListUserChatMessagesResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListUserChatMessagesParams) (*ListUserChatMessagesResponse, error) {
+		return c.ListUserChatMessages(ctx, p, opts...)
+	}, func(p ListUserChatMessagesParams, r *ListUserChatMessagesResponse) (ListUserChatMessagesParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListUserChatMessagesAll iterates over the items of every page of ListUserChatMessages, in order
+// (see ListUserChatMessagesPages). An error ends the iteration.
+//
+//	for item, err := range c.ListUserChatMessagesAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListUserChatMessagesAll(ctx context.Context, params ListUserChatMessagesParams, opts ...RequestOption) iter.Seq2[ListUserChatMessagesMessage, error] {
+	return pageItems(c.ListUserChatMessagesPages(ctx, params, opts...), (*ListUserChatMessagesResponse).items)
+}
+
+// items are the page's "messages".
+func (r *ListUserChatMessagesResponse) items() []ListUserChatMessagesMessage {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Messages
+}
+
 // ListChannelMembers sends GET /chat/users/{userId}/channels/{channelId}/members.
 // It is the Postman request "chat/users/{user Id}/channels/{channel Id}/members/List channel members".
 //
@@ -2000,6 +2155,41 @@ func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembe
 		return out, err
 	}
 	return out, nil
+}
+
+// ListChannelMembersPages iterates over the pages of ListChannelMembers: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of ListChannelMembers with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) ListChannelMembersPages(ctx context.Context, params ListChannelMembersParams, opts ...RequestOption) iter.Seq2[*ListChannelMembersResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListChannelMembersParams) (*ListChannelMembersResponse, error) {
+		return c.ListChannelMembers(ctx, p, opts...)
+	}, func(p ListChannelMembersParams, r *ListChannelMembersResponse) (ListChannelMembersParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListChannelMembersAll iterates over the items of every page of ListChannelMembers, in order (see
+// ListChannelMembersPages). An error ends the iteration.
+//
+//	for item, err := range c.ListChannelMembersAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListChannelMembersAll(ctx context.Context, params ListChannelMembersParams, opts ...RequestOption) iter.Seq2[ListChannelMembersMember, error] {
+	return pageItems(c.ListChannelMembersPages(ctx, params, opts...), (*ListChannelMembersResponse).items)
+}
+
+// items are the page's "members".
+func (r *ListChannelMembersResponse) items() []ListChannelMembersMember {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Members
 }
 
 // InviteChannelMembers sends POST /chat/users/{userId}/channels/{channelId}/members.
@@ -2289,6 +2479,41 @@ func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsPa
 	return out, nil
 }
 
+// ListUserChannelsPages iterates over the pages of ListUserChannels: it sends params, then again with
+// NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or until
+// the loop stops. Every request is a call of ListUserChannels with the same options; an error ends
+// the iteration, yielded with the response it came with.
+func (c *Client) ListUserChannelsPages(ctx context.Context, params ListUserChannelsParams, opts ...RequestOption) iter.Seq2[*ListUserChannelsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListUserChannelsParams) (*ListUserChannelsResponse, error) {
+		return c.ListUserChannels(ctx, p, opts...)
+	}, func(p ListUserChannelsParams, r *ListUserChannelsResponse) (ListUserChannelsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListUserChannelsAll iterates over the items of every page of ListUserChannels, in order (see
+// ListUserChannelsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListUserChannelsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListUserChannelsAll(ctx context.Context, params ListUserChannelsParams, opts ...RequestOption) iter.Seq2[Channel, error] {
+	return pageItems(c.ListUserChannelsPages(ctx, params, opts...), (*ListUserChannelsResponse).items)
+}
+
+// items are the page's "channels".
+func (r *ListUserChannelsResponse) items() []Channel {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Channels
+}
+
 // CreateChannel sends POST /chat/users/{userId}/channels.
 // It is the Postman request "chat/users/{user Id}/channels/Create a channel".
 //
@@ -2398,6 +2623,41 @@ func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsPa
 		return out, err
 	}
 	return out, nil
+}
+
+// ListUserContactsPages iterates over the pages of ListUserContacts: it sends params, then again with
+// NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or until
+// the loop stops. Every request is a call of ListUserContacts with the same options; an error ends
+// the iteration, yielded with the response it came with.
+func (c *Client) ListUserContactsPages(ctx context.Context, params ListUserContactsParams, opts ...RequestOption) iter.Seq2[*ListUserContactsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListUserContactsParams) (*ListUserContactsResponse, error) {
+		return c.ListUserContacts(ctx, p, opts...)
+	}, func(p ListUserContactsParams, r *ListUserContactsResponse) (ListUserContactsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListUserContactsAll iterates over the items of every page of ListUserContacts, in order (see
+// ListUserContactsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListUserContactsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListUserContactsAll(ctx context.Context, params ListUserContactsParams, opts ...RequestOption) iter.Seq2[ListUserContactsContact, error] {
+	return pageItems(c.ListUserContactsPages(ctx, params, opts...), (*ListUserContactsResponse).items)
+}
+
+// items are the page's "contacts".
+func (r *ListUserContactsResponse) items() []ListUserContactsContact {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Contacts
 }
 
 // GetUserContactDetails sends GET /chat/users/me/contacts/{contactId}.
@@ -4338,6 +4598,41 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 	return out, nil
 }
 
+// ListInternalNumbersPages iterates over the pages of ListInternalNumbers: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of ListInternalNumbers with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListInternalNumbersPages(ctx context.Context, params ListInternalNumbersParams, opts ...RequestOption) iter.Seq2[*ListInternalNumbersResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListInternalNumbersParams) (*ListInternalNumbersResponse, error) {
+		return c.ListInternalNumbers(ctx, p, opts...)
+	}, func(p ListInternalNumbersParams, r *ListInternalNumbersResponse) (ListInternalNumbersParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListInternalNumbersAll iterates over the items of every page of ListInternalNumbers, in order (see
+// ListInternalNumbersPages). An error ends the iteration.
+//
+//	for item, err := range c.ListInternalNumbersAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListInternalNumbersAll(ctx context.Context, params ListInternalNumbersParams, opts ...RequestOption) iter.Seq2[ListInternalNumbersInternalNumber, error] {
+	return pageItems(c.ListInternalNumbersPages(ctx, params, opts...), (*ListInternalNumbersResponse).items)
+}
+
+// items are the page's "internal_numbers".
+func (r *ListInternalNumbersResponse) items() []ListInternalNumbersInternalNumber {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.InternalNumbers
+}
+
 // DeleteInternalNumber sends DELETE /accounts/{accountId}/sip_trunk/internal_numbers/{numberId}.
 // It is the Postman request "accounts/{account Id}/sip trunk/internal numbers/Delete an internal number".
 //
@@ -4802,6 +5097,41 @@ func (c *Client) ListRecordingsOfAccount(ctx context.Context, params ListRecordi
 	return out, nil
 }
 
+// ListRecordingsOfAccountPages iterates over the pages of ListRecordingsOfAccount: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of ListRecordingsOfAccount with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListRecordingsOfAccountPages(ctx context.Context, params ListRecordingsOfAccountParams, opts ...RequestOption) iter.Seq2[*ListRecordingsOfAccountResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListRecordingsOfAccountParams) (*ListRecordingsOfAccountResponse, error) {
+		return c.ListRecordingsOfAccount(ctx, p, opts...)
+	}, func(p ListRecordingsOfAccountParams, r *ListRecordingsOfAccountResponse) (ListRecordingsOfAccountParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListRecordingsOfAccountAll iterates over the items of every page of ListRecordingsOfAccount, in
+// order (see ListRecordingsOfAccountPages). An error ends the iteration.
+//
+//	for item, err := range c.ListRecordingsOfAccountAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListRecordingsOfAccountAll(ctx context.Context, params ListRecordingsOfAccountParams, opts ...RequestOption) iter.Seq2[ListRecordingsOfAccountMeeting, error] {
+	return pageItems(c.ListRecordingsOfAccountPages(ctx, params, opts...), (*ListRecordingsOfAccountResponse).items)
+}
+
+// items are the page's "meetings".
+func (r *ListRecordingsOfAccountResponse) items() []ListRecordingsOfAccountMeeting {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Meetings
+}
+
 // ListSubAccounts sends GET /accounts.
 // It is the Postman request "accounts/List sub accounts".
 //
@@ -4853,6 +5183,41 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 		return out, err
 	}
 	return out, nil
+}
+
+// ListSubAccountsPages iterates over the pages of ListSubAccounts: it sends params, then again with
+// NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or until
+// the loop stops. Every request is a call of ListSubAccounts with the same options; an error ends the
+// iteration, yielded with the response it came with.
+func (c *Client) ListSubAccountsPages(ctx context.Context, params ListSubAccountsParams, opts ...RequestOption) iter.Seq2[*ListSubAccountsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListSubAccountsParams) (*ListSubAccountsResponse, error) {
+		return c.ListSubAccounts(ctx, p, opts...)
+	}, func(p ListSubAccountsParams, r *ListSubAccountsResponse) (ListSubAccountsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListSubAccountsAll iterates over the items of every page of ListSubAccounts, in order (see
+// ListSubAccountsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListSubAccountsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListSubAccountsAll(ctx context.Context, params ListSubAccountsParams, opts ...RequestOption) iter.Seq2[Account, error] {
+	return pageItems(c.ListSubAccountsPages(ctx, params, opts...), (*ListSubAccountsResponse).items)
+}
+
+// items are the page's "accounts".
+func (r *ListSubAccountsResponse) items() []Account {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Accounts
 }
 
 // CreateSubAccount sends POST /accounts.
@@ -5064,6 +5429,41 @@ func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersPa
 	return out, nil
 }
 
+// ListGroupMembersPages iterates over the pages of ListGroupMembers: it sends params, then again with
+// NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or until
+// the loop stops. Every request is a call of ListGroupMembers with the same options; an error ends
+// the iteration, yielded with the response it came with.
+func (c *Client) ListGroupMembersPages(ctx context.Context, params ListGroupMembersParams, opts ...RequestOption) iter.Seq2[*ListGroupMembersResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListGroupMembersParams) (*ListGroupMembersResponse, error) {
+		return c.ListGroupMembers(ctx, p, opts...)
+	}, func(p ListGroupMembersParams, r *ListGroupMembersResponse) (ListGroupMembersParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListGroupMembersAll iterates over the items of every page of ListGroupMembers, in order (see
+// ListGroupMembersPages). An error ends the iteration.
+//
+//	for item, err := range c.ListGroupMembersAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListGroupMembersAll(ctx context.Context, params ListGroupMembersParams, opts ...RequestOption) iter.Seq2[ListGroupMembersMember, error] {
+	return pageItems(c.ListGroupMembersPages(ctx, params, opts...), (*ListGroupMembersResponse).items)
+}
+
+// items are the page's "members".
+func (r *ListGroupMembersResponse) items() []ListGroupMembersMember {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Members
+}
+
 // AddGroupMembers sends POST /groups/{groupId}/members.
 // It is the Postman request "groups/{group Id}/members/Add group members".
 //
@@ -5159,6 +5559,41 @@ func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsPara
 		return out, err
 	}
 	return out, nil
+}
+
+// ListGroupAdminsPages iterates over the pages of ListGroupAdmins: it sends params, then again with
+// NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or until
+// the loop stops. Every request is a call of ListGroupAdmins with the same options; an error ends the
+// iteration, yielded with the response it came with.
+func (c *Client) ListGroupAdminsPages(ctx context.Context, params ListGroupAdminsParams, opts ...RequestOption) iter.Seq2[*ListGroupAdminsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListGroupAdminsParams) (*ListGroupAdminsResponse, error) {
+		return c.ListGroupAdmins(ctx, p, opts...)
+	}, func(p ListGroupAdminsParams, r *ListGroupAdminsResponse) (ListGroupAdminsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListGroupAdminsAll iterates over the items of every page of ListGroupAdmins, in order (see
+// ListGroupAdminsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListGroupAdminsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListGroupAdminsAll(ctx context.Context, params ListGroupAdminsParams, opts ...RequestOption) iter.Seq2[Admin, error] {
+	return pageItems(c.ListGroupAdminsPages(ctx, params, opts...), (*ListGroupAdminsResponse).items)
+}
+
+// items are the page's "admins".
+func (r *ListGroupAdminsResponse) items() []Admin {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Admins
 }
 
 // AddGroupAdmins sends POST /groups/{groupId}/admins.
@@ -5942,6 +6377,41 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 	return out, nil
 }
 
+// ListH323SIPDevicesPages iterates over the pages of ListH323SIPDevices: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of ListH323SIPDevices with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) ListH323SIPDevicesPages(ctx context.Context, params ListH323SIPDevicesParams, opts ...RequestOption) iter.Seq2[*ListH323SIPDevicesResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListH323SIPDevicesParams) (*ListH323SIPDevicesResponse, error) {
+		return c.ListH323SIPDevices(ctx, p, opts...)
+	}, func(p ListH323SIPDevicesParams, r *ListH323SIPDevicesResponse) (ListH323SIPDevicesParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListH323SIPDevicesAll iterates over the items of every page of ListH323SIPDevices, in order (see
+// ListH323SIPDevicesPages). An error ends the iteration.
+//
+//	for item, err := range c.ListH323SIPDevicesAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListH323SIPDevicesAll(ctx context.Context, params ListH323SIPDevicesParams, opts ...RequestOption) iter.Seq2[ListH323SIPDevicesDevice, error] {
+	return pageItems(c.ListH323SIPDevicesPages(ctx, params, opts...), (*ListH323SIPDevicesResponse).items)
+}
+
+// items are the page's "devices".
+func (r *ListH323SIPDevicesResponse) items() []ListH323SIPDevicesDevice {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Devices
+}
+
 // CreateH323SIPDevice sends POST /h323/devices.
 // It is the Postman request "h323/devices/Create a H.323/SIP device".
 //
@@ -6259,6 +6729,42 @@ func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMD
 		return out, err
 	}
 	return out, nil
+}
+
+// ListIMDirectoryGroupMembersPages iterates over the pages of ListIMDirectoryGroupMembers: it sends
+// params, then again with NextPageToken (next_page_token) set to each page's next_page_token, until a
+// page has none, or until the loop stops. Every request is a call of ListIMDirectoryGroupMembers with
+// the same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListIMDirectoryGroupMembersPages(ctx context.Context, params ListIMDirectoryGroupMembersParams, opts ...RequestOption) iter.Seq2[*ListIMDirectoryGroupMembersResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListIMDirectoryGroupMembersParams) (*ListIMDirectoryGroupMembersResponse, error) {
+		return c.ListIMDirectoryGroupMembers(ctx, p, opts...)
+	}, func(p ListIMDirectoryGroupMembersParams, r *ListIMDirectoryGroupMembersResponse) (ListIMDirectoryGroupMembersParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListIMDirectoryGroupMembersAll iterates over the items of every page of
+// ListIMDirectoryGroupMembers, in order (see ListIMDirectoryGroupMembersPages). An error ends the
+// iteration.
+//
+//	for item, err := range c.ListIMDirectoryGroupMembersAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListIMDirectoryGroupMembersAll(ctx context.Context, params ListIMDirectoryGroupMembersParams, opts ...RequestOption) iter.Seq2[ListIMDirectoryGroupMembersMember, error] {
+	return pageItems(c.ListIMDirectoryGroupMembersPages(ctx, params, opts...), (*ListIMDirectoryGroupMembersResponse).items)
+}
+
+// items are the page's "members".
+func (r *ListIMDirectoryGroupMembersResponse) items() []ListIMDirectoryGroupMembersMember {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Members
 }
 
 // AddIMDirectoryGroupMembers sends POST /im/groups/{groupId}/members.
@@ -6616,6 +7122,41 @@ func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessions
 	return out, nil
 }
 
+// GetIMChatSessionsPages iterates over the pages of GetIMChatSessions: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of GetIMChatSessions with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) GetIMChatSessionsPages(ctx context.Context, params GetIMChatSessionsParams, opts ...RequestOption) iter.Seq2[*GetIMChatSessionsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetIMChatSessionsParams) (*GetIMChatSessionsResponse, error) {
+		return c.GetIMChatSessions(ctx, p, opts...)
+	}, func(p GetIMChatSessionsParams, r *GetIMChatSessionsResponse) (GetIMChatSessionsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetIMChatSessionsAll iterates over the items of every page of GetIMChatSessions, in order (see
+// GetIMChatSessionsPages). An error ends the iteration.
+//
+//	for item, err := range c.GetIMChatSessionsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetIMChatSessionsAll(ctx context.Context, params GetIMChatSessionsParams, opts ...RequestOption) iter.Seq2[GetIMChatSessionsSession, error] {
+	return pageItems(c.GetIMChatSessionsPages(ctx, params, opts...), (*GetIMChatSessionsResponse).items)
+}
+
+// items are the page's "sessions".
+func (r *GetIMChatSessionsResponse) items() []GetIMChatSessionsSession {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Sessions
+}
+
 // GetIMChatMessages sends GET /im/chat/sessions/{sessionId}.
 // It is the Postman request "im/chat/sessions/Get IM chat messages".
 //
@@ -6664,6 +7205,41 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 		return out, err
 	}
 	return out, nil
+}
+
+// GetIMChatMessagesPages iterates over the pages of GetIMChatMessages: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of GetIMChatMessages with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) GetIMChatMessagesPages(ctx context.Context, params GetIMChatMessagesParams, opts ...RequestOption) iter.Seq2[*GetIMChatMessagesResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetIMChatMessagesParams) (*GetIMChatMessagesResponse, error) {
+		return c.GetIMChatMessages(ctx, p, opts...)
+	}, func(p GetIMChatMessagesParams, r *GetIMChatMessagesResponse) (GetIMChatMessagesParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetIMChatMessagesAll iterates over the items of every page of GetIMChatMessages, in order (see
+// GetIMChatMessagesPages). An error ends the iteration.
+//
+//	for item, err := range c.GetIMChatMessagesAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetIMChatMessagesAll(ctx context.Context, params GetIMChatMessagesParams, opts ...RequestOption) iter.Seq2[GetIMChatMessagesMessage, error] {
+	return pageItems(c.GetIMChatMessagesPages(ctx, params, opts...), (*GetIMChatMessagesResponse).items)
+}
+
+// items are the page's "messages".
+func (r *GetIMChatMessagesResponse) items() []GetIMChatMessagesMessage {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Messages
 }
 
 // EditChatbotMessage sends PUT /im/chat/messages/{message_id}.
@@ -6911,6 +7487,41 @@ func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessages
 	return out, nil
 }
 
+// GetUserIMMessagesPages iterates over the pages of GetUserIMMessages: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of GetUserIMMessages with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) GetUserIMMessagesPages(ctx context.Context, params GetUserIMMessagesParams, opts ...RequestOption) iter.Seq2[*GetUserIMMessagesResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetUserIMMessagesParams) (*GetUserIMMessagesResponse, error) {
+		return c.GetUserIMMessages(ctx, p, opts...)
+	}, func(p GetUserIMMessagesParams, r *GetUserIMMessagesResponse) (GetUserIMMessagesParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetUserIMMessagesAll iterates over the items of every page of GetUserIMMessages, in order (see
+// GetUserIMMessagesPages). An error ends the iteration.
+//
+//	for item, err := range c.GetUserIMMessagesAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetUserIMMessagesAll(ctx context.Context, params GetUserIMMessagesParams, opts ...RequestOption) iter.Seq2[GetUserIMMessagesMessage, error] {
+	return pageItems(c.GetUserIMMessagesPages(ctx, params, opts...), (*GetUserIMMessagesResponse).items)
+}
+
+// items are the page's "messages".
+func (r *GetUserIMMessagesResponse) items() []GetUserIMMessagesMessage {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Messages
+}
+
 // SendIMMessages sends POST /im/users/me/chat/messages.
 // It is the Postman request "im/users/Send IM messages".
 //
@@ -7008,6 +7619,41 @@ func (c *Client) UsersListMeetings(ctx context.Context, params UsersListMeetings
 		return out, err
 	}
 	return out, nil
+}
+
+// UsersListMeetingsPages iterates over the pages of UsersListMeetings: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of UsersListMeetings with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) UsersListMeetingsPages(ctx context.Context, params UsersListMeetingsParams, opts ...RequestOption) iter.Seq2[*UsersListMeetingsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p UsersListMeetingsParams) (*UsersListMeetingsResponse, error) {
+		return c.UsersListMeetings(ctx, p, opts...)
+	}, func(p UsersListMeetingsParams, r *UsersListMeetingsResponse) (UsersListMeetingsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// UsersListMeetingsAll iterates over the items of every page of UsersListMeetings, in order (see
+// UsersListMeetingsPages). An error ends the iteration.
+//
+//	for item, err := range c.UsersListMeetingsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) UsersListMeetingsAll(ctx context.Context, params UsersListMeetingsParams, opts ...RequestOption) iter.Seq2[UsersListMeetingsMeeting, error] {
+	return pageItems(c.UsersListMeetingsPages(ctx, params, opts...), (*UsersListMeetingsResponse).items)
+}
+
+// items are the page's "meetings".
+func (r *UsersListMeetingsResponse) items() []UsersListMeetingsMeeting {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Meetings
 }
 
 // CreateMeeting sends POST /users/{userId}/meetings.
@@ -8449,6 +9095,41 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 	return out, nil
 }
 
+// ListAllRecordingsPages iterates over the pages of ListAllRecordings: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of ListAllRecordings with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) ListAllRecordingsPages(ctx context.Context, params ListAllRecordingsParams, opts ...RequestOption) iter.Seq2[*ListAllRecordingsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListAllRecordingsParams) (*ListAllRecordingsResponse, error) {
+		return c.ListAllRecordings(ctx, p, opts...)
+	}, func(p ListAllRecordingsParams, r *ListAllRecordingsResponse) (ListAllRecordingsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListAllRecordingsAll iterates over the items of every page of ListAllRecordings, in order (see
+// ListAllRecordingsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListAllRecordingsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListAllRecordingsAll(ctx context.Context, params ListAllRecordingsParams, opts ...RequestOption) iter.Seq2[ListAllRecordingsMeeting, error] {
+	return pageItems(c.ListAllRecordingsPages(ctx, params, opts...), (*ListAllRecordingsResponse).items)
+}
+
+// items are the page's "meetings".
+func (r *ListAllRecordingsResponse) items() []ListAllRecordingsMeeting {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Meetings
+}
+
 // UploadUserProfilePicture sends POST /users/{userId}/picture.
 // It is the Postman request "users/{user Id}/Upload a user's profile picture".
 //
@@ -8944,6 +9625,41 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 	return out, nil
 }
 
+// ListUsersPages iterates over the pages of ListUsers: it sends params, then again with NextPageToken
+// (next_page_token) set to each page's next_page_token, until a page has none, or until the loop
+// stops. Every request is a call of ListUsers with the same options; an error ends the iteration,
+// yielded with the response it came with.
+func (c *Client) ListUsersPages(ctx context.Context, params ListUsersParams, opts ...RequestOption) iter.Seq2[*ListUsersResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListUsersParams) (*ListUsersResponse, error) {
+		return c.ListUsers(ctx, p, opts...)
+	}, func(p ListUsersParams, r *ListUsersResponse) (ListUsersParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListUsersAll iterates over the items of every page of ListUsers, in order (see ListUsersPages). An
+// error ends the iteration.
+//
+//	for item, err := range c.ListUsersAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListUsersAll(ctx context.Context, params ListUsersParams, opts ...RequestOption) iter.Seq2[ListUsersUser, error] {
+	return pageItems(c.ListUsersPages(ctx, params, opts...), (*ListUsersResponse).items)
+}
+
+// items are the page's "users".
+func (r *ListUsersResponse) items() []ListUsersUser {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Users
+}
+
 // CreateUsers sends POST /users.
 // It is the Postman request "users/Create users".
 //
@@ -9347,6 +10063,41 @@ func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingR
 		return out, err
 	}
 	return out, nil
+}
+
+// ListMeetingRegistrantsPages iterates over the pages of ListMeetingRegistrants: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of ListMeetingRegistrants with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListMeetingRegistrantsPages(ctx context.Context, params ListMeetingRegistrantsParams, opts ...RequestOption) iter.Seq2[*ListMeetingRegistrantsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListMeetingRegistrantsParams) (*ListMeetingRegistrantsResponse, error) {
+		return c.ListMeetingRegistrants(ctx, p, opts...)
+	}, func(p ListMeetingRegistrantsParams, r *ListMeetingRegistrantsResponse) (ListMeetingRegistrantsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListMeetingRegistrantsAll iterates over the items of every page of ListMeetingRegistrants, in order
+// (see ListMeetingRegistrantsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListMeetingRegistrantsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListMeetingRegistrantsAll(ctx context.Context, params ListMeetingRegistrantsParams, opts ...RequestOption) iter.Seq2[ListMeetingRegistrantsRegistrant, error] {
+	return pageItems(c.ListMeetingRegistrantsPages(ctx, params, opts...), (*ListMeetingRegistrantsResponse).items)
+}
+
+// items are the page's "registrants".
+func (r *ListMeetingRegistrantsResponse) items() []ListMeetingRegistrantsRegistrant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Registrants
 }
 
 // AddMeetingRegistrant sends POST /meetings/{meetingId}/registrants.
@@ -10081,6 +10832,41 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 		return out, err
 	}
 	return out, nil
+}
+
+// ListRecordingRegistrantsPages iterates over the pages of ListRecordingRegistrants: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of ListRecordingRegistrants with the
+// same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListRecordingRegistrantsPages(ctx context.Context, params ListRecordingRegistrantsParams, opts ...RequestOption) iter.Seq2[*ListRecordingRegistrantsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListRecordingRegistrantsParams) (*ListRecordingRegistrantsResponse, error) {
+		return c.ListRecordingRegistrants(ctx, p, opts...)
+	}, func(p ListRecordingRegistrantsParams, r *ListRecordingRegistrantsResponse) (ListRecordingRegistrantsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListRecordingRegistrantsAll iterates over the items of every page of ListRecordingRegistrants, in
+// order (see ListRecordingRegistrantsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListRecordingRegistrantsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListRecordingRegistrantsAll(ctx context.Context, params ListRecordingRegistrantsParams, opts ...RequestOption) iter.Seq2[ListRecordingRegistrantsRegistrant, error] {
+	return pageItems(c.ListRecordingRegistrantsPages(ctx, params, opts...), (*ListRecordingRegistrantsResponse).items)
+}
+
+// items are the page's "registrants".
+func (r *ListRecordingRegistrantsResponse) items() []ListRecordingRegistrantsRegistrant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Registrants
 }
 
 // CreateRecordingRegistrant sends POST /meetings/{meetingId}/recordings/registrants.
@@ -11019,6 +11805,41 @@ func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastM
 	return out, nil
 }
 
+// GetPastMeetingParticipantsPages iterates over the pages of GetPastMeetingParticipants: it sends
+// params, then again with NextPageToken (next_page_token) set to each page's next_page_token, until a
+// page has none, or until the loop stops. Every request is a call of GetPastMeetingParticipants with
+// the same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetPastMeetingParticipantsPages(ctx context.Context, params GetPastMeetingParticipantsParams, opts ...RequestOption) iter.Seq2[*GetPastMeetingParticipantsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetPastMeetingParticipantsParams) (*GetPastMeetingParticipantsResponse, error) {
+		return c.GetPastMeetingParticipants(ctx, p, opts...)
+	}, func(p GetPastMeetingParticipantsParams, r *GetPastMeetingParticipantsResponse) (GetPastMeetingParticipantsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetPastMeetingParticipantsAll iterates over the items of every page of GetPastMeetingParticipants,
+// in order (see GetPastMeetingParticipantsPages). An error ends the iteration.
+//
+//	for item, err := range c.GetPastMeetingParticipantsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetPastMeetingParticipantsAll(ctx context.Context, params GetPastMeetingParticipantsParams, opts ...RequestOption) iter.Seq2[GetPastMeetingParticipantsParticipant, error] {
+	return pageItems(c.GetPastMeetingParticipantsPages(ctx, params, opts...), (*GetPastMeetingParticipantsResponse).items)
+}
+
+// items are the page's "participants".
+func (r *GetPastMeetingParticipantsResponse) items() []GetPastMeetingParticipantsParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
+}
+
 // GetMeetingArchivedFiles sends GET /past_meetings/{meetingUUID}/archive_files.
 // It is the Postman request "past meetings/{meeting UUID}/Get meeting archived files".
 //
@@ -11261,6 +12082,41 @@ func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeeting
 	return out, nil
 }
 
+// ListMeetingParticipantsPages iterates over the pages of ListMeetingParticipants: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of ListMeetingParticipants with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListMeetingParticipantsPages(ctx context.Context, params ListMeetingParticipantsParams, opts ...RequestOption) iter.Seq2[*ListMeetingParticipantsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListMeetingParticipantsParams) (*ListMeetingParticipantsResponse, error) {
+		return c.ListMeetingParticipants(ctx, p, opts...)
+	}, func(p ListMeetingParticipantsParams, r *ListMeetingParticipantsResponse) (ListMeetingParticipantsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListMeetingParticipantsAll iterates over the items of every page of ListMeetingParticipants, in
+// order (see ListMeetingParticipantsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListMeetingParticipantsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListMeetingParticipantsAll(ctx context.Context, params ListMeetingParticipantsParams, opts ...RequestOption) iter.Seq2[ListMeetingParticipantsParticipant, error] {
+	return pageItems(c.ListMeetingParticipantsPages(ctx, params, opts...), (*ListMeetingParticipantsResponse).items)
+}
+
+// items are the page's "participants".
+func (r *ListMeetingParticipantsResponse) items() []ListMeetingParticipantsParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
+}
+
 // GetMeetingParticipantQoS sends GET /metrics/meetings/{meetingId}/participants/{participantId}/qos.
 // It is the Postman request "metrics/meetings/{meeting Id}/participants/Get meeting participant QoS".
 //
@@ -11384,6 +12240,41 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 	return out, nil
 }
 
+// ListMeetingParticipantsQoSPages iterates over the pages of ListMeetingParticipantsQoS: it sends
+// params, then again with NextPageToken (next_page_token) set to each page's next_page_token, until a
+// page has none, or until the loop stops. Every request is a call of ListMeetingParticipantsQoS with
+// the same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListMeetingParticipantsQoSPages(ctx context.Context, params ListMeetingParticipantsQoSParams, opts ...RequestOption) iter.Seq2[*ListMeetingParticipantsQoSResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListMeetingParticipantsQoSParams) (*ListMeetingParticipantsQoSResponse, error) {
+		return c.ListMeetingParticipantsQoS(ctx, p, opts...)
+	}, func(p ListMeetingParticipantsQoSParams, r *ListMeetingParticipantsQoSResponse) (ListMeetingParticipantsQoSParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListMeetingParticipantsQoSAll iterates over the items of every page of ListMeetingParticipantsQoS,
+// in order (see ListMeetingParticipantsQoSPages). An error ends the iteration.
+//
+//	for item, err := range c.ListMeetingParticipantsQoSAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListMeetingParticipantsQoSAll(ctx context.Context, params ListMeetingParticipantsQoSParams, opts ...RequestOption) iter.Seq2[ListMeetingParticipantsQoSParticipant, error] {
+	return pageItems(c.ListMeetingParticipantsQoSPages(ctx, params, opts...), (*ListMeetingParticipantsQoSResponse).items)
+}
+
+// items are the page's "participants".
+func (r *ListMeetingParticipantsQoSResponse) items() []ListMeetingParticipantsQoSParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
+}
+
 // MeetingsGetSharingRecordingDetails sends GET /metrics/meetings/{meetingId}/participants/sharing.
 // It is the Postman request "metrics/meetings/{meeting Id}/participants/Get sharing/recording details".
 //
@@ -11435,6 +12326,43 @@ func (c *Client) MeetingsGetSharingRecordingDetails(ctx context.Context, params 
 		return out, err
 	}
 	return out, nil
+}
+
+// MeetingsGetSharingRecordingDetailsPages iterates over the pages of
+// MeetingsGetSharingRecordingDetails: it sends params, then again with NextPageToken
+// (next_page_token) set to each page's next_page_token, until a page has none, or until the loop
+// stops. Every request is a call of MeetingsGetSharingRecordingDetails with the same options; an
+// error ends the iteration, yielded with the response it came with.
+func (c *Client) MeetingsGetSharingRecordingDetailsPages(ctx context.Context, params MeetingsGetSharingRecordingDetailsParams, opts ...RequestOption) iter.Seq2[*MeetingsGetSharingRecordingDetailsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p MeetingsGetSharingRecordingDetailsParams) (*MeetingsGetSharingRecordingDetailsResponse, error) {
+		return c.MeetingsGetSharingRecordingDetails(ctx, p, opts...)
+	}, func(p MeetingsGetSharingRecordingDetailsParams, r *MeetingsGetSharingRecordingDetailsResponse) (MeetingsGetSharingRecordingDetailsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// MeetingsGetSharingRecordingDetailsAll iterates over the items of every page of
+// MeetingsGetSharingRecordingDetails, in order (see MeetingsGetSharingRecordingDetailsPages). An
+// error ends the iteration.
+//
+//	for item, err := range c.MeetingsGetSharingRecordingDetailsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) MeetingsGetSharingRecordingDetailsAll(ctx context.Context, params MeetingsGetSharingRecordingDetailsParams, opts ...RequestOption) iter.Seq2[MeetingsGetSharingRecordingDetailsParticipant, error] {
+	return pageItems(c.MeetingsGetSharingRecordingDetailsPages(ctx, params, opts...), (*MeetingsGetSharingRecordingDetailsResponse).items)
+}
+
+// items are the page's "participants".
+func (r *MeetingsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharingRecordingDetailsParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
 }
 
 // GetPostMeetingFeedback sends GET /metrics/meetings/{meetingId}/participants/satisfaction.
@@ -11491,6 +12419,41 @@ func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeeti
 		return out, err
 	}
 	return out, nil
+}
+
+// GetPostMeetingFeedbackPages iterates over the pages of GetPostMeetingFeedback: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of GetPostMeetingFeedback with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetPostMeetingFeedbackPages(ctx context.Context, params GetPostMeetingFeedbackParams, opts ...RequestOption) iter.Seq2[*GetPostMeetingFeedbackResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetPostMeetingFeedbackParams) (*GetPostMeetingFeedbackResponse, error) {
+		return c.GetPostMeetingFeedback(ctx, p, opts...)
+	}, func(p GetPostMeetingFeedbackParams, r *GetPostMeetingFeedbackResponse) (GetPostMeetingFeedbackParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetPostMeetingFeedbackAll iterates over the items of every page of GetPostMeetingFeedback, in order
+// (see GetPostMeetingFeedbackPages). An error ends the iteration.
+//
+//	for item, err := range c.GetPostMeetingFeedbackAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetPostMeetingFeedbackAll(ctx context.Context, params GetPostMeetingFeedbackParams, opts ...RequestOption) iter.Seq2[GetPostMeetingFeedbackParticipant, error] {
+	return pageItems(c.GetPostMeetingFeedbackPages(ctx, params, opts...), (*GetPostMeetingFeedbackResponse).items)
+}
+
+// items are the page's "participants".
+func (r *GetPostMeetingFeedbackResponse) items() []GetPostMeetingFeedbackParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
 }
 
 // GetMeetingDetails sends GET /metrics/meetings/{meetingId}.
@@ -11603,6 +12566,41 @@ func (c *Client) MetricsListMeetings(ctx context.Context, params MetricsListMeet
 	return out, nil
 }
 
+// MetricsListMeetingsPages iterates over the pages of MetricsListMeetings: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of MetricsListMeetings with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) MetricsListMeetingsPages(ctx context.Context, params MetricsListMeetingsParams, opts ...RequestOption) iter.Seq2[*MetricsListMeetingsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p MetricsListMeetingsParams) (*MetricsListMeetingsResponse, error) {
+		return c.MetricsListMeetings(ctx, p, opts...)
+	}, func(p MetricsListMeetingsParams, r *MetricsListMeetingsResponse) (MetricsListMeetingsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// MetricsListMeetingsAll iterates over the items of every page of MetricsListMeetings, in order (see
+// MetricsListMeetingsPages). An error ends the iteration.
+//
+//	for item, err := range c.MetricsListMeetingsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) MetricsListMeetingsAll(ctx context.Context, params MetricsListMeetingsParams, opts ...RequestOption) iter.Seq2[MetricsListMeetingsMeeting, error] {
+	return pageItems(c.MetricsListMeetingsPages(ctx, params, opts...), (*MetricsListMeetingsResponse).items)
+}
+
+// items are the page's "meetings".
+func (r *MetricsListMeetingsResponse) items() []MetricsListMeetingsMeeting {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Meetings
+}
+
 // GetWebinarParticipants sends GET /metrics/webinars/{webinarId}/participants.
 // It is the Postman request "metrics/webinars/{webinar Id}/participants/Get webinar participants".
 //
@@ -11663,6 +12661,41 @@ func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarPa
 		return out, err
 	}
 	return out, nil
+}
+
+// GetWebinarParticipantsPages iterates over the pages of GetWebinarParticipants: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of GetWebinarParticipants with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetWebinarParticipantsPages(ctx context.Context, params GetWebinarParticipantsParams, opts ...RequestOption) iter.Seq2[*GetWebinarParticipantsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetWebinarParticipantsParams) (*GetWebinarParticipantsResponse, error) {
+		return c.GetWebinarParticipants(ctx, p, opts...)
+	}, func(p GetWebinarParticipantsParams, r *GetWebinarParticipantsResponse) (GetWebinarParticipantsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetWebinarParticipantsAll iterates over the items of every page of GetWebinarParticipants, in order
+// (see GetWebinarParticipantsPages). An error ends the iteration.
+//
+//	for item, err := range c.GetWebinarParticipantsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetWebinarParticipantsAll(ctx context.Context, params GetWebinarParticipantsParams, opts ...RequestOption) iter.Seq2[GetWebinarParticipantsParticipant, error] {
+	return pageItems(c.GetWebinarParticipantsPages(ctx, params, opts...), (*GetWebinarParticipantsResponse).items)
+}
+
+// items are the page's "participants".
+func (r *GetWebinarParticipantsResponse) items() []GetWebinarParticipantsParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
 }
 
 // GetWebinarParticipantQoS sends GET /metrics/webinars/{webinarId}/participants/{participantId}/qos.
@@ -11791,6 +12824,41 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 	return out, nil
 }
 
+// ListWebinarParticipantQoSPages iterates over the pages of ListWebinarParticipantQoS: it sends
+// params, then again with NextPageToken (next_page_token) set to each page's next_page_token, until a
+// page has none, or until the loop stops. Every request is a call of ListWebinarParticipantQoS with
+// the same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListWebinarParticipantQoSPages(ctx context.Context, params ListWebinarParticipantQoSParams, opts ...RequestOption) iter.Seq2[*ListWebinarParticipantQoSResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListWebinarParticipantQoSParams) (*ListWebinarParticipantQoSResponse, error) {
+		return c.ListWebinarParticipantQoS(ctx, p, opts...)
+	}, func(p ListWebinarParticipantQoSParams, r *ListWebinarParticipantQoSResponse) (ListWebinarParticipantQoSParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListWebinarParticipantQoSAll iterates over the items of every page of ListWebinarParticipantQoS, in
+// order (see ListWebinarParticipantQoSPages). An error ends the iteration.
+//
+//	for item, err := range c.ListWebinarParticipantQoSAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListWebinarParticipantQoSAll(ctx context.Context, params ListWebinarParticipantQoSParams, opts ...RequestOption) iter.Seq2[ListMeetingParticipantsQoSParticipant, error] {
+	return pageItems(c.ListWebinarParticipantQoSPages(ctx, params, opts...), (*ListWebinarParticipantQoSResponse).items)
+}
+
+// items are the page's "participants".
+func (r *ListWebinarParticipantQoSResponse) items() []ListMeetingParticipantsQoSParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
+}
+
 // WebinarsGetSharingRecordingDetails sends GET /metrics/webinars/{webinarId}/participants/sharing.
 // It is the Postman request "metrics/webinars/{webinar Id}/participants/Get sharing/recording details".
 //
@@ -11842,6 +12910,43 @@ func (c *Client) WebinarsGetSharingRecordingDetails(ctx context.Context, params 
 		return out, err
 	}
 	return out, nil
+}
+
+// WebinarsGetSharingRecordingDetailsPages iterates over the pages of
+// WebinarsGetSharingRecordingDetails: it sends params, then again with NextPageToken
+// (next_page_token) set to each page's next_page_token, until a page has none, or until the loop
+// stops. Every request is a call of WebinarsGetSharingRecordingDetails with the same options; an
+// error ends the iteration, yielded with the response it came with.
+func (c *Client) WebinarsGetSharingRecordingDetailsPages(ctx context.Context, params WebinarsGetSharingRecordingDetailsParams, opts ...RequestOption) iter.Seq2[*WebinarsGetSharingRecordingDetailsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p WebinarsGetSharingRecordingDetailsParams) (*WebinarsGetSharingRecordingDetailsResponse, error) {
+		return c.WebinarsGetSharingRecordingDetails(ctx, p, opts...)
+	}, func(p WebinarsGetSharingRecordingDetailsParams, r *WebinarsGetSharingRecordingDetailsResponse) (WebinarsGetSharingRecordingDetailsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// WebinarsGetSharingRecordingDetailsAll iterates over the items of every page of
+// WebinarsGetSharingRecordingDetails, in order (see WebinarsGetSharingRecordingDetailsPages). An
+// error ends the iteration.
+//
+//	for item, err := range c.WebinarsGetSharingRecordingDetailsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) WebinarsGetSharingRecordingDetailsAll(ctx context.Context, params WebinarsGetSharingRecordingDetailsParams, opts ...RequestOption) iter.Seq2[MeetingsGetSharingRecordingDetailsParticipant, error] {
+	return pageItems(c.WebinarsGetSharingRecordingDetailsPages(ctx, params, opts...), (*WebinarsGetSharingRecordingDetailsResponse).items)
+}
+
+// items are the page's "participants".
+func (r *WebinarsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharingRecordingDetailsParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
 }
 
 // GetPostWebinarFeedback sends GET /metrics/webinars/{webinarId}/participants/satisfaction.
@@ -11898,6 +13003,41 @@ func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebin
 		return out, err
 	}
 	return out, nil
+}
+
+// GetPostWebinarFeedbackPages iterates over the pages of GetPostWebinarFeedback: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of GetPostWebinarFeedback with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetPostWebinarFeedbackPages(ctx context.Context, params GetPostWebinarFeedbackParams, opts ...RequestOption) iter.Seq2[*GetPostWebinarFeedbackResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetPostWebinarFeedbackParams) (*GetPostWebinarFeedbackResponse, error) {
+		return c.GetPostWebinarFeedback(ctx, p, opts...)
+	}, func(p GetPostWebinarFeedbackParams, r *GetPostWebinarFeedbackResponse) (GetPostWebinarFeedbackParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetPostWebinarFeedbackAll iterates over the items of every page of GetPostWebinarFeedback, in order
+// (see GetPostWebinarFeedbackPages). An error ends the iteration.
+//
+//	for item, err := range c.GetPostWebinarFeedbackAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetPostWebinarFeedbackAll(ctx context.Context, params GetPostWebinarFeedbackParams, opts ...RequestOption) iter.Seq2[GetPostMeetingFeedbackParticipant, error] {
+	return pageItems(c.GetPostWebinarFeedbackPages(ctx, params, opts...), (*GetPostWebinarFeedbackResponse).items)
+}
+
+// items are the page's "participants".
+func (r *GetPostWebinarFeedbackResponse) items() []GetPostMeetingFeedbackParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
 }
 
 // GetWebinarDetails sends GET /metrics/webinars/{webinarId}.
@@ -11995,6 +13135,41 @@ func (c *Client) MetricsListWebinars(ctx context.Context, params MetricsListWebi
 	return out, nil
 }
 
+// MetricsListWebinarsPages iterates over the pages of MetricsListWebinars: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of MetricsListWebinars with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) MetricsListWebinarsPages(ctx context.Context, params MetricsListWebinarsParams, opts ...RequestOption) iter.Seq2[*MetricsListWebinarsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p MetricsListWebinarsParams) (*MetricsListWebinarsResponse, error) {
+		return c.MetricsListWebinars(ctx, p, opts...)
+	}, func(p MetricsListWebinarsParams, r *MetricsListWebinarsResponse) (MetricsListWebinarsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// MetricsListWebinarsAll iterates over the items of every page of MetricsListWebinars, in order (see
+// MetricsListWebinarsPages). An error ends the iteration.
+//
+//	for item, err := range c.MetricsListWebinarsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) MetricsListWebinarsAll(ctx context.Context, params MetricsListWebinarsParams, opts ...RequestOption) iter.Seq2[MetricsListWebinarsWebinar, error] {
+	return pageItems(c.MetricsListWebinarsPages(ctx, params, opts...), (*MetricsListWebinarsResponse).items)
+}
+
+// items are the page's "webinars".
+func (r *MetricsListWebinarsResponse) items() []MetricsListWebinarsWebinar {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Webinars
+}
+
 // MetricsListZoomRooms sends GET /metrics/zoomrooms.
 // It is the Postman request "metrics/zoomrooms/List Zoom Rooms".
 //
@@ -12043,6 +13218,41 @@ func (c *Client) MetricsListZoomRooms(ctx context.Context, params MetricsListZoo
 		return out, err
 	}
 	return out, nil
+}
+
+// MetricsListZoomRoomsPages iterates over the pages of MetricsListZoomRooms: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of MetricsListZoomRooms with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) MetricsListZoomRoomsPages(ctx context.Context, params MetricsListZoomRoomsParams, opts ...RequestOption) iter.Seq2[*MetricsListZoomRoomsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p MetricsListZoomRoomsParams) (*MetricsListZoomRoomsResponse, error) {
+		return c.MetricsListZoomRooms(ctx, p, opts...)
+	}, func(p MetricsListZoomRoomsParams, r *MetricsListZoomRoomsResponse) (MetricsListZoomRoomsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// MetricsListZoomRoomsAll iterates over the items of every page of MetricsListZoomRooms, in order
+// (see MetricsListZoomRoomsPages). An error ends the iteration.
+//
+//	for item, err := range c.MetricsListZoomRoomsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) MetricsListZoomRoomsAll(ctx context.Context, params MetricsListZoomRoomsParams, opts ...RequestOption) iter.Seq2[MetricsListZoomRoomsZoomRoom, error] {
+	return pageItems(c.MetricsListZoomRoomsPages(ctx, params, opts...), (*MetricsListZoomRoomsResponse).items)
+}
+
+// items are the page's "zoom_rooms".
+func (r *MetricsListZoomRoomsResponse) items() []MetricsListZoomRoomsZoomRoom {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.ZoomRooms
 }
 
 // GetZoomRoomsDetails sends GET /metrics/zoomrooms/{zoomroomId}.
@@ -12095,6 +13305,41 @@ func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDet
 		return out, err
 	}
 	return out, nil
+}
+
+// GetZoomRoomsDetailsPages iterates over the pages of GetZoomRoomsDetails: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's past_meetings.next_page_token, until
+// a page has none, or until the loop stops. Every request is a call of GetZoomRoomsDetails with the
+// same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetZoomRoomsDetailsPages(ctx context.Context, params GetZoomRoomsDetailsParams, opts ...RequestOption) iter.Seq2[*GetZoomRoomsDetailsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetZoomRoomsDetailsParams) (*GetZoomRoomsDetailsResponse, error) {
+		return c.GetZoomRoomsDetails(ctx, p, opts...)
+	}, func(p GetZoomRoomsDetailsParams, r *GetZoomRoomsDetailsResponse) (GetZoomRoomsDetailsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "past_meetings", "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetZoomRoomsDetailsAll iterates over the items of every page of GetZoomRoomsDetails, in order (see
+// GetZoomRoomsDetailsPages). An error ends the iteration.
+//
+//	for item, err := range c.GetZoomRoomsDetailsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetZoomRoomsDetailsAll(ctx context.Context, params GetZoomRoomsDetailsParams, opts ...RequestOption) iter.Seq2[string, error] {
+	return pageItems(c.GetZoomRoomsDetailsPages(ctx, params, opts...), (*GetZoomRoomsDetailsResponse).items)
+}
+
+// items are the page's "issues".
+func (r *GetZoomRoomsDetailsResponse) items() []string {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Issues
 }
 
 // GetTop25IssuesOfZoomRooms sends GET /metrics/zoomrooms/issues.
@@ -12241,6 +13486,43 @@ func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZo
 	return out, nil
 }
 
+// GetZoomMeetingsClientFeedbackPages iterates over the pages of GetZoomMeetingsClientFeedback: it
+// sends params, then again with NextPageToken (next_page_token) set to each page's next_page_token,
+// until a page has none, or until the loop stops. Every request is a call of
+// GetZoomMeetingsClientFeedback with the same options; an error ends the iteration, yielded with the
+// response it came with.
+func (c *Client) GetZoomMeetingsClientFeedbackPages(ctx context.Context, params GetZoomMeetingsClientFeedbackParams, opts ...RequestOption) iter.Seq2[*GetZoomMeetingsClientFeedbackResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetZoomMeetingsClientFeedbackParams) (*GetZoomMeetingsClientFeedbackResponse, error) {
+		return c.GetZoomMeetingsClientFeedback(ctx, p, opts...)
+	}, func(p GetZoomMeetingsClientFeedbackParams, r *GetZoomMeetingsClientFeedbackResponse) (GetZoomMeetingsClientFeedbackParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetZoomMeetingsClientFeedbackAll iterates over the items of every page of
+// GetZoomMeetingsClientFeedback, in order (see GetZoomMeetingsClientFeedbackPages). An error ends the
+// iteration.
+//
+//	for item, err := range c.GetZoomMeetingsClientFeedbackAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetZoomMeetingsClientFeedbackAll(ctx context.Context, params GetZoomMeetingsClientFeedbackParams, opts ...RequestOption) iter.Seq2[ClientFeedbackDetail, error] {
+	return pageItems(c.GetZoomMeetingsClientFeedbackPages(ctx, params, opts...), (*GetZoomMeetingsClientFeedbackResponse).items)
+}
+
+// items are the page's "client_feedback_details".
+func (r *GetZoomMeetingsClientFeedbackResponse) items() []ClientFeedbackDetail {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.ClientFeedbackDetails
+}
+
 // ListClientMeetingSatisfaction sends GET /metrics/client/satisfaction.
 // It is the Postman request "metrics/client/List client meeting satisfaction".
 //
@@ -12385,6 +13667,41 @@ func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoo
 	return out, nil
 }
 
+// GetIssuesOfZoomRoomsPages iterates over the pages of GetIssuesOfZoomRooms: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of GetIssuesOfZoomRooms with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetIssuesOfZoomRoomsPages(ctx context.Context, params GetIssuesOfZoomRoomsParams, opts ...RequestOption) iter.Seq2[*GetIssuesOfZoomRoomsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetIssuesOfZoomRoomsParams) (*GetIssuesOfZoomRoomsResponse, error) {
+		return c.GetIssuesOfZoomRooms(ctx, p, opts...)
+	}, func(p GetIssuesOfZoomRoomsParams, r *GetIssuesOfZoomRoomsResponse) (GetIssuesOfZoomRoomsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetIssuesOfZoomRoomsAll iterates over the items of every page of GetIssuesOfZoomRooms, in order
+// (see GetIssuesOfZoomRoomsPages). An error ends the iteration.
+//
+//	for item, err := range c.GetIssuesOfZoomRoomsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetIssuesOfZoomRoomsAll(ctx context.Context, params GetIssuesOfZoomRoomsParams, opts ...RequestOption) iter.Seq2[IssueDetail, error] {
+	return pageItems(c.GetIssuesOfZoomRoomsPages(ctx, params, opts...), (*GetIssuesOfZoomRoomsResponse).items)
+}
+
+// items are the page's "issue_details".
+func (r *GetIssuesOfZoomRoomsResponse) items() []IssueDetail {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.IssueDetails
+}
+
 // GetCRCPortUsage sends GET /metrics/crc.
 // It is the Postman request "metrics/Get CRC port usage".
 //
@@ -12489,6 +13806,41 @@ func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, op
 	return out, nil
 }
 
+// GetIMMetricsPages iterates over the pages of GetIMMetrics: it sends params, then again with
+// NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or until
+// the loop stops. Every request is a call of GetIMMetrics with the same options; an error ends the
+// iteration, yielded with the response it came with.
+func (c *Client) GetIMMetricsPages(ctx context.Context, params GetIMMetricsParams, opts ...RequestOption) iter.Seq2[*GetIMMetricsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetIMMetricsParams) (*GetIMMetricsResponse, error) {
+		return c.GetIMMetrics(ctx, p, opts...)
+	}, func(p GetIMMetricsParams, r *GetIMMetricsResponse) (GetIMMetricsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetIMMetricsAll iterates over the items of every page of GetIMMetrics, in order (see
+// GetIMMetricsPages). An error ends the iteration.
+//
+//	for item, err := range c.GetIMMetricsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetIMMetricsAll(ctx context.Context, params GetIMMetricsParams, opts ...RequestOption) iter.Seq2[GetIMMetricsUser, error] {
+	return pageItems(c.GetIMMetricsPages(ctx, params, opts...), (*GetIMMetricsResponse).items)
+}
+
+// items are the page's "users".
+func (r *GetIMMetricsResponse) items() []GetIMMetricsUser {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Users
+}
+
 // GetChatMetrics sends GET /metrics/chat.
 // It is the Postman request "metrics/Get chat metrics".
 //
@@ -12542,6 +13894,41 @@ func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams
 		return out, err
 	}
 	return out, nil
+}
+
+// GetChatMetricsPages iterates over the pages of GetChatMetrics: it sends params, then again with
+// NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or until
+// the loop stops. Every request is a call of GetChatMetrics with the same options; an error ends the
+// iteration, yielded with the response it came with.
+func (c *Client) GetChatMetricsPages(ctx context.Context, params GetChatMetricsParams, opts ...RequestOption) iter.Seq2[*GetChatMetricsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetChatMetricsParams) (*GetChatMetricsResponse, error) {
+		return c.GetChatMetrics(ctx, p, opts...)
+	}, func(p GetChatMetricsParams, r *GetChatMetricsResponse) (GetChatMetricsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetChatMetricsAll iterates over the items of every page of GetChatMetrics, in order (see
+// GetChatMetricsPages). An error ends the iteration.
+//
+//	for item, err := range c.GetChatMetricsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetChatMetricsAll(ctx context.Context, params GetChatMetricsParams, opts ...RequestOption) iter.Seq2[GetChatMetricsUser, error] {
+	return pageItems(c.GetChatMetricsPages(ctx, params, opts...), (*GetChatMetricsResponse).items)
+}
+
+// items are the page's "users".
+func (r *GetChatMetricsResponse) items() []GetChatMetricsUser {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Users
 }
 
 // GetMeetingQualityScores sends GET /metrics/quality.
@@ -12653,6 +14040,42 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 	return out, nil
 }
 
+// GetActiveInactiveHostReportsPages iterates over the pages of GetActiveInactiveHostReports: it sends
+// params, then again with NextPageToken (next_page_token) set to each page's next_page_token, until a
+// page has none, or until the loop stops. Every request is a call of GetActiveInactiveHostReports
+// with the same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetActiveInactiveHostReportsPages(ctx context.Context, params GetActiveInactiveHostReportsParams, opts ...RequestOption) iter.Seq2[*GetActiveInactiveHostReportsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetActiveInactiveHostReportsParams) (*GetActiveInactiveHostReportsResponse, error) {
+		return c.GetActiveInactiveHostReports(ctx, p, opts...)
+	}, func(p GetActiveInactiveHostReportsParams, r *GetActiveInactiveHostReportsResponse) (GetActiveInactiveHostReportsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetActiveInactiveHostReportsAll iterates over the items of every page of
+// GetActiveInactiveHostReports, in order (see GetActiveInactiveHostReportsPages). An error ends the
+// iteration.
+//
+//	for item, err := range c.GetActiveInactiveHostReportsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetActiveInactiveHostReportsAll(ctx context.Context, params GetActiveInactiveHostReportsParams, opts ...RequestOption) iter.Seq2[GetActiveInactiveHostReportsUser, error] {
+	return pageItems(c.GetActiveInactiveHostReportsPages(ctx, params, opts...), (*GetActiveInactiveHostReportsResponse).items)
+}
+
+// items are the page's "users".
+func (r *GetActiveInactiveHostReportsResponse) items() []GetActiveInactiveHostReportsUser {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Users
+}
+
 // GetMeetingReports sends GET /report/users/{userId}/meetings.
 // It is the Postman request "report/users/Get meeting reports".
 //
@@ -12706,6 +14129,20 @@ func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReports
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
+}
+
+// GetMeetingReportsPages iterates over the pages of GetMeetingReports: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of GetMeetingReports with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) GetMeetingReportsPages(ctx context.Context, params GetMeetingReportsParams, opts ...RequestOption) iter.Seq2[*GetMeetingReportsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetMeetingReportsParams) (*GetMeetingReportsResponse, error) {
+		return c.GetMeetingReports(ctx, p, opts...)
+	}, func(p GetMeetingReportsParams, r *GetMeetingReportsResponse) (GetMeetingReportsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
 }
 
 // GetMeetingDetailReports sends GET /report/meetings/{meetingId}.
@@ -12814,6 +14251,42 @@ func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMee
 		return out, err
 	}
 	return out, nil
+}
+
+// GetMeetingParticipantReportsPages iterates over the pages of GetMeetingParticipantReports: it sends
+// params, then again with NextPageToken (next_page_token) set to each page's next_page_token, until a
+// page has none, or until the loop stops. Every request is a call of GetMeetingParticipantReports
+// with the same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetMeetingParticipantReportsPages(ctx context.Context, params GetMeetingParticipantReportsParams, opts ...RequestOption) iter.Seq2[*GetMeetingParticipantReportsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetMeetingParticipantReportsParams) (*GetMeetingParticipantReportsResponse, error) {
+		return c.GetMeetingParticipantReports(ctx, p, opts...)
+	}, func(p GetMeetingParticipantReportsParams, r *GetMeetingParticipantReportsResponse) (GetMeetingParticipantReportsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetMeetingParticipantReportsAll iterates over the items of every page of
+// GetMeetingParticipantReports, in order (see GetMeetingParticipantReportsPages). An error ends the
+// iteration.
+//
+//	for item, err := range c.GetMeetingParticipantReportsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetMeetingParticipantReportsAll(ctx context.Context, params GetMeetingParticipantReportsParams, opts ...RequestOption) iter.Seq2[GetMeetingParticipantReportsParticipant, error] {
+	return pageItems(c.GetMeetingParticipantReportsPages(ctx, params, opts...), (*GetMeetingParticipantReportsResponse).items)
+}
+
+// items are the page's "participants".
+func (r *GetMeetingParticipantReportsResponse) items() []GetMeetingParticipantReportsParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
 }
 
 // GetMeetingPollReports sends GET /report/meetings/{meetingId}/polls.
@@ -12958,6 +14431,42 @@ func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWeb
 		return out, err
 	}
 	return out, nil
+}
+
+// GetWebinarParticipantReportsPages iterates over the pages of GetWebinarParticipantReports: it sends
+// params, then again with NextPageToken (next_page_token) set to each page's next_page_token, until a
+// page has none, or until the loop stops. Every request is a call of GetWebinarParticipantReports
+// with the same options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetWebinarParticipantReportsPages(ctx context.Context, params GetWebinarParticipantReportsParams, opts ...RequestOption) iter.Seq2[*GetWebinarParticipantReportsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetWebinarParticipantReportsParams) (*GetWebinarParticipantReportsResponse, error) {
+		return c.GetWebinarParticipantReports(ctx, p, opts...)
+	}, func(p GetWebinarParticipantReportsParams, r *GetWebinarParticipantReportsResponse) (GetWebinarParticipantReportsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetWebinarParticipantReportsAll iterates over the items of every page of
+// GetWebinarParticipantReports, in order (see GetWebinarParticipantReportsPages). An error ends the
+// iteration.
+//
+//	for item, err := range c.GetWebinarParticipantReportsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetWebinarParticipantReportsAll(ctx context.Context, params GetWebinarParticipantReportsParams, opts ...RequestOption) iter.Seq2[GetMeetingParticipantReportsParticipant, error] {
+	return pageItems(c.GetWebinarParticipantReportsPages(ctx, params, opts...), (*GetWebinarParticipantReportsResponse).items)
+}
+
+// items are the page's "participants".
+func (r *GetWebinarParticipantReportsResponse) items() []GetMeetingParticipantReportsParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
 }
 
 // GetWebinarPollReports sends GET /report/webinars/{webinarId}/polls.
@@ -13190,6 +14699,41 @@ func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessi
 	return out, nil
 }
 
+// GetChatSessionsReportsPages iterates over the pages of GetChatSessionsReports: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of GetChatSessionsReports with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetChatSessionsReportsPages(ctx context.Context, params GetChatSessionsReportsParams, opts ...RequestOption) iter.Seq2[*GetChatSessionsReportsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetChatSessionsReportsParams) (*GetChatSessionsReportsResponse, error) {
+		return c.GetChatSessionsReports(ctx, p, opts...)
+	}, func(p GetChatSessionsReportsParams, r *GetChatSessionsReportsResponse) (GetChatSessionsReportsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetChatSessionsReportsAll iterates over the items of every page of GetChatSessionsReports, in order
+// (see GetChatSessionsReportsPages). An error ends the iteration.
+//
+//	for item, err := range c.GetChatSessionsReportsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetChatSessionsReportsAll(ctx context.Context, params GetChatSessionsReportsParams, opts ...RequestOption) iter.Seq2[GetChatSessionsReportsSession, error] {
+	return pageItems(c.GetChatSessionsReportsPages(ctx, params, opts...), (*GetChatSessionsReportsResponse).items)
+}
+
+// items are the page's "sessions".
+func (r *GetChatSessionsReportsResponse) items() []GetChatSessionsReportsSession {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Sessions
+}
+
 // GetChatMessagesReports sends GET /report/chat/sessions/{sessionId}.
 // It is the Postman request "report/chat/sessions/Get chat messages reports".
 //
@@ -13241,6 +14785,41 @@ func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessa
 		return out, err
 	}
 	return out, nil
+}
+
+// GetChatMessagesReportsPages iterates over the pages of GetChatMessagesReports: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of GetChatMessagesReports with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetChatMessagesReportsPages(ctx context.Context, params GetChatMessagesReportsParams, opts ...RequestOption) iter.Seq2[*GetChatMessagesReportsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetChatMessagesReportsParams) (*GetChatMessagesReportsResponse, error) {
+		return c.GetChatMessagesReports(ctx, p, opts...)
+	}, func(p GetChatMessagesReportsParams, r *GetChatMessagesReportsResponse) (GetChatMessagesReportsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetChatMessagesReportsAll iterates over the items of every page of GetChatMessagesReports, in order
+// (see GetChatMessagesReportsPages). An error ends the iteration.
+//
+//	for item, err := range c.GetChatMessagesReportsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetChatMessagesReportsAll(ctx context.Context, params GetChatMessagesReportsParams, opts ...RequestOption) iter.Seq2[GetChatMessagesReportsMessage, error] {
+	return pageItems(c.GetChatMessagesReportsPages(ctx, params, opts...), (*GetChatMessagesReportsResponse).items)
+}
+
+// items are the page's "messages".
+func (r *GetChatMessagesReportsResponse) items() []GetChatMessagesReportsMessage {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Messages
 }
 
 // GetDailyUsageReport sends GET /report/daily.
@@ -13346,6 +14925,20 @@ func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneRep
 	}, nil
 }
 
+// GetTelephoneReportsPages iterates over the pages of GetTelephoneReports: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of GetTelephoneReports with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetTelephoneReportsPages(ctx context.Context, params GetTelephoneReportsParams, opts ...RequestOption) iter.Seq2[*GetTelephoneReportsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetTelephoneReportsParams) (*GetTelephoneReportsResponse, error) {
+		return c.GetTelephoneReports(ctx, p, opts...)
+	}, func(p GetTelephoneReportsParams, r *GetTelephoneReportsResponse) (GetTelephoneReportsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
 // GetCloudRecordingUsageReport sends GET /report/cloud_recording.
 // It is the Postman request "report/Get cloud recording usage report".
 //
@@ -13447,6 +15040,41 @@ func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperation
 	return out, nil
 }
 
+// GetOperationLogsReportPages iterates over the pages of GetOperationLogsReport: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of GetOperationLogsReport with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetOperationLogsReportPages(ctx context.Context, params GetOperationLogsReportParams, opts ...RequestOption) iter.Seq2[*GetOperationLogsReportResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetOperationLogsReportParams) (*GetOperationLogsReportResponse, error) {
+		return c.GetOperationLogsReport(ctx, p, opts...)
+	}, func(p GetOperationLogsReportParams, r *GetOperationLogsReportResponse) (GetOperationLogsReportParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetOperationLogsReportAll iterates over the items of every page of GetOperationLogsReport, in order
+// (see GetOperationLogsReportPages). An error ends the iteration.
+//
+//	for item, err := range c.GetOperationLogsReportAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetOperationLogsReportAll(ctx context.Context, params GetOperationLogsReportParams, opts ...RequestOption) iter.Seq2[OperationLog, error] {
+	return pageItems(c.GetOperationLogsReportPages(ctx, params, opts...), (*GetOperationLogsReportResponse).items)
+}
+
+// items are the page's "operation_logs".
+func (r *GetOperationLogsReportResponse) items() []OperationLog {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.OperationLogs
+}
+
 // GetUpcomingEventsReport sends GET /report/upcoming_events.
 // It is the Postman request "report/Get upcoming events report".
 //
@@ -13498,6 +15126,41 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 	return out, nil
 }
 
+// GetUpcomingEventsReportPages iterates over the pages of GetUpcomingEventsReport: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of GetUpcomingEventsReport with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetUpcomingEventsReportPages(ctx context.Context, params GetUpcomingEventsReportParams, opts ...RequestOption) iter.Seq2[*GetUpcomingEventsReportResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetUpcomingEventsReportParams) (*GetUpcomingEventsReportResponse, error) {
+		return c.GetUpcomingEventsReport(ctx, p, opts...)
+	}, func(p GetUpcomingEventsReportParams, r *GetUpcomingEventsReportResponse) (GetUpcomingEventsReportParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetUpcomingEventsReportAll iterates over the items of every page of GetUpcomingEventsReport, in
+// order (see GetUpcomingEventsReportPages). An error ends the iteration.
+//
+//	for item, err := range c.GetUpcomingEventsReportAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetUpcomingEventsReportAll(ctx context.Context, params GetUpcomingEventsReportParams, opts ...RequestOption) iter.Seq2[UpcomingEvent, error] {
+	return pageItems(c.GetUpcomingEventsReportPages(ctx, params, opts...), (*GetUpcomingEventsReportResponse).items)
+}
+
+// items are the page's "upcoming_events".
+func (r *GetUpcomingEventsReportResponse) items() []UpcomingEvent {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.UpcomingEvents
+}
+
 // GetSignInSignOutActivityReport sends GET /report/activities.
 // It is the Postman request "report/Get sign In / sign out activity report".
 //
@@ -13546,6 +15209,21 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 		Header:     resp.Header,
 		Body:       body,
 	}, nil
+}
+
+// GetSignInSignOutActivityReportPages iterates over the pages of GetSignInSignOutActivityReport: it
+// sends params, then again with NextPageToken (next_page_token) set to each page's next_page_token,
+// until a page has none, or until the loop stops. Every request is a call of
+// GetSignInSignOutActivityReport with the same options; an error ends the iteration, yielded with the
+// response it came with.
+func (c *Client) GetSignInSignOutActivityReportPages(ctx context.Context, params GetSignInSignOutActivityReportParams, opts ...RequestOption) iter.Seq2[*GetSignInSignOutActivityReportResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetSignInSignOutActivityReportParams) (*GetSignInSignOutActivityReportResponse, error) {
+		return c.GetSignInSignOutActivityReport(ctx, p, opts...)
+	}, func(p GetSignInSignOutActivityReportParams, r *GetSignInSignOutActivityReportResponse) (GetSignInSignOutActivityReportParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
 }
 
 // ListMembersInRole sends GET /roles/{roleId}/members.
@@ -13602,6 +15280,41 @@ func (c *Client) ListMembersInRole(ctx context.Context, params ListMembersInRole
 		return out, err
 	}
 	return out, nil
+}
+
+// ListMembersInRolePages iterates over the pages of ListMembersInRole: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of ListMembersInRole with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) ListMembersInRolePages(ctx context.Context, params ListMembersInRoleParams, opts ...RequestOption) iter.Seq2[*ListMembersInRoleResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListMembersInRoleParams) (*ListMembersInRoleResponse, error) {
+		return c.ListMembersInRole(ctx, p, opts...)
+	}, func(p ListMembersInRoleParams, r *ListMembersInRoleResponse) (ListMembersInRoleParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListMembersInRoleAll iterates over the items of every page of ListMembersInRole, in order (see
+// ListMembersInRolePages). An error ends the iteration.
+//
+//	for item, err := range c.ListMembersInRoleAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListMembersInRoleAll(ctx context.Context, params ListMembersInRoleParams, opts ...RequestOption) iter.Seq2[ListMembersInRoleMember, error] {
+	return pageItems(c.ListMembersInRolePages(ctx, params, opts...), (*ListMembersInRoleResponse).items)
+}
+
+// items are the page's "members".
+func (r *ListMembersInRoleResponse) items() []ListMembersInRoleMember {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Members
 }
 
 // AssignRole sends POST /roles/{roleId}/members.
@@ -14504,6 +16217,41 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 		return out, err
 	}
 	return out, nil
+}
+
+// ListWebinarRegistrantsPages iterates over the pages of ListWebinarRegistrants: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of ListWebinarRegistrants with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListWebinarRegistrantsPages(ctx context.Context, params ListWebinarRegistrantsParams, opts ...RequestOption) iter.Seq2[*ListWebinarRegistrantsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListWebinarRegistrantsParams) (*ListWebinarRegistrantsResponse, error) {
+		return c.ListWebinarRegistrants(ctx, p, opts...)
+	}, func(p ListWebinarRegistrantsParams, r *ListWebinarRegistrantsResponse) (ListWebinarRegistrantsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListWebinarRegistrantsAll iterates over the items of every page of ListWebinarRegistrants, in order
+// (see ListWebinarRegistrantsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListWebinarRegistrantsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListWebinarRegistrantsAll(ctx context.Context, params ListWebinarRegistrantsParams, opts ...RequestOption) iter.Seq2[ListWebinarRegistrantsRegistrant, error] {
+	return pageItems(c.ListWebinarRegistrantsPages(ctx, params, opts...), (*ListWebinarRegistrantsResponse).items)
+}
+
+// items are the page's "registrants".
+func (r *ListWebinarRegistrantsResponse) items() []ListWebinarRegistrantsRegistrant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Registrants
 }
 
 // AddWebinarRegistrant sends POST /webinars/{webinarId}/registrants.
@@ -15452,6 +17200,41 @@ func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinar
 	return out, nil
 }
 
+// ListWebinarParticipantsPages iterates over the pages of ListWebinarParticipants: it sends params,
+// then again with NextPageToken (next_page_token) set to each page's next_page_token, until a page
+// has none, or until the loop stops. Every request is a call of ListWebinarParticipants with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) ListWebinarParticipantsPages(ctx context.Context, params ListWebinarParticipantsParams, opts ...RequestOption) iter.Seq2[*ListWebinarParticipantsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListWebinarParticipantsParams) (*ListWebinarParticipantsResponse, error) {
+		return c.ListWebinarParticipants(ctx, p, opts...)
+	}, func(p ListWebinarParticipantsParams, r *ListWebinarParticipantsResponse) (ListWebinarParticipantsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListWebinarParticipantsAll iterates over the items of every page of ListWebinarParticipants, in
+// order (see ListWebinarParticipantsPages). An error ends the iteration.
+//
+//	for item, err := range c.ListWebinarParticipantsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListWebinarParticipantsAll(ctx context.Context, params ListWebinarParticipantsParams, opts ...RequestOption) iter.Seq2[GetPastMeetingParticipantsParticipant, error] {
+	return pageItems(c.ListWebinarParticipantsPages(ctx, params, opts...), (*ListWebinarParticipantsResponse).items)
+}
+
+// items are the page's "participants".
+func (r *ListWebinarParticipantsResponse) items() []GetPastMeetingParticipantsParticipant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Participants
+}
+
 // ListPastWebinarInstances sends GET /past_webinars/{webinarId}/instances.
 // It is the Postman request "past webinars/{webinar Id}/List past webinar instances".
 //
@@ -15681,6 +17464,41 @@ func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsen
 	return out, nil
 }
 
+// GetWebinarAbsenteesPages iterates over the pages of GetWebinarAbsentees: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of GetWebinarAbsentees with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) GetWebinarAbsenteesPages(ctx context.Context, params GetWebinarAbsenteesParams, opts ...RequestOption) iter.Seq2[*GetWebinarAbsenteesResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p GetWebinarAbsenteesParams) (*GetWebinarAbsenteesResponse, error) {
+		return c.GetWebinarAbsentees(ctx, p, opts...)
+	}, func(p GetWebinarAbsenteesParams, r *GetWebinarAbsenteesResponse) (GetWebinarAbsenteesParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// GetWebinarAbsenteesAll iterates over the items of every page of GetWebinarAbsentees, in order (see
+// GetWebinarAbsenteesPages). An error ends the iteration.
+//
+//	for item, err := range c.GetWebinarAbsenteesAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) GetWebinarAbsenteesAll(ctx context.Context, params GetWebinarAbsenteesParams, opts ...RequestOption) iter.Seq2[GetWebinarRegistrantRegistrant, error] {
+	return pageItems(c.GetWebinarAbsenteesPages(ctx, params, opts...), (*GetWebinarAbsenteesResponse).items)
+}
+
+// items are the page's "registrants".
+func (r *GetWebinarAbsenteesResponse) items() []GetWebinarRegistrantRegistrant {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Registrants
+}
+
 // SearchCompanyContacts sends GET /contacts.
 // It is the Postman request "Search company contacts".
 //
@@ -15729,6 +17547,41 @@ func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompany
 		return out, err
 	}
 	return out, nil
+}
+
+// SearchCompanyContactsPages iterates over the pages of SearchCompanyContacts: it sends params, then
+// again with NextPageToken (next_page_token) set to each page's next_page_token, until a page has
+// none, or until the loop stops. Every request is a call of SearchCompanyContacts with the same
+// options; an error ends the iteration, yielded with the response it came with.
+func (c *Client) SearchCompanyContactsPages(ctx context.Context, params SearchCompanyContactsParams, opts ...RequestOption) iter.Seq2[*SearchCompanyContactsResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p SearchCompanyContactsParams) (*SearchCompanyContactsResponse, error) {
+		return c.SearchCompanyContacts(ctx, p, opts...)
+	}, func(p SearchCompanyContactsParams, r *SearchCompanyContactsResponse) (SearchCompanyContactsParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// SearchCompanyContactsAll iterates over the items of every page of SearchCompanyContacts, in order
+// (see SearchCompanyContactsPages). An error ends the iteration.
+//
+//	for item, err := range c.SearchCompanyContactsAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) SearchCompanyContactsAll(ctx context.Context, params SearchCompanyContactsParams, opts ...RequestOption) iter.Seq2[SearchCompanyContactsContact, error] {
+	return pageItems(c.SearchCompanyContactsPages(ctx, params, opts...), (*SearchCompanyContactsResponse).items)
+}
+
+// items are the page's "contacts".
+func (r *SearchCompanyContactsResponse) items() []SearchCompanyContactsContact {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Contacts
 }
 
 // ListSIPTrunkNumbers sends GET /sip_trunk/numbers.
@@ -15923,4 +17776,39 @@ func (c *Client) ListArchivedFiles(ctx context.Context, params ListArchivedFiles
 		return out, err
 	}
 	return out, nil
+}
+
+// ListArchivedFilesPages iterates over the pages of ListArchivedFiles: it sends params, then again
+// with NextPageToken (next_page_token) set to each page's next_page_token, until a page has none, or
+// until the loop stops. Every request is a call of ListArchivedFiles with the same options; an error
+// ends the iteration, yielded with the response it came with.
+func (c *Client) ListArchivedFilesPages(ctx context.Context, params ListArchivedFilesParams, opts ...RequestOption) iter.Seq2[*ListArchivedFilesResponse, error] {
+	return paginate(ctx, params, func(ctx context.Context, p ListArchivedFilesParams) (*ListArchivedFilesResponse, error) {
+		return c.ListArchivedFiles(ctx, p, opts...)
+	}, func(p ListArchivedFilesParams, r *ListArchivedFilesResponse) (ListArchivedFilesParams, bool, error) {
+		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
+		p.NextPageToken = next
+		return p, more, err
+	})
+}
+
+// ListArchivedFilesAll iterates over the items of every page of ListArchivedFiles, in order (see
+// ListArchivedFilesPages). An error ends the iteration.
+//
+//	for item, err := range c.ListArchivedFilesAll(ctx, params) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
+func (c *Client) ListArchivedFilesAll(ctx context.Context, params ListArchivedFilesParams, opts ...RequestOption) iter.Seq2[ListArchivedFilesMeeting, error] {
+	return pageItems(c.ListArchivedFilesPages(ctx, params, opts...), (*ListArchivedFilesResponse).items)
+}
+
+// items are the page's "meetings".
+func (r *ListArchivedFilesResponse) items() []ListArchivedFilesMeeting {
+	if r.Data == nil {
+		return nil
+	}
+	return r.Data.Meetings
 }

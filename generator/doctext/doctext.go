@@ -84,6 +84,9 @@ func OneLine(s string) string {
 	return strings.Join(strings.Fields(PlainText(s)), " ")
 }
 
+// Wrap wraps one line of plain text at word boundaries, as Lines does.
+func Wrap(line string) []string { return wrap(line, wrapWidth) }
+
 func wrap(line string, width int) []string {
 	var out []string
 	for len(line) > width {

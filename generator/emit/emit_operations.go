@@ -14,6 +14,10 @@ func emitOperations(f *jen.File, pkg *ir.Package) {
 	for _, op := range pkg.Operations {
 		emitOperation(f, op)
 		f.Line()
+		if op.Paging != nil {
+			emitPaging(f, op) // emit_paging.go
+			f.Line()
+		}
 	}
 }
 

@@ -27,7 +27,7 @@ import (
 var emittedImports = map[string]bool{
 	"context": true, "encoding/json": true, "errors": true, "fmt": true, "io": true,
 	"maps": true, "net/http": true, "slices": true, "strconv": true, "time": true,
-	"log": true, "os": true, "strings": true,
+	"log": true, "os": true, "strings": true, "iter": true,
 }
 
 // renderFile renders f, formats it once and checks the result with guard.

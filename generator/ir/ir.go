@@ -60,6 +60,51 @@ type Operation struct {
 
 	// ErrorData are the types of non-2xx JSON bodies, by status.
 	ErrorData []ErrorBody
+
+	// Paging is how the operation asks for its next page; nil when it
+	// does not page.
+	Paging *Paging
+}
+
+// PagingKind is the rule a list operation's next page follows.
+type PagingKind int
+
+const (
+	// PageToken: the response body carries the next page's token (at
+	// Next), sent in Param; no token, no next page.
+	PageToken PagingKind = iota
+	// PageAfterID: Param (starting_after) is the last item's ItemID while
+	// the body's has_more (at Next) is true.
+	PageAfterID
+	// PageNumber: Param counts pages up from FirstPage until a page has no
+	// items or the body's page count (at PageCount, when known) is reached.
+	PageNumber
+	// PageOffset: Param moves on by the number of items until a page has
+	// none.
+	PageOffset
+)
+
+// Paging is how a list operation's next page is asked for, and where its
+// items are.
+type Paging struct {
+	Kind  PagingKind
+	Param *Field // the params field the next request sets
+	// Next is the JSON path of the next token (PageToken) or of has_more
+	// (PageAfterID) in the response body.
+	Next []string
+	// PageCount is the JSON path of the number of pages (PageNumber), nil
+	// when the examples do not show one.
+	PageCount []string
+	FirstPage int64 // PageNumber: the page an unset Param is
+	// Items are the fields from the response's Data down to the items
+	// slice, empty when Data is the slice; ItemType is its element. Items
+	// and ItemType are nil when the examples show no list.
+	Items    []*StructField
+	ItemType *JSONType
+	ItemID   *StructField // PageAfterID: the item's id field
+
+	PagesMethod string // the iterator over responses
+	AllMethod   string // the iterator over items; "" without ItemType
 }
 
 // ErrorBody is the synthesized type of one error status's JSON body.

@@ -38,6 +38,9 @@ type Config struct {
 type OperationConfig struct {
 	Name   string                 `json:"name,omitempty"`
 	Fields map[string]FieldConfig `json:"fields,omitempty"`
+	// Paginate false leaves out the paging iterators the generator would
+	// write; true asks for them, with a warning when no rule applies.
+	Paginate *bool `json:"paginate,omitempty"`
 }
 
 // FieldConfig overrides one params field.

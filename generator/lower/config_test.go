@@ -177,3 +177,30 @@ func diagText(ds []*parser.Diagnostic) string {
 	}
 	return b.String()
 }
+
+// TestConfigPaginate: "paginate": false leaves an operation's iterators
+// out; true where no rule applies is a warning, not a guess.
+func TestConfigPaginate(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/paging/collection.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	config, err := ParseConfig([]byte(`{"operations": {
+		"List meetings": {"paginate": false},
+		"List settings": {"paginate": true}
+	}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg, warns := Package(parseOrFail(t, data), Options{Package: "paging", Config: config})
+	paged := map[string]bool{}
+	for _, op := range pkg.Operations {
+		paged[op.Name] = op.Paging != nil
+	}
+	if paged["ListMeetings"] || paged["ListSettings"] || !paged["ListRecordings"] {
+		t.Errorf("paged operations: %v; want ListRecordings and not ListMeetings (off) or ListSettings (no rule)", paged)
+	}
+	if !strings.Contains(diagText(warns), "paginate is on, but no paging rule applies") {
+		t.Errorf("no warning for paginate on ListSettings:\n%s", diagText(warns))
+	}
+}

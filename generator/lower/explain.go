@@ -41,6 +41,9 @@ func Explain(pkg *ir.Package) string {
 			}
 			fmt.Fprintf(&b, "  documented responses: %s\n", strings.Join(rows, ", "))
 		}
+		if pg := op.Paging; pg != nil {
+			fmt.Fprintf(&b, "  paging: %s\n", pagingSummary(pg))
+		}
 	}
 	return b.String()
 }
@@ -127,4 +130,27 @@ func groupTypeString(f *ir.Field) string {
 		return "*" + g.Struct.Name
 	}
 	return fmt.Sprintf("shape %d", g.Shape)
+}
+
+// pagingSummary says which rule an operation pages by and its iterators.
+func pagingSummary(pg *ir.Paging) string {
+	var rule string
+	switch pg.Kind {
+	case ir.PageToken:
+		rule = fmt.Sprintf("token %s from %s", pg.Param.Wire, strings.Join(pg.Next, "."))
+	case ir.PageAfterID:
+		rule = fmt.Sprintf("%s the last item's %s while %s", pg.Param.Wire, pg.ItemID.Key, strings.Join(pg.Next, "."))
+	case ir.PageNumber:
+		rule = fmt.Sprintf("page number %s from %d", pg.Param.Wire, pg.FirstPage)
+		if pg.PageCount != nil {
+			rule += " up to " + strings.Join(pg.PageCount, ".")
+		}
+	case ir.PageOffset:
+		rule = fmt.Sprintf("offset %s", pg.Param.Wire)
+	}
+	methods := pg.PagesMethod
+	if pg.AllMethod != "" {
+		methods += ", " + pg.AllMethod
+	}
+	return rule + " (" + methods + ")"
 }

@@ -211,6 +211,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hos
 	op.ResponseHeaders = responseHeaders(ri.Responses)
 	op.ResponseData = l.responseData(op, ri)
 	op.ErrorData = l.errorData(op, ri)
+	op.Paging = l.paging(op, ri) // paging.go
 	return op, base, hostTemplate, fields
 }
 

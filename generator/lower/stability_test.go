@@ -152,6 +152,12 @@ func operationNames(op *ir.Operation) (names, uses []string) {
 	for _, n := range []string{op.Name, op.ParamsType, op.ResponseType, op.TableVar} {
 		add(n)
 	}
+	if p := op.Paging; p != nil {
+		add(p.PagesMethod)
+		if p.AllMethod != "" {
+			add(p.AllMethod)
+		}
+	}
 	var jsonType func(t *ir.JSONType)
 	enum := func(e *ir.Enum) {
 		if e == nil {

@@ -1,0 +1,185 @@
+package runtime
+
+import (
+	"context"
+	"errors"
+	"testing"
+)
+
+// fakePages serves pages of tokens: page i answers with next[i].
+type fakePages struct {
+	next  []string
+	sent  []string
+	fails int // the request that fails, 1-based; 0 for none
+}
+
+func (f *fakePages) fetch(_ context.Context, token string) (string, error) {
+	f.sent = append(f.sent, token)
+	if len(f.sent) == f.fails {
+		return "", errors.New("boom")
+	}
+	return f.next[len(f.sent)-1], nil
+}
+
+func (f *fakePages) pages() func(func(string, error) bool) {
+	return paginate(context.Background(), "", f.fetch, func(sent, page string) (string, bool, error) {
+		return nextToken(sent, page)
+	})
+}
+
+func TestPaginateFollowsTokensUntilNone(t *testing.T) {
+	f := &fakePages{next: []string{"a", "b", ""}}
+	var got []string
+	for page, err := range f.pages() {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, page)
+	}
+	if want := `["a" "b" ""]`; sprintQ(got) != want {
+		t.Errorf("pages = %s, want %s", sprintQ(got), want)
+	}
+	if want := `["" "a" "b"]`; sprintQ(f.sent) != want {
+		t.Errorf("tokens sent = %s, want %s", sprintQ(f.sent), want)
+	}
+}
+
+func TestPaginateStopsWhenTheCallerDoes(t *testing.T) {
+	f := &fakePages{next: []string{"a", "b", "c", ""}}
+	for range f.pages() {
+		break
+	}
+	if len(f.sent) != 1 {
+		t.Errorf("%d requests after a break on the first page, want 1", len(f.sent))
+	}
+}
+
+func TestPaginateYieldsTheErrorAndStops(t *testing.T) {
+	f := &fakePages{next: []string{"a", "b", "c", ""}, fails: 2}
+	var errs int
+	n := 0
+	for _, err := range f.pages() {
+		n++
+		if err != nil {
+			errs++
+		}
+	}
+	if n != 2 || errs != 1 || len(f.sent) != 2 {
+		t.Errorf("%d yields, %d errors, %d requests; want 2, 1, 2", n, errs, len(f.sent))
+	}
+}
+
+func TestPaginateRefusesARepeatedToken(t *testing.T) {
+	f := &fakePages{next: []string{"a", "a", "a", ""}}
+	var last error
+	for _, err := range f.pages() {
+		last = err
+	}
+	if !errors.Is(last, ErrPageRepeated) || len(f.sent) != 2 {
+		t.Errorf("last error %v after %d requests, want ErrPageRepeated after 2", last, len(f.sent))
+	}
+}
+
+func TestPageItems(t *testing.T) {
+	f := &fakePages{next: []string{"a", "b", ""}}
+	items := pageItems(f.pages(), func(page string) []string {
+		if page == "" {
+			return nil
+		}
+		return []string{page + "1", page + "2"}
+	})
+	var got []string
+	for it, err := range items {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, it)
+		if it == "b1" {
+			break
+		}
+	}
+	if want := `["a1" "a2" "b1"]`; sprintQ(got) != want {
+		t.Errorf("items = %s, want %s", sprintQ(got), want)
+	}
+	if len(f.sent) != 2 {
+		t.Errorf("%d requests, want 2: the break stops before the third page", len(f.sent))
+	}
+}
+
+func TestBodyLookups(t *testing.T) {
+	body := []byte(`{"next_page_token": "t1", "meta": {"next_cursor": "c2", "total": 42, "more": true}, "n": null, "list": [1]}`)
+	for _, tt := range []struct {
+		path []string
+		want string
+	}{
+		{[]string{"next_page_token"}, "t1"},
+		{[]string{"meta", "next_cursor"}, "c2"},
+		{[]string{"meta", "total"}, "42"},
+		{[]string{"n"}, ""},
+		{[]string{"list"}, ""},
+		{[]string{"missing"}, ""},
+		{[]string{"next_page_token", "deeper"}, ""},
+	} {
+		if got := bodyText(body, tt.path...); got != tt.want {
+			t.Errorf("bodyText(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+	if n, ok := bodyInt(body, "meta", "total"); !ok || n != 42 {
+		t.Errorf("bodyInt = %d, %v", n, ok)
+	}
+	if _, ok := bodyInt(body, "next_page_token"); ok {
+		t.Errorf("bodyInt of a string reported a number")
+	}
+	if !bodyBool(body, "meta", "more") || bodyBool(body, "n") || bodyBool([]byte("not json"), "x") {
+		t.Errorf("bodyBool wrong")
+	}
+}
+
+func sprintQ(s []string) string {
+	out := "["
+	for i, v := range s {
+		if i > 0 {
+			out += " "
+		}
+		out += `"` + v + `"`
+	}
+	return out + "]"
+}
+
+func TestNextPage(t *testing.T) {
+	body := []byte(`{"page_count": 3}`)
+	for _, tt := range []struct {
+		page, first int64
+		items       int
+		count       []string
+		next        int64
+		more        bool
+	}{
+		{1, 1, 10, nil, 2, true},
+		{1, 1, 0, nil, 1, false}, // an empty page is the last
+		{2, 1, 10, []string{"page_count"}, 3, true},
+		{3, 1, 10, []string{"page_count"}, 3, false}, // page 3 of 3
+		{2, 0, 10, []string{"page_count"}, 2, false}, // pages 0, 1, 2
+		{2, 1, 10, []string{"missing"}, 3, true},
+	} {
+		next, more := nextPage(tt.page, tt.first, tt.items, body, tt.count...)
+		if next != tt.next || more != tt.more {
+			t.Errorf("nextPage(%d, first %d, %d items, %q) = %d, %v; want %d, %v", tt.page, tt.first, tt.items, tt.count, next, more, tt.next, tt.more)
+		}
+	}
+	if n, err := pageText("", 1); n != 1 || err != nil {
+		t.Errorf(`pageText("") = %d, %v`, n, err)
+	}
+	if n, err := pageText("7", 1); n != 7 || err != nil {
+		t.Errorf(`pageText("7") = %d, %v`, n, err)
+	}
+	if _, err := pageText("seven", 1); err == nil {
+		t.Errorf(`pageText("seven"): no error`)
+	}
+	if n, more := nextOffset(20, 10); n != 30 || !more {
+		t.Errorf("nextOffset(20, 10) = %d, %v", n, more)
+	}
+	if _, more := nextOffset(20, 0); more {
+		t.Errorf("nextOffset after an empty page: more")
+	}
+}
