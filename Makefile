@@ -41,15 +41,17 @@ lint:
 
 # Wire conformance: for every collection, the generated client's requests
 # against newman's (Postman's runtime), one table per collection (see the
-# README). Needs node and `npm ci --prefix conformance`. It fails only when
-# the harness itself fails (newman missing or crashing, a server error);
+# README); for every v3 collection directory, against the Postman CLI's.
+# Needs node and `npm ci --prefix conformance`. It fails only when the
+# harness itself fails (the runner missing or crashing, a server error);
 # differences are reported, not failures.
 CONFORMANCE_COLLECTIONS := $(wildcard testdata/*/collection.json) $(wildcard ../shared/corpus/*.json)
+CONFORMANCE_V3_DIRS := $(patsubst %/,%,$(wildcard testdata/v3-*/))
 
 conformance:
 	@set -e; mkdir -p out; $(GO) build -o out/conformance ./conformance; \
 	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	for f in $(CONFORMANCE_COLLECTIONS); do \
+	for f in $(CONFORMANCE_COLLECTIONS) $(CONFORMANCE_V3_DIRS); do \
 		echo "== $$f"; \
 		out/conformance -collection $$f > "$$tmp/one" || { cat "$$tmp/one"; exit 1; }; \
 		cat "$$tmp/one"; echo "$$f: $$(tail -n 1 "$$tmp/one")" >> "$$tmp/summary"; \

@@ -36,26 +36,32 @@ var ignoredHeaders = map[string]bool{
 // client's, after the normalizations the README lists, or "" when they are
 // wire-equivalent. tag is the pairing header, which is not compared.
 func Compare(newman, client Capture, tag string) string {
+	return CompareAs("newman", newman, client, tag)
+}
+
+// CompareAs is Compare for the request of the named runner (newman, or
+// postman for the Postman CLI), which the report names.
+func CompareAs(runner string, newman, client Capture, tag string) string {
 	if newman.Method != client.Method {
-		return fmt.Sprintf("method: newman %s, client %s", newman.Method, client.Method)
+		return fmt.Sprintf("method: %s %s, client %s", runner, newman.Method, client.Method)
 	}
 	npath, nquery, _ := strings.Cut(newman.URI, "?")
 	cpath, cquery, _ := strings.Cut(client.URI, "?")
-	if d := comparePath(npath, cpath); d != "" {
+	if d := comparePath(runner, npath, cpath); d != "" {
 		return d
 	}
-	if d := compareQuery(nquery, cquery); d != "" {
+	if d := compareQuery(runner, nquery, cquery); d != "" {
 		return d
 	}
-	if d := compareHeaders(newman.Header, client.Header, tag); d != "" {
+	if d := compareHeaders(runner, newman.Header, client.Header, tag); d != "" {
 		return d
 	}
 	nmt, nparams := mediaType(newman.Header)
 	cmt, cparams := mediaType(client.Header)
 	if nmt != cmt {
-		return fmt.Sprintf("Content-Type: newman %s, client %s", orNone(nmt), orNone(cmt))
+		return fmt.Sprintf("Content-Type: %s %s, client %s", runner, orNone(nmt), orNone(cmt))
 	}
-	return compareBody(nmt, nparams, cparams, newman.Body, client.Body)
+	return compareBody(runner, nmt, nparams, cparams, newman.Body, client.Body)
 }
 
 func orNone(s string) string {
@@ -69,17 +75,17 @@ func orNone(s string) string {
 // may differ (the client escapes reserved characters, including "/", in
 // path values and path text; Postman sends most of them raw). When a path
 // does not decode, the raw paths are compared byte for byte.
-func comparePath(newman, client string) string {
+func comparePath(runner, newman, client string) string {
 	nd, nerr := url.PathUnescape(newman)
 	cd, cerr := url.PathUnescape(client)
 	if nerr != nil || cerr != nil {
 		if newman != client {
-			return fmt.Sprintf("raw path: newman %q, client %q", newman, client)
+			return fmt.Sprintf("raw path: %s %q, client %q", runner, newman, client)
 		}
 		return ""
 	}
 	if nd != cd {
-		return fmt.Sprintf("path: newman %q, client %q (raw %q, %q)", nd, cd, newman, client)
+		return fmt.Sprintf("path: %s %q, client %q (raw %q, %q)", runner, nd, cd, newman, client)
 	}
 	return ""
 }
@@ -128,7 +134,7 @@ func decode(s string, plusIsSpace bool) string {
 
 // comparePairs compares two lists as multisets and names the first entry
 // (in newman's order, then the client's) that only one side has.
-func comparePairs(what string, newman, client []pair) string {
+func comparePairs(runner, what string, newman, client []pair) string {
 	count := map[pair]int{}
 	for _, p := range client {
 		count[p]++
@@ -138,13 +144,13 @@ func comparePairs(what string, newman, client []pair) string {
 			if p.value == "" && !p.flag {
 				continue // deliberate: the client does not send an empty optional value
 			}
-			return fmt.Sprintf("%s: newman sends %s, client does not", what, p)
+			return fmt.Sprintf("%s: %s sends %s, client does not", what, runner, p)
 		}
 		count[p]--
 	}
 	for _, p := range client {
 		if count[p] > 0 {
-			return fmt.Sprintf("%s: client sends %s, newman does not", what, p)
+			return fmt.Sprintf("%s: client sends %s, %s does not", what, p, runner)
 		}
 	}
 	return ""
@@ -153,15 +159,15 @@ func comparePairs(what string, newman, client []pair) string {
 // compareQuery compares the queries as multisets of decoded pairs: order
 // and escaping (the client sends a space as %20 and escapes reserved
 // characters) do not count; "+" is a literal plus on both sides.
-func compareQuery(newman, client string) string {
-	return comparePairs("query", parsePairs(newman, false), parsePairs(client, false))
+func compareQuery(runner, newman, client string) string {
+	return comparePairs(runner, "query", parsePairs(newman, false), parsePairs(client, false))
 }
 
 // compareHeaders compares the headers the request carries besides the
 // ignored transport ones and the tag: names case-insensitively, values as
 // multisets. Newman's default "Accept: */*" counts only when the client
 // sends an Accept header too.
-func compareHeaders(newman, client http.Header, tag string) string {
+func compareHeaders(runner string, newman, client http.Header, tag string) string {
 	skip := func(name string, h, other http.Header) bool {
 		if ignoredHeaders[name] || strings.EqualFold(name, tag) {
 			return true
@@ -189,11 +195,11 @@ func compareHeaders(newman, client http.Header, tag string) string {
 		case len(cv) == 0 && strings.Join(nv, "") == "":
 			// deliberate: the client does not send an empty optional value
 		case len(cv) == 0:
-			return fmt.Sprintf("header %s: newman sends %q, client does not", name, strings.Join(nv, ", "))
+			return fmt.Sprintf("header %s: %s sends %q, client does not", name, runner, strings.Join(nv, ", "))
 		case len(nv) == 0:
-			return fmt.Sprintf("header %s: client sends %q, newman does not", name, strings.Join(cv, ", "))
+			return fmt.Sprintf("header %s: client sends %q, %s does not", name, strings.Join(cv, ", "), runner)
 		case !reflect.DeepEqual(nv, cv):
-			return fmt.Sprintf("header %s: newman %q, client %q", name, strings.Join(nv, ", "), strings.Join(cv, ", "))
+			return fmt.Sprintf("header %s: %s %q, client %q", name, runner, strings.Join(nv, ", "), strings.Join(cv, ", "))
 		}
 	}
 	return ""
@@ -226,19 +232,19 @@ func mediaType(h http.Header) (string, map[string]string) {
 // urlencoded as a multiset of pairs, multipart as a multiset of parts, and
 // anything else (JSON or multipart that neither side's body parses as)
 // byte for byte.
-func compareBody(mt string, nparams, cparams map[string]string, newman, client []byte) string {
+func compareBody(runner, mt string, nparams, cparams map[string]string, newman, client []byte) string {
 	switch {
 	case mt == "application/json" || strings.HasSuffix(mt, "+json"):
 		nv, nerr := decodeJSON(newman)
 		cv, cerr := decodeJSON(client)
 		if nerr == nil && cerr == nil {
 			if !reflect.DeepEqual(nv, cv) {
-				return fmt.Sprintf("JSON body: newman %s, client %s", clip(newman), clip(client))
+				return fmt.Sprintf("JSON body: %s %s, client %s", runner, clip(newman), clip(client))
 			}
 			return ""
 		}
 	case mt == "application/x-www-form-urlencoded":
-		return comparePairs("form body", parsePairs(string(newman), true), parsePairs(string(client), true))
+		return comparePairs(runner, "form body", parsePairs(string(newman), true), parsePairs(string(client), true))
 	case mt == "multipart/form-data":
 		np, nerr := parseMultipart(newman, nparams["boundary"])
 		cp, cerr := parseMultipart(client, cparams["boundary"])
@@ -247,15 +253,15 @@ func compareBody(mt string, nparams, cparams map[string]string, newman, client [
 			// Neither is multipart: a file body sent with the collection's
 			// multipart Content-Type header. Compared as bytes below.
 		case nerr != nil:
-			return "multipart body: newman's does not parse: " + nerr.Error()
+			return "multipart body: " + runner + "'s does not parse: " + nerr.Error()
 		case cerr != nil:
 			return "multipart body: the client's does not parse: " + cerr.Error()
 		default:
-			return compareParts(np, cp)
+			return compareParts(runner, np, cp)
 		}
 	}
 	if !bytes.Equal(newman, client) {
-		return fmt.Sprintf("body: newman %s, client %s", clip(newman), clip(client))
+		return fmt.Sprintf("body: %s %s, client %s", runner, clip(newman), clip(client))
 	}
 	return ""
 }
@@ -326,7 +332,7 @@ func parseMultipart(body []byte, boundary string) ([]part, error) {
 	}
 }
 
-func compareParts(newman, client []part) string {
+func compareParts(runner string, newman, client []part) string {
 	count := map[part]int{}
 	for _, p := range client {
 		count[p]++
@@ -336,13 +342,13 @@ func compareParts(newman, client []part) string {
 			if p.data == "" && !p.hasFilename {
 				continue // deliberate: the client does not send an empty optional value
 			}
-			return fmt.Sprintf("multipart: newman sends part %s, client does not%s", p, closest(p, client))
+			return fmt.Sprintf("multipart: %s sends part %s, client does not%s", runner, p, closest(p, client))
 		}
 		count[p]--
 	}
 	for _, p := range client {
 		if count[p] > 0 {
-			return fmt.Sprintf("multipart: client sends part %s, newman does not", p)
+			return fmt.Sprintf("multipart: client sends part %s, %s does not", p, runner)
 		}
 	}
 	return ""

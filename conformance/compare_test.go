@@ -190,7 +190,27 @@ func TestCompareFileBodyWithMultipartType(t *testing.T) {
 		t.Errorf("different bytes: %q, want a body difference", d)
 	}
 	mp, ct := multipartBody(t, "b9", [4]string{"a", "-", "", "x"})
-	if d := compareBody("multipart/form-data", nil, map[string]string{"boundary": "b9"}, []byte("raw file bytes"), []byte(mp)); !strings.Contains(d, "newman's does not parse") {
+	if d := compareBody("newman", "multipart/form-data", nil, map[string]string{"boundary": "b9"}, []byte("raw file bytes"), []byte(mp)); !strings.Contains(d, "newman's does not parse") {
 		t.Errorf("only the client's is multipart (%s): %q", ct, d)
+	}
+}
+
+// The report names the runner whose request is compared.
+func TestCompareAsNamesTheRunner(t *testing.T) {
+	const tag = "X-Conformance-Op"
+	a := req("GET", "/a?x=1", "", "X-H: 1")
+	for _, c := range []struct {
+		client Capture
+		want   string
+	}{
+		{req("PUT", "/a?x=1", "", "X-H: 1"), "method: postman GET, client PUT"},
+		{req("GET", "/b?x=1", "", "X-H: 1"), `path: postman "/a", client "/b" (raw "/a", "/b")`},
+		{req("GET", "/a", "", "X-H: 1"), `query: postman sends "x"="1", client does not`},
+		{req("GET", "/a?x=1", "", "X-H: 2"), `header X-H: postman "1", client "2"`},
+		{req("GET", "/a?x=1", "", "X-H: 1", "X-New: 3"), `header X-New: client sends "3", postman does not`},
+	} {
+		if d := CompareAs("postman", a, c.client, tag); d != c.want {
+			t.Errorf("CompareAs = %q, want %q", d, c.want)
+		}
 	}
 }

@@ -1,19 +1,21 @@
 // Command conformance checks that a client generated from a Postman
-// collection sends, for every request, what Postman's own runtime (newman)
-// sends for it.
+// collection sends, for every request, what Postman's own runtime sends for
+// it: newman for a JSON collection (v2.0, v2.1, or v1 converted), the Postman
+// CLI for a v3 collection directory, which newman cannot read.
 //
-//	go run ./conformance -collection FILE [-v] [-newman PATH]
+//	go run ./conformance -collection FILE|DIR [-v] [-newman PATH] [-postman PATH]
 //
-// It starts a capture server on 127.0.0.1, runs newman over a rewritten copy
-// of the collection pointed at it, generates the client and a driver that
-// calls every operation with the same values, runs the driver against the
-// same server, and compares the two requests of each pair (see compare.go
-// and the README's conformance section). It prints one line per request and
-// a last line "conformance: N/M requests wire-equivalent (K skipped)".
+// It starts a capture server on 127.0.0.1, runs the runner over a rewritten
+// copy of the collection pointed at it (rewrite.go, rewrite_v3.go),
+// generates the client and a driver that calls every operation with the same
+// values, runs the driver against the same server, and compares the two
+// requests of each pair (see compare.go and the README's conformance
+// section). It prints one line per request and a last line "conformance:
+// N/M requests wire-equivalent (K skipped)".
 //
 // Exit status: 0 when the comparison ran, whatever it found (a generated
 // package that does not compile or a client that panics is a finding); 2
-// when the harness itself failed (newman missing or crashing, a server
+// when the harness itself failed (the runner missing or crashing, a server
 // error).
 package main
 
@@ -28,6 +30,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -40,6 +43,7 @@ import (
 	"github.com/postman2go/postman2go/generator/ir"
 	"github.com/postman2go/postman2go/generator/lower"
 	"github.com/postman2go/postman2go/parser"
+	v3 "github.com/postman2go/postman2go/parser/v3"
 )
 
 // tagHeader pairs the two requests: both runs send the request's index in
@@ -50,16 +54,17 @@ const tagHeader = "X-Conformance-Op"
 const fileContent = "postman2go conformance upload\n"
 
 func main() {
-	collection := flag.String("collection", "", "the Postman collection (v2.0/v2.1 JSON)")
-	verbose := flag.Bool("v", false, "also print both requests of every pair that differs, newman's output and the driver's")
+	collection := flag.String("collection", "", "the Postman collection: a JSON file (v2.0/v2.1, or v1), run with newman, or a v3 collection directory, run with the Postman CLI")
+	verbose := flag.Bool("v", false, "also print both requests of every pair that differs, the runner's output and the driver's")
 	keep := flag.Bool("keep", false, "keep the temporary directory (rewritten collection, newman report, driver module) and print its path")
 	newman := flag.String("newman", "", "the newman executable (default: conformance/node_modules/.bin/newman, from npm ci --prefix conformance)")
+	postman := flag.String("postman", "", "the Postman CLI executable, for v3 directories (default: conformance/node_modules/.bin/postman, from npm ci --prefix conformance)")
 	flag.Parse()
 	if *collection == "" || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: go run ./conformance -collection FILE [-v] [-newman PATH]")
+		fmt.Fprintln(os.Stderr, "usage: go run ./conformance -collection FILE|DIR [-v] [-newman PATH] [-postman PATH]")
 		os.Exit(2)
 	}
-	if err := run(config{file: *collection, newman: *newman, verbose: *verbose, keep: *keep}, os.Stdout); err != nil {
+	if err := run(config{file: *collection, newman: *newman, postman: *postman, verbose: *verbose, keep: *keep}, os.Stdout); err != nil {
 		fmt.Fprintf(os.Stderr, "conformance: %s: %v\n", *collection, err)
 		os.Exit(2)
 	}
@@ -69,29 +74,39 @@ func main() {
 type result struct {
 	item    string
 	verdict string
-	newman  *Capture
+	ref     *Capture // the runner's (newman's or the Postman CLI's)
 	client  *Capture
 }
 
 // config is one run of the harness.
 type config struct {
-	file    string
+	file    string // a JSON collection, or a v3 collection directory
 	newman  string // "" finds it
+	postman string // the Postman CLI, for a v3 directory; "" finds it
 	verbose bool
 	keep    bool
 	// plant, when set, changes the variable values the driver gets (not
-	// newman's): the end-to-end test uses it to plant a difference.
+	// the runner's): the end-to-end tests use it to plant a difference.
 	plant func(vars map[string]string)
 }
 
 func run(cfg config, out io.Writer) error {
-	file, newmanBin, verbose, keepTmp := cfg.file, cfg.newman, cfg.verbose, cfg.keep
-	data, err := os.ReadFile(file)
+	file, verbose, keepTmp := cfg.file, cfg.verbose, cfg.keep
+	st, err := os.Stat(file)
 	if err != nil {
 		return err
 	}
-	if newmanBin == "" {
-		newmanBin, err = findNewman()
+	// A v3 directory is run with the Postman CLI, a JSON file with newman.
+	isV3 := st.IsDir()
+	runner, runnerBin := "newman", cfg.newman
+	if isV3 {
+		runner, runnerBin = "postman", cfg.postman
+		if _, err := v3.Detect(file); err != nil {
+			return err
+		}
+	}
+	if runnerBin == "" {
+		runnerBin, err = findRunner(runner)
 		if err != nil {
 			return err
 		}
@@ -105,16 +120,33 @@ func run(cfg config, out io.Writer) error {
 	} else {
 		defer os.RemoveAll(tmp)
 	}
-	if parser.IsV1(data) {
-		// newman reads v1 through postman-collection-transformer; both
-		// runs use the collection it converts.
-		data, err = convertV1(file, filepath.Join(filepath.Dir(newmanBin), "postman-collection-transformer"), tmp)
+	var data []byte
+	var col *parser.Collection
+	if isV3 {
+		// The model is the one the JSON twin gives; data, for the
+		// generator's hash and the variable references, is the files.
+		var inputs []v3.File
+		if inputs, err = v3.InputFiles(file); err != nil {
+			return err
+		}
+		data = v3.Bundle(inputs)
+		col, _, err = v3.ParseDir(file)
+	} else {
+		data, err = os.ReadFile(file)
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "%s: a Postman v1 collection, converted to v2.1 with postman-collection-transformer\n", file)
+		if parser.IsV1(data) {
+			// newman reads v1 through postman-collection-transformer; both
+			// runs use the collection it converts.
+			data, err = convertV1(file, filepath.Join(filepath.Dir(runnerBin), "postman-collection-transformer"), tmp)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "%s: a Postman v1 collection, converted to v2.1 with postman-collection-transformer\n", file)
+		}
+		col, _, err = parser.Parse(filepath.Base(file), data)
 	}
-	col, _, err := parser.Parse(filepath.Base(file), data)
 	if err != nil {
 		// Not a harness error: the generator refuses the collection.
 		// There is nothing to compare.
@@ -184,7 +216,7 @@ func run(cfg config, out io.Writer) error {
 	defer srv.Close()
 
 	resolveVars := runVars(defined, fills)
-	workDir := filepath.Join(tmp, "newman")
+	workDir := filepath.Join(tmp, runner)
 	if err := os.MkdirAll(workDir, 0o755); err != nil {
 		return err
 	}
@@ -196,57 +228,34 @@ func run(cfg config, out io.Writer) error {
 		workDir:     workDir,
 		fileContent: fileContent,
 	}
-	var doc map[string]any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(&doc); err != nil {
-		return fmt.Errorf("decoding the collection: %w", err)
-	}
-	delete(doc, "event")
-	items, _ := doc["item"].([]any)
-	if doc["item"], err = rw.items(items, "item"); err != nil {
-		return err
-	}
-	rewritten, err := json.Marshal(doc)
-	if err != nil {
-		return err
-	}
-	colPath := filepath.Join(tmp, "collection.json")
-	if err := os.WriteFile(colPath, rewritten, 0o644); err != nil {
-		return err
-	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
-	// newman first, then the client.
-	srv.setPhase("newman")
-	reportPath := filepath.Join(tmp, "newman-report.json")
-	var newmanErrs map[int]string
-	var newmanOut []byte
+	// The runner first, then the client.
+	srv.setPhase(runner)
+	var runnerErrs map[int]string
+	var runnerOut []byte
 	if len(keep) > 0 {
-		args := []string{"run", colPath,
-			"--reporters", "json", "--reporter-json-export", reportPath,
-			"--working-dir", workDir,
-			"--ignore-redirects", "--disable-unicode", "--color", "off",
-			"--timeout-request", "30000"}
-		names := make([]string, 0, len(fills))
-		for k := range fills {
-			names = append(names, k)
+		if isV3 {
+			// The CLI's output names a request by its name and its
+			// innermost folder's: a message is taken for a request that
+			// no other kept request shares both with.
+			byName, seen := map[string]int{}, map[string]int{}
+			for _, i := range keep {
+				k := postmanName(reqs[i])
+				seen[k]++
+				byName[k] = i
+			}
+			for name, n := range seen {
+				if n > 1 {
+					delete(byName, name)
+				}
+			}
+			runnerErrs, runnerOut, err = runPostman(ctx, runnerBin, file, tmp, rw, fills, byName)
+		} else {
+			runnerErrs, runnerOut, err = runNewman(ctx, runnerBin, data, tmp, rw, fills)
 		}
-		sort.Strings(names)
-		for _, k := range names {
-			args = append(args, "--env-var", k+"="+fills[k])
-		}
-		cmd := exec.CommandContext(ctx, newmanBin, args...)
-		cmd.Dir = workDir
-		newmanOut, err = cmd.CombinedOutput()
-		// newman exits 1 when a request failed; the report says which.
-		var exit *exec.ExitError
-		if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
-			return fmt.Errorf("newman: %v\n%s", err, newmanOut)
-		}
-		newmanErrs, err = readNewmanErrors(reportPath)
 		if err != nil {
 			return err
 		}
@@ -291,14 +300,14 @@ func run(cfg config, out io.Writer) error {
 		}
 	}
 
-	newmanCaps, clientCaps := srv.captures("newman"), srv.captures("client")
+	runnerCaps, clientCaps := srv.captures(runner), srv.captures("client")
 	var results []result
 	equivalent, skipped := 0, 0
 	for _, c := range calls {
 		r := result{item: c.Item}
 		id := strconv.Itoa(c.Index)
-		if n := newmanCaps[id]; len(n) > 0 {
-			r.newman = &n[0]
+		if n := runnerCaps[id]; len(n) > 0 {
+			r.ref = &n[0]
 		}
 		if cl := clientCaps[id]; len(cl) > 0 {
 			r.client = &cl[0]
@@ -308,12 +317,12 @@ func run(cfg config, out io.Writer) error {
 			r.verdict = "skipped: " + c.Skip
 		case c.Problem != "":
 			r.verdict = "differs: " + c.Problem
-		case r.newman == nil:
-			why := newmanErrs[c.Index]
+		case r.ref == nil:
+			why := runnerErrs[c.Index]
 			if why == "" {
 				why = "no request arrived"
 			}
-			r.verdict = "skipped: newman sent no request: " + why
+			r.verdict = "skipped: " + runner + " sent no request: " + why
 			if r.client == nil && driverErrs[c.Index] != "" {
 				r.verdict += "; nor did the client: " + driverErrs[c.Index]
 			}
@@ -329,7 +338,7 @@ func run(cfg config, out io.Writer) error {
 			}
 			r.verdict = "differs: the client sent no request: " + why
 		default:
-			if d := Compare(*r.newman, *r.client, tagHeader); d != "" {
+			if d := CompareAs(runner, *r.ref, *r.client, tagHeader); d != "" {
 				r.verdict = "differs: " + d
 			} else {
 				r.verdict = "equivalent"
@@ -362,7 +371,7 @@ func run(cfg config, out io.Writer) error {
 			for _, side := range []struct {
 				name string
 				c    *Capture
-			}{{"newman", r.newman}, {"client", r.client}} {
+			}{{runner, r.ref}, {"client", r.client}} {
 				if side.c != nil {
 					fmt.Fprintf(out, "-- %s\n%s", side.name, dump(side.c))
 				}
@@ -371,7 +380,7 @@ func run(cfg config, out io.Writer) error {
 		if len(rw.missed) > 0 {
 			fmt.Fprintf(out, "\noverrides not applied (string URLs): %s\n", strings.Join(rw.missed, ", "))
 		}
-		fmt.Fprintf(out, "\n-- newman output\n%s\n-- driver output\n%s\n", newmanOut, driverOut)
+		fmt.Fprintf(out, "\n-- %s output\n%s\n-- driver output\n%s\n", runner, runnerOut, driverOut)
 	}
 	fmt.Fprintf(out, "conformance: %d/%d requests wire-equivalent (%d skipped)\n", equivalent, len(results)-skipped, skipped)
 	return nil
@@ -386,13 +395,161 @@ func convertV1(file, transformer, tmp string) ([]byte, error) {
 	return os.ReadFile(out)
 }
 
-func findNewman() (string, error) {
-	for _, p := range []string{"conformance/node_modules/.bin/newman", "node_modules/.bin/newman"} {
+// findRunner finds newman or postman (the Postman CLI) where npm ci
+// --prefix conformance installs it.
+func findRunner(name string) (string, error) {
+	for _, p := range []string{"conformance/node_modules/.bin/" + name, "node_modules/.bin/" + name} {
 		if _, err := os.Stat(p); err == nil {
 			return filepath.Abs(p)
 		}
 	}
-	return "", errors.New("newman not found: run npm ci --prefix conformance (or give -newman PATH)")
+	return "", fmt.Errorf("%s not found: run npm ci --prefix conformance (or give -%s PATH)", name, name)
+}
+
+// envVarArgs are the --env-var flags, sorted, that give both runners the
+// fills.
+func envVarArgs(fills map[string]string) []string {
+	names := make([]string, 0, len(fills))
+	for k := range fills {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	var args []string
+	for _, k := range names {
+		args = append(args, "--env-var", k+"="+fills[k])
+	}
+	return args
+}
+
+// runNewman rewrites the JSON collection data into tmp and runs newman over
+// it. It returns the request errors of newman's report, by request index,
+// and newman's output.
+func runNewman(ctx context.Context, bin string, data []byte, tmp string, rw *rewriter, fills map[string]string) (map[int]string, []byte, error) {
+	var doc map[string]any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&doc); err != nil {
+		return nil, nil, fmt.Errorf("decoding the collection: %w", err)
+	}
+	delete(doc, "event")
+	items, _ := doc["item"].([]any)
+	var err error
+	if doc["item"], err = rw.items(items, "item"); err != nil {
+		return nil, nil, err
+	}
+	rewritten, err := json.Marshal(doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	colPath := filepath.Join(tmp, "collection.json")
+	if err := os.WriteFile(colPath, rewritten, 0o644); err != nil {
+		return nil, nil, err
+	}
+	reportPath := filepath.Join(tmp, "newman-report.json")
+	args := []string{"run", colPath,
+		"--reporters", "json", "--reporter-json-export", reportPath,
+		"--working-dir", rw.workDir,
+		"--ignore-redirects", "--disable-unicode", "--color", "off",
+		"--timeout-request", "30000"}
+	cmd := exec.CommandContext(ctx, bin, append(args, envVarArgs(fills)...)...)
+	cmd.Dir = rw.workDir
+	out, err := cmd.CombinedOutput()
+	// newman exits 1 when a request failed; the report says which.
+	var exit *exec.ExitError
+	if err != nil && !(errors.As(err, &exit) && exit.ExitCode() == 1) {
+		return nil, out, fmt.Errorf("newman: %v\n%s", err, out)
+	}
+	errs, err := readNewmanErrors(reportPath)
+	return errs, out, err
+}
+
+// runPostman copies the v3 collection directory dir into tmp, rewrites the
+// copy and runs the Postman CLI over it. Its JSON reporter refuses v3
+// collections, so the request errors, by request index, are what its
+// console output says under the name of a request (byName: the requests
+// whose names are unique), and the requests the copy left out.
+func runPostman(ctx context.Context, bin, dir, tmp string, rw *rewriter, fills map[string]string, byName map[string]int) (map[int]string, []byte, error) {
+	colDir := filepath.Join(tmp, "collection")
+	if err := copyTree(dir, colDir); err != nil {
+		return nil, nil, fmt.Errorf("copying the collection: %w", err)
+	}
+	dropped, err := rw.v3(colDir)
+	if err != nil {
+		return nil, nil, fmt.Errorf("rewriting the collection: %w", err)
+	}
+	args := []string{"collection", "run", colDir,
+		"--working-dir", rw.workDir,
+		"--ignore-redirects", "--disable-unicode",
+		"--timeout-request", "30000",
+		"-x"} // exit 0 when a request fails: any other exit is the CLI failing
+	cmd := exec.CommandContext(ctx, bin, append(args, envVarArgs(fills)...)...)
+	cmd.Dir = rw.workDir
+	cmd.Env = append(os.Environ(), "NO_COLOR=1")
+	// The npm wrapper runs the native binary as a child: do not wait for
+	// the child's output forever once the wrapper is gone.
+	cmd.WaitDelay = 10 * time.Second
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return nil, out, fmt.Errorf("postman: %v\n%s", err, out)
+	}
+	errs := postmanErrors(out, byName)
+	for i, why := range dropped {
+		errs[i] = why
+	}
+	return errs, out, nil
+}
+
+var ansiEscape = regexp.MustCompile("\x1b\\[[0-9;]*[A-Za-z]")
+
+// postmanName is how the Postman CLI's console output names a request:
+// its innermost folder's name and its own.
+func postmanName(ri *parser.RequestItem) string {
+	folder := ""
+	if n := len(ri.Folders); n > 0 {
+		folder = ri.Folders[n-1].Name
+	}
+	return folder + "\x00" + ri.Item.Name
+}
+
+// postmanErrors reads the request errors from the Postman CLI's console
+// output, in which each request is a line "Root NAME" (or "Sub-folder
+// NAME" in a folder, after a line "Folder NAME" that names the innermost
+// folder when it changes), a blank line, then the request line ("  GET url
+// [200 OK, ...]", or "  GET url [errored]" and the error indented below
+// it) or, when it could not be built, the error alone ("ENOENT: ...").
+// byName maps postmanName to request indexes.
+func postmanErrors(out []byte, byName map[string]int) map[int]string {
+	errs := map[int]string{}
+	lines := strings.Split(ansiEscape.ReplaceAllString(string(out), ""), "\n")
+	cur, folder := -1, ""
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimRight(lines[i], " \r")
+		switch {
+		case strings.HasPrefix(l, "Folder "):
+			cur, folder = -1, strings.TrimPrefix(l, "Folder ")
+		case strings.HasPrefix(l, "Root "), strings.HasPrefix(l, "Sub-folder "):
+			cur = -1
+			name, in := strings.TrimPrefix(l, "Root "), ""
+			if strings.HasPrefix(l, "Sub-folder ") {
+				name, in = strings.TrimPrefix(l, "Sub-folder "), folder
+			}
+			if n, ok := byName[in+"\x00"+name]; ok {
+				cur = n
+			}
+		case cur < 0 || l == "":
+		case strings.HasPrefix(l, " "):
+			if strings.HasSuffix(l, "[errored]") && i+1 < len(lines) {
+				if msg := strings.TrimSpace(lines[i+1]); msg != "" {
+					errs[cur] = msg
+				}
+			}
+			cur = -1
+		default:
+			errs[cur] = strings.TrimSpace(l)
+			cur = -1
+		}
+	}
+	return errs
 }
 
 // writeModule writes the driver module: go.mod, main.go and the generated

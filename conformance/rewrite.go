@@ -144,8 +144,23 @@ func (rw *rewriter) url(v any) any {
 		_, hasHost := u["host"]
 		_, hasPath := u["path"]
 		if !hasHost && !hasPath {
+			// newman reads no raw text, Postman reads the URL from it: the
+			// object gets the rewritten raw's parts, and keeps its own
+			// query and path variables.
 			raw, _ := u["raw"].(string)
-			return rw.rawURL(raw)
+			s := rw.rawURL(raw)
+			rest := strings.TrimPrefix(s, "http://"+rw.hostPort)
+			rest, hash, hasHash := strings.Cut(rest, "#")
+			p, query, hasQuery := strings.Cut(rest, "?")
+			if _, ok := u["query"]; !ok && hasQuery {
+				u["query"] = query
+			}
+			if _, ok := u["hash"]; !ok && hasHash {
+				u["hash"] = hash
+			}
+			h, port, _ := strings.Cut(rw.hostPort, ":")
+			u["raw"], u["protocol"], u["host"], u["port"], u["path"] = s, "http", strings.Split(h, "."), port, p
+			return u
 		}
 		host := ""
 		switch h := u["host"].(type) {
@@ -216,16 +231,21 @@ func basePath(host string) string {
 	return strings.TrimSuffix(p, "/")
 }
 
+// upload writes the file a body uploads from src into the working
+// directory, under src's base name (the name the driver gives the client's
+// file), and returns that name.
+func (rw *rewriter) upload(src string) (string, error) {
+	name := path.Base(strings.ReplaceAll(src, `\`, "/"))
+	if name == "." || name == "/" || name == ".." {
+		name = "upload"
+	}
+	return name, os.WriteFile(filepath.Join(rw.workDir, name), []byte(rw.fileContent), 0o644)
+}
+
 // files writes the files a body uploads into the working directory and
 // points the body at them.
 func (rw *rewriter) files(body map[string]any) error {
-	write := func(src string) (string, error) {
-		name := path.Base(strings.ReplaceAll(src, `\`, "/"))
-		if name == "." || name == "/" || name == ".." {
-			name = "upload"
-		}
-		return name, os.WriteFile(filepath.Join(rw.workDir, name), []byte(rw.fileContent), 0o644)
-	}
+	write := rw.upload
 	if parts, ok := body["formdata"].([]any); ok {
 		for _, p := range parts {
 			part, ok := p.(map[string]any)

@@ -40,6 +40,24 @@ func TestURLObjectKeepsBasePath(t *testing.T) {
 	}
 }
 
+// A URL object with neither host nor path (newman reads no raw text) gets
+// the rewritten raw's parts and keeps its query and path variables.
+func TestURLObjectWithoutHostOrPath(t *testing.T) {
+	vars := map[string]string{"baseUrl": "https://api.example.com/v2"}
+	rw := &rewriter{hostPort: "127.0.0.1:9", resolve: func(s string) string { return parser.Resolve(s, vars) }}
+	var u map[string]any
+	json.Unmarshal([]byte(`{"raw":"{{baseUrl}}/things/:id?a=1#top","query":[{"key":"a","value":"1"}],"variable":[{"key":"id","value":"77"}]}`), &u)
+	got := rw.url(u).(map[string]any)
+	want := map[string]any{
+		"raw": "http://127.0.0.1:9/v2/things/:id?a=1#top", "protocol": "http", "host": []string{"127", "0", "0", "1"}, "port": "9",
+		"path": "/v2/things/:id", "hash": "top",
+		"query": []any{map[string]any{"key": "a", "value": "1"}}, "variable": []any{map[string]any{"key": "id", "value": "77"}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("url:\n got %#v\nwant %#v", got, want)
+	}
+}
+
 func TestSetPath(t *testing.T) {
 	var item map[string]any
 	json.Unmarshal([]byte(`{"request":{"url":{"query":[{"key":"a","value":"<integer>"}],"variable":[{"key":"id"}]}}}`), &item)
