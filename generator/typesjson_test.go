@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/postman2go/postman2go/golden/typesjson"
 )
@@ -69,6 +70,11 @@ func TestTypesJSONTypedRoundTrip(t *testing.T) {
 	if !typesjson.CreateUserStatusActive.Valid() {
 		t.Error("a documented value is not Valid")
 	}
+	// Every example's created_at is an RFC 3339 date-time: the response
+	// field is a time.Time.
+	if want := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC); !d.CreatedAt.Equal(want) {
+		t.Errorf("CreatedAt = %v, want %v", d.CreatedAt, want)
+	}
 }
 
 func TestTypesJSONRawBodyAndExclusivity(t *testing.T) {
@@ -111,7 +117,7 @@ func TestTypesJSONDecodeErrorKeepsResponse(t *testing.T) {
 
 func TestTypesJSONArrayResponse(t *testing.T) {
 	rec := newRecorder(t, http.StatusOK, http.Header{"Content-Type": {"application/json"}},
-		`[{"id":"a","name":"A","status":"x","created_at":"t","roles":[]},{"id":"b","name":"B","status":"y","created_at":"t","roles":[{"id":1,"name":"r"}]}]`)
+		`[{"id":"a","name":"A","status":"x","created_at":"2026-01-02T03:04:05Z","roles":[]},{"id":"b","name":"B","status":"y","created_at":"2026-01-02T03:04:05Z","roles":[{"id":1,"name":"r"}]}]`)
 	c := newTypesClient(t, rec)
 	resp, err := c.ListUsers(context.Background(), typesjson.ListUsersParams{})
 	if err != nil {

@@ -5196,7 +5196,7 @@ type AssignRoleResponse struct {
 	Body []byte
 	// Data is Body decoded as JSON, when the response is JSON. Its type is
 	// inferred from the collection's example responses.
-	Data *AddAssistantsResponseBody
+	Data *AssignRoleResponseBody
 }
 
 // AssignRoleResponses documents the responses of AssignRole, from the collection's saved

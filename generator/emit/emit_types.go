@@ -80,6 +80,8 @@ func jsonTypeCode(t *ir.JSONType) jen.Code {
 		if t.EnumOf != nil && t.EnumOf.Kind == ir.KindEnum && t.EnumOf.Enum != nil {
 			c = jen.Id(t.EnumOf.Enum.Name)
 		}
+	case ir.JSONTime:
+		c = jen.Qual("time", "Time")
 	case ir.JSONStruct:
 		c = jen.Id(t.Struct.TypeName())
 	case ir.JSONSlice:

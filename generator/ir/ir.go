@@ -370,7 +370,8 @@ const (
 	JSONString
 	JSONStruct
 	JSONSlice
-	JSONMap // map[string]Elem
+	JSONMap  // map[string]Elem
+	JSONTime // time.Time: response strings that are all RFC 3339 date-times
 )
 
 // JSONType is a Go type synthesized from JSON examples.

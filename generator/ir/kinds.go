@@ -165,7 +165,7 @@ func IsFloatText(s string) bool {
 // Scalar reports whether t is a bool, number or string.
 func (t *JSONType) Scalar() bool {
 	switch t.Kind {
-	case JSONBool, JSONInt, JSONFloat, JSONString:
+	case JSONBool, JSONInt, JSONFloat, JSONString, JSONTime:
 		return true
 	}
 	return false

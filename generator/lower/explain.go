@@ -98,8 +98,10 @@ func jsonTypeString(t *ir.JSONType) string {
 			return ptr + t.EnumOf.Enum.Name
 		}
 		return ptr + "string"
+	case ir.JSONTime:
+		return ptr + "time.Time"
 	case ir.JSONStruct:
-		return ptr + t.Struct.Name
+		return ptr + t.Struct.TypeName()
 	case ir.JSONSlice:
 		return "[]" + jsonTypeString(t.Elem)
 	case ir.JSONMap:

@@ -26,6 +26,7 @@ type shape struct {
 	fields                                     map[string]*shape
 	elem                                       *shape
 	strs                                       []string // distinct string values, at most maxStrs
+	notTime                                    bool     // a string value is no RFC 3339 date-time
 }
 
 // maxStrs bounds the string values a shape keeps for enum matching.
@@ -68,6 +69,9 @@ func (s *shape) observe(v gjson.Result, depth int) {
 			return
 		}
 		s.str++
+		if !isDateTime(v.Str) {
+			s.notTime = true
+		}
 		if len(s.strs) < maxStrs && !contains(s.strs, v.Str) {
 			s.strs = append(s.strs, v.Str)
 		}
@@ -121,6 +125,10 @@ type typeBuilder struct {
 	// prefix starts the name of every nested struct: the operation's name.
 	prefix  string
 	structs []*ir.Struct
+	// times types strings that are all RFC 3339 date-times as time.Time:
+	// set for response bodies, which encoding/json decodes into it; a
+	// request body's text is sent as the example writes it.
+	times bool
 	// keys are the Go names of the keys the structs were found under
 	// (singular for an array's element: PurchaseUnit); none for the root.
 	keys map[*ir.Struct]string
@@ -156,6 +164,9 @@ func (b *typeBuilder) build(s *shape, key, name string, tail []string, path stri
 		t := &ir.JSONType{Kind: ir.JSONString, Pointer: nullable}
 		if b.enumFor != nil && len(s.strs) < maxStrs {
 			t.EnumOf = b.enumFor(key, s.strs)
+		}
+		if b.times && !s.notTime && t.EnumOf == nil {
+			t.Kind = ir.JSONTime
 		}
 		return t
 	case s.array > 0:
@@ -221,7 +232,7 @@ func (b *typeBuilder) nestedName(root string, tail []string) string {
 // encoding/json would otherwise send as {"k":"",...}, null or null.
 func unsetIsZero(t *ir.JSONType) bool {
 	switch t.Kind {
-	case ir.JSONStruct:
+	case ir.JSONStruct, ir.JSONTime:
 		return !t.Pointer
 	case ir.JSONSlice, ir.JSONMap, ir.JSONRaw:
 		return true

@@ -95,3 +95,33 @@ func TestUntaggableKeysBecomeMap(t *testing.T) {
 		t.Errorf("keys encoding/json cannot tag: kind %d, want map", typ.Kind)
 	}
 }
+
+// TestResponseTimes: strings that are all RFC 3339 date-times are
+// time.Time in a response body, and stay strings in a request body (sent
+// as the example writes them) or when one value is no date-time.
+func TestResponseTimes(t *testing.T) {
+	s := newShape()
+	for _, ex := range []string{
+		`{"at": "2026-01-02T03:04:05Z", "mixed": "2026-01-02T03:04:05Z", "date": "2026-01-02"}`,
+		`{"at": "2026-02-03T04:05:06.123+01:00", "mixed": "soon", "date": "2026-01-03"}`,
+	} {
+		v, _ := parseJSONExample(ex)
+		s.observe(v, 0)
+	}
+	for _, times := range []bool{true, false} {
+		b := &typeBuilder{names: newScope(), prefix: "T", times: times, conflict: func(string) {}}
+		typ := b.build(s, "", "T", nil, "", 0)
+		wantAt := ir.JSONString
+		if times {
+			wantAt = ir.JSONTime
+		}
+		if k := fieldOf(t, typ, "at").Type.Kind; k != wantAt {
+			t.Errorf("times %v: at is kind %d, want %d", times, k, wantAt)
+		}
+		for _, key := range []string{"mixed", "date"} {
+			if k := fieldOf(t, typ, key).Type.Kind; k != ir.JSONString {
+				t.Errorf("times %v: %s is kind %d, want a string", times, key, k)
+			}
+		}
+	}
+}

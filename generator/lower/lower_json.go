@@ -38,7 +38,7 @@ func (l *lowerer) jsonBody(op *ir.Operation, ri *parser.RequestItem, fields *sco
 			}
 		}
 	}
-	t := l.buildJSON(op, ri, s, op.Name+"Request", "request body")
+	t := l.buildJSON(op, ri, s, op.Name+"Request", "request body", false)
 	typed := &ir.Field{
 		Name: fields.unique("Body"), Wire: "body", In: ir.InBody, Kind: ir.KindTypedJSON, JSON: t, Example: l.resolve(example),
 		Doc:      []string{"Body is sent as JSON when set; its type is inferred from the collection's example bodies."},
@@ -74,7 +74,7 @@ func (l *lowerer) responseData(op *ir.Operation, ri *parser.RequestItem) *ir.JSO
 	if s.seen == 0 || (s.object > 0 && len(s.keys) == 0 && s.array == 0) {
 		return nil // no example, or only {}: nothing to type
 	}
-	return l.buildJSON(op, ri, s, op.Name+"ResponseBody", "response body")
+	return l.buildJSON(op, ri, s, op.Name+"ResponseBody", "response body", true)
 }
 
 func responseIsJSON(r *parser.Response) bool {
@@ -86,8 +86,11 @@ func responseIsJSON(r *parser.Response) bool {
 	return r.PreviewLanguage == "json"
 }
 
-func (l *lowerer) buildJSON(op *ir.Operation, ri *parser.RequestItem, s *shape, name, what string) *ir.JSONType {
+// buildJSON types a body; times types date-time strings as time.Time (see
+// typeBuilder.times).
+func (l *lowerer) buildJSON(op *ir.Operation, ri *parser.RequestItem, s *shape, name, what string, times bool) *ir.JSONType {
 	b := &typeBuilder{
+		times:  times,
 		names:  l.names,
 		prefix: op.Name,
 		keys:   l.structKeys,
@@ -148,7 +151,7 @@ func (l *lowerer) errorData(op *ir.Operation, ri *parser.RequestItem) []ir.Error
 		if s.object > 0 && len(s.keys) == 0 && s.array == 0 {
 			continue // only {}
 		}
-		t := l.buildJSON(op, ri, s, fmt.Sprintf("%sError%d", op.Name, status), fmt.Sprintf("HTTP %d body", status))
+		t := l.buildJSON(op, ri, s, fmt.Sprintf("%sError%d", op.Name, status), fmt.Sprintf("HTTP %d body", status), true)
 		out = append(out, ir.ErrorBody{Status: status, Type: t})
 	}
 	return out

@@ -3,7 +3,10 @@
 
 package typesjson
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"time"
+)
 
 // CreateUserRequest is synthesized from the collection's example JSON.
 type CreateUserRequest struct {
@@ -38,7 +41,7 @@ type CreateUserResponseBody struct {
 	ID        string           `json:"id"`
 	Name      string           `json:"name"`
 	Status    CreateUserStatus `json:"status"`
-	CreatedAt string           `json:"created_at"`
+	CreatedAt time.Time        `json:"created_at,omitzero"`
 	Roles     []Role           `json:"roles,omitzero"`
 	Manager   *Manager         `json:"manager,omitzero"`
 }
@@ -70,7 +73,7 @@ type ListUsersResponseBodyItem struct {
 	ID        string          `json:"id"`
 	Name      string          `json:"name"`
 	Status    string          `json:"status"`
-	CreatedAt string          `json:"created_at"`
+	CreatedAt time.Time       `json:"created_at,omitzero"`
 	Roles     []Role          `json:"roles,omitzero"`
 	Manager   json.RawMessage `json:"manager,omitzero"`
 }

@@ -3,7 +3,10 @@
 
 package zoom
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"time"
+)
 
 // ListSIPPhonesResponseBody is synthesized from the collection's example JSON.
 type ListSIPPhonesResponseBody struct {
@@ -214,7 +217,7 @@ type GetMessageResponseBody struct {
 	ID                        string     `json:"id"`
 	Message                   string     `json:"message"`
 	Sender                    string     `json:"sender"`
-	DateTime                  string     `json:"date_time"`
+	DateTime                  time.Time  `json:"date_time,omitzero"`
 	Timestamp                 int64      `json:"timestamp"`
 	ReplyMainMessageID        string     `json:"reply_main_message_id"`
 	ReplyMainMessageTimestamp int64      `json:"reply_main_message_timestamp"`
@@ -242,11 +245,11 @@ type ListUserChatMessagesResponseBody struct {
 
 // ListUserChatMessagesMessage is synthesized from the collection's example JSON.
 type ListUserChatMessagesMessage struct {
-	ID        string `json:"id"`
-	Message   string `json:"message"`
-	Sender    string `json:"sender"`
-	DateTime  string `json:"date_time"`
-	Timestamp int64  `json:"timestamp"`
+	ID        string    `json:"id"`
+	Message   string    `json:"message"`
+	Sender    string    `json:"sender"`
+	DateTime  time.Time `json:"date_time,omitzero"`
+	Timestamp int64     `json:"timestamp"`
 }
 
 // ListChannelMembersResponseBody is synthesized from the collection's example JSON.
@@ -269,8 +272,8 @@ type ListChannelMembersMember struct {
 
 // InviteChannelMembersResponseBody is synthesized from the collection's example JSON.
 type InviteChannelMembersResponseBody struct {
-	IDs     []string `json:"ids,omitzero"`
-	AddedAt string   `json:"added_at"`
+	IDs     []string  `json:"ids,omitzero"`
+	AddedAt time.Time `json:"added_at,omitzero"`
 }
 
 // UsersGetChannelResponseBody is synthesized from the collection's example JSON.
@@ -341,8 +344,8 @@ type GetUserContactDetailsPhoneNumber struct {
 
 // JoinChannelResponseBody is synthesized from the collection's example JSON.
 type JoinChannelResponseBody struct {
-	ID      string `json:"id"`
-	AddedAt string `json:"added_at"`
+	ID      string    `json:"id"`
+	AddedAt time.Time `json:"added_at,omitzero"`
 }
 
 // GetChannelResponseBody is synthesized from the collection's example JSON.
@@ -653,8 +656,8 @@ type GetAccountPlanInformationResponseBody struct {
 	PlanWebinar                       []GetAccountPlanInformationPlanWebinarItem      `json:"plan_webinar,omitzero"`
 	PlanZoomEvents                    []GetAccountPlanInformationPlanZoomEvent        `json:"plan_zoom_events,omitzero"`
 	PlanRecording                     string                                          `json:"plan_recording"`
-	PlanRecordingServiceEffectiveDate string                                          `json:"plan_recording_service_effective_date"`
-	PlanRecordingNextInvoiceDate      string                                          `json:"plan_recording_next_invoice_date"`
+	PlanRecordingServiceEffectiveDate time.Time                                       `json:"plan_recording_service_effective_date,omitzero"`
+	PlanRecordingNextInvoiceDate      time.Time                                       `json:"plan_recording_next_invoice_date,omitzero"`
 	PlanRecordingStatus               string                                          `json:"plan_recording_status"`
 	PlanAudio                         PlanAudio                                       `json:"plan_audio,omitzero"`
 	PlanPhone                         PlanPhone                                       `json:"plan_phone,omitzero"`
@@ -662,68 +665,68 @@ type GetAccountPlanInformationResponseBody struct {
 
 // GetAccountPlanInformationPlanBase is synthesized from the collection's example JSON.
 type GetAccountPlanInformationPlanBase struct {
-	Type                 string `json:"type"`
-	Hosts                int64  `json:"hosts"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	Hosts                int64     `json:"hosts"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // GetAccountPlanInformationPlanZoomRooms is synthesized from the collection's example JSON.
 type GetAccountPlanInformationPlanZoomRooms struct {
-	Type                 string `json:"type"`
-	Hosts                int64  `json:"hosts"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	Hosts                int64     `json:"hosts"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // PlanRoomConnector is synthesized from the collection's example JSON.
 type PlanRoomConnector struct {
-	Type                 string `json:"type"`
-	Hosts                int64  `json:"hosts"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	Hosts                int64     `json:"hosts"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // GetAccountPlanInformationPlanLargeMeetingItem is synthesized from the collection's example JSON.
 type GetAccountPlanInformationPlanLargeMeetingItem struct {
-	Type                 string `json:"type"`
-	Hosts                int64  `json:"hosts"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	Hosts                int64     `json:"hosts"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // GetAccountPlanInformationPlanWebinarItem is synthesized from the collection's example JSON.
 type GetAccountPlanInformationPlanWebinarItem struct {
-	Type                 string `json:"type"`
-	Hosts                int64  `json:"hosts"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	Hosts                int64     `json:"hosts"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // GetAccountPlanInformationPlanZoomEvent is synthesized from the collection's example JSON.
 type GetAccountPlanInformationPlanZoomEvent struct {
-	Type                 string `json:"type"`
-	Hosts                int64  `json:"hosts"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	Hosts                int64     `json:"hosts"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // PlanAudio is synthesized from the collection's example JSON.
 type PlanAudio struct {
-	Type                 string `json:"type"`
-	TollfreeCountries    string `json:"tollfree_countries"`
-	PremiumCountries     string `json:"premium_countries"`
-	CalloutCountries     string `json:"callout_countries"`
-	DdiNumbers           int64  `json:"ddi_numbers"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	TollfreeCountries    string    `json:"tollfree_countries"`
+	PremiumCountries     string    `json:"premium_countries"`
+	CalloutCountries     string    `json:"callout_countries"`
+	DdiNumbers           int64     `json:"ddi_numbers"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // PlanPhone is synthesized from the collection's example JSON.
@@ -735,29 +738,29 @@ type PlanPhone struct {
 
 // GetAccountPlanInformationPlanPhonePlanBase is synthesized from the collection's example JSON.
 type GetAccountPlanInformationPlanPhonePlanBase struct {
-	Type                 string `json:"type"`
-	CalloutCountries     string `json:"callout_countries"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	CalloutCountries     string    `json:"callout_countries"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // PlanCallingItem is synthesized from the collection's example JSON.
 type PlanCallingItem struct {
-	Type                 string `json:"type"`
-	Hosts                int64  `json:"hosts"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	Hosts                int64     `json:"hosts"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // PlanNumberItem is synthesized from the collection's example JSON.
 type PlanNumberItem struct {
-	Type                 string `json:"type"`
-	Hosts                int64  `json:"hosts"`
-	ServiceEffectiveDate string `json:"service_effective_date"`
-	NextInvoiceDate      string `json:"next_invoice_date"`
-	Status               string `json:"status"`
+	Type                 string    `json:"type"`
+	Hosts                int64     `json:"hosts"`
+	ServiceEffectiveDate time.Time `json:"service_effective_date,omitzero"`
+	NextInvoiceDate      time.Time `json:"next_invoice_date,omitzero"`
+	Status               string    `json:"status"`
 }
 
 // GetPlanUsageResponseBody is synthesized from the collection's example JSON.
@@ -1073,7 +1076,7 @@ type ListRecordingsOfAccountMeeting struct {
 	HostID         string                                 `json:"host_id"`
 	Topic          string                                 `json:"topic"`
 	Type           int64                                  `json:"type"`
-	StartTime      string                                 `json:"start_time"`
+	StartTime      time.Time                              `json:"start_time,omitzero"`
 	Timezone       string                                 `json:"timezone"`
 	HostEmail      string                                 `json:"host_email"`
 	Duration       int64                                  `json:"duration"`
@@ -1085,16 +1088,16 @@ type ListRecordingsOfAccountMeeting struct {
 
 // ListRecordingsOfAccountRecordingFile is synthesized from the collection's example JSON.
 type ListRecordingsOfAccountRecordingFile struct {
-	ID             string `json:"id"`
-	MeetingID      string `json:"meeting_id"`
-	RecordingStart string `json:"recording_start"`
-	RecordingEnd   string `json:"recording_end"`
-	FileType       string `json:"file_type"`
-	FileSize       int64  `json:"file_size"`
-	PlayURL        string `json:"play_url"`
-	DownloadURL    string `json:"download_url"`
-	Status         string `json:"status"`
-	RecordingType  string `json:"recording_type"`
+	ID             string    `json:"id"`
+	MeetingID      string    `json:"meeting_id"`
+	RecordingStart time.Time `json:"recording_start,omitzero"`
+	RecordingEnd   time.Time `json:"recording_end,omitzero"`
+	FileType       string    `json:"file_type"`
+	FileSize       int64     `json:"file_size"`
+	PlayURL        string    `json:"play_url"`
+	DownloadURL    string    `json:"download_url"`
+	Status         string    `json:"status"`
+	RecordingType  string    `json:"recording_type"`
 }
 
 // ListSubAccountsResponseBody is synthesized from the collection's example JSON.
@@ -1476,10 +1479,10 @@ type GetIMChatSessionsResponseBody struct {
 
 // GetIMChatSessionsSession is synthesized from the collection's example JSON.
 type GetIMChatSessionsSession struct {
-	SessionID           string `json:"session_id"`
-	Type                string `json:"type"`
-	Name                string `json:"name"`
-	LastMessageSentTime string `json:"last_message_sent_time"`
+	SessionID           string    `json:"session_id"`
+	Type                string    `json:"type"`
+	Name                string    `json:"name"`
+	LastMessageSentTime time.Time `json:"last_message_sent_time,omitzero"`
 }
 
 // GetIMChatMessagesResponseBody is synthesized from the collection's example JSON.
@@ -1538,22 +1541,22 @@ type UsersListMeetingsResponseBody struct {
 
 // UsersListMeetingsMeeting is synthesized from the collection's example JSON.
 type UsersListMeetingsMeeting struct {
-	UUID      string  `json:"uuid"`
-	ID        int64   `json:"id"`
-	HostID    string  `json:"host_id"`
-	Topic     string  `json:"topic"`
-	Type      int64   `json:"type"`
-	StartTime string  `json:"start_time"`
-	Duration  int64   `json:"duration"`
-	Timezone  string  `json:"timezone"`
-	CreatedAt string  `json:"created_at"`
-	JoinURL   string  `json:"join_url"`
-	Agenda    *string `json:"agenda,omitzero"`
+	UUID      string    `json:"uuid"`
+	ID        int64     `json:"id"`
+	HostID    string    `json:"host_id"`
+	Topic     string    `json:"topic"`
+	Type      int64     `json:"type"`
+	StartTime time.Time `json:"start_time,omitzero"`
+	Duration  int64     `json:"duration"`
+	Timezone  string    `json:"timezone"`
+	CreatedAt time.Time `json:"created_at,omitzero"`
+	JoinURL   string    `json:"join_url"`
+	Agenda    *string   `json:"agenda,omitzero"`
 }
 
 // CreateMeetingResponseBody is synthesized from the collection's example JSON.
 type CreateMeetingResponseBody struct {
-	CreatedAt string                `json:"created_at"`
+	CreatedAt time.Time             `json:"created_at,omitzero"`
 	Duration  int64                 `json:"duration"`
 	HostID    string                `json:"host_id"`
 	ID        int64                 `json:"id"`
@@ -1574,7 +1577,7 @@ type CreateMeetingSettings struct {
 	GlobalDialInCountries []string                          `json:"global_dial_in_countries,omitzero"`
 	GlobalDialInNumbers   []CreateMeetingGlobalDialInNumber `json:"global_dial_in_numbers,omitzero"`
 	BreakoutRoom          BreakoutRoom                      `json:"breakout_room,omitzero"`
-	StartTime             string                            `json:"start_time"`
+	StartTime             time.Time                         `json:"start_time,omitzero"`
 	StartURL              string                            `json:"start_url"`
 	Status                string                            `json:"status"`
 	Timezone              string                            `json:"timezone"`
@@ -1885,7 +1888,7 @@ type CreateWebinarFollowUpAbsenteesEmailNotification struct {
 
 // GetUserResponseBody is synthesized from the collection's example JSON.
 type GetUserResponseBody struct {
-	CreatedAt          string            `json:"created_at"`
+	CreatedAt          time.Time         `json:"created_at,omitzero"`
 	CustomAttributes   []CustomAttribute `json:"custom_attributes,omitzero"`
 	ID                 string            `json:"id"`
 	FirstName          string            `json:"first_name"`
@@ -1899,7 +1902,7 @@ type GetUserResponseBody struct {
 	Timezone           string            `json:"timezone"`
 	Verified           int64             `json:"verified"`
 	Dept               string            `json:"dept"`
-	LastLoginTime      string            `json:"last_login_time"`
+	LastLoginTime      time.Time         `json:"last_login_time,omitzero"`
 	LastClientVersion  string            `json:"last_client_version"`
 	PicURL             string            `json:"pic_url"`
 	HostKey            string            `json:"host_key"`
@@ -1943,7 +1946,7 @@ type ListAllRecordingsMeeting struct {
 	HostID         string                           `json:"host_id"`
 	Topic          string                           `json:"topic"`
 	Type           int64                            `json:"type"`
-	StartTime      string                           `json:"start_time"`
+	StartTime      time.Time                        `json:"start_time,omitzero"`
 	Timezone       string                           `json:"timezone"`
 	Duration       int64                            `json:"duration"`
 	TotalSize      int64                            `json:"total_size"`
@@ -1954,16 +1957,16 @@ type ListAllRecordingsMeeting struct {
 
 // ListAllRecordingsRecordingFile is synthesized from the collection's example JSON.
 type ListAllRecordingsRecordingFile struct {
-	ID             *string `json:"id,omitzero"`
-	MeetingID      string  `json:"meeting_id"`
-	RecordingStart string  `json:"recording_start"`
-	RecordingEnd   string  `json:"recording_end"`
-	FileType       string  `json:"file_type"`
-	FileSize       *int64  `json:"file_size,omitzero"`
-	PlayURL        *string `json:"play_url,omitzero"`
-	DownloadURL    string  `json:"download_url"`
-	Status         *string `json:"status,omitzero"`
-	RecordingType  *string `json:"recording_type,omitzero"`
+	ID             *string   `json:"id,omitzero"`
+	MeetingID      string    `json:"meeting_id"`
+	RecordingStart time.Time `json:"recording_start,omitzero"`
+	RecordingEnd   time.Time `json:"recording_end,omitzero"`
+	FileType       string    `json:"file_type"`
+	FileSize       *int64    `json:"file_size,omitzero"`
+	PlayURL        *string   `json:"play_url,omitzero"`
+	DownloadURL    string    `json:"download_url"`
+	Status         *string   `json:"status,omitzero"`
+	RecordingType  *string   `json:"recording_type,omitzero"`
 }
 
 // GetUserPermissionsResponseBody is synthesized from the collection's example JSON.
@@ -2042,8 +2045,8 @@ type ListUsersUser struct {
 	Timezone          string          `json:"timezone"`
 	Verified          int64           `json:"verified"`
 	Dept              string          `json:"dept"`
-	CreatedAt         string          `json:"created_at"`
-	LastLoginTime     string          `json:"last_login_time"`
+	CreatedAt         time.Time       `json:"created_at,omitzero"`
+	LastLoginTime     time.Time       `json:"last_login_time,omitzero"`
 	LastClientVersion string          `json:"last_client_version"`
 	PicURL            string          `json:"pic_url"`
 	ImGroupIDs        []string        `json:"im_group_ids,omitzero"`
@@ -2090,7 +2093,7 @@ type GetMeetingRegistrantResponseBody struct {
 	Comments              string                               `json:"comments"`
 	CustomQuestions       []GetMeetingRegistrantCustomQuestion `json:"custom_questions,omitzero"`
 	Status                string                               `json:"status"`
-	CreateTime            string                               `json:"create_time"`
+	CreateTime            time.Time                            `json:"create_time,omitzero"`
 	JoinURL               string                               `json:"join_url"`
 }
 
@@ -2149,7 +2152,7 @@ type ListMeetingRegistrantsRegistrant struct {
 	Comments              string                               `json:"comments"`
 	CustomQuestions       []GetMeetingRegistrantCustomQuestion `json:"custom_questions,omitzero"`
 	Status                ListMeetingRegistrantsStatus         `json:"status"`
-	CreateTime            string                               `json:"create_time"`
+	CreateTime            time.Time                            `json:"create_time,omitzero"`
 	JoinURL               string                               `json:"join_url"`
 }
 
@@ -2249,7 +2252,7 @@ type ListRecordingRegistrantsRegistrant struct {
 	Comments              string                         `json:"comments"`
 	CustomQuestions       []json.RawMessage              `json:"custom_questions,omitzero"`
 	Status                ListRecordingRegistrantsStatus `json:"status"`
-	CreateTime            string                         `json:"create_time"`
+	CreateTime            time.Time                      `json:"create_time,omitzero"`
 	ShareURL              string                         `json:"share_url"`
 }
 
@@ -2269,7 +2272,7 @@ type GetMeetingRecordingsResponseBody struct {
 	HostID                string                           `json:"host_id"`
 	Topic                 string                           `json:"topic"`
 	Type                  int64                            `json:"type"`
-	StartTime             string                           `json:"start_time"`
+	StartTime             time.Time                        `json:"start_time,omitzero"`
 	Timezone              string                           `json:"timezone"`
 	Duration              int64                            `json:"duration"`
 	TotalSize             int64                            `json:"total_size"`
@@ -2283,16 +2286,16 @@ type GetMeetingRecordingsResponseBody struct {
 
 // ParticipantAudioFile is synthesized from the collection's example JSON.
 type ParticipantAudioFile struct {
-	ID             string `json:"id"`
-	RecordingStart string `json:"recording_start"`
-	RecordingEnd   string `json:"recording_end"`
-	FileName       string `json:"file_name"`
-	FileType       string `json:"file_type"`
-	FileExtension  string `json:"file_extension"`
-	FileSize       int64  `json:"file_size"`
-	PlayURL        string `json:"play_url"`
-	DownloadURL    string `json:"download_url"`
-	Status         string `json:"status"`
+	ID             string    `json:"id"`
+	RecordingStart time.Time `json:"recording_start,omitzero"`
+	RecordingEnd   time.Time `json:"recording_end,omitzero"`
+	FileName       string    `json:"file_name"`
+	FileType       string    `json:"file_type"`
+	FileExtension  string    `json:"file_extension"`
+	FileSize       int64     `json:"file_size"`
+	PlayURL        string    `json:"play_url"`
+	DownloadURL    string    `json:"download_url"`
+	Status         string    `json:"status"`
 }
 
 // MeetingsGetLiveStreamDetailsResponseBody is synthesized from the collection's example JSON.
@@ -2305,13 +2308,13 @@ type MeetingsGetLiveStreamDetailsResponseBody struct {
 // GetMeetingResponseBody is synthesized from the collection's example JSON.
 type GetMeetingResponseBody struct {
 	Agenda    string             `json:"agenda"`
-	CreatedAt string             `json:"created_at"`
+	CreatedAt time.Time          `json:"created_at,omitzero"`
 	Duration  int64              `json:"duration"`
 	HostID    string             `json:"host_id"`
 	ID        int64              `json:"id"`
 	JoinURL   string             `json:"join_url"`
 	Settings  GetMeetingSettings `json:"settings,omitzero"`
-	StartTime string             `json:"start_time"`
+	StartTime time.Time          `json:"start_time,omitzero"`
 	StartURL  string             `json:"start_url"`
 	Status    string             `json:"status"`
 	Timezone  string             `json:"timezone"`
@@ -2379,20 +2382,20 @@ type Attendee struct {
 
 // GetPastMeetingDetailsResponseBody is synthesized from the collection's example JSON.
 type GetPastMeetingDetailsResponseBody struct {
-	UUID              string `json:"uuid"`
-	ID                int64  `json:"id"`
-	HostID            string `json:"host_id"`
-	Type              int64  `json:"type"`
-	Topic             string `json:"topic"`
-	UserName          string `json:"user_name"`
-	UserEmail         string `json:"user_email"`
-	StartTime         string `json:"start_time"`
-	EndTime           string `json:"end_time"`
-	Duration          int64  `json:"duration"`
-	TotalMinutes      int64  `json:"total_minutes"`
-	ParticipantsCount int64  `json:"participants_count"`
-	Dept              string `json:"dept"`
-	Source            string `json:"source"`
+	UUID              string    `json:"uuid"`
+	ID                int64     `json:"id"`
+	HostID            string    `json:"host_id"`
+	Type              int64     `json:"type"`
+	Topic             string    `json:"topic"`
+	UserName          string    `json:"user_name"`
+	UserEmail         string    `json:"user_email"`
+	StartTime         time.Time `json:"start_time,omitzero"`
+	EndTime           time.Time `json:"end_time,omitzero"`
+	Duration          int64     `json:"duration"`
+	TotalMinutes      int64     `json:"total_minutes"`
+	ParticipantsCount int64     `json:"participants_count"`
+	Dept              string    `json:"dept"`
+	Source            string    `json:"source"`
 }
 
 // GetPastMeetingParticipantsResponseBody is synthesized from the collection's example JSON.
@@ -2418,30 +2421,30 @@ type GetMeetingArchivedFilesResponseBody struct {
 	HostID         string        `json:"host_id"`
 	Topic          string        `json:"topic"`
 	Type           int64         `json:"type"`
-	StartTime      string        `json:"start_time"`
+	StartTime      time.Time     `json:"start_time,omitzero"`
 	Timezone       string        `json:"timezone"`
 	Duration       int64         `json:"duration"`
 	TotalSize      int64         `json:"total_size"`
 	RecordingCount int64         `json:"recording_count"`
 	MeetingType    string        `json:"meeting_type"`
 	AccountName    string        `json:"account_name"`
-	CompleteTime   string        `json:"complete_time"`
+	CompleteTime   time.Time     `json:"complete_time,omitzero"`
 	ArchiveFiles   []ArchiveFile `json:"archive_files,omitzero"`
 }
 
 // ArchiveFile is synthesized from the collection's example JSON.
 type ArchiveFile struct {
-	ID                   string `json:"id"`
-	FileType             string `json:"file_type"`
-	FileExtension        string `json:"file_extension"`
-	FileSize             int64  `json:"file_size"`
-	DownloadURL          string `json:"download_url"`
-	Status               string `json:"status"`
-	RecordingType        string `json:"recording_type"`
-	Individual           bool   `json:"individual"`
-	ParticipantEmail     string `json:"participant_email"`
-	ParticipantJoinTime  string `json:"participant_join_time"`
-	ParticipantLeaveTime string `json:"participant_leave_time"`
+	ID                   string    `json:"id"`
+	FileType             string    `json:"file_type"`
+	FileExtension        string    `json:"file_extension"`
+	FileSize             int64     `json:"file_size"`
+	DownloadURL          string    `json:"download_url"`
+	Status               string    `json:"status"`
+	RecordingType        string    `json:"recording_type"`
+	Individual           bool      `json:"individual"`
+	ParticipantEmail     string    `json:"participant_email"`
+	ParticipantJoinTime  time.Time `json:"participant_join_time,omitzero"`
+	ParticipantLeaveTime time.Time `json:"participant_leave_time,omitzero"`
 }
 
 // ListEndedMeetingInstancesResponseBody is synthesized from the collection's example JSON.
@@ -2451,15 +2454,15 @@ type ListEndedMeetingInstancesResponseBody struct {
 
 // ListEndedMeetingInstancesMeeting is synthesized from the collection's example JSON.
 type ListEndedMeetingInstancesMeeting struct {
-	UUID      string `json:"uuid"`
-	StartTime string `json:"start_time"`
+	UUID      string    `json:"uuid"`
+	StartTime time.Time `json:"start_time,omitzero"`
 }
 
 // ListPastMeetingPollResultsResponseBody is synthesized from the collection's example JSON.
 type ListPastMeetingPollResultsResponseBody struct {
 	ID        int64                                `json:"id"`
 	UUID      string                               `json:"uuid"`
-	StartTime string                               `json:"start_time"`
+	StartTime time.Time                            `json:"start_time,omitzero"`
 	Title     string                               `json:"title"`
 	Questions []ListPastMeetingPollResultsQuestion `json:"questions,omitzero"`
 }
@@ -2501,32 +2504,32 @@ type ListMeetingParticipantsResponseBody struct {
 
 // ListMeetingParticipantsParticipant is synthesized from the collection's example JSON.
 type ListMeetingParticipantsParticipant struct {
-	ID               string  `json:"id"`
-	UserID           string  `json:"user_id"`
-	UserName         string  `json:"user_name"`
-	Device           string  `json:"device"`
-	IPAddress        string  `json:"ip_address"`
-	Location         string  `json:"location"`
-	NetworkType      string  `json:"network_type"`
-	Microphone       *string `json:"microphone,omitzero"`
-	Camera           *string `json:"camera,omitzero"`
-	Speaker          *string `json:"speaker,omitzero"`
-	DataCenter       string  `json:"data_center"`
-	ConnectionType   string  `json:"connection_type"`
-	JoinTime         string  `json:"join_time"`
-	LeaveTime        string  `json:"leave_time"`
-	ShareApplication bool    `json:"share_application"`
-	ShareDesktop     bool    `json:"share_desktop"`
-	ShareWhiteboard  bool    `json:"share_whiteboard"`
-	Recording        bool    `json:"recording"`
-	Status           *string `json:"status,omitzero"`
-	PcName           string  `json:"pc_name"`
-	Domain           string  `json:"domain"`
-	MacAddr          string  `json:"mac_addr"`
-	HarddiskID       string  `json:"harddisk_id"`
-	Version          string  `json:"version"`
-	LeaveReason      string  `json:"leave_reason"`
-	SIPURI           *string `json:"sip_uri,omitzero"`
+	ID               string    `json:"id"`
+	UserID           string    `json:"user_id"`
+	UserName         string    `json:"user_name"`
+	Device           string    `json:"device"`
+	IPAddress        string    `json:"ip_address"`
+	Location         string    `json:"location"`
+	NetworkType      string    `json:"network_type"`
+	Microphone       *string   `json:"microphone,omitzero"`
+	Camera           *string   `json:"camera,omitzero"`
+	Speaker          *string   `json:"speaker,omitzero"`
+	DataCenter       string    `json:"data_center"`
+	ConnectionType   string    `json:"connection_type"`
+	JoinTime         time.Time `json:"join_time,omitzero"`
+	LeaveTime        time.Time `json:"leave_time,omitzero"`
+	ShareApplication bool      `json:"share_application"`
+	ShareDesktop     bool      `json:"share_desktop"`
+	ShareWhiteboard  bool      `json:"share_whiteboard"`
+	Recording        bool      `json:"recording"`
+	Status           *string   `json:"status,omitzero"`
+	PcName           string    `json:"pc_name"`
+	Domain           string    `json:"domain"`
+	MacAddr          string    `json:"mac_addr"`
+	HarddiskID       string    `json:"harddisk_id"`
+	Version          string    `json:"version"`
+	LeaveReason      string    `json:"leave_reason"`
+	SIPURI           *string   `json:"sip_uri,omitzero"`
 }
 
 // GetMeetingParticipantQoSResponseBody is synthesized from the collection's example JSON.
@@ -2536,8 +2539,8 @@ type GetMeetingParticipantQoSResponseBody struct {
 	Device     string        `json:"device"`
 	IPAddress  string        `json:"ip_address"`
 	Location   string        `json:"location"`
-	JoinTime   string        `json:"join_time"`
-	LeaveTime  string        `json:"leave_time"`
+	JoinTime   time.Time     `json:"join_time,omitzero"`
+	LeaveTime  time.Time     `json:"leave_time,omitzero"`
 	PcName     string        `json:"pc_name"`
 	Domain     string        `json:"domain"`
 	MacAddr    string        `json:"mac_addr"`
@@ -2548,7 +2551,7 @@ type GetMeetingParticipantQoSResponseBody struct {
 
 // UserQosItem is synthesized from the collection's example JSON.
 type UserQosItem struct {
-	DateTime    string      `json:"date_time"`
+	DateTime    time.Time   `json:"date_time,omitzero"`
 	AudioInput  AudioInput  `json:"audio_input,omitzero"`
 	AudioOutput AudioOutput `json:"audio_output,omitzero"`
 	VideoInput  VideoInput  `json:"video_input,omitzero"`
@@ -2644,8 +2647,8 @@ type ListMeetingParticipantsQoSParticipant struct {
 	Device     string        `json:"device"`
 	IPAddress  string        `json:"ip_address"`
 	Location   string        `json:"location"`
-	JoinTime   string        `json:"join_time"`
-	LeaveTime  string        `json:"leave_time"`
+	JoinTime   time.Time     `json:"join_time,omitzero"`
+	LeaveTime  time.Time     `json:"leave_time,omitzero"`
 	PcName     string        `json:"pc_name"`
 	Domain     string        `json:"domain"`
 	MacAddr    string        `json:"mac_addr"`
@@ -2687,33 +2690,33 @@ type GetPostMeetingFeedbackResponseBody struct {
 
 // GetPostMeetingFeedbackParticipant is synthesized from the collection's example JSON.
 type GetPostMeetingFeedbackParticipant struct {
-	UserID   string `json:"user_id"`
-	Email    string `json:"email"`
-	Quality  string `json:"quality"`
-	DateTime string `json:"date_time"`
+	UserID   string    `json:"user_id"`
+	Email    string    `json:"email"`
+	Quality  string    `json:"quality"`
+	DateTime time.Time `json:"date_time,omitzero"`
 }
 
 // GetMeetingDetailsResponseBody is synthesized from the collection's example JSON.
 type GetMeetingDetailsResponseBody struct {
-	UUID               string `json:"uuid"`
-	ID                 int64  `json:"id"`
-	Topic              string `json:"topic"`
-	Host               string `json:"host"`
-	Email              string `json:"email"`
-	UserType           string `json:"user_type"`
-	StartTime          string `json:"start_time"`
-	EndTime            string `json:"end_time"`
-	Duration           string `json:"duration"`
-	Participants       int64  `json:"participants"`
-	HasPstn            bool   `json:"has_pstn"`
-	HasVoip            bool   `json:"has_voip"`
-	Has3rdPartyAudio   bool   `json:"has_3rd_party_audio"`
-	HasVideo           bool   `json:"has_video"`
-	HasScreenShare     bool   `json:"has_screen_share"`
-	HasRecording       bool   `json:"has_recording"`
-	HasSIP             bool   `json:"has_sip"`
-	HasArchiving       bool   `json:"has_archiving"`
-	InRoomParticipants int64  `json:"in_room_participants"`
+	UUID               string    `json:"uuid"`
+	ID                 int64     `json:"id"`
+	Topic              string    `json:"topic"`
+	Host               string    `json:"host"`
+	Email              string    `json:"email"`
+	UserType           string    `json:"user_type"`
+	StartTime          time.Time `json:"start_time,omitzero"`
+	EndTime            time.Time `json:"end_time,omitzero"`
+	Duration           string    `json:"duration"`
+	Participants       int64     `json:"participants"`
+	HasPstn            bool      `json:"has_pstn"`
+	HasVoip            bool      `json:"has_voip"`
+	Has3rdPartyAudio   bool      `json:"has_3rd_party_audio"`
+	HasVideo           bool      `json:"has_video"`
+	HasScreenShare     bool      `json:"has_screen_share"`
+	HasRecording       bool      `json:"has_recording"`
+	HasSIP             bool      `json:"has_sip"`
+	HasArchiving       bool      `json:"has_archiving"`
+	InRoomParticipants int64     `json:"in_room_participants"`
 }
 
 // MetricsListMeetingsResponseBody is synthesized from the collection's example JSON.
@@ -2760,32 +2763,32 @@ type GetWebinarParticipantsResponseBody struct {
 
 // GetWebinarParticipantsParticipant is synthesized from the collection's example JSON.
 type GetWebinarParticipantsParticipant struct {
-	ID               string `json:"id"`
-	UserID           string `json:"user_id"`
-	UserName         string `json:"user_name"`
-	Device           string `json:"device"`
-	IPAddress        string `json:"ip_address"`
-	Location         string `json:"location"`
-	NetworkType      string `json:"network_type"`
-	Microphone       string `json:"microphone"`
-	Camera           string `json:"camera"`
-	Speaker          string `json:"speaker"`
-	DataCenter       string `json:"data_center"`
-	ConnectionType   string `json:"connection_type"`
-	JoinTime         string `json:"join_time"`
-	LeaveTime        string `json:"leave_time"`
-	ShareApplication bool   `json:"share_application"`
-	ShareDesktop     bool   `json:"share_desktop"`
-	ShareWhiteboard  bool   `json:"share_whiteboard"`
-	Recording        bool   `json:"recording"`
-	Status           string `json:"status"`
-	PcName           string `json:"pc_name"`
-	Domain           string `json:"domain"`
-	MacAddr          string `json:"mac_addr"`
-	HarddiskID       string `json:"harddisk_id"`
-	Version          string `json:"version"`
-	LeaveReason      string `json:"leave_reason"`
-	SIPURI           string `json:"sip_uri"`
+	ID               string    `json:"id"`
+	UserID           string    `json:"user_id"`
+	UserName         string    `json:"user_name"`
+	Device           string    `json:"device"`
+	IPAddress        string    `json:"ip_address"`
+	Location         string    `json:"location"`
+	NetworkType      string    `json:"network_type"`
+	Microphone       string    `json:"microphone"`
+	Camera           string    `json:"camera"`
+	Speaker          string    `json:"speaker"`
+	DataCenter       string    `json:"data_center"`
+	ConnectionType   string    `json:"connection_type"`
+	JoinTime         time.Time `json:"join_time,omitzero"`
+	LeaveTime        time.Time `json:"leave_time,omitzero"`
+	ShareApplication bool      `json:"share_application"`
+	ShareDesktop     bool      `json:"share_desktop"`
+	ShareWhiteboard  bool      `json:"share_whiteboard"`
+	Recording        bool      `json:"recording"`
+	Status           string    `json:"status"`
+	PcName           string    `json:"pc_name"`
+	Domain           string    `json:"domain"`
+	MacAddr          string    `json:"mac_addr"`
+	HarddiskID       string    `json:"harddisk_id"`
+	Version          string    `json:"version"`
+	LeaveReason      string    `json:"leave_reason"`
+	SIPURI           string    `json:"sip_uri"`
 }
 
 // MetricsListWebinarsResponseBody is synthesized from the collection's example JSON.
@@ -2832,19 +2835,19 @@ type MetricsListZoomRoomsResponseBody struct {
 
 // MetricsListZoomRoomsZoomRoom is synthesized from the collection's example JSON.
 type MetricsListZoomRoomsZoomRoom struct {
-	ID            string   `json:"id"`
-	RoomName      string   `json:"room_name"`
-	CalendarName  string   `json:"calendar_name"`
-	Email         string   `json:"email"`
-	AccountType   string   `json:"account_type"`
-	Status        string   `json:"status"`
-	DeviceIP      string   `json:"device_ip"`
-	Camera        string   `json:"camera"`
-	Microphone    string   `json:"microphone"`
-	Speaker       string   `json:"speaker"`
-	LastStartTime string   `json:"last_start_time"`
-	Issues        []string `json:"issues,omitzero"`
-	Health        string   `json:"health"`
+	ID            string    `json:"id"`
+	RoomName      string    `json:"room_name"`
+	CalendarName  string    `json:"calendar_name"`
+	Email         string    `json:"email"`
+	AccountType   string    `json:"account_type"`
+	Status        string    `json:"status"`
+	DeviceIP      string    `json:"device_ip"`
+	Camera        string    `json:"camera"`
+	Microphone    string    `json:"microphone"`
+	Speaker       string    `json:"speaker"`
+	LastStartTime time.Time `json:"last_start_time,omitzero"`
+	Issues        []string  `json:"issues,omitzero"`
+	Health        string    `json:"health"`
 }
 
 // GetZoomRoomsDetailsResponseBody is synthesized from the collection's example JSON.
@@ -2857,7 +2860,7 @@ type GetZoomRoomsDetailsResponseBody struct {
 	Health        string                     `json:"health"`
 	ID            string                     `json:"id"`
 	Issues        []string                   `json:"issues,omitzero"`
-	LastStartTime string                     `json:"last_start_time"`
+	LastStartTime time.Time                  `json:"last_start_time,omitzero"`
 	LiveMeeting   map[string]json.RawMessage `json:"live_meeting,omitzero"`
 	Microphone    string                     `json:"microphone"`
 	PastMeetings  PastMeetings               `json:"past_meetings,omitzero"`
@@ -2917,10 +2920,10 @@ type GetZoomMeetingsClientFeedbackResponseBody struct {
 
 // ClientFeedbackDetail is synthesized from the collection's example JSON.
 type ClientFeedbackDetail struct {
-	ParticipantName string `json:"participant_name"`
-	MeetingID       string `json:"meeting_id"`
-	Time            string `json:"time"`
-	Email           string `json:"email"`
+	ParticipantName string    `json:"participant_name"`
+	MeetingID       string    `json:"meeting_id"`
+	Time            time.Time `json:"time,omitzero"`
+	Email           string    `json:"email"`
 }
 
 // ListClientMeetingSatisfactionResponseBody is synthesized from the collection's example JSON.
@@ -2967,8 +2970,8 @@ type GetIssuesOfZoomRoomsResponseBody struct {
 
 // IssueDetail is synthesized from the collection's example JSON.
 type IssueDetail struct {
-	Issue string `json:"issue"`
-	Time  string `json:"time"`
+	Issue string    `json:"issue"`
+	Time  time.Time `json:"time,omitzero"`
 }
 
 // GetCRCPortUsageResponseBody is synthesized from the collection's example JSON.
@@ -2980,7 +2983,7 @@ type GetCRCPortUsageResponseBody struct {
 
 // CrcPortsUsageItem is synthesized from the collection's example JSON.
 type CrcPortsUsageItem struct {
-	DateTime          string                  `json:"date_time"`
+	DateTime          time.Time               `json:"date_time,omitzero"`
 	CrcPortsHourUsage []CrcPortsHourUsageItem `json:"crc_ports_hour_usage,omitzero"`
 }
 
@@ -3104,17 +3107,17 @@ type GetActiveInactiveHostReportsResponseBody struct {
 
 // GetActiveInactiveHostReportsUser is synthesized from the collection's example JSON.
 type GetActiveInactiveHostReportsUser struct {
-	ID                string `json:"id"`
-	Email             string `json:"email"`
-	UserName          string `json:"user_name"`
-	Type              int64  `json:"type"`
-	Dept              string `json:"dept"`
-	Meetings          int64  `json:"meetings"`
-	Participants      int64  `json:"participants"`
-	MeetingMinutes    int64  `json:"meeting_minutes"`
-	LastClientVersion string `json:"last_client_version"`
-	LastLoginTime     string `json:"last_login_time"`
-	CreateTime        string `json:"create_time"`
+	ID                string    `json:"id"`
+	Email             string    `json:"email"`
+	UserName          string    `json:"user_name"`
+	Type              int64     `json:"type"`
+	Dept              string    `json:"dept"`
+	Meetings          int64     `json:"meetings"`
+	Participants      int64     `json:"participants"`
+	MeetingMinutes    int64     `json:"meeting_minutes"`
+	LastClientVersion string    `json:"last_client_version"`
+	LastLoginTime     time.Time `json:"last_login_time,omitzero"`
+	CreateTime        time.Time `json:"create_time,omitzero"`
 }
 
 // GetMeetingDetailReportsResponseBody is synthesized from the collection's example JSON.
@@ -3125,8 +3128,8 @@ type GetMeetingDetailReportsResponseBody struct {
 	Topic             string          `json:"topic"`
 	UserName          string          `json:"user_name"`
 	UserEmail         string          `json:"user_email"`
-	StartTime         string          `json:"start_time"`
-	EndTime           string          `json:"end_time"`
+	StartTime         time.Time       `json:"start_time,omitzero"`
+	EndTime           time.Time       `json:"end_time,omitzero"`
 	Duration          int64           `json:"duration"`
 	TotalMinutes      int64           `json:"total_minutes"`
 	ParticipantsCount int64           `json:"participants_count"`
@@ -3150,13 +3153,13 @@ type GetMeetingParticipantReportsResponseBody struct {
 
 // GetMeetingParticipantReportsParticipant is synthesized from the collection's example JSON.
 type GetMeetingParticipantReportsParticipant struct {
-	ID        string `json:"id"`
-	UserID    string `json:"user_id"`
-	Name      string `json:"name"`
-	UserEmail string `json:"user_email"`
-	JoinTime  string `json:"join_time"`
-	LeaveTime string `json:"leave_time"`
-	Duration  string `json:"duration"`
+	ID        string    `json:"id"`
+	UserID    string    `json:"user_id"`
+	Name      string    `json:"name"`
+	UserEmail string    `json:"user_email"`
+	JoinTime  time.Time `json:"join_time,omitzero"`
+	LeaveTime time.Time `json:"leave_time,omitzero"`
+	Duration  string    `json:"duration"`
 }
 
 // GetMeetingPollReportsResponseBody is synthesized from the collection's example JSON.
@@ -3164,7 +3167,7 @@ type GetMeetingPollReportsResponseBody struct {
 	ID        int64                                `json:"id"`
 	UUID      string                               `json:"uuid"`
 	Status    string                               `json:"status"`
-	StartTime string                               `json:"start_time"`
+	StartTime time.Time                            `json:"start_time,omitzero"`
 	Title     string                               `json:"title"`
 	Questions []ListPastMeetingPollResultsQuestion `json:"questions,omitzero"`
 }
@@ -3173,7 +3176,7 @@ type GetMeetingPollReportsResponseBody struct {
 type GetWebinarQReportResponseBody struct {
 	ID        int64                                `json:"id"`
 	UUID      string                               `json:"uuid"`
-	StartTime string                               `json:"start_time"`
+	StartTime time.Time                            `json:"start_time,omitzero"`
 	Questions []ListPastMeetingPollResultsQuestion `json:"questions,omitzero"`
 }
 
@@ -3221,10 +3224,10 @@ type GetChatSessionsReportsResponseBody struct {
 
 // GetChatSessionsReportsSession is synthesized from the collection's example JSON.
 type GetChatSessionsReportsSession struct {
-	ID                  string `json:"id"`
-	Type                string `json:"type"`
-	Name                string `json:"name"`
-	LastMessageSentTime string `json:"last_message_sent_time"`
+	ID                  string    `json:"id"`
+	Type                string    `json:"type"`
+	Name                string    `json:"name"`
+	LastMessageSentTime time.Time `json:"last_message_sent_time,omitzero"`
 }
 
 // GetChatMessagesReportsResponseBody is synthesized from the collection's example JSON.
@@ -3240,32 +3243,32 @@ type GetChatMessagesReportsResponseBody struct {
 
 // GetChatMessagesReportsMessage is synthesized from the collection's example JSON.
 type GetChatMessagesReportsMessage struct {
-	ID                        string `json:"id"`
-	Message                   string `json:"message"`
-	Sender                    string `json:"sender"`
-	DateTime                  string `json:"date_time"`
-	ReplyMainMessageID        string `json:"reply_main_message_id"`
-	ReplyMainMessageTimestamp string `json:"reply_main_message_timestamp"`
+	ID                        string    `json:"id"`
+	Message                   string    `json:"message"`
+	Sender                    string    `json:"sender"`
+	DateTime                  time.Time `json:"date_time,omitzero"`
+	ReplyMainMessageID        string    `json:"reply_main_message_id"`
+	ReplyMainMessageTimestamp string    `json:"reply_main_message_timestamp"`
 }
 
 // EditedMessage is synthesized from the collection's example JSON.
 type EditedMessage struct {
-	ID                        string `json:"id"`
-	Message                   string `json:"message"`
-	Sender                    string `json:"sender"`
-	DateTime                  string `json:"date_time"`
-	ReplyMainMessageID        string `json:"reply_main_message_id"`
-	ReplyMainMessageTimestamp string `json:"reply_main_message_timestamp"`
+	ID                        string    `json:"id"`
+	Message                   string    `json:"message"`
+	Sender                    string    `json:"sender"`
+	DateTime                  time.Time `json:"date_time,omitzero"`
+	ReplyMainMessageID        string    `json:"reply_main_message_id"`
+	ReplyMainMessageTimestamp string    `json:"reply_main_message_timestamp"`
 }
 
 // DeletedMessage is synthesized from the collection's example JSON.
 type DeletedMessage struct {
-	ID                        string `json:"id"`
-	Message                   string `json:"message"`
-	Sender                    string `json:"sender"`
-	DateTime                  string `json:"date_time"`
-	ReplyMainMessageID        string `json:"reply_main_message_id"`
-	ReplyMainMessageTimestamp string `json:"reply_main_message_timestamp"`
+	ID                        string    `json:"id"`
+	Message                   string    `json:"message"`
+	Sender                    string    `json:"sender"`
+	DateTime                  time.Time `json:"date_time,omitzero"`
+	ReplyMainMessageID        string    `json:"reply_main_message_id"`
+	ReplyMainMessageTimestamp string    `json:"reply_main_message_timestamp"`
 }
 
 // GetDailyUsageReportResponseBody is synthesized from the collection's example JSON.
@@ -3310,11 +3313,11 @@ type GetOperationLogsReportResponseBody struct {
 
 // OperationLog is synthesized from the collection's example JSON.
 type OperationLog struct {
-	Time            string `json:"time"`
-	Operator        string `json:"operator"`
-	CategoryType    string `json:"category_type"`
-	Action          string `json:"action"`
-	OperationDetail string `json:"operation_detail"`
+	Time            time.Time `json:"time,omitzero"`
+	Operator        string    `json:"operator"`
+	CategoryType    string    `json:"category_type"`
+	Action          string    `json:"action"`
+	OperationDetail string    `json:"operation_detail"`
 }
 
 // GetUpcomingEventsReportResponseBody is synthesized from the collection's example JSON.
@@ -3353,6 +3356,12 @@ type ListMembersInRoleMember struct {
 	LastName   string `json:"last_name"`
 	Type       int64  `json:"type"`
 	Department string `json:"department"`
+}
+
+// AssignRoleResponseBody is synthesized from the collection's example JSON.
+type AssignRoleResponseBody struct {
+	IDs   string    `json:"ids"`
+	AddAt time.Time `json:"add_at,omitzero"`
 }
 
 // GetRoleInformationResponseBody is synthesized from the collection's example JSON.
@@ -3410,8 +3419,8 @@ type Panelist struct {
 
 // AddPanelistsResponseBody is synthesized from the collection's example JSON.
 type AddPanelistsResponseBody struct {
-	ID        string `json:"id"`
-	UpdatedAt string `json:"updated_at"`
+	ID        string    `json:"id"`
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
 }
 
 // WebinarsListRegistrationQuestionsResponseBody is synthesized from the collection's example JSON.
@@ -3464,7 +3473,7 @@ type GetWebinarRegistrantRegistrant struct {
 	Comments              string                               `json:"comments"`
 	CustomQuestions       []GetMeetingRegistrantCustomQuestion `json:"custom_questions,omitzero"`
 	Status                string                               `json:"status"`
-	CreateTime            string                               `json:"create_time"`
+	CreateTime            time.Time                            `json:"create_time,omitzero"`
 	JoinURL               string                               `json:"join_url"`
 }
 
@@ -3498,28 +3507,28 @@ type ListWebinarRegistrantsRegistrant struct {
 	Comments              string                               `json:"comments"`
 	CustomQuestions       []GetMeetingRegistrantCustomQuestion `json:"custom_questions,omitzero"`
 	Status                ListWebinarRegistrantsStatus         `json:"status"`
-	CreateTime            string                               `json:"create_time"`
+	CreateTime            time.Time                            `json:"create_time,omitzero"`
 	JoinURL               string                               `json:"join_url"`
 }
 
 // AddWebinarRegistrantResponseBody is synthesized from the collection's example JSON.
 type AddWebinarRegistrantResponseBody struct {
-	RegistrantID string `json:"registrant_id"`
-	ID           string `json:"id"`
-	Topic        string `json:"topic"`
-	StartTime    string `json:"start_time"`
-	JoinURL      string `json:"join_url"`
+	RegistrantID string    `json:"registrant_id"`
+	ID           string    `json:"id"`
+	Topic        string    `json:"topic"`
+	StartTime    time.Time `json:"start_time,omitzero"`
+	JoinURL      string    `json:"join_url"`
 }
 
 // GetWebinarResponseBody is synthesized from the collection's example JSON.
 type GetWebinarResponseBody struct {
-	CreatedAt string             `json:"created_at"`
+	CreatedAt time.Time          `json:"created_at,omitzero"`
 	Duration  int64              `json:"duration"`
 	HostID    string             `json:"host_id"`
 	ID        int64              `json:"id"`
 	JoinURL   string             `json:"join_url"`
 	Settings  GetWebinarSettings `json:"settings,omitzero"`
-	StartTime string             `json:"start_time"`
+	StartTime time.Time          `json:"start_time,omitzero"`
 	StartURL  string             `json:"start_url"`
 	Timezone  string             `json:"timezone"`
 	Topic     string             `json:"topic"`
@@ -3600,8 +3609,8 @@ type ListPastWebinarInstancesResponseBody struct {
 
 // ListPastWebinarInstancesWebinar is synthesized from the collection's example JSON.
 type ListPastWebinarInstancesWebinar struct {
-	UUID      string `json:"uuid"`
-	StartTime string `json:"start_time"`
+	UUID      string    `json:"uuid"`
+	StartTime time.Time `json:"start_time,omitzero"`
 }
 
 // GetWebinarAbsenteesResponseBody is synthesized from the collection's example JSON.
@@ -3654,8 +3663,8 @@ type ListSIPTrunkNumbersPhoneNumber struct {
 
 // ListArchivedFilesResponseBody is synthesized from the collection's example JSON.
 type ListArchivedFilesResponseBody struct {
-	From          string                     `json:"from"`
-	To            string                     `json:"to"`
+	From          time.Time                  `json:"from,omitzero"`
+	To            time.Time                  `json:"to,omitzero"`
 	PageSize      int64                      `json:"page_size"`
 	NextPageToken string                     `json:"next_page_token"`
 	Meetings      []ListArchivedFilesMeeting `json:"meetings,omitzero"`
@@ -3668,14 +3677,14 @@ type ListArchivedFilesMeeting struct {
 	HostID         string        `json:"host_id"`
 	Topic          string        `json:"topic"`
 	Type           int64         `json:"type"`
-	StartTime      string        `json:"start_time"`
+	StartTime      time.Time     `json:"start_time,omitzero"`
 	Timezone       string        `json:"timezone"`
 	Duration       int64         `json:"duration"`
 	TotalSize      int64         `json:"total_size"`
 	RecordingCount int64         `json:"recording_count"`
 	MeetingType    string        `json:"meeting_type"`
 	AccountName    string        `json:"account_name"`
-	CompleteTime   string        `json:"complete_time"`
+	CompleteTime   time.Time     `json:"complete_time,omitzero"`
 	ArchiveFiles   []ArchiveFile `json:"archive_files,omitzero"`
 }
 
@@ -3830,7 +3839,6 @@ type (
 	GetCloudRecordingUsageReportCloudRecordingStorageItem = CloudRecordingStorageItem
 	GetOperationLogsReportOperationLog                    = OperationLog
 	GetUpcomingEventsReportUpcomingEvent                  = UpcomingEvent
-	AssignRoleResponseBody                                = AddAssistantsResponseBody
 	GetRoleInformationSubAccountPrivileges                = SubAccountPrivileges
 	ListRolesRole                                         = Role
 	GetAccountTSPInformationDialInNumber                  = DialInNumber
