@@ -225,3 +225,47 @@ func TestZoomIMResponseTableAndDefaults(t *testing.T) {
 		t.Errorf("DefaultBaseURL = %q", zoomim.DefaultBaseURL)
 	}
 }
+
+// TestZoomIMEscapeHatches: a call can send what the collection does not
+// document: an enum value outside the list (WithoutValidation, or
+// WithValidation(false) for the client), a query parameter (WithQuery) and
+// its own header edit (WithCallRequestEditor), on the generated method.
+func TestZoomIMEscapeHatches(t *testing.T) {
+	rec := newRecorder(t, http.StatusCreated, nil, `{}`)
+	c := newZoomClient(t, rec)
+	params := zoomim.CreateAnIMDirectoryGroupParams{Name: "x", Type: "archived"}
+	_, err := c.CreateAnIMDirectoryGroup(context.Background(), params,
+		zoomim.WithoutValidation(),
+		zoomim.WithQuery("dry_run", "true"),
+		zoomim.WithQuery("dry_run", "twice"),
+		zoomim.WithCallRequestEditor(func(r *http.Request) error {
+			r.Header.Set("X-Edited", r.Header.Get("Authorization"))
+			return nil
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := rec.only(t)
+	if req.Path != "/v2/im/groups" || req.RawQuery != "dry_run=true&dry_run=twice" || req.Header.Get("X-Edited") != "Bearer secret-token" {
+		t.Errorf("request = %s?%s X-Edited %q; want /v2/im/groups?dry_run=true&dry_run=twice edited after auth", req.Path, req.RawQuery, req.Header.Get("X-Edited"))
+	}
+	if got, want := multipartParts(t, req), []part{{Name: "name", Value: "x"}, {Name: "type", Value: "archived"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("parts = %+v, want %+v", got, want)
+	}
+
+	// The option is for its call only.
+	if _, err := c.CreateAnIMDirectoryGroup(context.Background(), params); !errors.As(err, new(*zoomim.ValidationError)) {
+		t.Errorf("next call without the option: %v, want the ValidationError", err)
+	}
+	// The client-wide switch.
+	off, err := zoomim.NewClient(zoomim.WithBaseURL(rec.srv.URL+"/v2"), zoomim.WithValidation(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := off.CreateAnIMDirectoryGroup(context.Background(), zoomim.CreateAnIMDirectoryGroupParams{Type: "archived"}); err != nil {
+		t.Errorf("WithValidation(false): %v", err)
+	}
+	if len(rec.requests) != 2 {
+		t.Errorf("server got %d requests, want 2 (the invalid call without the option sends nothing)", len(rec.requests))
+	}
+}

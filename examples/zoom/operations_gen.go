@@ -37,7 +37,7 @@ import (
 //	300     300   SIP phone not found: phoneId. The SIP phone with this phoneId was not found on this account.
 //	400     -     Bad request.
 func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams, opts ...RequestOption) (*UpdateSIPPhoneResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateSIPPhone: %w", err)
 	}
 	r := newRequest("UpdateSIPPhone", "PATCH", authBearer, UpdateSIPPhoneResponses)
@@ -101,7 +101,7 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 //	204     -     SIP Phone deleted.
 //	300     300   The SIP phone with this phoneId was not found on this account.
 func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams, opts ...RequestOption) (*DeleteSIPPhoneResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteSIPPhone: %w", err)
 	}
 	r := newRequest("DeleteSIPPhone", "DELETE", authBearer, DeleteSIPPhoneResponses)
@@ -143,7 +143,7 @@ func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams
 //	200     200   SIP Phones listed successfully. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first.
 //	400     -     Bad Request
 func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, opts ...RequestOption) (*ListSIPPhonesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSIPPhones: %w", err)
 	}
 	r := newRequest("ListSIPPhones", "GET", authBearer, ListSIPPhonesResponses)
@@ -201,7 +201,7 @@ func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, 
 //	400     200   Bad request. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first. Error Code: `300` SIP Phone with the same email already exists.
 //	404     1001  User {userId} not exist or not belong to this account.
 func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams, opts ...RequestOption) (*EnableSIPPhoneResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("EnableSIPPhone: %w", err)
 	}
 	r := newRequest("EnableSIPPhone", "POST", authBearer, EnableSIPPhoneResponses)
@@ -275,7 +275,7 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 //	200     -     Zoom Room Account Profile returned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRoomAccountProfileParams, opts ...RequestOption) (*GetZoomRoomAccountProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomAccountProfile: %w", err)
 	}
 	r := newRequest("GetZoomRoomAccountProfile", "GET", authBearer, GetZoomRoomAccountProfileResponses)
@@ -319,7 +319,7 @@ func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRo
 //	204     -     No Content Profile updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params UpdateZoomRoomAccountProfileParams, opts ...RequestOption) (*UpdateZoomRoomAccountProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomAccountProfile: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomAccountProfile", "PATCH", authBearer, UpdateZoomRoomAccountProfileResponses)
@@ -365,7 +365,7 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 //	200     -     OK ZR Account Settings returned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomRoomAccountSettingsParams, opts ...RequestOption) (*GetZoomRoomAccountSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomAccountSettings: %w", err)
 	}
 	r := newRequest("GetZoomRoomAccountSettings", "GET", authBearer, GetZoomRoomAccountSettingsResponses)
@@ -413,7 +413,7 @@ func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomR
 //	204     -     No Content Settings updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params UpdateZoomRoomAccountSettingsParams, opts ...RequestOption) (*UpdateZoomRoomAccountSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomAccountSettings: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomAccountSettings", "PATCH", authBearer, UpdateZoomRoomAccountSettingsResponses)
@@ -460,7 +460,7 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access Restricted.
 //	404     4801  Not Found Location not found: {locationId}
 func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSettingsParams, opts ...RequestOption) (*GetLocationSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetLocationSettings: %w", err)
 	}
 	r := newRequest("GetLocationSettings", "GET", authBearer, GetLocationSettingsResponses)
@@ -509,7 +509,7 @@ func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSett
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     4801  Not Found Location not found: {locationId}
 func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocationSettingsParams, opts ...RequestOption) (*UpdateLocationSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateLocationSettings: %w", err)
 	}
 	r := newRequest("UpdateLocationSettings", "PATCH", authBearer, UpdateLocationSettingsResponses)
@@ -563,7 +563,7 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     4801  Not Found Location not found: {locationId}.
 func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomRoomLocationProfileParams, opts ...RequestOption) (*GetZoomRoomLocationProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomLocationProfile: %w", err)
 	}
 	r := newRequest("GetZoomRoomLocationProfile", "GET", authBearer, GetZoomRoomLocationProfileResponses)
@@ -609,7 +609,7 @@ func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomR
 //	Status  Code  Description
 //	200     -     Untitled Example
 func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params UpdateZoomRoomLocationProfileParams, opts ...RequestOption) (*UpdateZoomRoomLocationProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomLocationProfile: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomLocationProfile", "PATCH", authBearer, UpdateZoomRoomLocationProfileResponses)
@@ -666,7 +666,7 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Invalid parent location id {parent_location_id}
 //	404     4801  Not Found Location not found:{parent_location_id}.
 func (c *Client) ChangeTheAssignedParentLocation(ctx context.Context, params ChangeTheAssignedParentLocationParams, opts ...RequestOption) (*ChangeTheAssignedParentLocationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChangeTheAssignedParentLocation: %w", err)
 	}
 	r := newRequest("ChangeTheAssignedParentLocation", "PUT", authBearer, ChangeTheAssignedParentLocationResponses)
@@ -713,7 +713,7 @@ func (c *Client) ChangeTheAssignedParentLocation(ctx context.Context, params Cha
 //	200     -     OK Zoom Rooms location structure returned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoomRoomLocationStructureParams, opts ...RequestOption) (*GetZoomRoomLocationStructureResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomLocationStructure: %w", err)
 	}
 	r := newRequest("GetZoomRoomLocationStructure", "GET", authBearer, GetZoomRoomLocationStructureResponses)
@@ -758,7 +758,7 @@ func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoo
 //	400     2100  Bad Request This sub account has no sip trunk plan
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params UpdateZoomRoomsLocationStructureParams, opts ...RequestOption) (*UpdateZoomRoomsLocationStructureResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomsLocationStructure: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomsLocationStructure", "PUT", authBearer, UpdateZoomRoomsLocationStructureResponses)
@@ -804,7 +804,7 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location type not exist.
 //	404     4801  Not Found Location not found:{parent_location_id}.
 func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomLocationsParams, opts ...RequestOption) (*ListZoomRoomLocationsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomRoomLocations: %w", err)
 	}
 	r := newRequest("ListZoomRoomLocations", "GET", authBearer, ListZoomRoomLocationsResponses)
@@ -856,7 +856,7 @@ func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomL
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location name already exists. Try a different location n
 //	404     4801  Not Found Location not exist {parent_location_id}
 func (c *Client) AddALocation(ctx context.Context, params AddALocationParams, opts ...RequestOption) (*AddALocationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddALocation: %w", err)
 	}
 	r := newRequest("AddALocation", "POST", authBearer, AddALocationResponses)
@@ -909,7 +909,7 @@ func (c *Client) AddALocation(ctx context.Context, params AddALocationParams, op
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}.
 func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSettingsParams, opts ...RequestOption) (*GetZoomRoomSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomSettings: %w", err)
 	}
 	r := newRequest("GetZoomRoomSettings", "GET", authBearer, GetZoomRoomSettingsResponses)
@@ -956,7 +956,7 @@ func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSett
 //	204     -     No Content Settings updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRoomSettingsParams, opts ...RequestOption) (*UpdateZoomRoomSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomSettings: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomSettings", "PATCH", authBearer, UpdateZoomRoomSettingsResponses)
@@ -1008,7 +1008,7 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 //	200     -     OK Devices listed successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDevicesParams, opts ...RequestOption) (*ListZoomRoomDevicesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomRoomDevices: %w", err)
 	}
 	r := newRequest("ListZoomRoomDevices", "GET", authBearer, ListZoomRoomDevicesResponses)
@@ -1052,7 +1052,7 @@ func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDev
 //	204     -     No Content Request processed successfully.
 //	400     8001  Bad Request Cannot process this upgrade request. The Zoom Rooms Software in this device is either already up to date or is currently being updated. Error Code: `8002` Ca
 func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoomRoomsAppVersionParams, opts ...RequestOption) (*ChangeZoomRoomsAppVersionResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChangeZoomRoomsAppVersion: %w", err)
 	}
 	r := newRequest("ChangeZoomRoomsAppVersion", "PUT", authBearer, ChangeZoomRoomsAppVersionResponses)
@@ -1101,7 +1101,7 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 //	400     200   Bad Request * Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. * Access restricted.
 //	404     1012  Not Found Room not found:{roomId}.
 func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfileParams, opts ...RequestOption) (*GetZoomRoomProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomProfile: %w", err)
 	}
 	r := newRequest("GetZoomRoomProfile", "GET", authBearer, GetZoomRoomProfileResponses)
@@ -1149,7 +1149,7 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}
 func (c *Client) DeleteAZoomRoom(ctx context.Context, params DeleteAZoomRoomParams, opts ...RequestOption) (*DeleteAZoomRoomResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAZoomRoom: %w", err)
 	}
 	r := newRequest("DeleteAZoomRoom", "DELETE", authBearer, DeleteAZoomRoomResponses)
@@ -1188,7 +1188,7 @@ func (c *Client) DeleteAZoomRoom(ctx context.Context, params DeleteAZoomRoomPara
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}
 func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomRoomProfileParams, opts ...RequestOption) (*UpdateAZoomRoomProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAZoomRoomProfile: %w", err)
 	}
 	r := newRequest("UpdateAZoomRoomProfile", "PATCH", authBearer, UpdateAZoomRoomProfileResponses)
@@ -1237,7 +1237,7 @@ func (c *Client) UpdateAZoomRoomProfile(ctx context.Context, params UpdateAZoomR
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 //	404     4801  Not Found Location not found: {location_id}
 func (c *Client) ChangeAZoomRoomLocation(ctx context.Context, params ChangeAZoomRoomLocationParams, opts ...RequestOption) (*ChangeAZoomRoomLocationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChangeAZoomRoomLocation: %w", err)
 	}
 	r := newRequest("ChangeAZoomRoomLocation", "PUT", authBearer, ChangeAZoomRoomLocationResponses)
@@ -1283,7 +1283,7 @@ func (c *Client) ChangeAZoomRoomLocation(ctx context.Context, params ChangeAZoom
 //	Status  Code  Description
 //	200     -     A list of Zoom Rooms returned successfully.
 func (c *Client) ListZoomRooms(ctx context.Context, params ListZoomRoomsParams, opts ...RequestOption) (*ListZoomRoomsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomRooms: %w", err)
 	}
 	r := newRequest("ListZoomRooms", "GET", authBearer, ListZoomRoomsResponses)
@@ -1345,7 +1345,7 @@ func (c *Client) ListZoomRooms(ctx context.Context, params ListZoomRoomsParams, 
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. At least one normal Zoom Rooms required. Error Code: `300` Invalid par
 //	404     4801  Not Found Location not found:{location_id}
 func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, opts ...RequestOption) (*AddAZoomRoomResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddAZoomRoom: %w", err)
 	}
 	r := newRequest("AddAZoomRoom", "POST", authBearer, AddAZoomRoomResponses)
@@ -1400,7 +1400,7 @@ func (c *Client) AddAZoomRoom(ctx context.Context, params AddAZoomRoomParams, op
 //	400     300   Bad Request * Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. * Invalid parameters.
 //	404     1012  Not Found Room does not exist: {roomId}.
 func (c *Client) CheckInOrCheckOutOfAZoomRoom(ctx context.Context, params CheckInOrCheckOutOfAZoomRoomParams, opts ...RequestOption) (*CheckInOrCheckOutOfAZoomRoomResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CheckInOrCheckOutOfAZoomRoom: %w", err)
 	}
 	r := newRequest("CheckInOrCheckOutOfAZoomRoom", "PATCH", authBearer, CheckInOrCheckOutOfAZoomRoomResponses)
@@ -1448,7 +1448,7 @@ func (c *Client) CheckInOrCheckOutOfAZoomRoom(ctx context.Context, params CheckI
 //	200     -     OK List returned.
 //	400     -     Bad Request * Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. * Access restricted.
 func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigitalSignageContentsParams, opts ...RequestOption) (*ListDigitalSignageContentsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListDigitalSignageContents: %w", err)
 	}
 	r := newRequest("ListDigitalSignageContents", "GET", authBearer, ListDigitalSignageContentsResponses)
@@ -1502,7 +1502,7 @@ func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigi
 //	202     -     Accepted
 //	400     200   Access restricted. Error Code: `300` Event id is required. Invalid value submitted for Target Ids. Provide a valid Target Id associated with the Target type.
 func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911DigitalSignageParams, opts ...RequestOption) (*UpdateE911DigitalSignageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateE911DigitalSignage: %w", err)
 	}
 	r := newRequest("UpdateE911DigitalSignage", "PATCH", authBearer, UpdateE911DigitalSignageResponses)
@@ -1559,7 +1559,7 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 //	400     200   Bar request Only the sender of this message can make updates. Error Code: `300` Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) UpdateAMessage(ctx context.Context, params UpdateAMessageParams, opts ...RequestOption) (*UpdateAMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAMessage: %w", err)
 	}
 	r := newRequest("UpdateAMessage", "PUT", authBearer, UpdateAMessageResponses)
@@ -1618,7 +1618,7 @@ func (c *Client) UpdateAMessage(ctx context.Context, params UpdateAMessageParams
 //	400     200   Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can make updates. Error Code: `300` Channel does not exist: $messageId M
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) DeleteAMessage(ctx context.Context, params DeleteAMessageParams, opts ...RequestOption) (*DeleteAMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAMessage: %w", err)
 	}
 	r := newRequest("DeleteAMessage", "DELETE", authBearer, DeleteAMessageResponses)
@@ -1670,7 +1670,7 @@ func (c *Client) DeleteAMessage(ctx context.Context, params DeleteAMessageParams
 //	400     200   Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can get it. Error Code: `300` Channel does not exist: $messageId Must pr
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) GetAMessage(ctx context.Context, params GetAMessageParams, opts ...RequestOption) (*GetAMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAMessage: %w", err)
 	}
 	r := newRequest("GetAMessage", "GET", authBearer, GetAMessageResponses)
@@ -1726,7 +1726,7 @@ func (c *Client) GetAMessage(ctx context.Context, params GetAMessageParams, opts
 //	400     300   Bar request Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessageReadOrUnreadParams, opts ...RequestOption) (*MarkMessageReadOrUnreadResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MarkMessageReadOrUnread: %w", err)
 	}
 	r := newRequest("MarkMessageReadOrUnread", "PATCH", authBearer, MarkMessageReadOrUnreadResponses)
@@ -1783,7 +1783,7 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 //	400     300   Bad request Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) ReactToAChatMessage(ctx context.Context, params ReactToAChatMessageParams, opts ...RequestOption) (*ReactToAChatMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ReactToAChatMessage: %w", err)
 	}
 	r := newRequest("ReactToAChatMessage", "PATCH", authBearer, ReactToAChatMessageResponses)
@@ -1844,7 +1844,7 @@ func (c *Client) ReactToAChatMessage(ctx context.Context, params ReactToAChatMes
 //	400     5301  Bad request. Message sending failed. Error Code: `5402` This only supports replies to a main message.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessageParams, opts ...RequestOption) (*SendAChatMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SendAChatMessage: %w", err)
 	}
 	r := newRequest("SendAChatMessage", "POST", authBearer, SendAChatMessageResponses)
@@ -1911,7 +1911,7 @@ func (c *Client) SendAChatMessage(ctx context.Context, params SendAChatMessagePa
 //	400     200   Bad request. Unauthorized request. You do not have permission to access this user's chat messages. Error Code: `300` The next page token is invalid or expired. Error Code: `3
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMessagesParams, opts ...RequestOption) (*ListUserChatMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserChatMessages: %w", err)
 	}
 	r := newRequest("ListUserChatMessages", "GET", authBearer, ListUserChatMessagesResponses)
@@ -1972,7 +1972,7 @@ func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMe
 //	200     -     List of channel members returned.
 //	400     200   Bad Request Unauthorized request. You do not have permission to view channel members on this user's behalf.. Error Code: `300` The next page token is either invalid or has expired.
 func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembersParams, opts ...RequestOption) (*ListChannelMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListChannelMembers: %w", err)
 	}
 	r := newRequest("ListChannelMembers", "GET", authBearer, ListChannelMembersResponses)
@@ -2023,7 +2023,7 @@ func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembe
 //	201     -     Members invited to the channel.
 //	400     5301  Status Code: `400` Bad request. Request to invite channel members failed. Error Code: `200` Unauthorized request. You do not have permission to invite channel members on this user's behalf.
 func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelMembersParams, opts ...RequestOption) (*InviteChannelMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("InviteChannelMembers: %w", err)
 	}
 	r := newRequest("InviteChannelMembers", "POST", authBearer, InviteChannelMembersResponses)
@@ -2077,7 +2077,7 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 //	204     -     No Content Member removed.
 //	400     200   Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member.
 func (c *Client) RemoveAMember(ctx context.Context, params RemoveAMemberParams, opts ...RequestOption) (*RemoveAMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RemoveAMember: %w", err)
 	}
 	r := newRequest("RemoveAMember", "DELETE", authBearer, RemoveAMemberResponses)
@@ -2124,7 +2124,7 @@ func (c *Client) RemoveAMember(ctx context.Context, params RemoveAMemberParams, 
 //	400     200   Bad Request Unauthorized request. You do not have permission to access this user's channel information.
 //	404     4130  Status Code: `404` Not found. Channel does not exist: $channelId.
 func (c *Client) GetAChannel(ctx context.Context, params GetAChannelParams, opts ...RequestOption) (*GetAChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAChannel: %w", err)
 	}
 	r := newRequest("GetAChannel", "GET", authBearer, GetAChannelResponses)
@@ -2170,7 +2170,7 @@ func (c *Client) GetAChannel(ctx context.Context, params GetAChannelParams, opts
 //	204     -     Status Code: `204` Channel updated.
 //	400     200   Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed.
 func (c *Client) UpdateAChannel(ctx context.Context, params UpdateAChannelParams, opts ...RequestOption) (*UpdateAChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAChannel: %w", err)
 	}
 	r := newRequest("UpdateAChannel", "PATCH", authBearer, UpdateAChannelResponses)
@@ -2216,7 +2216,7 @@ func (c *Client) UpdateAChannel(ctx context.Context, params UpdateAChannelParams
 //	204     -     Channel deleted.
 //	400     200   Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed.
 func (c *Client) DeleteAChannel(ctx context.Context, params DeleteAChannelParams, opts ...RequestOption) (*DeleteAChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAChannel: %w", err)
 	}
 	r := newRequest("DeleteAChannel", "DELETE", authBearer, DeleteAChannelResponses)
@@ -2261,7 +2261,7 @@ func (c *Client) DeleteAChannel(ctx context.Context, params DeleteAChannelParams
 //	200     -     Status Code: `200` User's channels returned.
 //	400     300   Bad request. The next page token is either invalid or has expired.
 func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsParams, opts ...RequestOption) (*ListUserChannelsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserChannels: %w", err)
 	}
 	r := newRequest("ListUserChannels", "GET", authBearer, ListUserChannelsResponses)
@@ -2314,7 +2314,7 @@ func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsPa
 //	400     5301  Not found. Request to create a channel failed.
 //	404     1001  User does not exist: $userId.
 func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams, opts ...RequestOption) (*CreateAChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateAChannel: %w", err)
 	}
 	r := newRequest("CreateAChannel", "POST", authBearer, CreateAChannelResponses)
@@ -2371,7 +2371,7 @@ func (c *Client) CreateAChannel(ctx context.Context, params CreateAChannelParams
 //	200     -     List of user's contacts returned.
 //	300     300   The next page token is invalid or has expired.
 func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsParams, opts ...RequestOption) (*ListUserContactsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserContacts: %w", err)
 	}
 	r := newRequest("ListUserContacts", "GET", authBearer, ListUserContactsResponses)
@@ -2423,7 +2423,7 @@ func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsPa
 //	400     5301  Bad request Request to get the presence status of the chat contact failed.
 //	404     1001  User does not exist: $contactId
 func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContactDetailsParams, opts ...RequestOption) (*GetUserContactDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserContactDetails: %w", err)
 	}
 	r := newRequest("GetUserContactDetails", "GET", authBearer, GetUserContactDetailsResponses)
@@ -2470,7 +2470,7 @@ func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContac
 //	201     -     Successfully joined the channel.
 //	400     5301  Bad request. Request to join the channel failed.
 func (c *Client) JoinAChannel(ctx context.Context, params JoinAChannelParams, opts ...RequestOption) (*JoinAChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("JoinAChannel: %w", err)
 	}
 	r := newRequest("JoinAChannel", "POST", authBearer, JoinAChannelResponses)
@@ -2513,7 +2513,7 @@ func (c *Client) JoinAChannel(ctx context.Context, params JoinAChannelParams, op
 //	204     -     Left channel successfully.
 //	400     5301  Bad Request. Request to leave the channel failed.
 func (c *Client) LeaveAChannel(ctx context.Context, params LeaveAChannelParams, opts ...RequestOption) (*LeaveAChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("LeaveAChannel: %w", err)
 	}
 	r := newRequest("LeaveAChannel", "DELETE", authBearer, LeaveAChannelResponses)
@@ -2552,7 +2552,7 @@ func (c *Client) LeaveAChannel(ctx context.Context, params LeaveAChannelParams, 
 //	204     -     No Content Member removed.
 //	400     200   Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member.
 func (c *Client) MembersRemoveAMember(ctx context.Context, params MembersRemoveAMemberParams, opts ...RequestOption) (*MembersRemoveAMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MembersRemoveAMember: %w", err)
 	}
 	r := newRequest("MembersRemoveAMember", "DELETE", authBearer, MembersRemoveAMemberResponses)
@@ -2597,7 +2597,7 @@ func (c *Client) MembersRemoveAMember(ctx context.Context, params MembersRemoveA
 //	400     200   Bad Request Unauthorized request. You do not have permission to access this user's channel information.
 //	404     4130  Status Code: `404` Not found. Channel does not exist: $channelId.
 func (c *Client) ChannelsChannelIDGetAChannel(ctx context.Context, params ChannelsChannelIDGetAChannelParams, opts ...RequestOption) (*ChannelsChannelIDGetAChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChannelsChannelIDGetAChannel: %w", err)
 	}
 	r := newRequest("ChannelsChannelIDGetAChannel", "GET", authBearer, ChannelsChannelIDGetAChannelResponses)
@@ -2638,7 +2638,7 @@ func (c *Client) ChannelsChannelIDGetAChannel(ctx context.Context, params Channe
 //	204     -     Status Code: `204` Channel updated.
 //	400     200   Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed.
 func (c *Client) ChannelsChannelIDUpdateAChannel(ctx context.Context, params ChannelsChannelIDUpdateAChannelParams, opts ...RequestOption) (*ChannelsChannelIDUpdateAChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChannelsChannelIDUpdateAChannel: %w", err)
 	}
 	r := newRequest("ChannelsChannelIDUpdateAChannel", "PATCH", authBearer, ChannelsChannelIDUpdateAChannelResponses)
@@ -2680,7 +2680,7 @@ func (c *Client) ChannelsChannelIDUpdateAChannel(ctx context.Context, params Cha
 //	204     -     Channel deleted.
 //	400     200   Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed.
 func (c *Client) ChannelsChannelIDDeleteAChannel(ctx context.Context, params ChannelsChannelIDDeleteAChannelParams, opts ...RequestOption) (*ChannelsChannelIDDeleteAChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChannelsChannelIDDeleteAChannel: %w", err)
 	}
 	r := newRequest("ChannelsChannelIDDeleteAChannel", "DELETE", authBearer, ChannelsChannelIDDeleteAChannelResponses)
@@ -2723,7 +2723,7 @@ func (c *Client) ChannelsChannelIDDeleteAChannel(ctx context.Context, params Cha
 //	400     120   Bad Request No file uploaded. Verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. File uploads must be in "jpg/jpeg", "
 //	404     2001  Not Found This account does not exist or does not belong to you: {accountId}.
 func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params UploadVirtualBackgroundFilesParams, opts ...RequestOption) (*UploadVirtualBackgroundFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadVirtualBackgroundFiles: %w", err)
 	}
 	r := newRequest("UploadVirtualBackgroundFiles", "POST", authBearer, UploadVirtualBackgroundFilesResponses)
@@ -2774,7 +2774,7 @@ func (c *Client) UploadVirtualBackgroundFiles(ctx context.Context, params Upload
 //	400     300   Bad request Invalid parameter: file_ids.
 //	404     2001  Not Found This account does not exist or does not belong to you: {accountId}.
 func (c *Client) DeleteVirtualBackgroundFiles(ctx context.Context, params DeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*DeleteVirtualBackgroundFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteVirtualBackgroundFiles: %w", err)
 	}
 	r := newRequest("DeleteVirtualBackgroundFiles", "DELETE", authBearer, DeleteVirtualBackgroundFilesResponses)
@@ -2816,7 +2816,7 @@ func (c *Client) DeleteVirtualBackgroundFiles(ctx context.Context, params Delete
 //	200     200   Account settings returned. Only available for Paid account.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts ...RequestOption) (*GetSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSettings: %w", err)
 	}
 	r := newRequest("GetSettings", "GET", authBearer, GetSettingsResponses)
@@ -2868,7 +2868,7 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 //	300     300   The domains provided are invalid. If you are providing multiple domains, separate each domain with a comma.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams, opts ...RequestOption) (*UpdateSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateSettings: %w", err)
 	}
 	r := newRequest("UpdateSettings", "PATCH", authBearer, UpdateSettingsResponses)
@@ -2955,7 +2955,7 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 //	200     -     Account billing invoice information returned.
 //	400     200   Only available for Paid account: {subAccountId}. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvoicesParams, opts ...RequestOption) (*ListBillingInvoicesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListBillingInvoices: %w", err)
 	}
 	r := newRequest("ListBillingInvoices", "GET", authBearer, ListBillingInvoicesResponses)
@@ -3010,7 +3010,7 @@ func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvo
 //	200     -     Account billing invoice information returned.
 //	400     2001  Account does not exist: {subAccountId}. InvoiceId does not exist: {invoiceId}.
 func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetailsParams, opts ...RequestOption) (*GetInvoiceDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetInvoiceDetails: %w", err)
 	}
 	r := newRequest("GetInvoiceDetails", "GET", authBearer, GetInvoiceDetailsResponses)
@@ -3060,7 +3060,7 @@ func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetails
 //	400     2100  This sub account is on self pay mode.
 //	404     2001  Account does not exist: {subAccountId}.
 func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInformationParams, opts ...RequestOption) (*GetBillingInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetBillingInformation: %w", err)
 	}
 	r := newRequest("GetBillingInformation", "GET", authBearer, GetBillingInformationResponses)
@@ -3111,7 +3111,7 @@ func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInf
 //	400     2100  This sub account is on self pay mode. Invalid country parameter: {country}. Invalid state parameter: {state}.
 //	404     2001  Account does not exist: {subAccountId}.
 func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBillingInformationParams, opts ...RequestOption) (*UpdateBillingInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateBillingInformation: %w", err)
 	}
 	r := newRequest("UpdateBillingInformation", "PATCH", authBearer, UpdateBillingInformationResponses)
@@ -3190,7 +3190,7 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 //	400     2100  This sub account is on self pay mode. Cannot makes updates when account is subscribed to a bundle plan. This account is not under a free trial plan. The account currently has {0} paid
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) UpdateABasePlan(ctx context.Context, params UpdateABasePlanParams, opts ...RequestOption) (*UpdateABasePlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateABasePlan: %w", err)
 	}
 	r := newRequest("UpdateABasePlan", "PUT", authBearer, UpdateABasePlanResponses)
@@ -3243,7 +3243,7 @@ func (c *Client) UpdateABasePlan(ctx context.Context, params UpdateABasePlanPara
 //	400     2100  This sub account is paid by self. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provision, u
 //	404     1001  User does not exist. Error Code: `2001` This account does not exist or does not belong to this master account.
 func (c *Client) CancelABasePlan(ctx context.Context, params CancelABasePlanParams, opts ...RequestOption) (*CancelABasePlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CancelABasePlan: %w", err)
 	}
 	r := newRequest("CancelABasePlan", "PATCH", authBearer, CancelABasePlanResponses)
@@ -3297,7 +3297,7 @@ func (c *Client) CancelABasePlan(ctx context.Context, params CancelABasePlanPara
 //	400     2100  This sub account is on self pay mode. Cannot update Additional plan for a sub account under free plan. Additional Zoom Rooms plan cannot be added to a sub account that already has a Zoom
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params SubscribeAccountToAnAdditionalPlanParams, opts ...RequestOption) (*SubscribeAccountToAnAdditionalPlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SubscribeAccountToAnAdditionalPlan: %w", err)
 	}
 	r := newRequest("SubscribeAccountToAnAdditionalPlan", "POST", authBearer, SubscribeAccountToAnAdditionalPlanResponses)
@@ -3356,7 +3356,7 @@ func (c *Client) SubscribeAccountToAnAdditionalPlan(ctx context.Context, params 
 //	400     2100  This sub account is on self pay mode. Invalid Additional Plan Type: {newPlanCode}. Cannot update Additional plan for a sub account under free plan. Invalid plan type. Account can’t
 //	404     2001  Account does not exist: {subAccountId}. Error Code: `3200` Cannot find Zuora subscription for account:{subAccountId}.
 func (c *Client) UpdateAnAccountAdditionalPlan(ctx context.Context, params UpdateAnAccountAdditionalPlanParams, opts ...RequestOption) (*UpdateAnAccountAdditionalPlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAnAccountAdditionalPlan: %w", err)
 	}
 	r := newRequest("UpdateAnAccountAdditionalPlan", "PUT", authBearer, UpdateAnAccountAdditionalPlanResponses)
@@ -3412,7 +3412,7 @@ func (c *Client) UpdateAnAccountAdditionalPlan(ctx context.Context, params Updat
 //	400     2100  This sub account is on self pay mode. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provisi
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditionalPlansParams, opts ...RequestOption) (*CancelAdditionalPlansResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CancelAdditionalPlans: %w", err)
 	}
 	r := newRequest("CancelAdditionalPlans", "PATCH", authBearer, CancelAdditionalPlansResponses)
@@ -3467,7 +3467,7 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 //	400     2100  This sub account is on self pay mode.
 //	404     -     Account does not exist: {subAccountId}.
 func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccountPlanInformationParams, opts ...RequestOption) (*GetAccountPlanInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAccountPlanInformation: %w", err)
 	}
 	r := newRequest("GetAccountPlanInformation", "GET", authBearer, GetAccountPlanInformationResponses)
@@ -3517,7 +3517,7 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 //	400     2100  Invalid parameter: first_name Invalid parameter: last_name Invalid parameter: email Invalid parameter: country Invalid parameter: address Invalid parameter: city Invalid parameter:
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) SubscribeAccountToAPlan(ctx context.Context, params SubscribeAccountToAPlanParams, opts ...RequestOption) (*SubscribeAccountToAPlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SubscribeAccountToAPlan: %w", err)
 	}
 	r := newRequest("SubscribeAccountToAPlan", "POST", authBearer, SubscribeAccountToAPlanResponses)
@@ -3595,7 +3595,7 @@ func (c *Client) SubscribeAccountToAPlan(ctx context.Context, params SubscribeAc
 //	200     -     Plan Usage returned.
 //	400     200   Only available for paid account.
 func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, opts ...RequestOption) (*GetPlanUsageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPlanUsage: %w", err)
 	}
 	r := newRequest("GetPlanUsage", "GET", authBearer, GetPlanUsageResponses)
@@ -3645,7 +3645,7 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 //	200     200   Only available for paid account:$accountId. Locked settings for the Account returned.
 //	400     2001  Account does not exist: $subAccountId.
 func (c *Client) GetLockedSettings(ctx context.Context, params GetLockedSettingsParams, opts ...RequestOption) (*GetLockedSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetLockedSettings: %w", err)
 	}
 	r := newRequest("GetLockedSettings", "GET", authBearer, GetLockedSettingsResponses)
@@ -3701,7 +3701,7 @@ func (c *Client) GetLockedSettings(ctx context.Context, params GetLockedSettings
 //	204     -     Account lock settings updated.
 //	404     2001  TAccount does not exist: $subAccountId.
 func (c *Client) UpdateLockedSettings(ctx context.Context, params UpdateLockedSettingsParams, opts ...RequestOption) (*UpdateLockedSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateLockedSettings: %w", err)
 	}
 	r := newRequest("UpdateLockedSettings", "PATCH", authBearer, UpdateLockedSettingsResponses)
@@ -3770,7 +3770,7 @@ func (c *Client) UpdateLockedSettings(ctx context.Context, params UpdateLockedSe
 //	400     2100  Bad Request This sub account has no sip trunk plan.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignSIPTrunkConfigurationParams, opts ...RequestOption) (*AssignSIPTrunkConfigurationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignSIPTrunkConfiguration: %w", err)
 	}
 	r := newRequest("AssignSIPTrunkConfiguration", "PATCH", authBearer, AssignSIPTrunkConfigurationResponses)
@@ -3823,7 +3823,7 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 //	Status  Code  Description
 //	200     -     SIP trunk configuration returned.
 func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrunkConfigurationParams, opts ...RequestOption) (*GetSIPTrunkConfigurationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSIPTrunkConfiguration: %w", err)
 	}
 	r := newRequest("GetSIPTrunkConfiguration", "GET", authBearer, GetSIPTrunkConfigurationResponses)
@@ -3874,7 +3874,7 @@ func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrun
 //	400     2100  Bad Request This sub account has no sip trunk plan. Error Code: `400` This number does not belong to master account.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, opts ...RequestOption) (*AssignNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignNumbers: %w", err)
 	}
 	r := newRequest("AssignNumbers", "POST", authBearer, AssignNumbersResponses)
@@ -3925,7 +3925,7 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 //	400     2100  Bad Request This sub account has no sip trunk plan.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersParams, opts ...RequestOption) (*DeleteAllNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAllNumbers: %w", err)
 	}
 	r := newRequest("DeleteAllNumbers", "DELETE", authBearer, DeleteAllNumbersResponses)
@@ -3973,7 +3973,7 @@ func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersPa
 //	400     300   Bad Request Request failed because this account is not enrolled in SIP Connected Audio plan.
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, opts ...RequestOption) (*ListSIPTrunksResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSIPTrunks: %w", err)
 	}
 	r := newRequest("ListSIPTrunks", "GET", authBearer, ListSIPTrunksResponses)
@@ -4021,7 +4021,7 @@ func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, 
 //	400     300   Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * The master account has no sip trunk configs. * Invalid parameter: sip_trunks.
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksParams, opts ...RequestOption) (*AssignSIPTrunksResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignSIPTrunks: %w", err)
 	}
 	r := newRequest("AssignSIPTrunks", "POST", authBearer, AssignSIPTrunksResponses)
@@ -4069,7 +4069,7 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 //	400     300   Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * Your account does not have the permission to make updates on this account. Only a master ac
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteASIPTrunk(ctx context.Context, params DeleteASIPTrunkParams, opts ...RequestOption) (*DeleteASIPTrunkResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteASIPTrunk: %w", err)
 	}
 	r := newRequest("DeleteASIPTrunk", "DELETE", authBearer, DeleteASIPTrunkResponses)
@@ -4113,7 +4113,7 @@ func (c *Client) DeleteASIPTrunk(ctx context.Context, params DeleteASIPTrunkPara
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInternalCallOutCountriesParams, opts ...RequestOption) (*AddInternalCallOutCountriesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddInternalCallOutCountries: %w", err)
 	}
 	r := newRequest("AddInternalCallOutCountries", "POST", authBearer, AddInternalCallOutCountriesResponses)
@@ -4163,7 +4163,7 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListInternalCallOutCountriesParams, opts ...RequestOption) (*ListInternalCallOutCountriesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListInternalCallOutCountries: %w", err)
 	}
 	r := newRequest("ListInternalCallOutCountries", "GET", authBearer, ListInternalCallOutCountriesResponses)
@@ -4210,7 +4210,7 @@ func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListIn
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params DeleteInternalCallOutCountryParams, opts ...RequestOption) (*DeleteInternalCallOutCountryResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteInternalCallOutCountry: %w", err)
 	}
 	r := newRequest("DeleteInternalCallOutCountry", "DELETE", authBearer, DeleteInternalCallOutCountryResponses)
@@ -4256,7 +4256,7 @@ func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params Delete
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbersParams, opts ...RequestOption) (*AddInternalNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddInternalNumbers: %w", err)
 	}
 	r := newRequest("AddInternalNumbers", "POST", authBearer, AddInternalNumbersResponses)
@@ -4310,7 +4310,7 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNumbersParams, opts ...RequestOption) (*ListInternalNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListInternalNumbers: %w", err)
 	}
 	r := newRequest("ListInternalNumbers", "GET", authBearer, ListInternalNumbersResponses)
@@ -4364,7 +4364,7 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteAnInternalNumber(ctx context.Context, params DeleteAnInternalNumberParams, opts ...RequestOption) (*DeleteAnInternalNumberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAnInternalNumber: %w", err)
 	}
 	r := newRequest("DeleteAnInternalNumber", "DELETE", authBearer, DeleteAnInternalNumberResponses)
@@ -4408,7 +4408,7 @@ func (c *Client) DeleteAnInternalNumber(ctx context.Context, params DeleteAnInte
 //	200     -     Account object returned.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountDetailsParams, opts ...RequestOption) (*GetSubAccountDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSubAccountDetails: %w", err)
 	}
 	r := newRequest("GetSubAccountDetails", "GET", authBearer, GetSubAccountDetailsResponses)
@@ -4453,7 +4453,7 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 //	204     -     Account deleted.
 //	404     2000  You cannot disassociate a paid account. Error Code: `2001` Account does not exist: $subAccountId.
 func (c *Client) DisassociateASubAccount(ctx context.Context, params DisassociateASubAccountParams, opts ...RequestOption) (*DisassociateASubAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DisassociateASubAccount: %w", err)
 	}
 	r := newRequest("DisassociateASubAccount", "DELETE", authBearer, DisassociateASubAccountResponses)
@@ -4496,7 +4496,7 @@ func (c *Client) DisassociateASubAccount(ctx context.Context, params Disassociat
 //	400     2100  The collection method cannot be changed after the purchase is complete.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, opts ...RequestOption) (*UpdateOptionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateOptions: %w", err)
 	}
 	r := newRequest("UpdateOptions", "PATCH", authBearer, UpdateOptionsResponses)
@@ -4567,7 +4567,7 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 //	200     200   Account managed domains returned. Only available for paid account.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomainsParams, opts ...RequestOption) (*GetManagedDomainsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetManagedDomains: %w", err)
 	}
 	r := newRequest("GetManagedDomains", "GET", authBearer, GetManagedDomainsResponses)
@@ -4611,7 +4611,7 @@ func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomains
 //	200     2001  Account trusted domains returned Account does not exist: $subAccountId.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomainsParams, opts ...RequestOption) (*GetTrustedDomainsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTrustedDomains: %w", err)
 	}
 	r := newRequest("GetTrustedDomains", "GET", authBearer, GetTrustedDomainsResponses)
@@ -4659,7 +4659,7 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 //	400     200   User is not an admin or is an API user or doesn’t belong to this account: {accountId}. Cannot make a user outside of your account an owner. Cannot update the role of an account owner.
 //	404     2001  Account does not exist: $subAccountId. Error Code: `3201` Cannot find a billing account for this: $accountId. Error Code: `3211` Cannot find a billing contact for this: $ac
 func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAccountOwnerParams, opts ...RequestOption) (*UpdateTheAccountOwnerResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateTheAccountOwner: %w", err)
 	}
 	r := newRequest("UpdateTheAccountOwner", "PUT", authBearer, UpdateTheAccountOwnerResponses)
@@ -4712,7 +4712,7 @@ func (c *Client) UpdateTheAccountOwner(ctx context.Context, params UpdateTheAcco
 //	400     1117  Bad Request Can not disassociate Admin user
 //	404     1001  Not Found User {userId} does not exist or does not belong to this account. Error Code: `1010` User not found on this account. Error Code: `1120` Invite not exist
 func (c *Client) SwitchAUserAccount(ctx context.Context, params SwitchAUserAccountParams, opts ...RequestOption) (*SwitchAUserAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SwitchAUserAccount: %w", err)
 	}
 	r := newRequest("SwitchAUserAccount", "PUT", authBearer, SwitchAUserAccountResponses)
@@ -4768,7 +4768,7 @@ func (c *Client) SwitchAUserAccount(ctx context.Context, params SwitchAUserAccou
 //	200     200   Response Only available for Paid account. Recording(s) listed successfully.
 //	400     2001  Account not found. Response This account does not exist or does not belong to you: {accountId}.
 func (c *Client) ListRecordingsOfAnAccount(ctx context.Context, params ListRecordingsOfAnAccountParams, opts ...RequestOption) (*ListRecordingsOfAnAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRecordingsOfAnAccount: %w", err)
 	}
 	r := newRequest("ListRecordingsOfAnAccount", "GET", authBearer, ListRecordingsOfAnAccountResponses)
@@ -4826,7 +4826,7 @@ func (c *Client) ListRecordingsOfAnAccount(ctx context.Context, params ListRecor
 //	Status  Code  Description
 //	200     -     Account list returned.
 func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsParams, opts ...RequestOption) (*ListSubAccountsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSubAccounts: %w", err)
 	}
 	r := newRequest("ListSubAccounts", "GET", authBearer, ListSubAccountsResponses)
@@ -4883,7 +4883,7 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 //	400     300   Your request could not be completed because the name contains an invalid word: {name} Error Code: `1107` Email domain is blocked. Error Code: `1111` Password should not contain r
 //	409     1005  Email $email has already been used.
 func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccountParams, opts ...RequestOption) (*CreateASubAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateASubAccount: %w", err)
 	}
 	r := newRequest("CreateASubAccount", "POST", authBearer, CreateASubAccountResponses)
@@ -4941,7 +4941,7 @@ func (c *Client) CreateASubAccount(ctx context.Context, params CreateASubAccount
 //	400     1010  Status Code: `400` Bad request. Group does not belong to this account:{accountId}.
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 func (c *Client) DeleteAGroupMember(ctx context.Context, params DeleteAGroupMemberParams, opts ...RequestOption) (*DeleteAGroupMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAGroupMember: %w", err)
 	}
 	r := newRequest("DeleteAGroupMember", "DELETE", authBearer, DeleteAGroupMemberResponses)
@@ -4988,7 +4988,7 @@ func (c *Client) DeleteAGroupMember(ctx context.Context, params DeleteAGroupMemb
 //	400     200   Bad Request Only available for Paid account, {accountId}. Error Code: `300` The target_group_id can not be empty. Error Code: `1010` Group does not belong t
 //	404     4130  Not Found A group with this {groupId} does not exist.
 func (c *Client) UpdateAGroupMember(ctx context.Context, params UpdateAGroupMemberParams, opts ...RequestOption) (*UpdateAGroupMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAGroupMember: %w", err)
 	}
 	r := newRequest("UpdateAGroupMember", "PATCH", authBearer, UpdateAGroupMemberResponses)
@@ -5033,7 +5033,7 @@ func (c *Client) UpdateAGroupMember(ctx context.Context, params UpdateAGroupMemb
 //	200     -     Only available for paid account,{accountId}.
 //	404     4130  Not found. A group with this {groupId} does not exist.
 func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersParams, opts ...RequestOption) (*ListGroupMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListGroupMembers: %w", err)
 	}
 	r := newRequest("ListGroupMembers", "GET", authBearer, ListGroupMembersResponses)
@@ -5085,7 +5085,7 @@ func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersPa
 //	201     -     Member added.
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersParams, opts ...RequestOption) (*AddGroupMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddGroupMembers: %w", err)
 	}
 	r := newRequest("AddGroupMembers", "POST", authBearer, AddGroupMembersResponses)
@@ -5133,7 +5133,7 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 //	200     -     Only available for paid account: "{accountId}".
 //	404     4130  Not found. A group with the "{groupId}" ID does not exist.
 func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsParams, opts ...RequestOption) (*ListGroupAdminsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListGroupAdmins: %w", err)
 	}
 	r := newRequest("ListGroupAdmins", "GET", authBearer, ListGroupAdminsResponses)
@@ -5182,7 +5182,7 @@ func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsPara
 //	201     -     Status Code: `201` Group administrator added.
 //	404     4130  Status Code: `404` Not found. A group with the "{groupId}" ID does not exist.
 func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams, opts ...RequestOption) (*AddGroupAdminsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddGroupAdmins: %w", err)
 	}
 	r := newRequest("AddGroupAdmins", "POST", authBearer, AddGroupAdminsResponses)
@@ -5232,7 +5232,7 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 //	400     4138  Status Code: `400` Bad request. That user is not an administrator for the group: "{groupId}".
 //	404     4130  Status Code: `404` Not found. A group with the "{groupId}" ID does not exist.
 func (c *Client) DeleteAGroupAdmin(ctx context.Context, params DeleteAGroupAdminParams, opts ...RequestOption) (*DeleteAGroupAdminResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAGroupAdmin: %w", err)
 	}
 	r := newRequest("DeleteAGroupAdmin", "DELETE", authBearer, DeleteAGroupAdminResponses)
@@ -5275,7 +5275,7 @@ func (c *Client) DeleteAGroupAdmin(ctx context.Context, params DeleteAGroupAdmin
 //	400     300   Bad request Invalid parameter: file_ids. Group member not found.
 //	404     4130  Not Found A group with this {groupId} does not exist.
 func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles(ctx context.Context, params VirtualBackgroundsDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*VirtualBackgroundsDeleteVirtualBackgroundFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("VirtualBackgroundsDeleteVirtualBackgroundFiles: %w", err)
 	}
 	r := newRequest("VirtualBackgroundsDeleteVirtualBackgroundFiles", "DELETE", authBearer, VirtualBackgroundsDeleteVirtualBackgroundFilesResponses)
@@ -5324,7 +5324,7 @@ func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles(ctx context.Cont
 //	400     120   Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg or png image file can b
 //	404     1001  Not Found User not exist. User {email} not exist or not belong to this account.
 func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Context, params VirtualBackgroundsUploadVirtualBackgroundFilesParams, opts ...RequestOption) (*VirtualBackgroundsUploadVirtualBackgroundFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("VirtualBackgroundsUploadVirtualBackgroundFiles: %w", err)
 	}
 	r := newRequest("VirtualBackgroundsUploadVirtualBackgroundFiles", "POST", authBearer, VirtualBackgroundsUploadVirtualBackgroundFilesResponses)
@@ -5372,7 +5372,7 @@ func (c *Client) VirtualBackgroundsUploadVirtualBackgroundFiles(ctx context.Cont
 //	200     200   Only available for paid account. Group Settings Returned.
 //	404     4130  Group does not exist: {groupId}.
 func (c *Client) GetAGroupSettings(ctx context.Context, params GetAGroupSettingsParams, opts ...RequestOption) (*GetAGroupSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAGroupSettings: %w", err)
 	}
 	r := newRequest("GetAGroupSettings", "GET", authBearer, GetAGroupSettingsResponses)
@@ -5424,7 +5424,7 @@ func (c *Client) GetAGroupSettings(ctx context.Context, params GetAGroupSettings
 //	204     -     Settings updated successfully.
 //	404     4130  Group does not exist: {groupId}.
 func (c *Client) UpdateAGroupSettings(ctx context.Context, params UpdateAGroupSettingsParams, opts ...RequestOption) (*UpdateAGroupSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAGroupSettings: %w", err)
 	}
 	r := newRequest("UpdateAGroupSettings", "PATCH", authBearer, UpdateAGroupSettingsResponses)
@@ -5495,7 +5495,7 @@ func (c *Client) UpdateAGroupSettings(ctx context.Context, params UpdateAGroupSe
 //	200     200   Only available for paid account. Status Code: `200` Locked settings of group returned.
 //	404     4130  Status Code: `404` Not found. Group does not exist: {groupId}
 func (c *Client) LockSettingsGetLockedSettings(ctx context.Context, params LockSettingsGetLockedSettingsParams, opts ...RequestOption) (*LockSettingsGetLockedSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("LockSettingsGetLockedSettings: %w", err)
 	}
 	r := newRequest("LockSettingsGetLockedSettings", "GET", authBearer, LockSettingsGetLockedSettingsResponses)
@@ -5548,7 +5548,7 @@ func (c *Client) LockSettingsGetLockedSettings(ctx context.Context, params LockS
 //	400     200   Bad Request Only available for paid account.
 //	404     4130  Status Code: `404` Not found. This group does not exist.
 func (c *Client) LockSettingsUpdateLockedSettings(ctx context.Context, params LockSettingsUpdateLockedSettingsParams, opts ...RequestOption) (*LockSettingsUpdateLockedSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("LockSettingsUpdateLockedSettings: %w", err)
 	}
 	r := newRequest("LockSettingsUpdateLockedSettings", "PATCH", authBearer, LockSettingsUpdateLockedSettingsResponses)
@@ -5613,7 +5613,7 @@ func (c *Client) LockSettingsUpdateLockedSettings(ctx context.Context, params Lo
 //	400     1010  Group does not belong to your account.
 //	404     4130  Group not found. A group with this {groupId} does not exist.
 func (c *Client) GetAGroup(ctx context.Context, params GetAGroupParams, opts ...RequestOption) (*GetAGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAGroup: %w", err)
 	}
 	r := newRequest("GetAGroup", "GET", authBearer, GetAGroupResponses)
@@ -5656,7 +5656,7 @@ func (c *Client) GetAGroup(ctx context.Context, params GetAGroupParams, opts ...
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 //	409     4132  Status Code: `409` Conflict Group name {groupName} is already in use.
 func (c *Client) UpdateAGroup(ctx context.Context, params UpdateAGroupParams, opts ...RequestOption) (*UpdateAGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAGroup: %w", err)
 	}
 	r := newRequest("UpdateAGroup", "PATCH", authBearer, UpdateAGroupResponses)
@@ -5700,7 +5700,7 @@ func (c *Client) UpdateAGroup(ctx context.Context, params UpdateAGroupParams, op
 //	300     300   Group member not found.
 //	404     4130  Group not found. A group with this {groupId} does not exist.
 func (c *Client) DeleteAGroup(ctx context.Context, params DeleteAGroupParams, opts ...RequestOption) (*DeleteAGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAGroup: %w", err)
 	}
 	r := newRequest("DeleteAGroup", "DELETE", authBearer, DeleteAGroupResponses)
@@ -5737,7 +5737,7 @@ func (c *Client) DeleteAGroup(ctx context.Context, params DeleteAGroupParams, op
 //	200     200   List of groups returned. Only available for paid accounts.
 //	404     4130  A group with this {groupId} does not exist.
 func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts ...RequestOption) (*ListGroupsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListGroups: %w", err)
 	}
 	r := newRequest("ListGroups", "GET", authBearer, ListGroupsResponses)
@@ -5785,7 +5785,7 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 //	409     4132  Group name {groupName} is already in use.
 //	429     -     You have exceeded the daily rate limit ({0}) of Create a Group API request for this account. This limit resets at GMT 00:00:00.
 func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, opts ...RequestOption) (*CreateAGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateAGroup: %w", err)
 	}
 	r := newRequest("CreateAGroup", "POST", authBearer, CreateAGroupResponses)
@@ -5832,7 +5832,7 @@ func (c *Client) CreateAGroup(ctx context.Context, params CreateAGroupParams, op
 //	300     300   H.323 Device does not exist: {deviceId}.
 //	404     2020  H.323 device's display name:{displayName} is already in use.
 func (c *Client) UpdateAH323SIPDevice(ctx context.Context, params UpdateAH323SIPDeviceParams, opts ...RequestOption) (*UpdateAH323SIPDeviceResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAH323SIPDevice: %w", err)
 	}
 	r := newRequest("UpdateAH323SIPDevice", "PATCH", authBearer, UpdateAH323SIPDeviceResponses)
@@ -5877,7 +5877,7 @@ func (c *Client) UpdateAH323SIPDevice(ctx context.Context, params UpdateAH323SIP
 //	300     -     H.323 device does not exist: {deviceId}.
 //	404     -     H.323/SIP device not found.
 func (c *Client) DeleteAH323SIPDevice(ctx context.Context, params DeleteAH323SIPDeviceParams, opts ...RequestOption) (*DeleteAH323SIPDeviceResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAH323SIPDevice: %w", err)
 	}
 	r := newRequest("DeleteAH323SIPDevice", "DELETE", authBearer, DeleteAH323SIPDeviceResponses)
@@ -5913,7 +5913,7 @@ func (c *Client) DeleteAH323SIPDevice(ctx context.Context, params DeleteAH323SIP
 //	Status  Code  Description
 //	200     200   List of H.323/SIP devices returned. No permission.
 func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevicesParams, opts ...RequestOption) (*ListH323SIPDevicesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListH323SIPDevices: %w", err)
 	}
 	r := newRequest("ListH323SIPDevices", "GET", authBearer, ListH323SIPDevicesResponses)
@@ -5963,7 +5963,7 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 //	201     -     H.323/SIP device created.
 //	404     2020  H.323 device's display name:{displayName} is already in use.
 func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIPDeviceParams, opts ...RequestOption) (*CreateAH323SIPDeviceResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateAH323SIPDevice: %w", err)
 	}
 	r := newRequest("CreateAH323SIPDevice", "POST", authBearer, CreateAH323SIPDeviceResponses)
@@ -6010,7 +6010,7 @@ func (c *Client) CreateAH323SIPDevice(ctx context.Context, params CreateAH323SIP
 //	200     -     Tracking Field object returned
 //	404     -     Tracking Field not found
 func (c *Client) GetATrackingField(ctx context.Context, params GetATrackingFieldParams, opts ...RequestOption) (*GetATrackingFieldResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetATrackingField: %w", err)
 	}
 	r := newRequest("GetATrackingField", "GET", authBearer, GetATrackingFieldResponses)
@@ -6051,7 +6051,7 @@ func (c *Client) GetATrackingField(ctx context.Context, params GetATrackingField
 //	204     -     Tracking Field updated
 //	404     -     Tracking Field not found
 func (c *Client) UpdateATrackingField(ctx context.Context, params UpdateATrackingFieldParams, opts ...RequestOption) (*UpdateATrackingFieldResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateATrackingField: %w", err)
 	}
 	r := newRequest("UpdateATrackingField", "PATCH", authBearer, UpdateATrackingFieldResponses)
@@ -6102,7 +6102,7 @@ func (c *Client) UpdateATrackingField(ctx context.Context, params UpdateATrackin
 //	204     -     Tracking Field deleted
 //	404     -     Tracking Field not found
 func (c *Client) DeleteATrackingField(ctx context.Context, params DeleteATrackingFieldParams, opts ...RequestOption) (*DeleteATrackingFieldResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteATrackingField: %w", err)
 	}
 	r := newRequest("DeleteATrackingField", "DELETE", authBearer, DeleteATrackingFieldResponses)
@@ -6139,7 +6139,7 @@ func (c *Client) DeleteATrackingField(ctx context.Context, params DeleteATrackin
 //	Status  Code  Description
 //	200     -     List of Tracking Fields returned.
 func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFieldsParams, opts ...RequestOption) (*ListTrackingFieldsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListTrackingFields: %w", err)
 	}
 	r := newRequest("ListTrackingFields", "GET", authBearer, ListTrackingFieldsResponses)
@@ -6176,7 +6176,7 @@ func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFiel
 //	Status  Code  Description
 //	201     -     Tracking Field created
 func (c *Client) CreateATrackingField(ctx context.Context, params CreateATrackingFieldParams, opts ...RequestOption) (*CreateATrackingFieldResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateATrackingField: %w", err)
 	}
 	r := newRequest("CreateATrackingField", "POST", authBearer, CreateATrackingFieldResponses)
@@ -6230,7 +6230,7 @@ func (c *Client) CreateATrackingField(ctx context.Context, params CreateATrackin
 //	300     300   Missing field: name.
 //	404     -     IM Group not found.
 func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMDirectoryGroupMembersParams, opts ...RequestOption) (*ListIMDirectoryGroupMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListIMDirectoryGroupMembers: %w", err)
 	}
 	r := newRequest("ListIMDirectoryGroupMembers", "GET", authBearer, ListIMDirectoryGroupMembersResponses)
@@ -6281,7 +6281,7 @@ func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMD
 //	300     300   Missing field: name.
 //	404     -     IM Group not found
 func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDirectoryGroupMembersParams, opts ...RequestOption) (*AddIMDirectoryGroupMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddIMDirectoryGroupMembers: %w", err)
 	}
 	r := newRequest("AddIMDirectoryGroupMembers", "POST", authBearer, AddIMDirectoryGroupMembersResponses)
@@ -6328,7 +6328,7 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 //	300     300   Missing field: name. Can not delete account from default group:{groupId}.
 //	404     4130  IM Group or IM Group member not found. Group does not exist:{groupId}.
 func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params DeleteIMDirectoryGroupMemberParams, opts ...RequestOption) (*DeleteIMDirectoryGroupMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteIMDirectoryGroupMember: %w", err)
 	}
 	r := newRequest("DeleteIMDirectoryGroupMember", "DELETE", authBearer, DeleteIMDirectoryGroupMemberResponses)
@@ -6366,7 +6366,7 @@ func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params Delete
 //	300     300   Missing field: name.
 //	404     4130  HTTP Status Code: IM Group not found. Group does not exist:{groupId}.
 func (c *Client) RetrieveAnIMDirectoryGroup(ctx context.Context, params RetrieveAnIMDirectoryGroupParams, opts ...RequestOption) (*RetrieveAnIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RetrieveAnIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("RetrieveAnIMDirectoryGroup", "GET", authBearer, RetrieveAnIMDirectoryGroupResponses)
@@ -6406,7 +6406,7 @@ func (c *Client) RetrieveAnIMDirectoryGroup(ctx context.Context, params Retrieve
 //	300     300   Missing field: name
 //	404     4130  IM Group not found. Group does not exist:{groupId}.
 func (c *Client) UpdateAnIMDirectoryGroup(ctx context.Context, params UpdateAnIMDirectoryGroupParams, opts ...RequestOption) (*UpdateAnIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAnIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("UpdateAnIMDirectoryGroup", "PATCH", authBearer, UpdateAnIMDirectoryGroupResponses)
@@ -6459,7 +6459,7 @@ func (c *Client) UpdateAnIMDirectoryGroup(ctx context.Context, params UpdateAnIM
 //	300     300   Missing field: name.
 //	404     4130  IM Group not found. Group does not exist:{groupId}.
 func (c *Client) DeleteAnIMDirectoryGroup(ctx context.Context, params DeleteAnIMDirectoryGroupParams, opts ...RequestOption) (*DeleteAnIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAnIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("DeleteAnIMDirectoryGroup", "DELETE", authBearer, DeleteAnIMDirectoryGroupResponses)
@@ -6493,7 +6493,7 @@ func (c *Client) DeleteAnIMDirectoryGroup(ctx context.Context, params DeleteAnIM
 //	200     200   List of groups returned. List of IM groups returned. Only available for paid account:{accountId}.
 //	404     4130  Group does not exist:{groupId}.
 func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirectoryGroupsParams, opts ...RequestOption) (*ListIMDirectoryGroupsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListIMDirectoryGroups: %w", err)
 	}
 	r := newRequest("ListIMDirectoryGroups", "GET", authBearer, ListIMDirectoryGroupsResponses)
@@ -6533,7 +6533,7 @@ func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirecto
 //	404     4130  Group does not exist:{groupId}.
 //	409     4132  Group name {groupName} is already in use.
 func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIMDirectoryGroupParams, opts ...RequestOption) (*CreateAnIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateAnIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("CreateAnIMDirectoryGroup", "POST", authBearer, CreateAnIMDirectoryGroupResponses)
@@ -6588,7 +6588,7 @@ func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIM
 //	200     -     Archived IM chat sessions returned.
 //	300     300   The next page token is invalid or expired. Report requested exceeds 6 month limit.
 func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessionsParams, opts ...RequestOption) (*GetIMChatSessionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIMChatSessions: %w", err)
 	}
 	r := newRequest("GetIMChatSessions", "GET", authBearer, GetIMChatSessionsResponses)
@@ -6637,7 +6637,7 @@ func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessions
 //	200     -     Archived IM chat messages returned.
 //	300     300   The next page token is either invalid or has expired. Report requested exceeds 6 month limit.
 func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessagesParams, opts ...RequestOption) (*GetIMChatMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIMChatMessages: %w", err)
 	}
 	r := newRequest("GetIMChatMessages", "GET", authBearer, GetIMChatMessagesResponses)
@@ -6700,7 +6700,7 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 //	200     -     OK Message updated.
 //	404     8001  Not Found Invalid message_id
 func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMessageParams, opts ...RequestOption) (*EditAChatbotMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("EditAChatbotMessage: %w", err)
 	}
 	r := newRequest("EditAChatbotMessage", "PUT", authBearer, EditAChatbotMessageResponses)
@@ -6761,7 +6761,7 @@ func (c *Client) EditAChatbotMessage(ctx context.Context, params EditAChatbotMes
 //	200     -     OK Message deleted.
 //	404     8001  Not Found Invalid message_id
 func (c *Client) DeleteAChatbotMessage(ctx context.Context, params DeleteAChatbotMessageParams, opts ...RequestOption) (*DeleteAChatbotMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAChatbotMessage: %w", err)
 	}
 	r := newRequest("DeleteAChatbotMessage", "DELETE", authBearer, DeleteAChatbotMessageResponses)
@@ -6823,7 +6823,7 @@ func (c *Client) DeleteAChatbotMessage(ctx context.Context, params DeleteAChatbo
 //	403     7003  Forbidden No chatbot can be found with the given robot_jid Error Code: `7004` Not authorized No channel or user can be found with the given to_jid
 //	404     7002  Not Found Invalid robot_jid specified in the request body
 func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMessagesParams, opts ...RequestOption) (*SendChatbotMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SendChatbotMessages: %w", err)
 	}
 	r := newRequest("SendChatbotMessages", "POST", authBearer, SendChatbotMessagesResponses)
@@ -6874,7 +6874,7 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 //	Status  Code  Description
 //	200     -     User's IM messages returned.
 func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessagesParams, opts ...RequestOption) (*GetUserIMMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserIMMessages: %w", err)
 	}
 	r := newRequest("GetUserIMMessages", "GET", authBearer, GetUserIMMessagesResponses)
@@ -6927,7 +6927,7 @@ func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessages
 //	Status  Code  Description
 //	201     -     Message Sent.
 func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams, opts ...RequestOption) (*SendIMMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SendIMMessages: %w", err)
 	}
 	r := newRequest("SendIMMessages", "POST", authBearer, SendIMMessagesResponses)
@@ -6976,7 +6976,7 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 //	200     -     List of meeting objects returned.
 //	404     1001  User ID not found. User {userId} not exist or not belong to this account.
 func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, opts ...RequestOption) (*ListMeetingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetings: %w", err)
 	}
 	r := newRequest("ListMeetings", "GET", authBearer, ListMeetingsResponses)
@@ -7047,7 +7047,7 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 //	400     3000  Bad Request * Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. * Users in '{0}' have been blocked from joining meetings
 //	404     1001  Not Found User not found. User {userId} not exist or not belong to this account.
 func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams, opts ...RequestOption) (*CreateAMeetingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateAMeeting: %w", err)
 	}
 	r := newRequest("CreateAMeeting", "POST", authBearer, CreateAMeetingResponses)
@@ -7142,7 +7142,7 @@ func (c *Client) CreateAMeeting(ctx context.Context, params CreateAMeetingParams
 //	200     -     Success.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistantsParams, opts ...RequestOption) (*ListUserAssistantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserAssistants: %w", err)
 	}
 	r := newRequest("ListUserAssistants", "GET", authBearer, ListUserAssistantsResponses)
@@ -7195,7 +7195,7 @@ func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistan
 //	400     200   Bad Request Current account must be paid account: $userId The user must either be a Licensed user or an On-prem user : $userId. Can't assign scheduling privilege to yourself.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, opts ...RequestOption) (*AddAssistantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddAssistants: %w", err)
 	}
 	r := newRequest("AddAssistants", "POST", authBearer, AddAssistantsResponses)
@@ -7251,7 +7251,7 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 //	204     -     No Content Assistants deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssistantsParams, opts ...RequestOption) (*DeleteUserAssistantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserAssistants: %w", err)
 	}
 	r := newRequest("DeleteUserAssistants", "DELETE", authBearer, DeleteUserAssistantsResponses)
@@ -7297,7 +7297,7 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 //	204     -     OK Assistant deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteAUserAssistant(ctx context.Context, params DeleteAUserAssistantParams, opts ...RequestOption) (*DeleteAUserAssistantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAUserAssistant: %w", err)
 	}
 	r := newRequest("DeleteAUserAssistant", "DELETE", authBearer, DeleteAUserAssistantResponses)
@@ -7343,7 +7343,7 @@ func (c *Client) DeleteAUserAssistant(ctx context.Context, params DeleteAUserAss
 //	200     -     Successfully listed all schedulers of the user.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedulersParams, opts ...RequestOption) (*ListUserSchedulersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserSchedulers: %w", err)
 	}
 	r := newRequest("ListUserSchedulers", "GET", authBearer, ListUserSchedulersResponses)
@@ -7389,7 +7389,7 @@ func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedule
 //	204     -     All schedulers deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSchedulersParams, opts ...RequestOption) (*DeleteUserSchedulersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserSchedulers: %w", err)
 	}
 	r := newRequest("DeleteUserSchedulers", "DELETE", authBearer, DeleteUserSchedulersResponses)
@@ -7431,7 +7431,7 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 //	204     -     Scheduler deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteAScheduler(ctx context.Context, params DeleteASchedulerParams, opts ...RequestOption) (*DeleteASchedulerResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAScheduler: %w", err)
 	}
 	r := newRequest("DeleteAScheduler", "DELETE", authBearer, DeleteASchedulerResponses)
@@ -7483,7 +7483,7 @@ func (c *Client) DeleteAScheduler(ctx context.Context, params DeleteASchedulerPa
 //	400     120   Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg, gif or png image file can
 //	404     -     Not Found Group not found.
 func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadVirtualBackgroundFileParams, opts ...RequestOption) (*UploadVirtualBackgroundFileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadVirtualBackgroundFile: %w", err)
 	}
 	r := newRequest("UploadVirtualBackgroundFile", "POST", authBearer, UploadVirtualBackgroundFileResponses)
@@ -7534,7 +7534,7 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 //	400     300   Bad Request Invalid parameter: file_ids.
 //	404     1001  Not Found User not exist. User {userId} does not exist or does not belong to this account.
 func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles2(ctx context.Context, params VirtualBackgroundsDeleteVirtualBackgroundFiles2Params, opts ...RequestOption) (*VirtualBackgroundsDeleteVirtualBackgroundFiles2Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("VirtualBackgroundsDeleteVirtualBackgroundFiles2: %w", err)
 	}
 	r := newRequest("VirtualBackgroundsDeleteVirtualBackgroundFiles2", "DELETE", authBearer, VirtualBackgroundsDeleteVirtualBackgroundFiles2Responses)
@@ -7574,7 +7574,7 @@ func (c *Client) VirtualBackgroundsDeleteVirtualBackgroundFiles2(ctx context.Con
 //	400     1120  Bad Request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept the invitation o
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsParams, opts ...RequestOption) (*GetUserSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserSettings: %w", err)
 	}
 	r := newRequest("GetUserSettings", "GET", authBearer, GetUserSettingsResponses)
@@ -7624,7 +7624,7 @@ func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsPara
 //	400     1108  Bad Request Only Licensed or On-prem users can enable the large meeting feature. Error Code: `1204` You can't enable the Webinar feature because you already have the Zoom
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettingsParams, opts ...RequestOption) (*UpdateUserSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserSettings: %w", err)
 	}
 	r := newRequest("UpdateUserSettings", "PATCH", authBearer, UpdateUserSettingsResponses)
@@ -7690,7 +7690,7 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 //	400     300   Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) GetAUserTSPAccount(ctx context.Context, params GetAUserTSPAccountParams, opts ...RequestOption) (*GetAUserTSPAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAUserTSPAccount: %w", err)
 	}
 	r := newRequest("GetAUserTSPAccount", "GET", authBearer, GetAUserTSPAccountResponses)
@@ -7731,7 +7731,7 @@ func (c *Client) GetAUserTSPAccount(ctx context.Context, params GetAUserTSPAccou
 //	400     2024  Bad request. Account has not enabled TSP. Error Code:`300` The TSP id provided does not exist. Error Code:`300` TSP Config does not exist. Error Code:`300` A
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccountParams, opts ...RequestOption) (*UpdateATSPAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateATSPAccount: %w", err)
 	}
 	r := newRequest("UpdateATSPAccount", "PATCH", authBearer, UpdateATSPAccountResponses)
@@ -7778,7 +7778,7 @@ func (c *Client) UpdateATSPAccount(ctx context.Context, params UpdateATSPAccount
 //	400     2024  Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) DeleteAUserTSPAccount(ctx context.Context, params DeleteAUserTSPAccountParams, opts ...RequestOption) (*DeleteAUserTSPAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAUserTSPAccount: %w", err)
 	}
 	r := newRequest("DeleteAUserTSPAccount", "DELETE", authBearer, DeleteAUserTSPAccountResponses)
@@ -7815,7 +7815,7 @@ func (c *Client) DeleteAUserTSPAccount(ctx context.Context, params DeleteAUserTS
 //	400     2024  Bad request. Account has not enabled TSP.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAccountsParams, opts ...RequestOption) (*ListUserTSPAccountsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserTSPAccounts: %w", err)
 	}
 	r := newRequest("ListUserTSPAccounts", "GET", authBearer, ListUserTSPAccountsResponses)
@@ -7855,7 +7855,7 @@ func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAcco
 //	400     2024  Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) AddAUserTSPAccount(ctx context.Context, params AddAUserTSPAccountParams, opts ...RequestOption) (*AddAUserTSPAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddAUserTSPAccount: %w", err)
 	}
 	r := newRequest("AddAUserTSPAccount", "POST", authBearer, AddAUserTSPAccountResponses)
@@ -7907,7 +7907,7 @@ func (c *Client) AddAUserTSPAccount(ctx context.Context, params AddAUserTSPAccou
 //	400     2000  Bad Request Not TSP special account. Ths error means that the account does not have special TSP privilege. Contact Zoom Developer Support for details. Error Code: `2024`
 //	404     1001  User ID not found. User {userId} not exist or not belong to this account. Error Code: `1120` Invite not exist. This error is thrown if you added a user in your account but the user di
 func (c *Client) SetGlobalDialInURLForATSPUser(ctx context.Context, params SetGlobalDialInURLForATSPUserParams, opts ...RequestOption) (*SetGlobalDialInURLForATSPUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SetGlobalDialInURLForATSPUser: %w", err)
 	}
 	r := newRequest("SetGlobalDialInURLForATSPUser", "PATCH", authBearer, SetGlobalDialInURLForATSPUserResponses)
@@ -7952,7 +7952,7 @@ func (c *Client) SetGlobalDialInURLForATSPUser(ctx context.Context, params SetGl
 //	200     -     Token returned.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, opts ...RequestOption) (*GetAUserTokenResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAUserToken: %w", err)
 	}
 	r := newRequest("GetAUserToken", "GET", authBearer, GetAUserTokenResponses)
@@ -8000,7 +8000,7 @@ func (c *Client) GetAUserToken(ctx context.Context, params GetAUserTokenParams, 
 //	204     -     Token deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) RevokeAUserSSOToken(ctx context.Context, params RevokeAUserSSOTokenParams, opts ...RequestOption) (*RevokeAUserSSOTokenResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RevokeAUserSSOToken: %w", err)
 	}
 	r := newRequest("RevokeAUserSSOToken", "DELETE", authBearer, RevokeAUserSSOTokenResponses)
@@ -8043,7 +8043,7 @@ func (c *Client) RevokeAUserSSOToken(ctx context.Context, params RevokeAUserSSOT
 //	200     -     List of webinar objects returned.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) ListWebinars(ctx context.Context, params ListWebinarsParams, opts ...RequestOption) (*ListWebinarsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinars: %w", err)
 	}
 	r := newRequest("ListWebinars", "GET", authBearer, ListWebinarsResponses)
@@ -8095,7 +8095,7 @@ func (c *Client) ListWebinars(ctx context.Context, params ListWebinarsParams, op
 //	400     200   Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. * Users in '{0}' have been blocked from joining meetings and web
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams, opts ...RequestOption) (*CreateAWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateAWebinar: %w", err)
 	}
 	r := newRequest("CreateAWebinar", "POST", authBearer, CreateAWebinarResponses)
@@ -8180,7 +8180,7 @@ func (c *Client) CreateAWebinar(ctx context.Context, params CreateAWebinarParams
 //	400     1120  Bad Request Bad request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept t
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetAUser(ctx context.Context, params GetAUserParams, opts ...RequestOption) (*GetAUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAUser: %w", err)
 	}
 	r := newRequest("GetAUser", "GET", authBearer, GetAUserResponses)
@@ -8227,7 +8227,7 @@ func (c *Client) GetAUser(ctx context.Context, params GetAUserParams, opts ...Re
 //	400     200   Bad Request A Zoom Room user cannot be updated to a free user type: $userId Only an account administrator can change a user's name. Only an account administrator can change the host k
 //	404     1001  User does not exist: $userId.
 func (c *Client) UpdateAUser(ctx context.Context, params UpdateAUserParams, opts ...RequestOption) (*UpdateAUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAUser: %w", err)
 	}
 	r := newRequest("UpdateAUser", "PATCH", authBearer, UpdateAUserResponses)
@@ -8343,7 +8343,7 @@ func (c *Client) UpdateAUser(ctx context.Context, params UpdateAUserParams, opts
 //	400     300   Bad Request The transfer-to email address cannot be the same as the unlinked or deleted user’s email address. Unable to unlink API user(s). This user has published events on Zoom Ev
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteAUser(ctx context.Context, params DeleteAUserParams, opts ...RequestOption) (*DeleteAUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAUser: %w", err)
 	}
 	r := newRequest("DeleteAUser", "DELETE", authBearer, DeleteAUserResponses)
@@ -8406,7 +8406,7 @@ func (c *Client) DeleteAUser(ctx context.Context, params DeleteAUserParams, opts
 //	200     -     List of recording objects returned.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordingsParams, opts ...RequestOption) (*ListAllRecordingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListAllRecordings: %w", err)
 	}
 	r := newRequest("ListAllRecordings", "GET", authBearer, ListAllRecordingsResponses)
@@ -8471,7 +8471,7 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 //	400     300   Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UploadAUserProfilePicture(ctx context.Context, params UploadAUserProfilePictureParams, opts ...RequestOption) (*UploadAUserProfilePictureResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadAUserProfilePicture: %w", err)
 	}
 	r := newRequest("UploadAUserProfilePicture", "POST", authBearer, UploadAUserProfilePictureResponses)
@@ -8522,7 +8522,7 @@ func (c *Client) UploadAUserProfilePicture(ctx context.Context, params UploadAUs
 //	400     200   Bad Request Zoom Room and Admin users' status cannot be activated or deactivated. Error Code: `300` You cannot deactivate this user because the user has an upcoming Zoom Eve
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusParams, opts ...RequestOption) (*UpdateUserStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserStatus: %w", err)
 	}
 	r := newRequest("UpdateUserStatus", "PUT", authBearer, UpdateUserStatusResponses)
@@ -8570,7 +8570,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 //	400     300   Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UpdateAUserPassword(ctx context.Context, params UpdateAUserPasswordParams, opts ...RequestOption) (*UpdateAUserPasswordResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAUserPassword: %w", err)
 	}
 	r := newRequest("UpdateAUserPassword", "PUT", authBearer, UpdateAUserPasswordResponses)
@@ -8612,7 +8612,7 @@ func (c *Client) UpdateAUserPassword(ctx context.Context, params UpdateAUserPass
 //	200     -     User permissions returned.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissionsParams, opts ...RequestOption) (*GetUserPermissionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserPermissions: %w", err)
 	}
 	r := newRequest("GetUserPermissions", "GET", authBearer, GetUserPermissionsResponses)
@@ -8663,7 +8663,7 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 //	400     2024  Bad Request User does not have PAC enabled.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) ListAUserPACAccounts(ctx context.Context, params ListAUserPACAccountsParams, opts ...RequestOption) (*ListAUserPACAccountsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListAUserPACAccounts: %w", err)
 	}
 	r := newRequest("ListAUserPACAccounts", "GET", authBearer, ListAUserPACAccountsResponses)
@@ -8715,7 +8715,7 @@ func (c *Client) ListAUserPACAccounts(ctx context.Context, params ListAUserPACAc
 //	400     200   Not Found Only an account administrator can change email.
 //	404     1001  Not Found User does not exist: $email.
 func (c *Client) UpdateAUserEmail(ctx context.Context, params UpdateAUserEmailParams, opts ...RequestOption) (*UpdateAUserEmailResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAUserEmail: %w", err)
 	}
 	r := newRequest("UpdateAUserEmail", "PUT", authBearer, UpdateAUserEmailResponses)
@@ -8762,7 +8762,7 @@ func (c *Client) UpdateAUserEmail(ctx context.Context, params UpdateAUserEmailPa
 //	200     -     OK List of existing templates returned.
 //	400     200   Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` * User not exist: {userId}. * User {userId
 func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTemplatesParams, opts ...RequestOption) (*ListWebinarTemplatesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarTemplates: %w", err)
 	}
 	r := newRequest("ListWebinarTemplates", "GET", authBearer, ListWebinarTemplatesResponses)
@@ -8822,7 +8822,7 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 //	404     1001  Not Found User does not exist: {userId}.
 //	429     -     Too Many Requests Too many requests submitted to update the presence status of this user. Please wait for the request to be processed and try again later.
 func (c *Client) UpdateAUserPresenceStatus(ctx context.Context, params UpdateAUserPresenceStatusParams, opts ...RequestOption) (*UpdateAUserPresenceStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAUserPresenceStatus: %w", err)
 	}
 	r := newRequest("UpdateAUserPresenceStatus", "PUT", authBearer, UpdateAUserPresenceStatusResponses)
@@ -8868,7 +8868,7 @@ func (c *Client) UpdateAUserPresenceStatus(ctx context.Context, params UpdateAUs
 //	200     -     OK
 //	404     1001  Not Found User not exist: {userId}. User {userId} does not exist or does not belong to this account.
 func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTemplatesParams, opts ...RequestOption) (*ListMeetingTemplatesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingTemplates: %w", err)
 	}
 	r := newRequest("ListMeetingTemplates", "GET", authBearer, ListMeetingTemplatesResponses)
@@ -8906,7 +8906,7 @@ func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTem
 //	Status  Code  Description
 //	200     -     User list returned.
 func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...RequestOption) (*ListUsersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUsers: %w", err)
 	}
 	r := newRequest("ListUsers", "GET", authBearer, ListUsersResponses)
@@ -8971,7 +8971,7 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 //	409     1005  User with that email already exists Email $email has already been used.
 //	429     -     You have exceeded the daily rate limit ({0}) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00.
 func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts ...RequestOption) (*CreateUsersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateUsers: %w", err)
 	}
 	r := newRequest("CreateUsers", "POST", authBearer, CreateUsersResponses)
@@ -9017,7 +9017,7 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 //	200     -     OK
 //	404     1001  User not exist. User {userId} does not exist or does not belong to this account.
 func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts ...RequestOption) (*GetUserZAKResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserZAK: %w", err)
 	}
 	r := newRequest("GetUserZAK", "GET", authBearer, GetUserZAKResponses)
@@ -9062,7 +9062,7 @@ func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts .
 //	400     300   Bad Request Email is required.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) CheckAUserEmail(ctx context.Context, params CheckAUserEmailParams, opts ...RequestOption) (*CheckAUserEmailResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CheckAUserEmail: %w", err)
 	}
 	r := newRequest("CheckAUserEmail", "GET", authBearer, CheckAUserEmailResponses)
@@ -9101,7 +9101,7 @@ func (c *Client) CheckAUserEmail(ctx context.Context, params CheckAUserEmailPara
 //	200     -     Success.
 //	400     300   Bad Request Vanity name is required.
 func (c *Client) CheckAUserPMRoom(ctx context.Context, params CheckAUserPMRoomParams, opts ...RequestOption) (*CheckAUserPMRoomResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CheckAUserPMRoom: %w", err)
 	}
 	r := newRequest("CheckAUserPMRoom", "GET", authBearer, CheckAUserPMRoomResponses)
@@ -9139,7 +9139,7 @@ func (c *Client) CheckAUserPMRoom(ctx context.Context, params CheckAUserPMRoomPa
 //	204     -     OK
 //	400     200   Bad Request Only available for paid users: {0}. Error code: `300` The value that you entered for the Registrant ID field is invalid. Enter a valid value and try again. **Err
 func (c *Client) DeleteAMeetingRegistrant(ctx context.Context, params DeleteAMeetingRegistrantParams, opts ...RequestOption) (*DeleteAMeetingRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAMeetingRegistrant: %w", err)
 	}
 	r := newRequest("DeleteAMeetingRegistrant", "DELETE", authBearer, DeleteAMeetingRegistrantResponses)
@@ -9184,7 +9184,7 @@ func (c *Client) DeleteAMeetingRegistrant(ctx context.Context, params DeleteAMee
 //	400     1010  User does not belong to this account: "{accountId}" Error Code: `3003` You are not the meeting host. Error Code: `3000`> Cannot access meeting info.
 //	404     1001  Meeting not found. Meeting host does not exist: "{userId}"
 func (c *Client) GetAMeetingRegistrant(ctx context.Context, params GetAMeetingRegistrantParams, opts ...RequestOption) (*GetAMeetingRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAMeetingRegistrant: %w", err)
 	}
 	r := newRequest("GetAMeetingRegistrant", "GET", authBearer, GetAMeetingRegistrantResponses)
@@ -9225,7 +9225,7 @@ func (c *Client) GetAMeetingRegistrant(ctx context.Context, params GetAMeetingRe
 //	200     -     Meeting Registrant Question object returned
 //	404     -     Meeting not found
 func (c *Client) ListRegistrationQuestions(ctx context.Context, params ListRegistrationQuestionsParams, opts ...RequestOption) (*ListRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRegistrationQuestions: %w", err)
 	}
 	r := newRequest("ListRegistrationQuestions", "GET", authBearer, ListRegistrationQuestionsResponses)
@@ -9265,7 +9265,7 @@ func (c *Client) ListRegistrationQuestions(ctx context.Context, params ListRegis
 //	204     -     Meeting Registrant Questions Updated
 //	404     -     Meeting not found.
 func (c *Client) UpdateRegistrationQuestions(ctx context.Context, params UpdateRegistrationQuestionsParams, opts ...RequestOption) (*UpdateRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateRegistrationQuestions: %w", err)
 	}
 	r := newRequest("UpdateRegistrationQuestions", "PATCH", authBearer, UpdateRegistrationQuestionsResponses)
@@ -9312,7 +9312,7 @@ func (c *Client) UpdateRegistrationQuestions(ctx context.Context, params UpdateR
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3000` Cannot access meeting info.
 //	404     1001  Meeting not found. Meeting host does not exist: {userId}.
 func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingRegistrantsParams, opts ...RequestOption) (*ListMeetingRegistrantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingRegistrants: %w", err)
 	}
 	r := newRequest("ListMeetingRegistrants", "GET", authBearer, ListMeetingRegistrantsResponses)
@@ -9375,7 +9375,7 @@ func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingR
 //	404     1001  Meeting not found. Registration has not been enabled for this meeting: {meetingId} Meeting host does not exist: {userId}.
 //	429     -     You have exceeded the daily rate limit of "{0}" for Add meeting registrant API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegistrantParams, opts ...RequestOption) (*AddMeetingRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddMeetingRegistrant: %w", err)
 	}
 	r := newRequest("AddMeetingRegistrant", "POST", authBearer, AddMeetingRegistrantResponses)
@@ -9479,7 +9479,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 //	404     1001  Meeting or registrant not found. User does not exist: {userId}.
 //	429     -     You have exceeded the daily rate limit of "{0}" for meeting Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) UpdateRegistrantStatus(ctx context.Context, params UpdateRegistrantStatusParams, opts ...RequestOption) (*UpdateRegistrantStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateRegistrantStatus: %w", err)
 	}
 	r := newRequest("UpdateRegistrantStatus", "PUT", authBearer, UpdateRegistrantStatusResponses)
@@ -9524,7 +9524,7 @@ func (c *Client) UpdateRegistrantStatus(ctx context.Context, params UpdateRegist
 //	200     -     Meeting Poll object returned
 //	404     404   Meeting Poll not found.
 func (c *Client) GetAMeetingPoll(ctx context.Context, params GetAMeetingPollParams, opts ...RequestOption) (*GetAMeetingPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAMeetingPoll: %w", err)
 	}
 	r := newRequest("GetAMeetingPoll", "GET", authBearer, GetAMeetingPollResponses)
@@ -9565,7 +9565,7 @@ func (c *Client) GetAMeetingPoll(ctx context.Context, params GetAMeetingPollPara
 //	204     -     Meeting Poll Updated
 //	404     404   Meeting Poll not found
 func (c *Client) UpdateAMeetingPoll(ctx context.Context, params UpdateAMeetingPollParams, opts ...RequestOption) (*UpdateAMeetingPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAMeetingPoll: %w", err)
 	}
 	r := newRequest("UpdateAMeetingPoll", "PUT", authBearer, UpdateAMeetingPollResponses)
@@ -9616,7 +9616,7 @@ func (c *Client) UpdateAMeetingPoll(ctx context.Context, params UpdateAMeetingPo
 //	204     -     Meeting Poll deleted
 //	404     404   Meeting Poll not found
 func (c *Client) DeleteAMeetingPoll(ctx context.Context, params DeleteAMeetingPollParams, opts ...RequestOption) (*DeleteAMeetingPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAMeetingPoll: %w", err)
 	}
 	r := newRequest("DeleteAMeetingPoll", "DELETE", authBearer, DeleteAMeetingPollResponses)
@@ -9658,7 +9658,7 @@ func (c *Client) DeleteAMeetingPoll(ctx context.Context, params DeleteAMeetingPo
 //	200     -     HTTP Status Code: List polls of a Meeting returned
 //	404     404   Meeting Poll not found
 func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsParams, opts ...RequestOption) (*ListMeetingPollsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingPolls: %w", err)
 	}
 	r := newRequest("ListMeetingPolls", "GET", authBearer, ListMeetingPollsResponses)
@@ -9704,7 +9704,7 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 //	201     -     Meeting Poll Created
 //	404     404   Meeting not found
 func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPollParams, opts ...RequestOption) (*CreateAMeetingPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateAMeetingPoll: %w", err)
 	}
 	r := newRequest("CreateAMeetingPoll", "POST", authBearer, CreateAMeetingPollResponses)
@@ -9757,7 +9757,7 @@ func (c *Client) CreateAMeetingPoll(ctx context.Context, params CreateAMeetingPo
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3303` You can not delete an uncompleted meeting.
 //	404     1001  Meeting recording file not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) DeleteAMeetingRecordingFile(ctx context.Context, params DeleteAMeetingRecordingFileParams, opts ...RequestOption) (*DeleteAMeetingRecordingFileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAMeetingRecordingFile: %w", err)
 	}
 	r := newRequest("DeleteAMeetingRecordingFile", "DELETE", authBearer, DeleteAMeetingRecordingFileResponses)
@@ -9798,7 +9798,7 @@ func (c *Client) DeleteAMeetingRecordingFile(ctx context.Context, params DeleteA
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301`There is no recording for this meeting.
 func (c *Client) RecoverASingleRecording(ctx context.Context, params RecoverASingleRecordingParams, opts ...RequestOption) (*RecoverASingleRecordingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecoverASingleRecording: %w", err)
 	}
 	r := newRequest("RecoverASingleRecording", "PUT", authBearer, RecoverASingleRecordingResponses)
@@ -9841,7 +9841,7 @@ func (c *Client) RecoverASingleRecording(ctx context.Context, params RecoverASin
 //	200     -     Meeting recording settings returned
 //	404     -     Meeting recording not found.
 func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeetingRecordingSettingsParams, opts ...RequestOption) (*GetMeetingRecordingSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingRecordingSettings: %w", err)
 	}
 	r := newRequest("GetMeetingRecordingSettings", "GET", authBearer, GetMeetingRecordingSettingsResponses)
@@ -9881,7 +9881,7 @@ func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeet
 //	204     -     Meeting recording setting's updated
 //	404     -     Meeting recording not found.
 func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params UpdateMeetingRecordingSettingsParams, opts ...RequestOption) (*UpdateMeetingRecordingSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeetingRecordingSettings: %w", err)
 	}
 	r := newRequest("UpdateMeetingRecordingSettings", "PATCH", authBearer, UpdateMeetingRecordingSettingsResponses)
@@ -9956,7 +9956,7 @@ func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params Upda
 //	200     -     Recording Registrant Question object returned.
 //	404     -     Meeting recording or registrant not found.
 func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistrationQuestionsParams, opts ...RequestOption) (*GetRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetRegistrationQuestions: %w", err)
 	}
 	r := newRequest("GetRegistrationQuestions", "GET", authBearer, GetRegistrationQuestionsResponses)
@@ -10000,7 +10000,7 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 //	200     -     Recording Registrant Questions Updated
 //	404     -     Meeting recording or Registrant not found
 func (c *Client) QuestionsUpdateRegistrationQuestions(ctx context.Context, params QuestionsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*QuestionsUpdateRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("QuestionsUpdateRegistrationQuestions: %w", err)
 	}
 	r := newRequest("QuestionsUpdateRegistrationQuestions", "PATCH", authBearer, QuestionsUpdateRegistrationQuestionsResponses)
@@ -10049,7 +10049,7 @@ func (c *Client) QuestionsUpdateRegistrationQuestions(ctx context.Context, param
 //	200     -     Registrants returned.
 //	404     -     Meeting recording not found.
 func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecordingRegistrantsParams, opts ...RequestOption) (*ListRecordingRegistrantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRecordingRegistrants: %w", err)
 	}
 	r := newRequest("ListRecordingRegistrants", "GET", authBearer, ListRecordingRegistrantsResponses)
@@ -10106,7 +10106,7 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 //	201     -     Registration submitted.
 //	404     -     Meeting recording not found
 func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateARecordingRegistrantParams, opts ...RequestOption) (*CreateARecordingRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateARecordingRegistrant: %w", err)
 	}
 	r := newRequest("CreateARecordingRegistrant", "POST", authBearer, CreateARecordingRegistrantResponses)
@@ -10201,7 +10201,7 @@ func (c *Client) CreateARecordingRegistrant(ctx context.Context, params CreateAR
 //	404     -     Meeting recording or Registrant not found
 //	429     -     You have exceeded the daily rate limit of "{0}" for cloud recording Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) RegistrantsUpdateRegistrantStatus(ctx context.Context, params RegistrantsUpdateRegistrantStatusParams, opts ...RequestOption) (*RegistrantsUpdateRegistrantStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RegistrantsUpdateRegistrantStatus: %w", err)
 	}
 	r := newRequest("RegistrantsUpdateRegistrantStatus", "PUT", authBearer, RegistrantsUpdateRegistrantStatusResponses)
@@ -10250,7 +10250,7 @@ func (c *Client) RegistrantsUpdateRegistrantStatus(ctx context.Context, params R
 //	400     1010  User not found on this account: {accountId}.
 //	404     1001  Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingRecordingsParams, opts ...RequestOption) (*GetMeetingRecordingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingRecordings: %w", err)
 	}
 	r := newRequest("GetMeetingRecordings", "GET", authBearer, GetMeetingRecordingsResponses)
@@ -10300,7 +10300,7 @@ func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingReco
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeetingRecordingsParams, opts ...RequestOption) (*DeleteMeetingRecordingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeetingRecordings: %w", err)
 	}
 	r := newRequest("DeleteMeetingRecordings", "DELETE", authBearer, DeleteMeetingRecordingsResponses)
@@ -10346,7 +10346,7 @@ func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeeti
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found. User does not exist: {userId}. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMeetingRecordingsParams, opts ...RequestOption) (*RecoverMeetingRecordingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecoverMeetingRecordings: %w", err)
 	}
 	r := newRequest("RecoverMeetingRecordings", "PUT", authBearer, RecoverMeetingRecordingsResponses)
@@ -10393,7 +10393,7 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access webinar info.
 //	404     1001  User {userId} does not exist.
 func (c *Client) UpdateALiveStream(ctx context.Context, params UpdateALiveStreamParams, opts ...RequestOption) (*UpdateALiveStreamResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateALiveStream: %w", err)
 	}
 	r := newRequest("UpdateALiveStream", "PATCH", authBearer, UpdateALiveStreamResponses)
@@ -10445,7 +10445,7 @@ func (c *Client) UpdateALiveStream(ctx context.Context, params UpdateALiveStream
 //	400     300   Bad Request Missing meetingId Invalid meetingId Error Code: `1010` User does not belong to this account: {accountId}
 //	404     1001  Not Found User {userId} does not exist.
 func (c *Client) GetLiveStreamDetails(ctx context.Context, params GetLiveStreamDetailsParams, opts ...RequestOption) (*GetLiveStreamDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetLiveStreamDetails: %w", err)
 	}
 	r := newRequest("GetLiveStreamDetails", "GET", authBearer, GetLiveStreamDetailsResponses)
@@ -10493,7 +10493,7 @@ func (c *Client) GetLiveStreamDetails(ctx context.Context, params GetLiveStreamD
 //	404     1001  User {userId} does not exist.
 //	429     -     Too many requests submitted to start the live stream of this meeting: {meetingId}. If the live stream has not already started, retry making a new request after 30 seconds.
 func (c *Client) UpdateLiveStreamStatus(ctx context.Context, params UpdateLiveStreamStatusParams, opts ...RequestOption) (*UpdateLiveStreamStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateLiveStreamStatus: %w", err)
 	}
 	r := newRequest("UpdateLiveStreamStatus", "PATCH", authBearer, UpdateLiveStreamStatusResponses)
@@ -10537,7 +10537,7 @@ func (c *Client) UpdateLiveStreamStatus(ctx context.Context, params UpdateLiveSt
 //	400     1010  User not found on this account: {accountId}. Error Code: `3000` Cannot access webinar info.
 //	404     1001  Meeting not found. User not exist: {userId}. Error Code: `3001` Meeting {meetingId} is not found or has expired.
 func (c *Client) GetAMeeting(ctx context.Context, params GetAMeetingParams, opts ...RequestOption) (*GetAMeetingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAMeeting: %w", err)
 	}
 	r := newRequest("GetAMeeting", "GET", authBearer, GetAMeetingResponses)
@@ -10589,7 +10589,7 @@ func (c *Client) GetAMeeting(ctx context.Context, params GetAMeetingParams, opts
 //	400     1010  User not found on this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You are not the meeting host. Error Code: `300
 //	404     1001  Meeting not found. User does not exist: {userId}. Error Code: `3001` A meeting with this {meetingId} is not found or has expired.
 func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams, opts ...RequestOption) (*UpdateAMeetingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAMeeting: %w", err)
 	}
 	r := newRequest("UpdateAMeeting", "PATCH", authBearer, UpdateAMeetingResponses)
@@ -10668,7 +10668,7 @@ func (c *Client) UpdateAMeeting(ctx context.Context, params UpdateAMeetingParams
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Invalid occurrence_id. Error Code: `3002` Sorry, you cannot d
 //	404     1001  Meeting not found. User does not exist: {userId}. Error Code: `3001` Meeting with this {meetingId} is not found or has expired.
 func (c *Client) DeleteAMeeting(ctx context.Context, params DeleteAMeetingParams, opts ...RequestOption) (*DeleteAMeetingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAMeeting: %w", err)
 	}
 	r := newRequest("DeleteAMeeting", "DELETE", authBearer, DeleteAMeetingResponses)
@@ -10711,7 +10711,7 @@ func (c *Client) DeleteAMeeting(ctx context.Context, params DeleteAMeetingParams
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting info. Error Code: `3003` You're not the meeting host. Error Code: `3063` Can not
 //	404     1001  Meeting not found. Meeting host does not exist: {userId}.
 func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingStatusParams, opts ...RequestOption) (*UpdateMeetingStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeetingStatus: %w", err)
 	}
 	r := newRequest("UpdateMeetingStatus", "PUT", authBearer, UpdateMeetingStatusResponses)
@@ -10750,7 +10750,7 @@ func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingSt
 //	Status  Code  Description
 //	200     -     Meeting invitation returned.
 func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvitationParams, opts ...RequestOption) (*GetMeetingInvitationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingInvitation: %w", err)
 	}
 	r := newRequest("GetMeetingInvitation", "GET", authBearer, GetMeetingInvitationResponses)
@@ -10798,7 +10798,7 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 //	404     3001  Not Found Meeting does not exist: {meetingId}. Error Code: `3043` Meeting has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo
 //	429     -     You have exceeded the daily rate limit of "{0}" for meeting Perform batch registration API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) PerformBatchRegistration(ctx context.Context, params PerformBatchRegistrationParams, opts ...RequestOption) (*PerformBatchRegistrationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PerformBatchRegistration: %w", err)
 	}
 	r := newRequest("PerformBatchRegistration", "POST", authBearer, PerformBatchRegistrationResponses)
@@ -10852,7 +10852,7 @@ func (c *Client) PerformBatchRegistration(ctx context.Context, params PerformBat
 //	201     -     Meeting Poll Created
 //	404     300   Not Found Invalid Meeting ID. Error Code: `300` Meeting id does not exist. Error Code: `3000` Cannot access meeting information. Error Code: `3001` Meeting does not
 func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBatchPollCreationParams, opts ...RequestOption) (*PerformBatchPollCreationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PerformBatchPollCreation: %w", err)
 	}
 	r := newRequest("PerformBatchPollCreation", "POST", authBearer, PerformBatchPollCreationResponses)
@@ -10898,7 +10898,7 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 //	201     -     Meeting Invite Links Created
 //	400     300   Bad Request * Meeting id does not exist. * Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}.
 func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeetingInviteLinksParams, opts ...RequestOption) (*CreateMeetingInviteLinksResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateMeetingInviteLinks: %w", err)
 	}
 	r := newRequest("CreateMeetingInviteLinks", "POST", authBearer, CreateMeetingInviteLinksResponses)
@@ -10946,7 +10946,7 @@ func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeet
 //	400     1010  Meeting not found User not exist: {userId} User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting info. **Error Code
 //	404     3001  Meeting not found This meeting is not available or ID is not valid. Meeting ID is invalid or not end.
 func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetingDetailsParams, opts ...RequestOption) (*GetPastMeetingDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPastMeetingDetails: %w", err)
 	}
 	r := newRequest("GetPastMeetingDetails", "GET", authBearer, GetPastMeetingDetailsResponses)
@@ -10991,7 +10991,7 @@ func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetin
 //	400     1010  User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting information. Error Code: `200` Only available for paid account: {acco
 //	404     1001  Meeting not found User {userId} not exist or not belong to this account. User not exist: {userId} Error Code: `3001` This meeting is not available or ID is not valid. M
 func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastMeetingParticipantsParams, opts ...RequestOption) (*GetPastMeetingParticipantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPastMeetingParticipants: %w", err)
 	}
 	r := newRequest("GetPastMeetingParticipants", "GET", authBearer, GetPastMeetingParticipantsResponses)
@@ -11043,7 +11043,7 @@ func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastM
 //	200     -     OK Meeting with Archived files returned.
 //	404     3001  Meeting recording not found. Meeting {meetingUUId} does not exist.
 func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingArchivedFilesParams, opts ...RequestOption) (*GetMeetingArchivedFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingArchivedFiles: %w", err)
 	}
 	r := newRequest("GetMeetingArchivedFiles", "GET", authBearer, GetMeetingArchivedFilesResponses)
@@ -11082,7 +11082,7 @@ func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingA
 //	200     -     List of ended meeting instances returned.
 //	404     -     Meeting not found.
 func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEndedMeetingInstancesParams, opts ...RequestOption) (*ListEndedMeetingInstancesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListEndedMeetingInstances: %w", err)
 	}
 	r := newRequest("ListEndedMeetingInstances", "GET", authBearer, ListEndedMeetingInstancesResponses)
@@ -11126,7 +11126,7 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 //	Status  Code  Description
 //	200     -     OK Polls returned successfully.
 func (c *Client) ListPastMeetingPollResults(ctx context.Context, params ListPastMeetingPollResultsParams, opts ...RequestOption) (*ListPastMeetingPollResultsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastMeetingPollResults: %w", err)
 	}
 	r := newRequest("ListPastMeetingPollResults", "GET", authBearer, ListPastMeetingPollResultsResponses)
@@ -11172,7 +11172,7 @@ func (c *Client) ListPastMeetingPollResults(ctx context.Context, params ListPast
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     3001  Not Found Meeting ID is invalid or not end.
 func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetingFilesParams, opts ...RequestOption) (*ListPastMeetingFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastMeetingFiles: %w", err)
 	}
 	r := newRequest("ListPastMeetingFiles", "GET", authBearer, ListPastMeetingFilesResponses)
@@ -11227,7 +11227,7 @@ func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetin
 //	300     300   Can not access webinar info. {meetingId} or the next page token is either invalid or expired.
 //	404     3001  Meeting ID is invalid or has not ended.
 func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeetingParticipantsParams, opts ...RequestOption) (*ListMeetingParticipantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingParticipants: %w", err)
 	}
 	r := newRequest("ListMeetingParticipants", "GET", authBearer, ListMeetingParticipantsResponses)
@@ -11296,7 +11296,7 @@ func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeeting
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  This meeting's detail info is not available. This meeting has not ended yet or the Meeting ID is invalid.
 func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeetingParticipantQoSParams, opts ...RequestOption) (*GetMeetingParticipantQoSResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingParticipantQoS: %w", err)
 	}
 	r := newRequest("GetMeetingParticipantQoS", "GET", authBearer, GetMeetingParticipantQoSResponses)
@@ -11353,7 +11353,7 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 //	300     300   Can not access webinar info, {meetingId}. The next page token is either invalid or expired.
 //	404     3001  This meeting's detail info is not available. The Meeting ID is not valid or the meeting has not ended yet.
 func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeetingParticipantsQoSParams, opts ...RequestOption) (*ListMeetingParticipantsQoSResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingParticipantsQoS: %w", err)
 	}
 	r := newRequest("ListMeetingParticipantsQoS", "GET", authBearer, ListMeetingParticipantsQoSResponses)
@@ -11406,7 +11406,7 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  This meeting's detail info is not available or ID is not valid.
 func (c *Client) GetSharingRecordingDetails(ctx context.Context, params GetSharingRecordingDetailsParams, opts ...RequestOption) (*GetSharingRecordingDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSharingRecordingDetails: %w", err)
 	}
 	r := newRequest("GetSharingRecordingDetails", "GET", authBearer, GetSharingRecordingDetailsResponses)
@@ -11462,7 +11462,7 @@ func (c *Client) GetSharingRecordingDetails(ctx context.Context, params GetShari
 //	400     200   Only available for paid accounts that have dashboard feature enabled.
 //	404     3001  Meeting ID is invalid or not end.
 func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeetingFeedbackParams, opts ...RequestOption) (*GetPostMeetingFeedbackResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPostMeetingFeedback: %w", err)
 	}
 	r := newRequest("GetPostMeetingFeedback", "GET", authBearer, GetPostMeetingFeedbackResponses)
@@ -11519,7 +11519,7 @@ func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeeti
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  Meeting ID is invalid or the meeting has not ended yet. This meeting's details are not available.
 func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetailsParams, opts ...RequestOption) (*GetMeetingDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingDetails: %w", err)
 	}
 	r := newRequest("GetMeetingDetails", "GET", authBearer, GetMeetingDetailsResponses)
@@ -11569,7 +11569,7 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 //	200     -     Meetings returned. Only available for paid accounts that have dashboard feature enabled.
 //	300     300   The next page token is invalid or expired.
 func (c *Client) MeetingsListMeetings(ctx context.Context, params MeetingsListMeetingsParams, opts ...RequestOption) (*MeetingsListMeetingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsListMeetings: %w", err)
 	}
 	r := newRequest("MeetingsListMeetings", "GET", authBearer, MeetingsListMeetingsResponses)
@@ -11631,7 +11631,7 @@ func (c *Client) MeetingsListMeetings(ctx context.Context, params MeetingsListMe
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid.
 func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarParticipantsParams, opts ...RequestOption) (*GetWebinarParticipantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarParticipants: %w", err)
 	}
 	r := newRequest("GetWebinarParticipants", "GET", authBearer, GetWebinarParticipantsResponses)
@@ -11703,7 +11703,7 @@ func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarPa
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid.
 func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinarParticipantQoSParams, opts ...RequestOption) (*GetWebinarParticipantQoSResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarParticipantQoS: %w", err)
 	}
 	r := newRequest("GetWebinarParticipantQoS", "GET", authBearer, GetWebinarParticipantQoSResponses)
@@ -11760,7 +11760,7 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail is not available or the Webinar ID is not valid. This webinar has not ended yet.
 func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebinarParticipantQoSParams, opts ...RequestOption) (*ListWebinarParticipantQoSResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarParticipantQoS: %w", err)
 	}
 	r := newRequest("ListWebinarParticipantQoS", "GET", authBearer, ListWebinarParticipantQoSResponses)
@@ -11813,7 +11813,7 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid. This webinar has not ended yet.
 func (c *Client) ParticipantsGetSharingRecordingDetails(ctx context.Context, params ParticipantsGetSharingRecordingDetailsParams, opts ...RequestOption) (*ParticipantsGetSharingRecordingDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ParticipantsGetSharingRecordingDetails: %w", err)
 	}
 	r := newRequest("ParticipantsGetSharingRecordingDetails", "GET", authBearer, ParticipantsGetSharingRecordingDetailsResponses)
@@ -11869,7 +11869,7 @@ func (c *Client) ParticipantsGetSharingRecordingDetails(ctx context.Context, par
 //	400     200   Only available for paid accounts that have dashboard feature enabled.
 //	404     3001  Webinar ID is invalid or not end.
 func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebinarFeedbackParams, opts ...RequestOption) (*GetPostWebinarFeedbackResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPostWebinarFeedback: %w", err)
 	}
 	r := newRequest("GetPostWebinarFeedback", "GET", authBearer, GetPostWebinarFeedbackResponses)
@@ -11922,7 +11922,7 @@ func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebin
 //	300     200   Can not access webinar info, {webinarId}.
 //	404     3001  The webinar has not ended yet or the Webinar ID is not valid. This webinar's detail is not available.
 func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetailsParams, opts ...RequestOption) (*GetWebinarDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarDetails: %w", err)
 	}
 	r := newRequest("GetWebinarDetails", "GET", authBearer, GetWebinarDetailsResponses)
@@ -11964,7 +11964,7 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 //	200     -     Meetings returned. Only available for paid accounts that have enabled the Dashboard feature.
 //	300     200   The next page token is invalid or has expired.
 func (c *Client) WebinarsListWebinars(ctx context.Context, params WebinarsListWebinarsParams, opts ...RequestOption) (*WebinarsListWebinarsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsListWebinars: %w", err)
 	}
 	r := newRequest("WebinarsListWebinars", "GET", authBearer, WebinarsListWebinarsResponses)
@@ -12016,7 +12016,7 @@ func (c *Client) WebinarsListWebinars(ctx context.Context, params WebinarsListWe
 //	Status  Code  Description
 //	200     -     List of Zoom rooms returned. Only available for paid accounts that have enabled the Dashboard feature.
 func (c *Client) ZoomroomsListZoomRooms(ctx context.Context, params ZoomroomsListZoomRoomsParams, opts ...RequestOption) (*ZoomroomsListZoomRoomsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ZoomroomsListZoomRooms: %w", err)
 	}
 	r := newRequest("ZoomroomsListZoomRooms", "GET", authBearer, ZoomroomsListZoomRoomsResponses)
@@ -12068,7 +12068,7 @@ func (c *Client) ZoomroomsListZoomRooms(ctx context.Context, params ZoomroomsLis
 //	200     -     Zoom room returned. Only available for paid accounts that have enabled the Dashboard feature.
 //	300     300   The next page token is either invalid or has expired.
 func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDetailsParams, opts ...RequestOption) (*GetZoomRoomsDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomsDetails: %w", err)
 	}
 	r := newRequest("GetZoomRoomsDetails", "GET", authBearer, GetZoomRoomsDetailsResponses)
@@ -12117,7 +12117,7 @@ func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDet
 //	Status  Code  Description
 //	200     -     Zoom Room Issue details returned
 func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25IssuesOfZoomRoomsParams, opts ...RequestOption) (*GetTop25IssuesOfZoomRoomsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTop25IssuesOfZoomRooms: %w", err)
 	}
 	r := newRequest("GetTop25IssuesOfZoomRooms", "GET", authBearer, GetTop25IssuesOfZoomRoomsResponses)
@@ -12161,7 +12161,7 @@ func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25I
 //	Status  Code  Description
 //	200     -     Client Feedback details returned.
 func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params ListZoomMeetingsClientFeedbackParams, opts ...RequestOption) (*ListZoomMeetingsClientFeedbackResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomMeetingsClientFeedback: %w", err)
 	}
 	r := newRequest("ListZoomMeetingsClientFeedback", "GET", authBearer, ListZoomMeetingsClientFeedbackResponses)
@@ -12208,7 +12208,7 @@ func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params List
 //	Status  Code  Description
 //	200     -     Client Feedback details returned
 func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZoomMeetingsClientFeedbackParams, opts ...RequestOption) (*GetZoomMeetingsClientFeedbackResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomMeetingsClientFeedback: %w", err)
 	}
 	r := newRequest("GetZoomMeetingsClientFeedback", "GET", authBearer, GetZoomMeetingsClientFeedbackResponses)
@@ -12265,7 +12265,7 @@ func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZo
 //	Status  Code  Description
 //	200     -     Client satisfaction data returned.
 func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListClientMeetingSatisfactionParams, opts ...RequestOption) (*ListClientMeetingSatisfactionResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListClientMeetingSatisfaction: %w", err)
 	}
 	r := newRequest("ListClientMeetingSatisfaction", "GET", authBearer, ListClientMeetingSatisfactionResponses)
@@ -12313,7 +12313,7 @@ func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListC
 //	Status  Code  Description
 //	200     -     Zoom Room with issue details returned
 func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop25ZoomRoomsWithIssuesParams, opts ...RequestOption) (*GetTop25ZoomRoomsWithIssuesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTop25ZoomRoomsWithIssues: %w", err)
 	}
 	r := newRequest("GetTop25ZoomRoomsWithIssues", "GET", authBearer, GetTop25ZoomRoomsWithIssuesResponses)
@@ -12356,7 +12356,7 @@ func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop2
 //	Status  Code  Description
 //	200     -     Zoom Room with issue details returned
 func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoomRoomsParams, opts ...RequestOption) (*GetIssuesOfZoomRoomsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIssuesOfZoomRooms: %w", err)
 	}
 	r := newRequest("GetIssuesOfZoomRooms", "GET", authBearer, GetIssuesOfZoomRoomsResponses)
@@ -12410,7 +12410,7 @@ func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoo
 //	Status  Code  Description
 //	200     -     CRC usage returned. Only available for paid accounts that have enabled the Dashboard feature.
 func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsageParams, opts ...RequestOption) (*GetCRCPortUsageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetCRCPortUsage: %w", err)
 	}
 	r := newRequest("GetCRCPortUsage", "GET", authBearer, GetCRCPortUsageResponses)
@@ -12461,7 +12461,7 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 //	Status  Code  Description
 //	200     -     IM details returned. Only available for paid accounts that have enabled the dashboard feature.
 func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, opts ...RequestOption) (*GetIMMetricsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIMMetrics: %w", err)
 	}
 	r := newRequest("GetIMMetrics", "GET", authBearer, GetIMMetricsResponses)
@@ -12516,7 +12516,7 @@ func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, op
 //	Status  Code  Description
 //	200     -     Chat details returned. Only available for paid accounts that have enabled the dashboard feature.
 func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams, opts ...RequestOption) (*GetChatMetricsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChatMetrics: %w", err)
 	}
 	r := newRequest("GetChatMetrics", "GET", authBearer, GetChatMetricsResponses)
@@ -12565,7 +12565,7 @@ func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams
 //	Status  Code  Description
 //	200     -     Meeting quality returned
 func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQualityScoresParams, opts ...RequestOption) (*GetMeetingQualityScoresResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingQualityScores: %w", err)
 	}
 	r := newRequest("GetMeetingQualityScores", "GET", authBearer, GetMeetingQualityScoresResponses)
@@ -12619,7 +12619,7 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 //	Status  Code  Description
 //	200     -     Active or inactive hosts report returned. This is only available for paid account: {accountId}.
 func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetActiveInactiveHostReportsParams, opts ...RequestOption) (*GetActiveInactiveHostReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetActiveInactiveHostReports: %w", err)
 	}
 	r := newRequest("GetActiveInactiveHostReports", "GET", authBearer, GetActiveInactiveHostReportsResponses)
@@ -12679,7 +12679,7 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 //	400     200   Bad Request This is only available for paid account:{accountId}. Error Code: `300` The next page token is invalid or expired.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReportsParams, opts ...RequestOption) (*GetMeetingReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingReports: %w", err)
 	}
 	r := newRequest("GetMeetingReports", "GET", authBearer, GetMeetingReportsResponses)
@@ -12731,7 +12731,7 @@ func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReports
 //	400     -     Bad request
 //	404     3001  Meeting ID not found. Meeting {meetingId} not found or has expired.
 func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingDetailReportsParams, opts ...RequestOption) (*GetMeetingDetailReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingDetailReports: %w", err)
 	}
 	r := newRequest("GetMeetingDetailReports", "GET", authBearer, GetMeetingDetailReportsResponses)
@@ -12785,7 +12785,7 @@ func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingD
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Meeting ID not found. Meeting {MeetingId} not found or has expired.
 func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMeetingParticipantReportsParams, opts ...RequestOption) (*GetMeetingParticipantReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingParticipantReports: %w", err)
 	}
 	r := newRequest("GetMeetingParticipantReports", "GET", authBearer, GetMeetingParticipantReportsResponses)
@@ -12839,7 +12839,7 @@ func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMee
 //	200     -     Meeting polls report returned. This is only available for paid account:{accountId}.
 //	404     3001  Meeting ID not found. Meeting {meetingId} not found or has expired.
 func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPollReportsParams, opts ...RequestOption) (*GetMeetingPollReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingPollReports: %w", err)
 	}
 	r := newRequest("GetMeetingPollReports", "GET", authBearer, GetMeetingPollReportsResponses)
@@ -12885,7 +12885,7 @@ func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPol
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Webinar ID not found. Meeting {meetingId} not found or has expired.
 func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarDetailReportsParams, opts ...RequestOption) (*GetWebinarDetailReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarDetailReports: %w", err)
 	}
 	r := newRequest("GetWebinarDetailReports", "GET", authBearer, GetWebinarDetailReportsResponses)
@@ -12929,7 +12929,7 @@ func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarD
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Webinar ID not found. Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWebinarParticipantReportsParams, opts ...RequestOption) (*GetWebinarParticipantReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarParticipantReports: %w", err)
 	}
 	r := newRequest("GetWebinarParticipantReports", "GET", authBearer, GetWebinarParticipantReportsResponses)
@@ -12983,7 +12983,7 @@ func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWeb
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Webinar ID not found. Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPollReportsParams, opts ...RequestOption) (*GetWebinarPollReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarPollReports: %w", err)
 	}
 	r := newRequest("GetWebinarPollReports", "GET", authBearer, GetWebinarPollReportsResponses)
@@ -13030,7 +13030,7 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 //	400     -     Bad request
 //	404     1001  Webinar ID not found. User does not exist: {userId}. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarQAReport(ctx context.Context, params GetWebinarQAReportParams, opts ...RequestOption) (*GetWebinarQAReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarQAReport: %w", err)
 	}
 	r := newRequest("GetWebinarQAReport", "GET", authBearer, GetWebinarQAReportResponses)
@@ -13074,7 +13074,7 @@ func (c *Client) GetWebinarQAReport(ctx context.Context, params GetWebinarQARepo
 //	200     -     OK Billing report returned.
 //	400     200   Bad Request No permission.
 func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReportsParams, opts ...RequestOption) (*GetBillingReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetBillingReports: %w", err)
 	}
 	r := newRequest("GetBillingReports", "GET", authBearer, GetBillingReportsResponses)
@@ -13118,7 +13118,7 @@ func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReports
 //	200     -     OK Billing Invoice reports returned.
 //	404     5010  Report does not exist.
 func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBillingInvoiceReportsParams, opts ...RequestOption) (*GetBillingInvoiceReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetBillingInvoiceReports: %w", err)
 	}
 	r := newRequest("GetBillingInvoiceReports", "GET", authBearer, GetBillingInvoiceReportsResponses)
@@ -13162,7 +13162,7 @@ func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBilling
 //	200     -     Archived chat sessions returned.
 //	300     300   The next page token is invalid or expired. Report requested exceeds 6 month limit.
 func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessionsReportsParams, opts ...RequestOption) (*GetChatSessionsReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChatSessionsReports: %w", err)
 	}
 	r := newRequest("GetChatSessionsReports", "GET", authBearer, GetChatSessionsReportsResponses)
@@ -13211,7 +13211,7 @@ func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessi
 //	200     -     Archived chat messages returned.
 //	300     300   The next page token is either invalid or has expired. Report requested exceeds 6 month limit.
 func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessagesReportsParams, opts ...RequestOption) (*GetChatMessagesReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChatMessagesReports: %w", err)
 	}
 	r := newRequest("GetChatMessagesReports", "GET", authBearer, GetChatMessagesReportsResponses)
@@ -13265,7 +13265,7 @@ func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessa
 //	200     -     Daily report retrieved. This is only available for paid accounts:{accountId}.
 //	400     300   Daily report can only be provided for a month that falls within the recent 6 months.
 func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageReportParams, opts ...RequestOption) (*GetDailyUsageReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetDailyUsageReport: %w", err)
 	}
 	r := newRequest("GetDailyUsageReport", "GET", authBearer, GetDailyUsageReportResponses)
@@ -13313,7 +13313,7 @@ func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageRe
 //	Status  Code  Description
 //	200     -     Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.<b
 func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneReportsParams, opts ...RequestOption) (*GetTelephoneReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTelephoneReports: %w", err)
 	}
 	r := newRequest("GetTelephoneReports", "GET", authBearer, GetTelephoneReportsResponses)
@@ -13369,7 +13369,7 @@ func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneRep
 //	200     -     Cloud Recording Report Returned
 //	300     -     Only provide report in recent 6 months
 func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetCloudRecordingUsageReportParams, opts ...RequestOption) (*GetCloudRecordingUsageReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetCloudRecordingUsageReport: %w", err)
 	}
 	r := newRequest("GetCloudRecordingUsageReport", "GET", authBearer, GetCloudRecordingUsageReportResponses)
@@ -13416,7 +13416,7 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 //	200     -     Operation Logs Report Returned
 //	300     -     Only provide report in recent 6 months
 func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperationLogsReportParams, opts ...RequestOption) (*GetOperationLogsReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetOperationLogsReport: %w", err)
 	}
 	r := newRequest("GetOperationLogsReport", "GET", authBearer, GetOperationLogsReportResponses)
@@ -13467,7 +13467,7 @@ func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperation
 //	200     -     Upcoming events report returned.
 //	400     200   Bad Request This is only available for the paid account: {accountId} Error Code: `300` The next page token is invalid or expired.
 func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcomingEventsReportParams, opts ...RequestOption) (*GetUpcomingEventsReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUpcomingEventsReport: %w", err)
 	}
 	r := newRequest("GetUpcomingEventsReport", "GET", authBearer, GetUpcomingEventsReportResponses)
@@ -13520,7 +13520,7 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 //	Status  Code  Description
 //	200     -     Success
 func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetSignInSignOutActivityReportParams, opts ...RequestOption) (*GetSignInSignOutActivityReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSignInSignOutActivityReport: %w", err)
 	}
 	r := newRequest("GetSignInSignOutActivityReport", "GET", authBearer, GetSignInSignOutActivityReportResponses)
@@ -13570,7 +13570,7 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 //	200     -     Success
 //	404     -     Role not found
 func (c *Client) ListMembersInARole(ctx context.Context, params ListMembersInARoleParams, opts ...RequestOption) (*ListMembersInARoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMembersInARole: %w", err)
 	}
 	r := newRequest("ListMembersInARole", "GET", authBearer, ListMembersInARoleResponses)
@@ -13629,7 +13629,7 @@ func (c *Client) ListMembersInARole(ctx context.Context, params ListMembersInARo
 //	201     -     Members Added
 //	400     1034  Role does not exist. Error Code: `300` RoleId required. Can’t delete or add members for Normal/Owner roles.
 func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts ...RequestOption) (*AssignARoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignARole: %w", err)
 	}
 	r := newRequest("AssignARole", "POST", authBearer, AssignARoleResponses)
@@ -13680,7 +13680,7 @@ func (c *Client) AssignARole(ctx context.Context, params AssignARoleParams, opts
 //	204     -     Role withdrawn from user.
 //	404     -     Role or Member not found
 func (c *Client) UnassignARole(ctx context.Context, params UnassignARoleParams, opts ...RequestOption) (*UnassignARoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UnassignARole: %w", err)
 	}
 	r := newRequest("UnassignARole", "DELETE", authBearer, UnassignARoleResponses)
@@ -13728,7 +13728,7 @@ func (c *Client) UnassignARole(ctx context.Context, params UnassignARoleParams, 
 //	200     200   Status Code: `200` Information about a specific role returned. You do not have the permission to retrieve role information.
 //	300     300   Role not found.
 func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformationParams, opts ...RequestOption) (*GetRoleInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetRoleInformation: %w", err)
 	}
 	r := newRequest("GetRoleInformation", "GET", authBearer, GetRoleInformationResponses)
@@ -13778,7 +13778,7 @@ func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformati
 //	204     -     Status Code: `400` Role updated.
 //	300     300   This role cannot be updated.
 func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInformationParams, opts ...RequestOption) (*UpdateRoleInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateRoleInformation: %w", err)
 	}
 	r := newRequest("UpdateRoleInformation", "PATCH", authBearer, UpdateRoleInformationResponses)
@@ -13844,7 +13844,7 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 //	204     -     Status Code: `204` Role deleted.
 //	300     300   Role not found.
 func (c *Client) DeleteARole(ctx context.Context, params DeleteARoleParams, opts ...RequestOption) (*DeleteARoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteARole: %w", err)
 	}
 	r := newRequest("DeleteARole", "DELETE", authBearer, DeleteARoleResponses)
@@ -13885,7 +13885,7 @@ func (c *Client) DeleteARole(ctx context.Context, params DeleteARoleParams, opts
 //	200     -     List of roles returned.
 //	400     4700  Bad request Invalid access token, does not contain role:read:admin scope.
 func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...RequestOption) (*ListRolesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRoles: %w", err)
 	}
 	r := newRequest("ListRoles", "GET", authBearer, ListRolesResponses)
@@ -13931,7 +13931,7 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 //	201     -     Status Code: `201` Role created.
 //	300     300   The name field cannot be empty.
 func (c *Client) CreateARole(ctx context.Context, params CreateARoleParams, opts ...RequestOption) (*CreateARoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateARole: %w", err)
 	}
 	r := newRequest("CreateARole", "POST", authBearer, CreateARoleResponses)
@@ -13978,7 +13978,7 @@ func (c *Client) CreateARole(ctx context.Context, params CreateARoleParams, opts
 //	Status  Code  Description
 //	200     -     TSP account detail returned successfully.
 func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccountTSPInformationParams, opts ...RequestOption) (*GetAccountTSPInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAccountTSPInformation: %w", err)
 	}
 	r := newRequest("GetAccountTSPInformation", "GET", authBearer, GetAccountTSPInformationResponses)
@@ -14019,7 +14019,7 @@ func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccount
 //	204     -     No Content TSP Account updated.
 //	400     300   Bad request. Invalid parameter: tsp_bridge.
 func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateAccountTSPInformationParams, opts ...RequestOption) (*UpdateAccountTSPInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAccountTSPInformation: %w", err)
 	}
 	r := newRequest("UpdateAccountTSPInformation", "PATCH", authBearer, UpdateAccountTSPInformationResponses)
@@ -14084,7 +14084,7 @@ func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateA
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, opts ...RequestOption) (*ListPanelistsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPanelists: %w", err)
 	}
 	r := newRequest("ListPanelists", "GET", authBearer, ListPanelistsResponses)
@@ -14133,7 +14133,7 @@ func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, 
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Add panelists API requests for the panelist "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, opts ...RequestOption) (*AddPanelistsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddPanelists: %w", err)
 	}
 	r := newRequest("AddPanelists", "POST", authBearer, AddPanelistsResponses)
@@ -14182,7 +14182,7 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsParams, opts ...RequestOption) (*RemovePanelistsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RemovePanelists: %w", err)
 	}
 	r := newRequest("RemovePanelists", "DELETE", authBearer, RemovePanelistsResponses)
@@ -14226,7 +14226,7 @@ func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsPara
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {email} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) RemoveAPanelist(ctx context.Context, params RemoveAPanelistParams, opts ...RequestOption) (*RemoveAPanelistResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RemoveAPanelist: %w", err)
 	}
 	r := newRequest("RemoveAPanelist", "DELETE", authBearer, RemoveAPanelistResponses)
@@ -14270,7 +14270,7 @@ func (c *Client) RemoveAPanelist(ctx context.Context, params RemoveAPanelistPara
 //	200     -     Webinar Registrant Question object returned
 //	404     -     Webinar not found
 func (c *Client) QuestionsListRegistrationQuestions(ctx context.Context, params QuestionsListRegistrationQuestionsParams, opts ...RequestOption) (*QuestionsListRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("QuestionsListRegistrationQuestions: %w", err)
 	}
 	r := newRequest("QuestionsListRegistrationQuestions", "GET", authBearer, QuestionsListRegistrationQuestionsResponses)
@@ -14318,7 +14318,7 @@ func (c *Client) QuestionsListRegistrationQuestions(ctx context.Context, params 
 //	204     -     Webinar Registrant Questions Updated
 //	404     -     Webinar not found
 func (c *Client) QuestionsUpdateRegistrationQuestions2(ctx context.Context, params QuestionsUpdateRegistrationQuestions2Params, opts ...RequestOption) (*QuestionsUpdateRegistrationQuestions2Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("QuestionsUpdateRegistrationQuestions2: %w", err)
 	}
 	r := newRequest("QuestionsUpdateRegistrationQuestions2", "PATCH", authBearer, QuestionsUpdateRegistrationQuestions2Responses)
@@ -14372,7 +14372,7 @@ func (c *Client) QuestionsUpdateRegistrationQuestions2(ctx context.Context, para
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) GetAWebinarRegistrant(ctx context.Context, params GetAWebinarRegistrantParams, opts ...RequestOption) (*GetAWebinarRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAWebinarRegistrant: %w", err)
 	}
 	r := newRequest("GetAWebinarRegistrant", "GET", authBearer, GetAWebinarRegistrantResponses)
@@ -14415,7 +14415,7 @@ func (c *Client) GetAWebinarRegistrant(ctx context.Context, params GetAWebinarRe
 //	204     -     OK
 //	400     200   Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinars for this user in order to perform this action: {0}. Error code: `300` The value th
 func (c *Client) DeleteAWebinarRegistrant(ctx context.Context, params DeleteAWebinarRegistrantParams, opts ...RequestOption) (*DeleteAWebinarRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAWebinarRegistrant: %w", err)
 	}
 	r := newRequest("DeleteAWebinarRegistrant", "DELETE", authBearer, DeleteAWebinarRegistrantResponses)
@@ -14466,7 +14466,7 @@ func (c *Client) DeleteAWebinarRegistrant(ctx context.Context, params DeleteAWeb
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for Add a webinar registrant API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarRegistrantsParams, opts ...RequestOption) (*ListWebinarRegistrantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarRegistrants: %w", err)
 	}
 	r := newRequest("ListWebinarRegistrants", "GET", authBearer, ListWebinarRegistrantsResponses)
@@ -14533,7 +14533,7 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3000` This webinar does not have registration as required:{webinarId}. Error Code: `3027` Hos
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRegistrantParams, opts ...RequestOption) (*AddAWebinarRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddAWebinarRegistrant: %w", err)
 	}
 	r := newRequest("AddAWebinarRegistrant", "POST", authBearer, AddAWebinarRegistrantResponses)
@@ -14632,7 +14632,7 @@ func (c *Client) AddAWebinarRegistrant(ctx context.Context, params AddAWebinarRe
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) RegistrantsUpdateRegistrantStatus2(ctx context.Context, params RegistrantsUpdateRegistrantStatus2Params, opts ...RequestOption) (*RegistrantsUpdateRegistrantStatus2Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RegistrantsUpdateRegistrantStatus2: %w", err)
 	}
 	r := newRequest("RegistrantsUpdateRegistrantStatus2", "PUT", authBearer, RegistrantsUpdateRegistrantStatus2Responses)
@@ -14677,7 +14677,7 @@ func (c *Client) RegistrantsUpdateRegistrantStatus2(ctx context.Context, params 
 //	200     -     Webinar Poll object returned
 //	404     3001  Webinar not found. Webinar {webinarId} not found or has expired.
 func (c *Client) GetAWebinarPoll(ctx context.Context, params GetAWebinarPollParams, opts ...RequestOption) (*GetAWebinarPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAWebinarPoll: %w", err)
 	}
 	r := newRequest("GetAWebinarPoll", "GET", authBearer, GetAWebinarPollResponses)
@@ -14717,7 +14717,7 @@ func (c *Client) GetAWebinarPoll(ctx context.Context, params GetAWebinarPollPara
 //	204     -     Webinar Poll Updated
 //	404     3001  Webinar poll not found. Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateAWebinarPoll(ctx context.Context, params UpdateAWebinarPollParams, opts ...RequestOption) (*UpdateAWebinarPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAWebinarPoll: %w", err)
 	}
 	r := newRequest("UpdateAWebinarPoll", "PUT", authBearer, UpdateAWebinarPollResponses)
@@ -14761,7 +14761,7 @@ func (c *Client) UpdateAWebinarPoll(ctx context.Context, params UpdateAWebinarPo
 //	204     -     Webinar Poll deleted
 //	404     3001  Webinar poll not found. Webinar {webinarId} not found or has expired.
 func (c *Client) DeleteAWebinarPoll(ctx context.Context, params DeleteAWebinarPollParams, opts ...RequestOption) (*DeleteAWebinarPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAWebinarPoll: %w", err)
 	}
 	r := newRequest("DeleteAWebinarPoll", "DELETE", authBearer, DeleteAWebinarPollResponses)
@@ -14798,7 +14798,7 @@ func (c *Client) DeleteAWebinarPoll(ctx context.Context, params DeleteAWebinarPo
 //	200     -     List polls of a Webinar returned
 //	404     -     Webinar not found.
 func (c *Client) ListAWebinarPolls(ctx context.Context, params ListAWebinarPollsParams, opts ...RequestOption) (*ListAWebinarPollsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListAWebinarPolls: %w", err)
 	}
 	r := newRequest("ListAWebinarPolls", "GET", authBearer, ListAWebinarPollsResponses)
@@ -14839,7 +14839,7 @@ func (c *Client) ListAWebinarPolls(ctx context.Context, params ListAWebinarPolls
 //	300     -     Invalid webinarId.
 //	404     -     Webinar not found.
 func (c *Client) CreateAWebinarPoll(ctx context.Context, params CreateAWebinarPollParams, opts ...RequestOption) (*CreateAWebinarPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateAWebinarPoll: %w", err)
 	}
 	r := newRequest("CreateAWebinarPoll", "POST", authBearer, CreateAWebinarPollResponses)
@@ -14897,7 +14897,7 @@ func (c *Client) CreateAWebinarPoll(ctx context.Context, params CreateAWebinarPo
 //	204     -     Meeting live stream updated.
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) LivestreamUpdateALiveStream(ctx context.Context, params LivestreamUpdateALiveStreamParams, opts ...RequestOption) (*LivestreamUpdateALiveStreamResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("LivestreamUpdateALiveStream: %w", err)
 	}
 	r := newRequest("LivestreamUpdateALiveStream", "PATCH", authBearer, LivestreamUpdateALiveStreamResponses)
@@ -14948,7 +14948,7 @@ func (c *Client) LivestreamUpdateALiveStream(ctx context.Context, params Livestr
 //	200     -     OK Live Stream details returned.
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) LivestreamGetLiveStreamDetails(ctx context.Context, params LivestreamGetLiveStreamDetailsParams, opts ...RequestOption) (*LivestreamGetLiveStreamDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("LivestreamGetLiveStreamDetails: %w", err)
 	}
 	r := newRequest("LivestreamGetLiveStreamDetails", "GET", authBearer, LivestreamGetLiveStreamDetailsResponses)
@@ -14997,7 +14997,7 @@ func (c *Client) LivestreamGetLiveStreamDetails(ctx context.Context, params Live
 //	204     -     Meeting live stream updated.
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) LivestreamUpdateLiveStreamStatus(ctx context.Context, params LivestreamUpdateLiveStreamStatusParams, opts ...RequestOption) (*LivestreamUpdateLiveStreamStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("LivestreamUpdateLiveStreamStatus: %w", err)
 	}
 	r := newRequest("LivestreamUpdateLiveStreamStatus", "PATCH", authBearer, LivestreamUpdateLiveStreamStatusResponses)
@@ -15046,7 +15046,7 @@ func (c *Client) LivestreamUpdateLiveStreamStatus(ctx context.Context, params Li
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) GetAWebinar(ctx context.Context, params GetAWebinarParams, opts ...RequestOption) (*GetAWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAWebinar: %w", err)
 	}
 	r := newRequest("GetAWebinar", "GET", authBearer, GetAWebinarResponses)
@@ -15103,7 +15103,7 @@ func (c *Client) GetAWebinar(ctx context.Context, params GetAWebinarParams, opts
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. * Users in '{0}' have been blocked from joining meetings and webi
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams, opts ...RequestOption) (*UpdateAWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAWebinar: %w", err)
 	}
 	r := newRequest("UpdateAWebinar", "PATCH", authBearer, UpdateAWebinarResponses)
@@ -15179,7 +15179,7 @@ func (c *Client) UpdateAWebinar(ctx context.Context, params UpdateAWebinarParams
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3002` Sorry, you cannot delete this webinar since it is in progress. Error Code: `3003` You a
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) DeleteAWebinar(ctx context.Context, params DeleteAWebinarParams, opts ...RequestOption) (*DeleteAWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAWebinar: %w", err)
 	}
 	r := newRequest("DeleteAWebinar", "DELETE", authBearer, DeleteAWebinarResponses)
@@ -15225,7 +15225,7 @@ func (c *Client) DeleteAWebinar(ctx context.Context, params DeleteAWebinarParams
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3063` Can not end on-premise user's meeting:
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarStatusParams, opts ...RequestOption) (*UpdateWebinarStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateWebinarStatus: %w", err)
 	}
 	r := newRequest("UpdateWebinarStatus", "PUT", authBearer, UpdateWebinarStatusResponses)
@@ -15275,7 +15275,7 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 //	404     3001  Not Found Webinar does not exist: {0}. Error Code: `3043` Webinar has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Perform batch registration API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) WebinarsWebinarIDPerformBatchRegistration(ctx context.Context, params WebinarsWebinarIDPerformBatchRegistrationParams, opts ...RequestOption) (*WebinarsWebinarIDPerformBatchRegistrationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsWebinarIDPerformBatchRegistration: %w", err)
 	}
 	r := newRequest("WebinarsWebinarIDPerformBatchRegistration", "POST", authBearer, WebinarsWebinarIDPerformBatchRegistrationResponses)
@@ -15331,7 +15331,7 @@ func (c *Client) WebinarsWebinarIDPerformBatchRegistration(ctx context.Context, 
 //	Status  Code  Description
 //	200     -     OK
 func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebinarTrackingSourcesParams, opts ...RequestOption) (*GetWebinarTrackingSourcesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarTrackingSources: %w", err)
 	}
 	r := newRequest("GetWebinarTrackingSources", "GET", authBearer, GetWebinarTrackingSourcesResponses)
@@ -15373,7 +15373,7 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 //	201     -     Webinar Invite Links Created
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebinarInviteLinksParams, opts ...RequestOption) (*CreateWebinarInviteLinksResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateWebinarInviteLinks: %w", err)
 	}
 	r := newRequest("CreateWebinarInviteLinks", "POST", authBearer, CreateWebinarInviteLinksResponses)
@@ -15424,7 +15424,7 @@ func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebi
 //	400     200   Bad request No permission. Only available for paid account: {accountId}. Error Code: `300` The next page token is invalid or expired.
 //	404     3001  Webinar does not exist.
 func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinarParticipantsParams, opts ...RequestOption) (*ListWebinarParticipantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarParticipants: %w", err)
 	}
 	r := newRequest("ListWebinarParticipants", "GET", authBearer, ListWebinarParticipantsResponses)
@@ -15470,7 +15470,7 @@ func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinar
 //	300     -     Invalid webinar ID.
 //	404     -     Webinar not found.
 func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWebinarInstancesParams, opts ...RequestOption) (*ListPastWebinarInstancesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastWebinarInstances: %w", err)
 	}
 	r := newRequest("ListPastWebinarInstances", "GET", authBearer, ListPastWebinarInstancesResponses)
@@ -15516,7 +15516,7 @@ func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWe
 //	401     1010  Unauthorized User does not belong to this account:{accountId}.
 //	404     3001  Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}.
 func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPastWebinarPollResultsParams, opts ...RequestOption) (*ListPastWebinarPollResultsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastWebinarPollResults: %w", err)
 	}
 	r := newRequest("ListPastWebinarPollResults", "GET", authBearer, ListPastWebinarPollResultsResponses)
@@ -15565,7 +15565,7 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 //	401     1010  Unauthorized User does not belong to this account:{accountId}.
 //	404     3001  Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}.
 func (c *Client) ListQAOfPastWebinar(ctx context.Context, params ListQAOfPastWebinarParams, opts ...RequestOption) (*ListQAOfPastWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListQAOfPastWebinar: %w", err)
 	}
 	r := newRequest("ListQAOfPastWebinar", "GET", authBearer, ListQAOfPastWebinarResponses)
@@ -15609,7 +15609,7 @@ func (c *Client) ListQAOfPastWebinar(ctx context.Context, params ListQAOfPastWeb
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     3001  Not Found Webinar ID is invalid or not end.
 func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebinarFilesParams, opts ...RequestOption) (*ListPastWebinarFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastWebinarFiles: %w", err)
 	}
 	r := newRequest("ListPastWebinarFiles", "GET", authBearer, ListPastWebinarFilesResponses)
@@ -15650,7 +15650,7 @@ func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebina
 //	400     300   The request could not be completed because you have provided an invalid occurence ID: {occurenceId} Error Code: `1010` User does not belong to this account:{accountId}. **Error Code
 //	404     1001  User {userId} does not exist or does not belong to this account. Error Code: `3001` Meeting ID is invalid or not end.
 func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsenteesParams, opts ...RequestOption) (*GetWebinarAbsenteesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarAbsentees: %w", err)
 	}
 	r := newRequest("GetWebinarAbsentees", "GET", authBearer, GetWebinarAbsenteesResponses)
@@ -15701,7 +15701,7 @@ func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsen
 //	Status  Code  Description
 //	200     -     Contact returned successfully.
 func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompanyContactsParams, opts ...RequestOption) (*SearchCompanyContactsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchCompanyContacts: %w", err)
 	}
 	r := newRequest("SearchCompanyContacts", "GET", authBearer, SearchCompanyContactsResponses)
@@ -15759,7 +15759,7 @@ func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompany
 //	200     -     * OK List of numbers returned.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNumbersParams, opts ...RequestOption) (*ListSIPTrunkNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSIPTrunkNumbers: %w", err)
 	}
 	r := newRequest("ListSIPTrunkNumbers", "GET", authBearer, ListSIPTrunkNumbersResponses)
@@ -15803,7 +15803,7 @@ func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNum
 //	400     300   Bad Request * Meeting id does not exist. * Invalid meeting id. * Meeting does not exist. * No permission.
 //	404     3001  Meeting {meetingId} is not found or has expired.
 func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseInMeetingRecordingControlsParams, opts ...RequestOption) (*UseInMeetingRecordingControlsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UseInMeetingRecordingControls: %w", err)
 	}
 	r := newRequest("UseInMeetingRecordingControls", "PATCH", authBearer, UseInMeetingRecordingControlsResponses)
@@ -15847,7 +15847,7 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 //	200     -     Account billing invoice PDF returned.
 //	400     2001  Account does not exist: {subAccountId}.
 func (c *Client) DownloadAnInvoiceFile(ctx context.Context, params DownloadAnInvoiceFileParams, opts ...RequestOption) (*DownloadAnInvoiceFileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DownloadAnInvoiceFile: %w", err)
 	}
 	r := newRequest("DownloadAnInvoiceFile", "GET", authBearer, DownloadAnInvoiceFileResponses)
@@ -15890,7 +15890,7 @@ func (c *Client) DownloadAnInvoiceFile(ctx context.Context, params DownloadAnInv
 //	200     -     OK Archived files returned.
 //	400     2001  Bad request Account does not exist: {accountId}.
 func (c *Client) ListArchivedFiles(ctx context.Context, params ListArchivedFilesParams, opts ...RequestOption) (*ListArchivedFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListArchivedFiles: %w", err)
 	}
 	r := newRequest("ListArchivedFiles", "GET", authBearer, ListArchivedFilesResponses)

@@ -25,6 +25,8 @@ type Client struct {
 	editors    []func(*http.Request) error
 	creds      credentials
 	retry      RetryPolicy
+	// noValidation skips the params' Validate; see WithValidation.
+	noValidation bool
 	// maxResponseBytes bounds a buffered 2xx body; see WithMaxResponseBytes.
 	maxResponseBytes int64
 	// bodyIdle ends an attempt whose response body stalls this long; set
@@ -190,8 +192,17 @@ func WithAPIKey(key string) Option {
 }
 
 // WithRequestEditor calls edit on every request just before it is sent, after
-// auth is applied; a retry is a new request and is edited again. Use it for auth schemes the client does not implement
-// (signatures, digest) or for headers of your own.
+// auth is applied; a retry is a new request and is edited again. Use it for
+// auth schemes the client does not implement (signatures, digest) or for
+// headers of your own; WithCallRequestEditor adds one for a single call,
+// run after these. An error from edit ends the call before anything is sent.
+//
+// An editor may change the URL, but the credentials stay with the host the
+// client built the request for: when the edited request goes to another
+// scheme, host or port (or carries another Host header), the Authorization
+// header, API key header or API key query parameter that the client added
+// is removed first, as on a redirect. What the editor sets itself is sent
+// as it is.
 func WithRequestEditor(edit func(*http.Request) error) Option {
 	return func(c *Client) error {
 		if edit != nil {
@@ -201,13 +212,43 @@ func WithRequestEditor(edit func(*http.Request) error) Option {
 	}
 }
 
+// WithValidation(false) turns off the check every operation makes of its
+// params before sending (their Validate method: required fields set, enum
+// fields holding a documented value, one body at most), so that a value the
+// collection does not document can be sent; WithoutValidation does it for
+// one call. The checks that keep the URL well formed stay: an empty path
+// parameter and a host variable that is not a host name are still errors.
+func WithValidation(on bool) Option {
+	return func(c *Client) error {
+		c.noValidation = !on
+		return nil
+	}
+}
+
 // RequestOption changes one call.
 type RequestOption func(*callConfig)
 
 type callConfig struct {
-	header  http.Header
-	timeout time.Duration
-	retry   *RetryPolicy
+	header       http.Header
+	query        queryList
+	editors      []func(*http.Request) error
+	timeout      time.Duration
+	retry        *RetryPolicy
+	noValidation bool
+	// secrets are the values of WithQuery parameters whose names look
+	// secret, which errors must not print.
+	secrets []string
+}
+
+// newCallConfig applies opts.
+func newCallConfig(opts []RequestOption) callConfig {
+	cc := callConfig{}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&cc)
+		}
+	}
+	return cc
 }
 
 // WithHeader adds a header to one call.
@@ -218,6 +259,47 @@ func WithHeader(key, value string) RequestOption {
 		}
 		cc.header.Add(key, value)
 	}
+}
+
+// WithQuery adds key=value to the query of one call, after the parameters
+// the operation sends; each call of it adds one more, so a key can repeat.
+// Key and value are escaped. It cannot replace the API key of an operation
+// whose auth puts one in the query: the client's key is sent instead.
+func WithQuery(key, value string) RequestOption {
+	return func(cc *callConfig) {
+		cc.query = append(cc.query, keyValue{key: key, value: value})
+		if value != "" && secretName(key) {
+			cc.secrets = append(cc.secrets, value)
+		}
+	}
+}
+
+// WithCallRequestEditor calls edit on the request of one call just before
+// it is sent, after the editors of WithRequestEditor; a retry is edited
+// again. The same rule keeps the client's credentials from another host
+// (see WithRequestEditor).
+func WithCallRequestEditor(edit func(*http.Request) error) RequestOption {
+	return func(cc *callConfig) {
+		if edit != nil {
+			cc.editors = append(cc.editors, edit)
+		}
+	}
+}
+
+// WithoutValidation sends one call without checking its params first (see
+// WithValidation): a required field may be missing and an enum field may
+// hold a value the collection does not list.
+func WithoutValidation() RequestOption {
+	return func(cc *callConfig) { cc.noValidation = true }
+}
+
+// validate runs params.Validate unless the client or the call turned
+// validation off.
+func (c *Client) validate(params interface{ Validate() error }, opts []RequestOption) error {
+	if c.noValidation || newCallConfig(opts).noValidation {
+		return nil
+	}
+	return params.Validate()
 }
 
 // WithTimeout bounds one call, retries, their waits and the reading of the
@@ -268,12 +350,7 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 	if ctx == nil {
 		return nil, nil, fmt.Errorf("%s: nil context", r.operation)
 	}
-	cc := callConfig{}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&cc)
-		}
-	}
+	cc := newCallConfig(opts)
 	if cc.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cc.timeout)
@@ -316,7 +393,7 @@ func (c *Client) attempt(ctx context.Context, r *request, cc *callConfig) (*http
 	defer cancel()
 	sent := &sentAuth{}
 	fail := func(format string, err error) error {
-		return fmt.Errorf("%s: "+format, r.operation, redact(err, c.secrets(r, sent)))
+		return fmt.Errorf("%s: "+format, r.operation, redact(err, append(c.secrets(r, sent), cc.secrets...)))
 	}
 	req, err := c.build(ctx, r, cc, sent)
 	if err != nil {
@@ -388,9 +465,12 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig, sent *se
 	u.Path = c.baseURL.Path + r.path.String()
 	u.RawPath = c.baseURL.EscapedPath() + r.rawPath.String()
 	query := r.query
+	if len(cc.query) > 0 {
+		query = append(query[:len(query):len(query)], cc.query...)
+	}
 	if r.auth.kind == kindAPIKey && r.auth.inQuery && c.creds.apiKey != "" {
 		query = query.replace(r.auth.keyName, c.creds.apiKey)
-		sent.queryKey = r.auth.keyName
+		sent.queryKey, sent.queryValue = r.auth.keyName, c.creds.apiKey
 	}
 	u.RawQuery = query.encode()
 	body, contentType, err := r.openBody()
@@ -434,10 +514,19 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig, sent *se
 		}
 		req.Header[k] = append(req.Header[k], vs...)
 	}
-	for _, edit := range c.editors {
+	if len(c.editors)+len(cc.editors) == 0 {
+		return req, nil
+	}
+	for _, edit := range append(c.editors[:len(c.editors):len(c.editors)], cc.editors...) {
 		if err := edit(req); err != nil {
 			return nil, fmt.Errorf("request editor: %w", err)
 		}
+	}
+	if req.URL == nil {
+		return nil, errors.New("request editor: the request has no URL")
+	}
+	if !sameOrigin(&u, req.URL) || (req.Host != "" && !strings.EqualFold(req.Host, u.Host)) {
+		sent.withdraw(req) // the credentials stay with the host they are for
 	}
 	return req, nil
 }

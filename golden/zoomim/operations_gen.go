@@ -27,7 +27,7 @@ import (
 //	404     4130  Group does not exist:{groupId}.
 //	409     4132  Group name {groupName} is already in use.
 func (c *Client) CreateAnIMDirectoryGroup(ctx context.Context, params CreateAnIMDirectoryGroupParams, opts ...RequestOption) (*CreateAnIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateAnIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("CreateAnIMDirectoryGroup", "POST", authInherit, CreateAnIMDirectoryGroupResponses)
