@@ -29,6 +29,8 @@ type request struct {
 	rawPath strings.Builder // escaped
 	query   queryList
 	header  []keyValue
+	// rawQuery is query text sent as written, before query: Do's.
+	rawQuery string
 
 	body          requestBody
 	contentLength int64

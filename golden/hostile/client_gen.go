@@ -4,6 +4,7 @@
 package hostile
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"errors"
@@ -27,6 +28,8 @@ type Client struct {
 	retry      RetryPolicy
 	// noValidation skips the params' Validate; see WithValidation.
 	noValidation bool
+	// auth is the collection's own auth, which Do sends.
+	auth authScheme
 	// maxResponseBytes bounds a buffered 2xx body; see WithMaxResponseBytes.
 	maxResponseBytes int64
 	// bodyIdle ends an attempt whose response body stalls this long; set
@@ -53,8 +56,10 @@ type credentials struct {
 	apiKey      string
 }
 
-func newClient(defaultBaseURL string, opts []Option) (*Client, error) {
-	c := &Client{maxResponseBytes: defaultMaxResponseBytes, sleep: sleepContext, now: time.Now, jitter: halfJitter}
+// newClient builds the client of a package whose collection has the base
+// URL defaultBaseURL (maybe empty) and the auth auth at its top level.
+func newClient(defaultBaseURL string, auth authScheme, opts []Option) (*Client, error) {
+	c := &Client{auth: auth, maxResponseBytes: defaultMaxResponseBytes, sleep: sleepContext, now: time.Now, jitter: halfJitter}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -383,6 +388,96 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 	}
 }
 
+// RawResponse is the successful (2xx) response of Do.
+type RawResponse struct {
+	// StatusCode is the HTTP status.
+	StatusCode int
+	// Header holds all response headers.
+	Header http.Header
+	// Body is the response body, read whole (see WithMaxResponseBytes).
+	Body []byte
+}
+
+// Do sends a request the collection does not describe: method to path,
+// relative to the base URL, with body (nil for none), the way the
+// operations send theirs. The client's base URL, the collection's own auth
+// (the auth at the top of the collection, which NewClient's doc names),
+// User-Agent, request editors, retry policy and response size limit apply,
+// and so do the options of the call: WithHeader sets the Content-Type of
+// body, WithQuery adds to the query. A status outside 2xx is returned as an
+// *APIError whose Operation is "Do <method> <path>".
+//
+// path is URL text, already escaped, that starts with "/" and is appended
+// to the base URL's path; it may end with a query, which is sent as
+// written. It cannot name another host: an absolute URL, a "//host" path,
+// a fragment or a "." or ".." segment is an error and nothing is sent.
+//
+// A body is sent again on a retry only when it is an io.Seeker (a
+// *bytes.Reader, a *strings.Reader, an *os.File); its Content-Length is
+// sent when it is a *bytes.Reader, *bytes.Buffer or *strings.Reader.
+//
+//	resp, err := c.Do(ctx, "POST", "/v2/widgets?notify=false",
+//		strings.NewReader(`{"name":"w1"}`), WithHeader("Content-Type", "application/json"))
+//	var apiErr *APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Body
+//	}
+func (c *Client) Do(ctx context.Context, method, path string, body io.Reader, opts ...RequestOption) (*RawResponse, error) {
+	r, err := c.rawRequest(method, path, body)
+	if err != nil {
+		return nil, err
+	}
+	resp, data, err := c.send(ctx, r, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &RawResponse{StatusCode: resp.StatusCode, Header: resp.Header, Body: data}, nil
+}
+
+// rawRequest is the request of Do.
+func (c *Client) rawRequest(method, path string, body io.Reader) (*request, error) {
+	rawPath, rawQuery, _ := strings.Cut(path, "?")
+	r := newRequest("Do "+method+" "+rawPath, method, c.auth, nil)
+	if method == "" {
+		return nil, errors.New("Do: empty method")
+	}
+	u, err := url.Parse(path)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", r.operation, err)
+	case !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") || u.Scheme != "" || u.Host != "" || u.User != nil:
+		return nil, fmt.Errorf("%s: the path must start with a single \"/\": it is relative to the base URL and cannot name a host", r.operation)
+	case strings.Contains(path, "#"):
+		return nil, fmt.Errorf("%s: the path has a fragment", r.operation)
+	}
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg == "." || seg == ".." {
+			return nil, fmt.Errorf("%s: the path has a %q segment, which would leave the base URL's path", r.operation, seg)
+		}
+	}
+	r.path.WriteString(u.Path)
+	r.rawPath.WriteString(u.EscapedPath())
+	r.rawQuery = rawQuery
+	for _, pair := range strings.Split(rawQuery, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		if uk, err := url.QueryUnescape(k); err == nil && secretName(uk) && v != "" {
+			uv, _ := url.QueryUnescape(v)
+			r.secrets = append(r.secrets, v, uv)
+		}
+	}
+	switch b := body.(type) {
+	case nil:
+	case *bytes.Reader, *bytes.Buffer, *strings.Reader:
+		if n := b.(interface{ Len() int }).Len(); n > 0 {
+			r.setReader("", body)
+			r.contentLength = int64(n)
+		}
+	default:
+		r.setReader("", body)
+	}
+	return r, nil
+}
+
 // attempt sends r once and reads the response. Its errors, but for the
 // *APIError of a status outside 2xx, are redacted: net/http puts the whole
 // URL in them.
@@ -464,15 +559,21 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig, sent *se
 	u := *c.baseURL
 	u.Path = c.baseURL.Path + r.path.String()
 	u.RawPath = c.baseURL.EscapedPath() + r.rawPath.String()
-	query := r.query
+	query, rawQuery := r.query, r.rawQuery
 	if len(cc.query) > 0 {
 		query = append(query[:len(query):len(query)], cc.query...)
 	}
 	if r.auth.kind == kindAPIKey && r.auth.inQuery && c.creds.apiKey != "" {
+		rawQuery = dropQueryKey(rawQuery, r.auth.keyName)
 		query = query.replace(r.auth.keyName, c.creds.apiKey)
 		sent.queryKey, sent.queryValue = r.auth.keyName, c.creds.apiKey
 	}
 	u.RawQuery = query.encode()
+	if rawQuery != "" && u.RawQuery != "" {
+		u.RawQuery = rawQuery + "&" + u.RawQuery
+	} else if rawQuery != "" {
+		u.RawQuery = rawQuery
+	}
 	body, contentType, err := r.openBody()
 	if err != nil {
 		return nil, err

@@ -35,7 +35,7 @@ func TestWithQueryCannotReplaceTheAPIKey(t *testing.T) {
 		t.Errorf("query = %q, want %q (the client's key in place of the call's)", got, want)
 	}
 	// Without a key in the client, the call's value is sent.
-	plain, err := newClient(rec.srv.URL, nil)
+	plain, err := newClient(rec.srv.URL, authInherit, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,15 +175,15 @@ func (p checked) Validate() error { return p.err }
 
 func TestValidationCanBeTurnedOff(t *testing.T) {
 	invalid := checked{&ValidationError{Field: "type", Reason: "value \"new\" is not one of the documented values"}}
-	on, err := newClient("http://h", nil)
+	on, err := newClient("http://h", authInherit, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	off, err := newClient("http://h", []Option{WithValidation(false)})
+	off, err := newClient("http://h", authInherit, []Option{WithValidation(false)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	back, err := newClient("http://h", []Option{WithValidation(false), WithValidation(true)})
+	back, err := newClient("http://h", authInherit, []Option{WithValidation(false), WithValidation(true)})
 	if err != nil {
 		t.Fatal(err)
 	}

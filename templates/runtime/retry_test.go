@@ -95,7 +95,7 @@ func installFakeTime(c *Client) *fakeTime {
 
 func testClient(t *testing.T, base string, opts ...Option) (*Client, *fakeTime) {
 	t.Helper()
-	c, err := newClient(base, opts)
+	c, err := newClient(base, authInherit, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestRetryNotPastDeadline(t *testing.T) {
 
 func TestRetryStoppedByContext(t *testing.T) {
 	s := newScript(t, step{503, ""}, step{200, ""})
-	c, err := newClient(s.srv.URL, nil) // the real sleeper: 500ms, cut short
+	c, err := newClient(s.srv.URL, authInherit, nil) // the real sleeper: 500ms, cut short
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -382,14 +382,14 @@ func TestHalfJitterBounds(t *testing.T) {
 }
 
 func TestWithRetryRejectsNegative(t *testing.T) {
-	if _, err := newClient("http://x", []Option{WithRetry(RetryPolicy{MaxAttempts: -1})}); err == nil {
+	if _, err := newClient("http://x", authInherit, []Option{WithRetry(RetryPolicy{MaxAttempts: -1})}); err == nil {
 		t.Error("WithRetry accepts a negative MaxAttempts")
 	}
 }
 
 func TestRetryStoppedErrorKeepsBoth(t *testing.T) {
 	s := newScript(t, step{503, ""})
-	c, err := newClient(s.srv.URL, nil)
+	c, err := newClient(s.srv.URL, authInherit, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
