@@ -31,9 +31,25 @@ type APIError struct {
 	Operation  string
 	StatusCode int
 	Header     http.Header
-	// Code and Message are the vendor's error code and message when the body
-	// carries them in a common shape ({"code":..,"message":..},
-	// {"error":{"code":..,"message":..}}, {"errors":[{..}]}, ...).
+	// Code and Message are the vendor's error code and message when the
+	// body is JSON in one of the common shapes, else empty (Body has it
+	// all). Top-level members come first, then those of "error", then those
+	// of the first element of "errors":
+	//
+	//   - {"code": C, "message": M}; also error_code or errorCode, and
+	//     error_description, error_message, errorMessage, detail or title
+	//   - {"error": {"code": C, "message": M}}
+	//   - {"error": C, "error_description": M} (OAuth 2)
+	//   - {"errors": [{"code": C, "message": M}, ...]}: the first element
+	//   - PayPal's {"name": N, "message": M, "details": [{"issue": I,
+	//     "description": D}]}: Code I and Message D when the first detail
+	//     has an issue (the specific reason), else N and M
+	//   - an RFC 7807 problem, {"type": T, "title": S, "detail": D}, sent as
+	//     application/problem+json or with both type and title: Code is a
+	//     "code" member, else T, else S when T is about:blank; Message is
+	//     D, else S
+	//
+	// A number is read as its text: {"code": 4132} is Code "4132".
 	Code    string
 	Message string
 	// Body is the raw response body, at most 1 MiB of it.
@@ -83,7 +99,7 @@ func (e *APIError) Is(target error) bool {
 func newAPIError(r *request, resp *http.Response) *APIError {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	e := &APIError{Operation: r.operation, StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
-	e.Code, e.Message = vendorError(body)
+	e.Code, e.Message = vendorError(body, resp.Header.Get("Content-Type"))
 	e.Documented = documented(r.responses, e.StatusCode, e.Code)
 	if mk := r.errorBodies[resp.StatusCode]; mk != nil && len(bytes.TrimSpace(body)) > 0 {
 		if v := mk(); json.Unmarshal(body, v) == nil {
@@ -110,11 +126,15 @@ func documented(rows []ResponseDoc, status int, code string) *ResponseDoc {
 }
 
 // vendorError reads a vendor code and message from the common JSON shapes of
-// error bodies. It returns empty strings for anything else.
-func vendorError(body []byte) (code, message string) {
+// error bodies (see APIError.Code). It returns empty strings for anything
+// else.
+func vendorError(body []byte, contentType string) (code, message string) {
 	var top map[string]json.RawMessage
 	if json.Unmarshal(body, &top) != nil {
 		return "", ""
+	}
+	if isProblem(contentType, top) {
+		return problemError(top)
 	}
 	code, message = codeAndMessage(top)
 	if inner, ok := top["error"]; ok {
@@ -132,6 +152,57 @@ func vendorError(body []byte) (code, message string) {
 			c, m := codeAndMessage(objs[0])
 			code, message = firstNonEmpty(code, c), firstNonEmpty(message, m)
 		}
+	}
+	if code == "" {
+		code, message = namedError(top, message)
+	}
+	return code, message
+}
+
+// namedError reads the shape of PayPal and of serialized JavaScript errors,
+// {"name":..,"message":..,"details":[{"issue":..,"description":..}]}: the
+// first detail's issue and description when it has an issue (the specific
+// reason, such as INSTRUMENT_DECLINED under UNPROCESSABLE_ENTITY), else the
+// name and message. A name with a space in it, or without a message or
+// details, is not a code: it is more likely the name of something.
+func namedError(top map[string]json.RawMessage, message string) (string, string) {
+	var details []map[string]json.RawMessage
+	if json.Unmarshal(top["details"], &details) == nil && len(details) > 0 {
+		if issue := jsonText(details[0]["issue"]); issue != "" {
+			return issue, firstNonEmpty(jsonText(details[0]["description"]), message)
+		}
+	}
+	if name := jsonText(top["name"]); name != "" && !strings.ContainsAny(name, " \t\r\n") && (message != "" || details != nil) {
+		return name, message
+	}
+	return "", message
+}
+
+// isProblem reports whether an error body is an RFC 7807 (RFC 9457) problem
+// document: its Content-Type is application/problem+json, or it has the
+// members "type" and "title".
+func isProblem(contentType string, top map[string]json.RawMessage) bool {
+	mt, _, _ := strings.Cut(strings.ToLower(contentType), ";")
+	if strings.TrimSpace(mt) == "application/problem+json" {
+		return true
+	}
+	return jsonText(top["type"]) != "" && jsonText(top["title"]) != ""
+}
+
+// problemError reads a problem document: the code is a "code" extension
+// member when there is one, else the type URI, else (for the type
+// about:blank, which says nothing beyond the status) the title; the
+// message is the detail, else the title when the title is not the code.
+func problemError(top map[string]json.RawMessage) (code, message string) {
+	code, _ = codeAndMessage(top)
+	title := jsonText(top["title"])
+	if typ := jsonText(top["type"]); code == "" && typ != "" && typ != "about:blank" {
+		code = typ
+	}
+	code = firstNonEmpty(code, title)
+	message = jsonText(top["detail"])
+	if message == "" && code != title {
+		message = title
 	}
 	return code, message
 }

@@ -1,0 +1,67 @@
+package runtime
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+func TestVendorErrorShapes(t *testing.T) {
+	const problem = "application/problem+json"
+	tests := []struct {
+		name, contentType, body string
+		code, message           string
+	}{
+		{"code and message", "", `{"code":"E1","message":"bad"}`, "E1", "bad"},
+		{"numeric code", "", `{"code":4132,"message":"taken"}`, "4132", "taken"},
+		{"other spellings", "", `{"errorCode":"E2","errorMessage":"worse"}`, "E2", "worse"},
+		{"nested error", "", `{"error":{"code":"card_declined","message":"Your card was declined.","type":"card_error"}}`, "card_declined", "Your card was declined."},
+		{"top level first", "", `{"message":"outer","error":{"code":"C","message":"inner"}}`, "C", "outer"},
+		{"OAuth", "", `{"error":"invalid_grant","error_description":"The code has expired."}`, "invalid_grant", "The code has expired."},
+		{"first of errors", "", `{"errors":[{"code":"E3","message":"first"},{"code":"E4","message":"second"}]}`, "E3", "first"},
+		{"GitHub", "", `{"message":"Validation Failed","errors":[{"resource":"Issue","field":"title","code":"missing_field"}]}`, "missing_field", "Validation Failed"},
+		{"PayPal detail", "", `{"name":"UNPROCESSABLE_ENTITY","message":"The requested action could not be performed.","debug_id":"d1","details":[{"issue":"INSTRUMENT_DECLINED","description":"The instrument was declined."},{"issue":"OTHER"}]}`, "INSTRUMENT_DECLINED", "The instrument was declined."},
+		{"PayPal detail without description", "", `{"name":"INVALID_REQUEST","message":"Request is not well-formed.","details":[{"field":"/amount","issue":"MISSING_REQUIRED_PARAMETER"}]}`, "MISSING_REQUIRED_PARAMETER", "Request is not well-formed."},
+		{"PayPal without details", "", `{"name":"RESOURCE_NOT_FOUND","message":"The specified resource does not exist."}`, "RESOURCE_NOT_FOUND", "The specified resource does not exist."},
+		{"a name that is a name", "", `{"name":"Team A","message":"already exists"}`, "", "already exists"},
+		{"a name alone", "", `{"name":"Team A"}`, "", ""},
+		{"problem", problem, `{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your balance is 30, but that costs 50."}`, "https://example.com/probs/out-of-credit", "Your balance is 30, but that costs 50."},
+		{"problem with parameters", "application/problem+json; charset=utf-8", `{"type":"urn:x:e","title":"T"}`, "urn:x:e", "T"},
+		{"problem about:blank", problem, `{"type":"about:blank","title":"Not Found","status":404,"detail":"no user 7"}`, "Not Found", "no user 7"},
+		{"problem without type", problem, `{"title":"Forbidden","status":403}`, "Forbidden", ""},
+		{"problem with a code member", problem, `{"type":"urn:x:e","title":"T","code":"E9","detail":"D"}`, "E9", "D"},
+		{"problem as application/json", "application/json", `{"type":"https://example.com/probs/x","title":"X happened","status":400}`, "https://example.com/probs/x", "X happened"},
+		{"not an object", "", `["x"]`, "", ""},
+		{"not JSON", "", `<html>oops</html>`, "", ""},
+		{"empty", "", ``, "", ""},
+		{"objects that are not errors", "", `{"error":{"reason":"x"},"errors":[]}`, "", ""},
+	}
+	for _, tt := range tests {
+		code, message := vendorError([]byte(tt.body), tt.contentType)
+		if code != tt.code || message != tt.message {
+			t.Errorf("%s: vendorError = %q, %q; want %q, %q", tt.name, code, message, tt.code, tt.message)
+		}
+	}
+}
+
+// TestAPIErrorReadsAProblemByItsContentType: a problem document without a
+// type is recognised by the response's Content-Type.
+func TestAPIErrorReadsAProblemByItsContentType(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/problem+json")
+		w.WriteHeader(http.StatusForbidden)
+		io.WriteString(w, `{"title":"Forbidden","status":403,"detail":"token lacks scope"}`)
+	}))
+	defer srv.Close()
+	c, _ := testClient(t, srv.URL)
+	_, _, err := c.send(t.Context(), getRequest(), nil)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Code != "Forbidden" || apiErr.Message != "token lacks scope" {
+		t.Fatalf("error = %v, want code Forbidden and the detail", err)
+	}
+	if got, want := err.Error(), "Op: HTTP 403 (code Forbidden): token lacks scope"; got != want {
+		t.Errorf("error text = %q, want %q", got, want)
+	}
+}
