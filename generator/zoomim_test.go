@@ -269,3 +269,22 @@ func TestZoomIMEscapeHatches(t *testing.T) {
 		t.Errorf("server got %d requests, want 2 (the invalid call without the option sends nothing)", len(rec.requests))
 	}
 }
+
+// TestZoomIMUndocumentedCodeIsNotGuessed: a 409 with a code the collection
+// does not document has no Documented row; the 409 rows are the candidates.
+func TestZoomIMUndocumentedCodeIsNotGuessed(t *testing.T) {
+	rec := newRecorder(t, http.StatusConflict, http.Header{"Content-Type": {"application/json"}}, `{"code":4199}`)
+	c := newZoomClient(t, rec)
+	_, err := c.CreateAnIMDirectoryGroup(context.Background(), zoomim.CreateAnIMDirectoryGroupParams{Name: "Team A"})
+	var apiErr *zoomim.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("error %v is not an *APIError", err)
+	}
+	want := []zoomim.ResponseDoc{{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."}}
+	if apiErr.Code != "4199" || apiErr.Documented != nil || !reflect.DeepEqual(apiErr.Candidates, want) {
+		t.Errorf("APIError code %q, Documented %+v, Candidates %+v; want 4199, nil and %+v", apiErr.Code, apiErr.Documented, apiErr.Candidates, want)
+	}
+	if got := err.Error(); got != "CreateAnIMDirectoryGroup: HTTP 409 (code 4199): code not documented for this status (documented: 4132)" {
+		t.Errorf("error text = %q", got)
+	}
+}

@@ -55,9 +55,15 @@ type APIError struct {
 	Message string
 	// Body is the raw response body, at most 1 MiB of it.
 	Body []byte
-	// Documented is the row of the operation's response table that matches
-	// the status and code, or nil when the collection documents none.
+	// Documented is the row of the operation's documented responses that
+	// this response is: the only row of its status and code or, when the
+	// body names no code, the only row of its status. It is nil when no row
+	// fits or several do: the client does not guess.
 	Documented *ResponseDoc
+	// Candidates are the rows of the status when Documented is nil: rows the
+	// response does not tell apart, or rows of codes other than its own.
+	// It is empty when the collection documents nothing for the status.
+	Candidates []ResponseDoc
 	// Data is Body decoded into the type the collection's example for this
 	// status gives (a pointer to the generated <Operation>Error<Status>
 	// type), or nil when there is no such example or the body does not
@@ -76,8 +82,21 @@ func (e *APIError) Error() string {
 		b.WriteString(": " + e.Message)
 	case e.Documented != nil && e.Documented.Description != "":
 		b.WriteString(": " + e.Documented.Description)
+	case len(e.Candidates) > 0 && e.Code != "":
+		fmt.Fprintf(&b, ": code not documented for this status (documented: %s)", candidateCodes(e.Candidates))
+	case len(e.Candidates) > 0:
+		fmt.Fprintf(&b, ": no code to tell apart the responses documented for this status (%s)", candidateCodes(e.Candidates))
 	}
 	return b.String()
+}
+
+// candidateCodes lists the codes of rows, "-" for a row without one.
+func candidateCodes(rows []ResponseDoc) string {
+	codes := make([]string, len(rows))
+	for i, r := range rows {
+		codes[i] = firstNonEmpty(r.Code, "-")
+	}
+	return strings.Join(codes, ", ")
 }
 
 // Is lets errors.Is test for a documented error: target matches when it is
@@ -101,7 +120,7 @@ func newAPIError(r *request, resp *http.Response) *APIError {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	e := &APIError{Operation: r.operation, StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
 	e.Code, e.Message = vendorError(body, resp.Header.Get("Content-Type"))
-	e.Documented = documented(r.responses, e.StatusCode, e.Code)
+	e.Documented, e.Candidates = documented(r.responses, e.StatusCode, e.Code)
 	if mk := r.errorBodies[resp.StatusCode]; mk != nil && len(bytes.TrimSpace(body)) > 0 {
 		if v := mk(); json.Unmarshal(body, v) == nil {
 			e.Data = v
@@ -110,20 +129,27 @@ func newAPIError(r *request, resp *http.Response) *APIError {
 	return e
 }
 
-// documented finds the response row for status and code: an exact match
-// first, then a row of that status with no code when the response had none.
-func documented(rows []ResponseDoc, status int, code string) *ResponseDoc {
-	for i := range rows {
-		if rows[i].Status == status && rows[i].Code == code {
-			return &rows[i]
+// documented finds the row of rows that documents a response of status
+// with the vendor code code: the only row of that status and code or, when
+// code is empty, the only row of that status. Otherwise it returns nil and
+// the rows of that status, the candidates. The rows returned are copies.
+func documented(rows []ResponseDoc, status int, code string) (*ResponseDoc, []ResponseDoc) {
+	var candidates []ResponseDoc
+	var match ResponseDoc
+	n := 0
+	for _, r := range rows {
+		if r.Status != status {
+			continue
+		}
+		candidates = append(candidates, r)
+		if code == "" || r.Code == code {
+			match, n = r, n+1
 		}
 	}
-	for i := range rows {
-		if rows[i].Status == status && rows[i].Code == "" {
-			return &rows[i]
-		}
+	if n == 1 {
+		return &match, nil
 	}
-	return nil
+	return nil, candidates
 }
 
 // vendorError reads a vendor code and message from the common JSON shapes of

@@ -65,3 +65,74 @@ func TestAPIErrorReadsAProblemByItsContentType(t *testing.T) {
 		t.Errorf("error text = %q, want %q", got, want)
 	}
 }
+
+func TestDocumentedNeverGuesses(t *testing.T) {
+	rows := []ResponseDoc{
+		{Status: 201, Description: "Created."},
+		{Status: 404, Code: "4130", Description: "Group does not exist."},
+		{Status: 409, Code: "4132", Description: "Name in use."},
+		{Status: 409, Code: "4133", Description: "Too many groups."},
+		{Status: 422, Description: "Invalid."},
+		{Status: 422, Description: "Invalid, said otherwise."},
+		{Status: 429, Code: "R1", Description: "Slow down."},
+		{Status: 429, Code: "R1", Description: "Slow down, again."},
+	}
+	tests := []struct {
+		status     int
+		code       string
+		want       string // the description of Documented, "" for nil
+		candidates int
+	}{
+		{409, "4132", "Name in use.", 0},
+		{409, "4133", "Too many groups.", 0},
+		{409, "4199", "", 2},                  // another code: no row, the two of 409 to choose from
+		{409, "", "", 2},                      // no code to tell them apart
+		{404, "", "Group does not exist.", 0}, // the only row of the status
+		{404, "4131", "", 1},                  // a code the only row does not have
+		{201, "", "Created.", 0},
+		{201, "X", "", 1},  // a code where the collection documents none
+		{422, "", "", 2},   // two rows of one status and no code
+		{429, "R1", "", 2}, // the same status and code twice
+		{500, "", "", 0},   // nothing documented
+		{500, "E", "", 0},
+	}
+	for _, tt := range tests {
+		doc, candidates := documented(rows, tt.status, tt.code)
+		got := ""
+		if doc != nil {
+			got = doc.Description
+		}
+		if got != tt.want || len(candidates) != tt.candidates {
+			t.Errorf("documented(%d, %q) = %q and %d candidates, want %q and %d", tt.status, tt.code, got, len(candidates), tt.want, tt.candidates)
+		}
+		for _, c := range candidates {
+			if c.Status != tt.status {
+				t.Errorf("documented(%d, %q): candidate %+v of another status", tt.status, tt.code, c)
+			}
+		}
+	}
+	doc, _ := documented(rows, 404, "4130")
+	doc.Description = "changed"
+	if rows[1].Description != "Group does not exist." {
+		t.Error("Documented points into the operation's rows")
+	}
+}
+
+func TestAPIErrorText(t *testing.T) {
+	rows := []ResponseDoc{{Status: 409, Code: "4132", Description: "Name in use."}, {Status: 409, Description: "Conflict."}}
+	tests := []struct {
+		e    APIError
+		want string
+	}{
+		{APIError{Operation: "Op", StatusCode: 409, Code: "4132", Message: "Team A is in use"}, "Op: HTTP 409 (code 4132): Team A is in use"},
+		{APIError{Operation: "Op", StatusCode: 409, Code: "4132", Documented: &rows[0]}, "Op: HTTP 409 (code 4132): Name in use."},
+		{APIError{Operation: "Op", StatusCode: 409, Code: "9", Candidates: rows}, "Op: HTTP 409 (code 9): code not documented for this status (documented: 4132, -)"},
+		{APIError{Operation: "Op", StatusCode: 409, Candidates: rows}, "Op: HTTP 409: no code to tell apart the responses documented for this status (4132, -)"},
+		{APIError{Operation: "Op", StatusCode: 500}, "Op: HTTP 500"},
+	}
+	for _, tt := range tests {
+		if got := tt.e.Error(); got != tt.want {
+			t.Errorf("Error() = %q, want %q", got, tt.want)
+		}
+	}
+}
