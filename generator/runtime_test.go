@@ -412,14 +412,30 @@ func TestRuntimeRetries(t *testing.T) {
 			_, err := c.Ping(ctx, rw.PingParams{})
 			return err
 		}, 1, false},
-		{"GET not on 500", nil, []int{500, 200}, func(c *rw.Client) error {
+		{"GET 500 502 then 200", nil, []int{500, 502, 200}, func(c *rw.Client) error {
+			_, err := c.Ping(ctx, rw.PingParams{})
+			return err
+		}, 3, true},
+		{"GET not on 501", nil, []int{501, 200}, func(c *rw.Client) error {
 			_, err := c.Ping(ctx, rw.PingParams{})
 			return err
 		}, 1, false},
-		{"POST not by default", nil, []int{503, 201}, func(c *rw.Client) error {
+		{"POST not on 503 by default", nil, []int{503, 201}, func(c *rw.Client) error {
 			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body})
 			return err
 		}, 1, false},
+		{"POST on 503 with Retry-After", http.Header{"Retry-After": {"0"}}, []int{503, 201}, func(c *rw.Client) error {
+			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body})
+			return err
+		}, 2, true},
+		{"POST not on 500 with Retry-After", http.Header{"Retry-After": {"0"}}, []int{500, 201}, func(c *rw.Client) error {
+			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body})
+			return err
+		}, 1, false},
+		{"POST with an idempotency key on 500", nil, []int{500, 201}, func(c *rw.Client) error {
+			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body}, rw.WithHeader("Idempotency-Key", "k1"))
+			return err
+		}, 2, true},
 		{"POST opted in for the call", nil, []int{503, 429, 201}, func(c *rw.Client) error {
 			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body}, rw.WithCallRetry(rw.RetryPolicy{RetryNonIdempotent: true, MinDelay: time.Nanosecond}))
 			return err
@@ -549,7 +565,7 @@ func TestRuntimeSecretsNotInErrors(t *testing.T) {
 	ctx := context.Background()
 	var errs []error
 	for _, base := range []string{closed.URL, denied.srv.URL} {
-		c := newRW(t, base, rw.WithAPIKey(key), rw.WithBearerToken(token), rw.WithBasicAuth("ann", password))
+		c := newRW(t, base, fastRetry, rw.WithAPIKey(key), rw.WithBearerToken(token), rw.WithBasicAuth("ann", password)) // a refused connection is retried
 		_, err := c.Search(ctx, rw.SearchParams{Q: "x"})
 		errs = append(errs, err)
 		_, err = c.GetPet(ctx, rw.GetPetParams{PetID: "p"})

@@ -366,10 +366,11 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 		policy = *cc.retry
 	}
 	policy = policy.withDefaults()
-	canRetry := (idempotent(r.method) || policy.RetryNonIdempotent) && r.replayable()
+	idem := idempotent(r.method) || policy.RetryNonIdempotent || hasIdempotencyKey(r, &cc)
+	canRetry := r.replayable()
 	for attempt := 1; ; attempt++ {
 		resp, body, err := c.attempt(ctx, r, &cc)
-		if !canRetry || attempt >= policy.MaxAttempts || !retryable(resp, err) {
+		if !canRetry || attempt >= policy.MaxAttempts || !retryable(resp, err, idem) {
 			return resp, body, err
 		}
 		if cerr := ctx.Err(); cerr != nil {
