@@ -218,8 +218,21 @@ func TestZoomIMResponseTableAndDefaults(t *testing.T) {
 		{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
 		{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
 	}
-	if !reflect.DeepEqual(zoomim.CreateAnIMDirectoryGroupResponses, want) {
-		t.Errorf("response table = %+v\nwant %+v", zoomim.CreateAnIMDirectoryGroupResponses, want)
+	rows := zoomim.CreateAnIMDirectoryGroupResponses()
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("response table = %+v\nwant %+v", rows, want)
+	}
+	// A caller's copy: changing it changes neither the next caller's nor
+	// what an APIError finds.
+	rows[3].Description, rows[3].Code = "changed", "0"
+	if got := zoomim.CreateAnIMDirectoryGroupResponses(); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a caller changed its rows: %+v", got)
+	}
+	rec := newRecorder(t, http.StatusConflict, nil, `{"code":4132}`)
+	_, err := newZoomClient(t, rec).CreateAnIMDirectoryGroup(context.Background(), zoomim.CreateAnIMDirectoryGroupParams{Name: "x"})
+	var apiErr *zoomim.APIError
+	if !errors.As(err, &apiErr) || apiErr.Documented == nil || *apiErr.Documented != want[3] {
+		t.Errorf("after a caller changed its rows: error %v, Documented %+v; want %+v", err, apiErr.Documented, want[3])
 	}
 	if zoomim.DefaultBaseURL != "https://api.zoom.us/v2" {
 		t.Errorf("DefaultBaseURL = %q", zoomim.DefaultBaseURL)

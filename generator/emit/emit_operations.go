@@ -23,14 +23,14 @@ func emitOperations(f *jen.File, pkg *ir.Package) {
 //	//
 //	// <description>
 //	//
-//	// Responses (also in <Name>Responses):
+//	// Documented responses (also in <Name>Responses):
 //	//
 //	//	Status  Code  Description
 //	func (c *Client) <Name>(ctx context.Context, params <Name>Params, opts ...RequestOption) (*<Name>Response, error) {
 //		if err := c.validate(params, opts); err != nil { // params.Validate() unless turned off
 //			return nil, fmt.Errorf("<Name>: %w", err)
 //		}
-//		r := newRequest("<Name>", "<METHOD>", <auth>, <Name>Responses)
+//		r := newRequest("<Name>", "<METHOD>", <auth>, <Name>Responses) // the function, called for an error
 //		<path, query, headers, body>
 //		// only for an operation on a host of its own:
 //		at, err := c.atBase(r, "<base>" or "<text>" + params.<HostVar> + ...)

@@ -27,7 +27,7 @@ type Operation struct {
 	Name         string // Client method
 	ParamsType   string
 	ResponseType string
-	TableVar     string // the exported response table
+	TableVar     string // the exported function returning the documented responses
 
 	ItemName string // slash-joined Postman item name
 	Method   string

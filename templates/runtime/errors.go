@@ -13,7 +13,8 @@ import (
 
 // ResponseDoc is one response an operation documents, taken from the
 // collection's saved examples: the HTTP status, the vendor error code when
-// the example names one, and its description.
+// the example names one, and its description. <Operation>Responses()
+// returns an operation's rows.
 type ResponseDoc struct {
 	Status      int
 	Code        string
@@ -117,7 +118,9 @@ func newAPIError(r *request, resp *http.Response) *APIError {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	e := &APIError{Operation: r.operation, StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
 	e.Code, e.Message = vendorError(body, resp.Header.Get("Content-Type"))
-	e.Documented, e.Candidates = documented(r.responses, e.StatusCode, e.Code)
+	if r.responses != nil {
+		e.Documented, e.Candidates = documented(r.responses(), e.StatusCode, e.Code)
+	}
 	if mk := r.errorBodies[resp.StatusCode]; mk != nil && len(bytes.TrimSpace(body)) > 0 {
 		if v := mk(); json.Unmarshal(body, v) == nil {
 			e.Data = v

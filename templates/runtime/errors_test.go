@@ -136,3 +136,33 @@ func TestAPIErrorText(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIErrorRowsFromTheOperation: the rows come from the operation's
+// function, called only for an error status.
+func TestAPIErrorRowsFromTheOperation(t *testing.T) {
+	calls := 0
+	rows := func() []ResponseDoc {
+		calls++
+		return []ResponseDoc{{Status: 409, Code: "4132", Description: "Name in use."}, {Status: 409, Code: "4133", Description: "Too many."}}
+	}
+	status := http.StatusOK
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.WriteHeader(status)
+		io.WriteString(w, `{"code":4132}`)
+	}))
+	defer srv.Close()
+	c, _ := testClient(t, srv.URL)
+	r := newRequest("Op", http.MethodPost, authNone, rows)
+	if _, _, err := c.send(t.Context(), r, nil); err != nil || calls != 0 {
+		t.Fatalf("a 200: err %v, %d calls of the rows; want none", err, calls)
+	}
+	status = http.StatusConflict
+	_, _, err := c.send(t.Context(), r, nil)
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Documented == nil || apiErr.Documented.Code != "4132" || apiErr.Candidates != nil || calls != 1 {
+		t.Fatalf("a 409: %v, Documented %+v, Candidates %+v, %d calls; want row 4132 from one call", err, apiErr.Documented, apiErr.Candidates, calls)
+	}
+	if got, want := err.Error(), "Op: HTTP 409 (code 4132): Name in use."; got != want {
+		t.Errorf("error text = %q, want %q", got, want)
+	}
+}

@@ -20,7 +20,8 @@ type request struct {
 	operation string
 	method    string
 	auth      authScheme
-	responses []ResponseDoc
+	// responses returns the operation's documented responses; nil for none.
+	responses func() []ResponseDoc
 
 	path    strings.Builder // decoded
 	rawPath strings.Builder // escaped
@@ -56,7 +57,7 @@ func (r *request) errorBody(status int, mk func() any) {
 	r.errorBodies[status] = mk
 }
 
-func newRequest(operation, method string, auth authScheme, responses []ResponseDoc) *request {
+func newRequest(operation, method string, auth authScheme, responses func() []ResponseDoc) *request {
 	return &request{operation: operation, method: method, auth: auth, responses: responses, contentLength: -1}
 }
 
