@@ -196,6 +196,37 @@ func TestRuntimeAuthPerOperation(t *testing.T) {
 	}
 }
 
+// TestRuntimeDoSendsTheCollectionsAuth: Client.Do reaches a path the
+// collection lacks, under the base URL, with the collection's own auth
+// (runtime-wire's apikey header), and maps an error status.
+func TestRuntimeDoSendsTheCollectionsAuth(t *testing.T) {
+	rec := newRecorder(t, http.StatusOK, nil, `{"id":"x1"}`)
+	c := newRW(t, rec.srv.URL, rw.WithBearerToken("tok"), rw.WithAPIKey("key 1"))
+	resp, err := c.Do(context.Background(), http.MethodPut, "/undocumented/x1?dry=1", strings.NewReader(`{"a":1}`), rw.WithHeader("Content-Type", "application/json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := rec.only(t)
+	got := authSeen{req.Header.Get("Authorization"), req.Header.Get("X-API-Key"), req.RawQuery}
+	if req.Method != "PUT" || req.Path != "/v1/undocumented/x1" || got != (authSeen{"", "key 1", "dry=1"}) || string(req.Body) != `{"a":1}` || req.Header.Get("Content-Type") != "application/json" {
+		t.Errorf("Do sent %s %s %+v %q %q; want PUT /v1/undocumented/x1?dry=1 with the API key header and the JSON body", req.Method, req.Path, got, req.Body, req.Header.Get("Content-Type"))
+	}
+	if resp.StatusCode != 200 || string(resp.Body) != `{"id":"x1"}` {
+		t.Errorf("response = %d %q", resp.StatusCode, resp.Body)
+	}
+
+	rec = newRecorder(t, http.StatusConflict, nil, `{"error":{"code":"taken","message":"name taken"}}`)
+	c = newRW(t, rec.srv.URL, rw.WithAPIKey("key 1"))
+	_, err = c.Do(context.Background(), http.MethodPost, "/undocumented", nil)
+	var apiErr *rw.APIError
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != 409 || apiErr.Code != "taken" || apiErr.Message != "name taken" {
+		t.Errorf("error = %v, want the 409 as an *APIError with its code and message", err)
+	}
+	if _, err := c.Do(context.Background(), http.MethodGet, rec.srv.URL+"/x", nil); err == nil || len(rec.requests) != 1 {
+		t.Errorf("an absolute URL: error %v after %d requests, want an error and nothing sent", err, len(rec.requests))
+	}
+}
+
 func TestRuntimeTokenSource(t *testing.T) {
 	rec := newRecorder(t, http.StatusOK, nil, `{}`)
 	type ctxKey struct{}
@@ -381,14 +412,30 @@ func TestRuntimeRetries(t *testing.T) {
 			_, err := c.Ping(ctx, rw.PingParams{})
 			return err
 		}, 1, false},
-		{"GET not on 500", nil, []int{500, 200}, func(c *rw.Client) error {
+		{"GET 500 502 then 200", nil, []int{500, 502, 200}, func(c *rw.Client) error {
+			_, err := c.Ping(ctx, rw.PingParams{})
+			return err
+		}, 3, true},
+		{"GET not on 501", nil, []int{501, 200}, func(c *rw.Client) error {
 			_, err := c.Ping(ctx, rw.PingParams{})
 			return err
 		}, 1, false},
-		{"POST not by default", nil, []int{503, 201}, func(c *rw.Client) error {
+		{"POST not on 503 by default", nil, []int{503, 201}, func(c *rw.Client) error {
 			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body})
 			return err
 		}, 1, false},
+		{"POST on 503 with Retry-After", http.Header{"Retry-After": {"0"}}, []int{503, 201}, func(c *rw.Client) error {
+			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body})
+			return err
+		}, 2, true},
+		{"POST not on 500 with Retry-After", http.Header{"Retry-After": {"0"}}, []int{500, 201}, func(c *rw.Client) error {
+			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body})
+			return err
+		}, 1, false},
+		{"POST with an idempotency key on 500", nil, []int{500, 201}, func(c *rw.Client) error {
+			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body}, rw.WithHeader("Idempotency-Key", "k1"))
+			return err
+		}, 2, true},
 		{"POST opted in for the call", nil, []int{503, 429, 201}, func(c *rw.Client) error {
 			_, err := c.CreatePet(ctx, rw.CreatePetParams{RawBody: body}, rw.WithCallRetry(rw.RetryPolicy{RetryNonIdempotent: true, MinDelay: time.Nanosecond}))
 			return err
@@ -518,7 +565,7 @@ func TestRuntimeSecretsNotInErrors(t *testing.T) {
 	ctx := context.Background()
 	var errs []error
 	for _, base := range []string{closed.URL, denied.srv.URL} {
-		c := newRW(t, base, rw.WithAPIKey(key), rw.WithBearerToken(token), rw.WithBasicAuth("ann", password))
+		c := newRW(t, base, fastRetry, rw.WithAPIKey(key), rw.WithBearerToken(token), rw.WithBasicAuth("ann", password)) // a refused connection is retried
 		_, err := c.Search(ctx, rw.SearchParams{Q: "x"})
 		errs = append(errs, err)
 		_, err = c.GetPet(ctx, rw.GetPetParams{PetID: "p"})

@@ -218,10 +218,86 @@ func TestZoomIMResponseTableAndDefaults(t *testing.T) {
 		{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
 		{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
 	}
-	if !reflect.DeepEqual(zoomim.CreateIMDirectoryGroupResponses, want) {
-		t.Errorf("response table = %+v\nwant %+v", zoomim.CreateIMDirectoryGroupResponses, want)
+	rows := zoomim.CreateIMDirectoryGroupResponses()
+	if !reflect.DeepEqual(rows, want) {
+		t.Errorf("response table = %+v\nwant %+v", rows, want)
+	}
+	// A caller's copy: changing it changes neither the next caller's nor
+	// what an APIError finds.
+	rows[3].Description, rows[3].Code = "changed", "0"
+	if got := zoomim.CreateIMDirectoryGroupResponses(); !reflect.DeepEqual(got, want) {
+		t.Errorf("after a caller changed its rows: %+v", got)
+	}
+	rec := newRecorder(t, http.StatusConflict, nil, `{"code":4132}`)
+	_, err := newZoomClient(t, rec).CreateIMDirectoryGroup(context.Background(), zoomim.CreateIMDirectoryGroupParams{Name: "x"})
+	var apiErr *zoomim.APIError
+	if !errors.As(err, &apiErr) || apiErr.Documented == nil || *apiErr.Documented != want[3] {
+		t.Errorf("after a caller changed its rows: error %v, Documented %+v; want %+v", err, apiErr.Documented, want[3])
 	}
 	if zoomim.DefaultBaseURL != "https://api.zoom.us/v2" {
 		t.Errorf("DefaultBaseURL = %q", zoomim.DefaultBaseURL)
+	}
+}
+
+// TestZoomIMEscapeHatches: a call can send what the collection does not
+// document: an enum value outside the list (WithoutValidation, or
+// WithValidation(false) for the client), a query parameter (WithQuery) and
+// its own header edit (WithCallRequestEditor), on the generated method.
+func TestZoomIMEscapeHatches(t *testing.T) {
+	rec := newRecorder(t, http.StatusCreated, nil, `{}`)
+	c := newZoomClient(t, rec)
+	params := zoomim.CreateIMDirectoryGroupParams{Name: "x", Type: "archived"}
+	_, err := c.CreateIMDirectoryGroup(context.Background(), params,
+		zoomim.WithoutValidation(),
+		zoomim.WithQuery("dry_run", "true"),
+		zoomim.WithQuery("dry_run", "twice"),
+		zoomim.WithCallRequestEditor(func(r *http.Request) error {
+			r.Header.Set("X-Edited", r.Header.Get("Authorization"))
+			return nil
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := rec.only(t)
+	if req.Path != "/v2/im/groups" || req.RawQuery != "dry_run=true&dry_run=twice" || req.Header.Get("X-Edited") != "Bearer secret-token" {
+		t.Errorf("request = %s?%s X-Edited %q; want /v2/im/groups?dry_run=true&dry_run=twice edited after auth", req.Path, req.RawQuery, req.Header.Get("X-Edited"))
+	}
+	if got, want := multipartParts(t, req), []part{{Name: "name", Value: "x"}, {Name: "type", Value: "archived"}}; !reflect.DeepEqual(got, want) {
+		t.Errorf("parts = %+v, want %+v", got, want)
+	}
+
+	// The option is for its call only.
+	if _, err := c.CreateIMDirectoryGroup(context.Background(), params); !errors.As(err, new(*zoomim.ValidationError)) {
+		t.Errorf("next call without the option: %v, want the ValidationError", err)
+	}
+	// The client-wide switch.
+	off, err := zoomim.NewClient(zoomim.WithBaseURL(rec.srv.URL+"/v2"), zoomim.WithValidation(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := off.CreateIMDirectoryGroup(context.Background(), zoomim.CreateIMDirectoryGroupParams{Type: "archived"}); err != nil {
+		t.Errorf("WithValidation(false): %v", err)
+	}
+	if len(rec.requests) != 2 {
+		t.Errorf("server got %d requests, want 2 (the invalid call without the option sends nothing)", len(rec.requests))
+	}
+}
+
+// TestZoomIMUndocumentedCodeIsNotGuessed: a 409 with a code the collection
+// does not document has no Documented row; the 409 rows are the candidates.
+func TestZoomIMUndocumentedCodeIsNotGuessed(t *testing.T) {
+	rec := newRecorder(t, http.StatusConflict, http.Header{"Content-Type": {"application/json"}}, `{"code":4199}`)
+	c := newZoomClient(t, rec)
+	_, err := c.CreateIMDirectoryGroup(context.Background(), zoomim.CreateIMDirectoryGroupParams{Name: "Team A"})
+	var apiErr *zoomim.APIError
+	if !errors.As(err, &apiErr) {
+		t.Fatalf("error %v is not an *APIError", err)
+	}
+	want := []zoomim.ResponseDoc{{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."}}
+	if apiErr.Code != "4199" || apiErr.Documented != nil || !reflect.DeepEqual(apiErr.Candidates, want) {
+		t.Errorf("APIError code %q, Documented %+v, Candidates %+v; want 4199, nil and %+v", apiErr.Code, apiErr.Documented, apiErr.Candidates, want)
+	}
+	if got := err.Error(); got != "CreateIMDirectoryGroup: HTTP 409 (code 4199): code not documented for this status (documented: 4132)" {
+		t.Errorf("error text = %q", got)
 	}
 }

@@ -16,7 +16,8 @@ import (
 
 // ResponseDoc is one response an operation documents, taken from the
 // collection's saved examples: the HTTP status, the vendor error code when
-// the example names one, and its description.
+// the example names one, and its description. <Operation>Responses()
+// returns an operation's rows.
 type ResponseDoc struct {
 	Status      int
 	Code        string
@@ -32,16 +33,38 @@ type APIError struct {
 	Operation  string
 	StatusCode int
 	Header     http.Header
-	// Code and Message are the vendor's error code and message when the body
-	// carries them in a common shape ({"code":..,"message":..},
-	// {"error":{"code":..,"message":..}}, {"errors":[{..}]}, ...).
+	// Code and Message are the vendor's error code and message when the
+	// body is JSON in one of the common shapes, else empty (Body has it
+	// all). Top-level members come first, then those of "error", then those
+	// of the first element of "errors":
+	//
+	//   - {"code": C, "message": M}; also error_code or errorCode, and
+	//     error_description, error_message, errorMessage, detail or title
+	//   - {"error": {"code": C, "message": M}}
+	//   - {"error": C, "error_description": M} (OAuth 2)
+	//   - {"errors": [{"code": C, "message": M}, ...]}: the first element
+	//   - PayPal's {"name": N, "message": M, "details": [{"issue": I,
+	//     "description": D}]}: Code I and Message D when the first detail
+	//     has an issue (the specific reason), else N and M
+	//   - an RFC 7807 problem, {"type": T, "title": S, "detail": D}, sent as
+	//     application/problem+json or with both type and title: Code is a
+	//     "code" member, else T, else S when T is about:blank; Message is
+	//     D, else S
+	//
+	// A number is read as its text: {"code": 4132} is Code "4132".
 	Code    string
 	Message string
 	// Body is the raw response body, at most 1 MiB of it.
 	Body []byte
-	// Documented is the row of the operation's response table that matches
-	// the status and code, or nil when the collection documents none.
+	// Documented is the row of the operation's documented responses that
+	// this response is: the only row of its status and code or, when the
+	// body names no code, the only row of its status. It is nil when no row
+	// fits or several do: the client does not guess.
 	Documented *ResponseDoc
+	// Candidates are the rows of the status when Documented is nil: rows the
+	// response does not tell apart, or rows of codes other than its own.
+	// It is empty when the collection documents nothing for the status.
+	Candidates []ResponseDoc
 	// Data is Body decoded into the type the collection's example for this
 	// status gives (a pointer to the generated <Operation>Error<Status>
 	// type), or nil when there is no such example or the body does not
@@ -60,8 +83,21 @@ func (e *APIError) Error() string {
 		b.WriteString(": " + e.Message)
 	case e.Documented != nil && e.Documented.Description != "":
 		b.WriteString(": " + e.Documented.Description)
+	case len(e.Candidates) > 0 && e.Code != "":
+		fmt.Fprintf(&b, ": code not documented for this status (documented: %s)", candidateCodes(e.Candidates))
+	case len(e.Candidates) > 0:
+		fmt.Fprintf(&b, ": no code to tell apart the responses documented for this status (%s)", candidateCodes(e.Candidates))
 	}
 	return b.String()
+}
+
+// candidateCodes lists the codes of rows, "-" for a row without one.
+func candidateCodes(rows []ResponseDoc) string {
+	codes := make([]string, len(rows))
+	for i, r := range rows {
+		codes[i] = firstNonEmpty(r.Code, "-")
+	}
+	return strings.Join(codes, ", ")
 }
 
 // Is lets errors.Is test for a documented error: target matches when it is
@@ -84,8 +120,10 @@ func (e *APIError) Is(target error) bool {
 func newAPIError(r *request, resp *http.Response) *APIError {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	e := &APIError{Operation: r.operation, StatusCode: resp.StatusCode, Header: resp.Header, Body: body}
-	e.Code, e.Message = vendorError(body)
-	e.Documented = documented(r.responses, e.StatusCode, e.Code)
+	e.Code, e.Message = vendorError(body, resp.Header.Get("Content-Type"))
+	if r.responses != nil {
+		e.Documented, e.Candidates = documented(r.responses(), e.StatusCode, e.Code)
+	}
 	if mk := r.errorBodies[resp.StatusCode]; mk != nil && len(bytes.TrimSpace(body)) > 0 {
 		if v := mk(); json.Unmarshal(body, v) == nil {
 			e.Data = v
@@ -94,28 +132,39 @@ func newAPIError(r *request, resp *http.Response) *APIError {
 	return e
 }
 
-// documented finds the response row for status and code: an exact match
-// first, then a row of that status with no code when the response had none.
-func documented(rows []ResponseDoc, status int, code string) *ResponseDoc {
-	for i := range rows {
-		if rows[i].Status == status && rows[i].Code == code {
-			return &rows[i]
+// documented finds the row of rows that documents a response of status
+// with the vendor code code: the only row of that status and code or, when
+// code is empty, the only row of that status. Otherwise it returns nil and
+// the rows of that status, the candidates. The rows returned are copies.
+func documented(rows []ResponseDoc, status int, code string) (*ResponseDoc, []ResponseDoc) {
+	var candidates []ResponseDoc
+	var match ResponseDoc
+	n := 0
+	for _, r := range rows {
+		if r.Status != status {
+			continue
+		}
+		candidates = append(candidates, r)
+		if code == "" || r.Code == code {
+			match, n = r, n+1
 		}
 	}
-	for i := range rows {
-		if rows[i].Status == status && rows[i].Code == "" {
-			return &rows[i]
-		}
+	if n == 1 {
+		return &match, nil
 	}
-	return nil
+	return nil, candidates
 }
 
 // vendorError reads a vendor code and message from the common JSON shapes of
-// error bodies. It returns empty strings for anything else.
-func vendorError(body []byte) (code, message string) {
+// error bodies (see APIError.Code). It returns empty strings for anything
+// else.
+func vendorError(body []byte, contentType string) (code, message string) {
 	var top map[string]json.RawMessage
 	if json.Unmarshal(body, &top) != nil {
 		return "", ""
+	}
+	if isProblem(contentType, top) {
+		return problemError(top)
 	}
 	code, message = codeAndMessage(top)
 	if inner, ok := top["error"]; ok {
@@ -133,6 +182,57 @@ func vendorError(body []byte) (code, message string) {
 			c, m := codeAndMessage(objs[0])
 			code, message = firstNonEmpty(code, c), firstNonEmpty(message, m)
 		}
+	}
+	if code == "" {
+		code, message = namedError(top, message)
+	}
+	return code, message
+}
+
+// namedError reads the shape of PayPal and of serialized JavaScript errors,
+// {"name":..,"message":..,"details":[{"issue":..,"description":..}]}: the
+// first detail's issue and description when it has an issue (the specific
+// reason, such as INSTRUMENT_DECLINED under UNPROCESSABLE_ENTITY), else the
+// name and message. A name with a space in it, or without a message or
+// details, is not a code: it is more likely the name of something.
+func namedError(top map[string]json.RawMessage, message string) (string, string) {
+	var details []map[string]json.RawMessage
+	if json.Unmarshal(top["details"], &details) == nil && len(details) > 0 {
+		if issue := jsonText(details[0]["issue"]); issue != "" {
+			return issue, firstNonEmpty(jsonText(details[0]["description"]), message)
+		}
+	}
+	if name := jsonText(top["name"]); name != "" && !strings.ContainsAny(name, " \t\r\n") && (message != "" || details != nil) {
+		return name, message
+	}
+	return "", message
+}
+
+// isProblem reports whether an error body is an RFC 7807 (RFC 9457) problem
+// document: its Content-Type is application/problem+json, or it has the
+// members "type" and "title".
+func isProblem(contentType string, top map[string]json.RawMessage) bool {
+	mt, _, _ := strings.Cut(strings.ToLower(contentType), ";")
+	if strings.TrimSpace(mt) == "application/problem+json" {
+		return true
+	}
+	return jsonText(top["type"]) != "" && jsonText(top["title"]) != ""
+}
+
+// problemError reads a problem document: the code is a "code" extension
+// member when there is one, else the type URI, else (for the type
+// about:blank, which says nothing beyond the status) the title; the
+// message is the detail, else the title when the title is not the code.
+func problemError(top map[string]json.RawMessage) (code, message string) {
+	code, _ = codeAndMessage(top)
+	title := jsonText(top["title"])
+	if typ := jsonText(top["type"]); code == "" && typ != "" && typ != "about:blank" {
+		code = typ
+	}
+	code = firstNonEmpty(code, title)
+	message = jsonText(top["detail"])
+	if message == "" && code != title {
+		message = title
 	}
 	return code, message
 }

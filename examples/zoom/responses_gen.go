@@ -15,13 +15,17 @@ type UpdateSIPPhoneResponse struct {
 	Body []byte
 }
 
-// UpdateSIPPhoneResponses documents the responses of UpdateSIPPhone, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateSIPPhoneResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first."},
-	{Status: 204, Code: "", Description: "SIP Phone information updated successfully."},
-	{Status: 300, Code: "300", Description: "SIP phone not found: phoneId. The SIP phone with this phoneId was not found on this account."},
-	{Status: 400, Code: "", Description: "Bad request."},
+// UpdateSIPPhoneResponses returns the responses UpdateSIPPhone
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateSIPPhoneResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first."},
+		{Status: 204, Code: "", Description: "SIP Phone information updated successfully."},
+		{Status: 300, Code: "300", Description: "SIP phone not found: phoneId. The SIP phone with this phoneId was not found on this account."},
+		{Status: 400, Code: "", Description: "Bad request."},
+	}
 }
 
 // DeleteSIPPhoneResponse is the successful (2xx) response of DeleteSIPPhone.
@@ -34,12 +38,16 @@ type DeleteSIPPhoneResponse struct {
 	Body []byte
 }
 
-// DeleteSIPPhoneResponses documents the responses of DeleteSIPPhone, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteSIPPhoneResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first."},
-	{Status: 204, Code: "", Description: "SIP Phone deleted."},
-	{Status: 300, Code: "300", Description: "The SIP phone with this phoneId was not found on this account."},
+// DeleteSIPPhoneResponses returns the responses DeleteSIPPhone
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteSIPPhoneResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first."},
+		{Status: 204, Code: "", Description: "SIP Phone deleted."},
+		{Status: 300, Code: "300", Description: "The SIP phone with this phoneId was not found on this account."},
+	}
 }
 
 // ListSIPPhonesResponse is the successful (2xx) response of ListSIPPhones.
@@ -55,11 +63,15 @@ type ListSIPPhonesResponse struct {
 	Data *ListSIPPhonesResponseBody
 }
 
-// ListSIPPhonesResponses documents the responses of ListSIPPhones, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListSIPPhonesResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "SIP Phones listed successfully. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first."},
-	{Status: 400, Code: "", Description: "Bad Request"},
+// ListSIPPhonesResponses returns the responses ListSIPPhones
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListSIPPhonesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "SIP Phones listed successfully. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first."},
+		{Status: 400, Code: "", Description: "Bad Request"},
+	}
 }
 
 // EnableSIPPhoneResponse is the successful (2xx) response of EnableSIPPhone.
@@ -72,12 +84,16 @@ type EnableSIPPhoneResponse struct {
 	Body []byte
 }
 
-// EnableSIPPhoneResponses documents the responses of EnableSIPPhone, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var EnableSIPPhoneResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "SIP Phone Created."},
-	{Status: 400, Code: "200", Description: "Bad request. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first. Error Code: `300` SIP Phone with the same email already exists."},
-	{Status: 404, Code: "1001", Description: "User {userId} not exist or not belong to this account."},
+// EnableSIPPhoneResponses returns the responses EnableSIPPhone
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func EnableSIPPhoneResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "SIP Phone Created."},
+		{Status: 400, Code: "200", Description: "Bad request. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first. Error Code: `300` SIP Phone with the same email already exists."},
+		{Status: 404, Code: "1001", Description: "User {userId} not exist or not belong to this account."},
+	}
 }
 
 // GetZoomRoomAccountProfileResponse is the successful (2xx) response of GetZoomRoomAccountProfile.
@@ -93,11 +109,15 @@ type GetZoomRoomAccountProfileResponse struct {
 	Data *GetZoomRoomAccountProfileResponseBody
 }
 
-// GetZoomRoomAccountProfileResponses documents the responses of GetZoomRoomAccountProfile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetZoomRoomAccountProfileResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Zoom Room Account Profile returned successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+// GetZoomRoomAccountProfileResponses returns the responses GetZoomRoomAccountProfile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetZoomRoomAccountProfileResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Zoom Room Account Profile returned successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+	}
 }
 
 // UpdateZoomRoomAccountProfileResponse is the successful (2xx) response of UpdateZoomRoomAccountProfile.
@@ -110,11 +130,15 @@ type UpdateZoomRoomAccountProfileResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomAccountProfileResponses documents the responses of UpdateZoomRoomAccountProfile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateZoomRoomAccountProfileResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Profile updated successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+// UpdateZoomRoomAccountProfileResponses returns the responses UpdateZoomRoomAccountProfile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateZoomRoomAccountProfileResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Profile updated successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+	}
 }
 
 // GetZoomRoomAccountSettingsResponse is the successful (2xx) response of GetZoomRoomAccountSettings.
@@ -130,11 +154,15 @@ type GetZoomRoomAccountSettingsResponse struct {
 	Data *GetZoomRoomAccountSettingsResponseBody
 }
 
-// GetZoomRoomAccountSettingsResponses documents the responses of GetZoomRoomAccountSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetZoomRoomAccountSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK ZR Account Settings returned successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+// GetZoomRoomAccountSettingsResponses returns the responses GetZoomRoomAccountSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetZoomRoomAccountSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK ZR Account Settings returned successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+	}
 }
 
 // UpdateZoomRoomAccountSettingsResponse is the successful (2xx) response of UpdateZoomRoomAccountSettings.
@@ -147,11 +175,15 @@ type UpdateZoomRoomAccountSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomAccountSettingsResponses documents the responses of UpdateZoomRoomAccountSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateZoomRoomAccountSettingsResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Settings updated successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+// UpdateZoomRoomAccountSettingsResponses returns the responses UpdateZoomRoomAccountSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateZoomRoomAccountSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Settings updated successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+	}
 }
 
 // GetLocationSettingsResponse is the successful (2xx) response of GetLocationSettings.
@@ -167,12 +199,16 @@ type GetLocationSettingsResponse struct {
 	Data *GetZoomRoomAccountSettingsResponseBody
 }
 
-// GetLocationSettingsResponses documents the responses of GetLocationSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetLocationSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Zoom Room location settings returned successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access Restricted."},
-	{Status: 404, Code: "4801", Description: "Not Found Location not found: {locationId}"},
+// GetLocationSettingsResponses returns the responses GetLocationSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetLocationSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Zoom Room location settings returned successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access Restricted."},
+		{Status: 404, Code: "4801", Description: "Not Found Location not found: {locationId}"},
+	}
 }
 
 // UpdateLocationSettingsResponse is the successful (2xx) response of UpdateLocationSettings.
@@ -185,12 +221,16 @@ type UpdateLocationSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateLocationSettingsResponses documents the responses of UpdateLocationSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateLocationSettingsResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Location settings updated successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
-	{Status: 404, Code: "4801", Description: "Not Found Location not found: {locationId}"},
+// UpdateLocationSettingsResponses returns the responses UpdateLocationSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateLocationSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Location settings updated successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+		{Status: 404, Code: "4801", Description: "Not Found Location not found: {locationId}"},
+	}
 }
 
 // GetZoomRoomLocationProfileResponse is the successful (2xx) response of GetZoomRoomLocationProfile.
@@ -206,12 +246,16 @@ type GetZoomRoomLocationProfileResponse struct {
 	Data *GetZoomRoomLocationProfileResponseBody
 }
 
-// GetZoomRoomLocationProfileResponses documents the responses of GetZoomRoomLocationProfile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetZoomRoomLocationProfileResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Zoom Rooms Location Profile returned successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
-	{Status: 404, Code: "4801", Description: "Not Found Location not found: {locationId}."},
+// GetZoomRoomLocationProfileResponses returns the responses GetZoomRoomLocationProfile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetZoomRoomLocationProfileResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Zoom Rooms Location Profile returned successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+		{Status: 404, Code: "4801", Description: "Not Found Location not found: {locationId}."},
+	}
 }
 
 // UpdateZoomRoomLocationProfileResponse is the successful (2xx) response of UpdateZoomRoomLocationProfile.
@@ -224,10 +268,14 @@ type UpdateZoomRoomLocationProfileResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomLocationProfileResponses documents the responses of UpdateZoomRoomLocationProfile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateZoomRoomLocationProfileResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Untitled Example"},
+// UpdateZoomRoomLocationProfileResponses returns the responses UpdateZoomRoomLocationProfile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateZoomRoomLocationProfileResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Untitled Example"},
+	}
 }
 
 // ChangeAssignedParentLocationResponse is the successful (2xx) response of ChangeAssignedParentLocation.
@@ -240,12 +288,16 @@ type ChangeAssignedParentLocationResponse struct {
 	Body []byte
 }
 
-// ChangeAssignedParentLocationResponses documents the responses of ChangeAssignedParentLocation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ChangeAssignedParentLocationResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Location assigned successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Invalid parent location id {parent_location_id}"},
-	{Status: 404, Code: "4801", Description: "Not Found Location not found:{parent_location_id}."},
+// ChangeAssignedParentLocationResponses returns the responses ChangeAssignedParentLocation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ChangeAssignedParentLocationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Location assigned successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Invalid parent location id {parent_location_id}"},
+		{Status: 404, Code: "4801", Description: "Not Found Location not found:{parent_location_id}."},
+	}
 }
 
 // GetZoomRoomLocationStructureResponse is the successful (2xx) response of GetZoomRoomLocationStructure.
@@ -261,11 +313,15 @@ type GetZoomRoomLocationStructureResponse struct {
 	Data *GetZoomRoomLocationStructureResponseBody
 }
 
-// GetZoomRoomLocationStructureResponses documents the responses of GetZoomRoomLocationStructure, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetZoomRoomLocationStructureResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Zoom Rooms location structure returned successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
+// GetZoomRoomLocationStructureResponses returns the responses GetZoomRoomLocationStructure
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetZoomRoomLocationStructureResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Zoom Rooms location structure returned successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
+	}
 }
 
 // UpdateZoomRoomsLocationStructureResponse is the successful (2xx) response of UpdateZoomRoomsLocationStructure.
@@ -278,12 +334,16 @@ type UpdateZoomRoomsLocationStructureResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomsLocationStructureResponses documents the responses of UpdateZoomRoomsLocationStructure, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateZoomRoomsLocationStructureResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Location Structure updated successfully."},
-	{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan"},
-	{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+// UpdateZoomRoomsLocationStructureResponses returns the responses UpdateZoomRoomsLocationStructure
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateZoomRoomsLocationStructureResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Location Structure updated successfully."},
+		{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan"},
+		{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+	}
 }
 
 // ListZoomRoomLocationsResponse is the successful (2xx) response of ListZoomRoomLocations.
@@ -296,12 +356,16 @@ type ListZoomRoomLocationsResponse struct {
 	Body []byte
 }
 
-// ListZoomRoomLocationsResponses documents the responses of ListZoomRoomLocations, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListZoomRoomLocationsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Zoom Room locations listed successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location type not exist."},
-	{Status: 404, Code: "4801", Description: "Not Found Location not found:{parent_location_id}."},
+// ListZoomRoomLocationsResponses returns the responses ListZoomRoomLocations
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListZoomRoomLocationsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Zoom Room locations listed successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location type not exist."},
+		{Status: 404, Code: "4801", Description: "Not Found Location not found:{parent_location_id}."},
+	}
 }
 
 // AddLocationResponse is the successful (2xx) response of AddLocation.
@@ -317,12 +381,16 @@ type AddLocationResponse struct {
 	Data *AddLocationResponseBody
 }
 
-// AddLocationResponses documents the responses of AddLocation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddLocationResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Location added successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location name already exists. Try a different location n"},
-	{Status: 404, Code: "4801", Description: "Not Found Location not exist {parent_location_id}"},
+// AddLocationResponses returns the responses AddLocation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddLocationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Location added successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location name already exists. Try a different location n"},
+		{Status: 404, Code: "4801", Description: "Not Found Location not exist {parent_location_id}"},
+	}
 }
 
 // GetZoomRoomSettingsResponse is the successful (2xx) response of GetZoomRoomSettings.
@@ -338,12 +406,16 @@ type GetZoomRoomSettingsResponse struct {
 	Data *GetZoomRoomSettingsResponseBody
 }
 
-// GetZoomRoomSettingsResponses documents the responses of GetZoomRoomSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetZoomRoomSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Zoom Room settings returned successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
-	{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}."},
+// GetZoomRoomSettingsResponses returns the responses GetZoomRoomSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetZoomRoomSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Zoom Room settings returned successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+		{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}."},
+	}
 }
 
 // UpdateZoomRoomSettingsResponse is the successful (2xx) response of UpdateZoomRoomSettings.
@@ -356,11 +428,15 @@ type UpdateZoomRoomSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomSettingsResponses documents the responses of UpdateZoomRoomSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateZoomRoomSettingsResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Settings updated successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+// UpdateZoomRoomSettingsResponses returns the responses UpdateZoomRoomSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateZoomRoomSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Settings updated successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+	}
 }
 
 // ListZoomRoomDevicesResponse is the successful (2xx) response of ListZoomRoomDevices.
@@ -376,11 +452,15 @@ type ListZoomRoomDevicesResponse struct {
 	Data *ListZoomRoomDevicesResponseBody
 }
 
-// ListZoomRoomDevicesResponses documents the responses of ListZoomRoomDevices, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListZoomRoomDevicesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Devices listed successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
+// ListZoomRoomDevicesResponses returns the responses ListZoomRoomDevices
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListZoomRoomDevicesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Devices listed successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
+	}
 }
 
 // ChangeZoomRoomsAppVersionResponse is the successful (2xx) response of ChangeZoomRoomsAppVersion.
@@ -393,11 +473,15 @@ type ChangeZoomRoomsAppVersionResponse struct {
 	Body []byte
 }
 
-// ChangeZoomRoomsAppVersionResponses documents the responses of ChangeZoomRoomsAppVersion, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ChangeZoomRoomsAppVersionResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Request processed successfully."},
-	{Status: 400, Code: "8001", Description: "Bad Request Cannot process this upgrade request. The Zoom Rooms Software in this device is either already up to date or is currently being updated. Error Code: `8002` Ca"},
+// ChangeZoomRoomsAppVersionResponses returns the responses ChangeZoomRoomsAppVersion
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ChangeZoomRoomsAppVersionResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Request processed successfully."},
+		{Status: 400, Code: "8001", Description: "Bad Request Cannot process this upgrade request. The Zoom Rooms Software in this device is either already up to date or is currently being updated. Error Code: `8002` Ca"},
+	}
 }
 
 // GetZoomRoomProfileResponse is the successful (2xx) response of GetZoomRoomProfile.
@@ -413,12 +497,16 @@ type GetZoomRoomProfileResponse struct {
 	Data *GetZoomRoomProfileResponseBody
 }
 
-// GetZoomRoomProfileResponses documents the responses of GetZoomRoomProfile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetZoomRoomProfileResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Zoom Room profile returned successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request * Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. * Access restricted."},
-	{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}."},
+// GetZoomRoomProfileResponses returns the responses GetZoomRoomProfile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetZoomRoomProfileResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Zoom Room profile returned successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request * Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. * Access restricted."},
+		{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}."},
+	}
 }
 
 // DeleteZoomRoomResponse is the successful (2xx) response of DeleteZoomRoom.
@@ -431,12 +519,16 @@ type DeleteZoomRoomResponse struct {
 	Body []byte
 }
 
-// DeleteZoomRoomResponses documents the responses of DeleteZoomRoom, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteZoomRoomResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Zoom Room deleted successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
-	{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}"},
+// DeleteZoomRoomResponses returns the responses DeleteZoomRoom
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteZoomRoomResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Zoom Room deleted successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+		{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}"},
+	}
 }
 
 // UpdateZoomRoomProfileResponse is the successful (2xx) response of UpdateZoomRoomProfile.
@@ -449,12 +541,16 @@ type UpdateZoomRoomProfileResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomProfileResponses documents the responses of UpdateZoomRoomProfile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateZoomRoomProfileResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Room Profile information updated successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
-	{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}"},
+// UpdateZoomRoomProfileResponses returns the responses UpdateZoomRoomProfile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateZoomRoomProfileResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Room Profile information updated successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
+		{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}"},
+	}
 }
 
 // ChangeZoomRoomLocationResponse is the successful (2xx) response of ChangeZoomRoomLocation.
@@ -467,12 +563,16 @@ type ChangeZoomRoomLocationResponse struct {
 	Body []byte
 }
 
-// ChangeZoomRoomLocationResponses documents the responses of ChangeZoomRoomLocation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ChangeZoomRoomLocationResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Location of the Zoom Room changed successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
-	{Status: 404, Code: "4801", Description: "Not Found Location not found: {location_id}"},
+// ChangeZoomRoomLocationResponses returns the responses ChangeZoomRoomLocation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ChangeZoomRoomLocationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Location of the Zoom Room changed successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
+		{Status: 404, Code: "4801", Description: "Not Found Location not found: {location_id}"},
+	}
 }
 
 // RoomsListZoomRoomsResponse is the successful (2xx) response of RoomsListZoomRooms.
@@ -488,10 +588,14 @@ type RoomsListZoomRoomsResponse struct {
 	Data *RoomsListZoomRoomsResponseBody
 }
 
-// RoomsListZoomRoomsResponses documents the responses of RoomsListZoomRooms, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RoomsListZoomRoomsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "A list of Zoom Rooms returned successfully."},
+// RoomsListZoomRoomsResponses returns the responses RoomsListZoomRooms
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RoomsListZoomRoomsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "A list of Zoom Rooms returned successfully."},
+	}
 }
 
 // AddZoomRoomResponse is the successful (2xx) response of AddZoomRoom.
@@ -507,12 +611,16 @@ type AddZoomRoomResponse struct {
 	Data *AddZoomRoomResponseBody
 }
 
-// AddZoomRoomResponses documents the responses of AddZoomRoom, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddZoomRoomResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Created Zoom Room added successfully."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. At least one normal Zoom Rooms required. Error Code: `300` Invalid par"},
-	{Status: 404, Code: "4801", Description: "Not Found Location not found:{location_id}"},
+// AddZoomRoomResponses returns the responses AddZoomRoom
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddZoomRoomResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Created Zoom Room added successfully."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. At least one normal Zoom Rooms required. Error Code: `300` Invalid par"},
+		{Status: 404, Code: "4801", Description: "Not Found Location not found:{location_id}"},
+	}
 }
 
 // CheckInOrCheckOutOfZoomRoomResponse is the successful (2xx) response of CheckInOrCheckOutOfZoomRoom.
@@ -525,12 +633,16 @@ type CheckInOrCheckOutOfZoomRoomResponse struct {
 	Body []byte
 }
 
-// CheckInOrCheckOutOfZoomRoomResponses documents the responses of CheckInOrCheckOutOfZoomRoom, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CheckInOrCheckOutOfZoomRoomResponses = []ResponseDoc{
-	{Status: 202, Code: "", Description: "Accepted Request processed successfully."},
-	{Status: 400, Code: "300", Description: "Bad Request * Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. * Invalid parameters."},
-	{Status: 404, Code: "1012", Description: "Not Found Room does not exist: {roomId}."},
+// CheckInOrCheckOutOfZoomRoomResponses returns the responses CheckInOrCheckOutOfZoomRoom
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CheckInOrCheckOutOfZoomRoomResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 202, Code: "", Description: "Accepted Request processed successfully."},
+		{Status: 400, Code: "300", Description: "Bad Request * Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. * Invalid parameters."},
+		{Status: 404, Code: "1012", Description: "Not Found Room does not exist: {roomId}."},
+	}
 }
 
 // ListDigitalSignageContentsResponse is the successful (2xx) response of ListDigitalSignageContents.
@@ -546,11 +658,15 @@ type ListDigitalSignageContentsResponse struct {
 	Data *ListDigitalSignageContentsResponseBody
 }
 
-// ListDigitalSignageContentsResponses documents the responses of ListDigitalSignageContents, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListDigitalSignageContentsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK List returned."},
-	{Status: 400, Code: "", Description: "Bad Request * Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. * Access restricted."},
+// ListDigitalSignageContentsResponses returns the responses ListDigitalSignageContents
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListDigitalSignageContentsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK List returned."},
+		{Status: 400, Code: "", Description: "Bad Request * Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. * Access restricted."},
+	}
 }
 
 // UpdateE911DigitalSignageResponse is the successful (2xx) response of UpdateE911DigitalSignage.
@@ -566,11 +682,15 @@ type UpdateE911DigitalSignageResponse struct {
 	Data *UpdateE911DigitalSignageResponseBody
 }
 
-// UpdateE911DigitalSignageResponses documents the responses of UpdateE911DigitalSignage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateE911DigitalSignageResponses = []ResponseDoc{
-	{Status: 202, Code: "", Description: "Accepted"},
-	{Status: 400, Code: "200", Description: "Access restricted. Error Code: `300` Event id is required. Invalid value submitted for Target Ids. Provide a valid Target Id associated with the Target type."},
+// UpdateE911DigitalSignageResponses returns the responses UpdateE911DigitalSignage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateE911DigitalSignageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 202, Code: "", Description: "Accepted"},
+		{Status: 400, Code: "200", Description: "Access restricted. Error Code: `300` Event id is required. Invalid value submitted for Target Ids. Provide a valid Target Id associated with the Target type."},
+	}
 }
 
 // UpdateMessageResponse is the successful (2xx) response of UpdateMessage.
@@ -583,12 +703,16 @@ type UpdateMessageResponse struct {
 	Body []byte
 }
 
-// UpdateMessageResponses documents the responses of UpdateMessage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateMessageResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Message updated successfully."},
-	{Status: 400, Code: "200", Description: "Bar request Only the sender of this message can make updates. Error Code: `300` Message does not exist: $messageId Must provide either contact or channel parameter."},
-	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+// UpdateMessageResponses returns the responses UpdateMessage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateMessageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Message updated successfully."},
+		{Status: 400, Code: "200", Description: "Bar request Only the sender of this message can make updates. Error Code: `300` Message does not exist: $messageId Must provide either contact or channel parameter."},
+		{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+	}
 }
 
 // DeleteMessageResponse is the successful (2xx) response of DeleteMessage.
@@ -601,12 +725,16 @@ type DeleteMessageResponse struct {
 	Body []byte
 }
 
-// DeleteMessageResponses documents the responses of DeleteMessage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteMessageResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Message deleted."},
-	{Status: 400, Code: "200", Description: "Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can make updates. Error Code: `300` Channel does not exist: $messageId M"},
-	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+// DeleteMessageResponses returns the responses DeleteMessage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteMessageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Message deleted."},
+		{Status: 400, Code: "200", Description: "Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can make updates. Error Code: `300` Channel does not exist: $messageId M"},
+		{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+	}
 }
 
 // GetMessageResponse is the successful (2xx) response of GetMessage.
@@ -622,12 +750,16 @@ type GetMessageResponse struct {
 	Data *GetMessageResponseBody
 }
 
-// GetMessageResponses documents the responses of GetMessage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMessageResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Get message successfully."},
-	{Status: 400, Code: "200", Description: "Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can get it. Error Code: `300` Channel does not exist: $messageId Must pr"},
-	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+// GetMessageResponses returns the responses GetMessage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMessageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Get message successfully."},
+		{Status: 400, Code: "200", Description: "Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can get it. Error Code: `300` Channel does not exist: $messageId Must pr"},
+		{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+	}
 }
 
 // MarkMessageReadOrUnreadResponse is the successful (2xx) response of MarkMessageReadOrUnread.
@@ -640,12 +772,16 @@ type MarkMessageReadOrUnreadResponse struct {
 	Body []byte
 }
 
-// MarkMessageReadOrUnreadResponses documents the responses of MarkMessageReadOrUnread, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MarkMessageReadOrUnreadResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Message marked successfully."},
-	{Status: 400, Code: "300", Description: "Bar request Message does not exist: $messageId Must provide either contact or channel parameter."},
-	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+// MarkMessageReadOrUnreadResponses returns the responses MarkMessageReadOrUnread
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MarkMessageReadOrUnreadResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Message marked successfully."},
+		{Status: 400, Code: "300", Description: "Bar request Message does not exist: $messageId Must provide either contact or channel parameter."},
+		{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+	}
 }
 
 // ReactToChatMessageResponse is the successful (2xx) response of ReactToChatMessage.
@@ -658,12 +794,16 @@ type ReactToChatMessageResponse struct {
 	Body []byte
 }
 
-// ReactToChatMessageResponses documents the responses of ReactToChatMessage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ReactToChatMessageResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Message reacted successfully."},
-	{Status: 400, Code: "300", Description: "Bad request Message does not exist: $messageId Must provide either contact or channel parameter."},
-	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+// ReactToChatMessageResponses returns the responses ReactToChatMessage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ReactToChatMessageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Message reacted successfully."},
+		{Status: 400, Code: "300", Description: "Bad request Message does not exist: $messageId Must provide either contact or channel parameter."},
+		{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+	}
 }
 
 // SendChatMessageResponse is the successful (2xx) response of SendChatMessage.
@@ -679,12 +819,16 @@ type SendChatMessageResponse struct {
 	Data *SendChatMessageResponseBody
 }
 
-// SendChatMessageResponses documents the responses of SendChatMessage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SendChatMessageResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Status Code: `201` Message sent."},
-	{Status: 400, Code: "5301", Description: "Bad request. Message sending failed. Error Code: `5402` This only supports replies to a main message."},
-	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+// SendChatMessageResponses returns the responses SendChatMessage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SendChatMessageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Status Code: `201` Message sent."},
+		{Status: 400, Code: "5301", Description: "Bad request. Message sending failed. Error Code: `5402` This only supports replies to a main message."},
+		{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+	}
 }
 
 // ListUserChatMessagesResponse is the successful (2xx) response of ListUserChatMessages.
@@ -700,12 +844,16 @@ type ListUserChatMessagesResponse struct {
 	Data *ListUserChatMessagesResponseBody
 }
 
-// ListUserChatMessagesResponses documents the responses of ListUserChatMessages, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListUserChatMessagesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of chat messages returned."},
-	{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to access this user's chat messages. Error Code: `300` The next page token is invalid or expired. Error Code: `3"},
-	{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+// ListUserChatMessagesResponses returns the responses ListUserChatMessages
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListUserChatMessagesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of chat messages returned."},
+		{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to access this user's chat messages. Error Code: `300` The next page token is invalid or expired. Error Code: `3"},
+		{Status: 404, Code: "1001", Description: "User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel."},
+	}
 }
 
 // ListChannelMembersResponse is the successful (2xx) response of ListChannelMembers.
@@ -721,11 +869,15 @@ type ListChannelMembersResponse struct {
 	Data *ListChannelMembersResponseBody
 }
 
-// ListChannelMembersResponses documents the responses of ListChannelMembers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListChannelMembersResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of channel members returned."},
-	{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to view channel members on this user's behalf.. Error Code: `300` The next page token is either invalid or has expired."},
+// ListChannelMembersResponses returns the responses ListChannelMembers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListChannelMembersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of channel members returned."},
+		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to view channel members on this user's behalf.. Error Code: `300` The next page token is either invalid or has expired."},
+	}
 }
 
 // InviteChannelMembersResponse is the successful (2xx) response of InviteChannelMembers.
@@ -741,11 +893,15 @@ type InviteChannelMembersResponse struct {
 	Data *InviteChannelMembersResponseBody
 }
 
-// InviteChannelMembersResponses documents the responses of InviteChannelMembers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var InviteChannelMembersResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Members invited to the channel."},
-	{Status: 400, Code: "5301", Description: "Status Code: `400` Bad request. Request to invite channel members failed. Error Code: `200` Unauthorized request. You do not have permission to invite channel members on this user's behalf."},
+// InviteChannelMembersResponses returns the responses InviteChannelMembers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func InviteChannelMembersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Members invited to the channel."},
+		{Status: 400, Code: "5301", Description: "Status Code: `400` Bad request. Request to invite channel members failed. Error Code: `200` Unauthorized request. You do not have permission to invite channel members on this user's behalf."},
+	}
 }
 
 // UsersRemoveMemberResponse is the successful (2xx) response of UsersRemoveMember.
@@ -758,11 +914,15 @@ type UsersRemoveMemberResponse struct {
 	Body []byte
 }
 
-// UsersRemoveMemberResponses documents the responses of UsersRemoveMember, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UsersRemoveMemberResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Member removed."},
-	{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member."},
+// UsersRemoveMemberResponses returns the responses UsersRemoveMember
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UsersRemoveMemberResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Member removed."},
+		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member."},
+	}
 }
 
 // UsersGetChannelResponse is the successful (2xx) response of UsersGetChannel.
@@ -778,12 +938,16 @@ type UsersGetChannelResponse struct {
 	Data *UsersGetChannelResponseBody
 }
 
-// UsersGetChannelResponses documents the responses of UsersGetChannel, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UsersGetChannelResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Channel returned."},
-	{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to access this user's channel information."},
-	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Channel does not exist: $channelId."},
+// UsersGetChannelResponses returns the responses UsersGetChannel
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UsersGetChannelResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Channel returned."},
+		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to access this user's channel information."},
+		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Channel does not exist: $channelId."},
+	}
 }
 
 // UsersUpdateChannelResponse is the successful (2xx) response of UsersUpdateChannel.
@@ -796,11 +960,15 @@ type UsersUpdateChannelResponse struct {
 	Body []byte
 }
 
-// UsersUpdateChannelResponses documents the responses of UsersUpdateChannel, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UsersUpdateChannelResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Status Code: `204` Channel updated."},
-	{Status: 400, Code: "200", Description: "Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed."},
+// UsersUpdateChannelResponses returns the responses UsersUpdateChannel
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UsersUpdateChannelResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Status Code: `204` Channel updated."},
+		{Status: 400, Code: "200", Description: "Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed."},
+	}
 }
 
 // UsersDeleteChannelResponse is the successful (2xx) response of UsersDeleteChannel.
@@ -813,11 +981,15 @@ type UsersDeleteChannelResponse struct {
 	Body []byte
 }
 
-// UsersDeleteChannelResponses documents the responses of UsersDeleteChannel, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UsersDeleteChannelResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Channel deleted."},
-	{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed."},
+// UsersDeleteChannelResponses returns the responses UsersDeleteChannel
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UsersDeleteChannelResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Channel deleted."},
+		{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed."},
+	}
 }
 
 // ListUserChannelsResponse is the successful (2xx) response of ListUserChannels.
@@ -833,11 +1005,15 @@ type ListUserChannelsResponse struct {
 	Data *ListUserChannelsResponseBody
 }
 
-// ListUserChannelsResponses documents the responses of ListUserChannels, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListUserChannelsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Status Code: `200` User's channels returned."},
-	{Status: 400, Code: "300", Description: "Bad request. The next page token is either invalid or has expired."},
+// ListUserChannelsResponses returns the responses ListUserChannels
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListUserChannelsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Status Code: `200` User's channels returned."},
+		{Status: 400, Code: "300", Description: "Bad request. The next page token is either invalid or has expired."},
+	}
 }
 
 // CreateChannelResponse is the successful (2xx) response of CreateChannel.
@@ -853,12 +1029,16 @@ type CreateChannelResponse struct {
 	Data *CreateChannelResponseBody
 }
 
-// CreateChannelResponses documents the responses of CreateChannel, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateChannelResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Status Code: `201` Channel created."},
-	{Status: 400, Code: "5301", Description: "Not found. Request to create a channel failed."},
-	{Status: 404, Code: "1001", Description: "User does not exist: $userId."},
+// CreateChannelResponses returns the responses CreateChannel
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateChannelResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Status Code: `201` Channel created."},
+		{Status: 400, Code: "5301", Description: "Not found. Request to create a channel failed."},
+		{Status: 404, Code: "1001", Description: "User does not exist: $userId."},
+	}
 }
 
 // ListUserContactsResponse is the successful (2xx) response of ListUserContacts.
@@ -874,11 +1054,15 @@ type ListUserContactsResponse struct {
 	Data *ListUserContactsResponseBody
 }
 
-// ListUserContactsResponses documents the responses of ListUserContacts, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListUserContactsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of user's contacts returned."},
-	{Status: 300, Code: "300", Description: "The next page token is invalid or has expired."},
+// ListUserContactsResponses returns the responses ListUserContacts
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListUserContactsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of user's contacts returned."},
+		{Status: 300, Code: "300", Description: "The next page token is invalid or has expired."},
+	}
 }
 
 // GetUserContactDetailsResponse is the successful (2xx) response of GetUserContactDetails.
@@ -894,12 +1078,16 @@ type GetUserContactDetailsResponse struct {
 	Data *GetUserContactDetailsResponseBody
 }
 
-// GetUserContactDetailsResponses documents the responses of GetUserContactDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUserContactDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Contact information returned."},
-	{Status: 400, Code: "5301", Description: "Bad request Request to get the presence status of the chat contact failed."},
-	{Status: 404, Code: "1001", Description: "User does not exist: $contactId"},
+// GetUserContactDetailsResponses returns the responses GetUserContactDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUserContactDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Contact information returned."},
+		{Status: 400, Code: "5301", Description: "Bad request Request to get the presence status of the chat contact failed."},
+		{Status: 404, Code: "1001", Description: "User does not exist: $contactId"},
+	}
 }
 
 // JoinChannelResponse is the successful (2xx) response of JoinChannel.
@@ -915,11 +1103,15 @@ type JoinChannelResponse struct {
 	Data *JoinChannelResponseBody
 }
 
-// JoinChannelResponses documents the responses of JoinChannel, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var JoinChannelResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Successfully joined the channel."},
-	{Status: 400, Code: "5301", Description: "Bad request. Request to join the channel failed."},
+// JoinChannelResponses returns the responses JoinChannel
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func JoinChannelResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Successfully joined the channel."},
+		{Status: 400, Code: "5301", Description: "Bad request. Request to join the channel failed."},
+	}
 }
 
 // LeaveChannelResponse is the successful (2xx) response of LeaveChannel.
@@ -932,11 +1124,15 @@ type LeaveChannelResponse struct {
 	Body []byte
 }
 
-// LeaveChannelResponses documents the responses of LeaveChannel, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var LeaveChannelResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Left channel successfully."},
-	{Status: 400, Code: "5301", Description: "Bad Request. Request to leave the channel failed."},
+// LeaveChannelResponses returns the responses LeaveChannel
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func LeaveChannelResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Left channel successfully."},
+		{Status: 400, Code: "5301", Description: "Bad Request. Request to leave the channel failed."},
+	}
 }
 
 // RemoveMemberResponse is the successful (2xx) response of RemoveMember.
@@ -949,11 +1145,15 @@ type RemoveMemberResponse struct {
 	Body []byte
 }
 
-// RemoveMemberResponses documents the responses of RemoveMember, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RemoveMemberResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Member removed."},
-	{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member."},
+// RemoveMemberResponses returns the responses RemoveMember
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RemoveMemberResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Member removed."},
+		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member."},
+	}
 }
 
 // GetChannelResponse is the successful (2xx) response of GetChannel.
@@ -969,12 +1169,16 @@ type GetChannelResponse struct {
 	Data *GetChannelResponseBody
 }
 
-// GetChannelResponses documents the responses of GetChannel, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetChannelResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Channel returned."},
-	{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to access this user's channel information."},
-	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Channel does not exist: $channelId."},
+// GetChannelResponses returns the responses GetChannel
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetChannelResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Channel returned."},
+		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to access this user's channel information."},
+		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Channel does not exist: $channelId."},
+	}
 }
 
 // UpdateChannelResponse is the successful (2xx) response of UpdateChannel.
@@ -987,11 +1191,15 @@ type UpdateChannelResponse struct {
 	Body []byte
 }
 
-// UpdateChannelResponses documents the responses of UpdateChannel, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateChannelResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Status Code: `204` Channel updated."},
-	{Status: 400, Code: "200", Description: "Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed."},
+// UpdateChannelResponses returns the responses UpdateChannel
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateChannelResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Status Code: `204` Channel updated."},
+		{Status: 400, Code: "200", Description: "Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed."},
+	}
 }
 
 // DeleteChannelResponse is the successful (2xx) response of DeleteChannel.
@@ -1004,11 +1212,15 @@ type DeleteChannelResponse struct {
 	Body []byte
 }
 
-// DeleteChannelResponses documents the responses of DeleteChannel, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteChannelResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Channel deleted."},
-	{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed."},
+// DeleteChannelResponses returns the responses DeleteChannel
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteChannelResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Channel deleted."},
+		{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed."},
+	}
 }
 
 // AccountsUploadVirtualBackgroundFilesResponse is the successful (2xx) response of AccountsUploadVirtualBackgroundFiles.
@@ -1024,12 +1236,16 @@ type AccountsUploadVirtualBackgroundFilesResponse struct {
 	Data *AccountsUploadVirtualBackgroundFilesResponseBody
 }
 
-// AccountsUploadVirtualBackgroundFilesResponses documents the responses of AccountsUploadVirtualBackgroundFiles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AccountsUploadVirtualBackgroundFilesResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Created"},
-	{Status: 400, Code: "120", Description: "Bad Request No file uploaded. Verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. File uploads must be in \"jpg/jpeg\", \""},
-	{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to you: {accountId}."},
+// AccountsUploadVirtualBackgroundFilesResponses returns the responses AccountsUploadVirtualBackgroundFiles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AccountsUploadVirtualBackgroundFilesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Created"},
+		{Status: 400, Code: "120", Description: "Bad Request No file uploaded. Verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. File uploads must be in \"jpg/jpeg\", \""},
+		{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to you: {accountId}."},
+	}
 }
 
 // AccountsDeleteVirtualBackgroundFilesResponse is the successful (2xx) response of AccountsDeleteVirtualBackgroundFiles.
@@ -1042,12 +1258,16 @@ type AccountsDeleteVirtualBackgroundFilesResponse struct {
 	Body []byte
 }
 
-// AccountsDeleteVirtualBackgroundFilesResponses documents the responses of AccountsDeleteVirtualBackgroundFiles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AccountsDeleteVirtualBackgroundFilesResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Deleted."},
-	{Status: 400, Code: "300", Description: "Bad request Invalid parameter: file_ids."},
-	{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to you: {accountId}."},
+// AccountsDeleteVirtualBackgroundFilesResponses returns the responses AccountsDeleteVirtualBackgroundFiles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AccountsDeleteVirtualBackgroundFilesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Deleted."},
+		{Status: 400, Code: "300", Description: "Bad request Invalid parameter: file_ids."},
+		{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to you: {accountId}."},
+	}
 }
 
 // GetSettingsResponse is the successful (2xx) response of GetSettings.
@@ -1063,11 +1283,15 @@ type GetSettingsResponse struct {
 	Data *GetSettingsResponseBody
 }
 
-// GetSettingsResponses documents the responses of GetSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Account settings returned. Only available for Paid account."},
-	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+// GetSettingsResponses returns the responses GetSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Account settings returned. Only available for Paid account."},
+		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+	}
 }
 
 // UpdateSettingsResponse is the successful (2xx) response of UpdateSettings.
@@ -1080,13 +1304,17 @@ type UpdateSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateSettingsResponses documents the responses of UpdateSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for Paid account."},
-	{Status: 204, Code: "", Description: "Account settings updated."},
-	{Status: 300, Code: "300", Description: "The domains provided are invalid. If you are providing multiple domains, separate each domain with a comma."},
-	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+// UpdateSettingsResponses returns the responses UpdateSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for Paid account."},
+		{Status: 204, Code: "", Description: "Account settings updated."},
+		{Status: 300, Code: "300", Description: "The domains provided are invalid. If you are providing multiple domains, separate each domain with a comma."},
+		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+	}
 }
 
 // ListBillingInvoicesResponse is the successful (2xx) response of ListBillingInvoices.
@@ -1102,11 +1330,15 @@ type ListBillingInvoicesResponse struct {
 	Data *ListBillingInvoicesResponseBody
 }
 
-// ListBillingInvoicesResponses documents the responses of ListBillingInvoices, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListBillingInvoicesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Account billing invoice information returned."},
-	{Status: 400, Code: "200", Description: "Only available for Paid account: {subAccountId}. Error Code: `2001` Account does not exist: {subAccountId}."},
+// ListBillingInvoicesResponses returns the responses ListBillingInvoices
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListBillingInvoicesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Account billing invoice information returned."},
+		{Status: 400, Code: "200", Description: "Only available for Paid account: {subAccountId}. Error Code: `2001` Account does not exist: {subAccountId}."},
+	}
 }
 
 // GetInvoiceDetailsResponse is the successful (2xx) response of GetInvoiceDetails.
@@ -1122,11 +1354,15 @@ type GetInvoiceDetailsResponse struct {
 	Data *GetInvoiceDetailsResponseBody
 }
 
-// GetInvoiceDetailsResponses documents the responses of GetInvoiceDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetInvoiceDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Account billing invoice information returned."},
-	{Status: 400, Code: "2001", Description: "Account does not exist: {subAccountId}. InvoiceId does not exist: {invoiceId}."},
+// GetInvoiceDetailsResponses returns the responses GetInvoiceDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetInvoiceDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Account billing invoice information returned."},
+		{Status: 400, Code: "2001", Description: "Account does not exist: {subAccountId}. InvoiceId does not exist: {invoiceId}."},
+	}
 }
 
 // GetBillingInformationResponse is the successful (2xx) response of GetBillingInformation.
@@ -1142,12 +1378,16 @@ type GetBillingInformationResponse struct {
 	Data *GetBillingInformationResponseBody
 }
 
-// GetBillingInformationResponses documents the responses of GetBillingInformation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetBillingInformationResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Account billing contact information returned."},
-	{Status: 400, Code: "2100", Description: "This sub account is on self pay mode."},
-	{Status: 404, Code: "2001", Description: "Account does not exist: {subAccountId}."},
+// GetBillingInformationResponses returns the responses GetBillingInformation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetBillingInformationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Account billing contact information returned."},
+		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode."},
+		{Status: 404, Code: "2001", Description: "Account does not exist: {subAccountId}."},
+	}
 }
 
 // UpdateBillingInformationResponse is the successful (2xx) response of UpdateBillingInformation.
@@ -1160,13 +1400,17 @@ type UpdateBillingInformationResponse struct {
 	Body []byte
 }
 
-// UpdateBillingInformationResponses documents the responses of UpdateBillingInformation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateBillingInformationResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Please subscribe a plan for this sub account first."},
-	{Status: 204, Code: "", Description: "Account billing contact information updated."},
-	{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Invalid country parameter: {country}. Invalid state parameter: {state}."},
-	{Status: 404, Code: "2001", Description: "Account does not exist: {subAccountId}."},
+// UpdateBillingInformationResponses returns the responses UpdateBillingInformation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateBillingInformationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Please subscribe a plan for this sub account first."},
+		{Status: 204, Code: "", Description: "Account billing contact information updated."},
+		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Invalid country parameter: {country}. Invalid state parameter: {state}."},
+		{Status: 404, Code: "2001", Description: "Account does not exist: {subAccountId}."},
+	}
 }
 
 // UpdateBasePlanResponse is the successful (2xx) response of UpdateBasePlan.
@@ -1179,14 +1423,18 @@ type UpdateBasePlanResponse struct {
 	Body []byte
 }
 
-// UpdateBasePlanResponses documents the responses of UpdateBasePlan, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateBasePlanResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Free trial and VIP account can't update sub plan. You do not have a subscription yet."},
-	{Status: 204, Code: "", Description: "HTTPS Status Code: `204` Base plan updated."},
-	{Status: 300, Code: "300", Description: "Insufficient number of hosts for business plan type. Insufficient number of hosts for education plan type. Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}."},
-	{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Cannot makes updates when account is subscribed to a bundle plan. This account is not under a free trial plan. The account currently has {0} paid"},
-	{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
+// UpdateBasePlanResponses returns the responses UpdateBasePlan
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateBasePlanResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Free trial and VIP account can't update sub plan. You do not have a subscription yet."},
+		{Status: 204, Code: "", Description: "HTTPS Status Code: `204` Base plan updated."},
+		{Status: 300, Code: "300", Description: "Insufficient number of hosts for business plan type. Insufficient number of hosts for education plan type. Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}."},
+		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Cannot makes updates when account is subscribed to a bundle plan. This account is not under a free trial plan. The account currently has {0} paid"},
+		{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
+	}
 }
 
 // CancelBasePlanResponse is the successful (2xx) response of CancelBasePlan.
@@ -1199,13 +1447,17 @@ type CancelBasePlanResponse struct {
 	Body []byte
 }
 
-// CancelBasePlanResponses documents the responses of CancelBasePlan, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CancelBasePlanResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Cannot cancel plan for a sub account which is under free plan. You don’t have a major subscription yet. You should first cancel all additional subscriptions. Free trial and VIP accounts can not cancel plans of a sub a"},
-	{Status: 204, Code: "", Description: "Plan cancelled successfully."},
-	{Status: 400, Code: "2100", Description: "This sub account is paid by self. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provision, u"},
-	{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` This account does not exist or does not belong to this master account."},
+// CancelBasePlanResponses returns the responses CancelBasePlan
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CancelBasePlanResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Cannot cancel plan for a sub account which is under free plan. You don’t have a major subscription yet. You should first cancel all additional subscriptions. Free trial and VIP accounts can not cancel plans of a sub a"},
+		{Status: 204, Code: "", Description: "Plan cancelled successfully."},
+		{Status: 400, Code: "2100", Description: "This sub account is paid by self. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provision, u"},
+		{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` This account does not exist or does not belong to this master account."},
+	}
 }
 
 // SubscribeAccountToAdditionalPlanResponse is the successful (2xx) response of SubscribeAccountToAdditionalPlan.
@@ -1221,12 +1473,16 @@ type SubscribeAccountToAdditionalPlanResponse struct {
 	Data *SubscribeAccountToAdditionalPlanResponseBody
 }
 
-// SubscribeAccountToAdditionalPlanResponses documents the responses of SubscribeAccountToAdditionalPlan, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SubscribeAccountToAdditionalPlanResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Information about the account's updated additional plans."},
-	{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Cannot update Additional plan for a sub account under free plan. Additional Zoom Rooms plan cannot be added to a sub account that already has a Zoom"},
-	{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
+// SubscribeAccountToAdditionalPlanResponses returns the responses SubscribeAccountToAdditionalPlan
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SubscribeAccountToAdditionalPlanResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Information about the account's updated additional plans."},
+		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Cannot update Additional plan for a sub account under free plan. Additional Zoom Rooms plan cannot be added to a sub account that already has a Zoom"},
+		{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
+	}
 }
 
 // UpdateAccountAdditionalPlanResponse is the successful (2xx) response of UpdateAccountAdditionalPlan.
@@ -1239,14 +1495,18 @@ type UpdateAccountAdditionalPlanResponse struct {
 	Body []byte
 }
 
-// UpdateAccountAdditionalPlanResponses documents the responses of UpdateAccountAdditionalPlan, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateAccountAdditionalPlanResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Free trial and VIP accounts can't update sub plans. You don’t have subscription for ({oldPlanCode}) yet."},
-	{Status: 204, Code: "", Description: "Additional plan updated for the account."},
-	{Status: 300, Code: "300", Description: "Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}."},
-	{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Invalid Additional Plan Type: {newPlanCode}. Cannot update Additional plan for a sub account under free plan. Invalid plan type. Account can’t"},
-	{Status: 404, Code: "2001", Description: "Account does not exist: {subAccountId}. Error Code: `3200` Cannot find Zuora subscription for account:{subAccountId}."},
+// UpdateAccountAdditionalPlanResponses returns the responses UpdateAccountAdditionalPlan
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateAccountAdditionalPlanResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Free trial and VIP accounts can't update sub plans. You don’t have subscription for ({oldPlanCode}) yet."},
+		{Status: 204, Code: "", Description: "Additional plan updated for the account."},
+		{Status: 300, Code: "300", Description: "Plan types do not match, oldPlanType: {oldPlanType} newPlanType: {newPlanType}."},
+		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Invalid Additional Plan Type: {newPlanCode}. Cannot update Additional plan for a sub account under free plan. Invalid plan type. Account can’t"},
+		{Status: 404, Code: "2001", Description: "Account does not exist: {subAccountId}. Error Code: `3200` Cannot find Zuora subscription for account:{subAccountId}."},
+	}
 }
 
 // CancelAdditionalPlansResponse is the successful (2xx) response of CancelAdditionalPlans.
@@ -1259,14 +1519,18 @@ type CancelAdditionalPlansResponse struct {
 	Body []byte
 }
 
-// CancelAdditionalPlansResponses documents the responses of CancelAdditionalPlans, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CancelAdditionalPlansResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "You cannot cancel plan for a sub account that is under a free plan. You cannot perform this action because you do not have a Zoom Phone subscription for this account. Free trial and VIP accounts can not cancel plans of a"},
-	{Status: 204, Code: "", Description: "Plan cancelled successfully."},
-	{Status: 300, Code: "300", Description: "Plan type is required."},
-	{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provisi"},
-	{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
+// CancelAdditionalPlansResponses returns the responses CancelAdditionalPlans
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CancelAdditionalPlansResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "You cannot cancel plan for a sub account that is under a free plan. You cannot perform this action because you do not have a Zoom Phone subscription for this account. Free trial and VIP accounts can not cancel plans of a"},
+		{Status: 204, Code: "", Description: "Plan cancelled successfully."},
+		{Status: 300, Code: "300", Description: "Plan type is required."},
+		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provisi"},
+		{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
+	}
 }
 
 // GetAccountPlanInformationResponse is the successful (2xx) response of GetAccountPlanInformation.
@@ -1282,12 +1546,16 @@ type GetAccountPlanInformationResponse struct {
 	Data *GetAccountPlanInformationResponseBody
 }
 
-// GetAccountPlanInformationResponses documents the responses of GetAccountPlanInformation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetAccountPlanInformationResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Account's plans returned."},
-	{Status: 400, Code: "2100", Description: "This sub account is on self pay mode."},
-	{Status: 404, Code: "", Description: "Account does not exist: {subAccountId}."},
+// GetAccountPlanInformationResponses returns the responses GetAccountPlanInformation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetAccountPlanInformationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Account's plans returned."},
+		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode."},
+		{Status: 404, Code: "", Description: "Account does not exist: {subAccountId}."},
+	}
 }
 
 // SubscribeAccountToPlanResponse is the successful (2xx) response of SubscribeAccountToPlan.
@@ -1300,14 +1568,18 @@ type SubscribeAccountToPlanResponse struct {
 	Body []byte
 }
 
-// SubscribeAccountToPlanResponses documents the responses of SubscribeAccountToPlan, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SubscribeAccountToPlanResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "One zuora account only can have one active billing subscription. Can’t subscribe 25-participants pro plan for this sub-account. Can’t subscribe 50-participants pro plan for this sub-account. In order to take advantage"},
-	{Status: 201, Code: "", Description: "Account plans updated."},
-	{Status: 300, Code: "300", Description: "Account can’t buy this plan. Buy hosts must equal or larger than {minBuyHost}. Buy hosts must equal or smaller than {maxBuyHost}. Buy hosts must equal or smaller than 9999. Active hosts must be equal or larger than buy"},
-	{Status: 400, Code: "2100", Description: "Invalid parameter: first_name Invalid parameter: last_name Invalid parameter: email Invalid parameter: country Invalid parameter: address Invalid parameter: city Invalid parameter:"},
-	{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
+// SubscribeAccountToPlanResponses returns the responses SubscribeAccountToPlan
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SubscribeAccountToPlanResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "One zuora account only can have one active billing subscription. Can’t subscribe 25-participants pro plan for this sub-account. Can’t subscribe 50-participants pro plan for this sub-account. In order to take advantage"},
+		{Status: 201, Code: "", Description: "Account plans updated."},
+		{Status: 300, Code: "300", Description: "Account can’t buy this plan. Buy hosts must equal or larger than {minBuyHost}. Buy hosts must equal or smaller than {maxBuyHost}. Buy hosts must equal or smaller than 9999. Active hosts must be equal or larger than buy"},
+		{Status: 400, Code: "2100", Description: "Invalid parameter: first_name Invalid parameter: last_name Invalid parameter: email Invalid parameter: country Invalid parameter: address Invalid parameter: city Invalid parameter:"},
+		{Status: 404, Code: "1001", Description: "User does not exist. Error Code: `2001` Account does not exist: {subAccountId}."},
+	}
 }
 
 // GetPlanUsageResponse is the successful (2xx) response of GetPlanUsage.
@@ -1323,11 +1595,15 @@ type GetPlanUsageResponse struct {
 	Data *GetPlanUsageResponseBody
 }
 
-// GetPlanUsageResponses documents the responses of GetPlanUsage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetPlanUsageResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Plan Usage returned."},
-	{Status: 400, Code: "200", Description: "Only available for paid account."},
+// GetPlanUsageResponses returns the responses GetPlanUsage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetPlanUsageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Plan Usage returned."},
+		{Status: 400, Code: "200", Description: "Only available for paid account."},
+	}
 }
 
 // AccountsGetLockedSettingsResponse is the successful (2xx) response of AccountsGetLockedSettings.
@@ -1343,11 +1619,15 @@ type AccountsGetLockedSettingsResponse struct {
 	Data *AccountsGetLockedSettingsResponseBody
 }
 
-// AccountsGetLockedSettingsResponses documents the responses of AccountsGetLockedSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AccountsGetLockedSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for paid account:$accountId. Locked settings for the Account returned."},
-	{Status: 400, Code: "2001", Description: "Account does not exist: $subAccountId."},
+// AccountsGetLockedSettingsResponses returns the responses AccountsGetLockedSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AccountsGetLockedSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for paid account:$accountId. Locked settings for the Account returned."},
+		{Status: 400, Code: "2001", Description: "Account does not exist: $subAccountId."},
+	}
 }
 
 // AccountsUpdateLockedSettingsResponse is the successful (2xx) response of AccountsUpdateLockedSettings.
@@ -1360,12 +1640,16 @@ type AccountsUpdateLockedSettingsResponse struct {
 	Body []byte
 }
 
-// AccountsUpdateLockedSettingsResponses documents the responses of AccountsUpdateLockedSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AccountsUpdateLockedSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for Paid account: $accountId."},
-	{Status: 204, Code: "", Description: "Account lock settings updated."},
-	{Status: 404, Code: "2001", Description: "TAccount does not exist: $subAccountId."},
+// AccountsUpdateLockedSettingsResponses returns the responses AccountsUpdateLockedSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AccountsUpdateLockedSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for Paid account: $accountId."},
+		{Status: 204, Code: "", Description: "Account lock settings updated."},
+		{Status: 404, Code: "2001", Description: "TAccount does not exist: $subAccountId."},
+	}
 }
 
 // AssignSIPTrunkConfigurationResponse is the successful (2xx) response of AssignSIPTrunkConfiguration.
@@ -1378,12 +1662,16 @@ type AssignSIPTrunkConfigurationResponse struct {
 	Body []byte
 }
 
-// AssignSIPTrunkConfigurationResponses documents the responses of AssignSIPTrunkConfiguration, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AssignSIPTrunkConfigurationResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Configuration assigned successfully."},
-	{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan."},
-	{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+// AssignSIPTrunkConfigurationResponses returns the responses AssignSIPTrunkConfiguration
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AssignSIPTrunkConfigurationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Configuration assigned successfully."},
+		{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan."},
+		{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+	}
 }
 
 // GetSIPTrunkConfigurationResponse is the successful (2xx) response of GetSIPTrunkConfiguration.
@@ -1399,10 +1687,14 @@ type GetSIPTrunkConfigurationResponse struct {
 	Data *GetSIPTrunkConfigurationResponseBody
 }
 
-// GetSIPTrunkConfigurationResponses documents the responses of GetSIPTrunkConfiguration, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetSIPTrunkConfigurationResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "SIP trunk configuration returned."},
+// GetSIPTrunkConfigurationResponses returns the responses GetSIPTrunkConfiguration
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetSIPTrunkConfigurationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "SIP trunk configuration returned."},
+	}
 }
 
 // AssignNumbersResponse is the successful (2xx) response of AssignNumbers.
@@ -1415,12 +1707,16 @@ type AssignNumbersResponse struct {
 	Body []byte
 }
 
-// AssignNumbersResponses documents the responses of AssignNumbers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AssignNumbersResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Created Numbers assigned successfully."},
-	{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan. Error Code: `400` This number does not belong to master account."},
-	{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+// AssignNumbersResponses returns the responses AssignNumbers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AssignNumbersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Created Numbers assigned successfully."},
+		{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan. Error Code: `400` This number does not belong to master account."},
+		{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+	}
 }
 
 // DeleteAllNumbersResponse is the successful (2xx) response of DeleteAllNumbers.
@@ -1433,12 +1729,16 @@ type DeleteAllNumbersResponse struct {
 	Body []byte
 }
 
-// DeleteAllNumbersResponses documents the responses of DeleteAllNumbers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteAllNumbersResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Numbers deleted successfully."},
-	{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan."},
-	{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+// DeleteAllNumbersResponses returns the responses DeleteAllNumbers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteAllNumbersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Numbers deleted successfully."},
+		{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan."},
+		{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+	}
 }
 
 // ListSIPTrunksResponse is the successful (2xx) response of ListSIPTrunks.
@@ -1454,12 +1754,16 @@ type ListSIPTrunksResponse struct {
 	Data *ListSIPTrunksResponseBody
 }
 
-// ListSIPTrunksResponses documents the responses of ListSIPTrunks, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListSIPTrunksResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK List of SIP Trunks returned."},
-	{Status: 400, Code: "300", Description: "Bad Request Request failed because this account is not enrolled in SIP Connected Audio plan."},
-	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+// ListSIPTrunksResponses returns the responses ListSIPTrunks
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListSIPTrunksResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK List of SIP Trunks returned."},
+		{Status: 400, Code: "300", Description: "Bad Request Request failed because this account is not enrolled in SIP Connected Audio plan."},
+		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+	}
 }
 
 // AssignSIPTrunksResponse is the successful (2xx) response of AssignSIPTrunks.
@@ -1475,12 +1779,16 @@ type AssignSIPTrunksResponse struct {
 	Data *AssignSIPTrunksResponseBody
 }
 
-// AssignSIPTrunksResponses documents the responses of AssignSIPTrunks, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AssignSIPTrunksResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content SIP Trunk assigned successfully."},
-	{Status: 400, Code: "300", Description: "Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * The master account has no sip trunk configs. * Invalid parameter: sip_trunks."},
-	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+// AssignSIPTrunksResponses returns the responses AssignSIPTrunks
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AssignSIPTrunksResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content SIP Trunk assigned successfully."},
+		{Status: 400, Code: "300", Description: "Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * The master account has no sip trunk configs. * Invalid parameter: sip_trunks."},
+		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+	}
 }
 
 // DeleteSIPTrunkResponse is the successful (2xx) response of DeleteSIPTrunk.
@@ -1493,12 +1801,16 @@ type DeleteSIPTrunkResponse struct {
 	Body []byte
 }
 
-// DeleteSIPTrunkResponses documents the responses of DeleteSIPTrunk, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteSIPTrunkResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content SIP Trunk deleted."},
-	{Status: 400, Code: "300", Description: "Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * Your account does not have the permission to make updates on this account. Only a master ac"},
-	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+// DeleteSIPTrunkResponses returns the responses DeleteSIPTrunk
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteSIPTrunkResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content SIP Trunk deleted."},
+		{Status: 400, Code: "300", Description: "Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * Your account does not have the permission to make updates on this account. Only a master ac"},
+		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+	}
 }
 
 // AddInternalCallOutCountriesResponse is the successful (2xx) response of AddInternalCallOutCountries.
@@ -1514,12 +1826,16 @@ type AddInternalCallOutCountriesResponse struct {
 	Data *AddInternalCallOutCountriesResponseBody
 }
 
-// AddInternalCallOutCountriesResponses documents the responses of AddInternalCallOutCountries, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddInternalCallOutCountriesResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Created Call-out countries created."},
-	{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
-	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+// AddInternalCallOutCountriesResponses returns the responses AddInternalCallOutCountries
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddInternalCallOutCountriesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Created Call-out countries created."},
+		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
+		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+	}
 }
 
 // ListInternalCallOutCountriesResponse is the successful (2xx) response of ListInternalCallOutCountries.
@@ -1535,12 +1851,16 @@ type ListInternalCallOutCountriesResponse struct {
 	Data *ListInternalCallOutCountriesResponseBody
 }
 
-// ListInternalCallOutCountriesResponses documents the responses of ListInternalCallOutCountries, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListInternalCallOutCountriesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK List of Internal Callout Countries returned."},
-	{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
-	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+// ListInternalCallOutCountriesResponses returns the responses ListInternalCallOutCountries
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListInternalCallOutCountriesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK List of Internal Callout Countries returned."},
+		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
+		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+	}
 }
 
 // DeleteInternalCallOutCountryResponse is the successful (2xx) response of DeleteInternalCallOutCountry.
@@ -1553,12 +1873,16 @@ type DeleteInternalCallOutCountryResponse struct {
 	Body []byte
 }
 
-// DeleteInternalCallOutCountryResponses documents the responses of DeleteInternalCallOutCountry, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteInternalCallOutCountryResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Country deleted."},
-	{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
-	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+// DeleteInternalCallOutCountryResponses returns the responses DeleteInternalCallOutCountry
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteInternalCallOutCountryResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Country deleted."},
+		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
+		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+	}
 }
 
 // AddInternalNumbersResponse is the successful (2xx) response of AddInternalNumbers.
@@ -1574,12 +1898,16 @@ type AddInternalNumbersResponse struct {
 	Data *AddInternalNumbersResponseBody
 }
 
-// AddInternalNumbersResponses documents the responses of AddInternalNumbers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddInternalNumbersResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Created Internal numbers added successfully."},
-	{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
-	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+// AddInternalNumbersResponses returns the responses AddInternalNumbers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddInternalNumbersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Created Internal numbers added successfully."},
+		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
+		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+	}
 }
 
 // ListInternalNumbersResponse is the successful (2xx) response of ListInternalNumbers.
@@ -1595,12 +1923,16 @@ type ListInternalNumbersResponse struct {
 	Data *ListInternalNumbersResponseBody
 }
 
-// ListInternalNumbersResponses documents the responses of ListInternalNumbers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListInternalNumbersResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK List of internal numbers returned."},
-	{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
-	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+// ListInternalNumbersResponses returns the responses ListInternalNumbers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListInternalNumbersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK List of internal numbers returned."},
+		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
+		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+	}
 }
 
 // DeleteInternalNumberResponse is the successful (2xx) response of DeleteInternalNumber.
@@ -1613,12 +1945,16 @@ type DeleteInternalNumberResponse struct {
 	Body []byte
 }
 
-// DeleteInternalNumberResponses documents the responses of DeleteInternalNumber, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteInternalNumberResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Number deleted."},
-	{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
-	{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+// DeleteInternalNumberResponses returns the responses DeleteInternalNumber
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteInternalNumberResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Number deleted."},
+		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
+		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
+	}
 }
 
 // GetSubAccountDetailsResponse is the successful (2xx) response of GetSubAccountDetails.
@@ -1634,11 +1970,15 @@ type GetSubAccountDetailsResponse struct {
 	Data *GetSubAccountDetailsResponseBody
 }
 
-// GetSubAccountDetailsResponses documents the responses of GetSubAccountDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetSubAccountDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Account object returned."},
-	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+// GetSubAccountDetailsResponses returns the responses GetSubAccountDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetSubAccountDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Account object returned."},
+		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+	}
 }
 
 // DisassociateSubAccountResponse is the successful (2xx) response of DisassociateSubAccount.
@@ -1651,11 +1991,15 @@ type DisassociateSubAccountResponse struct {
 	Body []byte
 }
 
-// DisassociateSubAccountResponses documents the responses of DisassociateSubAccount, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DisassociateSubAccountResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Account deleted."},
-	{Status: 404, Code: "2000", Description: "You cannot disassociate a paid account. Error Code: `2001` Account does not exist: $subAccountId."},
+// DisassociateSubAccountResponses returns the responses DisassociateSubAccount
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DisassociateSubAccountResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Account deleted."},
+		{Status: 404, Code: "2000", Description: "You cannot disassociate a paid account. Error Code: `2001` Account does not exist: $subAccountId."},
+	}
 }
 
 // UpdateOptionsResponse is the successful (2xx) response of UpdateOptions.
@@ -1671,13 +2015,17 @@ type UpdateOptionsResponse struct {
 	Data *UpdateOptionsResponseBody
 }
 
-// UpdateOptionsResponses documents the responses of UpdateOptions, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateOptionsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "The pay mode cannot be updated for a sub account which already has an existing plan."},
-	{Status: 204, Code: "", Description: "Account options updated."},
-	{Status: 400, Code: "2100", Description: "The collection method cannot be changed after the purchase is complete."},
-	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+// UpdateOptionsResponses returns the responses UpdateOptions
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateOptionsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "The pay mode cannot be updated for a sub account which already has an existing plan."},
+		{Status: 204, Code: "", Description: "Account options updated."},
+		{Status: 400, Code: "2100", Description: "The collection method cannot be changed after the purchase is complete."},
+		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+	}
 }
 
 // GetManagedDomainsResponse is the successful (2xx) response of GetManagedDomains.
@@ -1693,11 +2041,15 @@ type GetManagedDomainsResponse struct {
 	Data *GetManagedDomainsResponseBody
 }
 
-// GetManagedDomainsResponses documents the responses of GetManagedDomains, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetManagedDomainsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Account managed domains returned. Only available for paid account."},
-	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+// GetManagedDomainsResponses returns the responses GetManagedDomains
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetManagedDomainsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Account managed domains returned. Only available for paid account."},
+		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+	}
 }
 
 // GetTrustedDomainsResponse is the successful (2xx) response of GetTrustedDomains.
@@ -1713,11 +2065,15 @@ type GetTrustedDomainsResponse struct {
 	Data *GetTrustedDomainsResponseBody
 }
 
-// GetTrustedDomainsResponses documents the responses of GetTrustedDomains, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetTrustedDomainsResponses = []ResponseDoc{
-	{Status: 200, Code: "2001", Description: "Account trusted domains returned Account does not exist: $subAccountId."},
-	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+// GetTrustedDomainsResponses returns the responses GetTrustedDomains
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetTrustedDomainsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "2001", Description: "Account trusted domains returned Account does not exist: $subAccountId."},
+		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
+	}
 }
 
 // UpdateAccountOwnerResponse is the successful (2xx) response of UpdateAccountOwner.
@@ -1730,12 +2086,16 @@ type UpdateAccountOwnerResponse struct {
 	Body []byte
 }
 
-// UpdateAccountOwnerResponses documents the responses of UpdateAccountOwner, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateAccountOwnerResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Account owner updated."},
-	{Status: 400, Code: "200", Description: "User is not an admin or is an API user or doesn’t belong to this account: {accountId}. Cannot make a user outside of your account an owner. Cannot update the role of an account owner."},
-	{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId. Error Code: `3201` Cannot find a billing account for this: $accountId. Error Code: `3211` Cannot find a billing contact for this: $ac"},
+// UpdateAccountOwnerResponses returns the responses UpdateAccountOwner
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateAccountOwnerResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Account owner updated."},
+		{Status: 400, Code: "200", Description: "User is not an admin or is an API user or doesn’t belong to this account: {accountId}. Cannot make a user outside of your account an owner. Cannot update the role of an account owner."},
+		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId. Error Code: `3201` Cannot find a billing account for this: $accountId. Error Code: `3211` Cannot find a billing contact for this: $ac"},
+	}
 }
 
 // SwitchUserAccountResponse is the successful (2xx) response of SwitchUserAccount.
@@ -1748,12 +2108,16 @@ type SwitchUserAccountResponse struct {
 	Body []byte
 }
 
-// SwitchUserAccountResponses documents the responses of SwitchUserAccount, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SwitchUserAccountResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "User's account switched successfully."},
-	{Status: 400, Code: "1117", Description: "Bad Request Can not disassociate Admin user"},
-	{Status: 404, Code: "1001", Description: "Not Found User {userId} does not exist or does not belong to this account. Error Code: `1010` User not found on this account. Error Code: `1120` Invite not exist"},
+// SwitchUserAccountResponses returns the responses SwitchUserAccount
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SwitchUserAccountResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "User's account switched successfully."},
+		{Status: 400, Code: "1117", Description: "Bad Request Can not disassociate Admin user"},
+		{Status: 404, Code: "1001", Description: "Not Found User {userId} does not exist or does not belong to this account. Error Code: `1010` User not found on this account. Error Code: `1120` Invite not exist"},
+	}
 }
 
 // ListRecordingsOfAccountResponse is the successful (2xx) response of ListRecordingsOfAccount.
@@ -1769,11 +2133,15 @@ type ListRecordingsOfAccountResponse struct {
 	Data *ListRecordingsOfAccountResponseBody
 }
 
-// ListRecordingsOfAccountResponses documents the responses of ListRecordingsOfAccount, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListRecordingsOfAccountResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Response Only available for Paid account. Recording(s) listed successfully."},
-	{Status: 400, Code: "2001", Description: "Account not found. Response This account does not exist or does not belong to you: {accountId}."},
+// ListRecordingsOfAccountResponses returns the responses ListRecordingsOfAccount
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListRecordingsOfAccountResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Response Only available for Paid account. Recording(s) listed successfully."},
+		{Status: 400, Code: "2001", Description: "Account not found. Response This account does not exist or does not belong to you: {accountId}."},
+	}
 }
 
 // ListSubAccountsResponse is the successful (2xx) response of ListSubAccounts.
@@ -1789,10 +2157,14 @@ type ListSubAccountsResponse struct {
 	Data *ListSubAccountsResponseBody
 }
 
-// ListSubAccountsResponses documents the responses of ListSubAccounts, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListSubAccountsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Account list returned."},
+// ListSubAccountsResponses returns the responses ListSubAccounts
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListSubAccountsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Account list returned."},
+	}
 }
 
 // CreateSubAccountResponse is the successful (2xx) response of CreateSubAccount.
@@ -1811,12 +2183,16 @@ type CreateSubAccountResponse struct {
 	Data *CreateSubAccountResponseBody
 }
 
-// CreateSubAccountResponses documents the responses of CreateSubAccount, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateSubAccountResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Account created."},
-	{Status: 400, Code: "300", Description: "Your request could not be completed because the name contains an invalid word: {name} Error Code: `1107` Email domain is blocked. Error Code: `1111` Password should not contain r"},
-	{Status: 409, Code: "1005", Description: "Email $email has already been used."},
+// CreateSubAccountResponses returns the responses CreateSubAccount
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateSubAccountResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Account created."},
+		{Status: 400, Code: "300", Description: "Your request could not be completed because the name contains an invalid word: {name} Error Code: `1107` Email domain is blocked. Error Code: `1111` Password should not contain r"},
+		{Status: 409, Code: "1005", Description: "Email $email has already been used."},
+	}
 }
 
 // DeleteGroupMemberResponse is the successful (2xx) response of DeleteGroupMember.
@@ -1829,13 +2205,17 @@ type DeleteGroupMemberResponse struct {
 	Body []byte
 }
 
-// DeleteGroupMemberResponses documents the responses of DeleteGroupMember, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteGroupMemberResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
-	{Status: 204, Code: "", Description: "Group member deleted."},
-	{Status: 400, Code: "1010", Description: "Status Code: `400` Bad request. Group does not belong to this account:{accountId}."},
-	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with this {groupId} does not exist."},
+// DeleteGroupMemberResponses returns the responses DeleteGroupMember
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteGroupMemberResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
+		{Status: 204, Code: "", Description: "Group member deleted."},
+		{Status: 400, Code: "1010", Description: "Status Code: `400` Bad request. Group does not belong to this account:{accountId}."},
+		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with this {groupId} does not exist."},
+	}
 }
 
 // UpdateGroupMemberResponse is the successful (2xx) response of UpdateGroupMember.
@@ -1848,12 +2228,16 @@ type UpdateGroupMemberResponse struct {
 	Body []byte
 }
 
-// UpdateGroupMemberResponses documents the responses of UpdateGroupMember, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateGroupMemberResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Group member updated."},
-	{Status: 400, Code: "200", Description: "Bad Request Only available for Paid account, {accountId}. Error Code: `300` The target_group_id can not be empty. Error Code: `1010` Group does not belong t"},
-	{Status: 404, Code: "4130", Description: "Not Found A group with this {groupId} does not exist."},
+// UpdateGroupMemberResponses returns the responses UpdateGroupMember
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateGroupMemberResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Group member updated."},
+		{Status: 400, Code: "200", Description: "Bad Request Only available for Paid account, {accountId}. Error Code: `300` The target_group_id can not be empty. Error Code: `1010` Group does not belong t"},
+		{Status: 404, Code: "4130", Description: "Not Found A group with this {groupId} does not exist."},
+	}
 }
 
 // ListGroupMembersResponse is the successful (2xx) response of ListGroupMembers.
@@ -1869,11 +2253,15 @@ type ListGroupMembersResponse struct {
 	Data *ListGroupMembersResponseBody
 }
 
-// ListGroupMembersResponses documents the responses of ListGroupMembers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListGroupMembersResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
-	{Status: 404, Code: "4130", Description: "Not found. A group with this {groupId} does not exist."},
+// ListGroupMembersResponses returns the responses ListGroupMembers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListGroupMembersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
+		{Status: 404, Code: "4130", Description: "Not found. A group with this {groupId} does not exist."},
+	}
 }
 
 // AddGroupMembersResponse is the successful (2xx) response of AddGroupMembers.
@@ -1889,12 +2277,16 @@ type AddGroupMembersResponse struct {
 	Data *AddGroupMembersResponseBody
 }
 
-// AddGroupMembersResponses documents the responses of AddGroupMembers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddGroupMembersResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
-	{Status: 201, Code: "", Description: "Member added."},
-	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with this {groupId} does not exist."},
+// AddGroupMembersResponses returns the responses AddGroupMembers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddGroupMembersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
+		{Status: 201, Code: "", Description: "Member added."},
+		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with this {groupId} does not exist."},
+	}
 }
 
 // ListGroupAdminsResponse is the successful (2xx) response of ListGroupAdmins.
@@ -1910,11 +2302,15 @@ type ListGroupAdminsResponse struct {
 	Data *ListGroupAdminsResponseBody
 }
 
-// ListGroupAdminsResponses documents the responses of ListGroupAdmins, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListGroupAdminsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Only available for paid account: \"{accountId}\"."},
-	{Status: 404, Code: "4130", Description: "Not found. A group with the \"{groupId}\" ID does not exist."},
+// ListGroupAdminsResponses returns the responses ListGroupAdmins
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListGroupAdminsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Only available for paid account: \"{accountId}\"."},
+		{Status: 404, Code: "4130", Description: "Not found. A group with the \"{groupId}\" ID does not exist."},
+	}
 }
 
 // AddGroupAdminsResponse is the successful (2xx) response of AddGroupAdmins.
@@ -1930,12 +2326,16 @@ type AddGroupAdminsResponse struct {
 	Data *InviteChannelMembersResponseBody
 }
 
-// AddGroupAdminsResponses documents the responses of AddGroupAdmins, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddGroupAdminsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Status Code: `200` Only available for paid account: \"{accountId}\"."},
-	{Status: 201, Code: "", Description: "Status Code: `201` Group administrator added."},
-	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with the \"{groupId}\" ID does not exist."},
+// AddGroupAdminsResponses returns the responses AddGroupAdmins
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddGroupAdminsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Status Code: `200` Only available for paid account: \"{accountId}\"."},
+		{Status: 201, Code: "", Description: "Status Code: `201` Group administrator added."},
+		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with the \"{groupId}\" ID does not exist."},
+	}
 }
 
 // DeleteGroupAdminResponse is the successful (2xx) response of DeleteGroupAdmin.
@@ -1948,13 +2348,17 @@ type DeleteGroupAdminResponse struct {
 	Body []byte
 }
 
-// DeleteGroupAdminResponses documents the responses of DeleteGroupAdmin, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteGroupAdminResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Status Code: `200` Only available for paid account: \"{accountId}\"."},
-	{Status: 204, Code: "", Description: "Status Code: `204` Group administrator removed."},
-	{Status: 400, Code: "4138", Description: "Status Code: `400` Bad request. That user is not an administrator for the group: \"{groupId}\"."},
-	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with the \"{groupId}\" ID does not exist."},
+// DeleteGroupAdminResponses returns the responses DeleteGroupAdmin
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteGroupAdminResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Status Code: `200` Only available for paid account: \"{accountId}\"."},
+		{Status: 204, Code: "", Description: "Status Code: `204` Group administrator removed."},
+		{Status: 400, Code: "4138", Description: "Status Code: `400` Bad request. That user is not an administrator for the group: \"{groupId}\"."},
+		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with the \"{groupId}\" ID does not exist."},
+	}
 }
 
 // GroupsDeleteVirtualBackgroundFilesResponse is the successful (2xx) response of GroupsDeleteVirtualBackgroundFiles.
@@ -1967,12 +2371,16 @@ type GroupsDeleteVirtualBackgroundFilesResponse struct {
 	Body []byte
 }
 
-// GroupsDeleteVirtualBackgroundFilesResponses documents the responses of GroupsDeleteVirtualBackgroundFiles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GroupsDeleteVirtualBackgroundFilesResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Deleted."},
-	{Status: 400, Code: "300", Description: "Bad request Invalid parameter: file_ids. Group member not found."},
-	{Status: 404, Code: "4130", Description: "Not Found A group with this {groupId} does not exist."},
+// GroupsDeleteVirtualBackgroundFilesResponses returns the responses GroupsDeleteVirtualBackgroundFiles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GroupsDeleteVirtualBackgroundFilesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Deleted."},
+		{Status: 400, Code: "300", Description: "Bad request Invalid parameter: file_ids. Group member not found."},
+		{Status: 404, Code: "4130", Description: "Not Found A group with this {groupId} does not exist."},
+	}
 }
 
 // GroupsUploadVirtualBackgroundFilesResponse is the successful (2xx) response of GroupsUploadVirtualBackgroundFiles.
@@ -1988,12 +2396,16 @@ type GroupsUploadVirtualBackgroundFilesResponse struct {
 	Data *AccountsUploadVirtualBackgroundFilesResponseBody
 }
 
-// GroupsUploadVirtualBackgroundFilesResponses documents the responses of GroupsUploadVirtualBackgroundFiles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GroupsUploadVirtualBackgroundFilesResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Created"},
-	{Status: 400, Code: "120", Description: "Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg or png image file can b"},
-	{Status: 404, Code: "1001", Description: "Not Found User not exist. User {email} not exist or not belong to this account."},
+// GroupsUploadVirtualBackgroundFilesResponses returns the responses GroupsUploadVirtualBackgroundFiles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GroupsUploadVirtualBackgroundFilesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Created"},
+		{Status: 400, Code: "120", Description: "Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg or png image file can b"},
+		{Status: 404, Code: "1001", Description: "Not Found User not exist. User {email} not exist or not belong to this account."},
+	}
 }
 
 // GetGroupSettingsResponse is the successful (2xx) response of GetGroupSettings.
@@ -2009,11 +2421,15 @@ type GetGroupSettingsResponse struct {
 	Data *GetGroupSettingsResponseBody
 }
 
-// GetGroupSettingsResponses documents the responses of GetGroupSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetGroupSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for paid account. Group Settings Returned."},
-	{Status: 404, Code: "4130", Description: "Group does not exist: {groupId}."},
+// GetGroupSettingsResponses returns the responses GetGroupSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetGroupSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for paid account. Group Settings Returned."},
+		{Status: 404, Code: "4130", Description: "Group does not exist: {groupId}."},
+	}
 }
 
 // UpdateGroupSettingsResponse is the successful (2xx) response of UpdateGroupSettings.
@@ -2026,12 +2442,16 @@ type UpdateGroupSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateGroupSettingsResponses documents the responses of UpdateGroupSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateGroupSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for Paid account, {accountId}"},
-	{Status: 204, Code: "", Description: "Settings updated successfully."},
-	{Status: 404, Code: "4130", Description: "Group does not exist: {groupId}."},
+// UpdateGroupSettingsResponses returns the responses UpdateGroupSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateGroupSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for Paid account, {accountId}"},
+		{Status: 204, Code: "", Description: "Settings updated successfully."},
+		{Status: 404, Code: "4130", Description: "Group does not exist: {groupId}."},
+	}
 }
 
 // GroupsGetLockedSettingsResponse is the successful (2xx) response of GroupsGetLockedSettings.
@@ -2047,11 +2467,15 @@ type GroupsGetLockedSettingsResponse struct {
 	Data *GroupsGetLockedSettingsResponseBody
 }
 
-// GroupsGetLockedSettingsResponses documents the responses of GroupsGetLockedSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GroupsGetLockedSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for paid account. Status Code: `200` Locked settings of group returned."},
-	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Group does not exist: {groupId}"},
+// GroupsGetLockedSettingsResponses returns the responses GroupsGetLockedSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GroupsGetLockedSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for paid account. Status Code: `200` Locked settings of group returned."},
+		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Group does not exist: {groupId}"},
+	}
 }
 
 // GroupsUpdateLockedSettingsResponse is the successful (2xx) response of GroupsUpdateLockedSettings.
@@ -2064,12 +2488,16 @@ type GroupsUpdateLockedSettingsResponse struct {
 	Body []byte
 }
 
-// GroupsUpdateLockedSettingsResponses documents the responses of GroupsUpdateLockedSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GroupsUpdateLockedSettingsResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Status Code: `204` Group's locked settings updated."},
-	{Status: 400, Code: "200", Description: "Bad Request Only available for paid account."},
-	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. This group does not exist."},
+// GroupsUpdateLockedSettingsResponses returns the responses GroupsUpdateLockedSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GroupsUpdateLockedSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Status Code: `204` Group's locked settings updated."},
+		{Status: 400, Code: "200", Description: "Bad Request Only available for paid account."},
+		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. This group does not exist."},
+	}
 }
 
 // GetGroupResponse is the successful (2xx) response of GetGroup.
@@ -2085,12 +2513,16 @@ type GetGroupResponse struct {
 	Data *GetGroupResponseBody
 }
 
-// GetGroupResponses documents the responses of GetGroup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetGroupResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Group returned. Only available for Paid account,{accountId}."},
-	{Status: 400, Code: "1010", Description: "Group does not belong to your account."},
-	{Status: 404, Code: "4130", Description: "Group not found. A group with this {groupId} does not exist."},
+// GetGroupResponses returns the responses GetGroup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetGroupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Group returned. Only available for Paid account,{accountId}."},
+		{Status: 400, Code: "1010", Description: "Group does not belong to your account."},
+		{Status: 404, Code: "4130", Description: "Group not found. A group with this {groupId} does not exist."},
+	}
 }
 
 // UpdateGroupResponse is the successful (2xx) response of UpdateGroup.
@@ -2103,13 +2535,17 @@ type UpdateGroupResponse struct {
 	Body []byte
 }
 
-// UpdateGroupResponses documents the responses of UpdateGroup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateGroupResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "The group does not belong to this account:{accountId}."},
-	{Status: 204, Code: "", Description: "Group updated."},
-	{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with this {groupId} does not exist."},
-	{Status: 409, Code: "4132", Description: "Status Code: `409` Conflict Group name {groupName} is already in use."},
+// UpdateGroupResponses returns the responses UpdateGroup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateGroupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "The group does not belong to this account:{accountId}."},
+		{Status: 204, Code: "", Description: "Group updated."},
+		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. A group with this {groupId} does not exist."},
+		{Status: 409, Code: "4132", Description: "Status Code: `409` Conflict Group name {groupName} is already in use."},
+	}
 }
 
 // DeleteGroupResponse is the successful (2xx) response of DeleteGroup.
@@ -2122,13 +2558,17 @@ type DeleteGroupResponse struct {
 	Body []byte
 }
 
-// DeleteGroupResponses documents the responses of DeleteGroup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteGroupResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for Paid account,{accountId}."},
-	{Status: 204, Code: "", Description: "Group deleted."},
-	{Status: 300, Code: "300", Description: "Group member not found."},
-	{Status: 404, Code: "4130", Description: "Group not found. A group with this {groupId} does not exist."},
+// DeleteGroupResponses returns the responses DeleteGroup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteGroupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for Paid account,{accountId}."},
+		{Status: 204, Code: "", Description: "Group deleted."},
+		{Status: 300, Code: "300", Description: "Group member not found."},
+		{Status: 404, Code: "4130", Description: "Group not found. A group with this {groupId} does not exist."},
+	}
 }
 
 // ListGroupsResponse is the successful (2xx) response of ListGroups.
@@ -2144,11 +2584,15 @@ type ListGroupsResponse struct {
 	Data *ListGroupsResponseBody
 }
 
-// ListGroupsResponses documents the responses of ListGroups, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListGroupsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "List of groups returned. Only available for paid accounts."},
-	{Status: 404, Code: "4130", Description: "A group with this {groupId} does not exist."},
+// ListGroupsResponses returns the responses ListGroups
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListGroupsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "List of groups returned. Only available for paid accounts."},
+		{Status: 404, Code: "4130", Description: "A group with this {groupId} does not exist."},
+	}
 }
 
 // CreateGroupResponse is the successful (2xx) response of CreateGroup.
@@ -2167,15 +2611,19 @@ type CreateGroupResponse struct {
 	Data *CreateGroupResponseBody
 }
 
-// CreateGroupResponses documents the responses of CreateGroup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateGroupResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for Paid account,{accountId}"},
-	{Status: 201, Code: "", Description: "Group created."},
-	{Status: 300, Code: "300", Description: "Missing field: name."},
-	{Status: 404, Code: "4130", Description: "A group with this {groupId} does not exist."},
-	{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit ({0}) of Create a Group API request for this account. This limit resets at GMT 00:00:00."},
+// CreateGroupResponses returns the responses CreateGroup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateGroupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for Paid account,{accountId}"},
+		{Status: 201, Code: "", Description: "Group created."},
+		{Status: 300, Code: "300", Description: "Missing field: name."},
+		{Status: 404, Code: "4130", Description: "A group with this {groupId} does not exist."},
+		{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit ({0}) of Create a Group API request for this account. This limit resets at GMT 00:00:00."},
+	}
 }
 
 // UpdateH323SIPDeviceResponse is the successful (2xx) response of UpdateH323SIPDevice.
@@ -2188,12 +2636,16 @@ type UpdateH323SIPDeviceResponse struct {
 	Body []byte
 }
 
-// UpdateH323SIPDeviceResponses documents the responses of UpdateH323SIPDevice, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateH323SIPDeviceResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "H.323/SIP device updated."},
-	{Status: 300, Code: "300", Description: "H.323 Device does not exist: {deviceId}."},
-	{Status: 404, Code: "2020", Description: "H.323 device's display name:{displayName} is already in use."},
+// UpdateH323SIPDeviceResponses returns the responses UpdateH323SIPDevice
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateH323SIPDeviceResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "H.323/SIP device updated."},
+		{Status: 300, Code: "300", Description: "H.323 Device does not exist: {deviceId}."},
+		{Status: 404, Code: "2020", Description: "H.323 device's display name:{displayName} is already in use."},
+	}
 }
 
 // DeleteH323SIPDeviceResponse is the successful (2xx) response of DeleteH323SIPDevice.
@@ -2206,13 +2658,17 @@ type DeleteH323SIPDeviceResponse struct {
 	Body []byte
 }
 
-// DeleteH323SIPDeviceResponses documents the responses of DeleteH323SIPDevice, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteH323SIPDeviceResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "You do not have the permission to delete this device."},
-	{Status: 204, Code: "", Description: "H.323/SIP device deleted."},
-	{Status: 300, Code: "", Description: "H.323 device does not exist: {deviceId}."},
-	{Status: 404, Code: "", Description: "H.323/SIP device not found."},
+// DeleteH323SIPDeviceResponses returns the responses DeleteH323SIPDevice
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteH323SIPDeviceResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "You do not have the permission to delete this device."},
+		{Status: 204, Code: "", Description: "H.323/SIP device deleted."},
+		{Status: 300, Code: "", Description: "H.323 device does not exist: {deviceId}."},
+		{Status: 404, Code: "", Description: "H.323/SIP device not found."},
+	}
 }
 
 // ListH323SIPDevicesResponse is the successful (2xx) response of ListH323SIPDevices.
@@ -2228,10 +2684,14 @@ type ListH323SIPDevicesResponse struct {
 	Data *ListH323SIPDevicesResponseBody
 }
 
-// ListH323SIPDevicesResponses documents the responses of ListH323SIPDevices, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListH323SIPDevicesResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "List of H.323/SIP devices returned. No permission."},
+// ListH323SIPDevicesResponses returns the responses ListH323SIPDevices
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListH323SIPDevicesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "List of H.323/SIP devices returned. No permission."},
+	}
 }
 
 // CreateH323SIPDeviceResponse is the successful (2xx) response of CreateH323SIPDevice.
@@ -2250,12 +2710,16 @@ type CreateH323SIPDeviceResponse struct {
 	Data *CreateH323SIPDeviceResponseBody
 }
 
-// CreateH323SIPDeviceResponses documents the responses of CreateH323SIPDevice, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateH323SIPDeviceResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "No permission."},
-	{Status: 201, Code: "", Description: "H.323/SIP device created."},
-	{Status: 404, Code: "2020", Description: "H.323 device's display name:{displayName} is already in use."},
+// CreateH323SIPDeviceResponses returns the responses CreateH323SIPDevice
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateH323SIPDeviceResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "No permission."},
+		{Status: 201, Code: "", Description: "H.323/SIP device created."},
+		{Status: 404, Code: "2020", Description: "H.323 device's display name:{displayName} is already in use."},
+	}
 }
 
 // GetTrackingFieldResponse is the successful (2xx) response of GetTrackingField.
@@ -2271,11 +2735,15 @@ type GetTrackingFieldResponse struct {
 	Data *GetTrackingFieldResponseBody
 }
 
-// GetTrackingFieldResponses documents the responses of GetTrackingField, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetTrackingFieldResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Tracking Field object returned"},
-	{Status: 404, Code: "", Description: "Tracking Field not found"},
+// GetTrackingFieldResponses returns the responses GetTrackingField
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetTrackingFieldResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Tracking Field object returned"},
+		{Status: 404, Code: "", Description: "Tracking Field not found"},
+	}
 }
 
 // UpdateTrackingFieldResponse is the successful (2xx) response of UpdateTrackingField.
@@ -2288,11 +2756,15 @@ type UpdateTrackingFieldResponse struct {
 	Body []byte
 }
 
-// UpdateTrackingFieldResponses documents the responses of UpdateTrackingField, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateTrackingFieldResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Tracking Field updated"},
-	{Status: 404, Code: "", Description: "Tracking Field not found"},
+// UpdateTrackingFieldResponses returns the responses UpdateTrackingField
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateTrackingFieldResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Tracking Field updated"},
+		{Status: 404, Code: "", Description: "Tracking Field not found"},
+	}
 }
 
 // DeleteTrackingFieldResponse is the successful (2xx) response of DeleteTrackingField.
@@ -2305,11 +2777,15 @@ type DeleteTrackingFieldResponse struct {
 	Body []byte
 }
 
-// DeleteTrackingFieldResponses documents the responses of DeleteTrackingField, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteTrackingFieldResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Tracking Field deleted"},
-	{Status: 404, Code: "", Description: "Tracking Field not found"},
+// DeleteTrackingFieldResponses returns the responses DeleteTrackingField
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteTrackingFieldResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Tracking Field deleted"},
+		{Status: 404, Code: "", Description: "Tracking Field not found"},
+	}
 }
 
 // ListTrackingFieldsResponse is the successful (2xx) response of ListTrackingFields.
@@ -2322,10 +2798,14 @@ type ListTrackingFieldsResponse struct {
 	Body []byte
 }
 
-// ListTrackingFieldsResponses documents the responses of ListTrackingFields, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListTrackingFieldsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of Tracking Fields returned."},
+// ListTrackingFieldsResponses returns the responses ListTrackingFields
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListTrackingFieldsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of Tracking Fields returned."},
+	}
 }
 
 // CreateTrackingFieldResponse is the successful (2xx) response of CreateTrackingField.
@@ -2344,10 +2824,14 @@ type CreateTrackingFieldResponse struct {
 	Data *GetTrackingFieldResponseBody
 }
 
-// CreateTrackingFieldResponses documents the responses of CreateTrackingField, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateTrackingFieldResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Tracking Field created"},
+// CreateTrackingFieldResponses returns the responses CreateTrackingField
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateTrackingFieldResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Tracking Field created"},
+	}
 }
 
 // ListIMDirectoryGroupMembersResponse is the successful (2xx) response of ListIMDirectoryGroupMembers.
@@ -2363,12 +2847,16 @@ type ListIMDirectoryGroupMembersResponse struct {
 	Data *ListIMDirectoryGroupMembersResponseBody
 }
 
-// ListIMDirectoryGroupMembersResponses documents the responses of ListIMDirectoryGroupMembers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListIMDirectoryGroupMembersResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "IM group member list returned. Only available for paid account:{accountId}."},
-	{Status: 300, Code: "300", Description: "Missing field: name."},
-	{Status: 404, Code: "", Description: "IM Group not found."},
+// ListIMDirectoryGroupMembersResponses returns the responses ListIMDirectoryGroupMembers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListIMDirectoryGroupMembersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "IM group member list returned. Only available for paid account:{accountId}."},
+		{Status: 300, Code: "300", Description: "Missing field: name."},
+		{Status: 404, Code: "", Description: "IM Group not found."},
+	}
 }
 
 // AddIMDirectoryGroupMembersResponse is the successful (2xx) response of AddIMDirectoryGroupMembers.
@@ -2384,13 +2872,17 @@ type AddIMDirectoryGroupMembersResponse struct {
 	Data *AddGroupMembersResponseBody
 }
 
-// AddIMDirectoryGroupMembersResponses documents the responses of AddIMDirectoryGroupMembers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddIMDirectoryGroupMembersResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
-	{Status: 201, Code: "", Description: "Member added."},
-	{Status: 300, Code: "300", Description: "Missing field: name."},
-	{Status: 404, Code: "", Description: "IM Group not found"},
+// AddIMDirectoryGroupMembersResponses returns the responses AddIMDirectoryGroupMembers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddIMDirectoryGroupMembersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
+		{Status: 201, Code: "", Description: "Member added."},
+		{Status: 300, Code: "300", Description: "Missing field: name."},
+		{Status: 404, Code: "", Description: "IM Group not found"},
+	}
 }
 
 // DeleteIMDirectoryGroupMemberResponse is the successful (2xx) response of DeleteIMDirectoryGroupMember.
@@ -2403,13 +2895,17 @@ type DeleteIMDirectoryGroupMemberResponse struct {
 	Body []byte
 }
 
-// DeleteIMDirectoryGroupMemberResponses documents the responses of DeleteIMDirectoryGroupMember, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteIMDirectoryGroupMemberResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for paid account, {accountId}."},
-	{Status: 204, Code: "", Description: "IM group member deleted."},
-	{Status: 300, Code: "300", Description: "Missing field: name. Can not delete account from default group:{groupId}."},
-	{Status: 404, Code: "4130", Description: "IM Group or IM Group member not found. Group does not exist:{groupId}."},
+// DeleteIMDirectoryGroupMemberResponses returns the responses DeleteIMDirectoryGroupMember
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteIMDirectoryGroupMemberResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for paid account, {accountId}."},
+		{Status: 204, Code: "", Description: "IM group member deleted."},
+		{Status: 300, Code: "300", Description: "Missing field: name. Can not delete account from default group:{groupId}."},
+		{Status: 404, Code: "4130", Description: "IM Group or IM Group member not found. Group does not exist:{groupId}."},
+	}
 }
 
 // RetrieveIMDirectoryGroupResponse is the successful (2xx) response of RetrieveIMDirectoryGroup.
@@ -2425,12 +2921,16 @@ type RetrieveIMDirectoryGroupResponse struct {
 	Data *RetrieveIMDirectoryGroupResponseBody
 }
 
-// RetrieveIMDirectoryGroupResponses documents the responses of RetrieveIMDirectoryGroup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RetrieveIMDirectoryGroupResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "IM group object returned. Only available for paid account:{accountId}."},
-	{Status: 300, Code: "300", Description: "Missing field: name."},
-	{Status: 404, Code: "4130", Description: "HTTP Status Code: IM Group not found. Group does not exist:{groupId}."},
+// RetrieveIMDirectoryGroupResponses returns the responses RetrieveIMDirectoryGroup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RetrieveIMDirectoryGroupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "IM group object returned. Only available for paid account:{accountId}."},
+		{Status: 300, Code: "300", Description: "Missing field: name."},
+		{Status: 404, Code: "4130", Description: "HTTP Status Code: IM Group not found. Group does not exist:{groupId}."},
+	}
 }
 
 // UpdateIMDirectoryGroupResponse is the successful (2xx) response of UpdateIMDirectoryGroup.
@@ -2443,12 +2943,16 @@ type UpdateIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// UpdateIMDirectoryGroupResponses documents the responses of UpdateIMDirectoryGroup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateIMDirectoryGroupResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "IM group updated."},
-	{Status: 300, Code: "300", Description: "Missing field: name"},
-	{Status: 404, Code: "4130", Description: "IM Group not found. Group does not exist:{groupId}."},
+// UpdateIMDirectoryGroupResponses returns the responses UpdateIMDirectoryGroup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateIMDirectoryGroupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "IM group updated."},
+		{Status: 300, Code: "300", Description: "Missing field: name"},
+		{Status: 404, Code: "4130", Description: "IM Group not found. Group does not exist:{groupId}."},
+	}
 }
 
 // DeleteIMDirectoryGroupResponse is the successful (2xx) response of DeleteIMDirectoryGroup.
@@ -2461,12 +2965,16 @@ type DeleteIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// DeleteIMDirectoryGroupResponses documents the responses of DeleteIMDirectoryGroup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteIMDirectoryGroupResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "IM group deleted."},
-	{Status: 300, Code: "300", Description: "Missing field: name."},
-	{Status: 404, Code: "4130", Description: "IM Group not found. Group does not exist:{groupId}."},
+// DeleteIMDirectoryGroupResponses returns the responses DeleteIMDirectoryGroup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteIMDirectoryGroupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "IM group deleted."},
+		{Status: 300, Code: "300", Description: "Missing field: name."},
+		{Status: 404, Code: "4130", Description: "IM Group not found. Group does not exist:{groupId}."},
+	}
 }
 
 // ListIMDirectoryGroupsResponse is the successful (2xx) response of ListIMDirectoryGroups.
@@ -2482,11 +2990,15 @@ type ListIMDirectoryGroupsResponse struct {
 	Data *ListIMDirectoryGroupsResponseBody
 }
 
-// ListIMDirectoryGroupsResponses documents the responses of ListIMDirectoryGroups, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListIMDirectoryGroupsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "List of groups returned. List of IM groups returned. Only available for paid account:{accountId}."},
-	{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
+// ListIMDirectoryGroupsResponses returns the responses ListIMDirectoryGroups
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListIMDirectoryGroupsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "List of groups returned. List of IM groups returned. Only available for paid account:{accountId}."},
+		{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
+	}
 }
 
 // CreateIMDirectoryGroupResponse is the successful (2xx) response of CreateIMDirectoryGroup.
@@ -2502,13 +3014,17 @@ type CreateIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// CreateIMDirectoryGroupResponses documents the responses of CreateIMDirectoryGroup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateIMDirectoryGroupResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
-	{Status: 201, Code: "", Description: "IM Group created."},
-	{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
-	{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
+// CreateIMDirectoryGroupResponses returns the responses CreateIMDirectoryGroup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateIMDirectoryGroupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
+		{Status: 201, Code: "", Description: "IM Group created."},
+		{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
+		{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
+	}
 }
 
 // GetIMChatSessionsResponse is the successful (2xx) response of GetIMChatSessions.
@@ -2524,11 +3040,15 @@ type GetIMChatSessionsResponse struct {
 	Data *GetIMChatSessionsResponseBody
 }
 
-// GetIMChatSessionsResponses documents the responses of GetIMChatSessions, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetIMChatSessionsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Archived IM chat sessions returned."},
-	{Status: 300, Code: "300", Description: "The next page token is invalid or expired. Report requested exceeds 6 month limit."},
+// GetIMChatSessionsResponses returns the responses GetIMChatSessions
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetIMChatSessionsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Archived IM chat sessions returned."},
+		{Status: 300, Code: "300", Description: "The next page token is invalid or expired. Report requested exceeds 6 month limit."},
+	}
 }
 
 // GetIMChatMessagesResponse is the successful (2xx) response of GetIMChatMessages.
@@ -2544,11 +3064,15 @@ type GetIMChatMessagesResponse struct {
 	Data *GetIMChatMessagesResponseBody
 }
 
-// GetIMChatMessagesResponses documents the responses of GetIMChatMessages, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetIMChatMessagesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Archived IM chat messages returned."},
-	{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired. Report requested exceeds 6 month limit."},
+// GetIMChatMessagesResponses returns the responses GetIMChatMessages
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetIMChatMessagesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Archived IM chat messages returned."},
+		{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired. Report requested exceeds 6 month limit."},
+	}
 }
 
 // EditChatbotMessageResponse is the successful (2xx) response of EditChatbotMessage.
@@ -2564,11 +3088,15 @@ type EditChatbotMessageResponse struct {
 	Data *EditChatbotMessageResponseBody
 }
 
-// EditChatbotMessageResponses documents the responses of EditChatbotMessage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var EditChatbotMessageResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Message updated."},
-	{Status: 404, Code: "8001", Description: "Not Found Invalid message_id"},
+// EditChatbotMessageResponses returns the responses EditChatbotMessage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func EditChatbotMessageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Message updated."},
+		{Status: 404, Code: "8001", Description: "Not Found Invalid message_id"},
+	}
 }
 
 // DeleteChatbotMessageResponse is the successful (2xx) response of DeleteChatbotMessage.
@@ -2584,11 +3112,15 @@ type DeleteChatbotMessageResponse struct {
 	Data *EditChatbotMessageResponseBody
 }
 
-// DeleteChatbotMessageResponses documents the responses of DeleteChatbotMessage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteChatbotMessageResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Message deleted."},
-	{Status: 404, Code: "8001", Description: "Not Found Invalid message_id"},
+// DeleteChatbotMessageResponses returns the responses DeleteChatbotMessage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteChatbotMessageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Message deleted."},
+		{Status: 404, Code: "8001", Description: "Not Found Invalid message_id"},
+	}
 }
 
 // SendChatbotMessagesResponse is the successful (2xx) response of SendChatbotMessages.
@@ -2601,14 +3133,18 @@ type SendChatbotMessagesResponse struct {
 	Body []byte
 }
 
-// SendChatbotMessagesResponses documents the responses of SendChatbotMessages, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SendChatbotMessagesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Message Sent."},
-	{Status: 400, Code: "7001", Description: "Bad Request Invalid request body format"},
-	{Status: 401, Code: "7010", Description: "Unauthorized Missing authorization header Invalid authorization token"},
-	{Status: 403, Code: "7003", Description: "Forbidden No chatbot can be found with the given robot_jid Error Code: `7004` Not authorized No channel or user can be found with the given to_jid"},
-	{Status: 404, Code: "7002", Description: "Not Found Invalid robot_jid specified in the request body"},
+// SendChatbotMessagesResponses returns the responses SendChatbotMessages
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SendChatbotMessagesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Message Sent."},
+		{Status: 400, Code: "7001", Description: "Bad Request Invalid request body format"},
+		{Status: 401, Code: "7010", Description: "Unauthorized Missing authorization header Invalid authorization token"},
+		{Status: 403, Code: "7003", Description: "Forbidden No chatbot can be found with the given robot_jid Error Code: `7004` Not authorized No channel or user can be found with the given to_jid"},
+		{Status: 404, Code: "7002", Description: "Not Found Invalid robot_jid specified in the request body"},
+	}
 }
 
 // GetUserIMMessagesResponse is the successful (2xx) response of GetUserIMMessages.
@@ -2624,10 +3160,14 @@ type GetUserIMMessagesResponse struct {
 	Data *GetUserIMMessagesResponseBody
 }
 
-// GetUserIMMessagesResponses documents the responses of GetUserIMMessages, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUserIMMessagesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "User's IM messages returned."},
+// GetUserIMMessagesResponses returns the responses GetUserIMMessages
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUserIMMessagesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "User's IM messages returned."},
+	}
 }
 
 // SendIMMessagesResponse is the successful (2xx) response of SendIMMessages.
@@ -2643,10 +3183,14 @@ type SendIMMessagesResponse struct {
 	Data *SendChatMessageResponseBody
 }
 
-// SendIMMessagesResponses documents the responses of SendIMMessages, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SendIMMessagesResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Message Sent."},
+// SendIMMessagesResponses returns the responses SendIMMessages
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SendIMMessagesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Message Sent."},
+	}
 }
 
 // UsersListMeetingsResponse is the successful (2xx) response of UsersListMeetings.
@@ -2662,11 +3206,15 @@ type UsersListMeetingsResponse struct {
 	Data *UsersListMeetingsResponseBody
 }
 
-// UsersListMeetingsResponses documents the responses of UsersListMeetings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UsersListMeetingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of meeting objects returned."},
-	{Status: 404, Code: "1001", Description: "User ID not found. User {userId} not exist or not belong to this account."},
+// UsersListMeetingsResponses returns the responses UsersListMeetings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UsersListMeetingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of meeting objects returned."},
+		{Status: 404, Code: "1001", Description: "User ID not found. User {userId} not exist or not belong to this account."},
+	}
 }
 
 // CreateMeetingResponse is the successful (2xx) response of CreateMeeting.
@@ -2685,13 +3233,17 @@ type CreateMeetingResponse struct {
 	Data *CreateMeetingResponseBody
 }
 
-// CreateMeetingResponses documents the responses of CreateMeeting, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateMeetingResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Meeting created."},
-	{Status: 300, Code: "", Description: "Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day."},
-	{Status: 400, Code: "3000", Description: "Bad Request * Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. * Users in '{0}' have been blocked from joining meetings"},
-	{Status: 404, Code: "1001", Description: "Not Found User not found. User {userId} not exist or not belong to this account."},
+// CreateMeetingResponses returns the responses CreateMeeting
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateMeetingResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Meeting created."},
+		{Status: 300, Code: "", Description: "Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day."},
+		{Status: 400, Code: "3000", Description: "Bad Request * Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. * Users in '{0}' have been blocked from joining meetings"},
+		{Status: 404, Code: "1001", Description: "Not Found User not found. User {userId} not exist or not belong to this account."},
+	}
 }
 
 // ListUserAssistantsResponse is the successful (2xx) response of ListUserAssistants.
@@ -2707,11 +3259,15 @@ type ListUserAssistantsResponse struct {
 	Data *ListUserAssistantsResponseBody
 }
 
-// ListUserAssistantsResponses documents the responses of ListUserAssistants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListUserAssistantsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Success."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// ListUserAssistantsResponses returns the responses ListUserAssistants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListUserAssistantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Success."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // AddAssistantsResponse is the successful (2xx) response of AddAssistants.
@@ -2730,12 +3286,16 @@ type AddAssistantsResponse struct {
 	Data *AddAssistantsResponseBody
 }
 
-// AddAssistantsResponses documents the responses of AddAssistants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddAssistantsResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Assistant added."},
-	{Status: 400, Code: "200", Description: "Bad Request Current account must be paid account: $userId The user must either be a Licensed user or an On-prem user : $userId. Can't assign scheduling privilege to yourself."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// AddAssistantsResponses returns the responses AddAssistants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddAssistantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Assistant added."},
+		{Status: 400, Code: "200", Description: "Bad Request Current account must be paid account: $userId The user must either be a Licensed user or an On-prem user : $userId. Can't assign scheduling privilege to yourself."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // DeleteUserAssistantsResponse is the successful (2xx) response of DeleteUserAssistants.
@@ -2748,11 +3308,15 @@ type DeleteUserAssistantsResponse struct {
 	Body []byte
 }
 
-// DeleteUserAssistantsResponses documents the responses of DeleteUserAssistants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteUserAssistantsResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Assistants deleted."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// DeleteUserAssistantsResponses returns the responses DeleteUserAssistants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteUserAssistantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Assistants deleted."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // DeleteUserAssistantResponse is the successful (2xx) response of DeleteUserAssistant.
@@ -2765,11 +3329,15 @@ type DeleteUserAssistantResponse struct {
 	Body []byte
 }
 
-// DeleteUserAssistantResponses documents the responses of DeleteUserAssistant, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteUserAssistantResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "OK Assistant deleted."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// DeleteUserAssistantResponses returns the responses DeleteUserAssistant
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteUserAssistantResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "OK Assistant deleted."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // ListUserSchedulersResponse is the successful (2xx) response of ListUserSchedulers.
@@ -2785,11 +3353,15 @@ type ListUserSchedulersResponse struct {
 	Data *ListUserSchedulersResponseBody
 }
 
-// ListUserSchedulersResponses documents the responses of ListUserSchedulers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListUserSchedulersResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Successfully listed all schedulers of the user."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// ListUserSchedulersResponses returns the responses ListUserSchedulers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListUserSchedulersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Successfully listed all schedulers of the user."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // DeleteUserSchedulersResponse is the successful (2xx) response of DeleteUserSchedulers.
@@ -2802,11 +3374,15 @@ type DeleteUserSchedulersResponse struct {
 	Body []byte
 }
 
-// DeleteUserSchedulersResponses documents the responses of DeleteUserSchedulers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteUserSchedulersResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "All schedulers deleted."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// DeleteUserSchedulersResponses returns the responses DeleteUserSchedulers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteUserSchedulersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "All schedulers deleted."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // DeleteSchedulerResponse is the successful (2xx) response of DeleteScheduler.
@@ -2819,11 +3395,15 @@ type DeleteSchedulerResponse struct {
 	Body []byte
 }
 
-// DeleteSchedulerResponses documents the responses of DeleteScheduler, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteSchedulerResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Scheduler deleted."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// DeleteSchedulerResponses returns the responses DeleteScheduler
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteSchedulerResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Scheduler deleted."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // UploadVirtualBackgroundFileResponse is the successful (2xx) response of UploadVirtualBackgroundFile.
@@ -2839,12 +3419,16 @@ type UploadVirtualBackgroundFileResponse struct {
 	Data *AccountsUploadVirtualBackgroundFilesResponseBody
 }
 
-// UploadVirtualBackgroundFileResponses documents the responses of UploadVirtualBackgroundFile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UploadVirtualBackgroundFileResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Created"},
-	{Status: 400, Code: "120", Description: "Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg, gif or png image file can"},
-	{Status: 404, Code: "", Description: "Not Found Group not found."},
+// UploadVirtualBackgroundFileResponses returns the responses UploadVirtualBackgroundFile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UploadVirtualBackgroundFileResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Created"},
+		{Status: 400, Code: "120", Description: "Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg, gif or png image file can"},
+		{Status: 404, Code: "", Description: "Not Found Group not found."},
+	}
 }
 
 // UsersDeleteVirtualBackgroundFilesResponse is the successful (2xx) response of UsersDeleteVirtualBackgroundFiles.
@@ -2857,12 +3441,16 @@ type UsersDeleteVirtualBackgroundFilesResponse struct {
 	Body []byte
 }
 
-// UsersDeleteVirtualBackgroundFilesResponses documents the responses of UsersDeleteVirtualBackgroundFiles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UsersDeleteVirtualBackgroundFilesResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Deleted."},
-	{Status: 400, Code: "300", Description: "Bad Request Invalid parameter: file_ids."},
-	{Status: 404, Code: "1001", Description: "Not Found User not exist. User {userId} does not exist or does not belong to this account."},
+// UsersDeleteVirtualBackgroundFilesResponses returns the responses UsersDeleteVirtualBackgroundFiles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UsersDeleteVirtualBackgroundFilesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Deleted."},
+		{Status: 400, Code: "300", Description: "Bad Request Invalid parameter: file_ids."},
+		{Status: 404, Code: "1001", Description: "Not Found User not exist. User {userId} does not exist or does not belong to this account."},
+	}
 }
 
 // GetUserSettingsResponse is the successful (2xx) response of GetUserSettings.
@@ -2878,12 +3466,16 @@ type GetUserSettingsResponse struct {
 	Data *GetUserSettingsResponseBody
 }
 
-// GetUserSettingsResponses documents the responses of GetUserSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUserSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "User settings returned."},
-	{Status: 400, Code: "1120", Description: "Bad Request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept the invitation o"},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// GetUserSettingsResponses returns the responses GetUserSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUserSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "User settings returned."},
+		{Status: 400, Code: "1120", Description: "Bad Request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept the invitation o"},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // UpdateUserSettingsResponse is the successful (2xx) response of UpdateUserSettings.
@@ -2896,12 +3488,16 @@ type UpdateUserSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateUserSettingsResponses documents the responses of UpdateUserSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateUserSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "User settings updated"},
-	{Status: 400, Code: "1108", Description: "Bad Request Only Licensed or On-prem users can enable the large meeting feature. Error Code: `1204` You can't enable the Webinar feature because you already have the Zoom"},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// UpdateUserSettingsResponses returns the responses UpdateUserSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateUserSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "User settings updated"},
+		{Status: 400, Code: "1108", Description: "Bad Request Only Licensed or On-prem users can enable the large meeting feature. Error Code: `1204` You can't enable the Webinar feature because you already have the Zoom"},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // GetUserTSPAccountResponse is the successful (2xx) response of GetUserTSPAccount.
@@ -2917,12 +3513,16 @@ type GetUserTSPAccountResponse struct {
 	Data *GetUserTSPAccountResponseBody
 }
 
-// GetUserTSPAccountResponses documents the responses of GetUserTSPAccount, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUserTSPAccountResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "TSP account retrieved successfully."},
-	{Status: 400, Code: "300", Description: "Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP."},
-	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+// GetUserTSPAccountResponses returns the responses GetUserTSPAccount
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUserTSPAccountResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "TSP account retrieved successfully."},
+		{Status: 400, Code: "300", Description: "Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP."},
+		{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+	}
 }
 
 // UpdateTSPAccountResponse is the successful (2xx) response of UpdateTSPAccount.
@@ -2935,12 +3535,16 @@ type UpdateTSPAccountResponse struct {
 	Body []byte
 }
 
-// UpdateTSPAccountResponses documents the responses of UpdateTSPAccount, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateTSPAccountResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content TSP account updated."},
-	{Status: 400, Code: "2024", Description: "Bad request. Account has not enabled TSP. Error Code:`300` The TSP id provided does not exist. Error Code:`300` TSP Config does not exist. Error Code:`300` A"},
-	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+// UpdateTSPAccountResponses returns the responses UpdateTSPAccount
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateTSPAccountResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content TSP account updated."},
+		{Status: 400, Code: "2024", Description: "Bad request. Account has not enabled TSP. Error Code:`300` The TSP id provided does not exist. Error Code:`300` TSP Config does not exist. Error Code:`300` A"},
+		{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+	}
 }
 
 // DeleteUserTSPAccountResponse is the successful (2xx) response of DeleteUserTSPAccount.
@@ -2953,12 +3557,16 @@ type DeleteUserTSPAccountResponse struct {
 	Body []byte
 }
 
-// DeleteUserTSPAccountResponses documents the responses of DeleteUserTSPAccount, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteUserTSPAccountResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Status Code: `204` No Content TSP account deleted."},
-	{Status: 400, Code: "2024", Description: "Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At"},
-	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+// DeleteUserTSPAccountResponses returns the responses DeleteUserTSPAccount
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteUserTSPAccountResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Status Code: `204` No Content TSP account deleted."},
+		{Status: 400, Code: "2024", Description: "Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At"},
+		{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+	}
 }
 
 // ListUserTSPAccountsResponse is the successful (2xx) response of ListUserTSPAccounts.
@@ -2974,12 +3582,16 @@ type ListUserTSPAccountsResponse struct {
 	Data *ListUserTSPAccountsResponseBody
 }
 
-// ListUserTSPAccountsResponses documents the responses of ListUserTSPAccounts, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListUserTSPAccountsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK TSP account list returned successfully."},
-	{Status: 400, Code: "2024", Description: "Bad request. Account has not enabled TSP."},
-	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+// ListUserTSPAccountsResponses returns the responses ListUserTSPAccounts
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListUserTSPAccountsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK TSP account list returned successfully."},
+		{Status: 400, Code: "2024", Description: "Bad request. Account has not enabled TSP."},
+		{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+	}
 }
 
 // AddUserTSPAccountResponse is the successful (2xx) response of AddUserTSPAccount.
@@ -2995,12 +3607,16 @@ type AddUserTSPAccountResponse struct {
 	Data *AddUserTSPAccountResponseBody
 }
 
-// AddUserTSPAccountResponses documents the responses of AddUserTSPAccount, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddUserTSPAccountResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "TSP account added."},
-	{Status: 400, Code: "2024", Description: "Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs."},
-	{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+// AddUserTSPAccountResponses returns the responses AddUserTSPAccount
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddUserTSPAccountResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "TSP account added."},
+		{Status: 400, Code: "2024", Description: "Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs."},
+		{Status: 404, Code: "1001", Description: "Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in"},
+	}
 }
 
 // SetGlobalDialInURLForTSPUserResponse is the successful (2xx) response of SetGlobalDialInURLForTSPUser.
@@ -3013,12 +3629,16 @@ type SetGlobalDialInURLForTSPUserResponse struct {
 	Body []byte
 }
 
-// SetGlobalDialInURLForTSPUserResponses documents the responses of SetGlobalDialInURLForTSPUser, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SetGlobalDialInURLForTSPUserResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Status Code: `204` No Content URL set successfully."},
-	{Status: 400, Code: "2000", Description: "Bad Request Not TSP special account. Ths error means that the account does not have special TSP privilege. Contact Zoom Developer Support for details. Error Code: `2024`"},
-	{Status: 404, Code: "1001", Description: "User ID not found. User {userId} not exist or not belong to this account. Error Code: `1120` Invite not exist. This error is thrown if you added a user in your account but the user di"},
+// SetGlobalDialInURLForTSPUserResponses returns the responses SetGlobalDialInURLForTSPUser
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SetGlobalDialInURLForTSPUserResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Status Code: `204` No Content URL set successfully."},
+		{Status: 400, Code: "2000", Description: "Bad Request Not TSP special account. Ths error means that the account does not have special TSP privilege. Contact Zoom Developer Support for details. Error Code: `2024`"},
+		{Status: 404, Code: "1001", Description: "User ID not found. User {userId} not exist or not belong to this account. Error Code: `1120` Invite not exist. This error is thrown if you added a user in your account but the user di"},
+	}
 }
 
 // GetUserTokenResponse is the successful (2xx) response of GetUserToken.
@@ -3034,11 +3654,15 @@ type GetUserTokenResponse struct {
 	Data *GetUserTokenResponseBody
 }
 
-// GetUserTokenResponses documents the responses of GetUserToken, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUserTokenResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Token returned."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// GetUserTokenResponses returns the responses GetUserToken
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUserTokenResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Token returned."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // RevokeUserSSOTokenResponse is the successful (2xx) response of RevokeUserSSOToken.
@@ -3051,11 +3675,15 @@ type RevokeUserSSOTokenResponse struct {
 	Body []byte
 }
 
-// RevokeUserSSOTokenResponses documents the responses of RevokeUserSSOToken, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RevokeUserSSOTokenResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Token deleted."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// RevokeUserSSOTokenResponses returns the responses RevokeUserSSOToken
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RevokeUserSSOTokenResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Token deleted."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // UsersListWebinarsResponse is the successful (2xx) response of UsersListWebinars.
@@ -3068,11 +3696,15 @@ type UsersListWebinarsResponse struct {
 	Body []byte
 }
 
-// UsersListWebinarsResponses documents the responses of UsersListWebinars, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UsersListWebinarsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of webinar objects returned."},
-	{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
+// UsersListWebinarsResponses returns the responses UsersListWebinars
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UsersListWebinarsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of webinar objects returned."},
+		{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
+	}
 }
 
 // CreateWebinarResponse is the successful (2xx) response of CreateWebinar.
@@ -3091,12 +3723,16 @@ type CreateWebinarResponse struct {
 	Data *CreateWebinarResponseBody
 }
 
-// CreateWebinarResponses documents the responses of CreateWebinar, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateWebinarResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Webinar created."},
-	{Status: 400, Code: "200", Description: "Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. * Users in '{0}' have been blocked from joining meetings and web"},
-	{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
+// CreateWebinarResponses returns the responses CreateWebinar
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateWebinarResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Webinar created."},
+		{Status: 400, Code: "200", Description: "Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. * Users in '{0}' have been blocked from joining meetings and web"},
+		{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
+	}
 }
 
 // GetUserResponse is the successful (2xx) response of GetUser.
@@ -3112,12 +3748,16 @@ type GetUserResponse struct {
 	Data *GetUserResponseBody
 }
 
-// GetUserResponses documents the responses of GetUser, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUserResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK User object returned."},
-	{Status: 400, Code: "1120", Description: "Bad Request Bad request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept t"},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// GetUserResponses returns the responses GetUser
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUserResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK User object returned."},
+		{Status: 400, Code: "1120", Description: "Bad Request Bad request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept t"},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // UpdateUserResponse is the successful (2xx) response of UpdateUser.
@@ -3130,12 +3770,16 @@ type UpdateUserResponse struct {
 	Body []byte
 }
 
-// UpdateUserResponses documents the responses of UpdateUser, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateUserResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "User updated."},
-	{Status: 400, Code: "200", Description: "Bad Request A Zoom Room user cannot be updated to a free user type: $userId Only an account administrator can change a user's name. Only an account administrator can change the host k"},
-	{Status: 404, Code: "1001", Description: "User does not exist: $userId."},
+// UpdateUserResponses returns the responses UpdateUser
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateUserResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "User updated."},
+		{Status: 400, Code: "200", Description: "Bad Request A Zoom Room user cannot be updated to a free user type: $userId Only an account administrator can change a user's name. Only an account administrator can change the host k"},
+		{Status: 404, Code: "1001", Description: "User does not exist: $userId."},
+	}
 }
 
 // DeleteUserResponse is the successful (2xx) response of DeleteUser.
@@ -3148,12 +3792,16 @@ type DeleteUserResponse struct {
 	Body []byte
 }
 
-// DeleteUserResponses documents the responses of DeleteUser, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteUserResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "User deleted."},
-	{Status: 400, Code: "300", Description: "Bad Request The transfer-to email address cannot be the same as the unlinked or deleted user’s email address. Unable to unlink API user(s). This user has published events on Zoom Ev"},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// DeleteUserResponses returns the responses DeleteUser
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteUserResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "User deleted."},
+		{Status: 400, Code: "300", Description: "Bad Request The transfer-to email address cannot be the same as the unlinked or deleted user’s email address. Unable to unlink API user(s). This user has published events on Zoom Ev"},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // ListAllRecordingsResponse is the successful (2xx) response of ListAllRecordings.
@@ -3169,11 +3817,15 @@ type ListAllRecordingsResponse struct {
 	Data *ListAllRecordingsResponseBody
 }
 
-// ListAllRecordingsResponses documents the responses of ListAllRecordings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListAllRecordingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of recording objects returned."},
-	{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
+// ListAllRecordingsResponses returns the responses ListAllRecordings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListAllRecordingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of recording objects returned."},
+		{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
+	}
 }
 
 // UploadUserProfilePictureResponse is the successful (2xx) response of UploadUserProfilePicture.
@@ -3189,12 +3841,16 @@ type UploadUserProfilePictureResponse struct {
 	Body []byte
 }
 
-// UploadUserProfilePictureResponses documents the responses of UploadUserProfilePicture, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UploadUserProfilePictureResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Picture uploaded."},
-	{Status: 400, Code: "300", Description: "Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict"},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// UploadUserProfilePictureResponses returns the responses UploadUserProfilePicture
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UploadUserProfilePictureResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Picture uploaded."},
+		{Status: 400, Code: "300", Description: "Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict"},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // UpdateUserStatusResponse is the successful (2xx) response of UpdateUserStatus.
@@ -3207,13 +3863,17 @@ type UpdateUserStatusResponse struct {
 	Body []byte
 }
 
-// UpdateUserStatusResponses documents the responses of UpdateUserStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateUserStatusResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Untitled Example"},
-	{Status: 204, Code: "", Description: "Status updated."},
-	{Status: 400, Code: "200", Description: "Bad Request Zoom Room and Admin users' status cannot be activated or deactivated. Error Code: `300` You cannot deactivate this user because the user has an upcoming Zoom Eve"},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// UpdateUserStatusResponses returns the responses UpdateUserStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateUserStatusResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Untitled Example"},
+		{Status: 204, Code: "", Description: "Status updated."},
+		{Status: 400, Code: "200", Description: "Bad Request Zoom Room and Admin users' status cannot be activated or deactivated. Error Code: `300` You cannot deactivate this user because the user has an upcoming Zoom Eve"},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // UpdateUserPasswordResponse is the successful (2xx) response of UpdateUserPassword.
@@ -3226,12 +3886,16 @@ type UpdateUserPasswordResponse struct {
 	Body []byte
 }
 
-// UpdateUserPasswordResponses documents the responses of UpdateUserPassword, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateUserPasswordResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "OK Password updated."},
-	{Status: 400, Code: "300", Description: "Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// UpdateUserPasswordResponses returns the responses UpdateUserPassword
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateUserPasswordResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "OK Password updated."},
+		{Status: 400, Code: "300", Description: "Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // GetUserPermissionsResponse is the successful (2xx) response of GetUserPermissions.
@@ -3247,11 +3911,15 @@ type GetUserPermissionsResponse struct {
 	Data *GetUserPermissionsResponseBody
 }
 
-// GetUserPermissionsResponses documents the responses of GetUserPermissions, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUserPermissionsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "User permissions returned."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// GetUserPermissionsResponses returns the responses GetUserPermissions
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUserPermissionsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "User permissions returned."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // ListUserPACAccountsResponse is the successful (2xx) response of ListUserPACAccounts.
@@ -3267,12 +3935,16 @@ type ListUserPACAccountsResponse struct {
 	Data *ListUserPACAccountsResponseBody
 }
 
-// ListUserPACAccountsResponses documents the responses of ListUserPACAccounts, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListUserPACAccountsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK PAC account list returned."},
-	{Status: 400, Code: "2024", Description: "Bad Request User does not have PAC enabled."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// ListUserPACAccountsResponses returns the responses ListUserPACAccounts
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListUserPACAccountsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK PAC account list returned."},
+		{Status: 400, Code: "2024", Description: "Bad Request User does not have PAC enabled."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // UpdateUserEmailResponse is the successful (2xx) response of UpdateUserEmail.
@@ -3285,12 +3957,16 @@ type UpdateUserEmailResponse struct {
 	Body []byte
 }
 
-// UpdateUserEmailResponses documents the responses of UpdateUserEmail, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateUserEmailResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content Email updated."},
-	{Status: 400, Code: "200", Description: "Not Found Only an account administrator can change email."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $email."},
+// UpdateUserEmailResponses returns the responses UpdateUserEmail
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateUserEmailResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content Email updated."},
+		{Status: 400, Code: "200", Description: "Not Found Only an account administrator can change email."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $email."},
+	}
 }
 
 // ListWebinarTemplatesResponse is the successful (2xx) response of ListWebinarTemplates.
@@ -3306,11 +3982,15 @@ type ListWebinarTemplatesResponse struct {
 	Data *ListWebinarTemplatesResponseBody
 }
 
-// ListWebinarTemplatesResponses documents the responses of ListWebinarTemplates, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListWebinarTemplatesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK List of existing templates returned."},
-	{Status: 400, Code: "200", Description: "Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` * User not exist: {userId}. * User {userId"},
+// ListWebinarTemplatesResponses returns the responses ListWebinarTemplates
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListWebinarTemplatesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK List of existing templates returned."},
+		{Status: 400, Code: "200", Description: "Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` * User not exist: {userId}. * User {userId"},
+	}
 }
 
 // UpdateUserPresenceStatusResponse is the successful (2xx) response of UpdateUserPresenceStatus.
@@ -3323,13 +4003,17 @@ type UpdateUserPresenceStatusResponse struct {
 	Body []byte
 }
 
-// UpdateUserPresenceStatusResponses documents the responses of UpdateUserPresenceStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateUserPresenceStatusResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Status updated succesfully."},
-	{Status: 400, Code: "5301", Description: "Bad Request Request to update the presence status of this user failed. Error Code: `5411` Unauthorized request. You do not have permission to update the presence status of this use"},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: {userId}."},
-	{Status: 429, Code: "", Description: "Too Many Requests Too many requests submitted to update the presence status of this user. Please wait for the request to be processed and try again later."},
+// UpdateUserPresenceStatusResponses returns the responses UpdateUserPresenceStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateUserPresenceStatusResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Status updated succesfully."},
+		{Status: 400, Code: "5301", Description: "Bad Request Request to update the presence status of this user failed. Error Code: `5411` Unauthorized request. You do not have permission to update the presence status of this use"},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: {userId}."},
+		{Status: 429, Code: "", Description: "Too Many Requests Too many requests submitted to update the presence status of this user. Please wait for the request to be processed and try again later."},
+	}
 }
 
 // ListMeetingTemplatesResponse is the successful (2xx) response of ListMeetingTemplates.
@@ -3345,11 +4029,15 @@ type ListMeetingTemplatesResponse struct {
 	Data *ListMeetingTemplatesResponseBody
 }
 
-// ListMeetingTemplatesResponses documents the responses of ListMeetingTemplates, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListMeetingTemplatesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK"},
-	{Status: 404, Code: "1001", Description: "Not Found User not exist: {userId}. User {userId} does not exist or does not belong to this account."},
+// ListMeetingTemplatesResponses returns the responses ListMeetingTemplates
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListMeetingTemplatesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK"},
+		{Status: 404, Code: "1001", Description: "Not Found User not exist: {userId}. User {userId} does not exist or does not belong to this account."},
+	}
 }
 
 // ListUsersResponse is the successful (2xx) response of ListUsers.
@@ -3365,10 +4053,14 @@ type ListUsersResponse struct {
 	Data *ListUsersResponseBody
 }
 
-// ListUsersResponses documents the responses of ListUsers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListUsersResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "User list returned."},
+// ListUsersResponses returns the responses ListUsers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListUsersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "User list returned."},
+	}
 }
 
 // CreateUsersResponse is the successful (2xx) response of CreateUsers.
@@ -3387,14 +4079,18 @@ type CreateUsersResponse struct {
 	Data *CreateUsersResponseBody
 }
 
-// CreateUsersResponses documents the responses of CreateUsers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateUsersResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "User created."},
-	{Status: 400, Code: "300", Description: "Bad Request Invalid parameter: password Error Code: `200` No privilege. No permission, please contact Zoom customer support. Error Code: `1000` The user cannot be"},
-	{Status: 404, Code: "4130", Description: "Not Found Group does not exist: $groupId"},
-	{Status: 409, Code: "1005", Description: "User with that email already exists Email $email has already been used."},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit ({0}) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00."},
+// CreateUsersResponses returns the responses CreateUsers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateUsersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "User created."},
+		{Status: 400, Code: "300", Description: "Bad Request Invalid parameter: password Error Code: `200` No privilege. No permission, please contact Zoom customer support. Error Code: `1000` The user cannot be"},
+		{Status: 404, Code: "4130", Description: "Not Found Group does not exist: $groupId"},
+		{Status: 409, Code: "1005", Description: "User with that email already exists Email $email has already been used."},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit ({0}) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00."},
+	}
 }
 
 // GetUserZAKResponse is the successful (2xx) response of GetUserZAK.
@@ -3410,11 +4106,15 @@ type GetUserZAKResponse struct {
 	Data *GetUserTokenResponseBody
 }
 
-// GetUserZAKResponses documents the responses of GetUserZAK, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUserZAKResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK"},
-	{Status: 404, Code: "1001", Description: "User not exist. User {userId} does not exist or does not belong to this account."},
+// GetUserZAKResponses returns the responses GetUserZAK
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUserZAKResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK"},
+		{Status: 404, Code: "1001", Description: "User not exist. User {userId} does not exist or does not belong to this account."},
+	}
 }
 
 // CheckUserEmailResponse is the successful (2xx) response of CheckUserEmail.
@@ -3430,12 +4130,16 @@ type CheckUserEmailResponse struct {
 	Data *CheckUserEmailResponseBody
 }
 
-// CheckUserEmailResponses documents the responses of CheckUserEmail, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CheckUserEmailResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Success."},
-	{Status: 400, Code: "300", Description: "Bad Request Email is required."},
-	{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+// CheckUserEmailResponses returns the responses CheckUserEmail
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CheckUserEmailResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Success."},
+		{Status: 400, Code: "300", Description: "Bad Request Email is required."},
+		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
+	}
 }
 
 // CheckUserPMRoomResponse is the successful (2xx) response of CheckUserPMRoom.
@@ -3451,11 +4155,15 @@ type CheckUserPMRoomResponse struct {
 	Data *CheckUserPMRoomResponseBody
 }
 
-// CheckUserPMRoomResponses documents the responses of CheckUserPMRoom, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CheckUserPMRoomResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Success."},
-	{Status: 400, Code: "300", Description: "Bad Request Vanity name is required."},
+// CheckUserPMRoomResponses returns the responses CheckUserPMRoom
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CheckUserPMRoomResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Success."},
+		{Status: 400, Code: "300", Description: "Bad Request Vanity name is required."},
+	}
 }
 
 // DeleteMeetingRegistrantResponse is the successful (2xx) response of DeleteMeetingRegistrant.
@@ -3468,11 +4176,15 @@ type DeleteMeetingRegistrantResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingRegistrantResponses documents the responses of DeleteMeetingRegistrant, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteMeetingRegistrantResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "OK"},
-	{Status: 400, Code: "200", Description: "Bad Request Only available for paid users: {0}. Error code: `300` The value that you entered for the Registrant ID field is invalid. Enter a valid value and try again. **Err"},
+// DeleteMeetingRegistrantResponses returns the responses DeleteMeetingRegistrant
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteMeetingRegistrantResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "OK"},
+		{Status: 400, Code: "200", Description: "Bad Request Only available for paid users: {0}. Error code: `300` The value that you entered for the Registrant ID field is invalid. Enter a valid value and try again. **Err"},
+	}
 }
 
 // GetMeetingRegistrantResponse is the successful (2xx) response of GetMeetingRegistrant.
@@ -3488,13 +4200,17 @@ type GetMeetingRegistrantResponse struct {
 	Data *GetMeetingRegistrantResponseBody
 }
 
-// GetMeetingRegistrantResponses documents the responses of GetMeetingRegistrant, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingRegistrantResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Success."},
-	{Status: 300, Code: "300", Description: "Meeting \"{meetingId}\" is not valid or has expired. This meeting has not set required registration: \"{meetingId}\""},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: \"{accountId}\" Error Code: `3003` You are not the meeting host. Error Code: `3000`> Cannot access meeting info."},
-	{Status: 404, Code: "1001", Description: "Meeting not found. Meeting host does not exist: \"{userId}\""},
+// GetMeetingRegistrantResponses returns the responses GetMeetingRegistrant
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingRegistrantResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Success."},
+		{Status: 300, Code: "300", Description: "Meeting \"{meetingId}\" is not valid or has expired. This meeting has not set required registration: \"{meetingId}\""},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: \"{accountId}\" Error Code: `3003` You are not the meeting host. Error Code: `3000`> Cannot access meeting info."},
+		{Status: 404, Code: "1001", Description: "Meeting not found. Meeting host does not exist: \"{userId}\""},
+	}
 }
 
 // MeetingsListRegistrationQuestionsResponse is the successful (2xx) response of MeetingsListRegistrationQuestions.
@@ -3510,11 +4226,15 @@ type MeetingsListRegistrationQuestionsResponse struct {
 	Data *MeetingsListRegistrationQuestionsResponseBody
 }
 
-// MeetingsListRegistrationQuestionsResponses documents the responses of MeetingsListRegistrationQuestions, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MeetingsListRegistrationQuestionsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting Registrant Question object returned"},
-	{Status: 404, Code: "", Description: "Meeting not found"},
+// MeetingsListRegistrationQuestionsResponses returns the responses MeetingsListRegistrationQuestions
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MeetingsListRegistrationQuestionsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting Registrant Question object returned"},
+		{Status: 404, Code: "", Description: "Meeting not found"},
+	}
 }
 
 // MeetingsUpdateRegistrationQuestionsResponse is the successful (2xx) response of MeetingsUpdateRegistrationQuestions.
@@ -3527,11 +4247,15 @@ type MeetingsUpdateRegistrationQuestionsResponse struct {
 	Body []byte
 }
 
-// MeetingsUpdateRegistrationQuestionsResponses documents the responses of MeetingsUpdateRegistrationQuestions, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MeetingsUpdateRegistrationQuestionsResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting Registrant Questions Updated"},
-	{Status: 404, Code: "", Description: "Meeting not found."},
+// MeetingsUpdateRegistrationQuestionsResponses returns the responses MeetingsUpdateRegistrationQuestions
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MeetingsUpdateRegistrationQuestionsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting Registrant Questions Updated"},
+		{Status: 404, Code: "", Description: "Meeting not found."},
+	}
 }
 
 // ListMeetingRegistrantsResponse is the successful (2xx) response of ListMeetingRegistrants.
@@ -3547,13 +4271,17 @@ type ListMeetingRegistrantsResponse struct {
 	Data *ListMeetingRegistrantsResponseBody
 }
 
-// ListMeetingRegistrantsResponses documents the responses of ListMeetingRegistrants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListMeetingRegistrantsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Successfully listedd meeting registrants."},
-	{Status: 300, Code: "300", Description: "Meeting {meetingId} is not found or has expired. This meeting has not set registration as required: {meetingId}."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3000` Cannot access meeting info."},
-	{Status: 404, Code: "1001", Description: "Meeting not found. Meeting host does not exist: {userId}."},
+// ListMeetingRegistrantsResponses returns the responses ListMeetingRegistrants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListMeetingRegistrantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Successfully listedd meeting registrants."},
+		{Status: 300, Code: "300", Description: "Meeting {meetingId} is not found or has expired. This meeting has not set registration as required: {meetingId}."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3000` Cannot access meeting info."},
+		{Status: 404, Code: "1001", Description: "Meeting not found. Meeting host does not exist: {userId}."},
+	}
 }
 
 // AddMeetingRegistrantResponse is the successful (2xx) response of AddMeetingRegistrant.
@@ -3569,14 +4297,18 @@ type AddMeetingRegistrantResponse struct {
 	Data *AddMeetingRegistrantResponseBody
 }
 
-// AddMeetingRegistrantResponses documents the responses of AddMeetingRegistrant, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddMeetingRegistrantResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Registration created."},
-	{Status: 300, Code: "300", Description: "Meeting {meetingId} is not found or has expired."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3043` Meeting has reached maximum atte"},
-	{Status: 404, Code: "1001", Description: "Meeting not found. Registration has not been enabled for this meeting: {meetingId} Meeting host does not exist: {userId}."},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for Add meeting registrant API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+// AddMeetingRegistrantResponses returns the responses AddMeetingRegistrant
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddMeetingRegistrantResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Registration created."},
+		{Status: 300, Code: "300", Description: "Meeting {meetingId} is not found or has expired."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3043` Meeting has reached maximum atte"},
+		{Status: 404, Code: "1001", Description: "Meeting not found. Registration has not been enabled for this meeting: {meetingId} Meeting host does not exist: {userId}."},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for Add meeting registrant API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+	}
 }
 
 // MeetingsUpdateRegistrantStatusResponse is the successful (2xx) response of MeetingsUpdateRegistrantStatus.
@@ -3589,14 +4321,18 @@ type MeetingsUpdateRegistrantStatusResponse struct {
 	Body []byte
 }
 
-// MeetingsUpdateRegistrantStatusResponses documents the responses of MeetingsUpdateRegistrantStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MeetingsUpdateRegistrantStatusResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Registrant status updated."},
-	{Status: 300, Code: "300", Description: "This meeting has not set registration as required:{meetingId}."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You're not the meeting host."},
-	{Status: 404, Code: "1001", Description: "Meeting or registrant not found. User does not exist: {userId}."},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for meeting Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+// MeetingsUpdateRegistrantStatusResponses returns the responses MeetingsUpdateRegistrantStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MeetingsUpdateRegistrantStatusResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Registrant status updated."},
+		{Status: 300, Code: "300", Description: "This meeting has not set registration as required:{meetingId}."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You're not the meeting host."},
+		{Status: 404, Code: "1001", Description: "Meeting or registrant not found. User does not exist: {userId}."},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for meeting Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+	}
 }
 
 // GetMeetingPollResponse is the successful (2xx) response of GetMeetingPoll.
@@ -3612,11 +4348,15 @@ type GetMeetingPollResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// GetMeetingPollResponses documents the responses of GetMeetingPoll, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingPollResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting Poll object returned"},
-	{Status: 404, Code: "404", Description: "Meeting Poll not found."},
+// GetMeetingPollResponses returns the responses GetMeetingPoll
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingPollResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting Poll object returned"},
+		{Status: 404, Code: "404", Description: "Meeting Poll not found."},
+	}
 }
 
 // UpdateMeetingPollResponse is the successful (2xx) response of UpdateMeetingPoll.
@@ -3629,11 +4369,15 @@ type UpdateMeetingPollResponse struct {
 	Body []byte
 }
 
-// UpdateMeetingPollResponses documents the responses of UpdateMeetingPoll, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateMeetingPollResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting Poll Updated"},
-	{Status: 404, Code: "404", Description: "Meeting Poll not found"},
+// UpdateMeetingPollResponses returns the responses UpdateMeetingPoll
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateMeetingPollResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting Poll Updated"},
+		{Status: 404, Code: "404", Description: "Meeting Poll not found"},
+	}
 }
 
 // DeleteMeetingPollResponse is the successful (2xx) response of DeleteMeetingPoll.
@@ -3646,11 +4390,15 @@ type DeleteMeetingPollResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingPollResponses documents the responses of DeleteMeetingPoll, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteMeetingPollResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting Poll deleted"},
-	{Status: 404, Code: "404", Description: "Meeting Poll not found"},
+// DeleteMeetingPollResponses returns the responses DeleteMeetingPoll
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteMeetingPollResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting Poll deleted"},
+		{Status: 404, Code: "404", Description: "Meeting Poll not found"},
+	}
 }
 
 // ListMeetingPollsResponse is the successful (2xx) response of ListMeetingPolls.
@@ -3666,11 +4414,15 @@ type ListMeetingPollsResponse struct {
 	Data *ListMeetingPollsResponseBody
 }
 
-// ListMeetingPollsResponses documents the responses of ListMeetingPolls, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListMeetingPollsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "HTTP Status Code: List polls of a Meeting returned"},
-	{Status: 404, Code: "404", Description: "Meeting Poll not found"},
+// ListMeetingPollsResponses returns the responses ListMeetingPolls
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListMeetingPollsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "HTTP Status Code: List polls of a Meeting returned"},
+		{Status: 404, Code: "404", Description: "Meeting Poll not found"},
+	}
 }
 
 // CreateMeetingPollResponse is the successful (2xx) response of CreateMeetingPoll.
@@ -3689,11 +4441,15 @@ type CreateMeetingPollResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// CreateMeetingPollResponses documents the responses of CreateMeetingPoll, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateMeetingPollResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Meeting Poll Created"},
-	{Status: 404, Code: "404", Description: "Meeting not found"},
+// CreateMeetingPollResponses returns the responses CreateMeetingPoll
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateMeetingPollResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Meeting Poll Created"},
+		{Status: 404, Code: "404", Description: "Meeting not found"},
+	}
 }
 
 // DeleteMeetingRecordingFileResponse is the successful (2xx) response of DeleteMeetingRecordingFile.
@@ -3706,13 +4462,17 @@ type DeleteMeetingRecordingFileResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingRecordingFileResponses documents the responses of DeleteMeetingRecordingFile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteMeetingRecordingFileResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "You do not have the right permissions."},
-	{Status: 204, Code: "", Description: "Meeting recording file deleted."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3303` You can not delete an uncompleted meeting."},
-	{Status: 404, Code: "1001", Description: "Meeting recording file not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting."},
+// DeleteMeetingRecordingFileResponses returns the responses DeleteMeetingRecordingFile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteMeetingRecordingFileResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "You do not have the right permissions."},
+		{Status: 204, Code: "", Description: "Meeting recording file deleted."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3303` You can not delete an uncompleted meeting."},
+		{Status: 404, Code: "1001", Description: "Meeting recording file not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting."},
+	}
 }
 
 // RecoverSingleRecordingResponse is the successful (2xx) response of RecoverSingleRecording.
@@ -3725,12 +4485,16 @@ type RecoverSingleRecordingResponse struct {
 	Body []byte
 }
 
-// RecoverSingleRecordingResponses documents the responses of RecoverSingleRecording, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RecoverSingleRecordingResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting recording recovered."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
-	{Status: 404, Code: "1001", Description: "Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301`There is no recording for this meeting."},
+// RecoverSingleRecordingResponses returns the responses RecoverSingleRecording
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RecoverSingleRecordingResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting recording recovered."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
+		{Status: 404, Code: "1001", Description: "Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301`There is no recording for this meeting."},
+	}
 }
 
 // GetMeetingRecordingSettingsResponse is the successful (2xx) response of GetMeetingRecordingSettings.
@@ -3746,11 +4510,15 @@ type GetMeetingRecordingSettingsResponse struct {
 	Data *GetMeetingRecordingSettingsResponseBody
 }
 
-// GetMeetingRecordingSettingsResponses documents the responses of GetMeetingRecordingSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingRecordingSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting recording settings returned"},
-	{Status: 404, Code: "", Description: "Meeting recording not found."},
+// GetMeetingRecordingSettingsResponses returns the responses GetMeetingRecordingSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingRecordingSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting recording settings returned"},
+		{Status: 404, Code: "", Description: "Meeting recording not found."},
+	}
 }
 
 // UpdateMeetingRecordingSettingsResponse is the successful (2xx) response of UpdateMeetingRecordingSettings.
@@ -3763,11 +4531,15 @@ type UpdateMeetingRecordingSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateMeetingRecordingSettingsResponses documents the responses of UpdateMeetingRecordingSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateMeetingRecordingSettingsResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting recording setting's updated"},
-	{Status: 404, Code: "", Description: "Meeting recording not found."},
+// UpdateMeetingRecordingSettingsResponses returns the responses UpdateMeetingRecordingSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateMeetingRecordingSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting recording setting's updated"},
+		{Status: 404, Code: "", Description: "Meeting recording not found."},
+	}
 }
 
 // GetRegistrationQuestionsResponse is the successful (2xx) response of GetRegistrationQuestions.
@@ -3783,11 +4555,15 @@ type GetRegistrationQuestionsResponse struct {
 	Data *GetRegistrationQuestionsResponseBody
 }
 
-// GetRegistrationQuestionsResponses documents the responses of GetRegistrationQuestions, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetRegistrationQuestionsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Recording Registrant Question object returned."},
-	{Status: 404, Code: "", Description: "Meeting recording or registrant not found."},
+// GetRegistrationQuestionsResponses returns the responses GetRegistrationQuestions
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetRegistrationQuestionsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Recording Registrant Question object returned."},
+		{Status: 404, Code: "", Description: "Meeting recording or registrant not found."},
+	}
 }
 
 // RecordingsUpdateRegistrationQuestionsResponse is the successful (2xx) response of RecordingsUpdateRegistrationQuestions.
@@ -3800,11 +4576,15 @@ type RecordingsUpdateRegistrationQuestionsResponse struct {
 	Body []byte
 }
 
-// RecordingsUpdateRegistrationQuestionsResponses documents the responses of RecordingsUpdateRegistrationQuestions, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RecordingsUpdateRegistrationQuestionsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Recording Registrant Questions Updated"},
-	{Status: 404, Code: "", Description: "Meeting recording or Registrant not found"},
+// RecordingsUpdateRegistrationQuestionsResponses returns the responses RecordingsUpdateRegistrationQuestions
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RecordingsUpdateRegistrationQuestionsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Recording Registrant Questions Updated"},
+		{Status: 404, Code: "", Description: "Meeting recording or Registrant not found"},
+	}
 }
 
 // ListRecordingRegistrantsResponse is the successful (2xx) response of ListRecordingRegistrants.
@@ -3820,11 +4600,15 @@ type ListRecordingRegistrantsResponse struct {
 	Data *ListRecordingRegistrantsResponseBody
 }
 
-// ListRecordingRegistrantsResponses documents the responses of ListRecordingRegistrants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListRecordingRegistrantsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Registrants returned."},
-	{Status: 404, Code: "", Description: "Meeting recording not found."},
+// ListRecordingRegistrantsResponses returns the responses ListRecordingRegistrants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListRecordingRegistrantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Registrants returned."},
+		{Status: 404, Code: "", Description: "Meeting recording not found."},
+	}
 }
 
 // CreateRecordingRegistrantResponse is the successful (2xx) response of CreateRecordingRegistrant.
@@ -3840,11 +4624,15 @@ type CreateRecordingRegistrantResponse struct {
 	Data *CreateRecordingRegistrantResponseBody
 }
 
-// CreateRecordingRegistrantResponses documents the responses of CreateRecordingRegistrant, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateRecordingRegistrantResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Registration submitted."},
-	{Status: 404, Code: "", Description: "Meeting recording not found"},
+// CreateRecordingRegistrantResponses returns the responses CreateRecordingRegistrant
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateRecordingRegistrantResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Registration submitted."},
+		{Status: 404, Code: "", Description: "Meeting recording not found"},
+	}
 }
 
 // RecordingsUpdateRegistrantStatusResponse is the successful (2xx) response of RecordingsUpdateRegistrantStatus.
@@ -3857,12 +4645,16 @@ type RecordingsUpdateRegistrantStatusResponse struct {
 	Body []byte
 }
 
-// RecordingsUpdateRegistrantStatusResponses documents the responses of RecordingsUpdateRegistrantStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RecordingsUpdateRegistrantStatusResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Registrant status updated."},
-	{Status: 404, Code: "", Description: "Meeting recording or Registrant not found"},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for cloud recording Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+// RecordingsUpdateRegistrantStatusResponses returns the responses RecordingsUpdateRegistrantStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RecordingsUpdateRegistrantStatusResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Registrant status updated."},
+		{Status: 404, Code: "", Description: "Meeting recording or Registrant not found"},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for cloud recording Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+	}
 }
 
 // GetMeetingRecordingsResponse is the successful (2xx) response of GetMeetingRecordings.
@@ -3878,12 +4670,16 @@ type GetMeetingRecordingsResponse struct {
 	Data *GetMeetingRecordingsResponseBody
 }
 
-// GetMeetingRecordingsResponses documents the responses of GetMeetingRecordings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingRecordingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "You do not have the right permissions. Recording object returned."},
-	{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}."},
-	{Status: 404, Code: "1001", Description: "Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting."},
+// GetMeetingRecordingsResponses returns the responses GetMeetingRecordings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingRecordingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "You do not have the right permissions. Recording object returned."},
+		{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}."},
+		{Status: 404, Code: "1001", Description: "Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting."},
+	}
 }
 
 // DeleteMeetingRecordingsResponse is the successful (2xx) response of DeleteMeetingRecordings.
@@ -3896,13 +4692,17 @@ type DeleteMeetingRecordingsResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingRecordingsResponses documents the responses of DeleteMeetingRecordings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteMeetingRecordingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "You do not have the right permission."},
-	{Status: 204, Code: "", Description: "Meeting recording deleted."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
-	{Status: 404, Code: "1001", Description: "Meeting recording not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting."},
+// DeleteMeetingRecordingsResponses returns the responses DeleteMeetingRecordings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteMeetingRecordingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "You do not have the right permission."},
+		{Status: 204, Code: "", Description: "Meeting recording deleted."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
+		{Status: 404, Code: "1001", Description: "Meeting recording not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting."},
+	}
 }
 
 // RecoverMeetingRecordingsResponse is the successful (2xx) response of RecoverMeetingRecordings.
@@ -3915,13 +4715,17 @@ type RecoverMeetingRecordingsResponse struct {
 	Body []byte
 }
 
-// RecoverMeetingRecordingsResponses documents the responses of RecoverMeetingRecordings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RecoverMeetingRecordingsResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "You do not have the right permissions."},
-	{Status: 204, Code: "", Description: "Deleted recordings of the meeting recovered."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
-	{Status: 404, Code: "1001", Description: "Meeting recording not found. User does not exist: {userId}. Error Code: `3301` There is no recording for this meeting."},
+// RecoverMeetingRecordingsResponses returns the responses RecoverMeetingRecordings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RecoverMeetingRecordingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "You do not have the right permissions."},
+		{Status: 204, Code: "", Description: "Deleted recordings of the meeting recovered."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
+		{Status: 404, Code: "1001", Description: "Meeting recording not found. User does not exist: {userId}. Error Code: `3301` There is no recording for this meeting."},
+	}
 }
 
 // MeetingsUpdateLiveStreamResponse is the successful (2xx) response of MeetingsUpdateLiveStream.
@@ -3934,13 +4738,17 @@ type MeetingsUpdateLiveStreamResponse struct {
 	Body []byte
 }
 
-// MeetingsUpdateLiveStreamResponses documents the responses of MeetingsUpdateLiveStream, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MeetingsUpdateLiveStreamResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting live stream updated."},
-	{Status: 300, Code: "300", Description: "Missing meetingId Invalid meetingId."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access webinar info."},
-	{Status: 404, Code: "1001", Description: "User {userId} does not exist."},
+// MeetingsUpdateLiveStreamResponses returns the responses MeetingsUpdateLiveStream
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MeetingsUpdateLiveStreamResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting live stream updated."},
+		{Status: 300, Code: "300", Description: "Missing meetingId Invalid meetingId."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access webinar info."},
+		{Status: 404, Code: "1001", Description: "User {userId} does not exist."},
+	}
 }
 
 // MeetingsGetLiveStreamDetailsResponse is the successful (2xx) response of MeetingsGetLiveStreamDetails.
@@ -3956,12 +4764,16 @@ type MeetingsGetLiveStreamDetailsResponse struct {
 	Data *MeetingsGetLiveStreamDetailsResponseBody
 }
 
-// MeetingsGetLiveStreamDetailsResponses documents the responses of MeetingsGetLiveStreamDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MeetingsGetLiveStreamDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Live Stream details returned."},
-	{Status: 400, Code: "300", Description: "Bad Request Missing meetingId Invalid meetingId Error Code: `1010` User does not belong to this account: {accountId}"},
-	{Status: 404, Code: "1001", Description: "Not Found User {userId} does not exist."},
+// MeetingsGetLiveStreamDetailsResponses returns the responses MeetingsGetLiveStreamDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MeetingsGetLiveStreamDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Live Stream details returned."},
+		{Status: 400, Code: "300", Description: "Bad Request Missing meetingId Invalid meetingId Error Code: `1010` User does not belong to this account: {accountId}"},
+		{Status: 404, Code: "1001", Description: "Not Found User {userId} does not exist."},
+	}
 }
 
 // MeetingsUpdateLiveStreamStatusResponse is the successful (2xx) response of MeetingsUpdateLiveStreamStatus.
@@ -3974,14 +4786,18 @@ type MeetingsUpdateLiveStreamStatusResponse struct {
 	Body []byte
 }
 
-// MeetingsUpdateLiveStreamStatusResponses documents the responses of MeetingsUpdateLiveStreamStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MeetingsUpdateLiveStreamStatusResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting live stream updated."},
-	{Status: 300, Code: "300", Description: "Missing meetingId. Invalid meetingId"},
-	{Status: 400, Code: "3000", Description: "Cannot access webinar info. Error Code:`1010` User does not belong to this account: {accountId}."},
-	{Status: 404, Code: "1001", Description: "User {userId} does not exist."},
-	{Status: 429, Code: "", Description: "Too many requests submitted to start the live stream of this meeting: {meetingId}. If the live stream has not already started, retry making a new request after 30 seconds."},
+// MeetingsUpdateLiveStreamStatusResponses returns the responses MeetingsUpdateLiveStreamStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MeetingsUpdateLiveStreamStatusResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting live stream updated."},
+		{Status: 300, Code: "300", Description: "Missing meetingId. Invalid meetingId"},
+		{Status: 400, Code: "3000", Description: "Cannot access webinar info. Error Code:`1010` User does not belong to this account: {accountId}."},
+		{Status: 404, Code: "1001", Description: "User {userId} does not exist."},
+		{Status: 429, Code: "", Description: "Too many requests submitted to start the live stream of this meeting: {meetingId}. If the live stream has not already started, retry making a new request after 30 seconds."},
+	}
 }
 
 // GetMeetingResponse is the successful (2xx) response of GetMeeting.
@@ -3997,12 +4813,16 @@ type GetMeetingResponse struct {
 	Data *GetMeetingResponseBody
 }
 
-// GetMeetingResponses documents the responses of GetMeeting, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting object returned."},
-	{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}. Error Code: `3000` Cannot access webinar info."},
-	{Status: 404, Code: "1001", Description: "Meeting not found. User not exist: {userId}. Error Code: `3001` Meeting {meetingId} is not found or has expired."},
+// GetMeetingResponses returns the responses GetMeeting
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting object returned."},
+		{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}. Error Code: `3000` Cannot access webinar info."},
+		{Status: 404, Code: "1001", Description: "Meeting not found. User not exist: {userId}. Error Code: `3001` Meeting {meetingId} is not found or has expired."},
+	}
 }
 
 // UpdateMeetingResponse is the successful (2xx) response of UpdateMeeting.
@@ -4015,13 +4835,17 @@ type UpdateMeetingResponse struct {
 	Body []byte
 }
 
-// UpdateMeetingResponses documents the responses of UpdateMeeting, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateMeetingResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting updated."},
-	{Status: 300, Code: "300", Description: "Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day."},
-	{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You are not the meeting host. Error Code: `300"},
-	{Status: 404, Code: "1001", Description: "Meeting not found. User does not exist: {userId}. Error Code: `3001` A meeting with this {meetingId} is not found or has expired."},
+// UpdateMeetingResponses returns the responses UpdateMeeting
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateMeetingResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting updated."},
+		{Status: 300, Code: "300", Description: "Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day."},
+		{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You are not the meeting host. Error Code: `300"},
+		{Status: 404, Code: "1001", Description: "Meeting not found. User does not exist: {userId}. Error Code: `3001` A meeting with this {meetingId} is not found or has expired."},
+	}
 }
 
 // DeleteMeetingResponse is the successful (2xx) response of DeleteMeeting.
@@ -4034,12 +4858,16 @@ type DeleteMeetingResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingResponses documents the responses of DeleteMeeting, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteMeetingResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting deleted."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Invalid occurrence_id. Error Code: `3002` Sorry, you cannot d"},
-	{Status: 404, Code: "1001", Description: "Meeting not found. User does not exist: {userId}. Error Code: `3001` Meeting with this {meetingId} is not found or has expired."},
+// DeleteMeetingResponses returns the responses DeleteMeeting
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteMeetingResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting deleted."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Invalid occurrence_id. Error Code: `3002` Sorry, you cannot d"},
+		{Status: 404, Code: "1001", Description: "Meeting not found. User does not exist: {userId}. Error Code: `3001` Meeting with this {meetingId} is not found or has expired."},
+	}
 }
 
 // UpdateMeetingStatusResponse is the successful (2xx) response of UpdateMeetingStatus.
@@ -4052,12 +4880,16 @@ type UpdateMeetingStatusResponse struct {
 	Body []byte
 }
 
-// UpdateMeetingStatusResponses documents the responses of UpdateMeetingStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateMeetingStatusResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting updated."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting info. Error Code: `3003` You're not the meeting host. Error Code: `3063` Can not"},
-	{Status: 404, Code: "1001", Description: "Meeting not found. Meeting host does not exist: {userId}."},
+// UpdateMeetingStatusResponses returns the responses UpdateMeetingStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateMeetingStatusResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting updated."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting info. Error Code: `3003` You're not the meeting host. Error Code: `3063` Can not"},
+		{Status: 404, Code: "1001", Description: "Meeting not found. Meeting host does not exist: {userId}."},
+	}
 }
 
 // GetMeetingInvitationResponse is the successful (2xx) response of GetMeetingInvitation.
@@ -4073,10 +4905,14 @@ type GetMeetingInvitationResponse struct {
 	Data *GetMeetingInvitationResponseBody
 }
 
-// GetMeetingInvitationResponses documents the responses of GetMeetingInvitation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingInvitationResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting invitation returned."},
+// GetMeetingInvitationResponses returns the responses GetMeetingInvitation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingInvitationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting invitation returned."},
+	}
 }
 
 // MeetingsPerformBatchRegistrationResponse is the successful (2xx) response of MeetingsPerformBatchRegistration.
@@ -4092,13 +4928,17 @@ type MeetingsPerformBatchRegistrationResponse struct {
 	Data *MeetingsPerformBatchRegistrationResponseBody
 }
 
-// MeetingsPerformBatchRegistrationResponses documents the responses of MeetingsPerformBatchRegistration, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MeetingsPerformBatchRegistrationResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Registrants added."},
-	{Status: 400, Code: "3038", Description: "Bad Request Meeting is over, you can not register now. If you have any questions, please contact the Meeting host. Error Code: `303` This API can only be used for scheduled m"},
-	{Status: 404, Code: "3001", Description: "Not Found Meeting does not exist: {meetingId}. Error Code: `3043` Meeting has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo"},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for meeting Perform batch registration API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+// MeetingsPerformBatchRegistrationResponses returns the responses MeetingsPerformBatchRegistration
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MeetingsPerformBatchRegistrationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Registrants added."},
+		{Status: 400, Code: "3038", Description: "Bad Request Meeting is over, you can not register now. If you have any questions, please contact the Meeting host. Error Code: `303` This API can only be used for scheduled m"},
+		{Status: 404, Code: "3001", Description: "Not Found Meeting does not exist: {meetingId}. Error Code: `3043` Meeting has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo"},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for meeting Perform batch registration API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+	}
 }
 
 // PerformBatchPollCreationResponse is the successful (2xx) response of PerformBatchPollCreation.
@@ -4114,11 +4954,15 @@ type PerformBatchPollCreationResponse struct {
 	Data *PerformBatchPollCreationResponseBody
 }
 
-// PerformBatchPollCreationResponses documents the responses of PerformBatchPollCreation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PerformBatchPollCreationResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Meeting Poll Created"},
-	{Status: 404, Code: "300", Description: "Not Found Invalid Meeting ID. Error Code: `300` Meeting id does not exist. Error Code: `3000` Cannot access meeting information. Error Code: `3001` Meeting does not"},
+// PerformBatchPollCreationResponses returns the responses PerformBatchPollCreation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PerformBatchPollCreationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Meeting Poll Created"},
+		{Status: 404, Code: "300", Description: "Not Found Invalid Meeting ID. Error Code: `300` Meeting id does not exist. Error Code: `3000` Cannot access meeting information. Error Code: `3001` Meeting does not"},
+	}
 }
 
 // CreateMeetingInviteLinksResponse is the successful (2xx) response of CreateMeetingInviteLinks.
@@ -4137,11 +4981,15 @@ type CreateMeetingInviteLinksResponse struct {
 	Data *CreateMeetingInviteLinksResponseBody
 }
 
-// CreateMeetingInviteLinksResponses documents the responses of CreateMeetingInviteLinks, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateMeetingInviteLinksResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Meeting Invite Links Created"},
-	{Status: 400, Code: "300", Description: "Bad Request * Meeting id does not exist. * Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}."},
+// CreateMeetingInviteLinksResponses returns the responses CreateMeetingInviteLinks
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateMeetingInviteLinksResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Meeting Invite Links Created"},
+		{Status: 400, Code: "300", Description: "Bad Request * Meeting id does not exist. * Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}."},
+	}
 }
 
 // GetPastMeetingDetailsResponse is the successful (2xx) response of GetPastMeetingDetails.
@@ -4157,12 +5005,16 @@ type GetPastMeetingDetailsResponse struct {
 	Data *GetPastMeetingDetailsResponseBody
 }
 
-// GetPastMeetingDetailsResponses documents the responses of GetPastMeetingDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetPastMeetingDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting details returned."},
-	{Status: 400, Code: "1010", Description: "Meeting not found User not exist: {userId} User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting info. **Error Code"},
-	{Status: 404, Code: "3001", Description: "Meeting not found This meeting is not available or ID is not valid. Meeting ID is invalid or not end."},
+// GetPastMeetingDetailsResponses returns the responses GetPastMeetingDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetPastMeetingDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting details returned."},
+		{Status: 400, Code: "1010", Description: "Meeting not found User not exist: {userId} User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting info. **Error Code"},
+		{Status: 404, Code: "3001", Description: "Meeting not found This meeting is not available or ID is not valid. Meeting ID is invalid or not end."},
+	}
 }
 
 // GetPastMeetingParticipantsResponse is the successful (2xx) response of GetPastMeetingParticipants.
@@ -4178,12 +5030,16 @@ type GetPastMeetingParticipantsResponse struct {
 	Data *GetPastMeetingParticipantsResponseBody
 }
 
-// GetPastMeetingParticipantsResponses documents the responses of GetPastMeetingParticipants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetPastMeetingParticipantsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting participants' report returned."},
-	{Status: 400, Code: "1010", Description: "User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting information. Error Code: `200` Only available for paid account: {acco"},
-	{Status: 404, Code: "1001", Description: "Meeting not found User {userId} not exist or not belong to this account. User not exist: {userId} Error Code: `3001` This meeting is not available or ID is not valid. M"},
+// GetPastMeetingParticipantsResponses returns the responses GetPastMeetingParticipants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetPastMeetingParticipantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting participants' report returned."},
+		{Status: 400, Code: "1010", Description: "User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting information. Error Code: `200` Only available for paid account: {acco"},
+		{Status: 404, Code: "1001", Description: "Meeting not found User {userId} not exist or not belong to this account. User not exist: {userId} Error Code: `3001` This meeting is not available or ID is not valid. M"},
+	}
 }
 
 // GetMeetingArchivedFilesResponse is the successful (2xx) response of GetMeetingArchivedFiles.
@@ -4199,11 +5055,15 @@ type GetMeetingArchivedFilesResponse struct {
 	Data *GetMeetingArchivedFilesResponseBody
 }
 
-// GetMeetingArchivedFilesResponses documents the responses of GetMeetingArchivedFiles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingArchivedFilesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Meeting with Archived files returned."},
-	{Status: 404, Code: "3001", Description: "Meeting recording not found. Meeting {meetingUUId} does not exist."},
+// GetMeetingArchivedFilesResponses returns the responses GetMeetingArchivedFiles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingArchivedFilesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Meeting with Archived files returned."},
+		{Status: 404, Code: "3001", Description: "Meeting recording not found. Meeting {meetingUUId} does not exist."},
+	}
 }
 
 // ListEndedMeetingInstancesResponse is the successful (2xx) response of ListEndedMeetingInstances.
@@ -4219,11 +5079,15 @@ type ListEndedMeetingInstancesResponse struct {
 	Data *ListEndedMeetingInstancesResponseBody
 }
 
-// ListEndedMeetingInstancesResponses documents the responses of ListEndedMeetingInstances, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListEndedMeetingInstancesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of ended meeting instances returned."},
-	{Status: 404, Code: "", Description: "Meeting not found."},
+// ListEndedMeetingInstancesResponses returns the responses ListEndedMeetingInstances
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListEndedMeetingInstancesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of ended meeting instances returned."},
+		{Status: 404, Code: "", Description: "Meeting not found."},
+	}
 }
 
 // ListPastMeetingPollResultsResponse is the successful (2xx) response of ListPastMeetingPollResults.
@@ -4239,10 +5103,14 @@ type ListPastMeetingPollResultsResponse struct {
 	Data *ListPastMeetingPollResultsResponseBody
 }
 
-// ListPastMeetingPollResultsResponses documents the responses of ListPastMeetingPollResults, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListPastMeetingPollResultsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Polls returned successfully."},
+// ListPastMeetingPollResultsResponses returns the responses ListPastMeetingPollResults
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListPastMeetingPollResultsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Polls returned successfully."},
+	}
 }
 
 // ListPastMeetingFilesResponse is the successful (2xx) response of ListPastMeetingFiles.
@@ -4258,12 +5126,16 @@ type ListPastMeetingFilesResponse struct {
 	Data *ListPastMeetingFilesResponseBody
 }
 
-// ListPastMeetingFilesResponses documents the responses of ListPastMeetingFiles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListPastMeetingFilesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Files retrieved successfully."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
-	{Status: 404, Code: "3001", Description: "Not Found Meeting ID is invalid or not end."},
+// ListPastMeetingFilesResponses returns the responses ListPastMeetingFiles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListPastMeetingFilesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Files retrieved successfully."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
+		{Status: 404, Code: "3001", Description: "Not Found Meeting ID is invalid or not end."},
+	}
 }
 
 // ListMeetingParticipantsResponse is the successful (2xx) response of ListMeetingParticipants.
@@ -4279,12 +5151,16 @@ type ListMeetingParticipantsResponse struct {
 	Data *ListMeetingParticipantsResponseBody
 }
 
-// ListMeetingParticipantsResponses documents the responses of ListMeetingParticipants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListMeetingParticipantsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting participants returned. Only available for paid accounts that have enabled the dashboard feature."},
-	{Status: 300, Code: "300", Description: "Can not access webinar info. {meetingId} or the next page token is either invalid or expired."},
-	{Status: 404, Code: "3001", Description: "Meeting ID is invalid or has not ended."},
+// ListMeetingParticipantsResponses returns the responses ListMeetingParticipants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListMeetingParticipantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting participants returned. Only available for paid accounts that have enabled the dashboard feature."},
+		{Status: 300, Code: "300", Description: "Can not access webinar info. {meetingId} or the next page token is either invalid or expired."},
+		{Status: 404, Code: "3001", Description: "Meeting ID is invalid or has not ended."},
+	}
 }
 
 // GetMeetingParticipantQoSResponse is the successful (2xx) response of GetMeetingParticipantQoS.
@@ -4300,12 +5176,16 @@ type GetMeetingParticipantQoSResponse struct {
 	Data *GetMeetingParticipantQoSResponseBody
 }
 
-// GetMeetingParticipantQoSResponses documents the responses of GetMeetingParticipantQoS, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingParticipantQoSResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting participant QOS returned. Only available for paid account that have enabled the dashboard feature."},
-	{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
-	{Status: 404, Code: "3001", Description: "This meeting's detail info is not available. This meeting has not ended yet or the Meeting ID is invalid."},
+// GetMeetingParticipantQoSResponses returns the responses GetMeetingParticipantQoS
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingParticipantQoSResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting participant QOS returned. Only available for paid account that have enabled the dashboard feature."},
+		{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
+		{Status: 404, Code: "3001", Description: "This meeting's detail info is not available. This meeting has not ended yet or the Meeting ID is invalid."},
+	}
 }
 
 // ListMeetingParticipantsQoSResponse is the successful (2xx) response of ListMeetingParticipantsQoS.
@@ -4321,12 +5201,16 @@ type ListMeetingParticipantsQoSResponse struct {
 	Data *ListMeetingParticipantsQoSResponseBody
 }
 
-// ListMeetingParticipantsQoSResponses documents the responses of ListMeetingParticipantsQoS, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListMeetingParticipantsQoSResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting participants returned. Only available for paid accounts that have enabled the dashboard feature."},
-	{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}. The next page token is either invalid or expired."},
-	{Status: 404, Code: "3001", Description: "This meeting's detail info is not available. The Meeting ID is not valid or the meeting has not ended yet."},
+// ListMeetingParticipantsQoSResponses returns the responses ListMeetingParticipantsQoS
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListMeetingParticipantsQoSResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting participants returned. Only available for paid accounts that have enabled the dashboard feature."},
+		{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}. The next page token is either invalid or expired."},
+		{Status: 404, Code: "3001", Description: "This meeting's detail info is not available. The Meeting ID is not valid or the meeting has not ended yet."},
+	}
 }
 
 // MeetingsGetSharingRecordingDetailsResponse is the successful (2xx) response of MeetingsGetSharingRecordingDetails.
@@ -4342,12 +5226,16 @@ type MeetingsGetSharingRecordingDetailsResponse struct {
 	Data *MeetingsGetSharingRecordingDetailsResponseBody
 }
 
-// MeetingsGetSharingRecordingDetailsResponses documents the responses of MeetingsGetSharingRecordingDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MeetingsGetSharingRecordingDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting participants returned."},
-	{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
-	{Status: 404, Code: "3001", Description: "This meeting's detail info is not available or ID is not valid."},
+// MeetingsGetSharingRecordingDetailsResponses returns the responses MeetingsGetSharingRecordingDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MeetingsGetSharingRecordingDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting participants returned."},
+		{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
+		{Status: 404, Code: "3001", Description: "This meeting's detail info is not available or ID is not valid."},
+	}
 }
 
 // GetPostMeetingFeedbackResponse is the successful (2xx) response of GetPostMeetingFeedback.
@@ -4363,12 +5251,16 @@ type GetPostMeetingFeedbackResponse struct {
 	Data *GetPostMeetingFeedbackResponseBody
 }
 
-// GetPostMeetingFeedbackResponses documents the responses of GetPostMeetingFeedback, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetPostMeetingFeedbackResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK"},
-	{Status: 400, Code: "200", Description: "Only available for paid accounts that have dashboard feature enabled."},
-	{Status: 404, Code: "3001", Description: "Meeting ID is invalid or not end."},
+// GetPostMeetingFeedbackResponses returns the responses GetPostMeetingFeedback
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetPostMeetingFeedbackResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK"},
+		{Status: 400, Code: "200", Description: "Only available for paid accounts that have dashboard feature enabled."},
+		{Status: 404, Code: "3001", Description: "Meeting ID is invalid or not end."},
+	}
 }
 
 // GetMeetingDetailsResponse is the successful (2xx) response of GetMeetingDetails.
@@ -4384,12 +5276,16 @@ type GetMeetingDetailsResponse struct {
 	Data *GetMeetingDetailsResponseBody
 }
 
-// GetMeetingDetailsResponses documents the responses of GetMeetingDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting returned. Only available for paid accounts that have enabled the dashboard feature."},
-	{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
-	{Status: 404, Code: "3001", Description: "Meeting ID is invalid or the meeting has not ended yet. This meeting's details are not available."},
+// GetMeetingDetailsResponses returns the responses GetMeetingDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting returned. Only available for paid accounts that have enabled the dashboard feature."},
+		{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
+		{Status: 404, Code: "3001", Description: "Meeting ID is invalid or the meeting has not ended yet. This meeting's details are not available."},
+	}
 }
 
 // MetricsListMeetingsResponse is the successful (2xx) response of MetricsListMeetings.
@@ -4405,11 +5301,15 @@ type MetricsListMeetingsResponse struct {
 	Data *MetricsListMeetingsResponseBody
 }
 
-// MetricsListMeetingsResponses documents the responses of MetricsListMeetings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MetricsListMeetingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meetings returned. Only available for paid accounts that have dashboard feature enabled."},
-	{Status: 300, Code: "300", Description: "The next page token is invalid or expired."},
+// MetricsListMeetingsResponses returns the responses MetricsListMeetings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MetricsListMeetingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meetings returned. Only available for paid accounts that have dashboard feature enabled."},
+		{Status: 300, Code: "300", Description: "The next page token is invalid or expired."},
+	}
 }
 
 // GetWebinarParticipantsResponse is the successful (2xx) response of GetWebinarParticipants.
@@ -4425,12 +5325,16 @@ type GetWebinarParticipantsResponse struct {
 	Data *GetWebinarParticipantsResponseBody
 }
 
-// GetWebinarParticipantsResponses documents the responses of GetWebinarParticipants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarParticipantsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar participants returned."},
-	{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
-	{Status: 404, Code: "3001", Description: "This webinar's detail info is not available or ID is not valid."},
+// GetWebinarParticipantsResponses returns the responses GetWebinarParticipants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarParticipantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar participants returned."},
+		{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
+		{Status: 404, Code: "3001", Description: "This webinar's detail info is not available or ID is not valid."},
+	}
 }
 
 // GetWebinarParticipantQoSResponse is the successful (2xx) response of GetWebinarParticipantQoS.
@@ -4446,12 +5350,16 @@ type GetWebinarParticipantQoSResponse struct {
 	Data *GetMeetingParticipantQoSResponseBody
 }
 
-// GetWebinarParticipantQoSResponses documents the responses of GetWebinarParticipantQoS, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarParticipantQoSResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar participant QOS returned."},
-	{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
-	{Status: 404, Code: "3001", Description: "This webinar's detail info is not available or ID is not valid."},
+// GetWebinarParticipantQoSResponses returns the responses GetWebinarParticipantQoS
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarParticipantQoSResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar participant QOS returned."},
+		{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
+		{Status: 404, Code: "3001", Description: "This webinar's detail info is not available or ID is not valid."},
+	}
 }
 
 // ListWebinarParticipantQoSResponse is the successful (2xx) response of ListWebinarParticipantQoS.
@@ -4467,12 +5375,16 @@ type ListWebinarParticipantQoSResponse struct {
 	Data *ListMeetingParticipantsQoSResponseBody
 }
 
-// ListWebinarParticipantQoSResponses documents the responses of ListWebinarParticipantQoS, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListWebinarParticipantQoSResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature."},
-	{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
-	{Status: 404, Code: "3001", Description: "This webinar's detail is not available or the Webinar ID is not valid. This webinar has not ended yet."},
+// ListWebinarParticipantQoSResponses returns the responses ListWebinarParticipantQoS
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListWebinarParticipantQoSResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature."},
+		{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
+		{Status: 404, Code: "3001", Description: "This webinar's detail is not available or the Webinar ID is not valid. This webinar has not ended yet."},
+	}
 }
 
 // WebinarsGetSharingRecordingDetailsResponse is the successful (2xx) response of WebinarsGetSharingRecordingDetails.
@@ -4488,12 +5400,16 @@ type WebinarsGetSharingRecordingDetailsResponse struct {
 	Data *MeetingsGetSharingRecordingDetailsResponseBody
 }
 
-// WebinarsGetSharingRecordingDetailsResponses documents the responses of WebinarsGetSharingRecordingDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var WebinarsGetSharingRecordingDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature."},
-	{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
-	{Status: 404, Code: "3001", Description: "This webinar's detail info is not available or ID is not valid. This webinar has not ended yet."},
+// WebinarsGetSharingRecordingDetailsResponses returns the responses WebinarsGetSharingRecordingDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func WebinarsGetSharingRecordingDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature."},
+		{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
+		{Status: 404, Code: "3001", Description: "This webinar's detail info is not available or ID is not valid. This webinar has not ended yet."},
+	}
 }
 
 // GetPostWebinarFeedbackResponse is the successful (2xx) response of GetPostWebinarFeedback.
@@ -4509,12 +5425,16 @@ type GetPostWebinarFeedbackResponse struct {
 	Data *GetPostMeetingFeedbackResponseBody
 }
 
-// GetPostWebinarFeedbackResponses documents the responses of GetPostWebinarFeedback, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetPostWebinarFeedbackResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK"},
-	{Status: 400, Code: "200", Description: "Only available for paid accounts that have dashboard feature enabled."},
-	{Status: 404, Code: "3001", Description: "Webinar ID is invalid or not end."},
+// GetPostWebinarFeedbackResponses returns the responses GetPostWebinarFeedback
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetPostWebinarFeedbackResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK"},
+		{Status: 400, Code: "200", Description: "Only available for paid accounts that have dashboard feature enabled."},
+		{Status: 404, Code: "3001", Description: "Webinar ID is invalid or not end."},
+	}
 }
 
 // GetWebinarDetailsResponse is the successful (2xx) response of GetWebinarDetails.
@@ -4527,12 +5447,16 @@ type GetWebinarDetailsResponse struct {
 	Body []byte
 }
 
-// GetWebinarDetailsResponses documents the responses of GetWebinarDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar details returned. Only available for paid accounts that have enabled the Dashboard feature."},
-	{Status: 300, Code: "200", Description: "Can not access webinar info, {webinarId}."},
-	{Status: 404, Code: "3001", Description: "The webinar has not ended yet or the Webinar ID is not valid. This webinar's detail is not available."},
+// GetWebinarDetailsResponses returns the responses GetWebinarDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar details returned. Only available for paid accounts that have enabled the Dashboard feature."},
+		{Status: 300, Code: "200", Description: "Can not access webinar info, {webinarId}."},
+		{Status: 404, Code: "3001", Description: "The webinar has not ended yet or the Webinar ID is not valid. This webinar's detail is not available."},
+	}
 }
 
 // MetricsListWebinarsResponse is the successful (2xx) response of MetricsListWebinars.
@@ -4548,11 +5472,15 @@ type MetricsListWebinarsResponse struct {
 	Data *MetricsListWebinarsResponseBody
 }
 
-// MetricsListWebinarsResponses documents the responses of MetricsListWebinars, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MetricsListWebinarsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meetings returned. Only available for paid accounts that have enabled the Dashboard feature."},
-	{Status: 300, Code: "200", Description: "The next page token is invalid or has expired."},
+// MetricsListWebinarsResponses returns the responses MetricsListWebinars
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MetricsListWebinarsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meetings returned. Only available for paid accounts that have enabled the Dashboard feature."},
+		{Status: 300, Code: "200", Description: "The next page token is invalid or has expired."},
+	}
 }
 
 // MetricsListZoomRoomsResponse is the successful (2xx) response of MetricsListZoomRooms.
@@ -4568,10 +5496,14 @@ type MetricsListZoomRoomsResponse struct {
 	Data *MetricsListZoomRoomsResponseBody
 }
 
-// MetricsListZoomRoomsResponses documents the responses of MetricsListZoomRooms, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MetricsListZoomRoomsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of Zoom rooms returned. Only available for paid accounts that have enabled the Dashboard feature."},
+// MetricsListZoomRoomsResponses returns the responses MetricsListZoomRooms
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MetricsListZoomRoomsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of Zoom rooms returned. Only available for paid accounts that have enabled the Dashboard feature."},
+	}
 }
 
 // GetZoomRoomsDetailsResponse is the successful (2xx) response of GetZoomRoomsDetails.
@@ -4587,11 +5519,15 @@ type GetZoomRoomsDetailsResponse struct {
 	Data *GetZoomRoomsDetailsResponseBody
 }
 
-// GetZoomRoomsDetailsResponses documents the responses of GetZoomRoomsDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetZoomRoomsDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Zoom room returned. Only available for paid accounts that have enabled the Dashboard feature."},
-	{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired."},
+// GetZoomRoomsDetailsResponses returns the responses GetZoomRoomsDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetZoomRoomsDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Zoom room returned. Only available for paid accounts that have enabled the Dashboard feature."},
+		{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired."},
+	}
 }
 
 // GetTop25IssuesOfZoomRoomsResponse is the successful (2xx) response of GetTop25IssuesOfZoomRooms.
@@ -4607,10 +5543,14 @@ type GetTop25IssuesOfZoomRoomsResponse struct {
 	Data *GetTop25IssuesOfZoomRoomsResponseBody
 }
 
-// GetTop25IssuesOfZoomRoomsResponses documents the responses of GetTop25IssuesOfZoomRooms, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetTop25IssuesOfZoomRoomsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Zoom Room Issue details returned"},
+// GetTop25IssuesOfZoomRoomsResponses returns the responses GetTop25IssuesOfZoomRooms
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetTop25IssuesOfZoomRoomsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Zoom Room Issue details returned"},
+	}
 }
 
 // ListZoomMeetingsClientFeedbackResponse is the successful (2xx) response of ListZoomMeetingsClientFeedback.
@@ -4626,10 +5566,14 @@ type ListZoomMeetingsClientFeedbackResponse struct {
 	Data *ListZoomMeetingsClientFeedbackResponseBody
 }
 
-// ListZoomMeetingsClientFeedbackResponses documents the responses of ListZoomMeetingsClientFeedback, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListZoomMeetingsClientFeedbackResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Client Feedback details returned."},
+// ListZoomMeetingsClientFeedbackResponses returns the responses ListZoomMeetingsClientFeedback
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListZoomMeetingsClientFeedbackResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Client Feedback details returned."},
+	}
 }
 
 // GetZoomMeetingsClientFeedbackResponse is the successful (2xx) response of GetZoomMeetingsClientFeedback.
@@ -4645,10 +5589,14 @@ type GetZoomMeetingsClientFeedbackResponse struct {
 	Data *GetZoomMeetingsClientFeedbackResponseBody
 }
 
-// GetZoomMeetingsClientFeedbackResponses documents the responses of GetZoomMeetingsClientFeedback, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetZoomMeetingsClientFeedbackResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Client Feedback details returned"},
+// GetZoomMeetingsClientFeedbackResponses returns the responses GetZoomMeetingsClientFeedback
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetZoomMeetingsClientFeedbackResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Client Feedback details returned"},
+	}
 }
 
 // ListClientMeetingSatisfactionResponse is the successful (2xx) response of ListClientMeetingSatisfaction.
@@ -4664,10 +5612,14 @@ type ListClientMeetingSatisfactionResponse struct {
 	Data *ListClientMeetingSatisfactionResponseBody
 }
 
-// ListClientMeetingSatisfactionResponses documents the responses of ListClientMeetingSatisfaction, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListClientMeetingSatisfactionResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Client satisfaction data returned."},
+// ListClientMeetingSatisfactionResponses returns the responses ListClientMeetingSatisfaction
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListClientMeetingSatisfactionResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Client satisfaction data returned."},
+	}
 }
 
 // GetTop25ZoomRoomsWithIssuesResponse is the successful (2xx) response of GetTop25ZoomRoomsWithIssues.
@@ -4683,10 +5635,14 @@ type GetTop25ZoomRoomsWithIssuesResponse struct {
 	Data *GetTop25ZoomRoomsWithIssuesResponseBody
 }
 
-// GetTop25ZoomRoomsWithIssuesResponses documents the responses of GetTop25ZoomRoomsWithIssues, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetTop25ZoomRoomsWithIssuesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Zoom Room with issue details returned"},
+// GetTop25ZoomRoomsWithIssuesResponses returns the responses GetTop25ZoomRoomsWithIssues
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetTop25ZoomRoomsWithIssuesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Zoom Room with issue details returned"},
+	}
 }
 
 // GetIssuesOfZoomRoomsResponse is the successful (2xx) response of GetIssuesOfZoomRooms.
@@ -4702,10 +5658,14 @@ type GetIssuesOfZoomRoomsResponse struct {
 	Data *GetIssuesOfZoomRoomsResponseBody
 }
 
-// GetIssuesOfZoomRoomsResponses documents the responses of GetIssuesOfZoomRooms, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetIssuesOfZoomRoomsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Zoom Room with issue details returned"},
+// GetIssuesOfZoomRoomsResponses returns the responses GetIssuesOfZoomRooms
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetIssuesOfZoomRoomsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Zoom Room with issue details returned"},
+	}
 }
 
 // GetCRCPortUsageResponse is the successful (2xx) response of GetCRCPortUsage.
@@ -4721,10 +5681,14 @@ type GetCRCPortUsageResponse struct {
 	Data *GetCRCPortUsageResponseBody
 }
 
-// GetCRCPortUsageResponses documents the responses of GetCRCPortUsage, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetCRCPortUsageResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "CRC usage returned. Only available for paid accounts that have enabled the Dashboard feature."},
+// GetCRCPortUsageResponses returns the responses GetCRCPortUsage
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetCRCPortUsageResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "CRC usage returned. Only available for paid accounts that have enabled the Dashboard feature."},
+	}
 }
 
 // GetIMMetricsResponse is the successful (2xx) response of GetIMMetrics.
@@ -4740,10 +5704,14 @@ type GetIMMetricsResponse struct {
 	Data *GetIMMetricsResponseBody
 }
 
-// GetIMMetricsResponses documents the responses of GetIMMetrics, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetIMMetricsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "IM details returned. Only available for paid accounts that have enabled the dashboard feature."},
+// GetIMMetricsResponses returns the responses GetIMMetrics
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetIMMetricsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "IM details returned. Only available for paid accounts that have enabled the dashboard feature."},
+	}
 }
 
 // GetChatMetricsResponse is the successful (2xx) response of GetChatMetrics.
@@ -4759,10 +5727,14 @@ type GetChatMetricsResponse struct {
 	Data *GetChatMetricsResponseBody
 }
 
-// GetChatMetricsResponses documents the responses of GetChatMetrics, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetChatMetricsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Chat details returned. Only available for paid accounts that have enabled the dashboard feature."},
+// GetChatMetricsResponses returns the responses GetChatMetrics
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetChatMetricsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Chat details returned. Only available for paid accounts that have enabled the dashboard feature."},
+	}
 }
 
 // GetMeetingQualityScoresResponse is the successful (2xx) response of GetMeetingQualityScores.
@@ -4778,10 +5750,14 @@ type GetMeetingQualityScoresResponse struct {
 	Data *GetMeetingQualityScoresResponseBody
 }
 
-// GetMeetingQualityScoresResponses documents the responses of GetMeetingQualityScores, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingQualityScoresResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting quality returned"},
+// GetMeetingQualityScoresResponses returns the responses GetMeetingQualityScores
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingQualityScoresResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting quality returned"},
+	}
 }
 
 // GetActiveInactiveHostReportsResponse is the successful (2xx) response of GetActiveInactiveHostReports.
@@ -4797,10 +5773,14 @@ type GetActiveInactiveHostReportsResponse struct {
 	Data *GetActiveInactiveHostReportsResponseBody
 }
 
-// GetActiveInactiveHostReportsResponses documents the responses of GetActiveInactiveHostReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetActiveInactiveHostReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Active or inactive hosts report returned. This is only available for paid account: {accountId}."},
+// GetActiveInactiveHostReportsResponses returns the responses GetActiveInactiveHostReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetActiveInactiveHostReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Active or inactive hosts report returned. This is only available for paid account: {accountId}."},
+	}
 }
 
 // GetMeetingReportsResponse is the successful (2xx) response of GetMeetingReports.
@@ -4813,12 +5793,16 @@ type GetMeetingReportsResponse struct {
 	Body []byte
 }
 
-// GetMeetingReportsResponses documents the responses of GetMeetingReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Active or inactive hosts report returned."},
-	{Status: 400, Code: "200", Description: "Bad Request This is only available for paid account:{accountId}. Error Code: `300` The next page token is invalid or expired."},
-	{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
+// GetMeetingReportsResponses returns the responses GetMeetingReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Active or inactive hosts report returned."},
+		{Status: 400, Code: "200", Description: "Bad Request This is only available for paid account:{accountId}. Error Code: `300` The next page token is invalid or expired."},
+		{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
+	}
 }
 
 // GetMeetingDetailReportsResponse is the successful (2xx) response of GetMeetingDetailReports.
@@ -4834,13 +5818,17 @@ type GetMeetingDetailReportsResponse struct {
 	Data *GetMeetingDetailReportsResponseBody
 }
 
-// GetMeetingDetailReportsResponses documents the responses of GetMeetingDetailReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingDetailReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting details returned. This is only available for paid account."},
-	{Status: 300, Code: "", Description: "Can not access meeting information:{meetingId}."},
-	{Status: 400, Code: "", Description: "Bad request"},
-	{Status: 404, Code: "3001", Description: "Meeting ID not found. Meeting {meetingId} not found or has expired."},
+// GetMeetingDetailReportsResponses returns the responses GetMeetingDetailReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingDetailReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting details returned. This is only available for paid account."},
+		{Status: 300, Code: "", Description: "Can not access meeting information:{meetingId}."},
+		{Status: 400, Code: "", Description: "Bad request"},
+		{Status: 404, Code: "3001", Description: "Meeting ID not found. Meeting {meetingId} not found or has expired."},
+	}
 }
 
 // GetMeetingParticipantReportsResponse is the successful (2xx) response of GetMeetingParticipantReports.
@@ -4856,13 +5844,17 @@ type GetMeetingParticipantReportsResponse struct {
 	Data *GetMeetingParticipantReportsResponseBody
 }
 
-// GetMeetingParticipantReportsResponses documents the responses of GetMeetingParticipantReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingParticipantReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting participants report returned. This is only available for paid account."},
-	{Status: 300, Code: "", Description: "Cannot access meeting information:{meetingId}. The next page token is either invalid or has expired."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "3001", Description: "Meeting ID not found. Meeting {MeetingId} not found or has expired."},
+// GetMeetingParticipantReportsResponses returns the responses GetMeetingParticipantReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingParticipantReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting participants report returned. This is only available for paid account."},
+		{Status: 300, Code: "", Description: "Cannot access meeting information:{meetingId}. The next page token is either invalid or has expired."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "3001", Description: "Meeting ID not found. Meeting {MeetingId} not found or has expired."},
+	}
 }
 
 // GetMeetingPollReportsResponse is the successful (2xx) response of GetMeetingPollReports.
@@ -4878,11 +5870,15 @@ type GetMeetingPollReportsResponse struct {
 	Data *GetMeetingPollReportsResponseBody
 }
 
-// GetMeetingPollReportsResponses documents the responses of GetMeetingPollReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetMeetingPollReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting polls report returned. This is only available for paid account:{accountId}."},
-	{Status: 404, Code: "3001", Description: "Meeting ID not found. Meeting {meetingId} not found or has expired."},
+// GetMeetingPollReportsResponses returns the responses GetMeetingPollReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetMeetingPollReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting polls report returned. This is only available for paid account:{accountId}."},
+		{Status: 404, Code: "3001", Description: "Meeting ID not found. Meeting {meetingId} not found or has expired."},
+	}
 }
 
 // GetWebinarDetailReportsResponse is the successful (2xx) response of GetWebinarDetailReports.
@@ -4898,13 +5894,17 @@ type GetWebinarDetailReportsResponse struct {
 	Data *GetMeetingDetailReportsResponseBody
 }
 
-// GetWebinarDetailReportsResponses documents the responses of GetWebinarDetailReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarDetailReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar details returned. This is only available for paid account:{accountId}."},
-	{Status: 300, Code: "", Description: "Can not access webinar information:{webinarId}."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "3001", Description: "Webinar ID not found. Meeting {meetingId} not found or has expired."},
+// GetWebinarDetailReportsResponses returns the responses GetWebinarDetailReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarDetailReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar details returned. This is only available for paid account:{accountId}."},
+		{Status: 300, Code: "", Description: "Can not access webinar information:{webinarId}."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "3001", Description: "Webinar ID not found. Meeting {meetingId} not found or has expired."},
+	}
 }
 
 // GetWebinarParticipantReportsResponse is the successful (2xx) response of GetWebinarParticipantReports.
@@ -4920,13 +5920,17 @@ type GetWebinarParticipantReportsResponse struct {
 	Data *GetMeetingParticipantReportsResponseBody
 }
 
-// GetWebinarParticipantReportsResponses documents the responses of GetWebinarParticipantReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarParticipantReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Meeting participants report returned. This is only available for paid account: {accountId}."},
-	{Status: 300, Code: "", Description: "The next page token is invalid or has expired. Can not access the webinar information, {webinarId}."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "3001", Description: "Webinar ID not found. Webinar {webinarId} not found or has expired."},
+// GetWebinarParticipantReportsResponses returns the responses GetWebinarParticipantReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarParticipantReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Meeting participants report returned. This is only available for paid account: {accountId}."},
+		{Status: 300, Code: "", Description: "The next page token is invalid or has expired. Can not access the webinar information, {webinarId}."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "3001", Description: "Webinar ID not found. Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // GetWebinarPollReportsResponse is the successful (2xx) response of GetWebinarPollReports.
@@ -4942,12 +5946,16 @@ type GetWebinarPollReportsResponse struct {
 	Data *GetMeetingPollReportsResponseBody
 }
 
-// GetWebinarPollReportsResponses documents the responses of GetWebinarPollReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarPollReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar polls report returned. Missing webinar subscription plan. This is only available for paid account:{accountId}."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "3001", Description: "Webinar ID not found. Webinar {webinarId} not found or has expired."},
+// GetWebinarPollReportsResponses returns the responses GetWebinarPollReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarPollReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar polls report returned. Missing webinar subscription plan. This is only available for paid account:{accountId}."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "3001", Description: "Webinar ID not found. Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // GetWebinarQReportResponse is the successful (2xx) response of GetWebinarQReport.
@@ -4963,12 +5971,16 @@ type GetWebinarQReportResponse struct {
 	Data *GetWebinarQReportResponseBody
 }
 
-// GetWebinarQReportResponses documents the responses of GetWebinarQReport, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarQReportResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar Q&A report returned. This is only available for paid account:{accountId}. A report cannot be generated for this account because this account has not subscribed to a webinar plan."},
-	{Status: 400, Code: "", Description: "Bad request"},
-	{Status: 404, Code: "1001", Description: "Webinar ID not found. User does not exist: {userId}. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// GetWebinarQReportResponses returns the responses GetWebinarQReport
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarQReportResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar Q&A report returned. This is only available for paid account:{accountId}. A report cannot be generated for this account because this account has not subscribed to a webinar plan."},
+		{Status: 400, Code: "", Description: "Bad request"},
+		{Status: 404, Code: "1001", Description: "Webinar ID not found. User does not exist: {userId}. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // GetBillingReportsResponse is the successful (2xx) response of GetBillingReports.
@@ -4984,11 +5996,15 @@ type GetBillingReportsResponse struct {
 	Data *GetBillingReportsResponseBody
 }
 
-// GetBillingReportsResponses documents the responses of GetBillingReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetBillingReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Billing report returned."},
-	{Status: 400, Code: "200", Description: "Bad Request No permission."},
+// GetBillingReportsResponses returns the responses GetBillingReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetBillingReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Billing report returned."},
+		{Status: 400, Code: "200", Description: "Bad Request No permission."},
+	}
 }
 
 // GetBillingInvoiceReportsResponse is the successful (2xx) response of GetBillingInvoiceReports.
@@ -5004,11 +6020,15 @@ type GetBillingInvoiceReportsResponse struct {
 	Data *GetBillingInvoiceReportsResponseBody
 }
 
-// GetBillingInvoiceReportsResponses documents the responses of GetBillingInvoiceReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetBillingInvoiceReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Billing Invoice reports returned."},
-	{Status: 404, Code: "5010", Description: "Report does not exist."},
+// GetBillingInvoiceReportsResponses returns the responses GetBillingInvoiceReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetBillingInvoiceReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Billing Invoice reports returned."},
+		{Status: 404, Code: "5010", Description: "Report does not exist."},
+	}
 }
 
 // GetChatSessionsReportsResponse is the successful (2xx) response of GetChatSessionsReports.
@@ -5024,11 +6044,15 @@ type GetChatSessionsReportsResponse struct {
 	Data *GetChatSessionsReportsResponseBody
 }
 
-// GetChatSessionsReportsResponses documents the responses of GetChatSessionsReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetChatSessionsReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Archived chat sessions returned."},
-	{Status: 300, Code: "300", Description: "The next page token is invalid or expired. Report requested exceeds 6 month limit."},
+// GetChatSessionsReportsResponses returns the responses GetChatSessionsReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetChatSessionsReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Archived chat sessions returned."},
+		{Status: 300, Code: "300", Description: "The next page token is invalid or expired. Report requested exceeds 6 month limit."},
+	}
 }
 
 // GetChatMessagesReportsResponse is the successful (2xx) response of GetChatMessagesReports.
@@ -5044,11 +6068,15 @@ type GetChatMessagesReportsResponse struct {
 	Data *GetChatMessagesReportsResponseBody
 }
 
-// GetChatMessagesReportsResponses documents the responses of GetChatMessagesReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetChatMessagesReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Archived chat messages returned."},
-	{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired. Report requested exceeds 6 month limit."},
+// GetChatMessagesReportsResponses returns the responses GetChatMessagesReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetChatMessagesReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Archived chat messages returned."},
+		{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired. Report requested exceeds 6 month limit."},
+	}
 }
 
 // GetDailyUsageReportResponse is the successful (2xx) response of GetDailyUsageReport.
@@ -5064,11 +6092,15 @@ type GetDailyUsageReportResponse struct {
 	Data *GetDailyUsageReportResponseBody
 }
 
-// GetDailyUsageReportResponses documents the responses of GetDailyUsageReport, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetDailyUsageReportResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Daily report retrieved. This is only available for paid accounts:{accountId}."},
-	{Status: 400, Code: "300", Description: "Daily report can only be provided for a month that falls within the recent 6 months."},
+// GetDailyUsageReportResponses returns the responses GetDailyUsageReport
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetDailyUsageReportResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Daily report retrieved. This is only available for paid accounts:{accountId}."},
+		{Status: 400, Code: "300", Description: "Daily report can only be provided for a month that falls within the recent 6 months."},
+	}
 }
 
 // GetTelephoneReportsResponse is the successful (2xx) response of GetTelephoneReports.
@@ -5081,10 +6113,14 @@ type GetTelephoneReportsResponse struct {
 	Body []byte
 }
 
-// GetTelephoneReportsResponses documents the responses of GetTelephoneReports, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetTelephoneReportsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.<b"},
+// GetTelephoneReportsResponses returns the responses GetTelephoneReports
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetTelephoneReportsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.<b"},
+	}
 }
 
 // GetCloudRecordingUsageReportResponse is the successful (2xx) response of GetCloudRecordingUsageReport.
@@ -5100,11 +6136,15 @@ type GetCloudRecordingUsageReportResponse struct {
 	Data *GetCloudRecordingUsageReportResponseBody
 }
 
-// GetCloudRecordingUsageReportResponses documents the responses of GetCloudRecordingUsageReport, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetCloudRecordingUsageReportResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Cloud Recording Report Returned"},
-	{Status: 300, Code: "", Description: "Only provide report in recent 6 months"},
+// GetCloudRecordingUsageReportResponses returns the responses GetCloudRecordingUsageReport
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetCloudRecordingUsageReportResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Cloud Recording Report Returned"},
+		{Status: 300, Code: "", Description: "Only provide report in recent 6 months"},
+	}
 }
 
 // GetOperationLogsReportResponse is the successful (2xx) response of GetOperationLogsReport.
@@ -5120,11 +6160,15 @@ type GetOperationLogsReportResponse struct {
 	Data *GetOperationLogsReportResponseBody
 }
 
-// GetOperationLogsReportResponses documents the responses of GetOperationLogsReport, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetOperationLogsReportResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Operation Logs Report Returned"},
-	{Status: 300, Code: "", Description: "Only provide report in recent 6 months"},
+// GetOperationLogsReportResponses returns the responses GetOperationLogsReport
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetOperationLogsReportResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Operation Logs Report Returned"},
+		{Status: 300, Code: "", Description: "Only provide report in recent 6 months"},
+	}
 }
 
 // GetUpcomingEventsReportResponse is the successful (2xx) response of GetUpcomingEventsReport.
@@ -5140,11 +6184,15 @@ type GetUpcomingEventsReportResponse struct {
 	Data *GetUpcomingEventsReportResponseBody
 }
 
-// GetUpcomingEventsReportResponses documents the responses of GetUpcomingEventsReport, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUpcomingEventsReportResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Upcoming events report returned."},
-	{Status: 400, Code: "200", Description: "Bad Request This is only available for the paid account: {accountId} Error Code: `300` The next page token is invalid or expired."},
+// GetUpcomingEventsReportResponses returns the responses GetUpcomingEventsReport
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUpcomingEventsReportResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Upcoming events report returned."},
+		{Status: 400, Code: "200", Description: "Bad Request This is only available for the paid account: {accountId} Error Code: `300` The next page token is invalid or expired."},
+	}
 }
 
 // GetSignInSignOutActivityReportResponse is the successful (2xx) response of GetSignInSignOutActivityReport.
@@ -5157,10 +6205,14 @@ type GetSignInSignOutActivityReportResponse struct {
 	Body []byte
 }
 
-// GetSignInSignOutActivityReportResponses documents the responses of GetSignInSignOutActivityReport, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetSignInSignOutActivityReportResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Success"},
+// GetSignInSignOutActivityReportResponses returns the responses GetSignInSignOutActivityReport
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetSignInSignOutActivityReportResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Success"},
+	}
 }
 
 // ListMembersInRoleResponse is the successful (2xx) response of ListMembersInRole.
@@ -5176,11 +6228,15 @@ type ListMembersInRoleResponse struct {
 	Data *ListMembersInRoleResponseBody
 }
 
-// ListMembersInRoleResponses documents the responses of ListMembersInRole, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListMembersInRoleResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Success"},
-	{Status: 404, Code: "", Description: "Role not found"},
+// ListMembersInRoleResponses returns the responses ListMembersInRole
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListMembersInRoleResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Success"},
+		{Status: 404, Code: "", Description: "Role not found"},
+	}
 }
 
 // AssignRoleResponse is the successful (2xx) response of AssignRole.
@@ -5199,11 +6255,15 @@ type AssignRoleResponse struct {
 	Data *AssignRoleResponseBody
 }
 
-// AssignRoleResponses documents the responses of AssignRole, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AssignRoleResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Members Added"},
-	{Status: 400, Code: "1034", Description: "Role does not exist. Error Code: `300` RoleId required. Can’t delete or add members for Normal/Owner roles."},
+// AssignRoleResponses returns the responses AssignRole
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AssignRoleResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Members Added"},
+		{Status: 400, Code: "1034", Description: "Role does not exist. Error Code: `300` RoleId required. Can’t delete or add members for Normal/Owner roles."},
+	}
 }
 
 // UnassignRoleResponse is the successful (2xx) response of UnassignRole.
@@ -5216,11 +6276,15 @@ type UnassignRoleResponse struct {
 	Body []byte
 }
 
-// UnassignRoleResponses documents the responses of UnassignRole, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UnassignRoleResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Role withdrawn from user."},
-	{Status: 404, Code: "", Description: "Role or Member not found"},
+// UnassignRoleResponses returns the responses UnassignRole
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UnassignRoleResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Role withdrawn from user."},
+		{Status: 404, Code: "", Description: "Role or Member not found"},
+	}
 }
 
 // GetRoleInformationResponse is the successful (2xx) response of GetRoleInformation.
@@ -5236,11 +6300,15 @@ type GetRoleInformationResponse struct {
 	Data *GetRoleInformationResponseBody
 }
 
-// GetRoleInformationResponses documents the responses of GetRoleInformation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetRoleInformationResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Status Code: `200` Information about a specific role returned. You do not have the permission to retrieve role information."},
-	{Status: 300, Code: "300", Description: "Role not found."},
+// GetRoleInformationResponses returns the responses GetRoleInformation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetRoleInformationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Status Code: `200` Information about a specific role returned. You do not have the permission to retrieve role information."},
+		{Status: 300, Code: "300", Description: "Role not found."},
+	}
 }
 
 // UpdateRoleInformationResponse is the successful (2xx) response of UpdateRoleInformation.
@@ -5253,12 +6321,16 @@ type UpdateRoleInformationResponse struct {
 	Body []byte
 }
 
-// UpdateRoleInformationResponses documents the responses of UpdateRoleInformation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateRoleInformationResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "The account must be a paid account to update the role."},
-	{Status: 204, Code: "", Description: "Status Code: `400` Role updated."},
-	{Status: 300, Code: "300", Description: "This role cannot be updated."},
+// UpdateRoleInformationResponses returns the responses UpdateRoleInformation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateRoleInformationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "The account must be a paid account to update the role."},
+		{Status: 204, Code: "", Description: "Status Code: `400` Role updated."},
+		{Status: 300, Code: "300", Description: "This role cannot be updated."},
+	}
 }
 
 // DeleteRoleResponse is the successful (2xx) response of DeleteRole.
@@ -5271,12 +6343,16 @@ type DeleteRoleResponse struct {
 	Body []byte
 }
 
-// DeleteRoleResponses documents the responses of DeleteRole, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteRoleResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Role not found."},
-	{Status: 204, Code: "", Description: "Status Code: `204` Role deleted."},
-	{Status: 300, Code: "300", Description: "Role not found."},
+// DeleteRoleResponses returns the responses DeleteRole
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteRoleResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Role not found."},
+		{Status: 204, Code: "", Description: "Status Code: `204` Role deleted."},
+		{Status: 300, Code: "300", Description: "Role not found."},
+	}
 }
 
 // ListRolesResponse is the successful (2xx) response of ListRoles.
@@ -5292,11 +6368,15 @@ type ListRolesResponse struct {
 	Data *ListRolesResponseBody
 }
 
-// ListRolesResponses documents the responses of ListRoles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListRolesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of roles returned."},
-	{Status: 400, Code: "4700", Description: "Bad request Invalid access token, does not contain role:read:admin scope."},
+// ListRolesResponses returns the responses ListRoles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListRolesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of roles returned."},
+		{Status: 400, Code: "4700", Description: "Bad request Invalid access token, does not contain role:read:admin scope."},
+	}
 }
 
 // CreateRoleResponse is the successful (2xx) response of CreateRole.
@@ -5309,12 +6389,16 @@ type CreateRoleResponse struct {
 	Body []byte
 }
 
-// CreateRoleResponses documents the responses of CreateRole, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateRoleResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Status Code: `200` You do not have the permission to create a role."},
-	{Status: 201, Code: "", Description: "Status Code: `201` Role created."},
-	{Status: 300, Code: "300", Description: "The name field cannot be empty."},
+// CreateRoleResponses returns the responses CreateRole
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateRoleResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Status Code: `200` You do not have the permission to create a role."},
+		{Status: 201, Code: "", Description: "Status Code: `201` Role created."},
+		{Status: 300, Code: "300", Description: "The name field cannot be empty."},
+	}
 }
 
 // GetAccountTSPInformationResponse is the successful (2xx) response of GetAccountTSPInformation.
@@ -5330,10 +6414,14 @@ type GetAccountTSPInformationResponse struct {
 	Data *GetAccountTSPInformationResponseBody
 }
 
-// GetAccountTSPInformationResponses documents the responses of GetAccountTSPInformation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetAccountTSPInformationResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "TSP account detail returned successfully."},
+// GetAccountTSPInformationResponses returns the responses GetAccountTSPInformation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetAccountTSPInformationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "TSP account detail returned successfully."},
+	}
 }
 
 // UpdateAccountTSPInformationResponse is the successful (2xx) response of UpdateAccountTSPInformation.
@@ -5346,11 +6434,15 @@ type UpdateAccountTSPInformationResponse struct {
 	Body []byte
 }
 
-// UpdateAccountTSPInformationResponses documents the responses of UpdateAccountTSPInformation, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateAccountTSPInformationResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "No Content TSP Account updated."},
-	{Status: 400, Code: "300", Description: "Bad request. Invalid parameter: tsp_bridge."},
+// UpdateAccountTSPInformationResponses returns the responses UpdateAccountTSPInformation
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateAccountTSPInformationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "No Content TSP Account updated."},
+		{Status: 400, Code: "300", Description: "Bad request. Invalid parameter: tsp_bridge."},
+	}
 }
 
 // ListPanelistsResponse is the successful (2xx) response of ListPanelists.
@@ -5366,13 +6458,17 @@ type ListPanelistsResponse struct {
 	Data *ListPanelistsResponseBody
 }
 
-// ListPanelistsResponses documents the responses of ListPanelists, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListPanelistsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar plan subscription missing. Enable webinar for this user once the subscription is added."},
-	{Status: 300, Code: "", Description: "Multiple Choices"},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// ListPanelistsResponses returns the responses ListPanelists
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListPanelistsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar plan subscription missing. Enable webinar for this user once the subscription is added."},
+		{Status: 300, Code: "", Description: "Multiple Choices"},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // AddPanelistsResponse is the successful (2xx) response of AddPanelists.
@@ -5388,14 +6484,18 @@ type AddPanelistsResponse struct {
 	Data *AddPanelistsResponseBody
 }
 
-// AddPanelistsResponses documents the responses of AddPanelists, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddPanelistsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar plan subscription missing. Enable webinar for this user once the subscription is added."},
-	{Status: 201, Code: "", Description: "Panelist created."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3000` You have reached the limit for the number of panelists you can add. Contact Zoom Support for more i"},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for webinar Add panelists API requests for the panelist \"{1}\". You can resume these API requests at GMT 00:00:00."},
+// AddPanelistsResponses returns the responses AddPanelists
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddPanelistsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar plan subscription missing. Enable webinar for this user once the subscription is added."},
+		{Status: 201, Code: "", Description: "Panelist created."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3000` You have reached the limit for the number of panelists you can add. Contact Zoom Support for more i"},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for webinar Add panelists API requests for the panelist \"{1}\". You can resume these API requests at GMT 00:00:00."},
+	}
 }
 
 // RemovePanelistsResponse is the successful (2xx) response of RemovePanelists.
@@ -5408,12 +6508,16 @@ type RemovePanelistsResponse struct {
 	Body []byte
 }
 
-// RemovePanelistsResponses documents the responses of RemovePanelists, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RemovePanelistsResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Panelists removed."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// RemovePanelistsResponses returns the responses RemovePanelists
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RemovePanelistsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Panelists removed."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // RemovePanelistResponse is the successful (2xx) response of RemovePanelist.
@@ -5426,13 +6530,17 @@ type RemovePanelistResponse struct {
 	Body []byte
 }
 
-// RemovePanelistResponses documents the responses of RemovePanelist, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RemovePanelistResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
-	{Status: 204, Code: "", Description: "Panelists removed."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {email} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// RemovePanelistResponses returns the responses RemovePanelist
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RemovePanelistResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
+		{Status: 204, Code: "", Description: "Panelists removed."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {email} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // WebinarsListRegistrationQuestionsResponse is the successful (2xx) response of WebinarsListRegistrationQuestions.
@@ -5448,11 +6556,15 @@ type WebinarsListRegistrationQuestionsResponse struct {
 	Data *WebinarsListRegistrationQuestionsResponseBody
 }
 
-// WebinarsListRegistrationQuestionsResponses documents the responses of WebinarsListRegistrationQuestions, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var WebinarsListRegistrationQuestionsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar Registrant Question object returned"},
-	{Status: 404, Code: "", Description: "Webinar not found"},
+// WebinarsListRegistrationQuestionsResponses returns the responses WebinarsListRegistrationQuestions
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func WebinarsListRegistrationQuestionsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar Registrant Question object returned"},
+		{Status: 404, Code: "", Description: "Webinar not found"},
+	}
 }
 
 // WebinarsUpdateRegistrationQuestionsResponse is the successful (2xx) response of WebinarsUpdateRegistrationQuestions.
@@ -5465,11 +6577,15 @@ type WebinarsUpdateRegistrationQuestionsResponse struct {
 	Body []byte
 }
 
-// WebinarsUpdateRegistrationQuestionsResponses documents the responses of WebinarsUpdateRegistrationQuestions, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var WebinarsUpdateRegistrationQuestionsResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Webinar Registrant Questions Updated"},
-	{Status: 404, Code: "", Description: "Webinar not found"},
+// WebinarsUpdateRegistrationQuestionsResponses returns the responses WebinarsUpdateRegistrationQuestions
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func WebinarsUpdateRegistrationQuestionsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Webinar Registrant Questions Updated"},
+		{Status: 404, Code: "", Description: "Webinar not found"},
+	}
 }
 
 // GetWebinarRegistrantResponse is the successful (2xx) response of GetWebinarRegistrant.
@@ -5485,13 +6601,17 @@ type GetWebinarRegistrantResponse struct {
 	Data *GetWebinarRegistrantResponseBody
 }
 
-// GetWebinarRegistrantResponses documents the responses of GetWebinarRegistrant, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarRegistrantResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Success."},
-	{Status: 300, Code: "", Description: "Invalid webinar ID."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// GetWebinarRegistrantResponses returns the responses GetWebinarRegistrant
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarRegistrantResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Success."},
+		{Status: 300, Code: "", Description: "Invalid webinar ID."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // DeleteWebinarRegistrantResponse is the successful (2xx) response of DeleteWebinarRegistrant.
@@ -5504,11 +6624,15 @@ type DeleteWebinarRegistrantResponse struct {
 	Body []byte
 }
 
-// DeleteWebinarRegistrantResponses documents the responses of DeleteWebinarRegistrant, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteWebinarRegistrantResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "OK"},
-	{Status: 400, Code: "200", Description: "Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinars for this user in order to perform this action: {0}. Error code: `300` The value th"},
+// DeleteWebinarRegistrantResponses returns the responses DeleteWebinarRegistrant
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteWebinarRegistrantResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "OK"},
+		{Status: 400, Code: "200", Description: "Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinars for this user in order to perform this action: {0}. Error code: `300` The value th"},
+	}
 }
 
 // ListWebinarRegistrantsResponse is the successful (2xx) response of ListWebinarRegistrants.
@@ -5524,14 +6648,18 @@ type ListWebinarRegistrantsResponse struct {
 	Data *ListWebinarRegistrantsResponseBody
 }
 
-// ListWebinarRegistrantsResponses documents the responses of ListWebinarRegistrants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListWebinarRegistrantsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
-	{Status: 300, Code: "", Description: "Invalid webinar ID."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for Add a webinar registrant API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+// ListWebinarRegistrantsResponses returns the responses ListWebinarRegistrants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListWebinarRegistrantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
+		{Status: 300, Code: "", Description: "Invalid webinar ID."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for Add a webinar registrant API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+	}
 }
 
 // AddWebinarRegistrantResponse is the successful (2xx) response of AddWebinarRegistrant.
@@ -5547,13 +6675,17 @@ type AddWebinarRegistrantResponse struct {
 	Data *AddWebinarRegistrantResponseBody
 }
 
-// AddWebinarRegistrantResponses documents the responses of AddWebinarRegistrant, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var AddWebinarRegistrantResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Registration created."},
-	{Status: 300, Code: "", Description: "Invalid webinar ID. Invalid parameter: occurrence_ids. Invalid user name."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3000` This webinar does not have registration as required:{webinarId}. Error Code: `3027` Hos"},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// AddWebinarRegistrantResponses returns the responses AddWebinarRegistrant
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func AddWebinarRegistrantResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Registration created."},
+		{Status: 300, Code: "", Description: "Invalid webinar ID. Invalid parameter: occurrence_ids. Invalid user name."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3000` This webinar does not have registration as required:{webinarId}. Error Code: `3027` Hos"},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // WebinarsUpdateRegistrantStatusResponse is the successful (2xx) response of WebinarsUpdateRegistrantStatus.
@@ -5566,14 +6698,18 @@ type WebinarsUpdateRegistrantStatusResponse struct {
 	Body []byte
 }
 
-// WebinarsUpdateRegistrantStatusResponses documents the responses of WebinarsUpdateRegistrantStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var WebinarsUpdateRegistrantStatusResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "The webinar plan subscription is missing. Enable webinar for this user once the subscription is added: {userId}."},
-	{Status: 300, Code: "", Description: "Invalid webinar ID."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3035` Webinar has reached maximum attendee capacity."},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for webinar Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+// WebinarsUpdateRegistrantStatusResponses returns the responses WebinarsUpdateRegistrantStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func WebinarsUpdateRegistrantStatusResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "The webinar plan subscription is missing. Enable webinar for this user once the subscription is added: {userId}."},
+		{Status: 300, Code: "", Description: "Invalid webinar ID."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3035` Webinar has reached maximum attendee capacity."},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for webinar Update registrant's status API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+	}
 }
 
 // GetWebinarPollResponse is the successful (2xx) response of GetWebinarPoll.
@@ -5589,11 +6725,15 @@ type GetWebinarPollResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// GetWebinarPollResponses documents the responses of GetWebinarPoll, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarPollResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar Poll object returned"},
-	{Status: 404, Code: "3001", Description: "Webinar not found. Webinar {webinarId} not found or has expired."},
+// GetWebinarPollResponses returns the responses GetWebinarPoll
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarPollResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar Poll object returned"},
+		{Status: 404, Code: "3001", Description: "Webinar not found. Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // UpdateWebinarPollResponse is the successful (2xx) response of UpdateWebinarPoll.
@@ -5606,11 +6746,15 @@ type UpdateWebinarPollResponse struct {
 	Body []byte
 }
 
-// UpdateWebinarPollResponses documents the responses of UpdateWebinarPoll, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateWebinarPollResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Webinar Poll Updated"},
-	{Status: 404, Code: "3001", Description: "Webinar poll not found. Webinar {webinarId} not found or has expired."},
+// UpdateWebinarPollResponses returns the responses UpdateWebinarPoll
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateWebinarPollResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Webinar Poll Updated"},
+		{Status: 404, Code: "3001", Description: "Webinar poll not found. Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // DeleteWebinarPollResponse is the successful (2xx) response of DeleteWebinarPoll.
@@ -5623,11 +6767,15 @@ type DeleteWebinarPollResponse struct {
 	Body []byte
 }
 
-// DeleteWebinarPollResponses documents the responses of DeleteWebinarPoll, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteWebinarPollResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Webinar Poll deleted"},
-	{Status: 404, Code: "3001", Description: "Webinar poll not found. Webinar {webinarId} not found or has expired."},
+// DeleteWebinarPollResponses returns the responses DeleteWebinarPoll
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteWebinarPollResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Webinar Poll deleted"},
+		{Status: 404, Code: "3001", Description: "Webinar poll not found. Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // ListWebinarPollsResponse is the successful (2xx) response of ListWebinarPolls.
@@ -5643,11 +6791,15 @@ type ListWebinarPollsResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// ListWebinarPollsResponses documents the responses of ListWebinarPolls, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListWebinarPollsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List polls of a Webinar returned"},
-	{Status: 404, Code: "", Description: "Webinar not found."},
+// ListWebinarPollsResponses returns the responses ListWebinarPolls
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListWebinarPollsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List polls of a Webinar returned"},
+		{Status: 404, Code: "", Description: "Webinar not found."},
+	}
 }
 
 // CreateWebinarPollResponse is the successful (2xx) response of CreateWebinarPoll.
@@ -5666,12 +6818,16 @@ type CreateWebinarPollResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// CreateWebinarPollResponses documents the responses of CreateWebinarPoll, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateWebinarPollResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Webinar Poll Created"},
-	{Status: 300, Code: "", Description: "Invalid webinarId."},
-	{Status: 404, Code: "", Description: "Webinar not found."},
+// CreateWebinarPollResponses returns the responses CreateWebinarPoll
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateWebinarPollResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Webinar Poll Created"},
+		{Status: 300, Code: "", Description: "Invalid webinarId."},
+		{Status: 404, Code: "", Description: "Webinar not found."},
+	}
 }
 
 // WebinarsUpdateLiveStreamResponse is the successful (2xx) response of WebinarsUpdateLiveStream.
@@ -5684,11 +6840,15 @@ type WebinarsUpdateLiveStreamResponse struct {
 	Body []byte
 }
 
-// WebinarsUpdateLiveStreamResponses documents the responses of WebinarsUpdateLiveStream, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var WebinarsUpdateLiveStreamResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting live stream updated."},
-	{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+// WebinarsUpdateLiveStreamResponses returns the responses WebinarsUpdateLiveStream
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func WebinarsUpdateLiveStreamResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting live stream updated."},
+		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+	}
 }
 
 // WebinarsGetLiveStreamDetailsResponse is the successful (2xx) response of WebinarsGetLiveStreamDetails.
@@ -5704,11 +6864,15 @@ type WebinarsGetLiveStreamDetailsResponse struct {
 	Data *MeetingsGetLiveStreamDetailsResponseBody
 }
 
-// WebinarsGetLiveStreamDetailsResponses documents the responses of WebinarsGetLiveStreamDetails, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var WebinarsGetLiveStreamDetailsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Live Stream details returned."},
-	{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+// WebinarsGetLiveStreamDetailsResponses returns the responses WebinarsGetLiveStreamDetails
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func WebinarsGetLiveStreamDetailsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Live Stream details returned."},
+		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+	}
 }
 
 // WebinarsUpdateLiveStreamStatusResponse is the successful (2xx) response of WebinarsUpdateLiveStreamStatus.
@@ -5721,11 +6885,15 @@ type WebinarsUpdateLiveStreamStatusResponse struct {
 	Body []byte
 }
 
-// WebinarsUpdateLiveStreamStatusResponses documents the responses of WebinarsUpdateLiveStreamStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var WebinarsUpdateLiveStreamStatusResponses = []ResponseDoc{
-	{Status: 204, Code: "", Description: "Meeting live stream updated."},
-	{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+// WebinarsUpdateLiveStreamStatusResponses returns the responses WebinarsUpdateLiveStreamStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func WebinarsUpdateLiveStreamStatusResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 204, Code: "", Description: "Meeting live stream updated."},
+		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+	}
 }
 
 // GetWebinarResponse is the successful (2xx) response of GetWebinar.
@@ -5741,13 +6909,17 @@ type GetWebinarResponse struct {
 	Data *GetWebinarResponseBody
 }
 
-// GetWebinarResponses documents the responses of GetWebinar, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Success"},
-	{Status: 300, Code: "", Description: "Invalid webinar ID."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// GetWebinarResponses returns the responses GetWebinar
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Success"},
+		{Status: 300, Code: "", Description: "Invalid webinar ID."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // UpdateWebinarResponse is the successful (2xx) response of UpdateWebinar.
@@ -5760,14 +6932,18 @@ type UpdateWebinarResponse struct {
 	Body []byte
 }
 
-// UpdateWebinarResponses documents the responses of UpdateWebinar, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateWebinarResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar subscription plan is missing. Enable webinar for this user once the subscription is added:{userId}."},
-	{Status: 204, Code: "", Description: "Webinar updated."},
-	{Status: 300, Code: "", Description: "Invalid webinar Id. Invalid recurrence settings."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. * Users in '{0}' have been blocked from joining meetings and webi"},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// UpdateWebinarResponses returns the responses UpdateWebinar
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateWebinarResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar subscription plan is missing. Enable webinar for this user once the subscription is added:{userId}."},
+		{Status: 204, Code: "", Description: "Webinar updated."},
+		{Status: 300, Code: "", Description: "Invalid webinar Id. Invalid recurrence settings."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. * Users in '{0}' have been blocked from joining meetings and webi"},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // DeleteWebinarResponse is the successful (2xx) response of DeleteWebinar.
@@ -5780,14 +6956,18 @@ type DeleteWebinarResponse struct {
 	Body []byte
 }
 
-// DeleteWebinarResponses documents the responses of DeleteWebinar, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteWebinarResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Success"},
-	{Status: 204, Code: "", Description: "Webinar deleted."},
-	{Status: 300, Code: "", Description: "Invalid webinar ID."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3002` Sorry, you cannot delete this webinar since it is in progress. Error Code: `3003` You a"},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// DeleteWebinarResponses returns the responses DeleteWebinar
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteWebinarResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Success"},
+		{Status: 204, Code: "", Description: "Webinar deleted."},
+		{Status: 300, Code: "", Description: "Invalid webinar ID."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3002` Sorry, you cannot delete this webinar since it is in progress. Error Code: `3003` You a"},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // UpdateWebinarStatusResponse is the successful (2xx) response of UpdateWebinarStatus.
@@ -5800,13 +6980,17 @@ type UpdateWebinarStatusResponse struct {
 	Body []byte
 }
 
-// UpdateWebinarStatusResponses documents the responses of UpdateWebinarStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UpdateWebinarStatusResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
-	{Status: 204, Code: "", Description: "Webinar's status updated."},
-	{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3063` Can not end on-premise user's meeting:"},
-	{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+// UpdateWebinarStatusResponses returns the responses UpdateWebinarStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UpdateWebinarStatusResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
+		{Status: 204, Code: "", Description: "Webinar's status updated."},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3063` Can not end on-premise user's meeting:"},
+		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
+	}
 }
 
 // WebinarsPerformBatchRegistrationResponse is the successful (2xx) response of WebinarsPerformBatchRegistration.
@@ -5822,13 +7006,17 @@ type WebinarsPerformBatchRegistrationResponse struct {
 	Data *MeetingsPerformBatchRegistrationResponseBody
 }
 
-// WebinarsPerformBatchRegistrationResponses documents the responses of WebinarsPerformBatchRegistration, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var WebinarsPerformBatchRegistrationResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Registrants added."},
-	{Status: 400, Code: "200", Description: "Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user: {0} in order to perform this action. Error Code: `300` This API c"},
-	{Status: 404, Code: "3001", Description: "Not Found Webinar does not exist: {0}. Error Code: `3043` Webinar has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo"},
-	{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for webinar Perform batch registration API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+// WebinarsPerformBatchRegistrationResponses returns the responses WebinarsPerformBatchRegistration
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func WebinarsPerformBatchRegistrationResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Registrants added."},
+		{Status: 400, Code: "200", Description: "Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user: {0} in order to perform this action. Error Code: `300` This API c"},
+		{Status: 404, Code: "3001", Description: "Not Found Webinar does not exist: {0}. Error Code: `3043` Webinar has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo"},
+		{Status: 429, Code: "", Description: "You have exceeded the daily rate limit of \"{0}\" for webinar Perform batch registration API requests for the registrant \"{1}\". You can resume these API requests at GMT 00:00:00."},
+	}
 }
 
 // GetWebinarTrackingSourcesResponse is the successful (2xx) response of GetWebinarTrackingSources.
@@ -5844,10 +7032,14 @@ type GetWebinarTrackingSourcesResponse struct {
 	Data *GetWebinarTrackingSourcesResponseBody
 }
 
-// GetWebinarTrackingSourcesResponses documents the responses of GetWebinarTrackingSources, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarTrackingSourcesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK"},
+// GetWebinarTrackingSourcesResponses returns the responses GetWebinarTrackingSources
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarTrackingSourcesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK"},
+	}
 }
 
 // CreateWebinarInviteLinksResponse is the successful (2xx) response of CreateWebinarInviteLinks.
@@ -5866,11 +7058,15 @@ type CreateWebinarInviteLinksResponse struct {
 	Data *CreateMeetingInviteLinksResponseBody
 }
 
-// CreateWebinarInviteLinksResponses documents the responses of CreateWebinarInviteLinks, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateWebinarInviteLinksResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Webinar Invite Links Created"},
-	{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+// CreateWebinarInviteLinksResponses returns the responses CreateWebinarInviteLinks
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateWebinarInviteLinksResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Webinar Invite Links Created"},
+		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+	}
 }
 
 // ListWebinarParticipantsResponse is the successful (2xx) response of ListWebinarParticipants.
@@ -5886,12 +7082,16 @@ type ListWebinarParticipantsResponse struct {
 	Data *GetPastMeetingParticipantsResponseBody
 }
 
-// ListWebinarParticipantsResponses documents the responses of ListWebinarParticipants, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListWebinarParticipantsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Participants list returned."},
-	{Status: 400, Code: "200", Description: "Bad request No permission. Only available for paid account: {accountId}. Error Code: `300` The next page token is invalid or expired."},
-	{Status: 404, Code: "3001", Description: "Webinar does not exist."},
+// ListWebinarParticipantsResponses returns the responses ListWebinarParticipants
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListWebinarParticipantsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Participants list returned."},
+		{Status: 400, Code: "200", Description: "Bad request No permission. Only available for paid account: {accountId}. Error Code: `300` The next page token is invalid or expired."},
+		{Status: 404, Code: "3001", Description: "Webinar does not exist."},
+	}
 }
 
 // ListPastWebinarInstancesResponse is the successful (2xx) response of ListPastWebinarInstances.
@@ -5907,12 +7107,16 @@ type ListPastWebinarInstancesResponse struct {
 	Data *ListPastWebinarInstancesResponseBody
 }
 
-// ListPastWebinarInstancesResponses documents the responses of ListPastWebinarInstances, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListPastWebinarInstancesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "List of past webinar instances returned."},
-	{Status: 300, Code: "", Description: "Invalid webinar ID."},
-	{Status: 404, Code: "", Description: "Webinar not found."},
+// ListPastWebinarInstancesResponses returns the responses ListPastWebinarInstances
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListPastWebinarInstancesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "List of past webinar instances returned."},
+		{Status: 300, Code: "", Description: "Invalid webinar ID."},
+		{Status: 404, Code: "", Description: "Webinar not found."},
+	}
 }
 
 // ListPastWebinarPollResultsResponse is the successful (2xx) response of ListPastWebinarPollResults.
@@ -5928,12 +7132,16 @@ type ListPastWebinarPollResultsResponse struct {
 	Data *ListPastMeetingPollResultsResponseBody
 }
 
-// ListPastWebinarPollResultsResponses documents the responses of ListPastWebinarPollResults, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListPastWebinarPollResultsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Polls returned successfully."},
-	{Status: 401, Code: "1010", Description: "Unauthorized User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "3001", Description: "Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}."},
+// ListPastWebinarPollResultsResponses returns the responses ListPastWebinarPollResults
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListPastWebinarPollResultsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Polls returned successfully."},
+		{Status: 401, Code: "1010", Description: "Unauthorized User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "3001", Description: "Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}."},
+	}
 }
 
 // ListQOfPastWebinarResponse is the successful (2xx) response of ListQOfPastWebinar.
@@ -5949,12 +7157,16 @@ type ListQOfPastWebinarResponse struct {
 	Data *ListPastMeetingPollResultsResponseBody
 }
 
-// ListQOfPastWebinarResponses documents the responses of ListQOfPastWebinar, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListQOfPastWebinarResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Q&A returned successfully."},
-	{Status: 401, Code: "1010", Description: "Unauthorized User does not belong to this account:{accountId}."},
-	{Status: 404, Code: "3001", Description: "Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}."},
+// ListQOfPastWebinarResponses returns the responses ListQOfPastWebinar
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListQOfPastWebinarResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Q&A returned successfully."},
+		{Status: 401, Code: "1010", Description: "Unauthorized User does not belong to this account:{accountId}."},
+		{Status: 404, Code: "3001", Description: "Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}."},
+	}
 }
 
 // ListPastWebinarFilesResponse is the successful (2xx) response of ListPastWebinarFiles.
@@ -5970,12 +7182,16 @@ type ListPastWebinarFilesResponse struct {
 	Data *ListPastMeetingFilesResponseBody
 }
 
-// ListPastWebinarFilesResponses documents the responses of ListPastWebinarFiles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListPastWebinarFilesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Files retrieved successfully."},
-	{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
-	{Status: 404, Code: "3001", Description: "Not Found Webinar ID is invalid or not end."},
+// ListPastWebinarFilesResponses returns the responses ListPastWebinarFiles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListPastWebinarFilesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Files retrieved successfully."},
+		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
+		{Status: 404, Code: "3001", Description: "Not Found Webinar ID is invalid or not end."},
+	}
 }
 
 // GetWebinarAbsenteesResponse is the successful (2xx) response of GetWebinarAbsentees.
@@ -5991,13 +7207,17 @@ type GetWebinarAbsenteesResponse struct {
 	Data *GetWebinarAbsenteesResponseBody
 }
 
-// GetWebinarAbsenteesResponses documents the responses of GetWebinarAbsentees, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetWebinarAbsenteesResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Success. Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
-	{Status: 300, Code: "300", Description: "Invalid webinar UUID."},
-	{Status: 400, Code: "300", Description: "The request could not be completed because you have provided an invalid occurence ID: {occurenceId} Error Code: `1010` User does not belong to this account:{accountId}. **Error Code"},
-	{Status: 404, Code: "1001", Description: "User {userId} does not exist or does not belong to this account. Error Code: `3001` Meeting ID is invalid or not end."},
+// GetWebinarAbsenteesResponses returns the responses GetWebinarAbsentees
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetWebinarAbsenteesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Success. Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
+		{Status: 300, Code: "300", Description: "Invalid webinar UUID."},
+		{Status: 400, Code: "300", Description: "The request could not be completed because you have provided an invalid occurence ID: {occurenceId} Error Code: `1010` User does not belong to this account:{accountId}. **Error Code"},
+		{Status: 404, Code: "1001", Description: "User {userId} does not exist or does not belong to this account. Error Code: `3001` Meeting ID is invalid or not end."},
+	}
 }
 
 // SearchCompanyContactsResponse is the successful (2xx) response of SearchCompanyContacts.
@@ -6013,10 +7233,14 @@ type SearchCompanyContactsResponse struct {
 	Data *SearchCompanyContactsResponseBody
 }
 
-// SearchCompanyContactsResponses documents the responses of SearchCompanyContacts, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SearchCompanyContactsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Contact returned successfully."},
+// SearchCompanyContactsResponses returns the responses SearchCompanyContacts
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SearchCompanyContactsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Contact returned successfully."},
+	}
 }
 
 // ListSIPTrunkNumbersResponse is the successful (2xx) response of ListSIPTrunkNumbers.
@@ -6032,11 +7256,15 @@ type ListSIPTrunkNumbersResponse struct {
 	Data *ListSIPTrunkNumbersResponseBody
 }
 
-// ListSIPTrunkNumbersResponses documents the responses of ListSIPTrunkNumbers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListSIPTrunkNumbersResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "* OK List of numbers returned."},
-	{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+// ListSIPTrunkNumbersResponses returns the responses ListSIPTrunkNumbers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListSIPTrunkNumbersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "* OK List of numbers returned."},
+		{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
+	}
 }
 
 // UseInMeetingRecordingControlsResponse is the successful (2xx) response of UseInMeetingRecordingControls.
@@ -6049,12 +7277,16 @@ type UseInMeetingRecordingControlsResponse struct {
 	Body []byte
 }
 
-// UseInMeetingRecordingControlsResponses documents the responses of UseInMeetingRecordingControls, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UseInMeetingRecordingControlsResponses = []ResponseDoc{
-	{Status: 202, Code: "", Description: "Accepted Request processed successfully."},
-	{Status: 400, Code: "300", Description: "Bad Request * Meeting id does not exist. * Invalid meeting id. * Meeting does not exist. * No permission."},
-	{Status: 404, Code: "3001", Description: "Meeting {meetingId} is not found or has expired."},
+// UseInMeetingRecordingControlsResponses returns the responses UseInMeetingRecordingControls
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UseInMeetingRecordingControlsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 202, Code: "", Description: "Accepted Request processed successfully."},
+		{Status: 400, Code: "300", Description: "Bad Request * Meeting id does not exist. * Invalid meeting id. * Meeting does not exist. * No permission."},
+		{Status: 404, Code: "3001", Description: "Meeting {meetingId} is not found or has expired."},
+	}
 }
 
 // DownloadInvoiceFileResponse is the successful (2xx) response of DownloadInvoiceFile.
@@ -6067,11 +7299,15 @@ type DownloadInvoiceFileResponse struct {
 	Body []byte
 }
 
-// DownloadInvoiceFileResponses documents the responses of DownloadInvoiceFile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DownloadInvoiceFileResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Account billing invoice PDF returned."},
-	{Status: 400, Code: "2001", Description: "Account does not exist: {subAccountId}."},
+// DownloadInvoiceFileResponses returns the responses DownloadInvoiceFile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DownloadInvoiceFileResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Account billing invoice PDF returned."},
+		{Status: 400, Code: "2001", Description: "Account does not exist: {subAccountId}."},
+	}
 }
 
 // ListArchivedFilesResponse is the successful (2xx) response of ListArchivedFiles.
@@ -6087,9 +7323,13 @@ type ListArchivedFilesResponse struct {
 	Data *ListArchivedFilesResponseBody
 }
 
-// ListArchivedFilesResponses documents the responses of ListArchivedFiles, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListArchivedFilesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK Archived files returned."},
-	{Status: 400, Code: "2001", Description: "Bad request Account does not exist: {accountId}."},
+// ListArchivedFilesResponses returns the responses ListArchivedFiles
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListArchivedFilesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK Archived files returned."},
+		{Status: 400, Code: "2001", Description: "Bad request Account does not exist: {accountId}."},
+	}
 }

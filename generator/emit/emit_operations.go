@@ -27,14 +27,14 @@ func emitOperations(f *jen.File, pkg *ir.Package) {
 //	//
 //	// <description>
 //	//
-//	// Responses (also in <Name>Responses):
+//	// Documented responses (also in <Name>Responses):
 //	//
 //	//	Status  Code  Description
 //	func (c *Client) <Name>(ctx context.Context, params <Name>Params, opts ...RequestOption) (*<Name>Response, error) {
-//		if err := params.Validate(); err != nil {
+//		if err := c.validate(params, opts); err != nil { // params.Validate() unless turned off
 //			return nil, fmt.Errorf("<Name>: %w", err)
 //		}
-//		r := newRequest("<Name>", "<METHOD>", <auth>, <Name>Responses)
+//		r := newRequest("<Name>", "<METHOD>", <auth>, <Name>Responses) // the function, called for an error
 //		<path, query, headers, body>
 //		// only for an operation on a host of its own:
 //		at, err := c.atBase(r, "<base>" or "<text>" + params.<HostVar> + ...)
@@ -58,7 +58,7 @@ func emitOperation(f *jen.File, op *ir.Operation) {
 		jen.Id("params").Id(op.ParamsType),
 		jen.Id("opts").Op("...").Id("RequestOption"),
 	).Params(jen.Op("*").Id(op.ResponseType), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Err().Op(":=").Id("params").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
+		g.If(jen.Err().Op(":=").Id("c").Dot("validate").Call(jen.Id("params"), jen.Id("opts")), jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": %w"), jen.Err())),
 		)
 		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(op.Name), jen.Lit(op.Method), authArg(op.Auth), jen.Id(op.TableVar))

@@ -8,7 +8,8 @@ import (
 	"github.com/postman2go/postman2go/generator/ir"
 )
 
-// emitResponses writes each operation's response type and response table.
+// emitResponses writes each operation's response type and the function
+// that returns its documented responses.
 func emitResponses(f *jen.File, pkg *ir.Package) {
 	for _, op := range pkg.Operations {
 		emitResponseStruct(f, op)
@@ -50,21 +51,33 @@ func emitResponseStruct(f *jen.File, op *ir.Operation) {
 
 // emitResponseTable writes:
 //
-//	// <Name>Responses documents the responses of <Name>, from the saved examples.
-//	var <Name>Responses = []ResponseDoc{{Status: 404, Code: "4130", Description: "..."}}
+//	// <Name>Responses returns the responses <Name> documents, ...
+//	func <Name>Responses() []ResponseDoc {
+//		return []ResponseDoc{{Status: 404, Code: "4130", Description: "..."}}
+//	}
+//
+// and return nil for an operation without saved examples. A function, not
+// a variable: the table cannot be changed under the client, and each
+// caller gets a slice of its own.
 func emitResponseTable(f *jen.File, op *ir.Operation) {
-	Comment(f.Group, fmt.Sprintf("%s documents the responses of %s, from the collection's saved", op.TableVar, op.Name))
-	Comment(f.Group, "examples. An APIError carries the row that matches its status and code.")
-	f.Var().Id(op.TableVar).Op("=").Index().Id("ResponseDoc").ValuesFunc(func(g *jen.Group) {
-		for _, r := range op.Responses {
-			g.Line().Values(
-				jen.Id("Status").Op(":").Lit(r.Status),
-				jen.Id("Code").Op(":").Lit(r.Code),
-				jen.Id("Description").Op(":").Lit(r.Description),
-			)
-		}
-		if len(op.Responses) > 0 {
+	Comment(f.Group, fmt.Sprintf("%s returns the responses %s", op.TableVar, op.Name),
+		"documents in the collection's saved examples, in a new slice on each call.",
+		"An APIError of the operation carries the row that is its response",
+		"(Documented) or the rows of its status (Candidates).")
+	if len(op.Responses) == 0 {
+		f.Func().Id(op.TableVar).Params().Index().Id("ResponseDoc").Block(jen.Return(jen.Nil()))
+		return
+	}
+	f.Func().Id(op.TableVar).Params().Index().Id("ResponseDoc").Block(
+		jen.Return(jen.Index().Id("ResponseDoc").ValuesFunc(func(g *jen.Group) {
+			for _, r := range op.Responses {
+				g.Line().Values(
+					jen.Id("Status").Op(":").Lit(r.Status),
+					jen.Id("Code").Op(":").Lit(r.Code),
+					jen.Id("Description").Op(":").Lit(r.Description),
+				)
+			}
 			g.Line()
-		}
-	})
+		})),
+	)
 }

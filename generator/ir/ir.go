@@ -27,7 +27,7 @@ type Operation struct {
 	Name         string // Client method
 	ParamsType   string
 	ResponseType string
-	TableVar     string // the exported response table
+	TableVar     string // the exported function returning the documented responses
 
 	ItemName string // slash-joined Postman item name
 	Method   string
@@ -313,6 +313,27 @@ type Auth struct {
 	// FromHeader is the collection's header value when the auth was written
 	// as a plain header ("Bearer {{access_token}}"); "" for Postman auth.
 	FromHeader string
+}
+
+// CollectionAuth is the auth at the top of the collection, which Client.Do
+// sends: the Auth of the first operation that inherits it (neither its
+// request nor a folder above it sets one, and it is not written as a
+// header), which lowering resolved like any other. It is AuthInherit when
+// the collection sets none or no operation inherits it.
+func (p *Package) CollectionAuth() Auth {
+	for _, op := range p.Operations {
+		if op.Source == nil || op.Auth.FromHeader != "" || op.Source.Request == nil || op.Source.Request.Auth != nil {
+			continue
+		}
+		inherits := true
+		for _, f := range op.Source.Folders {
+			inherits = inherits && f.Auth == nil
+		}
+		if inherits {
+			return op.Auth
+		}
+	}
+	return Auth{Kind: AuthInherit}
 }
 
 // AuthKind is the runtime auth scheme of an operation.

@@ -9,6 +9,9 @@ const DefaultBaseURL = "https://auth.example.com"
 
 // NewClient returns a client for the API. Options are applied in order; the
 // first one that fails is returned as the error.
+//
+// Client.Do sends the collection's auth: the token of WithBearerToken or
+// WithTokenSource, as "Authorization: Bearer <token>".
 func NewClient(opts ...Option) (*Client, error) {
-	return newClient(DefaultBaseURL, opts)
+	return newClient(DefaultBaseURL, authBearer, opts)
 }

@@ -13,7 +13,7 @@ import (
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) InheritsBearer(ctx context.Context, params InheritsBearerParams, opts ...RequestOption) (*InheritsBearerResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("InheritsBearer: %w", err)
 	}
 	r := newRequest("InheritsBearer", "GET", authBearer, InheritsBearerResponses)
@@ -34,7 +34,7 @@ func (c *Client) InheritsBearer(ctx context.Context, params InheritsBearerParams
 //
 // Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) Public(ctx context.Context, params PublicParams, opts ...RequestOption) (*PublicResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Public: %w", err)
 	}
 	r := newRequest("Public", "GET", authNone, PublicResponses)
@@ -55,7 +55,7 @@ func (c *Client) Public(ctx context.Context, params PublicParams, opts ...Reques
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) Stats(ctx context.Context, params StatsParams, opts ...RequestOption) (*StatsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Stats: %w", err)
 	}
 	r := newRequest("Stats", "GET", authBasic, StatsResponses)
@@ -76,7 +76,7 @@ func (c *Client) Stats(ctx context.Context, params StatsParams, opts ...RequestO
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) Token(ctx context.Context, params TokenParams, opts ...RequestOption) (*TokenResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Token: %w", err)
 	}
 	r := newRequest("Token", "POST", authBearer, TokenResponses)
@@ -97,7 +97,7 @@ func (c *Client) Token(ctx context.Context, params TokenParams, opts ...RequestO
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) DeepStats(ctx context.Context, params DeepStatsParams, opts ...RequestOption) (*DeepStatsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeepStats: %w", err)
 	}
 	r := newRequest("DeepStats", "GET", authBasic, DeepStatsResponses)
@@ -118,7 +118,7 @@ func (c *Client) DeepStats(ctx context.Context, params DeepStatsParams, opts ...
 //
 // Auth: API key in the header "X-Api-Key", set with WithAPIKey.
 func (c *Client) KeyInHeader(ctx context.Context, params KeyInHeaderParams, opts ...RequestOption) (*KeyInHeaderResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("KeyInHeader: %w", err)
 	}
 	r := newRequest("KeyInHeader", "GET", apiKeyIn("X-Api-Key", "header"), KeyInHeaderResponses)
@@ -139,7 +139,7 @@ func (c *Client) KeyInHeader(ctx context.Context, params KeyInHeaderParams, opts
 //
 // The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.
 func (c *Client) Digest(ctx context.Context, params DigestParams, opts ...RequestOption) (*DigestResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Digest: %w", err)
 	}
 	r := newRequest("Digest", "GET", authOther, DigestResponses)
@@ -160,7 +160,7 @@ func (c *Client) Digest(ctx context.Context, params DigestParams, opts ...Reques
 //
 // The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.
 func (c *Client) Signed(ctx context.Context, params SignedParams, opts ...RequestOption) (*SignedResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Signed: %w", err)
 	}
 	r := newRequest("Signed", "GET", authOther, SignedResponses)
@@ -181,7 +181,7 @@ func (c *Client) Signed(ctx context.Context, params SignedParams, opts ...Reques
 //
 // Auth: token sent as "Authorization: Token <token>", set with WithBearerToken or WithTokenSource.
 func (c *Client) PrefixedToken(ctx context.Context, params PrefixedTokenParams, opts ...RequestOption) (*PrefixedTokenResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PrefixedToken: %w", err)
 	}
 	r := newRequest("PrefixedToken", "GET", bearerWith("Token"), PrefixedTokenResponses)

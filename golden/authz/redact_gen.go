@@ -7,7 +7,84 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"unicode"
 )
+
+// secretWords are the words of a parameter name that make its value a
+// secret: "access_token", "X-Api-Key", "clientSecret", "sig".
+var secretWords = map[string]bool{
+	"token": true, "secret": true, "password": true, "passwd": true, "pwd": true, "pass": true,
+	"passphrase": true, "key": true, "apikey": true, "signature": true, "sig": true,
+	"auth": true, "authorization": true, "credential": true, "credentials": true,
+	"session": true, "sessionid": true, "cookie": true, "jwt": true, "bearer": true, "otp": true,
+}
+
+// secretSuffixes end a word written without separators, such as
+// "accesstoken" or "XAPIKEY". Short words (key, sig, auth) match only
+// whole, so that "monkey", "sigma" and "author" are not secrets.
+var secretSuffixes = []string{
+	"token", "secret", "password", "passwd", "passphrase", "apikey", "accesskey",
+	"secretkey", "privatekey", "signature", "credential", "credentials",
+}
+
+// secretName reports whether a parameter or header name looks like it
+// carries a secret, whose value errors must not print.
+func secretName(name string) bool {
+	for _, w := range nameWords(name) {
+		if secretWords[w] {
+			return true
+		}
+		for _, s := range secretSuffixes {
+			if strings.HasSuffix(w, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameWords splits a name into lower-case words at every character that is
+// not a letter or digit, at camelCase boundaries ("clientSecret",
+// "APIKey": "api", "key") and between letters and digits.
+func nameWords(name string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, r := range rs {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			flush()
+			continue
+		}
+		if len(cur) > 0 && wordBoundary(rs, i) {
+			flush()
+		}
+		cur = append(cur, r)
+	}
+	flush()
+	return words
+}
+
+// wordBoundary reports whether a word starts at rs[i], rs[i-1] being part of
+// the word before.
+func wordBoundary(rs []rune, i int) bool {
+	prev, r := rs[i-1], rs[i]
+	switch {
+	case unicode.IsDigit(prev) != unicode.IsDigit(r):
+		return true
+	case unicode.IsLower(prev) && unicode.IsUpper(r):
+		return true
+	case unicode.IsUpper(prev) && unicode.IsUpper(r):
+		// The last capital of an acronym starts the next word: "APIKey".
+		return i+1 < len(rs) && unicode.IsLower(rs[i+1])
+	}
+	return false
+}
 
 // redactedText replaces what a request's errors print of a secret.
 const redactedText = "REDACTED"

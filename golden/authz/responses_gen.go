@@ -15,9 +15,13 @@ type InheritsBearerResponse struct {
 	Body []byte
 }
 
-// InheritsBearerResponses documents the responses of InheritsBearer, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var InheritsBearerResponses = []ResponseDoc{}
+// InheritsBearerResponses returns the responses InheritsBearer
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func InheritsBearerResponses() []ResponseDoc {
+	return nil
+}
 
 // PublicResponse is the successful (2xx) response of Public.
 type PublicResponse struct {
@@ -29,9 +33,13 @@ type PublicResponse struct {
 	Body []byte
 }
 
-// PublicResponses documents the responses of Public, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PublicResponses = []ResponseDoc{}
+// PublicResponses returns the responses Public
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PublicResponses() []ResponseDoc {
+	return nil
+}
 
 // StatsResponse is the successful (2xx) response of Stats.
 type StatsResponse struct {
@@ -43,9 +51,13 @@ type StatsResponse struct {
 	Body []byte
 }
 
-// StatsResponses documents the responses of Stats, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var StatsResponses = []ResponseDoc{}
+// StatsResponses returns the responses Stats
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func StatsResponses() []ResponseDoc {
+	return nil
+}
 
 // TokenResponse is the successful (2xx) response of Token.
 type TokenResponse struct {
@@ -57,9 +69,13 @@ type TokenResponse struct {
 	Body []byte
 }
 
-// TokenResponses documents the responses of Token, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var TokenResponses = []ResponseDoc{}
+// TokenResponses returns the responses Token
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func TokenResponses() []ResponseDoc {
+	return nil
+}
 
 // DeepStatsResponse is the successful (2xx) response of DeepStats.
 type DeepStatsResponse struct {
@@ -71,9 +87,13 @@ type DeepStatsResponse struct {
 	Body []byte
 }
 
-// DeepStatsResponses documents the responses of DeepStats, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeepStatsResponses = []ResponseDoc{}
+// DeepStatsResponses returns the responses DeepStats
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeepStatsResponses() []ResponseDoc {
+	return nil
+}
 
 // KeyInHeaderResponse is the successful (2xx) response of KeyInHeader.
 type KeyInHeaderResponse struct {
@@ -85,9 +105,13 @@ type KeyInHeaderResponse struct {
 	Body []byte
 }
 
-// KeyInHeaderResponses documents the responses of KeyInHeader, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var KeyInHeaderResponses = []ResponseDoc{}
+// KeyInHeaderResponses returns the responses KeyInHeader
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func KeyInHeaderResponses() []ResponseDoc {
+	return nil
+}
 
 // DigestResponse is the successful (2xx) response of Digest.
 type DigestResponse struct {
@@ -99,9 +123,13 @@ type DigestResponse struct {
 	Body []byte
 }
 
-// DigestResponses documents the responses of Digest, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DigestResponses = []ResponseDoc{}
+// DigestResponses returns the responses Digest
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DigestResponses() []ResponseDoc {
+	return nil
+}
 
 // SignedResponse is the successful (2xx) response of Signed.
 type SignedResponse struct {
@@ -113,9 +141,13 @@ type SignedResponse struct {
 	Body []byte
 }
 
-// SignedResponses documents the responses of Signed, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SignedResponses = []ResponseDoc{}
+// SignedResponses returns the responses Signed
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SignedResponses() []ResponseDoc {
+	return nil
+}
 
 // PrefixedTokenResponse is the successful (2xx) response of PrefixedToken.
 type PrefixedTokenResponse struct {
@@ -127,6 +159,10 @@ type PrefixedTokenResponse struct {
 	Body []byte
 }
 
-// PrefixedTokenResponses documents the responses of PrefixedToken, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PrefixedTokenResponses = []ResponseDoc{}
+// PrefixedTokenResponses returns the responses PrefixedToken
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PrefixedTokenResponses() []ResponseDoc {
+	return nil
+}

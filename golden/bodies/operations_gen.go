@@ -13,7 +13,7 @@ import (
 // RawJSON sends POST /json.
 // It is the Postman request "Raw JSON".
 func (c *Client) RawJSON(ctx context.Context, params RawJSONParams, opts ...RequestOption) (*RawJSONResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RawJSON: %w", err)
 	}
 	r := newRequest("RawJSON", "POST", authInherit, RawJSONResponses)
@@ -38,7 +38,7 @@ func (c *Client) RawJSON(ctx context.Context, params RawJSONParams, opts ...Requ
 // RawXMLWithHeader sends PUT /xml.
 // It is the Postman request "Raw XML with header".
 func (c *Client) RawXMLWithHeader(ctx context.Context, params RawXMLWithHeaderParams, opts ...RequestOption) (*RawXMLWithHeaderResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RawXMLWithHeader: %w", err)
 	}
 	r := newRequest("RawXMLWithHeader", "PUT", authInherit, RawXMLWithHeaderResponses)
@@ -61,7 +61,7 @@ func (c *Client) RawXMLWithHeader(ctx context.Context, params RawXMLWithHeaderPa
 // Form sends POST /form.
 // It is the Postman request "Form".
 func (c *Client) Form(ctx context.Context, params FormParams, opts ...RequestOption) (*FormResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Form: %w", err)
 	}
 	r := newRequest("Form", "POST", authInherit, FormResponses)
@@ -91,7 +91,7 @@ func (c *Client) Form(ctx context.Context, params FormParams, opts ...RequestOpt
 // Upload sends POST /upload.
 // It is the Postman request "Upload".
 func (c *Client) Upload(ctx context.Context, params UploadParams, opts ...RequestOption) (*UploadResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Upload: %w", err)
 	}
 	r := newRequest("Upload", "POST", authInherit, UploadResponses)
@@ -128,7 +128,7 @@ func (c *Client) Upload(ctx context.Context, params UploadParams, opts ...Reques
 // Binary sends PUT /blob.
 // It is the Postman request "Binary".
 func (c *Client) Binary(ctx context.Context, params BinaryParams, opts ...RequestOption) (*BinaryResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Binary: %w", err)
 	}
 	r := newRequest("Binary", "PUT", authInherit, BinaryResponses)
@@ -151,7 +151,7 @@ func (c *Client) Binary(ctx context.Context, params BinaryParams, opts ...Reques
 // GraphQL sends POST /graphql.
 // It is the Postman request "GraphQL".
 func (c *Client) GraphQL(ctx context.Context, params GraphQLParams, opts ...RequestOption) (*GraphQLResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GraphQL: %w", err)
 	}
 	r := newRequest("GraphQL", "POST", authInherit, GraphQLResponses)
@@ -185,7 +185,7 @@ func (c *Client) GraphQL(ctx context.Context, params GraphQLParams, opts ...Requ
 // DisabledBody sends POST /nobody.
 // It is the Postman request "Disabled body".
 func (c *Client) DisabledBody(ctx context.Context, params DisabledBodyParams, opts ...RequestOption) (*DisabledBodyResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DisabledBody: %w", err)
 	}
 	r := newRequest("DisabledBody", "POST", authInherit, DisabledBodyResponses)

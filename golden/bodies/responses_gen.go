@@ -15,9 +15,13 @@ type RawJSONResponse struct {
 	Body []byte
 }
 
-// RawJSONResponses documents the responses of RawJSON, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RawJSONResponses = []ResponseDoc{}
+// RawJSONResponses returns the responses RawJSON
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RawJSONResponses() []ResponseDoc {
+	return nil
+}
 
 // RawXMLWithHeaderResponse is the successful (2xx) response of RawXMLWithHeader.
 type RawXMLWithHeaderResponse struct {
@@ -29,9 +33,13 @@ type RawXMLWithHeaderResponse struct {
 	Body []byte
 }
 
-// RawXMLWithHeaderResponses documents the responses of RawXMLWithHeader, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RawXMLWithHeaderResponses = []ResponseDoc{}
+// RawXMLWithHeaderResponses returns the responses RawXMLWithHeader
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RawXMLWithHeaderResponses() []ResponseDoc {
+	return nil
+}
 
 // FormResponse is the successful (2xx) response of Form.
 type FormResponse struct {
@@ -43,9 +51,13 @@ type FormResponse struct {
 	Body []byte
 }
 
-// FormResponses documents the responses of Form, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var FormResponses = []ResponseDoc{}
+// FormResponses returns the responses Form
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func FormResponses() []ResponseDoc {
+	return nil
+}
 
 // UploadResponse is the successful (2xx) response of Upload.
 type UploadResponse struct {
@@ -57,9 +69,13 @@ type UploadResponse struct {
 	Body []byte
 }
 
-// UploadResponses documents the responses of Upload, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UploadResponses = []ResponseDoc{}
+// UploadResponses returns the responses Upload
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UploadResponses() []ResponseDoc {
+	return nil
+}
 
 // BinaryResponse is the successful (2xx) response of Binary.
 type BinaryResponse struct {
@@ -71,9 +87,13 @@ type BinaryResponse struct {
 	Body []byte
 }
 
-// BinaryResponses documents the responses of Binary, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var BinaryResponses = []ResponseDoc{}
+// BinaryResponses returns the responses Binary
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func BinaryResponses() []ResponseDoc {
+	return nil
+}
 
 // GraphQLResponse is the successful (2xx) response of GraphQL.
 type GraphQLResponse struct {
@@ -85,9 +105,13 @@ type GraphQLResponse struct {
 	Body []byte
 }
 
-// GraphQLResponses documents the responses of GraphQL, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GraphQLResponses = []ResponseDoc{}
+// GraphQLResponses returns the responses GraphQL
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GraphQLResponses() []ResponseDoc {
+	return nil
+}
 
 // DisabledBodyResponse is the successful (2xx) response of DisabledBody.
 type DisabledBodyResponse struct {
@@ -99,6 +123,10 @@ type DisabledBodyResponse struct {
 	Body []byte
 }
 
-// DisabledBodyResponses documents the responses of DisabledBody, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DisabledBodyResponses = []ResponseDoc{}
+// DisabledBodyResponses returns the responses DisabledBody
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DisabledBodyResponses() []ResponseDoc {
+	return nil
+}

@@ -14,7 +14,7 @@ import (
 // ListCharges sends GET /charges.
 // It is the Postman request "List charges".
 func (c *Client) ListCharges(ctx context.Context, params ListChargesParams, opts ...RequestOption) (*ListChargesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListCharges: %w", err)
 	}
 	r := newRequest("ListCharges", "GET", authInherit, ListChargesResponses)
@@ -69,7 +69,7 @@ func (c *Client) ListCharges(ctx context.Context, params ListChargesParams, opts
 // CreateCharge sends POST /charges.
 // It is the Postman request "Create charge".
 func (c *Client) CreateCharge(ctx context.Context, params CreateChargeParams, opts ...RequestOption) (*CreateChargeResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateCharge: %w", err)
 	}
 	r := newRequest("CreateCharge", "POST", authInherit, CreateChargeResponses)
@@ -106,7 +106,7 @@ func (c *Client) CreateCharge(ctx context.Context, params CreateChargeParams, op
 // UploadFile sends POST /files.
 // It is the Postman request "Upload file".
 func (c *Client) UploadFile(ctx context.Context, params UploadFileParams, opts ...RequestOption) (*UploadFileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadFile: %w", err)
 	}
 	r := newRequest("UploadFile", "POST", authInherit, UploadFileResponses)

@@ -15,9 +15,13 @@ type ListChargesResponse struct {
 	Body []byte
 }
 
-// ListChargesResponses documents the responses of ListCharges, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListChargesResponses = []ResponseDoc{}
+// ListChargesResponses returns the responses ListCharges
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListChargesResponses() []ResponseDoc {
+	return nil
+}
 
 // CreateChargeResponse is the successful (2xx) response of CreateCharge.
 type CreateChargeResponse struct {
@@ -29,9 +33,13 @@ type CreateChargeResponse struct {
 	Body []byte
 }
 
-// CreateChargeResponses documents the responses of CreateCharge, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateChargeResponses = []ResponseDoc{}
+// CreateChargeResponses returns the responses CreateCharge
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateChargeResponses() []ResponseDoc {
+	return nil
+}
 
 // UploadFileResponse is the successful (2xx) response of UploadFile.
 type UploadFileResponse struct {
@@ -43,6 +51,10 @@ type UploadFileResponse struct {
 	Body []byte
 }
 
-// UploadFileResponses documents the responses of UploadFile, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UploadFileResponses = []ResponseDoc{}
+// UploadFileResponses returns the responses UploadFile
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UploadFileResponses() []ResponseDoc {
+	return nil
+}

@@ -12,7 +12,7 @@ import (
 // SearchPhotos sends GET /photos.
 // It is the Postman request "Search photos".
 func (c *Client) SearchPhotos(ctx context.Context, params SearchPhotosParams, opts ...RequestOption) (*SearchPhotosResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchPhotos: %w", err)
 	}
 	r := newRequest("SearchPhotos", "GET", authInherit, SearchPhotosResponses)
@@ -40,7 +40,7 @@ func (c *Client) SearchPhotos(ctx context.Context, params SearchPhotosParams, op
 // DownloadSigned sends GET /download.
 // It is the Postman request "Download signed".
 func (c *Client) DownloadSigned(ctx context.Context, params DownloadSignedParams, opts ...RequestOption) (*DownloadSignedResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DownloadSigned: %w", err)
 	}
 	r := newRequest("DownloadSigned", "GET", authInherit, DownloadSignedResponses)
@@ -65,7 +65,7 @@ func (c *Client) DownloadSigned(ctx context.Context, params DownloadSignedParams
 // PostForm sends POST /form.
 // It is the Postman request "Post form".
 func (c *Client) PostForm(ctx context.Context, params PostFormParams, opts ...RequestOption) (*PostFormResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PostForm: %w", err)
 	}
 	r := newRequest("PostForm", "POST", authInherit, PostFormResponses)

@@ -15,9 +15,13 @@ type SearchPhotosResponse struct {
 	Body []byte
 }
 
-// SearchPhotosResponses documents the responses of SearchPhotos, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SearchPhotosResponses = []ResponseDoc{}
+// SearchPhotosResponses returns the responses SearchPhotos
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SearchPhotosResponses() []ResponseDoc {
+	return nil
+}
 
 // DownloadSignedResponse is the successful (2xx) response of DownloadSigned.
 type DownloadSignedResponse struct {
@@ -29,9 +33,13 @@ type DownloadSignedResponse struct {
 	Body []byte
 }
 
-// DownloadSignedResponses documents the responses of DownloadSigned, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DownloadSignedResponses = []ResponseDoc{}
+// DownloadSignedResponses returns the responses DownloadSigned
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DownloadSignedResponses() []ResponseDoc {
+	return nil
+}
 
 // PostFormResponse is the successful (2xx) response of PostForm.
 type PostFormResponse struct {
@@ -43,6 +51,10 @@ type PostFormResponse struct {
 	Body []byte
 }
 
-// PostFormResponses documents the responses of PostForm, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PostFormResponses = []ResponseDoc{}
+// PostFormResponses returns the responses PostForm
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PostFormResponses() []ResponseDoc {
+	return nil
+}

@@ -9,6 +9,9 @@ const DefaultBaseURL = "https://api.example.test"
 
 // NewClient returns a client for the API. Options are applied in order; the
 // first one that fails is returned as the error.
+//
+// Client.Do sends the credentials the options give (WithBearerToken or
+// WithTokenSource, else WithBasicAuth): the collection sets no auth of its own.
 func NewClient(opts ...Option) (*Client, error) {
-	return newClient(DefaultBaseURL, opts)
+	return newClient(DefaultBaseURL, authInherit, opts)
 }

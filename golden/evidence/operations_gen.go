@@ -18,7 +18,7 @@ import (
 //	Status  Code  Description
 //	200     -     OK
 func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, opts ...RequestOption) (*SearchEventsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchEvents: %w", err)
 	}
 	r := newRequest("SearchEvents", "GET", authInherit, SearchEventsResponses)
@@ -77,7 +77,7 @@ func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, op
 // ListTickets sends GET /tickets/{ticketId}.
 // It is the Postman request "List tickets".
 func (c *Client) ListTickets(ctx context.Context, params ListTicketsParams, opts ...RequestOption) (*ListTicketsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListTickets: %w", err)
 	}
 	r := newRequest("ListTickets", "GET", authInherit, ListTicketsResponses)
@@ -108,7 +108,7 @@ func (c *Client) ListTickets(ctx context.Context, params ListTicketsParams, opts
 // ListIssues sends GET /issues.
 // It is the Postman request "List issues".
 func (c *Client) ListIssues(ctx context.Context, params ListIssuesParams, opts ...RequestOption) (*ListIssuesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListIssues: %w", err)
 	}
 	r := newRequest("ListIssues", "GET", authInherit, ListIssuesResponses)

@@ -4,9 +4,12 @@
 package evidence
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"net/url"
 	"strings"
+	"sync"
 )
 
 // request is one call being assembled by an operation method: the wire
@@ -15,12 +18,15 @@ type request struct {
 	operation string
 	method    string
 	auth      authScheme
-	responses []ResponseDoc
+	// responses returns the operation's documented responses; nil for none.
+	responses func() []ResponseDoc
 
 	path    strings.Builder // decoded
 	rawPath strings.Builder // escaped
 	query   queryList
 	header  []keyValue
+	// rawQuery is query text sent as written, before query: Do's.
+	rawQuery string
 
 	body          requestBody
 	contentLength int64
@@ -41,7 +47,7 @@ type keyValue struct {
 	flag       bool // a query key sent without "=" (Postman's null value)
 }
 
-func newRequest(operation, method string, auth authScheme, responses []ResponseDoc) *request {
+func newRequest(operation, method string, auth authScheme, responses func() []ResponseDoc) *request {
 	return &request{operation: operation, method: method, auth: auth, responses: responses, contentLength: -1}
 }
 
@@ -142,6 +148,89 @@ func (r *request) openBody() (io.Reader, string, error) {
 		return nil, "", nil
 	}
 	return r.body.open()
+}
+
+// setReader sends the bytes of rd, streamed. When rd is an io.Seeker the
+// body can be sent again for a retry.
+func (r *request) setReader(contentType string, rd io.Reader) {
+	if rd == nil {
+		return
+	}
+	b := &readerBody{contentType: contentType, r: rd}
+	if rs, ok := rd.(io.ReadSeeker); ok {
+		b.rewind = &rewinder{rs: rs}
+	}
+	r.body = b
+}
+
+type readerBody struct {
+	contentType string
+	r           io.Reader
+	rewind      *rewinder // nil unless r can seek
+}
+
+func (b *readerBody) open() (io.Reader, string, error) {
+	if b.rewind == nil {
+		return b.r, b.contentType, nil
+	}
+	rd, err := b.rewind.open()
+	return rd, b.contentType, err
+}
+
+// replayable is true when the reader can seek back for another attempt.
+func (b *readerBody) replayable() bool { return b.rewind != nil }
+
+// rewinder replays a seekable reader: each attempt reads a fresh view that
+// starts where the reader stood at the first attempt. A transport may still
+// hold the previous attempt's view, so it is shut before the reader seeks.
+type rewinder struct {
+	rs      io.ReadSeeker
+	start   int64
+	started bool
+	view    *view
+}
+
+func (w *rewinder) open() (io.Reader, error) {
+	if w.view != nil {
+		w.view.shut()
+	}
+	if !w.started {
+		pos, err := w.rs.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return nil, fmt.Errorf("request body: %w", err)
+		}
+		w.start, w.started = pos, true
+	} else if _, err := w.rs.Seek(w.start, io.SeekStart); err != nil {
+		return nil, fmt.Errorf("rewinding the request body for a retry: %w", err)
+	}
+	w.view = &view{r: w.rs}
+	return w.view, nil
+}
+
+// view reads from r until it is shut. It is not an io.Closer: the client
+// never closes the caller's reader.
+type view struct {
+	mu     sync.Mutex
+	r      io.Reader
+	closed bool
+}
+
+var errViewShut = errors.New("request body replaced by a retry")
+
+func (v *view) Read(p []byte) (int, error) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.closed {
+		return 0, errViewShut
+	}
+	return v.r.Read(p)
+}
+
+// shut waits for a Read in progress and makes later ones fail.
+func (v *view) shut() {
+	v.mu.Lock()
+	v.closed = true
+	v.mu.Unlock()
 }
 
 // File is a file to upload: its name as the server should see it, its

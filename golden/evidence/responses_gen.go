@@ -15,10 +15,14 @@ type SearchEventsResponse struct {
 	Body []byte
 }
 
-// SearchEventsResponses documents the responses of SearchEvents, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SearchEventsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK"},
+// SearchEventsResponses returns the responses SearchEvents
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SearchEventsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK"},
+	}
 }
 
 // ListTicketsResponse is the successful (2xx) response of ListTickets.
@@ -31,9 +35,13 @@ type ListTicketsResponse struct {
 	Body []byte
 }
 
-// ListTicketsResponses documents the responses of ListTickets, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListTicketsResponses = []ResponseDoc{}
+// ListTicketsResponses returns the responses ListTickets
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListTicketsResponses() []ResponseDoc {
+	return nil
+}
 
 // ListIssuesResponse is the successful (2xx) response of ListIssues.
 type ListIssuesResponse struct {
@@ -45,6 +53,10 @@ type ListIssuesResponse struct {
 	Body []byte
 }
 
-// ListIssuesResponses documents the responses of ListIssues, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListIssuesResponses = []ResponseDoc{}
+// ListIssuesResponses returns the responses ListIssues
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListIssuesResponses() []ResponseDoc {
+	return nil
+}

@@ -14,7 +14,7 @@ import (
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, opts ...RequestOption) (*SearchThingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchThings: %w", err)
 	}
 	r := newRequest("SearchThings", "GET", authBasic, SearchThingsResponses)
@@ -50,7 +50,7 @@ func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, op
 //
 // Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) CreateThing(ctx context.Context, params CreateThingParams, opts ...RequestOption) (*CreateThingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateThing: %w", err)
 	}
 	r := newRequest("CreateThing", "POST", authNone, CreateThingResponses)
@@ -75,7 +75,7 @@ func (c *Client) CreateThing(ctx context.Context, params CreateThingParams, opts
 // UploadPhoto sends POST /things/photos.
 // It is the Postman request "Upload photo".
 func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts ...RequestOption) (*UploadPhotoResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadPhoto: %w", err)
 	}
 	r := newRequest("UploadPhoto", "POST", authInherit, UploadPhotoResponses)
@@ -99,7 +99,7 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 // PutBlob sends PUT /things/blob.
 // It is the Postman request "Put blob".
 func (c *Client) PutBlob(ctx context.Context, params PutBlobParams, opts ...RequestOption) (*PutBlobResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PutBlob: %w", err)
 	}
 	r := newRequest("PutBlob", "PUT", authInherit, PutBlobResponses)

@@ -15,9 +15,13 @@ type SearchThingsResponse struct {
 	Body []byte
 }
 
-// SearchThingsResponses documents the responses of SearchThings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SearchThingsResponses = []ResponseDoc{}
+// SearchThingsResponses returns the responses SearchThings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SearchThingsResponses() []ResponseDoc {
+	return nil
+}
 
 // CreateThingResponse is the successful (2xx) response of CreateThing.
 type CreateThingResponse struct {
@@ -29,9 +33,13 @@ type CreateThingResponse struct {
 	Body []byte
 }
 
-// CreateThingResponses documents the responses of CreateThing, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateThingResponses = []ResponseDoc{}
+// CreateThingResponses returns the responses CreateThing
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateThingResponses() []ResponseDoc {
+	return nil
+}
 
 // UploadPhotoResponse is the successful (2xx) response of UploadPhoto.
 type UploadPhotoResponse struct {
@@ -43,9 +51,13 @@ type UploadPhotoResponse struct {
 	Body []byte
 }
 
-// UploadPhotoResponses documents the responses of UploadPhoto, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UploadPhotoResponses = []ResponseDoc{}
+// UploadPhotoResponses returns the responses UploadPhoto
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UploadPhotoResponses() []ResponseDoc {
+	return nil
+}
 
 // PutBlobResponse is the successful (2xx) response of PutBlob.
 type PutBlobResponse struct {
@@ -57,6 +69,10 @@ type PutBlobResponse struct {
 	Body []byte
 }
 
-// PutBlobResponses documents the responses of PutBlob, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PutBlobResponses = []ResponseDoc{}
+// PutBlobResponses returns the responses PutBlob
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PutBlobResponses() []ResponseDoc {
+	return nil
+}

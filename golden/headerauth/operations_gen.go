@@ -13,7 +13,7 @@ import (
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) ListAccounts(ctx context.Context, params ListAccountsParams, opts ...RequestOption) (*ListAccountsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListAccounts: %w", err)
 	}
 	r := newRequest("ListAccounts", "GET", authBearer, ListAccountsResponses)
@@ -34,7 +34,7 @@ func (c *Client) ListAccounts(ctx context.Context, params ListAccountsParams, op
 //
 // Auth: token sent as "Authorization: Token <token>", set with WithBearerToken or WithTokenSource.
 func (c *Client) ListRepos(ctx context.Context, params ListReposParams, opts ...RequestOption) (*ListReposResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRepos: %w", err)
 	}
 	r := newRequest("ListRepos", "GET", bearerWith("Token"), ListReposResponses)
@@ -55,7 +55,7 @@ func (c *Client) ListRepos(ctx context.Context, params ListReposParams, opts ...
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) GetStatus(ctx context.Context, params GetStatusParams, opts ...RequestOption) (*GetStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetStatus: %w", err)
 	}
 	r := newRequest("GetStatus", "GET", authBasic, GetStatusResponses)
@@ -76,7 +76,7 @@ func (c *Client) GetStatus(ctx context.Context, params GetStatusParams, opts ...
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) ListKeys(ctx context.Context, params ListKeysParams, opts ...RequestOption) (*ListKeysResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListKeys: %w", err)
 	}
 	r := newRequest("ListKeys", "GET", apiKeyIn("X-API-Key", "header"), ListKeysResponses)
@@ -98,7 +98,7 @@ func (c *Client) ListKeys(ctx context.Context, params ListKeysParams, opts ...Re
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) Public(ctx context.Context, params PublicParams, opts ...RequestOption) (*PublicResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Public: %w", err)
 	}
 	r := newRequest("Public", "GET", authBearer, PublicResponses)
@@ -119,7 +119,7 @@ func (c *Client) Public(ctx context.Context, params PublicParams, opts ...Reques
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) Both(ctx context.Context, params BothParams, opts ...RequestOption) (*BothResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Both: %w", err)
 	}
 	r := newRequest("Both", "GET", authBearer, BothResponses)

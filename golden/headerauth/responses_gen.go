@@ -15,9 +15,13 @@ type ListAccountsResponse struct {
 	Body []byte
 }
 
-// ListAccountsResponses documents the responses of ListAccounts, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListAccountsResponses = []ResponseDoc{}
+// ListAccountsResponses returns the responses ListAccounts
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListAccountsResponses() []ResponseDoc {
+	return nil
+}
 
 // ListReposResponse is the successful (2xx) response of ListRepos.
 type ListReposResponse struct {
@@ -29,9 +33,13 @@ type ListReposResponse struct {
 	Body []byte
 }
 
-// ListReposResponses documents the responses of ListRepos, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListReposResponses = []ResponseDoc{}
+// ListReposResponses returns the responses ListRepos
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListReposResponses() []ResponseDoc {
+	return nil
+}
 
 // GetStatusResponse is the successful (2xx) response of GetStatus.
 type GetStatusResponse struct {
@@ -43,9 +51,13 @@ type GetStatusResponse struct {
 	Body []byte
 }
 
-// GetStatusResponses documents the responses of GetStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetStatusResponses = []ResponseDoc{}
+// GetStatusResponses returns the responses GetStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetStatusResponses() []ResponseDoc {
+	return nil
+}
 
 // ListKeysResponse is the successful (2xx) response of ListKeys.
 type ListKeysResponse struct {
@@ -57,9 +69,13 @@ type ListKeysResponse struct {
 	Body []byte
 }
 
-// ListKeysResponses documents the responses of ListKeys, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListKeysResponses = []ResponseDoc{}
+// ListKeysResponses returns the responses ListKeys
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListKeysResponses() []ResponseDoc {
+	return nil
+}
 
 // PublicResponse is the successful (2xx) response of Public.
 type PublicResponse struct {
@@ -71,9 +87,13 @@ type PublicResponse struct {
 	Body []byte
 }
 
-// PublicResponses documents the responses of Public, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PublicResponses = []ResponseDoc{}
+// PublicResponses returns the responses Public
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PublicResponses() []ResponseDoc {
+	return nil
+}
 
 // BothResponse is the successful (2xx) response of Both.
 type BothResponse struct {
@@ -85,6 +105,10 @@ type BothResponse struct {
 	Body []byte
 }
 
-// BothResponses documents the responses of Both, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var BothResponses = []ResponseDoc{}
+// BothResponses returns the responses Both
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func BothResponses() []ResponseDoc {
+	return nil
+}

@@ -22,7 +22,7 @@ import (
 // para BOM end
 // carriage
 func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOption) (*TypeResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Type: %w", err)
 	}
 	r := newRequest("Type", "GET", authInherit, TypeResponses)
@@ -41,7 +41,7 @@ func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOpt
 // X123 sends GET /n.
 // It is the Postman request "123".
 func (c *Client) X123(ctx context.Context, params X123Params, opts ...RequestOption) (*X123Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X123: %w", err)
 	}
 	r := newRequest("X123", "GET", authInherit, X123Responses)
@@ -60,7 +60,7 @@ func (c *Client) X123(ctx context.Context, params X123Params, opts ...RequestOpt
 // Ünïcode sends GET /u.
 // It is the Postman request "Ünïcode".
 func (c *Client) Ünïcode(ctx context.Context, params ÜnïcodeParams, opts ...RequestOption) (*ÜnïcodeResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Ünïcode: %w", err)
 	}
 	r := newRequest("Ünïcode", "GET", authInherit, ÜnïcodeResponses)
@@ -78,7 +78,7 @@ func (c *Client) Ünïcode(ctx context.Context, params ÜnïcodeParams, opts ...
 
 // DeleteE sends DELETE /e.
 func (c *Client) DeleteE(ctx context.Context, params DeleteEParams, opts ...RequestOption) (*DeleteEResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteE: %w", err)
 	}
 	r := newRequest("DeleteE", "DELETE", authInherit, DeleteEResponses)
@@ -97,7 +97,7 @@ func (c *Client) DeleteE(ctx context.Context, params DeleteEParams, opts ...Requ
 // PutP sends PUT /p.
 // It is the Postman request "!!!".
 func (c *Client) PutP(ctx context.Context, params PutPParams, opts ...RequestOption) (*PutPResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PutP: %w", err)
 	}
 	r := newRequest("PutP", "PUT", authInherit, PutPResponses)
@@ -116,7 +116,7 @@ func (c *Client) PutP(ctx context.Context, params PutPParams, opts ...RequestOpt
 // X名前 sends GET /j.
 // It is the Postman request "名前".
 func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...RequestOption) (*X名前Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X名前: %w", err)
 	}
 	r := newRequest("X名前", "GET", authInherit, X名前Responses)
@@ -135,7 +135,7 @@ func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...Requ
 // Client2 sends GET /c.
 // It is the Postman request "Client".
 func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...RequestOption) (*Client2Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Client2: %w", err)
 	}
 	r := newRequest("Client2", "GET", authInherit, Client2Responses)
@@ -154,7 +154,7 @@ func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...Requ
 // NewClient2 sends GET /nc.
 // It is the Postman request "NewClient".
 func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts ...RequestOption) (*NewClient2Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("NewClient2: %w", err)
 	}
 	r := newRequest("NewClient2", "GET", authInherit, NewClient2Responses)
@@ -173,7 +173,7 @@ func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts .
 // Func sends GET /f.
 // It is the Postman request "func".
 func (c *Client) Func(ctx context.Context, params FuncParams, opts ...RequestOption) (*FuncResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Func: %w", err)
 	}
 	r := newRequest("Func", "GET", authInherit, FuncResponses)
@@ -192,7 +192,7 @@ func (c *Client) Func(ctx context.Context, params FuncParams, opts ...RequestOpt
 // Dup sends GET /d1.
 // It is the Postman request "dup".
 func (c *Client) Dup(ctx context.Context, params DupParams, opts ...RequestOption) (*DupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Dup: %w", err)
 	}
 	r := newRequest("Dup", "GET", authInherit, DupResponses)
@@ -211,7 +211,7 @@ func (c *Client) Dup(ctx context.Context, params DupParams, opts ...RequestOptio
 // Dup2 sends GET /d2.
 // It is the Postman request "dup".
 func (c *Client) Dup2(ctx context.Context, params Dup2Params, opts ...RequestOption) (*Dup2Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Dup2: %w", err)
 	}
 	r := newRequest("Dup2", "GET", authInherit, Dup2Responses)
@@ -230,7 +230,7 @@ func (c *Client) Dup2(ctx context.Context, params Dup2Params, opts ...RequestOpt
 // Dup3 sends GET /d3.
 // It is the Postman request "Dup!".
 func (c *Client) Dup3(ctx context.Context, params Dup3Params, opts ...RequestOption) (*Dup3Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Dup3: %w", err)
 	}
 	r := newRequest("Dup3", "GET", authInherit, Dup3Responses)
@@ -255,7 +255,7 @@ func (c *Client) Dup3(ctx context.Context, params Dup3Params, opts ...RequestOpt
 //	200     -     ok //go:generate y
 //	400     -     Error Code: `*/x` */ func init(){} //go:generate x
 func (c *Client) FolderDup(ctx context.Context, params FolderDupParams, opts ...RequestOption) (*FolderDupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("FolderDup: %w", err)
 	}
 	r := newRequest("FolderDup", "POST", authInherit, FolderDupResponses)

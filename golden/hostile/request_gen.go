@@ -21,12 +21,15 @@ type request struct {
 	operation string
 	method    string
 	auth      authScheme
-	responses []ResponseDoc
+	// responses returns the operation's documented responses; nil for none.
+	responses func() []ResponseDoc
 
 	path    strings.Builder // decoded
 	rawPath strings.Builder // escaped
 	query   queryList
 	header  []keyValue
+	// rawQuery is query text sent as written, before query: Do's.
+	rawQuery string
 
 	body          requestBody
 	contentLength int64
@@ -47,7 +50,7 @@ type keyValue struct {
 	flag       bool // a query key sent without "=" (Postman's null value)
 }
 
-func newRequest(operation, method string, auth authScheme, responses []ResponseDoc) *request {
+func newRequest(operation, method string, auth authScheme, responses func() []ResponseDoc) *request {
 	return &request{operation: operation, method: method, auth: auth, responses: responses, contentLength: -1}
 }
 
@@ -154,6 +157,36 @@ func (r *request) openBody() (io.Reader, string, error) {
 	}
 	return r.body.open()
 }
+
+// setReader sends the bytes of rd, streamed. When rd is an io.Seeker the
+// body can be sent again for a retry.
+func (r *request) setReader(contentType string, rd io.Reader) {
+	if rd == nil {
+		return
+	}
+	b := &readerBody{contentType: contentType, r: rd}
+	if rs, ok := rd.(io.ReadSeeker); ok {
+		b.rewind = &rewinder{rs: rs}
+	}
+	r.body = b
+}
+
+type readerBody struct {
+	contentType string
+	r           io.Reader
+	rewind      *rewinder // nil unless r can seek
+}
+
+func (b *readerBody) open() (io.Reader, string, error) {
+	if b.rewind == nil {
+		return b.r, b.contentType, nil
+	}
+	rd, err := b.rewind.open()
+	return rd, b.contentType, err
+}
+
+// replayable is true when the reader can seek back for another attempt.
+func (b *readerBody) replayable() bool { return b.rewind != nil }
 
 // rewinder replays a seekable reader: each attempt reads a fresh view that
 // starts where the reader stood at the first attempt. A transport may still

@@ -15,9 +15,13 @@ type TypeResponse struct {
 	Body []byte
 }
 
-// TypeResponses documents the responses of Type, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var TypeResponses = []ResponseDoc{}
+// TypeResponses returns the responses Type
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func TypeResponses() []ResponseDoc {
+	return nil
+}
 
 // X123Response is the successful (2xx) response of X123.
 type X123Response struct {
@@ -29,9 +33,13 @@ type X123Response struct {
 	Body []byte
 }
 
-// X123Responses documents the responses of X123, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var X123Responses = []ResponseDoc{}
+// X123Responses returns the responses X123
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func X123Responses() []ResponseDoc {
+	return nil
+}
 
 // ÜnïcodeResponse is the successful (2xx) response of Ünïcode.
 type ÜnïcodeResponse struct {
@@ -43,9 +51,13 @@ type ÜnïcodeResponse struct {
 	Body []byte
 }
 
-// ÜnïcodeResponses documents the responses of Ünïcode, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ÜnïcodeResponses = []ResponseDoc{}
+// ÜnïcodeResponses returns the responses Ünïcode
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ÜnïcodeResponses() []ResponseDoc {
+	return nil
+}
 
 // DeleteEResponse is the successful (2xx) response of DeleteE.
 type DeleteEResponse struct {
@@ -57,9 +69,13 @@ type DeleteEResponse struct {
 	Body []byte
 }
 
-// DeleteEResponses documents the responses of DeleteE, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteEResponses = []ResponseDoc{}
+// DeleteEResponses returns the responses DeleteE
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteEResponses() []ResponseDoc {
+	return nil
+}
 
 // PutPResponse is the successful (2xx) response of PutP.
 type PutPResponse struct {
@@ -71,9 +87,13 @@ type PutPResponse struct {
 	Body []byte
 }
 
-// PutPResponses documents the responses of PutP, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PutPResponses = []ResponseDoc{}
+// PutPResponses returns the responses PutP
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PutPResponses() []ResponseDoc {
+	return nil
+}
 
 // X名前Response is the successful (2xx) response of X名前.
 type X名前Response struct {
@@ -85,9 +105,13 @@ type X名前Response struct {
 	Body []byte
 }
 
-// X名前Responses documents the responses of X名前, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var X名前Responses = []ResponseDoc{}
+// X名前Responses returns the responses X名前
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func X名前Responses() []ResponseDoc {
+	return nil
+}
 
 // Client2Response is the successful (2xx) response of Client2.
 type Client2Response struct {
@@ -99,9 +123,13 @@ type Client2Response struct {
 	Body []byte
 }
 
-// Client2Responses documents the responses of Client2, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var Client2Responses = []ResponseDoc{}
+// Client2Responses returns the responses Client2
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func Client2Responses() []ResponseDoc {
+	return nil
+}
 
 // NewClient2Response is the successful (2xx) response of NewClient2.
 type NewClient2Response struct {
@@ -113,9 +141,13 @@ type NewClient2Response struct {
 	Body []byte
 }
 
-// NewClient2Responses documents the responses of NewClient2, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var NewClient2Responses = []ResponseDoc{}
+// NewClient2Responses returns the responses NewClient2
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func NewClient2Responses() []ResponseDoc {
+	return nil
+}
 
 // FuncResponse is the successful (2xx) response of Func.
 type FuncResponse struct {
@@ -127,9 +159,13 @@ type FuncResponse struct {
 	Body []byte
 }
 
-// FuncResponses documents the responses of Func, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var FuncResponses = []ResponseDoc{}
+// FuncResponses returns the responses Func
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func FuncResponses() []ResponseDoc {
+	return nil
+}
 
 // DupResponse is the successful (2xx) response of Dup.
 type DupResponse struct {
@@ -141,9 +177,13 @@ type DupResponse struct {
 	Body []byte
 }
 
-// DupResponses documents the responses of Dup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DupResponses = []ResponseDoc{}
+// DupResponses returns the responses Dup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DupResponses() []ResponseDoc {
+	return nil
+}
 
 // Dup2Response is the successful (2xx) response of Dup2.
 type Dup2Response struct {
@@ -155,9 +195,13 @@ type Dup2Response struct {
 	Body []byte
 }
 
-// Dup2Responses documents the responses of Dup2, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var Dup2Responses = []ResponseDoc{}
+// Dup2Responses returns the responses Dup2
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func Dup2Responses() []ResponseDoc {
+	return nil
+}
 
 // Dup3Response is the successful (2xx) response of Dup3.
 type Dup3Response struct {
@@ -169,9 +213,13 @@ type Dup3Response struct {
 	Body []byte
 }
 
-// Dup3Responses documents the responses of Dup3, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var Dup3Responses = []ResponseDoc{}
+// Dup3Responses returns the responses Dup3
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func Dup3Responses() []ResponseDoc {
+	return nil
+}
 
 // FolderDupResponse is the successful (2xx) response of FolderDup.
 type FolderDupResponse struct {
@@ -188,9 +236,13 @@ type FolderDupResponse struct {
 	Body []byte
 }
 
-// FolderDupResponses documents the responses of FolderDup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var FolderDupResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "ok //go:generate y"},
-	{Status: 400, Code: "", Description: "Error Code: `*/x` */ func init(){} //go:generate x"},
+// FolderDupResponses returns the responses FolderDup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func FolderDupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "ok //go:generate y"},
+		{Status: 400, Code: "", Description: "Error Code: `*/x` */ func init(){} //go:generate x"},
+	}
 }

@@ -16,7 +16,7 @@ import (
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) CreateNote(ctx context.Context, params CreateNoteParams, opts ...RequestOption) (*CreateNoteResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateNote: %w", err)
 	}
 	r := newRequest("CreateNote", "POST", authBearer, CreateNoteResponses)
@@ -51,7 +51,7 @@ func (c *Client) CreateNote(ctx context.Context, params CreateNoteParams, opts .
 //	200     -     Found
 //	404     -     Missing
 func (c *Client) GetNote(ctx context.Context, params GetNoteParams, opts ...RequestOption) (*GetNoteResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetNote: %w", err)
 	}
 	r := newRequest("GetNote", "GET", authBasic, GetNoteResponses)
@@ -84,7 +84,7 @@ func (c *Client) GetNote(ctx context.Context, params GetNoteParams, opts ...Requ
 // Health sends GET /api/health.
 // It is the Postman request "Health".
 func (c *Client) Health(ctx context.Context, params HealthParams, opts ...RequestOption) (*HealthResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Health: %w", err)
 	}
 	r := newRequest("Health", "GET", authInherit, HealthResponses)

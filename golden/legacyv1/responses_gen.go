@@ -15,9 +15,13 @@ type CreateNoteResponse struct {
 	Body []byte
 }
 
-// CreateNoteResponses documents the responses of CreateNote, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateNoteResponses = []ResponseDoc{}
+// CreateNoteResponses returns the responses CreateNote
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateNoteResponses() []ResponseDoc {
+	return nil
+}
 
 // GetNoteResponse is the successful (2xx) response of GetNote.
 type GetNoteResponse struct {
@@ -32,11 +36,15 @@ type GetNoteResponse struct {
 	Data *GetNoteResponseBody
 }
 
-// GetNoteResponses documents the responses of GetNote, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetNoteResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Found"},
-	{Status: 404, Code: "", Description: "Missing"},
+// GetNoteResponses returns the responses GetNote
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetNoteResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Found"},
+		{Status: 404, Code: "", Description: "Missing"},
+	}
 }
 
 // HealthResponse is the successful (2xx) response of Health.
@@ -49,6 +57,10 @@ type HealthResponse struct {
 	Body []byte
 }
 
-// HealthResponses documents the responses of Health, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var HealthResponses = []ResponseDoc{}
+// HealthResponses returns the responses Health
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func HealthResponses() []ResponseDoc {
+	return nil
+}

@@ -10,7 +10,7 @@ import (
 
 // GetUsersID sends GET /users/{id}.
 func (c *Client) GetUsersID(ctx context.Context, params GetUsersIDParams, opts ...RequestOption) (*GetUsersIDResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUsersID: %w", err)
 	}
 	r := newRequest("GetUsersID", "GET", authInherit, GetUsersIDResponses)
@@ -29,7 +29,7 @@ func (c *Client) GetUsersID(ctx context.Context, params GetUsersIDParams, opts .
 
 // DeleteUsersID sends DELETE /users/{id}.
 func (c *Client) DeleteUsersID(ctx context.Context, params DeleteUsersIDParams, opts ...RequestOption) (*DeleteUsersIDResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUsersID: %w", err)
 	}
 	r := newRequest("DeleteUsersID", "DELETE", authInherit, DeleteUsersIDResponses)
@@ -48,7 +48,7 @@ func (c *Client) DeleteUsersID(ctx context.Context, params DeleteUsersIDParams, 
 
 // GetRoot sends GET /.
 func (c *Client) GetRoot(ctx context.Context, params GetRootParams, opts ...RequestOption) (*GetRootResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetRoot: %w", err)
 	}
 	r := newRequest("GetRoot", "GET", authInherit, GetRootResponses)
@@ -66,7 +66,7 @@ func (c *Client) GetRoot(ctx context.Context, params GetRootParams, opts ...Requ
 // Type sends GET /type.
 // It is the Postman request "type".
 func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOption) (*TypeResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Type: %w", err)
 	}
 	r := newRequest("Type", "GET", authInherit, TypeResponses)
@@ -85,7 +85,7 @@ func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOpt
 // X123Go sends GET /123.
 // It is the Postman request "123 go".
 func (c *Client) X123Go(ctx context.Context, params X123GoParams, opts ...RequestOption) (*X123GoResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X123Go: %w", err)
 	}
 	r := newRequest("X123Go", "GET", authInherit, X123GoResponses)
@@ -104,7 +104,7 @@ func (c *Client) X123Go(ctx context.Context, params X123GoParams, opts ...Reques
 // ÜnïcodeNaïve sends GET /u.
 // It is the Postman request "Ünïcode naïve".
 func (c *Client) ÜnïcodeNaïve(ctx context.Context, params ÜnïcodeNaïveParams, opts ...RequestOption) (*ÜnïcodeNaïveResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ÜnïcodeNaïve: %w", err)
 	}
 	r := newRequest("ÜnïcodeNaïve", "GET", authInherit, ÜnïcodeNaïveResponses)
@@ -123,7 +123,7 @@ func (c *Client) ÜnïcodeNaïve(ctx context.Context, params ÜnïcodeNaïvePara
 // X名前 sends GET /n.
 // It is the Postman request "名前".
 func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...RequestOption) (*X名前Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X名前: %w", err)
 	}
 	r := newRequest("X名前", "GET", authInherit, X名前Responses)
@@ -142,7 +142,7 @@ func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...Requ
 // PostBang sends POST /bang.
 // It is the Postman request "!!!".
 func (c *Client) PostBang(ctx context.Context, params PostBangParams, opts ...RequestOption) (*PostBangResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PostBang: %w", err)
 	}
 	r := newRequest("PostBang", "POST", authInherit, PostBangResponses)
@@ -161,7 +161,7 @@ func (c *Client) PostBang(ctx context.Context, params PostBangParams, opts ...Re
 // Client2 sends GET /client.
 // It is the Postman request "Client".
 func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...RequestOption) (*Client2Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Client2: %w", err)
 	}
 	r := newRequest("Client2", "GET", authInherit, Client2Responses)
@@ -180,7 +180,7 @@ func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...Requ
 // NewClient2 sends GET /newclient.
 // It is the Postman request "New client".
 func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts ...RequestOption) (*NewClient2Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("NewClient2: %w", err)
 	}
 	r := newRequest("NewClient2", "GET", authInherit, NewClient2Responses)
@@ -199,7 +199,7 @@ func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts .
 // Send sends GET /send.
 // It is the Postman request "send".
 func (c *Client) Send(ctx context.Context, params SendParams, opts ...RequestOption) (*SendResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Send: %w", err)
 	}
 	r := newRequest("Send", "GET", authInherit, SendResponses)
@@ -218,7 +218,7 @@ func (c *Client) Send(ctx context.Context, params SendParams, opts ...RequestOpt
 // Get sends GET /get.
 // It is the Postman request "Get".
 func (c *Client) Get(ctx context.Context, params GetParams, opts ...RequestOption) (*GetResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Get: %w", err)
 	}
 	r := newRequest("Get", "GET", authInherit, GetResponses)
@@ -237,7 +237,7 @@ func (c *Client) Get(ctx context.Context, params GetParams, opts ...RequestOptio
 // X201 sends GET /201.
 // It is the Postman request "201".
 func (c *Client) X201(ctx context.Context, params X201Params, opts ...RequestOption) (*X201Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X201: %w", err)
 	}
 	r := newRequest("X201", "GET", authInherit, X201Responses)
@@ -256,7 +256,7 @@ func (c *Client) X201(ctx context.Context, params X201Params, opts ...RequestOpt
 // GetParams sends GET /get-params.
 // It is the Postman request "Get params".
 func (c *Client) GetParams(ctx context.Context, params GetParamsParams, opts ...RequestOption) (*GetParamsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetParams: %w", err)
 	}
 	r := newRequest("GetParams", "GET", authInherit, GetParamsResponses)
@@ -275,7 +275,7 @@ func (c *Client) GetParams(ctx context.Context, params GetParamsParams, opts ...
 // PetIDGet sends GET /pets/1.
 // It is the Postman request "{petId}/Get".
 func (c *Client) PetIDGet(ctx context.Context, params PetIDGetParams, opts ...RequestOption) (*PetIDGetResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PetIDGet: %w", err)
 	}
 	r := newRequest("PetIDGet", "GET", authInherit, PetIDGetResponses)
@@ -294,7 +294,7 @@ func (c *Client) PetIDGet(ctx context.Context, params PetIDGetParams, opts ...Re
 // PetIDGet2 sends GET /pets/2.
 // It is the Postman request "{petId}/Get".
 func (c *Client) PetIDGet2(ctx context.Context, params PetIDGet2Params, opts ...RequestOption) (*PetIDGet2Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PetIDGet2: %w", err)
 	}
 	r := newRequest("PetIDGet2", "GET", authInherit, PetIDGet2Responses)
@@ -313,7 +313,7 @@ func (c *Client) PetIDGet2(ctx context.Context, params PetIDGet2Params, opts ...
 // OtherGet sends GET /other.
 // It is the Postman request "Other/Get".
 func (c *Client) OtherGet(ctx context.Context, params OtherGetParams, opts ...RequestOption) (*OtherGetResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("OtherGet: %w", err)
 	}
 	r := newRequest("OtherGet", "GET", authInherit, OtherGetResponses)
@@ -332,7 +332,7 @@ func (c *Client) OtherGet(ctx context.Context, params OtherGetParams, opts ...Re
 // Other201 sends GET /other/201.
 // It is the Postman request "Other/201".
 func (c *Client) Other201(ctx context.Context, params Other201Params, opts ...RequestOption) (*Other201Response, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Other201: %w", err)
 	}
 	r := newRequest("Other201", "GET", authInherit, Other201Responses)
@@ -351,7 +351,7 @@ func (c *Client) Other201(ctx context.Context, params Other201Params, opts ...Re
 // Keys sends GET /keys.
 // It is the Postman request "Keys".
 func (c *Client) Keys(ctx context.Context, params KeysParams, opts ...RequestOption) (*KeysResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Keys: %w", err)
 	}
 	r := newRequest("Keys", "GET", authInherit, KeysResponses)

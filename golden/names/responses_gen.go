@@ -15,9 +15,13 @@ type GetUsersIDResponse struct {
 	Body []byte
 }
 
-// GetUsersIDResponses documents the responses of GetUsersID, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUsersIDResponses = []ResponseDoc{}
+// GetUsersIDResponses returns the responses GetUsersID
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUsersIDResponses() []ResponseDoc {
+	return nil
+}
 
 // DeleteUsersIDResponse is the successful (2xx) response of DeleteUsersID.
 type DeleteUsersIDResponse struct {
@@ -29,9 +33,13 @@ type DeleteUsersIDResponse struct {
 	Body []byte
 }
 
-// DeleteUsersIDResponses documents the responses of DeleteUsersID, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteUsersIDResponses = []ResponseDoc{}
+// DeleteUsersIDResponses returns the responses DeleteUsersID
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteUsersIDResponses() []ResponseDoc {
+	return nil
+}
 
 // GetRootResponse is the successful (2xx) response of GetRoot.
 type GetRootResponse struct {
@@ -43,9 +51,13 @@ type GetRootResponse struct {
 	Body []byte
 }
 
-// GetRootResponses documents the responses of GetRoot, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetRootResponses = []ResponseDoc{}
+// GetRootResponses returns the responses GetRoot
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetRootResponses() []ResponseDoc {
+	return nil
+}
 
 // TypeResponse is the successful (2xx) response of Type.
 type TypeResponse struct {
@@ -57,9 +69,13 @@ type TypeResponse struct {
 	Body []byte
 }
 
-// TypeResponses documents the responses of Type, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var TypeResponses = []ResponseDoc{}
+// TypeResponses returns the responses Type
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func TypeResponses() []ResponseDoc {
+	return nil
+}
 
 // X123GoResponse is the successful (2xx) response of X123Go.
 type X123GoResponse struct {
@@ -71,9 +87,13 @@ type X123GoResponse struct {
 	Body []byte
 }
 
-// X123GoResponses documents the responses of X123Go, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var X123GoResponses = []ResponseDoc{}
+// X123GoResponses returns the responses X123Go
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func X123GoResponses() []ResponseDoc {
+	return nil
+}
 
 // ÜnïcodeNaïveResponse is the successful (2xx) response of ÜnïcodeNaïve.
 type ÜnïcodeNaïveResponse struct {
@@ -85,9 +105,13 @@ type ÜnïcodeNaïveResponse struct {
 	Body []byte
 }
 
-// ÜnïcodeNaïveResponses documents the responses of ÜnïcodeNaïve, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ÜnïcodeNaïveResponses = []ResponseDoc{}
+// ÜnïcodeNaïveResponses returns the responses ÜnïcodeNaïve
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ÜnïcodeNaïveResponses() []ResponseDoc {
+	return nil
+}
 
 // X名前Response is the successful (2xx) response of X名前.
 type X名前Response struct {
@@ -99,9 +123,13 @@ type X名前Response struct {
 	Body []byte
 }
 
-// X名前Responses documents the responses of X名前, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var X名前Responses = []ResponseDoc{}
+// X名前Responses returns the responses X名前
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func X名前Responses() []ResponseDoc {
+	return nil
+}
 
 // PostBangResponse is the successful (2xx) response of PostBang.
 type PostBangResponse struct {
@@ -113,9 +141,13 @@ type PostBangResponse struct {
 	Body []byte
 }
 
-// PostBangResponses documents the responses of PostBang, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PostBangResponses = []ResponseDoc{}
+// PostBangResponses returns the responses PostBang
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PostBangResponses() []ResponseDoc {
+	return nil
+}
 
 // Client2Response is the successful (2xx) response of Client2.
 type Client2Response struct {
@@ -127,9 +159,13 @@ type Client2Response struct {
 	Body []byte
 }
 
-// Client2Responses documents the responses of Client2, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var Client2Responses = []ResponseDoc{}
+// Client2Responses returns the responses Client2
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func Client2Responses() []ResponseDoc {
+	return nil
+}
 
 // NewClient2Response is the successful (2xx) response of NewClient2.
 type NewClient2Response struct {
@@ -141,9 +177,13 @@ type NewClient2Response struct {
 	Body []byte
 }
 
-// NewClient2Responses documents the responses of NewClient2, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var NewClient2Responses = []ResponseDoc{}
+// NewClient2Responses returns the responses NewClient2
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func NewClient2Responses() []ResponseDoc {
+	return nil
+}
 
 // SendResponse is the successful (2xx) response of Send.
 type SendResponse struct {
@@ -155,9 +195,13 @@ type SendResponse struct {
 	Body []byte
 }
 
-// SendResponses documents the responses of Send, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SendResponses = []ResponseDoc{}
+// SendResponses returns the responses Send
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SendResponses() []ResponseDoc {
+	return nil
+}
 
 // GetResponse is the successful (2xx) response of Get.
 type GetResponse struct {
@@ -169,9 +213,13 @@ type GetResponse struct {
 	Body []byte
 }
 
-// GetResponses documents the responses of Get, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetResponses = []ResponseDoc{}
+// GetResponses returns the responses Get
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetResponses() []ResponseDoc {
+	return nil
+}
 
 // X201Response is the successful (2xx) response of X201.
 type X201Response struct {
@@ -183,9 +231,13 @@ type X201Response struct {
 	Body []byte
 }
 
-// X201Responses documents the responses of X201, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var X201Responses = []ResponseDoc{}
+// X201Responses returns the responses X201
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func X201Responses() []ResponseDoc {
+	return nil
+}
 
 // GetParamsResponse is the successful (2xx) response of GetParams.
 type GetParamsResponse struct {
@@ -197,9 +249,13 @@ type GetParamsResponse struct {
 	Body []byte
 }
 
-// GetParamsResponses documents the responses of GetParams, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetParamsResponses = []ResponseDoc{}
+// GetParamsResponses returns the responses GetParams
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetParamsResponses() []ResponseDoc {
+	return nil
+}
 
 // PetIDGetResponse is the successful (2xx) response of PetIDGet.
 type PetIDGetResponse struct {
@@ -211,9 +267,13 @@ type PetIDGetResponse struct {
 	Body []byte
 }
 
-// PetIDGetResponses documents the responses of PetIDGet, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PetIDGetResponses = []ResponseDoc{}
+// PetIDGetResponses returns the responses PetIDGet
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PetIDGetResponses() []ResponseDoc {
+	return nil
+}
 
 // PetIDGet2Response is the successful (2xx) response of PetIDGet2.
 type PetIDGet2Response struct {
@@ -225,9 +285,13 @@ type PetIDGet2Response struct {
 	Body []byte
 }
 
-// PetIDGet2Responses documents the responses of PetIDGet2, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PetIDGet2Responses = []ResponseDoc{}
+// PetIDGet2Responses returns the responses PetIDGet2
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PetIDGet2Responses() []ResponseDoc {
+	return nil
+}
 
 // OtherGetResponse is the successful (2xx) response of OtherGet.
 type OtherGetResponse struct {
@@ -239,9 +303,13 @@ type OtherGetResponse struct {
 	Body []byte
 }
 
-// OtherGetResponses documents the responses of OtherGet, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var OtherGetResponses = []ResponseDoc{}
+// OtherGetResponses returns the responses OtherGet
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func OtherGetResponses() []ResponseDoc {
+	return nil
+}
 
 // Other201Response is the successful (2xx) response of Other201.
 type Other201Response struct {
@@ -253,9 +321,13 @@ type Other201Response struct {
 	Body []byte
 }
 
-// Other201Responses documents the responses of Other201, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var Other201Responses = []ResponseDoc{}
+// Other201Responses returns the responses Other201
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func Other201Responses() []ResponseDoc {
+	return nil
+}
 
 // KeysResponse is the successful (2xx) response of Keys.
 type KeysResponse struct {
@@ -267,6 +339,10 @@ type KeysResponse struct {
 	Body []byte
 }
 
-// KeysResponses documents the responses of Keys, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var KeysResponses = []ResponseDoc{}
+// KeysResponses returns the responses Keys
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func KeysResponses() []ResponseDoc {
+	return nil
+}

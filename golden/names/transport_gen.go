@@ -99,8 +99,8 @@ func checkRedirect(req *http.Request, via []*http.Request) error {
 	if sent == nil || !leftOrigin(req, via) {
 		return nil
 	}
-	for _, name := range sent.headers {
-		req.Header.Del(name)
+	for _, h := range sent.headers {
+		req.Header.Del(h.key)
 	}
 	if sent.queryKey != "" {
 		req.URL.RawQuery = dropQueryKey(req.URL.RawQuery, sent.queryKey)
@@ -155,23 +155,65 @@ func dropQueryKey(rawQuery, key string) string {
 	return strings.Join(kept, "&")
 }
 
+// dropQueryPair removes every key=value pair of a raw query whose key is key
+// and whose value is value, in any escaping; the other pairs are kept as
+// they were written.
+func dropQueryPair(rawQuery, key, value string) string {
+	pairs := strings.Split(rawQuery, "&")
+	kept := pairs[:0]
+	for _, p := range pairs {
+		k, v, _ := strings.Cut(p, "=")
+		uk, kerr := url.QueryUnescape(k)
+		uv, verr := url.QueryUnescape(v)
+		if (kerr == nil && strings.EqualFold(uk, key) || strings.EqualFold(k, key)) && (verr == nil && uv == value || v == value) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, "&")
+}
+
 // sentAuth records what the client added to one attempt's request from its
 // credentials: the headers and query key that carry them, which a redirect
 // away from the origin must drop, and the token a token source gave, which
 // errors must not print. It travels in the request's context, where
 // checkRedirect finds it.
 type sentAuth struct {
-	headers  []string
-	queryKey string
-	token    string
+	headers    []keyValue
+	queryKey   string
+	queryValue string
+	token      string
 }
 
 type sentAuthKey struct{}
 
-// setHeader sets a credential header of req and records its name.
+// setHeader sets a credential header of req and records it.
 func (s *sentAuth) setHeader(req *http.Request, name, value string) {
 	req.Header.Set(name, value)
-	s.headers = append(s.headers, name)
+	s.headers = append(s.headers, keyValue{key: name, value: value})
+}
+
+// withdraw removes from req the credentials the client added, where a
+// request editor left them, before req goes to another origin than the one
+// they are for. A value the editor set in their place is kept.
+func (s *sentAuth) withdraw(req *http.Request) {
+	for _, h := range s.headers {
+		key := http.CanonicalHeaderKey(h.key)
+		kept := req.Header[key][:0:0]
+		for _, v := range req.Header[key] {
+			if v != h.value {
+				kept = append(kept, v)
+			}
+		}
+		if len(kept) == 0 {
+			req.Header.Del(key)
+		} else {
+			req.Header[key] = kept
+		}
+	}
+	if s.queryKey != "" {
+		req.URL.RawQuery = dropQueryPair(req.URL.RawQuery, s.queryKey, s.queryValue)
+	}
 }
 
 // idleBody fails a read of the response body once the body has sent

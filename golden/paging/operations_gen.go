@@ -18,7 +18,7 @@ import (
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, opts ...RequestOption) (*ListMeetingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetings: %w", err)
 	}
 	r := newRequest("ListMeetings", "GET", authInherit, ListMeetingsResponses)
@@ -89,7 +89,7 @@ func (r *ListMeetingsResponse) items() []ListMeetingsMeeting {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListRecordings(ctx context.Context, params ListRecordingsParams, opts ...RequestOption) (*ListRecordingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRecordings: %w", err)
 	}
 	r := newRequest("ListRecordings", "GET", authInherit, ListRecordingsResponses)
@@ -160,7 +160,7 @@ func (r *ListRecordingsResponse) items() []ListRecordingsMeeting {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListCustomers(ctx context.Context, params ListCustomersParams, opts ...RequestOption) (*ListCustomersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListCustomers: %w", err)
 	}
 	r := newRequest("ListCustomers", "GET", authInherit, ListCustomersResponses)
@@ -233,7 +233,7 @@ func (r *ListCustomersResponse) items() []DataItem {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListInvoices(ctx context.Context, params ListInvoicesParams, opts ...RequestOption) (*ListInvoicesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListInvoices: %w", err)
 	}
 	r := newRequest("ListInvoices", "GET", authInherit, ListInvoicesResponses)
@@ -309,7 +309,7 @@ func (r *ListInvoicesResponse) items() []Item {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, opts ...RequestOption) (*SearchEventsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchEvents: %w", err)
 	}
 	r := newRequest("SearchEvents", "GET", authInherit, SearchEventsResponses)
@@ -379,7 +379,7 @@ func (r *SearchEventsResponse) items() []SearchEventsResponseBodyItem {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListTags(ctx context.Context, params ListTagsParams, opts ...RequestOption) (*ListTagsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListTags: %w", err)
 	}
 	r := newRequest("ListTags", "GET", authInherit, ListTagsResponses)
@@ -449,7 +449,7 @@ func (r *ListTagsResponse) items() []Tag {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListSettings(ctx context.Context, params ListSettingsParams, opts ...RequestOption) (*ListSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSettings: %w", err)
 	}
 	r := newRequest("ListSettings", "GET", authInherit, ListSettingsResponses)

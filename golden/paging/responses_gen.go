@@ -18,10 +18,14 @@ type ListMeetingsResponse struct {
 	Data *ListMeetingsResponseBody
 }
 
-// ListMeetingsResponses documents the responses of ListMeetings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListMeetingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "200"},
+// ListMeetingsResponses returns the responses ListMeetings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListMeetingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "200"},
+	}
 }
 
 // ListRecordingsResponse is the successful (2xx) response of ListRecordings.
@@ -37,10 +41,14 @@ type ListRecordingsResponse struct {
 	Data *ListRecordingsResponseBody
 }
 
-// ListRecordingsResponses documents the responses of ListRecordings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListRecordingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "200"},
+// ListRecordingsResponses returns the responses ListRecordings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListRecordingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "200"},
+	}
 }
 
 // ListCustomersResponse is the successful (2xx) response of ListCustomers.
@@ -56,10 +64,14 @@ type ListCustomersResponse struct {
 	Data *ListCustomersResponseBody
 }
 
-// ListCustomersResponses documents the responses of ListCustomers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListCustomersResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "200"},
+// ListCustomersResponses returns the responses ListCustomers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListCustomersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "200"},
+	}
 }
 
 // ListInvoicesResponse is the successful (2xx) response of ListInvoices.
@@ -75,10 +87,14 @@ type ListInvoicesResponse struct {
 	Data *ListInvoicesResponseBody
 }
 
-// ListInvoicesResponses documents the responses of ListInvoices, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListInvoicesResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "200"},
+// ListInvoicesResponses returns the responses ListInvoices
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListInvoicesResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "200"},
+	}
 }
 
 // SearchEventsResponse is the successful (2xx) response of SearchEvents.
@@ -94,10 +110,14 @@ type SearchEventsResponse struct {
 	Data []SearchEventsResponseBodyItem
 }
 
-// SearchEventsResponses documents the responses of SearchEvents, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SearchEventsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "200"},
+// SearchEventsResponses returns the responses SearchEvents
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SearchEventsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "200"},
+	}
 }
 
 // ListTagsResponse is the successful (2xx) response of ListTags.
@@ -113,10 +133,14 @@ type ListTagsResponse struct {
 	Data *ListTagsResponseBody
 }
 
-// ListTagsResponses documents the responses of ListTags, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListTagsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "200"},
+// ListTagsResponses returns the responses ListTags
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListTagsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "200"},
+	}
 }
 
 // ListSettingsResponse is the successful (2xx) response of ListSettings.
@@ -132,8 +156,12 @@ type ListSettingsResponse struct {
 	Data *ListSettingsResponseBody
 }
 
-// ListSettingsResponses documents the responses of ListSettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListSettingsResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "200"},
+// ListSettingsResponses returns the responses ListSettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListSettingsResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "200"},
+	}
 }

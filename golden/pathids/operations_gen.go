@@ -11,7 +11,7 @@ import (
 // GetFileMetadata sends GET /files/{fileId}/metadata.
 // It is the Postman request "Get file metadata".
 func (c *Client) GetFileMetadata(ctx context.Context, params GetFileMetadataParams, opts ...RequestOption) (*GetFileMetadataResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetFileMetadata: %w", err)
 	}
 	r := newRequest("GetFileMetadata", "GET", authInherit, GetFileMetadataResponses)
@@ -32,7 +32,7 @@ func (c *Client) GetFileMetadata(ctx context.Context, params GetFileMetadataPara
 // GetFileVersion sends GET /files/{fileId}/versions/{versionId}.
 // It is the Postman request "Get file version".
 func (c *Client) GetFileVersion(ctx context.Context, params GetFileVersionParams, opts ...RequestOption) (*GetFileVersionResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetFileVersion: %w", err)
 	}
 	r := newRequest("GetFileVersion", "GET", authInherit, GetFileVersionResponses)
@@ -54,7 +54,7 @@ func (c *Client) GetFileVersion(ctx context.Context, params GetFileVersionParams
 // GetPayment sends GET /payments/{paymentId}.
 // It is the Postman request "Get payment".
 func (c *Client) GetPayment(ctx context.Context, params GetPaymentParams, opts ...RequestOption) (*GetPaymentResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPayment: %w", err)
 	}
 	r := newRequest("GetPayment", "GET", authInherit, GetPaymentResponses)
@@ -74,7 +74,7 @@ func (c *Client) GetPayment(ctx context.Context, params GetPaymentParams, opts .
 // ListRefunds sends GET /payments/{paymentId}/refunds.
 // It is the Postman request "List refunds".
 func (c *Client) ListRefunds(ctx context.Context, params ListRefundsParams, opts ...RequestOption) (*ListRefundsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRefunds: %w", err)
 	}
 	r := newRequest("ListRefunds", "GET", authInherit, ListRefundsResponses)
@@ -95,7 +95,7 @@ func (c *Client) ListRefunds(ctx context.Context, params ListRefundsParams, opts
 // GetUser sends GET /users/{userId}.
 // It is the Postman request "Get user".
 func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...RequestOption) (*GetUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUser: %w", err)
 	}
 	r := newRequest("GetUser", "GET", authInherit, GetUserResponses)
@@ -115,7 +115,7 @@ func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...Requ
 // DeleteOrder sends DELETE /orders/{orderId}.
 // It is the Postman request "Delete order".
 func (c *Client) DeleteOrder(ctx context.Context, params DeleteOrderParams, opts ...RequestOption) (*DeleteOrderResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteOrder: %w", err)
 	}
 	r := newRequest("DeleteOrder", "DELETE", authInherit, DeleteOrderResponses)
@@ -135,7 +135,7 @@ func (c *Client) DeleteOrder(ctx context.Context, params DeleteOrderParams, opts
 // GetDevice sends GET /devices/{deviceId}.
 // It is the Postman request "Get device".
 func (c *Client) GetDevice(ctx context.Context, params GetDeviceParams, opts ...RequestOption) (*GetDeviceResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetDevice: %w", err)
 	}
 	r := newRequest("GetDevice", "GET", authInherit, GetDeviceResponses)
@@ -155,7 +155,7 @@ func (c *Client) GetDevice(ctx context.Context, params GetDeviceParams, opts ...
 // MySettings sends GET /v2/me/settings.
 // It is the Postman request "My settings".
 func (c *Client) MySettings(ctx context.Context, params MySettingsParams, opts ...RequestOption) (*MySettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MySettings: %w", err)
 	}
 	r := newRequest("MySettings", "GET", authInherit, MySettingsResponses)
@@ -174,7 +174,7 @@ func (c *Client) MySettings(ctx context.Context, params MySettingsParams, opts .
 // YearlyReport sends GET /reports/2024/summary.
 // It is the Postman request "Yearly report".
 func (c *Client) YearlyReport(ctx context.Context, params YearlyReportParams, opts ...RequestOption) (*YearlyReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("YearlyReport: %w", err)
 	}
 	r := newRequest("YearlyReport", "GET", authInherit, YearlyReportResponses)
@@ -193,7 +193,7 @@ func (c *Client) YearlyReport(ctx context.Context, params YearlyReportParams, op
 // CustomerByAPIVersion sends GET /2.0/customers/latest.
 // It is the Postman request "Customer by API version".
 func (c *Client) CustomerByAPIVersion(ctx context.Context, params CustomerByAPIVersionParams, opts ...RequestOption) (*CustomerByAPIVersionResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CustomerByAPIVersion: %w", err)
 	}
 	r := newRequest("CustomerByAPIVersion", "GET", authInherit, CustomerByAPIVersionResponses)
@@ -217,7 +217,7 @@ func (c *Client) CustomerByAPIVersion(ctx context.Context, params CustomerByAPIV
 //	Status  Code  Description
 //	200     -     Tasks of beta
 func (c *Client) ListProjectTasks(ctx context.Context, params ListProjectTasksParams, opts ...RequestOption) (*ListProjectTasksResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListProjectTasks: %w", err)
 	}
 	r := newRequest("ListProjectTasks", "GET", authInherit, ListProjectTasksResponses)
@@ -242,7 +242,7 @@ func (c *Client) ListProjectTasks(ctx context.Context, params ListProjectTasksPa
 // ProjectStats sends GET /projects/{projectApiKey}/stats.
 // It is the Postman request "Project stats".
 func (c *Client) ProjectStats(ctx context.Context, params ProjectStatsParams, opts ...RequestOption) (*ProjectStatsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ProjectStats: %w", err)
 	}
 	r := newRequest("ProjectStats", "GET", authInherit, ProjectStatsResponses)

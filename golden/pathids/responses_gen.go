@@ -15,9 +15,13 @@ type GetFileMetadataResponse struct {
 	Body []byte
 }
 
-// GetFileMetadataResponses documents the responses of GetFileMetadata, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetFileMetadataResponses = []ResponseDoc{}
+// GetFileMetadataResponses returns the responses GetFileMetadata
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetFileMetadataResponses() []ResponseDoc {
+	return nil
+}
 
 // GetFileVersionResponse is the successful (2xx) response of GetFileVersion.
 type GetFileVersionResponse struct {
@@ -29,9 +33,13 @@ type GetFileVersionResponse struct {
 	Body []byte
 }
 
-// GetFileVersionResponses documents the responses of GetFileVersion, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetFileVersionResponses = []ResponseDoc{}
+// GetFileVersionResponses returns the responses GetFileVersion
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetFileVersionResponses() []ResponseDoc {
+	return nil
+}
 
 // GetPaymentResponse is the successful (2xx) response of GetPayment.
 type GetPaymentResponse struct {
@@ -43,9 +51,13 @@ type GetPaymentResponse struct {
 	Body []byte
 }
 
-// GetPaymentResponses documents the responses of GetPayment, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetPaymentResponses = []ResponseDoc{}
+// GetPaymentResponses returns the responses GetPayment
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetPaymentResponses() []ResponseDoc {
+	return nil
+}
 
 // ListRefundsResponse is the successful (2xx) response of ListRefunds.
 type ListRefundsResponse struct {
@@ -57,9 +69,13 @@ type ListRefundsResponse struct {
 	Body []byte
 }
 
-// ListRefundsResponses documents the responses of ListRefunds, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListRefundsResponses = []ResponseDoc{}
+// ListRefundsResponses returns the responses ListRefunds
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListRefundsResponses() []ResponseDoc {
+	return nil
+}
 
 // GetUserResponse is the successful (2xx) response of GetUser.
 type GetUserResponse struct {
@@ -71,9 +87,13 @@ type GetUserResponse struct {
 	Body []byte
 }
 
-// GetUserResponses documents the responses of GetUser, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetUserResponses = []ResponseDoc{}
+// GetUserResponses returns the responses GetUser
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetUserResponses() []ResponseDoc {
+	return nil
+}
 
 // DeleteOrderResponse is the successful (2xx) response of DeleteOrder.
 type DeleteOrderResponse struct {
@@ -85,9 +105,13 @@ type DeleteOrderResponse struct {
 	Body []byte
 }
 
-// DeleteOrderResponses documents the responses of DeleteOrder, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeleteOrderResponses = []ResponseDoc{}
+// DeleteOrderResponses returns the responses DeleteOrder
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeleteOrderResponses() []ResponseDoc {
+	return nil
+}
 
 // GetDeviceResponse is the successful (2xx) response of GetDevice.
 type GetDeviceResponse struct {
@@ -99,9 +123,13 @@ type GetDeviceResponse struct {
 	Body []byte
 }
 
-// GetDeviceResponses documents the responses of GetDevice, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetDeviceResponses = []ResponseDoc{}
+// GetDeviceResponses returns the responses GetDevice
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetDeviceResponses() []ResponseDoc {
+	return nil
+}
 
 // MySettingsResponse is the successful (2xx) response of MySettings.
 type MySettingsResponse struct {
@@ -113,9 +141,13 @@ type MySettingsResponse struct {
 	Body []byte
 }
 
-// MySettingsResponses documents the responses of MySettings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var MySettingsResponses = []ResponseDoc{}
+// MySettingsResponses returns the responses MySettings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func MySettingsResponses() []ResponseDoc {
+	return nil
+}
 
 // YearlyReportResponse is the successful (2xx) response of YearlyReport.
 type YearlyReportResponse struct {
@@ -127,9 +159,13 @@ type YearlyReportResponse struct {
 	Body []byte
 }
 
-// YearlyReportResponses documents the responses of YearlyReport, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var YearlyReportResponses = []ResponseDoc{}
+// YearlyReportResponses returns the responses YearlyReport
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func YearlyReportResponses() []ResponseDoc {
+	return nil
+}
 
 // CustomerByAPIVersionResponse is the successful (2xx) response of CustomerByAPIVersion.
 type CustomerByAPIVersionResponse struct {
@@ -141,9 +177,13 @@ type CustomerByAPIVersionResponse struct {
 	Body []byte
 }
 
-// CustomerByAPIVersionResponses documents the responses of CustomerByAPIVersion, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CustomerByAPIVersionResponses = []ResponseDoc{}
+// CustomerByAPIVersionResponses returns the responses CustomerByAPIVersion
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CustomerByAPIVersionResponses() []ResponseDoc {
+	return nil
+}
 
 // ListProjectTasksResponse is the successful (2xx) response of ListProjectTasks.
 type ListProjectTasksResponse struct {
@@ -158,10 +198,14 @@ type ListProjectTasksResponse struct {
 	Data []ListProjectTasksResponseBodyItem
 }
 
-// ListProjectTasksResponses documents the responses of ListProjectTasks, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListProjectTasksResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "Tasks of beta"},
+// ListProjectTasksResponses returns the responses ListProjectTasks
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListProjectTasksResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "Tasks of beta"},
+	}
 }
 
 // ProjectStatsResponse is the successful (2xx) response of ProjectStats.
@@ -174,6 +218,10 @@ type ProjectStatsResponse struct {
 	Body []byte
 }
 
-// ProjectStatsResponses documents the responses of ProjectStats, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ProjectStatsResponses = []ResponseDoc{}
+// ProjectStatsResponses returns the responses ProjectStats
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ProjectStatsResponses() []ResponseDoc {
+	return nil
+}

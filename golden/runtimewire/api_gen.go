@@ -9,6 +9,9 @@ const DefaultBaseURL = "https://api.example.test/v1"
 
 // NewClient returns a client for the API. Options are applied in order; the
 // first one that fails is returned as the error.
+//
+// Client.Do sends the collection's auth: the key of WithAPIKey, as the header
+// "X-API-Key".
 func NewClient(opts ...Option) (*Client, error) {
-	return newClient(DefaultBaseURL, opts)
+	return newClient(DefaultBaseURL, apiKeyIn("X-API-Key", "header"), opts)
 }

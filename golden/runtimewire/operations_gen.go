@@ -13,7 +13,7 @@ import (
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) GetPet(ctx context.Context, params GetPetParams, opts ...RequestOption) (*GetPetResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
 	}
 	r := newRequest("GetPet", "GET", apiKeyIn("X-API-Key", "header"), GetPetResponses)
@@ -46,7 +46,7 @@ func (c *Client) GetPet(ctx context.Context, params GetPetParams, opts ...Reques
 //	Status  Code        Description
 //	409     PET_EXISTS  A pet with this name exists.
 func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...RequestOption) (*CreatePetResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreatePet: %w", err)
 	}
 	r := newRequest("CreatePet", "POST", apiKeyIn("X-API-Key", "header"), CreatePetResponses)
@@ -77,7 +77,7 @@ func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) ReplacePet(ctx context.Context, params ReplacePetParams, opts ...RequestOption) (*ReplacePetResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ReplacePet: %w", err)
 	}
 	r := newRequest("ReplacePet", "PUT", apiKeyIn("X-API-Key", "header"), ReplacePetResponses)
@@ -106,7 +106,7 @@ func (c *Client) ReplacePet(ctx context.Context, params ReplacePetParams, opts .
 //
 // Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) DeletePet(ctx context.Context, params DeletePetParams, opts ...RequestOption) (*DeletePetResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeletePet: %w", err)
 	}
 	r := newRequest("DeletePet", "DELETE", authNone, DeletePetResponses)
@@ -128,7 +128,7 @@ func (c *Client) DeletePet(ctx context.Context, params DeletePetParams, opts ...
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts ...RequestOption) (*UploadPhotoResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadPhoto: %w", err)
 	}
 	r := newRequest("UploadPhoto", "POST", apiKeyIn("X-API-Key", "header"), UploadPhotoResponses)
@@ -158,7 +158,7 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) PutPetDocument(ctx context.Context, params PutPetDocumentParams, opts ...RequestOption) (*PutPetDocumentResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PutPetDocument: %w", err)
 	}
 	r := newRequest("PutPetDocument", "PUT", apiKeyIn("X-API-Key", "header"), PutPetDocumentResponses)
@@ -185,7 +185,7 @@ func (c *Client) PutPetDocument(ctx context.Context, params PutPetDocumentParams
 //
 // Auth: API key in the query "api_key", set with WithAPIKey.
 func (c *Client) Search(ctx context.Context, params SearchParams, opts ...RequestOption) (*SearchResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Search: %w", err)
 	}
 	r := newRequest("Search", "GET", apiKeyIn("api_key", "query"), SearchResponses)
@@ -209,7 +209,7 @@ func (c *Client) Search(ctx context.Context, params SearchParams, opts ...Reques
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) ListAuditEvents(ctx context.Context, params ListAuditEventsParams, opts ...RequestOption) (*ListAuditEventsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListAuditEvents: %w", err)
 	}
 	r := newRequest("ListAuditEvents", "GET", authBearer, ListAuditEventsResponses)
@@ -230,7 +230,7 @@ func (c *Client) ListAuditEvents(ctx context.Context, params ListAuditEventsPara
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) RotateKeys(ctx context.Context, params RotateKeysParams, opts ...RequestOption) (*RotateKeysResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RotateKeys: %w", err)
 	}
 	r := newRequest("RotateKeys", "POST", authBasic, RotateKeysResponses)
@@ -251,7 +251,7 @@ func (c *Client) RotateKeys(ctx context.Context, params RotateKeysParams, opts .
 //
 // The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.
 func (c *Client) SignedExport(ctx context.Context, params SignedExportParams, opts ...RequestOption) (*SignedExportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SignedExport: %w", err)
 	}
 	r := newRequest("SignedExport", "GET", authOther, SignedExportResponses)
@@ -272,7 +272,7 @@ func (c *Client) SignedExport(ctx context.Context, params SignedExportParams, op
 //
 // Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) Ping(ctx context.Context, params PingParams, opts ...RequestOption) (*PingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Ping: %w", err)
 	}
 	r := newRequest("Ping", "GET", authNone, PingResponses)

@@ -15,9 +15,13 @@ type GetPetResponse struct {
 	Body []byte
 }
 
-// GetPetResponses documents the responses of GetPet, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetPetResponses = []ResponseDoc{}
+// GetPetResponses returns the responses GetPet
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetPetResponses() []ResponseDoc {
+	return nil
+}
 
 // CreatePetResponse is the successful (2xx) response of CreatePet.
 type CreatePetResponse struct {
@@ -29,10 +33,14 @@ type CreatePetResponse struct {
 	Body []byte
 }
 
-// CreatePetResponses documents the responses of CreatePet, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreatePetResponses = []ResponseDoc{
-	{Status: 409, Code: "PET_EXISTS", Description: "A pet with this name exists."},
+// CreatePetResponses returns the responses CreatePet
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreatePetResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 409, Code: "PET_EXISTS", Description: "A pet with this name exists."},
+	}
 }
 
 // ReplacePetResponse is the successful (2xx) response of ReplacePet.
@@ -45,9 +53,13 @@ type ReplacePetResponse struct {
 	Body []byte
 }
 
-// ReplacePetResponses documents the responses of ReplacePet, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ReplacePetResponses = []ResponseDoc{}
+// ReplacePetResponses returns the responses ReplacePet
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ReplacePetResponses() []ResponseDoc {
+	return nil
+}
 
 // DeletePetResponse is the successful (2xx) response of DeletePet.
 type DeletePetResponse struct {
@@ -59,9 +71,13 @@ type DeletePetResponse struct {
 	Body []byte
 }
 
-// DeletePetResponses documents the responses of DeletePet, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var DeletePetResponses = []ResponseDoc{}
+// DeletePetResponses returns the responses DeletePet
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func DeletePetResponses() []ResponseDoc {
+	return nil
+}
 
 // UploadPhotoResponse is the successful (2xx) response of UploadPhoto.
 type UploadPhotoResponse struct {
@@ -73,9 +89,13 @@ type UploadPhotoResponse struct {
 	Body []byte
 }
 
-// UploadPhotoResponses documents the responses of UploadPhoto, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var UploadPhotoResponses = []ResponseDoc{}
+// UploadPhotoResponses returns the responses UploadPhoto
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func UploadPhotoResponses() []ResponseDoc {
+	return nil
+}
 
 // PutPetDocumentResponse is the successful (2xx) response of PutPetDocument.
 type PutPetDocumentResponse struct {
@@ -87,9 +107,13 @@ type PutPetDocumentResponse struct {
 	Body []byte
 }
 
-// PutPetDocumentResponses documents the responses of PutPetDocument, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PutPetDocumentResponses = []ResponseDoc{}
+// PutPetDocumentResponses returns the responses PutPetDocument
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PutPetDocumentResponses() []ResponseDoc {
+	return nil
+}
 
 // SearchResponse is the successful (2xx) response of Search.
 type SearchResponse struct {
@@ -101,9 +125,13 @@ type SearchResponse struct {
 	Body []byte
 }
 
-// SearchResponses documents the responses of Search, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SearchResponses = []ResponseDoc{}
+// SearchResponses returns the responses Search
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SearchResponses() []ResponseDoc {
+	return nil
+}
 
 // ListAuditEventsResponse is the successful (2xx) response of ListAuditEvents.
 type ListAuditEventsResponse struct {
@@ -115,9 +143,13 @@ type ListAuditEventsResponse struct {
 	Body []byte
 }
 
-// ListAuditEventsResponses documents the responses of ListAuditEvents, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListAuditEventsResponses = []ResponseDoc{}
+// ListAuditEventsResponses returns the responses ListAuditEvents
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListAuditEventsResponses() []ResponseDoc {
+	return nil
+}
 
 // RotateKeysResponse is the successful (2xx) response of RotateKeys.
 type RotateKeysResponse struct {
@@ -129,9 +161,13 @@ type RotateKeysResponse struct {
 	Body []byte
 }
 
-// RotateKeysResponses documents the responses of RotateKeys, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RotateKeysResponses = []ResponseDoc{}
+// RotateKeysResponses returns the responses RotateKeys
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RotateKeysResponses() []ResponseDoc {
+	return nil
+}
 
 // SignedExportResponse is the successful (2xx) response of SignedExport.
 type SignedExportResponse struct {
@@ -143,9 +179,13 @@ type SignedExportResponse struct {
 	Body []byte
 }
 
-// SignedExportResponses documents the responses of SignedExport, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var SignedExportResponses = []ResponseDoc{}
+// SignedExportResponses returns the responses SignedExport
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func SignedExportResponses() []ResponseDoc {
+	return nil
+}
 
 // PingResponse is the successful (2xx) response of Ping.
 type PingResponse struct {
@@ -157,6 +197,10 @@ type PingResponse struct {
 	Body []byte
 }
 
-// PingResponses documents the responses of Ping, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var PingResponses = []ResponseDoc{}
+// PingResponses returns the responses Ping
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func PingResponses() []ResponseDoc {
+	return nil
+}

@@ -19,7 +19,7 @@ import (
 //	201     -     Created (manager)
 //	422     -     Invalid
 func (c *Client) CreateUser(ctx context.Context, params CreateUserParams, opts ...RequestOption) (*CreateUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateUser: %w", err)
 	}
 	r := newRequest("CreateUser", "POST", authInherit, CreateUserResponses)
@@ -63,7 +63,7 @@ func (c *Client) CreateUser(ctx context.Context, params CreateUserParams, opts .
 //	Status  Code  Description
 //	200     -     OK
 func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...RequestOption) (*ListUsersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUsers: %w", err)
 	}
 	r := newRequest("ListUsers", "GET", authInherit, ListUsersResponses)

@@ -18,12 +18,16 @@ type CreateUserResponse struct {
 	Data *CreateUserResponseBody
 }
 
-// CreateUserResponses documents the responses of CreateUser, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateUserResponses = []ResponseDoc{
-	{Status: 201, Code: "", Description: "Created"},
-	{Status: 201, Code: "", Description: "Created (manager)"},
-	{Status: 422, Code: "", Description: "Invalid"},
+// CreateUserResponses returns the responses CreateUser
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateUserResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 201, Code: "", Description: "Created"},
+		{Status: 201, Code: "", Description: "Created (manager)"},
+		{Status: 422, Code: "", Description: "Invalid"},
+	}
 }
 
 // ListUsersResponse is the successful (2xx) response of ListUsers.
@@ -39,8 +43,12 @@ type ListUsersResponse struct {
 	Data []ListUsersResponseBodyItem
 }
 
-// ListUsersResponses documents the responses of ListUsers, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListUsersResponses = []ResponseDoc{
-	{Status: 200, Code: "", Description: "OK"},
+// ListUsersResponses returns the responses ListUsers
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListUsersResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "", Description: "OK"},
+	}
 }

@@ -14,7 +14,7 @@ import (
 //
 // Auth: API key in the header "X-Api-Key", set with WithAPIKey.
 func (c *Client) ListThings(ctx context.Context, params ListThingsParams, opts ...RequestOption) (*ListThingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListThings: %w", err)
 	}
 	r := newRequest("ListThings", "GET", apiKeyIn("X-Api-Key", "header"), ListThingsResponses)
@@ -76,7 +76,7 @@ func (c *Client) ListThings(ctx context.Context, params ListThingsParams, opts .
 // GetThing sends GET /things/{thingId}/{owner}.
 // It is the Postman request "Get thing".
 func (c *Client) GetThing(ctx context.Context, params GetThingParams, opts ...RequestOption) (*GetThingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetThing: %w", err)
 	}
 	r := newRequest("GetThing", "GET", authInherit, GetThingResponses)
@@ -109,7 +109,7 @@ func (c *Client) GetThing(ctx context.Context, params GetThingParams, opts ...Re
 // It is sent to https://login.example.com:8443, its host in the collection, whatever WithBaseURL says;
 // redirect it with WithRequestEditor or WithHTTPClient.
 func (c *Client) GetToken(ctx context.Context, params GetTokenParams, opts ...RequestOption) (*GetTokenResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetToken: %w", err)
 	}
 	r := newRequest("GetToken", "POST", authInherit, GetTokenResponses)
@@ -138,7 +138,7 @@ func (c *Client) GetToken(ctx context.Context, params GetTokenParams, opts ...Re
 // It is sent to its own host, built from the host variables in params, whatever
 // WithBaseURL says; redirect it with WithRequestEditor or WithHTTPClient.
 func (c *Client) RegionalStatus(ctx context.Context, params RegionalStatusParams, opts ...RequestOption) (*RegionalStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RegionalStatus: %w", err)
 	}
 	r := newRequest("RegionalStatus", "GET", authInherit, RegionalStatusResponses)

@@ -15,9 +15,13 @@ type ListThingsResponse struct {
 	Body []byte
 }
 
-// ListThingsResponses documents the responses of ListThings, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var ListThingsResponses = []ResponseDoc{}
+// ListThingsResponses returns the responses ListThings
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func ListThingsResponses() []ResponseDoc {
+	return nil
+}
 
 // GetThingResponse is the successful (2xx) response of GetThing.
 type GetThingResponse struct {
@@ -29,9 +33,13 @@ type GetThingResponse struct {
 	Body []byte
 }
 
-// GetThingResponses documents the responses of GetThing, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetThingResponses = []ResponseDoc{}
+// GetThingResponses returns the responses GetThing
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetThingResponses() []ResponseDoc {
+	return nil
+}
 
 // GetTokenResponse is the successful (2xx) response of GetToken.
 type GetTokenResponse struct {
@@ -43,9 +51,13 @@ type GetTokenResponse struct {
 	Body []byte
 }
 
-// GetTokenResponses documents the responses of GetToken, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var GetTokenResponses = []ResponseDoc{}
+// GetTokenResponses returns the responses GetToken
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func GetTokenResponses() []ResponseDoc {
+	return nil
+}
 
 // RegionalStatusResponse is the successful (2xx) response of RegionalStatus.
 type RegionalStatusResponse struct {
@@ -57,6 +69,10 @@ type RegionalStatusResponse struct {
 	Body []byte
 }
 
-// RegionalStatusResponses documents the responses of RegionalStatus, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var RegionalStatusResponses = []ResponseDoc{}
+// RegionalStatusResponses returns the responses RegionalStatus
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func RegionalStatusResponses() []ResponseDoc {
+	return nil
+}

@@ -4,6 +4,7 @@
 package zoom
 
 import (
+	"bytes"
 	"context"
 	"encoding/base64"
 	"errors"
@@ -25,6 +26,10 @@ type Client struct {
 	editors    []func(*http.Request) error
 	creds      credentials
 	retry      RetryPolicy
+	// noValidation skips the params' Validate; see WithValidation.
+	noValidation bool
+	// auth is the collection's own auth, which Do sends.
+	auth authScheme
 	// maxResponseBytes bounds a buffered 2xx body; see WithMaxResponseBytes.
 	maxResponseBytes int64
 	// bodyIdle ends an attempt whose response body stalls this long; set
@@ -51,8 +56,10 @@ type credentials struct {
 	apiKey      string
 }
 
-func newClient(defaultBaseURL string, opts []Option) (*Client, error) {
-	c := &Client{maxResponseBytes: defaultMaxResponseBytes, sleep: sleepContext, now: time.Now, jitter: halfJitter}
+// newClient builds the client of a package whose collection has the base
+// URL defaultBaseURL (maybe empty) and the auth auth at its top level.
+func newClient(defaultBaseURL string, auth authScheme, opts []Option) (*Client, error) {
+	c := &Client{auth: auth, maxResponseBytes: defaultMaxResponseBytes, sleep: sleepContext, now: time.Now, jitter: halfJitter}
 	for _, opt := range opts {
 		if opt == nil {
 			continue
@@ -190,8 +197,17 @@ func WithAPIKey(key string) Option {
 }
 
 // WithRequestEditor calls edit on every request just before it is sent, after
-// auth is applied; a retry is a new request and is edited again. Use it for auth schemes the client does not implement
-// (signatures, digest) or for headers of your own.
+// auth is applied; a retry is a new request and is edited again. Use it for
+// auth schemes the client does not implement (signatures, digest) or for
+// headers of your own; WithCallRequestEditor adds one for a single call,
+// run after these. An error from edit ends the call before anything is sent.
+//
+// An editor may change the URL, but the credentials stay with the host the
+// client built the request for: when the edited request goes to another
+// scheme, host or port (or carries another Host header), the Authorization
+// header, API key header or API key query parameter that the client added
+// is removed first, as on a redirect. What the editor sets itself is sent
+// as it is.
 func WithRequestEditor(edit func(*http.Request) error) Option {
 	return func(c *Client) error {
 		if edit != nil {
@@ -201,13 +217,43 @@ func WithRequestEditor(edit func(*http.Request) error) Option {
 	}
 }
 
+// WithValidation(false) turns off the check every operation makes of its
+// params before sending (their Validate method: required fields set, enum
+// fields holding a documented value, one body at most), so that a value the
+// collection does not document can be sent; WithoutValidation does it for
+// one call. The checks that keep the URL well formed stay: an empty path
+// parameter and a host variable that is not a host name are still errors.
+func WithValidation(on bool) Option {
+	return func(c *Client) error {
+		c.noValidation = !on
+		return nil
+	}
+}
+
 // RequestOption changes one call.
 type RequestOption func(*callConfig)
 
 type callConfig struct {
-	header  http.Header
-	timeout time.Duration
-	retry   *RetryPolicy
+	header       http.Header
+	query        queryList
+	editors      []func(*http.Request) error
+	timeout      time.Duration
+	retry        *RetryPolicy
+	noValidation bool
+	// secrets are the values of WithQuery parameters whose names look
+	// secret, which errors must not print.
+	secrets []string
+}
+
+// newCallConfig applies opts.
+func newCallConfig(opts []RequestOption) callConfig {
+	cc := callConfig{}
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&cc)
+		}
+	}
+	return cc
 }
 
 // WithHeader adds a header to one call.
@@ -218,6 +264,47 @@ func WithHeader(key, value string) RequestOption {
 		}
 		cc.header.Add(key, value)
 	}
+}
+
+// WithQuery adds key=value to the query of one call, after the parameters
+// the operation sends; each call of it adds one more, so a key can repeat.
+// Key and value are escaped. It cannot replace the API key of an operation
+// whose auth puts one in the query: the client's key is sent instead.
+func WithQuery(key, value string) RequestOption {
+	return func(cc *callConfig) {
+		cc.query = append(cc.query, keyValue{key: key, value: value})
+		if value != "" && secretName(key) {
+			cc.secrets = append(cc.secrets, value)
+		}
+	}
+}
+
+// WithCallRequestEditor calls edit on the request of one call just before
+// it is sent, after the editors of WithRequestEditor; a retry is edited
+// again. The same rule keeps the client's credentials from another host
+// (see WithRequestEditor).
+func WithCallRequestEditor(edit func(*http.Request) error) RequestOption {
+	return func(cc *callConfig) {
+		if edit != nil {
+			cc.editors = append(cc.editors, edit)
+		}
+	}
+}
+
+// WithoutValidation sends one call without checking its params first (see
+// WithValidation): a required field may be missing and an enum field may
+// hold a value the collection does not list.
+func WithoutValidation() RequestOption {
+	return func(cc *callConfig) { cc.noValidation = true }
+}
+
+// validate runs params.Validate unless the client or the call turned
+// validation off.
+func (c *Client) validate(params interface{ Validate() error }, opts []RequestOption) error {
+	if c.noValidation || newCallConfig(opts).noValidation {
+		return nil
+	}
+	return params.Validate()
 }
 
 // WithTimeout bounds one call, retries, their waits and the reading of the
@@ -268,12 +355,7 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 	if ctx == nil {
 		return nil, nil, fmt.Errorf("%s: nil context", r.operation)
 	}
-	cc := callConfig{}
-	for _, opt := range opts {
-		if opt != nil {
-			opt(&cc)
-		}
-	}
+	cc := newCallConfig(opts)
 	if cc.timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, cc.timeout)
@@ -284,10 +366,11 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 		policy = *cc.retry
 	}
 	policy = policy.withDefaults()
-	canRetry := (idempotent(r.method) || policy.RetryNonIdempotent) && r.replayable()
+	idem := idempotent(r.method) || policy.RetryNonIdempotent || hasIdempotencyKey(r, &cc)
+	canRetry := r.replayable()
 	for attempt := 1; ; attempt++ {
 		resp, body, err := c.attempt(ctx, r, &cc)
-		if !canRetry || attempt >= policy.MaxAttempts || !retryable(resp, err) {
+		if !canRetry || attempt >= policy.MaxAttempts || !retryable(resp, err, idem) {
 			return resp, body, err
 		}
 		if cerr := ctx.Err(); cerr != nil {
@@ -306,6 +389,96 @@ func (c *Client) send(ctx context.Context, r *request, opts []RequestOption) (*h
 	}
 }
 
+// RawResponse is the successful (2xx) response of Do.
+type RawResponse struct {
+	// StatusCode is the HTTP status.
+	StatusCode int
+	// Header holds all response headers.
+	Header http.Header
+	// Body is the response body, read whole (see WithMaxResponseBytes).
+	Body []byte
+}
+
+// Do sends a request the collection does not describe: method to path,
+// relative to the base URL, with body (nil for none), the way the
+// operations send theirs. The client's base URL, the collection's own auth
+// (the auth at the top of the collection, which NewClient's doc names),
+// User-Agent, request editors, retry policy and response size limit apply,
+// and so do the options of the call: WithHeader sets the Content-Type of
+// body, WithQuery adds to the query. A status outside 2xx is returned as an
+// *APIError whose Operation is "Do <method> <path>".
+//
+// path is URL text, already escaped, that starts with "/" and is appended
+// to the base URL's path; it may end with a query, which is sent as
+// written. It cannot name another host: an absolute URL, a "//host" path,
+// a fragment or a "." or ".." segment is an error and nothing is sent.
+//
+// A body is sent again on a retry only when it is an io.Seeker (a
+// *bytes.Reader, a *strings.Reader, an *os.File); its Content-Length is
+// sent when it is a *bytes.Reader, *bytes.Buffer or *strings.Reader.
+//
+//	resp, err := c.Do(ctx, "POST", "/v2/widgets?notify=false",
+//		strings.NewReader(`{"name":"w1"}`), WithHeader("Content-Type", "application/json"))
+//	var apiErr *APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Body
+//	}
+func (c *Client) Do(ctx context.Context, method, path string, body io.Reader, opts ...RequestOption) (*RawResponse, error) {
+	r, err := c.rawRequest(method, path, body)
+	if err != nil {
+		return nil, err
+	}
+	resp, data, err := c.send(ctx, r, opts)
+	if err != nil {
+		return nil, err
+	}
+	return &RawResponse{StatusCode: resp.StatusCode, Header: resp.Header, Body: data}, nil
+}
+
+// rawRequest is the request of Do.
+func (c *Client) rawRequest(method, path string, body io.Reader) (*request, error) {
+	rawPath, rawQuery, _ := strings.Cut(path, "?")
+	r := newRequest("Do "+method+" "+rawPath, method, c.auth, nil)
+	if method == "" {
+		return nil, errors.New("Do: empty method")
+	}
+	u, err := url.Parse(path)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", r.operation, err)
+	case !strings.HasPrefix(path, "/") || strings.HasPrefix(path, "//") || u.Scheme != "" || u.Host != "" || u.User != nil:
+		return nil, fmt.Errorf("%s: the path must start with a single \"/\": it is relative to the base URL and cannot name a host", r.operation)
+	case strings.Contains(path, "#"):
+		return nil, fmt.Errorf("%s: the path has a fragment", r.operation)
+	}
+	for _, seg := range strings.Split(u.Path, "/") {
+		if seg == "." || seg == ".." {
+			return nil, fmt.Errorf("%s: the path has a %q segment, which would leave the base URL's path", r.operation, seg)
+		}
+	}
+	r.path.WriteString(u.Path)
+	r.rawPath.WriteString(u.EscapedPath())
+	r.rawQuery = rawQuery
+	for _, pair := range strings.Split(rawQuery, "&") {
+		k, v, _ := strings.Cut(pair, "=")
+		if uk, err := url.QueryUnescape(k); err == nil && secretName(uk) && v != "" {
+			uv, _ := url.QueryUnescape(v)
+			r.secrets = append(r.secrets, v, uv)
+		}
+	}
+	switch b := body.(type) {
+	case nil:
+	case *bytes.Reader, *bytes.Buffer, *strings.Reader:
+		if n := b.(interface{ Len() int }).Len(); n > 0 {
+			r.setReader("", body)
+			r.contentLength = int64(n)
+		}
+	default:
+		r.setReader("", body)
+	}
+	return r, nil
+}
+
 // attempt sends r once and reads the response. Its errors, but for the
 // *APIError of a status outside 2xx, are redacted: net/http puts the whole
 // URL in them.
@@ -316,7 +489,7 @@ func (c *Client) attempt(ctx context.Context, r *request, cc *callConfig) (*http
 	defer cancel()
 	sent := &sentAuth{}
 	fail := func(format string, err error) error {
-		return fmt.Errorf("%s: "+format, r.operation, redact(err, c.secrets(r, sent)))
+		return fmt.Errorf("%s: "+format, r.operation, redact(err, append(c.secrets(r, sent), cc.secrets...)))
 	}
 	req, err := c.build(ctx, r, cc, sent)
 	if err != nil {
@@ -387,12 +560,21 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig, sent *se
 	u := *c.baseURL
 	u.Path = c.baseURL.Path + r.path.String()
 	u.RawPath = c.baseURL.EscapedPath() + r.rawPath.String()
-	query := r.query
+	query, rawQuery := r.query, r.rawQuery
+	if len(cc.query) > 0 {
+		query = append(query[:len(query):len(query)], cc.query...)
+	}
 	if r.auth.kind == kindAPIKey && r.auth.inQuery && c.creds.apiKey != "" {
+		rawQuery = dropQueryKey(rawQuery, r.auth.keyName)
 		query = query.replace(r.auth.keyName, c.creds.apiKey)
-		sent.queryKey = r.auth.keyName
+		sent.queryKey, sent.queryValue = r.auth.keyName, c.creds.apiKey
 	}
 	u.RawQuery = query.encode()
+	if rawQuery != "" && u.RawQuery != "" {
+		u.RawQuery = rawQuery + "&" + u.RawQuery
+	} else if rawQuery != "" {
+		u.RawQuery = rawQuery
+	}
 	body, contentType, err := r.openBody()
 	if err != nil {
 		return nil, err
@@ -434,10 +616,19 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig, sent *se
 		}
 		req.Header[k] = append(req.Header[k], vs...)
 	}
-	for _, edit := range c.editors {
+	if len(c.editors)+len(cc.editors) == 0 {
+		return req, nil
+	}
+	for _, edit := range append(c.editors[:len(c.editors):len(c.editors)], cc.editors...) {
 		if err := edit(req); err != nil {
 			return nil, fmt.Errorf("request editor: %w", err)
 		}
+	}
+	if req.URL == nil {
+		return nil, errors.New("request editor: the request has no URL")
+	}
+	if !sameOrigin(&u, req.URL) || (req.Host != "" && !strings.EqualFold(req.Host, u.Host)) {
+		sent.withdraw(req) // the credentials stay with the host they are for
 	}
 	return req, nil
 }

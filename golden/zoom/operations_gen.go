@@ -38,7 +38,7 @@ import (
 //	300     300   SIP phone not found: phoneId. The SIP phone with this phoneId was not found on this account.
 //	400     -     Bad request.
 func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams, opts ...RequestOption) (*UpdateSIPPhoneResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateSIPPhone: %w", err)
 	}
 	r := newRequest("UpdateSIPPhone", "PATCH", authBearer, UpdateSIPPhoneResponses)
@@ -102,7 +102,7 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 //	204     -     SIP Phone deleted.
 //	300     300   The SIP phone with this phoneId was not found on this account.
 func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams, opts ...RequestOption) (*DeleteSIPPhoneResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteSIPPhone: %w", err)
 	}
 	r := newRequest("DeleteSIPPhone", "DELETE", authBearer, DeleteSIPPhoneResponses)
@@ -144,7 +144,7 @@ func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams
 //	200     200   SIP Phones listed successfully. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first.
 //	400     -     Bad Request
 func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, opts ...RequestOption) (*ListSIPPhonesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSIPPhones: %w", err)
 	}
 	r := newRequest("ListSIPPhones", "GET", authBearer, ListSIPPhonesResponses)
@@ -237,7 +237,7 @@ func (r *ListSIPPhonesResponse) items() []Phone {
 //	400     200   Bad request. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first. Error Code: `300` SIP Phone with the same email already exists.
 //	404     1001  User {userId} not exist or not belong to this account.
 func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams, opts ...RequestOption) (*EnableSIPPhoneResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("EnableSIPPhone: %w", err)
 	}
 	r := newRequest("EnableSIPPhone", "POST", authBearer, EnableSIPPhoneResponses)
@@ -311,7 +311,7 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 //	200     -     Zoom Room Account Profile returned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRoomAccountProfileParams, opts ...RequestOption) (*GetZoomRoomAccountProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomAccountProfile: %w", err)
 	}
 	r := newRequest("GetZoomRoomAccountProfile", "GET", authBearer, GetZoomRoomAccountProfileResponses)
@@ -355,7 +355,7 @@ func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRo
 //	204     -     No Content Profile updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params UpdateZoomRoomAccountProfileParams, opts ...RequestOption) (*UpdateZoomRoomAccountProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomAccountProfile: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomAccountProfile", "PATCH", authBearer, UpdateZoomRoomAccountProfileResponses)
@@ -401,7 +401,7 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 //	200     -     OK ZR Account Settings returned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomRoomAccountSettingsParams, opts ...RequestOption) (*GetZoomRoomAccountSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomAccountSettings: %w", err)
 	}
 	r := newRequest("GetZoomRoomAccountSettings", "GET", authBearer, GetZoomRoomAccountSettingsResponses)
@@ -449,7 +449,7 @@ func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomR
 //	204     -     No Content Settings updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params UpdateZoomRoomAccountSettingsParams, opts ...RequestOption) (*UpdateZoomRoomAccountSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomAccountSettings: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomAccountSettings", "PATCH", authBearer, UpdateZoomRoomAccountSettingsResponses)
@@ -496,7 +496,7 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access Restricted.
 //	404     4801  Not Found Location not found: {locationId}
 func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSettingsParams, opts ...RequestOption) (*GetLocationSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetLocationSettings: %w", err)
 	}
 	r := newRequest("GetLocationSettings", "GET", authBearer, GetLocationSettingsResponses)
@@ -545,7 +545,7 @@ func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSett
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     4801  Not Found Location not found: {locationId}
 func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocationSettingsParams, opts ...RequestOption) (*UpdateLocationSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateLocationSettings: %w", err)
 	}
 	r := newRequest("UpdateLocationSettings", "PATCH", authBearer, UpdateLocationSettingsResponses)
@@ -599,7 +599,7 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     4801  Not Found Location not found: {locationId}.
 func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomRoomLocationProfileParams, opts ...RequestOption) (*GetZoomRoomLocationProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomLocationProfile: %w", err)
 	}
 	r := newRequest("GetZoomRoomLocationProfile", "GET", authBearer, GetZoomRoomLocationProfileResponses)
@@ -645,7 +645,7 @@ func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomR
 //	Status  Code  Description
 //	200     -     Untitled Example
 func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params UpdateZoomRoomLocationProfileParams, opts ...RequestOption) (*UpdateZoomRoomLocationProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomLocationProfile: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomLocationProfile", "PATCH", authBearer, UpdateZoomRoomLocationProfileResponses)
@@ -702,7 +702,7 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Invalid parent location id {parent_location_id}
 //	404     4801  Not Found Location not found:{parent_location_id}.
 func (c *Client) ChangeAssignedParentLocation(ctx context.Context, params ChangeAssignedParentLocationParams, opts ...RequestOption) (*ChangeAssignedParentLocationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChangeAssignedParentLocation: %w", err)
 	}
 	r := newRequest("ChangeAssignedParentLocation", "PUT", authBearer, ChangeAssignedParentLocationResponses)
@@ -749,7 +749,7 @@ func (c *Client) ChangeAssignedParentLocation(ctx context.Context, params Change
 //	200     -     OK Zoom Rooms location structure returned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoomRoomLocationStructureParams, opts ...RequestOption) (*GetZoomRoomLocationStructureResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomLocationStructure: %w", err)
 	}
 	r := newRequest("GetZoomRoomLocationStructure", "GET", authBearer, GetZoomRoomLocationStructureResponses)
@@ -794,7 +794,7 @@ func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoo
 //	400     2100  Bad Request This sub account has no sip trunk plan
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params UpdateZoomRoomsLocationStructureParams, opts ...RequestOption) (*UpdateZoomRoomsLocationStructureResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomsLocationStructure: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomsLocationStructure", "PUT", authBearer, UpdateZoomRoomsLocationStructureResponses)
@@ -840,7 +840,7 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location type not exist.
 //	404     4801  Not Found Location not found:{parent_location_id}.
 func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomLocationsParams, opts ...RequestOption) (*ListZoomRoomLocationsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomRoomLocations: %w", err)
 	}
 	r := newRequest("ListZoomRoomLocations", "GET", authBearer, ListZoomRoomLocationsResponses)
@@ -906,7 +906,7 @@ func (c *Client) ListZoomRoomLocationsPages(ctx context.Context, params ListZoom
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location name already exists. Try a different location n
 //	404     4801  Not Found Location not exist {parent_location_id}
 func (c *Client) AddLocation(ctx context.Context, params AddLocationParams, opts ...RequestOption) (*AddLocationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddLocation: %w", err)
 	}
 	r := newRequest("AddLocation", "POST", authBearer, AddLocationResponses)
@@ -959,7 +959,7 @@ func (c *Client) AddLocation(ctx context.Context, params AddLocationParams, opts
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}.
 func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSettingsParams, opts ...RequestOption) (*GetZoomRoomSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomSettings: %w", err)
 	}
 	r := newRequest("GetZoomRoomSettings", "GET", authBearer, GetZoomRoomSettingsResponses)
@@ -1006,7 +1006,7 @@ func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSett
 //	204     -     No Content Settings updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRoomSettingsParams, opts ...RequestOption) (*UpdateZoomRoomSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomSettings: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomSettings", "PATCH", authBearer, UpdateZoomRoomSettingsResponses)
@@ -1058,7 +1058,7 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 //	200     -     OK Devices listed successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDevicesParams, opts ...RequestOption) (*ListZoomRoomDevicesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomRoomDevices: %w", err)
 	}
 	r := newRequest("ListZoomRoomDevices", "GET", authBearer, ListZoomRoomDevicesResponses)
@@ -1102,7 +1102,7 @@ func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDev
 //	204     -     No Content Request processed successfully.
 //	400     8001  Bad Request Cannot process this upgrade request. The Zoom Rooms Software in this device is either already up to date or is currently being updated. Error Code: `8002` Ca
 func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoomRoomsAppVersionParams, opts ...RequestOption) (*ChangeZoomRoomsAppVersionResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChangeZoomRoomsAppVersion: %w", err)
 	}
 	r := newRequest("ChangeZoomRoomsAppVersion", "PUT", authBearer, ChangeZoomRoomsAppVersionResponses)
@@ -1151,7 +1151,7 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 //	400     200   Bad Request * Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. * Access restricted.
 //	404     1012  Not Found Room not found:{roomId}.
 func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfileParams, opts ...RequestOption) (*GetZoomRoomProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomProfile: %w", err)
 	}
 	r := newRequest("GetZoomRoomProfile", "GET", authBearer, GetZoomRoomProfileResponses)
@@ -1199,7 +1199,7 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}
 func (c *Client) DeleteZoomRoom(ctx context.Context, params DeleteZoomRoomParams, opts ...RequestOption) (*DeleteZoomRoomResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteZoomRoom: %w", err)
 	}
 	r := newRequest("DeleteZoomRoom", "DELETE", authBearer, DeleteZoomRoomResponses)
@@ -1238,7 +1238,7 @@ func (c *Client) DeleteZoomRoom(ctx context.Context, params DeleteZoomRoomParams
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}
 func (c *Client) UpdateZoomRoomProfile(ctx context.Context, params UpdateZoomRoomProfileParams, opts ...RequestOption) (*UpdateZoomRoomProfileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomProfile: %w", err)
 	}
 	r := newRequest("UpdateZoomRoomProfile", "PATCH", authBearer, UpdateZoomRoomProfileResponses)
@@ -1287,7 +1287,7 @@ func (c *Client) UpdateZoomRoomProfile(ctx context.Context, params UpdateZoomRoo
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 //	404     4801  Not Found Location not found: {location_id}
 func (c *Client) ChangeZoomRoomLocation(ctx context.Context, params ChangeZoomRoomLocationParams, opts ...RequestOption) (*ChangeZoomRoomLocationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChangeZoomRoomLocation: %w", err)
 	}
 	r := newRequest("ChangeZoomRoomLocation", "PUT", authBearer, ChangeZoomRoomLocationResponses)
@@ -1333,7 +1333,7 @@ func (c *Client) ChangeZoomRoomLocation(ctx context.Context, params ChangeZoomRo
 //	Status  Code  Description
 //	200     -     A list of Zoom Rooms returned successfully.
 func (c *Client) RoomsListZoomRooms(ctx context.Context, params RoomsListZoomRoomsParams, opts ...RequestOption) (*RoomsListZoomRoomsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RoomsListZoomRooms: %w", err)
 	}
 	r := newRequest("RoomsListZoomRooms", "GET", authBearer, RoomsListZoomRoomsResponses)
@@ -1430,7 +1430,7 @@ func (r *RoomsListZoomRoomsResponse) items() []RoomsListZoomRoomsRoom {
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. At least one normal Zoom Rooms required. Error Code: `300` Invalid par
 //	404     4801  Not Found Location not found:{location_id}
 func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts ...RequestOption) (*AddZoomRoomResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddZoomRoom: %w", err)
 	}
 	r := newRequest("AddZoomRoom", "POST", authBearer, AddZoomRoomResponses)
@@ -1485,7 +1485,7 @@ func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts
 //	400     300   Bad Request * Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. * Invalid parameters.
 //	404     1012  Not Found Room does not exist: {roomId}.
 func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckInOrCheckOutOfZoomRoomParams, opts ...RequestOption) (*CheckInOrCheckOutOfZoomRoomResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CheckInOrCheckOutOfZoomRoom: %w", err)
 	}
 	r := newRequest("CheckInOrCheckOutOfZoomRoom", "PATCH", authBearer, CheckInOrCheckOutOfZoomRoomResponses)
@@ -1533,7 +1533,7 @@ func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckIn
 //	200     -     OK List returned.
 //	400     -     Bad Request * Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. * Access restricted.
 func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigitalSignageContentsParams, opts ...RequestOption) (*ListDigitalSignageContentsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListDigitalSignageContents: %w", err)
 	}
 	r := newRequest("ListDigitalSignageContents", "GET", authBearer, ListDigitalSignageContentsResponses)
@@ -1622,7 +1622,7 @@ func (r *ListDigitalSignageContentsResponse) items() []Content {
 //	202     -     Accepted
 //	400     200   Access restricted. Error Code: `300` Event id is required. Invalid value submitted for Target Ids. Provide a valid Target Id associated with the Target type.
 func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911DigitalSignageParams, opts ...RequestOption) (*UpdateE911DigitalSignageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateE911DigitalSignage: %w", err)
 	}
 	r := newRequest("UpdateE911DigitalSignage", "PATCH", authBearer, UpdateE911DigitalSignageResponses)
@@ -1679,7 +1679,7 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 //	400     200   Bar request Only the sender of this message can make updates. Error Code: `300` Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) UpdateMessage(ctx context.Context, params UpdateMessageParams, opts ...RequestOption) (*UpdateMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMessage: %w", err)
 	}
 	r := newRequest("UpdateMessage", "PUT", authBearer, UpdateMessageResponses)
@@ -1738,7 +1738,7 @@ func (c *Client) UpdateMessage(ctx context.Context, params UpdateMessageParams, 
 //	400     200   Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can make updates. Error Code: `300` Channel does not exist: $messageId M
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) DeleteMessage(ctx context.Context, params DeleteMessageParams, opts ...RequestOption) (*DeleteMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMessage: %w", err)
 	}
 	r := newRequest("DeleteMessage", "DELETE", authBearer, DeleteMessageResponses)
@@ -1790,7 +1790,7 @@ func (c *Client) DeleteMessage(ctx context.Context, params DeleteMessageParams, 
 //	400     200   Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can get it. Error Code: `300` Channel does not exist: $messageId Must pr
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) GetMessage(ctx context.Context, params GetMessageParams, opts ...RequestOption) (*GetMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMessage: %w", err)
 	}
 	r := newRequest("GetMessage", "GET", authBearer, GetMessageResponses)
@@ -1846,7 +1846,7 @@ func (c *Client) GetMessage(ctx context.Context, params GetMessageParams, opts .
 //	400     300   Bar request Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessageReadOrUnreadParams, opts ...RequestOption) (*MarkMessageReadOrUnreadResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MarkMessageReadOrUnread: %w", err)
 	}
 	r := newRequest("MarkMessageReadOrUnread", "PATCH", authBearer, MarkMessageReadOrUnreadResponses)
@@ -1903,7 +1903,7 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 //	400     300   Bad request Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) ReactToChatMessage(ctx context.Context, params ReactToChatMessageParams, opts ...RequestOption) (*ReactToChatMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ReactToChatMessage: %w", err)
 	}
 	r := newRequest("ReactToChatMessage", "PATCH", authBearer, ReactToChatMessageResponses)
@@ -1964,7 +1964,7 @@ func (c *Client) ReactToChatMessage(ctx context.Context, params ReactToChatMessa
 //	400     5301  Bad request. Message sending failed. Error Code: `5402` This only supports replies to a main message.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) SendChatMessage(ctx context.Context, params SendChatMessageParams, opts ...RequestOption) (*SendChatMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SendChatMessage: %w", err)
 	}
 	r := newRequest("SendChatMessage", "POST", authBearer, SendChatMessageResponses)
@@ -2031,7 +2031,7 @@ func (c *Client) SendChatMessage(ctx context.Context, params SendChatMessagePara
 //	400     200   Bad request. Unauthorized request. You do not have permission to access this user's chat messages. Error Code: `300` The next page token is invalid or expired. Error Code: `3
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMessagesParams, opts ...RequestOption) (*ListUserChatMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserChatMessages: %w", err)
 	}
 	r := newRequest("ListUserChatMessages", "GET", authBearer, ListUserChatMessagesResponses)
@@ -2127,7 +2127,7 @@ func (r *ListUserChatMessagesResponse) items() []ListUserChatMessagesMessage {
 //	200     -     List of channel members returned.
 //	400     200   Bad Request Unauthorized request. You do not have permission to view channel members on this user's behalf.. Error Code: `300` The next page token is either invalid or has expired.
 func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembersParams, opts ...RequestOption) (*ListChannelMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListChannelMembers: %w", err)
 	}
 	r := newRequest("ListChannelMembers", "GET", authBearer, ListChannelMembersResponses)
@@ -2213,7 +2213,7 @@ func (r *ListChannelMembersResponse) items() []ListChannelMembersMember {
 //	201     -     Members invited to the channel.
 //	400     5301  Status Code: `400` Bad request. Request to invite channel members failed. Error Code: `200` Unauthorized request. You do not have permission to invite channel members on this user's behalf.
 func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelMembersParams, opts ...RequestOption) (*InviteChannelMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("InviteChannelMembers: %w", err)
 	}
 	r := newRequest("InviteChannelMembers", "POST", authBearer, InviteChannelMembersResponses)
@@ -2267,7 +2267,7 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 //	204     -     No Content Member removed.
 //	400     200   Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member.
 func (c *Client) UsersRemoveMember(ctx context.Context, params UsersRemoveMemberParams, opts ...RequestOption) (*UsersRemoveMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersRemoveMember: %w", err)
 	}
 	r := newRequest("UsersRemoveMember", "DELETE", authBearer, UsersRemoveMemberResponses)
@@ -2314,7 +2314,7 @@ func (c *Client) UsersRemoveMember(ctx context.Context, params UsersRemoveMember
 //	400     200   Bad Request Unauthorized request. You do not have permission to access this user's channel information.
 //	404     4130  Status Code: `404` Not found. Channel does not exist: $channelId.
 func (c *Client) UsersGetChannel(ctx context.Context, params UsersGetChannelParams, opts ...RequestOption) (*UsersGetChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersGetChannel: %w", err)
 	}
 	r := newRequest("UsersGetChannel", "GET", authBearer, UsersGetChannelResponses)
@@ -2360,7 +2360,7 @@ func (c *Client) UsersGetChannel(ctx context.Context, params UsersGetChannelPara
 //	204     -     Status Code: `204` Channel updated.
 //	400     200   Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed.
 func (c *Client) UsersUpdateChannel(ctx context.Context, params UsersUpdateChannelParams, opts ...RequestOption) (*UsersUpdateChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersUpdateChannel: %w", err)
 	}
 	r := newRequest("UsersUpdateChannel", "PATCH", authBearer, UsersUpdateChannelResponses)
@@ -2406,7 +2406,7 @@ func (c *Client) UsersUpdateChannel(ctx context.Context, params UsersUpdateChann
 //	204     -     Channel deleted.
 //	400     200   Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed.
 func (c *Client) UsersDeleteChannel(ctx context.Context, params UsersDeleteChannelParams, opts ...RequestOption) (*UsersDeleteChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersDeleteChannel: %w", err)
 	}
 	r := newRequest("UsersDeleteChannel", "DELETE", authBearer, UsersDeleteChannelResponses)
@@ -2451,7 +2451,7 @@ func (c *Client) UsersDeleteChannel(ctx context.Context, params UsersDeleteChann
 //	200     -     Status Code: `200` User's channels returned.
 //	400     300   Bad request. The next page token is either invalid or has expired.
 func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsParams, opts ...RequestOption) (*ListUserChannelsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserChannels: %w", err)
 	}
 	r := newRequest("ListUserChannels", "GET", authBearer, ListUserChannelsResponses)
@@ -2539,7 +2539,7 @@ func (r *ListUserChannelsResponse) items() []Channel {
 //	400     5301  Not found. Request to create a channel failed.
 //	404     1001  User does not exist: $userId.
 func (c *Client) CreateChannel(ctx context.Context, params CreateChannelParams, opts ...RequestOption) (*CreateChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateChannel: %w", err)
 	}
 	r := newRequest("CreateChannel", "POST", authBearer, CreateChannelResponses)
@@ -2596,7 +2596,7 @@ func (c *Client) CreateChannel(ctx context.Context, params CreateChannelParams, 
 //	200     -     List of user's contacts returned.
 //	300     300   The next page token is invalid or has expired.
 func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsParams, opts ...RequestOption) (*ListUserContactsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserContacts: %w", err)
 	}
 	r := newRequest("ListUserContacts", "GET", authBearer, ListUserContactsResponses)
@@ -2683,7 +2683,7 @@ func (r *ListUserContactsResponse) items() []ListUserContactsContact {
 //	400     5301  Bad request Request to get the presence status of the chat contact failed.
 //	404     1001  User does not exist: $contactId
 func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContactDetailsParams, opts ...RequestOption) (*GetUserContactDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserContactDetails: %w", err)
 	}
 	r := newRequest("GetUserContactDetails", "GET", authBearer, GetUserContactDetailsResponses)
@@ -2730,7 +2730,7 @@ func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContac
 //	201     -     Successfully joined the channel.
 //	400     5301  Bad request. Request to join the channel failed.
 func (c *Client) JoinChannel(ctx context.Context, params JoinChannelParams, opts ...RequestOption) (*JoinChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("JoinChannel: %w", err)
 	}
 	r := newRequest("JoinChannel", "POST", authBearer, JoinChannelResponses)
@@ -2773,7 +2773,7 @@ func (c *Client) JoinChannel(ctx context.Context, params JoinChannelParams, opts
 //	204     -     Left channel successfully.
 //	400     5301  Bad Request. Request to leave the channel failed.
 func (c *Client) LeaveChannel(ctx context.Context, params LeaveChannelParams, opts ...RequestOption) (*LeaveChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("LeaveChannel: %w", err)
 	}
 	r := newRequest("LeaveChannel", "DELETE", authBearer, LeaveChannelResponses)
@@ -2812,7 +2812,7 @@ func (c *Client) LeaveChannel(ctx context.Context, params LeaveChannelParams, op
 //	204     -     No Content Member removed.
 //	400     200   Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member.
 func (c *Client) RemoveMember(ctx context.Context, params RemoveMemberParams, opts ...RequestOption) (*RemoveMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RemoveMember: %w", err)
 	}
 	r := newRequest("RemoveMember", "DELETE", authBearer, RemoveMemberResponses)
@@ -2857,7 +2857,7 @@ func (c *Client) RemoveMember(ctx context.Context, params RemoveMemberParams, op
 //	400     200   Bad Request Unauthorized request. You do not have permission to access this user's channel information.
 //	404     4130  Status Code: `404` Not found. Channel does not exist: $channelId.
 func (c *Client) GetChannel(ctx context.Context, params GetChannelParams, opts ...RequestOption) (*GetChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChannel: %w", err)
 	}
 	r := newRequest("GetChannel", "GET", authBearer, GetChannelResponses)
@@ -2898,7 +2898,7 @@ func (c *Client) GetChannel(ctx context.Context, params GetChannelParams, opts .
 //	204     -     Status Code: `204` Channel updated.
 //	400     200   Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed.
 func (c *Client) UpdateChannel(ctx context.Context, params UpdateChannelParams, opts ...RequestOption) (*UpdateChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateChannel: %w", err)
 	}
 	r := newRequest("UpdateChannel", "PATCH", authBearer, UpdateChannelResponses)
@@ -2940,7 +2940,7 @@ func (c *Client) UpdateChannel(ctx context.Context, params UpdateChannelParams, 
 //	204     -     Channel deleted.
 //	400     200   Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed.
 func (c *Client) DeleteChannel(ctx context.Context, params DeleteChannelParams, opts ...RequestOption) (*DeleteChannelResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteChannel: %w", err)
 	}
 	r := newRequest("DeleteChannel", "DELETE", authBearer, DeleteChannelResponses)
@@ -2983,7 +2983,7 @@ func (c *Client) DeleteChannel(ctx context.Context, params DeleteChannelParams, 
 //	400     120   Bad Request No file uploaded. Verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. File uploads must be in "jpg/jpeg", "
 //	404     2001  Not Found This account does not exist or does not belong to you: {accountId}.
 func (c *Client) AccountsUploadVirtualBackgroundFiles(ctx context.Context, params AccountsUploadVirtualBackgroundFilesParams, opts ...RequestOption) (*AccountsUploadVirtualBackgroundFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AccountsUploadVirtualBackgroundFiles: %w", err)
 	}
 	r := newRequest("AccountsUploadVirtualBackgroundFiles", "POST", authBearer, AccountsUploadVirtualBackgroundFilesResponses)
@@ -3034,7 +3034,7 @@ func (c *Client) AccountsUploadVirtualBackgroundFiles(ctx context.Context, param
 //	400     300   Bad request Invalid parameter: file_ids.
 //	404     2001  Not Found This account does not exist or does not belong to you: {accountId}.
 func (c *Client) AccountsDeleteVirtualBackgroundFiles(ctx context.Context, params AccountsDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*AccountsDeleteVirtualBackgroundFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AccountsDeleteVirtualBackgroundFiles: %w", err)
 	}
 	r := newRequest("AccountsDeleteVirtualBackgroundFiles", "DELETE", authBearer, AccountsDeleteVirtualBackgroundFilesResponses)
@@ -3076,7 +3076,7 @@ func (c *Client) AccountsDeleteVirtualBackgroundFiles(ctx context.Context, param
 //	200     200   Account settings returned. Only available for Paid account.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts ...RequestOption) (*GetSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSettings: %w", err)
 	}
 	r := newRequest("GetSettings", "GET", authBearer, GetSettingsResponses)
@@ -3128,7 +3128,7 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 //	300     300   The domains provided are invalid. If you are providing multiple domains, separate each domain with a comma.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams, opts ...RequestOption) (*UpdateSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateSettings: %w", err)
 	}
 	r := newRequest("UpdateSettings", "PATCH", authBearer, UpdateSettingsResponses)
@@ -3215,7 +3215,7 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 //	200     -     Account billing invoice information returned.
 //	400     200   Only available for Paid account: {subAccountId}. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvoicesParams, opts ...RequestOption) (*ListBillingInvoicesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListBillingInvoices: %w", err)
 	}
 	r := newRequest("ListBillingInvoices", "GET", authBearer, ListBillingInvoicesResponses)
@@ -3270,7 +3270,7 @@ func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvo
 //	200     -     Account billing invoice information returned.
 //	400     2001  Account does not exist: {subAccountId}. InvoiceId does not exist: {invoiceId}.
 func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetailsParams, opts ...RequestOption) (*GetInvoiceDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetInvoiceDetails: %w", err)
 	}
 	r := newRequest("GetInvoiceDetails", "GET", authBearer, GetInvoiceDetailsResponses)
@@ -3320,7 +3320,7 @@ func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetails
 //	400     2100  This sub account is on self pay mode.
 //	404     2001  Account does not exist: {subAccountId}.
 func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInformationParams, opts ...RequestOption) (*GetBillingInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetBillingInformation: %w", err)
 	}
 	r := newRequest("GetBillingInformation", "GET", authBearer, GetBillingInformationResponses)
@@ -3371,7 +3371,7 @@ func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInf
 //	400     2100  This sub account is on self pay mode. Invalid country parameter: {country}. Invalid state parameter: {state}.
 //	404     2001  Account does not exist: {subAccountId}.
 func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBillingInformationParams, opts ...RequestOption) (*UpdateBillingInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateBillingInformation: %w", err)
 	}
 	r := newRequest("UpdateBillingInformation", "PATCH", authBearer, UpdateBillingInformationResponses)
@@ -3450,7 +3450,7 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 //	400     2100  This sub account is on self pay mode. Cannot makes updates when account is subscribed to a bundle plan. This account is not under a free trial plan. The account currently has {0} paid
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) UpdateBasePlan(ctx context.Context, params UpdateBasePlanParams, opts ...RequestOption) (*UpdateBasePlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateBasePlan: %w", err)
 	}
 	r := newRequest("UpdateBasePlan", "PUT", authBearer, UpdateBasePlanResponses)
@@ -3503,7 +3503,7 @@ func (c *Client) UpdateBasePlan(ctx context.Context, params UpdateBasePlanParams
 //	400     2100  This sub account is paid by self. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provision, u
 //	404     1001  User does not exist. Error Code: `2001` This account does not exist or does not belong to this master account.
 func (c *Client) CancelBasePlan(ctx context.Context, params CancelBasePlanParams, opts ...RequestOption) (*CancelBasePlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CancelBasePlan: %w", err)
 	}
 	r := newRequest("CancelBasePlan", "PATCH", authBearer, CancelBasePlanResponses)
@@ -3557,7 +3557,7 @@ func (c *Client) CancelBasePlan(ctx context.Context, params CancelBasePlanParams
 //	400     2100  This sub account is on self pay mode. Cannot update Additional plan for a sub account under free plan. Additional Zoom Rooms plan cannot be added to a sub account that already has a Zoom
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) SubscribeAccountToAdditionalPlan(ctx context.Context, params SubscribeAccountToAdditionalPlanParams, opts ...RequestOption) (*SubscribeAccountToAdditionalPlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SubscribeAccountToAdditionalPlan: %w", err)
 	}
 	r := newRequest("SubscribeAccountToAdditionalPlan", "POST", authBearer, SubscribeAccountToAdditionalPlanResponses)
@@ -3616,7 +3616,7 @@ func (c *Client) SubscribeAccountToAdditionalPlan(ctx context.Context, params Su
 //	400     2100  This sub account is on self pay mode. Invalid Additional Plan Type: {newPlanCode}. Cannot update Additional plan for a sub account under free plan. Invalid plan type. Account can’t
 //	404     2001  Account does not exist: {subAccountId}. Error Code: `3200` Cannot find Zuora subscription for account:{subAccountId}.
 func (c *Client) UpdateAccountAdditionalPlan(ctx context.Context, params UpdateAccountAdditionalPlanParams, opts ...RequestOption) (*UpdateAccountAdditionalPlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAccountAdditionalPlan: %w", err)
 	}
 	r := newRequest("UpdateAccountAdditionalPlan", "PUT", authBearer, UpdateAccountAdditionalPlanResponses)
@@ -3672,7 +3672,7 @@ func (c *Client) UpdateAccountAdditionalPlan(ctx context.Context, params UpdateA
 //	400     2100  This sub account is on self pay mode. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provisi
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditionalPlansParams, opts ...RequestOption) (*CancelAdditionalPlansResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CancelAdditionalPlans: %w", err)
 	}
 	r := newRequest("CancelAdditionalPlans", "PATCH", authBearer, CancelAdditionalPlansResponses)
@@ -3727,7 +3727,7 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 //	400     2100  This sub account is on self pay mode.
 //	404     -     Account does not exist: {subAccountId}.
 func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccountPlanInformationParams, opts ...RequestOption) (*GetAccountPlanInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAccountPlanInformation: %w", err)
 	}
 	r := newRequest("GetAccountPlanInformation", "GET", authBearer, GetAccountPlanInformationResponses)
@@ -3777,7 +3777,7 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 //	400     2100  Invalid parameter: first_name Invalid parameter: last_name Invalid parameter: email Invalid parameter: country Invalid parameter: address Invalid parameter: city Invalid parameter:
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) SubscribeAccountToPlan(ctx context.Context, params SubscribeAccountToPlanParams, opts ...RequestOption) (*SubscribeAccountToPlanResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SubscribeAccountToPlan: %w", err)
 	}
 	r := newRequest("SubscribeAccountToPlan", "POST", authBearer, SubscribeAccountToPlanResponses)
@@ -3855,7 +3855,7 @@ func (c *Client) SubscribeAccountToPlan(ctx context.Context, params SubscribeAcc
 //	200     -     Plan Usage returned.
 //	400     200   Only available for paid account.
 func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, opts ...RequestOption) (*GetPlanUsageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPlanUsage: %w", err)
 	}
 	r := newRequest("GetPlanUsage", "GET", authBearer, GetPlanUsageResponses)
@@ -3905,7 +3905,7 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 //	200     200   Only available for paid account:$accountId. Locked settings for the Account returned.
 //	400     2001  Account does not exist: $subAccountId.
 func (c *Client) AccountsGetLockedSettings(ctx context.Context, params AccountsGetLockedSettingsParams, opts ...RequestOption) (*AccountsGetLockedSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AccountsGetLockedSettings: %w", err)
 	}
 	r := newRequest("AccountsGetLockedSettings", "GET", authBearer, AccountsGetLockedSettingsResponses)
@@ -3961,7 +3961,7 @@ func (c *Client) AccountsGetLockedSettings(ctx context.Context, params AccountsG
 //	204     -     Account lock settings updated.
 //	404     2001  TAccount does not exist: $subAccountId.
 func (c *Client) AccountsUpdateLockedSettings(ctx context.Context, params AccountsUpdateLockedSettingsParams, opts ...RequestOption) (*AccountsUpdateLockedSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AccountsUpdateLockedSettings: %w", err)
 	}
 	r := newRequest("AccountsUpdateLockedSettings", "PATCH", authBearer, AccountsUpdateLockedSettingsResponses)
@@ -4030,7 +4030,7 @@ func (c *Client) AccountsUpdateLockedSettings(ctx context.Context, params Accoun
 //	400     2100  Bad Request This sub account has no sip trunk plan.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignSIPTrunkConfigurationParams, opts ...RequestOption) (*AssignSIPTrunkConfigurationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignSIPTrunkConfiguration: %w", err)
 	}
 	r := newRequest("AssignSIPTrunkConfiguration", "PATCH", authBearer, AssignSIPTrunkConfigurationResponses)
@@ -4083,7 +4083,7 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 //	Status  Code  Description
 //	200     -     SIP trunk configuration returned.
 func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrunkConfigurationParams, opts ...RequestOption) (*GetSIPTrunkConfigurationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSIPTrunkConfiguration: %w", err)
 	}
 	r := newRequest("GetSIPTrunkConfiguration", "GET", authBearer, GetSIPTrunkConfigurationResponses)
@@ -4134,7 +4134,7 @@ func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrun
 //	400     2100  Bad Request This sub account has no sip trunk plan. Error Code: `400` This number does not belong to master account.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, opts ...RequestOption) (*AssignNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignNumbers: %w", err)
 	}
 	r := newRequest("AssignNumbers", "POST", authBearer, AssignNumbersResponses)
@@ -4185,7 +4185,7 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 //	400     2100  Bad Request This sub account has no sip trunk plan.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersParams, opts ...RequestOption) (*DeleteAllNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAllNumbers: %w", err)
 	}
 	r := newRequest("DeleteAllNumbers", "DELETE", authBearer, DeleteAllNumbersResponses)
@@ -4233,7 +4233,7 @@ func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersPa
 //	400     300   Bad Request Request failed because this account is not enrolled in SIP Connected Audio plan.
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, opts ...RequestOption) (*ListSIPTrunksResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSIPTrunks: %w", err)
 	}
 	r := newRequest("ListSIPTrunks", "GET", authBearer, ListSIPTrunksResponses)
@@ -4281,7 +4281,7 @@ func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, 
 //	400     300   Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * The master account has no sip trunk configs. * Invalid parameter: sip_trunks.
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksParams, opts ...RequestOption) (*AssignSIPTrunksResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignSIPTrunks: %w", err)
 	}
 	r := newRequest("AssignSIPTrunks", "POST", authBearer, AssignSIPTrunksResponses)
@@ -4329,7 +4329,7 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 //	400     300   Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * Your account does not have the permission to make updates on this account. Only a master ac
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams, opts ...RequestOption) (*DeleteSIPTrunkResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteSIPTrunk: %w", err)
 	}
 	r := newRequest("DeleteSIPTrunk", "DELETE", authBearer, DeleteSIPTrunkResponses)
@@ -4373,7 +4373,7 @@ func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInternalCallOutCountriesParams, opts ...RequestOption) (*AddInternalCallOutCountriesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddInternalCallOutCountries: %w", err)
 	}
 	r := newRequest("AddInternalCallOutCountries", "POST", authBearer, AddInternalCallOutCountriesResponses)
@@ -4423,7 +4423,7 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListInternalCallOutCountriesParams, opts ...RequestOption) (*ListInternalCallOutCountriesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListInternalCallOutCountries: %w", err)
 	}
 	r := newRequest("ListInternalCallOutCountries", "GET", authBearer, ListInternalCallOutCountriesResponses)
@@ -4470,7 +4470,7 @@ func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListIn
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params DeleteInternalCallOutCountryParams, opts ...RequestOption) (*DeleteInternalCallOutCountryResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteInternalCallOutCountry: %w", err)
 	}
 	r := newRequest("DeleteInternalCallOutCountry", "DELETE", authBearer, DeleteInternalCallOutCountryResponses)
@@ -4516,7 +4516,7 @@ func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params Delete
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbersParams, opts ...RequestOption) (*AddInternalNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddInternalNumbers: %w", err)
 	}
 	r := newRequest("AddInternalNumbers", "POST", authBearer, AddInternalNumbersResponses)
@@ -4570,7 +4570,7 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNumbersParams, opts ...RequestOption) (*ListInternalNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListInternalNumbers: %w", err)
 	}
 	r := newRequest("ListInternalNumbers", "GET", authBearer, ListInternalNumbersResponses)
@@ -4659,7 +4659,7 @@ func (r *ListInternalNumbersResponse) items() []ListInternalNumbersInternalNumbe
 //	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteInternalNumber(ctx context.Context, params DeleteInternalNumberParams, opts ...RequestOption) (*DeleteInternalNumberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteInternalNumber: %w", err)
 	}
 	r := newRequest("DeleteInternalNumber", "DELETE", authBearer, DeleteInternalNumberResponses)
@@ -4703,7 +4703,7 @@ func (c *Client) DeleteInternalNumber(ctx context.Context, params DeleteInternal
 //	200     -     Account object returned.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountDetailsParams, opts ...RequestOption) (*GetSubAccountDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSubAccountDetails: %w", err)
 	}
 	r := newRequest("GetSubAccountDetails", "GET", authBearer, GetSubAccountDetailsResponses)
@@ -4748,7 +4748,7 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 //	204     -     Account deleted.
 //	404     2000  You cannot disassociate a paid account. Error Code: `2001` Account does not exist: $subAccountId.
 func (c *Client) DisassociateSubAccount(ctx context.Context, params DisassociateSubAccountParams, opts ...RequestOption) (*DisassociateSubAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DisassociateSubAccount: %w", err)
 	}
 	r := newRequest("DisassociateSubAccount", "DELETE", authBearer, DisassociateSubAccountResponses)
@@ -4791,7 +4791,7 @@ func (c *Client) DisassociateSubAccount(ctx context.Context, params Disassociate
 //	400     2100  The collection method cannot be changed after the purchase is complete.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, opts ...RequestOption) (*UpdateOptionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateOptions: %w", err)
 	}
 	r := newRequest("UpdateOptions", "PATCH", authBearer, UpdateOptionsResponses)
@@ -4862,7 +4862,7 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 //	200     200   Account managed domains returned. Only available for paid account.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomainsParams, opts ...RequestOption) (*GetManagedDomainsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetManagedDomains: %w", err)
 	}
 	r := newRequest("GetManagedDomains", "GET", authBearer, GetManagedDomainsResponses)
@@ -4906,7 +4906,7 @@ func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomains
 //	200     2001  Account trusted domains returned Account does not exist: $subAccountId.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomainsParams, opts ...RequestOption) (*GetTrustedDomainsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTrustedDomains: %w", err)
 	}
 	r := newRequest("GetTrustedDomains", "GET", authBearer, GetTrustedDomainsResponses)
@@ -4954,7 +4954,7 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 //	400     200   User is not an admin or is an API user or doesn’t belong to this account: {accountId}. Cannot make a user outside of your account an owner. Cannot update the role of an account owner.
 //	404     2001  Account does not exist: $subAccountId. Error Code: `3201` Cannot find a billing account for this: $accountId. Error Code: `3211` Cannot find a billing contact for this: $ac
 func (c *Client) UpdateAccountOwner(ctx context.Context, params UpdateAccountOwnerParams, opts ...RequestOption) (*UpdateAccountOwnerResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAccountOwner: %w", err)
 	}
 	r := newRequest("UpdateAccountOwner", "PUT", authBearer, UpdateAccountOwnerResponses)
@@ -5007,7 +5007,7 @@ func (c *Client) UpdateAccountOwner(ctx context.Context, params UpdateAccountOwn
 //	400     1117  Bad Request Can not disassociate Admin user
 //	404     1001  Not Found User {userId} does not exist or does not belong to this account. Error Code: `1010` User not found on this account. Error Code: `1120` Invite not exist
 func (c *Client) SwitchUserAccount(ctx context.Context, params SwitchUserAccountParams, opts ...RequestOption) (*SwitchUserAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SwitchUserAccount: %w", err)
 	}
 	r := newRequest("SwitchUserAccount", "PUT", authBearer, SwitchUserAccountResponses)
@@ -5063,7 +5063,7 @@ func (c *Client) SwitchUserAccount(ctx context.Context, params SwitchUserAccount
 //	200     200   Response Only available for Paid account. Recording(s) listed successfully.
 //	400     2001  Account not found. Response This account does not exist or does not belong to you: {accountId}.
 func (c *Client) ListRecordingsOfAccount(ctx context.Context, params ListRecordingsOfAccountParams, opts ...RequestOption) (*ListRecordingsOfAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRecordingsOfAccount: %w", err)
 	}
 	r := newRequest("ListRecordingsOfAccount", "GET", authBearer, ListRecordingsOfAccountResponses)
@@ -5156,7 +5156,7 @@ func (r *ListRecordingsOfAccountResponse) items() []ListRecordingsOfAccountMeeti
 //	Status  Code  Description
 //	200     -     Account list returned.
 func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsParams, opts ...RequestOption) (*ListSubAccountsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSubAccounts: %w", err)
 	}
 	r := newRequest("ListSubAccounts", "GET", authBearer, ListSubAccountsResponses)
@@ -5248,7 +5248,7 @@ func (r *ListSubAccountsResponse) items() []Account {
 //	400     300   Your request could not be completed because the name contains an invalid word: {name} Error Code: `1107` Email domain is blocked. Error Code: `1111` Password should not contain r
 //	409     1005  Email $email has already been used.
 func (c *Client) CreateSubAccount(ctx context.Context, params CreateSubAccountParams, opts ...RequestOption) (*CreateSubAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateSubAccount: %w", err)
 	}
 	r := newRequest("CreateSubAccount", "POST", authBearer, CreateSubAccountResponses)
@@ -5306,7 +5306,7 @@ func (c *Client) CreateSubAccount(ctx context.Context, params CreateSubAccountPa
 //	400     1010  Status Code: `400` Bad request. Group does not belong to this account:{accountId}.
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 func (c *Client) DeleteGroupMember(ctx context.Context, params DeleteGroupMemberParams, opts ...RequestOption) (*DeleteGroupMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteGroupMember: %w", err)
 	}
 	r := newRequest("DeleteGroupMember", "DELETE", authBearer, DeleteGroupMemberResponses)
@@ -5353,7 +5353,7 @@ func (c *Client) DeleteGroupMember(ctx context.Context, params DeleteGroupMember
 //	400     200   Bad Request Only available for Paid account, {accountId}. Error Code: `300` The target_group_id can not be empty. Error Code: `1010` Group does not belong t
 //	404     4130  Not Found A group with this {groupId} does not exist.
 func (c *Client) UpdateGroupMember(ctx context.Context, params UpdateGroupMemberParams, opts ...RequestOption) (*UpdateGroupMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateGroupMember: %w", err)
 	}
 	r := newRequest("UpdateGroupMember", "PATCH", authBearer, UpdateGroupMemberResponses)
@@ -5398,7 +5398,7 @@ func (c *Client) UpdateGroupMember(ctx context.Context, params UpdateGroupMember
 //	200     -     Only available for paid account,{accountId}.
 //	404     4130  Not found. A group with this {groupId} does not exist.
 func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersParams, opts ...RequestOption) (*ListGroupMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListGroupMembers: %w", err)
 	}
 	r := newRequest("ListGroupMembers", "GET", authBearer, ListGroupMembersResponses)
@@ -5485,7 +5485,7 @@ func (r *ListGroupMembersResponse) items() []ListGroupMembersMember {
 //	201     -     Member added.
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersParams, opts ...RequestOption) (*AddGroupMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddGroupMembers: %w", err)
 	}
 	r := newRequest("AddGroupMembers", "POST", authBearer, AddGroupMembersResponses)
@@ -5533,7 +5533,7 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 //	200     -     Only available for paid account: "{accountId}".
 //	404     4130  Not found. A group with the "{groupId}" ID does not exist.
 func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsParams, opts ...RequestOption) (*ListGroupAdminsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListGroupAdmins: %w", err)
 	}
 	r := newRequest("ListGroupAdmins", "GET", authBearer, ListGroupAdminsResponses)
@@ -5617,7 +5617,7 @@ func (r *ListGroupAdminsResponse) items() []Admin {
 //	201     -     Status Code: `201` Group administrator added.
 //	404     4130  Status Code: `404` Not found. A group with the "{groupId}" ID does not exist.
 func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams, opts ...RequestOption) (*AddGroupAdminsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddGroupAdmins: %w", err)
 	}
 	r := newRequest("AddGroupAdmins", "POST", authBearer, AddGroupAdminsResponses)
@@ -5667,7 +5667,7 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 //	400     4138  Status Code: `400` Bad request. That user is not an administrator for the group: "{groupId}".
 //	404     4130  Status Code: `404` Not found. A group with the "{groupId}" ID does not exist.
 func (c *Client) DeleteGroupAdmin(ctx context.Context, params DeleteGroupAdminParams, opts ...RequestOption) (*DeleteGroupAdminResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteGroupAdmin: %w", err)
 	}
 	r := newRequest("DeleteGroupAdmin", "DELETE", authBearer, DeleteGroupAdminResponses)
@@ -5710,7 +5710,7 @@ func (c *Client) DeleteGroupAdmin(ctx context.Context, params DeleteGroupAdminPa
 //	400     300   Bad request Invalid parameter: file_ids. Group member not found.
 //	404     4130  Not Found A group with this {groupId} does not exist.
 func (c *Client) GroupsDeleteVirtualBackgroundFiles(ctx context.Context, params GroupsDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*GroupsDeleteVirtualBackgroundFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GroupsDeleteVirtualBackgroundFiles: %w", err)
 	}
 	r := newRequest("GroupsDeleteVirtualBackgroundFiles", "DELETE", authBearer, GroupsDeleteVirtualBackgroundFilesResponses)
@@ -5759,7 +5759,7 @@ func (c *Client) GroupsDeleteVirtualBackgroundFiles(ctx context.Context, params 
 //	400     120   Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg or png image file can b
 //	404     1001  Not Found User not exist. User {email} not exist or not belong to this account.
 func (c *Client) GroupsUploadVirtualBackgroundFiles(ctx context.Context, params GroupsUploadVirtualBackgroundFilesParams, opts ...RequestOption) (*GroupsUploadVirtualBackgroundFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GroupsUploadVirtualBackgroundFiles: %w", err)
 	}
 	r := newRequest("GroupsUploadVirtualBackgroundFiles", "POST", authBearer, GroupsUploadVirtualBackgroundFilesResponses)
@@ -5807,7 +5807,7 @@ func (c *Client) GroupsUploadVirtualBackgroundFiles(ctx context.Context, params 
 //	200     200   Only available for paid account. Group Settings Returned.
 //	404     4130  Group does not exist: {groupId}.
 func (c *Client) GetGroupSettings(ctx context.Context, params GetGroupSettingsParams, opts ...RequestOption) (*GetGroupSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetGroupSettings: %w", err)
 	}
 	r := newRequest("GetGroupSettings", "GET", authBearer, GetGroupSettingsResponses)
@@ -5859,7 +5859,7 @@ func (c *Client) GetGroupSettings(ctx context.Context, params GetGroupSettingsPa
 //	204     -     Settings updated successfully.
 //	404     4130  Group does not exist: {groupId}.
 func (c *Client) UpdateGroupSettings(ctx context.Context, params UpdateGroupSettingsParams, opts ...RequestOption) (*UpdateGroupSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateGroupSettings: %w", err)
 	}
 	r := newRequest("UpdateGroupSettings", "PATCH", authBearer, UpdateGroupSettingsResponses)
@@ -5930,7 +5930,7 @@ func (c *Client) UpdateGroupSettings(ctx context.Context, params UpdateGroupSett
 //	200     200   Only available for paid account. Status Code: `200` Locked settings of group returned.
 //	404     4130  Status Code: `404` Not found. Group does not exist: {groupId}
 func (c *Client) GroupsGetLockedSettings(ctx context.Context, params GroupsGetLockedSettingsParams, opts ...RequestOption) (*GroupsGetLockedSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GroupsGetLockedSettings: %w", err)
 	}
 	r := newRequest("GroupsGetLockedSettings", "GET", authBearer, GroupsGetLockedSettingsResponses)
@@ -5983,7 +5983,7 @@ func (c *Client) GroupsGetLockedSettings(ctx context.Context, params GroupsGetLo
 //	400     200   Bad Request Only available for paid account.
 //	404     4130  Status Code: `404` Not found. This group does not exist.
 func (c *Client) GroupsUpdateLockedSettings(ctx context.Context, params GroupsUpdateLockedSettingsParams, opts ...RequestOption) (*GroupsUpdateLockedSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GroupsUpdateLockedSettings: %w", err)
 	}
 	r := newRequest("GroupsUpdateLockedSettings", "PATCH", authBearer, GroupsUpdateLockedSettingsResponses)
@@ -6048,7 +6048,7 @@ func (c *Client) GroupsUpdateLockedSettings(ctx context.Context, params GroupsUp
 //	400     1010  Group does not belong to your account.
 //	404     4130  Group not found. A group with this {groupId} does not exist.
 func (c *Client) GetGroup(ctx context.Context, params GetGroupParams, opts ...RequestOption) (*GetGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetGroup: %w", err)
 	}
 	r := newRequest("GetGroup", "GET", authBearer, GetGroupResponses)
@@ -6091,7 +6091,7 @@ func (c *Client) GetGroup(ctx context.Context, params GetGroupParams, opts ...Re
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 //	409     4132  Status Code: `409` Conflict Group name {groupName} is already in use.
 func (c *Client) UpdateGroup(ctx context.Context, params UpdateGroupParams, opts ...RequestOption) (*UpdateGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateGroup: %w", err)
 	}
 	r := newRequest("UpdateGroup", "PATCH", authBearer, UpdateGroupResponses)
@@ -6135,7 +6135,7 @@ func (c *Client) UpdateGroup(ctx context.Context, params UpdateGroupParams, opts
 //	300     300   Group member not found.
 //	404     4130  Group not found. A group with this {groupId} does not exist.
 func (c *Client) DeleteGroup(ctx context.Context, params DeleteGroupParams, opts ...RequestOption) (*DeleteGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteGroup: %w", err)
 	}
 	r := newRequest("DeleteGroup", "DELETE", authBearer, DeleteGroupResponses)
@@ -6172,7 +6172,7 @@ func (c *Client) DeleteGroup(ctx context.Context, params DeleteGroupParams, opts
 //	200     200   List of groups returned. Only available for paid accounts.
 //	404     4130  A group with this {groupId} does not exist.
 func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts ...RequestOption) (*ListGroupsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListGroups: %w", err)
 	}
 	r := newRequest("ListGroups", "GET", authBearer, ListGroupsResponses)
@@ -6220,7 +6220,7 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 //	409     4132  Group name {groupName} is already in use.
 //	429     -     You have exceeded the daily rate limit ({0}) of Create a Group API request for this account. This limit resets at GMT 00:00:00.
 func (c *Client) CreateGroup(ctx context.Context, params CreateGroupParams, opts ...RequestOption) (*CreateGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateGroup: %w", err)
 	}
 	r := newRequest("CreateGroup", "POST", authBearer, CreateGroupResponses)
@@ -6267,7 +6267,7 @@ func (c *Client) CreateGroup(ctx context.Context, params CreateGroupParams, opts
 //	300     300   H.323 Device does not exist: {deviceId}.
 //	404     2020  H.323 device's display name:{displayName} is already in use.
 func (c *Client) UpdateH323SIPDevice(ctx context.Context, params UpdateH323SIPDeviceParams, opts ...RequestOption) (*UpdateH323SIPDeviceResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateH323SIPDevice: %w", err)
 	}
 	r := newRequest("UpdateH323SIPDevice", "PATCH", authBearer, UpdateH323SIPDeviceResponses)
@@ -6312,7 +6312,7 @@ func (c *Client) UpdateH323SIPDevice(ctx context.Context, params UpdateH323SIPDe
 //	300     -     H.323 device does not exist: {deviceId}.
 //	404     -     H.323/SIP device not found.
 func (c *Client) DeleteH323SIPDevice(ctx context.Context, params DeleteH323SIPDeviceParams, opts ...RequestOption) (*DeleteH323SIPDeviceResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteH323SIPDevice: %w", err)
 	}
 	r := newRequest("DeleteH323SIPDevice", "DELETE", authBearer, DeleteH323SIPDeviceResponses)
@@ -6348,7 +6348,7 @@ func (c *Client) DeleteH323SIPDevice(ctx context.Context, params DeleteH323SIPDe
 //	Status  Code  Description
 //	200     200   List of H.323/SIP devices returned. No permission.
 func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevicesParams, opts ...RequestOption) (*ListH323SIPDevicesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListH323SIPDevices: %w", err)
 	}
 	r := newRequest("ListH323SIPDevices", "GET", authBearer, ListH323SIPDevicesResponses)
@@ -6433,7 +6433,7 @@ func (r *ListH323SIPDevicesResponse) items() []ListH323SIPDevicesDevice {
 //	201     -     H.323/SIP device created.
 //	404     2020  H.323 device's display name:{displayName} is already in use.
 func (c *Client) CreateH323SIPDevice(ctx context.Context, params CreateH323SIPDeviceParams, opts ...RequestOption) (*CreateH323SIPDeviceResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateH323SIPDevice: %w", err)
 	}
 	r := newRequest("CreateH323SIPDevice", "POST", authBearer, CreateH323SIPDeviceResponses)
@@ -6480,7 +6480,7 @@ func (c *Client) CreateH323SIPDevice(ctx context.Context, params CreateH323SIPDe
 //	200     -     Tracking Field object returned
 //	404     -     Tracking Field not found
 func (c *Client) GetTrackingField(ctx context.Context, params GetTrackingFieldParams, opts ...RequestOption) (*GetTrackingFieldResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTrackingField: %w", err)
 	}
 	r := newRequest("GetTrackingField", "GET", authBearer, GetTrackingFieldResponses)
@@ -6521,7 +6521,7 @@ func (c *Client) GetTrackingField(ctx context.Context, params GetTrackingFieldPa
 //	204     -     Tracking Field updated
 //	404     -     Tracking Field not found
 func (c *Client) UpdateTrackingField(ctx context.Context, params UpdateTrackingFieldParams, opts ...RequestOption) (*UpdateTrackingFieldResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateTrackingField: %w", err)
 	}
 	r := newRequest("UpdateTrackingField", "PATCH", authBearer, UpdateTrackingFieldResponses)
@@ -6572,7 +6572,7 @@ func (c *Client) UpdateTrackingField(ctx context.Context, params UpdateTrackingF
 //	204     -     Tracking Field deleted
 //	404     -     Tracking Field not found
 func (c *Client) DeleteTrackingField(ctx context.Context, params DeleteTrackingFieldParams, opts ...RequestOption) (*DeleteTrackingFieldResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteTrackingField: %w", err)
 	}
 	r := newRequest("DeleteTrackingField", "DELETE", authBearer, DeleteTrackingFieldResponses)
@@ -6609,7 +6609,7 @@ func (c *Client) DeleteTrackingField(ctx context.Context, params DeleteTrackingF
 //	Status  Code  Description
 //	200     -     List of Tracking Fields returned.
 func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFieldsParams, opts ...RequestOption) (*ListTrackingFieldsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListTrackingFields: %w", err)
 	}
 	r := newRequest("ListTrackingFields", "GET", authBearer, ListTrackingFieldsResponses)
@@ -6646,7 +6646,7 @@ func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFiel
 //	Status  Code  Description
 //	201     -     Tracking Field created
 func (c *Client) CreateTrackingField(ctx context.Context, params CreateTrackingFieldParams, opts ...RequestOption) (*CreateTrackingFieldResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateTrackingField: %w", err)
 	}
 	r := newRequest("CreateTrackingField", "POST", authBearer, CreateTrackingFieldResponses)
@@ -6700,7 +6700,7 @@ func (c *Client) CreateTrackingField(ctx context.Context, params CreateTrackingF
 //	300     300   Missing field: name.
 //	404     -     IM Group not found.
 func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMDirectoryGroupMembersParams, opts ...RequestOption) (*ListIMDirectoryGroupMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListIMDirectoryGroupMembers: %w", err)
 	}
 	r := newRequest("ListIMDirectoryGroupMembers", "GET", authBearer, ListIMDirectoryGroupMembersResponses)
@@ -6787,7 +6787,7 @@ func (r *ListIMDirectoryGroupMembersResponse) items() []ListIMDirectoryGroupMemb
 //	300     300   Missing field: name.
 //	404     -     IM Group not found
 func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDirectoryGroupMembersParams, opts ...RequestOption) (*AddIMDirectoryGroupMembersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddIMDirectoryGroupMembers: %w", err)
 	}
 	r := newRequest("AddIMDirectoryGroupMembers", "POST", authBearer, AddIMDirectoryGroupMembersResponses)
@@ -6834,7 +6834,7 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 //	300     300   Missing field: name. Can not delete account from default group:{groupId}.
 //	404     4130  IM Group or IM Group member not found. Group does not exist:{groupId}.
 func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params DeleteIMDirectoryGroupMemberParams, opts ...RequestOption) (*DeleteIMDirectoryGroupMemberResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteIMDirectoryGroupMember: %w", err)
 	}
 	r := newRequest("DeleteIMDirectoryGroupMember", "DELETE", authBearer, DeleteIMDirectoryGroupMemberResponses)
@@ -6872,7 +6872,7 @@ func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params Delete
 //	300     300   Missing field: name.
 //	404     4130  HTTP Status Code: IM Group not found. Group does not exist:{groupId}.
 func (c *Client) RetrieveIMDirectoryGroup(ctx context.Context, params RetrieveIMDirectoryGroupParams, opts ...RequestOption) (*RetrieveIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RetrieveIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("RetrieveIMDirectoryGroup", "GET", authBearer, RetrieveIMDirectoryGroupResponses)
@@ -6912,7 +6912,7 @@ func (c *Client) RetrieveIMDirectoryGroup(ctx context.Context, params RetrieveIM
 //	300     300   Missing field: name
 //	404     4130  IM Group not found. Group does not exist:{groupId}.
 func (c *Client) UpdateIMDirectoryGroup(ctx context.Context, params UpdateIMDirectoryGroupParams, opts ...RequestOption) (*UpdateIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("UpdateIMDirectoryGroup", "PATCH", authBearer, UpdateIMDirectoryGroupResponses)
@@ -6965,7 +6965,7 @@ func (c *Client) UpdateIMDirectoryGroup(ctx context.Context, params UpdateIMDire
 //	300     300   Missing field: name.
 //	404     4130  IM Group not found. Group does not exist:{groupId}.
 func (c *Client) DeleteIMDirectoryGroup(ctx context.Context, params DeleteIMDirectoryGroupParams, opts ...RequestOption) (*DeleteIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("DeleteIMDirectoryGroup", "DELETE", authBearer, DeleteIMDirectoryGroupResponses)
@@ -6999,7 +6999,7 @@ func (c *Client) DeleteIMDirectoryGroup(ctx context.Context, params DeleteIMDire
 //	200     200   List of groups returned. List of IM groups returned. Only available for paid account:{accountId}.
 //	404     4130  Group does not exist:{groupId}.
 func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirectoryGroupsParams, opts ...RequestOption) (*ListIMDirectoryGroupsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListIMDirectoryGroups: %w", err)
 	}
 	r := newRequest("ListIMDirectoryGroups", "GET", authBearer, ListIMDirectoryGroupsResponses)
@@ -7039,7 +7039,7 @@ func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirecto
 //	404     4130  Group does not exist:{groupId}.
 //	409     4132  Group name {groupName} is already in use.
 func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDirectoryGroupParams, opts ...RequestOption) (*CreateIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("CreateIMDirectoryGroup", "POST", authBearer, CreateIMDirectoryGroupResponses)
@@ -7094,7 +7094,7 @@ func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDire
 //	200     -     Archived IM chat sessions returned.
 //	300     300   The next page token is invalid or expired. Report requested exceeds 6 month limit.
 func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessionsParams, opts ...RequestOption) (*GetIMChatSessionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIMChatSessions: %w", err)
 	}
 	r := newRequest("GetIMChatSessions", "GET", authBearer, GetIMChatSessionsResponses)
@@ -7178,7 +7178,7 @@ func (r *GetIMChatSessionsResponse) items() []GetIMChatSessionsSession {
 //	200     -     Archived IM chat messages returned.
 //	300     300   The next page token is either invalid or has expired. Report requested exceeds 6 month limit.
 func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessagesParams, opts ...RequestOption) (*GetIMChatMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIMChatMessages: %w", err)
 	}
 	r := newRequest("GetIMChatMessages", "GET", authBearer, GetIMChatMessagesResponses)
@@ -7276,7 +7276,7 @@ func (r *GetIMChatMessagesResponse) items() []GetIMChatMessagesMessage {
 //	200     -     OK Message updated.
 //	404     8001  Not Found Invalid message_id
 func (c *Client) EditChatbotMessage(ctx context.Context, params EditChatbotMessageParams, opts ...RequestOption) (*EditChatbotMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("EditChatbotMessage: %w", err)
 	}
 	r := newRequest("EditChatbotMessage", "PUT", authBearer, EditChatbotMessageResponses)
@@ -7337,7 +7337,7 @@ func (c *Client) EditChatbotMessage(ctx context.Context, params EditChatbotMessa
 //	200     -     OK Message deleted.
 //	404     8001  Not Found Invalid message_id
 func (c *Client) DeleteChatbotMessage(ctx context.Context, params DeleteChatbotMessageParams, opts ...RequestOption) (*DeleteChatbotMessageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteChatbotMessage: %w", err)
 	}
 	r := newRequest("DeleteChatbotMessage", "DELETE", authBearer, DeleteChatbotMessageResponses)
@@ -7399,7 +7399,7 @@ func (c *Client) DeleteChatbotMessage(ctx context.Context, params DeleteChatbotM
 //	403     7003  Forbidden No chatbot can be found with the given robot_jid Error Code: `7004` Not authorized No channel or user can be found with the given to_jid
 //	404     7002  Not Found Invalid robot_jid specified in the request body
 func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMessagesParams, opts ...RequestOption) (*SendChatbotMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SendChatbotMessages: %w", err)
 	}
 	r := newRequest("SendChatbotMessages", "POST", authBearer, SendChatbotMessagesResponses)
@@ -7450,7 +7450,7 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 //	Status  Code  Description
 //	200     -     User's IM messages returned.
 func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessagesParams, opts ...RequestOption) (*GetUserIMMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserIMMessages: %w", err)
 	}
 	r := newRequest("GetUserIMMessages", "GET", authBearer, GetUserIMMessagesResponses)
@@ -7538,7 +7538,7 @@ func (r *GetUserIMMessagesResponse) items() []GetUserIMMessagesMessage {
 //	Status  Code  Description
 //	201     -     Message Sent.
 func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams, opts ...RequestOption) (*SendIMMessagesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SendIMMessages: %w", err)
 	}
 	r := newRequest("SendIMMessages", "POST", authBearer, SendIMMessagesResponses)
@@ -7587,7 +7587,7 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 //	200     -     List of meeting objects returned.
 //	404     1001  User ID not found. User {userId} not exist or not belong to this account.
 func (c *Client) UsersListMeetings(ctx context.Context, params UsersListMeetingsParams, opts ...RequestOption) (*UsersListMeetingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersListMeetings: %w", err)
 	}
 	r := newRequest("UsersListMeetings", "GET", authBearer, UsersListMeetingsResponses)
@@ -7693,7 +7693,7 @@ func (r *UsersListMeetingsResponse) items() []UsersListMeetingsMeeting {
 //	400     3000  Bad Request * Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. * Users in '{0}' have been blocked from joining meetings
 //	404     1001  Not Found User not found. User {userId} not exist or not belong to this account.
 func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, opts ...RequestOption) (*CreateMeetingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateMeeting: %w", err)
 	}
 	r := newRequest("CreateMeeting", "POST", authBearer, CreateMeetingResponses)
@@ -7788,7 +7788,7 @@ func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, 
 //	200     -     Success.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistantsParams, opts ...RequestOption) (*ListUserAssistantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserAssistants: %w", err)
 	}
 	r := newRequest("ListUserAssistants", "GET", authBearer, ListUserAssistantsResponses)
@@ -7841,7 +7841,7 @@ func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistan
 //	400     200   Bad Request Current account must be paid account: $userId The user must either be a Licensed user or an On-prem user : $userId. Can't assign scheduling privilege to yourself.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, opts ...RequestOption) (*AddAssistantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddAssistants: %w", err)
 	}
 	r := newRequest("AddAssistants", "POST", authBearer, AddAssistantsResponses)
@@ -7897,7 +7897,7 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 //	204     -     No Content Assistants deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssistantsParams, opts ...RequestOption) (*DeleteUserAssistantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserAssistants: %w", err)
 	}
 	r := newRequest("DeleteUserAssistants", "DELETE", authBearer, DeleteUserAssistantsResponses)
@@ -7943,7 +7943,7 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 //	204     -     OK Assistant deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUserAssistant(ctx context.Context, params DeleteUserAssistantParams, opts ...RequestOption) (*DeleteUserAssistantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserAssistant: %w", err)
 	}
 	r := newRequest("DeleteUserAssistant", "DELETE", authBearer, DeleteUserAssistantResponses)
@@ -7989,7 +7989,7 @@ func (c *Client) DeleteUserAssistant(ctx context.Context, params DeleteUserAssis
 //	200     -     Successfully listed all schedulers of the user.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedulersParams, opts ...RequestOption) (*ListUserSchedulersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserSchedulers: %w", err)
 	}
 	r := newRequest("ListUserSchedulers", "GET", authBearer, ListUserSchedulersResponses)
@@ -8035,7 +8035,7 @@ func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedule
 //	204     -     All schedulers deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSchedulersParams, opts ...RequestOption) (*DeleteUserSchedulersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserSchedulers: %w", err)
 	}
 	r := newRequest("DeleteUserSchedulers", "DELETE", authBearer, DeleteUserSchedulersResponses)
@@ -8077,7 +8077,7 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 //	204     -     Scheduler deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteScheduler(ctx context.Context, params DeleteSchedulerParams, opts ...RequestOption) (*DeleteSchedulerResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteScheduler: %w", err)
 	}
 	r := newRequest("DeleteScheduler", "DELETE", authBearer, DeleteSchedulerResponses)
@@ -8129,7 +8129,7 @@ func (c *Client) DeleteScheduler(ctx context.Context, params DeleteSchedulerPara
 //	400     120   Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg, gif or png image file can
 //	404     -     Not Found Group not found.
 func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadVirtualBackgroundFileParams, opts ...RequestOption) (*UploadVirtualBackgroundFileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadVirtualBackgroundFile: %w", err)
 	}
 	r := newRequest("UploadVirtualBackgroundFile", "POST", authBearer, UploadVirtualBackgroundFileResponses)
@@ -8180,7 +8180,7 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 //	400     300   Bad Request Invalid parameter: file_ids.
 //	404     1001  Not Found User not exist. User {userId} does not exist or does not belong to this account.
 func (c *Client) UsersDeleteVirtualBackgroundFiles(ctx context.Context, params UsersDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*UsersDeleteVirtualBackgroundFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersDeleteVirtualBackgroundFiles: %w", err)
 	}
 	r := newRequest("UsersDeleteVirtualBackgroundFiles", "DELETE", authBearer, UsersDeleteVirtualBackgroundFilesResponses)
@@ -8220,7 +8220,7 @@ func (c *Client) UsersDeleteVirtualBackgroundFiles(ctx context.Context, params U
 //	400     1120  Bad Request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept the invitation o
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsParams, opts ...RequestOption) (*GetUserSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserSettings: %w", err)
 	}
 	r := newRequest("GetUserSettings", "GET", authBearer, GetUserSettingsResponses)
@@ -8270,7 +8270,7 @@ func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsPara
 //	400     1108  Bad Request Only Licensed or On-prem users can enable the large meeting feature. Error Code: `1204` You can't enable the Webinar feature because you already have the Zoom
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettingsParams, opts ...RequestOption) (*UpdateUserSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserSettings: %w", err)
 	}
 	r := newRequest("UpdateUserSettings", "PATCH", authBearer, UpdateUserSettingsResponses)
@@ -8336,7 +8336,7 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 //	400     300   Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) GetUserTSPAccount(ctx context.Context, params GetUserTSPAccountParams, opts ...RequestOption) (*GetUserTSPAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserTSPAccount: %w", err)
 	}
 	r := newRequest("GetUserTSPAccount", "GET", authBearer, GetUserTSPAccountResponses)
@@ -8377,7 +8377,7 @@ func (c *Client) GetUserTSPAccount(ctx context.Context, params GetUserTSPAccount
 //	400     2024  Bad request. Account has not enabled TSP. Error Code:`300` The TSP id provided does not exist. Error Code:`300` TSP Config does not exist. Error Code:`300` A
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) UpdateTSPAccount(ctx context.Context, params UpdateTSPAccountParams, opts ...RequestOption) (*UpdateTSPAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateTSPAccount: %w", err)
 	}
 	r := newRequest("UpdateTSPAccount", "PATCH", authBearer, UpdateTSPAccountResponses)
@@ -8424,7 +8424,7 @@ func (c *Client) UpdateTSPAccount(ctx context.Context, params UpdateTSPAccountPa
 //	400     2024  Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) DeleteUserTSPAccount(ctx context.Context, params DeleteUserTSPAccountParams, opts ...RequestOption) (*DeleteUserTSPAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserTSPAccount: %w", err)
 	}
 	r := newRequest("DeleteUserTSPAccount", "DELETE", authBearer, DeleteUserTSPAccountResponses)
@@ -8461,7 +8461,7 @@ func (c *Client) DeleteUserTSPAccount(ctx context.Context, params DeleteUserTSPA
 //	400     2024  Bad request. Account has not enabled TSP.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAccountsParams, opts ...RequestOption) (*ListUserTSPAccountsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserTSPAccounts: %w", err)
 	}
 	r := newRequest("ListUserTSPAccounts", "GET", authBearer, ListUserTSPAccountsResponses)
@@ -8501,7 +8501,7 @@ func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAcco
 //	400     2024  Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) AddUserTSPAccount(ctx context.Context, params AddUserTSPAccountParams, opts ...RequestOption) (*AddUserTSPAccountResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddUserTSPAccount: %w", err)
 	}
 	r := newRequest("AddUserTSPAccount", "POST", authBearer, AddUserTSPAccountResponses)
@@ -8553,7 +8553,7 @@ func (c *Client) AddUserTSPAccount(ctx context.Context, params AddUserTSPAccount
 //	400     2000  Bad Request Not TSP special account. Ths error means that the account does not have special TSP privilege. Contact Zoom Developer Support for details. Error Code: `2024`
 //	404     1001  User ID not found. User {userId} not exist or not belong to this account. Error Code: `1120` Invite not exist. This error is thrown if you added a user in your account but the user di
 func (c *Client) SetGlobalDialInURLForTSPUser(ctx context.Context, params SetGlobalDialInURLForTSPUserParams, opts ...RequestOption) (*SetGlobalDialInURLForTSPUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SetGlobalDialInURLForTSPUser: %w", err)
 	}
 	r := newRequest("SetGlobalDialInURLForTSPUser", "PATCH", authBearer, SetGlobalDialInURLForTSPUserResponses)
@@ -8598,7 +8598,7 @@ func (c *Client) SetGlobalDialInURLForTSPUser(ctx context.Context, params SetGlo
 //	200     -     Token returned.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUserToken(ctx context.Context, params GetUserTokenParams, opts ...RequestOption) (*GetUserTokenResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserToken: %w", err)
 	}
 	r := newRequest("GetUserToken", "GET", authBearer, GetUserTokenResponses)
@@ -8646,7 +8646,7 @@ func (c *Client) GetUserToken(ctx context.Context, params GetUserTokenParams, op
 //	204     -     Token deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) RevokeUserSSOToken(ctx context.Context, params RevokeUserSSOTokenParams, opts ...RequestOption) (*RevokeUserSSOTokenResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RevokeUserSSOToken: %w", err)
 	}
 	r := newRequest("RevokeUserSSOToken", "DELETE", authBearer, RevokeUserSSOTokenResponses)
@@ -8689,7 +8689,7 @@ func (c *Client) RevokeUserSSOToken(ctx context.Context, params RevokeUserSSOTok
 //	200     -     List of webinar objects returned.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinarsParams, opts ...RequestOption) (*UsersListWebinarsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersListWebinars: %w", err)
 	}
 	r := newRequest("UsersListWebinars", "GET", authBearer, UsersListWebinarsResponses)
@@ -8741,7 +8741,7 @@ func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinars
 //	400     200   Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. * Users in '{0}' have been blocked from joining meetings and web
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, opts ...RequestOption) (*CreateWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateWebinar: %w", err)
 	}
 	r := newRequest("CreateWebinar", "POST", authBearer, CreateWebinarResponses)
@@ -8826,7 +8826,7 @@ func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, 
 //	400     1120  Bad Request Bad request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept t
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...RequestOption) (*GetUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUser: %w", err)
 	}
 	r := newRequest("GetUser", "GET", authBearer, GetUserResponses)
@@ -8873,7 +8873,7 @@ func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...Requ
 //	400     200   Bad Request A Zoom Room user cannot be updated to a free user type: $userId Only an account administrator can change a user's name. Only an account administrator can change the host k
 //	404     1001  User does not exist: $userId.
 func (c *Client) UpdateUser(ctx context.Context, params UpdateUserParams, opts ...RequestOption) (*UpdateUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUser: %w", err)
 	}
 	r := newRequest("UpdateUser", "PATCH", authBearer, UpdateUserResponses)
@@ -8989,7 +8989,7 @@ func (c *Client) UpdateUser(ctx context.Context, params UpdateUserParams, opts .
 //	400     300   Bad Request The transfer-to email address cannot be the same as the unlinked or deleted user’s email address. Unable to unlink API user(s). This user has published events on Zoom Ev
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts ...RequestOption) (*DeleteUserResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUser: %w", err)
 	}
 	r := newRequest("DeleteUser", "DELETE", authBearer, DeleteUserResponses)
@@ -9052,7 +9052,7 @@ func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts .
 //	200     -     List of recording objects returned.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordingsParams, opts ...RequestOption) (*ListAllRecordingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListAllRecordings: %w", err)
 	}
 	r := newRequest("ListAllRecordings", "GET", authBearer, ListAllRecordingsResponses)
@@ -9152,7 +9152,7 @@ func (r *ListAllRecordingsResponse) items() []ListAllRecordingsMeeting {
 //	400     300   Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UploadUserProfilePicture(ctx context.Context, params UploadUserProfilePictureParams, opts ...RequestOption) (*UploadUserProfilePictureResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadUserProfilePicture: %w", err)
 	}
 	r := newRequest("UploadUserProfilePicture", "POST", authBearer, UploadUserProfilePictureResponses)
@@ -9203,7 +9203,7 @@ func (c *Client) UploadUserProfilePicture(ctx context.Context, params UploadUser
 //	400     200   Bad Request Zoom Room and Admin users' status cannot be activated or deactivated. Error Code: `300` You cannot deactivate this user because the user has an upcoming Zoom Eve
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusParams, opts ...RequestOption) (*UpdateUserStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserStatus: %w", err)
 	}
 	r := newRequest("UpdateUserStatus", "PUT", authBearer, UpdateUserStatusResponses)
@@ -9251,7 +9251,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 //	400     300   Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UpdateUserPassword(ctx context.Context, params UpdateUserPasswordParams, opts ...RequestOption) (*UpdateUserPasswordResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserPassword: %w", err)
 	}
 	r := newRequest("UpdateUserPassword", "PUT", authBearer, UpdateUserPasswordResponses)
@@ -9293,7 +9293,7 @@ func (c *Client) UpdateUserPassword(ctx context.Context, params UpdateUserPasswo
 //	200     -     User permissions returned.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissionsParams, opts ...RequestOption) (*GetUserPermissionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserPermissions: %w", err)
 	}
 	r := newRequest("GetUserPermissions", "GET", authBearer, GetUserPermissionsResponses)
@@ -9344,7 +9344,7 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 //	400     2024  Bad Request User does not have PAC enabled.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) ListUserPACAccounts(ctx context.Context, params ListUserPACAccountsParams, opts ...RequestOption) (*ListUserPACAccountsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserPACAccounts: %w", err)
 	}
 	r := newRequest("ListUserPACAccounts", "GET", authBearer, ListUserPACAccountsResponses)
@@ -9396,7 +9396,7 @@ func (c *Client) ListUserPACAccounts(ctx context.Context, params ListUserPACAcco
 //	400     200   Not Found Only an account administrator can change email.
 //	404     1001  Not Found User does not exist: $email.
 func (c *Client) UpdateUserEmail(ctx context.Context, params UpdateUserEmailParams, opts ...RequestOption) (*UpdateUserEmailResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserEmail: %w", err)
 	}
 	r := newRequest("UpdateUserEmail", "PUT", authBearer, UpdateUserEmailResponses)
@@ -9443,7 +9443,7 @@ func (c *Client) UpdateUserEmail(ctx context.Context, params UpdateUserEmailPara
 //	200     -     OK List of existing templates returned.
 //	400     200   Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` * User not exist: {userId}. * User {userId
 func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTemplatesParams, opts ...RequestOption) (*ListWebinarTemplatesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarTemplates: %w", err)
 	}
 	r := newRequest("ListWebinarTemplates", "GET", authBearer, ListWebinarTemplatesResponses)
@@ -9503,7 +9503,7 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 //	404     1001  Not Found User does not exist: {userId}.
 //	429     -     Too Many Requests Too many requests submitted to update the presence status of this user. Please wait for the request to be processed and try again later.
 func (c *Client) UpdateUserPresenceStatus(ctx context.Context, params UpdateUserPresenceStatusParams, opts ...RequestOption) (*UpdateUserPresenceStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserPresenceStatus: %w", err)
 	}
 	r := newRequest("UpdateUserPresenceStatus", "PUT", authBearer, UpdateUserPresenceStatusResponses)
@@ -9549,7 +9549,7 @@ func (c *Client) UpdateUserPresenceStatus(ctx context.Context, params UpdateUser
 //	200     -     OK
 //	404     1001  Not Found User not exist: {userId}. User {userId} does not exist or does not belong to this account.
 func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTemplatesParams, opts ...RequestOption) (*ListMeetingTemplatesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingTemplates: %w", err)
 	}
 	r := newRequest("ListMeetingTemplates", "GET", authBearer, ListMeetingTemplatesResponses)
@@ -9587,7 +9587,7 @@ func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTem
 //	Status  Code  Description
 //	200     -     User list returned.
 func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...RequestOption) (*ListUsersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUsers: %w", err)
 	}
 	r := newRequest("ListUsers", "GET", authBearer, ListUsersResponses)
@@ -9687,7 +9687,7 @@ func (r *ListUsersResponse) items() []ListUsersUser {
 //	409     1005  User with that email already exists Email $email has already been used.
 //	429     -     You have exceeded the daily rate limit ({0}) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00.
 func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts ...RequestOption) (*CreateUsersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateUsers: %w", err)
 	}
 	r := newRequest("CreateUsers", "POST", authBearer, CreateUsersResponses)
@@ -9733,7 +9733,7 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 //	200     -     OK
 //	404     1001  User not exist. User {userId} does not exist or does not belong to this account.
 func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts ...RequestOption) (*GetUserZAKResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserZAK: %w", err)
 	}
 	r := newRequest("GetUserZAK", "GET", authBearer, GetUserZAKResponses)
@@ -9778,7 +9778,7 @@ func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts .
 //	400     300   Bad Request Email is required.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) CheckUserEmail(ctx context.Context, params CheckUserEmailParams, opts ...RequestOption) (*CheckUserEmailResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CheckUserEmail: %w", err)
 	}
 	r := newRequest("CheckUserEmail", "GET", authBearer, CheckUserEmailResponses)
@@ -9817,7 +9817,7 @@ func (c *Client) CheckUserEmail(ctx context.Context, params CheckUserEmailParams
 //	200     -     Success.
 //	400     300   Bad Request Vanity name is required.
 func (c *Client) CheckUserPMRoom(ctx context.Context, params CheckUserPMRoomParams, opts ...RequestOption) (*CheckUserPMRoomResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CheckUserPMRoom: %w", err)
 	}
 	r := newRequest("CheckUserPMRoom", "GET", authBearer, CheckUserPMRoomResponses)
@@ -9855,7 +9855,7 @@ func (c *Client) CheckUserPMRoom(ctx context.Context, params CheckUserPMRoomPara
 //	204     -     OK
 //	400     200   Bad Request Only available for paid users: {0}. Error code: `300` The value that you entered for the Registrant ID field is invalid. Enter a valid value and try again. **Err
 func (c *Client) DeleteMeetingRegistrant(ctx context.Context, params DeleteMeetingRegistrantParams, opts ...RequestOption) (*DeleteMeetingRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeetingRegistrant: %w", err)
 	}
 	r := newRequest("DeleteMeetingRegistrant", "DELETE", authBearer, DeleteMeetingRegistrantResponses)
@@ -9900,7 +9900,7 @@ func (c *Client) DeleteMeetingRegistrant(ctx context.Context, params DeleteMeeti
 //	400     1010  User does not belong to this account: "{accountId}" Error Code: `3003` You are not the meeting host. Error Code: `3000`> Cannot access meeting info.
 //	404     1001  Meeting not found. Meeting host does not exist: "{userId}"
 func (c *Client) GetMeetingRegistrant(ctx context.Context, params GetMeetingRegistrantParams, opts ...RequestOption) (*GetMeetingRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingRegistrant: %w", err)
 	}
 	r := newRequest("GetMeetingRegistrant", "GET", authBearer, GetMeetingRegistrantResponses)
@@ -9941,7 +9941,7 @@ func (c *Client) GetMeetingRegistrant(ctx context.Context, params GetMeetingRegi
 //	200     -     Meeting Registrant Question object returned
 //	404     -     Meeting not found
 func (c *Client) MeetingsListRegistrationQuestions(ctx context.Context, params MeetingsListRegistrationQuestionsParams, opts ...RequestOption) (*MeetingsListRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsListRegistrationQuestions: %w", err)
 	}
 	r := newRequest("MeetingsListRegistrationQuestions", "GET", authBearer, MeetingsListRegistrationQuestionsResponses)
@@ -9981,7 +9981,7 @@ func (c *Client) MeetingsListRegistrationQuestions(ctx context.Context, params M
 //	204     -     Meeting Registrant Questions Updated
 //	404     -     Meeting not found.
 func (c *Client) MeetingsUpdateRegistrationQuestions(ctx context.Context, params MeetingsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*MeetingsUpdateRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsUpdateRegistrationQuestions: %w", err)
 	}
 	r := newRequest("MeetingsUpdateRegistrationQuestions", "PATCH", authBearer, MeetingsUpdateRegistrationQuestionsResponses)
@@ -10028,7 +10028,7 @@ func (c *Client) MeetingsUpdateRegistrationQuestions(ctx context.Context, params
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3000` Cannot access meeting info.
 //	404     1001  Meeting not found. Meeting host does not exist: {userId}.
 func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingRegistrantsParams, opts ...RequestOption) (*ListMeetingRegistrantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingRegistrants: %w", err)
 	}
 	r := newRequest("ListMeetingRegistrants", "GET", authBearer, ListMeetingRegistrantsResponses)
@@ -10126,7 +10126,7 @@ func (r *ListMeetingRegistrantsResponse) items() []ListMeetingRegistrantsRegistr
 //	404     1001  Meeting not found. Registration has not been enabled for this meeting: {meetingId} Meeting host does not exist: {userId}.
 //	429     -     You have exceeded the daily rate limit of "{0}" for Add meeting registrant API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegistrantParams, opts ...RequestOption) (*AddMeetingRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddMeetingRegistrant: %w", err)
 	}
 	r := newRequest("AddMeetingRegistrant", "POST", authBearer, AddMeetingRegistrantResponses)
@@ -10230,7 +10230,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 //	404     1001  Meeting or registrant not found. User does not exist: {userId}.
 //	429     -     You have exceeded the daily rate limit of "{0}" for meeting Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) MeetingsUpdateRegistrantStatus(ctx context.Context, params MeetingsUpdateRegistrantStatusParams, opts ...RequestOption) (*MeetingsUpdateRegistrantStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsUpdateRegistrantStatus: %w", err)
 	}
 	r := newRequest("MeetingsUpdateRegistrantStatus", "PUT", authBearer, MeetingsUpdateRegistrantStatusResponses)
@@ -10275,7 +10275,7 @@ func (c *Client) MeetingsUpdateRegistrantStatus(ctx context.Context, params Meet
 //	200     -     Meeting Poll object returned
 //	404     404   Meeting Poll not found.
 func (c *Client) GetMeetingPoll(ctx context.Context, params GetMeetingPollParams, opts ...RequestOption) (*GetMeetingPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingPoll: %w", err)
 	}
 	r := newRequest("GetMeetingPoll", "GET", authBearer, GetMeetingPollResponses)
@@ -10316,7 +10316,7 @@ func (c *Client) GetMeetingPoll(ctx context.Context, params GetMeetingPollParams
 //	204     -     Meeting Poll Updated
 //	404     404   Meeting Poll not found
 func (c *Client) UpdateMeetingPoll(ctx context.Context, params UpdateMeetingPollParams, opts ...RequestOption) (*UpdateMeetingPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeetingPoll: %w", err)
 	}
 	r := newRequest("UpdateMeetingPoll", "PUT", authBearer, UpdateMeetingPollResponses)
@@ -10367,7 +10367,7 @@ func (c *Client) UpdateMeetingPoll(ctx context.Context, params UpdateMeetingPoll
 //	204     -     Meeting Poll deleted
 //	404     404   Meeting Poll not found
 func (c *Client) DeleteMeetingPoll(ctx context.Context, params DeleteMeetingPollParams, opts ...RequestOption) (*DeleteMeetingPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeetingPoll: %w", err)
 	}
 	r := newRequest("DeleteMeetingPoll", "DELETE", authBearer, DeleteMeetingPollResponses)
@@ -10409,7 +10409,7 @@ func (c *Client) DeleteMeetingPoll(ctx context.Context, params DeleteMeetingPoll
 //	200     -     HTTP Status Code: List polls of a Meeting returned
 //	404     404   Meeting Poll not found
 func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsParams, opts ...RequestOption) (*ListMeetingPollsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingPolls: %w", err)
 	}
 	r := newRequest("ListMeetingPolls", "GET", authBearer, ListMeetingPollsResponses)
@@ -10455,7 +10455,7 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 //	201     -     Meeting Poll Created
 //	404     404   Meeting not found
 func (c *Client) CreateMeetingPoll(ctx context.Context, params CreateMeetingPollParams, opts ...RequestOption) (*CreateMeetingPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateMeetingPoll: %w", err)
 	}
 	r := newRequest("CreateMeetingPoll", "POST", authBearer, CreateMeetingPollResponses)
@@ -10508,7 +10508,7 @@ func (c *Client) CreateMeetingPoll(ctx context.Context, params CreateMeetingPoll
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3303` You can not delete an uncompleted meeting.
 //	404     1001  Meeting recording file not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) DeleteMeetingRecordingFile(ctx context.Context, params DeleteMeetingRecordingFileParams, opts ...RequestOption) (*DeleteMeetingRecordingFileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeetingRecordingFile: %w", err)
 	}
 	r := newRequest("DeleteMeetingRecordingFile", "DELETE", authBearer, DeleteMeetingRecordingFileResponses)
@@ -10549,7 +10549,7 @@ func (c *Client) DeleteMeetingRecordingFile(ctx context.Context, params DeleteMe
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301`There is no recording for this meeting.
 func (c *Client) RecoverSingleRecording(ctx context.Context, params RecoverSingleRecordingParams, opts ...RequestOption) (*RecoverSingleRecordingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecoverSingleRecording: %w", err)
 	}
 	r := newRequest("RecoverSingleRecording", "PUT", authBearer, RecoverSingleRecordingResponses)
@@ -10592,7 +10592,7 @@ func (c *Client) RecoverSingleRecording(ctx context.Context, params RecoverSingl
 //	200     -     Meeting recording settings returned
 //	404     -     Meeting recording not found.
 func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeetingRecordingSettingsParams, opts ...RequestOption) (*GetMeetingRecordingSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingRecordingSettings: %w", err)
 	}
 	r := newRequest("GetMeetingRecordingSettings", "GET", authBearer, GetMeetingRecordingSettingsResponses)
@@ -10632,7 +10632,7 @@ func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeet
 //	204     -     Meeting recording setting's updated
 //	404     -     Meeting recording not found.
 func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params UpdateMeetingRecordingSettingsParams, opts ...RequestOption) (*UpdateMeetingRecordingSettingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeetingRecordingSettings: %w", err)
 	}
 	r := newRequest("UpdateMeetingRecordingSettings", "PATCH", authBearer, UpdateMeetingRecordingSettingsResponses)
@@ -10707,7 +10707,7 @@ func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params Upda
 //	200     -     Recording Registrant Question object returned.
 //	404     -     Meeting recording or registrant not found.
 func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistrationQuestionsParams, opts ...RequestOption) (*GetRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetRegistrationQuestions: %w", err)
 	}
 	r := newRequest("GetRegistrationQuestions", "GET", authBearer, GetRegistrationQuestionsResponses)
@@ -10751,7 +10751,7 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 //	200     -     Recording Registrant Questions Updated
 //	404     -     Meeting recording or Registrant not found
 func (c *Client) RecordingsUpdateRegistrationQuestions(ctx context.Context, params RecordingsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*RecordingsUpdateRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecordingsUpdateRegistrationQuestions: %w", err)
 	}
 	r := newRequest("RecordingsUpdateRegistrationQuestions", "PATCH", authBearer, RecordingsUpdateRegistrationQuestionsResponses)
@@ -10800,7 +10800,7 @@ func (c *Client) RecordingsUpdateRegistrationQuestions(ctx context.Context, para
 //	200     -     Registrants returned.
 //	404     -     Meeting recording not found.
 func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecordingRegistrantsParams, opts ...RequestOption) (*ListRecordingRegistrantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRecordingRegistrants: %w", err)
 	}
 	r := newRequest("ListRecordingRegistrants", "GET", authBearer, ListRecordingRegistrantsResponses)
@@ -10892,7 +10892,7 @@ func (r *ListRecordingRegistrantsResponse) items() []ListRecordingRegistrantsReg
 //	201     -     Registration submitted.
 //	404     -     Meeting recording not found
 func (c *Client) CreateRecordingRegistrant(ctx context.Context, params CreateRecordingRegistrantParams, opts ...RequestOption) (*CreateRecordingRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateRecordingRegistrant: %w", err)
 	}
 	r := newRequest("CreateRecordingRegistrant", "POST", authBearer, CreateRecordingRegistrantResponses)
@@ -10987,7 +10987,7 @@ func (c *Client) CreateRecordingRegistrant(ctx context.Context, params CreateRec
 //	404     -     Meeting recording or Registrant not found
 //	429     -     You have exceeded the daily rate limit of "{0}" for cloud recording Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params RecordingsUpdateRegistrantStatusParams, opts ...RequestOption) (*RecordingsUpdateRegistrantStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecordingsUpdateRegistrantStatus: %w", err)
 	}
 	r := newRequest("RecordingsUpdateRegistrantStatus", "PUT", authBearer, RecordingsUpdateRegistrantStatusResponses)
@@ -11036,7 +11036,7 @@ func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params Re
 //	400     1010  User not found on this account: {accountId}.
 //	404     1001  Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingRecordingsParams, opts ...RequestOption) (*GetMeetingRecordingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingRecordings: %w", err)
 	}
 	r := newRequest("GetMeetingRecordings", "GET", authBearer, GetMeetingRecordingsResponses)
@@ -11086,7 +11086,7 @@ func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingReco
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeetingRecordingsParams, opts ...RequestOption) (*DeleteMeetingRecordingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeetingRecordings: %w", err)
 	}
 	r := newRequest("DeleteMeetingRecordings", "DELETE", authBearer, DeleteMeetingRecordingsResponses)
@@ -11132,7 +11132,7 @@ func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeeti
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found. User does not exist: {userId}. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMeetingRecordingsParams, opts ...RequestOption) (*RecoverMeetingRecordingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecoverMeetingRecordings: %w", err)
 	}
 	r := newRequest("RecoverMeetingRecordings", "PUT", authBearer, RecoverMeetingRecordingsResponses)
@@ -11179,7 +11179,7 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access webinar info.
 //	404     1001  User {userId} does not exist.
 func (c *Client) MeetingsUpdateLiveStream(ctx context.Context, params MeetingsUpdateLiveStreamParams, opts ...RequestOption) (*MeetingsUpdateLiveStreamResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsUpdateLiveStream: %w", err)
 	}
 	r := newRequest("MeetingsUpdateLiveStream", "PATCH", authBearer, MeetingsUpdateLiveStreamResponses)
@@ -11231,7 +11231,7 @@ func (c *Client) MeetingsUpdateLiveStream(ctx context.Context, params MeetingsUp
 //	400     300   Bad Request Missing meetingId Invalid meetingId Error Code: `1010` User does not belong to this account: {accountId}
 //	404     1001  Not Found User {userId} does not exist.
 func (c *Client) MeetingsGetLiveStreamDetails(ctx context.Context, params MeetingsGetLiveStreamDetailsParams, opts ...RequestOption) (*MeetingsGetLiveStreamDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsGetLiveStreamDetails: %w", err)
 	}
 	r := newRequest("MeetingsGetLiveStreamDetails", "GET", authBearer, MeetingsGetLiveStreamDetailsResponses)
@@ -11279,7 +11279,7 @@ func (c *Client) MeetingsGetLiveStreamDetails(ctx context.Context, params Meetin
 //	404     1001  User {userId} does not exist.
 //	429     -     Too many requests submitted to start the live stream of this meeting: {meetingId}. If the live stream has not already started, retry making a new request after 30 seconds.
 func (c *Client) MeetingsUpdateLiveStreamStatus(ctx context.Context, params MeetingsUpdateLiveStreamStatusParams, opts ...RequestOption) (*MeetingsUpdateLiveStreamStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsUpdateLiveStreamStatus: %w", err)
 	}
 	r := newRequest("MeetingsUpdateLiveStreamStatus", "PATCH", authBearer, MeetingsUpdateLiveStreamStatusResponses)
@@ -11323,7 +11323,7 @@ func (c *Client) MeetingsUpdateLiveStreamStatus(ctx context.Context, params Meet
 //	400     1010  User not found on this account: {accountId}. Error Code: `3000` Cannot access webinar info.
 //	404     1001  Meeting not found. User not exist: {userId}. Error Code: `3001` Meeting {meetingId} is not found or has expired.
 func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts ...RequestOption) (*GetMeetingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeeting: %w", err)
 	}
 	r := newRequest("GetMeeting", "GET", authBearer, GetMeetingResponses)
@@ -11375,7 +11375,7 @@ func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts .
 //	400     1010  User not found on this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You are not the meeting host. Error Code: `300
 //	404     1001  Meeting not found. User does not exist: {userId}. Error Code: `3001` A meeting with this {meetingId} is not found or has expired.
 func (c *Client) UpdateMeeting(ctx context.Context, params UpdateMeetingParams, opts ...RequestOption) (*UpdateMeetingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeeting: %w", err)
 	}
 	r := newRequest("UpdateMeeting", "PATCH", authBearer, UpdateMeetingResponses)
@@ -11454,7 +11454,7 @@ func (c *Client) UpdateMeeting(ctx context.Context, params UpdateMeetingParams, 
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Invalid occurrence_id. Error Code: `3002` Sorry, you cannot d
 //	404     1001  Meeting not found. User does not exist: {userId}. Error Code: `3001` Meeting with this {meetingId} is not found or has expired.
 func (c *Client) DeleteMeeting(ctx context.Context, params DeleteMeetingParams, opts ...RequestOption) (*DeleteMeetingResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeeting: %w", err)
 	}
 	r := newRequest("DeleteMeeting", "DELETE", authBearer, DeleteMeetingResponses)
@@ -11497,7 +11497,7 @@ func (c *Client) DeleteMeeting(ctx context.Context, params DeleteMeetingParams, 
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting info. Error Code: `3003` You're not the meeting host. Error Code: `3063` Can not
 //	404     1001  Meeting not found. Meeting host does not exist: {userId}.
 func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingStatusParams, opts ...RequestOption) (*UpdateMeetingStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeetingStatus: %w", err)
 	}
 	r := newRequest("UpdateMeetingStatus", "PUT", authBearer, UpdateMeetingStatusResponses)
@@ -11536,7 +11536,7 @@ func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingSt
 //	Status  Code  Description
 //	200     -     Meeting invitation returned.
 func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvitationParams, opts ...RequestOption) (*GetMeetingInvitationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingInvitation: %w", err)
 	}
 	r := newRequest("GetMeetingInvitation", "GET", authBearer, GetMeetingInvitationResponses)
@@ -11584,7 +11584,7 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 //	404     3001  Not Found Meeting does not exist: {meetingId}. Error Code: `3043` Meeting has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo
 //	429     -     You have exceeded the daily rate limit of "{0}" for meeting Perform batch registration API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) MeetingsPerformBatchRegistration(ctx context.Context, params MeetingsPerformBatchRegistrationParams, opts ...RequestOption) (*MeetingsPerformBatchRegistrationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsPerformBatchRegistration: %w", err)
 	}
 	r := newRequest("MeetingsPerformBatchRegistration", "POST", authBearer, MeetingsPerformBatchRegistrationResponses)
@@ -11638,7 +11638,7 @@ func (c *Client) MeetingsPerformBatchRegistration(ctx context.Context, params Me
 //	201     -     Meeting Poll Created
 //	404     300   Not Found Invalid Meeting ID. Error Code: `300` Meeting id does not exist. Error Code: `3000` Cannot access meeting information. Error Code: `3001` Meeting does not
 func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBatchPollCreationParams, opts ...RequestOption) (*PerformBatchPollCreationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PerformBatchPollCreation: %w", err)
 	}
 	r := newRequest("PerformBatchPollCreation", "POST", authBearer, PerformBatchPollCreationResponses)
@@ -11684,7 +11684,7 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 //	201     -     Meeting Invite Links Created
 //	400     300   Bad Request * Meeting id does not exist. * Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}.
 func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeetingInviteLinksParams, opts ...RequestOption) (*CreateMeetingInviteLinksResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateMeetingInviteLinks: %w", err)
 	}
 	r := newRequest("CreateMeetingInviteLinks", "POST", authBearer, CreateMeetingInviteLinksResponses)
@@ -11732,7 +11732,7 @@ func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeet
 //	400     1010  Meeting not found User not exist: {userId} User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting info. **Error Code
 //	404     3001  Meeting not found This meeting is not available or ID is not valid. Meeting ID is invalid or not end.
 func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetingDetailsParams, opts ...RequestOption) (*GetPastMeetingDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPastMeetingDetails: %w", err)
 	}
 	r := newRequest("GetPastMeetingDetails", "GET", authBearer, GetPastMeetingDetailsResponses)
@@ -11777,7 +11777,7 @@ func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetin
 //	400     1010  User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting information. Error Code: `200` Only available for paid account: {acco
 //	404     1001  Meeting not found User {userId} not exist or not belong to this account. User not exist: {userId} Error Code: `3001` This meeting is not available or ID is not valid. M
 func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastMeetingParticipantsParams, opts ...RequestOption) (*GetPastMeetingParticipantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPastMeetingParticipants: %w", err)
 	}
 	r := newRequest("GetPastMeetingParticipants", "GET", authBearer, GetPastMeetingParticipantsResponses)
@@ -11864,7 +11864,7 @@ func (r *GetPastMeetingParticipantsResponse) items() []GetPastMeetingParticipant
 //	200     -     OK Meeting with Archived files returned.
 //	404     3001  Meeting recording not found. Meeting {meetingUUId} does not exist.
 func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingArchivedFilesParams, opts ...RequestOption) (*GetMeetingArchivedFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingArchivedFiles: %w", err)
 	}
 	r := newRequest("GetMeetingArchivedFiles", "GET", authBearer, GetMeetingArchivedFilesResponses)
@@ -11903,7 +11903,7 @@ func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingA
 //	200     -     List of ended meeting instances returned.
 //	404     -     Meeting not found.
 func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEndedMeetingInstancesParams, opts ...RequestOption) (*ListEndedMeetingInstancesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListEndedMeetingInstances: %w", err)
 	}
 	r := newRequest("ListEndedMeetingInstances", "GET", authBearer, ListEndedMeetingInstancesResponses)
@@ -11947,7 +11947,7 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 //	Status  Code  Description
 //	200     -     OK Polls returned successfully.
 func (c *Client) ListPastMeetingPollResults(ctx context.Context, params ListPastMeetingPollResultsParams, opts ...RequestOption) (*ListPastMeetingPollResultsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastMeetingPollResults: %w", err)
 	}
 	r := newRequest("ListPastMeetingPollResults", "GET", authBearer, ListPastMeetingPollResultsResponses)
@@ -11993,7 +11993,7 @@ func (c *Client) ListPastMeetingPollResults(ctx context.Context, params ListPast
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     3001  Not Found Meeting ID is invalid or not end.
 func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetingFilesParams, opts ...RequestOption) (*ListPastMeetingFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastMeetingFiles: %w", err)
 	}
 	r := newRequest("ListPastMeetingFiles", "GET", authBearer, ListPastMeetingFilesResponses)
@@ -12048,7 +12048,7 @@ func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetin
 //	300     300   Can not access webinar info. {meetingId} or the next page token is either invalid or expired.
 //	404     3001  Meeting ID is invalid or has not ended.
 func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeetingParticipantsParams, opts ...RequestOption) (*ListMeetingParticipantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingParticipants: %w", err)
 	}
 	r := newRequest("ListMeetingParticipants", "GET", authBearer, ListMeetingParticipantsResponses)
@@ -12152,7 +12152,7 @@ func (r *ListMeetingParticipantsResponse) items() []ListMeetingParticipantsParti
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  This meeting's detail info is not available. This meeting has not ended yet or the Meeting ID is invalid.
 func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeetingParticipantQoSParams, opts ...RequestOption) (*GetMeetingParticipantQoSResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingParticipantQoS: %w", err)
 	}
 	r := newRequest("GetMeetingParticipantQoS", "GET", authBearer, GetMeetingParticipantQoSResponses)
@@ -12209,7 +12209,7 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 //	300     300   Can not access webinar info, {meetingId}. The next page token is either invalid or expired.
 //	404     3001  This meeting's detail info is not available. The Meeting ID is not valid or the meeting has not ended yet.
 func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeetingParticipantsQoSParams, opts ...RequestOption) (*ListMeetingParticipantsQoSResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingParticipantsQoS: %w", err)
 	}
 	r := newRequest("ListMeetingParticipantsQoS", "GET", authBearer, ListMeetingParticipantsQoSResponses)
@@ -12297,7 +12297,7 @@ func (r *ListMeetingParticipantsQoSResponse) items() []ListMeetingParticipantsQo
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  This meeting's detail info is not available or ID is not valid.
 func (c *Client) MeetingsGetSharingRecordingDetails(ctx context.Context, params MeetingsGetSharingRecordingDetailsParams, opts ...RequestOption) (*MeetingsGetSharingRecordingDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsGetSharingRecordingDetails: %w", err)
 	}
 	r := newRequest("MeetingsGetSharingRecordingDetails", "GET", authBearer, MeetingsGetSharingRecordingDetailsResponses)
@@ -12390,7 +12390,7 @@ func (r *MeetingsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharin
 //	400     200   Only available for paid accounts that have dashboard feature enabled.
 //	404     3001  Meeting ID is invalid or not end.
 func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeetingFeedbackParams, opts ...RequestOption) (*GetPostMeetingFeedbackResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPostMeetingFeedback: %w", err)
 	}
 	r := newRequest("GetPostMeetingFeedback", "GET", authBearer, GetPostMeetingFeedbackResponses)
@@ -12482,7 +12482,7 @@ func (r *GetPostMeetingFeedbackResponse) items() []GetPostMeetingFeedbackPartici
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  Meeting ID is invalid or the meeting has not ended yet. This meeting's details are not available.
 func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetailsParams, opts ...RequestOption) (*GetMeetingDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingDetails: %w", err)
 	}
 	r := newRequest("GetMeetingDetails", "GET", authBearer, GetMeetingDetailsResponses)
@@ -12532,7 +12532,7 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 //	200     -     Meetings returned. Only available for paid accounts that have dashboard feature enabled.
 //	300     300   The next page token is invalid or expired.
 func (c *Client) MetricsListMeetings(ctx context.Context, params MetricsListMeetingsParams, opts ...RequestOption) (*MetricsListMeetingsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MetricsListMeetings: %w", err)
 	}
 	r := newRequest("MetricsListMeetings", "GET", authBearer, MetricsListMeetingsResponses)
@@ -12629,7 +12629,7 @@ func (r *MetricsListMeetingsResponse) items() []MetricsListMeetingsMeeting {
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid.
 func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarParticipantsParams, opts ...RequestOption) (*GetWebinarParticipantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarParticipants: %w", err)
 	}
 	r := newRequest("GetWebinarParticipants", "GET", authBearer, GetWebinarParticipantsResponses)
@@ -12736,7 +12736,7 @@ func (r *GetWebinarParticipantsResponse) items() []GetWebinarParticipantsPartici
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid.
 func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinarParticipantQoSParams, opts ...RequestOption) (*GetWebinarParticipantQoSResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarParticipantQoS: %w", err)
 	}
 	r := newRequest("GetWebinarParticipantQoS", "GET", authBearer, GetWebinarParticipantQoSResponses)
@@ -12793,7 +12793,7 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail is not available or the Webinar ID is not valid. This webinar has not ended yet.
 func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebinarParticipantQoSParams, opts ...RequestOption) (*ListWebinarParticipantQoSResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarParticipantQoS: %w", err)
 	}
 	r := newRequest("ListWebinarParticipantQoS", "GET", authBearer, ListWebinarParticipantQoSResponses)
@@ -12881,7 +12881,7 @@ func (r *ListWebinarParticipantQoSResponse) items() []ListMeetingParticipantsQoS
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid. This webinar has not ended yet.
 func (c *Client) WebinarsGetSharingRecordingDetails(ctx context.Context, params WebinarsGetSharingRecordingDetailsParams, opts ...RequestOption) (*WebinarsGetSharingRecordingDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsGetSharingRecordingDetails: %w", err)
 	}
 	r := newRequest("WebinarsGetSharingRecordingDetails", "GET", authBearer, WebinarsGetSharingRecordingDetailsResponses)
@@ -12974,7 +12974,7 @@ func (r *WebinarsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharin
 //	400     200   Only available for paid accounts that have dashboard feature enabled.
 //	404     3001  Webinar ID is invalid or not end.
 func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebinarFeedbackParams, opts ...RequestOption) (*GetPostWebinarFeedbackResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPostWebinarFeedback: %w", err)
 	}
 	r := newRequest("GetPostWebinarFeedback", "GET", authBearer, GetPostWebinarFeedbackResponses)
@@ -13062,7 +13062,7 @@ func (r *GetPostWebinarFeedbackResponse) items() []GetPostMeetingFeedbackPartici
 //	300     200   Can not access webinar info, {webinarId}.
 //	404     3001  The webinar has not ended yet or the Webinar ID is not valid. This webinar's detail is not available.
 func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetailsParams, opts ...RequestOption) (*GetWebinarDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarDetails: %w", err)
 	}
 	r := newRequest("GetWebinarDetails", "GET", authBearer, GetWebinarDetailsResponses)
@@ -13104,7 +13104,7 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 //	200     -     Meetings returned. Only available for paid accounts that have enabled the Dashboard feature.
 //	300     200   The next page token is invalid or has expired.
 func (c *Client) MetricsListWebinars(ctx context.Context, params MetricsListWebinarsParams, opts ...RequestOption) (*MetricsListWebinarsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MetricsListWebinars: %w", err)
 	}
 	r := newRequest("MetricsListWebinars", "GET", authBearer, MetricsListWebinarsResponses)
@@ -13191,7 +13191,7 @@ func (r *MetricsListWebinarsResponse) items() []MetricsListWebinarsWebinar {
 //	Status  Code  Description
 //	200     -     List of Zoom rooms returned. Only available for paid accounts that have enabled the Dashboard feature.
 func (c *Client) MetricsListZoomRooms(ctx context.Context, params MetricsListZoomRoomsParams, opts ...RequestOption) (*MetricsListZoomRoomsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MetricsListZoomRooms: %w", err)
 	}
 	r := newRequest("MetricsListZoomRooms", "GET", authBearer, MetricsListZoomRoomsResponses)
@@ -13278,7 +13278,7 @@ func (r *MetricsListZoomRoomsResponse) items() []MetricsListZoomRoomsZoomRoom {
 //	200     -     Zoom room returned. Only available for paid accounts that have enabled the Dashboard feature.
 //	300     300   The next page token is either invalid or has expired.
 func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDetailsParams, opts ...RequestOption) (*GetZoomRoomsDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomsDetails: %w", err)
 	}
 	r := newRequest("GetZoomRoomsDetails", "GET", authBearer, GetZoomRoomsDetailsResponses)
@@ -13362,7 +13362,7 @@ func (r *GetZoomRoomsDetailsResponse) items() []string {
 //	Status  Code  Description
 //	200     -     Zoom Room Issue details returned
 func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25IssuesOfZoomRoomsParams, opts ...RequestOption) (*GetTop25IssuesOfZoomRoomsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTop25IssuesOfZoomRooms: %w", err)
 	}
 	r := newRequest("GetTop25IssuesOfZoomRooms", "GET", authBearer, GetTop25IssuesOfZoomRoomsResponses)
@@ -13406,7 +13406,7 @@ func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25I
 //	Status  Code  Description
 //	200     -     Client Feedback details returned.
 func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params ListZoomMeetingsClientFeedbackParams, opts ...RequestOption) (*ListZoomMeetingsClientFeedbackResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomMeetingsClientFeedback: %w", err)
 	}
 	r := newRequest("ListZoomMeetingsClientFeedback", "GET", authBearer, ListZoomMeetingsClientFeedbackResponses)
@@ -13453,7 +13453,7 @@ func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params List
 //	Status  Code  Description
 //	200     -     Client Feedback details returned
 func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZoomMeetingsClientFeedbackParams, opts ...RequestOption) (*GetZoomMeetingsClientFeedbackResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomMeetingsClientFeedback: %w", err)
 	}
 	r := newRequest("GetZoomMeetingsClientFeedback", "GET", authBearer, GetZoomMeetingsClientFeedbackResponses)
@@ -13547,7 +13547,7 @@ func (r *GetZoomMeetingsClientFeedbackResponse) items() []ClientFeedbackDetail {
 //	Status  Code  Description
 //	200     -     Client satisfaction data returned.
 func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListClientMeetingSatisfactionParams, opts ...RequestOption) (*ListClientMeetingSatisfactionResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListClientMeetingSatisfaction: %w", err)
 	}
 	r := newRequest("ListClientMeetingSatisfaction", "GET", authBearer, ListClientMeetingSatisfactionResponses)
@@ -13595,7 +13595,7 @@ func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListC
 //	Status  Code  Description
 //	200     -     Zoom Room with issue details returned
 func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop25ZoomRoomsWithIssuesParams, opts ...RequestOption) (*GetTop25ZoomRoomsWithIssuesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTop25ZoomRoomsWithIssues: %w", err)
 	}
 	r := newRequest("GetTop25ZoomRoomsWithIssues", "GET", authBearer, GetTop25ZoomRoomsWithIssuesResponses)
@@ -13638,7 +13638,7 @@ func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop2
 //	Status  Code  Description
 //	200     -     Zoom Room with issue details returned
 func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoomRoomsParams, opts ...RequestOption) (*GetIssuesOfZoomRoomsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIssuesOfZoomRooms: %w", err)
 	}
 	r := newRequest("GetIssuesOfZoomRooms", "GET", authBearer, GetIssuesOfZoomRoomsResponses)
@@ -13727,7 +13727,7 @@ func (r *GetIssuesOfZoomRoomsResponse) items() []IssueDetail {
 //	Status  Code  Description
 //	200     -     CRC usage returned. Only available for paid accounts that have enabled the Dashboard feature.
 func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsageParams, opts ...RequestOption) (*GetCRCPortUsageResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetCRCPortUsage: %w", err)
 	}
 	r := newRequest("GetCRCPortUsage", "GET", authBearer, GetCRCPortUsageResponses)
@@ -13778,7 +13778,7 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 //	Status  Code  Description
 //	200     -     IM details returned. Only available for paid accounts that have enabled the dashboard feature.
 func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, opts ...RequestOption) (*GetIMMetricsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIMMetrics: %w", err)
 	}
 	r := newRequest("GetIMMetrics", "GET", authBearer, GetIMMetricsResponses)
@@ -13868,7 +13868,7 @@ func (r *GetIMMetricsResponse) items() []GetIMMetricsUser {
 //	Status  Code  Description
 //	200     -     Chat details returned. Only available for paid accounts that have enabled the dashboard feature.
 func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams, opts ...RequestOption) (*GetChatMetricsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChatMetrics: %w", err)
 	}
 	r := newRequest("GetChatMetrics", "GET", authBearer, GetChatMetricsResponses)
@@ -13952,7 +13952,7 @@ func (r *GetChatMetricsResponse) items() []GetChatMetricsUser {
 //	Status  Code  Description
 //	200     -     Meeting quality returned
 func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQualityScoresParams, opts ...RequestOption) (*GetMeetingQualityScoresResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingQualityScores: %w", err)
 	}
 	r := newRequest("GetMeetingQualityScores", "GET", authBearer, GetMeetingQualityScoresResponses)
@@ -14006,7 +14006,7 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 //	Status  Code  Description
 //	200     -     Active or inactive hosts report returned. This is only available for paid account: {accountId}.
 func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetActiveInactiveHostReportsParams, opts ...RequestOption) (*GetActiveInactiveHostReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetActiveInactiveHostReports: %w", err)
 	}
 	r := newRequest("GetActiveInactiveHostReports", "GET", authBearer, GetActiveInactiveHostReportsResponses)
@@ -14102,7 +14102,7 @@ func (r *GetActiveInactiveHostReportsResponse) items() []GetActiveInactiveHostRe
 //	400     200   Bad Request This is only available for paid account:{accountId}. Error Code: `300` The next page token is invalid or expired.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReportsParams, opts ...RequestOption) (*GetMeetingReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingReports: %w", err)
 	}
 	r := newRequest("GetMeetingReports", "GET", authBearer, GetMeetingReportsResponses)
@@ -14168,7 +14168,7 @@ func (c *Client) GetMeetingReportsPages(ctx context.Context, params GetMeetingRe
 //	400     -     Bad request
 //	404     3001  Meeting ID not found. Meeting {meetingId} not found or has expired.
 func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingDetailReportsParams, opts ...RequestOption) (*GetMeetingDetailReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingDetailReports: %w", err)
 	}
 	r := newRequest("GetMeetingDetailReports", "GET", authBearer, GetMeetingDetailReportsResponses)
@@ -14222,7 +14222,7 @@ func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingD
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Meeting ID not found. Meeting {MeetingId} not found or has expired.
 func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMeetingParticipantReportsParams, opts ...RequestOption) (*GetMeetingParticipantReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingParticipantReports: %w", err)
 	}
 	r := newRequest("GetMeetingParticipantReports", "GET", authBearer, GetMeetingParticipantReportsResponses)
@@ -14312,7 +14312,7 @@ func (r *GetMeetingParticipantReportsResponse) items() []GetMeetingParticipantRe
 //	200     -     Meeting polls report returned. This is only available for paid account:{accountId}.
 //	404     3001  Meeting ID not found. Meeting {meetingId} not found or has expired.
 func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPollReportsParams, opts ...RequestOption) (*GetMeetingPollReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingPollReports: %w", err)
 	}
 	r := newRequest("GetMeetingPollReports", "GET", authBearer, GetMeetingPollReportsResponses)
@@ -14358,7 +14358,7 @@ func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPol
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Webinar ID not found. Meeting {meetingId} not found or has expired.
 func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarDetailReportsParams, opts ...RequestOption) (*GetWebinarDetailReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarDetailReports: %w", err)
 	}
 	r := newRequest("GetWebinarDetailReports", "GET", authBearer, GetWebinarDetailReportsResponses)
@@ -14402,7 +14402,7 @@ func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarD
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Webinar ID not found. Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWebinarParticipantReportsParams, opts ...RequestOption) (*GetWebinarParticipantReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarParticipantReports: %w", err)
 	}
 	r := newRequest("GetWebinarParticipantReports", "GET", authBearer, GetWebinarParticipantReportsResponses)
@@ -14492,7 +14492,7 @@ func (r *GetWebinarParticipantReportsResponse) items() []GetMeetingParticipantRe
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Webinar ID not found. Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPollReportsParams, opts ...RequestOption) (*GetWebinarPollReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarPollReports: %w", err)
 	}
 	r := newRequest("GetWebinarPollReports", "GET", authBearer, GetWebinarPollReportsResponses)
@@ -14539,7 +14539,7 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 //	400     -     Bad request
 //	404     1001  Webinar ID not found. User does not exist: {userId}. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarQReport(ctx context.Context, params GetWebinarQReportParams, opts ...RequestOption) (*GetWebinarQReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarQReport: %w", err)
 	}
 	r := newRequest("GetWebinarQReport", "GET", authBearer, GetWebinarQReportResponses)
@@ -14583,7 +14583,7 @@ func (c *Client) GetWebinarQReport(ctx context.Context, params GetWebinarQReport
 //	200     -     OK Billing report returned.
 //	400     200   Bad Request No permission.
 func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReportsParams, opts ...RequestOption) (*GetBillingReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetBillingReports: %w", err)
 	}
 	r := newRequest("GetBillingReports", "GET", authBearer, GetBillingReportsResponses)
@@ -14627,7 +14627,7 @@ func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReports
 //	200     -     OK Billing Invoice reports returned.
 //	404     5010  Report does not exist.
 func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBillingInvoiceReportsParams, opts ...RequestOption) (*GetBillingInvoiceReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetBillingInvoiceReports: %w", err)
 	}
 	r := newRequest("GetBillingInvoiceReports", "GET", authBearer, GetBillingInvoiceReportsResponses)
@@ -14671,7 +14671,7 @@ func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBilling
 //	200     -     Archived chat sessions returned.
 //	300     300   The next page token is invalid or expired. Report requested exceeds 6 month limit.
 func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessionsReportsParams, opts ...RequestOption) (*GetChatSessionsReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChatSessionsReports: %w", err)
 	}
 	r := newRequest("GetChatSessionsReports", "GET", authBearer, GetChatSessionsReportsResponses)
@@ -14755,7 +14755,7 @@ func (r *GetChatSessionsReportsResponse) items() []GetChatSessionsReportsSession
 //	200     -     Archived chat messages returned.
 //	300     300   The next page token is either invalid or has expired. Report requested exceeds 6 month limit.
 func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessagesReportsParams, opts ...RequestOption) (*GetChatMessagesReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChatMessagesReports: %w", err)
 	}
 	r := newRequest("GetChatMessagesReports", "GET", authBearer, GetChatMessagesReportsResponses)
@@ -14844,7 +14844,7 @@ func (r *GetChatMessagesReportsResponse) items() []GetChatMessagesReportsMessage
 //	200     -     Daily report retrieved. This is only available for paid accounts:{accountId}.
 //	400     300   Daily report can only be provided for a month that falls within the recent 6 months.
 func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageReportParams, opts ...RequestOption) (*GetDailyUsageReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetDailyUsageReport: %w", err)
 	}
 	r := newRequest("GetDailyUsageReport", "GET", authBearer, GetDailyUsageReportResponses)
@@ -14892,7 +14892,7 @@ func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageRe
 //	Status  Code  Description
 //	200     -     Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.<b
 func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneReportsParams, opts ...RequestOption) (*GetTelephoneReportsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTelephoneReports: %w", err)
 	}
 	r := newRequest("GetTelephoneReports", "GET", authBearer, GetTelephoneReportsResponses)
@@ -14962,7 +14962,7 @@ func (c *Client) GetTelephoneReportsPages(ctx context.Context, params GetTelepho
 //	200     -     Cloud Recording Report Returned
 //	300     -     Only provide report in recent 6 months
 func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetCloudRecordingUsageReportParams, opts ...RequestOption) (*GetCloudRecordingUsageReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetCloudRecordingUsageReport: %w", err)
 	}
 	r := newRequest("GetCloudRecordingUsageReport", "GET", authBearer, GetCloudRecordingUsageReportResponses)
@@ -15009,7 +15009,7 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 //	200     -     Operation Logs Report Returned
 //	300     -     Only provide report in recent 6 months
 func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperationLogsReportParams, opts ...RequestOption) (*GetOperationLogsReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetOperationLogsReport: %w", err)
 	}
 	r := newRequest("GetOperationLogsReport", "GET", authBearer, GetOperationLogsReportResponses)
@@ -15095,7 +15095,7 @@ func (r *GetOperationLogsReportResponse) items() []OperationLog {
 //	200     -     Upcoming events report returned.
 //	400     200   Bad Request This is only available for the paid account: {accountId} Error Code: `300` The next page token is invalid or expired.
 func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcomingEventsReportParams, opts ...RequestOption) (*GetUpcomingEventsReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUpcomingEventsReport: %w", err)
 	}
 	r := newRequest("GetUpcomingEventsReport", "GET", authBearer, GetUpcomingEventsReportResponses)
@@ -15183,7 +15183,7 @@ func (r *GetUpcomingEventsReportResponse) items() []UpcomingEvent {
 //	Status  Code  Description
 //	200     -     Success
 func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetSignInSignOutActivityReportParams, opts ...RequestOption) (*GetSignInSignOutActivityReportResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSignInSignOutActivityReport: %w", err)
 	}
 	r := newRequest("GetSignInSignOutActivityReport", "GET", authBearer, GetSignInSignOutActivityReportResponses)
@@ -15248,7 +15248,7 @@ func (c *Client) GetSignInSignOutActivityReportPages(ctx context.Context, params
 //	200     -     Success
 //	404     -     Role not found
 func (c *Client) ListMembersInRole(ctx context.Context, params ListMembersInRoleParams, opts ...RequestOption) (*ListMembersInRoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMembersInRole: %w", err)
 	}
 	r := newRequest("ListMembersInRole", "GET", authBearer, ListMembersInRoleResponses)
@@ -15342,7 +15342,7 @@ func (r *ListMembersInRoleResponse) items() []ListMembersInRoleMember {
 //	201     -     Members Added
 //	400     1034  Role does not exist. Error Code: `300` RoleId required. Can’t delete or add members for Normal/Owner roles.
 func (c *Client) AssignRole(ctx context.Context, params AssignRoleParams, opts ...RequestOption) (*AssignRoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignRole: %w", err)
 	}
 	r := newRequest("AssignRole", "POST", authBearer, AssignRoleResponses)
@@ -15393,7 +15393,7 @@ func (c *Client) AssignRole(ctx context.Context, params AssignRoleParams, opts .
 //	204     -     Role withdrawn from user.
 //	404     -     Role or Member not found
 func (c *Client) UnassignRole(ctx context.Context, params UnassignRoleParams, opts ...RequestOption) (*UnassignRoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UnassignRole: %w", err)
 	}
 	r := newRequest("UnassignRole", "DELETE", authBearer, UnassignRoleResponses)
@@ -15441,7 +15441,7 @@ func (c *Client) UnassignRole(ctx context.Context, params UnassignRoleParams, op
 //	200     200   Status Code: `200` Information about a specific role returned. You do not have the permission to retrieve role information.
 //	300     300   Role not found.
 func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformationParams, opts ...RequestOption) (*GetRoleInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetRoleInformation: %w", err)
 	}
 	r := newRequest("GetRoleInformation", "GET", authBearer, GetRoleInformationResponses)
@@ -15491,7 +15491,7 @@ func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformati
 //	204     -     Status Code: `400` Role updated.
 //	300     300   This role cannot be updated.
 func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInformationParams, opts ...RequestOption) (*UpdateRoleInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateRoleInformation: %w", err)
 	}
 	r := newRequest("UpdateRoleInformation", "PATCH", authBearer, UpdateRoleInformationResponses)
@@ -15557,7 +15557,7 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 //	204     -     Status Code: `204` Role deleted.
 //	300     300   Role not found.
 func (c *Client) DeleteRole(ctx context.Context, params DeleteRoleParams, opts ...RequestOption) (*DeleteRoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteRole: %w", err)
 	}
 	r := newRequest("DeleteRole", "DELETE", authBearer, DeleteRoleResponses)
@@ -15598,7 +15598,7 @@ func (c *Client) DeleteRole(ctx context.Context, params DeleteRoleParams, opts .
 //	200     -     List of roles returned.
 //	400     4700  Bad request Invalid access token, does not contain role:read:admin scope.
 func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...RequestOption) (*ListRolesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRoles: %w", err)
 	}
 	r := newRequest("ListRoles", "GET", authBearer, ListRolesResponses)
@@ -15644,7 +15644,7 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 //	201     -     Status Code: `201` Role created.
 //	300     300   The name field cannot be empty.
 func (c *Client) CreateRole(ctx context.Context, params CreateRoleParams, opts ...RequestOption) (*CreateRoleResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateRole: %w", err)
 	}
 	r := newRequest("CreateRole", "POST", authBearer, CreateRoleResponses)
@@ -15691,7 +15691,7 @@ func (c *Client) CreateRole(ctx context.Context, params CreateRoleParams, opts .
 //	Status  Code  Description
 //	200     -     TSP account detail returned successfully.
 func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccountTSPInformationParams, opts ...RequestOption) (*GetAccountTSPInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAccountTSPInformation: %w", err)
 	}
 	r := newRequest("GetAccountTSPInformation", "GET", authBearer, GetAccountTSPInformationResponses)
@@ -15732,7 +15732,7 @@ func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccount
 //	204     -     No Content TSP Account updated.
 //	400     300   Bad request. Invalid parameter: tsp_bridge.
 func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateAccountTSPInformationParams, opts ...RequestOption) (*UpdateAccountTSPInformationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAccountTSPInformation: %w", err)
 	}
 	r := newRequest("UpdateAccountTSPInformation", "PATCH", authBearer, UpdateAccountTSPInformationResponses)
@@ -15797,7 +15797,7 @@ func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateA
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, opts ...RequestOption) (*ListPanelistsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPanelists: %w", err)
 	}
 	r := newRequest("ListPanelists", "GET", authBearer, ListPanelistsResponses)
@@ -15846,7 +15846,7 @@ func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, 
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Add panelists API requests for the panelist "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, opts ...RequestOption) (*AddPanelistsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddPanelists: %w", err)
 	}
 	r := newRequest("AddPanelists", "POST", authBearer, AddPanelistsResponses)
@@ -15895,7 +15895,7 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsParams, opts ...RequestOption) (*RemovePanelistsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RemovePanelists: %w", err)
 	}
 	r := newRequest("RemovePanelists", "DELETE", authBearer, RemovePanelistsResponses)
@@ -15939,7 +15939,7 @@ func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsPara
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {email} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) RemovePanelist(ctx context.Context, params RemovePanelistParams, opts ...RequestOption) (*RemovePanelistResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RemovePanelist: %w", err)
 	}
 	r := newRequest("RemovePanelist", "DELETE", authBearer, RemovePanelistResponses)
@@ -15983,7 +15983,7 @@ func (c *Client) RemovePanelist(ctx context.Context, params RemovePanelistParams
 //	200     -     Webinar Registrant Question object returned
 //	404     -     Webinar not found
 func (c *Client) WebinarsListRegistrationQuestions(ctx context.Context, params WebinarsListRegistrationQuestionsParams, opts ...RequestOption) (*WebinarsListRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsListRegistrationQuestions: %w", err)
 	}
 	r := newRequest("WebinarsListRegistrationQuestions", "GET", authBearer, WebinarsListRegistrationQuestionsResponses)
@@ -16031,7 +16031,7 @@ func (c *Client) WebinarsListRegistrationQuestions(ctx context.Context, params W
 //	204     -     Webinar Registrant Questions Updated
 //	404     -     Webinar not found
 func (c *Client) WebinarsUpdateRegistrationQuestions(ctx context.Context, params WebinarsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*WebinarsUpdateRegistrationQuestionsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateRegistrationQuestions: %w", err)
 	}
 	r := newRequest("WebinarsUpdateRegistrationQuestions", "PATCH", authBearer, WebinarsUpdateRegistrationQuestionsResponses)
@@ -16085,7 +16085,7 @@ func (c *Client) WebinarsUpdateRegistrationQuestions(ctx context.Context, params
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarRegistrant(ctx context.Context, params GetWebinarRegistrantParams, opts ...RequestOption) (*GetWebinarRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarRegistrant: %w", err)
 	}
 	r := newRequest("GetWebinarRegistrant", "GET", authBearer, GetWebinarRegistrantResponses)
@@ -16128,7 +16128,7 @@ func (c *Client) GetWebinarRegistrant(ctx context.Context, params GetWebinarRegi
 //	204     -     OK
 //	400     200   Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinars for this user in order to perform this action: {0}. Error code: `300` The value th
 func (c *Client) DeleteWebinarRegistrant(ctx context.Context, params DeleteWebinarRegistrantParams, opts ...RequestOption) (*DeleteWebinarRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteWebinarRegistrant: %w", err)
 	}
 	r := newRequest("DeleteWebinarRegistrant", "DELETE", authBearer, DeleteWebinarRegistrantResponses)
@@ -16179,7 +16179,7 @@ func (c *Client) DeleteWebinarRegistrant(ctx context.Context, params DeleteWebin
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for Add a webinar registrant API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarRegistrantsParams, opts ...RequestOption) (*ListWebinarRegistrantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarRegistrants: %w", err)
 	}
 	r := newRequest("ListWebinarRegistrants", "GET", authBearer, ListWebinarRegistrantsResponses)
@@ -16281,7 +16281,7 @@ func (r *ListWebinarRegistrantsResponse) items() []ListWebinarRegistrantsRegistr
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3000` This webinar does not have registration as required:{webinarId}. Error Code: `3027` Hos
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) AddWebinarRegistrant(ctx context.Context, params AddWebinarRegistrantParams, opts ...RequestOption) (*AddWebinarRegistrantResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddWebinarRegistrant: %w", err)
 	}
 	r := newRequest("AddWebinarRegistrant", "POST", authBearer, AddWebinarRegistrantResponses)
@@ -16380,7 +16380,7 @@ func (c *Client) AddWebinarRegistrant(ctx context.Context, params AddWebinarRegi
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) WebinarsUpdateRegistrantStatus(ctx context.Context, params WebinarsUpdateRegistrantStatusParams, opts ...RequestOption) (*WebinarsUpdateRegistrantStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateRegistrantStatus: %w", err)
 	}
 	r := newRequest("WebinarsUpdateRegistrantStatus", "PUT", authBearer, WebinarsUpdateRegistrantStatusResponses)
@@ -16425,7 +16425,7 @@ func (c *Client) WebinarsUpdateRegistrantStatus(ctx context.Context, params Webi
 //	200     -     Webinar Poll object returned
 //	404     3001  Webinar not found. Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarPoll(ctx context.Context, params GetWebinarPollParams, opts ...RequestOption) (*GetWebinarPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarPoll: %w", err)
 	}
 	r := newRequest("GetWebinarPoll", "GET", authBearer, GetWebinarPollResponses)
@@ -16465,7 +16465,7 @@ func (c *Client) GetWebinarPoll(ctx context.Context, params GetWebinarPollParams
 //	204     -     Webinar Poll Updated
 //	404     3001  Webinar poll not found. Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateWebinarPoll(ctx context.Context, params UpdateWebinarPollParams, opts ...RequestOption) (*UpdateWebinarPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateWebinarPoll: %w", err)
 	}
 	r := newRequest("UpdateWebinarPoll", "PUT", authBearer, UpdateWebinarPollResponses)
@@ -16509,7 +16509,7 @@ func (c *Client) UpdateWebinarPoll(ctx context.Context, params UpdateWebinarPoll
 //	204     -     Webinar Poll deleted
 //	404     3001  Webinar poll not found. Webinar {webinarId} not found or has expired.
 func (c *Client) DeleteWebinarPoll(ctx context.Context, params DeleteWebinarPollParams, opts ...RequestOption) (*DeleteWebinarPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteWebinarPoll: %w", err)
 	}
 	r := newRequest("DeleteWebinarPoll", "DELETE", authBearer, DeleteWebinarPollResponses)
@@ -16546,7 +16546,7 @@ func (c *Client) DeleteWebinarPoll(ctx context.Context, params DeleteWebinarPoll
 //	200     -     List polls of a Webinar returned
 //	404     -     Webinar not found.
 func (c *Client) ListWebinarPolls(ctx context.Context, params ListWebinarPollsParams, opts ...RequestOption) (*ListWebinarPollsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarPolls: %w", err)
 	}
 	r := newRequest("ListWebinarPolls", "GET", authBearer, ListWebinarPollsResponses)
@@ -16587,7 +16587,7 @@ func (c *Client) ListWebinarPolls(ctx context.Context, params ListWebinarPollsPa
 //	300     -     Invalid webinarId.
 //	404     -     Webinar not found.
 func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPollParams, opts ...RequestOption) (*CreateWebinarPollResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateWebinarPoll: %w", err)
 	}
 	r := newRequest("CreateWebinarPoll", "POST", authBearer, CreateWebinarPollResponses)
@@ -16645,7 +16645,7 @@ func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPoll
 //	204     -     Meeting live stream updated.
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUpdateLiveStreamParams, opts ...RequestOption) (*WebinarsUpdateLiveStreamResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateLiveStream: %w", err)
 	}
 	r := newRequest("WebinarsUpdateLiveStream", "PATCH", authBearer, WebinarsUpdateLiveStreamResponses)
@@ -16696,7 +16696,7 @@ func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUp
 //	200     -     OK Live Stream details returned.
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params WebinarsGetLiveStreamDetailsParams, opts ...RequestOption) (*WebinarsGetLiveStreamDetailsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsGetLiveStreamDetails: %w", err)
 	}
 	r := newRequest("WebinarsGetLiveStreamDetails", "GET", authBearer, WebinarsGetLiveStreamDetailsResponses)
@@ -16745,7 +16745,7 @@ func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params Webina
 //	204     -     Meeting live stream updated.
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params WebinarsUpdateLiveStreamStatusParams, opts ...RequestOption) (*WebinarsUpdateLiveStreamStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateLiveStreamStatus: %w", err)
 	}
 	r := newRequest("WebinarsUpdateLiveStreamStatus", "PATCH", authBearer, WebinarsUpdateLiveStreamStatusResponses)
@@ -16794,7 +16794,7 @@ func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params Webi
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts ...RequestOption) (*GetWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinar: %w", err)
 	}
 	r := newRequest("GetWebinar", "GET", authBearer, GetWebinarResponses)
@@ -16851,7 +16851,7 @@ func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts .
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. * Users in '{0}' have been blocked from joining meetings and webi
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, opts ...RequestOption) (*UpdateWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateWebinar: %w", err)
 	}
 	r := newRequest("UpdateWebinar", "PATCH", authBearer, UpdateWebinarResponses)
@@ -16927,7 +16927,7 @@ func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, 
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3002` Sorry, you cannot delete this webinar since it is in progress. Error Code: `3003` You a
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) DeleteWebinar(ctx context.Context, params DeleteWebinarParams, opts ...RequestOption) (*DeleteWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteWebinar: %w", err)
 	}
 	r := newRequest("DeleteWebinar", "DELETE", authBearer, DeleteWebinarResponses)
@@ -16973,7 +16973,7 @@ func (c *Client) DeleteWebinar(ctx context.Context, params DeleteWebinarParams, 
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3063` Can not end on-premise user's meeting:
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarStatusParams, opts ...RequestOption) (*UpdateWebinarStatusResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateWebinarStatus: %w", err)
 	}
 	r := newRequest("UpdateWebinarStatus", "PUT", authBearer, UpdateWebinarStatusResponses)
@@ -17023,7 +17023,7 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 //	404     3001  Not Found Webinar does not exist: {0}. Error Code: `3043` Webinar has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Perform batch registration API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) WebinarsPerformBatchRegistration(ctx context.Context, params WebinarsPerformBatchRegistrationParams, opts ...RequestOption) (*WebinarsPerformBatchRegistrationResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsPerformBatchRegistration: %w", err)
 	}
 	r := newRequest("WebinarsPerformBatchRegistration", "POST", authBearer, WebinarsPerformBatchRegistrationResponses)
@@ -17079,7 +17079,7 @@ func (c *Client) WebinarsPerformBatchRegistration(ctx context.Context, params We
 //	Status  Code  Description
 //	200     -     OK
 func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebinarTrackingSourcesParams, opts ...RequestOption) (*GetWebinarTrackingSourcesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarTrackingSources: %w", err)
 	}
 	r := newRequest("GetWebinarTrackingSources", "GET", authBearer, GetWebinarTrackingSourcesResponses)
@@ -17121,7 +17121,7 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 //	201     -     Webinar Invite Links Created
 //	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebinarInviteLinksParams, opts ...RequestOption) (*CreateWebinarInviteLinksResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateWebinarInviteLinks: %w", err)
 	}
 	r := newRequest("CreateWebinarInviteLinks", "POST", authBearer, CreateWebinarInviteLinksResponses)
@@ -17172,7 +17172,7 @@ func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebi
 //	400     200   Bad request No permission. Only available for paid account: {accountId}. Error Code: `300` The next page token is invalid or expired.
 //	404     3001  Webinar does not exist.
 func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinarParticipantsParams, opts ...RequestOption) (*ListWebinarParticipantsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarParticipants: %w", err)
 	}
 	r := newRequest("ListWebinarParticipants", "GET", authBearer, ListWebinarParticipantsResponses)
@@ -17253,7 +17253,7 @@ func (r *ListWebinarParticipantsResponse) items() []GetPastMeetingParticipantsPa
 //	300     -     Invalid webinar ID.
 //	404     -     Webinar not found.
 func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWebinarInstancesParams, opts ...RequestOption) (*ListPastWebinarInstancesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastWebinarInstances: %w", err)
 	}
 	r := newRequest("ListPastWebinarInstances", "GET", authBearer, ListPastWebinarInstancesResponses)
@@ -17299,7 +17299,7 @@ func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWe
 //	401     1010  Unauthorized User does not belong to this account:{accountId}.
 //	404     3001  Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}.
 func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPastWebinarPollResultsParams, opts ...RequestOption) (*ListPastWebinarPollResultsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastWebinarPollResults: %w", err)
 	}
 	r := newRequest("ListPastWebinarPollResults", "GET", authBearer, ListPastWebinarPollResultsResponses)
@@ -17348,7 +17348,7 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 //	401     1010  Unauthorized User does not belong to this account:{accountId}.
 //	404     3001  Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}.
 func (c *Client) ListQOfPastWebinar(ctx context.Context, params ListQOfPastWebinarParams, opts ...RequestOption) (*ListQOfPastWebinarResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListQOfPastWebinar: %w", err)
 	}
 	r := newRequest("ListQOfPastWebinar", "GET", authBearer, ListQOfPastWebinarResponses)
@@ -17392,7 +17392,7 @@ func (c *Client) ListQOfPastWebinar(ctx context.Context, params ListQOfPastWebin
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     3001  Not Found Webinar ID is invalid or not end.
 func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebinarFilesParams, opts ...RequestOption) (*ListPastWebinarFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastWebinarFiles: %w", err)
 	}
 	r := newRequest("ListPastWebinarFiles", "GET", authBearer, ListPastWebinarFilesResponses)
@@ -17433,7 +17433,7 @@ func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebina
 //	400     300   The request could not be completed because you have provided an invalid occurence ID: {occurenceId} Error Code: `1010` User does not belong to this account:{accountId}. **Error Code
 //	404     1001  User {userId} does not exist or does not belong to this account. Error Code: `3001` Meeting ID is invalid or not end.
 func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsenteesParams, opts ...RequestOption) (*GetWebinarAbsenteesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarAbsentees: %w", err)
 	}
 	r := newRequest("GetWebinarAbsentees", "GET", authBearer, GetWebinarAbsenteesResponses)
@@ -17519,7 +17519,7 @@ func (r *GetWebinarAbsenteesResponse) items() []GetWebinarRegistrantRegistrant {
 //	Status  Code  Description
 //	200     -     Contact returned successfully.
 func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompanyContactsParams, opts ...RequestOption) (*SearchCompanyContactsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchCompanyContacts: %w", err)
 	}
 	r := newRequest("SearchCompanyContacts", "GET", authBearer, SearchCompanyContactsResponses)
@@ -17612,7 +17612,7 @@ func (r *SearchCompanyContactsResponse) items() []SearchCompanyContactsContact {
 //	200     -     * OK List of numbers returned.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNumbersParams, opts ...RequestOption) (*ListSIPTrunkNumbersResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSIPTrunkNumbers: %w", err)
 	}
 	r := newRequest("ListSIPTrunkNumbers", "GET", authBearer, ListSIPTrunkNumbersResponses)
@@ -17656,7 +17656,7 @@ func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNum
 //	400     300   Bad Request * Meeting id does not exist. * Invalid meeting id. * Meeting does not exist. * No permission.
 //	404     3001  Meeting {meetingId} is not found or has expired.
 func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseInMeetingRecordingControlsParams, opts ...RequestOption) (*UseInMeetingRecordingControlsResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UseInMeetingRecordingControls: %w", err)
 	}
 	r := newRequest("UseInMeetingRecordingControls", "PATCH", authBearer, UseInMeetingRecordingControlsResponses)
@@ -17700,7 +17700,7 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 //	200     -     Account billing invoice PDF returned.
 //	400     2001  Account does not exist: {subAccountId}.
 func (c *Client) DownloadInvoiceFile(ctx context.Context, params DownloadInvoiceFileParams, opts ...RequestOption) (*DownloadInvoiceFileResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DownloadInvoiceFile: %w", err)
 	}
 	r := newRequest("DownloadInvoiceFile", "GET", authBearer, DownloadInvoiceFileResponses)
@@ -17743,7 +17743,7 @@ func (c *Client) DownloadInvoiceFile(ctx context.Context, params DownloadInvoice
 //	200     -     OK Archived files returned.
 //	400     2001  Bad request Account does not exist: {accountId}.
 func (c *Client) ListArchivedFiles(ctx context.Context, params ListArchivedFilesParams, opts ...RequestOption) (*ListArchivedFilesResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListArchivedFiles: %w", err)
 	}
 	r := newRequest("ListArchivedFiles", "GET", authBearer, ListArchivedFilesResponses)

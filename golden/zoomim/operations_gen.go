@@ -27,7 +27,7 @@ import (
 //	404     4130  Group does not exist:{groupId}.
 //	409     4132  Group name {groupName} is already in use.
 func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDirectoryGroupParams, opts ...RequestOption) (*CreateIMDirectoryGroupResponse, error) {
-	if err := params.Validate(); err != nil {
+	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateIMDirectoryGroup: %w", err)
 	}
 	r := newRequest("CreateIMDirectoryGroup", "POST", authInherit, CreateIMDirectoryGroupResponses)

@@ -18,11 +18,15 @@ type CreateIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// CreateIMDirectoryGroupResponses documents the responses of CreateIMDirectoryGroup, from the collection's saved
-// examples. An APIError carries the row that matches its status and code.
-var CreateIMDirectoryGroupResponses = []ResponseDoc{
-	{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
-	{Status: 201, Code: "", Description: "IM Group created."},
-	{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
-	{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
+// CreateIMDirectoryGroupResponses returns the responses CreateIMDirectoryGroup
+// documents in the collection's saved examples, in a new slice on each call.
+// An APIError of the operation carries the row that is its response
+// (Documented) or the rows of its status (Candidates).
+func CreateIMDirectoryGroupResponses() []ResponseDoc {
+	return []ResponseDoc{
+		{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
+		{Status: 201, Code: "", Description: "IM Group created."},
+		{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
+		{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
+	}
 }

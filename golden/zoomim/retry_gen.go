@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -15,16 +16,26 @@ import (
 	"time"
 )
 
-// RetryPolicy says when a call is sent again. A call is retried when the
-// server answers 429 Too Many Requests or 503 Service Unavailable, or when
-// the connection is reset, and only when
+// RetryPolicy says when a call is sent again. A call that may act twice
+// when sent twice is retried only when the server cannot have acted on it:
 //
-//   - its method is idempotent (GET, HEAD, OPTIONS, TRACE, PUT, DELETE) or
-//     RetryNonIdempotent is set, and
-//   - its body can be sent again: a body streamed from an io.Reader (a file
-//     body, a multipart file part) is sent once unless the reader is an
-//     io.Seeker (an *os.File, a *bytes.Reader), which is sought back to
-//     where it stood before the first attempt.
+//   - An idempotent call, whose method is GET, HEAD, OPTIONS, TRACE, PUT or
+//     DELETE, or which carries an Idempotency-Key or X-Idempotency-Key
+//     header (as net/http counts it), or any call when RetryNonIdempotent
+//     is set, is retried on 408 Request Timeout, 429 Too Many Requests, 500
+//     Internal Server Error, 502 Bad Gateway, 503 Service Unavailable and
+//     504 Gateway Timeout, and when the connection is reset or closed
+//     before the response, or cannot be made (refused, unreachable).
+//   - Any other call (POST, PATCH, ...) is retried only on a 429 or 503
+//     that carries a Retry-After header, the server's word that it did not
+//     act and when to come back, and when the connection cannot be made, so
+//     that nothing was sent.
+//
+// Neither is retried when the context ends or a timeout of the HTTP client
+// fires, nor when its body cannot be sent again: a body streamed from an
+// io.Reader (a file body, a multipart file part, a Do body) is sent once
+// unless the reader is an io.Seeker (an *os.File, a *bytes.Reader), which is
+// sought back to where it stood before the first attempt.
 //
 // The wait before a retry is the response's Retry-After (seconds or an HTTP
 // date) when it has one, else MinDelay doubled on each retry, with jitter,
@@ -42,9 +53,10 @@ type RetryPolicy struct {
 	MaxAttempts int
 	MinDelay    time.Duration
 	MaxDelay    time.Duration
-	// RetryNonIdempotent also retries POST, PATCH and other methods that
-	// may act twice when sent twice. Set it only when the API deduplicates
-	// them (for example with an idempotency key header).
+	// RetryNonIdempotent retries POST, PATCH and other methods that may act
+	// twice when sent twice as idempotent calls are. Set it only when the
+	// API deduplicates them; a call with an Idempotency-Key header is
+	// retried so without it.
 	RetryNonIdempotent bool
 }
 
@@ -91,16 +103,63 @@ func idempotent(method string) bool {
 	return false
 }
 
-// retryable reports whether an attempt's outcome is worth another attempt:
-// 429, 503, or a connection reset or closed before the response.
-func retryable(resp *http.Response, err error) bool {
+// idempotencyKeys are the headers that make a call idempotent, as
+// net/http's own retry counts them: the server deduplicates by them.
+var idempotencyKeys = []string{"Idempotency-Key", "X-Idempotency-Key"}
+
+// hasIdempotencyKey reports whether the call sends an idempotency key,
+// from the collection or from WithHeader.
+func hasIdempotencyKey(r *request, cc *callConfig) bool {
+	for _, name := range idempotencyKeys {
+		if cc.header.Get(name) != "" {
+			return true
+		}
+		for _, kv := range r.header {
+			if strings.EqualFold(kv.key, name) && kv.value != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// retryable reports whether an attempt's outcome is worth another attempt
+// of a call that is idempotent or not (see RetryPolicy).
+func retryable(resp *http.Response, err error, idempotent bool) bool {
 	if resp != nil {
-		return resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable
+		switch resp.StatusCode {
+		case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+			_, hasRetryAfter := resp.Header["Retry-After"]
+			return idempotent || hasRetryAfter
+		case http.StatusRequestTimeout, http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
+			return idempotent
+		}
+		return false
 	}
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
-	return errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
+	if notConnected(err) {
+		return true
+	}
+	var timeout interface{ Timeout() bool }
+	if errors.As(err, &timeout) && timeout.Timeout() {
+		return false // a timeout of the HTTP client: the server may be acting
+	}
+	return idempotent && (errors.Is(err, syscall.ECONNRESET) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF))
+}
+
+// notConnected reports whether err is a failure to make the connection,
+// before anything of the request was sent: refused, unreachable, a DNS
+// lookup that may pass next time. A name that does not exist and a dial
+// that timed out are not retried.
+func notConnected(err error) bool {
+	var op *net.OpError
+	if !errors.As(err, &op) || op.Op != "dial" || op.Timeout() {
+		return false
+	}
+	var dns *net.DNSError
+	return !errors.As(err, &dns) || !dns.IsNotFound
 }
 
 // backoff returns the wait before attempt+1, and false when the server asks

@@ -71,7 +71,7 @@ func TestMaxResponseBytesDefault(t *testing.T) {
 
 func TestMaxResponseBytesOption(t *testing.T) {
 	for _, n := range []int64{0, -1} {
-		if _, err := newClient("https://api.example.com", []Option{WithMaxResponseBytes(n)}); err == nil {
+		if _, err := newClient("https://api.example.com", authInherit, []Option{WithMaxResponseBytes(n)}); err == nil {
 			t.Errorf("WithMaxResponseBytes(%d) accepted", n)
 		}
 	}

@@ -82,7 +82,7 @@ func TestCheckHeaderValue(t *testing.T) {
 }
 
 func TestAuthorizeEachScheme(t *testing.T) {
-	c, err := newClient("http://h", []Option{WithBearerToken("t"), WithAPIKey("k"), WithBasicAuth("u", "p")})
+	c, err := newClient("http://h", authInherit, []Option{WithBearerToken("t"), WithAPIKey("k"), WithBasicAuth("u", "p")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,7 +111,7 @@ func TestAuthorizeEachScheme(t *testing.T) {
 }
 
 func TestUnsentMultipartBodyIsClosed(t *testing.T) {
-	c, err := newClient("http://h", nil)
+	c, err := newClient("http://h", authInherit, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

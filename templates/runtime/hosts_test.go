@@ -10,7 +10,7 @@ import (
 )
 
 func TestAtBase(t *testing.T) {
-	c, err := newClient("https://api.example.com/v1", []Option{WithUserAgent("ua")})
+	c, err := newClient("https://api.example.com/v1", authInherit, []Option{WithUserAgent("ua")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,17 +35,17 @@ func TestAtBase(t *testing.T) {
 // TestBaseURLOption: a collection without a usable host has an empty
 // default base; WithBaseURL must still make a working client.
 func TestBaseURLOption(t *testing.T) {
-	if _, err := newClient("", nil); err == nil || err.Error() != "base URL is empty: give one with WithBaseURL" {
+	if _, err := newClient("", authInherit, nil); err == nil || err.Error() != "base URL is empty: give one with WithBaseURL" {
 		t.Errorf("newClient without any base: error %v", err)
 	}
-	c, err := newClient("", []Option{WithBaseURL("https://api.example.com/v2/")})
+	c, err := newClient("", authInherit, []Option{WithBaseURL("https://api.example.com/v2/")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := c.baseURL.String(); got != "https://api.example.com/v2" {
 		t.Errorf("base = %q", got)
 	}
-	c, err = newClient("https://default.example.com", []Option{WithBaseURL("http://127.0.0.1:8080")})
+	c, err = newClient("https://default.example.com", authInherit, []Option{WithBaseURL("http://127.0.0.1:8080")})
 	if err != nil || c.baseURL.String() != "http://127.0.0.1:8080" {
 		t.Errorf("WithBaseURL does not replace the default: %v %v", c, err)
 	}
@@ -178,7 +178,7 @@ func TestHostParamBlocksTheRequest(t *testing.T) {
 	var hits atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
 	defer srv.Close()
-	c, err := newClient("https://api.example.com", []Option{WithBearerToken("tok")})
+	c, err := newClient("https://api.example.com", authInherit, []Option{WithBearerToken("tok")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,12 +20,15 @@ type request struct {
 	operation string
 	method    string
 	auth      authScheme
-	responses []ResponseDoc
+	// responses returns the operation's documented responses; nil for none.
+	responses func() []ResponseDoc
 
 	path    strings.Builder // decoded
 	rawPath strings.Builder // escaped
 	query   queryList
 	header  []keyValue
+	// rawQuery is query text sent as written, before query: Do's.
+	rawQuery string
 
 	body          requestBody
 	contentLength int64
@@ -54,7 +57,7 @@ func (r *request) errorBody(status int, mk func() any) {
 	r.errorBodies[status] = mk
 }
 
-func newRequest(operation, method string, auth authScheme, responses []ResponseDoc) *request {
+func newRequest(operation, method string, auth authScheme, responses func() []ResponseDoc) *request {
 	return &request{operation: operation, method: method, auth: auth, responses: responses, contentLength: -1}
 }
 

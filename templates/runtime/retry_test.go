@@ -8,6 +8,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
 	"strings"
 	"sync"
 	"syscall"
@@ -95,7 +97,7 @@ func installFakeTime(c *Client) *fakeTime {
 
 func testClient(t *testing.T, base string, opts ...Option) (*Client, *fakeTime) {
 	t.Helper()
-	c, err := newClient(base, opts)
+	c, err := newClient(base, authInherit, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +198,7 @@ func TestRetryNotPastDeadline(t *testing.T) {
 
 func TestRetryStoppedByContext(t *testing.T) {
 	s := newScript(t, step{503, ""}, step{200, ""})
-	c, err := newClient(s.srv.URL, nil) // the real sleeper: 500ms, cut short
+	c, err := newClient(s.srv.URL, authInherit, nil) // the real sleeper: 500ms, cut short
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,7 +313,7 @@ func unbounded(body string) string {
 }
 
 func TestRetryNotOnOtherStatuses(t *testing.T) {
-	for _, status := range []int{400, 401, 404, 500, 502} {
+	for _, status := range []int{400, 401, 403, 404, 409, 422, 501, 505} {
 		s := newScript(t, step{status, "1"}, step{200, ""})
 		c, _ := testClient(t, s.srv.URL)
 		c.send(context.Background(), getRequest(), nil)
@@ -321,22 +323,159 @@ func TestRetryNotOnOtherStatuses(t *testing.T) {
 	}
 }
 
-func TestRetryable(t *testing.T) {
+func TestRetryServerErrorsOfIdempotentCalls(t *testing.T) {
+	for _, status := range []int{408, 500, 502, 504} {
+		s := newScript(t, step{status, ""}, step{200, ""})
+		c, ft := testClient(t, s.srv.URL)
+		if _, _, err := c.send(context.Background(), getRequest(), nil); err != nil || s.attempts() != 2 || !sameDurations(ft.sleeps, []time.Duration{defaultMinDelay}) {
+			t.Errorf("GET, HTTP %d then 200: err %v, %d attempts, waits %v; want success after 2 and one backoff", status, err, s.attempts(), ft.sleeps)
+		}
+	}
+}
+
+// TestRetryPOSTOnlyWhenTheServerSaysItDidNotAct: a POST is sent again on a
+// 429 or 503 with Retry-After, or when the connection cannot be made;
+// never on a 5xx that may follow its effect, nor on a 429 or 503 without a
+// Retry-After, nor on a reset connection.
+func TestRetryPOSTOnlyWhenTheServerSaysItDidNotAct(t *testing.T) {
+	post := func(header ...string) *request {
+		r := newRequest("Op", http.MethodPost, authNone, nil)
+		for i := 0; i+1 < len(header); i += 2 {
+			r.addHeader(header[i], header[i+1])
+		}
+		r.setRaw("application/json", []byte(`{"a":1}`))
+		return r
+	}
 	tests := []struct {
-		err  error
-		want bool
+		name     string
+		first    step
+		r        *request
+		call     []RequestOption
+		attempts int
 	}{
-		{fmt.Errorf("op: %w", &net.OpError{Op: "read", Err: syscall.ECONNRESET}), true},
-		{fmt.Errorf("op: %w", io.EOF), true},
-		{io.ErrUnexpectedEOF, true},
-		{context.Canceled, false},
-		{fmt.Errorf("x: %w: %w", context.DeadlineExceeded, io.EOF), false},
-		{errors.New("tls: bad certificate"), false},
-		{nil, false},
+		{"429 Retry-After", step{429, "3"}, post(), nil, 2},
+		{"503 Retry-After", step{503, "0"}, post(), nil, 2},
+		{"429", step{429, ""}, post(), nil, 1},
+		{"503", step{503, ""}, post(), nil, 1},
+		{"500 Retry-After", step{500, "1"}, post(), nil, 1},
+		{"502", step{502, ""}, post(), nil, 1},
+		{"504", step{504, ""}, post(), nil, 1},
+		{"reset", step{0, ""}, post(), nil, 1},
+		{"500 with an Idempotency-Key", step{500, ""}, post("Idempotency-Key", "k1"), nil, 2},
+		{"reset with an X-Idempotency-Key", step{0, ""}, post(), []RequestOption{WithHeader("x-idempotency-key", "k2")}, 2},
+		{"an empty Idempotency-Key", step{500, ""}, post("Idempotency-Key", ""), nil, 1},
 	}
 	for _, tt := range tests {
-		if got := retryable(nil, tt.err); got != tt.want {
-			t.Errorf("retryable(%v) = %v, want %v", tt.err, got, tt.want)
+		s := newScript(t, tt.first, step{201, ""})
+		c, _ := testClient(t, s.srv.URL)
+		c.send(context.Background(), tt.r, tt.call)
+		if s.attempts() != tt.attempts {
+			t.Errorf("POST, %s: %d attempts, want %d", tt.name, s.attempts(), tt.attempts)
+		}
+		for i, b := range s.bodies {
+			if b != `{"a":1}` {
+				t.Errorf("POST, %s: attempt %d sent %q", tt.name, i+1, b)
+			}
+		}
+	}
+}
+
+// TestRetryWhenTheConnectionCannotBeMade: nothing was sent, so a POST is
+// sent again too; the retry reaches the server once it listens.
+func TestRetryWhenTheConnectionCannotBeMade(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // connections to addr are refused until the server below listens
+	var mu sync.Mutex
+	var got []string
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		got = append(got, r.Method+" "+string(b))
+		mu.Unlock()
+	})}
+	defer srv.Close()
+	c, err := newClient("http://"+addr, authInherit, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sleeps int
+	c.jitter = func(d time.Duration) time.Duration { return d }
+	c.sleep = func(ctx context.Context, d time.Duration) error {
+		sleeps++
+		ln, err := net.Listen("tcp", addr)
+		if err != nil {
+			return err
+		}
+		go srv.Serve(ln)
+		return nil
+	}
+	r := newRequest("Op", http.MethodPost, authNone, nil)
+	r.setRaw("text/plain", []byte("once"))
+	if _, _, err := c.send(t.Context(), r, nil); err != nil {
+		t.Fatalf("send: %v", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if sleeps != 1 || fmt.Sprint(got) != "[POST once]" {
+		t.Errorf("%d waits, server got %q; want one wait and the POST once", sleeps, got)
+	}
+}
+
+func TestRetryable(t *testing.T) {
+	refused := &url.Error{Op: "Get", URL: "http://h", Err: &net.OpError{Op: "dial", Net: "tcp", Err: &os.SyscallError{Syscall: "connect", Err: syscall.ECONNREFUSED}}}
+	tests := []struct {
+		name            string
+		err             error
+		idem, otherwise bool // for an idempotent call, for another
+	}{
+		{"reset", fmt.Errorf("op: %w", &net.OpError{Op: "read", Err: syscall.ECONNRESET}), true, false},
+		{"EOF", fmt.Errorf("op: %w", io.EOF), true, false},
+		{"unexpected EOF", io.ErrUnexpectedEOF, true, false},
+		{"refused", fmt.Errorf("op: %w", refused), true, true},
+		{"DNS may pass", &net.OpError{Op: "dial", Err: &net.DNSError{Err: "server misbehaving", Name: "h", IsTemporary: true}}, true, true},
+		{"no such host", &net.OpError{Op: "dial", Err: &net.DNSError{Err: "no such host", Name: "h", IsNotFound: true}}, false, false},
+		{"dial timeout", &net.OpError{Op: "dial", Err: timeoutError{}}, false, false},
+		{"response header timeout", fmt.Errorf("op: %w", &url.Error{Op: "Get", URL: "http://h", Err: timeoutError{}}), false, false},
+		{"canceled", context.Canceled, false, false},
+		{"deadline", fmt.Errorf("x: %w: %w", context.DeadlineExceeded, io.EOF), false, false},
+		{"canceled dial", &net.OpError{Op: "dial", Err: context.Canceled}, false, false},
+		{"TLS", errors.New("tls: bad certificate"), false, false},
+		{"none", nil, false, false},
+	}
+	for _, tt := range tests {
+		if got := retryable(nil, tt.err, true); got != tt.idem {
+			t.Errorf("%s: retryable(%v) of an idempotent call = %v, want %v", tt.name, tt.err, got, tt.idem)
+		}
+		if got := retryable(nil, tt.err, false); got != tt.otherwise {
+			t.Errorf("%s: retryable(%v) of a POST = %v, want %v", tt.name, tt.err, got, tt.otherwise)
+		}
+	}
+}
+
+type timeoutError struct{}
+
+func (timeoutError) Error() string { return "timeout awaiting response headers" }
+func (timeoutError) Timeout() bool { return true }
+
+func TestRetryableStatuses(t *testing.T) {
+	for status := 100; status < 600; status++ {
+		idem := status == 408 || status == 429 || status == 500 || status == 502 || status == 503 || status == 504
+		for _, ra := range []bool{false, true} {
+			resp := &http.Response{StatusCode: status, Header: http.Header{}}
+			if ra {
+				resp.Header.Set("Retry-After", "1")
+			}
+			if got := retryable(resp, nil, true); got != idem {
+				t.Errorf("HTTP %d (Retry-After %v), idempotent: retryable = %v, want %v", status, ra, got, idem)
+			}
+			other := ra && (status == 429 || status == 503)
+			if got := retryable(resp, nil, false); got != other {
+				t.Errorf("HTTP %d (Retry-After %v), POST: retryable = %v, want %v", status, ra, got, other)
+			}
 		}
 	}
 }
@@ -382,14 +521,14 @@ func TestHalfJitterBounds(t *testing.T) {
 }
 
 func TestWithRetryRejectsNegative(t *testing.T) {
-	if _, err := newClient("http://x", []Option{WithRetry(RetryPolicy{MaxAttempts: -1})}); err == nil {
+	if _, err := newClient("http://x", authInherit, []Option{WithRetry(RetryPolicy{MaxAttempts: -1})}); err == nil {
 		t.Error("WithRetry accepts a negative MaxAttempts")
 	}
 }
 
 func TestRetryStoppedErrorKeepsBoth(t *testing.T) {
 	s := newScript(t, step{503, ""})
-	c, err := newClient(s.srv.URL, nil)
+	c, err := newClient(s.srv.URL, authInherit, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,7 +81,7 @@ var redirectSchemes = []struct {
 func credentialClient(t *testing.T, base string, opts ...Option) *Client {
 	t.Helper()
 	opts = append([]Option{WithBearerToken("tok-1"), WithBasicAuth("ann", "pw-1"), WithAPIKey("key-1"), WithRetry(RetryPolicy{MaxAttempts: 1})}, opts...)
-	c, err := newClient(base, opts)
+	c, err := newClient(base, authInherit, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +258,7 @@ func TestDropQueryKey(t *testing.T) {
 }
 
 func TestDefaultHTTPClient(t *testing.T) {
-	c, err := newClient("https://api.example.com", nil)
+	c, err := newClient("https://api.example.com", authInherit, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -280,7 +280,7 @@ func TestDefaultHTTPClient(t *testing.T) {
 	if dialTimeout != 30*time.Second {
 		t.Errorf("dial timeout %v", dialTimeout)
 	}
-	user, err := newClient("https://api.example.com", []Option{WithHTTPClient(&http.Client{Timeout: time.Minute})})
+	user, err := newClient("https://api.example.com", authInherit, []Option{WithHTTPClient(&http.Client{Timeout: time.Minute})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -313,7 +313,7 @@ func TestDefaultClientResponseHeaderTimeout(t *testing.T) {
 	defer func(d time.Duration) { responseHeaderTimeout = d }(responseHeaderTimeout)
 	responseHeaderTimeout = 20 * time.Millisecond
 	srv := stalling(t, "")
-	c, err := newClient(srv.URL, []Option{WithRetry(RetryPolicy{MaxAttempts: 1})})
+	c, err := newClient(srv.URL, authInherit, []Option{WithRetry(RetryPolicy{MaxAttempts: 1})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -329,7 +329,7 @@ func TestDefaultClientResponseHeaderTimeout(t *testing.T) {
 
 func TestDefaultClientBodyIdleGuard(t *testing.T) {
 	srv := stalling(t, `{"partial":`)
-	c, err := newClient(srv.URL, []Option{WithRetry(RetryPolicy{MaxAttempts: 1})})
+	c, err := newClient(srv.URL, authInherit, []Option{WithRetry(RetryPolicy{MaxAttempts: 1})})
 	if err != nil {
 		t.Fatal(err)
 	}
