@@ -46,7 +46,7 @@ func TestLegacyV1Wire(t *testing.T) {
 		t.Errorf("DefaultBaseURL = %q", legacyv1.DefaultBaseURL)
 	}
 	want404 := legacyv1.ResponseDoc{Status: 404, Description: "Missing"}
-	if rows := legacyv1.GetNoteResponses(); len(rows) != 2 || rows[1] != want404 {
-		t.Errorf("GetNoteResponses() = %+v", rows)
+	if rows := legacyv1.GetNoteResponseDocs(); len(rows) != 2 || rows[1] != want404 {
+		t.Errorf("GetNoteResponseDocs() = %+v", rows)
 	}
 }

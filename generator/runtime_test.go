@@ -696,7 +696,7 @@ func TestAPIKeyAuthLowering(t *testing.T) {
 				ops = string(f.Content)
 			}
 		}
-		if want := `newRequest("Get", "GET", ` + tt.want + `, GetResponses)`; !strings.Contains(ops, want) {
+		if want := `newRequest("Get", "GET", ` + tt.want + `, GetResponseDocs)`; !strings.Contains(ops, want) {
 			t.Errorf("%s: operations_gen.go lacks %s:\n%s", tt.auth, want, ops)
 		}
 		if len(warns) != tt.warnings {

@@ -218,14 +218,14 @@ func TestZoomIMResponseTableAndDefaults(t *testing.T) {
 		{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
 		{Status: 409, Code: "4132", Description: "Group name {groupName} is already in use."},
 	}
-	rows := zoomim.CreateIMDirectoryGroupResponses()
+	rows := zoomim.CreateIMDirectoryGroupResponseDocs()
 	if !reflect.DeepEqual(rows, want) {
 		t.Errorf("response table = %+v\nwant %+v", rows, want)
 	}
 	// A caller's copy: changing it changes neither the next caller's nor
 	// what an APIError finds.
 	rows[3].Description, rows[3].Code = "changed", "0"
-	if got := zoomim.CreateIMDirectoryGroupResponses(); !reflect.DeepEqual(got, want) {
+	if got := zoomim.CreateIMDirectoryGroupResponseDocs(); !reflect.DeepEqual(got, want) {
 		t.Errorf("after a caller changed its rows: %+v", got)
 	}
 	rec := newRecorder(t, http.StatusConflict, nil, `{"code":4132}`)

@@ -30,7 +30,7 @@ import (
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateSIPPhoneResponses):
+// Documented responses (also in UpdateSIPPhoneResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first.
@@ -41,7 +41,7 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateSIPPhone: %w", err)
 	}
-	r := newRequest("UpdateSIPPhone", "PATCH", authBearer, UpdateSIPPhoneResponses)
+	r := newRequest("UpdateSIPPhone", "PATCH", authBearer, UpdateSIPPhoneResponseDocs)
 	r.addPath("/sip_phones/")
 	r.addPathParam("phoneId", params.PhoneID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -95,7 +95,7 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteSIPPhoneResponses):
+// Documented responses (also in DeleteSIPPhoneResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first.
@@ -105,7 +105,7 @@ func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteSIPPhone: %w", err)
 	}
-	r := newRequest("DeleteSIPPhone", "DELETE", authBearer, DeleteSIPPhoneResponses)
+	r := newRequest("DeleteSIPPhone", "DELETE", authBearer, DeleteSIPPhoneResponseDocs)
 	r.addPath("/sip_phones/")
 	r.addPathParam("phoneId", params.PhoneID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -138,7 +138,7 @@ func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListSIPPhonesResponses):
+// Documented responses (also in ListSIPPhonesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   SIP Phones listed successfully. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first.
@@ -147,7 +147,7 @@ func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSIPPhones: %w", err)
 	}
-	r := newRequest("ListSIPPhones", "GET", authBearer, ListSIPPhonesResponses)
+	r := newRequest("ListSIPPhones", "GET", authBearer, ListSIPPhonesResponseDocs)
 	r.addPath("/sip_phones")
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
@@ -230,7 +230,7 @@ func (r *ListSIPPhonesResponse) items() []Phone {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in EnableSIPPhoneResponses):
+// Documented responses (also in EnableSIPPhoneResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     SIP Phone Created.
@@ -240,7 +240,7 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("EnableSIPPhone: %w", err)
 	}
-	r := newRequest("EnableSIPPhone", "POST", authBearer, EnableSIPPhoneResponses)
+	r := newRequest("EnableSIPPhone", "POST", authBearer, EnableSIPPhoneResponseDocs)
 	r.addPath("/sip_phones")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -305,7 +305,7 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetZoomRoomAccountProfileResponses):
+// Documented responses (also in GetZoomRoomAccountProfileResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Zoom Room Account Profile returned successfully.
@@ -314,7 +314,7 @@ func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomAccountProfile: %w", err)
 	}
-	r := newRequest("GetZoomRoomAccountProfile", "GET", authBearer, GetZoomRoomAccountProfileResponses)
+	r := newRequest("GetZoomRoomAccountProfile", "GET", authBearer, GetZoomRoomAccountProfileResponseDocs)
 	r.addPath("/rooms/account_profile")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -349,7 +349,7 @@ func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateZoomRoomAccountProfileResponses):
+// Documented responses (also in UpdateZoomRoomAccountProfileResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Profile updated successfully.
@@ -358,7 +358,7 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomAccountProfile: %w", err)
 	}
-	r := newRequest("UpdateZoomRoomAccountProfile", "PATCH", authBearer, UpdateZoomRoomAccountProfileResponses)
+	r := newRequest("UpdateZoomRoomAccountProfile", "PATCH", authBearer, UpdateZoomRoomAccountProfileResponseDocs)
 	r.addPath("/rooms/account_profile")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -395,7 +395,7 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetZoomRoomAccountSettingsResponses):
+// Documented responses (also in GetZoomRoomAccountSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK ZR Account Settings returned successfully.
@@ -404,7 +404,7 @@ func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomR
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomAccountSettings: %w", err)
 	}
-	r := newRequest("GetZoomRoomAccountSettings", "GET", authBearer, GetZoomRoomAccountSettingsResponses)
+	r := newRequest("GetZoomRoomAccountSettings", "GET", authBearer, GetZoomRoomAccountSettingsResponseDocs)
 	r.addPath("/rooms/account_settings")
 	r.addQuery("setting_type", string(params.SettingType))
 	resp, body, err := c.send(ctx, r, opts)
@@ -443,7 +443,7 @@ func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomR
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateZoomRoomAccountSettingsResponses):
+// Documented responses (also in UpdateZoomRoomAccountSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Settings updated successfully.
@@ -452,7 +452,7 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomAccountSettings: %w", err)
 	}
-	r := newRequest("UpdateZoomRoomAccountSettings", "PATCH", authBearer, UpdateZoomRoomAccountSettingsResponses)
+	r := newRequest("UpdateZoomRoomAccountSettings", "PATCH", authBearer, UpdateZoomRoomAccountSettingsResponseDocs)
 	r.addPath("/rooms/account_settings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -489,7 +489,7 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetLocationSettingsResponses):
+// Documented responses (also in GetLocationSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Zoom Room location settings returned successfully.
@@ -499,7 +499,7 @@ func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSett
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetLocationSettings: %w", err)
 	}
-	r := newRequest("GetLocationSettings", "GET", authBearer, GetLocationSettingsResponses)
+	r := newRequest("GetLocationSettings", "GET", authBearer, GetLocationSettingsResponseDocs)
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/settings")
@@ -538,7 +538,7 @@ func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSett
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateLocationSettingsResponses):
+// Documented responses (also in UpdateLocationSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Location settings updated successfully.
@@ -548,7 +548,7 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateLocationSettings: %w", err)
 	}
-	r := newRequest("UpdateLocationSettings", "PATCH", authBearer, UpdateLocationSettingsResponses)
+	r := newRequest("UpdateLocationSettings", "PATCH", authBearer, UpdateLocationSettingsResponseDocs)
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/settings")
@@ -592,7 +592,7 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetZoomRoomLocationProfileResponses):
+// Documented responses (also in GetZoomRoomLocationProfileResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Zoom Rooms Location Profile returned successfully.
@@ -602,7 +602,7 @@ func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomR
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomLocationProfile: %w", err)
 	}
-	r := newRequest("GetZoomRoomLocationProfile", "GET", authBearer, GetZoomRoomLocationProfileResponses)
+	r := newRequest("GetZoomRoomLocationProfile", "GET", authBearer, GetZoomRoomLocationProfileResponseDocs)
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -640,7 +640,7 @@ func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomR
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateZoomRoomLocationProfileResponses):
+// Documented responses (also in UpdateZoomRoomLocationProfileResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Untitled Example
@@ -648,7 +648,7 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomLocationProfile: %w", err)
 	}
-	r := newRequest("UpdateZoomRoomLocationProfile", "PATCH", authBearer, UpdateZoomRoomLocationProfileResponses)
+	r := newRequest("UpdateZoomRoomLocationProfile", "PATCH", authBearer, UpdateZoomRoomLocationProfileResponseDocs)
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -695,7 +695,7 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ChangeAssignedParentLocationResponses):
+// Documented responses (also in ChangeAssignedParentLocationResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Location assigned successfully.
@@ -705,7 +705,7 @@ func (c *Client) ChangeAssignedParentLocation(ctx context.Context, params Change
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChangeAssignedParentLocation: %w", err)
 	}
-	r := newRequest("ChangeAssignedParentLocation", "PUT", authBearer, ChangeAssignedParentLocationResponses)
+	r := newRequest("ChangeAssignedParentLocation", "PUT", authBearer, ChangeAssignedParentLocationResponseDocs)
 	r.addPath("/rooms/locations/")
 	r.addPathParam("locationId", params.LocationID)
 	r.addPath("/location")
@@ -743,7 +743,7 @@ func (c *Client) ChangeAssignedParentLocation(ctx context.Context, params Change
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetZoomRoomLocationStructureResponses):
+// Documented responses (also in GetZoomRoomLocationStructureResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Zoom Rooms location structure returned successfully.
@@ -752,7 +752,7 @@ func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomLocationStructure: %w", err)
 	}
-	r := newRequest("GetZoomRoomLocationStructure", "GET", authBearer, GetZoomRoomLocationStructureResponses)
+	r := newRequest("GetZoomRoomLocationStructure", "GET", authBearer, GetZoomRoomLocationStructureResponseDocs)
 	r.addPath("/rooms/locations/structure")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -787,7 +787,7 @@ func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateZoomRoomsLocationStructureResponses):
+// Documented responses (also in UpdateZoomRoomsLocationStructureResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Location Structure updated successfully.
@@ -797,7 +797,7 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomsLocationStructure: %w", err)
 	}
-	r := newRequest("UpdateZoomRoomsLocationStructure", "PUT", authBearer, UpdateZoomRoomsLocationStructureResponses)
+	r := newRequest("UpdateZoomRoomsLocationStructure", "PUT", authBearer, UpdateZoomRoomsLocationStructureResponseDocs)
 	r.addPath("/rooms/locations/structure")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -833,7 +833,7 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListZoomRoomLocationsResponses):
+// Documented responses (also in ListZoomRoomLocationsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Zoom Room locations listed successfully.
@@ -843,7 +843,7 @@ func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomL
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomRoomLocations: %w", err)
 	}
-	r := newRequest("ListZoomRoomLocations", "GET", authBearer, ListZoomRoomLocationsResponses)
+	r := newRequest("ListZoomRoomLocations", "GET", authBearer, ListZoomRoomLocationsResponseDocs)
 	r.addPath("/rooms/locations")
 	if params.ParentLocationID != "" {
 		r.addQuery("parent_location_id", params.ParentLocationID)
@@ -899,7 +899,7 @@ func (c *Client) ListZoomRoomLocationsPages(ctx context.Context, params ListZoom
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddLocationResponses):
+// Documented responses (also in AddLocationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Location added successfully.
@@ -909,7 +909,7 @@ func (c *Client) AddLocation(ctx context.Context, params AddLocationParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddLocation: %w", err)
 	}
-	r := newRequest("AddLocation", "POST", authBearer, AddLocationResponses)
+	r := newRequest("AddLocation", "POST", authBearer, AddLocationResponseDocs)
 	r.addPath("/rooms/locations")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -952,7 +952,7 @@ func (c *Client) AddLocation(ctx context.Context, params AddLocationParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetZoomRoomSettingsResponses):
+// Documented responses (also in GetZoomRoomSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Zoom Room settings returned successfully.
@@ -962,7 +962,7 @@ func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSett
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomSettings: %w", err)
 	}
-	r := newRequest("GetZoomRoomSettings", "GET", authBearer, GetZoomRoomSettingsResponses)
+	r := newRequest("GetZoomRoomSettings", "GET", authBearer, GetZoomRoomSettingsResponseDocs)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/settings")
@@ -1000,7 +1000,7 @@ func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSett
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateZoomRoomSettingsResponses):
+// Documented responses (also in UpdateZoomRoomSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Settings updated successfully.
@@ -1009,7 +1009,7 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomSettings: %w", err)
 	}
-	r := newRequest("UpdateZoomRoomSettings", "PATCH", authBearer, UpdateZoomRoomSettingsResponses)
+	r := newRequest("UpdateZoomRoomSettings", "PATCH", authBearer, UpdateZoomRoomSettingsResponseDocs)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/settings")
@@ -1052,7 +1052,7 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListZoomRoomDevicesResponses):
+// Documented responses (also in ListZoomRoomDevicesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Devices listed successfully.
@@ -1061,7 +1061,7 @@ func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDev
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomRoomDevices: %w", err)
 	}
-	r := newRequest("ListZoomRoomDevices", "GET", authBearer, ListZoomRoomDevicesResponses)
+	r := newRequest("ListZoomRoomDevices", "GET", authBearer, ListZoomRoomDevicesResponseDocs)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/devices")
@@ -1096,7 +1096,7 @@ func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDev
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ChangeZoomRoomsAppVersionResponses):
+// Documented responses (also in ChangeZoomRoomsAppVersionResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Request processed successfully.
@@ -1105,7 +1105,7 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChangeZoomRoomsAppVersion: %w", err)
 	}
-	r := newRequest("ChangeZoomRoomsAppVersion", "PUT", authBearer, ChangeZoomRoomsAppVersionResponses)
+	r := newRequest("ChangeZoomRoomsAppVersion", "PUT", authBearer, ChangeZoomRoomsAppVersionResponseDocs)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/devices/")
@@ -1144,7 +1144,7 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetZoomRoomProfileResponses):
+// Documented responses (also in GetZoomRoomProfileResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Zoom Room profile returned successfully.
@@ -1154,7 +1154,7 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomProfile: %w", err)
 	}
-	r := newRequest("GetZoomRoomProfile", "GET", authBearer, GetZoomRoomProfileResponses)
+	r := newRequest("GetZoomRoomProfile", "GET", authBearer, GetZoomRoomProfileResponseDocs)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	if params.RegenerateActivationCode != nil {
@@ -1192,7 +1192,7 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteZoomRoomResponses):
+// Documented responses (also in DeleteZoomRoomResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Zoom Room deleted successfully.
@@ -1202,7 +1202,7 @@ func (c *Client) DeleteZoomRoom(ctx context.Context, params DeleteZoomRoomParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteZoomRoom: %w", err)
 	}
-	r := newRequest("DeleteZoomRoom", "DELETE", authBearer, DeleteZoomRoomResponses)
+	r := newRequest("DeleteZoomRoom", "DELETE", authBearer, DeleteZoomRoomResponseDocs)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -1231,7 +1231,7 @@ func (c *Client) DeleteZoomRoom(ctx context.Context, params DeleteZoomRoomParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateZoomRoomProfileResponses):
+// Documented responses (also in UpdateZoomRoomProfileResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Room Profile information updated successfully.
@@ -1241,7 +1241,7 @@ func (c *Client) UpdateZoomRoomProfile(ctx context.Context, params UpdateZoomRoo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateZoomRoomProfile: %w", err)
 	}
-	r := newRequest("UpdateZoomRoomProfile", "PATCH", authBearer, UpdateZoomRoomProfileResponses)
+	r := newRequest("UpdateZoomRoomProfile", "PATCH", authBearer, UpdateZoomRoomProfileResponseDocs)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -1280,7 +1280,7 @@ func (c *Client) UpdateZoomRoomProfile(ctx context.Context, params UpdateZoomRoo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ChangeZoomRoomLocationResponses):
+// Documented responses (also in ChangeZoomRoomLocationResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Location of the Zoom Room changed successfully.
@@ -1290,7 +1290,7 @@ func (c *Client) ChangeZoomRoomLocation(ctx context.Context, params ChangeZoomRo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ChangeZoomRoomLocation: %w", err)
 	}
-	r := newRequest("ChangeZoomRoomLocation", "PUT", authBearer, ChangeZoomRoomLocationResponses)
+	r := newRequest("ChangeZoomRoomLocation", "PUT", authBearer, ChangeZoomRoomLocationResponseDocs)
 	r.addPath("/rooms/")
 	r.addPathParam("roomId", params.RoomID)
 	r.addPath("/location")
@@ -1328,7 +1328,7 @@ func (c *Client) ChangeZoomRoomLocation(ctx context.Context, params ChangeZoomRo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RoomsListZoomRoomsResponses):
+// Documented responses (also in RoomsListZoomRoomsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     A list of Zoom Rooms returned successfully.
@@ -1336,7 +1336,7 @@ func (c *Client) RoomsListZoomRooms(ctx context.Context, params RoomsListZoomRoo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RoomsListZoomRooms: %w", err)
 	}
-	r := newRequest("RoomsListZoomRooms", "GET", authBearer, RoomsListZoomRoomsResponses)
+	r := newRequest("RoomsListZoomRooms", "GET", authBearer, RoomsListZoomRoomsResponseDocs)
 	r.addPath("/rooms")
 	if params.Status != "" {
 		r.addQuery("status", params.Status)
@@ -1423,7 +1423,7 @@ func (r *RoomsListZoomRoomsResponse) items() []RoomsListZoomRoomsRoom {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddZoomRoomResponses):
+// Documented responses (also in AddZoomRoomResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Created Zoom Room added successfully.
@@ -1433,7 +1433,7 @@ func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddZoomRoom: %w", err)
 	}
-	r := newRequest("AddZoomRoom", "POST", authBearer, AddZoomRoomResponses)
+	r := newRequest("AddZoomRoom", "POST", authBearer, AddZoomRoomResponseDocs)
 	r.addPath("/rooms")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -1478,7 +1478,7 @@ func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CheckInOrCheckOutOfZoomRoomResponses):
+// Documented responses (also in CheckInOrCheckOutOfZoomRoomResponseDocs()):
 //
 //	Status  Code  Description
 //	202     -     Accepted Request processed successfully.
@@ -1488,7 +1488,7 @@ func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckIn
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CheckInOrCheckOutOfZoomRoom: %w", err)
 	}
-	r := newRequest("CheckInOrCheckOutOfZoomRoom", "PATCH", authBearer, CheckInOrCheckOutOfZoomRoomResponses)
+	r := newRequest("CheckInOrCheckOutOfZoomRoom", "PATCH", authBearer, CheckInOrCheckOutOfZoomRoomResponseDocs)
 	r.addPath("/rooms/")
 	r.addPathParam("id", params.ID)
 	r.addPath("/events")
@@ -1527,7 +1527,7 @@ func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckIn
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListDigitalSignageContentsResponses):
+// Documented responses (also in ListDigitalSignageContentsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK List returned.
@@ -1536,7 +1536,7 @@ func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListDigitalSignageContents: %w", err)
 	}
-	r := newRequest("ListDigitalSignageContents", "GET", authBearer, ListDigitalSignageContentsResponses)
+	r := newRequest("ListDigitalSignageContents", "GET", authBearer, ListDigitalSignageContentsResponseDocs)
 	r.addPath("/rooms/digital_signage")
 	if params.Type != "" {
 		r.addQuery("type", params.Type)
@@ -1616,7 +1616,7 @@ func (r *ListDigitalSignageContentsResponse) items() []Content {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateE911DigitalSignageResponses):
+// Documented responses (also in UpdateE911DigitalSignageResponseDocs()):
 //
 //	Status  Code  Description
 //	202     -     Accepted
@@ -1625,7 +1625,7 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateE911DigitalSignage: %w", err)
 	}
-	r := newRequest("UpdateE911DigitalSignage", "PATCH", authBearer, UpdateE911DigitalSignageResponses)
+	r := newRequest("UpdateE911DigitalSignage", "PATCH", authBearer, UpdateE911DigitalSignageResponseDocs)
 	r.addPath("/rooms/events")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -1672,7 +1672,7 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateMessageResponses):
+// Documented responses (also in UpdateMessageResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Message updated successfully.
@@ -1682,7 +1682,7 @@ func (c *Client) UpdateMessage(ctx context.Context, params UpdateMessageParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMessage: %w", err)
 	}
-	r := newRequest("UpdateMessage", "PUT", authBearer, UpdateMessageResponses)
+	r := newRequest("UpdateMessage", "PUT", authBearer, UpdateMessageResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
@@ -1731,7 +1731,7 @@ func (c *Client) UpdateMessage(ctx context.Context, params UpdateMessageParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteMessageResponses):
+// Documented responses (also in DeleteMessageResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Message deleted.
@@ -1741,7 +1741,7 @@ func (c *Client) DeleteMessage(ctx context.Context, params DeleteMessageParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMessage: %w", err)
 	}
-	r := newRequest("DeleteMessage", "DELETE", authBearer, DeleteMessageResponses)
+	r := newRequest("DeleteMessage", "DELETE", authBearer, DeleteMessageResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
@@ -1783,7 +1783,7 @@ func (c *Client) DeleteMessage(ctx context.Context, params DeleteMessageParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMessageResponses):
+// Documented responses (also in GetMessageResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Get message successfully.
@@ -1793,7 +1793,7 @@ func (c *Client) GetMessage(ctx context.Context, params GetMessageParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMessage: %w", err)
 	}
-	r := newRequest("GetMessage", "GET", authBearer, GetMessageResponses)
+	r := newRequest("GetMessage", "GET", authBearer, GetMessageResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
@@ -1839,7 +1839,7 @@ func (c *Client) GetMessage(ctx context.Context, params GetMessageParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MarkMessageReadOrUnreadResponses):
+// Documented responses (also in MarkMessageReadOrUnreadResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Message marked successfully.
@@ -1849,7 +1849,7 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MarkMessageReadOrUnread: %w", err)
 	}
-	r := newRequest("MarkMessageReadOrUnread", "PATCH", authBearer, MarkMessageReadOrUnreadResponses)
+	r := newRequest("MarkMessageReadOrUnread", "PATCH", authBearer, MarkMessageReadOrUnreadResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
@@ -1896,7 +1896,7 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ReactToChatMessageResponses):
+// Documented responses (also in ReactToChatMessageResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Message reacted successfully.
@@ -1906,7 +1906,7 @@ func (c *Client) ReactToChatMessage(ctx context.Context, params ReactToChatMessa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ReactToChatMessage: %w", err)
 	}
-	r := newRequest("ReactToChatMessage", "PATCH", authBearer, ReactToChatMessageResponses)
+	r := newRequest("ReactToChatMessage", "PATCH", authBearer, ReactToChatMessageResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
@@ -1957,7 +1957,7 @@ func (c *Client) ReactToChatMessage(ctx context.Context, params ReactToChatMessa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SendChatMessageResponses):
+// Documented responses (also in SendChatMessageResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Status Code: `201` Message sent.
@@ -1967,7 +1967,7 @@ func (c *Client) SendChatMessage(ctx context.Context, params SendChatMessagePara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SendChatMessage: %w", err)
 	}
-	r := newRequest("SendChatMessage", "POST", authBearer, SendChatMessageResponses)
+	r := newRequest("SendChatMessage", "POST", authBearer, SendChatMessageResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages")
@@ -2024,7 +2024,7 @@ func (c *Client) SendChatMessage(ctx context.Context, params SendChatMessagePara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserChatMessagesResponses):
+// Documented responses (also in ListUserChatMessagesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of chat messages returned.
@@ -2034,7 +2034,7 @@ func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMe
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserChatMessages: %w", err)
 	}
-	r := newRequest("ListUserChatMessages", "GET", authBearer, ListUserChatMessagesResponses)
+	r := newRequest("ListUserChatMessages", "GET", authBearer, ListUserChatMessagesResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages")
@@ -2121,7 +2121,7 @@ func (r *ListUserChatMessagesResponse) items() []ListUserChatMessagesMessage {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListChannelMembersResponses):
+// Documented responses (also in ListChannelMembersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of channel members returned.
@@ -2130,7 +2130,7 @@ func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembe
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListChannelMembers: %w", err)
 	}
-	r := newRequest("ListChannelMembers", "GET", authBearer, ListChannelMembersResponses)
+	r := newRequest("ListChannelMembers", "GET", authBearer, ListChannelMembersResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2207,7 +2207,7 @@ func (r *ListChannelMembersResponse) items() []ListChannelMembersMember {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in InviteChannelMembersResponses):
+// Documented responses (also in InviteChannelMembersResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Members invited to the channel.
@@ -2216,7 +2216,7 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("InviteChannelMembers: %w", err)
 	}
-	r := newRequest("InviteChannelMembers", "POST", authBearer, InviteChannelMembersResponses)
+	r := newRequest("InviteChannelMembers", "POST", authBearer, InviteChannelMembersResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2261,7 +2261,7 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UsersRemoveMemberResponses):
+// Documented responses (also in UsersRemoveMemberResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Member removed.
@@ -2270,7 +2270,7 @@ func (c *Client) UsersRemoveMember(ctx context.Context, params UsersRemoveMember
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersRemoveMember: %w", err)
 	}
-	r := newRequest("UsersRemoveMember", "DELETE", authBearer, UsersRemoveMemberResponses)
+	r := newRequest("UsersRemoveMember", "DELETE", authBearer, UsersRemoveMemberResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2307,7 +2307,7 @@ func (c *Client) UsersRemoveMember(ctx context.Context, params UsersRemoveMember
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UsersGetChannelResponses):
+// Documented responses (also in UsersGetChannelResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Channel returned.
@@ -2317,7 +2317,7 @@ func (c *Client) UsersGetChannel(ctx context.Context, params UsersGetChannelPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersGetChannel: %w", err)
 	}
-	r := newRequest("UsersGetChannel", "GET", authBearer, UsersGetChannelResponses)
+	r := newRequest("UsersGetChannel", "GET", authBearer, UsersGetChannelResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2354,7 +2354,7 @@ func (c *Client) UsersGetChannel(ctx context.Context, params UsersGetChannelPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UsersUpdateChannelResponses):
+// Documented responses (also in UsersUpdateChannelResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` Channel updated.
@@ -2363,7 +2363,7 @@ func (c *Client) UsersUpdateChannel(ctx context.Context, params UsersUpdateChann
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersUpdateChannel: %w", err)
 	}
-	r := newRequest("UsersUpdateChannel", "PATCH", authBearer, UsersUpdateChannelResponses)
+	r := newRequest("UsersUpdateChannel", "PATCH", authBearer, UsersUpdateChannelResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2400,7 +2400,7 @@ func (c *Client) UsersUpdateChannel(ctx context.Context, params UsersUpdateChann
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UsersDeleteChannelResponses):
+// Documented responses (also in UsersDeleteChannelResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Channel deleted.
@@ -2409,7 +2409,7 @@ func (c *Client) UsersDeleteChannel(ctx context.Context, params UsersDeleteChann
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersDeleteChannel: %w", err)
 	}
-	r := newRequest("UsersDeleteChannel", "DELETE", authBearer, UsersDeleteChannelResponses)
+	r := newRequest("UsersDeleteChannel", "DELETE", authBearer, UsersDeleteChannelResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels/")
@@ -2445,7 +2445,7 @@ func (c *Client) UsersDeleteChannel(ctx context.Context, params UsersDeleteChann
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserChannelsResponses):
+// Documented responses (also in ListUserChannelsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Status Code: `200` User's channels returned.
@@ -2454,7 +2454,7 @@ func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserChannels: %w", err)
 	}
-	r := newRequest("ListUserChannels", "GET", authBearer, ListUserChannelsResponses)
+	r := newRequest("ListUserChannels", "GET", authBearer, ListUserChannelsResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels")
@@ -2532,7 +2532,7 @@ func (r *ListUserChannelsResponse) items() []Channel {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateChannelResponses):
+// Documented responses (also in CreateChannelResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Status Code: `201` Channel created.
@@ -2542,7 +2542,7 @@ func (c *Client) CreateChannel(ctx context.Context, params CreateChannelParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateChannel: %w", err)
 	}
-	r := newRequest("CreateChannel", "POST", authBearer, CreateChannelResponses)
+	r := newRequest("CreateChannel", "POST", authBearer, CreateChannelResponseDocs)
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/channels")
@@ -2590,7 +2590,7 @@ func (c *Client) CreateChannel(ctx context.Context, params CreateChannelParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserContactsResponses):
+// Documented responses (also in ListUserContactsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of user's contacts returned.
@@ -2599,7 +2599,7 @@ func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserContacts: %w", err)
 	}
-	r := newRequest("ListUserContacts", "GET", authBearer, ListUserContactsResponses)
+	r := newRequest("ListUserContacts", "GET", authBearer, ListUserContactsResponseDocs)
 	r.addPath("/chat/users/me/contacts")
 	if params.Type != "" {
 		r.addQuery("type", string(params.Type))
@@ -2676,7 +2676,7 @@ func (r *ListUserContactsResponse) items() []ListUserContactsContact {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserContactDetailsResponses):
+// Documented responses (also in GetUserContactDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Contact information returned.
@@ -2686,7 +2686,7 @@ func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContac
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserContactDetails: %w", err)
 	}
-	r := newRequest("GetUserContactDetails", "GET", authBearer, GetUserContactDetailsResponses)
+	r := newRequest("GetUserContactDetails", "GET", authBearer, GetUserContactDetailsResponseDocs)
 	r.addPath("/chat/users/me/contacts/")
 	r.addPathParam("contactId", params.ContactID)
 	if params.QueryPresenceStatus != nil {
@@ -2724,7 +2724,7 @@ func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContac
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in JoinChannelResponses):
+// Documented responses (also in JoinChannelResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Successfully joined the channel.
@@ -2733,7 +2733,7 @@ func (c *Client) JoinChannel(ctx context.Context, params JoinChannelParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("JoinChannel: %w", err)
 	}
-	r := newRequest("JoinChannel", "POST", authBearer, JoinChannelResponses)
+	r := newRequest("JoinChannel", "POST", authBearer, JoinChannelResponseDocs)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addPath("/members/me")
@@ -2767,7 +2767,7 @@ func (c *Client) JoinChannel(ctx context.Context, params JoinChannelParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in LeaveChannelResponses):
+// Documented responses (also in LeaveChannelResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Left channel successfully.
@@ -2776,7 +2776,7 @@ func (c *Client) LeaveChannel(ctx context.Context, params LeaveChannelParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("LeaveChannel: %w", err)
 	}
-	r := newRequest("LeaveChannel", "DELETE", authBearer, LeaveChannelResponses)
+	r := newRequest("LeaveChannel", "DELETE", authBearer, LeaveChannelResponseDocs)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addPath("/members/me")
@@ -2806,7 +2806,7 @@ func (c *Client) LeaveChannel(ctx context.Context, params LeaveChannelParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RemoveMemberResponses):
+// Documented responses (also in RemoveMemberResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Member removed.
@@ -2815,7 +2815,7 @@ func (c *Client) RemoveMember(ctx context.Context, params RemoveMemberParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RemoveMember: %w", err)
 	}
-	r := newRequest("RemoveMember", "DELETE", authBearer, RemoveMemberResponses)
+	r := newRequest("RemoveMember", "DELETE", authBearer, RemoveMemberResponseDocs)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addPath("/members/")
@@ -2850,7 +2850,7 @@ func (c *Client) RemoveMember(ctx context.Context, params RemoveMemberParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetChannelResponses):
+// Documented responses (also in GetChannelResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Channel returned.
@@ -2860,7 +2860,7 @@ func (c *Client) GetChannel(ctx context.Context, params GetChannelParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChannel: %w", err)
 	}
-	r := newRequest("GetChannel", "GET", authBearer, GetChannelResponses)
+	r := newRequest("GetChannel", "GET", authBearer, GetChannelResponseDocs)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -2892,7 +2892,7 @@ func (c *Client) GetChannel(ctx context.Context, params GetChannelParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateChannelResponses):
+// Documented responses (also in UpdateChannelResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` Channel updated.
@@ -2901,7 +2901,7 @@ func (c *Client) UpdateChannel(ctx context.Context, params UpdateChannelParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateChannel: %w", err)
 	}
-	r := newRequest("UpdateChannel", "PATCH", authBearer, UpdateChannelResponses)
+	r := newRequest("UpdateChannel", "PATCH", authBearer, UpdateChannelResponseDocs)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -2934,7 +2934,7 @@ func (c *Client) UpdateChannel(ctx context.Context, params UpdateChannelParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteChannelResponses):
+// Documented responses (also in DeleteChannelResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Channel deleted.
@@ -2943,7 +2943,7 @@ func (c *Client) DeleteChannel(ctx context.Context, params DeleteChannelParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteChannel: %w", err)
 	}
-	r := newRequest("DeleteChannel", "DELETE", authBearer, DeleteChannelResponses)
+	r := newRequest("DeleteChannel", "DELETE", authBearer, DeleteChannelResponseDocs)
 	r.addPath("/chat/channels/")
 	r.addPathParam("channelId", params.ChannelID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -2976,7 +2976,7 @@ func (c *Client) DeleteChannel(ctx context.Context, params DeleteChannelParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AccountsUploadVirtualBackgroundFilesResponses):
+// Documented responses (also in AccountsUploadVirtualBackgroundFilesResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Created
@@ -2986,7 +2986,7 @@ func (c *Client) AccountsUploadVirtualBackgroundFiles(ctx context.Context, param
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AccountsUploadVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("AccountsUploadVirtualBackgroundFiles", "POST", authBearer, AccountsUploadVirtualBackgroundFilesResponses)
+	r := newRequest("AccountsUploadVirtualBackgroundFiles", "POST", authBearer, AccountsUploadVirtualBackgroundFilesResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -3027,7 +3027,7 @@ func (c *Client) AccountsUploadVirtualBackgroundFiles(ctx context.Context, param
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AccountsDeleteVirtualBackgroundFilesResponses):
+// Documented responses (also in AccountsDeleteVirtualBackgroundFilesResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Deleted.
@@ -3037,7 +3037,7 @@ func (c *Client) AccountsDeleteVirtualBackgroundFiles(ctx context.Context, param
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AccountsDeleteVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("AccountsDeleteVirtualBackgroundFiles", "DELETE", authBearer, AccountsDeleteVirtualBackgroundFilesResponses)
+	r := newRequest("AccountsDeleteVirtualBackgroundFiles", "DELETE", authBearer, AccountsDeleteVirtualBackgroundFilesResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -3070,7 +3070,7 @@ func (c *Client) AccountsDeleteVirtualBackgroundFiles(ctx context.Context, param
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetSettingsResponses):
+// Documented responses (also in GetSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Account settings returned. Only available for Paid account.
@@ -3079,7 +3079,7 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSettings: %w", err)
 	}
-	r := newRequest("GetSettings", "GET", authBearer, GetSettingsResponses)
+	r := newRequest("GetSettings", "GET", authBearer, GetSettingsResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings")
@@ -3120,7 +3120,7 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateSettingsResponses):
+// Documented responses (also in UpdateSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account.
@@ -3131,7 +3131,7 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateSettings: %w", err)
 	}
-	r := newRequest("UpdateSettings", "PATCH", authBearer, UpdateSettingsResponses)
+	r := newRequest("UpdateSettings", "PATCH", authBearer, UpdateSettingsResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings")
@@ -3209,7 +3209,7 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListBillingInvoicesResponses):
+// Documented responses (also in ListBillingInvoicesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Account billing invoice information returned.
@@ -3218,7 +3218,7 @@ func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListBillingInvoices: %w", err)
 	}
-	r := newRequest("ListBillingInvoices", "GET", authBearer, ListBillingInvoicesResponses)
+	r := newRequest("ListBillingInvoices", "GET", authBearer, ListBillingInvoicesResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/billing/invoices")
@@ -3264,7 +3264,7 @@ func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetInvoiceDetailsResponses):
+// Documented responses (also in GetInvoiceDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Account billing invoice information returned.
@@ -3273,7 +3273,7 @@ func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetails
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetInvoiceDetails: %w", err)
 	}
-	r := newRequest("GetInvoiceDetails", "GET", authBearer, GetInvoiceDetailsResponses)
+	r := newRequest("GetInvoiceDetails", "GET", authBearer, GetInvoiceDetailsResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/billing/invoices/")
@@ -3313,7 +3313,7 @@ func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetails
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetBillingInformationResponses):
+// Documented responses (also in GetBillingInformationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Account billing contact information returned.
@@ -3323,7 +3323,7 @@ func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInf
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetBillingInformation: %w", err)
 	}
-	r := newRequest("GetBillingInformation", "GET", authBearer, GetBillingInformationResponses)
+	r := newRequest("GetBillingInformation", "GET", authBearer, GetBillingInformationResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/billing")
@@ -3363,7 +3363,7 @@ func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInf
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateBillingInformationResponses):
+// Documented responses (also in UpdateBillingInformationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Please subscribe a plan for this sub account first.
@@ -3374,7 +3374,7 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateBillingInformation: %w", err)
 	}
-	r := newRequest("UpdateBillingInformation", "PATCH", authBearer, UpdateBillingInformationResponses)
+	r := newRequest("UpdateBillingInformation", "PATCH", authBearer, UpdateBillingInformationResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/billing")
@@ -3441,7 +3441,7 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateBasePlanResponses):
+// Documented responses (also in UpdateBasePlanResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Free trial and VIP account can't update sub plan. You do not have a subscription yet.
@@ -3453,7 +3453,7 @@ func (c *Client) UpdateBasePlan(ctx context.Context, params UpdateBasePlanParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateBasePlan: %w", err)
 	}
-	r := newRequest("UpdateBasePlan", "PUT", authBearer, UpdateBasePlanResponses)
+	r := newRequest("UpdateBasePlan", "PUT", authBearer, UpdateBasePlanResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/base")
@@ -3495,7 +3495,7 @@ func (c *Client) UpdateBasePlan(ctx context.Context, params UpdateBasePlanParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CancelBasePlanResponses):
+// Documented responses (also in CancelBasePlanResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Cannot cancel plan for a sub account which is under free plan. You don’t have a major subscription yet. You should first cancel all additional subscriptions. Free trial and VIP accounts can not cancel plans of a sub a
@@ -3506,7 +3506,7 @@ func (c *Client) CancelBasePlan(ctx context.Context, params CancelBasePlanParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CancelBasePlan: %w", err)
 	}
-	r := newRequest("CancelBasePlan", "PATCH", authBearer, CancelBasePlanResponses)
+	r := newRequest("CancelBasePlan", "PATCH", authBearer, CancelBasePlanResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/base/status")
@@ -3550,7 +3550,7 @@ func (c *Client) CancelBasePlan(ctx context.Context, params CancelBasePlanParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SubscribeAccountToAdditionalPlanResponses):
+// Documented responses (also in SubscribeAccountToAdditionalPlanResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Information about the account's updated additional plans.
@@ -3560,7 +3560,7 @@ func (c *Client) SubscribeAccountToAdditionalPlan(ctx context.Context, params Su
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SubscribeAccountToAdditionalPlan: %w", err)
 	}
-	r := newRequest("SubscribeAccountToAdditionalPlan", "POST", authBearer, SubscribeAccountToAdditionalPlanResponses)
+	r := newRequest("SubscribeAccountToAdditionalPlan", "POST", authBearer, SubscribeAccountToAdditionalPlanResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons")
@@ -3607,7 +3607,7 @@ func (c *Client) SubscribeAccountToAdditionalPlan(ctx context.Context, params Su
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAccountAdditionalPlanResponses):
+// Documented responses (also in UpdateAccountAdditionalPlanResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Free trial and VIP accounts can't update sub plans. You don’t have subscription for ({oldPlanCode}) yet.
@@ -3619,7 +3619,7 @@ func (c *Client) UpdateAccountAdditionalPlan(ctx context.Context, params UpdateA
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAccountAdditionalPlan: %w", err)
 	}
-	r := newRequest("UpdateAccountAdditionalPlan", "PUT", authBearer, UpdateAccountAdditionalPlanResponses)
+	r := newRequest("UpdateAccountAdditionalPlan", "PUT", authBearer, UpdateAccountAdditionalPlanResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons")
@@ -3663,7 +3663,7 @@ func (c *Client) UpdateAccountAdditionalPlan(ctx context.Context, params UpdateA
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CancelAdditionalPlansResponses):
+// Documented responses (also in CancelAdditionalPlansResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   You cannot cancel plan for a sub account that is under a free plan. You cannot perform this action because you do not have a Zoom Phone subscription for this account. Free trial and VIP accounts can not cancel plans of a
@@ -3675,7 +3675,7 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CancelAdditionalPlans: %w", err)
 	}
-	r := newRequest("CancelAdditionalPlans", "PATCH", authBearer, CancelAdditionalPlansResponses)
+	r := newRequest("CancelAdditionalPlans", "PATCH", authBearer, CancelAdditionalPlansResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/addons/status")
@@ -3720,7 +3720,7 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAccountPlanInformationResponses):
+// Documented responses (also in GetAccountPlanInformationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Account's plans returned.
@@ -3730,7 +3730,7 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAccountPlanInformation: %w", err)
 	}
-	r := newRequest("GetAccountPlanInformation", "GET", authBearer, GetAccountPlanInformationResponses)
+	r := newRequest("GetAccountPlanInformation", "GET", authBearer, GetAccountPlanInformationResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans")
@@ -3768,7 +3768,7 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SubscribeAccountToPlanResponses):
+// Documented responses (also in SubscribeAccountToPlanResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   One zuora account only can have one active billing subscription. Can’t subscribe 25-participants pro plan for this sub-account. Can’t subscribe 50-participants pro plan for this sub-account. In order to take advantage
@@ -3780,7 +3780,7 @@ func (c *Client) SubscribeAccountToPlan(ctx context.Context, params SubscribeAcc
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SubscribeAccountToPlan: %w", err)
 	}
-	r := newRequest("SubscribeAccountToPlan", "POST", authBearer, SubscribeAccountToPlanResponses)
+	r := newRequest("SubscribeAccountToPlan", "POST", authBearer, SubscribeAccountToPlanResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans")
@@ -3849,7 +3849,7 @@ func (c *Client) SubscribeAccountToPlan(ctx context.Context, params SubscribeAcc
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetPlanUsageResponses):
+// Documented responses (also in GetPlanUsageResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Plan Usage returned.
@@ -3858,7 +3858,7 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPlanUsage: %w", err)
 	}
-	r := newRequest("GetPlanUsage", "GET", authBearer, GetPlanUsageResponses)
+	r := newRequest("GetPlanUsage", "GET", authBearer, GetPlanUsageResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/plans/usage")
@@ -3899,7 +3899,7 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AccountsGetLockedSettingsResponses):
+// Documented responses (also in AccountsGetLockedSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account:$accountId. Locked settings for the Account returned.
@@ -3908,7 +3908,7 @@ func (c *Client) AccountsGetLockedSettings(ctx context.Context, params AccountsG
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AccountsGetLockedSettings: %w", err)
 	}
-	r := newRequest("AccountsGetLockedSettings", "GET", authBearer, AccountsGetLockedSettingsResponses)
+	r := newRequest("AccountsGetLockedSettings", "GET", authBearer, AccountsGetLockedSettingsResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/lock_settings")
@@ -3954,7 +3954,7 @@ func (c *Client) AccountsGetLockedSettings(ctx context.Context, params AccountsG
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AccountsUpdateLockedSettingsResponses):
+// Documented responses (also in AccountsUpdateLockedSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account: $accountId.
@@ -3964,7 +3964,7 @@ func (c *Client) AccountsUpdateLockedSettings(ctx context.Context, params Accoun
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AccountsUpdateLockedSettings: %w", err)
 	}
-	r := newRequest("AccountsUpdateLockedSettings", "PATCH", authBearer, AccountsUpdateLockedSettingsResponses)
+	r := newRequest("AccountsUpdateLockedSettings", "PATCH", authBearer, AccountsUpdateLockedSettingsResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/lock_settings")
@@ -4023,7 +4023,7 @@ func (c *Client) AccountsUpdateLockedSettings(ctx context.Context, params Accoun
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AssignSIPTrunkConfigurationResponses):
+// Documented responses (also in AssignSIPTrunkConfigurationResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Configuration assigned successfully.
@@ -4033,7 +4033,7 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignSIPTrunkConfiguration: %w", err)
 	}
-	r := newRequest("AssignSIPTrunkConfiguration", "PATCH", authBearer, AssignSIPTrunkConfigurationResponses)
+	r := newRequest("AssignSIPTrunkConfiguration", "PATCH", authBearer, AssignSIPTrunkConfigurationResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/settings")
@@ -4078,7 +4078,7 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetSIPTrunkConfigurationResponses):
+// Documented responses (also in GetSIPTrunkConfigurationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     SIP trunk configuration returned.
@@ -4086,7 +4086,7 @@ func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrun
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSIPTrunkConfiguration: %w", err)
 	}
-	r := newRequest("GetSIPTrunkConfiguration", "GET", authBearer, GetSIPTrunkConfigurationResponses)
+	r := newRequest("GetSIPTrunkConfiguration", "GET", authBearer, GetSIPTrunkConfigurationResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/settings")
@@ -4127,7 +4127,7 @@ func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrun
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AssignNumbersResponses):
+// Documented responses (also in AssignNumbersResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Created Numbers assigned successfully.
@@ -4137,7 +4137,7 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignNumbers: %w", err)
 	}
-	r := newRequest("AssignNumbers", "POST", authBearer, AssignNumbersResponses)
+	r := newRequest("AssignNumbers", "POST", authBearer, AssignNumbersResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/numbers")
@@ -4178,7 +4178,7 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteAllNumbersResponses):
+// Documented responses (also in DeleteAllNumbersResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Numbers deleted successfully.
@@ -4188,7 +4188,7 @@ func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteAllNumbers: %w", err)
 	}
-	r := newRequest("DeleteAllNumbers", "DELETE", authBearer, DeleteAllNumbersResponses)
+	r := newRequest("DeleteAllNumbers", "DELETE", authBearer, DeleteAllNumbersResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/numbers")
@@ -4226,7 +4226,7 @@ func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListSIPTrunksResponses):
+// Documented responses (also in ListSIPTrunksResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK List of SIP Trunks returned.
@@ -4236,7 +4236,7 @@ func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSIPTrunks: %w", err)
 	}
-	r := newRequest("ListSIPTrunks", "GET", authBearer, ListSIPTrunksResponses)
+	r := newRequest("ListSIPTrunks", "GET", authBearer, ListSIPTrunksResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/trunks")
@@ -4274,7 +4274,7 @@ func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AssignSIPTrunksResponses):
+// Documented responses (also in AssignSIPTrunksResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content SIP Trunk assigned successfully.
@@ -4284,7 +4284,7 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignSIPTrunks: %w", err)
 	}
-	r := newRequest("AssignSIPTrunks", "POST", authBearer, AssignSIPTrunksResponses)
+	r := newRequest("AssignSIPTrunks", "POST", authBearer, AssignSIPTrunksResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/trunks")
@@ -4322,7 +4322,7 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteSIPTrunkResponses):
+// Documented responses (also in DeleteSIPTrunkResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content SIP Trunk deleted.
@@ -4332,7 +4332,7 @@ func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteSIPTrunk: %w", err)
 	}
-	r := newRequest("DeleteSIPTrunk", "DELETE", authBearer, DeleteSIPTrunkResponses)
+	r := newRequest("DeleteSIPTrunk", "DELETE", authBearer, DeleteSIPTrunkResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/trunks/")
@@ -4366,7 +4366,7 @@ func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddInternalCallOutCountriesResponses):
+// Documented responses (also in AddInternalCallOutCountriesResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Created Call-out countries created.
@@ -4376,7 +4376,7 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddInternalCallOutCountries: %w", err)
 	}
-	r := newRequest("AddInternalCallOutCountries", "POST", authBearer, AddInternalCallOutCountriesResponses)
+	r := newRequest("AddInternalCallOutCountries", "POST", authBearer, AddInternalCallOutCountriesResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/callout_countries")
@@ -4416,7 +4416,7 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListInternalCallOutCountriesResponses):
+// Documented responses (also in ListInternalCallOutCountriesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK List of Internal Callout Countries returned.
@@ -4426,7 +4426,7 @@ func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListIn
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListInternalCallOutCountries: %w", err)
 	}
-	r := newRequest("ListInternalCallOutCountries", "GET", authBearer, ListInternalCallOutCountriesResponses)
+	r := newRequest("ListInternalCallOutCountries", "GET", authBearer, ListInternalCallOutCountriesResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/callout_countries")
@@ -4463,7 +4463,7 @@ func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListIn
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteInternalCallOutCountryResponses):
+// Documented responses (also in DeleteInternalCallOutCountryResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Country deleted.
@@ -4473,7 +4473,7 @@ func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params Delete
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteInternalCallOutCountry: %w", err)
 	}
-	r := newRequest("DeleteInternalCallOutCountry", "DELETE", authBearer, DeleteInternalCallOutCountryResponses)
+	r := newRequest("DeleteInternalCallOutCountry", "DELETE", authBearer, DeleteInternalCallOutCountryResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/callout_countries/")
@@ -4509,7 +4509,7 @@ func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params Delete
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddInternalNumbersResponses):
+// Documented responses (also in AddInternalNumbersResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Created Internal numbers added successfully.
@@ -4519,7 +4519,7 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddInternalNumbers: %w", err)
 	}
-	r := newRequest("AddInternalNumbers", "POST", authBearer, AddInternalNumbersResponses)
+	r := newRequest("AddInternalNumbers", "POST", authBearer, AddInternalNumbersResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/internal_numbers")
@@ -4563,7 +4563,7 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListInternalNumbersResponses):
+// Documented responses (also in ListInternalNumbersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK List of internal numbers returned.
@@ -4573,7 +4573,7 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListInternalNumbers: %w", err)
 	}
-	r := newRequest("ListInternalNumbers", "GET", authBearer, ListInternalNumbersResponses)
+	r := newRequest("ListInternalNumbers", "GET", authBearer, ListInternalNumbersResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/internal_numbers")
@@ -4652,7 +4652,7 @@ func (r *ListInternalNumbersResponse) items() []ListInternalNumbersInternalNumbe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteInternalNumberResponses):
+// Documented responses (also in DeleteInternalNumberResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Number deleted.
@@ -4662,7 +4662,7 @@ func (c *Client) DeleteInternalNumber(ctx context.Context, params DeleteInternal
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteInternalNumber: %w", err)
 	}
-	r := newRequest("DeleteInternalNumber", "DELETE", authBearer, DeleteInternalNumberResponses)
+	r := newRequest("DeleteInternalNumber", "DELETE", authBearer, DeleteInternalNumberResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/sip_trunk/internal_numbers/")
@@ -4697,7 +4697,7 @@ func (c *Client) DeleteInternalNumber(ctx context.Context, params DeleteInternal
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetSubAccountDetailsResponses):
+// Documented responses (also in GetSubAccountDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Account object returned.
@@ -4706,7 +4706,7 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSubAccountDetails: %w", err)
 	}
-	r := newRequest("GetSubAccountDetails", "GET", authBearer, GetSubAccountDetailsResponses)
+	r := newRequest("GetSubAccountDetails", "GET", authBearer, GetSubAccountDetailsResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -4742,7 +4742,7 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DisassociateSubAccountResponses):
+// Documented responses (also in DisassociateSubAccountResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Account deleted.
@@ -4751,7 +4751,7 @@ func (c *Client) DisassociateSubAccount(ctx context.Context, params Disassociate
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DisassociateSubAccount: %w", err)
 	}
-	r := newRequest("DisassociateSubAccount", "DELETE", authBearer, DisassociateSubAccountResponses)
+	r := newRequest("DisassociateSubAccount", "DELETE", authBearer, DisassociateSubAccountResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -4783,7 +4783,7 @@ func (c *Client) DisassociateSubAccount(ctx context.Context, params Disassociate
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateOptionsResponses):
+// Documented responses (also in UpdateOptionsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   The pay mode cannot be updated for a sub account which already has an existing plan.
@@ -4794,7 +4794,7 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateOptions: %w", err)
 	}
-	r := newRequest("UpdateOptions", "PATCH", authBearer, UpdateOptionsResponses)
+	r := newRequest("UpdateOptions", "PATCH", authBearer, UpdateOptionsResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/options")
@@ -4856,7 +4856,7 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetManagedDomainsResponses):
+// Documented responses (also in GetManagedDomainsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Account managed domains returned. Only available for paid account.
@@ -4865,7 +4865,7 @@ func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomains
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetManagedDomains: %w", err)
 	}
-	r := newRequest("GetManagedDomains", "GET", authBearer, GetManagedDomainsResponses)
+	r := newRequest("GetManagedDomains", "GET", authBearer, GetManagedDomainsResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/managed_domains")
@@ -4900,7 +4900,7 @@ func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomains
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetTrustedDomainsResponses):
+// Documented responses (also in GetTrustedDomainsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     2001  Account trusted domains returned Account does not exist: $subAccountId.
@@ -4909,7 +4909,7 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTrustedDomains: %w", err)
 	}
-	r := newRequest("GetTrustedDomains", "GET", authBearer, GetTrustedDomainsResponses)
+	r := newRequest("GetTrustedDomains", "GET", authBearer, GetTrustedDomainsResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/trusted_domains")
@@ -4947,7 +4947,7 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAccountOwnerResponses):
+// Documented responses (also in UpdateAccountOwnerResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Account owner updated.
@@ -4957,7 +4957,7 @@ func (c *Client) UpdateAccountOwner(ctx context.Context, params UpdateAccountOwn
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAccountOwner: %w", err)
 	}
-	r := newRequest("UpdateAccountOwner", "PUT", authBearer, UpdateAccountOwnerResponses)
+	r := newRequest("UpdateAccountOwner", "PUT", authBearer, UpdateAccountOwnerResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/owner")
@@ -5000,7 +5000,7 @@ func (c *Client) UpdateAccountOwner(ctx context.Context, params UpdateAccountOwn
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SwitchUserAccountResponses):
+// Documented responses (also in SwitchUserAccountResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     User's account switched successfully.
@@ -5010,7 +5010,7 @@ func (c *Client) SwitchUserAccount(ctx context.Context, params SwitchUserAccount
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SwitchUserAccount: %w", err)
 	}
-	r := newRequest("SwitchUserAccount", "PUT", authBearer, SwitchUserAccountResponses)
+	r := newRequest("SwitchUserAccount", "PUT", authBearer, SwitchUserAccountResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/users/")
@@ -5057,7 +5057,7 @@ func (c *Client) SwitchUserAccount(ctx context.Context, params SwitchUserAccount
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListRecordingsOfAccountResponses):
+// Documented responses (also in ListRecordingsOfAccountResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Response Only available for Paid account. Recording(s) listed successfully.
@@ -5066,7 +5066,7 @@ func (c *Client) ListRecordingsOfAccount(ctx context.Context, params ListRecordi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRecordingsOfAccount: %w", err)
 	}
-	r := newRequest("ListRecordingsOfAccount", "GET", authBearer, ListRecordingsOfAccountResponses)
+	r := newRequest("ListRecordingsOfAccount", "GET", authBearer, ListRecordingsOfAccountResponseDocs)
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/recordings")
@@ -5151,7 +5151,7 @@ func (r *ListRecordingsOfAccountResponse) items() []ListRecordingsOfAccountMeeti
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListSubAccountsResponses):
+// Documented responses (also in ListSubAccountsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Account list returned.
@@ -5159,7 +5159,7 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSubAccounts: %w", err)
 	}
-	r := newRequest("ListSubAccounts", "GET", authBearer, ListSubAccountsResponses)
+	r := newRequest("ListSubAccounts", "GET", authBearer, ListSubAccountsResponseDocs)
 	r.addPath("/accounts")
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -5241,7 +5241,7 @@ func (r *ListSubAccountsResponse) items() []Account {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateSubAccountResponses):
+// Documented responses (also in CreateSubAccountResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Account created.
@@ -5251,7 +5251,7 @@ func (c *Client) CreateSubAccount(ctx context.Context, params CreateSubAccountPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateSubAccount: %w", err)
 	}
-	r := newRequest("CreateSubAccount", "POST", authBearer, CreateSubAccountResponses)
+	r := newRequest("CreateSubAccount", "POST", authBearer, CreateSubAccountResponseDocs)
 	r.addPath("/accounts")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -5298,7 +5298,7 @@ func (c *Client) CreateSubAccount(ctx context.Context, params CreateSubAccountPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteGroupMemberResponses):
+// Documented responses (also in DeleteGroupMemberResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Only available for paid account,{accountId}.
@@ -5309,7 +5309,7 @@ func (c *Client) DeleteGroupMember(ctx context.Context, params DeleteGroupMember
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteGroupMember: %w", err)
 	}
-	r := newRequest("DeleteGroupMember", "DELETE", authBearer, DeleteGroupMemberResponses)
+	r := newRequest("DeleteGroupMember", "DELETE", authBearer, DeleteGroupMemberResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members/")
@@ -5346,7 +5346,7 @@ func (c *Client) DeleteGroupMember(ctx context.Context, params DeleteGroupMember
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateGroupMemberResponses):
+// Documented responses (also in UpdateGroupMemberResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Group member updated.
@@ -5356,7 +5356,7 @@ func (c *Client) UpdateGroupMember(ctx context.Context, params UpdateGroupMember
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateGroupMember: %w", err)
 	}
-	r := newRequest("UpdateGroupMember", "PATCH", authBearer, UpdateGroupMemberResponses)
+	r := newRequest("UpdateGroupMember", "PATCH", authBearer, UpdateGroupMemberResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members/")
@@ -5392,7 +5392,7 @@ func (c *Client) UpdateGroupMember(ctx context.Context, params UpdateGroupMember
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListGroupMembersResponses):
+// Documented responses (also in ListGroupMembersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Only available for paid account,{accountId}.
@@ -5401,7 +5401,7 @@ func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListGroupMembers: %w", err)
 	}
-	r := newRequest("ListGroupMembers", "GET", authBearer, ListGroupMembersResponses)
+	r := newRequest("ListGroupMembers", "GET", authBearer, ListGroupMembersResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members")
@@ -5478,7 +5478,7 @@ func (r *ListGroupMembersResponse) items() []ListGroupMembersMember {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddGroupMembersResponses):
+// Documented responses (also in AddGroupMembersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Only available for paid account,{accountId}.
@@ -5488,7 +5488,7 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddGroupMembers: %w", err)
 	}
-	r := newRequest("AddGroupMembers", "POST", authBearer, AddGroupMembersResponses)
+	r := newRequest("AddGroupMembers", "POST", authBearer, AddGroupMembersResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members")
@@ -5527,7 +5527,7 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListGroupAdminsResponses):
+// Documented responses (also in ListGroupAdminsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Only available for paid account: "{accountId}".
@@ -5536,7 +5536,7 @@ func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListGroupAdmins: %w", err)
 	}
-	r := newRequest("ListGroupAdmins", "GET", authBearer, ListGroupAdminsResponses)
+	r := newRequest("ListGroupAdmins", "GET", authBearer, ListGroupAdminsResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/admins")
@@ -5610,7 +5610,7 @@ func (r *ListGroupAdminsResponse) items() []Admin {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddGroupAdminsResponses):
+// Documented responses (also in AddGroupAdminsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Status Code: `200` Only available for paid account: "{accountId}".
@@ -5620,7 +5620,7 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddGroupAdmins: %w", err)
 	}
-	r := newRequest("AddGroupAdmins", "POST", authBearer, AddGroupAdminsResponses)
+	r := newRequest("AddGroupAdmins", "POST", authBearer, AddGroupAdminsResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/admins")
@@ -5659,7 +5659,7 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteGroupAdminResponses):
+// Documented responses (also in DeleteGroupAdminResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Status Code: `200` Only available for paid account: "{accountId}".
@@ -5670,7 +5670,7 @@ func (c *Client) DeleteGroupAdmin(ctx context.Context, params DeleteGroupAdminPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteGroupAdmin: %w", err)
 	}
-	r := newRequest("DeleteGroupAdmin", "DELETE", authBearer, DeleteGroupAdminResponses)
+	r := newRequest("DeleteGroupAdmin", "DELETE", authBearer, DeleteGroupAdminResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/admins/")
@@ -5703,7 +5703,7 @@ func (c *Client) DeleteGroupAdmin(ctx context.Context, params DeleteGroupAdminPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GroupsDeleteVirtualBackgroundFilesResponses):
+// Documented responses (also in GroupsDeleteVirtualBackgroundFilesResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Deleted.
@@ -5713,7 +5713,7 @@ func (c *Client) GroupsDeleteVirtualBackgroundFiles(ctx context.Context, params 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GroupsDeleteVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("GroupsDeleteVirtualBackgroundFiles", "DELETE", authBearer, GroupsDeleteVirtualBackgroundFilesResponses)
+	r := newRequest("GroupsDeleteVirtualBackgroundFiles", "DELETE", authBearer, GroupsDeleteVirtualBackgroundFilesResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -5752,7 +5752,7 @@ func (c *Client) GroupsDeleteVirtualBackgroundFiles(ctx context.Context, params 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GroupsUploadVirtualBackgroundFilesResponses):
+// Documented responses (also in GroupsUploadVirtualBackgroundFilesResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Created
@@ -5762,7 +5762,7 @@ func (c *Client) GroupsUploadVirtualBackgroundFiles(ctx context.Context, params 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GroupsUploadVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("GroupsUploadVirtualBackgroundFiles", "POST", authBearer, GroupsUploadVirtualBackgroundFilesResponses)
+	r := newRequest("GroupsUploadVirtualBackgroundFiles", "POST", authBearer, GroupsUploadVirtualBackgroundFilesResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -5801,7 +5801,7 @@ func (c *Client) GroupsUploadVirtualBackgroundFiles(ctx context.Context, params 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetGroupSettingsResponses):
+// Documented responses (also in GetGroupSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account. Group Settings Returned.
@@ -5810,7 +5810,7 @@ func (c *Client) GetGroupSettings(ctx context.Context, params GetGroupSettingsPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetGroupSettings: %w", err)
 	}
-	r := newRequest("GetGroupSettings", "GET", authBearer, GetGroupSettingsResponses)
+	r := newRequest("GetGroupSettings", "GET", authBearer, GetGroupSettingsResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
@@ -5852,7 +5852,7 @@ func (c *Client) GetGroupSettings(ctx context.Context, params GetGroupSettingsPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateGroupSettingsResponses):
+// Documented responses (also in UpdateGroupSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account, {accountId}
@@ -5862,7 +5862,7 @@ func (c *Client) UpdateGroupSettings(ctx context.Context, params UpdateGroupSett
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateGroupSettings: %w", err)
 	}
-	r := newRequest("UpdateGroupSettings", "PATCH", authBearer, UpdateGroupSettingsResponses)
+	r := newRequest("UpdateGroupSettings", "PATCH", authBearer, UpdateGroupSettingsResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
@@ -5924,7 +5924,7 @@ func (c *Client) UpdateGroupSettings(ctx context.Context, params UpdateGroupSett
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GroupsGetLockedSettingsResponses):
+// Documented responses (also in GroupsGetLockedSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account. Status Code: `200` Locked settings of group returned.
@@ -5933,7 +5933,7 @@ func (c *Client) GroupsGetLockedSettings(ctx context.Context, params GroupsGetLo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GroupsGetLockedSettings: %w", err)
 	}
-	r := newRequest("GroupsGetLockedSettings", "GET", authBearer, GroupsGetLockedSettingsResponses)
+	r := newRequest("GroupsGetLockedSettings", "GET", authBearer, GroupsGetLockedSettingsResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/lock_settings")
@@ -5976,7 +5976,7 @@ func (c *Client) GroupsGetLockedSettings(ctx context.Context, params GroupsGetLo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GroupsUpdateLockedSettingsResponses):
+// Documented responses (also in GroupsUpdateLockedSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` Group's locked settings updated.
@@ -5986,7 +5986,7 @@ func (c *Client) GroupsUpdateLockedSettings(ctx context.Context, params GroupsUp
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GroupsUpdateLockedSettings: %w", err)
 	}
-	r := newRequest("GroupsUpdateLockedSettings", "PATCH", authBearer, GroupsUpdateLockedSettingsResponses)
+	r := newRequest("GroupsUpdateLockedSettings", "PATCH", authBearer, GroupsUpdateLockedSettingsResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/lock_settings")
@@ -6041,7 +6041,7 @@ func (c *Client) GroupsUpdateLockedSettings(ctx context.Context, params GroupsUp
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetGroupResponses):
+// Documented responses (also in GetGroupResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Group returned. Only available for Paid account,{accountId}.
@@ -6051,7 +6051,7 @@ func (c *Client) GetGroup(ctx context.Context, params GetGroupParams, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetGroup: %w", err)
 	}
-	r := newRequest("GetGroup", "GET", authBearer, GetGroupResponses)
+	r := newRequest("GetGroup", "GET", authBearer, GetGroupResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -6083,7 +6083,7 @@ func (c *Client) GetGroup(ctx context.Context, params GetGroupParams, opts ...Re
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateGroupResponses):
+// Documented responses (also in UpdateGroupResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     The group does not belong to this account:{accountId}.
@@ -6094,7 +6094,7 @@ func (c *Client) UpdateGroup(ctx context.Context, params UpdateGroupParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateGroup: %w", err)
 	}
-	r := newRequest("UpdateGroup", "PATCH", authBearer, UpdateGroupResponses)
+	r := newRequest("UpdateGroup", "PATCH", authBearer, UpdateGroupResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -6127,7 +6127,7 @@ func (c *Client) UpdateGroup(ctx context.Context, params UpdateGroupParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteGroupResponses):
+// Documented responses (also in DeleteGroupResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account,{accountId}.
@@ -6138,7 +6138,7 @@ func (c *Client) DeleteGroup(ctx context.Context, params DeleteGroupParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteGroup: %w", err)
 	}
-	r := newRequest("DeleteGroup", "DELETE", authBearer, DeleteGroupResponses)
+	r := newRequest("DeleteGroup", "DELETE", authBearer, DeleteGroupResponseDocs)
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -6166,7 +6166,7 @@ func (c *Client) DeleteGroup(ctx context.Context, params DeleteGroupParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListGroupsResponses):
+// Documented responses (also in ListGroupsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   List of groups returned. Only available for paid accounts.
@@ -6175,7 +6175,7 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListGroups: %w", err)
 	}
-	r := newRequest("ListGroups", "GET", authBearer, ListGroupsResponses)
+	r := newRequest("ListGroups", "GET", authBearer, ListGroupsResponseDocs)
 	r.addPath("/groups")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6210,7 +6210,7 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateGroupResponses):
+// Documented responses (also in CreateGroupResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for Paid account,{accountId}
@@ -6223,7 +6223,7 @@ func (c *Client) CreateGroup(ctx context.Context, params CreateGroupParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateGroup: %w", err)
 	}
-	r := newRequest("CreateGroup", "POST", authBearer, CreateGroupResponses)
+	r := newRequest("CreateGroup", "POST", authBearer, CreateGroupResponseDocs)
 	r.addPath("/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -6260,7 +6260,7 @@ func (c *Client) CreateGroup(ctx context.Context, params CreateGroupParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateH323SIPDeviceResponses):
+// Documented responses (also in UpdateH323SIPDeviceResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     H.323/SIP device updated.
@@ -6270,7 +6270,7 @@ func (c *Client) UpdateH323SIPDevice(ctx context.Context, params UpdateH323SIPDe
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateH323SIPDevice: %w", err)
 	}
-	r := newRequest("UpdateH323SIPDevice", "PATCH", authBearer, UpdateH323SIPDeviceResponses)
+	r := newRequest("UpdateH323SIPDevice", "PATCH", authBearer, UpdateH323SIPDeviceResponseDocs)
 	r.addPath("/h323/devices/")
 	r.addPathParam("deviceId", params.DeviceID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -6304,7 +6304,7 @@ func (c *Client) UpdateH323SIPDevice(ctx context.Context, params UpdateH323SIPDe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteH323SIPDeviceResponses):
+// Documented responses (also in DeleteH323SIPDeviceResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     You do not have the permission to delete this device.
@@ -6315,7 +6315,7 @@ func (c *Client) DeleteH323SIPDevice(ctx context.Context, params DeleteH323SIPDe
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteH323SIPDevice: %w", err)
 	}
-	r := newRequest("DeleteH323SIPDevice", "DELETE", authBearer, DeleteH323SIPDeviceResponses)
+	r := newRequest("DeleteH323SIPDevice", "DELETE", authBearer, DeleteH323SIPDeviceResponseDocs)
 	r.addPath("/h323/devices/")
 	r.addPathParam("deviceId", params.DeviceID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -6343,7 +6343,7 @@ func (c *Client) DeleteH323SIPDevice(ctx context.Context, params DeleteH323SIPDe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListH323SIPDevicesResponses):
+// Documented responses (also in ListH323SIPDevicesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   List of H.323/SIP devices returned. No permission.
@@ -6351,7 +6351,7 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListH323SIPDevices: %w", err)
 	}
-	r := newRequest("ListH323SIPDevices", "GET", authBearer, ListH323SIPDevicesResponses)
+	r := newRequest("ListH323SIPDevices", "GET", authBearer, ListH323SIPDevicesResponseDocs)
 	r.addPath("/h323/devices")
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -6426,7 +6426,7 @@ func (r *ListH323SIPDevicesResponse) items() []ListH323SIPDevicesDevice {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateH323SIPDeviceResponses):
+// Documented responses (also in CreateH323SIPDeviceResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   No permission.
@@ -6436,7 +6436,7 @@ func (c *Client) CreateH323SIPDevice(ctx context.Context, params CreateH323SIPDe
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateH323SIPDevice: %w", err)
 	}
-	r := newRequest("CreateH323SIPDevice", "POST", authBearer, CreateH323SIPDeviceResponses)
+	r := newRequest("CreateH323SIPDevice", "POST", authBearer, CreateH323SIPDeviceResponseDocs)
 	r.addPath("/h323/devices")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -6474,7 +6474,7 @@ func (c *Client) CreateH323SIPDevice(ctx context.Context, params CreateH323SIPDe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetTrackingFieldResponses):
+// Documented responses (also in GetTrackingFieldResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Tracking Field object returned
@@ -6483,7 +6483,7 @@ func (c *Client) GetTrackingField(ctx context.Context, params GetTrackingFieldPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTrackingField: %w", err)
 	}
-	r := newRequest("GetTrackingField", "GET", authBearer, GetTrackingFieldResponses)
+	r := newRequest("GetTrackingField", "GET", authBearer, GetTrackingFieldResponseDocs)
 	r.addPath("/tracking_fields/")
 	r.addPathParam("fieldId", params.FieldID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -6515,7 +6515,7 @@ func (c *Client) GetTrackingField(ctx context.Context, params GetTrackingFieldPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateTrackingFieldResponses):
+// Documented responses (also in UpdateTrackingFieldResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Tracking Field updated
@@ -6524,7 +6524,7 @@ func (c *Client) UpdateTrackingField(ctx context.Context, params UpdateTrackingF
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateTrackingField: %w", err)
 	}
-	r := newRequest("UpdateTrackingField", "PATCH", authBearer, UpdateTrackingFieldResponses)
+	r := newRequest("UpdateTrackingField", "PATCH", authBearer, UpdateTrackingFieldResponseDocs)
 	r.addPath("/tracking_fields/")
 	r.addPathParam("fieldId", params.FieldID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -6566,7 +6566,7 @@ func (c *Client) UpdateTrackingField(ctx context.Context, params UpdateTrackingF
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteTrackingFieldResponses):
+// Documented responses (also in DeleteTrackingFieldResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Tracking Field deleted
@@ -6575,7 +6575,7 @@ func (c *Client) DeleteTrackingField(ctx context.Context, params DeleteTrackingF
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteTrackingField: %w", err)
 	}
-	r := newRequest("DeleteTrackingField", "DELETE", authBearer, DeleteTrackingFieldResponses)
+	r := newRequest("DeleteTrackingField", "DELETE", authBearer, DeleteTrackingFieldResponseDocs)
 	r.addPath("/tracking_fields/")
 	r.addPathParam("fieldId", params.FieldID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -6604,7 +6604,7 @@ func (c *Client) DeleteTrackingField(ctx context.Context, params DeleteTrackingF
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListTrackingFieldsResponses):
+// Documented responses (also in ListTrackingFieldsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of Tracking Fields returned.
@@ -6612,7 +6612,7 @@ func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFiel
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListTrackingFields: %w", err)
 	}
-	r := newRequest("ListTrackingFields", "GET", authBearer, ListTrackingFieldsResponses)
+	r := newRequest("ListTrackingFields", "GET", authBearer, ListTrackingFieldsResponseDocs)
 	r.addPath("/tracking_fields")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -6641,7 +6641,7 @@ func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFiel
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateTrackingFieldResponses):
+// Documented responses (also in CreateTrackingFieldResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Tracking Field created
@@ -6649,7 +6649,7 @@ func (c *Client) CreateTrackingField(ctx context.Context, params CreateTrackingF
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateTrackingField: %w", err)
 	}
-	r := newRequest("CreateTrackingField", "POST", authBearer, CreateTrackingFieldResponses)
+	r := newRequest("CreateTrackingField", "POST", authBearer, CreateTrackingFieldResponseDocs)
 	r.addPath("/tracking_fields")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -6693,7 +6693,7 @@ func (c *Client) CreateTrackingField(ctx context.Context, params CreateTrackingF
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListIMDirectoryGroupMembersResponses):
+// Documented responses (also in ListIMDirectoryGroupMembersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   IM group member list returned. Only available for paid account:{accountId}.
@@ -6703,7 +6703,7 @@ func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMD
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListIMDirectoryGroupMembers: %w", err)
 	}
-	r := newRequest("ListIMDirectoryGroupMembers", "GET", authBearer, ListIMDirectoryGroupMembersResponses)
+	r := newRequest("ListIMDirectoryGroupMembers", "GET", authBearer, ListIMDirectoryGroupMembersResponseDocs)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members")
@@ -6779,7 +6779,7 @@ func (r *ListIMDirectoryGroupMembersResponse) items() []ListIMDirectoryGroupMemb
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddIMDirectoryGroupMembersResponses):
+// Documented responses (also in AddIMDirectoryGroupMembersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account:{accountId}.
@@ -6790,7 +6790,7 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddIMDirectoryGroupMembers: %w", err)
 	}
-	r := newRequest("AddIMDirectoryGroupMembers", "POST", authBearer, AddIMDirectoryGroupMembersResponses)
+	r := newRequest("AddIMDirectoryGroupMembers", "POST", authBearer, AddIMDirectoryGroupMembersResponseDocs)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members")
@@ -6826,7 +6826,7 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteIMDirectoryGroupMemberResponses):
+// Documented responses (also in DeleteIMDirectoryGroupMemberResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account, {accountId}.
@@ -6837,7 +6837,7 @@ func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params Delete
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteIMDirectoryGroupMember: %w", err)
 	}
-	r := newRequest("DeleteIMDirectoryGroupMember", "DELETE", authBearer, DeleteIMDirectoryGroupMemberResponses)
+	r := newRequest("DeleteIMDirectoryGroupMember", "DELETE", authBearer, DeleteIMDirectoryGroupMemberResponseDocs)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/members/")
@@ -6865,7 +6865,7 @@ func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params Delete
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RetrieveIMDirectoryGroupResponses):
+// Documented responses (also in RetrieveIMDirectoryGroupResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   IM group object returned. Only available for paid account:{accountId}.
@@ -6875,7 +6875,7 @@ func (c *Client) RetrieveIMDirectoryGroup(ctx context.Context, params RetrieveIM
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RetrieveIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("RetrieveIMDirectoryGroup", "GET", authBearer, RetrieveIMDirectoryGroupResponses)
+	r := newRequest("RetrieveIMDirectoryGroup", "GET", authBearer, RetrieveIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -6905,7 +6905,7 @@ func (c *Client) RetrieveIMDirectoryGroup(ctx context.Context, params RetrieveIM
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateIMDirectoryGroupResponses):
+// Documented responses (also in UpdateIMDirectoryGroupResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     IM group updated.
@@ -6915,7 +6915,7 @@ func (c *Client) UpdateIMDirectoryGroup(ctx context.Context, params UpdateIMDire
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("UpdateIMDirectoryGroup", "PATCH", authBearer, UpdateIMDirectoryGroupResponses)
+	r := newRequest("UpdateIMDirectoryGroup", "PATCH", authBearer, UpdateIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -6958,7 +6958,7 @@ func (c *Client) UpdateIMDirectoryGroup(ctx context.Context, params UpdateIMDire
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteIMDirectoryGroupResponses):
+// Documented responses (also in DeleteIMDirectoryGroupResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     IM group deleted.
@@ -6968,7 +6968,7 @@ func (c *Client) DeleteIMDirectoryGroup(ctx context.Context, params DeleteIMDire
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("DeleteIMDirectoryGroup", "DELETE", authBearer, DeleteIMDirectoryGroupResponses)
+	r := newRequest("DeleteIMDirectoryGroup", "DELETE", authBearer, DeleteIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -6993,7 +6993,7 @@ func (c *Client) DeleteIMDirectoryGroup(ctx context.Context, params DeleteIMDire
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListIMDirectoryGroupsResponses):
+// Documented responses (also in ListIMDirectoryGroupsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   List of groups returned. List of IM groups returned. Only available for paid account:{accountId}.
@@ -7002,7 +7002,7 @@ func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirecto
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListIMDirectoryGroups: %w", err)
 	}
-	r := newRequest("ListIMDirectoryGroups", "GET", authBearer, ListIMDirectoryGroupsResponses)
+	r := newRequest("ListIMDirectoryGroups", "GET", authBearer, ListIMDirectoryGroupsResponseDocs)
 	r.addPath("/im/groups")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -7031,7 +7031,7 @@ func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirecto
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateIMDirectoryGroupResponses):
+// Documented responses (also in CreateIMDirectoryGroupResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account:{accountId}.
@@ -7042,7 +7042,7 @@ func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDire
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("CreateIMDirectoryGroup", "POST", authBearer, CreateIMDirectoryGroupResponses)
+	r := newRequest("CreateIMDirectoryGroup", "POST", authBearer, CreateIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -7088,7 +7088,7 @@ func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDire
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetIMChatSessionsResponses):
+// Documented responses (also in GetIMChatSessionsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Archived IM chat sessions returned.
@@ -7097,7 +7097,7 @@ func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessions
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIMChatSessions: %w", err)
 	}
-	r := newRequest("GetIMChatSessions", "GET", authBearer, GetIMChatSessionsResponses)
+	r := newRequest("GetIMChatSessions", "GET", authBearer, GetIMChatSessionsResponseDocs)
 	r.addPath("/im/chat/sessions")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -7172,7 +7172,7 @@ func (r *GetIMChatSessionsResponse) items() []GetIMChatSessionsSession {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetIMChatMessagesResponses):
+// Documented responses (also in GetIMChatMessagesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Archived IM chat messages returned.
@@ -7181,7 +7181,7 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIMChatMessages: %w", err)
 	}
-	r := newRequest("GetIMChatMessages", "GET", authBearer, GetIMChatMessagesResponses)
+	r := newRequest("GetIMChatMessages", "GET", authBearer, GetIMChatMessagesResponseDocs)
 	r.addPath("/im/chat/sessions/")
 	r.addPathParam("sessionId", params.SessionID)
 	r.addQuery("from", params.From.Format(time.DateOnly))
@@ -7270,7 +7270,7 @@ func (r *GetIMChatMessagesResponse) items() []GetIMChatMessagesMessage {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in EditChatbotMessageResponses):
+// Documented responses (also in EditChatbotMessageResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Message updated.
@@ -7279,7 +7279,7 @@ func (c *Client) EditChatbotMessage(ctx context.Context, params EditChatbotMessa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("EditChatbotMessage: %w", err)
 	}
-	r := newRequest("EditChatbotMessage", "PUT", authBearer, EditChatbotMessageResponses)
+	r := newRequest("EditChatbotMessage", "PUT", authBearer, EditChatbotMessageResponseDocs)
 	r.addPath("/im/chat/messages/")
 	r.addPathParam("message_id", params.MessageID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -7331,7 +7331,7 @@ func (c *Client) EditChatbotMessage(ctx context.Context, params EditChatbotMessa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteChatbotMessageResponses):
+// Documented responses (also in DeleteChatbotMessageResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Message deleted.
@@ -7340,7 +7340,7 @@ func (c *Client) DeleteChatbotMessage(ctx context.Context, params DeleteChatbotM
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteChatbotMessage: %w", err)
 	}
-	r := newRequest("DeleteChatbotMessage", "DELETE", authBearer, DeleteChatbotMessageResponses)
+	r := newRequest("DeleteChatbotMessage", "DELETE", authBearer, DeleteChatbotMessageResponseDocs)
 	r.addPath("/im/chat/messages/")
 	r.addPathParam("message_id", params.MessageID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -7390,7 +7390,7 @@ func (c *Client) DeleteChatbotMessage(ctx context.Context, params DeleteChatbotM
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SendChatbotMessagesResponses):
+// Documented responses (also in SendChatbotMessagesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Message Sent.
@@ -7402,7 +7402,7 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SendChatbotMessages: %w", err)
 	}
-	r := newRequest("SendChatbotMessages", "POST", authBearer, SendChatbotMessagesResponses)
+	r := newRequest("SendChatbotMessages", "POST", authBearer, SendChatbotMessagesResponseDocs)
 	r.addPath("/im/chat/messages")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -7445,7 +7445,7 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserIMMessagesResponses):
+// Documented responses (also in GetUserIMMessagesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     User's IM messages returned.
@@ -7453,7 +7453,7 @@ func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessages
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserIMMessages: %w", err)
 	}
-	r := newRequest("GetUserIMMessages", "GET", authBearer, GetUserIMMessagesResponses)
+	r := newRequest("GetUserIMMessages", "GET", authBearer, GetUserIMMessagesResponseDocs)
 	r.addPath("/im/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/chat/messages")
@@ -7533,7 +7533,7 @@ func (r *GetUserIMMessagesResponse) items() []GetUserIMMessagesMessage {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SendIMMessagesResponses):
+// Documented responses (also in SendIMMessagesResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Message Sent.
@@ -7541,7 +7541,7 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SendIMMessages: %w", err)
 	}
-	r := newRequest("SendIMMessages", "POST", authBearer, SendIMMessagesResponses)
+	r := newRequest("SendIMMessages", "POST", authBearer, SendIMMessagesResponseDocs)
 	r.addPath("/im/users/me/chat/messages")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -7581,7 +7581,7 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UsersListMeetingsResponses):
+// Documented responses (also in UsersListMeetingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of meeting objects returned.
@@ -7590,7 +7590,7 @@ func (c *Client) UsersListMeetings(ctx context.Context, params UsersListMeetings
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersListMeetings: %w", err)
 	}
-	r := newRequest("UsersListMeetings", "GET", authBearer, UsersListMeetingsResponses)
+	r := newRequest("UsersListMeetings", "GET", authBearer, UsersListMeetingsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
@@ -7685,7 +7685,7 @@ func (r *UsersListMeetingsResponse) items() []UsersListMeetingsMeeting {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateMeetingResponses):
+// Documented responses (also in CreateMeetingResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Meeting created.
@@ -7696,7 +7696,7 @@ func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateMeeting: %w", err)
 	}
-	r := newRequest("CreateMeeting", "POST", authBearer, CreateMeetingResponses)
+	r := newRequest("CreateMeeting", "POST", authBearer, CreateMeetingResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
@@ -7782,7 +7782,7 @@ func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserAssistantsResponses):
+// Documented responses (also in ListUserAssistantsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Success.
@@ -7791,7 +7791,7 @@ func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistan
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserAssistants: %w", err)
 	}
-	r := newRequest("ListUserAssistants", "GET", authBearer, ListUserAssistantsResponses)
+	r := newRequest("ListUserAssistants", "GET", authBearer, ListUserAssistantsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/assistants")
@@ -7834,7 +7834,7 @@ func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistan
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddAssistantsResponses):
+// Documented responses (also in AddAssistantsResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Assistant added.
@@ -7844,7 +7844,7 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddAssistants: %w", err)
 	}
-	r := newRequest("AddAssistants", "POST", authBearer, AddAssistantsResponses)
+	r := newRequest("AddAssistants", "POST", authBearer, AddAssistantsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/assistants")
@@ -7891,7 +7891,7 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteUserAssistantsResponses):
+// Documented responses (also in DeleteUserAssistantsResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Assistants deleted.
@@ -7900,7 +7900,7 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserAssistants: %w", err)
 	}
-	r := newRequest("DeleteUserAssistants", "DELETE", authBearer, DeleteUserAssistantsResponses)
+	r := newRequest("DeleteUserAssistants", "DELETE", authBearer, DeleteUserAssistantsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/assistants")
@@ -7937,7 +7937,7 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteUserAssistantResponses):
+// Documented responses (also in DeleteUserAssistantResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     OK Assistant deleted.
@@ -7946,7 +7946,7 @@ func (c *Client) DeleteUserAssistant(ctx context.Context, params DeleteUserAssis
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserAssistant: %w", err)
 	}
-	r := newRequest("DeleteUserAssistant", "DELETE", authBearer, DeleteUserAssistantResponses)
+	r := newRequest("DeleteUserAssistant", "DELETE", authBearer, DeleteUserAssistantResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/assistants/")
@@ -7983,7 +7983,7 @@ func (c *Client) DeleteUserAssistant(ctx context.Context, params DeleteUserAssis
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserSchedulersResponses):
+// Documented responses (also in ListUserSchedulersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Successfully listed all schedulers of the user.
@@ -7992,7 +7992,7 @@ func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedule
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserSchedulers: %w", err)
 	}
-	r := newRequest("ListUserSchedulers", "GET", authBearer, ListUserSchedulersResponses)
+	r := newRequest("ListUserSchedulers", "GET", authBearer, ListUserSchedulersResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/schedulers")
@@ -8029,7 +8029,7 @@ func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedule
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteUserSchedulersResponses):
+// Documented responses (also in DeleteUserSchedulersResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     All schedulers deleted.
@@ -8038,7 +8038,7 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserSchedulers: %w", err)
 	}
-	r := newRequest("DeleteUserSchedulers", "DELETE", authBearer, DeleteUserSchedulersResponses)
+	r := newRequest("DeleteUserSchedulers", "DELETE", authBearer, DeleteUserSchedulersResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/schedulers")
@@ -8071,7 +8071,7 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteSchedulerResponses):
+// Documented responses (also in DeleteSchedulerResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Scheduler deleted.
@@ -8080,7 +8080,7 @@ func (c *Client) DeleteScheduler(ctx context.Context, params DeleteSchedulerPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteScheduler: %w", err)
 	}
-	r := newRequest("DeleteScheduler", "DELETE", authBearer, DeleteSchedulerResponses)
+	r := newRequest("DeleteScheduler", "DELETE", authBearer, DeleteSchedulerResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/schedulers/")
@@ -8122,7 +8122,7 @@ func (c *Client) DeleteScheduler(ctx context.Context, params DeleteSchedulerPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UploadVirtualBackgroundFileResponses):
+// Documented responses (also in UploadVirtualBackgroundFileResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Created
@@ -8132,7 +8132,7 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadVirtualBackgroundFile: %w", err)
 	}
-	r := newRequest("UploadVirtualBackgroundFile", "POST", authBearer, UploadVirtualBackgroundFileResponses)
+	r := newRequest("UploadVirtualBackgroundFile", "POST", authBearer, UploadVirtualBackgroundFileResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -8173,7 +8173,7 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UsersDeleteVirtualBackgroundFilesResponses):
+// Documented responses (also in UsersDeleteVirtualBackgroundFilesResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Deleted.
@@ -8183,7 +8183,7 @@ func (c *Client) UsersDeleteVirtualBackgroundFiles(ctx context.Context, params U
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersDeleteVirtualBackgroundFiles: %w", err)
 	}
-	r := newRequest("UsersDeleteVirtualBackgroundFiles", "DELETE", authBearer, UsersDeleteVirtualBackgroundFilesResponses)
+	r := newRequest("UsersDeleteVirtualBackgroundFiles", "DELETE", authBearer, UsersDeleteVirtualBackgroundFilesResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings/virtual_backgrounds")
@@ -8213,7 +8213,7 @@ func (c *Client) UsersDeleteVirtualBackgroundFiles(ctx context.Context, params U
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserSettingsResponses):
+// Documented responses (also in GetUserSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     User settings returned.
@@ -8223,7 +8223,7 @@ func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserSettings: %w", err)
 	}
-	r := newRequest("GetUserSettings", "GET", authBearer, GetUserSettingsResponses)
+	r := newRequest("GetUserSettings", "GET", authBearer, GetUserSettingsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings")
@@ -8263,7 +8263,7 @@ func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateUserSettingsResponses):
+// Documented responses (also in UpdateUserSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     User settings updated
@@ -8273,7 +8273,7 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserSettings: %w", err)
 	}
-	r := newRequest("UpdateUserSettings", "PATCH", authBearer, UpdateUserSettingsResponses)
+	r := newRequest("UpdateUserSettings", "PATCH", authBearer, UpdateUserSettingsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings")
@@ -8329,7 +8329,7 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserTSPAccountResponses):
+// Documented responses (also in GetUserTSPAccountResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     TSP account retrieved successfully.
@@ -8339,7 +8339,7 @@ func (c *Client) GetUserTSPAccount(ctx context.Context, params GetUserTSPAccount
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserTSPAccount: %w", err)
 	}
-	r := newRequest("GetUserTSPAccount", "GET", authBearer, GetUserTSPAccountResponses)
+	r := newRequest("GetUserTSPAccount", "GET", authBearer, GetUserTSPAccountResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/")
@@ -8370,7 +8370,7 @@ func (c *Client) GetUserTSPAccount(ctx context.Context, params GetUserTSPAccount
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateTSPAccountResponses):
+// Documented responses (also in UpdateTSPAccountResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content TSP account updated.
@@ -8380,7 +8380,7 @@ func (c *Client) UpdateTSPAccount(ctx context.Context, params UpdateTSPAccountPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateTSPAccount: %w", err)
 	}
-	r := newRequest("UpdateTSPAccount", "PATCH", authBearer, UpdateTSPAccountResponses)
+	r := newRequest("UpdateTSPAccount", "PATCH", authBearer, UpdateTSPAccountResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/")
@@ -8417,7 +8417,7 @@ func (c *Client) UpdateTSPAccount(ctx context.Context, params UpdateTSPAccountPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteUserTSPAccountResponses):
+// Documented responses (also in DeleteUserTSPAccountResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` No Content TSP account deleted.
@@ -8427,7 +8427,7 @@ func (c *Client) DeleteUserTSPAccount(ctx context.Context, params DeleteUserTSPA
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUserTSPAccount: %w", err)
 	}
-	r := newRequest("DeleteUserTSPAccount", "DELETE", authBearer, DeleteUserTSPAccountResponses)
+	r := newRequest("DeleteUserTSPAccount", "DELETE", authBearer, DeleteUserTSPAccountResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/")
@@ -8454,7 +8454,7 @@ func (c *Client) DeleteUserTSPAccount(ctx context.Context, params DeleteUserTSPA
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserTSPAccountsResponses):
+// Documented responses (also in ListUserTSPAccountsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK TSP account list returned successfully.
@@ -8464,7 +8464,7 @@ func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAcco
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserTSPAccounts: %w", err)
 	}
-	r := newRequest("ListUserTSPAccounts", "GET", authBearer, ListUserTSPAccountsResponses)
+	r := newRequest("ListUserTSPAccounts", "GET", authBearer, ListUserTSPAccountsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp")
@@ -8494,7 +8494,7 @@ func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAcco
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddUserTSPAccountResponses):
+// Documented responses (also in AddUserTSPAccountResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     TSP account added.
@@ -8504,7 +8504,7 @@ func (c *Client) AddUserTSPAccount(ctx context.Context, params AddUserTSPAccount
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddUserTSPAccount: %w", err)
 	}
-	r := newRequest("AddUserTSPAccount", "POST", authBearer, AddUserTSPAccountResponses)
+	r := newRequest("AddUserTSPAccount", "POST", authBearer, AddUserTSPAccountResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp")
@@ -8546,7 +8546,7 @@ func (c *Client) AddUserTSPAccount(ctx context.Context, params AddUserTSPAccount
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SetGlobalDialInURLForTSPUserResponses):
+// Documented responses (also in SetGlobalDialInURLForTSPUserResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Status Code: `204` No Content URL set successfully.
@@ -8556,7 +8556,7 @@ func (c *Client) SetGlobalDialInURLForTSPUser(ctx context.Context, params SetGlo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SetGlobalDialInURLForTSPUser: %w", err)
 	}
-	r := newRequest("SetGlobalDialInURLForTSPUser", "PATCH", authBearer, SetGlobalDialInURLForTSPUserResponses)
+	r := newRequest("SetGlobalDialInURLForTSPUser", "PATCH", authBearer, SetGlobalDialInURLForTSPUserResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/tsp/settings")
@@ -8592,7 +8592,7 @@ func (c *Client) SetGlobalDialInURLForTSPUser(ctx context.Context, params SetGlo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserTokenResponses):
+// Documented responses (also in GetUserTokenResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Token returned.
@@ -8601,7 +8601,7 @@ func (c *Client) GetUserToken(ctx context.Context, params GetUserTokenParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserToken: %w", err)
 	}
-	r := newRequest("GetUserToken", "GET", authBearer, GetUserTokenResponses)
+	r := newRequest("GetUserToken", "GET", authBearer, GetUserTokenResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/token")
@@ -8640,7 +8640,7 @@ func (c *Client) GetUserToken(ctx context.Context, params GetUserTokenParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RevokeUserSSOTokenResponses):
+// Documented responses (also in RevokeUserSSOTokenResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Token deleted.
@@ -8649,7 +8649,7 @@ func (c *Client) RevokeUserSSOToken(ctx context.Context, params RevokeUserSSOTok
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RevokeUserSSOToken: %w", err)
 	}
-	r := newRequest("RevokeUserSSOToken", "DELETE", authBearer, RevokeUserSSOTokenResponses)
+	r := newRequest("RevokeUserSSOToken", "DELETE", authBearer, RevokeUserSSOTokenResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/token")
@@ -8683,7 +8683,7 @@ func (c *Client) RevokeUserSSOToken(ctx context.Context, params RevokeUserSSOTok
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UsersListWebinarsResponses):
+// Documented responses (also in UsersListWebinarsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of webinar objects returned.
@@ -8692,7 +8692,7 @@ func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinars
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UsersListWebinars: %w", err)
 	}
-	r := newRequest("UsersListWebinars", "GET", authBearer, UsersListWebinarsResponses)
+	r := newRequest("UsersListWebinars", "GET", authBearer, UsersListWebinarsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/webinars")
@@ -8734,7 +8734,7 @@ func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinars
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateWebinarResponses):
+// Documented responses (also in CreateWebinarResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Webinar created.
@@ -8744,7 +8744,7 @@ func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateWebinar: %w", err)
 	}
-	r := newRequest("CreateWebinar", "POST", authBearer, CreateWebinarResponses)
+	r := newRequest("CreateWebinar", "POST", authBearer, CreateWebinarResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/webinars")
@@ -8819,7 +8819,7 @@ func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserResponses):
+// Documented responses (also in GetUserResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK User object returned.
@@ -8829,7 +8829,7 @@ func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUser: %w", err)
 	}
-	r := newRequest("GetUser", "GET", authBearer, GetUserResponses)
+	r := newRequest("GetUser", "GET", authBearer, GetUserResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	if params.LoginType != nil {
@@ -8866,7 +8866,7 @@ func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...Requ
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateUserResponses):
+// Documented responses (also in UpdateUserResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     User updated.
@@ -8876,7 +8876,7 @@ func (c *Client) UpdateUser(ctx context.Context, params UpdateUserParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUser: %w", err)
 	}
-	r := newRequest("UpdateUser", "PATCH", authBearer, UpdateUserResponses)
+	r := newRequest("UpdateUser", "PATCH", authBearer, UpdateUserResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -8982,7 +8982,7 @@ func (c *Client) UpdateUser(ctx context.Context, params UpdateUserParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteUserResponses):
+// Documented responses (also in DeleteUserResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     User deleted.
@@ -8992,7 +8992,7 @@ func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUser: %w", err)
 	}
-	r := newRequest("DeleteUser", "DELETE", authBearer, DeleteUserResponses)
+	r := newRequest("DeleteUser", "DELETE", authBearer, DeleteUserResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	if params.Action != "" {
@@ -9046,7 +9046,7 @@ func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListAllRecordingsResponses):
+// Documented responses (also in ListAllRecordingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of recording objects returned.
@@ -9055,7 +9055,7 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListAllRecordings: %w", err)
 	}
-	r := newRequest("ListAllRecordings", "GET", authBearer, ListAllRecordingsResponses)
+	r := newRequest("ListAllRecordings", "GET", authBearer, ListAllRecordingsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/recordings")
@@ -9145,7 +9145,7 @@ func (r *ListAllRecordingsResponse) items() []ListAllRecordingsMeeting {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UploadUserProfilePictureResponses):
+// Documented responses (also in UploadUserProfilePictureResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Picture uploaded.
@@ -9155,7 +9155,7 @@ func (c *Client) UploadUserProfilePicture(ctx context.Context, params UploadUser
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadUserProfilePicture: %w", err)
 	}
-	r := newRequest("UploadUserProfilePicture", "POST", authBearer, UploadUserProfilePictureResponses)
+	r := newRequest("UploadUserProfilePicture", "POST", authBearer, UploadUserProfilePictureResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/picture")
@@ -9195,7 +9195,7 @@ func (c *Client) UploadUserProfilePicture(ctx context.Context, params UploadUser
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateUserStatusResponses):
+// Documented responses (also in UpdateUserStatusResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Untitled Example
@@ -9206,7 +9206,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserStatus: %w", err)
 	}
-	r := newRequest("UpdateUserStatus", "PUT", authBearer, UpdateUserStatusResponses)
+	r := newRequest("UpdateUserStatus", "PUT", authBearer, UpdateUserStatusResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/status")
@@ -9244,7 +9244,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateUserPasswordResponses):
+// Documented responses (also in UpdateUserPasswordResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     OK Password updated.
@@ -9254,7 +9254,7 @@ func (c *Client) UpdateUserPassword(ctx context.Context, params UpdateUserPasswo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserPassword: %w", err)
 	}
-	r := newRequest("UpdateUserPassword", "PUT", authBearer, UpdateUserPasswordResponses)
+	r := newRequest("UpdateUserPassword", "PUT", authBearer, UpdateUserPasswordResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/password")
@@ -9287,7 +9287,7 @@ func (c *Client) UpdateUserPassword(ctx context.Context, params UpdateUserPasswo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserPermissionsResponses):
+// Documented responses (also in GetUserPermissionsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     User permissions returned.
@@ -9296,7 +9296,7 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserPermissions: %w", err)
 	}
-	r := newRequest("GetUserPermissions", "GET", authBearer, GetUserPermissionsResponses)
+	r := newRequest("GetUserPermissions", "GET", authBearer, GetUserPermissionsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/permissions")
@@ -9337,7 +9337,7 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUserPACAccountsResponses):
+// Documented responses (also in ListUserPACAccountsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK PAC account list returned.
@@ -9347,7 +9347,7 @@ func (c *Client) ListUserPACAccounts(ctx context.Context, params ListUserPACAcco
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUserPACAccounts: %w", err)
 	}
-	r := newRequest("ListUserPACAccounts", "GET", authBearer, ListUserPACAccountsResponses)
+	r := newRequest("ListUserPACAccounts", "GET", authBearer, ListUserPACAccountsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/pac")
@@ -9389,7 +9389,7 @@ func (c *Client) ListUserPACAccounts(ctx context.Context, params ListUserPACAcco
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateUserEmailResponses):
+// Documented responses (also in UpdateUserEmailResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content Email updated.
@@ -9399,7 +9399,7 @@ func (c *Client) UpdateUserEmail(ctx context.Context, params UpdateUserEmailPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserEmail: %w", err)
 	}
-	r := newRequest("UpdateUserEmail", "PUT", authBearer, UpdateUserEmailResponses)
+	r := newRequest("UpdateUserEmail", "PUT", authBearer, UpdateUserEmailResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/email")
@@ -9437,7 +9437,7 @@ func (c *Client) UpdateUserEmail(ctx context.Context, params UpdateUserEmailPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListWebinarTemplatesResponses):
+// Documented responses (also in ListWebinarTemplatesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK List of existing templates returned.
@@ -9446,7 +9446,7 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarTemplates: %w", err)
 	}
-	r := newRequest("ListWebinarTemplates", "GET", authBearer, ListWebinarTemplatesResponses)
+	r := newRequest("ListWebinarTemplates", "GET", authBearer, ListWebinarTemplatesResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/webinar_templates")
@@ -9495,7 +9495,7 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateUserPresenceStatusResponses):
+// Documented responses (also in UpdateUserPresenceStatusResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Status updated succesfully.
@@ -9506,7 +9506,7 @@ func (c *Client) UpdateUserPresenceStatus(ctx context.Context, params UpdateUser
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateUserPresenceStatus: %w", err)
 	}
-	r := newRequest("UpdateUserPresenceStatus", "PUT", authBearer, UpdateUserPresenceStatusResponses)
+	r := newRequest("UpdateUserPresenceStatus", "PUT", authBearer, UpdateUserPresenceStatusResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/presence_status")
@@ -9543,7 +9543,7 @@ func (c *Client) UpdateUserPresenceStatus(ctx context.Context, params UpdateUser
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListMeetingTemplatesResponses):
+// Documented responses (also in ListMeetingTemplatesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK
@@ -9552,7 +9552,7 @@ func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTem
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingTemplates: %w", err)
 	}
-	r := newRequest("ListMeetingTemplates", "GET", authBearer, ListMeetingTemplatesResponses)
+	r := newRequest("ListMeetingTemplates", "GET", authBearer, ListMeetingTemplatesResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meeting_templates")
@@ -9582,7 +9582,7 @@ func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTem
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListUsersResponses):
+// Documented responses (also in ListUsersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     User list returned.
@@ -9590,7 +9590,7 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUsers: %w", err)
 	}
-	r := newRequest("ListUsers", "GET", authBearer, ListUsersResponses)
+	r := newRequest("ListUsers", "GET", authBearer, ListUsersResponseDocs)
 	r.addPath("/users")
 	if params.Status != "" {
 		r.addQuery("status", string(params.Status))
@@ -9678,7 +9678,7 @@ func (r *ListUsersResponse) items() []ListUsersUser {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateUsersResponses):
+// Documented responses (also in CreateUsersResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     User created.
@@ -9690,7 +9690,7 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateUsers: %w", err)
 	}
-	r := newRequest("CreateUsers", "POST", authBearer, CreateUsersResponses)
+	r := newRequest("CreateUsers", "POST", authBearer, CreateUsersResponseDocs)
 	r.addPath("/users")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -9727,7 +9727,7 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUserZAKResponses):
+// Documented responses (also in GetUserZAKResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK
@@ -9736,7 +9736,7 @@ func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUserZAK: %w", err)
 	}
-	r := newRequest("GetUserZAK", "GET", authBearer, GetUserZAKResponses)
+	r := newRequest("GetUserZAK", "GET", authBearer, GetUserZAKResponseDocs)
 	r.addPath("/users/me/zak")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -9771,7 +9771,7 @@ func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CheckUserEmailResponses):
+// Documented responses (also in CheckUserEmailResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Success.
@@ -9781,7 +9781,7 @@ func (c *Client) CheckUserEmail(ctx context.Context, params CheckUserEmailParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CheckUserEmail: %w", err)
 	}
-	r := newRequest("CheckUserEmail", "GET", authBearer, CheckUserEmailResponses)
+	r := newRequest("CheckUserEmail", "GET", authBearer, CheckUserEmailResponseDocs)
 	r.addPath("/users/email")
 	r.addQuery("email", params.Email)
 	resp, body, err := c.send(ctx, r, opts)
@@ -9811,7 +9811,7 @@ func (c *Client) CheckUserEmail(ctx context.Context, params CheckUserEmailParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CheckUserPMRoomResponses):
+// Documented responses (also in CheckUserPMRoomResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Success.
@@ -9820,7 +9820,7 @@ func (c *Client) CheckUserPMRoom(ctx context.Context, params CheckUserPMRoomPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CheckUserPMRoom: %w", err)
 	}
-	r := newRequest("CheckUserPMRoom", "GET", authBearer, CheckUserPMRoomResponses)
+	r := newRequest("CheckUserPMRoom", "GET", authBearer, CheckUserPMRoomResponseDocs)
 	r.addPath("/users/vanity_name")
 	r.addQuery("vanity_name", params.VanityName)
 	resp, body, err := c.send(ctx, r, opts)
@@ -9849,7 +9849,7 @@ func (c *Client) CheckUserPMRoom(ctx context.Context, params CheckUserPMRoomPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteMeetingRegistrantResponses):
+// Documented responses (also in DeleteMeetingRegistrantResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     OK
@@ -9858,7 +9858,7 @@ func (c *Client) DeleteMeetingRegistrant(ctx context.Context, params DeleteMeeti
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeetingRegistrant: %w", err)
 	}
-	r := newRequest("DeleteMeetingRegistrant", "DELETE", authBearer, DeleteMeetingRegistrantResponses)
+	r := newRequest("DeleteMeetingRegistrant", "DELETE", authBearer, DeleteMeetingRegistrantResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/")
@@ -9892,7 +9892,7 @@ func (c *Client) DeleteMeetingRegistrant(ctx context.Context, params DeleteMeeti
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingRegistrantResponses):
+// Documented responses (also in GetMeetingRegistrantResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Success.
@@ -9903,7 +9903,7 @@ func (c *Client) GetMeetingRegistrant(ctx context.Context, params GetMeetingRegi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingRegistrant: %w", err)
 	}
-	r := newRequest("GetMeetingRegistrant", "GET", authBearer, GetMeetingRegistrantResponses)
+	r := newRequest("GetMeetingRegistrant", "GET", authBearer, GetMeetingRegistrantResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/")
@@ -9935,7 +9935,7 @@ func (c *Client) GetMeetingRegistrant(ctx context.Context, params GetMeetingRegi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MeetingsListRegistrationQuestionsResponses):
+// Documented responses (also in MeetingsListRegistrationQuestionsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting Registrant Question object returned
@@ -9944,7 +9944,7 @@ func (c *Client) MeetingsListRegistrationQuestions(ctx context.Context, params M
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsListRegistrationQuestions: %w", err)
 	}
-	r := newRequest("MeetingsListRegistrationQuestions", "GET", authBearer, MeetingsListRegistrationQuestionsResponses)
+	r := newRequest("MeetingsListRegistrationQuestions", "GET", authBearer, MeetingsListRegistrationQuestionsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/questions")
@@ -9975,7 +9975,7 @@ func (c *Client) MeetingsListRegistrationQuestions(ctx context.Context, params M
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MeetingsUpdateRegistrationQuestionsResponses):
+// Documented responses (also in MeetingsUpdateRegistrationQuestionsResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting Registrant Questions Updated
@@ -9984,7 +9984,7 @@ func (c *Client) MeetingsUpdateRegistrationQuestions(ctx context.Context, params
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsUpdateRegistrationQuestions: %w", err)
 	}
-	r := newRequest("MeetingsUpdateRegistrationQuestions", "PATCH", authBearer, MeetingsUpdateRegistrationQuestionsResponses)
+	r := newRequest("MeetingsUpdateRegistrationQuestions", "PATCH", authBearer, MeetingsUpdateRegistrationQuestionsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/questions")
@@ -10020,7 +10020,7 @@ func (c *Client) MeetingsUpdateRegistrationQuestions(ctx context.Context, params
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListMeetingRegistrantsResponses):
+// Documented responses (also in ListMeetingRegistrantsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Successfully listedd meeting registrants.
@@ -10031,7 +10031,7 @@ func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingR
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingRegistrants: %w", err)
 	}
-	r := newRequest("ListMeetingRegistrants", "GET", authBearer, ListMeetingRegistrantsResponses)
+	r := newRequest("ListMeetingRegistrants", "GET", authBearer, ListMeetingRegistrantsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants")
@@ -10117,7 +10117,7 @@ func (r *ListMeetingRegistrantsResponse) items() []ListMeetingRegistrantsRegistr
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddMeetingRegistrantResponses):
+// Documented responses (also in AddMeetingRegistrantResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Registration created.
@@ -10129,7 +10129,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddMeetingRegistrant: %w", err)
 	}
-	r := newRequest("AddMeetingRegistrant", "POST", authBearer, AddMeetingRegistrantResponses)
+	r := newRequest("AddMeetingRegistrant", "POST", authBearer, AddMeetingRegistrantResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants")
@@ -10221,7 +10221,7 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MeetingsUpdateRegistrantStatusResponses):
+// Documented responses (also in MeetingsUpdateRegistrantStatusResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Registrant status updated.
@@ -10233,7 +10233,7 @@ func (c *Client) MeetingsUpdateRegistrantStatus(ctx context.Context, params Meet
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsUpdateRegistrantStatus: %w", err)
 	}
-	r := newRequest("MeetingsUpdateRegistrantStatus", "PUT", authBearer, MeetingsUpdateRegistrantStatusResponses)
+	r := newRequest("MeetingsUpdateRegistrantStatus", "PUT", authBearer, MeetingsUpdateRegistrantStatusResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/status")
@@ -10269,7 +10269,7 @@ func (c *Client) MeetingsUpdateRegistrantStatus(ctx context.Context, params Meet
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingPollResponses):
+// Documented responses (also in GetMeetingPollResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting Poll object returned
@@ -10278,7 +10278,7 @@ func (c *Client) GetMeetingPoll(ctx context.Context, params GetMeetingPollParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingPoll: %w", err)
 	}
-	r := newRequest("GetMeetingPoll", "GET", authBearer, GetMeetingPollResponses)
+	r := newRequest("GetMeetingPoll", "GET", authBearer, GetMeetingPollResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls/")
@@ -10310,7 +10310,7 @@ func (c *Client) GetMeetingPoll(ctx context.Context, params GetMeetingPollParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateMeetingPollResponses):
+// Documented responses (also in UpdateMeetingPollResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting Poll Updated
@@ -10319,7 +10319,7 @@ func (c *Client) UpdateMeetingPoll(ctx context.Context, params UpdateMeetingPoll
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeetingPoll: %w", err)
 	}
-	r := newRequest("UpdateMeetingPoll", "PUT", authBearer, UpdateMeetingPollResponses)
+	r := newRequest("UpdateMeetingPoll", "PUT", authBearer, UpdateMeetingPollResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls/")
@@ -10361,7 +10361,7 @@ func (c *Client) UpdateMeetingPoll(ctx context.Context, params UpdateMeetingPoll
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteMeetingPollResponses):
+// Documented responses (also in DeleteMeetingPollResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting Poll deleted
@@ -10370,7 +10370,7 @@ func (c *Client) DeleteMeetingPoll(ctx context.Context, params DeleteMeetingPoll
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeetingPoll: %w", err)
 	}
-	r := newRequest("DeleteMeetingPoll", "DELETE", authBearer, DeleteMeetingPollResponses)
+	r := newRequest("DeleteMeetingPoll", "DELETE", authBearer, DeleteMeetingPollResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls/")
@@ -10403,7 +10403,7 @@ func (c *Client) DeleteMeetingPoll(ctx context.Context, params DeleteMeetingPoll
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListMeetingPollsResponses):
+// Documented responses (also in ListMeetingPollsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     HTTP Status Code: List polls of a Meeting returned
@@ -10412,7 +10412,7 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingPolls: %w", err)
 	}
-	r := newRequest("ListMeetingPolls", "GET", authBearer, ListMeetingPollsResponses)
+	r := newRequest("ListMeetingPolls", "GET", authBearer, ListMeetingPollsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls")
@@ -10449,7 +10449,7 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateMeetingPollResponses):
+// Documented responses (also in CreateMeetingPollResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Meeting Poll Created
@@ -10458,7 +10458,7 @@ func (c *Client) CreateMeetingPoll(ctx context.Context, params CreateMeetingPoll
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateMeetingPoll: %w", err)
 	}
-	r := newRequest("CreateMeetingPoll", "POST", authBearer, CreateMeetingPollResponses)
+	r := newRequest("CreateMeetingPoll", "POST", authBearer, CreateMeetingPollResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/polls")
@@ -10500,7 +10500,7 @@ func (c *Client) CreateMeetingPoll(ctx context.Context, params CreateMeetingPoll
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteMeetingRecordingFileResponses):
+// Documented responses (also in DeleteMeetingRecordingFileResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   You do not have the right permissions.
@@ -10511,7 +10511,7 @@ func (c *Client) DeleteMeetingRecordingFile(ctx context.Context, params DeleteMe
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeetingRecordingFile: %w", err)
 	}
-	r := newRequest("DeleteMeetingRecordingFile", "DELETE", authBearer, DeleteMeetingRecordingFileResponses)
+	r := newRequest("DeleteMeetingRecordingFile", "DELETE", authBearer, DeleteMeetingRecordingFileResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/")
@@ -10542,7 +10542,7 @@ func (c *Client) DeleteMeetingRecordingFile(ctx context.Context, params DeleteMe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RecoverSingleRecordingResponses):
+// Documented responses (also in RecoverSingleRecordingResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting recording recovered.
@@ -10552,7 +10552,7 @@ func (c *Client) RecoverSingleRecording(ctx context.Context, params RecoverSingl
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecoverSingleRecording: %w", err)
 	}
-	r := newRequest("RecoverSingleRecording", "PUT", authBearer, RecoverSingleRecordingResponses)
+	r := newRequest("RecoverSingleRecording", "PUT", authBearer, RecoverSingleRecordingResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/")
@@ -10586,7 +10586,7 @@ func (c *Client) RecoverSingleRecording(ctx context.Context, params RecoverSingl
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingRecordingSettingsResponses):
+// Documented responses (also in GetMeetingRecordingSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting recording settings returned
@@ -10595,7 +10595,7 @@ func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeet
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingRecordingSettings: %w", err)
 	}
-	r := newRequest("GetMeetingRecordingSettings", "GET", authBearer, GetMeetingRecordingSettingsResponses)
+	r := newRequest("GetMeetingRecordingSettings", "GET", authBearer, GetMeetingRecordingSettingsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/settings")
@@ -10626,7 +10626,7 @@ func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeet
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateMeetingRecordingSettingsResponses):
+// Documented responses (also in UpdateMeetingRecordingSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting recording setting's updated
@@ -10635,7 +10635,7 @@ func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params Upda
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeetingRecordingSettings: %w", err)
 	}
-	r := newRequest("UpdateMeetingRecordingSettings", "PATCH", authBearer, UpdateMeetingRecordingSettingsResponses)
+	r := newRequest("UpdateMeetingRecordingSettings", "PATCH", authBearer, UpdateMeetingRecordingSettingsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/settings")
@@ -10701,7 +10701,7 @@ func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params Upda
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetRegistrationQuestionsResponses):
+// Documented responses (also in GetRegistrationQuestionsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Recording Registrant Question object returned.
@@ -10710,7 +10710,7 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetRegistrationQuestions: %w", err)
 	}
-	r := newRequest("GetRegistrationQuestions", "GET", authBearer, GetRegistrationQuestionsResponses)
+	r := newRequest("GetRegistrationQuestions", "GET", authBearer, GetRegistrationQuestionsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/registrants/questions")
@@ -10745,7 +10745,7 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RecordingsUpdateRegistrationQuestionsResponses):
+// Documented responses (also in RecordingsUpdateRegistrationQuestionsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Recording Registrant Questions Updated
@@ -10754,7 +10754,7 @@ func (c *Client) RecordingsUpdateRegistrationQuestions(ctx context.Context, para
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecordingsUpdateRegistrationQuestions: %w", err)
 	}
-	r := newRequest("RecordingsUpdateRegistrationQuestions", "PATCH", authBearer, RecordingsUpdateRegistrationQuestionsResponses)
+	r := newRequest("RecordingsUpdateRegistrationQuestions", "PATCH", authBearer, RecordingsUpdateRegistrationQuestionsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/registrants/questions")
@@ -10794,7 +10794,7 @@ func (c *Client) RecordingsUpdateRegistrationQuestions(ctx context.Context, para
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListRecordingRegistrantsResponses):
+// Documented responses (also in ListRecordingRegistrantsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Registrants returned.
@@ -10803,7 +10803,7 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRecordingRegistrants: %w", err)
 	}
-	r := newRequest("ListRecordingRegistrants", "GET", authBearer, ListRecordingRegistrantsResponses)
+	r := newRequest("ListRecordingRegistrants", "GET", authBearer, ListRecordingRegistrantsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants")
@@ -10886,7 +10886,7 @@ func (r *ListRecordingRegistrantsResponse) items() []ListRecordingRegistrantsReg
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateRecordingRegistrantResponses):
+// Documented responses (also in CreateRecordingRegistrantResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Registration submitted.
@@ -10895,7 +10895,7 @@ func (c *Client) CreateRecordingRegistrant(ctx context.Context, params CreateRec
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateRecordingRegistrant: %w", err)
 	}
-	r := newRequest("CreateRecordingRegistrant", "POST", authBearer, CreateRecordingRegistrantResponses)
+	r := newRequest("CreateRecordingRegistrant", "POST", authBearer, CreateRecordingRegistrantResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants")
@@ -10980,7 +10980,7 @@ func (c *Client) CreateRecordingRegistrant(ctx context.Context, params CreateRec
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RecordingsUpdateRegistrantStatusResponses):
+// Documented responses (also in RecordingsUpdateRegistrantStatusResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Registrant status updated.
@@ -10990,7 +10990,7 @@ func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecordingsUpdateRegistrantStatus: %w", err)
 	}
-	r := newRequest("RecordingsUpdateRegistrantStatus", "PUT", authBearer, RecordingsUpdateRegistrantStatusResponses)
+	r := newRequest("RecordingsUpdateRegistrantStatus", "PUT", authBearer, RecordingsUpdateRegistrantStatusResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants/status")
@@ -11029,7 +11029,7 @@ func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params Re
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingRecordingsResponses):
+// Documented responses (also in GetMeetingRecordingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   You do not have the right permissions. Recording object returned.
@@ -11039,7 +11039,7 @@ func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingReco
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingRecordings: %w", err)
 	}
-	r := newRequest("GetMeetingRecordings", "GET", authBearer, GetMeetingRecordingsResponses)
+	r := newRequest("GetMeetingRecordings", "GET", authBearer, GetMeetingRecordingsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings")
@@ -11078,7 +11078,7 @@ func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingReco
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteMeetingRecordingsResponses):
+// Documented responses (also in DeleteMeetingRecordingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   You do not have the right permission.
@@ -11089,7 +11089,7 @@ func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeeti
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeetingRecordings: %w", err)
 	}
-	r := newRequest("DeleteMeetingRecordings", "DELETE", authBearer, DeleteMeetingRecordingsResponses)
+	r := newRequest("DeleteMeetingRecordings", "DELETE", authBearer, DeleteMeetingRecordingsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings")
@@ -11124,7 +11124,7 @@ func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeeti
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RecoverMeetingRecordingsResponses):
+// Documented responses (also in RecoverMeetingRecordingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   You do not have the right permissions.
@@ -11135,7 +11135,7 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RecoverMeetingRecordings: %w", err)
 	}
-	r := newRequest("RecoverMeetingRecordings", "PUT", authBearer, RecoverMeetingRecordingsResponses)
+	r := newRequest("RecoverMeetingRecordings", "PUT", authBearer, RecoverMeetingRecordingsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/status")
@@ -11171,7 +11171,7 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MeetingsUpdateLiveStreamResponses):
+// Documented responses (also in MeetingsUpdateLiveStreamResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
@@ -11182,7 +11182,7 @@ func (c *Client) MeetingsUpdateLiveStream(ctx context.Context, params MeetingsUp
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsUpdateLiveStream: %w", err)
 	}
-	r := newRequest("MeetingsUpdateLiveStream", "PATCH", authBearer, MeetingsUpdateLiveStreamResponses)
+	r := newRequest("MeetingsUpdateLiveStream", "PATCH", authBearer, MeetingsUpdateLiveStreamResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/livestream")
@@ -11224,7 +11224,7 @@ func (c *Client) MeetingsUpdateLiveStream(ctx context.Context, params MeetingsUp
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MeetingsGetLiveStreamDetailsResponses):
+// Documented responses (also in MeetingsGetLiveStreamDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Live Stream details returned.
@@ -11234,7 +11234,7 @@ func (c *Client) MeetingsGetLiveStreamDetails(ctx context.Context, params Meetin
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsGetLiveStreamDetails: %w", err)
 	}
-	r := newRequest("MeetingsGetLiveStreamDetails", "GET", authBearer, MeetingsGetLiveStreamDetailsResponses)
+	r := newRequest("MeetingsGetLiveStreamDetails", "GET", authBearer, MeetingsGetLiveStreamDetailsResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/livestream")
@@ -11270,7 +11270,7 @@ func (c *Client) MeetingsGetLiveStreamDetails(ctx context.Context, params Meetin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MeetingsUpdateLiveStreamStatusResponses):
+// Documented responses (also in MeetingsUpdateLiveStreamStatusResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
@@ -11282,7 +11282,7 @@ func (c *Client) MeetingsUpdateLiveStreamStatus(ctx context.Context, params Meet
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsUpdateLiveStreamStatus: %w", err)
 	}
-	r := newRequest("MeetingsUpdateLiveStreamStatus", "PATCH", authBearer, MeetingsUpdateLiveStreamStatusResponses)
+	r := newRequest("MeetingsUpdateLiveStreamStatus", "PATCH", authBearer, MeetingsUpdateLiveStreamStatusResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/livestream/status")
@@ -11316,7 +11316,7 @@ func (c *Client) MeetingsUpdateLiveStreamStatus(ctx context.Context, params Meet
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingResponses):
+// Documented responses (also in GetMeetingResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting object returned.
@@ -11326,7 +11326,7 @@ func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeeting: %w", err)
 	}
-	r := newRequest("GetMeeting", "GET", authBearer, GetMeetingResponses)
+	r := newRequest("GetMeeting", "GET", authBearer, GetMeetingResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	if params.OccurrenceID != "" {
@@ -11367,7 +11367,7 @@ func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateMeetingResponses):
+// Documented responses (also in UpdateMeetingResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting updated.
@@ -11378,7 +11378,7 @@ func (c *Client) UpdateMeeting(ctx context.Context, params UpdateMeetingParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeeting: %w", err)
 	}
-	r := newRequest("UpdateMeeting", "PATCH", authBearer, UpdateMeetingResponses)
+	r := newRequest("UpdateMeeting", "PATCH", authBearer, UpdateMeetingResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -11447,7 +11447,7 @@ func (c *Client) UpdateMeeting(ctx context.Context, params UpdateMeetingParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteMeetingResponses):
+// Documented responses (also in DeleteMeetingResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting deleted.
@@ -11457,7 +11457,7 @@ func (c *Client) DeleteMeeting(ctx context.Context, params DeleteMeetingParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteMeeting: %w", err)
 	}
-	r := newRequest("DeleteMeeting", "DELETE", authBearer, DeleteMeetingResponses)
+	r := newRequest("DeleteMeeting", "DELETE", authBearer, DeleteMeetingResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	if params.OccurrenceID != "" {
@@ -11490,7 +11490,7 @@ func (c *Client) DeleteMeeting(ctx context.Context, params DeleteMeetingParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateMeetingStatusResponses):
+// Documented responses (also in UpdateMeetingStatusResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting updated.
@@ -11500,7 +11500,7 @@ func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingSt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateMeetingStatus: %w", err)
 	}
-	r := newRequest("UpdateMeetingStatus", "PUT", authBearer, UpdateMeetingStatusResponses)
+	r := newRequest("UpdateMeetingStatus", "PUT", authBearer, UpdateMeetingStatusResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/status")
@@ -11531,7 +11531,7 @@ func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingSt
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingInvitationResponses):
+// Documented responses (also in GetMeetingInvitationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting invitation returned.
@@ -11539,7 +11539,7 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingInvitation: %w", err)
 	}
-	r := newRequest("GetMeetingInvitation", "GET", authBearer, GetMeetingInvitationResponses)
+	r := newRequest("GetMeetingInvitation", "GET", authBearer, GetMeetingInvitationResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/invitation")
@@ -11576,7 +11576,7 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MeetingsPerformBatchRegistrationResponses):
+// Documented responses (also in MeetingsPerformBatchRegistrationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Registrants added.
@@ -11587,7 +11587,7 @@ func (c *Client) MeetingsPerformBatchRegistration(ctx context.Context, params Me
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsPerformBatchRegistration: %w", err)
 	}
-	r := newRequest("MeetingsPerformBatchRegistration", "POST", authBearer, MeetingsPerformBatchRegistrationResponses)
+	r := newRequest("MeetingsPerformBatchRegistration", "POST", authBearer, MeetingsPerformBatchRegistrationResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/batch_registrants")
@@ -11632,7 +11632,7 @@ func (c *Client) MeetingsPerformBatchRegistration(ctx context.Context, params Me
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in PerformBatchPollCreationResponses):
+// Documented responses (also in PerformBatchPollCreationResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Meeting Poll Created
@@ -11641,7 +11641,7 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PerformBatchPollCreation: %w", err)
 	}
-	r := newRequest("PerformBatchPollCreation", "POST", authBearer, PerformBatchPollCreationResponses)
+	r := newRequest("PerformBatchPollCreation", "POST", authBearer, PerformBatchPollCreationResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/batch_polls")
@@ -11678,7 +11678,7 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateMeetingInviteLinksResponses):
+// Documented responses (also in CreateMeetingInviteLinksResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Meeting Invite Links Created
@@ -11687,7 +11687,7 @@ func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeet
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateMeetingInviteLinks: %w", err)
 	}
-	r := newRequest("CreateMeetingInviteLinks", "POST", authBearer, CreateMeetingInviteLinksResponses)
+	r := newRequest("CreateMeetingInviteLinks", "POST", authBearer, CreateMeetingInviteLinksResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/invite_links")
@@ -11725,7 +11725,7 @@ func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeet
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetPastMeetingDetailsResponses):
+// Documented responses (also in GetPastMeetingDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting details returned.
@@ -11735,7 +11735,7 @@ func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetin
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPastMeetingDetails: %w", err)
 	}
-	r := newRequest("GetPastMeetingDetails", "GET", authBearer, GetPastMeetingDetailsResponses)
+	r := newRequest("GetPastMeetingDetails", "GET", authBearer, GetPastMeetingDetailsResponseDocs)
 	r.addPath("/past_meetings/")
 	r.addPathParam("meetingUUID", params.MeetingUUID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -11770,7 +11770,7 @@ func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetPastMeetingParticipantsResponses):
+// Documented responses (also in GetPastMeetingParticipantsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting participants' report returned.
@@ -11780,7 +11780,7 @@ func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastM
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPastMeetingParticipants: %w", err)
 	}
-	r := newRequest("GetPastMeetingParticipants", "GET", authBearer, GetPastMeetingParticipantsResponses)
+	r := newRequest("GetPastMeetingParticipants", "GET", authBearer, GetPastMeetingParticipantsResponseDocs)
 	r.addPath("/past_meetings/")
 	r.addPathParam("meetingUUID", params.MeetingUUID)
 	r.addPath("/participants")
@@ -11858,7 +11858,7 @@ func (r *GetPastMeetingParticipantsResponse) items() []GetPastMeetingParticipant
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingArchivedFilesResponses):
+// Documented responses (also in GetMeetingArchivedFilesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Meeting with Archived files returned.
@@ -11867,7 +11867,7 @@ func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingA
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingArchivedFiles: %w", err)
 	}
-	r := newRequest("GetMeetingArchivedFiles", "GET", authBearer, GetMeetingArchivedFilesResponses)
+	r := newRequest("GetMeetingArchivedFiles", "GET", authBearer, GetMeetingArchivedFilesResponseDocs)
 	r.addPath("/past_meetings/")
 	r.addPathParam("meetingUUID", params.MeetingUUID)
 	r.addPath("/archive_files")
@@ -11897,7 +11897,7 @@ func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingA
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListEndedMeetingInstancesResponses):
+// Documented responses (also in ListEndedMeetingInstancesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of ended meeting instances returned.
@@ -11906,7 +11906,7 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListEndedMeetingInstances: %w", err)
 	}
-	r := newRequest("ListEndedMeetingInstances", "GET", authBearer, ListEndedMeetingInstancesResponses)
+	r := newRequest("ListEndedMeetingInstances", "GET", authBearer, ListEndedMeetingInstancesResponseDocs)
 	r.addPath("/past_meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/instances")
@@ -11942,7 +11942,7 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListPastMeetingPollResultsResponses):
+// Documented responses (also in ListPastMeetingPollResultsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Polls returned successfully.
@@ -11950,7 +11950,7 @@ func (c *Client) ListPastMeetingPollResults(ctx context.Context, params ListPast
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastMeetingPollResults: %w", err)
 	}
-	r := newRequest("ListPastMeetingPollResults", "GET", authBearer, ListPastMeetingPollResultsResponses)
+	r := newRequest("ListPastMeetingPollResults", "GET", authBearer, ListPastMeetingPollResultsResponseDocs)
 	r.addPath("/past_meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/polls")
@@ -11986,7 +11986,7 @@ func (c *Client) ListPastMeetingPollResults(ctx context.Context, params ListPast
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListPastMeetingFilesResponses):
+// Documented responses (also in ListPastMeetingFilesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Files retrieved successfully.
@@ -11996,7 +11996,7 @@ func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetin
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastMeetingFiles: %w", err)
 	}
-	r := newRequest("ListPastMeetingFiles", "GET", authBearer, ListPastMeetingFilesResponses)
+	r := newRequest("ListPastMeetingFiles", "GET", authBearer, ListPastMeetingFilesResponseDocs)
 	r.addPath("/past_meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/files")
@@ -12041,7 +12041,7 @@ func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListMeetingParticipantsResponses):
+// Documented responses (also in ListMeetingParticipantsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting participants returned. Only available for paid accounts that have enabled the dashboard feature.
@@ -12051,7 +12051,7 @@ func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeeting
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingParticipants: %w", err)
 	}
-	r := newRequest("ListMeetingParticipants", "GET", authBearer, ListMeetingParticipantsResponses)
+	r := newRequest("ListMeetingParticipants", "GET", authBearer, ListMeetingParticipantsResponseDocs)
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants")
@@ -12145,7 +12145,7 @@ func (r *ListMeetingParticipantsResponse) items() []ListMeetingParticipantsParti
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingParticipantQoSResponses):
+// Documented responses (also in GetMeetingParticipantQoSResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting participant QOS returned. Only available for paid account that have enabled the dashboard feature.
@@ -12155,7 +12155,7 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingParticipantQoS: %w", err)
 	}
-	r := newRequest("GetMeetingParticipantQoS", "GET", authBearer, GetMeetingParticipantQoSResponses)
+	r := newRequest("GetMeetingParticipantQoS", "GET", authBearer, GetMeetingParticipantQoSResponseDocs)
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/")
@@ -12202,7 +12202,7 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListMeetingParticipantsQoSResponses):
+// Documented responses (also in ListMeetingParticipantsQoSResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting participants returned. Only available for paid accounts that have enabled the dashboard feature.
@@ -12212,7 +12212,7 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetingParticipantsQoS: %w", err)
 	}
-	r := newRequest("ListMeetingParticipantsQoS", "GET", authBearer, ListMeetingParticipantsQoSResponses)
+	r := newRequest("ListMeetingParticipantsQoS", "GET", authBearer, ListMeetingParticipantsQoSResponseDocs)
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/qos")
@@ -12290,7 +12290,7 @@ func (r *ListMeetingParticipantsQoSResponse) items() []ListMeetingParticipantsQo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MeetingsGetSharingRecordingDetailsResponses):
+// Documented responses (also in MeetingsGetSharingRecordingDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting participants returned.
@@ -12300,7 +12300,7 @@ func (c *Client) MeetingsGetSharingRecordingDetails(ctx context.Context, params 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MeetingsGetSharingRecordingDetails: %w", err)
 	}
-	r := newRequest("MeetingsGetSharingRecordingDetails", "GET", authBearer, MeetingsGetSharingRecordingDetailsResponses)
+	r := newRequest("MeetingsGetSharingRecordingDetails", "GET", authBearer, MeetingsGetSharingRecordingDetailsResponseDocs)
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/sharing")
@@ -12383,7 +12383,7 @@ func (r *MeetingsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetPostMeetingFeedbackResponses):
+// Documented responses (also in GetPostMeetingFeedbackResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK
@@ -12393,7 +12393,7 @@ func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeeti
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPostMeetingFeedback: %w", err)
 	}
-	r := newRequest("GetPostMeetingFeedback", "GET", authBearer, GetPostMeetingFeedbackResponses)
+	r := newRequest("GetPostMeetingFeedback", "GET", authBearer, GetPostMeetingFeedbackResponseDocs)
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/satisfaction")
@@ -12475,7 +12475,7 @@ func (r *GetPostMeetingFeedbackResponse) items() []GetPostMeetingFeedbackPartici
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingDetailsResponses):
+// Documented responses (also in GetMeetingDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting returned. Only available for paid accounts that have enabled the dashboard feature.
@@ -12485,7 +12485,7 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingDetails: %w", err)
 	}
-	r := newRequest("GetMeetingDetails", "GET", authBearer, GetMeetingDetailsResponses)
+	r := newRequest("GetMeetingDetails", "GET", authBearer, GetMeetingDetailsResponseDocs)
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	if params.Type != "" {
@@ -12526,7 +12526,7 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MetricsListMeetingsResponses):
+// Documented responses (also in MetricsListMeetingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meetings returned. Only available for paid accounts that have dashboard feature enabled.
@@ -12535,7 +12535,7 @@ func (c *Client) MetricsListMeetings(ctx context.Context, params MetricsListMeet
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MetricsListMeetings: %w", err)
 	}
-	r := newRequest("MetricsListMeetings", "GET", authBearer, MetricsListMeetingsResponses)
+	r := newRequest("MetricsListMeetings", "GET", authBearer, MetricsListMeetingsResponseDocs)
 	r.addPath("/metrics/meetings")
 	if params.Type != "" {
 		r.addQuery("type", string(params.Type))
@@ -12622,7 +12622,7 @@ func (r *MetricsListMeetingsResponse) items() []MetricsListMeetingsMeeting {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarParticipantsResponses):
+// Documented responses (also in GetWebinarParticipantsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar participants returned.
@@ -12632,7 +12632,7 @@ func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarParticipants: %w", err)
 	}
-	r := newRequest("GetWebinarParticipants", "GET", authBearer, GetWebinarParticipantsResponses)
+	r := newRequest("GetWebinarParticipants", "GET", authBearer, GetWebinarParticipantsResponseDocs)
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants")
@@ -12729,7 +12729,7 @@ func (r *GetWebinarParticipantsResponse) items() []GetWebinarParticipantsPartici
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarParticipantQoSResponses):
+// Documented responses (also in GetWebinarParticipantQoSResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar participant QOS returned.
@@ -12739,7 +12739,7 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarParticipantQoS: %w", err)
 	}
-	r := newRequest("GetWebinarParticipantQoS", "GET", authBearer, GetWebinarParticipantQoSResponses)
+	r := newRequest("GetWebinarParticipantQoS", "GET", authBearer, GetWebinarParticipantQoSResponseDocs)
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/")
@@ -12786,7 +12786,7 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListWebinarParticipantQoSResponses):
+// Documented responses (also in ListWebinarParticipantQoSResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature.
@@ -12796,7 +12796,7 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarParticipantQoS: %w", err)
 	}
-	r := newRequest("ListWebinarParticipantQoS", "GET", authBearer, ListWebinarParticipantQoSResponses)
+	r := newRequest("ListWebinarParticipantQoS", "GET", authBearer, ListWebinarParticipantQoSResponseDocs)
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/qos")
@@ -12874,7 +12874,7 @@ func (r *ListWebinarParticipantQoSResponse) items() []ListMeetingParticipantsQoS
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsGetSharingRecordingDetailsResponses):
+// Documented responses (also in WebinarsGetSharingRecordingDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature.
@@ -12884,7 +12884,7 @@ func (c *Client) WebinarsGetSharingRecordingDetails(ctx context.Context, params 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsGetSharingRecordingDetails: %w", err)
 	}
-	r := newRequest("WebinarsGetSharingRecordingDetails", "GET", authBearer, WebinarsGetSharingRecordingDetailsResponses)
+	r := newRequest("WebinarsGetSharingRecordingDetails", "GET", authBearer, WebinarsGetSharingRecordingDetailsResponseDocs)
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/sharing")
@@ -12967,7 +12967,7 @@ func (r *WebinarsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetPostWebinarFeedbackResponses):
+// Documented responses (also in GetPostWebinarFeedbackResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK
@@ -12977,7 +12977,7 @@ func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebin
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPostWebinarFeedback: %w", err)
 	}
-	r := newRequest("GetPostWebinarFeedback", "GET", authBearer, GetPostWebinarFeedbackResponses)
+	r := newRequest("GetPostWebinarFeedback", "GET", authBearer, GetPostWebinarFeedbackResponseDocs)
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/satisfaction")
@@ -13055,7 +13055,7 @@ func (r *GetPostWebinarFeedbackResponse) items() []GetPostMeetingFeedbackPartici
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarDetailsResponses):
+// Documented responses (also in GetWebinarDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar details returned. Only available for paid accounts that have enabled the Dashboard feature.
@@ -13065,7 +13065,7 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarDetails: %w", err)
 	}
-	r := newRequest("GetWebinarDetails", "GET", authBearer, GetWebinarDetailsResponses)
+	r := newRequest("GetWebinarDetails", "GET", authBearer, GetWebinarDetailsResponseDocs)
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	if params.Type != "" {
@@ -13098,7 +13098,7 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MetricsListWebinarsResponses):
+// Documented responses (also in MetricsListWebinarsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meetings returned. Only available for paid accounts that have enabled the Dashboard feature.
@@ -13107,7 +13107,7 @@ func (c *Client) MetricsListWebinars(ctx context.Context, params MetricsListWebi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MetricsListWebinars: %w", err)
 	}
-	r := newRequest("MetricsListWebinars", "GET", authBearer, MetricsListWebinarsResponses)
+	r := newRequest("MetricsListWebinars", "GET", authBearer, MetricsListWebinarsResponseDocs)
 	r.addPath("/metrics/webinars")
 	if params.Type != "" {
 		r.addQuery("type", string(params.Type))
@@ -13186,7 +13186,7 @@ func (r *MetricsListWebinarsResponse) items() []MetricsListWebinarsWebinar {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in MetricsListZoomRoomsResponses):
+// Documented responses (also in MetricsListZoomRoomsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of Zoom rooms returned. Only available for paid accounts that have enabled the Dashboard feature.
@@ -13194,7 +13194,7 @@ func (c *Client) MetricsListZoomRooms(ctx context.Context, params MetricsListZoo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MetricsListZoomRooms: %w", err)
 	}
-	r := newRequest("MetricsListZoomRooms", "GET", authBearer, MetricsListZoomRoomsResponses)
+	r := newRequest("MetricsListZoomRooms", "GET", authBearer, MetricsListZoomRoomsResponseDocs)
 	r.addPath("/metrics/zoomrooms")
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
@@ -13272,7 +13272,7 @@ func (r *MetricsListZoomRoomsResponse) items() []MetricsListZoomRoomsZoomRoom {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetZoomRoomsDetailsResponses):
+// Documented responses (also in GetZoomRoomsDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Zoom room returned. Only available for paid accounts that have enabled the Dashboard feature.
@@ -13281,7 +13281,7 @@ func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDet
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomRoomsDetails: %w", err)
 	}
-	r := newRequest("GetZoomRoomsDetails", "GET", authBearer, GetZoomRoomsDetailsResponses)
+	r := newRequest("GetZoomRoomsDetails", "GET", authBearer, GetZoomRoomsDetailsResponseDocs)
 	r.addPath("/metrics/zoomrooms/")
 	r.addPathParam("zoomroomId", params.ZoomroomID)
 	r.addQuery("from", params.From.Format(time.DateOnly))
@@ -13357,7 +13357,7 @@ func (r *GetZoomRoomsDetailsResponse) items() []string {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetTop25IssuesOfZoomRoomsResponses):
+// Documented responses (also in GetTop25IssuesOfZoomRoomsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Zoom Room Issue details returned
@@ -13365,7 +13365,7 @@ func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25I
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTop25IssuesOfZoomRooms: %w", err)
 	}
-	r := newRequest("GetTop25IssuesOfZoomRooms", "GET", authBearer, GetTop25IssuesOfZoomRoomsResponses)
+	r := newRequest("GetTop25IssuesOfZoomRooms", "GET", authBearer, GetTop25IssuesOfZoomRoomsResponseDocs)
 	r.addPath("/metrics/zoomrooms/issues")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -13401,7 +13401,7 @@ func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25I
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListZoomMeetingsClientFeedbackResponses):
+// Documented responses (also in ListZoomMeetingsClientFeedbackResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Client Feedback details returned.
@@ -13409,7 +13409,7 @@ func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params List
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListZoomMeetingsClientFeedback: %w", err)
 	}
-	r := newRequest("ListZoomMeetingsClientFeedback", "GET", authBearer, ListZoomMeetingsClientFeedbackResponses)
+	r := newRequest("ListZoomMeetingsClientFeedback", "GET", authBearer, ListZoomMeetingsClientFeedbackResponseDocs)
 	r.addPath("/metrics/client/feedback")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -13448,7 +13448,7 @@ func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params List
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetZoomMeetingsClientFeedbackResponses):
+// Documented responses (also in GetZoomMeetingsClientFeedbackResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Client Feedback details returned
@@ -13456,7 +13456,7 @@ func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetZoomMeetingsClientFeedback: %w", err)
 	}
-	r := newRequest("GetZoomMeetingsClientFeedback", "GET", authBearer, GetZoomMeetingsClientFeedbackResponses)
+	r := newRequest("GetZoomMeetingsClientFeedback", "GET", authBearer, GetZoomMeetingsClientFeedbackResponseDocs)
 	r.addPath("/metrics/client/feedback/")
 	r.addPathParam("feedbackId", params.FeedbackID)
 	if !params.From.IsZero() {
@@ -13542,7 +13542,7 @@ func (r *GetZoomMeetingsClientFeedbackResponse) items() []ClientFeedbackDetail {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListClientMeetingSatisfactionResponses):
+// Documented responses (also in ListClientMeetingSatisfactionResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Client satisfaction data returned.
@@ -13550,7 +13550,7 @@ func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListC
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListClientMeetingSatisfaction: %w", err)
 	}
-	r := newRequest("ListClientMeetingSatisfaction", "GET", authBearer, ListClientMeetingSatisfactionResponses)
+	r := newRequest("ListClientMeetingSatisfaction", "GET", authBearer, ListClientMeetingSatisfactionResponseDocs)
 	r.addPath("/metrics/client/satisfaction")
 	if !params.From.IsZero() {
 		r.addQuery("from", params.From.Format(time.DateOnly))
@@ -13590,7 +13590,7 @@ func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListC
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetTop25ZoomRoomsWithIssuesResponses):
+// Documented responses (also in GetTop25ZoomRoomsWithIssuesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Zoom Room with issue details returned
@@ -13598,7 +13598,7 @@ func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop2
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTop25ZoomRoomsWithIssues: %w", err)
 	}
-	r := newRequest("GetTop25ZoomRoomsWithIssues", "GET", authBearer, GetTop25ZoomRoomsWithIssuesResponses)
+	r := newRequest("GetTop25ZoomRoomsWithIssues", "GET", authBearer, GetTop25ZoomRoomsWithIssuesResponseDocs)
 	r.addPath("/metrics/issues/zoomrooms")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -13633,7 +13633,7 @@ func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop2
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetIssuesOfZoomRoomsResponses):
+// Documented responses (also in GetIssuesOfZoomRoomsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Zoom Room with issue details returned
@@ -13641,7 +13641,7 @@ func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIssuesOfZoomRooms: %w", err)
 	}
-	r := newRequest("GetIssuesOfZoomRooms", "GET", authBearer, GetIssuesOfZoomRoomsResponses)
+	r := newRequest("GetIssuesOfZoomRooms", "GET", authBearer, GetIssuesOfZoomRoomsResponseDocs)
 	r.addPath("/metrics/issues/zoomrooms/")
 	r.addPathParam("zoomroomId", params.ZoomroomID)
 	r.addQuery("from", params.From.Format(time.DateOnly))
@@ -13722,7 +13722,7 @@ func (r *GetIssuesOfZoomRoomsResponse) items() []IssueDetail {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetCRCPortUsageResponses):
+// Documented responses (also in GetCRCPortUsageResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     CRC usage returned. Only available for paid accounts that have enabled the Dashboard feature.
@@ -13730,7 +13730,7 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetCRCPortUsage: %w", err)
 	}
-	r := newRequest("GetCRCPortUsage", "GET", authBearer, GetCRCPortUsageResponses)
+	r := newRequest("GetCRCPortUsage", "GET", authBearer, GetCRCPortUsageResponseDocs)
 	r.addPath("/metrics/crc")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -13773,7 +13773,7 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetIMMetricsResponses):
+// Documented responses (also in GetIMMetricsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     IM details returned. Only available for paid accounts that have enabled the dashboard feature.
@@ -13781,7 +13781,7 @@ func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetIMMetrics: %w", err)
 	}
-	r := newRequest("GetIMMetrics", "GET", authBearer, GetIMMetricsResponses)
+	r := newRequest("GetIMMetrics", "GET", authBearer, GetIMMetricsResponseDocs)
 	r.addPath("/metrics/im")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -13863,7 +13863,7 @@ func (r *GetIMMetricsResponse) items() []GetIMMetricsUser {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetChatMetricsResponses):
+// Documented responses (also in GetChatMetricsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Chat details returned. Only available for paid accounts that have enabled the dashboard feature.
@@ -13871,7 +13871,7 @@ func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChatMetrics: %w", err)
 	}
-	r := newRequest("GetChatMetrics", "GET", authBearer, GetChatMetricsResponses)
+	r := newRequest("GetChatMetrics", "GET", authBearer, GetChatMetricsResponseDocs)
 	r.addPath("/metrics/chat")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -13947,7 +13947,7 @@ func (r *GetChatMetricsResponse) items() []GetChatMetricsUser {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingQualityScoresResponses):
+// Documented responses (also in GetMeetingQualityScoresResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting quality returned
@@ -13955,7 +13955,7 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingQualityScores: %w", err)
 	}
-	r := newRequest("GetMeetingQualityScores", "GET", authBearer, GetMeetingQualityScoresResponses)
+	r := newRequest("GetMeetingQualityScores", "GET", authBearer, GetMeetingQualityScoresResponseDocs)
 	r.addPath("/metrics/quality")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -14001,7 +14001,7 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetActiveInactiveHostReportsResponses):
+// Documented responses (also in GetActiveInactiveHostReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Active or inactive hosts report returned. This is only available for paid account: {accountId}.
@@ -14009,7 +14009,7 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetActiveInactiveHostReports: %w", err)
 	}
-	r := newRequest("GetActiveInactiveHostReports", "GET", authBearer, GetActiveInactiveHostReportsResponses)
+	r := newRequest("GetActiveInactiveHostReports", "GET", authBearer, GetActiveInactiveHostReportsResponseDocs)
 	r.addPath("/report/users")
 	if params.Type != "" {
 		r.addQuery("type", string(params.Type))
@@ -14095,7 +14095,7 @@ func (r *GetActiveInactiveHostReportsResponse) items() []GetActiveInactiveHostRe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingReportsResponses):
+// Documented responses (also in GetMeetingReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Active or inactive hosts report returned.
@@ -14105,7 +14105,7 @@ func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReports
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingReports: %w", err)
 	}
-	r := newRequest("GetMeetingReports", "GET", authBearer, GetMeetingReportsResponses)
+	r := newRequest("GetMeetingReports", "GET", authBearer, GetMeetingReportsResponseDocs)
 	r.addPath("/report/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
@@ -14160,7 +14160,7 @@ func (c *Client) GetMeetingReportsPages(ctx context.Context, params GetMeetingRe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingDetailReportsResponses):
+// Documented responses (also in GetMeetingDetailReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting details returned. This is only available for paid account.
@@ -14171,7 +14171,7 @@ func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingD
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingDetailReports: %w", err)
 	}
-	r := newRequest("GetMeetingDetailReports", "GET", authBearer, GetMeetingDetailReportsResponses)
+	r := newRequest("GetMeetingDetailReports", "GET", authBearer, GetMeetingDetailReportsResponseDocs)
 	r.addPath("/report/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -14214,7 +14214,7 @@ func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingD
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingParticipantReportsResponses):
+// Documented responses (also in GetMeetingParticipantReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting participants report returned. This is only available for paid account.
@@ -14225,7 +14225,7 @@ func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMee
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingParticipantReports: %w", err)
 	}
-	r := newRequest("GetMeetingParticipantReports", "GET", authBearer, GetMeetingParticipantReportsResponses)
+	r := newRequest("GetMeetingParticipantReports", "GET", authBearer, GetMeetingParticipantReportsResponseDocs)
 	r.addPath("/report/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants")
@@ -14306,7 +14306,7 @@ func (r *GetMeetingParticipantReportsResponse) items() []GetMeetingParticipantRe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetMeetingPollReportsResponses):
+// Documented responses (also in GetMeetingPollReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting polls report returned. This is only available for paid account:{accountId}.
@@ -14315,7 +14315,7 @@ func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPol
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetMeetingPollReports: %w", err)
 	}
-	r := newRequest("GetMeetingPollReports", "GET", authBearer, GetMeetingPollReportsResponses)
+	r := newRequest("GetMeetingPollReports", "GET", authBearer, GetMeetingPollReportsResponseDocs)
 	r.addPath("/report/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/polls")
@@ -14350,7 +14350,7 @@ func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPol
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarDetailReportsResponses):
+// Documented responses (also in GetWebinarDetailReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar details returned. This is only available for paid account:{accountId}.
@@ -14361,7 +14361,7 @@ func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarD
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarDetailReports: %w", err)
 	}
-	r := newRequest("GetWebinarDetailReports", "GET", authBearer, GetWebinarDetailReportsResponses)
+	r := newRequest("GetWebinarDetailReports", "GET", authBearer, GetWebinarDetailReportsResponseDocs)
 	r.addPath("/report/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -14394,7 +14394,7 @@ func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarD
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarParticipantReportsResponses):
+// Documented responses (also in GetWebinarParticipantReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Meeting participants report returned. This is only available for paid account: {accountId}.
@@ -14405,7 +14405,7 @@ func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWeb
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarParticipantReports: %w", err)
 	}
-	r := newRequest("GetWebinarParticipantReports", "GET", authBearer, GetWebinarParticipantReportsResponses)
+	r := newRequest("GetWebinarParticipantReports", "GET", authBearer, GetWebinarParticipantReportsResponseDocs)
 	r.addPath("/report/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants")
@@ -14485,7 +14485,7 @@ func (r *GetWebinarParticipantReportsResponse) items() []GetMeetingParticipantRe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarPollReportsResponses):
+// Documented responses (also in GetWebinarPollReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar polls report returned. Missing webinar subscription plan. This is only available for paid account:{accountId}.
@@ -14495,7 +14495,7 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarPollReports: %w", err)
 	}
-	r := newRequest("GetWebinarPollReports", "GET", authBearer, GetWebinarPollReportsResponses)
+	r := newRequest("GetWebinarPollReports", "GET", authBearer, GetWebinarPollReportsResponseDocs)
 	r.addPath("/report/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/polls")
@@ -14532,7 +14532,7 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarQReportResponses):
+// Documented responses (also in GetWebinarQReportResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar Q&A report returned. This is only available for paid account:{accountId}. A report cannot be generated for this account because this account has not subscribed to a webinar plan.
@@ -14542,7 +14542,7 @@ func (c *Client) GetWebinarQReport(ctx context.Context, params GetWebinarQReport
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarQReport: %w", err)
 	}
-	r := newRequest("GetWebinarQReport", "GET", authBearer, GetWebinarQReportResponses)
+	r := newRequest("GetWebinarQReport", "GET", authBearer, GetWebinarQReportResponseDocs)
 	r.addPath("/report/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/qa")
@@ -14577,7 +14577,7 @@ func (c *Client) GetWebinarQReport(ctx context.Context, params GetWebinarQReport
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetBillingReportsResponses):
+// Documented responses (also in GetBillingReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Billing report returned.
@@ -14586,7 +14586,7 @@ func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReports
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetBillingReports: %w", err)
 	}
-	r := newRequest("GetBillingReports", "GET", authBearer, GetBillingReportsResponses)
+	r := newRequest("GetBillingReports", "GET", authBearer, GetBillingReportsResponseDocs)
 	r.addPath("/report/billing")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -14621,7 +14621,7 @@ func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReports
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetBillingInvoiceReportsResponses):
+// Documented responses (also in GetBillingInvoiceReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Billing Invoice reports returned.
@@ -14630,7 +14630,7 @@ func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBilling
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetBillingInvoiceReports: %w", err)
 	}
-	r := newRequest("GetBillingInvoiceReports", "GET", authBearer, GetBillingInvoiceReportsResponses)
+	r := newRequest("GetBillingInvoiceReports", "GET", authBearer, GetBillingInvoiceReportsResponseDocs)
 	r.addPath("/report/billing/invoices")
 	if params.BillingID != "" {
 		r.addQuery("billing_id", params.BillingID)
@@ -14665,7 +14665,7 @@ func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBilling
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetChatSessionsReportsResponses):
+// Documented responses (also in GetChatSessionsReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Archived chat sessions returned.
@@ -14674,7 +14674,7 @@ func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChatSessionsReports: %w", err)
 	}
-	r := newRequest("GetChatSessionsReports", "GET", authBearer, GetChatSessionsReportsResponses)
+	r := newRequest("GetChatSessionsReports", "GET", authBearer, GetChatSessionsReportsResponseDocs)
 	r.addPath("/report/chat/sessions")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -14749,7 +14749,7 @@ func (r *GetChatSessionsReportsResponse) items() []GetChatSessionsReportsSession
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetChatMessagesReportsResponses):
+// Documented responses (also in GetChatMessagesReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Archived chat messages returned.
@@ -14758,7 +14758,7 @@ func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetChatMessagesReports: %w", err)
 	}
-	r := newRequest("GetChatMessagesReports", "GET", authBearer, GetChatMessagesReportsResponses)
+	r := newRequest("GetChatMessagesReports", "GET", authBearer, GetChatMessagesReportsResponseDocs)
 	r.addPath("/report/chat/sessions/")
 	r.addPathParam("sessionId", params.SessionID)
 	r.addQuery("from", params.From.Format(time.DateOnly))
@@ -14838,7 +14838,7 @@ func (r *GetChatMessagesReportsResponse) items() []GetChatMessagesReportsMessage
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetDailyUsageReportResponses):
+// Documented responses (also in GetDailyUsageReportResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Daily report retrieved. This is only available for paid accounts:{accountId}.
@@ -14847,7 +14847,7 @@ func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageRe
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetDailyUsageReport: %w", err)
 	}
-	r := newRequest("GetDailyUsageReport", "GET", authBearer, GetDailyUsageReportResponses)
+	r := newRequest("GetDailyUsageReport", "GET", authBearer, GetDailyUsageReportResponseDocs)
 	r.addPath("/report/daily")
 	if params.Year != nil {
 		r.addQuery("year", strconv.FormatInt(*params.Year, 10))
@@ -14887,7 +14887,7 @@ func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageRe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetTelephoneReportsResponses):
+// Documented responses (also in GetTelephoneReportsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.<b
@@ -14895,7 +14895,7 @@ func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneRep
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTelephoneReports: %w", err)
 	}
-	r := newRequest("GetTelephoneReports", "GET", authBearer, GetTelephoneReportsResponses)
+	r := newRequest("GetTelephoneReports", "GET", authBearer, GetTelephoneReportsResponseDocs)
 	r.addPath("/report/telephone")
 	if params.Type != nil {
 		r.addQuery("type", strconv.FormatInt(*params.Type, 10))
@@ -14956,7 +14956,7 @@ func (c *Client) GetTelephoneReportsPages(ctx context.Context, params GetTelepho
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetCloudRecordingUsageReportResponses):
+// Documented responses (also in GetCloudRecordingUsageReportResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Cloud Recording Report Returned
@@ -14965,7 +14965,7 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetCloudRecordingUsageReport: %w", err)
 	}
-	r := newRequest("GetCloudRecordingUsageReport", "GET", authBearer, GetCloudRecordingUsageReportResponses)
+	r := newRequest("GetCloudRecordingUsageReport", "GET", authBearer, GetCloudRecordingUsageReportResponseDocs)
 	r.addPath("/report/cloud_recording")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -15003,7 +15003,7 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetOperationLogsReportResponses):
+// Documented responses (also in GetOperationLogsReportResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Operation Logs Report Returned
@@ -15012,7 +15012,7 @@ func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperation
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetOperationLogsReport: %w", err)
 	}
-	r := newRequest("GetOperationLogsReport", "GET", authBearer, GetOperationLogsReportResponses)
+	r := newRequest("GetOperationLogsReport", "GET", authBearer, GetOperationLogsReportResponseDocs)
 	r.addPath("/report/operationlogs")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -15089,7 +15089,7 @@ func (r *GetOperationLogsReportResponse) items() []OperationLog {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetUpcomingEventsReportResponses):
+// Documented responses (also in GetUpcomingEventsReportResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Upcoming events report returned.
@@ -15098,7 +15098,7 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUpcomingEventsReport: %w", err)
 	}
-	r := newRequest("GetUpcomingEventsReport", "GET", authBearer, GetUpcomingEventsReportResponses)
+	r := newRequest("GetUpcomingEventsReport", "GET", authBearer, GetUpcomingEventsReportResponseDocs)
 	r.addPath("/report/upcoming_events")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
@@ -15178,7 +15178,7 @@ func (r *GetUpcomingEventsReportResponse) items() []UpcomingEvent {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetSignInSignOutActivityReportResponses):
+// Documented responses (also in GetSignInSignOutActivityReportResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Success
@@ -15186,7 +15186,7 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetSignInSignOutActivityReport: %w", err)
 	}
-	r := newRequest("GetSignInSignOutActivityReport", "GET", authBearer, GetSignInSignOutActivityReportResponses)
+	r := newRequest("GetSignInSignOutActivityReport", "GET", authBearer, GetSignInSignOutActivityReportResponseDocs)
 	r.addPath("/report/activities")
 	if !params.From.IsZero() {
 		r.addQuery("from", params.From.Format(time.DateOnly))
@@ -15242,7 +15242,7 @@ func (c *Client) GetSignInSignOutActivityReportPages(ctx context.Context, params
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListMembersInRoleResponses):
+// Documented responses (also in ListMembersInRoleResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Success
@@ -15251,7 +15251,7 @@ func (c *Client) ListMembersInRole(ctx context.Context, params ListMembersInRole
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMembersInRole: %w", err)
 	}
-	r := newRequest("ListMembersInRole", "GET", authBearer, ListMembersInRoleResponses)
+	r := newRequest("ListMembersInRole", "GET", authBearer, ListMembersInRoleResponseDocs)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addPath("/members")
@@ -15336,7 +15336,7 @@ func (r *ListMembersInRoleResponse) items() []ListMembersInRoleMember {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AssignRoleResponses):
+// Documented responses (also in AssignRoleResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Members Added
@@ -15345,7 +15345,7 @@ func (c *Client) AssignRole(ctx context.Context, params AssignRoleParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AssignRole: %w", err)
 	}
-	r := newRequest("AssignRole", "POST", authBearer, AssignRoleResponses)
+	r := newRequest("AssignRole", "POST", authBearer, AssignRoleResponseDocs)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addPath("/members")
@@ -15387,7 +15387,7 @@ func (c *Client) AssignRole(ctx context.Context, params AssignRoleParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UnassignRoleResponses):
+// Documented responses (also in UnassignRoleResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Role withdrawn from user.
@@ -15396,7 +15396,7 @@ func (c *Client) UnassignRole(ctx context.Context, params UnassignRoleParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UnassignRole: %w", err)
 	}
-	r := newRequest("UnassignRole", "DELETE", authBearer, UnassignRoleResponses)
+	r := newRequest("UnassignRole", "DELETE", authBearer, UnassignRoleResponseDocs)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addPath("/members/")
@@ -15435,7 +15435,7 @@ func (c *Client) UnassignRole(ctx context.Context, params UnassignRoleParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetRoleInformationResponses):
+// Documented responses (also in GetRoleInformationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Status Code: `200` Information about a specific role returned. You do not have the permission to retrieve role information.
@@ -15444,7 +15444,7 @@ func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformati
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetRoleInformation: %w", err)
 	}
-	r := newRequest("GetRoleInformation", "GET", authBearer, GetRoleInformationResponses)
+	r := newRequest("GetRoleInformation", "GET", authBearer, GetRoleInformationResponseDocs)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -15484,7 +15484,7 @@ func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformati
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateRoleInformationResponses):
+// Documented responses (also in UpdateRoleInformationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   The account must be a paid account to update the role.
@@ -15494,7 +15494,7 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateRoleInformation: %w", err)
 	}
-	r := newRequest("UpdateRoleInformation", "PATCH", authBearer, UpdateRoleInformationResponses)
+	r := newRequest("UpdateRoleInformation", "PATCH", authBearer, UpdateRoleInformationResponseDocs)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -15550,7 +15550,7 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteRoleResponses):
+// Documented responses (also in DeleteRoleResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Role not found.
@@ -15560,7 +15560,7 @@ func (c *Client) DeleteRole(ctx context.Context, params DeleteRoleParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteRole: %w", err)
 	}
-	r := newRequest("DeleteRole", "DELETE", authBearer, DeleteRoleResponses)
+	r := newRequest("DeleteRole", "DELETE", authBearer, DeleteRoleResponseDocs)
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -15592,7 +15592,7 @@ func (c *Client) DeleteRole(ctx context.Context, params DeleteRoleParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListRolesResponses):
+// Documented responses (also in ListRolesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of roles returned.
@@ -15601,7 +15601,7 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRoles: %w", err)
 	}
-	r := newRequest("ListRoles", "GET", authBearer, ListRolesResponses)
+	r := newRequest("ListRoles", "GET", authBearer, ListRolesResponseDocs)
 	r.addPath("/roles")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -15637,7 +15637,7 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateRoleResponses):
+// Documented responses (also in CreateRoleResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Status Code: `200` You do not have the permission to create a role.
@@ -15647,7 +15647,7 @@ func (c *Client) CreateRole(ctx context.Context, params CreateRoleParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateRole: %w", err)
 	}
-	r := newRequest("CreateRole", "POST", authBearer, CreateRoleResponses)
+	r := newRequest("CreateRole", "POST", authBearer, CreateRoleResponseDocs)
 	r.addPath("/roles")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -15686,7 +15686,7 @@ func (c *Client) CreateRole(ctx context.Context, params CreateRoleParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetAccountTSPInformationResponses):
+// Documented responses (also in GetAccountTSPInformationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     TSP account detail returned successfully.
@@ -15694,7 +15694,7 @@ func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccount
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetAccountTSPInformation: %w", err)
 	}
-	r := newRequest("GetAccountTSPInformation", "GET", authBearer, GetAccountTSPInformationResponses)
+	r := newRequest("GetAccountTSPInformation", "GET", authBearer, GetAccountTSPInformationResponseDocs)
 	r.addPath("/tsp")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -15726,7 +15726,7 @@ func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccount
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateAccountTSPInformationResponses):
+// Documented responses (also in UpdateAccountTSPInformationResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     No Content TSP Account updated.
@@ -15735,7 +15735,7 @@ func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateA
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateAccountTSPInformation: %w", err)
 	}
-	r := newRequest("UpdateAccountTSPInformation", "PATCH", authBearer, UpdateAccountTSPInformationResponses)
+	r := newRequest("UpdateAccountTSPInformation", "PATCH", authBearer, UpdateAccountTSPInformationResponseDocs)
 	r.addPath("/tsp")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
@@ -15789,7 +15789,7 @@ func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateA
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListPanelistsResponses):
+// Documented responses (also in ListPanelistsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar plan subscription missing. Enable webinar for this user once the subscription is added.
@@ -15800,7 +15800,7 @@ func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPanelists: %w", err)
 	}
-	r := newRequest("ListPanelists", "GET", authBearer, ListPanelistsResponses)
+	r := newRequest("ListPanelists", "GET", authBearer, ListPanelistsResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/panelists")
@@ -15837,7 +15837,7 @@ func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddPanelistsResponses):
+// Documented responses (also in AddPanelistsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar plan subscription missing. Enable webinar for this user once the subscription is added.
@@ -15849,7 +15849,7 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddPanelists: %w", err)
 	}
-	r := newRequest("AddPanelists", "POST", authBearer, AddPanelistsResponses)
+	r := newRequest("AddPanelists", "POST", authBearer, AddPanelistsResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/panelists")
@@ -15888,7 +15888,7 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RemovePanelistsResponses):
+// Documented responses (also in RemovePanelistsResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Panelists removed.
@@ -15898,7 +15898,7 @@ func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RemovePanelists: %w", err)
 	}
-	r := newRequest("RemovePanelists", "DELETE", authBearer, RemovePanelistsResponses)
+	r := newRequest("RemovePanelists", "DELETE", authBearer, RemovePanelistsResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/panelists")
@@ -15931,7 +15931,7 @@ func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsPara
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in RemovePanelistResponses):
+// Documented responses (also in RemovePanelistResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}.
@@ -15942,7 +15942,7 @@ func (c *Client) RemovePanelist(ctx context.Context, params RemovePanelistParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RemovePanelist: %w", err)
 	}
-	r := newRequest("RemovePanelist", "DELETE", authBearer, RemovePanelistResponses)
+	r := newRequest("RemovePanelist", "DELETE", authBearer, RemovePanelistResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/panelists/")
@@ -15977,7 +15977,7 @@ func (c *Client) RemovePanelist(ctx context.Context, params RemovePanelistParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsListRegistrationQuestionsResponses):
+// Documented responses (also in WebinarsListRegistrationQuestionsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar Registrant Question object returned
@@ -15986,7 +15986,7 @@ func (c *Client) WebinarsListRegistrationQuestions(ctx context.Context, params W
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsListRegistrationQuestions: %w", err)
 	}
-	r := newRequest("WebinarsListRegistrationQuestions", "GET", authBearer, WebinarsListRegistrationQuestionsResponses)
+	r := newRequest("WebinarsListRegistrationQuestions", "GET", authBearer, WebinarsListRegistrationQuestionsResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/questions")
@@ -16025,7 +16025,7 @@ func (c *Client) WebinarsListRegistrationQuestions(ctx context.Context, params W
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsUpdateRegistrationQuestionsResponses):
+// Documented responses (also in WebinarsUpdateRegistrationQuestionsResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Webinar Registrant Questions Updated
@@ -16034,7 +16034,7 @@ func (c *Client) WebinarsUpdateRegistrationQuestions(ctx context.Context, params
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateRegistrationQuestions: %w", err)
 	}
-	r := newRequest("WebinarsUpdateRegistrationQuestions", "PATCH", authBearer, WebinarsUpdateRegistrationQuestionsResponses)
+	r := newRequest("WebinarsUpdateRegistrationQuestions", "PATCH", authBearer, WebinarsUpdateRegistrationQuestionsResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/questions")
@@ -16077,7 +16077,7 @@ func (c *Client) WebinarsUpdateRegistrationQuestions(ctx context.Context, params
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarRegistrantResponses):
+// Documented responses (also in GetWebinarRegistrantResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Success.
@@ -16088,7 +16088,7 @@ func (c *Client) GetWebinarRegistrant(ctx context.Context, params GetWebinarRegi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarRegistrant: %w", err)
 	}
-	r := newRequest("GetWebinarRegistrant", "GET", authBearer, GetWebinarRegistrantResponses)
+	r := newRequest("GetWebinarRegistrant", "GET", authBearer, GetWebinarRegistrantResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/")
@@ -16122,7 +16122,7 @@ func (c *Client) GetWebinarRegistrant(ctx context.Context, params GetWebinarRegi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteWebinarRegistrantResponses):
+// Documented responses (also in DeleteWebinarRegistrantResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     OK
@@ -16131,7 +16131,7 @@ func (c *Client) DeleteWebinarRegistrant(ctx context.Context, params DeleteWebin
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteWebinarRegistrant: %w", err)
 	}
-	r := newRequest("DeleteWebinarRegistrant", "DELETE", authBearer, DeleteWebinarRegistrantResponses)
+	r := newRequest("DeleteWebinarRegistrant", "DELETE", authBearer, DeleteWebinarRegistrantResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/")
@@ -16170,7 +16170,7 @@ func (c *Client) DeleteWebinarRegistrant(ctx context.Context, params DeleteWebin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListWebinarRegistrantsResponses):
+// Documented responses (also in ListWebinarRegistrantsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}.
@@ -16182,7 +16182,7 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarRegistrants: %w", err)
 	}
-	r := newRequest("ListWebinarRegistrants", "GET", authBearer, ListWebinarRegistrantsResponses)
+	r := newRequest("ListWebinarRegistrants", "GET", authBearer, ListWebinarRegistrantsResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants")
@@ -16273,7 +16273,7 @@ func (r *ListWebinarRegistrantsResponse) items() []ListWebinarRegistrantsRegistr
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in AddWebinarRegistrantResponses):
+// Documented responses (also in AddWebinarRegistrantResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Registration created.
@@ -16284,7 +16284,7 @@ func (c *Client) AddWebinarRegistrant(ctx context.Context, params AddWebinarRegi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("AddWebinarRegistrant: %w", err)
 	}
-	r := newRequest("AddWebinarRegistrant", "POST", authBearer, AddWebinarRegistrantResponses)
+	r := newRequest("AddWebinarRegistrant", "POST", authBearer, AddWebinarRegistrantResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants")
@@ -16371,7 +16371,7 @@ func (c *Client) AddWebinarRegistrant(ctx context.Context, params AddWebinarRegi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsUpdateRegistrantStatusResponses):
+// Documented responses (also in WebinarsUpdateRegistrantStatusResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     The webinar plan subscription is missing. Enable webinar for this user once the subscription is added: {userId}.
@@ -16383,7 +16383,7 @@ func (c *Client) WebinarsUpdateRegistrantStatus(ctx context.Context, params Webi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateRegistrantStatus: %w", err)
 	}
-	r := newRequest("WebinarsUpdateRegistrantStatus", "PUT", authBearer, WebinarsUpdateRegistrantStatusResponses)
+	r := newRequest("WebinarsUpdateRegistrantStatus", "PUT", authBearer, WebinarsUpdateRegistrantStatusResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/status")
@@ -16419,7 +16419,7 @@ func (c *Client) WebinarsUpdateRegistrantStatus(ctx context.Context, params Webi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarPollResponses):
+// Documented responses (also in GetWebinarPollResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar Poll object returned
@@ -16428,7 +16428,7 @@ func (c *Client) GetWebinarPoll(ctx context.Context, params GetWebinarPollParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarPoll: %w", err)
 	}
-	r := newRequest("GetWebinarPoll", "GET", authBearer, GetWebinarPollResponses)
+	r := newRequest("GetWebinarPoll", "GET", authBearer, GetWebinarPollResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls/")
@@ -16459,7 +16459,7 @@ func (c *Client) GetWebinarPoll(ctx context.Context, params GetWebinarPollParams
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateWebinarPollResponses):
+// Documented responses (also in UpdateWebinarPollResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Webinar Poll Updated
@@ -16468,7 +16468,7 @@ func (c *Client) UpdateWebinarPoll(ctx context.Context, params UpdateWebinarPoll
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateWebinarPoll: %w", err)
 	}
-	r := newRequest("UpdateWebinarPoll", "PUT", authBearer, UpdateWebinarPollResponses)
+	r := newRequest("UpdateWebinarPoll", "PUT", authBearer, UpdateWebinarPollResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls/")
@@ -16503,7 +16503,7 @@ func (c *Client) UpdateWebinarPoll(ctx context.Context, params UpdateWebinarPoll
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteWebinarPollResponses):
+// Documented responses (also in DeleteWebinarPollResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Webinar Poll deleted
@@ -16512,7 +16512,7 @@ func (c *Client) DeleteWebinarPoll(ctx context.Context, params DeleteWebinarPoll
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteWebinarPoll: %w", err)
 	}
-	r := newRequest("DeleteWebinarPoll", "DELETE", authBearer, DeleteWebinarPollResponses)
+	r := newRequest("DeleteWebinarPoll", "DELETE", authBearer, DeleteWebinarPollResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls/")
@@ -16540,7 +16540,7 @@ func (c *Client) DeleteWebinarPoll(ctx context.Context, params DeleteWebinarPoll
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListWebinarPollsResponses):
+// Documented responses (also in ListWebinarPollsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List polls of a Webinar returned
@@ -16549,7 +16549,7 @@ func (c *Client) ListWebinarPolls(ctx context.Context, params ListWebinarPollsPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarPolls: %w", err)
 	}
-	r := newRequest("ListWebinarPolls", "GET", authBearer, ListWebinarPollsResponses)
+	r := newRequest("ListWebinarPolls", "GET", authBearer, ListWebinarPollsResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls")
@@ -16580,7 +16580,7 @@ func (c *Client) ListWebinarPolls(ctx context.Context, params ListWebinarPollsPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateWebinarPollResponses):
+// Documented responses (also in CreateWebinarPollResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Webinar Poll Created
@@ -16590,7 +16590,7 @@ func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPoll
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateWebinarPoll: %w", err)
 	}
-	r := newRequest("CreateWebinarPoll", "POST", authBearer, CreateWebinarPollResponses)
+	r := newRequest("CreateWebinarPoll", "POST", authBearer, CreateWebinarPollResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/polls")
@@ -16639,7 +16639,7 @@ func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPoll
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsUpdateLiveStreamResponses):
+// Documented responses (also in WebinarsUpdateLiveStreamResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
@@ -16648,7 +16648,7 @@ func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUp
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateLiveStream: %w", err)
 	}
-	r := newRequest("WebinarsUpdateLiveStream", "PATCH", authBearer, WebinarsUpdateLiveStreamResponses)
+	r := newRequest("WebinarsUpdateLiveStream", "PATCH", authBearer, WebinarsUpdateLiveStreamResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/livestream")
@@ -16690,7 +16690,7 @@ func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUp
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsGetLiveStreamDetailsResponses):
+// Documented responses (also in WebinarsGetLiveStreamDetailsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Live Stream details returned.
@@ -16699,7 +16699,7 @@ func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params Webina
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsGetLiveStreamDetails: %w", err)
 	}
-	r := newRequest("WebinarsGetLiveStreamDetails", "GET", authBearer, WebinarsGetLiveStreamDetailsResponses)
+	r := newRequest("WebinarsGetLiveStreamDetails", "GET", authBearer, WebinarsGetLiveStreamDetailsResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/livestream")
@@ -16739,7 +16739,7 @@ func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params Webina
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsUpdateLiveStreamStatusResponses):
+// Documented responses (also in WebinarsUpdateLiveStreamStatusResponseDocs()):
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
@@ -16748,7 +16748,7 @@ func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params Webi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateLiveStreamStatus: %w", err)
 	}
-	r := newRequest("WebinarsUpdateLiveStreamStatus", "PATCH", authBearer, WebinarsUpdateLiveStreamStatusResponses)
+	r := newRequest("WebinarsUpdateLiveStreamStatus", "PATCH", authBearer, WebinarsUpdateLiveStreamStatusResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/livestream/status")
@@ -16786,7 +16786,7 @@ func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params Webi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarResponses):
+// Documented responses (also in GetWebinarResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Success
@@ -16797,7 +16797,7 @@ func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinar: %w", err)
 	}
-	r := newRequest("GetWebinar", "GET", authBearer, GetWebinarResponses)
+	r := newRequest("GetWebinar", "GET", authBearer, GetWebinarResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	if params.OccurrenceID != "" {
@@ -16842,7 +16842,7 @@ func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts .
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateWebinarResponses):
+// Documented responses (also in UpdateWebinarResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar subscription plan is missing. Enable webinar for this user once the subscription is added:{userId}.
@@ -16854,7 +16854,7 @@ func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateWebinar: %w", err)
 	}
-	r := newRequest("UpdateWebinar", "PATCH", authBearer, UpdateWebinarResponses)
+	r := newRequest("UpdateWebinar", "PATCH", authBearer, UpdateWebinarResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addHeader("Content-Type", "multipart/form-data")
@@ -16918,7 +16918,7 @@ func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DeleteWebinarResponses):
+// Documented responses (also in DeleteWebinarResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Success
@@ -16930,7 +16930,7 @@ func (c *Client) DeleteWebinar(ctx context.Context, params DeleteWebinarParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteWebinar: %w", err)
 	}
-	r := newRequest("DeleteWebinar", "DELETE", authBearer, DeleteWebinarResponses)
+	r := newRequest("DeleteWebinar", "DELETE", authBearer, DeleteWebinarResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	if params.OccurrenceID != "" {
@@ -16965,7 +16965,7 @@ func (c *Client) DeleteWebinar(ctx context.Context, params DeleteWebinarParams, 
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UpdateWebinarStatusResponses):
+// Documented responses (also in UpdateWebinarStatusResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}.
@@ -16976,7 +16976,7 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UpdateWebinarStatus: %w", err)
 	}
-	r := newRequest("UpdateWebinarStatus", "PUT", authBearer, UpdateWebinarStatusResponses)
+	r := newRequest("UpdateWebinarStatus", "PUT", authBearer, UpdateWebinarStatusResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/status")
@@ -17015,7 +17015,7 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in WebinarsPerformBatchRegistrationResponses):
+// Documented responses (also in WebinarsPerformBatchRegistrationResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Registrants added.
@@ -17026,7 +17026,7 @@ func (c *Client) WebinarsPerformBatchRegistration(ctx context.Context, params We
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsPerformBatchRegistration: %w", err)
 	}
-	r := newRequest("WebinarsPerformBatchRegistration", "POST", authBearer, WebinarsPerformBatchRegistrationResponses)
+	r := newRequest("WebinarsPerformBatchRegistration", "POST", authBearer, WebinarsPerformBatchRegistrationResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/batch_registrants")
@@ -17074,7 +17074,7 @@ func (c *Client) WebinarsPerformBatchRegistration(ctx context.Context, params We
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarTrackingSourcesResponses):
+// Documented responses (also in GetWebinarTrackingSourcesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK
@@ -17082,7 +17082,7 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarTrackingSources: %w", err)
 	}
-	r := newRequest("GetWebinarTrackingSources", "GET", authBearer, GetWebinarTrackingSourcesResponses)
+	r := newRequest("GetWebinarTrackingSources", "GET", authBearer, GetWebinarTrackingSourcesResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/tracking_sources")
@@ -17115,7 +17115,7 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in CreateWebinarInviteLinksResponses):
+// Documented responses (also in CreateWebinarInviteLinksResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Webinar Invite Links Created
@@ -17124,7 +17124,7 @@ func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebi
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateWebinarInviteLinks: %w", err)
 	}
-	r := newRequest("CreateWebinarInviteLinks", "POST", authBearer, CreateWebinarInviteLinksResponses)
+	r := newRequest("CreateWebinarInviteLinks", "POST", authBearer, CreateWebinarInviteLinksResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/invite_links")
@@ -17165,7 +17165,7 @@ func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebi
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListWebinarParticipantsResponses):
+// Documented responses (also in ListWebinarParticipantsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Participants list returned.
@@ -17175,7 +17175,7 @@ func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinar
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarParticipants: %w", err)
 	}
-	r := newRequest("ListWebinarParticipants", "GET", authBearer, ListWebinarParticipantsResponses)
+	r := newRequest("ListWebinarParticipants", "GET", authBearer, ListWebinarParticipantsResponseDocs)
 	r.addPath("/past_webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants")
@@ -17246,7 +17246,7 @@ func (r *ListWebinarParticipantsResponse) items() []GetPastMeetingParticipantsPa
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListPastWebinarInstancesResponses):
+// Documented responses (also in ListPastWebinarInstancesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     List of past webinar instances returned.
@@ -17256,7 +17256,7 @@ func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWe
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastWebinarInstances: %w", err)
 	}
-	r := newRequest("ListPastWebinarInstances", "GET", authBearer, ListPastWebinarInstancesResponses)
+	r := newRequest("ListPastWebinarInstances", "GET", authBearer, ListPastWebinarInstancesResponseDocs)
 	r.addPath("/past_webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/instances")
@@ -17292,7 +17292,7 @@ func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWe
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListPastWebinarPollResultsResponses):
+// Documented responses (also in ListPastWebinarPollResultsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Polls returned successfully.
@@ -17302,7 +17302,7 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastWebinarPollResults: %w", err)
 	}
-	r := newRequest("ListPastWebinarPollResults", "GET", authBearer, ListPastWebinarPollResultsResponses)
+	r := newRequest("ListPastWebinarPollResults", "GET", authBearer, ListPastWebinarPollResultsResponseDocs)
 	r.addPath("/past_webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/polls")
@@ -17341,7 +17341,7 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListQOfPastWebinarResponses):
+// Documented responses (also in ListQOfPastWebinarResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Q&A returned successfully.
@@ -17351,7 +17351,7 @@ func (c *Client) ListQOfPastWebinar(ctx context.Context, params ListQOfPastWebin
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListQOfPastWebinar: %w", err)
 	}
-	r := newRequest("ListQOfPastWebinar", "GET", authBearer, ListQOfPastWebinarResponses)
+	r := newRequest("ListQOfPastWebinar", "GET", authBearer, ListQOfPastWebinarResponseDocs)
 	r.addPath("/past_webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/qa")
@@ -17385,7 +17385,7 @@ func (c *Client) ListQOfPastWebinar(ctx context.Context, params ListQOfPastWebin
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListPastWebinarFilesResponses):
+// Documented responses (also in ListPastWebinarFilesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Files retrieved successfully.
@@ -17395,7 +17395,7 @@ func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebina
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListPastWebinarFiles: %w", err)
 	}
-	r := newRequest("ListPastWebinarFiles", "GET", authBearer, ListPastWebinarFilesResponses)
+	r := newRequest("ListPastWebinarFiles", "GET", authBearer, ListPastWebinarFilesResponseDocs)
 	r.addPath("/past_webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/files")
@@ -17425,7 +17425,7 @@ func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebina
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in GetWebinarAbsenteesResponses):
+// Documented responses (also in GetWebinarAbsenteesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Success. Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}.
@@ -17436,7 +17436,7 @@ func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsen
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetWebinarAbsentees: %w", err)
 	}
-	r := newRequest("GetWebinarAbsentees", "GET", authBearer, GetWebinarAbsenteesResponses)
+	r := newRequest("GetWebinarAbsentees", "GET", authBearer, GetWebinarAbsenteesResponseDocs)
 	r.addPath("/past_webinars/")
 	r.addPathParam("WebinarUUID", params.WebinarUUID)
 	r.addPath("/absentees")
@@ -17514,7 +17514,7 @@ func (r *GetWebinarAbsenteesResponse) items() []GetWebinarRegistrantRegistrant {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in SearchCompanyContactsResponses):
+// Documented responses (also in SearchCompanyContactsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Contact returned successfully.
@@ -17522,7 +17522,7 @@ func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompany
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchCompanyContacts: %w", err)
 	}
-	r := newRequest("SearchCompanyContacts", "GET", authBearer, SearchCompanyContactsResponses)
+	r := newRequest("SearchCompanyContacts", "GET", authBearer, SearchCompanyContactsResponseDocs)
 	r.addPath("/contacts")
 	r.addQuery("search_key", params.SearchKey)
 	if params.QueryPresenceStatus != "" {
@@ -17606,7 +17606,7 @@ func (r *SearchCompanyContactsResponse) items() []SearchCompanyContactsContact {
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListSIPTrunkNumbersResponses):
+// Documented responses (also in ListSIPTrunkNumbersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     * OK List of numbers returned.
@@ -17615,7 +17615,7 @@ func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNum
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSIPTrunkNumbers: %w", err)
 	}
-	r := newRequest("ListSIPTrunkNumbers", "GET", authBearer, ListSIPTrunkNumbersResponses)
+	r := newRequest("ListSIPTrunkNumbers", "GET", authBearer, ListSIPTrunkNumbersResponseDocs)
 	r.addPath("/sip_trunk/numbers")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -17649,7 +17649,7 @@ func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNum
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in UseInMeetingRecordingControlsResponses):
+// Documented responses (also in UseInMeetingRecordingControlsResponseDocs()):
 //
 //	Status  Code  Description
 //	202     -     Accepted Request processed successfully.
@@ -17659,7 +17659,7 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UseInMeetingRecordingControls: %w", err)
 	}
-	r := newRequest("UseInMeetingRecordingControls", "PATCH", authBearer, UseInMeetingRecordingControlsResponses)
+	r := newRequest("UseInMeetingRecordingControls", "PATCH", authBearer, UseInMeetingRecordingControlsResponseDocs)
 	r.addPath("/live_meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/events")
@@ -17694,7 +17694,7 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in DownloadInvoiceFileResponses):
+// Documented responses (also in DownloadInvoiceFileResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Account billing invoice PDF returned.
@@ -17703,7 +17703,7 @@ func (c *Client) DownloadInvoiceFile(ctx context.Context, params DownloadInvoice
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DownloadInvoiceFile: %w", err)
 	}
-	r := newRequest("DownloadInvoiceFile", "GET", authBearer, DownloadInvoiceFileResponses)
+	r := newRequest("DownloadInvoiceFile", "GET", authBearer, DownloadInvoiceFileResponseDocs)
 	r.addPath("/api/download/billing/invoices/")
 	r.addPathParam("invoiceId", params.InvoiceID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -17737,7 +17737,7 @@ func (c *Client) DownloadInvoiceFile(ctx context.Context, params DownloadInvoice
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
-// Documented responses (also in ListArchivedFilesResponses):
+// Documented responses (also in ListArchivedFilesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK Archived files returned.
@@ -17746,7 +17746,7 @@ func (c *Client) ListArchivedFiles(ctx context.Context, params ListArchivedFiles
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListArchivedFiles: %w", err)
 	}
-	r := newRequest("ListArchivedFiles", "GET", authBearer, ListArchivedFilesResponses)
+	r := newRequest("ListArchivedFiles", "GET", authBearer, ListArchivedFilesResponseDocs)
 	r.addPath("/archive_files")
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))

@@ -133,7 +133,7 @@ func (l *lowerer) reserveConfigNames() {
 		oc := l.config.Operations[key]
 		if n := oc.Name; n != "" {
 			l.methods.take(n)
-			l.names.take(n+"Params", n+"Response", n+"Responses")
+			l.names.take(n+"Params", n+"Response", n+"ResponseDocs")
 		}
 		for _, fc := range oc.Fields {
 			if fc.EnumType != "" {

@@ -72,7 +72,7 @@ func operationDoc(op *ir.Operation) []string {
 		lines = append(lines, "", auth)
 	}
 	if len(op.Responses) > 0 {
-		lines = append(lines, "", fmt.Sprintf("Documented responses (also in %s):", op.TableVar), "")
+		lines = append(lines, "", fmt.Sprintf("Documented responses (also in %s()):", op.TableVar), "")
 		lines = append(lines, responseTableLines(op.Responses)...)
 	}
 	return lines

@@ -228,7 +228,7 @@ func (l *lowerer) nameOperation(op *ir.Operation, ri *parser.RequestItem) {
 		// A second request configured with a name already given.
 		name = l.uniqueOperation(oc.Name)
 	}
-	op.Name, op.ParamsType, op.ResponseType, op.TableVar = name, name+"Params", name+"Response", name+"Responses"
+	op.Name, op.ParamsType, op.ResponseType, op.TableVar = name, name+"Params", name+"Response", name+"ResponseDocs"
 }
 
 // nameEnums creates the enum types, named after their operation and field

@@ -32,7 +32,7 @@ import (
 // Adding or removing a request renames only the requests of its own group.
 
 // opCompanions are the names an operation's name brings with it.
-var opCompanions = []string{"Params", "Response", "Responses"}
+var opCompanions = []string{"Params", "Response", "ResponseDocs"}
 
 // articles are dropped from operation names.
 var articles = map[string]bool{"a": true, "an": true, "the": true}

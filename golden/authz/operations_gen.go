@@ -16,7 +16,7 @@ func (c *Client) InheritsBearer(ctx context.Context, params InheritsBearerParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("InheritsBearer: %w", err)
 	}
-	r := newRequest("InheritsBearer", "GET", authBearer, InheritsBearerResponses)
+	r := newRequest("InheritsBearer", "GET", authBearer, InheritsBearerResponseDocs)
 	r.addPath("/me")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -37,7 +37,7 @@ func (c *Client) Public(ctx context.Context, params PublicParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Public: %w", err)
 	}
-	r := newRequest("Public", "GET", authNone, PublicResponses)
+	r := newRequest("Public", "GET", authNone, PublicResponseDocs)
 	r.addPath("/public")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -58,7 +58,7 @@ func (c *Client) Stats(ctx context.Context, params StatsParams, opts ...RequestO
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Stats: %w", err)
 	}
-	r := newRequest("Stats", "GET", authBasic, StatsResponses)
+	r := newRequest("Stats", "GET", authBasic, StatsResponseDocs)
 	r.addPath("/admin/stats")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -79,7 +79,7 @@ func (c *Client) Token(ctx context.Context, params TokenParams, opts ...RequestO
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Token: %w", err)
 	}
-	r := newRequest("Token", "POST", authBearer, TokenResponses)
+	r := newRequest("Token", "POST", authBearer, TokenResponseDocs)
 	r.addPath("/admin/token")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -100,7 +100,7 @@ func (c *Client) DeepStats(ctx context.Context, params DeepStatsParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeepStats: %w", err)
 	}
-	r := newRequest("DeepStats", "GET", authBasic, DeepStatsResponses)
+	r := newRequest("DeepStats", "GET", authBasic, DeepStatsResponseDocs)
 	r.addPath("/admin/deep")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -121,7 +121,7 @@ func (c *Client) KeyInHeader(ctx context.Context, params KeyInHeaderParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("KeyInHeader: %w", err)
 	}
-	r := newRequest("KeyInHeader", "GET", apiKeyIn("X-Api-Key", "header"), KeyInHeaderResponses)
+	r := newRequest("KeyInHeader", "GET", apiKeyIn("X-Api-Key", "header"), KeyInHeaderResponseDocs)
 	r.addPath("/key")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -142,7 +142,7 @@ func (c *Client) Digest(ctx context.Context, params DigestParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Digest: %w", err)
 	}
-	r := newRequest("Digest", "GET", authOther, DigestResponses)
+	r := newRequest("Digest", "GET", authOther, DigestResponseDocs)
 	r.addPath("/digest")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -163,7 +163,7 @@ func (c *Client) Signed(ctx context.Context, params SignedParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Signed: %w", err)
 	}
-	r := newRequest("Signed", "GET", authOther, SignedResponses)
+	r := newRequest("Signed", "GET", authOther, SignedResponseDocs)
 	r.addPath("/signed")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -184,7 +184,7 @@ func (c *Client) PrefixedToken(ctx context.Context, params PrefixedTokenParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PrefixedToken: %w", err)
 	}
-	r := newRequest("PrefixedToken", "GET", bearerWith("Token"), PrefixedTokenResponses)
+	r := newRequest("PrefixedToken", "GET", bearerWith("Token"), PrefixedTokenResponseDocs)
 	r.addPath("/prefixed")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

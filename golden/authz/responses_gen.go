@@ -15,11 +15,11 @@ type InheritsBearerResponse struct {
 	Body []byte
 }
 
-// InheritsBearerResponses returns the responses InheritsBearer
+// InheritsBearerResponseDocs returns the responses InheritsBearer
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func InheritsBearerResponses() []ResponseDoc {
+func InheritsBearerResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type PublicResponse struct {
 	Body []byte
 }
 
-// PublicResponses returns the responses Public
+// PublicResponseDocs returns the responses Public
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PublicResponses() []ResponseDoc {
+func PublicResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,11 +51,11 @@ type StatsResponse struct {
 	Body []byte
 }
 
-// StatsResponses returns the responses Stats
+// StatsResponseDocs returns the responses Stats
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func StatsResponses() []ResponseDoc {
+func StatsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -69,11 +69,11 @@ type TokenResponse struct {
 	Body []byte
 }
 
-// TokenResponses returns the responses Token
+// TokenResponseDocs returns the responses Token
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func TokenResponses() []ResponseDoc {
+func TokenResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -87,11 +87,11 @@ type DeepStatsResponse struct {
 	Body []byte
 }
 
-// DeepStatsResponses returns the responses DeepStats
+// DeepStatsResponseDocs returns the responses DeepStats
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeepStatsResponses() []ResponseDoc {
+func DeepStatsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -105,11 +105,11 @@ type KeyInHeaderResponse struct {
 	Body []byte
 }
 
-// KeyInHeaderResponses returns the responses KeyInHeader
+// KeyInHeaderResponseDocs returns the responses KeyInHeader
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func KeyInHeaderResponses() []ResponseDoc {
+func KeyInHeaderResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -123,11 +123,11 @@ type DigestResponse struct {
 	Body []byte
 }
 
-// DigestResponses returns the responses Digest
+// DigestResponseDocs returns the responses Digest
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DigestResponses() []ResponseDoc {
+func DigestResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -141,11 +141,11 @@ type SignedResponse struct {
 	Body []byte
 }
 
-// SignedResponses returns the responses Signed
+// SignedResponseDocs returns the responses Signed
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SignedResponses() []ResponseDoc {
+func SignedResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -159,10 +159,10 @@ type PrefixedTokenResponse struct {
 	Body []byte
 }
 
-// PrefixedTokenResponses returns the responses PrefixedToken
+// PrefixedTokenResponseDocs returns the responses PrefixedToken
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PrefixedTokenResponses() []ResponseDoc {
+func PrefixedTokenResponseDocs() []ResponseDoc {
 	return nil
 }

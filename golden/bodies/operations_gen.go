@@ -16,7 +16,7 @@ func (c *Client) RawJSON(ctx context.Context, params RawJSONParams, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RawJSON: %w", err)
 	}
-	r := newRequest("RawJSON", "POST", authInherit, RawJSONResponses)
+	r := newRequest("RawJSON", "POST", authInherit, RawJSONResponseDocs)
 	r.addPath("/json")
 	if params.Body != nil {
 		r.setJSON("application/json", params.Body)
@@ -41,7 +41,7 @@ func (c *Client) RawXMLWithHeader(ctx context.Context, params RawXMLWithHeaderPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RawXMLWithHeader: %w", err)
 	}
-	r := newRequest("RawXMLWithHeader", "PUT", authInherit, RawXMLWithHeaderResponses)
+	r := newRequest("RawXMLWithHeader", "PUT", authInherit, RawXMLWithHeaderResponseDocs)
 	r.addPath("/xml")
 	r.addHeader("Content-Type", "text/xml; charset=utf-8")
 	if params.Body != nil {
@@ -64,7 +64,7 @@ func (c *Client) Form(ctx context.Context, params FormParams, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Form: %w", err)
 	}
-	r := newRequest("Form", "POST", authInherit, FormResponses)
+	r := newRequest("Form", "POST", authInherit, FormResponseDocs)
 	r.addPath("/form")
 	form := r.form()
 	form.add("grant_type", params.GrantType)
@@ -94,7 +94,7 @@ func (c *Client) Upload(ctx context.Context, params UploadParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Upload: %w", err)
 	}
-	r := newRequest("Upload", "POST", authInherit, UploadResponses)
+	r := newRequest("Upload", "POST", authInherit, UploadResponseDocs)
 	r.addPath("/upload")
 	mp := r.formData()
 	if params.Title != "" {
@@ -131,7 +131,7 @@ func (c *Client) Binary(ctx context.Context, params BinaryParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Binary: %w", err)
 	}
-	r := newRequest("Binary", "PUT", authInherit, BinaryResponses)
+	r := newRequest("Binary", "PUT", authInherit, BinaryResponseDocs)
 	r.addPath("/blob")
 	r.addHeader("Content-Type", "application/octet-stream")
 	if params.Body != nil {
@@ -154,7 +154,7 @@ func (c *Client) GraphQL(ctx context.Context, params GraphQLParams, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GraphQL: %w", err)
 	}
-	r := newRequest("GraphQL", "POST", authInherit, GraphQLResponses)
+	r := newRequest("GraphQL", "POST", authInherit, GraphQLResponseDocs)
 	r.addPath("/graphql")
 	gql := map[string]any{}
 	if params.Query != "" {
@@ -188,7 +188,7 @@ func (c *Client) DisabledBody(ctx context.Context, params DisabledBodyParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DisabledBody: %w", err)
 	}
-	r := newRequest("DisabledBody", "POST", authInherit, DisabledBodyResponses)
+	r := newRequest("DisabledBody", "POST", authInherit, DisabledBodyResponseDocs)
 	r.addPath("/nobody")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

@@ -15,11 +15,11 @@ type RawJSONResponse struct {
 	Body []byte
 }
 
-// RawJSONResponses returns the responses RawJSON
+// RawJSONResponseDocs returns the responses RawJSON
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RawJSONResponses() []ResponseDoc {
+func RawJSONResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type RawXMLWithHeaderResponse struct {
 	Body []byte
 }
 
-// RawXMLWithHeaderResponses returns the responses RawXMLWithHeader
+// RawXMLWithHeaderResponseDocs returns the responses RawXMLWithHeader
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RawXMLWithHeaderResponses() []ResponseDoc {
+func RawXMLWithHeaderResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,11 +51,11 @@ type FormResponse struct {
 	Body []byte
 }
 
-// FormResponses returns the responses Form
+// FormResponseDocs returns the responses Form
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func FormResponses() []ResponseDoc {
+func FormResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -69,11 +69,11 @@ type UploadResponse struct {
 	Body []byte
 }
 
-// UploadResponses returns the responses Upload
+// UploadResponseDocs returns the responses Upload
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UploadResponses() []ResponseDoc {
+func UploadResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -87,11 +87,11 @@ type BinaryResponse struct {
 	Body []byte
 }
 
-// BinaryResponses returns the responses Binary
+// BinaryResponseDocs returns the responses Binary
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func BinaryResponses() []ResponseDoc {
+func BinaryResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -105,11 +105,11 @@ type GraphQLResponse struct {
 	Body []byte
 }
 
-// GraphQLResponses returns the responses GraphQL
+// GraphQLResponseDocs returns the responses GraphQL
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GraphQLResponses() []ResponseDoc {
+func GraphQLResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -123,10 +123,10 @@ type DisabledBodyResponse struct {
 	Body []byte
 }
 
-// DisabledBodyResponses returns the responses DisabledBody
+// DisabledBodyResponseDocs returns the responses DisabledBody
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DisabledBodyResponses() []ResponseDoc {
+func DisabledBodyResponseDocs() []ResponseDoc {
 	return nil
 }

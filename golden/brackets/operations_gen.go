@@ -17,7 +17,7 @@ func (c *Client) ListCharges(ctx context.Context, params ListChargesParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListCharges: %w", err)
 	}
-	r := newRequest("ListCharges", "GET", authInherit, ListChargesResponses)
+	r := newRequest("ListCharges", "GET", authInherit, ListChargesResponseDocs)
 	r.addPath("/charges")
 	if params.Limit != nil {
 		r.addQuery("limit", strconv.FormatInt(*params.Limit, 10))
@@ -72,7 +72,7 @@ func (c *Client) CreateCharge(ctx context.Context, params CreateChargeParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateCharge: %w", err)
 	}
-	r := newRequest("CreateCharge", "POST", authInherit, CreateChargeResponses)
+	r := newRequest("CreateCharge", "POST", authInherit, CreateChargeResponseDocs)
 	r.addPath("/charges")
 	form := r.form()
 	form.add("amount", strconv.FormatInt(params.Amount, 10))
@@ -109,7 +109,7 @@ func (c *Client) UploadFile(ctx context.Context, params UploadFileParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadFile: %w", err)
 	}
-	r := newRequest("UploadFile", "POST", authInherit, UploadFileResponses)
+	r := newRequest("UploadFile", "POST", authInherit, UploadFileResponseDocs)
 	r.addPath("/files")
 	mp := r.formData()
 	if params.File != nil {

@@ -15,11 +15,11 @@ type ListChargesResponse struct {
 	Body []byte
 }
 
-// ListChargesResponses returns the responses ListCharges
+// ListChargesResponseDocs returns the responses ListCharges
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListChargesResponses() []ResponseDoc {
+func ListChargesResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type CreateChargeResponse struct {
 	Body []byte
 }
 
-// CreateChargeResponses returns the responses CreateCharge
+// CreateChargeResponseDocs returns the responses CreateCharge
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateChargeResponses() []ResponseDoc {
+func CreateChargeResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,10 +51,10 @@ type UploadFileResponse struct {
 	Body []byte
 }
 
-// UploadFileResponses returns the responses UploadFile
+// UploadFileResponseDocs returns the responses UploadFile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UploadFileResponses() []ResponseDoc {
+func UploadFileResponseDocs() []ResponseDoc {
 	return nil
 }

@@ -15,7 +15,7 @@ func (c *Client) SearchPhotos(ctx context.Context, params SearchPhotosParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchPhotos: %w", err)
 	}
-	r := newRequest("SearchPhotos", "GET", authInherit, SearchPhotosResponses)
+	r := newRequest("SearchPhotos", "GET", authInherit, SearchPhotosResponseDocs)
 	r.addPath("/photos")
 	if params.Album != "" {
 		r.addQuery("album", params.Album)
@@ -43,7 +43,7 @@ func (c *Client) DownloadSigned(ctx context.Context, params DownloadSignedParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DownloadSigned: %w", err)
 	}
-	r := newRequest("DownloadSigned", "GET", authInherit, DownloadSignedResponses)
+	r := newRequest("DownloadSigned", "GET", authInherit, DownloadSignedResponseDocs)
 	r.addPath("/download")
 	if params.Expires != nil {
 		r.addQuery("expires", strconv.FormatInt(*params.Expires, 10))
@@ -68,7 +68,7 @@ func (c *Client) PostForm(ctx context.Context, params PostFormParams, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PostForm: %w", err)
 	}
-	r := newRequest("PostForm", "POST", authInherit, PostFormResponses)
+	r := newRequest("PostForm", "POST", authInherit, PostFormResponseDocs)
 	r.addPath("/form")
 	form := r.form()
 	if params.Path != "" {

@@ -15,11 +15,11 @@ type SearchPhotosResponse struct {
 	Body []byte
 }
 
-// SearchPhotosResponses returns the responses SearchPhotos
+// SearchPhotosResponseDocs returns the responses SearchPhotos
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SearchPhotosResponses() []ResponseDoc {
+func SearchPhotosResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type DownloadSignedResponse struct {
 	Body []byte
 }
 
-// DownloadSignedResponses returns the responses DownloadSigned
+// DownloadSignedResponseDocs returns the responses DownloadSigned
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DownloadSignedResponses() []ResponseDoc {
+func DownloadSignedResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,10 +51,10 @@ type PostFormResponse struct {
 	Body []byte
 }
 
-// PostFormResponses returns the responses PostForm
+// PostFormResponseDocs returns the responses PostForm
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PostFormResponses() []ResponseDoc {
+func PostFormResponseDocs() []ResponseDoc {
 	return nil
 }

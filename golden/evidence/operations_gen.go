@@ -13,7 +13,7 @@ import (
 // SearchEvents sends GET /events.
 // It is the Postman request "Search events".
 //
-// Documented responses (also in SearchEventsResponses):
+// Documented responses (also in SearchEventsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK
@@ -21,7 +21,7 @@ func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchEvents: %w", err)
 	}
-	r := newRequest("SearchEvents", "GET", authInherit, SearchEventsResponses)
+	r := newRequest("SearchEvents", "GET", authInherit, SearchEventsResponseDocs)
 	r.addPath("/events")
 	if params.Active != nil {
 		r.addQuery("active", strconv.FormatBool(*params.Active))
@@ -80,7 +80,7 @@ func (c *Client) ListTickets(ctx context.Context, params ListTicketsParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListTickets: %w", err)
 	}
-	r := newRequest("ListTickets", "GET", authInherit, ListTicketsResponses)
+	r := newRequest("ListTickets", "GET", authInherit, ListTicketsResponseDocs)
 	r.addPath("/tickets/")
 	r.addPathParam("ticketId", strconv.FormatInt(params.TicketID, 10))
 	if params.Status != "" {
@@ -111,7 +111,7 @@ func (c *Client) ListIssues(ctx context.Context, params ListIssuesParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListIssues: %w", err)
 	}
-	r := newRequest("ListIssues", "GET", authInherit, ListIssuesResponses)
+	r := newRequest("ListIssues", "GET", authInherit, ListIssuesResponseDocs)
 	r.addPath("/issues")
 	if params.Kind != "" {
 		r.addQuery("kind", string(params.Kind))

@@ -15,11 +15,11 @@ type SearchEventsResponse struct {
 	Body []byte
 }
 
-// SearchEventsResponses returns the responses SearchEvents
+// SearchEventsResponseDocs returns the responses SearchEvents
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SearchEventsResponses() []ResponseDoc {
+func SearchEventsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK"},
 	}
@@ -35,11 +35,11 @@ type ListTicketsResponse struct {
 	Body []byte
 }
 
-// ListTicketsResponses returns the responses ListTickets
+// ListTicketsResponseDocs returns the responses ListTickets
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListTicketsResponses() []ResponseDoc {
+func ListTicketsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -53,10 +53,10 @@ type ListIssuesResponse struct {
 	Body []byte
 }
 
-// ListIssuesResponses returns the responses ListIssues
+// ListIssuesResponseDocs returns the responses ListIssues
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListIssuesResponses() []ResponseDoc {
+func ListIssuesResponseDocs() []ResponseDoc {
 	return nil
 }

@@ -17,7 +17,7 @@ func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchThings: %w", err)
 	}
-	r := newRequest("SearchThings", "GET", authBasic, SearchThingsResponses)
+	r := newRequest("SearchThings", "GET", authBasic, SearchThingsResponseDocs)
 	r.addPath("/things/")
 	r.addPathParam("thingId", params.ThingID)
 	if params.Ratio != "" {
@@ -53,7 +53,7 @@ func (c *Client) CreateThing(ctx context.Context, params CreateThingParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateThing: %w", err)
 	}
-	r := newRequest("CreateThing", "POST", authNone, CreateThingResponses)
+	r := newRequest("CreateThing", "POST", authNone, CreateThingResponseDocs)
 	r.addPath("/things")
 	if params.Body != nil {
 		r.setJSON("application/json", params.Body)
@@ -78,7 +78,7 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadPhoto: %w", err)
 	}
-	r := newRequest("UploadPhoto", "POST", authInherit, UploadPhotoResponses)
+	r := newRequest("UploadPhoto", "POST", authInherit, UploadPhotoResponseDocs)
 	r.addPath("/things/photos")
 	mp := r.formData()
 	if params.Photo != nil {
@@ -102,7 +102,7 @@ func (c *Client) PutBlob(ctx context.Context, params PutBlobParams, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PutBlob: %w", err)
 	}
-	r := newRequest("PutBlob", "PUT", authInherit, PutBlobResponses)
+	r := newRequest("PutBlob", "PUT", authInherit, PutBlobResponseDocs)
 	r.addPath("/things/blob")
 	if params.Body != nil {
 		r.setReader("application/octet-stream", params.Body)

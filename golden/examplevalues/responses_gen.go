@@ -15,11 +15,11 @@ type SearchThingsResponse struct {
 	Body []byte
 }
 
-// SearchThingsResponses returns the responses SearchThings
+// SearchThingsResponseDocs returns the responses SearchThings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SearchThingsResponses() []ResponseDoc {
+func SearchThingsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type CreateThingResponse struct {
 	Body []byte
 }
 
-// CreateThingResponses returns the responses CreateThing
+// CreateThingResponseDocs returns the responses CreateThing
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateThingResponses() []ResponseDoc {
+func CreateThingResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,11 +51,11 @@ type UploadPhotoResponse struct {
 	Body []byte
 }
 
-// UploadPhotoResponses returns the responses UploadPhoto
+// UploadPhotoResponseDocs returns the responses UploadPhoto
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UploadPhotoResponses() []ResponseDoc {
+func UploadPhotoResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -69,10 +69,10 @@ type PutBlobResponse struct {
 	Body []byte
 }
 
-// PutBlobResponses returns the responses PutBlob
+// PutBlobResponseDocs returns the responses PutBlob
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PutBlobResponses() []ResponseDoc {
+func PutBlobResponseDocs() []ResponseDoc {
 	return nil
 }

@@ -16,7 +16,7 @@ func (c *Client) ListAccounts(ctx context.Context, params ListAccountsParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListAccounts: %w", err)
 	}
-	r := newRequest("ListAccounts", "GET", authBearer, ListAccountsResponses)
+	r := newRequest("ListAccounts", "GET", authBearer, ListAccountsResponseDocs)
 	r.addPath("/accounts")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -37,7 +37,7 @@ func (c *Client) ListRepos(ctx context.Context, params ListReposParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRepos: %w", err)
 	}
-	r := newRequest("ListRepos", "GET", bearerWith("Token"), ListReposResponses)
+	r := newRequest("ListRepos", "GET", bearerWith("Token"), ListReposResponseDocs)
 	r.addPath("/repos")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -58,7 +58,7 @@ func (c *Client) GetStatus(ctx context.Context, params GetStatusParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetStatus: %w", err)
 	}
-	r := newRequest("GetStatus", "GET", authBasic, GetStatusResponses)
+	r := newRequest("GetStatus", "GET", authBasic, GetStatusResponseDocs)
 	r.addPath("/status")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -79,7 +79,7 @@ func (c *Client) ListKeys(ctx context.Context, params ListKeysParams, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListKeys: %w", err)
 	}
-	r := newRequest("ListKeys", "GET", apiKeyIn("X-API-Key", "header"), ListKeysResponses)
+	r := newRequest("ListKeys", "GET", apiKeyIn("X-API-Key", "header"), ListKeysResponseDocs)
 	r.addPath("/keys")
 	r.addHeader("Accept", "application/json")
 	resp, body, err := c.send(ctx, r, opts)
@@ -101,7 +101,7 @@ func (c *Client) Public(ctx context.Context, params PublicParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Public: %w", err)
 	}
-	r := newRequest("Public", "GET", authBearer, PublicResponses)
+	r := newRequest("Public", "GET", authBearer, PublicResponseDocs)
 	r.addPath("/public")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -122,7 +122,7 @@ func (c *Client) Both(ctx context.Context, params BothParams, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Both: %w", err)
 	}
-	r := newRequest("Both", "GET", authBearer, BothResponses)
+	r := newRequest("Both", "GET", authBearer, BothResponseDocs)
 	r.addPath("/both")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

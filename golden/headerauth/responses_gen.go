@@ -15,11 +15,11 @@ type ListAccountsResponse struct {
 	Body []byte
 }
 
-// ListAccountsResponses returns the responses ListAccounts
+// ListAccountsResponseDocs returns the responses ListAccounts
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListAccountsResponses() []ResponseDoc {
+func ListAccountsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type ListReposResponse struct {
 	Body []byte
 }
 
-// ListReposResponses returns the responses ListRepos
+// ListReposResponseDocs returns the responses ListRepos
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListReposResponses() []ResponseDoc {
+func ListReposResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,11 +51,11 @@ type GetStatusResponse struct {
 	Body []byte
 }
 
-// GetStatusResponses returns the responses GetStatus
+// GetStatusResponseDocs returns the responses GetStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetStatusResponses() []ResponseDoc {
+func GetStatusResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -69,11 +69,11 @@ type ListKeysResponse struct {
 	Body []byte
 }
 
-// ListKeysResponses returns the responses ListKeys
+// ListKeysResponseDocs returns the responses ListKeys
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListKeysResponses() []ResponseDoc {
+func ListKeysResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -87,11 +87,11 @@ type PublicResponse struct {
 	Body []byte
 }
 
-// PublicResponses returns the responses Public
+// PublicResponseDocs returns the responses Public
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PublicResponses() []ResponseDoc {
+func PublicResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -105,10 +105,10 @@ type BothResponse struct {
 	Body []byte
 }
 
-// BothResponses returns the responses Both
+// BothResponseDocs returns the responses Both
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func BothResponses() []ResponseDoc {
+func BothResponseDocs() []ResponseDoc {
 	return nil
 }

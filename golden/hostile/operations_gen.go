@@ -25,7 +25,7 @@ func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Type: %w", err)
 	}
-	r := newRequest("Type", "GET", authInherit, TypeResponses)
+	r := newRequest("Type", "GET", authInherit, TypeResponseDocs)
 	r.addPath("/t")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -44,7 +44,7 @@ func (c *Client) X123(ctx context.Context, params X123Params, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X123: %w", err)
 	}
-	r := newRequest("X123", "GET", authInherit, X123Responses)
+	r := newRequest("X123", "GET", authInherit, X123ResponseDocs)
 	r.addPath("/n")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -63,7 +63,7 @@ func (c *Client) Ünïcode(ctx context.Context, params ÜnïcodeParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Ünïcode: %w", err)
 	}
-	r := newRequest("Ünïcode", "GET", authInherit, ÜnïcodeResponses)
+	r := newRequest("Ünïcode", "GET", authInherit, ÜnïcodeResponseDocs)
 	r.addPath("/u")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -81,7 +81,7 @@ func (c *Client) DeleteE(ctx context.Context, params DeleteEParams, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteE: %w", err)
 	}
-	r := newRequest("DeleteE", "DELETE", authInherit, DeleteEResponses)
+	r := newRequest("DeleteE", "DELETE", authInherit, DeleteEResponseDocs)
 	r.addPath("/e")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -100,7 +100,7 @@ func (c *Client) PutP(ctx context.Context, params PutPParams, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PutP: %w", err)
 	}
-	r := newRequest("PutP", "PUT", authInherit, PutPResponses)
+	r := newRequest("PutP", "PUT", authInherit, PutPResponseDocs)
 	r.addPath("/p")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -119,7 +119,7 @@ func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X名前: %w", err)
 	}
-	r := newRequest("X名前", "GET", authInherit, X名前Responses)
+	r := newRequest("X名前", "GET", authInherit, X名前ResponseDocs)
 	r.addPath("/j")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -138,7 +138,7 @@ func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Client2: %w", err)
 	}
-	r := newRequest("Client2", "GET", authInherit, Client2Responses)
+	r := newRequest("Client2", "GET", authInherit, Client2ResponseDocs)
 	r.addPath("/c")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -157,7 +157,7 @@ func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("NewClient2: %w", err)
 	}
-	r := newRequest("NewClient2", "GET", authInherit, NewClient2Responses)
+	r := newRequest("NewClient2", "GET", authInherit, NewClient2ResponseDocs)
 	r.addPath("/nc")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -176,7 +176,7 @@ func (c *Client) Func(ctx context.Context, params FuncParams, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Func: %w", err)
 	}
-	r := newRequest("Func", "GET", authInherit, FuncResponses)
+	r := newRequest("Func", "GET", authInherit, FuncResponseDocs)
 	r.addPath("/f")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -195,7 +195,7 @@ func (c *Client) Dup(ctx context.Context, params DupParams, opts ...RequestOptio
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Dup: %w", err)
 	}
-	r := newRequest("Dup", "GET", authInherit, DupResponses)
+	r := newRequest("Dup", "GET", authInherit, DupResponseDocs)
 	r.addPath("/d1")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -214,7 +214,7 @@ func (c *Client) Dup2(ctx context.Context, params Dup2Params, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Dup2: %w", err)
 	}
-	r := newRequest("Dup2", "GET", authInherit, Dup2Responses)
+	r := newRequest("Dup2", "GET", authInherit, Dup2ResponseDocs)
 	r.addPath("/d2")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -233,7 +233,7 @@ func (c *Client) Dup3(ctx context.Context, params Dup3Params, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Dup3: %w", err)
 	}
-	r := newRequest("Dup3", "GET", authInherit, Dup3Responses)
+	r := newRequest("Dup3", "GET", authInherit, Dup3ResponseDocs)
 	r.addPath("/d3")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -249,7 +249,7 @@ func (c *Client) Dup3(ctx context.Context, params Dup3Params, opts ...RequestOpt
 // FolderDup sends POST /x/{id`x}.
 // It is the Postman request "folder *//dup".
 //
-// Documented responses (also in FolderDupResponses):
+// Documented responses (also in FolderDupResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     ok //go:generate y
@@ -258,7 +258,7 @@ func (c *Client) FolderDup(ctx context.Context, params FolderDupParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("FolderDup: %w", err)
 	}
-	r := newRequest("FolderDup", "POST", authInherit, FolderDupResponses)
+	r := newRequest("FolderDup", "POST", authInherit, FolderDupResponseDocs)
 	r.addPath("/x/")
 	r.addPathParam("id`x", params.IDX)
 	r.addHeader("X-Evil", "a\"b`c\\d")

@@ -15,11 +15,11 @@ type TypeResponse struct {
 	Body []byte
 }
 
-// TypeResponses returns the responses Type
+// TypeResponseDocs returns the responses Type
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func TypeResponses() []ResponseDoc {
+func TypeResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type X123Response struct {
 	Body []byte
 }
 
-// X123Responses returns the responses X123
+// X123ResponseDocs returns the responses X123
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func X123Responses() []ResponseDoc {
+func X123ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,11 +51,11 @@ type ÜnïcodeResponse struct {
 	Body []byte
 }
 
-// ÜnïcodeResponses returns the responses Ünïcode
+// ÜnïcodeResponseDocs returns the responses Ünïcode
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ÜnïcodeResponses() []ResponseDoc {
+func ÜnïcodeResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -69,11 +69,11 @@ type DeleteEResponse struct {
 	Body []byte
 }
 
-// DeleteEResponses returns the responses DeleteE
+// DeleteEResponseDocs returns the responses DeleteE
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteEResponses() []ResponseDoc {
+func DeleteEResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -87,11 +87,11 @@ type PutPResponse struct {
 	Body []byte
 }
 
-// PutPResponses returns the responses PutP
+// PutPResponseDocs returns the responses PutP
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PutPResponses() []ResponseDoc {
+func PutPResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -105,11 +105,11 @@ type X名前Response struct {
 	Body []byte
 }
 
-// X名前Responses returns the responses X名前
+// X名前ResponseDocs returns the responses X名前
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func X名前Responses() []ResponseDoc {
+func X名前ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -123,11 +123,11 @@ type Client2Response struct {
 	Body []byte
 }
 
-// Client2Responses returns the responses Client2
+// Client2ResponseDocs returns the responses Client2
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func Client2Responses() []ResponseDoc {
+func Client2ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -141,11 +141,11 @@ type NewClient2Response struct {
 	Body []byte
 }
 
-// NewClient2Responses returns the responses NewClient2
+// NewClient2ResponseDocs returns the responses NewClient2
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func NewClient2Responses() []ResponseDoc {
+func NewClient2ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -159,11 +159,11 @@ type FuncResponse struct {
 	Body []byte
 }
 
-// FuncResponses returns the responses Func
+// FuncResponseDocs returns the responses Func
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func FuncResponses() []ResponseDoc {
+func FuncResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -177,11 +177,11 @@ type DupResponse struct {
 	Body []byte
 }
 
-// DupResponses returns the responses Dup
+// DupResponseDocs returns the responses Dup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DupResponses() []ResponseDoc {
+func DupResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -195,11 +195,11 @@ type Dup2Response struct {
 	Body []byte
 }
 
-// Dup2Responses returns the responses Dup2
+// Dup2ResponseDocs returns the responses Dup2
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func Dup2Responses() []ResponseDoc {
+func Dup2ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -213,11 +213,11 @@ type Dup3Response struct {
 	Body []byte
 }
 
-// Dup3Responses returns the responses Dup3
+// Dup3ResponseDocs returns the responses Dup3
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func Dup3Responses() []ResponseDoc {
+func Dup3ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -236,11 +236,11 @@ type FolderDupResponse struct {
 	Body []byte
 }
 
-// FolderDupResponses returns the responses FolderDup
+// FolderDupResponseDocs returns the responses FolderDup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func FolderDupResponses() []ResponseDoc {
+func FolderDupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "ok //go:generate y"},
 		{Status: 400, Code: "", Description: "Error Code: `*/x` */ func init(){} //go:generate x"},

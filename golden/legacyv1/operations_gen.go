@@ -19,7 +19,7 @@ func (c *Client) CreateNote(ctx context.Context, params CreateNoteParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateNote: %w", err)
 	}
-	r := newRequest("CreateNote", "POST", authBearer, CreateNoteResponses)
+	r := newRequest("CreateNote", "POST", authBearer, CreateNoteResponseDocs)
 	r.addPath("/api/users/")
 	r.addPathParam("user", strconv.FormatInt(params.User, 10))
 	r.addPath("/notes")
@@ -45,7 +45,7 @@ func (c *Client) CreateNote(ctx context.Context, params CreateNoteParams, opts .
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 //
-// Documented responses (also in GetNoteResponses):
+// Documented responses (also in GetNoteResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Found
@@ -54,7 +54,7 @@ func (c *Client) GetNote(ctx context.Context, params GetNoteParams, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetNote: %w", err)
 	}
-	r := newRequest("GetNote", "GET", authBasic, GetNoteResponses)
+	r := newRequest("GetNote", "GET", authBasic, GetNoteResponseDocs)
 	r.addPath("/api/users/")
 	r.addPathParam("user", strconv.FormatInt(params.User, 10))
 	r.addPath("/notes/")
@@ -87,7 +87,7 @@ func (c *Client) Health(ctx context.Context, params HealthParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Health: %w", err)
 	}
-	r := newRequest("Health", "GET", authInherit, HealthResponses)
+	r := newRequest("Health", "GET", authInherit, HealthResponseDocs)
 	r.addPath("/api/health")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

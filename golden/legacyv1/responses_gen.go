@@ -15,11 +15,11 @@ type CreateNoteResponse struct {
 	Body []byte
 }
 
-// CreateNoteResponses returns the responses CreateNote
+// CreateNoteResponseDocs returns the responses CreateNote
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateNoteResponses() []ResponseDoc {
+func CreateNoteResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -36,11 +36,11 @@ type GetNoteResponse struct {
 	Data *GetNoteResponseBody
 }
 
-// GetNoteResponses returns the responses GetNote
+// GetNoteResponseDocs returns the responses GetNote
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetNoteResponses() []ResponseDoc {
+func GetNoteResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Found"},
 		{Status: 404, Code: "", Description: "Missing"},
@@ -57,10 +57,10 @@ type HealthResponse struct {
 	Body []byte
 }
 
-// HealthResponses returns the responses Health
+// HealthResponseDocs returns the responses Health
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func HealthResponses() []ResponseDoc {
+func HealthResponseDocs() []ResponseDoc {
 	return nil
 }

@@ -13,7 +13,7 @@ func (c *Client) GetUsersID(ctx context.Context, params GetUsersIDParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUsersID: %w", err)
 	}
-	r := newRequest("GetUsersID", "GET", authInherit, GetUsersIDResponses)
+	r := newRequest("GetUsersID", "GET", authInherit, GetUsersIDResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("id", params.ID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -32,7 +32,7 @@ func (c *Client) DeleteUsersID(ctx context.Context, params DeleteUsersIDParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteUsersID: %w", err)
 	}
-	r := newRequest("DeleteUsersID", "DELETE", authInherit, DeleteUsersIDResponses)
+	r := newRequest("DeleteUsersID", "DELETE", authInherit, DeleteUsersIDResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("id", params.ID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -51,7 +51,7 @@ func (c *Client) GetRoot(ctx context.Context, params GetRootParams, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetRoot: %w", err)
 	}
-	r := newRequest("GetRoot", "GET", authInherit, GetRootResponses)
+	r := newRequest("GetRoot", "GET", authInherit, GetRootResponseDocs)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Type: %w", err)
 	}
-	r := newRequest("Type", "GET", authInherit, TypeResponses)
+	r := newRequest("Type", "GET", authInherit, TypeResponseDocs)
 	r.addPath("/type")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -88,7 +88,7 @@ func (c *Client) X123Go(ctx context.Context, params X123GoParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X123Go: %w", err)
 	}
-	r := newRequest("X123Go", "GET", authInherit, X123GoResponses)
+	r := newRequest("X123Go", "GET", authInherit, X123GoResponseDocs)
 	r.addPath("/123")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -107,7 +107,7 @@ func (c *Client) ÜnïcodeNaïve(ctx context.Context, params ÜnïcodeNaïvePara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ÜnïcodeNaïve: %w", err)
 	}
-	r := newRequest("ÜnïcodeNaïve", "GET", authInherit, ÜnïcodeNaïveResponses)
+	r := newRequest("ÜnïcodeNaïve", "GET", authInherit, ÜnïcodeNaïveResponseDocs)
 	r.addPath("/u")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -126,7 +126,7 @@ func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X名前: %w", err)
 	}
-	r := newRequest("X名前", "GET", authInherit, X名前Responses)
+	r := newRequest("X名前", "GET", authInherit, X名前ResponseDocs)
 	r.addPath("/n")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -145,7 +145,7 @@ func (c *Client) PostBang(ctx context.Context, params PostBangParams, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PostBang: %w", err)
 	}
-	r := newRequest("PostBang", "POST", authInherit, PostBangResponses)
+	r := newRequest("PostBang", "POST", authInherit, PostBangResponseDocs)
 	r.addPath("/bang")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -164,7 +164,7 @@ func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Client2: %w", err)
 	}
-	r := newRequest("Client2", "GET", authInherit, Client2Responses)
+	r := newRequest("Client2", "GET", authInherit, Client2ResponseDocs)
 	r.addPath("/client")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -183,7 +183,7 @@ func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("NewClient2: %w", err)
 	}
-	r := newRequest("NewClient2", "GET", authInherit, NewClient2Responses)
+	r := newRequest("NewClient2", "GET", authInherit, NewClient2ResponseDocs)
 	r.addPath("/newclient")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -202,7 +202,7 @@ func (c *Client) Send(ctx context.Context, params SendParams, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Send: %w", err)
 	}
-	r := newRequest("Send", "GET", authInherit, SendResponses)
+	r := newRequest("Send", "GET", authInherit, SendResponseDocs)
 	r.addPath("/send")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -221,7 +221,7 @@ func (c *Client) Get(ctx context.Context, params GetParams, opts ...RequestOptio
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Get: %w", err)
 	}
-	r := newRequest("Get", "GET", authInherit, GetResponses)
+	r := newRequest("Get", "GET", authInherit, GetResponseDocs)
 	r.addPath("/get")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -240,7 +240,7 @@ func (c *Client) X201(ctx context.Context, params X201Params, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("X201: %w", err)
 	}
-	r := newRequest("X201", "GET", authInherit, X201Responses)
+	r := newRequest("X201", "GET", authInherit, X201ResponseDocs)
 	r.addPath("/201")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -259,7 +259,7 @@ func (c *Client) GetParams(ctx context.Context, params GetParamsParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetParams: %w", err)
 	}
-	r := newRequest("GetParams", "GET", authInherit, GetParamsResponses)
+	r := newRequest("GetParams", "GET", authInherit, GetParamsResponseDocs)
 	r.addPath("/get-params")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -278,7 +278,7 @@ func (c *Client) PetIDGet(ctx context.Context, params PetIDGetParams, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PetIDGet: %w", err)
 	}
-	r := newRequest("PetIDGet", "GET", authInherit, PetIDGetResponses)
+	r := newRequest("PetIDGet", "GET", authInherit, PetIDGetResponseDocs)
 	r.addPath("/pets/1")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -297,7 +297,7 @@ func (c *Client) PetIDGet2(ctx context.Context, params PetIDGet2Params, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PetIDGet2: %w", err)
 	}
-	r := newRequest("PetIDGet2", "GET", authInherit, PetIDGet2Responses)
+	r := newRequest("PetIDGet2", "GET", authInherit, PetIDGet2ResponseDocs)
 	r.addPath("/pets/2")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -316,7 +316,7 @@ func (c *Client) OtherGet(ctx context.Context, params OtherGetParams, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("OtherGet: %w", err)
 	}
-	r := newRequest("OtherGet", "GET", authInherit, OtherGetResponses)
+	r := newRequest("OtherGet", "GET", authInherit, OtherGetResponseDocs)
 	r.addPath("/other")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -335,7 +335,7 @@ func (c *Client) Other201(ctx context.Context, params Other201Params, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Other201: %w", err)
 	}
-	r := newRequest("Other201", "GET", authInherit, Other201Responses)
+	r := newRequest("Other201", "GET", authInherit, Other201ResponseDocs)
 	r.addPath("/other/201")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -354,7 +354,7 @@ func (c *Client) Keys(ctx context.Context, params KeysParams, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Keys: %w", err)
 	}
-	r := newRequest("Keys", "GET", authInherit, KeysResponses)
+	r := newRequest("Keys", "GET", authInherit, KeysResponseDocs)
 	r.addPath("/keys")
 	if params.Type != "" {
 		r.addQuery("type", params.Type)

@@ -15,11 +15,11 @@ type GetUsersIDResponse struct {
 	Body []byte
 }
 
-// GetUsersIDResponses returns the responses GetUsersID
+// GetUsersIDResponseDocs returns the responses GetUsersID
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUsersIDResponses() []ResponseDoc {
+func GetUsersIDResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type DeleteUsersIDResponse struct {
 	Body []byte
 }
 
-// DeleteUsersIDResponses returns the responses DeleteUsersID
+// DeleteUsersIDResponseDocs returns the responses DeleteUsersID
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteUsersIDResponses() []ResponseDoc {
+func DeleteUsersIDResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,11 +51,11 @@ type GetRootResponse struct {
 	Body []byte
 }
 
-// GetRootResponses returns the responses GetRoot
+// GetRootResponseDocs returns the responses GetRoot
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetRootResponses() []ResponseDoc {
+func GetRootResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -69,11 +69,11 @@ type TypeResponse struct {
 	Body []byte
 }
 
-// TypeResponses returns the responses Type
+// TypeResponseDocs returns the responses Type
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func TypeResponses() []ResponseDoc {
+func TypeResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -87,11 +87,11 @@ type X123GoResponse struct {
 	Body []byte
 }
 
-// X123GoResponses returns the responses X123Go
+// X123GoResponseDocs returns the responses X123Go
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func X123GoResponses() []ResponseDoc {
+func X123GoResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -105,11 +105,11 @@ type ÜnïcodeNaïveResponse struct {
 	Body []byte
 }
 
-// ÜnïcodeNaïveResponses returns the responses ÜnïcodeNaïve
+// ÜnïcodeNaïveResponseDocs returns the responses ÜnïcodeNaïve
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ÜnïcodeNaïveResponses() []ResponseDoc {
+func ÜnïcodeNaïveResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -123,11 +123,11 @@ type X名前Response struct {
 	Body []byte
 }
 
-// X名前Responses returns the responses X名前
+// X名前ResponseDocs returns the responses X名前
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func X名前Responses() []ResponseDoc {
+func X名前ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -141,11 +141,11 @@ type PostBangResponse struct {
 	Body []byte
 }
 
-// PostBangResponses returns the responses PostBang
+// PostBangResponseDocs returns the responses PostBang
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PostBangResponses() []ResponseDoc {
+func PostBangResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -159,11 +159,11 @@ type Client2Response struct {
 	Body []byte
 }
 
-// Client2Responses returns the responses Client2
+// Client2ResponseDocs returns the responses Client2
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func Client2Responses() []ResponseDoc {
+func Client2ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -177,11 +177,11 @@ type NewClient2Response struct {
 	Body []byte
 }
 
-// NewClient2Responses returns the responses NewClient2
+// NewClient2ResponseDocs returns the responses NewClient2
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func NewClient2Responses() []ResponseDoc {
+func NewClient2ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -195,11 +195,11 @@ type SendResponse struct {
 	Body []byte
 }
 
-// SendResponses returns the responses Send
+// SendResponseDocs returns the responses Send
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SendResponses() []ResponseDoc {
+func SendResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -213,11 +213,11 @@ type GetResponse struct {
 	Body []byte
 }
 
-// GetResponses returns the responses Get
+// GetResponseDocs returns the responses Get
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetResponses() []ResponseDoc {
+func GetResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -231,11 +231,11 @@ type X201Response struct {
 	Body []byte
 }
 
-// X201Responses returns the responses X201
+// X201ResponseDocs returns the responses X201
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func X201Responses() []ResponseDoc {
+func X201ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -249,11 +249,11 @@ type GetParamsResponse struct {
 	Body []byte
 }
 
-// GetParamsResponses returns the responses GetParams
+// GetParamsResponseDocs returns the responses GetParams
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetParamsResponses() []ResponseDoc {
+func GetParamsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -267,11 +267,11 @@ type PetIDGetResponse struct {
 	Body []byte
 }
 
-// PetIDGetResponses returns the responses PetIDGet
+// PetIDGetResponseDocs returns the responses PetIDGet
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PetIDGetResponses() []ResponseDoc {
+func PetIDGetResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -285,11 +285,11 @@ type PetIDGet2Response struct {
 	Body []byte
 }
 
-// PetIDGet2Responses returns the responses PetIDGet2
+// PetIDGet2ResponseDocs returns the responses PetIDGet2
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PetIDGet2Responses() []ResponseDoc {
+func PetIDGet2ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -303,11 +303,11 @@ type OtherGetResponse struct {
 	Body []byte
 }
 
-// OtherGetResponses returns the responses OtherGet
+// OtherGetResponseDocs returns the responses OtherGet
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func OtherGetResponses() []ResponseDoc {
+func OtherGetResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -321,11 +321,11 @@ type Other201Response struct {
 	Body []byte
 }
 
-// Other201Responses returns the responses Other201
+// Other201ResponseDocs returns the responses Other201
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func Other201Responses() []ResponseDoc {
+func Other201ResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -339,10 +339,10 @@ type KeysResponse struct {
 	Body []byte
 }
 
-// KeysResponses returns the responses Keys
+// KeysResponseDocs returns the responses Keys
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func KeysResponses() []ResponseDoc {
+func KeysResponseDocs() []ResponseDoc {
 	return nil
 }

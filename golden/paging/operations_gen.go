@@ -13,7 +13,7 @@ import (
 // ListMeetings sends GET /users/{userId}/meetings.
 // It is the Postman request "List meetings".
 //
-// Documented responses (also in ListMeetingsResponses):
+// Documented responses (also in ListMeetingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     200
@@ -21,7 +21,7 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListMeetings: %w", err)
 	}
-	r := newRequest("ListMeetings", "GET", authInherit, ListMeetingsResponses)
+	r := newRequest("ListMeetings", "GET", authInherit, ListMeetingsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
@@ -84,7 +84,7 @@ func (r *ListMeetingsResponse) items() []ListMeetingsMeeting {
 // ListRecordings sends GET /users/{userId}/recordings.
 // It is the Postman request "List recordings".
 //
-// Documented responses (also in ListRecordingsResponses):
+// Documented responses (also in ListRecordingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     200
@@ -92,7 +92,7 @@ func (c *Client) ListRecordings(ctx context.Context, params ListRecordingsParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRecordings: %w", err)
 	}
-	r := newRequest("ListRecordings", "GET", authInherit, ListRecordingsResponses)
+	r := newRequest("ListRecordings", "GET", authInherit, ListRecordingsResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/recordings")
@@ -155,7 +155,7 @@ func (r *ListRecordingsResponse) items() []ListRecordingsMeeting {
 // ListCustomers sends GET /v1/customers.
 // It is the Postman request "List customers".
 //
-// Documented responses (also in ListCustomersResponses):
+// Documented responses (also in ListCustomersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     200
@@ -163,7 +163,7 @@ func (c *Client) ListCustomers(ctx context.Context, params ListCustomersParams, 
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListCustomers: %w", err)
 	}
-	r := newRequest("ListCustomers", "GET", authInherit, ListCustomersResponses)
+	r := newRequest("ListCustomers", "GET", authInherit, ListCustomersResponseDocs)
 	r.addPath("/v1/customers")
 	if params.Limit != nil {
 		r.addQuery("limit", strconv.FormatInt(*params.Limit, 10))
@@ -228,7 +228,7 @@ func (r *ListCustomersResponse) items() []DataItem {
 // ListInvoices sends GET /v1/invoicing/invoices.
 // It is the Postman request "List invoices".
 //
-// Documented responses (also in ListInvoicesResponses):
+// Documented responses (also in ListInvoicesResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     200
@@ -236,7 +236,7 @@ func (c *Client) ListInvoices(ctx context.Context, params ListInvoicesParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListInvoices: %w", err)
 	}
-	r := newRequest("ListInvoices", "GET", authInherit, ListInvoicesResponses)
+	r := newRequest("ListInvoices", "GET", authInherit, ListInvoicesResponseDocs)
 	r.addPath("/v1/invoicing/invoices")
 	if params.Page != nil {
 		r.addQuery("page", strconv.FormatInt(*params.Page, 10))
@@ -304,7 +304,7 @@ func (r *ListInvoicesResponse) items() []Item {
 // SearchEvents sends GET /events.
 // It is the Postman request "Search events".
 //
-// Documented responses (also in SearchEventsResponses):
+// Documented responses (also in SearchEventsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     200
@@ -312,7 +312,7 @@ func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SearchEvents: %w", err)
 	}
-	r := newRequest("SearchEvents", "GET", authInherit, SearchEventsResponses)
+	r := newRequest("SearchEvents", "GET", authInherit, SearchEventsResponseDocs)
 	r.addPath("/events")
 	if params.Offset != nil {
 		r.addQuery("offset", strconv.FormatInt(*params.Offset, 10))
@@ -374,7 +374,7 @@ func (r *SearchEventsResponse) items() []SearchEventsResponseBodyItem {
 // ListTags sends GET /tags.
 // It is the Postman request "List tags".
 //
-// Documented responses (also in ListTagsResponses):
+// Documented responses (also in ListTagsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     200
@@ -382,7 +382,7 @@ func (c *Client) ListTags(ctx context.Context, params ListTagsParams, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListTags: %w", err)
 	}
-	r := newRequest("ListTags", "GET", authInherit, ListTagsResponses)
+	r := newRequest("ListTags", "GET", authInherit, ListTagsResponseDocs)
 	r.addPath("/tags")
 	if params.PageNumber != "" {
 		r.addQuery("page_number", params.PageNumber)
@@ -444,7 +444,7 @@ func (r *ListTagsResponse) items() []Tag {
 // ListSettings sends GET /settings.
 // It is the Postman request "List settings".
 //
-// Documented responses (also in ListSettingsResponses):
+// Documented responses (also in ListSettingsResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     200
@@ -452,7 +452,7 @@ func (c *Client) ListSettings(ctx context.Context, params ListSettingsParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListSettings: %w", err)
 	}
-	r := newRequest("ListSettings", "GET", authInherit, ListSettingsResponses)
+	r := newRequest("ListSettings", "GET", authInherit, ListSettingsResponseDocs)
 	r.addPath("/settings")
 	if params.Cursor != "" {
 		r.addQuery("cursor", params.Cursor)

@@ -18,11 +18,11 @@ type ListMeetingsResponse struct {
 	Data *ListMeetingsResponseBody
 }
 
-// ListMeetingsResponses returns the responses ListMeetings
+// ListMeetingsResponseDocs returns the responses ListMeetings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListMeetingsResponses() []ResponseDoc {
+func ListMeetingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "200"},
 	}
@@ -41,11 +41,11 @@ type ListRecordingsResponse struct {
 	Data *ListRecordingsResponseBody
 }
 
-// ListRecordingsResponses returns the responses ListRecordings
+// ListRecordingsResponseDocs returns the responses ListRecordings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListRecordingsResponses() []ResponseDoc {
+func ListRecordingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "200"},
 	}
@@ -64,11 +64,11 @@ type ListCustomersResponse struct {
 	Data *ListCustomersResponseBody
 }
 
-// ListCustomersResponses returns the responses ListCustomers
+// ListCustomersResponseDocs returns the responses ListCustomers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListCustomersResponses() []ResponseDoc {
+func ListCustomersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "200"},
 	}
@@ -87,11 +87,11 @@ type ListInvoicesResponse struct {
 	Data *ListInvoicesResponseBody
 }
 
-// ListInvoicesResponses returns the responses ListInvoices
+// ListInvoicesResponseDocs returns the responses ListInvoices
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListInvoicesResponses() []ResponseDoc {
+func ListInvoicesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "200"},
 	}
@@ -110,11 +110,11 @@ type SearchEventsResponse struct {
 	Data []SearchEventsResponseBodyItem
 }
 
-// SearchEventsResponses returns the responses SearchEvents
+// SearchEventsResponseDocs returns the responses SearchEvents
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SearchEventsResponses() []ResponseDoc {
+func SearchEventsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "200"},
 	}
@@ -133,11 +133,11 @@ type ListTagsResponse struct {
 	Data *ListTagsResponseBody
 }
 
-// ListTagsResponses returns the responses ListTags
+// ListTagsResponseDocs returns the responses ListTags
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListTagsResponses() []ResponseDoc {
+func ListTagsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "200"},
 	}
@@ -156,11 +156,11 @@ type ListSettingsResponse struct {
 	Data *ListSettingsResponseBody
 }
 
-// ListSettingsResponses returns the responses ListSettings
+// ListSettingsResponseDocs returns the responses ListSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListSettingsResponses() []ResponseDoc {
+func ListSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "200"},
 	}

@@ -14,7 +14,7 @@ func (c *Client) GetFileMetadata(ctx context.Context, params GetFileMetadataPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetFileMetadata: %w", err)
 	}
-	r := newRequest("GetFileMetadata", "GET", authInherit, GetFileMetadataResponses)
+	r := newRequest("GetFileMetadata", "GET", authInherit, GetFileMetadataResponseDocs)
 	r.addPath("/files/")
 	r.addPathParam("fileId", params.FileID)
 	r.addPath("/metadata")
@@ -35,7 +35,7 @@ func (c *Client) GetFileVersion(ctx context.Context, params GetFileVersionParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetFileVersion: %w", err)
 	}
-	r := newRequest("GetFileVersion", "GET", authInherit, GetFileVersionResponses)
+	r := newRequest("GetFileVersion", "GET", authInherit, GetFileVersionResponseDocs)
 	r.addPath("/files/")
 	r.addPathParam("fileId", params.FileID)
 	r.addPath("/versions/")
@@ -57,7 +57,7 @@ func (c *Client) GetPayment(ctx context.Context, params GetPaymentParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPayment: %w", err)
 	}
-	r := newRequest("GetPayment", "GET", authInherit, GetPaymentResponses)
+	r := newRequest("GetPayment", "GET", authInherit, GetPaymentResponseDocs)
 	r.addPath("/payments/")
 	r.addPathParam("paymentId", params.PaymentID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -77,7 +77,7 @@ func (c *Client) ListRefunds(ctx context.Context, params ListRefundsParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListRefunds: %w", err)
 	}
-	r := newRequest("ListRefunds", "GET", authInherit, ListRefundsResponses)
+	r := newRequest("ListRefunds", "GET", authInherit, ListRefundsResponseDocs)
 	r.addPath("/payments/")
 	r.addPathParam("paymentId", params.PaymentID)
 	r.addPath("/refunds")
@@ -98,7 +98,7 @@ func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...Requ
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetUser: %w", err)
 	}
-	r := newRequest("GetUser", "GET", authInherit, GetUserResponses)
+	r := newRequest("GetUser", "GET", authInherit, GetUserResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -118,7 +118,7 @@ func (c *Client) DeleteOrder(ctx context.Context, params DeleteOrderParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeleteOrder: %w", err)
 	}
-	r := newRequest("DeleteOrder", "DELETE", authInherit, DeleteOrderResponses)
+	r := newRequest("DeleteOrder", "DELETE", authInherit, DeleteOrderResponseDocs)
 	r.addPath("/orders/")
 	r.addPathParam("orderId", params.OrderID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -138,7 +138,7 @@ func (c *Client) GetDevice(ctx context.Context, params GetDeviceParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetDevice: %w", err)
 	}
-	r := newRequest("GetDevice", "GET", authInherit, GetDeviceResponses)
+	r := newRequest("GetDevice", "GET", authInherit, GetDeviceResponseDocs)
 	r.addPath("/devices/")
 	r.addPathParam("deviceId", params.DeviceID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -158,7 +158,7 @@ func (c *Client) MySettings(ctx context.Context, params MySettingsParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("MySettings: %w", err)
 	}
-	r := newRequest("MySettings", "GET", authInherit, MySettingsResponses)
+	r := newRequest("MySettings", "GET", authInherit, MySettingsResponseDocs)
 	r.addPath("/v2/me/settings")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -177,7 +177,7 @@ func (c *Client) YearlyReport(ctx context.Context, params YearlyReportParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("YearlyReport: %w", err)
 	}
-	r := newRequest("YearlyReport", "GET", authInherit, YearlyReportResponses)
+	r := newRequest("YearlyReport", "GET", authInherit, YearlyReportResponseDocs)
 	r.addPath("/reports/2024/summary")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -196,7 +196,7 @@ func (c *Client) CustomerByAPIVersion(ctx context.Context, params CustomerByAPIV
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CustomerByAPIVersion: %w", err)
 	}
-	r := newRequest("CustomerByAPIVersion", "GET", authInherit, CustomerByAPIVersionResponses)
+	r := newRequest("CustomerByAPIVersion", "GET", authInherit, CustomerByAPIVersionResponseDocs)
 	r.addPath("/2.0/customers/latest")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -212,7 +212,7 @@ func (c *Client) CustomerByAPIVersion(ctx context.Context, params CustomerByAPIV
 // ListProjectTasks sends GET /projects/{projectId}/tasks.
 // It is the Postman request "List project tasks".
 //
-// Documented responses (also in ListProjectTasksResponses):
+// Documented responses (also in ListProjectTasksResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     Tasks of beta
@@ -220,7 +220,7 @@ func (c *Client) ListProjectTasks(ctx context.Context, params ListProjectTasksPa
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListProjectTasks: %w", err)
 	}
-	r := newRequest("ListProjectTasks", "GET", authInherit, ListProjectTasksResponses)
+	r := newRequest("ListProjectTasks", "GET", authInherit, ListProjectTasksResponseDocs)
 	r.addPath("/projects/")
 	r.addPathParam("projectId", params.ProjectID)
 	r.addPath("/tasks")
@@ -245,7 +245,7 @@ func (c *Client) ProjectStats(ctx context.Context, params ProjectStatsParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ProjectStats: %w", err)
 	}
-	r := newRequest("ProjectStats", "GET", authInherit, ProjectStatsResponses)
+	r := newRequest("ProjectStats", "GET", authInherit, ProjectStatsResponseDocs)
 	r.addPath("/projects/")
 	r.addPathParam("projectApiKey", params.ProjectAPIKey)
 	r.addPath("/stats")

@@ -15,11 +15,11 @@ type GetFileMetadataResponse struct {
 	Body []byte
 }
 
-// GetFileMetadataResponses returns the responses GetFileMetadata
+// GetFileMetadataResponseDocs returns the responses GetFileMetadata
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetFileMetadataResponses() []ResponseDoc {
+func GetFileMetadataResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type GetFileVersionResponse struct {
 	Body []byte
 }
 
-// GetFileVersionResponses returns the responses GetFileVersion
+// GetFileVersionResponseDocs returns the responses GetFileVersion
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetFileVersionResponses() []ResponseDoc {
+func GetFileVersionResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,11 +51,11 @@ type GetPaymentResponse struct {
 	Body []byte
 }
 
-// GetPaymentResponses returns the responses GetPayment
+// GetPaymentResponseDocs returns the responses GetPayment
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetPaymentResponses() []ResponseDoc {
+func GetPaymentResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -69,11 +69,11 @@ type ListRefundsResponse struct {
 	Body []byte
 }
 
-// ListRefundsResponses returns the responses ListRefunds
+// ListRefundsResponseDocs returns the responses ListRefunds
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListRefundsResponses() []ResponseDoc {
+func ListRefundsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -87,11 +87,11 @@ type GetUserResponse struct {
 	Body []byte
 }
 
-// GetUserResponses returns the responses GetUser
+// GetUserResponseDocs returns the responses GetUser
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUserResponses() []ResponseDoc {
+func GetUserResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -105,11 +105,11 @@ type DeleteOrderResponse struct {
 	Body []byte
 }
 
-// DeleteOrderResponses returns the responses DeleteOrder
+// DeleteOrderResponseDocs returns the responses DeleteOrder
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteOrderResponses() []ResponseDoc {
+func DeleteOrderResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -123,11 +123,11 @@ type GetDeviceResponse struct {
 	Body []byte
 }
 
-// GetDeviceResponses returns the responses GetDevice
+// GetDeviceResponseDocs returns the responses GetDevice
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetDeviceResponses() []ResponseDoc {
+func GetDeviceResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -141,11 +141,11 @@ type MySettingsResponse struct {
 	Body []byte
 }
 
-// MySettingsResponses returns the responses MySettings
+// MySettingsResponseDocs returns the responses MySettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MySettingsResponses() []ResponseDoc {
+func MySettingsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -159,11 +159,11 @@ type YearlyReportResponse struct {
 	Body []byte
 }
 
-// YearlyReportResponses returns the responses YearlyReport
+// YearlyReportResponseDocs returns the responses YearlyReport
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func YearlyReportResponses() []ResponseDoc {
+func YearlyReportResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -177,11 +177,11 @@ type CustomerByAPIVersionResponse struct {
 	Body []byte
 }
 
-// CustomerByAPIVersionResponses returns the responses CustomerByAPIVersion
+// CustomerByAPIVersionResponseDocs returns the responses CustomerByAPIVersion
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CustomerByAPIVersionResponses() []ResponseDoc {
+func CustomerByAPIVersionResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -198,11 +198,11 @@ type ListProjectTasksResponse struct {
 	Data []ListProjectTasksResponseBodyItem
 }
 
-// ListProjectTasksResponses returns the responses ListProjectTasks
+// ListProjectTasksResponseDocs returns the responses ListProjectTasks
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListProjectTasksResponses() []ResponseDoc {
+func ListProjectTasksResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Tasks of beta"},
 	}
@@ -218,10 +218,10 @@ type ProjectStatsResponse struct {
 	Body []byte
 }
 
-// ProjectStatsResponses returns the responses ProjectStats
+// ProjectStatsResponseDocs returns the responses ProjectStats
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ProjectStatsResponses() []ResponseDoc {
+func ProjectStatsResponseDocs() []ResponseDoc {
 	return nil
 }

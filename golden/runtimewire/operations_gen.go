@@ -16,7 +16,7 @@ func (c *Client) GetPet(ctx context.Context, params GetPetParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
 	}
-	r := newRequest("GetPet", "GET", apiKeyIn("X-API-Key", "header"), GetPetResponses)
+	r := newRequest("GetPet", "GET", apiKeyIn("X-API-Key", "header"), GetPetResponseDocs)
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
 	if params.Fields != "" {
@@ -41,7 +41,7 @@ func (c *Client) GetPet(ctx context.Context, params GetPetParams, opts ...Reques
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 //
-// Documented responses (also in CreatePetResponses):
+// Documented responses (also in CreatePetResponseDocs()):
 //
 //	Status  Code        Description
 //	409     PET_EXISTS  A pet with this name exists.
@@ -49,7 +49,7 @@ func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreatePet: %w", err)
 	}
-	r := newRequest("CreatePet", "POST", apiKeyIn("X-API-Key", "header"), CreatePetResponses)
+	r := newRequest("CreatePet", "POST", apiKeyIn("X-API-Key", "header"), CreatePetResponseDocs)
 	r.errorBody(409, func() any {
 		return new(CreatePetError409)
 	})
@@ -80,7 +80,7 @@ func (c *Client) ReplacePet(ctx context.Context, params ReplacePetParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ReplacePet: %w", err)
 	}
-	r := newRequest("ReplacePet", "PUT", apiKeyIn("X-API-Key", "header"), ReplacePetResponses)
+	r := newRequest("ReplacePet", "PUT", apiKeyIn("X-API-Key", "header"), ReplacePetResponseDocs)
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
 	r.addHeader("Content-Type", "application/json")
@@ -109,7 +109,7 @@ func (c *Client) DeletePet(ctx context.Context, params DeletePetParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("DeletePet: %w", err)
 	}
-	r := newRequest("DeletePet", "DELETE", authNone, DeletePetResponses)
+	r := newRequest("DeletePet", "DELETE", authNone, DeletePetResponseDocs)
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
 	resp, body, err := c.send(ctx, r, opts)
@@ -131,7 +131,7 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("UploadPhoto: %w", err)
 	}
-	r := newRequest("UploadPhoto", "POST", apiKeyIn("X-API-Key", "header"), UploadPhotoResponses)
+	r := newRequest("UploadPhoto", "POST", apiKeyIn("X-API-Key", "header"), UploadPhotoResponseDocs)
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
 	r.addPath("/photos")
@@ -161,7 +161,7 @@ func (c *Client) PutPetDocument(ctx context.Context, params PutPetDocumentParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("PutPetDocument: %w", err)
 	}
-	r := newRequest("PutPetDocument", "PUT", apiKeyIn("X-API-Key", "header"), PutPetDocumentResponses)
+	r := newRequest("PutPetDocument", "PUT", apiKeyIn("X-API-Key", "header"), PutPetDocumentResponseDocs)
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
 	r.addPath("/document")
@@ -188,7 +188,7 @@ func (c *Client) Search(ctx context.Context, params SearchParams, opts ...Reques
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Search: %w", err)
 	}
-	r := newRequest("Search", "GET", apiKeyIn("api_key", "query"), SearchResponses)
+	r := newRequest("Search", "GET", apiKeyIn("api_key", "query"), SearchResponseDocs)
 	r.addPath("/search")
 	if params.Q != "" {
 		r.addQuery("q", params.Q)
@@ -212,7 +212,7 @@ func (c *Client) ListAuditEvents(ctx context.Context, params ListAuditEventsPara
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListAuditEvents: %w", err)
 	}
-	r := newRequest("ListAuditEvents", "GET", authBearer, ListAuditEventsResponses)
+	r := newRequest("ListAuditEvents", "GET", authBearer, ListAuditEventsResponseDocs)
 	r.addPath("/admin/audit")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -233,7 +233,7 @@ func (c *Client) RotateKeys(ctx context.Context, params RotateKeysParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RotateKeys: %w", err)
 	}
-	r := newRequest("RotateKeys", "POST", authBasic, RotateKeysResponses)
+	r := newRequest("RotateKeys", "POST", authBasic, RotateKeysResponseDocs)
 	r.addPath("/admin/keys")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -254,7 +254,7 @@ func (c *Client) SignedExport(ctx context.Context, params SignedExportParams, op
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("SignedExport: %w", err)
 	}
-	r := newRequest("SignedExport", "GET", authOther, SignedExportResponses)
+	r := newRequest("SignedExport", "GET", authOther, SignedExportResponseDocs)
 	r.addPath("/admin/export")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
@@ -275,7 +275,7 @@ func (c *Client) Ping(ctx context.Context, params PingParams, opts ...RequestOpt
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Ping: %w", err)
 	}
-	r := newRequest("Ping", "GET", authNone, PingResponses)
+	r := newRequest("Ping", "GET", authNone, PingResponseDocs)
 	r.addPath("/ping")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

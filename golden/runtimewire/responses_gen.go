@@ -15,11 +15,11 @@ type GetPetResponse struct {
 	Body []byte
 }
 
-// GetPetResponses returns the responses GetPet
+// GetPetResponseDocs returns the responses GetPet
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetPetResponses() []ResponseDoc {
+func GetPetResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type CreatePetResponse struct {
 	Body []byte
 }
 
-// CreatePetResponses returns the responses CreatePet
+// CreatePetResponseDocs returns the responses CreatePet
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreatePetResponses() []ResponseDoc {
+func CreatePetResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 409, Code: "PET_EXISTS", Description: "A pet with this name exists."},
 	}
@@ -53,11 +53,11 @@ type ReplacePetResponse struct {
 	Body []byte
 }
 
-// ReplacePetResponses returns the responses ReplacePet
+// ReplacePetResponseDocs returns the responses ReplacePet
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ReplacePetResponses() []ResponseDoc {
+func ReplacePetResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -71,11 +71,11 @@ type DeletePetResponse struct {
 	Body []byte
 }
 
-// DeletePetResponses returns the responses DeletePet
+// DeletePetResponseDocs returns the responses DeletePet
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeletePetResponses() []ResponseDoc {
+func DeletePetResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -89,11 +89,11 @@ type UploadPhotoResponse struct {
 	Body []byte
 }
 
-// UploadPhotoResponses returns the responses UploadPhoto
+// UploadPhotoResponseDocs returns the responses UploadPhoto
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UploadPhotoResponses() []ResponseDoc {
+func UploadPhotoResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -107,11 +107,11 @@ type PutPetDocumentResponse struct {
 	Body []byte
 }
 
-// PutPetDocumentResponses returns the responses PutPetDocument
+// PutPetDocumentResponseDocs returns the responses PutPetDocument
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PutPetDocumentResponses() []ResponseDoc {
+func PutPetDocumentResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -125,11 +125,11 @@ type SearchResponse struct {
 	Body []byte
 }
 
-// SearchResponses returns the responses Search
+// SearchResponseDocs returns the responses Search
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SearchResponses() []ResponseDoc {
+func SearchResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -143,11 +143,11 @@ type ListAuditEventsResponse struct {
 	Body []byte
 }
 
-// ListAuditEventsResponses returns the responses ListAuditEvents
+// ListAuditEventsResponseDocs returns the responses ListAuditEvents
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListAuditEventsResponses() []ResponseDoc {
+func ListAuditEventsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -161,11 +161,11 @@ type RotateKeysResponse struct {
 	Body []byte
 }
 
-// RotateKeysResponses returns the responses RotateKeys
+// RotateKeysResponseDocs returns the responses RotateKeys
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RotateKeysResponses() []ResponseDoc {
+func RotateKeysResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -179,11 +179,11 @@ type SignedExportResponse struct {
 	Body []byte
 }
 
-// SignedExportResponses returns the responses SignedExport
+// SignedExportResponseDocs returns the responses SignedExport
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SignedExportResponses() []ResponseDoc {
+func SignedExportResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -197,10 +197,10 @@ type PingResponse struct {
 	Body []byte
 }
 
-// PingResponses returns the responses Ping
+// PingResponseDocs returns the responses Ping
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PingResponses() []ResponseDoc {
+func PingResponseDocs() []ResponseDoc {
 	return nil
 }

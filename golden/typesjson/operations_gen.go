@@ -12,7 +12,7 @@ import (
 // CreateUser sends POST /users.
 // It is the Postman request "Create user".
 //
-// Documented responses (also in CreateUserResponses):
+// Documented responses (also in CreateUserResponseDocs()):
 //
 //	Status  Code  Description
 //	201     -     Created
@@ -22,7 +22,7 @@ func (c *Client) CreateUser(ctx context.Context, params CreateUserParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateUser: %w", err)
 	}
-	r := newRequest("CreateUser", "POST", authInherit, CreateUserResponses)
+	r := newRequest("CreateUser", "POST", authInherit, CreateUserResponseDocs)
 	r.errorBody(422, func() any {
 		return new(CreateUserError422)
 	})
@@ -58,7 +58,7 @@ func (c *Client) CreateUser(ctx context.Context, params CreateUserParams, opts .
 // ListUsers sends GET /users.
 // It is the Postman request "List users".
 //
-// Documented responses (also in ListUsersResponses):
+// Documented responses (also in ListUsersResponseDocs()):
 //
 //	Status  Code  Description
 //	200     -     OK
@@ -66,7 +66,7 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListUsers: %w", err)
 	}
-	r := newRequest("ListUsers", "GET", authInherit, ListUsersResponses)
+	r := newRequest("ListUsers", "GET", authInherit, ListUsersResponseDocs)
 	r.addPath("/users")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {

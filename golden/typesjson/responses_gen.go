@@ -18,11 +18,11 @@ type CreateUserResponse struct {
 	Data *CreateUserResponseBody
 }
 
-// CreateUserResponses returns the responses CreateUser
+// CreateUserResponseDocs returns the responses CreateUser
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateUserResponses() []ResponseDoc {
+func CreateUserResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created"},
 		{Status: 201, Code: "", Description: "Created (manager)"},
@@ -43,11 +43,11 @@ type ListUsersResponse struct {
 	Data []ListUsersResponseBodyItem
 }
 
-// ListUsersResponses returns the responses ListUsers
+// ListUsersResponseDocs returns the responses ListUsers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListUsersResponses() []ResponseDoc {
+func ListUsersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK"},
 	}

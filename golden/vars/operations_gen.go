@@ -17,7 +17,7 @@ func (c *Client) ListThings(ctx context.Context, params ListThingsParams, opts .
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListThings: %w", err)
 	}
-	r := newRequest("ListThings", "GET", apiKeyIn("X-Api-Key", "header"), ListThingsResponses)
+	r := newRequest("ListThings", "GET", apiKeyIn("X-Api-Key", "header"), ListThingsResponseDocs)
 	r.addPath("/")
 	if params.APIVersion != "" {
 		r.addPathParam("apiVersion", params.APIVersion)
@@ -79,7 +79,7 @@ func (c *Client) GetThing(ctx context.Context, params GetThingParams, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetThing: %w", err)
 	}
-	r := newRequest("GetThing", "GET", authInherit, GetThingResponses)
+	r := newRequest("GetThing", "GET", authInherit, GetThingResponseDocs)
 	r.addPath("/things/")
 	r.addPathParam("thingId", params.ThingID)
 	r.addPath("/")
@@ -112,7 +112,7 @@ func (c *Client) GetToken(ctx context.Context, params GetTokenParams, opts ...Re
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetToken: %w", err)
 	}
-	r := newRequest("GetToken", "POST", authInherit, GetTokenResponses)
+	r := newRequest("GetToken", "POST", authInherit, GetTokenResponseDocs)
 	r.addPath("/oauth/token")
 	if params.Flag {
 		r.addQueryFlag("flag")
@@ -141,7 +141,7 @@ func (c *Client) RegionalStatus(ctx context.Context, params RegionalStatusParams
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("RegionalStatus: %w", err)
 	}
-	r := newRequest("RegionalStatus", "GET", authInherit, RegionalStatusResponses)
+	r := newRequest("RegionalStatus", "GET", authInherit, RegionalStatusResponseDocs)
 	r.addPath("/health")
 	at, err := c.atBase(r, "https://"+r.hostParam("region", params.Region)+".status.example.com")
 	if err != nil {

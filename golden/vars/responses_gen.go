@@ -15,11 +15,11 @@ type ListThingsResponse struct {
 	Body []byte
 }
 
-// ListThingsResponses returns the responses ListThings
+// ListThingsResponseDocs returns the responses ListThings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListThingsResponses() []ResponseDoc {
+func ListThingsResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -33,11 +33,11 @@ type GetThingResponse struct {
 	Body []byte
 }
 
-// GetThingResponses returns the responses GetThing
+// GetThingResponseDocs returns the responses GetThing
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetThingResponses() []ResponseDoc {
+func GetThingResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -51,11 +51,11 @@ type GetTokenResponse struct {
 	Body []byte
 }
 
-// GetTokenResponses returns the responses GetToken
+// GetTokenResponseDocs returns the responses GetToken
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetTokenResponses() []ResponseDoc {
+func GetTokenResponseDocs() []ResponseDoc {
 	return nil
 }
 
@@ -69,10 +69,10 @@ type RegionalStatusResponse struct {
 	Body []byte
 }
 
-// RegionalStatusResponses returns the responses RegionalStatus
+// RegionalStatusResponseDocs returns the responses RegionalStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RegionalStatusResponses() []ResponseDoc {
+func RegionalStatusResponseDocs() []ResponseDoc {
 	return nil
 }

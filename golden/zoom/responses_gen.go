@@ -15,11 +15,11 @@ type UpdateSIPPhoneResponse struct {
 	Body []byte
 }
 
-// UpdateSIPPhoneResponses returns the responses UpdateSIPPhone
+// UpdateSIPPhoneResponseDocs returns the responses UpdateSIPPhone
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateSIPPhoneResponses() []ResponseDoc {
+func UpdateSIPPhoneResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first."},
 		{Status: 204, Code: "", Description: "SIP Phone information updated successfully."},
@@ -38,11 +38,11 @@ type DeleteSIPPhoneResponse struct {
 	Body []byte
 }
 
-// DeleteSIPPhoneResponses returns the responses DeleteSIPPhone
+// DeleteSIPPhoneResponseDocs returns the responses DeleteSIPPhone
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteSIPPhoneResponses() []ResponseDoc {
+func DeleteSIPPhoneResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first."},
 		{Status: 204, Code: "", Description: "SIP Phone deleted."},
@@ -63,11 +63,11 @@ type ListSIPPhonesResponse struct {
 	Data *ListSIPPhonesResponseBody
 }
 
-// ListSIPPhonesResponses returns the responses ListSIPPhones
+// ListSIPPhonesResponseDocs returns the responses ListSIPPhones
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListSIPPhonesResponses() []ResponseDoc {
+func ListSIPPhonesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "SIP Phones listed successfully. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first."},
 		{Status: 400, Code: "", Description: "Bad Request"},
@@ -84,11 +84,11 @@ type EnableSIPPhoneResponse struct {
 	Body []byte
 }
 
-// EnableSIPPhoneResponses returns the responses EnableSIPPhone
+// EnableSIPPhoneResponseDocs returns the responses EnableSIPPhone
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func EnableSIPPhoneResponses() []ResponseDoc {
+func EnableSIPPhoneResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "SIP Phone Created."},
 		{Status: 400, Code: "200", Description: "Bad request. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first. Error Code: `300` SIP Phone with the same email already exists."},
@@ -109,11 +109,11 @@ type GetZoomRoomAccountProfileResponse struct {
 	Data *GetZoomRoomAccountProfileResponseBody
 }
 
-// GetZoomRoomAccountProfileResponses returns the responses GetZoomRoomAccountProfile
+// GetZoomRoomAccountProfileResponseDocs returns the responses GetZoomRoomAccountProfile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetZoomRoomAccountProfileResponses() []ResponseDoc {
+func GetZoomRoomAccountProfileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Zoom Room Account Profile returned successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -130,11 +130,11 @@ type UpdateZoomRoomAccountProfileResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomAccountProfileResponses returns the responses UpdateZoomRoomAccountProfile
+// UpdateZoomRoomAccountProfileResponseDocs returns the responses UpdateZoomRoomAccountProfile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateZoomRoomAccountProfileResponses() []ResponseDoc {
+func UpdateZoomRoomAccountProfileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Profile updated successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -154,11 +154,11 @@ type GetZoomRoomAccountSettingsResponse struct {
 	Data *GetZoomRoomAccountSettingsResponseBody
 }
 
-// GetZoomRoomAccountSettingsResponses returns the responses GetZoomRoomAccountSettings
+// GetZoomRoomAccountSettingsResponseDocs returns the responses GetZoomRoomAccountSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetZoomRoomAccountSettingsResponses() []ResponseDoc {
+func GetZoomRoomAccountSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK ZR Account Settings returned successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -175,11 +175,11 @@ type UpdateZoomRoomAccountSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomAccountSettingsResponses returns the responses UpdateZoomRoomAccountSettings
+// UpdateZoomRoomAccountSettingsResponseDocs returns the responses UpdateZoomRoomAccountSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateZoomRoomAccountSettingsResponses() []ResponseDoc {
+func UpdateZoomRoomAccountSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Settings updated successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -199,11 +199,11 @@ type GetLocationSettingsResponse struct {
 	Data *GetZoomRoomAccountSettingsResponseBody
 }
 
-// GetLocationSettingsResponses returns the responses GetLocationSettings
+// GetLocationSettingsResponseDocs returns the responses GetLocationSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetLocationSettingsResponses() []ResponseDoc {
+func GetLocationSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Zoom Room location settings returned successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access Restricted."},
@@ -221,11 +221,11 @@ type UpdateLocationSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateLocationSettingsResponses returns the responses UpdateLocationSettings
+// UpdateLocationSettingsResponseDocs returns the responses UpdateLocationSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateLocationSettingsResponses() []ResponseDoc {
+func UpdateLocationSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Location settings updated successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -246,11 +246,11 @@ type GetZoomRoomLocationProfileResponse struct {
 	Data *GetZoomRoomLocationProfileResponseBody
 }
 
-// GetZoomRoomLocationProfileResponses returns the responses GetZoomRoomLocationProfile
+// GetZoomRoomLocationProfileResponseDocs returns the responses GetZoomRoomLocationProfile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetZoomRoomLocationProfileResponses() []ResponseDoc {
+func GetZoomRoomLocationProfileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Zoom Rooms Location Profile returned successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -268,11 +268,11 @@ type UpdateZoomRoomLocationProfileResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomLocationProfileResponses returns the responses UpdateZoomRoomLocationProfile
+// UpdateZoomRoomLocationProfileResponseDocs returns the responses UpdateZoomRoomLocationProfile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateZoomRoomLocationProfileResponses() []ResponseDoc {
+func UpdateZoomRoomLocationProfileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Untitled Example"},
 	}
@@ -288,11 +288,11 @@ type ChangeAssignedParentLocationResponse struct {
 	Body []byte
 }
 
-// ChangeAssignedParentLocationResponses returns the responses ChangeAssignedParentLocation
+// ChangeAssignedParentLocationResponseDocs returns the responses ChangeAssignedParentLocation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ChangeAssignedParentLocationResponses() []ResponseDoc {
+func ChangeAssignedParentLocationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Location assigned successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Invalid parent location id {parent_location_id}"},
@@ -313,11 +313,11 @@ type GetZoomRoomLocationStructureResponse struct {
 	Data *GetZoomRoomLocationStructureResponseBody
 }
 
-// GetZoomRoomLocationStructureResponses returns the responses GetZoomRoomLocationStructure
+// GetZoomRoomLocationStructureResponseDocs returns the responses GetZoomRoomLocationStructure
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetZoomRoomLocationStructureResponses() []ResponseDoc {
+func GetZoomRoomLocationStructureResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Zoom Rooms location structure returned successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
@@ -334,11 +334,11 @@ type UpdateZoomRoomsLocationStructureResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomsLocationStructureResponses returns the responses UpdateZoomRoomsLocationStructure
+// UpdateZoomRoomsLocationStructureResponseDocs returns the responses UpdateZoomRoomsLocationStructure
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateZoomRoomsLocationStructureResponses() []ResponseDoc {
+func UpdateZoomRoomsLocationStructureResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Location Structure updated successfully."},
 		{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan"},
@@ -356,11 +356,11 @@ type ListZoomRoomLocationsResponse struct {
 	Body []byte
 }
 
-// ListZoomRoomLocationsResponses returns the responses ListZoomRoomLocations
+// ListZoomRoomLocationsResponseDocs returns the responses ListZoomRoomLocations
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListZoomRoomLocationsResponses() []ResponseDoc {
+func ListZoomRoomLocationsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Zoom Room locations listed successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location type not exist."},
@@ -381,11 +381,11 @@ type AddLocationResponse struct {
 	Data *AddLocationResponseBody
 }
 
-// AddLocationResponses returns the responses AddLocation
+// AddLocationResponseDocs returns the responses AddLocation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddLocationResponses() []ResponseDoc {
+func AddLocationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Location added successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location name already exists. Try a different location n"},
@@ -406,11 +406,11 @@ type GetZoomRoomSettingsResponse struct {
 	Data *GetZoomRoomSettingsResponseBody
 }
 
-// GetZoomRoomSettingsResponses returns the responses GetZoomRoomSettings
+// GetZoomRoomSettingsResponseDocs returns the responses GetZoomRoomSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetZoomRoomSettingsResponses() []ResponseDoc {
+func GetZoomRoomSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Zoom Room settings returned successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -428,11 +428,11 @@ type UpdateZoomRoomSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomSettingsResponses returns the responses UpdateZoomRoomSettings
+// UpdateZoomRoomSettingsResponseDocs returns the responses UpdateZoomRoomSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateZoomRoomSettingsResponses() []ResponseDoc {
+func UpdateZoomRoomSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Settings updated successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -452,11 +452,11 @@ type ListZoomRoomDevicesResponse struct {
 	Data *ListZoomRoomDevicesResponseBody
 }
 
-// ListZoomRoomDevicesResponses returns the responses ListZoomRoomDevices
+// ListZoomRoomDevicesResponseDocs returns the responses ListZoomRoomDevices
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListZoomRoomDevicesResponses() []ResponseDoc {
+func ListZoomRoomDevicesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Devices listed successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
@@ -473,11 +473,11 @@ type ChangeZoomRoomsAppVersionResponse struct {
 	Body []byte
 }
 
-// ChangeZoomRoomsAppVersionResponses returns the responses ChangeZoomRoomsAppVersion
+// ChangeZoomRoomsAppVersionResponseDocs returns the responses ChangeZoomRoomsAppVersion
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ChangeZoomRoomsAppVersionResponses() []ResponseDoc {
+func ChangeZoomRoomsAppVersionResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Request processed successfully."},
 		{Status: 400, Code: "8001", Description: "Bad Request Cannot process this upgrade request. The Zoom Rooms Software in this device is either already up to date or is currently being updated. Error Code: `8002` Ca"},
@@ -497,11 +497,11 @@ type GetZoomRoomProfileResponse struct {
 	Data *GetZoomRoomProfileResponseBody
 }
 
-// GetZoomRoomProfileResponses returns the responses GetZoomRoomProfile
+// GetZoomRoomProfileResponseDocs returns the responses GetZoomRoomProfile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetZoomRoomProfileResponses() []ResponseDoc {
+func GetZoomRoomProfileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Zoom Room profile returned successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request * Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. * Access restricted."},
@@ -519,11 +519,11 @@ type DeleteZoomRoomResponse struct {
 	Body []byte
 }
 
-// DeleteZoomRoomResponses returns the responses DeleteZoomRoom
+// DeleteZoomRoomResponseDocs returns the responses DeleteZoomRoom
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteZoomRoomResponses() []ResponseDoc {
+func DeleteZoomRoomResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Zoom Room deleted successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -541,11 +541,11 @@ type UpdateZoomRoomProfileResponse struct {
 	Body []byte
 }
 
-// UpdateZoomRoomProfileResponses returns the responses UpdateZoomRoomProfile
+// UpdateZoomRoomProfileResponseDocs returns the responses UpdateZoomRoomProfile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateZoomRoomProfileResponses() []ResponseDoc {
+func UpdateZoomRoomProfileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Room Profile information updated successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted."},
@@ -563,11 +563,11 @@ type ChangeZoomRoomLocationResponse struct {
 	Body []byte
 }
 
-// ChangeZoomRoomLocationResponses returns the responses ChangeZoomRoomLocation
+// ChangeZoomRoomLocationResponseDocs returns the responses ChangeZoomRoomLocation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ChangeZoomRoomLocationResponses() []ResponseDoc {
+func ChangeZoomRoomLocationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Location of the Zoom Room changed successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription."},
@@ -588,11 +588,11 @@ type RoomsListZoomRoomsResponse struct {
 	Data *RoomsListZoomRoomsResponseBody
 }
 
-// RoomsListZoomRoomsResponses returns the responses RoomsListZoomRooms
+// RoomsListZoomRoomsResponseDocs returns the responses RoomsListZoomRooms
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RoomsListZoomRoomsResponses() []ResponseDoc {
+func RoomsListZoomRoomsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "A list of Zoom Rooms returned successfully."},
 	}
@@ -611,11 +611,11 @@ type AddZoomRoomResponse struct {
 	Data *AddZoomRoomResponseBody
 }
 
-// AddZoomRoomResponses returns the responses AddZoomRoom
+// AddZoomRoomResponseDocs returns the responses AddZoomRoom
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddZoomRoomResponses() []ResponseDoc {
+func AddZoomRoomResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created Zoom Room added successfully."},
 		{Status: 400, Code: "200", Description: "Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. At least one normal Zoom Rooms required. Error Code: `300` Invalid par"},
@@ -633,11 +633,11 @@ type CheckInOrCheckOutOfZoomRoomResponse struct {
 	Body []byte
 }
 
-// CheckInOrCheckOutOfZoomRoomResponses returns the responses CheckInOrCheckOutOfZoomRoom
+// CheckInOrCheckOutOfZoomRoomResponseDocs returns the responses CheckInOrCheckOutOfZoomRoom
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CheckInOrCheckOutOfZoomRoomResponses() []ResponseDoc {
+func CheckInOrCheckOutOfZoomRoomResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 202, Code: "", Description: "Accepted Request processed successfully."},
 		{Status: 400, Code: "300", Description: "Bad Request * Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. * Invalid parameters."},
@@ -658,11 +658,11 @@ type ListDigitalSignageContentsResponse struct {
 	Data *ListDigitalSignageContentsResponseBody
 }
 
-// ListDigitalSignageContentsResponses returns the responses ListDigitalSignageContents
+// ListDigitalSignageContentsResponseDocs returns the responses ListDigitalSignageContents
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListDigitalSignageContentsResponses() []ResponseDoc {
+func ListDigitalSignageContentsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK List returned."},
 		{Status: 400, Code: "", Description: "Bad Request * Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. * Access restricted."},
@@ -682,11 +682,11 @@ type UpdateE911DigitalSignageResponse struct {
 	Data *UpdateE911DigitalSignageResponseBody
 }
 
-// UpdateE911DigitalSignageResponses returns the responses UpdateE911DigitalSignage
+// UpdateE911DigitalSignageResponseDocs returns the responses UpdateE911DigitalSignage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateE911DigitalSignageResponses() []ResponseDoc {
+func UpdateE911DigitalSignageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 202, Code: "", Description: "Accepted"},
 		{Status: 400, Code: "200", Description: "Access restricted. Error Code: `300` Event id is required. Invalid value submitted for Target Ids. Provide a valid Target Id associated with the Target type."},
@@ -703,11 +703,11 @@ type UpdateMessageResponse struct {
 	Body []byte
 }
 
-// UpdateMessageResponses returns the responses UpdateMessage
+// UpdateMessageResponseDocs returns the responses UpdateMessage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateMessageResponses() []ResponseDoc {
+func UpdateMessageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Message updated successfully."},
 		{Status: 400, Code: "200", Description: "Bar request Only the sender of this message can make updates. Error Code: `300` Message does not exist: $messageId Must provide either contact or channel parameter."},
@@ -725,11 +725,11 @@ type DeleteMessageResponse struct {
 	Body []byte
 }
 
-// DeleteMessageResponses returns the responses DeleteMessage
+// DeleteMessageResponseDocs returns the responses DeleteMessage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteMessageResponses() []ResponseDoc {
+func DeleteMessageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Message deleted."},
 		{Status: 400, Code: "200", Description: "Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can make updates. Error Code: `300` Channel does not exist: $messageId M"},
@@ -750,11 +750,11 @@ type GetMessageResponse struct {
 	Data *GetMessageResponseBody
 }
 
-// GetMessageResponses returns the responses GetMessage
+// GetMessageResponseDocs returns the responses GetMessage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMessageResponses() []ResponseDoc {
+func GetMessageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Get message successfully."},
 		{Status: 400, Code: "200", Description: "Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can get it. Error Code: `300` Channel does not exist: $messageId Must pr"},
@@ -772,11 +772,11 @@ type MarkMessageReadOrUnreadResponse struct {
 	Body []byte
 }
 
-// MarkMessageReadOrUnreadResponses returns the responses MarkMessageReadOrUnread
+// MarkMessageReadOrUnreadResponseDocs returns the responses MarkMessageReadOrUnread
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MarkMessageReadOrUnreadResponses() []ResponseDoc {
+func MarkMessageReadOrUnreadResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Message marked successfully."},
 		{Status: 400, Code: "300", Description: "Bar request Message does not exist: $messageId Must provide either contact or channel parameter."},
@@ -794,11 +794,11 @@ type ReactToChatMessageResponse struct {
 	Body []byte
 }
 
-// ReactToChatMessageResponses returns the responses ReactToChatMessage
+// ReactToChatMessageResponseDocs returns the responses ReactToChatMessage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ReactToChatMessageResponses() []ResponseDoc {
+func ReactToChatMessageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Message reacted successfully."},
 		{Status: 400, Code: "300", Description: "Bad request Message does not exist: $messageId Must provide either contact or channel parameter."},
@@ -819,11 +819,11 @@ type SendChatMessageResponse struct {
 	Data *SendChatMessageResponseBody
 }
 
-// SendChatMessageResponses returns the responses SendChatMessage
+// SendChatMessageResponseDocs returns the responses SendChatMessage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SendChatMessageResponses() []ResponseDoc {
+func SendChatMessageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Status Code: `201` Message sent."},
 		{Status: 400, Code: "5301", Description: "Bad request. Message sending failed. Error Code: `5402` This only supports replies to a main message."},
@@ -844,11 +844,11 @@ type ListUserChatMessagesResponse struct {
 	Data *ListUserChatMessagesResponseBody
 }
 
-// ListUserChatMessagesResponses returns the responses ListUserChatMessages
+// ListUserChatMessagesResponseDocs returns the responses ListUserChatMessages
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListUserChatMessagesResponses() []ResponseDoc {
+func ListUserChatMessagesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of chat messages returned."},
 		{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to access this user's chat messages. Error Code: `300` The next page token is invalid or expired. Error Code: `3"},
@@ -869,11 +869,11 @@ type ListChannelMembersResponse struct {
 	Data *ListChannelMembersResponseBody
 }
 
-// ListChannelMembersResponses returns the responses ListChannelMembers
+// ListChannelMembersResponseDocs returns the responses ListChannelMembers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListChannelMembersResponses() []ResponseDoc {
+func ListChannelMembersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of channel members returned."},
 		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to view channel members on this user's behalf.. Error Code: `300` The next page token is either invalid or has expired."},
@@ -893,11 +893,11 @@ type InviteChannelMembersResponse struct {
 	Data *InviteChannelMembersResponseBody
 }
 
-// InviteChannelMembersResponses returns the responses InviteChannelMembers
+// InviteChannelMembersResponseDocs returns the responses InviteChannelMembers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func InviteChannelMembersResponses() []ResponseDoc {
+func InviteChannelMembersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Members invited to the channel."},
 		{Status: 400, Code: "5301", Description: "Status Code: `400` Bad request. Request to invite channel members failed. Error Code: `200` Unauthorized request. You do not have permission to invite channel members on this user's behalf."},
@@ -914,11 +914,11 @@ type UsersRemoveMemberResponse struct {
 	Body []byte
 }
 
-// UsersRemoveMemberResponses returns the responses UsersRemoveMember
+// UsersRemoveMemberResponseDocs returns the responses UsersRemoveMember
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UsersRemoveMemberResponses() []ResponseDoc {
+func UsersRemoveMemberResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Member removed."},
 		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member."},
@@ -938,11 +938,11 @@ type UsersGetChannelResponse struct {
 	Data *UsersGetChannelResponseBody
 }
 
-// UsersGetChannelResponses returns the responses UsersGetChannel
+// UsersGetChannelResponseDocs returns the responses UsersGetChannel
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UsersGetChannelResponses() []ResponseDoc {
+func UsersGetChannelResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Channel returned."},
 		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to access this user's channel information."},
@@ -960,11 +960,11 @@ type UsersUpdateChannelResponse struct {
 	Body []byte
 }
 
-// UsersUpdateChannelResponses returns the responses UsersUpdateChannel
+// UsersUpdateChannelResponseDocs returns the responses UsersUpdateChannel
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UsersUpdateChannelResponses() []ResponseDoc {
+func UsersUpdateChannelResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Status Code: `204` Channel updated."},
 		{Status: 400, Code: "200", Description: "Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed."},
@@ -981,11 +981,11 @@ type UsersDeleteChannelResponse struct {
 	Body []byte
 }
 
-// UsersDeleteChannelResponses returns the responses UsersDeleteChannel
+// UsersDeleteChannelResponseDocs returns the responses UsersDeleteChannel
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UsersDeleteChannelResponses() []ResponseDoc {
+func UsersDeleteChannelResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Channel deleted."},
 		{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed."},
@@ -1005,11 +1005,11 @@ type ListUserChannelsResponse struct {
 	Data *ListUserChannelsResponseBody
 }
 
-// ListUserChannelsResponses returns the responses ListUserChannels
+// ListUserChannelsResponseDocs returns the responses ListUserChannels
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListUserChannelsResponses() []ResponseDoc {
+func ListUserChannelsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Status Code: `200` User's channels returned."},
 		{Status: 400, Code: "300", Description: "Bad request. The next page token is either invalid or has expired."},
@@ -1029,11 +1029,11 @@ type CreateChannelResponse struct {
 	Data *CreateChannelResponseBody
 }
 
-// CreateChannelResponses returns the responses CreateChannel
+// CreateChannelResponseDocs returns the responses CreateChannel
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateChannelResponses() []ResponseDoc {
+func CreateChannelResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Status Code: `201` Channel created."},
 		{Status: 400, Code: "5301", Description: "Not found. Request to create a channel failed."},
@@ -1054,11 +1054,11 @@ type ListUserContactsResponse struct {
 	Data *ListUserContactsResponseBody
 }
 
-// ListUserContactsResponses returns the responses ListUserContacts
+// ListUserContactsResponseDocs returns the responses ListUserContacts
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListUserContactsResponses() []ResponseDoc {
+func ListUserContactsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of user's contacts returned."},
 		{Status: 300, Code: "300", Description: "The next page token is invalid or has expired."},
@@ -1078,11 +1078,11 @@ type GetUserContactDetailsResponse struct {
 	Data *GetUserContactDetailsResponseBody
 }
 
-// GetUserContactDetailsResponses returns the responses GetUserContactDetails
+// GetUserContactDetailsResponseDocs returns the responses GetUserContactDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUserContactDetailsResponses() []ResponseDoc {
+func GetUserContactDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Contact information returned."},
 		{Status: 400, Code: "5301", Description: "Bad request Request to get the presence status of the chat contact failed."},
@@ -1103,11 +1103,11 @@ type JoinChannelResponse struct {
 	Data *JoinChannelResponseBody
 }
 
-// JoinChannelResponses returns the responses JoinChannel
+// JoinChannelResponseDocs returns the responses JoinChannel
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func JoinChannelResponses() []ResponseDoc {
+func JoinChannelResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Successfully joined the channel."},
 		{Status: 400, Code: "5301", Description: "Bad request. Request to join the channel failed."},
@@ -1124,11 +1124,11 @@ type LeaveChannelResponse struct {
 	Body []byte
 }
 
-// LeaveChannelResponses returns the responses LeaveChannel
+// LeaveChannelResponseDocs returns the responses LeaveChannel
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func LeaveChannelResponses() []ResponseDoc {
+func LeaveChannelResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Left channel successfully."},
 		{Status: 400, Code: "5301", Description: "Bad Request. Request to leave the channel failed."},
@@ -1145,11 +1145,11 @@ type RemoveMemberResponse struct {
 	Body []byte
 }
 
-// RemoveMemberResponses returns the responses RemoveMember
+// RemoveMemberResponseDocs returns the responses RemoveMember
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RemoveMemberResponses() []ResponseDoc {
+func RemoveMemberResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Member removed."},
 		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member."},
@@ -1169,11 +1169,11 @@ type GetChannelResponse struct {
 	Data *GetChannelResponseBody
 }
 
-// GetChannelResponses returns the responses GetChannel
+// GetChannelResponseDocs returns the responses GetChannel
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetChannelResponses() []ResponseDoc {
+func GetChannelResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Channel returned."},
 		{Status: 400, Code: "200", Description: "Bad Request Unauthorized request. You do not have permission to access this user's channel information."},
@@ -1191,11 +1191,11 @@ type UpdateChannelResponse struct {
 	Body []byte
 }
 
-// UpdateChannelResponses returns the responses UpdateChannel
+// UpdateChannelResponseDocs returns the responses UpdateChannel
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateChannelResponses() []ResponseDoc {
+func UpdateChannelResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Status Code: `204` Channel updated."},
 		{Status: 400, Code: "200", Description: "Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed."},
@@ -1212,11 +1212,11 @@ type DeleteChannelResponse struct {
 	Body []byte
 }
 
-// DeleteChannelResponses returns the responses DeleteChannel
+// DeleteChannelResponseDocs returns the responses DeleteChannel
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteChannelResponses() []ResponseDoc {
+func DeleteChannelResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Channel deleted."},
 		{Status: 400, Code: "200", Description: "Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed."},
@@ -1236,11 +1236,11 @@ type AccountsUploadVirtualBackgroundFilesResponse struct {
 	Data *AccountsUploadVirtualBackgroundFilesResponseBody
 }
 
-// AccountsUploadVirtualBackgroundFilesResponses returns the responses AccountsUploadVirtualBackgroundFiles
+// AccountsUploadVirtualBackgroundFilesResponseDocs returns the responses AccountsUploadVirtualBackgroundFiles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AccountsUploadVirtualBackgroundFilesResponses() []ResponseDoc {
+func AccountsUploadVirtualBackgroundFilesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created"},
 		{Status: 400, Code: "120", Description: "Bad Request No file uploaded. Verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. File uploads must be in \"jpg/jpeg\", \""},
@@ -1258,11 +1258,11 @@ type AccountsDeleteVirtualBackgroundFilesResponse struct {
 	Body []byte
 }
 
-// AccountsDeleteVirtualBackgroundFilesResponses returns the responses AccountsDeleteVirtualBackgroundFiles
+// AccountsDeleteVirtualBackgroundFilesResponseDocs returns the responses AccountsDeleteVirtualBackgroundFiles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AccountsDeleteVirtualBackgroundFilesResponses() []ResponseDoc {
+func AccountsDeleteVirtualBackgroundFilesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Deleted."},
 		{Status: 400, Code: "300", Description: "Bad request Invalid parameter: file_ids."},
@@ -1283,11 +1283,11 @@ type GetSettingsResponse struct {
 	Data *GetSettingsResponseBody
 }
 
-// GetSettingsResponses returns the responses GetSettings
+// GetSettingsResponseDocs returns the responses GetSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetSettingsResponses() []ResponseDoc {
+func GetSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Account settings returned. Only available for Paid account."},
 		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
@@ -1304,11 +1304,11 @@ type UpdateSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateSettingsResponses returns the responses UpdateSettings
+// UpdateSettingsResponseDocs returns the responses UpdateSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateSettingsResponses() []ResponseDoc {
+func UpdateSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for Paid account."},
 		{Status: 204, Code: "", Description: "Account settings updated."},
@@ -1330,11 +1330,11 @@ type ListBillingInvoicesResponse struct {
 	Data *ListBillingInvoicesResponseBody
 }
 
-// ListBillingInvoicesResponses returns the responses ListBillingInvoices
+// ListBillingInvoicesResponseDocs returns the responses ListBillingInvoices
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListBillingInvoicesResponses() []ResponseDoc {
+func ListBillingInvoicesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Account billing invoice information returned."},
 		{Status: 400, Code: "200", Description: "Only available for Paid account: {subAccountId}. Error Code: `2001` Account does not exist: {subAccountId}."},
@@ -1354,11 +1354,11 @@ type GetInvoiceDetailsResponse struct {
 	Data *GetInvoiceDetailsResponseBody
 }
 
-// GetInvoiceDetailsResponses returns the responses GetInvoiceDetails
+// GetInvoiceDetailsResponseDocs returns the responses GetInvoiceDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetInvoiceDetailsResponses() []ResponseDoc {
+func GetInvoiceDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Account billing invoice information returned."},
 		{Status: 400, Code: "2001", Description: "Account does not exist: {subAccountId}. InvoiceId does not exist: {invoiceId}."},
@@ -1378,11 +1378,11 @@ type GetBillingInformationResponse struct {
 	Data *GetBillingInformationResponseBody
 }
 
-// GetBillingInformationResponses returns the responses GetBillingInformation
+// GetBillingInformationResponseDocs returns the responses GetBillingInformation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetBillingInformationResponses() []ResponseDoc {
+func GetBillingInformationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Account billing contact information returned."},
 		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode."},
@@ -1400,11 +1400,11 @@ type UpdateBillingInformationResponse struct {
 	Body []byte
 }
 
-// UpdateBillingInformationResponses returns the responses UpdateBillingInformation
+// UpdateBillingInformationResponseDocs returns the responses UpdateBillingInformation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateBillingInformationResponses() []ResponseDoc {
+func UpdateBillingInformationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Please subscribe a plan for this sub account first."},
 		{Status: 204, Code: "", Description: "Account billing contact information updated."},
@@ -1423,11 +1423,11 @@ type UpdateBasePlanResponse struct {
 	Body []byte
 }
 
-// UpdateBasePlanResponses returns the responses UpdateBasePlan
+// UpdateBasePlanResponseDocs returns the responses UpdateBasePlan
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateBasePlanResponses() []ResponseDoc {
+func UpdateBasePlanResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Free trial and VIP account can't update sub plan. You do not have a subscription yet."},
 		{Status: 204, Code: "", Description: "HTTPS Status Code: `204` Base plan updated."},
@@ -1447,11 +1447,11 @@ type CancelBasePlanResponse struct {
 	Body []byte
 }
 
-// CancelBasePlanResponses returns the responses CancelBasePlan
+// CancelBasePlanResponseDocs returns the responses CancelBasePlan
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CancelBasePlanResponses() []ResponseDoc {
+func CancelBasePlanResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Cannot cancel plan for a sub account which is under free plan. You don’t have a major subscription yet. You should first cancel all additional subscriptions. Free trial and VIP accounts can not cancel plans of a sub a"},
 		{Status: 204, Code: "", Description: "Plan cancelled successfully."},
@@ -1473,11 +1473,11 @@ type SubscribeAccountToAdditionalPlanResponse struct {
 	Data *SubscribeAccountToAdditionalPlanResponseBody
 }
 
-// SubscribeAccountToAdditionalPlanResponses returns the responses SubscribeAccountToAdditionalPlan
+// SubscribeAccountToAdditionalPlanResponseDocs returns the responses SubscribeAccountToAdditionalPlan
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SubscribeAccountToAdditionalPlanResponses() []ResponseDoc {
+func SubscribeAccountToAdditionalPlanResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Information about the account's updated additional plans."},
 		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode. Cannot update Additional plan for a sub account under free plan. Additional Zoom Rooms plan cannot be added to a sub account that already has a Zoom"},
@@ -1495,11 +1495,11 @@ type UpdateAccountAdditionalPlanResponse struct {
 	Body []byte
 }
 
-// UpdateAccountAdditionalPlanResponses returns the responses UpdateAccountAdditionalPlan
+// UpdateAccountAdditionalPlanResponseDocs returns the responses UpdateAccountAdditionalPlan
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateAccountAdditionalPlanResponses() []ResponseDoc {
+func UpdateAccountAdditionalPlanResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Free trial and VIP accounts can't update sub plans. You don’t have subscription for ({oldPlanCode}) yet."},
 		{Status: 204, Code: "", Description: "Additional plan updated for the account."},
@@ -1519,11 +1519,11 @@ type CancelAdditionalPlansResponse struct {
 	Body []byte
 }
 
-// CancelAdditionalPlansResponses returns the responses CancelAdditionalPlans
+// CancelAdditionalPlansResponseDocs returns the responses CancelAdditionalPlans
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CancelAdditionalPlansResponses() []ResponseDoc {
+func CancelAdditionalPlansResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "You cannot cancel plan for a sub account that is under a free plan. You cannot perform this action because you do not have a Zoom Phone subscription for this account. Free trial and VIP accounts can not cancel plans of a"},
 		{Status: 204, Code: "", Description: "Plan cancelled successfully."},
@@ -1546,11 +1546,11 @@ type GetAccountPlanInformationResponse struct {
 	Data *GetAccountPlanInformationResponseBody
 }
 
-// GetAccountPlanInformationResponses returns the responses GetAccountPlanInformation
+// GetAccountPlanInformationResponseDocs returns the responses GetAccountPlanInformation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetAccountPlanInformationResponses() []ResponseDoc {
+func GetAccountPlanInformationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Account's plans returned."},
 		{Status: 400, Code: "2100", Description: "This sub account is on self pay mode."},
@@ -1568,11 +1568,11 @@ type SubscribeAccountToPlanResponse struct {
 	Body []byte
 }
 
-// SubscribeAccountToPlanResponses returns the responses SubscribeAccountToPlan
+// SubscribeAccountToPlanResponseDocs returns the responses SubscribeAccountToPlan
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SubscribeAccountToPlanResponses() []ResponseDoc {
+func SubscribeAccountToPlanResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "One zuora account only can have one active billing subscription. Can’t subscribe 25-participants pro plan for this sub-account. Can’t subscribe 50-participants pro plan for this sub-account. In order to take advantage"},
 		{Status: 201, Code: "", Description: "Account plans updated."},
@@ -1595,11 +1595,11 @@ type GetPlanUsageResponse struct {
 	Data *GetPlanUsageResponseBody
 }
 
-// GetPlanUsageResponses returns the responses GetPlanUsage
+// GetPlanUsageResponseDocs returns the responses GetPlanUsage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetPlanUsageResponses() []ResponseDoc {
+func GetPlanUsageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Plan Usage returned."},
 		{Status: 400, Code: "200", Description: "Only available for paid account."},
@@ -1619,11 +1619,11 @@ type AccountsGetLockedSettingsResponse struct {
 	Data *AccountsGetLockedSettingsResponseBody
 }
 
-// AccountsGetLockedSettingsResponses returns the responses AccountsGetLockedSettings
+// AccountsGetLockedSettingsResponseDocs returns the responses AccountsGetLockedSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AccountsGetLockedSettingsResponses() []ResponseDoc {
+func AccountsGetLockedSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for paid account:$accountId. Locked settings for the Account returned."},
 		{Status: 400, Code: "2001", Description: "Account does not exist: $subAccountId."},
@@ -1640,11 +1640,11 @@ type AccountsUpdateLockedSettingsResponse struct {
 	Body []byte
 }
 
-// AccountsUpdateLockedSettingsResponses returns the responses AccountsUpdateLockedSettings
+// AccountsUpdateLockedSettingsResponseDocs returns the responses AccountsUpdateLockedSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AccountsUpdateLockedSettingsResponses() []ResponseDoc {
+func AccountsUpdateLockedSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for Paid account: $accountId."},
 		{Status: 204, Code: "", Description: "Account lock settings updated."},
@@ -1662,11 +1662,11 @@ type AssignSIPTrunkConfigurationResponse struct {
 	Body []byte
 }
 
-// AssignSIPTrunkConfigurationResponses returns the responses AssignSIPTrunkConfiguration
+// AssignSIPTrunkConfigurationResponseDocs returns the responses AssignSIPTrunkConfiguration
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AssignSIPTrunkConfigurationResponses() []ResponseDoc {
+func AssignSIPTrunkConfigurationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Configuration assigned successfully."},
 		{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan."},
@@ -1687,11 +1687,11 @@ type GetSIPTrunkConfigurationResponse struct {
 	Data *GetSIPTrunkConfigurationResponseBody
 }
 
-// GetSIPTrunkConfigurationResponses returns the responses GetSIPTrunkConfiguration
+// GetSIPTrunkConfigurationResponseDocs returns the responses GetSIPTrunkConfiguration
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetSIPTrunkConfigurationResponses() []ResponseDoc {
+func GetSIPTrunkConfigurationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "SIP trunk configuration returned."},
 	}
@@ -1707,11 +1707,11 @@ type AssignNumbersResponse struct {
 	Body []byte
 }
 
-// AssignNumbersResponses returns the responses AssignNumbers
+// AssignNumbersResponseDocs returns the responses AssignNumbers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AssignNumbersResponses() []ResponseDoc {
+func AssignNumbersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created Numbers assigned successfully."},
 		{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan. Error Code: `400` This number does not belong to master account."},
@@ -1729,11 +1729,11 @@ type DeleteAllNumbersResponse struct {
 	Body []byte
 }
 
-// DeleteAllNumbersResponses returns the responses DeleteAllNumbers
+// DeleteAllNumbersResponseDocs returns the responses DeleteAllNumbers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteAllNumbersResponses() []ResponseDoc {
+func DeleteAllNumbersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Numbers deleted successfully."},
 		{Status: 400, Code: "2100", Description: "Bad Request This sub account has no sip trunk plan."},
@@ -1754,11 +1754,11 @@ type ListSIPTrunksResponse struct {
 	Data *ListSIPTrunksResponseBody
 }
 
-// ListSIPTrunksResponses returns the responses ListSIPTrunks
+// ListSIPTrunksResponseDocs returns the responses ListSIPTrunks
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListSIPTrunksResponses() []ResponseDoc {
+func ListSIPTrunksResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK List of SIP Trunks returned."},
 		{Status: 400, Code: "300", Description: "Bad Request Request failed because this account is not enrolled in SIP Connected Audio plan."},
@@ -1779,11 +1779,11 @@ type AssignSIPTrunksResponse struct {
 	Data *AssignSIPTrunksResponseBody
 }
 
-// AssignSIPTrunksResponses returns the responses AssignSIPTrunks
+// AssignSIPTrunksResponseDocs returns the responses AssignSIPTrunks
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AssignSIPTrunksResponses() []ResponseDoc {
+func AssignSIPTrunksResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content SIP Trunk assigned successfully."},
 		{Status: 400, Code: "300", Description: "Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * The master account has no sip trunk configs. * Invalid parameter: sip_trunks."},
@@ -1801,11 +1801,11 @@ type DeleteSIPTrunkResponse struct {
 	Body []byte
 }
 
-// DeleteSIPTrunkResponses returns the responses DeleteSIPTrunk
+// DeleteSIPTrunkResponseDocs returns the responses DeleteSIPTrunk
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteSIPTrunkResponses() []ResponseDoc {
+func DeleteSIPTrunkResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content SIP Trunk deleted."},
 		{Status: 400, Code: "300", Description: "Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * Your account does not have the permission to make updates on this account. Only a master ac"},
@@ -1826,11 +1826,11 @@ type AddInternalCallOutCountriesResponse struct {
 	Data *AddInternalCallOutCountriesResponseBody
 }
 
-// AddInternalCallOutCountriesResponses returns the responses AddInternalCallOutCountries
+// AddInternalCallOutCountriesResponseDocs returns the responses AddInternalCallOutCountries
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddInternalCallOutCountriesResponses() []ResponseDoc {
+func AddInternalCallOutCountriesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created Call-out countries created."},
 		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
@@ -1851,11 +1851,11 @@ type ListInternalCallOutCountriesResponse struct {
 	Data *ListInternalCallOutCountriesResponseBody
 }
 
-// ListInternalCallOutCountriesResponses returns the responses ListInternalCallOutCountries
+// ListInternalCallOutCountriesResponseDocs returns the responses ListInternalCallOutCountries
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListInternalCallOutCountriesResponses() []ResponseDoc {
+func ListInternalCallOutCountriesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK List of Internal Callout Countries returned."},
 		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
@@ -1873,11 +1873,11 @@ type DeleteInternalCallOutCountryResponse struct {
 	Body []byte
 }
 
-// DeleteInternalCallOutCountryResponses returns the responses DeleteInternalCallOutCountry
+// DeleteInternalCallOutCountryResponseDocs returns the responses DeleteInternalCallOutCountry
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteInternalCallOutCountryResponses() []ResponseDoc {
+func DeleteInternalCallOutCountryResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Country deleted."},
 		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
@@ -1898,11 +1898,11 @@ type AddInternalNumbersResponse struct {
 	Data *AddInternalNumbersResponseBody
 }
 
-// AddInternalNumbersResponses returns the responses AddInternalNumbers
+// AddInternalNumbersResponseDocs returns the responses AddInternalNumbers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddInternalNumbersResponses() []ResponseDoc {
+func AddInternalNumbersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created Internal numbers added successfully."},
 		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
@@ -1923,11 +1923,11 @@ type ListInternalNumbersResponse struct {
 	Data *ListInternalNumbersResponseBody
 }
 
-// ListInternalNumbersResponses returns the responses ListInternalNumbers
+// ListInternalNumbersResponseDocs returns the responses ListInternalNumbers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListInternalNumbersResponses() []ResponseDoc {
+func ListInternalNumbersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK List of internal numbers returned."},
 		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
@@ -1945,11 +1945,11 @@ type DeleteInternalNumberResponse struct {
 	Body []byte
 }
 
-// DeleteInternalNumberResponses returns the responses DeleteInternalNumber
+// DeleteInternalNumberResponseDocs returns the responses DeleteInternalNumber
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteInternalNumberResponses() []ResponseDoc {
+func DeleteInternalNumberResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Number deleted."},
 		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
@@ -1970,11 +1970,11 @@ type GetSubAccountDetailsResponse struct {
 	Data *GetSubAccountDetailsResponseBody
 }
 
-// GetSubAccountDetailsResponses returns the responses GetSubAccountDetails
+// GetSubAccountDetailsResponseDocs returns the responses GetSubAccountDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetSubAccountDetailsResponses() []ResponseDoc {
+func GetSubAccountDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Account object returned."},
 		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
@@ -1991,11 +1991,11 @@ type DisassociateSubAccountResponse struct {
 	Body []byte
 }
 
-// DisassociateSubAccountResponses returns the responses DisassociateSubAccount
+// DisassociateSubAccountResponseDocs returns the responses DisassociateSubAccount
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DisassociateSubAccountResponses() []ResponseDoc {
+func DisassociateSubAccountResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Account deleted."},
 		{Status: 404, Code: "2000", Description: "You cannot disassociate a paid account. Error Code: `2001` Account does not exist: $subAccountId."},
@@ -2015,11 +2015,11 @@ type UpdateOptionsResponse struct {
 	Data *UpdateOptionsResponseBody
 }
 
-// UpdateOptionsResponses returns the responses UpdateOptions
+// UpdateOptionsResponseDocs returns the responses UpdateOptions
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateOptionsResponses() []ResponseDoc {
+func UpdateOptionsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "The pay mode cannot be updated for a sub account which already has an existing plan."},
 		{Status: 204, Code: "", Description: "Account options updated."},
@@ -2041,11 +2041,11 @@ type GetManagedDomainsResponse struct {
 	Data *GetManagedDomainsResponseBody
 }
 
-// GetManagedDomainsResponses returns the responses GetManagedDomains
+// GetManagedDomainsResponseDocs returns the responses GetManagedDomains
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetManagedDomainsResponses() []ResponseDoc {
+func GetManagedDomainsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Account managed domains returned. Only available for paid account."},
 		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
@@ -2065,11 +2065,11 @@ type GetTrustedDomainsResponse struct {
 	Data *GetTrustedDomainsResponseBody
 }
 
-// GetTrustedDomainsResponses returns the responses GetTrustedDomains
+// GetTrustedDomainsResponseDocs returns the responses GetTrustedDomains
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetTrustedDomainsResponses() []ResponseDoc {
+func GetTrustedDomainsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "2001", Description: "Account trusted domains returned Account does not exist: $subAccountId."},
 		{Status: 404, Code: "2001", Description: "Account does not exist: $subAccountId."},
@@ -2086,11 +2086,11 @@ type UpdateAccountOwnerResponse struct {
 	Body []byte
 }
 
-// UpdateAccountOwnerResponses returns the responses UpdateAccountOwner
+// UpdateAccountOwnerResponseDocs returns the responses UpdateAccountOwner
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateAccountOwnerResponses() []ResponseDoc {
+func UpdateAccountOwnerResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Account owner updated."},
 		{Status: 400, Code: "200", Description: "User is not an admin or is an API user or doesn’t belong to this account: {accountId}. Cannot make a user outside of your account an owner. Cannot update the role of an account owner."},
@@ -2108,11 +2108,11 @@ type SwitchUserAccountResponse struct {
 	Body []byte
 }
 
-// SwitchUserAccountResponses returns the responses SwitchUserAccount
+// SwitchUserAccountResponseDocs returns the responses SwitchUserAccount
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SwitchUserAccountResponses() []ResponseDoc {
+func SwitchUserAccountResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "User's account switched successfully."},
 		{Status: 400, Code: "1117", Description: "Bad Request Can not disassociate Admin user"},
@@ -2133,11 +2133,11 @@ type ListRecordingsOfAccountResponse struct {
 	Data *ListRecordingsOfAccountResponseBody
 }
 
-// ListRecordingsOfAccountResponses returns the responses ListRecordingsOfAccount
+// ListRecordingsOfAccountResponseDocs returns the responses ListRecordingsOfAccount
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListRecordingsOfAccountResponses() []ResponseDoc {
+func ListRecordingsOfAccountResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Response Only available for Paid account. Recording(s) listed successfully."},
 		{Status: 400, Code: "2001", Description: "Account not found. Response This account does not exist or does not belong to you: {accountId}."},
@@ -2157,11 +2157,11 @@ type ListSubAccountsResponse struct {
 	Data *ListSubAccountsResponseBody
 }
 
-// ListSubAccountsResponses returns the responses ListSubAccounts
+// ListSubAccountsResponseDocs returns the responses ListSubAccounts
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListSubAccountsResponses() []ResponseDoc {
+func ListSubAccountsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Account list returned."},
 	}
@@ -2183,11 +2183,11 @@ type CreateSubAccountResponse struct {
 	Data *CreateSubAccountResponseBody
 }
 
-// CreateSubAccountResponses returns the responses CreateSubAccount
+// CreateSubAccountResponseDocs returns the responses CreateSubAccount
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateSubAccountResponses() []ResponseDoc {
+func CreateSubAccountResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Account created."},
 		{Status: 400, Code: "300", Description: "Your request could not be completed because the name contains an invalid word: {name} Error Code: `1107` Email domain is blocked. Error Code: `1111` Password should not contain r"},
@@ -2205,11 +2205,11 @@ type DeleteGroupMemberResponse struct {
 	Body []byte
 }
 
-// DeleteGroupMemberResponses returns the responses DeleteGroupMember
+// DeleteGroupMemberResponseDocs returns the responses DeleteGroupMember
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteGroupMemberResponses() []ResponseDoc {
+func DeleteGroupMemberResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
 		{Status: 204, Code: "", Description: "Group member deleted."},
@@ -2228,11 +2228,11 @@ type UpdateGroupMemberResponse struct {
 	Body []byte
 }
 
-// UpdateGroupMemberResponses returns the responses UpdateGroupMember
+// UpdateGroupMemberResponseDocs returns the responses UpdateGroupMember
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateGroupMemberResponses() []ResponseDoc {
+func UpdateGroupMemberResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Group member updated."},
 		{Status: 400, Code: "200", Description: "Bad Request Only available for Paid account, {accountId}. Error Code: `300` The target_group_id can not be empty. Error Code: `1010` Group does not belong t"},
@@ -2253,11 +2253,11 @@ type ListGroupMembersResponse struct {
 	Data *ListGroupMembersResponseBody
 }
 
-// ListGroupMembersResponses returns the responses ListGroupMembers
+// ListGroupMembersResponseDocs returns the responses ListGroupMembers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListGroupMembersResponses() []ResponseDoc {
+func ListGroupMembersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
 		{Status: 404, Code: "4130", Description: "Not found. A group with this {groupId} does not exist."},
@@ -2277,11 +2277,11 @@ type AddGroupMembersResponse struct {
 	Data *AddGroupMembersResponseBody
 }
 
-// AddGroupMembersResponses returns the responses AddGroupMembers
+// AddGroupMembersResponseDocs returns the responses AddGroupMembers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddGroupMembersResponses() []ResponseDoc {
+func AddGroupMembersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Only available for paid account,{accountId}."},
 		{Status: 201, Code: "", Description: "Member added."},
@@ -2302,11 +2302,11 @@ type ListGroupAdminsResponse struct {
 	Data *ListGroupAdminsResponseBody
 }
 
-// ListGroupAdminsResponses returns the responses ListGroupAdmins
+// ListGroupAdminsResponseDocs returns the responses ListGroupAdmins
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListGroupAdminsResponses() []ResponseDoc {
+func ListGroupAdminsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Only available for paid account: \"{accountId}\"."},
 		{Status: 404, Code: "4130", Description: "Not found. A group with the \"{groupId}\" ID does not exist."},
@@ -2326,11 +2326,11 @@ type AddGroupAdminsResponse struct {
 	Data *InviteChannelMembersResponseBody
 }
 
-// AddGroupAdminsResponses returns the responses AddGroupAdmins
+// AddGroupAdminsResponseDocs returns the responses AddGroupAdmins
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddGroupAdminsResponses() []ResponseDoc {
+func AddGroupAdminsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Status Code: `200` Only available for paid account: \"{accountId}\"."},
 		{Status: 201, Code: "", Description: "Status Code: `201` Group administrator added."},
@@ -2348,11 +2348,11 @@ type DeleteGroupAdminResponse struct {
 	Body []byte
 }
 
-// DeleteGroupAdminResponses returns the responses DeleteGroupAdmin
+// DeleteGroupAdminResponseDocs returns the responses DeleteGroupAdmin
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteGroupAdminResponses() []ResponseDoc {
+func DeleteGroupAdminResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Status Code: `200` Only available for paid account: \"{accountId}\"."},
 		{Status: 204, Code: "", Description: "Status Code: `204` Group administrator removed."},
@@ -2371,11 +2371,11 @@ type GroupsDeleteVirtualBackgroundFilesResponse struct {
 	Body []byte
 }
 
-// GroupsDeleteVirtualBackgroundFilesResponses returns the responses GroupsDeleteVirtualBackgroundFiles
+// GroupsDeleteVirtualBackgroundFilesResponseDocs returns the responses GroupsDeleteVirtualBackgroundFiles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GroupsDeleteVirtualBackgroundFilesResponses() []ResponseDoc {
+func GroupsDeleteVirtualBackgroundFilesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Deleted."},
 		{Status: 400, Code: "300", Description: "Bad request Invalid parameter: file_ids. Group member not found."},
@@ -2396,11 +2396,11 @@ type GroupsUploadVirtualBackgroundFilesResponse struct {
 	Data *AccountsUploadVirtualBackgroundFilesResponseBody
 }
 
-// GroupsUploadVirtualBackgroundFilesResponses returns the responses GroupsUploadVirtualBackgroundFiles
+// GroupsUploadVirtualBackgroundFilesResponseDocs returns the responses GroupsUploadVirtualBackgroundFiles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GroupsUploadVirtualBackgroundFilesResponses() []ResponseDoc {
+func GroupsUploadVirtualBackgroundFilesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created"},
 		{Status: 400, Code: "120", Description: "Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg or png image file can b"},
@@ -2421,11 +2421,11 @@ type GetGroupSettingsResponse struct {
 	Data *GetGroupSettingsResponseBody
 }
 
-// GetGroupSettingsResponses returns the responses GetGroupSettings
+// GetGroupSettingsResponseDocs returns the responses GetGroupSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetGroupSettingsResponses() []ResponseDoc {
+func GetGroupSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for paid account. Group Settings Returned."},
 		{Status: 404, Code: "4130", Description: "Group does not exist: {groupId}."},
@@ -2442,11 +2442,11 @@ type UpdateGroupSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateGroupSettingsResponses returns the responses UpdateGroupSettings
+// UpdateGroupSettingsResponseDocs returns the responses UpdateGroupSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateGroupSettingsResponses() []ResponseDoc {
+func UpdateGroupSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for Paid account, {accountId}"},
 		{Status: 204, Code: "", Description: "Settings updated successfully."},
@@ -2467,11 +2467,11 @@ type GroupsGetLockedSettingsResponse struct {
 	Data *GroupsGetLockedSettingsResponseBody
 }
 
-// GroupsGetLockedSettingsResponses returns the responses GroupsGetLockedSettings
+// GroupsGetLockedSettingsResponseDocs returns the responses GroupsGetLockedSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GroupsGetLockedSettingsResponses() []ResponseDoc {
+func GroupsGetLockedSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for paid account. Status Code: `200` Locked settings of group returned."},
 		{Status: 404, Code: "4130", Description: "Status Code: `404` Not found. Group does not exist: {groupId}"},
@@ -2488,11 +2488,11 @@ type GroupsUpdateLockedSettingsResponse struct {
 	Body []byte
 }
 
-// GroupsUpdateLockedSettingsResponses returns the responses GroupsUpdateLockedSettings
+// GroupsUpdateLockedSettingsResponseDocs returns the responses GroupsUpdateLockedSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GroupsUpdateLockedSettingsResponses() []ResponseDoc {
+func GroupsUpdateLockedSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Status Code: `204` Group's locked settings updated."},
 		{Status: 400, Code: "200", Description: "Bad Request Only available for paid account."},
@@ -2513,11 +2513,11 @@ type GetGroupResponse struct {
 	Data *GetGroupResponseBody
 }
 
-// GetGroupResponses returns the responses GetGroup
+// GetGroupResponseDocs returns the responses GetGroup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetGroupResponses() []ResponseDoc {
+func GetGroupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Group returned. Only available for Paid account,{accountId}."},
 		{Status: 400, Code: "1010", Description: "Group does not belong to your account."},
@@ -2535,11 +2535,11 @@ type UpdateGroupResponse struct {
 	Body []byte
 }
 
-// UpdateGroupResponses returns the responses UpdateGroup
+// UpdateGroupResponseDocs returns the responses UpdateGroup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateGroupResponses() []ResponseDoc {
+func UpdateGroupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "The group does not belong to this account:{accountId}."},
 		{Status: 204, Code: "", Description: "Group updated."},
@@ -2558,11 +2558,11 @@ type DeleteGroupResponse struct {
 	Body []byte
 }
 
-// DeleteGroupResponses returns the responses DeleteGroup
+// DeleteGroupResponseDocs returns the responses DeleteGroup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteGroupResponses() []ResponseDoc {
+func DeleteGroupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for Paid account,{accountId}."},
 		{Status: 204, Code: "", Description: "Group deleted."},
@@ -2584,11 +2584,11 @@ type ListGroupsResponse struct {
 	Data *ListGroupsResponseBody
 }
 
-// ListGroupsResponses returns the responses ListGroups
+// ListGroupsResponseDocs returns the responses ListGroups
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListGroupsResponses() []ResponseDoc {
+func ListGroupsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "List of groups returned. Only available for paid accounts."},
 		{Status: 404, Code: "4130", Description: "A group with this {groupId} does not exist."},
@@ -2611,11 +2611,11 @@ type CreateGroupResponse struct {
 	Data *CreateGroupResponseBody
 }
 
-// CreateGroupResponses returns the responses CreateGroup
+// CreateGroupResponseDocs returns the responses CreateGroup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateGroupResponses() []ResponseDoc {
+func CreateGroupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for Paid account,{accountId}"},
 		{Status: 201, Code: "", Description: "Group created."},
@@ -2636,11 +2636,11 @@ type UpdateH323SIPDeviceResponse struct {
 	Body []byte
 }
 
-// UpdateH323SIPDeviceResponses returns the responses UpdateH323SIPDevice
+// UpdateH323SIPDeviceResponseDocs returns the responses UpdateH323SIPDevice
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateH323SIPDeviceResponses() []ResponseDoc {
+func UpdateH323SIPDeviceResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "H.323/SIP device updated."},
 		{Status: 300, Code: "300", Description: "H.323 Device does not exist: {deviceId}."},
@@ -2658,11 +2658,11 @@ type DeleteH323SIPDeviceResponse struct {
 	Body []byte
 }
 
-// DeleteH323SIPDeviceResponses returns the responses DeleteH323SIPDevice
+// DeleteH323SIPDeviceResponseDocs returns the responses DeleteH323SIPDevice
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteH323SIPDeviceResponses() []ResponseDoc {
+func DeleteH323SIPDeviceResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "You do not have the permission to delete this device."},
 		{Status: 204, Code: "", Description: "H.323/SIP device deleted."},
@@ -2684,11 +2684,11 @@ type ListH323SIPDevicesResponse struct {
 	Data *ListH323SIPDevicesResponseBody
 }
 
-// ListH323SIPDevicesResponses returns the responses ListH323SIPDevices
+// ListH323SIPDevicesResponseDocs returns the responses ListH323SIPDevices
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListH323SIPDevicesResponses() []ResponseDoc {
+func ListH323SIPDevicesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "List of H.323/SIP devices returned. No permission."},
 	}
@@ -2710,11 +2710,11 @@ type CreateH323SIPDeviceResponse struct {
 	Data *CreateH323SIPDeviceResponseBody
 }
 
-// CreateH323SIPDeviceResponses returns the responses CreateH323SIPDevice
+// CreateH323SIPDeviceResponseDocs returns the responses CreateH323SIPDevice
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateH323SIPDeviceResponses() []ResponseDoc {
+func CreateH323SIPDeviceResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "No permission."},
 		{Status: 201, Code: "", Description: "H.323/SIP device created."},
@@ -2735,11 +2735,11 @@ type GetTrackingFieldResponse struct {
 	Data *GetTrackingFieldResponseBody
 }
 
-// GetTrackingFieldResponses returns the responses GetTrackingField
+// GetTrackingFieldResponseDocs returns the responses GetTrackingField
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetTrackingFieldResponses() []ResponseDoc {
+func GetTrackingFieldResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Tracking Field object returned"},
 		{Status: 404, Code: "", Description: "Tracking Field not found"},
@@ -2756,11 +2756,11 @@ type UpdateTrackingFieldResponse struct {
 	Body []byte
 }
 
-// UpdateTrackingFieldResponses returns the responses UpdateTrackingField
+// UpdateTrackingFieldResponseDocs returns the responses UpdateTrackingField
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateTrackingFieldResponses() []ResponseDoc {
+func UpdateTrackingFieldResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Tracking Field updated"},
 		{Status: 404, Code: "", Description: "Tracking Field not found"},
@@ -2777,11 +2777,11 @@ type DeleteTrackingFieldResponse struct {
 	Body []byte
 }
 
-// DeleteTrackingFieldResponses returns the responses DeleteTrackingField
+// DeleteTrackingFieldResponseDocs returns the responses DeleteTrackingField
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteTrackingFieldResponses() []ResponseDoc {
+func DeleteTrackingFieldResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Tracking Field deleted"},
 		{Status: 404, Code: "", Description: "Tracking Field not found"},
@@ -2798,11 +2798,11 @@ type ListTrackingFieldsResponse struct {
 	Body []byte
 }
 
-// ListTrackingFieldsResponses returns the responses ListTrackingFields
+// ListTrackingFieldsResponseDocs returns the responses ListTrackingFields
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListTrackingFieldsResponses() []ResponseDoc {
+func ListTrackingFieldsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of Tracking Fields returned."},
 	}
@@ -2824,11 +2824,11 @@ type CreateTrackingFieldResponse struct {
 	Data *GetTrackingFieldResponseBody
 }
 
-// CreateTrackingFieldResponses returns the responses CreateTrackingField
+// CreateTrackingFieldResponseDocs returns the responses CreateTrackingField
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateTrackingFieldResponses() []ResponseDoc {
+func CreateTrackingFieldResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Tracking Field created"},
 	}
@@ -2847,11 +2847,11 @@ type ListIMDirectoryGroupMembersResponse struct {
 	Data *ListIMDirectoryGroupMembersResponseBody
 }
 
-// ListIMDirectoryGroupMembersResponses returns the responses ListIMDirectoryGroupMembers
+// ListIMDirectoryGroupMembersResponseDocs returns the responses ListIMDirectoryGroupMembers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListIMDirectoryGroupMembersResponses() []ResponseDoc {
+func ListIMDirectoryGroupMembersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "IM group member list returned. Only available for paid account:{accountId}."},
 		{Status: 300, Code: "300", Description: "Missing field: name."},
@@ -2872,11 +2872,11 @@ type AddIMDirectoryGroupMembersResponse struct {
 	Data *AddGroupMembersResponseBody
 }
 
-// AddIMDirectoryGroupMembersResponses returns the responses AddIMDirectoryGroupMembers
+// AddIMDirectoryGroupMembersResponseDocs returns the responses AddIMDirectoryGroupMembers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddIMDirectoryGroupMembersResponses() []ResponseDoc {
+func AddIMDirectoryGroupMembersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
 		{Status: 201, Code: "", Description: "Member added."},
@@ -2895,11 +2895,11 @@ type DeleteIMDirectoryGroupMemberResponse struct {
 	Body []byte
 }
 
-// DeleteIMDirectoryGroupMemberResponses returns the responses DeleteIMDirectoryGroupMember
+// DeleteIMDirectoryGroupMemberResponseDocs returns the responses DeleteIMDirectoryGroupMember
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteIMDirectoryGroupMemberResponses() []ResponseDoc {
+func DeleteIMDirectoryGroupMemberResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for paid account, {accountId}."},
 		{Status: 204, Code: "", Description: "IM group member deleted."},
@@ -2921,11 +2921,11 @@ type RetrieveIMDirectoryGroupResponse struct {
 	Data *RetrieveIMDirectoryGroupResponseBody
 }
 
-// RetrieveIMDirectoryGroupResponses returns the responses RetrieveIMDirectoryGroup
+// RetrieveIMDirectoryGroupResponseDocs returns the responses RetrieveIMDirectoryGroup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RetrieveIMDirectoryGroupResponses() []ResponseDoc {
+func RetrieveIMDirectoryGroupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "IM group object returned. Only available for paid account:{accountId}."},
 		{Status: 300, Code: "300", Description: "Missing field: name."},
@@ -2943,11 +2943,11 @@ type UpdateIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// UpdateIMDirectoryGroupResponses returns the responses UpdateIMDirectoryGroup
+// UpdateIMDirectoryGroupResponseDocs returns the responses UpdateIMDirectoryGroup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateIMDirectoryGroupResponses() []ResponseDoc {
+func UpdateIMDirectoryGroupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "IM group updated."},
 		{Status: 300, Code: "300", Description: "Missing field: name"},
@@ -2965,11 +2965,11 @@ type DeleteIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// DeleteIMDirectoryGroupResponses returns the responses DeleteIMDirectoryGroup
+// DeleteIMDirectoryGroupResponseDocs returns the responses DeleteIMDirectoryGroup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteIMDirectoryGroupResponses() []ResponseDoc {
+func DeleteIMDirectoryGroupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "IM group deleted."},
 		{Status: 300, Code: "300", Description: "Missing field: name."},
@@ -2990,11 +2990,11 @@ type ListIMDirectoryGroupsResponse struct {
 	Data *ListIMDirectoryGroupsResponseBody
 }
 
-// ListIMDirectoryGroupsResponses returns the responses ListIMDirectoryGroups
+// ListIMDirectoryGroupsResponseDocs returns the responses ListIMDirectoryGroups
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListIMDirectoryGroupsResponses() []ResponseDoc {
+func ListIMDirectoryGroupsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "List of groups returned. List of IM groups returned. Only available for paid account:{accountId}."},
 		{Status: 404, Code: "4130", Description: "Group does not exist:{groupId}."},
@@ -3014,11 +3014,11 @@ type CreateIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// CreateIMDirectoryGroupResponses returns the responses CreateIMDirectoryGroup
+// CreateIMDirectoryGroupResponseDocs returns the responses CreateIMDirectoryGroup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateIMDirectoryGroupResponses() []ResponseDoc {
+func CreateIMDirectoryGroupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
 		{Status: 201, Code: "", Description: "IM Group created."},
@@ -3040,11 +3040,11 @@ type GetIMChatSessionsResponse struct {
 	Data *GetIMChatSessionsResponseBody
 }
 
-// GetIMChatSessionsResponses returns the responses GetIMChatSessions
+// GetIMChatSessionsResponseDocs returns the responses GetIMChatSessions
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetIMChatSessionsResponses() []ResponseDoc {
+func GetIMChatSessionsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Archived IM chat sessions returned."},
 		{Status: 300, Code: "300", Description: "The next page token is invalid or expired. Report requested exceeds 6 month limit."},
@@ -3064,11 +3064,11 @@ type GetIMChatMessagesResponse struct {
 	Data *GetIMChatMessagesResponseBody
 }
 
-// GetIMChatMessagesResponses returns the responses GetIMChatMessages
+// GetIMChatMessagesResponseDocs returns the responses GetIMChatMessages
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetIMChatMessagesResponses() []ResponseDoc {
+func GetIMChatMessagesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Archived IM chat messages returned."},
 		{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired. Report requested exceeds 6 month limit."},
@@ -3088,11 +3088,11 @@ type EditChatbotMessageResponse struct {
 	Data *EditChatbotMessageResponseBody
 }
 
-// EditChatbotMessageResponses returns the responses EditChatbotMessage
+// EditChatbotMessageResponseDocs returns the responses EditChatbotMessage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func EditChatbotMessageResponses() []ResponseDoc {
+func EditChatbotMessageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Message updated."},
 		{Status: 404, Code: "8001", Description: "Not Found Invalid message_id"},
@@ -3112,11 +3112,11 @@ type DeleteChatbotMessageResponse struct {
 	Data *EditChatbotMessageResponseBody
 }
 
-// DeleteChatbotMessageResponses returns the responses DeleteChatbotMessage
+// DeleteChatbotMessageResponseDocs returns the responses DeleteChatbotMessage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteChatbotMessageResponses() []ResponseDoc {
+func DeleteChatbotMessageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Message deleted."},
 		{Status: 404, Code: "8001", Description: "Not Found Invalid message_id"},
@@ -3133,11 +3133,11 @@ type SendChatbotMessagesResponse struct {
 	Body []byte
 }
 
-// SendChatbotMessagesResponses returns the responses SendChatbotMessages
+// SendChatbotMessagesResponseDocs returns the responses SendChatbotMessages
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SendChatbotMessagesResponses() []ResponseDoc {
+func SendChatbotMessagesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Message Sent."},
 		{Status: 400, Code: "7001", Description: "Bad Request Invalid request body format"},
@@ -3160,11 +3160,11 @@ type GetUserIMMessagesResponse struct {
 	Data *GetUserIMMessagesResponseBody
 }
 
-// GetUserIMMessagesResponses returns the responses GetUserIMMessages
+// GetUserIMMessagesResponseDocs returns the responses GetUserIMMessages
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUserIMMessagesResponses() []ResponseDoc {
+func GetUserIMMessagesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "User's IM messages returned."},
 	}
@@ -3183,11 +3183,11 @@ type SendIMMessagesResponse struct {
 	Data *SendChatMessageResponseBody
 }
 
-// SendIMMessagesResponses returns the responses SendIMMessages
+// SendIMMessagesResponseDocs returns the responses SendIMMessages
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SendIMMessagesResponses() []ResponseDoc {
+func SendIMMessagesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Message Sent."},
 	}
@@ -3206,11 +3206,11 @@ type UsersListMeetingsResponse struct {
 	Data *UsersListMeetingsResponseBody
 }
 
-// UsersListMeetingsResponses returns the responses UsersListMeetings
+// UsersListMeetingsResponseDocs returns the responses UsersListMeetings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UsersListMeetingsResponses() []ResponseDoc {
+func UsersListMeetingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of meeting objects returned."},
 		{Status: 404, Code: "1001", Description: "User ID not found. User {userId} not exist or not belong to this account."},
@@ -3233,11 +3233,11 @@ type CreateMeetingResponse struct {
 	Data *CreateMeetingResponseBody
 }
 
-// CreateMeetingResponses returns the responses CreateMeeting
+// CreateMeetingResponseDocs returns the responses CreateMeeting
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateMeetingResponses() []ResponseDoc {
+func CreateMeetingResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Meeting created."},
 		{Status: 300, Code: "", Description: "Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day."},
@@ -3259,11 +3259,11 @@ type ListUserAssistantsResponse struct {
 	Data *ListUserAssistantsResponseBody
 }
 
-// ListUserAssistantsResponses returns the responses ListUserAssistants
+// ListUserAssistantsResponseDocs returns the responses ListUserAssistants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListUserAssistantsResponses() []ResponseDoc {
+func ListUserAssistantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Success."},
 		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3286,11 +3286,11 @@ type AddAssistantsResponse struct {
 	Data *AddAssistantsResponseBody
 }
 
-// AddAssistantsResponses returns the responses AddAssistants
+// AddAssistantsResponseDocs returns the responses AddAssistants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddAssistantsResponses() []ResponseDoc {
+func AddAssistantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Assistant added."},
 		{Status: 400, Code: "200", Description: "Bad Request Current account must be paid account: $userId The user must either be a Licensed user or an On-prem user : $userId. Can't assign scheduling privilege to yourself."},
@@ -3308,11 +3308,11 @@ type DeleteUserAssistantsResponse struct {
 	Body []byte
 }
 
-// DeleteUserAssistantsResponses returns the responses DeleteUserAssistants
+// DeleteUserAssistantsResponseDocs returns the responses DeleteUserAssistants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteUserAssistantsResponses() []ResponseDoc {
+func DeleteUserAssistantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Assistants deleted."},
 		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3329,11 +3329,11 @@ type DeleteUserAssistantResponse struct {
 	Body []byte
 }
 
-// DeleteUserAssistantResponses returns the responses DeleteUserAssistant
+// DeleteUserAssistantResponseDocs returns the responses DeleteUserAssistant
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteUserAssistantResponses() []ResponseDoc {
+func DeleteUserAssistantResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "OK Assistant deleted."},
 		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3353,11 +3353,11 @@ type ListUserSchedulersResponse struct {
 	Data *ListUserSchedulersResponseBody
 }
 
-// ListUserSchedulersResponses returns the responses ListUserSchedulers
+// ListUserSchedulersResponseDocs returns the responses ListUserSchedulers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListUserSchedulersResponses() []ResponseDoc {
+func ListUserSchedulersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Successfully listed all schedulers of the user."},
 		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3374,11 +3374,11 @@ type DeleteUserSchedulersResponse struct {
 	Body []byte
 }
 
-// DeleteUserSchedulersResponses returns the responses DeleteUserSchedulers
+// DeleteUserSchedulersResponseDocs returns the responses DeleteUserSchedulers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteUserSchedulersResponses() []ResponseDoc {
+func DeleteUserSchedulersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "All schedulers deleted."},
 		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3395,11 +3395,11 @@ type DeleteSchedulerResponse struct {
 	Body []byte
 }
 
-// DeleteSchedulerResponses returns the responses DeleteScheduler
+// DeleteSchedulerResponseDocs returns the responses DeleteScheduler
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteSchedulerResponses() []ResponseDoc {
+func DeleteSchedulerResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Scheduler deleted."},
 		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3419,11 +3419,11 @@ type UploadVirtualBackgroundFileResponse struct {
 	Data *AccountsUploadVirtualBackgroundFilesResponseBody
 }
 
-// UploadVirtualBackgroundFileResponses returns the responses UploadVirtualBackgroundFile
+// UploadVirtualBackgroundFileResponseDocs returns the responses UploadVirtualBackgroundFile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UploadVirtualBackgroundFileResponses() []ResponseDoc {
+func UploadVirtualBackgroundFileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created"},
 		{Status: 400, Code: "120", Description: "Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg, gif or png image file can"},
@@ -3441,11 +3441,11 @@ type UsersDeleteVirtualBackgroundFilesResponse struct {
 	Body []byte
 }
 
-// UsersDeleteVirtualBackgroundFilesResponses returns the responses UsersDeleteVirtualBackgroundFiles
+// UsersDeleteVirtualBackgroundFilesResponseDocs returns the responses UsersDeleteVirtualBackgroundFiles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UsersDeleteVirtualBackgroundFilesResponses() []ResponseDoc {
+func UsersDeleteVirtualBackgroundFilesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Deleted."},
 		{Status: 400, Code: "300", Description: "Bad Request Invalid parameter: file_ids."},
@@ -3466,11 +3466,11 @@ type GetUserSettingsResponse struct {
 	Data *GetUserSettingsResponseBody
 }
 
-// GetUserSettingsResponses returns the responses GetUserSettings
+// GetUserSettingsResponseDocs returns the responses GetUserSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUserSettingsResponses() []ResponseDoc {
+func GetUserSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "User settings returned."},
 		{Status: 400, Code: "1120", Description: "Bad Request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept the invitation o"},
@@ -3488,11 +3488,11 @@ type UpdateUserSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateUserSettingsResponses returns the responses UpdateUserSettings
+// UpdateUserSettingsResponseDocs returns the responses UpdateUserSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateUserSettingsResponses() []ResponseDoc {
+func UpdateUserSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "User settings updated"},
 		{Status: 400, Code: "1108", Description: "Bad Request Only Licensed or On-prem users can enable the large meeting feature. Error Code: `1204` You can't enable the Webinar feature because you already have the Zoom"},
@@ -3513,11 +3513,11 @@ type GetUserTSPAccountResponse struct {
 	Data *GetUserTSPAccountResponseBody
 }
 
-// GetUserTSPAccountResponses returns the responses GetUserTSPAccount
+// GetUserTSPAccountResponseDocs returns the responses GetUserTSPAccount
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUserTSPAccountResponses() []ResponseDoc {
+func GetUserTSPAccountResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "TSP account retrieved successfully."},
 		{Status: 400, Code: "300", Description: "Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP."},
@@ -3535,11 +3535,11 @@ type UpdateTSPAccountResponse struct {
 	Body []byte
 }
 
-// UpdateTSPAccountResponses returns the responses UpdateTSPAccount
+// UpdateTSPAccountResponseDocs returns the responses UpdateTSPAccount
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateTSPAccountResponses() []ResponseDoc {
+func UpdateTSPAccountResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content TSP account updated."},
 		{Status: 400, Code: "2024", Description: "Bad request. Account has not enabled TSP. Error Code:`300` The TSP id provided does not exist. Error Code:`300` TSP Config does not exist. Error Code:`300` A"},
@@ -3557,11 +3557,11 @@ type DeleteUserTSPAccountResponse struct {
 	Body []byte
 }
 
-// DeleteUserTSPAccountResponses returns the responses DeleteUserTSPAccount
+// DeleteUserTSPAccountResponseDocs returns the responses DeleteUserTSPAccount
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteUserTSPAccountResponses() []ResponseDoc {
+func DeleteUserTSPAccountResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Status Code: `204` No Content TSP account deleted."},
 		{Status: 400, Code: "2024", Description: "Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At"},
@@ -3582,11 +3582,11 @@ type ListUserTSPAccountsResponse struct {
 	Data *ListUserTSPAccountsResponseBody
 }
 
-// ListUserTSPAccountsResponses returns the responses ListUserTSPAccounts
+// ListUserTSPAccountsResponseDocs returns the responses ListUserTSPAccounts
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListUserTSPAccountsResponses() []ResponseDoc {
+func ListUserTSPAccountsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK TSP account list returned successfully."},
 		{Status: 400, Code: "2024", Description: "Bad request. Account has not enabled TSP."},
@@ -3607,11 +3607,11 @@ type AddUserTSPAccountResponse struct {
 	Data *AddUserTSPAccountResponseBody
 }
 
-// AddUserTSPAccountResponses returns the responses AddUserTSPAccount
+// AddUserTSPAccountResponseDocs returns the responses AddUserTSPAccount
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddUserTSPAccountResponses() []ResponseDoc {
+func AddUserTSPAccountResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "TSP account added."},
 		{Status: 400, Code: "2024", Description: "Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs."},
@@ -3629,11 +3629,11 @@ type SetGlobalDialInURLForTSPUserResponse struct {
 	Body []byte
 }
 
-// SetGlobalDialInURLForTSPUserResponses returns the responses SetGlobalDialInURLForTSPUser
+// SetGlobalDialInURLForTSPUserResponseDocs returns the responses SetGlobalDialInURLForTSPUser
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SetGlobalDialInURLForTSPUserResponses() []ResponseDoc {
+func SetGlobalDialInURLForTSPUserResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Status Code: `204` No Content URL set successfully."},
 		{Status: 400, Code: "2000", Description: "Bad Request Not TSP special account. Ths error means that the account does not have special TSP privilege. Contact Zoom Developer Support for details. Error Code: `2024`"},
@@ -3654,11 +3654,11 @@ type GetUserTokenResponse struct {
 	Data *GetUserTokenResponseBody
 }
 
-// GetUserTokenResponses returns the responses GetUserToken
+// GetUserTokenResponseDocs returns the responses GetUserToken
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUserTokenResponses() []ResponseDoc {
+func GetUserTokenResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Token returned."},
 		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3675,11 +3675,11 @@ type RevokeUserSSOTokenResponse struct {
 	Body []byte
 }
 
-// RevokeUserSSOTokenResponses returns the responses RevokeUserSSOToken
+// RevokeUserSSOTokenResponseDocs returns the responses RevokeUserSSOToken
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RevokeUserSSOTokenResponses() []ResponseDoc {
+func RevokeUserSSOTokenResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Token deleted."},
 		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3696,11 +3696,11 @@ type UsersListWebinarsResponse struct {
 	Body []byte
 }
 
-// UsersListWebinarsResponses returns the responses UsersListWebinars
+// UsersListWebinarsResponseDocs returns the responses UsersListWebinars
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UsersListWebinarsResponses() []ResponseDoc {
+func UsersListWebinarsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of webinar objects returned."},
 		{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
@@ -3723,11 +3723,11 @@ type CreateWebinarResponse struct {
 	Data *CreateWebinarResponseBody
 }
 
-// CreateWebinarResponses returns the responses CreateWebinar
+// CreateWebinarResponseDocs returns the responses CreateWebinar
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateWebinarResponses() []ResponseDoc {
+func CreateWebinarResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Webinar created."},
 		{Status: 400, Code: "200", Description: "Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. * Users in '{0}' have been blocked from joining meetings and web"},
@@ -3748,11 +3748,11 @@ type GetUserResponse struct {
 	Data *GetUserResponseBody
 }
 
-// GetUserResponses returns the responses GetUser
+// GetUserResponseDocs returns the responses GetUser
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUserResponses() []ResponseDoc {
+func GetUserResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK User object returned."},
 		{Status: 400, Code: "1120", Description: "Bad Request Bad request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept t"},
@@ -3770,11 +3770,11 @@ type UpdateUserResponse struct {
 	Body []byte
 }
 
-// UpdateUserResponses returns the responses UpdateUser
+// UpdateUserResponseDocs returns the responses UpdateUser
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateUserResponses() []ResponseDoc {
+func UpdateUserResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "User updated."},
 		{Status: 400, Code: "200", Description: "Bad Request A Zoom Room user cannot be updated to a free user type: $userId Only an account administrator can change a user's name. Only an account administrator can change the host k"},
@@ -3792,11 +3792,11 @@ type DeleteUserResponse struct {
 	Body []byte
 }
 
-// DeleteUserResponses returns the responses DeleteUser
+// DeleteUserResponseDocs returns the responses DeleteUser
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteUserResponses() []ResponseDoc {
+func DeleteUserResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "User deleted."},
 		{Status: 400, Code: "300", Description: "Bad Request The transfer-to email address cannot be the same as the unlinked or deleted user’s email address. Unable to unlink API user(s). This user has published events on Zoom Ev"},
@@ -3817,11 +3817,11 @@ type ListAllRecordingsResponse struct {
 	Data *ListAllRecordingsResponseBody
 }
 
-// ListAllRecordingsResponses returns the responses ListAllRecordings
+// ListAllRecordingsResponseDocs returns the responses ListAllRecordings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListAllRecordingsResponses() []ResponseDoc {
+func ListAllRecordingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of recording objects returned."},
 		{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
@@ -3841,11 +3841,11 @@ type UploadUserProfilePictureResponse struct {
 	Body []byte
 }
 
-// UploadUserProfilePictureResponses returns the responses UploadUserProfilePicture
+// UploadUserProfilePictureResponseDocs returns the responses UploadUserProfilePicture
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UploadUserProfilePictureResponses() []ResponseDoc {
+func UploadUserProfilePictureResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Picture uploaded."},
 		{Status: 400, Code: "300", Description: "Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict"},
@@ -3863,11 +3863,11 @@ type UpdateUserStatusResponse struct {
 	Body []byte
 }
 
-// UpdateUserStatusResponses returns the responses UpdateUserStatus
+// UpdateUserStatusResponseDocs returns the responses UpdateUserStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateUserStatusResponses() []ResponseDoc {
+func UpdateUserStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Untitled Example"},
 		{Status: 204, Code: "", Description: "Status updated."},
@@ -3886,11 +3886,11 @@ type UpdateUserPasswordResponse struct {
 	Body []byte
 }
 
-// UpdateUserPasswordResponses returns the responses UpdateUserPassword
+// UpdateUserPasswordResponseDocs returns the responses UpdateUserPassword
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateUserPasswordResponses() []ResponseDoc {
+func UpdateUserPasswordResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "OK Password updated."},
 		{Status: 400, Code: "300", Description: "Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours."},
@@ -3911,11 +3911,11 @@ type GetUserPermissionsResponse struct {
 	Data *GetUserPermissionsResponseBody
 }
 
-// GetUserPermissionsResponses returns the responses GetUserPermissions
+// GetUserPermissionsResponseDocs returns the responses GetUserPermissions
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUserPermissionsResponses() []ResponseDoc {
+func GetUserPermissionsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "User permissions returned."},
 		{Status: 404, Code: "1001", Description: "Not Found User does not exist: $userId."},
@@ -3935,11 +3935,11 @@ type ListUserPACAccountsResponse struct {
 	Data *ListUserPACAccountsResponseBody
 }
 
-// ListUserPACAccountsResponses returns the responses ListUserPACAccounts
+// ListUserPACAccountsResponseDocs returns the responses ListUserPACAccounts
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListUserPACAccountsResponses() []ResponseDoc {
+func ListUserPACAccountsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK PAC account list returned."},
 		{Status: 400, Code: "2024", Description: "Bad Request User does not have PAC enabled."},
@@ -3957,11 +3957,11 @@ type UpdateUserEmailResponse struct {
 	Body []byte
 }
 
-// UpdateUserEmailResponses returns the responses UpdateUserEmail
+// UpdateUserEmailResponseDocs returns the responses UpdateUserEmail
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateUserEmailResponses() []ResponseDoc {
+func UpdateUserEmailResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Email updated."},
 		{Status: 400, Code: "200", Description: "Not Found Only an account administrator can change email."},
@@ -3982,11 +3982,11 @@ type ListWebinarTemplatesResponse struct {
 	Data *ListWebinarTemplatesResponseBody
 }
 
-// ListWebinarTemplatesResponses returns the responses ListWebinarTemplates
+// ListWebinarTemplatesResponseDocs returns the responses ListWebinarTemplates
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListWebinarTemplatesResponses() []ResponseDoc {
+func ListWebinarTemplatesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK List of existing templates returned."},
 		{Status: 400, Code: "200", Description: "Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` * User not exist: {userId}. * User {userId"},
@@ -4003,11 +4003,11 @@ type UpdateUserPresenceStatusResponse struct {
 	Body []byte
 }
 
-// UpdateUserPresenceStatusResponses returns the responses UpdateUserPresenceStatus
+// UpdateUserPresenceStatusResponseDocs returns the responses UpdateUserPresenceStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateUserPresenceStatusResponses() []ResponseDoc {
+func UpdateUserPresenceStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Status updated succesfully."},
 		{Status: 400, Code: "5301", Description: "Bad Request Request to update the presence status of this user failed. Error Code: `5411` Unauthorized request. You do not have permission to update the presence status of this use"},
@@ -4029,11 +4029,11 @@ type ListMeetingTemplatesResponse struct {
 	Data *ListMeetingTemplatesResponseBody
 }
 
-// ListMeetingTemplatesResponses returns the responses ListMeetingTemplates
+// ListMeetingTemplatesResponseDocs returns the responses ListMeetingTemplates
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListMeetingTemplatesResponses() []ResponseDoc {
+func ListMeetingTemplatesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK"},
 		{Status: 404, Code: "1001", Description: "Not Found User not exist: {userId}. User {userId} does not exist or does not belong to this account."},
@@ -4053,11 +4053,11 @@ type ListUsersResponse struct {
 	Data *ListUsersResponseBody
 }
 
-// ListUsersResponses returns the responses ListUsers
+// ListUsersResponseDocs returns the responses ListUsers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListUsersResponses() []ResponseDoc {
+func ListUsersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "User list returned."},
 	}
@@ -4079,11 +4079,11 @@ type CreateUsersResponse struct {
 	Data *CreateUsersResponseBody
 }
 
-// CreateUsersResponses returns the responses CreateUsers
+// CreateUsersResponseDocs returns the responses CreateUsers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateUsersResponses() []ResponseDoc {
+func CreateUsersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "User created."},
 		{Status: 400, Code: "300", Description: "Bad Request Invalid parameter: password Error Code: `200` No privilege. No permission, please contact Zoom customer support. Error Code: `1000` The user cannot be"},
@@ -4106,11 +4106,11 @@ type GetUserZAKResponse struct {
 	Data *GetUserTokenResponseBody
 }
 
-// GetUserZAKResponses returns the responses GetUserZAK
+// GetUserZAKResponseDocs returns the responses GetUserZAK
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUserZAKResponses() []ResponseDoc {
+func GetUserZAKResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK"},
 		{Status: 404, Code: "1001", Description: "User not exist. User {userId} does not exist or does not belong to this account."},
@@ -4130,11 +4130,11 @@ type CheckUserEmailResponse struct {
 	Data *CheckUserEmailResponseBody
 }
 
-// CheckUserEmailResponses returns the responses CheckUserEmail
+// CheckUserEmailResponseDocs returns the responses CheckUserEmail
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CheckUserEmailResponses() []ResponseDoc {
+func CheckUserEmailResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Success."},
 		{Status: 400, Code: "300", Description: "Bad Request Email is required."},
@@ -4155,11 +4155,11 @@ type CheckUserPMRoomResponse struct {
 	Data *CheckUserPMRoomResponseBody
 }
 
-// CheckUserPMRoomResponses returns the responses CheckUserPMRoom
+// CheckUserPMRoomResponseDocs returns the responses CheckUserPMRoom
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CheckUserPMRoomResponses() []ResponseDoc {
+func CheckUserPMRoomResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Success."},
 		{Status: 400, Code: "300", Description: "Bad Request Vanity name is required."},
@@ -4176,11 +4176,11 @@ type DeleteMeetingRegistrantResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingRegistrantResponses returns the responses DeleteMeetingRegistrant
+// DeleteMeetingRegistrantResponseDocs returns the responses DeleteMeetingRegistrant
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteMeetingRegistrantResponses() []ResponseDoc {
+func DeleteMeetingRegistrantResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "OK"},
 		{Status: 400, Code: "200", Description: "Bad Request Only available for paid users: {0}. Error code: `300` The value that you entered for the Registrant ID field is invalid. Enter a valid value and try again. **Err"},
@@ -4200,11 +4200,11 @@ type GetMeetingRegistrantResponse struct {
 	Data *GetMeetingRegistrantResponseBody
 }
 
-// GetMeetingRegistrantResponses returns the responses GetMeetingRegistrant
+// GetMeetingRegistrantResponseDocs returns the responses GetMeetingRegistrant
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingRegistrantResponses() []ResponseDoc {
+func GetMeetingRegistrantResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Success."},
 		{Status: 300, Code: "300", Description: "Meeting \"{meetingId}\" is not valid or has expired. This meeting has not set required registration: \"{meetingId}\""},
@@ -4226,11 +4226,11 @@ type MeetingsListRegistrationQuestionsResponse struct {
 	Data *MeetingsListRegistrationQuestionsResponseBody
 }
 
-// MeetingsListRegistrationQuestionsResponses returns the responses MeetingsListRegistrationQuestions
+// MeetingsListRegistrationQuestionsResponseDocs returns the responses MeetingsListRegistrationQuestions
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MeetingsListRegistrationQuestionsResponses() []ResponseDoc {
+func MeetingsListRegistrationQuestionsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting Registrant Question object returned"},
 		{Status: 404, Code: "", Description: "Meeting not found"},
@@ -4247,11 +4247,11 @@ type MeetingsUpdateRegistrationQuestionsResponse struct {
 	Body []byte
 }
 
-// MeetingsUpdateRegistrationQuestionsResponses returns the responses MeetingsUpdateRegistrationQuestions
+// MeetingsUpdateRegistrationQuestionsResponseDocs returns the responses MeetingsUpdateRegistrationQuestions
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MeetingsUpdateRegistrationQuestionsResponses() []ResponseDoc {
+func MeetingsUpdateRegistrationQuestionsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting Registrant Questions Updated"},
 		{Status: 404, Code: "", Description: "Meeting not found."},
@@ -4271,11 +4271,11 @@ type ListMeetingRegistrantsResponse struct {
 	Data *ListMeetingRegistrantsResponseBody
 }
 
-// ListMeetingRegistrantsResponses returns the responses ListMeetingRegistrants
+// ListMeetingRegistrantsResponseDocs returns the responses ListMeetingRegistrants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListMeetingRegistrantsResponses() []ResponseDoc {
+func ListMeetingRegistrantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Successfully listedd meeting registrants."},
 		{Status: 300, Code: "300", Description: "Meeting {meetingId} is not found or has expired. This meeting has not set registration as required: {meetingId}."},
@@ -4297,11 +4297,11 @@ type AddMeetingRegistrantResponse struct {
 	Data *AddMeetingRegistrantResponseBody
 }
 
-// AddMeetingRegistrantResponses returns the responses AddMeetingRegistrant
+// AddMeetingRegistrantResponseDocs returns the responses AddMeetingRegistrant
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddMeetingRegistrantResponses() []ResponseDoc {
+func AddMeetingRegistrantResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Registration created."},
 		{Status: 300, Code: "300", Description: "Meeting {meetingId} is not found or has expired."},
@@ -4321,11 +4321,11 @@ type MeetingsUpdateRegistrantStatusResponse struct {
 	Body []byte
 }
 
-// MeetingsUpdateRegistrantStatusResponses returns the responses MeetingsUpdateRegistrantStatus
+// MeetingsUpdateRegistrantStatusResponseDocs returns the responses MeetingsUpdateRegistrantStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MeetingsUpdateRegistrantStatusResponses() []ResponseDoc {
+func MeetingsUpdateRegistrantStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Registrant status updated."},
 		{Status: 300, Code: "300", Description: "This meeting has not set registration as required:{meetingId}."},
@@ -4348,11 +4348,11 @@ type GetMeetingPollResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// GetMeetingPollResponses returns the responses GetMeetingPoll
+// GetMeetingPollResponseDocs returns the responses GetMeetingPoll
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingPollResponses() []ResponseDoc {
+func GetMeetingPollResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting Poll object returned"},
 		{Status: 404, Code: "404", Description: "Meeting Poll not found."},
@@ -4369,11 +4369,11 @@ type UpdateMeetingPollResponse struct {
 	Body []byte
 }
 
-// UpdateMeetingPollResponses returns the responses UpdateMeetingPoll
+// UpdateMeetingPollResponseDocs returns the responses UpdateMeetingPoll
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateMeetingPollResponses() []ResponseDoc {
+func UpdateMeetingPollResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting Poll Updated"},
 		{Status: 404, Code: "404", Description: "Meeting Poll not found"},
@@ -4390,11 +4390,11 @@ type DeleteMeetingPollResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingPollResponses returns the responses DeleteMeetingPoll
+// DeleteMeetingPollResponseDocs returns the responses DeleteMeetingPoll
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteMeetingPollResponses() []ResponseDoc {
+func DeleteMeetingPollResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting Poll deleted"},
 		{Status: 404, Code: "404", Description: "Meeting Poll not found"},
@@ -4414,11 +4414,11 @@ type ListMeetingPollsResponse struct {
 	Data *ListMeetingPollsResponseBody
 }
 
-// ListMeetingPollsResponses returns the responses ListMeetingPolls
+// ListMeetingPollsResponseDocs returns the responses ListMeetingPolls
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListMeetingPollsResponses() []ResponseDoc {
+func ListMeetingPollsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "HTTP Status Code: List polls of a Meeting returned"},
 		{Status: 404, Code: "404", Description: "Meeting Poll not found"},
@@ -4441,11 +4441,11 @@ type CreateMeetingPollResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// CreateMeetingPollResponses returns the responses CreateMeetingPoll
+// CreateMeetingPollResponseDocs returns the responses CreateMeetingPoll
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateMeetingPollResponses() []ResponseDoc {
+func CreateMeetingPollResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Meeting Poll Created"},
 		{Status: 404, Code: "404", Description: "Meeting not found"},
@@ -4462,11 +4462,11 @@ type DeleteMeetingRecordingFileResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingRecordingFileResponses returns the responses DeleteMeetingRecordingFile
+// DeleteMeetingRecordingFileResponseDocs returns the responses DeleteMeetingRecordingFile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteMeetingRecordingFileResponses() []ResponseDoc {
+func DeleteMeetingRecordingFileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "You do not have the right permissions."},
 		{Status: 204, Code: "", Description: "Meeting recording file deleted."},
@@ -4485,11 +4485,11 @@ type RecoverSingleRecordingResponse struct {
 	Body []byte
 }
 
-// RecoverSingleRecordingResponses returns the responses RecoverSingleRecording
+// RecoverSingleRecordingResponseDocs returns the responses RecoverSingleRecording
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RecoverSingleRecordingResponses() []ResponseDoc {
+func RecoverSingleRecordingResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting recording recovered."},
 		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
@@ -4510,11 +4510,11 @@ type GetMeetingRecordingSettingsResponse struct {
 	Data *GetMeetingRecordingSettingsResponseBody
 }
 
-// GetMeetingRecordingSettingsResponses returns the responses GetMeetingRecordingSettings
+// GetMeetingRecordingSettingsResponseDocs returns the responses GetMeetingRecordingSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingRecordingSettingsResponses() []ResponseDoc {
+func GetMeetingRecordingSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting recording settings returned"},
 		{Status: 404, Code: "", Description: "Meeting recording not found."},
@@ -4531,11 +4531,11 @@ type UpdateMeetingRecordingSettingsResponse struct {
 	Body []byte
 }
 
-// UpdateMeetingRecordingSettingsResponses returns the responses UpdateMeetingRecordingSettings
+// UpdateMeetingRecordingSettingsResponseDocs returns the responses UpdateMeetingRecordingSettings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateMeetingRecordingSettingsResponses() []ResponseDoc {
+func UpdateMeetingRecordingSettingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting recording setting's updated"},
 		{Status: 404, Code: "", Description: "Meeting recording not found."},
@@ -4555,11 +4555,11 @@ type GetRegistrationQuestionsResponse struct {
 	Data *GetRegistrationQuestionsResponseBody
 }
 
-// GetRegistrationQuestionsResponses returns the responses GetRegistrationQuestions
+// GetRegistrationQuestionsResponseDocs returns the responses GetRegistrationQuestions
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetRegistrationQuestionsResponses() []ResponseDoc {
+func GetRegistrationQuestionsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Recording Registrant Question object returned."},
 		{Status: 404, Code: "", Description: "Meeting recording or registrant not found."},
@@ -4576,11 +4576,11 @@ type RecordingsUpdateRegistrationQuestionsResponse struct {
 	Body []byte
 }
 
-// RecordingsUpdateRegistrationQuestionsResponses returns the responses RecordingsUpdateRegistrationQuestions
+// RecordingsUpdateRegistrationQuestionsResponseDocs returns the responses RecordingsUpdateRegistrationQuestions
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RecordingsUpdateRegistrationQuestionsResponses() []ResponseDoc {
+func RecordingsUpdateRegistrationQuestionsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Recording Registrant Questions Updated"},
 		{Status: 404, Code: "", Description: "Meeting recording or Registrant not found"},
@@ -4600,11 +4600,11 @@ type ListRecordingRegistrantsResponse struct {
 	Data *ListRecordingRegistrantsResponseBody
 }
 
-// ListRecordingRegistrantsResponses returns the responses ListRecordingRegistrants
+// ListRecordingRegistrantsResponseDocs returns the responses ListRecordingRegistrants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListRecordingRegistrantsResponses() []ResponseDoc {
+func ListRecordingRegistrantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Registrants returned."},
 		{Status: 404, Code: "", Description: "Meeting recording not found."},
@@ -4624,11 +4624,11 @@ type CreateRecordingRegistrantResponse struct {
 	Data *CreateRecordingRegistrantResponseBody
 }
 
-// CreateRecordingRegistrantResponses returns the responses CreateRecordingRegistrant
+// CreateRecordingRegistrantResponseDocs returns the responses CreateRecordingRegistrant
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateRecordingRegistrantResponses() []ResponseDoc {
+func CreateRecordingRegistrantResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Registration submitted."},
 		{Status: 404, Code: "", Description: "Meeting recording not found"},
@@ -4645,11 +4645,11 @@ type RecordingsUpdateRegistrantStatusResponse struct {
 	Body []byte
 }
 
-// RecordingsUpdateRegistrantStatusResponses returns the responses RecordingsUpdateRegistrantStatus
+// RecordingsUpdateRegistrantStatusResponseDocs returns the responses RecordingsUpdateRegistrantStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RecordingsUpdateRegistrantStatusResponses() []ResponseDoc {
+func RecordingsUpdateRegistrantStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Registrant status updated."},
 		{Status: 404, Code: "", Description: "Meeting recording or Registrant not found"},
@@ -4670,11 +4670,11 @@ type GetMeetingRecordingsResponse struct {
 	Data *GetMeetingRecordingsResponseBody
 }
 
-// GetMeetingRecordingsResponses returns the responses GetMeetingRecordings
+// GetMeetingRecordingsResponseDocs returns the responses GetMeetingRecordings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingRecordingsResponses() []ResponseDoc {
+func GetMeetingRecordingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "You do not have the right permissions. Recording object returned."},
 		{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}."},
@@ -4692,11 +4692,11 @@ type DeleteMeetingRecordingsResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingRecordingsResponses returns the responses DeleteMeetingRecordings
+// DeleteMeetingRecordingsResponseDocs returns the responses DeleteMeetingRecordings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteMeetingRecordingsResponses() []ResponseDoc {
+func DeleteMeetingRecordingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "You do not have the right permission."},
 		{Status: 204, Code: "", Description: "Meeting recording deleted."},
@@ -4715,11 +4715,11 @@ type RecoverMeetingRecordingsResponse struct {
 	Body []byte
 }
 
-// RecoverMeetingRecordingsResponses returns the responses RecoverMeetingRecordings
+// RecoverMeetingRecordingsResponseDocs returns the responses RecoverMeetingRecordings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RecoverMeetingRecordingsResponses() []ResponseDoc {
+func RecoverMeetingRecordingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "You do not have the right permissions."},
 		{Status: 204, Code: "", Description: "Deleted recordings of the meeting recovered."},
@@ -4738,11 +4738,11 @@ type MeetingsUpdateLiveStreamResponse struct {
 	Body []byte
 }
 
-// MeetingsUpdateLiveStreamResponses returns the responses MeetingsUpdateLiveStream
+// MeetingsUpdateLiveStreamResponseDocs returns the responses MeetingsUpdateLiveStream
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MeetingsUpdateLiveStreamResponses() []ResponseDoc {
+func MeetingsUpdateLiveStreamResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting live stream updated."},
 		{Status: 300, Code: "300", Description: "Missing meetingId Invalid meetingId."},
@@ -4764,11 +4764,11 @@ type MeetingsGetLiveStreamDetailsResponse struct {
 	Data *MeetingsGetLiveStreamDetailsResponseBody
 }
 
-// MeetingsGetLiveStreamDetailsResponses returns the responses MeetingsGetLiveStreamDetails
+// MeetingsGetLiveStreamDetailsResponseDocs returns the responses MeetingsGetLiveStreamDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MeetingsGetLiveStreamDetailsResponses() []ResponseDoc {
+func MeetingsGetLiveStreamDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Live Stream details returned."},
 		{Status: 400, Code: "300", Description: "Bad Request Missing meetingId Invalid meetingId Error Code: `1010` User does not belong to this account: {accountId}"},
@@ -4786,11 +4786,11 @@ type MeetingsUpdateLiveStreamStatusResponse struct {
 	Body []byte
 }
 
-// MeetingsUpdateLiveStreamStatusResponses returns the responses MeetingsUpdateLiveStreamStatus
+// MeetingsUpdateLiveStreamStatusResponseDocs returns the responses MeetingsUpdateLiveStreamStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MeetingsUpdateLiveStreamStatusResponses() []ResponseDoc {
+func MeetingsUpdateLiveStreamStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting live stream updated."},
 		{Status: 300, Code: "300", Description: "Missing meetingId. Invalid meetingId"},
@@ -4813,11 +4813,11 @@ type GetMeetingResponse struct {
 	Data *GetMeetingResponseBody
 }
 
-// GetMeetingResponses returns the responses GetMeeting
+// GetMeetingResponseDocs returns the responses GetMeeting
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingResponses() []ResponseDoc {
+func GetMeetingResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting object returned."},
 		{Status: 400, Code: "1010", Description: "User not found on this account: {accountId}. Error Code: `3000` Cannot access webinar info."},
@@ -4835,11 +4835,11 @@ type UpdateMeetingResponse struct {
 	Body []byte
 }
 
-// UpdateMeetingResponses returns the responses UpdateMeeting
+// UpdateMeetingResponseDocs returns the responses UpdateMeeting
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateMeetingResponses() []ResponseDoc {
+func UpdateMeetingResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting updated."},
 		{Status: 300, Code: "300", Description: "Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day."},
@@ -4858,11 +4858,11 @@ type DeleteMeetingResponse struct {
 	Body []byte
 }
 
-// DeleteMeetingResponses returns the responses DeleteMeeting
+// DeleteMeetingResponseDocs returns the responses DeleteMeeting
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteMeetingResponses() []ResponseDoc {
+func DeleteMeetingResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting deleted."},
 		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Invalid occurrence_id. Error Code: `3002` Sorry, you cannot d"},
@@ -4880,11 +4880,11 @@ type UpdateMeetingStatusResponse struct {
 	Body []byte
 }
 
-// UpdateMeetingStatusResponses returns the responses UpdateMeetingStatus
+// UpdateMeetingStatusResponseDocs returns the responses UpdateMeetingStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateMeetingStatusResponses() []ResponseDoc {
+func UpdateMeetingStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting updated."},
 		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting info. Error Code: `3003` You're not the meeting host. Error Code: `3063` Can not"},
@@ -4905,11 +4905,11 @@ type GetMeetingInvitationResponse struct {
 	Data *GetMeetingInvitationResponseBody
 }
 
-// GetMeetingInvitationResponses returns the responses GetMeetingInvitation
+// GetMeetingInvitationResponseDocs returns the responses GetMeetingInvitation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingInvitationResponses() []ResponseDoc {
+func GetMeetingInvitationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting invitation returned."},
 	}
@@ -4928,11 +4928,11 @@ type MeetingsPerformBatchRegistrationResponse struct {
 	Data *MeetingsPerformBatchRegistrationResponseBody
 }
 
-// MeetingsPerformBatchRegistrationResponses returns the responses MeetingsPerformBatchRegistration
+// MeetingsPerformBatchRegistrationResponseDocs returns the responses MeetingsPerformBatchRegistration
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MeetingsPerformBatchRegistrationResponses() []ResponseDoc {
+func MeetingsPerformBatchRegistrationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Registrants added."},
 		{Status: 400, Code: "3038", Description: "Bad Request Meeting is over, you can not register now. If you have any questions, please contact the Meeting host. Error Code: `303` This API can only be used for scheduled m"},
@@ -4954,11 +4954,11 @@ type PerformBatchPollCreationResponse struct {
 	Data *PerformBatchPollCreationResponseBody
 }
 
-// PerformBatchPollCreationResponses returns the responses PerformBatchPollCreation
+// PerformBatchPollCreationResponseDocs returns the responses PerformBatchPollCreation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func PerformBatchPollCreationResponses() []ResponseDoc {
+func PerformBatchPollCreationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Meeting Poll Created"},
 		{Status: 404, Code: "300", Description: "Not Found Invalid Meeting ID. Error Code: `300` Meeting id does not exist. Error Code: `3000` Cannot access meeting information. Error Code: `3001` Meeting does not"},
@@ -4981,11 +4981,11 @@ type CreateMeetingInviteLinksResponse struct {
 	Data *CreateMeetingInviteLinksResponseBody
 }
 
-// CreateMeetingInviteLinksResponses returns the responses CreateMeetingInviteLinks
+// CreateMeetingInviteLinksResponseDocs returns the responses CreateMeetingInviteLinks
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateMeetingInviteLinksResponses() []ResponseDoc {
+func CreateMeetingInviteLinksResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Meeting Invite Links Created"},
 		{Status: 400, Code: "300", Description: "Bad Request * Meeting id does not exist. * Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}."},
@@ -5005,11 +5005,11 @@ type GetPastMeetingDetailsResponse struct {
 	Data *GetPastMeetingDetailsResponseBody
 }
 
-// GetPastMeetingDetailsResponses returns the responses GetPastMeetingDetails
+// GetPastMeetingDetailsResponseDocs returns the responses GetPastMeetingDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetPastMeetingDetailsResponses() []ResponseDoc {
+func GetPastMeetingDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting details returned."},
 		{Status: 400, Code: "1010", Description: "Meeting not found User not exist: {userId} User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting info. **Error Code"},
@@ -5030,11 +5030,11 @@ type GetPastMeetingParticipantsResponse struct {
 	Data *GetPastMeetingParticipantsResponseBody
 }
 
-// GetPastMeetingParticipantsResponses returns the responses GetPastMeetingParticipants
+// GetPastMeetingParticipantsResponseDocs returns the responses GetPastMeetingParticipants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetPastMeetingParticipantsResponses() []ResponseDoc {
+func GetPastMeetingParticipantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting participants' report returned."},
 		{Status: 400, Code: "1010", Description: "User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting information. Error Code: `200` Only available for paid account: {acco"},
@@ -5055,11 +5055,11 @@ type GetMeetingArchivedFilesResponse struct {
 	Data *GetMeetingArchivedFilesResponseBody
 }
 
-// GetMeetingArchivedFilesResponses returns the responses GetMeetingArchivedFiles
+// GetMeetingArchivedFilesResponseDocs returns the responses GetMeetingArchivedFiles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingArchivedFilesResponses() []ResponseDoc {
+func GetMeetingArchivedFilesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Meeting with Archived files returned."},
 		{Status: 404, Code: "3001", Description: "Meeting recording not found. Meeting {meetingUUId} does not exist."},
@@ -5079,11 +5079,11 @@ type ListEndedMeetingInstancesResponse struct {
 	Data *ListEndedMeetingInstancesResponseBody
 }
 
-// ListEndedMeetingInstancesResponses returns the responses ListEndedMeetingInstances
+// ListEndedMeetingInstancesResponseDocs returns the responses ListEndedMeetingInstances
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListEndedMeetingInstancesResponses() []ResponseDoc {
+func ListEndedMeetingInstancesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of ended meeting instances returned."},
 		{Status: 404, Code: "", Description: "Meeting not found."},
@@ -5103,11 +5103,11 @@ type ListPastMeetingPollResultsResponse struct {
 	Data *ListPastMeetingPollResultsResponseBody
 }
 
-// ListPastMeetingPollResultsResponses returns the responses ListPastMeetingPollResults
+// ListPastMeetingPollResultsResponseDocs returns the responses ListPastMeetingPollResults
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListPastMeetingPollResultsResponses() []ResponseDoc {
+func ListPastMeetingPollResultsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Polls returned successfully."},
 	}
@@ -5126,11 +5126,11 @@ type ListPastMeetingFilesResponse struct {
 	Data *ListPastMeetingFilesResponseBody
 }
 
-// ListPastMeetingFilesResponses returns the responses ListPastMeetingFiles
+// ListPastMeetingFilesResponseDocs returns the responses ListPastMeetingFiles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListPastMeetingFilesResponses() []ResponseDoc {
+func ListPastMeetingFilesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Files retrieved successfully."},
 		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
@@ -5151,11 +5151,11 @@ type ListMeetingParticipantsResponse struct {
 	Data *ListMeetingParticipantsResponseBody
 }
 
-// ListMeetingParticipantsResponses returns the responses ListMeetingParticipants
+// ListMeetingParticipantsResponseDocs returns the responses ListMeetingParticipants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListMeetingParticipantsResponses() []ResponseDoc {
+func ListMeetingParticipantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting participants returned. Only available for paid accounts that have enabled the dashboard feature."},
 		{Status: 300, Code: "300", Description: "Can not access webinar info. {meetingId} or the next page token is either invalid or expired."},
@@ -5176,11 +5176,11 @@ type GetMeetingParticipantQoSResponse struct {
 	Data *GetMeetingParticipantQoSResponseBody
 }
 
-// GetMeetingParticipantQoSResponses returns the responses GetMeetingParticipantQoS
+// GetMeetingParticipantQoSResponseDocs returns the responses GetMeetingParticipantQoS
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingParticipantQoSResponses() []ResponseDoc {
+func GetMeetingParticipantQoSResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting participant QOS returned. Only available for paid account that have enabled the dashboard feature."},
 		{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
@@ -5201,11 +5201,11 @@ type ListMeetingParticipantsQoSResponse struct {
 	Data *ListMeetingParticipantsQoSResponseBody
 }
 
-// ListMeetingParticipantsQoSResponses returns the responses ListMeetingParticipantsQoS
+// ListMeetingParticipantsQoSResponseDocs returns the responses ListMeetingParticipantsQoS
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListMeetingParticipantsQoSResponses() []ResponseDoc {
+func ListMeetingParticipantsQoSResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting participants returned. Only available for paid accounts that have enabled the dashboard feature."},
 		{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}. The next page token is either invalid or expired."},
@@ -5226,11 +5226,11 @@ type MeetingsGetSharingRecordingDetailsResponse struct {
 	Data *MeetingsGetSharingRecordingDetailsResponseBody
 }
 
-// MeetingsGetSharingRecordingDetailsResponses returns the responses MeetingsGetSharingRecordingDetails
+// MeetingsGetSharingRecordingDetailsResponseDocs returns the responses MeetingsGetSharingRecordingDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MeetingsGetSharingRecordingDetailsResponses() []ResponseDoc {
+func MeetingsGetSharingRecordingDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting participants returned."},
 		{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
@@ -5251,11 +5251,11 @@ type GetPostMeetingFeedbackResponse struct {
 	Data *GetPostMeetingFeedbackResponseBody
 }
 
-// GetPostMeetingFeedbackResponses returns the responses GetPostMeetingFeedback
+// GetPostMeetingFeedbackResponseDocs returns the responses GetPostMeetingFeedback
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetPostMeetingFeedbackResponses() []ResponseDoc {
+func GetPostMeetingFeedbackResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK"},
 		{Status: 400, Code: "200", Description: "Only available for paid accounts that have dashboard feature enabled."},
@@ -5276,11 +5276,11 @@ type GetMeetingDetailsResponse struct {
 	Data *GetMeetingDetailsResponseBody
 }
 
-// GetMeetingDetailsResponses returns the responses GetMeetingDetails
+// GetMeetingDetailsResponseDocs returns the responses GetMeetingDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingDetailsResponses() []ResponseDoc {
+func GetMeetingDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting returned. Only available for paid accounts that have enabled the dashboard feature."},
 		{Status: 300, Code: "300", Description: "Can not access webinar info, {meetingId}."},
@@ -5301,11 +5301,11 @@ type MetricsListMeetingsResponse struct {
 	Data *MetricsListMeetingsResponseBody
 }
 
-// MetricsListMeetingsResponses returns the responses MetricsListMeetings
+// MetricsListMeetingsResponseDocs returns the responses MetricsListMeetings
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MetricsListMeetingsResponses() []ResponseDoc {
+func MetricsListMeetingsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meetings returned. Only available for paid accounts that have dashboard feature enabled."},
 		{Status: 300, Code: "300", Description: "The next page token is invalid or expired."},
@@ -5325,11 +5325,11 @@ type GetWebinarParticipantsResponse struct {
 	Data *GetWebinarParticipantsResponseBody
 }
 
-// GetWebinarParticipantsResponses returns the responses GetWebinarParticipants
+// GetWebinarParticipantsResponseDocs returns the responses GetWebinarParticipants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarParticipantsResponses() []ResponseDoc {
+func GetWebinarParticipantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar participants returned."},
 		{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
@@ -5350,11 +5350,11 @@ type GetWebinarParticipantQoSResponse struct {
 	Data *GetMeetingParticipantQoSResponseBody
 }
 
-// GetWebinarParticipantQoSResponses returns the responses GetWebinarParticipantQoS
+// GetWebinarParticipantQoSResponseDocs returns the responses GetWebinarParticipantQoS
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarParticipantQoSResponses() []ResponseDoc {
+func GetWebinarParticipantQoSResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar participant QOS returned."},
 		{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
@@ -5375,11 +5375,11 @@ type ListWebinarParticipantQoSResponse struct {
 	Data *ListMeetingParticipantsQoSResponseBody
 }
 
-// ListWebinarParticipantQoSResponses returns the responses ListWebinarParticipantQoS
+// ListWebinarParticipantQoSResponseDocs returns the responses ListWebinarParticipantQoS
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListWebinarParticipantQoSResponses() []ResponseDoc {
+func ListWebinarParticipantQoSResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature."},
 		{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
@@ -5400,11 +5400,11 @@ type WebinarsGetSharingRecordingDetailsResponse struct {
 	Data *MeetingsGetSharingRecordingDetailsResponseBody
 }
 
-// WebinarsGetSharingRecordingDetailsResponses returns the responses WebinarsGetSharingRecordingDetails
+// WebinarsGetSharingRecordingDetailsResponseDocs returns the responses WebinarsGetSharingRecordingDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func WebinarsGetSharingRecordingDetailsResponses() []ResponseDoc {
+func WebinarsGetSharingRecordingDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar participants returned. Only available for paid accounts that have enabled the Dashboard feature."},
 		{Status: 300, Code: "300", Description: "Can not access webinar info, {webinarId}."},
@@ -5425,11 +5425,11 @@ type GetPostWebinarFeedbackResponse struct {
 	Data *GetPostMeetingFeedbackResponseBody
 }
 
-// GetPostWebinarFeedbackResponses returns the responses GetPostWebinarFeedback
+// GetPostWebinarFeedbackResponseDocs returns the responses GetPostWebinarFeedback
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetPostWebinarFeedbackResponses() []ResponseDoc {
+func GetPostWebinarFeedbackResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK"},
 		{Status: 400, Code: "200", Description: "Only available for paid accounts that have dashboard feature enabled."},
@@ -5447,11 +5447,11 @@ type GetWebinarDetailsResponse struct {
 	Body []byte
 }
 
-// GetWebinarDetailsResponses returns the responses GetWebinarDetails
+// GetWebinarDetailsResponseDocs returns the responses GetWebinarDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarDetailsResponses() []ResponseDoc {
+func GetWebinarDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar details returned. Only available for paid accounts that have enabled the Dashboard feature."},
 		{Status: 300, Code: "200", Description: "Can not access webinar info, {webinarId}."},
@@ -5472,11 +5472,11 @@ type MetricsListWebinarsResponse struct {
 	Data *MetricsListWebinarsResponseBody
 }
 
-// MetricsListWebinarsResponses returns the responses MetricsListWebinars
+// MetricsListWebinarsResponseDocs returns the responses MetricsListWebinars
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MetricsListWebinarsResponses() []ResponseDoc {
+func MetricsListWebinarsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meetings returned. Only available for paid accounts that have enabled the Dashboard feature."},
 		{Status: 300, Code: "200", Description: "The next page token is invalid or has expired."},
@@ -5496,11 +5496,11 @@ type MetricsListZoomRoomsResponse struct {
 	Data *MetricsListZoomRoomsResponseBody
 }
 
-// MetricsListZoomRoomsResponses returns the responses MetricsListZoomRooms
+// MetricsListZoomRoomsResponseDocs returns the responses MetricsListZoomRooms
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func MetricsListZoomRoomsResponses() []ResponseDoc {
+func MetricsListZoomRoomsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of Zoom rooms returned. Only available for paid accounts that have enabled the Dashboard feature."},
 	}
@@ -5519,11 +5519,11 @@ type GetZoomRoomsDetailsResponse struct {
 	Data *GetZoomRoomsDetailsResponseBody
 }
 
-// GetZoomRoomsDetailsResponses returns the responses GetZoomRoomsDetails
+// GetZoomRoomsDetailsResponseDocs returns the responses GetZoomRoomsDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetZoomRoomsDetailsResponses() []ResponseDoc {
+func GetZoomRoomsDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Zoom room returned. Only available for paid accounts that have enabled the Dashboard feature."},
 		{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired."},
@@ -5543,11 +5543,11 @@ type GetTop25IssuesOfZoomRoomsResponse struct {
 	Data *GetTop25IssuesOfZoomRoomsResponseBody
 }
 
-// GetTop25IssuesOfZoomRoomsResponses returns the responses GetTop25IssuesOfZoomRooms
+// GetTop25IssuesOfZoomRoomsResponseDocs returns the responses GetTop25IssuesOfZoomRooms
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetTop25IssuesOfZoomRoomsResponses() []ResponseDoc {
+func GetTop25IssuesOfZoomRoomsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Zoom Room Issue details returned"},
 	}
@@ -5566,11 +5566,11 @@ type ListZoomMeetingsClientFeedbackResponse struct {
 	Data *ListZoomMeetingsClientFeedbackResponseBody
 }
 
-// ListZoomMeetingsClientFeedbackResponses returns the responses ListZoomMeetingsClientFeedback
+// ListZoomMeetingsClientFeedbackResponseDocs returns the responses ListZoomMeetingsClientFeedback
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListZoomMeetingsClientFeedbackResponses() []ResponseDoc {
+func ListZoomMeetingsClientFeedbackResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Client Feedback details returned."},
 	}
@@ -5589,11 +5589,11 @@ type GetZoomMeetingsClientFeedbackResponse struct {
 	Data *GetZoomMeetingsClientFeedbackResponseBody
 }
 
-// GetZoomMeetingsClientFeedbackResponses returns the responses GetZoomMeetingsClientFeedback
+// GetZoomMeetingsClientFeedbackResponseDocs returns the responses GetZoomMeetingsClientFeedback
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetZoomMeetingsClientFeedbackResponses() []ResponseDoc {
+func GetZoomMeetingsClientFeedbackResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Client Feedback details returned"},
 	}
@@ -5612,11 +5612,11 @@ type ListClientMeetingSatisfactionResponse struct {
 	Data *ListClientMeetingSatisfactionResponseBody
 }
 
-// ListClientMeetingSatisfactionResponses returns the responses ListClientMeetingSatisfaction
+// ListClientMeetingSatisfactionResponseDocs returns the responses ListClientMeetingSatisfaction
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListClientMeetingSatisfactionResponses() []ResponseDoc {
+func ListClientMeetingSatisfactionResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Client satisfaction data returned."},
 	}
@@ -5635,11 +5635,11 @@ type GetTop25ZoomRoomsWithIssuesResponse struct {
 	Data *GetTop25ZoomRoomsWithIssuesResponseBody
 }
 
-// GetTop25ZoomRoomsWithIssuesResponses returns the responses GetTop25ZoomRoomsWithIssues
+// GetTop25ZoomRoomsWithIssuesResponseDocs returns the responses GetTop25ZoomRoomsWithIssues
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetTop25ZoomRoomsWithIssuesResponses() []ResponseDoc {
+func GetTop25ZoomRoomsWithIssuesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Zoom Room with issue details returned"},
 	}
@@ -5658,11 +5658,11 @@ type GetIssuesOfZoomRoomsResponse struct {
 	Data *GetIssuesOfZoomRoomsResponseBody
 }
 
-// GetIssuesOfZoomRoomsResponses returns the responses GetIssuesOfZoomRooms
+// GetIssuesOfZoomRoomsResponseDocs returns the responses GetIssuesOfZoomRooms
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetIssuesOfZoomRoomsResponses() []ResponseDoc {
+func GetIssuesOfZoomRoomsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Zoom Room with issue details returned"},
 	}
@@ -5681,11 +5681,11 @@ type GetCRCPortUsageResponse struct {
 	Data *GetCRCPortUsageResponseBody
 }
 
-// GetCRCPortUsageResponses returns the responses GetCRCPortUsage
+// GetCRCPortUsageResponseDocs returns the responses GetCRCPortUsage
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetCRCPortUsageResponses() []ResponseDoc {
+func GetCRCPortUsageResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "CRC usage returned. Only available for paid accounts that have enabled the Dashboard feature."},
 	}
@@ -5704,11 +5704,11 @@ type GetIMMetricsResponse struct {
 	Data *GetIMMetricsResponseBody
 }
 
-// GetIMMetricsResponses returns the responses GetIMMetrics
+// GetIMMetricsResponseDocs returns the responses GetIMMetrics
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetIMMetricsResponses() []ResponseDoc {
+func GetIMMetricsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "IM details returned. Only available for paid accounts that have enabled the dashboard feature."},
 	}
@@ -5727,11 +5727,11 @@ type GetChatMetricsResponse struct {
 	Data *GetChatMetricsResponseBody
 }
 
-// GetChatMetricsResponses returns the responses GetChatMetrics
+// GetChatMetricsResponseDocs returns the responses GetChatMetrics
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetChatMetricsResponses() []ResponseDoc {
+func GetChatMetricsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Chat details returned. Only available for paid accounts that have enabled the dashboard feature."},
 	}
@@ -5750,11 +5750,11 @@ type GetMeetingQualityScoresResponse struct {
 	Data *GetMeetingQualityScoresResponseBody
 }
 
-// GetMeetingQualityScoresResponses returns the responses GetMeetingQualityScores
+// GetMeetingQualityScoresResponseDocs returns the responses GetMeetingQualityScores
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingQualityScoresResponses() []ResponseDoc {
+func GetMeetingQualityScoresResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting quality returned"},
 	}
@@ -5773,11 +5773,11 @@ type GetActiveInactiveHostReportsResponse struct {
 	Data *GetActiveInactiveHostReportsResponseBody
 }
 
-// GetActiveInactiveHostReportsResponses returns the responses GetActiveInactiveHostReports
+// GetActiveInactiveHostReportsResponseDocs returns the responses GetActiveInactiveHostReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetActiveInactiveHostReportsResponses() []ResponseDoc {
+func GetActiveInactiveHostReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Active or inactive hosts report returned. This is only available for paid account: {accountId}."},
 	}
@@ -5793,11 +5793,11 @@ type GetMeetingReportsResponse struct {
 	Body []byte
 }
 
-// GetMeetingReportsResponses returns the responses GetMeetingReports
+// GetMeetingReportsResponseDocs returns the responses GetMeetingReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingReportsResponses() []ResponseDoc {
+func GetMeetingReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Active or inactive hosts report returned."},
 		{Status: 400, Code: "200", Description: "Bad Request This is only available for paid account:{accountId}. Error Code: `300` The next page token is invalid or expired."},
@@ -5818,11 +5818,11 @@ type GetMeetingDetailReportsResponse struct {
 	Data *GetMeetingDetailReportsResponseBody
 }
 
-// GetMeetingDetailReportsResponses returns the responses GetMeetingDetailReports
+// GetMeetingDetailReportsResponseDocs returns the responses GetMeetingDetailReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingDetailReportsResponses() []ResponseDoc {
+func GetMeetingDetailReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting details returned. This is only available for paid account."},
 		{Status: 300, Code: "", Description: "Can not access meeting information:{meetingId}."},
@@ -5844,11 +5844,11 @@ type GetMeetingParticipantReportsResponse struct {
 	Data *GetMeetingParticipantReportsResponseBody
 }
 
-// GetMeetingParticipantReportsResponses returns the responses GetMeetingParticipantReports
+// GetMeetingParticipantReportsResponseDocs returns the responses GetMeetingParticipantReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingParticipantReportsResponses() []ResponseDoc {
+func GetMeetingParticipantReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting participants report returned. This is only available for paid account."},
 		{Status: 300, Code: "", Description: "Cannot access meeting information:{meetingId}. The next page token is either invalid or has expired."},
@@ -5870,11 +5870,11 @@ type GetMeetingPollReportsResponse struct {
 	Data *GetMeetingPollReportsResponseBody
 }
 
-// GetMeetingPollReportsResponses returns the responses GetMeetingPollReports
+// GetMeetingPollReportsResponseDocs returns the responses GetMeetingPollReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetMeetingPollReportsResponses() []ResponseDoc {
+func GetMeetingPollReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting polls report returned. This is only available for paid account:{accountId}."},
 		{Status: 404, Code: "3001", Description: "Meeting ID not found. Meeting {meetingId} not found or has expired."},
@@ -5894,11 +5894,11 @@ type GetWebinarDetailReportsResponse struct {
 	Data *GetMeetingDetailReportsResponseBody
 }
 
-// GetWebinarDetailReportsResponses returns the responses GetWebinarDetailReports
+// GetWebinarDetailReportsResponseDocs returns the responses GetWebinarDetailReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarDetailReportsResponses() []ResponseDoc {
+func GetWebinarDetailReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar details returned. This is only available for paid account:{accountId}."},
 		{Status: 300, Code: "", Description: "Can not access webinar information:{webinarId}."},
@@ -5920,11 +5920,11 @@ type GetWebinarParticipantReportsResponse struct {
 	Data *GetMeetingParticipantReportsResponseBody
 }
 
-// GetWebinarParticipantReportsResponses returns the responses GetWebinarParticipantReports
+// GetWebinarParticipantReportsResponseDocs returns the responses GetWebinarParticipantReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarParticipantReportsResponses() []ResponseDoc {
+func GetWebinarParticipantReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Meeting participants report returned. This is only available for paid account: {accountId}."},
 		{Status: 300, Code: "", Description: "The next page token is invalid or has expired. Can not access the webinar information, {webinarId}."},
@@ -5946,11 +5946,11 @@ type GetWebinarPollReportsResponse struct {
 	Data *GetMeetingPollReportsResponseBody
 }
 
-// GetWebinarPollReportsResponses returns the responses GetWebinarPollReports
+// GetWebinarPollReportsResponseDocs returns the responses GetWebinarPollReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarPollReportsResponses() []ResponseDoc {
+func GetWebinarPollReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar polls report returned. Missing webinar subscription plan. This is only available for paid account:{accountId}."},
 		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
@@ -5971,11 +5971,11 @@ type GetWebinarQReportResponse struct {
 	Data *GetWebinarQReportResponseBody
 }
 
-// GetWebinarQReportResponses returns the responses GetWebinarQReport
+// GetWebinarQReportResponseDocs returns the responses GetWebinarQReport
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarQReportResponses() []ResponseDoc {
+func GetWebinarQReportResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar Q&A report returned. This is only available for paid account:{accountId}. A report cannot be generated for this account because this account has not subscribed to a webinar plan."},
 		{Status: 400, Code: "", Description: "Bad request"},
@@ -5996,11 +5996,11 @@ type GetBillingReportsResponse struct {
 	Data *GetBillingReportsResponseBody
 }
 
-// GetBillingReportsResponses returns the responses GetBillingReports
+// GetBillingReportsResponseDocs returns the responses GetBillingReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetBillingReportsResponses() []ResponseDoc {
+func GetBillingReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Billing report returned."},
 		{Status: 400, Code: "200", Description: "Bad Request No permission."},
@@ -6020,11 +6020,11 @@ type GetBillingInvoiceReportsResponse struct {
 	Data *GetBillingInvoiceReportsResponseBody
 }
 
-// GetBillingInvoiceReportsResponses returns the responses GetBillingInvoiceReports
+// GetBillingInvoiceReportsResponseDocs returns the responses GetBillingInvoiceReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetBillingInvoiceReportsResponses() []ResponseDoc {
+func GetBillingInvoiceReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Billing Invoice reports returned."},
 		{Status: 404, Code: "5010", Description: "Report does not exist."},
@@ -6044,11 +6044,11 @@ type GetChatSessionsReportsResponse struct {
 	Data *GetChatSessionsReportsResponseBody
 }
 
-// GetChatSessionsReportsResponses returns the responses GetChatSessionsReports
+// GetChatSessionsReportsResponseDocs returns the responses GetChatSessionsReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetChatSessionsReportsResponses() []ResponseDoc {
+func GetChatSessionsReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Archived chat sessions returned."},
 		{Status: 300, Code: "300", Description: "The next page token is invalid or expired. Report requested exceeds 6 month limit."},
@@ -6068,11 +6068,11 @@ type GetChatMessagesReportsResponse struct {
 	Data *GetChatMessagesReportsResponseBody
 }
 
-// GetChatMessagesReportsResponses returns the responses GetChatMessagesReports
+// GetChatMessagesReportsResponseDocs returns the responses GetChatMessagesReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetChatMessagesReportsResponses() []ResponseDoc {
+func GetChatMessagesReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Archived chat messages returned."},
 		{Status: 300, Code: "300", Description: "The next page token is either invalid or has expired. Report requested exceeds 6 month limit."},
@@ -6092,11 +6092,11 @@ type GetDailyUsageReportResponse struct {
 	Data *GetDailyUsageReportResponseBody
 }
 
-// GetDailyUsageReportResponses returns the responses GetDailyUsageReport
+// GetDailyUsageReportResponseDocs returns the responses GetDailyUsageReport
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetDailyUsageReportResponses() []ResponseDoc {
+func GetDailyUsageReportResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Daily report retrieved. This is only available for paid accounts:{accountId}."},
 		{Status: 400, Code: "300", Description: "Daily report can only be provided for a month that falls within the recent 6 months."},
@@ -6113,11 +6113,11 @@ type GetTelephoneReportsResponse struct {
 	Body []byte
 }
 
-// GetTelephoneReportsResponses returns the responses GetTelephoneReports
+// GetTelephoneReportsResponseDocs returns the responses GetTelephoneReports
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetTelephoneReportsResponses() []ResponseDoc {
+func GetTelephoneReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.<b"},
 	}
@@ -6136,11 +6136,11 @@ type GetCloudRecordingUsageReportResponse struct {
 	Data *GetCloudRecordingUsageReportResponseBody
 }
 
-// GetCloudRecordingUsageReportResponses returns the responses GetCloudRecordingUsageReport
+// GetCloudRecordingUsageReportResponseDocs returns the responses GetCloudRecordingUsageReport
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetCloudRecordingUsageReportResponses() []ResponseDoc {
+func GetCloudRecordingUsageReportResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Cloud Recording Report Returned"},
 		{Status: 300, Code: "", Description: "Only provide report in recent 6 months"},
@@ -6160,11 +6160,11 @@ type GetOperationLogsReportResponse struct {
 	Data *GetOperationLogsReportResponseBody
 }
 
-// GetOperationLogsReportResponses returns the responses GetOperationLogsReport
+// GetOperationLogsReportResponseDocs returns the responses GetOperationLogsReport
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetOperationLogsReportResponses() []ResponseDoc {
+func GetOperationLogsReportResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Operation Logs Report Returned"},
 		{Status: 300, Code: "", Description: "Only provide report in recent 6 months"},
@@ -6184,11 +6184,11 @@ type GetUpcomingEventsReportResponse struct {
 	Data *GetUpcomingEventsReportResponseBody
 }
 
-// GetUpcomingEventsReportResponses returns the responses GetUpcomingEventsReport
+// GetUpcomingEventsReportResponseDocs returns the responses GetUpcomingEventsReport
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetUpcomingEventsReportResponses() []ResponseDoc {
+func GetUpcomingEventsReportResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Upcoming events report returned."},
 		{Status: 400, Code: "200", Description: "Bad Request This is only available for the paid account: {accountId} Error Code: `300` The next page token is invalid or expired."},
@@ -6205,11 +6205,11 @@ type GetSignInSignOutActivityReportResponse struct {
 	Body []byte
 }
 
-// GetSignInSignOutActivityReportResponses returns the responses GetSignInSignOutActivityReport
+// GetSignInSignOutActivityReportResponseDocs returns the responses GetSignInSignOutActivityReport
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetSignInSignOutActivityReportResponses() []ResponseDoc {
+func GetSignInSignOutActivityReportResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Success"},
 	}
@@ -6228,11 +6228,11 @@ type ListMembersInRoleResponse struct {
 	Data *ListMembersInRoleResponseBody
 }
 
-// ListMembersInRoleResponses returns the responses ListMembersInRole
+// ListMembersInRoleResponseDocs returns the responses ListMembersInRole
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListMembersInRoleResponses() []ResponseDoc {
+func ListMembersInRoleResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Success"},
 		{Status: 404, Code: "", Description: "Role not found"},
@@ -6255,11 +6255,11 @@ type AssignRoleResponse struct {
 	Data *AssignRoleResponseBody
 }
 
-// AssignRoleResponses returns the responses AssignRole
+// AssignRoleResponseDocs returns the responses AssignRole
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AssignRoleResponses() []ResponseDoc {
+func AssignRoleResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Members Added"},
 		{Status: 400, Code: "1034", Description: "Role does not exist. Error Code: `300` RoleId required. Can’t delete or add members for Normal/Owner roles."},
@@ -6276,11 +6276,11 @@ type UnassignRoleResponse struct {
 	Body []byte
 }
 
-// UnassignRoleResponses returns the responses UnassignRole
+// UnassignRoleResponseDocs returns the responses UnassignRole
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UnassignRoleResponses() []ResponseDoc {
+func UnassignRoleResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Role withdrawn from user."},
 		{Status: 404, Code: "", Description: "Role or Member not found"},
@@ -6300,11 +6300,11 @@ type GetRoleInformationResponse struct {
 	Data *GetRoleInformationResponseBody
 }
 
-// GetRoleInformationResponses returns the responses GetRoleInformation
+// GetRoleInformationResponseDocs returns the responses GetRoleInformation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetRoleInformationResponses() []ResponseDoc {
+func GetRoleInformationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Status Code: `200` Information about a specific role returned. You do not have the permission to retrieve role information."},
 		{Status: 300, Code: "300", Description: "Role not found."},
@@ -6321,11 +6321,11 @@ type UpdateRoleInformationResponse struct {
 	Body []byte
 }
 
-// UpdateRoleInformationResponses returns the responses UpdateRoleInformation
+// UpdateRoleInformationResponseDocs returns the responses UpdateRoleInformation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateRoleInformationResponses() []ResponseDoc {
+func UpdateRoleInformationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "The account must be a paid account to update the role."},
 		{Status: 204, Code: "", Description: "Status Code: `400` Role updated."},
@@ -6343,11 +6343,11 @@ type DeleteRoleResponse struct {
 	Body []byte
 }
 
-// DeleteRoleResponses returns the responses DeleteRole
+// DeleteRoleResponseDocs returns the responses DeleteRole
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteRoleResponses() []ResponseDoc {
+func DeleteRoleResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Role not found."},
 		{Status: 204, Code: "", Description: "Status Code: `204` Role deleted."},
@@ -6368,11 +6368,11 @@ type ListRolesResponse struct {
 	Data *ListRolesResponseBody
 }
 
-// ListRolesResponses returns the responses ListRoles
+// ListRolesResponseDocs returns the responses ListRoles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListRolesResponses() []ResponseDoc {
+func ListRolesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of roles returned."},
 		{Status: 400, Code: "4700", Description: "Bad request Invalid access token, does not contain role:read:admin scope."},
@@ -6389,11 +6389,11 @@ type CreateRoleResponse struct {
 	Body []byte
 }
 
-// CreateRoleResponses returns the responses CreateRole
+// CreateRoleResponseDocs returns the responses CreateRole
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateRoleResponses() []ResponseDoc {
+func CreateRoleResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Status Code: `200` You do not have the permission to create a role."},
 		{Status: 201, Code: "", Description: "Status Code: `201` Role created."},
@@ -6414,11 +6414,11 @@ type GetAccountTSPInformationResponse struct {
 	Data *GetAccountTSPInformationResponseBody
 }
 
-// GetAccountTSPInformationResponses returns the responses GetAccountTSPInformation
+// GetAccountTSPInformationResponseDocs returns the responses GetAccountTSPInformation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetAccountTSPInformationResponses() []ResponseDoc {
+func GetAccountTSPInformationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "TSP account detail returned successfully."},
 	}
@@ -6434,11 +6434,11 @@ type UpdateAccountTSPInformationResponse struct {
 	Body []byte
 }
 
-// UpdateAccountTSPInformationResponses returns the responses UpdateAccountTSPInformation
+// UpdateAccountTSPInformationResponseDocs returns the responses UpdateAccountTSPInformation
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateAccountTSPInformationResponses() []ResponseDoc {
+func UpdateAccountTSPInformationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content TSP Account updated."},
 		{Status: 400, Code: "300", Description: "Bad request. Invalid parameter: tsp_bridge."},
@@ -6458,11 +6458,11 @@ type ListPanelistsResponse struct {
 	Data *ListPanelistsResponseBody
 }
 
-// ListPanelistsResponses returns the responses ListPanelists
+// ListPanelistsResponseDocs returns the responses ListPanelists
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListPanelistsResponses() []ResponseDoc {
+func ListPanelistsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar plan subscription missing. Enable webinar for this user once the subscription is added."},
 		{Status: 300, Code: "", Description: "Multiple Choices"},
@@ -6484,11 +6484,11 @@ type AddPanelistsResponse struct {
 	Data *AddPanelistsResponseBody
 }
 
-// AddPanelistsResponses returns the responses AddPanelists
+// AddPanelistsResponseDocs returns the responses AddPanelists
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddPanelistsResponses() []ResponseDoc {
+func AddPanelistsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar plan subscription missing. Enable webinar for this user once the subscription is added."},
 		{Status: 201, Code: "", Description: "Panelist created."},
@@ -6508,11 +6508,11 @@ type RemovePanelistsResponse struct {
 	Body []byte
 }
 
-// RemovePanelistsResponses returns the responses RemovePanelists
+// RemovePanelistsResponseDocs returns the responses RemovePanelists
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RemovePanelistsResponses() []ResponseDoc {
+func RemovePanelistsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Panelists removed."},
 		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}."},
@@ -6530,11 +6530,11 @@ type RemovePanelistResponse struct {
 	Body []byte
 }
 
-// RemovePanelistResponses returns the responses RemovePanelist
+// RemovePanelistResponseDocs returns the responses RemovePanelist
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func RemovePanelistResponses() []ResponseDoc {
+func RemovePanelistResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
 		{Status: 204, Code: "", Description: "Panelists removed."},
@@ -6556,11 +6556,11 @@ type WebinarsListRegistrationQuestionsResponse struct {
 	Data *WebinarsListRegistrationQuestionsResponseBody
 }
 
-// WebinarsListRegistrationQuestionsResponses returns the responses WebinarsListRegistrationQuestions
+// WebinarsListRegistrationQuestionsResponseDocs returns the responses WebinarsListRegistrationQuestions
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func WebinarsListRegistrationQuestionsResponses() []ResponseDoc {
+func WebinarsListRegistrationQuestionsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar Registrant Question object returned"},
 		{Status: 404, Code: "", Description: "Webinar not found"},
@@ -6577,11 +6577,11 @@ type WebinarsUpdateRegistrationQuestionsResponse struct {
 	Body []byte
 }
 
-// WebinarsUpdateRegistrationQuestionsResponses returns the responses WebinarsUpdateRegistrationQuestions
+// WebinarsUpdateRegistrationQuestionsResponseDocs returns the responses WebinarsUpdateRegistrationQuestions
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func WebinarsUpdateRegistrationQuestionsResponses() []ResponseDoc {
+func WebinarsUpdateRegistrationQuestionsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Webinar Registrant Questions Updated"},
 		{Status: 404, Code: "", Description: "Webinar not found"},
@@ -6601,11 +6601,11 @@ type GetWebinarRegistrantResponse struct {
 	Data *GetWebinarRegistrantResponseBody
 }
 
-// GetWebinarRegistrantResponses returns the responses GetWebinarRegistrant
+// GetWebinarRegistrantResponseDocs returns the responses GetWebinarRegistrant
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarRegistrantResponses() []ResponseDoc {
+func GetWebinarRegistrantResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Success."},
 		{Status: 300, Code: "", Description: "Invalid webinar ID."},
@@ -6624,11 +6624,11 @@ type DeleteWebinarRegistrantResponse struct {
 	Body []byte
 }
 
-// DeleteWebinarRegistrantResponses returns the responses DeleteWebinarRegistrant
+// DeleteWebinarRegistrantResponseDocs returns the responses DeleteWebinarRegistrant
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteWebinarRegistrantResponses() []ResponseDoc {
+func DeleteWebinarRegistrantResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "OK"},
 		{Status: 400, Code: "200", Description: "Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinars for this user in order to perform this action: {0}. Error code: `300` The value th"},
@@ -6648,11 +6648,11 @@ type ListWebinarRegistrantsResponse struct {
 	Data *ListWebinarRegistrantsResponseBody
 }
 
-// ListWebinarRegistrantsResponses returns the responses ListWebinarRegistrants
+// ListWebinarRegistrantsResponseDocs returns the responses ListWebinarRegistrants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListWebinarRegistrantsResponses() []ResponseDoc {
+func ListWebinarRegistrantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
 		{Status: 300, Code: "", Description: "Invalid webinar ID."},
@@ -6675,11 +6675,11 @@ type AddWebinarRegistrantResponse struct {
 	Data *AddWebinarRegistrantResponseBody
 }
 
-// AddWebinarRegistrantResponses returns the responses AddWebinarRegistrant
+// AddWebinarRegistrantResponseDocs returns the responses AddWebinarRegistrant
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func AddWebinarRegistrantResponses() []ResponseDoc {
+func AddWebinarRegistrantResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Registration created."},
 		{Status: 300, Code: "", Description: "Invalid webinar ID. Invalid parameter: occurrence_ids. Invalid user name."},
@@ -6698,11 +6698,11 @@ type WebinarsUpdateRegistrantStatusResponse struct {
 	Body []byte
 }
 
-// WebinarsUpdateRegistrantStatusResponses returns the responses WebinarsUpdateRegistrantStatus
+// WebinarsUpdateRegistrantStatusResponseDocs returns the responses WebinarsUpdateRegistrantStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func WebinarsUpdateRegistrantStatusResponses() []ResponseDoc {
+func WebinarsUpdateRegistrantStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "The webinar plan subscription is missing. Enable webinar for this user once the subscription is added: {userId}."},
 		{Status: 300, Code: "", Description: "Invalid webinar ID."},
@@ -6725,11 +6725,11 @@ type GetWebinarPollResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// GetWebinarPollResponses returns the responses GetWebinarPoll
+// GetWebinarPollResponseDocs returns the responses GetWebinarPoll
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarPollResponses() []ResponseDoc {
+func GetWebinarPollResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar Poll object returned"},
 		{Status: 404, Code: "3001", Description: "Webinar not found. Webinar {webinarId} not found or has expired."},
@@ -6746,11 +6746,11 @@ type UpdateWebinarPollResponse struct {
 	Body []byte
 }
 
-// UpdateWebinarPollResponses returns the responses UpdateWebinarPoll
+// UpdateWebinarPollResponseDocs returns the responses UpdateWebinarPoll
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateWebinarPollResponses() []ResponseDoc {
+func UpdateWebinarPollResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Webinar Poll Updated"},
 		{Status: 404, Code: "3001", Description: "Webinar poll not found. Webinar {webinarId} not found or has expired."},
@@ -6767,11 +6767,11 @@ type DeleteWebinarPollResponse struct {
 	Body []byte
 }
 
-// DeleteWebinarPollResponses returns the responses DeleteWebinarPoll
+// DeleteWebinarPollResponseDocs returns the responses DeleteWebinarPoll
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteWebinarPollResponses() []ResponseDoc {
+func DeleteWebinarPollResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Webinar Poll deleted"},
 		{Status: 404, Code: "3001", Description: "Webinar poll not found. Webinar {webinarId} not found or has expired."},
@@ -6791,11 +6791,11 @@ type ListWebinarPollsResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// ListWebinarPollsResponses returns the responses ListWebinarPolls
+// ListWebinarPollsResponseDocs returns the responses ListWebinarPolls
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListWebinarPollsResponses() []ResponseDoc {
+func ListWebinarPollsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List polls of a Webinar returned"},
 		{Status: 404, Code: "", Description: "Webinar not found."},
@@ -6818,11 +6818,11 @@ type CreateWebinarPollResponse struct {
 	Data *GetMeetingPollResponseBody
 }
 
-// CreateWebinarPollResponses returns the responses CreateWebinarPoll
+// CreateWebinarPollResponseDocs returns the responses CreateWebinarPoll
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateWebinarPollResponses() []ResponseDoc {
+func CreateWebinarPollResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Webinar Poll Created"},
 		{Status: 300, Code: "", Description: "Invalid webinarId."},
@@ -6840,11 +6840,11 @@ type WebinarsUpdateLiveStreamResponse struct {
 	Body []byte
 }
 
-// WebinarsUpdateLiveStreamResponses returns the responses WebinarsUpdateLiveStream
+// WebinarsUpdateLiveStreamResponseDocs returns the responses WebinarsUpdateLiveStream
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func WebinarsUpdateLiveStreamResponses() []ResponseDoc {
+func WebinarsUpdateLiveStreamResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting live stream updated."},
 		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
@@ -6864,11 +6864,11 @@ type WebinarsGetLiveStreamDetailsResponse struct {
 	Data *MeetingsGetLiveStreamDetailsResponseBody
 }
 
-// WebinarsGetLiveStreamDetailsResponses returns the responses WebinarsGetLiveStreamDetails
+// WebinarsGetLiveStreamDetailsResponseDocs returns the responses WebinarsGetLiveStreamDetails
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func WebinarsGetLiveStreamDetailsResponses() []ResponseDoc {
+func WebinarsGetLiveStreamDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Live Stream details returned."},
 		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
@@ -6885,11 +6885,11 @@ type WebinarsUpdateLiveStreamStatusResponse struct {
 	Body []byte
 }
 
-// WebinarsUpdateLiveStreamStatusResponses returns the responses WebinarsUpdateLiveStreamStatus
+// WebinarsUpdateLiveStreamStatusResponseDocs returns the responses WebinarsUpdateLiveStreamStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func WebinarsUpdateLiveStreamStatusResponses() []ResponseDoc {
+func WebinarsUpdateLiveStreamStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting live stream updated."},
 		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
@@ -6909,11 +6909,11 @@ type GetWebinarResponse struct {
 	Data *GetWebinarResponseBody
 }
 
-// GetWebinarResponses returns the responses GetWebinar
+// GetWebinarResponseDocs returns the responses GetWebinar
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarResponses() []ResponseDoc {
+func GetWebinarResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Success"},
 		{Status: 300, Code: "", Description: "Invalid webinar ID."},
@@ -6932,11 +6932,11 @@ type UpdateWebinarResponse struct {
 	Body []byte
 }
 
-// UpdateWebinarResponses returns the responses UpdateWebinar
+// UpdateWebinarResponseDocs returns the responses UpdateWebinar
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateWebinarResponses() []ResponseDoc {
+func UpdateWebinarResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar subscription plan is missing. Enable webinar for this user once the subscription is added:{userId}."},
 		{Status: 204, Code: "", Description: "Webinar updated."},
@@ -6956,11 +6956,11 @@ type DeleteWebinarResponse struct {
 	Body []byte
 }
 
-// DeleteWebinarResponses returns the responses DeleteWebinar
+// DeleteWebinarResponseDocs returns the responses DeleteWebinar
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DeleteWebinarResponses() []ResponseDoc {
+func DeleteWebinarResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Success"},
 		{Status: 204, Code: "", Description: "Webinar deleted."},
@@ -6980,11 +6980,11 @@ type UpdateWebinarStatusResponse struct {
 	Body []byte
 }
 
-// UpdateWebinarStatusResponses returns the responses UpdateWebinarStatus
+// UpdateWebinarStatusResponseDocs returns the responses UpdateWebinarStatus
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UpdateWebinarStatusResponses() []ResponseDoc {
+func UpdateWebinarStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
 		{Status: 204, Code: "", Description: "Webinar's status updated."},
@@ -7006,11 +7006,11 @@ type WebinarsPerformBatchRegistrationResponse struct {
 	Data *MeetingsPerformBatchRegistrationResponseBody
 }
 
-// WebinarsPerformBatchRegistrationResponses returns the responses WebinarsPerformBatchRegistration
+// WebinarsPerformBatchRegistrationResponseDocs returns the responses WebinarsPerformBatchRegistration
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func WebinarsPerformBatchRegistrationResponses() []ResponseDoc {
+func WebinarsPerformBatchRegistrationResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Registrants added."},
 		{Status: 400, Code: "200", Description: "Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinar for this user: {0} in order to perform this action. Error Code: `300` This API c"},
@@ -7032,11 +7032,11 @@ type GetWebinarTrackingSourcesResponse struct {
 	Data *GetWebinarTrackingSourcesResponseBody
 }
 
-// GetWebinarTrackingSourcesResponses returns the responses GetWebinarTrackingSources
+// GetWebinarTrackingSourcesResponseDocs returns the responses GetWebinarTrackingSources
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarTrackingSourcesResponses() []ResponseDoc {
+func GetWebinarTrackingSourcesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK"},
 	}
@@ -7058,11 +7058,11 @@ type CreateWebinarInviteLinksResponse struct {
 	Data *CreateMeetingInviteLinksResponseBody
 }
 
-// CreateWebinarInviteLinksResponses returns the responses CreateWebinarInviteLinks
+// CreateWebinarInviteLinksResponseDocs returns the responses CreateWebinarInviteLinks
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateWebinarInviteLinksResponses() []ResponseDoc {
+func CreateWebinarInviteLinksResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Webinar Invite Links Created"},
 		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
@@ -7082,11 +7082,11 @@ type ListWebinarParticipantsResponse struct {
 	Data *GetPastMeetingParticipantsResponseBody
 }
 
-// ListWebinarParticipantsResponses returns the responses ListWebinarParticipants
+// ListWebinarParticipantsResponseDocs returns the responses ListWebinarParticipants
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListWebinarParticipantsResponses() []ResponseDoc {
+func ListWebinarParticipantsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Participants list returned."},
 		{Status: 400, Code: "200", Description: "Bad request No permission. Only available for paid account: {accountId}. Error Code: `300` The next page token is invalid or expired."},
@@ -7107,11 +7107,11 @@ type ListPastWebinarInstancesResponse struct {
 	Data *ListPastWebinarInstancesResponseBody
 }
 
-// ListPastWebinarInstancesResponses returns the responses ListPastWebinarInstances
+// ListPastWebinarInstancesResponseDocs returns the responses ListPastWebinarInstances
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListPastWebinarInstancesResponses() []ResponseDoc {
+func ListPastWebinarInstancesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "List of past webinar instances returned."},
 		{Status: 300, Code: "", Description: "Invalid webinar ID."},
@@ -7132,11 +7132,11 @@ type ListPastWebinarPollResultsResponse struct {
 	Data *ListPastMeetingPollResultsResponseBody
 }
 
-// ListPastWebinarPollResultsResponses returns the responses ListPastWebinarPollResults
+// ListPastWebinarPollResultsResponseDocs returns the responses ListPastWebinarPollResults
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListPastWebinarPollResultsResponses() []ResponseDoc {
+func ListPastWebinarPollResultsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Polls returned successfully."},
 		{Status: 401, Code: "1010", Description: "Unauthorized User does not belong to this account:{accountId}."},
@@ -7157,11 +7157,11 @@ type ListQOfPastWebinarResponse struct {
 	Data *ListPastMeetingPollResultsResponseBody
 }
 
-// ListQOfPastWebinarResponses returns the responses ListQOfPastWebinar
+// ListQOfPastWebinarResponseDocs returns the responses ListQOfPastWebinar
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListQOfPastWebinarResponses() []ResponseDoc {
+func ListQOfPastWebinarResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Q&A returned successfully."},
 		{Status: 401, Code: "1010", Description: "Unauthorized User does not belong to this account:{accountId}."},
@@ -7182,11 +7182,11 @@ type ListPastWebinarFilesResponse struct {
 	Data *ListPastMeetingFilesResponseBody
 }
 
-// ListPastWebinarFilesResponses returns the responses ListPastWebinarFiles
+// ListPastWebinarFilesResponseDocs returns the responses ListPastWebinarFiles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListPastWebinarFilesResponses() []ResponseDoc {
+func ListPastWebinarFilesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Files retrieved successfully."},
 		{Status: 400, Code: "1010", Description: "User does not belong to this account: {accountId}."},
@@ -7207,11 +7207,11 @@ type GetWebinarAbsenteesResponse struct {
 	Data *GetWebinarAbsenteesResponseBody
 }
 
-// GetWebinarAbsenteesResponses returns the responses GetWebinarAbsentees
+// GetWebinarAbsenteesResponseDocs returns the responses GetWebinarAbsentees
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func GetWebinarAbsenteesResponses() []ResponseDoc {
+func GetWebinarAbsenteesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Success. Webinar plan subscription is missing. Enable webinar for this user once the subscription is added:{userId}."},
 		{Status: 300, Code: "300", Description: "Invalid webinar UUID."},
@@ -7233,11 +7233,11 @@ type SearchCompanyContactsResponse struct {
 	Data *SearchCompanyContactsResponseBody
 }
 
-// SearchCompanyContactsResponses returns the responses SearchCompanyContacts
+// SearchCompanyContactsResponseDocs returns the responses SearchCompanyContacts
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func SearchCompanyContactsResponses() []ResponseDoc {
+func SearchCompanyContactsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Contact returned successfully."},
 	}
@@ -7256,11 +7256,11 @@ type ListSIPTrunkNumbersResponse struct {
 	Data *ListSIPTrunkNumbersResponseBody
 }
 
-// ListSIPTrunkNumbersResponses returns the responses ListSIPTrunkNumbers
+// ListSIPTrunkNumbersResponseDocs returns the responses ListSIPTrunkNumbers
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListSIPTrunkNumbersResponses() []ResponseDoc {
+func ListSIPTrunkNumbersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "* OK List of numbers returned."},
 		{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
@@ -7277,11 +7277,11 @@ type UseInMeetingRecordingControlsResponse struct {
 	Body []byte
 }
 
-// UseInMeetingRecordingControlsResponses returns the responses UseInMeetingRecordingControls
+// UseInMeetingRecordingControlsResponseDocs returns the responses UseInMeetingRecordingControls
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func UseInMeetingRecordingControlsResponses() []ResponseDoc {
+func UseInMeetingRecordingControlsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 202, Code: "", Description: "Accepted Request processed successfully."},
 		{Status: 400, Code: "300", Description: "Bad Request * Meeting id does not exist. * Invalid meeting id. * Meeting does not exist. * No permission."},
@@ -7299,11 +7299,11 @@ type DownloadInvoiceFileResponse struct {
 	Body []byte
 }
 
-// DownloadInvoiceFileResponses returns the responses DownloadInvoiceFile
+// DownloadInvoiceFileResponseDocs returns the responses DownloadInvoiceFile
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func DownloadInvoiceFileResponses() []ResponseDoc {
+func DownloadInvoiceFileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "Account billing invoice PDF returned."},
 		{Status: 400, Code: "2001", Description: "Account does not exist: {subAccountId}."},
@@ -7323,11 +7323,11 @@ type ListArchivedFilesResponse struct {
 	Data *ListArchivedFilesResponseBody
 }
 
-// ListArchivedFilesResponses returns the responses ListArchivedFiles
+// ListArchivedFilesResponseDocs returns the responses ListArchivedFiles
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func ListArchivedFilesResponses() []ResponseDoc {
+func ListArchivedFilesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Archived files returned."},
 		{Status: 400, Code: "2001", Description: "Bad request Account does not exist: {accountId}."},

@@ -19,7 +19,7 @@ import (
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
-// Documented responses (also in CreateIMDirectoryGroupResponses):
+// Documented responses (also in CreateIMDirectoryGroupResponseDocs()):
 //
 //	Status  Code  Description
 //	200     200   Only available for paid account:{accountId}.
@@ -30,7 +30,7 @@ func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDire
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateIMDirectoryGroup: %w", err)
 	}
-	r := newRequest("CreateIMDirectoryGroup", "POST", authInherit, CreateIMDirectoryGroupResponses)
+	r := newRequest("CreateIMDirectoryGroup", "POST", authInherit, CreateIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()

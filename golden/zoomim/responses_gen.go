@@ -18,11 +18,11 @@ type CreateIMDirectoryGroupResponse struct {
 	Body []byte
 }
 
-// CreateIMDirectoryGroupResponses returns the responses CreateIMDirectoryGroup
+// CreateIMDirectoryGroupResponseDocs returns the responses CreateIMDirectoryGroup
 // documents in the collection's saved examples, in a new slice on each call.
 // An APIError of the operation carries the row that is its response
 // (Documented) or the rows of its status (Candidates).
-func CreateIMDirectoryGroupResponses() []ResponseDoc {
+func CreateIMDirectoryGroupResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "200", Description: "Only available for paid account:{accountId}."},
 		{Status: 201, Code: "", Description: "IM Group created."},
