@@ -4769,8 +4769,9 @@ func (c *Client) DisassociateSubAccount(ctx context.Context, params Disassociate
 // It is the Postman request "accounts/{account Id}/Update options".
 //
 // Update a sub account's options under the master account.
-// <aside>Your account must be a master account in order to update the options for sub accounts. Zoom
-// only assigns this privilege to trusted partners. </aside>
+//
+// Your account must be a master account in order to update the options for sub accounts. Zoom only
+// assigns this privilege to trusted partners.
 //
 // Prerequisites:
 // * Pro or a higher paid account with master account option enabled.
@@ -7525,7 +7526,9 @@ func (r *GetUserIMMessagesResponse) items() []GetUserIMMessagesMessage {
 // SendIMMessages sends POST /im/users/me/chat/messages.
 // It is the Postman request "im/users/Send IM messages".
 //
-// Send chat message to a user. <aside>Note: This API only supports OAuth 2.0.</aside>
+// Send chat message to a user.
+//
+// Note: This API only supports OAuth 2.0.
 //
 // Scope: `imchat:write`
 //
@@ -7576,8 +7579,8 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 // This API only supports scheduled meetings. This API does not return information about instant
 // meetings.
 //
-// Scopes: `meeting:read:admin`, `meeting:read`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+// Scopes: `meeting:read:admin`, `meeting:read`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -7824,8 +7827,8 @@ func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistan
 // alternative host for the user's meetings if the administrator has enabled the co-host feature
 // (https://support.zoom.us/hc/en-us/articles/206330935-Enabling-and-adding-a-co-host) on the account.
 //
-// Scopes: `user:write:admin`, `user:write` </br> Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+// Scopes: `user:write:admin`, `user:write`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
 // * The user and the assistant must have a Licensed or an On-prem license.
@@ -7928,8 +7931,8 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 // all meetings if the admin has enabled Co-host option (https://zoom.us/account/setting) on the
 // account.
 //
-// Scopes: `user:write:admin`, `user:write`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `user:write:admin`, `user:write`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
 // * The user as well as the assistant must have Licensed or an On-prem license.
@@ -8021,8 +8024,8 @@ func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedule
 // Schedulers are users on whose behalf the current user (assistant) can schedule meetings for. By
 // calling this API, the current user will no longer be a scheduling assistant of any user.
 //
-// Scopes: `user:write:admin`, `user:write`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `user:write:admin`, `user:write`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
 // * Current user (assistant) must be under the same account as the scheduler.
@@ -8063,8 +8066,8 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 // Schedulers are users on whose behalf the current user (assistant) can schedule meetings for. By
 // calling this API, the current user will no longer be a scheduling assistant of this scheduler.
 //
-// Scopes: `user:write:admin`, `user:write`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `user:write:admin`, `user:write`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
 // * Current user must be under the same account as the scheduler.
@@ -8723,8 +8726,8 @@ func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinars
 // Zoom users with a Webinar Plan (https://zoom.us/webinar) have access to creating and managing
 // webinars. Webinars allow a host to broadcast a Zoom meeting to up to 10,000 attendees.
 //
-// Scopes: `webinar:write:admin`, `webinar:write`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `webinar:write:admin`, `webinar:write`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // * Starting October 23, 2021, this API will have a daily rate limit of 100 requests per day. The
 // rate limit is applied against the `userId` of the webinar host used to make the request.
@@ -9538,8 +9541,8 @@ func (c *Client) UpdateUserPresenceStatus(ctx context.Context, params UpdateUser
 // (https://marketplace.zoom.us/docs/api-reference/using-zoom-apis#mekeyword) instead of the `userId`
 // parameter.
 //
-// Scopes: `meeting:read` or `meeting:read:admin`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+// Scopes: `meeting:read` or `meeting:read:admin`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -11024,8 +11027,8 @@ func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params Re
 // (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-jwt-app) as the
 // `access_token` value.
 //
-// Scopes: `recording:read:admin`, `recording:read`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `recording:read:admin`, `recording:read`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -11362,8 +11365,8 @@ func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts .
 // API ignores this value and will not update any recurring meetings.
 // * If the `start_time` value is a future date, the `recurrence` object is required.
 //
-// Scopes: `meeting:write:admin`, `meeting:write`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `meeting:write:admin`, `meeting:write`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -11673,8 +11676,8 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 //
 // Use this API to create a batch of invitation links for a meeting.
 //
-// Scopes: `meeting:write:admin`, `meeting:write`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `meeting:write:admin`, `meeting:write`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13707,9 +13710,10 @@ func (r *GetIssuesOfZoomRoomsResponse) items() []IssueDetail {
 //
 // A Cloud Room Connector allows H.323/SIP endpoints to connect to a Zoom meeting.
 //
-// Use this API to get the hour by hour CRC Port usage for a specified period of time. <aside
-// class='notice'>We will provide the report for a maximum of one month. For example, if "from" is set
-// to "2017-08-05" and "to" is set to "2017-10-10", we will adjust "from" to "2017-09-10".</aside>
+// Use this API to get the hour by hour CRC Port usage for a specified period of time.
+//
+// We will provide the report for a maximum of one month. For example, if "from" is set to
+// "2017-08-05" and "to" is set to "2017-10-10", we will adjust "from" to "2017-09-10".
 //
 // Prerequisites:
 //
@@ -13760,8 +13764,9 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 // parameters. The month should fall within the last six months.
 //
 // Deprecated: We will completely deprecate this endpoint in a future release. You can continue using
-// this endpoint to query data for messages sent before July 1, 2021.</br></br>To get metrics on chat
-// messages sent on and after July 1, 2021, use the Get chat metrics API.
+// this endpoint to query data for messages sent before July 1, 2021.
+//
+// To get metrics on chat messages sent on and after July 1, 2021, use the Get chat metrics API.
 //
 // Scopes: `dashboard_im:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits):
@@ -13854,8 +13859,9 @@ func (r *GetIMMetricsResponse) items() []GetIMMetricsUser {
 // > Note: To query chat metrics from July 1, 2021 and later, use this endpoint instead of the Get IM
 // metrics API (https://marketplace.zoom.us/docs/api-reference/zoom-api/dashboards/dashboardim).
 //
-// Scope: `dashboard_im:read:admin`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Resource-intensive`
+// Scope: `dashboard_im:read:admin`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits):
+// `Resource-intensive`
 //
 // Prerequisites:
 //
@@ -14890,7 +14896,7 @@ func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageRe
 // Documented responses (also in GetTelephoneReportsResponseDocs()):
 //
 //	Status  Code  Description
-//	200     -     Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.<b
+//	200     -     Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.
 func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneReportsParams, opts ...RequestOption) (*GetTelephoneReportsResponse, error) {
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("GetTelephoneReports: %w", err)
@@ -17106,8 +17112,8 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 //
 // Use this API to create a batch of invitation links for a webinar.
 //
-// Scopes: `webinar:write:admin`, `webinar:write`</br>Rate Limit Label
-// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `webinar:write:admin`, `webinar:write`
+// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
 //

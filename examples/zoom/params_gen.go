@@ -11,19 +11,16 @@ type UpdateSIPPhoneParams struct {
 	// PhoneID is the path parameter "phoneId".
 	// Unique Identifier of the SIP Phone. This can be retrieved from the List SIP Phones API.
 	// Required.
-	// Example: ut amet
 	PhoneID string `path:"phoneId"`
 	// Domain is the multipart form field "domain".
 	// The name or IP address of your provider’s SIP domain. (example: CDC.WEB).
 	// Required.
-	// Example: voluptate
 	Domain string `form:"domain"`
 	// RegisterServer is the multipart form field "register_server".
 	// IP address of the server that accepts REGISTER requests. Note that if you are using the UDP
 	// transport protocol, the default port is 5060. If you are using UDP with a different port number,
 	// that port number must be included with the IP address.
 	// Required.
-	// Example: in sit reprehenderit
 	RegisterServer string `form:"register_server"`
 	// ProxyServer is the multipart form field "proxy_server".
 	// IP address of the proxy server for SIP requests. Note that if you are using the UDP transport
@@ -31,14 +28,12 @@ type UpdateSIPPhoneParams struct {
 	// number must be included with the IP address. If you are not using a proxy server, this value can be
 	// the same as the Register Server.
 	// Required.
-	// Example: in sint elit veniam
 	ProxyServer string `form:"proxy_server"`
 	// RegisterServer2 is the multipart form field "register_server2".
 	// IP address of the server that accepts REGISTER requests. Note that if you are using the UDP
 	// transport protocol, the default port is 5060. If you are using UDP with a different port number,
 	// that port number must be included with the IP address.
 	// Required.
-	// Example: enim ea non ut reprehenderit
 	RegisterServer2 string `form:"register_server2"`
 	// ProxyServer2 is the multipart form field "proxy_server2".
 	// IP address of the proxy server for SIP requests. Note that if you are using the UDP transport
@@ -46,14 +41,12 @@ type UpdateSIPPhoneParams struct {
 	// number must be included with the IP address. If you are not using a proxy server, this value can be
 	// the same as the Register Server.
 	// Required.
-	// Example: sit occaecat quis non
 	ProxyServer2 string `form:"proxy_server2"`
 	// RegisterServer3 is the multipart form field "register_server3".
 	// IP address of the server that accepts REGISTER requests. Note that if you are using the UDP
 	// transport protocol, the default port is 5060. If you are using UDP with a different port number,
 	// that port number must be included with the IP address.
 	// Required.
-	// Example: ad laborum elit sed
 	RegisterServer3 string `form:"register_server3"`
 	// ProxyServer3 is the multipart form field "proxy_server3".
 	// IP address of the proxy server for SIP requests. Note that if you are using the UDP transport
@@ -61,17 +54,14 @@ type UpdateSIPPhoneParams struct {
 	// number must be included with the IP address. If you are not using a proxy server, this value can be
 	// the same as the Register Server.
 	// Required.
-	// Example: dolor esse irure commodo enim
 	ProxyServer3 string `form:"proxy_server3"`
 	// UserName is the multipart form field "user_name".
 	// The phone number associated with the user in the SIP account.
 	// Required.
-	// Example: sunt officia
 	UserName string `form:"user_name"`
 	// Password is the multipart form field "password".
 	// The password generated for the user in the SIP account.
 	// Required.
-	// Example: ad esse ut adipisicing
 	Password string `form:"password"`
 	// AuthorizationName is the multipart form field "authorization_name".
 	// Authorization name of the user registered for SIP Phone.
@@ -81,7 +71,6 @@ type UpdateSIPPhoneParams struct {
 	// VoiceMail is the multipart form field "voice_mail".
 	// The number to dial for checking voicemail.
 	// Required.
-	// Example: laborum
 	VoiceMail string `form:"voice_mail"`
 	// TransportProtocol is the multipart form field "transport_protocol".
 	// Protocols supported by the SIP provider.
@@ -133,7 +122,6 @@ type DeleteSIPPhoneParams struct {
 	// PhoneID is the path parameter "phoneId".
 	// Unique Identifier of the SIP Phone. It can be retrieved from the List SIP Phones API.
 	// Required.
-	// Example: ut amet
 	PhoneID string `path:"phoneId"`
 }
 
@@ -159,7 +147,6 @@ type ListSIPPhonesParams struct {
 	// User name or email address of a user. If this parameter is provided, only the SIP phone system
 	// integration enabled for that specific user will be returned. Otherwise, all SIP phones on an
 	// account will be returned.
-	// Example: ut amet
 	SearchKey string `query:"search_key"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -169,7 +156,6 @@ type ListSIPPhonesParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -192,7 +178,6 @@ type EnableSIPPhoneParams struct {
 	// transport protocol, the default port is 5060. If you are using UDP with a different port number,
 	// that port number must be included with the IP address.
 	// Required.
-	// Example: esse occaecat
 	RegisterServer string `form:"register_server"`
 	// ProxyServer is the multipart form field "proxy_server".
 	// IP address of the proxy server for SIP requests. Note that if you are using the UDP transport
@@ -200,22 +185,18 @@ type EnableSIPPhoneParams struct {
 	// number must be included with the IP address. If you are not using a proxy server, this value can be
 	// the same as the Register Server.
 	// Required.
-	// Example: exercitation dolore ut
 	ProxyServer string `form:"proxy_server"`
 	// UserName is the multipart form field "user_name".
 	// The phone number associated with the user in the SIP account.
 	// Required.
-	// Example: elit
 	UserName string `form:"user_name"`
 	// Password is the multipart form field "password".
 	// The password generated for the user in the SIP account.
 	// Required.
-	// Example: et occaecat
 	Password string `form:"password"`
 	// AuthorizationName is the multipart form field "authorization_name".
 	// Authorization name of the user registered for SIP Phone.
 	// Required.
-	// Example: fugiat
 	AuthorizationName string `form:"authorization_name"`
 	// UserEmail is the multipart form field "user_email".
 	// The email address of the user to associate with the SIP Phone. Can add `.win`, `.mac`, `.android`,
@@ -227,7 +208,6 @@ type EnableSIPPhoneParams struct {
 	// VoiceMail is the multipart form field "voice_mail".
 	// The number to dial for checking voicemail.
 	// Required.
-	// Example: do aliquip ad qui
 	VoiceMail string `form:"voice_mail"`
 	// TransportProtocol is the multipart form field "transport_protocol".
 	// Protocols supported by the SIP provider.
@@ -238,7 +218,6 @@ type EnableSIPPhoneParams struct {
 	// IP address of the server that accepts REGISTER requests. Note that if you are using the UDP
 	// transport protocol, the default port is 5060. If you are using UDP with a different port number,
 	// that port number must be included with the IP address.
-	// Example: ex id
 	RegisterServer2 string `form:"register_server2"`
 	// TransportProtocol2 is the multipart form field "transport_protocol2".
 	// Protocols supported by the SIP provider.
@@ -250,13 +229,11 @@ type EnableSIPPhoneParams struct {
 	// protocol, the default port is 5060. If you are using UDP with a different port number, that port
 	// number must be included with the IP address. If you are not using a proxy server, this value can be
 	// the same as the Register Server, or empty.
-	// Example: qui sed pariatur occaecat
 	ProxyServer2 string `form:"proxy_server2"`
 	// RegisterServer3 is the multipart form field "register_server3".
 	// IP address of the server that accepts REGISTER requests. Note that if you are using the UDP
 	// transport protocol, the default port is 5060. If you are using UDP with a different port number,
 	// that port number must be included with the IP address.
-	// Example: dolor dolore
 	RegisterServer3 string `form:"register_server3"`
 	// TransportProtocol3 is the multipart form field "transport_protocol3".
 	// Protocols supported by the SIP provider.
@@ -268,7 +245,6 @@ type EnableSIPPhoneParams struct {
 	// protocol, the default port is 5060. If you are using UDP with a different port number, that port
 	// number must be included with the IP address. If you are not using a proxy server, this value can be
 	// the same as the Register Server, or empty.
-	// Example: reprehenderit
 	ProxyServer3 string `form:"proxy_server3"`
 	// RegistrationExpireTime is the multipart form field "registration_expire_time".
 	// The number of minutes after which the SIP registration of the Zoom client user will expire, and the
@@ -377,7 +353,6 @@ type GetLocationSettingsParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms-location/listzrlocations) (Id
 	// property in the response).
 	// Required.
-	// Example: ut amet
 	LocationID string `path:"locationId"`
 	// SettingType is the query parameter "setting_type".
 	// The type of setting that you would like to retrieve.
@@ -408,7 +383,6 @@ type UpdateLocationSettingsParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms-location/listzrlocations) (Id
 	// property in the response).
 	// Required.
-	// Example: ut amet
 	LocationID string `path:"locationId"`
 	// SettingType is the query parameter "setting_type".
 	// The type of setting that you would like to update.
@@ -445,7 +419,6 @@ type GetZoomRoomLocationProfileParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms-location/listzrlocations) (Id
 	// property in the response).
 	// Required.
-	// Example: ut amet
 	LocationID string `path:"locationId"`
 }
 
@@ -464,7 +437,6 @@ type UpdateZoomRoomLocationProfileParams struct {
 	// Unique Identifier of the location. This can be retrieved from the List Zoom Room Locations
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms-location/listzrlocations) API.
 	// Required.
-	// Example: ut amet
 	LocationID string `path:"locationId"`
 	// Basic is the multipart form field "basic".
 	// Example: {"name":"mollit occaecat","description ":"id ex incididunt exercitation","timezone":"fugiat","address":"tempor velit sit nostrud","support_email":"fnuc@wDbGYlzBHCgXpVXFgdwpsxnHKaF.opgb","support_phone":"incididunt ut","room_passcode":"cillum quis","required_code_to_ext":true}
@@ -484,7 +456,6 @@ func (p UpdateZoomRoomLocationProfileParams) Validate() error {
 type ChangeAssignedParentLocationParams struct {
 	// LocationID is the path parameter "locationId".
 	// Required.
-	// Example: ut amet
 	LocationID string `path:"locationId"`
 	// ParentLocationID is the multipart form field "parent_location_id".
 	// Location ID of the new Parent Location under which you the child location will be positioned. This
@@ -537,13 +508,11 @@ type ListZoomRoomLocationsParams struct {
 	// A unique identifier of the parent location. For instance, if a Zoom Room is located in Floor 1 of
 	// Building A, the location of Building A will be the parent location of Floor 1. Use this parameter
 	// to filter the response by a specific location hierarchy level.
-	// Example: ut amet
 	ParentLocationID string `query:"parent_location_id"`
 	// Type is the query parameter "type".
 	// Use this field to filter the response by the type of location. The value can be one of the
 	// following:
 	// `country`, `states`, `city`, `campus`, `building`, `floor`.
-	// Example: ut amet
 	Type string `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -553,7 +522,6 @@ type ListZoomRoomLocationsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -570,7 +538,6 @@ type AddLocationParams struct {
 	// Name is the multipart form field "name".
 	// Name of the location. The name must be unique and shouldn't have already been used in the same
 	// account.
-	// Example: incididunt dolor
 	Name string `form:"name"`
 	// ParentLocationID is the multipart form field "parent_location_id".
 	// The location ID of the location that is a level higher from the location that is being added.
@@ -578,7 +545,6 @@ type AddLocationParams struct {
 	// For example, to add a City named "City 1" as the child location under a State named "State 1", you
 	// must provide the location ID of "State 1". This can be retrieved using the List Zoom Room Locations
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms-location/listzrlocations) API.
-	// Example: magna
 	ParentLocationID string `form:"parent_location_id"`
 }
 
@@ -595,7 +561,6 @@ type GetZoomRoomSettingsParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique identifier of the Zoom Room.
 	// Required.
-	// Example: ut amet
 	RoomID string `path:"roomId"`
 	// SettingType is the query parameter "setting_type".
 	// The type of setting that you would like to retrieve.
@@ -622,7 +587,6 @@ type UpdateZoomRoomSettingsParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique Identifier of the Zoom Room.
 	// Required.
-	// Example: ut amet
 	RoomID string `path:"roomId"`
 	// SettingType is the query parameter "setting_type".
 	// The type of setting that you would like to update.
@@ -631,7 +595,6 @@ type UpdateZoomRoomSettingsParams struct {
 	// `meeting`: Meeting settings of the Zoom Room.
 	//
 	// `signage`: Digital signage settings applied on the Zoom Room.
-	// Example: ut amet
 	SettingType string `query:"setting_type"`
 	// ZoomRooms is the multipart form field "zoom_rooms".
 	// Example: {"upcoming_meeting_alert":false,"show_alert_before_meeting":false,"start_airplay_mirroring":true,"start_airplay_manually":true,"weekly_system_restart":false,"display_meeting_list":true,"display_top_banner":true,"display_feedback_survey":true,"auto_direct_sharing":false,"transform_meeting_to_private":false,"hide_id_for_private_meeting":true,"auto_start_scheduled_meeting":false,"auto_stop_scheduled_meeting":false,"hide_share_instruction":true,"audio_device_daily_auto_test":true,"support_join_3rd_party_meeting":false,"encrypt_shared_screen_content":true,"allow_multiple_content_sharing":false,"show_non_video_participants":false,"show_call_history_in_room":false,"show_contact_list_on_controller":false,"count_attendees_number_in_room":true,"send_whiteboard_to_internal_contact_only":true}
@@ -656,7 +619,6 @@ type ListZoomRoomDevicesParams struct {
 	// Unique Identifier of the Zoom Room. This can be retrieved from the response of List Zoom Rooms
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms/listzoomrooms) API.
 	// Required.
-	// Example: ut amet
 	RoomID string `path:"roomId"`
 }
 
@@ -674,14 +636,12 @@ type ChangeZoomRoomsAppVersionParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique Identifier of the Zoom Room.
 	// Required.
-	// Example: ut amet
 	RoomID string `path:"roomId"`
 	// DeviceID is the path parameter "deviceId".
 	// Unique Identifier of the Mac or the Windows device. The value of this field can be retrieved from
 	// the List Zoom Room Devices API
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms/listzrdevices).
 	// Required.
-	// Example: ut amet
 	DeviceID string `path:"deviceId"`
 	// Action is the multipart form field "action".
 	// Specify one of the following values for this field:
@@ -712,7 +672,6 @@ type GetZoomRoomProfileParams struct {
 	// Unique Identifier of the Zoom Room. This can be retrieved from the response of List Zoom Rooms
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms/listzoomrooms) API.
 	// Required.
-	// Example: ut amet
 	RoomID string `path:"roomId"`
 	// RegenerateActivationCode is the query parameter "regenerate_activation_code".
 	// Whether to regenerate an activation code for a Zoom Room. This value defaults to `false`.
@@ -734,7 +693,6 @@ type DeleteZoomRoomParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique Identifier of a Zoom Room.
 	// Required.
-	// Example: ut amet
 	RoomID string `path:"roomId"`
 }
 
@@ -752,7 +710,6 @@ type UpdateZoomRoomProfileParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique Identifier of a Zoom Room.
 	// Required.
-	// Example: ut amet
 	RoomID string `path:"roomId"`
 	// Basic is the multipart form field "basic".
 	// Example: {"name":"magna","support_email":"KarNw@ZuCzbvxqOxvLN.ll","support_phone":"commodo id officia nulla","room_passcode":"laboris aliq","required_code_to_ext":true,"hide_room_in_contacts":true}
@@ -773,7 +730,6 @@ type ChangeZoomRoomLocationParams struct {
 	// RoomID is the path parameter "roomId".
 	// Unique Identifier of the Zoom Room.
 	// Required.
-	// Example: ut amet
 	RoomID string `path:"roomId"`
 	// LocationID is the multipart form field "location_id".
 	// Location ID of the location where Zoom Room is to be assigned. This can be retrieved from the `id`
@@ -815,11 +771,9 @@ type RoomsListZoomRoomsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// LocationID is the query parameter "location_id".
 	// Parent location ID of the Zoom Room.
-	// Example: ut amet
 	LocationID string `query:"location_id"`
 }
 
@@ -836,7 +790,6 @@ type AddZoomRoomParams struct {
 	// Name is the multipart form field "name".
 	// Name of the Zoom Room.
 	// Required.
-	// Example: elit
 	Name string `form:"name"`
 	// Type is the multipart form field "type".
 	// Type of the Zoom Room.
@@ -853,7 +806,6 @@ type AddZoomRoomParams struct {
 	//
 	// This ID can be retrieved from the List Zoom Room Locations
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms-location/listzrlocations) API.
-	// Example: labore deserunt aliquip
 	LocationID string `form:"location_id"`
 }
 
@@ -872,14 +824,12 @@ type CheckInOrCheckOutOfZoomRoomParams struct {
 	// ID is the path parameter "id".
 	// Room ID
 	// Required.
-	// Example: ut amet
 	ID string `path:"id"`
 	// Method is the multipart form field "method".
 	// The value of this field can be one of the following:
 	//
 	// * zoomroom.check_in
 	// * zoomroom.check_out
-	// Example: aliquip amet
 	Method string `form:"method"`
 	// Params is the multipart form field "params".
 	// Example: {"event_id":"sit sed","change_key":"sit Lorem fugiat","calendar_id":"voluptate esse sint exercitation","resource_email":"NQ1O@vRmYTFNHyK.gue"}
@@ -901,12 +851,10 @@ type ListDigitalSignageContentsParams struct {
 	// Specify the type of digital signane resource. The value can be one of the following:
 	// * `content`: Returns information about content files.
 	// * `folder`: Returns information about the folder where the content files are located.
-	// Example: ut amet
 	Type string `query:"type"`
 	// FolderID is the query parameter "folder_id".
 	// Unique identifier of the folder where the content is located. Provide this field if you would like
 	// to filter the response by contents that are only available in a specific folder.
-	// Example: ut amet
 	FolderID string `query:"folder_id"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -916,7 +864,6 @@ type ListDigitalSignageContentsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -950,28 +897,23 @@ func (p UpdateE911DigitalSignageParams) Validate() error {
 type UpdateMessageParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// MessageID is the path parameter "messageId".
 	// Message ID: Unique Identifier of the message.
 	// Required.
-	// Example: ut amet
 	MessageID string `path:"messageId"`
 	// Message is the multipart form field "message".
 	// The edited message.
-	// Example: officia eu cillum amet
 	Message string `form:"message"`
 	// ToContact is the multipart form field "to_contact".
 	// The email address of the contact to whom the message was sent.
 	//
 	// You must provide either `to_contact` or `to_channel` parameter in the API request.
-	// Example: amet eu Duis
 	ToContact string `form:"to_contact"`
 	// ToChannel is the multipart form field "to_channel".
 	// The Channel ID of the channel where you sent the message.
 	// You must provide either `to_contact` or `to_channel` parameter in the API request.
 	// Channel ID can be retrieved from List User's Channels API.
-	// Example: in occaecat anim Ut
 	ToChannel string `form:"to_channel"`
 }
 
@@ -989,26 +931,22 @@ func (p UpdateMessageParams) Validate() error {
 type DeleteMessageParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// MessageID is the path parameter "messageId".
 	// Message ID
 	// Required.
-	// Example: ut amet
 	MessageID string `path:"messageId"`
 	// ToContact is the query parameter "to_contact".
 	// The userId or email address of a chat contact to whom you previously sent the message.
 	//
 	// Note: You must provide either `to_contact` or `to_channel` as a query parameter to delete a message
 	// that was previously sent to either an individual or a chat channel respectively.
-	// Example: ut amet
 	ToContact string `query:"to_contact"`
 	// ToChannel is the query parameter "to_channel".
 	// The channel Id of the channel where you would like to send the message.
 	//
 	// You must provide either `to_contact` or `to_channel` as a query parameter to delete a message that
 	// was previously sent to either an individual or a chat channel
-	// Example: ut amet
 	ToChannel string `query:"to_channel"`
 }
 
@@ -1026,22 +964,18 @@ func (p DeleteMessageParams) Validate() error {
 type GetMessageParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// MessageID is the path parameter "messageId".
 	// Message ID
 	// Required.
-	// Example: ut amet
 	MessageID string `path:"messageId"`
 	// ToContact is the query parameter "to_contact".
 	// The `userId` or email address of a Zoom Chat contact to whom you sent the message.\n\nNote: You
 	// must use this query parameter to delete a message sent to a Zoom Chat contact.
-	// Example: ut amet
 	ToContact string `query:"to_contact"`
 	// ToChannel is the query parameter "to_channel".
 	// The `channelId` of the Zoom Chat channel where sent the message.\n\nNote: You must use this query
 	// parameter to delete a message sent to Zoom Chat channel.
-	// Example: ut amet
 	ToChannel string `query:"to_channel"`
 }
 
@@ -1060,12 +994,10 @@ type MarkMessageReadOrUnreadParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the user.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// MessageID is the path parameter "messageId".
 	// Unique identifier of the message.
 	// Required.
-	// Example: ut amet
 	MessageID string `path:"messageId"`
 	// Timestamp is the multipart form field "timestamp".
 	// The marking message's timestamp.
@@ -1075,19 +1007,16 @@ type MarkMessageReadOrUnreadParams struct {
 	// The email address of the contact to whom the message was sent.
 	//
 	// You must provide either a `to_contact` or `to_channel` parameter in the API request.
-	// Example: in
 	ToContact string `form:"to_contact"`
 	// ToChannel is the multipart form field "to_channel".
 	// The Channel ID of the channel where you sent the message.
 	// You must provide either a `to_contact` or `to_channel` parameter in the API request.
 	// You can retrieve the Channel ID using the List User's Channels API
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/chat-channels/getchannels).
-	// Example: eiusmod
 	ToChannel string `form:"to_channel"`
 	// Action is the multipart form field "action".
 	// Values include
 	// `read` or `unread`.
-	// Example: officia nostrud
 	Action string `form:"action"`
 }
 
@@ -1106,12 +1035,10 @@ type ReactToChatMessageParams struct {
 	// UserID is the path parameter "userId".
 	// The user's unique ID.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// MessageID is the path parameter "messageId".
 	// The message's unique ID.
 	// Required.
-	// Example: ut amet
 	MessageID string `path:"messageId"`
 	// ToContact is the multipart form field "to_contact".
 	// The email address of the contact to whom the message was sent. You must provide either the
@@ -1119,7 +1046,6 @@ type ReactToChatMessageParams struct {
 	//
 	// To get a channel's ID, use the List User's Channels API
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/chat-channels/getchannels).
-	// Example: aute reprehenderit
 	ToContact string `form:"to_contact"`
 	// ToChannel is the multipart form field "to_channel".
 	// The channel's ID where you sent the message. You must provide either the `to_contact` or the
@@ -1127,7 +1053,6 @@ type ReactToChatMessageParams struct {
 	//
 	// To get a channel's ID, use the List User's Channels API
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/chat-channels/getchannels).
-	// Example: velit aute commodo
 	ToChannel string `form:"to_channel"`
 	// Action is the multipart form field "action".
 	// The action to perform with the message:
@@ -1138,7 +1063,6 @@ type ReactToChatMessageParams struct {
 	// Emoji is the multipart form field "emoji".
 	// The emoji's unicode value, in `UTF-32` format. For more information, read the Emojipedia
 	// (https://emojipedia.org/emoji-modifier-sequence/) documentation.
-	// Example: in
 	Emoji string `form:"emoji"`
 }
 
@@ -1157,24 +1081,19 @@ func (p ReactToChatMessageParams) Validate() error {
 type SendChatMessageParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Message is the multipart form field "message".
 	// The message to be sent.
 	// Required.
-	// Example: ad reprehenderit
 	Message string `form:"message"`
 	// ToContact is the multipart form field "to_contact".
 	// The email address of the contact to whom you would like to send the message.
-	// Example: eu culpa reprehenderit
 	ToContact string `form:"to_contact"`
 	// ToChannel is the multipart form field "to_channel".
 	// The Channel Id of the channel where you would like to send a message.
-	// Example: ea ut tempor reprehenderit
 	ToChannel string `form:"to_channel"`
 	// ReplyMainMessageID is the multipart form field "reply_main_message_id".
 	// The reply message's ID. This field only returns if the message is a reply message.
-	// Example: aliquip officia enim do
 	ReplyMainMessageID string `form:"reply_main_message_id"`
 	// AtItems is the multipart form field "at_items".
 	// Chat mentions
@@ -1198,7 +1117,6 @@ func (p SendChatMessageParams) Validate() error {
 type ListUserChatMessagesParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// ToContact is the query parameter "to_contact".
 	// The email address of a chat contact with whom the current user chatted. Messages that were sent
@@ -1206,7 +1124,6 @@ type ListUserChatMessagesParams struct {
 	//
 	// Note: You must provide either `contact` or `channel` as a query parameter to retrieve messages
 	// either from an individual or a chat channel.
-	// Example: ut amet
 	ToContact string `query:"to_contact"`
 	// ToChannel is the query parameter "to_channel".
 	// The channel Id of a channel inside which the current user had chat conversations. Messages that
@@ -1214,7 +1131,6 @@ type ListUserChatMessagesParams struct {
 	//
 	// Note: You must provide either `contact` or `channel` as a query parameter to retrieve messages
 	// either from an individual or a chat channel.
-	// Example: ut amet
 	ToChannel string `query:"to_channel"`
 	// Date is the query parameter "date".
 	// The query date for which you would like to get the chat messages. This value defaults to the
@@ -1229,13 +1145,11 @@ type ListUserChatMessagesParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// IncludeDeletedAndEditedMessage is the query parameter "include_deleted_and_edited_message".
 	// Optional
 	//
 	// Set the value of this field to `true` to include edited and deleted messages in the response.
-	// Example: ut amet
 	IncludeDeletedAndEditedMessage string `query:"include_deleted_and_edited_message"`
 }
 
@@ -1253,12 +1167,10 @@ type ListChannelMembersParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the user who is the owner of this channel.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// ChannelID is the path parameter "channelId".
 	// Channel Id.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned with a single API call.
@@ -1268,7 +1180,6 @@ type ListChannelMembersParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -1287,12 +1198,10 @@ type InviteChannelMembersParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the user who is the owner of this channel.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// ChannelID is the path parameter "channelId".
 	// Channel ID: Unique Identifier of the channel.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 	// Members is the multipart form field "members".
 	// Members of a channel. You can invite up to a max number of 5 members with a single API call.
@@ -1315,19 +1224,16 @@ type UsersRemoveMemberParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the channel owner.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// ChannelID is the path parameter "channelId".
 	// Unique Identifier of the Channel from where you would like to remove a member. This can be
 	// retrieved from the List Channels API
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/chat-channels/getchannels).
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 	// MemberID is the path parameter "memberId".
 	// Email address of the member whom you would like to be remove from the channel.
 	// Required.
-	// Example: ut amet
 	MemberID string `path:"memberId"`
 }
 
@@ -1347,12 +1253,10 @@ type UsersGetChannelParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the user who is the owner of the channel.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// ChannelID is the path parameter "channelId".
 	// Channel ID: Unique Identifier of a channel.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 }
 
@@ -1371,17 +1275,14 @@ type UsersUpdateChannelParams struct {
 	// UserID is the path parameter "userId".
 	// Unique Identifier of the Zoom user who is the owner of the channel.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// ChannelID is the path parameter "channelId".
 	// Channel Id.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 	// Name is the multipart form field "name".
 	// A new name for the channel.
 	// Required.
-	// Example: in Ut eu
 	Name string `form:"name"`
 }
 
@@ -1400,12 +1301,10 @@ func (p UsersUpdateChannelParams) Validate() error {
 type UsersDeleteChannelParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// ChannelID is the path parameter "channelId".
 	// Channel ID: Unique Identifier of a channel.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 }
 
@@ -1424,7 +1323,6 @@ type ListUserChannelsParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the user.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned from a single API call.
@@ -1433,7 +1331,6 @@ type ListUserChannelsParams struct {
 	// NextPageToken is the query parameter "next_page_token".
 	// The next page token is used to paginate through large result sets. The expiration period for this
 	// token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -1451,11 +1348,9 @@ type CreateChannelParams struct {
 	// UserID is the path parameter "userId".
 	// Unique identifier of the user.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Name is the multipart form field "name".
 	// Name of the channel.
-	// Example: sunt in aliqua est cupidatat
 	Name string `form:"name"`
 	// Type is the multipart form field "type".
 	// Type of the channel. The value can be one of the following:
@@ -1503,7 +1398,6 @@ type ListUserContactsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -1522,7 +1416,6 @@ type GetUserContactDetailsParams struct {
 	// The user's contact Id or email address. The contact can be either a company contact or an external
 	// contact.
 	// Required.
-	// Example: ut amet
 	ContactID string `path:"contactId"`
 	// QueryPresenceStatus is the query parameter "query_presence_status".
 	// The presence status of the contact.
@@ -1546,7 +1439,6 @@ type JoinChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel Id.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 }
 
@@ -1564,7 +1456,6 @@ type LeaveChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel ID: Unique Identifier of a channel.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 }
 
@@ -1584,12 +1475,10 @@ type RemoveMemberParams struct {
 	// retrieved from the List Channels API
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/chat-channels/getchannels).
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 	// MemberID is the path parameter "memberId".
 	// Email address of the member whom you would like to be remove from the channel.
 	// Required.
-	// Example: ut amet
 	MemberID string `path:"memberId"`
 }
 
@@ -1608,7 +1497,6 @@ type GetChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel ID: Unique Identifier of a channel.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 }
 
@@ -1626,12 +1514,10 @@ type UpdateChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel Id.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 	// Name is the multipart form field "name".
 	// A new name for the channel.
 	// Required.
-	// Example: in Ut eu
 	Name string `form:"name"`
 }
 
@@ -1650,7 +1536,6 @@ type DeleteChannelParams struct {
 	// ChannelID is the path parameter "channelId".
 	// Channel ID: Unique Identifier of a channel.
 	// Required.
-	// Example: ut amet
 	ChannelID string `path:"channelId"`
 }
 
@@ -1668,11 +1553,9 @@ type AccountsUploadVirtualBackgroundFilesParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique identifier of the account.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// File is the multipart form field "file".
 	// Provide the file's path here.
-	// Example: Lorem
 	File string `form:"file"`
 }
 
@@ -1689,12 +1572,10 @@ func (p AccountsUploadVirtualBackgroundFilesParams) Validate() error {
 type AccountsDeleteVirtualBackgroundFilesParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// FileIDs is the query parameter "file_ids".
 	// Provide the id of the file that is to be deleted. To delete multiple files, provide comma separated
 	// values for this field.
-	// Example: ut amet
 	FileIDs string `query:"file_ids"`
 }
 
@@ -1712,7 +1593,6 @@ type GetSettingsParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Option is the query parameter "option".
 	// Use the following options to filter the results of the account's information:
@@ -1733,7 +1613,6 @@ type GetSettingsParams struct {
 	// `{ "schedule_meeting": { "host_video": false } }`
 	//
 	// To use multiple values, comma-separate each value. For example: `host_video,participant_video`
-	// Example: ut amet
 	CustomQueryFields string `query:"custom_query_fields"`
 }
 
@@ -1752,7 +1631,6 @@ type UpdateSettingsParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Option is the query parameter "option".
 	// Example: meeting_authentication
@@ -1821,7 +1699,6 @@ type ListBillingInvoicesParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// From is the query parameter "from".
 	// Start date for the invoice query in `yyyy-mm-dd` format. The date range defined by the “from”
@@ -1849,12 +1726,10 @@ type GetInvoiceDetailsParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// InvoiceID is the path parameter "invoiceId".
 	// The invoice ID.
 	// Required.
-	// Example: ut amet
 	InvoiceID string `path:"invoiceId"`
 }
 
@@ -1873,7 +1748,6 @@ type GetBillingInformationParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -1891,19 +1765,15 @@ type UpdateBillingInformationParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// FirstName is the multipart form field "first_name".
 	// Billing Contact's first name.
-	// Example: aliqua ullamco
 	FirstName string `form:"first_name"`
 	// LastName is the multipart form field "last_name".
 	// Billing Contact's last name.
-	// Example: aliquip officia
 	LastName string `form:"last_name"`
 	// Email is the multipart form field "email".
 	// Billing Contact's email address.
-	// Example: sed deserunt et occaecat
 	Email string `form:"email"`
 	// PhoneNumber is the multipart form field "phone_number".
 	// Billing Contact's phone number.
@@ -1911,27 +1781,21 @@ type UpdateBillingInformationParams struct {
 	PhoneNumber string `form:"phone_number"`
 	// Address is the multipart form field "address".
 	// Billing Contact's address.
-	// Example: in irure pariatur
 	Address string `form:"address"`
 	// Apt is the multipart form field "apt".
 	// Billing Contact's apartment/suite.
-	// Example: in occaecat cillum dolore nulla
 	Apt string `form:"apt"`
 	// City is the multipart form field "city".
 	// Billing Contact's city.
-	// Example: eu
 	City string `form:"city"`
 	// State is the multipart form field "state".
 	// Billing Contact's state.
-	// Example: ad quis irure
 	State string `form:"state"`
 	// Zip is the multipart form field "zip".
 	// Billing Contact's zip/postal code.
-	// Example: mollit fugiat sunt eiusmod
 	Zip string `form:"zip"`
 	// Country is the multipart form field "country".
 	// Billing Contact's country.
-	// Example: voluptate
 	Country string `form:"country"`
 }
 
@@ -1949,13 +1813,11 @@ type UpdateBasePlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Type is the multipart form field "type".
 	// The account's Base plan type
 	// (https://marketplace.zoom.us/docs/api-reference/other-references/plans#base-plans).
 	// Required.
-	// Example: proident ipsum ullamco
 	Type string `form:"type"`
 	// Hosts is the multipart form field "hosts".
 	// The account plan's number of hosts:
@@ -1982,12 +1844,10 @@ func (p UpdateBasePlanParams) Validate() error {
 type CancelBasePlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Action is the multipart form field "action".
 	// The action that needs to be taken for this sub account. Value must be set to "cancel".
 	// Required.
-	// Example: ut elit cupidatat sit reprehenderit
 	Action string `form:"action"`
 	// Reason is the multipart form field "reason".
 	// The reason for the cancellation of plan. Reason options:
@@ -2001,7 +1861,6 @@ type CancelBasePlanParams struct {
 	Reason CancelBasePlanReason `form:"reason"`
 	// Comment is the multipart form field "comment".
 	// Additional comments about the cancellation decision.
-	// Example: id
 	Comment string `form:"comment"`
 }
 
@@ -2021,11 +1880,9 @@ type SubscribeAccountToAdditionalPlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Type is the multipart form field "type".
 	// undefined
-	// Example: reprehenderit
 	Type string `form:"type"`
 	// Hosts is the multipart form field "hosts".
 	// undefined
@@ -2047,12 +1904,10 @@ type UpdateAccountAdditionalPlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Type is the multipart form field "type".
 	// The account's plan type (https://marketplace.zoom.us/docs/api-reference/other-references/plans).
 	// Required.
-	// Example: reprehenderit
 	Type string `form:"type"`
 	// Hosts is the multipart form field "hosts".
 	// The account plan's number of hosts.
@@ -2075,7 +1930,6 @@ func (p UpdateAccountAdditionalPlanParams) Validate() error {
 type CancelAdditionalPlansParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Action is the multipart form field "action".
 	// The action that needs to be taken for this sub account. Value must be set to "cancel".
@@ -2083,7 +1937,6 @@ type CancelAdditionalPlansParams struct {
 	Action CancelAdditionalPlansAction `form:"action"`
 	// Type is the multipart form field "type".
 	// Plan type (https://marketplace.zoom.us/docs/api-reference/other-references/plans).
-	// Example: labore fugiat laborum sit
 	Type string `form:"type"`
 	// Reason is the multipart form field "reason".
 	// The reason for the cancellation of plan. Reason options:
@@ -2097,7 +1950,6 @@ type CancelAdditionalPlansParams struct {
 	Reason CancelAdditionalPlansReason `form:"reason"`
 	// Comment is the multipart form field "comment".
 	// Additional comments about the cancellation decision.
-	// Example: est
 	Comment string `form:"comment"`
 }
 
@@ -2117,7 +1969,6 @@ type GetAccountPlanInformationParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2135,7 +1986,6 @@ type SubscribeAccountToPlanParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// PlanBase is the multipart form field "plan_base".
 	// undefined
@@ -2167,7 +2017,6 @@ type SubscribeAccountToPlanParams struct {
 	PlanZoomEvents string `form:"plan_zoom_events"`
 	// PlanRecording is the multipart form field "plan_recording".
 	// undefined
-	// Example: anim et dolor Ut
 	PlanRecording string `form:"plan_recording"`
 	// PlanAudio is the multipart form field "plan_audio".
 	// undefined
@@ -2192,7 +2041,6 @@ func (p SubscribeAccountToPlanParams) Validate() error {
 type GetPlanUsageParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2213,12 +2061,10 @@ type AccountsGetLockedSettingsParams struct {
 	// To retrieve locked settings of a sub account, provide the Account ID of the sub account in this
 	// field.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Option is the query parameter "option".
 	// `meeting_security`: Use this query parameter to view meeting security settings applied on the
 	// account.
-	// Example: ut amet
 	Option string `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
@@ -2232,7 +2078,6 @@ type AccountsGetLockedSettingsParams struct {
 	//
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
-	// Example: ut amet
 	CustomQueryFields string `query:"custom_query_fields"`
 }
 
@@ -2253,7 +2098,6 @@ type AccountsUpdateLockedSettingsParams struct {
 	// To retrieve locked settings of a sub account, provide the Account ID of the sub account in this
 	// field.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// ScheduleMeeting is the multipart form field "schedule_meeting".
 	// Example: {"host_video":false,"participant_video":true,"audio_type":true,"join_before_host":false,"enforce_login":false,"enforce_login_with_domains":false,"enforce_login_domains":"esse laboris ipsum est","not_store_meeting_topic":true,"require_password_for_scheduling_new_meetings":true,"require_password_for_instant_meetings":false,"require_password_for_pmi_meetings":false,"meeting_authentication":false,"embed_password_in_join_link":true,"personal_meeting":false}
@@ -2291,7 +2135,6 @@ func (p AccountsUpdateLockedSettingsParams) Validate() error {
 type AssignSIPTrunkConfigurationParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Enable is the multipart form field "enable".
 	// Assign or delete the SIP configuration:
@@ -2350,7 +2193,6 @@ type GetSIPTrunkConfigurationParams struct {
 	// * To add call-out enabled countries to a subaccount, provide the subaccount's ID for this parameter.
 	// * To add call-out enabled countries to a Master account, provide the `me` value for this parameter.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2368,7 +2210,6 @@ type AssignNumbersParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique Identifier of the sub account.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// PhoneNumbers is the multipart form field "phone_numbers".
 	// Phone number(s) to be assigned to the sub account.
@@ -2391,7 +2232,6 @@ type DeleteAllNumbersParams struct {
 	// Account ID of the sub account from which the numbers are to be deleted. This can be retrieved from
 	// List sub accounts (https://marketplace.zoom.us/docs/api-reference/zoom-api/accounts/account) API.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2411,7 +2251,6 @@ type ListSIPTrunksParams struct {
 	// account ID of the sub account in the as the value of this field. To retrieve SIP trunks of a master
 	// account, provide `me` as the value of this field.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2429,7 +2268,6 @@ type AssignSIPTrunksParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique Identifier of the sub account.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// SIPTrunks is the multipart form field "sip_trunks".
 	// Array of one or more SIP Trunk objects.
@@ -2451,13 +2289,11 @@ type DeleteSIPTrunkParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique identifier of the sub account.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// TrunkID is the path parameter "trunkId".
 	// Unique identifier of the SIP Trunk that was previously assigned to a sub account. To retrieve the
 	// value of this field, use the List SIP Trunks API.
 	// Required.
-	// Example: ut amet
 	TrunkID string `path:"trunkId"`
 }
 
@@ -2478,7 +2314,6 @@ type AddInternalCallOutCountriesParams struct {
 	// account ID of the sub account in the `accountId` path parameter. To add Call-out enabled countries
 	// to a master account, provide `me` as the value of the `accountId` path parameter.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// CalloutCountries is the multipart form field "callout_countries".
 	// List of callout countries.
@@ -2506,7 +2341,6 @@ type ListInternalCallOutCountriesParams struct {
 	// list Call-out enabled countries of a master account, provide `me` as the value of the `accountId`
 	// path parameter.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2528,12 +2362,10 @@ type DeleteInternalCallOutCountryParams struct {
 	// `accountId` path parameter. To remove Call-out country from a master account, provide `me` as the
 	// value of the `accountId` path parameter.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// CountryID is the path parameter "countryId".
 	// Two lettered Id of the country.
 	// Required.
-	// Example: ut amet
 	CountryID string `path:"countryId"`
 }
 
@@ -2555,7 +2387,6 @@ type AddInternalNumbersParams struct {
 	// `accountId` path parameter. To add internal numbers to a master account, provide `me` as the value
 	// of the `accountId` path parameter.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// InternalNumbers is the multipart form field "internal_numbers".
 	// Example: [{"number":"dolore nisi laborum culpa","display_number":"minim est nulla amet laboris","country":"pariatur ex anim voluptate","type":0,"labels":"mollit culpa cupidatat","languages":"da-DK","visible":false,"allow_join":false,"allow_for_external_meetings":true}]
@@ -2578,7 +2409,6 @@ type ListInternalNumbersParams struct {
 	// of the sub account in the `accountId` path parameter. To list internal numbers of a master account,
 	// provide `me` as the value of the `accountId` path parameter.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -2588,7 +2418,6 @@ type ListInternalNumbersParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -2608,13 +2437,11 @@ type DeleteInternalNumberParams struct {
 	// account ID of the sub account in the `accountId` path parameter. To delete an internal number from
 	// a master account, provide `me` as the value of the `accountId` path parameter.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// NumberID is the path parameter "numberId".
 	// Unique identifier of the phone number. This value can be retrieved by calling the List Internal
 	// Numbers API.
 	// Required.
-	// Example: ut amet
 	NumberID string `path:"numberId"`
 }
 
@@ -2633,7 +2460,6 @@ type GetSubAccountDetailsParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2651,7 +2477,6 @@ type DisassociateSubAccountParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2669,7 +2494,6 @@ type UpdateOptionsParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// ShareRc is the multipart form field "share_rc".
 	// Enable/disable the option for a sub account to use shared Virtual Room Connector(s)
@@ -2729,7 +2553,6 @@ type GetManagedDomainsParams struct {
 	// To retrieve locked settings of a sub account, provide the Account ID of the sub account in this
 	// field.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2747,7 +2570,6 @@ type GetTrustedDomainsParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 }
 
@@ -2765,7 +2587,6 @@ type UpdateAccountOwnerParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's account ID.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// Email is the multipart form field "email".
 	// The email address of the account's new owner.
@@ -2788,16 +2609,13 @@ func (p UpdateAccountOwnerParams) Validate() error {
 type SwitchUserAccountParams struct {
 	// AccountID is the path parameter "accountId".
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// UserID is the path parameter "userId".
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// AccountID2 is the multipart form field "account_id".
 	// The Account ID of the account to which you would like move the user to.
 	// Required.
-	// Example: ex tempor
 	AccountID2 string `form:"account_id"`
 }
 
@@ -2817,7 +2635,6 @@ type ListRecordingsOfAccountParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique identifier of the account.
 	// Required.
-	// Example: ut amet
 	AccountID string `path:"accountId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -2827,7 +2644,6 @@ type ListRecordingsOfAccountParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// From is the query parameter "from".
 	// The start date in UTC for the monthly range for which you would like to retrieve recordings. The
@@ -2870,7 +2686,6 @@ type ListSubAccountsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -2892,12 +2707,10 @@ type CreateSubAccountParams struct {
 	// LastName is the multipart form field "last_name".
 	// User's last name.
 	// Required.
-	// Example: nostrud laborum ipsum
 	LastName string `form:"last_name"`
 	// Email is the multipart form field "email".
 	// User's email address.
 	// Required.
-	// Example: ut tempor dolor
 	Email string `form:"email"`
 	// Password is the multipart form field "password".
 	// User's password.
@@ -2909,7 +2722,6 @@ type CreateSubAccountParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/accounts/accountsettings) and referring to
 	// the `password_requirement` field present in the `security` object.
 	// Required.
-	// Example: Duis magna anim labore
 	Password string `form:"password"`
 	// Options is the multipart form field "options".
 	// Account options object.
@@ -2925,7 +2737,6 @@ type CreateSubAccountParams struct {
 	//
 	// If you do not provide this field in the payload, a new subaccount will be created for the requested
 	// account.
-	// Example: laborum Excepteur incididunt
 	SubResellerID string `form:"sub_reseller_id"`
 }
 
@@ -2949,12 +2760,10 @@ type DeleteGroupMemberParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// MemberID is the path parameter "memberId".
 	// The member ID.
 	// Required.
-	// Example: ut amet
 	MemberID string `path:"memberId"`
 }
 
@@ -2976,13 +2785,11 @@ type UpdateGroupMemberParams struct {
 	// * To set a user's primary group, use the `target_group_id` value for this parameter's value.
 	// * To move a group member from one group to another, use the `groupId` of the designated group.
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// MemberID is the path parameter "memberId".
 	// The group member's unique ID. To get this value, use the List Group Members
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groupmembers) API.
 	// Required.
-	// Example: ut amet
 	MemberID string `path:"memberId"`
 	// Action is the multipart form field "action".
 	// The action to perform:
@@ -2996,7 +2803,6 @@ type UpdateGroupMemberParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
 	// * To set a user's primary group, use the designated primary group's `groupId` value.
 	// * To move a group member from one group to another, use the `groupId` of the designated group.
-	// Example: sed cupidatat ad
 	TargetGroupID string `form:"target_group_id"`
 }
 
@@ -3019,7 +2825,6 @@ type ListGroupMembersParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -3036,7 +2841,6 @@ type ListGroupMembersParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -3057,7 +2861,6 @@ type AddGroupMembersParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// Members is the multipart form field "members".
 	// List of Group members
@@ -3082,7 +2885,6 @@ type ListGroupAdminsParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -3092,7 +2894,6 @@ type ListGroupAdminsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -3113,7 +2914,6 @@ type AddGroupAdminsParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// Admins is the multipart form field "admins".
 	// A list of the administrators to add to a group.
@@ -3138,12 +2938,10 @@ type DeleteGroupAdminParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -3163,12 +2961,10 @@ type GroupsDeleteVirtualBackgroundFilesParams struct {
 	// Unique identifier of the group. Retrieve the value for this field by calling the List groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// FileIDs is the query parameter "file_ids".
 	// Provide the id of the file that is to be deleted. To delete multiple files, provide comma separated
 	// values for this field.
-	// Example: ut amet
 	FileIDs string `query:"file_ids"`
 }
 
@@ -3187,16 +2983,13 @@ type GroupsUploadVirtualBackgroundFilesParams struct {
 	// Unique identifier of the group. Retrieve the value for this field by calling the List groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// FileIDs is the query parameter "file_ids".
 	// Provide the id of the file that is to be deleted. To delete multiple files, provide comma separated
 	// values for this field.
-	// Example: ut amet
 	FileIDs string `query:"file_ids"`
 	// File is the multipart form field "file".
 	// Provide the file's path here.
-	// Example: Lorem
 	File string `form:"file"`
 }
 
@@ -3213,7 +3006,6 @@ func (p GroupsUploadVirtualBackgroundFilesParams) Validate() error {
 type GetGroupSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// Option is the query parameter "option".
 	// `meeting_authentication`: Use this query parameter to view meeting authentication configuration
@@ -3238,7 +3030,6 @@ type GetGroupSettingsParams struct {
 	//
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
-	// Example: ut amet
 	CustomQueryFields string `query:"custom_query_fields"`
 }
 
@@ -3257,7 +3048,6 @@ type UpdateGroupSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// Id of the group.
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// Option is the query parameter "option".
 	// Example: recording_authentication
@@ -3274,7 +3064,6 @@ type UpdateGroupSettingsParams struct {
 	//
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
-	// Example: ut amet
 	CustomQueryFields string `query:"custom_query_fields"`
 	// ScheduleMeeting is the multipart form field "schedule_meeting".
 	// undefined
@@ -3320,12 +3109,10 @@ type GroupsGetLockedSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// Id of the group.
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// Option is the query parameter "option".
 	// Specify `meeting_security` as the value of this field if you would like to view security settings
 	// applied on a meeting hosted by the users in this group.
-	// Example: ut amet
 	Option string `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
@@ -3339,7 +3126,6 @@ type GroupsGetLockedSettingsParams struct {
 	//
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
-	// Example: ut amet
 	CustomQueryFields string `query:"custom_query_fields"`
 }
 
@@ -3357,12 +3143,10 @@ type GroupsUpdateLockedSettingsParams struct {
 	// GroupID is the path parameter "groupId".
 	// The Id of the group.
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// Option is the query parameter "option".
 	// Specify `meeting_security` as the value of this field if you would like to view security settings
 	// applied on a meeting hosted by the users in this group.
-	// Example: ut amet
 	Option string `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
@@ -3376,7 +3160,6 @@ type GroupsUpdateLockedSettingsParams struct {
 	//
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
-	// Example: ut amet
 	CustomQueryFields string `query:"custom_query_fields"`
 	// ScheduleMeeting is the multipart form field "schedule_meeting".
 	// undefined
@@ -3421,7 +3204,6 @@ type GetGroupParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 }
 
@@ -3442,11 +3224,9 @@ type UpdateGroupParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// Name is the multipart form field "name".
 	// Group name. It must be unique to one account and less than 128 characters.
-	// Example: cillum velit magna id
 	Name string `form:"name"`
 }
 
@@ -3467,7 +3247,6 @@ type DeleteGroupParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 }
 
@@ -3494,7 +3273,6 @@ func (p ListGroupsParams) Validate() error {
 type CreateGroupParams struct {
 	// Name is the multipart form field "name".
 	// Group name.
-	// Example: labore mollit tempor reprehenderit
 	Name string `form:"name"`
 }
 
@@ -3511,12 +3289,10 @@ type UpdateH323SIPDeviceParams struct {
 	// DeviceID is the path parameter "deviceId".
 	// The device ID.
 	// Required.
-	// Example: ut amet
 	DeviceID string `path:"deviceId"`
 	// Name is the multipart form field "name".
 	// Device name.
 	// Required.
-	// Example: est
 	Name string `form:"name"`
 	// Protocol is the multipart form field "protocol".
 	// Device protocol:
@@ -3528,7 +3304,6 @@ type UpdateH323SIPDeviceParams struct {
 	// IP is the multipart form field "ip".
 	// Device IP.
 	// Required.
-	// Example: aute proident labore consectetur magna
 	IP string `form:"ip"`
 	// Encryption is the multipart form field "encryption".
 	// Device encryption:
@@ -3558,7 +3333,6 @@ type DeleteH323SIPDeviceParams struct {
 	// DeviceID is the path parameter "deviceId".
 	// The device ID.
 	// Required.
-	// Example: ut amet
 	DeviceID string `path:"deviceId"`
 }
 
@@ -3588,7 +3362,6 @@ type ListH323SIPDevicesParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -3605,7 +3378,6 @@ type CreateH323SIPDeviceParams struct {
 	// Name is the multipart form field "name".
 	// Device name.
 	// Required.
-	// Example: est
 	Name string `form:"name"`
 	// Protocol is the multipart form field "protocol".
 	// Device protocol:
@@ -3617,7 +3389,6 @@ type CreateH323SIPDeviceParams struct {
 	// IP is the multipart form field "ip".
 	// Device IP.
 	// Required.
-	// Example: aute proident labore consectetur magna
 	IP string `form:"ip"`
 	// Encryption is the multipart form field "encryption".
 	// Device encryption:
@@ -3646,7 +3417,6 @@ type GetTrackingFieldParams struct {
 	// FieldID is the path parameter "fieldId".
 	// The Tracking Field ID
 	// Required.
-	// Example: ut amet
 	FieldID string `path:"fieldId"`
 }
 
@@ -3664,11 +3434,9 @@ type UpdateTrackingFieldParams struct {
 	// FieldID is the path parameter "fieldId".
 	// The Tracking Field ID
 	// Required.
-	// Example: ut amet
 	FieldID string `path:"fieldId"`
 	// Field is the multipart form field "field".
 	// Label/ Name for the tracking field.
-	// Example: voluptate ad commodo non
 	Field string `form:"field"`
 	// Required is the multipart form field "required".
 	// Tracking Field Required
@@ -3698,7 +3466,6 @@ type DeleteTrackingFieldParams struct {
 	// FieldID is the path parameter "fieldId".
 	// The Tracking Field ID
 	// Required.
-	// Example: ut amet
 	FieldID string `path:"fieldId"`
 }
 
@@ -3725,7 +3492,6 @@ func (p ListTrackingFieldsParams) Validate() error {
 type CreateTrackingFieldParams struct {
 	// Field is the multipart form field "field".
 	// Label/ Name for the tracking field.
-	// Example: voluptate ad commodo non
 	Field string `form:"field"`
 	// Required is the multipart form field "required".
 	// Tracking Field Required
@@ -3757,7 +3523,6 @@ type ListIMDirectoryGroupMembersParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -3774,7 +3539,6 @@ type ListIMDirectoryGroupMembersParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -3795,7 +3559,6 @@ type AddIMDirectoryGroupMembersParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// Members is the multipart form field "members".
 	// List of IM group members.
@@ -3820,12 +3583,10 @@ type DeleteIMDirectoryGroupMemberParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// MemberID is the path parameter "memberId".
 	// The member ID.
 	// Required.
-	// Example: ut amet
 	MemberID string `path:"memberId"`
 }
 
@@ -3847,7 +3608,6 @@ type RetrieveIMDirectoryGroupParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 }
 
@@ -3868,7 +3628,6 @@ type UpdateIMDirectoryGroupParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 	// Name is the multipart form field "name".
 	// Group name: must be unique to one account.
@@ -3914,7 +3673,6 @@ type DeleteIMDirectoryGroupParams struct {
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
-	// Example: ut amet
 	GroupID string `path:"groupId"`
 }
 
@@ -3941,7 +3699,6 @@ func (p ListIMDirectoryGroupsParams) Validate() error {
 type CreateIMDirectoryGroupParams struct {
 	// Name is the multipart form field "name".
 	// Group name: must be unique to one account.
-	// Example: nostrud in
 	Name string `form:"name"`
 	// Type is the multipart form field "type".
 	// IM Group types:
@@ -3995,7 +3752,6 @@ type GetIMChatSessionsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -4014,7 +3770,6 @@ type GetIMChatMessagesParams struct {
 	// SessionID is the path parameter "sessionId".
 	// Chat session ID.
 	// Required.
-	// Example: ut amet
 	SessionID string `path:"sessionId"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
@@ -4035,7 +3790,6 @@ type GetIMChatMessagesParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -4057,19 +3811,16 @@ type EditChatbotMessageParams struct {
 	// response of Send Chatbot Message API
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/im-chat/sendchatbot).
 	// Required.
-	// Example: ut amet
 	MessageID string `path:"message_id"`
 	// RobotJid is the multipart form field "robot_jid".
 	// Robot JID created when enabling chatbot features on your marketplace app.
 	// Required.
-	// Example: dolor aliqua ipsum adipisicing
 	RobotJid string `form:"robot_jid"`
 	// AccountID is the multipart form field "account_id".
 	// The AccountID of the Zoom account to which the message was sent. Retrieve this from the Chatbot
-	// request sent to your server as shown in the example [here](
-	// https://marketplace.zoom.us/docs/guides/chatbots/sending-messages).
+	// request sent to your server as shown in the example here
+	// (https://marketplace.zoom.us/docs/guides/chatbots/sending-messages).
 	// Required.
-	// Example: non id deserunt nulla
 	AccountID string `form:"account_id"`
 	// Content is the multipart form field "content".
 	// JSON template describing how the edited message should be displayed for the user. For more
@@ -4083,7 +3834,6 @@ type EditChatbotMessageParams struct {
 	//
 	// The UserJID of the user on whose behalf the message is being sent. Use this field to prevent
 	// members of a channel from getting notifications that were set up by a user who has left the channel.
-	// Example: veniam
 	UserJid string `form:"user_jid"`
 	// IsMarkdownSupport is the multipart form field "is_markdown_support".
 	// Optional
@@ -4112,24 +3862,20 @@ func (p EditChatbotMessageParams) Validate() error {
 type DeleteChatbotMessageParams struct {
 	// MessageID is the path parameter "message_id".
 	// Required.
-	// Example: ut amet
 	MessageID string `path:"message_id"`
 	// RobotJid is the multipart form field "robot_jid".
 	// The BotJID found in the Chat Subscription Section on the Features page of your App Dashboard.
 	// Required.
-	// Example: in
 	RobotJid string `form:"robot_jid"`
 	// AccountID is the multipart form field "account_id".
 	// The AccountID of the Zoom account to which the message was sent. Retrieve this from the Chatbot
-	// request sent to your server as shown in the example [here](
-	// https://marketplace.zoom.us/docs/guides/chatbots/sending-messages).
+	// request sent to your server as shown in the example here
+	// (https://marketplace.zoom.us/docs/guides/chatbots/sending-messages).
 	// Required.
-	// Example: exercitation culpa labore
 	AccountID string `form:"account_id"`
 	// UserJid is the multipart form field "user_jid".
 	// The UserJID of the user on whose behalf the message is being sent. Used to prevent members of a
 	// channel from getting notifications that were set up by a user who has left the channel.
-	// Example: non reprehenderit
 	UserJid string `form:"user_jid"`
 }
 
@@ -4149,17 +3895,14 @@ type SendChatbotMessagesParams struct {
 	// RobotJid is the multipart form field "robot_jid".
 	// Robot JID created when enabling chatbot features on your marketplace app.
 	// Required.
-	// Example: in mollit
 	RobotJid string `form:"robot_jid"`
 	// ToJid is the multipart form field "to_jid".
 	// Unique JID of reciever. Can be a group or user.
 	// Required.
-	// Example: laboris laborum
 	ToJid string `form:"to_jid"`
 	// AccountID is the multipart form field "account_id".
 	// Account ID of the authorized account.
 	// Required.
-	// Example: velit
 	AccountID string `form:"account_id"`
 	// Content is the multipart form field "content".
 	// JSON template describing how the message should be displayed for the user. For more information
@@ -4172,14 +3915,12 @@ type SendChatbotMessagesParams struct {
 	// Optional
 	// Allow a Chatbot to send a message to a group channel, but have only one designated person in that
 	// group channel see the message by providing the person's UserID in this field.
-	// Example: voluptate laborum sint irure
 	VisibleToUser string `form:"visible_to_user"`
 	// UserJid is the multipart form field "user_jid".
 	// Optional
 	//
 	// The UserJID of the user on whose behalf the message is being sent. Use this field to prevent
 	// members of a channel from getting notifications that were set up by a user who has left the channel.
-	// Example: fugiat adipisicing
 	UserJid string `form:"user_jid"`
 	// IsMarkdownSupport is the multipart form field "is_markdown_support".
 	// Optional
@@ -4208,19 +3949,15 @@ type GetUserIMMessagesParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// ChatUser is the query parameter "chat_user".
 	// Chat user's ID or email address.
-	// Example: ut amet
 	ChatUser string `query:"chat_user"`
 	// Channel is the query parameter "channel".
 	// IM Channel's ID.
-	// Example: ut amet
 	Channel string `query:"channel"`
 	// Date is the query parameter "date".
 	// IM message's query date time, format as yyyy-MM-dd.
-	// Example: ut amet
 	Date string `query:"date"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -4230,7 +3967,6 @@ type GetUserIMMessagesParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -4247,11 +3983,9 @@ func (p GetUserIMMessagesParams) Validate() error {
 type SendIMMessagesParams struct {
 	// ChatUser is the query parameter "chat_user".
 	// The email address (registered with Zoom) or the userId of the chat user.
-	// Example: ut amet
 	ChatUser string `query:"chat_user"`
 	// Message is the multipart form field "message".
 	// IM message content.
-	// Example: veniam aliquip
 	Message string `form:"message"`
 }
 
@@ -4268,7 +4002,6 @@ type UsersListMeetingsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Type is the query parameter "type".
 	// The meeting types:
@@ -4287,11 +4020,9 @@ type UsersListMeetingsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// PageNumber is the query parameter "page_number".
 	// The page number of the current page in the returned records.
-	// Example: ut amet
 	PageNumber string `query:"page_number"`
 }
 
@@ -4310,11 +4041,9 @@ type CreateMeetingParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Topic is the multipart form field "topic".
 	// The meeting's topic.
-	// Example: fugiat cillum
 	Topic string `form:"topic"`
 	// Type is the multipart form field "type".
 	// The type of meeting:
@@ -4356,7 +4085,6 @@ type CreateMeetingParams struct {
 	//
 	// For a list of supported timezones and their format, refer to our timezone list documentation
 	// (https://marketplace.zoom.us/docs/api-reference/other-references/abbreviation-lists#timezones).
-	// Example: enim
 	Timezone string `form:"timezone"`
 	// Password is the multipart form field "password".
 	// The password required to join the meeting. By default, a password can only have a maximum length of
@@ -4378,7 +4106,6 @@ type CreateMeetingParams struct {
 	DefaultPassword *bool `form:"default_password"`
 	// Agenda is the multipart form field "agenda".
 	// The meeting's agenda. This value has a maximum length of 2,000 characters.
-	// Example: sunt Ut
 	Agenda string `form:"agenda"`
 	// TrackingFields is the multipart form field "tracking_fields".
 	// Information about the meeting's tracking fields.
@@ -4401,7 +4128,6 @@ type CreateMeetingParams struct {
 	// * At this time, this field only accepts account admin meeting template IDs.
 	// * To enable the account admin meeting templates feature, contact Zoom support
 	// (https://support.zoom.us/hc/en-us).
-	// Example: aliquip Duis
 	TemplateID string `form:"template_id"`
 }
 
@@ -4420,7 +4146,6 @@ type ListUserAssistantsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -4438,7 +4163,6 @@ type AddAssistantsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Assistants is the multipart form field "assistants".
 	// List of User's assistants.
@@ -4460,7 +4184,6 @@ type DeleteUserAssistantsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -4478,12 +4201,10 @@ type DeleteUserAssistantParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// AssistantID is the path parameter "assistantId".
 	// Assistant ID.
 	// Required.
-	// Example: ut amet
 	AssistantID string `path:"assistantId"`
 }
 
@@ -4502,7 +4223,6 @@ type ListUserSchedulersParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -4520,7 +4240,6 @@ type DeleteUserSchedulersParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -4538,12 +4257,10 @@ type DeleteSchedulerParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// SchedulerID is the path parameter "schedulerId".
 	// Scheduler's ID.
 	// Required.
-	// Example: ut amet
 	SchedulerID string `path:"schedulerId"`
 }
 
@@ -4564,11 +4281,9 @@ type UploadVirtualBackgroundFileParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/users/users) API. For user-level apps,
 	// pass the `me` value instead of the user ID value.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// File is the multipart form field "file".
 	// The virtual background's file path.
-	// Example: culpa cupidatat
 	File string `form:"file"`
 }
 
@@ -4588,11 +4303,9 @@ type UsersDeleteVirtualBackgroundFilesParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/users/users) API. For user-level apps,
 	// pass the `me` value instead of the user ID value.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// FileIDs is the query parameter "file_ids".
 	// A comma-seprated list of the virtual background file IDs to delete.
-	// Example: ut amet
 	FileIDs string `query:"file_ids"`
 }
 
@@ -4610,18 +4323,25 @@ type GetUserSettingsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// LoginType is the query parameter "login_type".
 	// The user's login method:
 	//
-	// `0` — Facebook OAuth</br>`1` — Google OAuth</br>`24` — Apple OAuth</br>`27` — Microsoft
-	// OAuth</br>`97` — Mobile device</br>`98` — RingCentral OAuth</br>`99` — API user</br>`100` —
-	// Zoom Work email</br>`101` — Single Sign-On (SSO)
+	// `0` — Facebook OAuth
+	// `1` — Google OAuth
+	// `24` — Apple OAuth
+	// `27` — Microsoft OAuth
+	// `97` — Mobile device
+	// `98` — RingCentral OAuth
+	// `99` — API user
+	// `100` — Zoom Work email
+	// `101` — Single Sign-On (SSO)
 	//
 	// The following login methods are only available in China:
 	//
-	// `11` — Phone number</br>`21` — WeChat</br>`23` — Alipay
+	// `11` — Phone number
+	// `21` — WeChat
+	// `23` — Alipay
 	// Example: 24
 	LoginType *int64 `query:"login_type"`
 	// Option is the query parameter "option".
@@ -4648,7 +4368,6 @@ type GetUserSettingsParams struct {
 	//
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
-	// Example: ut amet
 	CustomQueryFields string `query:"custom_query_fields"`
 }
 
@@ -4667,7 +4386,6 @@ type UpdateUserSettingsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Option is the query parameter "option".
 	// Example: meeting_secuirty
@@ -4720,7 +4438,6 @@ type GetUserTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// TspID is the path parameter "tspId".
 	// TSP account ID.
@@ -4743,7 +4460,6 @@ type UpdateTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// TspID is the path parameter "tspId".
 	// TSP account ID.
@@ -4787,7 +4503,6 @@ type DeleteUserTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// TspID is the path parameter "tspId".
 	// TSP account ID.
@@ -4810,7 +4525,6 @@ type ListUserTSPAccountsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -4828,12 +4542,10 @@ type AddUserTSPAccountParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// ConferenceCode is the multipart form field "conference_code".
 	// Conference code: numeric value, length is less than 16.
 	// Required.
-	// Example: in
 	ConferenceCode string `form:"conference_code"`
 	// LeaderPin is the multipart form field "leader_pin".
 	// Leader PIN: numeric value, length is less than 16.
@@ -4867,12 +4579,10 @@ type SetGlobalDialInURLForTSPUserParams struct {
 	// UserID is the path parameter "userId".
 	// The userId or email address of the user.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// AudioURL is the multipart form field "audio_url".
 	// The global dial-in URL for a TSP enabled account. The URL must be valid with a max-length of 512
 	// characters.
-	// Example: incididunt nostrud elit
 	AudioURL string `form:"audio_url"`
 }
 
@@ -4890,7 +4600,6 @@ type GetUserTokenParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Type is the query parameter "type".
 	// User token types:
@@ -4924,7 +4633,6 @@ type RevokeUserSSOTokenParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -4942,7 +4650,6 @@ type UsersListWebinarsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -4971,7 +4678,6 @@ type CreateWebinarParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Topic is the multipart form field "topic".
 	// Example: ut qu
@@ -4986,13 +4692,10 @@ type CreateWebinarParams struct {
 	// Example: -20639366
 	Duration *int64 `form:"duration"`
 	// Timezone is the multipart form field "timezone".
-	// Example: voluptate eu tempor non
 	Timezone string `form:"timezone"`
 	// Password is the multipart form field "password".
-	// Example: commodo quis Duis ut magna
 	Password string `form:"password"`
 	// Agenda is the multipart form field "agenda".
-	// Example: do sed proident
 	Agenda string `form:"agenda"`
 	// TrackingFields is the multipart form field "tracking_fields".
 	// Example: [{"field":"Ut ex","value":"pariatur deserunt nostrud"},{"field":"sed eu","value":"reprehenderit ipsum"}]
@@ -5004,7 +4707,6 @@ type CreateWebinarParams struct {
 	// Example: {"host_video":false,"panelists_video":true,"practice_session":false,"hd_video":false,"hd_video_for_attendees":false,"send_1080p_video_to_attendees":false,"approval_type":2,"registration_type":1,"audio":"both","auto_recording":"none","enforce_login":false,"enforce_login_domains":"dolor elit culpa","alternative_hosts":"sed irure","close_registration":true,"show_share_button":false,"allow_multiple_devices":true,"on_demand":false,"global_dial_in_countries":["sit tempor in occaecat","magna ipsum eiusmod in"],"contact_name":"id occaecat","contact_email":"in occaecat dolore velit","registrants_restrict_number":0,"post_webinar_survey":false,"survey_url":"amet adipisicing dolor","registrants_email_notification":true,"meeting_authentication":false,"authentication_option":"incididunt aliquip ea","authentication_domains":"cupidatat mollit","question_and_answer":{"enable":true,"allow_anonymous_questions":false,"answer_questions":"all","attendees_can_upvote":true,"attendees_can_comment":true},"email_language":"ad laboris cillum","panelists_invitation_email_notification":false,"attendees_and_panelists_reminder_email_notification":{"enable":true,"type":7},"follow_up_attendees_email_notification":{"enable":true,"type":0},"follow_up_absentees_email_notification":{"enable":false,"type":0}}
 	Settings string `form:"settings"`
 	// TemplateID is the multipart form field "template_id".
-	// Example: ullamco proident fugiat
 	TemplateID string `form:"template_id"`
 }
 
@@ -5022,18 +4724,25 @@ type GetUserParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// LoginType is the query parameter "login_type".
 	// The user's login method:
 	//
-	// `0` — Facebook OAuth</br>`1` — Google OAuth</br>`24` — Apple OAuth</br>`27` — Microsoft
-	// OAuth</br>`97` — Mobile device</br>`98` — RingCentral OAuth</br>`99` — API user</br>`100` —
-	// Zoom Work email</br>`101` — Single Sign-On (SSO)
+	// `0` — Facebook OAuth
+	// `1` — Google OAuth
+	// `24` — Apple OAuth
+	// `27` — Microsoft OAuth
+	// `97` — Mobile device
+	// `98` — RingCentral OAuth
+	// `99` — API user
+	// `100` — Zoom Work email
+	// `101` — Single Sign-On (SSO)
 	//
 	// The following login methods are only available in China:
 	//
-	// `11` — Phone number</br>`21` — WeChat</br>`23` — Alipay
+	// `11` — Phone number
+	// `21` — WeChat
+	// `23` — Alipay
 	// Example: 24
 	LoginType *int64 `query:"login_type"`
 	// EncryptedEmail is the query parameter "encrypted_email".
@@ -5061,27 +4770,32 @@ type UpdateUserParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// LoginType is the query parameter "login_type".
 	// The user's login method:
 	//
-	// `0` — Facebook OAuth</br>`1` — Google OAuth</br>`24` — Apple OAuth</br>`27` — Microsoft
-	// OAuth</br>`97` — Mobile device</br>`98` — RingCentral OAuth</br>`99` — API user</br>`100` —
-	// Zoom Work email</br>`101` — Single Sign-On (SSO)
+	// `0` — Facebook OAuth
+	// `1` — Google OAuth
+	// `24` — Apple OAuth
+	// `27` — Microsoft OAuth
+	// `97` — Mobile device
+	// `98` — RingCentral OAuth
+	// `99` — API user
+	// `100` — Zoom Work email
+	// `101` — Single Sign-On (SSO)
 	//
 	// The following login methods are only available in China:
 	//
-	// `11` — Phone number</br>`21` — WeChat</br>`23` — Alipay
+	// `11` — Phone number
+	// `21` — WeChat
+	// `23` — Alipay
 	// Example: 24
 	LoginType *int64 `query:"login_type"`
 	// FirstName is the multipart form field "first_name".
 	// User's first name. Cannot contain more than 5 Chinese characters.
-	// Example: pariatur ullamco cillum
 	FirstName string `form:"first_name"`
 	// LastName is the multipart form field "last_name".
 	// User's last name. Cannot contain more than 5 Chinese characters.
-	// Example: tempor enim qui
 	LastName string `form:"last_name"`
 	// Type is the multipart form field "type".
 	// User types:
@@ -5103,11 +4817,9 @@ type UpdateUserParams struct {
 	// The time zone ID for a user profile. For this parameter value please refer to the ID value in the
 	// timezone
 	// (https://marketplace.zoom.us/docs/api-reference/other-references/abbreviation-lists#timezones) list.
-	// Example: ut irure commodo
 	Timezone string `form:"timezone"`
 	// Language is the multipart form field "language".
 	// language
-	// Example: occaecat ipsum magna do
 	Language string `form:"language"`
 	// Dept is the multipart form field "dept".
 	// Department for user profile: use for report.
@@ -5115,7 +4827,6 @@ type UpdateUserParams struct {
 	Dept string `form:"dept"`
 	// VanityName is the multipart form field "vanity_name".
 	// Personal meeting room name.
-	// Example: cillum laborum aute
 	VanityName string `form:"vanity_name"`
 	// HostKey is the multipart form field "host_key".
 	// Host key. It should be a 6-10 digit number.
@@ -5123,19 +4834,15 @@ type UpdateUserParams struct {
 	HostKey string `form:"host_key"`
 	// CmsUserID is the multipart form field "cms_user_id".
 	// Kaltura user ID.
-	// Example: culpa ipsum consequat
 	CmsUserID string `form:"cms_user_id"`
 	// JobTitle is the multipart form field "job_title".
 	// User's job title.
-	// Example: sint ullamco esse Excepteur
 	JobTitle string `form:"job_title"`
 	// Company is the multipart form field "company".
 	// User's company.
-	// Example: consectetur
 	Company string `form:"company"`
 	// Location is the multipart form field "location".
 	// User's location.
-	// Example: ea cillum
 	Location string `form:"location"`
 	// PhoneNumber is the multipart form field "phone_number".
 	// Note: This field has been deprecated and will not be supported in the future. Use the phone_numbers
@@ -5152,7 +4859,6 @@ type UpdateUserParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/other-references/abbreviation-lists#countries) of
 	// the phone number. For example, if the phone number provided in the `phone_number` field is a Brazil
 	// based number, the value of the `phone_country` field should be `BR`.
-	// Example: qui ad
 	PhoneCountry string `form:"phone_country"`
 	// CustomAttributes is the multipart form field "custom_attributes".
 	// Custom attribute(s) of the user.
@@ -5163,7 +4869,6 @@ type UpdateUserParams struct {
 	// (https://support.zoom.us/hc/en-us/articles/201363183-Managing-users#h_13c87a2a-ecd6-40ad-be61-a9935e660edb)
 	// to. The value of this field can be retrieved from List Groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
-	// Example: in minim anim aliquip
 	GroupID string `form:"group_id"`
 	// PhoneNumbers is the multipart form field "phone_numbers".
 	// Example: {"country":"do tempor","code":"aliqua velit","number":"ad in ea do","label":"Office"}
@@ -5201,7 +4906,6 @@ type DeleteUserParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Action is the query parameter "action".
 	// Delete action options:
@@ -5214,7 +4918,6 @@ type DeleteUserParams struct {
 	// Transfer email. This field is required if the user has upcoming Zoom Events scheduled. After you
 	// delete or disassociate the user, the user's upcoming Zoom Events will be transferred to the target
 	// user.
-	// Example: ut amet
 	TransferEmail string `query:"transfer_email"`
 	// TransferMeeting is the query parameter "transfer_meeting".
 	// Transfer meeting.
@@ -5245,7 +4948,6 @@ type ListAllRecordingsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -5255,7 +4957,6 @@ type ListAllRecordingsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// Mc is the query parameter "mc".
 	// Query Metadata of Recording if an On-Premise Meeting Connector was used for the meeting.
@@ -5310,12 +5011,10 @@ type UploadUserProfilePictureParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// PicFile is the multipart form field "pic_file".
 	// The file's path.
 	// Required.
-	// Example: nulla reprehenderit
 	PicFile string `form:"pic_file"`
 }
 
@@ -5334,7 +5033,6 @@ type UpdateUserStatusParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Action is the multipart form field "action".
 	// The action types:
@@ -5360,7 +5058,6 @@ type UpdateUserPasswordParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Password is the multipart form field "password".
 	// User password. Should be less than 32 characters.
@@ -5372,7 +5069,6 @@ type UpdateUserPasswordParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/accounts/accountsettings) and referring to
 	// the `password_requirement` field present in the `security` object.
 	// Required.
-	// Example: voluptate irure
 	Password string `form:"password"`
 }
 
@@ -5391,7 +5087,6 @@ type GetUserPermissionsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -5409,7 +5104,6 @@ type ListUserPACAccountsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -5427,7 +5121,6 @@ type UpdateUserEmailParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Email is the multipart form field "email".
 	// User’s email. The length should be less than 128 characters.
@@ -5453,7 +5146,6 @@ type ListWebinarTemplatesParams struct {
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/users/users) API. For user-level apps,
 	// pass the `me` value instead of the user ID value.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -5470,7 +5162,6 @@ func (p ListWebinarTemplatesParams) Validate() error {
 type UpdateUserPresenceStatusParams struct {
 	// UserID is the path parameter "userId".
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// Status is the multipart form field "status".
 	// Presence status of the user. The value can be set to one of the following:
@@ -5519,7 +5210,6 @@ type ListMeetingTemplatesParams struct {
 	// Unique identifier of the user. Retrieve the value of this field by calling the List users
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/users/users) API.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 }
 
@@ -5551,11 +5241,9 @@ type ListUsersParams struct {
 	// The role's unique ID. Use this parameter to filter the response by a specific role. You can use the
 	// List Roles (https://marketplace.zoom.us/docs/api-reference/zoom-api/roles/roles) API to get a
 	// role's unique ID value.
-	// Example: ut amet
 	RoleID string `query:"role_id"`
 	// PageNumber is the query parameter "page_number".
 	// The page number of the current page in the returned records.
-	// Example: ut amet
 	PageNumber string `query:"page_number"`
 	// IncludeFields is the query parameter "include_fields".
 	// Use this parameter to display one of the following attributes in the API call's response:
@@ -5568,7 +5256,6 @@ type ListUsersParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -5632,7 +5319,6 @@ type CheckUserEmailParams struct {
 	// Email is the query parameter "email".
 	// The email address to be verified.
 	// Required.
-	// Example: ut amet
 	Email string `query:"email"`
 }
 
@@ -5650,7 +5336,6 @@ type CheckUserPMRoomParams struct {
 	// VanityName is the query parameter "vanity_name".
 	// Personal meeting room name.
 	// Required.
-	// Example: ut amet
 	VanityName string `query:"vanity_name"`
 }
 
@@ -5673,11 +5358,9 @@ type DeleteMeetingRegistrantParams struct {
 	// RegistrantID is the path parameter "registrantId".
 	// The meeting registrant ID.
 	// Required.
-	// Example: ut amet
 	RegistrantID string `path:"registrantId"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The meeting occurence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 }
 
@@ -5703,7 +5386,6 @@ type GetMeetingRegistrantParams struct {
 	// RegistrantID is the path parameter "registrantId".
 	// The registrant ID.
 	// Required.
-	// Example: ut amet
 	RegistrantID string `path:"registrantId"`
 }
 
@@ -5776,7 +5458,6 @@ type ListMeetingRegistrantsParams struct {
 	MeetingID int64 `path:"meetingId"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The meeting occurrence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// Status is the query parameter "status".
 	// The registrant status:
@@ -5800,7 +5481,6 @@ type ListMeetingRegistrantsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -5825,61 +5505,43 @@ type AddMeetingRegistrantParams struct {
 	MeetingID int64 `path:"meetingId"`
 	// OccurrenceIDs is the query parameter "occurrence_ids".
 	// Occurrence IDs. You can find these with the meeting get API. Multiple values separated by comma.
-	// Example: ut amet
 	OccurrenceIDs string `query:"occurrence_ids"`
 	// Email is the multipart form field "email".
-	// Example: ea aliqua
 	Email string `form:"email"`
 	// FirstName is the multipart form field "first_name".
-	// Example: officia ullamco
 	FirstName string `form:"first_name"`
 	// LastName is the multipart form field "last_name".
-	// Example: non ut ad velit
 	LastName string `form:"last_name"`
 	// Address is the multipart form field "address".
-	// Example: ut irure
 	Address string `form:"address"`
 	// City is the multipart form field "city".
-	// Example: Excepteur Lorem mollit do
 	City string `form:"city"`
 	// Country is the multipart form field "country".
-	// Example: quis in
 	Country string `form:"country"`
 	// Zip is the multipart form field "zip".
-	// Example: amet nisi
 	Zip string `form:"zip"`
 	// State is the multipart form field "state".
-	// Example: dolor laborum
 	State string `form:"state"`
 	// Phone is the multipart form field "phone".
-	// Example: officia et Excepteur elit
 	Phone string `form:"phone"`
 	// Industry is the multipart form field "industry".
-	// Example: dolor officia
 	Industry string `form:"industry"`
 	// Org is the multipart form field "org".
-	// Example: est amet commodo
 	Org string `form:"org"`
 	// JobTitle is the multipart form field "job_title".
-	// Example: laborum dolor aliqua
 	JobTitle string `form:"job_title"`
 	// PurchasingTimeFrame is the multipart form field "purchasing_time_frame".
-	// Example: pariatur
 	PurchasingTimeFrame string `form:"purchasing_time_frame"`
 	// RoleInPurchaseProcess is the multipart form field "role_in_purchase_process".
-	// Example: ut
 	RoleInPurchaseProcess string `form:"role_in_purchase_process"`
 	// NoOfEmployees is the multipart form field "no_of_employees".
-	// Example: fugiat ipsum in adipisicing
 	NoOfEmployees string `form:"no_of_employees"`
 	// Comments is the multipart form field "comments".
-	// Example: aliquip
 	Comments string `form:"comments"`
 	// CustomQuestions is the multipart form field "custom_questions".
 	// Example: [{"title":"ipsum deserunt in","value":"nisi officia proident reprehenderit"},{"title":"do eiusmod Excepteur","value":"amet minim"}]
 	CustomQuestions string `form:"custom_questions"`
 	// Language is the multipart form field "language".
-	// Example: cillum
 	Language string `form:"language"`
 	// AutoApprove is the multipart form field "auto_approve".
 	// Example: false
@@ -5906,7 +5568,6 @@ type MeetingsUpdateRegistrantStatusParams struct {
 	MeetingID int64 `path:"meetingId"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The meeting occurrence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// Action is the multipart form field "action".
 	// Registrant Status:
@@ -5944,7 +5605,6 @@ type GetMeetingPollParams struct {
 	// PollID is the path parameter "pollId".
 	// The poll ID
 	// Required.
-	// Example: ut amet
 	PollID string `path:"pollId"`
 }
 
@@ -5970,11 +5630,9 @@ type UpdateMeetingPollParams struct {
 	// PollID is the path parameter "pollId".
 	// The poll ID
 	// Required.
-	// Example: ut amet
 	PollID string `path:"pollId"`
 	// Title is the multipart form field "title".
 	// undefined
-	// Example: velit
 	Title string `form:"title"`
 	// Questions is the multipart form field "questions".
 	// undefined
@@ -6004,7 +5662,6 @@ type DeleteMeetingPollParams struct {
 	// PollID is the path parameter "pollId".
 	// The poll ID
 	// Required.
-	// Example: ut amet
 	PollID string `path:"pollId"`
 }
 
@@ -6049,7 +5706,6 @@ type CreateMeetingPollParams struct {
 	MeetingID int64 `path:"meetingId"`
 	// Title is the multipart form field "title".
 	// undefined
-	// Example: velit
 	Title string `form:"title"`
 	// Questions is the multipart form field "questions".
 	// undefined
@@ -6077,12 +5733,10 @@ type DeleteMeetingRecordingFileParams struct {
 	// If a UUID starts with "/" or contains "//" (example: "/ajXp112QmuoKj4854875=="), you must double
 	// encode the UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// RecordingID is the path parameter "recordingId".
 	// The recording ID.
 	// Required.
-	// Example: ut amet
 	RecordingID string `path:"recordingId"`
 	// Action is the query parameter "action".
 	// The recording delete actions:
@@ -6115,12 +5769,10 @@ type RecoverSingleRecordingParams struct {
 	// If a UUID starts with "/" or contains "//" (example: "/ajXp112QmuoKj4854875=="), you must double
 	// encode the UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// RecordingID is the path parameter "recordingId".
 	// The recording ID.
 	// Required.
-	// Example: ut amet
 	RecordingID string `path:"recordingId"`
 	// Action is the multipart form field "action".
 	// Example: recover
@@ -6150,7 +5802,6 @@ type GetMeetingRecordingSettingsParams struct {
 	// If a UUID starts with "/" or contains "//" (example: "/ajXp112QmuoKj4854875=="), you must double
 	// encode the UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 }
 
@@ -6175,7 +5826,6 @@ type UpdateMeetingRecordingSettingsParams struct {
 	// If a UUID starts with "/" or contains "//" (example: "/ajXp112QmuoKj4854875=="), you must double
 	// encode the UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// ShareRecording is the multipart form field "share_recording".
 	// Determine how the meeting recording is shared.
@@ -6187,11 +5837,9 @@ type UpdateMeetingRecordingSettingsParams struct {
 	RecordingAuthentication *bool `form:"recording_authentication"`
 	// AuthenticationOption is the multipart form field "authentication_option".
 	// Authentication Options.
-	// Example: est
 	AuthenticationOption string `form:"authentication_option"`
 	// AuthenticationDomains is the multipart form field "authentication_domains".
 	// Authentication domains.
-	// Example: esse et
 	AuthenticationDomains string `form:"authentication_domains"`
 	// ViewerDownload is the multipart form field "viewer_download".
 	// Determine whether a viewer can download the recording file or not.
@@ -6235,7 +5883,6 @@ type UpdateMeetingRecordingSettingsParams struct {
 	ShowSocialShareButtons *bool `form:"show_social_share_buttons"`
 	// Topic is the multipart form field "topic".
 	// Name of the recording.
-	// Example: deserunt occaecat id officia
 	Topic string `form:"topic"`
 }
 
@@ -6262,7 +5909,6 @@ type GetRegistrationQuestionsParams struct {
 	// If a UUID starts with "/" or contains "//" (example: "/ajXp112QmuoKj4854875=="), you must double
 	// encode the UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 }
 
@@ -6287,7 +5933,6 @@ type RecordingsUpdateRegistrationQuestionsParams struct {
 	// If a UUID starts with "/" or contains "//" (example: "/ajXp112QmuoKj4854875=="), you must double
 	// encode the UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Questions is the multipart form field "questions".
 	// undefined
@@ -6340,7 +5985,6 @@ type ListRecordingRegistrantsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -6364,52 +6008,37 @@ type CreateRecordingRegistrantParams struct {
 	// Example: 15403087
 	MeetingID int64 `path:"meetingId"`
 	// Email is the multipart form field "email".
-	// Example: in
 	Email string `form:"email"`
 	// FirstName is the multipart form field "first_name".
-	// Example: mollit culpa
 	FirstName string `form:"first_name"`
 	// LastName is the multipart form field "last_name".
-	// Example: sunt adipisicing
 	LastName string `form:"last_name"`
 	// Address is the multipart form field "address".
-	// Example: ex velit
 	Address string `form:"address"`
 	// City is the multipart form field "city".
-	// Example: cillum
 	City string `form:"city"`
 	// Country is the multipart form field "country".
-	// Example: cupidatat nulla
 	Country string `form:"country"`
 	// Zip is the multipart form field "zip".
-	// Example: labore ut
 	Zip string `form:"zip"`
 	// State is the multipart form field "state".
-	// Example: sit culpa anim sunt aute
 	State string `form:"state"`
 	// Phone is the multipart form field "phone".
-	// Example: commodo
 	Phone string `form:"phone"`
 	// Industry is the multipart form field "industry".
-	// Example: do tempor
 	Industry string `form:"industry"`
 	// Org is the multipart form field "org".
-	// Example: in sunt culpa eiusmod reprehenderit
 	Org string `form:"org"`
 	// JobTitle is the multipart form field "job_title".
-	// Example: qui labore dolor aliqua
 	JobTitle string `form:"job_title"`
 	// PurchasingTimeFrame is the multipart form field "purchasing_time_frame".
-	// Example: adipisicing voluptate
 	PurchasingTimeFrame string `form:"purchasing_time_frame"`
 	// RoleInPurchaseProcess is the multipart form field "role_in_purchase_process".
 	// Example: in Excepte
 	RoleInPurchaseProcess string `form:"role_in_purchase_process"`
 	// NoOfEmployees is the multipart form field "no_of_employees".
-	// Example: incididunt culpa ut
 	NoOfEmployees string `form:"no_of_employees"`
 	// Comments is the multipart form field "comments".
-	// Example: non incididunt
 	Comments string `form:"comments"`
 	// CustomQuestions is the multipart form field "custom_questions".
 	// Example: [{"title":"irure Ut","value":"ipsum labore sint culpa mollit"},{"title":"aute","value":"commodo cillum elit proident ut"}]
@@ -6465,11 +6094,9 @@ type GetMeetingRecordingsParams struct {
 	// If a UUID starts with "/" or contains "//" (example: "/ajXp112QmuoKj4854875=="), you must double
 	// encode the UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// IncludeFields is the query parameter "include_fields".
 	// Get the `download_access_token` field for downloading meeting recordings.
-	// Example: ut amet
 	IncludeFields string `query:"include_fields"`
 	// TTL is the query parameter "ttl".
 	// Time to live (TTL) of the `download_access_token`. This is only valid if the `include_fields` query
@@ -6499,7 +6126,6 @@ type DeleteMeetingRecordingsParams struct {
 	// If a UUID starts with "/" or contains "//" (example: "/ajXp112QmuoKj4854875=="), you must double
 	// encode the UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Action is the query parameter "action".
 	// The recording delete actions:
@@ -6531,7 +6157,6 @@ type RecoverMeetingRecordingsParams struct {
 	// If a UUID starts with "/" or contains "//" (example: "/ajXp112QmuoKj4854875=="), you must double
 	// encode the UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Action is the multipart form field "action".
 	// Example: recover
@@ -6561,12 +6186,10 @@ type MeetingsUpdateLiveStreamParams struct {
 	// StreamURL is the multipart form field "stream_url".
 	// Streaming URL.
 	// Required.
-	// Example: consequat officia in
 	StreamURL string `form:"stream_url"`
 	// StreamKey is the multipart form field "stream_key".
 	// Stream name and key.
 	// Required.
-	// Example: in ad deserunt officia consectetur
 	StreamKey string `form:"stream_key"`
 	// PageURL is the multipart form field "page_url".
 	// The livestream page URL.
@@ -6591,7 +6214,6 @@ type MeetingsGetLiveStreamDetailsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// Unique identifier of the meeting.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 }
 
@@ -6654,7 +6276,6 @@ type GetMeetingParams struct {
 	// Meeting Occurrence ID. Provide this field to view meeting details of a particular occurrence of the
 	// recurring meeting
 	// (https://support.zoom.us/hc/en-us/articles/214973206-Scheduling-Recurring-Meetings).
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// ShowPreviousOccurrences is the query parameter "show_previous_occurrences".
 	// Set the value of this field to `true` if you would like to view meeting details of all previous
@@ -6685,15 +6306,12 @@ type UpdateMeetingParams struct {
 	// OccurrenceID is the query parameter "occurrence_id".
 	// Meeting occurrence id. Support change of agenda, start_time, duration, settings: {host_video,
 	// participant_video, join_before_host, mute_upon_entry, waiting_room, watermark, auto_recording}
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// ScheduleFor is the multipart form field "schedule_for".
 	// undefined
-	// Example: laboris nulla Ut
 	ScheduleFor string `form:"schedule_for"`
 	// Topic is the multipart form field "topic".
 	// undefined
-	// Example: sed velit enim consectetur
 	Topic string `form:"topic"`
 	// Type is the multipart form field "type".
 	// undefined
@@ -6713,7 +6331,6 @@ type UpdateMeetingParams struct {
 	Duration *int64 `form:"duration"`
 	// Timezone is the multipart form field "timezone".
 	// undefined
-	// Example: dolore officia ipsum incididunt
 	Timezone string `form:"timezone"`
 	// Password is the multipart form field "password".
 	// undefined
@@ -6721,11 +6338,9 @@ type UpdateMeetingParams struct {
 	Password string `form:"password"`
 	// Agenda is the multipart form field "agenda".
 	// undefined
-	// Example: commodo aliqua dolor
 	Agenda string `form:"agenda"`
 	// TemplateID is the multipart form field "template_id".
 	// undefined
-	// Example: exercitation ut sint
 	TemplateID string `form:"template_id"`
 	// TrackingFields is the multipart form field "tracking_fields".
 	// undefined
@@ -6761,7 +6376,6 @@ type DeleteMeetingParams struct {
 	MeetingID int64 `path:"meetingId"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The meeting occurrence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// ScheduleForReminder is the query parameter "schedule_for_reminder".
 	// `true`: Notify host and alternative host about the meeting cancellation via email.
@@ -6774,7 +6388,6 @@ type DeleteMeetingParams struct {
 	// `false`: Do not send any email notification to meeting registrants.
 	//
 	// The default value of this field is `false`.
-	// Example: ut amet
 	CancelMeetingReminder string `query:"cancel_meeting_reminder"`
 }
 
@@ -6840,7 +6453,6 @@ type MeetingsPerformBatchRegistrationParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// Unique identifier of the meeting (Meeting Number).
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// AutoApprove is the multipart form field "auto_approve".
 	// If a meeting was scheduled with approval_type `1` (manual approval), but you would like to
@@ -6869,7 +6481,6 @@ func (p MeetingsPerformBatchRegistrationParams) Validate() error {
 type PerformBatchPollCreationParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Title is the multipart form field "title".
 	// Meeting Poll Title.
@@ -6926,7 +6537,6 @@ type GetPastMeetingDetailsParams struct {
 	// If the meeting UUID begins with a `/` character or contains a `//` character, you must
 	// double-encode the meeting UUID when using the meeting UUID for other API calls.
 	// Required.
-	// Example: ut amet
 	MeetingUUID string `path:"meetingUUID"`
 }
 
@@ -6948,7 +6558,6 @@ type GetPastMeetingParticipantsParams struct {
 	// If the meeting UUID begins with a `/` character or contains a `//` character, you must
 	// double-encode the meeting UUID when using the meeting UUID for other API calls.
 	// Required.
-	// Example: ut amet
 	MeetingUUID string `path:"meetingUUID"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -6958,7 +6567,6 @@ type GetPastMeetingParticipantsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -6980,7 +6588,6 @@ type GetMeetingArchivedFilesParams struct {
 	// If the meeting UUID begins with a `/` character or contains a `//` character, you must
 	// double-encode the meeting UUID when using the meeting UUID for other API calls.
 	// Required.
-	// Example: ut amet
 	MeetingUUID string `path:"meetingUUID"`
 }
 
@@ -7021,7 +6628,6 @@ type ListPastMeetingPollResultsParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 }
 
@@ -7062,7 +6668,6 @@ type ListMeetingParticipantsParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
@@ -7081,7 +6686,6 @@ type ListMeetingParticipantsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// IncludeFields is the query parameter "include_fields".
 	// Provide `registrant_id` as the value for this field if you would like to see the registrant ID
@@ -7110,12 +6714,10 @@ type GetMeetingParticipantQoSParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// ParticipantID is the path parameter "participantId".
 	// The participant's ID.
 	// Required.
-	// Example: ut amet
 	ParticipantID string `path:"participantId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
@@ -7146,7 +6748,6 @@ type ListMeetingParticipantsQoSParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
@@ -7164,7 +6765,6 @@ type ListMeetingParticipantsQoSParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7186,7 +6786,6 @@ type MeetingsGetSharingRecordingDetailsParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
@@ -7204,7 +6803,6 @@ type MeetingsGetSharingRecordingDetailsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceed the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7226,7 +6824,6 @@ type GetPostMeetingFeedbackParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
 	// Specify a value to get the response for the corresponding meeting type. The value of this field can
@@ -7244,7 +6841,6 @@ type GetPostMeetingFeedbackParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -7270,7 +6866,6 @@ type GetMeetingDetailsParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
@@ -7326,7 +6921,6 @@ type MetricsListMeetingsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// IncludeFields is the query parameter "include_fields".
 	// Set the value of this field to "tracking_fields" if you would like to include tracking fields of
@@ -7354,7 +6948,6 @@ type GetWebinarParticipantsParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
@@ -7372,7 +6965,6 @@ type GetWebinarParticipantsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// IncludeFields is the query parameter "include_fields".
 	// Additional fields to include in the query:
@@ -7401,12 +6993,10 @@ type GetWebinarParticipantQoSParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 	// ParticipantID is the path parameter "participantId".
 	// The participant's ID.
 	// Required.
-	// Example: ut amet
 	ParticipantID string `path:"participantId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
@@ -7437,7 +7027,6 @@ type ListWebinarParticipantQoSParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
@@ -7455,7 +7044,6 @@ type ListWebinarParticipantQoSParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7477,7 +7065,6 @@ type WebinarsGetSharingRecordingDetailsParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
@@ -7495,7 +7082,6 @@ type WebinarsGetSharingRecordingDetailsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceed the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7517,7 +7103,6 @@ type GetPostWebinarFeedbackParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
 	// Specify a value to get the response for the corresponding meeting type. The value of this field can
@@ -7539,7 +7124,6 @@ type GetPostWebinarFeedbackParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7561,7 +7145,6 @@ type GetWebinarDetailsParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
@@ -7612,7 +7195,6 @@ type MetricsListWebinarsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7641,7 +7223,6 @@ type MetricsListZoomRoomsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7658,7 +7239,6 @@ type GetZoomRoomsDetailsParams struct {
 	// ZoomroomID is the path parameter "zoomroomId".
 	// The Zoom room ID.
 	// Required.
-	// Example: ut amet
 	ZoomroomID string `path:"zoomroomId"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
@@ -7679,7 +7259,6 @@ type GetZoomRoomsDetailsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7749,7 +7328,6 @@ type GetZoomMeetingsClientFeedbackParams struct {
 	// FeedbackID is the path parameter "feedbackId".
 	// Feedback Detail Id
 	// Required.
-	// Example: ut amet
 	FeedbackID string `path:"feedbackId"`
 	// From is the query parameter "from".
 	// Example: 1977-11-30
@@ -7761,7 +7339,6 @@ type GetZoomMeetingsClientFeedbackParams struct {
 	// Example: 30
 	PageSize *int64 `query:"page_size"`
 	// NextPageToken is the query parameter "next_page_token".
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7824,7 +7401,6 @@ type GetIssuesOfZoomRoomsParams struct {
 	// ZoomroomID is the path parameter "zoomroomId".
 	// The Zoom room ID.
 	// Required.
-	// Example: ut amet
 	ZoomroomID string `path:"zoomroomId"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
@@ -7845,7 +7421,6 @@ type GetIssuesOfZoomRoomsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7906,7 +7481,6 @@ type GetIMMetricsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -7941,7 +7515,6 @@ type GetChatMetricsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -8018,7 +7591,6 @@ type GetActiveInactiveHostReportsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -8038,7 +7610,6 @@ type GetMeetingReportsParams struct {
 	// UserID is the path parameter "userId".
 	// The user ID or email address of the user. For user-level apps, pass `me` as the value for userId.
 	// Required.
-	// Example: ut amet
 	UserID string `path:"userId"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
@@ -8059,7 +7630,6 @@ type GetMeetingReportsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// Type is the query parameter "type".
 	// The meeting types:
@@ -8089,7 +7659,6 @@ type GetMeetingDetailReportsParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 }
 
@@ -8110,7 +7679,6 @@ type GetMeetingParticipantReportsParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -8120,7 +7688,6 @@ type GetMeetingParticipantReportsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// IncludeFields is the query parameter "include_fields".
 	// Provide `registrant_id` as the value for this field if you would like to see the registrant ID
@@ -8147,7 +7714,6 @@ type GetMeetingPollReportsParams struct {
 	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the meeting UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 }
 
@@ -8168,7 +7734,6 @@ type GetWebinarDetailReportsParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 }
 
@@ -8189,7 +7754,6 @@ type GetWebinarParticipantReportsParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -8199,7 +7763,6 @@ type GetWebinarParticipantReportsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// IncludeFields is the query parameter "include_fields".
 	// Enter 'registrant_id' as the value for this field if you would like to see the registrant ID
@@ -8227,7 +7790,6 @@ type GetWebinarPollReportsParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 }
 
@@ -8248,7 +7810,6 @@ type GetWebinarQReportParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 }
 
@@ -8276,7 +7837,6 @@ type GetBillingInvoiceReportsParams struct {
 	// BillingID is the query parameter "billing_id".
 	// Unique Identifier of the Billing Report. Retrieve this ID from the response of Get Billing Reports
 	// API request.
-	// Example: ut amet
 	BillingID string `query:"billing_id"`
 }
 
@@ -8309,7 +7869,6 @@ type GetChatSessionsReportsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -8328,7 +7887,6 @@ type GetChatMessagesReportsParams struct {
 	// SessionID is the path parameter "sessionId".
 	// Chat session ID.
 	// Required.
-	// Example: ut amet
 	SessionID string `path:"sessionId"`
 	// From is the query parameter "from".
 	// Start date in 'yyyy-mm-dd' format. The date range defined by the "from" and "to" parameters should
@@ -8349,7 +7907,6 @@ type GetChatMessagesReportsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// IncludeFields is the query parameter "include_fields".
 	// Return all edited and deleted messages. The API only returns this value if the `include_fields`
@@ -8433,7 +7990,6 @@ type GetTelephoneReportsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -8494,7 +8050,6 @@ type GetOperationLogsReportParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// CategoryType is the query parameter "category_type".
 	// Optional
@@ -8548,7 +8103,6 @@ type GetUpcomingEventsReportParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// Type is the query parameter "type".
 	// The type of event to query:
@@ -8590,7 +8144,6 @@ type GetSignInSignOutActivityReportParams struct {
 	PageSize *int64 `query:"page_size"`
 	// NextPageToken is the query parameter "next_page_token".
 	// Next page token is used to paginate through large result sets
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -8607,11 +8160,9 @@ type ListMembersInRoleParams struct {
 	// RoleID is the path parameter "roleId".
 	// The role ID
 	// Required.
-	// Example: ut amet
 	RoleID string `path:"roleId"`
 	// PageCount is the query parameter "page_count".
 	// The number of pages returned for this request.
-	// Example: ut amet
 	PageCount string `query:"page_count"`
 	// PageNumber is the query parameter "page_number".
 	// Deprecated - This field has been deprecated and we will stop supporting it completely in a future
@@ -8624,7 +8175,6 @@ type ListMembersInRoleParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -8646,7 +8196,6 @@ type AssignRoleParams struct {
 	// RoleID is the path parameter "roleId".
 	// The role ID
 	// Required.
-	// Example: ut amet
 	RoleID string `path:"roleId"`
 	// Members is the multipart form field "members".
 	// Array of userId/user email of users to whom you would like to assign this role. Upto 30 users can
@@ -8669,12 +8218,10 @@ type UnassignRoleParams struct {
 	// RoleID is the path parameter "roleId".
 	// The role ID
 	// Required.
-	// Example: ut amet
 	RoleID string `path:"roleId"`
 	// MemberID is the path parameter "memberId".
 	// Member's ID
 	// Required.
-	// Example: ut amet
 	MemberID string `path:"memberId"`
 }
 
@@ -8693,7 +8240,6 @@ type GetRoleInformationParams struct {
 	// RoleID is the path parameter "roleId".
 	// Role Id.
 	// Required.
-	// Example: ut amet
 	RoleID string `path:"roleId"`
 }
 
@@ -8711,19 +8257,15 @@ type UpdateRoleInformationParams struct {
 	// RoleID is the path parameter "roleId".
 	// Role Id
 	// Required.
-	// Example: ut amet
 	RoleID string `path:"roleId"`
 	// ID is the multipart form field "id".
 	// Role Id.
-	// Example: amet consequat irure voluptate
 	ID string `form:"id"`
 	// Name is the multipart form field "name".
 	// Name of the role.
-	// Example: ad esse ut
 	Name string `form:"name"`
 	// Description is the multipart form field "description".
 	// Description of the role.
-	// Example: enim nostrud Excepteur
 	Description string `form:"description"`
 	// TotalMembers is the multipart form field "total_members".
 	// Total members assigned to that role.
@@ -8755,7 +8297,6 @@ type DeleteRoleParams struct {
 	// RoleID is the path parameter "roleId".
 	// Role Id.
 	// Required.
-	// Example: ut amet
 	RoleID string `path:"roleId"`
 }
 
@@ -8782,7 +8323,6 @@ func (p ListRolesParams) Validate() error {
 type CreateRoleParams struct {
 	// Name is the multipart form field "name".
 	// Name of the role.
-	// Example: tempor
 	Name string `form:"name"`
 	// Description is the multipart form field "description".
 	// Description of the role.
@@ -8817,7 +8357,6 @@ func (p GetAccountTSPInformationParams) Validate() error {
 type UpdateAccountTSPInformationParams struct {
 	// TspProvider is the multipart form field "tsp_provider".
 	// 3rd party audio conferencing provider
-	// Example: aute in
 	TspProvider string `form:"tsp_provider"`
 	// Enable is the multipart form field "enable".
 	// Enable 3rd party audio conferencing for account users
@@ -8984,11 +8523,9 @@ type GetWebinarRegistrantParams struct {
 	// RegistrantID is the path parameter "registrantId".
 	// The registrant ID.
 	// Required.
-	// Example: ut amet
 	RegistrantID string `path:"registrantId"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The meeting occurrence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 }
 
@@ -9011,11 +8548,9 @@ type DeleteWebinarRegistrantParams struct {
 	// RegistrantID is the path parameter "registrantId".
 	// The registrant ID.
 	// Required.
-	// Example: ut amet
 	RegistrantID string `path:"registrantId"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The webinar occurence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 }
 
@@ -9037,7 +8572,6 @@ type ListWebinarRegistrantsParams struct {
 	WebinarID int64 `path:"webinarId"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The meeting occurrence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// Status is the query parameter "status".
 	// The registrant status:
@@ -9051,7 +8585,6 @@ type ListWebinarRegistrantsParams struct {
 	// multiple locations. See Creating source tracking links for webinar registration
 	// (https://support.zoom.us/hc/en-us/articles/360000315683-Creating-source-tracking-links-for-webinar-registration)
 	// for details.
-	// Example: ut amet
 	TrackingSourceID string `query:"tracking_source_id"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -9068,7 +8601,6 @@ type ListWebinarRegistrantsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -9090,55 +8622,39 @@ type AddWebinarRegistrantParams struct {
 	WebinarID int64 `path:"webinarId"`
 	// OccurrenceIDs is the query parameter "occurrence_ids".
 	// Occurrence ID. Get this value from the webinar get API. Multiple values separated by a comma.
-	// Example: ut amet
 	OccurrenceIDs string `query:"occurrence_ids"`
 	// Email is the multipart form field "email".
-	// Example: in
 	Email string `form:"email"`
 	// FirstName is the multipart form field "first_name".
-	// Example: mollit culpa
 	FirstName string `form:"first_name"`
 	// LastName is the multipart form field "last_name".
-	// Example: sunt adipisicing
 	LastName string `form:"last_name"`
 	// Address is the multipart form field "address".
-	// Example: ex velit
 	Address string `form:"address"`
 	// City is the multipart form field "city".
-	// Example: cillum
 	City string `form:"city"`
 	// Country is the multipart form field "country".
-	// Example: cupidatat nulla
 	Country string `form:"country"`
 	// Zip is the multipart form field "zip".
-	// Example: labore ut
 	Zip string `form:"zip"`
 	// State is the multipart form field "state".
-	// Example: sit culpa anim sunt aute
 	State string `form:"state"`
 	// Phone is the multipart form field "phone".
-	// Example: commodo
 	Phone string `form:"phone"`
 	// Industry is the multipart form field "industry".
-	// Example: do tempor
 	Industry string `form:"industry"`
 	// Org is the multipart form field "org".
-	// Example: in sunt culpa eiusmod reprehenderit
 	Org string `form:"org"`
 	// JobTitle is the multipart form field "job_title".
-	// Example: qui labore dolor aliqua
 	JobTitle string `form:"job_title"`
 	// PurchasingTimeFrame is the multipart form field "purchasing_time_frame".
-	// Example: adipisicing voluptate
 	PurchasingTimeFrame string `form:"purchasing_time_frame"`
 	// RoleInPurchaseProcess is the multipart form field "role_in_purchase_process".
 	// Example: in Excepte
 	RoleInPurchaseProcess string `form:"role_in_purchase_process"`
 	// NoOfEmployees is the multipart form field "no_of_employees".
-	// Example: incididunt culpa ut
 	NoOfEmployees string `form:"no_of_employees"`
 	// Comments is the multipart form field "comments".
-	// Example: non incididunt
 	Comments string `form:"comments"`
 	// CustomQuestions is the multipart form field "custom_questions".
 	// Example: [{"title":"irure Ut","value":"ipsum labore sint culpa mollit"},{"title":"aute","value":"commodo cillum elit proident ut"}]
@@ -9162,7 +8678,6 @@ type WebinarsUpdateRegistrantStatusParams struct {
 	WebinarID int64 `path:"webinarId"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The meeting occurrence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// Action is the multipart form field "action".
 	// Used to approve a registrant, deny a registrant, or cancel a previously approved registrant.
@@ -9194,7 +8709,6 @@ type GetWebinarPollParams struct {
 	// PollID is the path parameter "pollId".
 	// The poll ID
 	// Required.
-	// Example: ut amet
 	PollID string `path:"pollId"`
 }
 
@@ -9217,11 +8731,9 @@ type UpdateWebinarPollParams struct {
 	// PollID is the path parameter "pollId".
 	// The poll ID
 	// Required.
-	// Example: ut amet
 	PollID string `path:"pollId"`
 	// Title is the multipart form field "title".
 	// undefined
-	// Example: velit
 	Title string `form:"title"`
 	// Questions is the multipart form field "questions".
 	// undefined
@@ -9248,7 +8760,6 @@ type DeleteWebinarPollParams struct {
 	// PollID is the path parameter "pollId".
 	// The poll ID
 	// Required.
-	// Example: ut amet
 	PollID string `path:"pollId"`
 }
 
@@ -9287,7 +8798,6 @@ type CreateWebinarPollParams struct {
 	WebinarID int64 `path:"webinarId"`
 	// Title is the multipart form field "title".
 	// undefined
-	// Example: velit
 	Title string `form:"title"`
 	// Questions is the multipart form field "questions".
 	// undefined
@@ -9313,12 +8823,10 @@ type WebinarsUpdateLiveStreamParams struct {
 	// StreamURL is the multipart form field "stream_url".
 	// The webinar live stream URL.
 	// Required.
-	// Example: voluptate
 	StreamURL string `form:"stream_url"`
 	// StreamKey is the multipart form field "stream_key".
 	// The webinar live stream name and key.
 	// Required.
-	// Example: ea Duis esse magna occaecat
 	StreamKey string `form:"stream_key"`
 	// PageURL is the multipart form field "page_url".
 	// The webinar live stream page's URL.
@@ -9343,7 +8851,6 @@ type WebinarsGetLiveStreamDetailsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's unique ID.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 }
 
@@ -9399,7 +8906,6 @@ type GetWebinarParams struct {
 	// a maximum of 50 occurrences. When you create a recurring Webinar using Create a Webinar API
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/webinars/webinarcreate), you can retrieve
 	// the Occurrence ID from the response of the API call.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// ShowPreviousOccurrences is the query parameter "show_previous_occurrences".
 	// Set the value of this field to `true` if you would like to view Webinar details of all previous
@@ -9426,10 +8932,8 @@ type UpdateWebinarParams struct {
 	// OccurrenceID is the query parameter "occurrence_id".
 	// Webinar occurrence id. Support change of agenda, start_time, duration, settings: {host_video,
 	// panelist_video, hd_video, watermark, auto_recording}
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// Topic is the multipart form field "topic".
-	// Example: reprehenderit
 	Topic string `form:"topic"`
 	// Type is the multipart form field "type".
 	// Example: 5
@@ -9441,13 +8945,10 @@ type UpdateWebinarParams struct {
 	// Example: 63776152
 	Duration *int64 `form:"duration"`
 	// Timezone is the multipart form field "timezone".
-	// Example: dolor reprehenderit aute
 	Timezone string `form:"timezone"`
 	// Password is the multipart form field "password".
-	// Example: quis ut
 	Password string `form:"password"`
 	// Agenda is the multipart form field "agenda".
-	// Example: eiusmod
 	Agenda string `form:"agenda"`
 	// TrackingFields is the multipart form field "tracking_fields".
 	// Example: [{"field":"ea incididunt elit enim Lorem","value":"voluptate sit"},{"field":"incididun","value":"ut esse in sed qui"}]
@@ -9477,7 +8978,6 @@ type DeleteWebinarParams struct {
 	WebinarID int64 `path:"webinarId"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The meeting occurrence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// CancelWebinarReminder is the query parameter "cancel_webinar_reminder".
 	// `true`: Notify panelists and registrants about the webinar cancellation via email.
@@ -9485,7 +8985,6 @@ type DeleteWebinarParams struct {
 	// `false`: Do not send any email notification to webinar registrants and panelists.
 	//
 	// The default value of this field is `false`.
-	// Example: ut amet
 	CancelWebinarReminder string `query:"cancel_webinar_reminder"`
 }
 
@@ -9523,7 +9022,6 @@ type WebinarsPerformBatchRegistrationParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// Unique identifier of the webinar.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 	// AutoApprove is the multipart form field "auto_approve".
 	// If a meeting was scheduled with approval_type `1` (manual approval), but you would like to
@@ -9596,7 +9094,6 @@ type ListWebinarParticipantsParams struct {
 	// The webinar's ID. To get this value, use the List webinars
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/webinars/webinars) API.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -9606,7 +9103,6 @@ type ListWebinarParticipantsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -9644,7 +9140,6 @@ type ListPastWebinarPollResultsParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 }
 
@@ -9665,7 +9160,6 @@ type ListQOfPastWebinarParams struct {
 	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
 	// you must double-encode the webinar UUID before making an API request.
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 }
 
@@ -9682,7 +9176,6 @@ func (p ListQOfPastWebinarParams) Validate() error {
 type ListPastWebinarFilesParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// Required.
-	// Example: ut amet
 	WebinarID string `path:"webinarId"`
 }
 
@@ -9702,11 +9195,9 @@ type GetWebinarAbsenteesParams struct {
 	// ends, a new UUID will be generated for the next instance of the Webinar). Please double encode your
 	// UUID when using it for API calls if the UUID begins with a '/' or contains '//' in it.
 	// Required.
-	// Example: ut amet
 	WebinarUUID string `path:"WebinarUUID"`
 	// OccurrenceID is the query parameter "occurrence_id".
 	// The meeting occurrence ID.
-	// Example: ut amet
 	OccurrenceID string `query:"occurrence_id"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -9716,7 +9207,6 @@ type GetWebinarAbsenteesParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -9735,12 +9225,10 @@ type SearchCompanyContactsParams struct {
 	// Provide the keyword - either first name, last name or email of the contact whom you have to search
 	// for.
 	// Required.
-	// Example: ut amet
 	SearchKey string `query:"search_key"`
 	// QueryPresenceStatus is the query parameter "query_presence_status".
 	// Set `query_presence_status` to `true` in order to include the presence status of a contact in the
 	// response.
-	// Example: ut amet
 	QueryPresenceStatus string `query:"query_presence_status"`
 	// PageSize is the query parameter "page_size".
 	// The number of records to be returned with a single API call.
@@ -9750,7 +9238,6 @@ type SearchCompanyContactsParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 }
 
@@ -9778,7 +9265,6 @@ type UseInMeetingRecordingControlsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// Unique identifier of the live meeting.
 	// Required.
-	// Example: ut amet
 	MeetingID string `path:"meetingId"`
 	// Method is the multipart form field "method".
 	// The method that you would like to control. The value of this field can be one of the following:
@@ -9790,7 +9276,6 @@ type UseInMeetingRecordingControlsParams struct {
 	//
 	// * `recording.resume`: Provide this value if you would like to resume the recording that was
 	// previously paused.
-	// Example: tempor Duis
 	Method string `form:"method"`
 }
 
@@ -9807,7 +9292,6 @@ func (p UseInMeetingRecordingControlsParams) Validate() error {
 type DownloadInvoiceFileParams struct {
 	// InvoiceID is the path parameter "invoiceId".
 	// Required.
-	// Example: ut amet
 	InvoiceID string `path:"invoiceId"`
 }
 
@@ -9830,17 +9314,14 @@ type ListArchivedFilesParams struct {
 	// The next page token is used to paginate through large result sets. A next page token will be
 	// returned whenever the set of available results exceeds the current page size. The expiration period
 	// for this token is 15 minutes.
-	// Example: ut amet
 	NextPageToken string `query:"next_page_token"`
 	// From is the query parameter "from".
 	// Start date for the query in "yyyy-MM-dd'T'HH:mm:ss'Z'" format. The duration for the query defined
 	// using the "from" and "to" parameters should not exceed 7 days as this API only provides a week's
 	// data at once.
-	// Example: ut amet
 	From string `query:"from"`
 	// To is the query parameter "to".
 	// End date for the query in "yyyy-MM-dd'T'HH:mm:ss'Z'" format.
-	// Example: ut amet
 	To string `query:"to"`
 	// QueryDateType is the query parameter "query_date_type".
 	// The query date type for the `from` and `to` parameters.

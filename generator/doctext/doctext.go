@@ -11,12 +11,22 @@ import (
 )
 
 var (
-	brTag       = regexp.MustCompile(`(?i)<br\s*/?>`)
+	brTag       = regexp.MustCompile(`(?i)</?br\s*/?>`)
 	paraTag     = regexp.MustCompile(`(?i)</?(p|div|ul|ol|table|tr|h[1-6])(\s[^>]*)?>`)
 	liTag       = regexp.MustCompile(`(?i)<li(\s[^>]*)?>`)
-	inlineTag   = regexp.MustCompile(`(?i)</?(b|i|u|em|strong|code|span|a|li|td|th|pre|small|sup|sub|tbody|thead)(\s[^>]*)?>`)
+	blockTag    = regexp.MustCompile(`(?i)</?(blockquote|aside|section|article|header|footer|nav|main|figure|figcaption|details|summary|dl|dt|dd|hr|center|caption|thead|tbody|tfoot|colgroup)(\s[^<>]*)?/?>`)
+	inlineTag   = regexp.MustCompile(`(?i)</?(b|i|u|s|em|strong|code|kbd|samp|var|mark|span|a|abbr|cite|q|del|ins|li|td|th|col|pre|small|big|sup|sub|font|label|img|input|button|iframe|wbr|tt)(\s[^<>]*)?/?>`)
+	scriptTag   = regexp.MustCompile(`(?is)<(script|style|noscript)(\s[^<>]*)?>.*?</(script|style|noscript)\s*>`)
+	htmlComment = regexp.MustCompile(`(?s)<!--.*?-->`)
+	mdImage     = regexp.MustCompile(`!\[[^\]\n]*\]\(\s*[^)\s]*\s*\)`)
+	// emptyLink is what an image inside a link leaves: [](url), a "Run
+	// in Postman" button.
+	emptyLink = regexp.MustCompile(`\[\s*\]\(\s*[^)\s]*\s*\)`)
+	// cutTag is a tag the text was cut in ("... plan.<b"): no text ends in
+	// "<word" otherwise.
+	cutTag      = regexp.MustCompile(`</?[a-zA-Z]+\s*$`)
 	mdBold      = regexp.MustCompile(`\*\*([^*\n]+)\*\*`)
-	mdLink      = regexp.MustCompile(`\[([^\]\n]+)\]\(([^)\s]+)\)`)
+	mdLink      = regexp.MustCompile(`\[([^\]\n]+)\]\(\s*([^)\s]+)\s*\)`)
 	lineBreaker = strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u2028", "\n", "\u2029", "\n", "\u0085", "\n")
 )
 
@@ -27,8 +37,11 @@ const wrapWidth = 100
 const maxDocBytes = 64 << 10
 
 // PlainText turns a Postman description (Markdown or HTML in practice) into
-// plain text lines: <br> becomes a line break, tags and bold markers go,
-// [text](url) becomes "text (url)", control characters are dropped.
+// plain text lines: <br> becomes a line break, block elements paragraph
+// breaks, other HTML elements' tags, comments, scripts and styles go, as do
+// bold markers and images (a "Run in Postman" button), [text](url) becomes
+// "text (url)", control characters are dropped. Text in angle brackets
+// that is no HTML element (<token>, <string>) stays.
 func PlainText(s string) string {
 	if len(s) > maxDocBytes {
 		cut := maxDocBytes
@@ -39,10 +52,16 @@ func PlainText(s string) string {
 	}
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = lineBreaker.Replace(s)
+	s = cutTag.ReplaceAllString(s, "")
+	s = htmlComment.ReplaceAllString(s, "")
+	s = scriptTag.ReplaceAllString(s, "")
 	s = brTag.ReplaceAllString(s, "\n")
 	s = liTag.ReplaceAllString(s, "\n- ")
 	s = paraTag.ReplaceAllString(s, "\n\n")
+	s = blockTag.ReplaceAllString(s, "\n\n")
 	s = inlineTag.ReplaceAllString(s, "")
+	s = mdImage.ReplaceAllString(s, "")
+	s = emptyLink.ReplaceAllString(s, "")
 	s = mdBold.ReplaceAllString(s, "$1")
 	s = mdLink.ReplaceAllString(s, "$1 ($2)")
 	return strings.Map(func(r rune) rune {

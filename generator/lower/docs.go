@@ -31,11 +31,28 @@ func (l *lowerer) finalDocs() {
 		}
 	}
 	for _, op := range l.pkg.Operations {
-		op.Doc = operationDoc(op)
+		op.Doc = l.docVars(operationDoc(op))
 		for _, f := range op.Fields {
 			field(f)
 		}
 	}
+	for f := range done {
+		f.Doc = l.docVars(f.Doc)
+	}
+	l.pkg.Doc = l.docVars(append(l.pkg.Doc, l.usageDoc()...))
+}
+
+// docVars writes the {{variables}} of doc lines as <name>: a doc line never
+// shows Postman's template syntax, nor a variable's value (a collection's
+// variables can be credentials).
+func (l *lowerer) docVars(lines []string) []string {
+	for i, line := range lines {
+		if strings.Contains(line, "{{") {
+			line = parser.VarRef.ReplaceAllString(line, "<$1>")
+			lines[i] = strings.NewReplacer("{{", "{", "}}", "}").Replace(line)
+		}
+	}
+	return lines
 }
 
 func fieldDoc(f *ir.Field) []string {
@@ -43,7 +60,8 @@ func fieldDoc(f *ir.Field) []string {
 	if f.Required {
 		doc = append(doc, "Required.")
 	}
-	if ex := docExample(f.Example); ex != "" && f.Kind != ir.KindBytes && f.Kind != ir.KindTypedJSON {
+	// Lorem ipsum says nothing about the value (it is a faker's text).
+	if ex := docExample(f.Example); ex != "" && !isLorem(ex) && f.Kind != ir.KindBytes && f.Kind != ir.KindTypedJSON {
 		doc = append(doc, "Example: "+ex)
 	}
 	return doc
@@ -131,4 +149,61 @@ func docExample(ex string) string {
 		return ""
 	}
 	return doctext.OneLine(parser.VarRef.ReplaceAllString(ex, "<$1>"))
+}
+
+// usageDoc is the package doc's usage section: a client, one call, its
+// error, and an iterator when an operation pages. Every name in it is an
+// identifier lowering chose.
+func (l *lowerer) usageDoc() []string {
+	if len(l.pkg.Operations) == 0 {
+		return nil
+	}
+	p := l.pkg.Name
+	op := l.pkg.Operations[0]
+	lines := []string{"", "# Usage", "",
+		"A Client sends the requests; each operation returns its typed response or an error:", "",
+		"\tc, err := " + p + ".NewClient(" + authExample(p, l.pkg.BaseURL, op) + ")",
+		"\tif err != nil {",
+		"\t\treturn err",
+		"\t}",
+		fmt.Sprintf("\tresp, err := c.%s(ctx, %s.%s{})", op.Name, p, op.ParamsType),
+		"\tvar apiErr *" + p + ".APIError",
+		"\tif errors.As(err, &apiErr) {",
+		"\t\t// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented",
+		"\t}",
+	}
+	for _, o := range l.pkg.Operations {
+		if o.Paging == nil || o.Paging.AllMethod == "" {
+			continue
+		}
+		lines = append(lines, "",
+			"A list operation that pages also has iterators over its pages and items:", "",
+			fmt.Sprintf("\tfor item, err := range c.%s(ctx, %s.%s{}) {", o.Paging.AllMethod, p, o.ParamsType),
+			"\t\tif err != nil {",
+			"\t\t\treturn err",
+			"\t\t}",
+			"\t\t// use item",
+			"\t}")
+		break
+	}
+	return lines
+}
+
+// authExample is the NewClient options of the usage section, as the
+// operation examples write them: a base URL when the collection names
+// none, and the operation's credentials.
+func authExample(pkg string, baseURL string, op *ir.Operation) string {
+	var opts []string
+	if baseURL == "" {
+		opts = append(opts, pkg+`.WithBaseURL("https://api.example.com")`)
+	}
+	switch op.Auth.Kind {
+	case ir.AuthBasic:
+		opts = append(opts, pkg+`.WithBasicAuth(os.Getenv("API_USERNAME"), os.Getenv("API_PASSWORD"))`)
+	case ir.AuthAPIKey:
+		opts = append(opts, pkg+`.WithAPIKey(os.Getenv("API_KEY"))`)
+	case ir.AuthBearer, ir.AuthInherit:
+		opts = append(opts, pkg+`.WithBearerToken(os.Getenv("API_TOKEN"))`)
+	}
+	return strings.Join(opts, ", ")
 }

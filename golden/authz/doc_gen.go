@@ -2,4 +2,18 @@
 // Source: ../../testdata/format-auth/collection.json (input hash sha256:4a6a948368794458)
 
 // Package authz is a client for Format: auth, generated from its Postman collection.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := authz.NewClient(authz.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.InheritsBearer(ctx, authz.InheritsBearerParams{})
+//	var apiErr *authz.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package authz

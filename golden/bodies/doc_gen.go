@@ -2,4 +2,18 @@
 // Source: ../../testdata/format-bodies/collection.json (input hash sha256:d19dc7e98095d593)
 
 // Package bodies is a client for Format: bodies, generated from its Postman collection.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := bodies.NewClient(bodies.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.RawJSON(ctx, bodies.RawJSONParams{})
+//	var apiErr *bodies.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package bodies

@@ -4,4 +4,18 @@
 // Package brackets is a client for Format: bracketed keys, generated from its Postman collection.
 //
 // Stripe-style and Rails/PHP-style bracketed keys in query, urlencoded and multipart text fields.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := brackets.NewClient(brackets.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.ListCharges(ctx, brackets.ListChargesParams{})
+//	var apiErr *brackets.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package brackets

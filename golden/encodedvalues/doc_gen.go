@@ -4,4 +4,18 @@
 // Package encodedvalues is a client for Encoded values, generated from its Postman collection.
 //
 // Query text in a Postman URL is already encoded: %XX is sent as it is.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := encodedvalues.NewClient(encodedvalues.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.SearchPhotos(ctx, encodedvalues.SearchPhotosParams{})
+//	var apiErr *encodedvalues.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package encodedvalues

@@ -2,4 +2,18 @@
 // Source: ../../testdata/types-evidence/collection.json (input hash sha256:be3368f23db0fdb0)
 
 // Package evidence is a client for Evidence kinds, generated from its Postman collection.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := evidence.NewClient(evidence.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.SearchEvents(ctx, evidence.SearchEventsParams{})
+//	var apiErr *evidence.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package evidence

@@ -51,7 +51,6 @@ type SearchEventsParams struct {
 	// Example: open
 	Status SearchEventsStatus `query:"status"`
 	// Note is the query parameter "note".
-	// Example: Excepteur proident in
 	Note string `query:"note"`
 	// Verbose is the query parameter "verbose".
 	// Example: false

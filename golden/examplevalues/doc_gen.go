@@ -4,4 +4,18 @@
 // Package examplevalues is a client for Example values, generated from its Postman collection.
 //
 // Exercises the godoc examples: every kind of field, placeholders, variables and auth schemes.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := examplevalues.NewClient(examplevalues.WithBaseURL("https://api.example.com"), examplevalues.WithBasicAuth(os.Getenv("API_USERNAME"), os.Getenv("API_PASSWORD")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.SearchThings(ctx, examplevalues.SearchThingsParams{})
+//	var apiErr *examplevalues.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package examplevalues

@@ -4,4 +4,18 @@
 // Package headerauth is a client for Header auth, generated from its Postman collection.
 //
 // Credentials written as plain headers are the operations' auth.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := headerauth.NewClient(headerauth.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.ListAccounts(ctx, headerauth.ListAccountsParams{})
+//	var apiErr *headerauth.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package headerauth

@@ -15,7 +15,7 @@ import (
 
 // ResponseDoc is one response an operation documents, taken from the
 // collection's saved examples: the HTTP status, the vendor error code when
-// the example names one, and its description. <Operation>Responses()
+// the example names one, and its description. <Operation>ResponseDocs()
 // returns an operation's rows.
 type ResponseDoc struct {
 	Status      int

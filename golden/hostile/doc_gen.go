@@ -14,4 +14,18 @@
 // carriage
 // > +build ignore
 // > +build linux
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := hostile.NewClient(hostile.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.Type(ctx, hostile.TypeParams{})
+//	var apiErr *hostile.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package hostile

@@ -4,4 +4,18 @@
 // Package legacyv1 is a client for Legacy v1 notes, generated from its Postman collection.
 //
 // A collection in the legacy v1 format.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := legacyv1.NewClient(legacyv1.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.CreateNote(ctx, legacyv1.CreateNoteParams{})
+//	var apiErr *legacyv1.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package legacyv1

@@ -2,4 +2,18 @@
 // Source: ../../testdata/format-names/collection.json (input hash sha256:88a4df6c854e9a5f)
 
 // Package names is a client for Format: names, generated from its Postman collection.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := names.NewClient(names.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.GetUsersID(ctx, names.GetUsersIDParams{})
+//	var apiErr *names.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package names

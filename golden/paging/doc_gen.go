@@ -4,4 +4,27 @@
 // Package paging is a client for Paging, generated from its Postman collection.
 //
 // List requests that page in every way the generator knows, and one that does not.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := paging.NewClient(paging.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.ListMeetings(ctx, paging.ListMeetingsParams{})
+//	var apiErr *paging.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
+//
+// A list operation that pages also has iterators over its pages and items:
+//
+//	for item, err := range c.ListMeetingsAll(ctx, paging.ListMeetingsParams{}) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
 package paging

@@ -4,4 +4,18 @@
 // Package pathids is a client for Path ids, generated from its Postman collection.
 //
 // Requests whose paths hold the ids the author tried: each becomes a path parameter.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := pathids.NewClient(pathids.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.GetFileMetadata(ctx, pathids.GetFileMetadataParams{})
+//	var apiErr *pathids.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package pathids

@@ -5,4 +5,18 @@
 //
 // A small API whose requests cover each auth scheme, path parameters, raw, file and multipart bodies;
 // the runtime's behaviour tests drive it.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := runtimewire.NewClient(runtimewire.WithAPIKey(os.Getenv("API_KEY")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.GetPet(ctx, runtimewire.GetPetParams{})
+//	var apiErr *runtimewire.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package runtimewire

@@ -2,4 +2,18 @@
 // Source: ../../testdata/types-json/collection.json (input hash sha256:b440988d4150abcc)
 
 // Package typesjson is a client for Types from JSON, generated from its Postman collection.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := typesjson.NewClient(typesjson.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.CreateUser(ctx, typesjson.CreateUserParams{})
+//	var apiErr *typesjson.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package typesjson

@@ -4,4 +4,18 @@
 // Package vars is a client for Format: variables and hosts, generated from its Postman collection.
 //
 // Variables everywhere, dynamic variables, query flags and a second host.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := vars.NewClient(vars.WithAPIKey(os.Getenv("API_KEY")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.ListThings(ctx, vars.ListThingsParams{})
+//	var apiErr *vars.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package vars

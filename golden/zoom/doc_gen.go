@@ -14,4 +14,27 @@
 // Contact Support:
 // Name: Zoom Developers
 // Email: developersupport@zoom.us
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := zoom.NewClient(zoom.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.UpdateSIPPhone(ctx, zoom.UpdateSIPPhoneParams{})
+//	var apiErr *zoom.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
+//
+// A list operation that pages also has iterators over its pages and items:
+//
+//	for item, err := range c.ListSIPPhonesAll(ctx, zoom.ListSIPPhonesParams{}) {
+//		if err != nil {
+//			return err
+//		}
+//		// use item
+//	}
 package zoom

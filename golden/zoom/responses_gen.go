@@ -6119,7 +6119,7 @@ type GetTelephoneReportsResponse struct {
 // (Documented) or the rows of its status (Candidates).
 func GetTelephoneReportsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
-		{Status: 200, Code: "", Description: "Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.<b"},
+		{Status: 200, Code: "", Description: "Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan."},
 	}
 }
 

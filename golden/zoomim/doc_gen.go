@@ -2,4 +2,18 @@
 // Source: ../../testdata/zoom-im-group/collection.json (input hash sha256:784a6b98d753d342)
 
 // Package zoomim is a client for Zoom IM groups (seed), generated from its Postman collection.
+//
+// # Usage
+//
+// A Client sends the requests; each operation returns its typed response or an error:
+//
+//	c, err := zoomim.NewClient(zoomim.WithBearerToken(os.Getenv("API_TOKEN")))
+//	if err != nil {
+//		return err
+//	}
+//	resp, err := c.CreateIMDirectoryGroup(ctx, zoomim.CreateIMDirectoryGroupParams{})
+//	var apiErr *zoomim.APIError
+//	if errors.As(err, &apiErr) {
+//		// apiErr.StatusCode, apiErr.Code, apiErr.Message, apiErr.Documented
+//	}
 package zoomim

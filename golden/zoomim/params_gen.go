@@ -8,7 +8,6 @@ package zoomim
 type CreateIMDirectoryGroupParams struct {
 	// Name is the multipart form field "name".
 	// Group name: must be unique to one account.
-	// Example: Excepteur proident in
 	Name string `form:"name"`
 	// Type is the multipart form field "type".
 	// IM Group types:
