@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -150,5 +151,35 @@ func TestTypesJSONTypedErrorBody(t *testing.T) {
 	_, err = newTypesClient(t, rec2).CreateUser(context.Background(), typesjson.CreateUserParams{})
 	if !errors.As(err, &apiErr) || apiErr.Data != nil {
 		t.Errorf("409 Data = %v, want nil", apiErr.Data)
+	}
+}
+
+// TestTypesJSONTextAnswer: a 2xx that is not JSON where the examples are is
+// a DecodeError (ErrNotJSON) with the response, never a nil Data and no
+// error.
+func TestTypesJSONTextAnswer(t *testing.T) {
+	rec := newRecorder(t, http.StatusOK, http.Header{"Content-Type": {"text/plain"}}, `OK`)
+	resp, err := newTypesClient(t, rec).ListUsers(context.Background(), typesjson.ListUsersParams{})
+	var derr *typesjson.DecodeError
+	if !errors.Is(err, typesjson.ErrNotJSON) || !errors.As(err, &derr) || derr.StatusCode != 200 {
+		t.Fatalf("err = %v, want a DecodeError matching ErrNotJSON", err)
+	}
+	if resp == nil || string(resp.Body) != "OK" || resp.Data != nil {
+		t.Errorf("response %+v: want the text in Body and no Data", resp)
+	}
+}
+
+// TestTypesJSONStreamedBody: WithResponseWriter sends the body to the
+// writer; the response has neither Body nor Data.
+func TestTypesJSONStreamedBody(t *testing.T) {
+	body := `[{"id":"a","name":"A","status":"x","created_at":"2026-01-02T03:04:05Z"}]`
+	rec := newRecorder(t, http.StatusOK, http.Header{"Content-Type": {"application/json"}}, body)
+	var sink strings.Builder
+	resp, err := newTypesClient(t, rec).ListUsers(context.Background(), typesjson.ListUsersParams{}, typesjson.WithResponseWriter(&sink))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sink.String() != body || resp.Body != nil || resp.Data != nil {
+		t.Errorf("sink %q, Body %q, Data %v; want the body in the sink only", sink.String(), resp.Body, resp.Data)
 	}
 }

@@ -313,9 +313,11 @@ func (v *validation) err() error {
 	return errors.Join(v.errs...)
 }
 
-// DecodeError is returned, together with the response, when a 2xx body
-// that says it is JSON does not decode into the type inferred from the
-// collection's examples. The raw body stays in the response's Body.
+// DecodeError is returned, together with the response, when a 2xx body of
+// an operation with typed JSON does not decode into the type inferred from
+// the collection's examples, or is not JSON at all (errors.Is ErrNotJSON:
+// a text/plain or HTML answer). The raw body stays in the response's Body;
+// Data is nil.
 type DecodeError struct {
 	Operation  string
 	StatusCode int
@@ -328,9 +330,15 @@ func (e *DecodeError) Error() string {
 
 func (e *DecodeError) Unwrap() error { return e.Err }
 
+// ErrNotJSON is matched, with errors.Is, by the DecodeError of a 2xx body
+// that is not JSON where the collection's examples are.
+var ErrNotJSON = errors.New("the body is not JSON")
+
 // decodeJSON decodes a successful body into v when the response is JSON:
-// its Content-Type says so, or it has none and the body starts like JSON.
-// An empty body leaves v as it is.
+// its Content-Type says so, or the body starts like JSON; another body is a
+// DecodeError (ErrNotJSON), so that a caller who checks the error never
+// finds Data nil by surprise. An empty body (204, or one
+// streamed by WithResponseWriter) leaves v as it is.
 func decodeJSON(r *request, resp *http.Response, body []byte, v any) error {
 	trimmed := bytes.TrimSpace(body)
 	if len(trimmed) == 0 {
@@ -339,12 +347,17 @@ func decodeJSON(r *request, resp *http.Response, body []byte, v any) error {
 	ct := resp.Header.Get("Content-Type")
 	mt, _, _ := strings.Cut(strings.ToLower(ct), ";")
 	mt = strings.TrimSpace(mt)
-	isJSON := mt == "application/json" || mt == "text/json" || strings.HasSuffix(mt, "+json") ||
-		(ct == "" && (trimmed[0] == '{' || trimmed[0] == '['))
-	if !isJSON {
-		return nil
+	saysJSON := mt == "application/json" || mt == "text/json" || strings.HasSuffix(mt, "+json")
+	// Servers label JSON text/plain too: a body that starts like JSON is
+	// decoded whatever the Content-Type says.
+	looksJSON := trimmed[0] == '{' || trimmed[0] == '['
+	if !saysJSON && !looksJSON {
+		return &DecodeError{Operation: r.operation, StatusCode: resp.StatusCode, Err: fmt.Errorf("%w: Content-Type %q", ErrNotJSON, ct)}
 	}
 	if err := json.Unmarshal(trimmed, v); err != nil {
+		if !saysJSON {
+			err = fmt.Errorf("%w (Content-Type %q): %w", ErrNotJSON, ct, err)
+		}
 		return &DecodeError{Operation: r.operation, StatusCode: resp.StatusCode, Err: err}
 	}
 	return nil

@@ -240,6 +240,7 @@ type callConfig struct {
 	timeout      time.Duration
 	retry        *RetryPolicy
 	noValidation bool
+	sink         io.Writer // WithResponseWriter
 	// secrets are the values of WithQuery parameters whose names look
 	// secret, which errors must not print.
 	secrets []string
@@ -320,6 +321,16 @@ func WithTimeout(d time.Duration) RequestOption {
 // WithCallRetry(RetryPolicy{RetryNonIdempotent: true}) to retry a POST.
 func WithCallRetry(p RetryPolicy) RequestOption {
 	return func(cc *callConfig) { cc.retry = &p }
+}
+
+// WithResponseWriter streams a successful (2xx) response body into w as it
+// arrives, instead of reading it into memory: for downloads and other large
+// bodies. The response's Body is then nil and Data, for an operation with
+// typed JSON, is not decoded; the client's size limit (WithMaxResponseBytes)
+// does not apply, w sees every byte. A call is not retried once a byte of
+// its body went to w; an error status is read and returned as usual.
+func WithResponseWriter(w io.Writer) RequestOption {
+	return func(cc *callConfig) { cc.sink = w }
 }
 
 // authKind is how an operation authenticates, from the collection's auth
@@ -505,6 +516,14 @@ func (c *Client) attempt(ctx context.Context, r *request, cc *callConfig) (*http
 	defer resp.Body.Close()
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return resp, nil, newAPIError(r, resp)
+	}
+	if cc.sink != nil {
+		// Like a body read into memory, a 2xx body that fails midway is
+		// not fetched again (retryable): w never gets bytes twice.
+		if _, err := io.Copy(cc.sink, resp.Body); err != nil {
+			return resp, nil, fail("streaming response: %w", err)
+		}
+		return resp, nil, nil
 	}
 	body, err := readLimited(resp, c.maxResponseBytes)
 	if errors.Is(err, ErrResponseTooLarge) {

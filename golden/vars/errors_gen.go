@@ -305,9 +305,11 @@ func (v *validation) err() error {
 	return errors.Join(v.errs...)
 }
 
-// DecodeError is returned, together with the response, when a 2xx body
-// that says it is JSON does not decode into the type inferred from the
-// collection's examples. The raw body stays in the response's Body.
+// DecodeError is returned, together with the response, when a 2xx body of
+// an operation with typed JSON does not decode into the type inferred from
+// the collection's examples, or is not JSON at all (errors.Is ErrNotJSON:
+// a text/plain or HTML answer). The raw body stays in the response's Body;
+// Data is nil.
 type DecodeError struct {
 	Operation  string
 	StatusCode int
@@ -319,6 +321,10 @@ func (e *DecodeError) Error() string {
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// ErrNotJSON is matched, with errors.Is, by the DecodeError of a 2xx body
+// that is not JSON where the collection's examples are.
+var ErrNotJSON = errors.New("the body is not JSON")
 
 // ErrResponseTooLarge is matched, with errors.Is, by the error of a call
 // whose successful response has a body longer than the client's limit: 32
