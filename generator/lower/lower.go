@@ -189,6 +189,7 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hos
 	l.query(op, ri, fields)
 	declaredContentType, headerAuth := l.headers(op, ri, fields)
 	l.body(op, ri, fields)
+	mergeAlternatives(op) // alternatives.go
 	if ct := l.resolve(declaredContentType); ct != "" && !strings.Contains(ct, "{{") {
 		// Postman sends the collection's header as given; a body the client
 		// sends replaces it with the encoder's (multipart with its boundary).
