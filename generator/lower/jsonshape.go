@@ -263,17 +263,40 @@ func tagSafeKeys(keys []string) bool {
 	return true
 }
 
-// singular names an array element type after its array: Users → User.
+// singular names an array element type after its array: Users → User,
+// Categories → Category, Addresses → Address, Boxes → Box, Matches →
+// Match, Statuses → Status. A name that is no plural gets "Item": Status →
+// StatusItem, Data → DataItem, UserQos → UserQosItem.
 func singular(name string) string {
-	switch {
-	case strings.HasSuffix(name, "ies") && len(name) > 4:
-		return name[:len(name)-3] + "y"
-	case strings.HasSuffix(name, "ss"), strings.HasSuffix(name, "us"), strings.HasSuffix(name, "is"), strings.HasSuffix(name, "os"),
-		!strings.HasSuffix(name, "s"), len(name) <= 3:
-		// Status, Analysis, QoS and names that are not plurals: no s to drop.
-		return name + "Item"
+	if words := splitWords(name); len(words) > 0 {
+		last := words[len(words)-1]
+		if one, ok := irregularPlurals[strings.ToLower(last)]; ok && strings.HasSuffix(name, last) {
+			return name[:len(name)-len(last)] + one
+		}
 	}
-	return name[:len(name)-1]
+	lower := strings.ToLower(name)
+	switch {
+	case len(name) <= 3:
+	case strings.HasSuffix(lower, "ies"):
+		return name[:len(name)-3] + "y"
+	case strings.HasSuffix(lower, "sses"), strings.HasSuffix(lower, "uses"), strings.HasSuffix(lower, "xes"),
+		strings.HasSuffix(lower, "ches"), strings.HasSuffix(lower, "shes"), strings.HasSuffix(lower, "zzes"):
+		return name[:len(name)-2]
+	case strings.HasSuffix(lower, "ss"), strings.HasSuffix(lower, "us"), strings.HasSuffix(lower, "is"), strings.HasSuffix(lower, "os"):
+		// Status, Analysis, QoS: no s to drop.
+	case strings.HasSuffix(lower, "s"):
+		return name[:len(name)-1]
+	}
+	return name + "Item"
+}
+
+// irregularPlurals are the plurals the suffix rules get wrong, by their
+// last word.
+var irregularPlurals = map[string]string{
+	"children": "Child", "people": "Person", "men": "Man", "women": "Woman", "indices": "Index",
+	"matrices": "Matrix", "vertices": "Vertex", "criteria": "Criterion", "movies": "Movie",
+	"cookies": "Cookie", "zombies": "Zombie", "ties": "Tie", "series": "SeriesItem",
+	"species": "SpeciesItem", "news": "NewsItem", "aliases": "Alias", "statuses": "Status",
 }
 
 // parseJSONExample parses a Postman raw body leniently: {{variables}} that

@@ -33,6 +33,9 @@ func TestSingular(t *testing.T) {
 	for in, want := range map[string]string{
 		"Users": "User", "Categories": "Category", "UserQos": "UserQosItem", "Status": "StatusItem",
 		"Analysis": "AnalysisItem", "Address": "AddressItem", "Data": "DataItem", "Pets": "Pet",
+		"Addresses": "Address", "Boxes": "Box", "Matches": "Match", "Statuses": "Status", "Wishes": "Wish",
+		"Taxes": "Tax", "Phones": "Phone", "Ids": "IdsItem", "Bus": "BusItem", "Series": "SeriesItem",
+		"Movies": "Movie", "TopMovies": "TopMovie", "Children": "Child", "Aliases": "Alias", "LineItems": "LineItem",
 	} {
 		if got := singular(in); got != want {
 			t.Errorf("singular(%q) = %q, want %q", in, got, want)
