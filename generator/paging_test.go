@@ -15,8 +15,9 @@ import (
 	"github.com/postman2go/postman2go/golden/paging"
 )
 
-// pageServer answers the n-th request (from 0) with pages[n], as JSON; past
-// the last page it answers 500. It records each request's path and query.
+// pageServer answers the n-th request (from 0) with pages[n], as JSON, its
+// URL for {srv} and a first line "Link: ..." as a Link header; past the
+// last page it answers 500. It records each request's path and query.
 type pageServer struct {
 	mu    sync.Mutex
 	pages []string
@@ -36,8 +37,14 @@ func newPageServer(t *testing.T, pages ...string) (*pageServer, *paging.Client) 
 			w.WriteHeader(http.StatusInternalServerError)
 			return
 		}
+		page := strings.ReplaceAll(ps.pages[n], "{srv}", ps.srv.URL)
+		// A page may start with a Link header line: "Link: ...\n".
+		if link, rest, ok := strings.Cut(page, "\n"); ok && strings.HasPrefix(link, "Link: ") {
+			w.Header().Set("Link", strings.TrimPrefix(link, "Link: "))
+			page = rest
+		}
 		w.Header().Set("Content-Type", "application/json")
-		io.WriteString(w, ps.pages[n])
+		io.WriteString(w, page)
 	}))
 	t.Cleanup(ps.srv.Close)
 	c, err := paging.NewClient(paging.WithBaseURL(ps.srv.URL), paging.WithRetry(paging.RetryPolicy{MaxAttempts: 1}))
@@ -212,5 +219,48 @@ func TestPagingOnlyWhereARuleApplies(t *testing.T) {
 		if _, ok := ct.MethodByName(m); !ok {
 			t.Errorf("Client lacks %s", m)
 		}
+	}
+}
+
+func TestPagingODataNextLink(t *testing.T) {
+	ps, c := newPageServer(t,
+		`{"value": [{"id": "p1"}], "@odata.nextLink": "{srv}/people?$top=1&$skiptoken=X1"}`,
+		`{"value": [{"id": "p2"}]}`,
+	)
+	got := collect(t, c.ListPeopleAll(context.Background(), paging.ListPeopleParams{Top: paging.Ptr(int64(1))}),
+		func(p paging.ValueItem) string { return p.ID })
+	if want := "/people?%24top=1\n/people?$top=1&$skiptoken=X1"; got != "p1 p2" || ps.requests() != want {
+		t.Errorf("items %q, requests:\n%s\nwant\n%s", got, ps.requests(), want)
+	}
+}
+
+func TestPagingLinkHeader(t *testing.T) {
+	ps, c := newPageServer(t,
+		"Link: <{srv}/repos?per_page=1&page=2>; rel=\"next\", <{srv}/repos?per_page=1&page=3>; rel=\"last\"\n"+`[{"id": 1}]`,
+		"Link: <{srv}/repos?per_page=1&page=3>; rel=\"next\"\n"+`[{"id": 2}]`,
+		`[{"id": 3}]`,
+	)
+	got := collect(t, c.ListRepositoriesAll(context.Background(), paging.ListRepositoriesParams{PerPage: paging.Ptr(int64(1))}),
+		func(r paging.ListRepositoriesResponseBodyItem) string { return fmt.Sprint(r.ID) })
+	if want := "/repos?per_page=1\n/repos?per_page=1&page=2\n/repos?per_page=1&page=3"; got != "1 2 3" || ps.requests() != want {
+		t.Errorf("items %q, requests:\n%s\nwant\n%s", got, ps.requests(), want)
+	}
+}
+
+// TestPagingNextLinkElsewhere: a next link to another host is not
+// followed, credentials or not: the iteration ends with ErrPageElsewhere.
+func TestPagingNextLinkElsewhere(t *testing.T) {
+	ps, c := newPageServer(t, `{"value": [{"id": "p1"}], "@odata.nextLink": "https://evil.example/people?$skiptoken=X1"}`)
+	var last error
+	n := 0
+	for _, err := range c.ListPeopleAll(context.Background(), paging.ListPeopleParams{}) {
+		if err != nil {
+			last = err
+			break
+		}
+		n++
+	}
+	if !errors.Is(last, paging.ErrPageElsewhere) || n != 1 || strings.Count(ps.requests(), "\n") != 0 {
+		t.Errorf("%d items then %v, requests:\n%s; want 1 item, then ErrPageElsewhere and no second request", n, last, ps.requests())
 	}
 }

@@ -241,6 +241,7 @@ type callConfig struct {
 	retry        *RetryPolicy
 	noValidation bool
 	sink         io.Writer // WithResponseWriter
+	page         string    // atPage: a next-page link to send the call to
 	// secrets are the values of WithQuery parameters whose names look
 	// secret, which errors must not print.
 	secrets []string
@@ -580,6 +581,14 @@ func (c *Client) build(ctx context.Context, r *request, cc *callConfig, sent *se
 	u.Path = c.baseURL.Path + r.path.String()
 	u.RawPath = c.baseURL.EscapedPath() + r.rawPath.String()
 	query, rawQuery := r.query, r.rawQuery
+	if cc.page != "" {
+		// A next-page link: its path and query, the request's all else.
+		next, err := pageURL(c.baseURL, cc.page)
+		if err != nil {
+			return nil, err
+		}
+		u, query, rawQuery = *next, nil, next.RawQuery
+	}
 	if len(cc.query) > 0 {
 		query = append(query[:len(query):len(query)], cc.query...)
 	}

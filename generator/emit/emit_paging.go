@@ -33,19 +33,35 @@ func emitPaging(f *jen.File, op *ir.Operation) {
 	pg := op.Paging
 	respPtr := jen.Op("*").Id(op.ResponseType)
 	Comment(f.Group, pagesDoc(op)...)
+	// What each page changes: the params, or for a next link the URL.
+	var start, state jen.Code = jen.Id("params"), jen.Id(op.ParamsType)
+	fetch := jen.Return(jen.Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Id("p"), jen.Id("opts").Op("...")))
+	var next jen.Code
+	if pg.Kind != ir.PageNextLink {
+		next = jen.Func().Params(jen.Id("p").Id(op.ParamsType), jen.Id("r").Add(respPtr.Clone())).Params(jen.Id(op.ParamsType), jen.Bool(), jen.Error()).Block(
+			nextPageCode(pg)...,
+		)
+	} else {
+		start, state = jen.Lit(""), jen.String()
+		fetch = jen.Return(jen.Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Id("params"),
+			jen.Append(jen.Id("opts").Index(jen.Op(":").Len(jen.Id("opts")).Op(":").Len(jen.Id("opts"))), jen.Id("atPage").Call(jen.Id("p"))).Op("...")))
+		link := jen.Id("bodyText").Call(append([]jen.Code{jen.Id("r").Dot("Body")}, lits(pg.Next)...)...)
+		if pg.LinkHeader {
+			link = jen.Id("linkNext").Call(jen.Id("r").Dot("Header"))
+		}
+		next = jen.Func().Params(jen.Id("sent").String(), jen.Id("r").Add(respPtr.Clone())).Params(jen.String(), jen.Bool(), jen.Error()).Block(
+			jen.Return(jen.Id("nextToken").Call(jen.Id("sent"), link)),
+		)
+	}
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(pg.PagesMethod).Params(
 		jen.Id("ctx").Qual("context", "Context"),
 		jen.Id("params").Id(op.ParamsType),
 		jen.Id("opts").Op("...").Id("RequestOption"),
 	).Qual("iter", "Seq2").Types(respPtr.Clone(), jen.Error()).Block(
 		jen.Return(jen.Id("paginate").Call(
-			jen.Id("ctx"), jen.Id("params"),
-			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("p").Id(op.ParamsType)).Params(respPtr.Clone(), jen.Error()).Block(
-				jen.Return(jen.Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Id("p"), jen.Id("opts").Op("..."))),
-			),
-			jen.Func().Params(jen.Id("p").Id(op.ParamsType), jen.Id("r").Add(respPtr.Clone())).Params(jen.Id(op.ParamsType), jen.Bool(), jen.Error()).Block(
-				nextPageCode(pg)...,
-			),
+			jen.Id("ctx"), start,
+			jen.Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("p").Add(state)).Params(respPtr.Clone(), jen.Error()).Block(fetch),
+			next,
 		)),
 	)
 	if pg.AllMethod == "" {
@@ -85,6 +101,14 @@ func emitPaging(f *jen.File, op *ir.Operation) {
 	})
 }
 
+func lits(keys []string) []jen.Code {
+	out := make([]jen.Code, len(keys))
+	for i, k := range keys {
+		out[i] = jen.Lit(k)
+	}
+	return out
+}
+
 func itemsName(pg *ir.Paging) string {
 	if len(pg.Items) == 0 {
 		return "body items"
@@ -95,9 +119,17 @@ func itemsName(pg *ir.Paging) string {
 // pagesDoc says what the Pages iterator sends.
 func pagesDoc(op *ir.Operation) []string {
 	pg := op.Paging
-	param := fmt.Sprintf("%s (%s)", pg.Param.Name, pg.Param.Wire)
-	var rule string
+	var param, rule string
+	if pg.Param != nil {
+		param = fmt.Sprintf("%s (%s)", pg.Param.Name, pg.Param.Wire)
+	}
 	switch pg.Kind {
+	case ir.PageNextLink:
+		where := "each page's " + strings.Join(pg.Next, ".")
+		if pg.LinkHeader {
+			where = `each page's Link header rel="next"`
+		}
+		rule = "then the link in " + where + " (on the API's own host only, else ErrPageElsewhere), until a page has none"
 	case ir.PageToken:
 		rule = fmt.Sprintf("then again with %s set to each page's %s, until a page has none", param, strings.Join(pg.Next, "."))
 	case ir.PageAfterID:

@@ -82,20 +82,25 @@ const (
 	// PageOffset: Param moves on by the number of items until a page has
 	// none.
 	PageOffset
+	// PageNextLink: the next page is a link, in the body (at Next) or in
+	// the Link header (LinkHeader), followed on the API's own host; no
+	// Param.
+	PageNextLink
 )
 
 // Paging is how a list operation's next page is asked for, and where its
 // items are.
 type Paging struct {
 	Kind  PagingKind
-	Param *Field // the params field the next request sets
+	Param *Field // the params field the next request sets; nil for PageNextLink
 	// Next is the JSON path of the next token (PageToken) or of has_more
 	// (PageAfterID) in the response body.
 	Next []string
 	// PageCount is the JSON path of the number of pages (PageNumber), nil
 	// when the examples do not show one.
-	PageCount []string
-	FirstPage int64 // PageNumber: the page an unset Param is
+	PageCount  []string
+	FirstPage  int64 // PageNumber: the page an unset Param is
+	LinkHeader bool  // PageNextLink: the link is the Link header's rel="next"
 	// Items are the fields from the response's Data down to the items
 	// slice, empty when Data is the slice; ItemType is its element. Items
 	// and ItemType are nil when the examples show no list.

@@ -149,6 +149,11 @@ func pagingSummary(pg *ir.Paging) string {
 		}
 	case ir.PageOffset:
 		rule = fmt.Sprintf("offset %s", pg.Param.Wire)
+	case ir.PageNextLink:
+		rule = "next link in " + strings.Join(pg.Next, ".")
+		if pg.LinkHeader {
+			rule = `next link in the Link header (rel="next")`
+		}
 	}
 	methods := pg.PagesMethod
 	if pg.AllMethod != "" {

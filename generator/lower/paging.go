@@ -20,6 +20,10 @@ import (
 //     continuation_token, also nested: response_metadata.next_cursor). A
 //     next_page_token or next_token param without one in the examples is
 //     read from the same key of the body.
+//   - next link: a next-page URL in the examples' body (@odata.nextLink,
+//     next_link, next_url, next, also nested: paging.next, _links.next.href)
+//     or a Link header with rel="next" (GitHub), followed on the API's host
+//     only.
 //   - starting_after (Stripe): the last item's id while has_more is true.
 //   - page number: page, page_number, page_no, page_index, counting up until
 //     a page has no items, or the examples' page_count/total_pages says so.
@@ -38,12 +42,22 @@ var (
 	pageParams     = []string{"page", "pagenumber", "pageno", "pagenum", "pageindex"}
 	pageCountKeys  = []string{"pagecount", "totalpages", "pages", "lastpage"}
 	offsetParams   = []string{"offset", "skip"}
-	listFieldNames = []string{"data", "items", "results", "records", "entries", "values"}
+	listFieldNames = []string{"data", "items", "results", "records", "entries", "values", "value"}
+	nextLinkKeys   = []string{"odatanextlink", "nextlink", "nexturl", "nextpageurl", "nextpagelink", "next"}
 )
 
-// pagingKey is a key as the rules compare it.
+// pagingKey is a key as the rules compare it: letters and digits, lower
+// case (@odata.nextLink → odatanextlink).
 func pagingKey(k string) string {
-	return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(k))
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, k)
 }
 
 // paging decides op.Paging; the config can turn it off, or ask for it (a
@@ -79,6 +93,12 @@ func (l *lowerer) detectPaging(op *ir.Operation, ri *parser.RequestItem) *ir.Pag
 			return &ir.Paging{Kind: ir.PageToken, Param: f, Next: next, Items: items, ItemType: itemType}
 		}
 	}
+	if next := linkPath(examples); next != nil {
+		return &ir.Paging{Kind: ir.PageNextLink, Next: next, Items: items, ItemType: itemType}
+	}
+	if linkHeaderNext(ri) {
+		return &ir.Paging{Kind: ir.PageNextLink, LinkHeader: true, Items: items, ItemType: itemType}
+	}
 	if f := queryParam(op, afterParams, ir.KindString); f != nil && itemType != nil && itemType.Struct != nil {
 		id := structField(itemType.Struct, "id")
 		if more := keyPath(examples, hasMoreKeys); more != nil && id != nil && id.Type.Kind == ir.JSONString && !id.Type.Pointer {
@@ -99,6 +119,57 @@ func (l *lowerer) detectPaging(op *ir.Operation, ri *parser.RequestItem) *ir.Pag
 		return &ir.Paging{Kind: ir.PageOffset, Param: f, Items: items, ItemType: itemType}
 	}
 	return nil
+}
+
+// linkPath finds a next-page link in the examples: a key of nextLinkKeys
+// (nested too: paging.next) whose value is a URL or a path, or a HAL link
+// object's href (_links.next.href).
+func linkPath(examples []gjson.Result) []string {
+	isLink := func(v gjson.Result) bool {
+		s := v.String()
+		return v.Type == gjson.String && (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "/"))
+	}
+	var find func(obj gjson.Result, depth int) []string
+	find = func(obj gjson.Result, depth int) []string {
+		var found []string
+		obj.ForEach(func(k, v gjson.Result) bool {
+			key := pagingKey(k.String())
+			switch {
+			case slices.Contains(nextLinkKeys, key) && isLink(v):
+				found = []string{k.String()}
+			case key == "next" && v.IsObject() && isLink(v.Get("href")):
+				found = []string{k.String(), "href"}
+			case v.IsObject() && depth < 2:
+				if p := find(v, depth+1); p != nil {
+					found = append([]string{k.String()}, p...)
+				}
+			}
+			return found == nil
+		})
+		return found
+	}
+	for _, ex := range examples {
+		if p := find(ex, 0); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+// linkHeaderNext reports whether a 2xx example has a Link header with a
+// rel="next" link (GitHub's paging).
+func linkHeaderNext(ri *parser.RequestItem) bool {
+	for _, r := range ri.Responses {
+		if r.Code < 200 || r.Code > 299 {
+			continue
+		}
+		for _, h := range r.Headers {
+			if strings.EqualFold(strings.TrimSpace(h.Key), "Link") && strings.Contains(strings.ToLower(h.Value), `rel="next"`) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // queryParam is the first query param, in the order of names, whose key is

@@ -5,6 +5,8 @@ package encodedvalues
 
 import (
 	"errors"
+	"fmt"
+	"net/url"
 )
 
 // Paging. A list operation that pages gets two iterators: <Method>Pages
@@ -18,3 +20,22 @@ import (
 // ErrPageRepeated is yielded when a server answers with the page token it
 // was sent: following it would ask for the same page forever.
 var ErrPageRepeated = errors.New("the server sent the page token it was sent as the next page")
+
+// ErrPageElsewhere is the error of a next-page link to another scheme,
+// host or port than the client's base URL: the client's credentials never
+// go there.
+var ErrPageElsewhere = errors.New("the next page link is on another host")
+
+// pageURL is the URL of a next-page link against the base URL: only on
+// its scheme, host and port.
+func pageURL(base *url.URL, next string) (*url.URL, error) {
+	u, err := base.Parse(next)
+	if err != nil {
+		return nil, fmt.Errorf("paging: next page link: %w", err)
+	}
+	if u.Scheme != base.Scheme || u.Host != base.Host || u.User != nil {
+		return nil, fmt.Errorf("%w (%s://%s)", ErrPageElsewhere, u.Scheme, u.Host)
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u, nil
+}

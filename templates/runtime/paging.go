@@ -7,7 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 )
 
 // Paging. A list operation that pages gets two iterators: <Method>Pages
@@ -155,4 +158,51 @@ func pageText(text string, first int64) (int64, error) {
 // none.
 func nextOffset(offset int64, items int) (int64, bool) {
 	return offset + int64(items), items > 0
+}
+
+// ErrPageElsewhere is the error of a next-page link to another scheme,
+// host or port than the client's base URL: the client's credentials never
+// go there.
+var ErrPageElsewhere = errors.New("the next page link is on another host")
+
+// atPage sends the call to next, a next-page link (absolute, or a path
+// under the base URL's host), instead of the operation's own path and
+// query; "" leaves the call as it is.
+func atPage(next string) RequestOption {
+	return func(cc *callConfig) { cc.page = next }
+}
+
+// pageURL is the URL of a next-page link against the base URL: only on
+// its scheme, host and port.
+func pageURL(base *url.URL, next string) (*url.URL, error) {
+	u, err := base.Parse(next)
+	if err != nil {
+		return nil, fmt.Errorf("paging: next page link: %w", err)
+	}
+	if u.Scheme != base.Scheme || u.Host != base.Host || u.User != nil {
+		return nil, fmt.Errorf("%w (%s://%s)", ErrPageElsewhere, u.Scheme, u.Host)
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u, nil
+}
+
+// linkNext is the rel="next" target of a Link header (RFC 8288), "" when
+// there is none.
+func linkNext(h http.Header) string {
+	for _, v := range h.Values("Link") {
+		for _, link := range strings.Split(v, ",") {
+			target, params, ok := strings.Cut(link, ";")
+			target = strings.TrimSpace(target)
+			if !ok || !strings.HasPrefix(target, "<") || !strings.HasSuffix(target, ">") {
+				continue
+			}
+			for _, p := range strings.Split(params, ";") {
+				k, v, _ := strings.Cut(strings.TrimSpace(p), "=")
+				if strings.EqualFold(k, "rel") && strings.Contains(" "+strings.ToLower(strings.Trim(v, `"`))+" ", " next ") {
+					return target[1 : len(target)-1]
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -3,6 +3,7 @@ package runtime
 import (
 	"context"
 	"errors"
+	"net/http"
 	"testing"
 )
 
@@ -181,5 +182,59 @@ func TestNextPage(t *testing.T) {
 	}
 	if _, more := nextOffset(20, 0); more {
 		t.Errorf("nextOffset after an empty page: more")
+	}
+}
+
+func TestLinkNext(t *testing.T) {
+	for _, tt := range []struct{ header, want string }{
+		{`<https://api.example.test/items?page=2>; rel="next", <https://api.example.test/items?page=9>; rel="last"`, "https://api.example.test/items?page=2"},
+		{`<https://api.example.test/items?page=1>; rel="prev"`, ""},
+		{`</items?cursor=abc>; rel="next last"`, "/items?cursor=abc"},
+		{`<https://x/y>; REL=next`, "https://x/y"},
+		{`garbage`, ""},
+		{``, ""},
+	} {
+		h := http.Header{}
+		if tt.header != "" {
+			h.Set("Link", tt.header)
+		}
+		if got := linkNext(h); got != tt.want {
+			t.Errorf("linkNext(%q) = %q, want %q", tt.header, got, tt.want)
+		}
+	}
+}
+
+// TestAtPageStaysOnTheAPIHost: a next-page link is followed with the
+// client's credentials only on the base URL's scheme, host and port.
+func TestAtPageStaysOnTheAPIHost(t *testing.T) {
+	c, err := newClient("https://api.example.test/v1", authBearer, []Option{WithBearerToken("tok")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRequest("List", "GET", authBearer, nil)
+	r.addPath("/items")
+	r.addQuery("limit", "10")
+	for _, tt := range []struct{ next, want string }{
+		{"https://api.example.test/v1/items?page=2&limit=10", "https://api.example.test/v1/items?page=2&limit=10"},
+		{"/v1/items?skiptoken=x", "https://api.example.test/v1/items?skiptoken=x"},
+		{"https://evil.example/v1/items?page=2", ""},
+		{"http://api.example.test/v1/items?page=2", ""}, // plain http
+		{"https://api.example.test:8443/v1/items", ""},
+		{"https://user@api.example.test/v1/items", ""},
+	} {
+		cc := newCallConfig([]RequestOption{atPage(tt.next)})
+		req, err := c.build(context.Background(), r, &cc, &sentAuth{})
+		if tt.want == "" {
+			if !errors.Is(err, ErrPageElsewhere) {
+				t.Errorf("%s: err = %v, want ErrPageElsewhere", tt.next, err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", tt.next, err)
+		}
+		if req.URL.String() != tt.want || req.Header.Get("Authorization") != "Bearer tok" {
+			t.Errorf("%s: sent to %s with %q", tt.next, req.URL, req.Header.Get("Authorization"))
+		}
 	}
 }
