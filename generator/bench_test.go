@@ -1,7 +1,7 @@
 package generator_test
 
 import (
-	"encoding/json"
+	"bytes"
 	"fmt"
 	"go/format"
 	"os"
@@ -9,79 +9,29 @@ import (
 	"path/filepath"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/postman2go/postman2go/generator"
+	"github.com/postman2go/postman2go/generator/internal/synth"
+	"github.com/postman2go/postman2go/generator/lower"
 	"github.com/postman2go/postman2go/parser"
 )
 
-// synthCollection builds a collection of n requests shaped like a real
-// vendor API: folders of ten, path and query params, enums in
-// descriptions, bools and integers in examples, multipart, urlencoded and
-// JSON bodies, and saved examples with vendor error codes.
-func synthCollection(n int) []byte {
-	type obj = map[string]any
-	var folders []any
-	var cur []any
-	for i := 0; i < n; i++ {
-		res := fmt.Sprintf("resource%d", i/10)
-		req := obj{
-			"method": []string{"GET", "POST", "PATCH", "DELETE", "PUT"}[i%5],
-			"header": []any{obj{"key": "Accept", "value": "application/json"},
-				obj{"key": "X-Request-Id", "value": "<string>", "description": "Trace id."}},
-			"url": obj{
-				"raw":  "{{baseUrl}}/" + res + "/:id",
-				"host": []any{"{{baseUrl}}"},
-				"path": []any{res, ":id"},
-				"query": []any{
-					obj{"key": "page_size", "value": "30", "description": "Records per page."},
-					obj{"key": "include_deleted", "value": "false", "disabled": true},
-					obj{"key": "status", "value": "active", "description": "Filter. (This can only be one of active,inactive,pending)"},
-				},
-				"variable": []any{obj{"key": "id", "value": "<long>", "description": "(Required) The id."}},
-			},
-			"description": fmt.Sprintf("Operation %d on %s.<br>\n**Scopes**: `%s:write`", i, res, res),
-		}
-		switch i % 5 {
-		case 1:
-			req["body"] = obj{"mode": "formdata", "formdata": []any{
-				obj{"key": "name", "value": "Excepteur proident in", "type": "text", "description": "(Required) Name."},
-				obj{"key": "type", "value": "normal", "type": "text", "description": "(This can only be one of normal,shared,restricted)"},
-				obj{"key": "enabled", "value": "true", "type": "text"},
-			}}
-		case 2:
-			req["body"] = obj{"mode": "urlencoded", "urlencoded": []any{
-				obj{"key": "count", "value": "12"}, obj{"key": "ratio", "value": "0.5"},
-			}}
-		case 4:
-			req["body"] = obj{"mode": "raw", "raw": `{"name":"x","settings":{"enabled":true,"limit":10}}`,
-				"options": obj{"raw": obj{"language": "json"}}}
-		}
-		item := obj{
-			"name":    fmt.Sprintf("Operation %d %s", i, res),
-			"request": req,
-			"response": []any{
-				obj{"name": "**HTTP Status Code:** `200`<br>\nOK.", "code": 200, "body": `{"id":1}`,
-					"header": []any{obj{"key": "Content-Type", "value": "application/json"}}},
-				obj{"name": "**HTTP Status Code:** `404` <br>\n**Error Code:** `1001` <br>\nNot found.", "code": 404, "body": ""},
-			},
-		}
-		cur = append(cur, item)
-		if len(cur) == 10 || i == n-1 {
-			folders = append(folders, obj{"name": res, "item": cur})
-			cur = nil
-		}
-	}
-	data, err := json.Marshal(obj{
-		"info":     obj{"name": "Synthetic", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
-		"variable": []any{obj{"key": "baseUrl", "value": "https://api.example.test/v1"}},
-		"auth":     obj{"type": "bearer", "bearer": []any{obj{"key": "token", "value": "{{token}}"}}},
-		"item":     folders,
-	})
-	if err != nil {
-		panic(err)
-	}
-	return data
-}
+// The benchmarks of issue 16: generation time and bytes at 1k, 10k and
+// (with POSTMAN2GO_BENCH_100K=1, minutes) 100k synthetic requests, Zoom and
+// PayPal, and the same data nested deep or side by side; each also reports
+// its time relative to go/format of its own output (x-format) and lines per
+// operation; BenchmarkCLIPeakMemory reports the CLI's peak RSS. make bench
+// prints a table of the same and of building the generated package
+// (generator/internal/benchreport).
+
+const (
+	zoomPath   = "../testdata/zoom-api/collection.json"
+	paypalPath = "../../shared/corpus/paypal-public-apis.postman_collection.json"
+)
+
+// large reports whether the 100k-request cases run.
+func large() bool { return os.Getenv("POSTMAN2GO_BENCH_100K") != "" }
 
 func generateBytes(b *testing.B, data []byte) []generator.File {
 	coll, _, err := parser.Parse("synthetic.json", data)
@@ -95,38 +45,95 @@ func generateBytes(b *testing.B, data []byte) []generator.File {
 	return files
 }
 
-func benchGenerate(b *testing.B, data []byte) {
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	var lines int
-	for i := 0; i < b.N; i++ {
-		files := generateBytes(b, data)
-		if i == 0 {
-			for _, f := range files {
-				for _, c := range f.Content {
-					if c == '\n' {
-						lines++
-					}
-				}
+// formatTime is the time go/format.Source takes over every file, the
+// floor generation is compared with.
+func formatTime(b *testing.B, files []generator.File) time.Duration {
+	start := time.Now()
+	for _, f := range files {
+		if bytes.HasSuffix([]byte(f.Name), []byte(".go")) {
+			if _, err := format.Source(f.Content); err != nil {
+				b.Fatal(err)
 			}
 		}
 	}
+	return time.Since(start)
+}
+
+func benchGenerate(b *testing.B, data []byte) {
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	var files []generator.File
+	for i := 0; i < b.N; i++ {
+		files = generateBytes(b, data)
+	}
+	b.StopTimer()
+	gen := b.Elapsed() / time.Duration(b.N)
+	var fmtTotal time.Duration
+	for i := 0; i < b.N; i++ {
+		fmtTotal += formatTime(b, files)
+	}
+	lines := 0
+	for _, f := range files {
+		lines += bytes.Count(f.Content, []byte("\n"))
+	}
+	coll, _, _ := parser.Parse("synthetic.json", data)
+	pkg, _ := lower.Package(coll, lower.Options{Package: "synthetic"})
 	b.ReportMetric(float64(lines), "lines")
+	if n := len(pkg.Operations); n > 0 {
+		b.ReportMetric(float64(lines)/float64(n), "lines/op")
+	}
+	b.ReportMetric(float64(gen)/float64(fmtTotal/time.Duration(b.N)), "x-format")
+}
+
+func readCorpus(b *testing.B, path string) []byte {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Skip("corpus not found:", err)
+	}
+	return data
 }
 
 // BenchmarkGenerate is parse + generate (which formats) for the full Zoom
-// collection and synthetic collections of 1,000 and 10,000 requests.
+// and PayPal collections and synthetic collections of 1,000, 10,000 and,
+// with POSTMAN2GO_BENCH_100K=1, 100,000 requests.
 func BenchmarkGenerate(b *testing.B) {
-	b.Run("zoom", func(b *testing.B) {
-		data, err := os.ReadFile("../../shared/corpus/zoom-api.postman_collection.json")
-		if err != nil {
-			b.Skip("corpus not found:", err)
-		}
-		benchGenerate(b, data)
-	})
-	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("synthetic-%d", n), func(b *testing.B) { benchGenerate(b, synthCollection(n)) })
+	b.Run("zoom", func(b *testing.B) { benchGenerate(b, readCorpus(b, zoomPath)) })
+	b.Run("paypal", func(b *testing.B) { benchGenerate(b, readCorpus(b, paypalPath)) })
+	for _, n := range []int{1000, 10000, 100000} {
+		b.Run(fmt.Sprintf("synthetic-%d", n), func(b *testing.B) {
+			if n > 10000 && !large() {
+				b.Skip("set POSTMAN2GO_BENCH_100K=1")
+			}
+			benchGenerate(b, synth.Collection(n))
+		})
 	}
+}
+
+// Deep folders: 500 folders, each with an 80 KB description and a request
+// (40 MB), side by side (depth 1), nested parser.MaxDepth deep (200, the
+// deepest the parser accepts) and 500 deep, which the parser refuses: its
+// time is the time to refuse. Time should not grow with the depth.
+const (
+	deepFolders = 500
+	deepDesc    = 80 << 10
+)
+
+func BenchmarkGenerateDeep(b *testing.B) {
+	for _, depth := range []int{1, parser.MaxDepth} {
+		b.Run(fmt.Sprintf("depth-%d", depth), func(b *testing.B) {
+			benchGenerate(b, synth.Deep(deepFolders, depth, deepDesc))
+		})
+	}
+	b.Run("depth-500-refused", func(b *testing.B) {
+		data := synth.Deep(deepFolders, 500, deepDesc)
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			if _, _, err := parser.Parse("deep.json", data); err == nil {
+				b.Fatal("500 folders deep: no error")
+			}
+		}
+	})
 }
 
 // BenchmarkFormatOnly is go/format alone over the same output, the floor
@@ -134,41 +141,54 @@ func BenchmarkGenerate(b *testing.B) {
 func BenchmarkFormatOnly(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("synthetic-%d", n), func(b *testing.B) {
-			files := generateBytes(b, synthCollection(n))
+			files := generateBytes(b, synth.Collection(n))
 			b.ReportAllocs()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				for _, f := range files {
-					if _, err := format.Source(f.Content); err != nil {
-						b.Fatal(err)
-					}
-				}
+				formatTime(b, files)
 			}
 		})
 	}
 }
 
-// BenchmarkCLIPeakMemory runs the built CLI on the 10,000-request
-// collection and reports the child's peak resident set size.
+// BenchmarkCLIPeakMemory runs the built CLI on synthetic collections and
+// the deep ones and reports the child's peak resident set size.
 func BenchmarkCLIPeakMemory(b *testing.B) {
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "postman2go")
 	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/postman2go").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
-	input := filepath.Join(dir, "synthetic.json")
-	if err := os.WriteFile(input, synthCollection(10000), 0o644); err != nil {
-		b.Fatal(err)
+	cases := []struct {
+		name string
+		data func() []byte
+	}{
+		{"synthetic-10000", func() []byte { return synth.Collection(10000) }},
+		{"synthetic-100000", func() []byte { return synth.Collection(100000) }},
+		{"depth-1", func() []byte { return synth.Deep(deepFolders, 1, deepDesc) }},
+		{fmt.Sprintf("depth-%d", parser.MaxDepth), func() []byte { return synth.Deep(deepFolders, parser.MaxDepth, deepDesc) }},
 	}
-	var peak int64
-	for i := 0; i < b.N; i++ {
-		cmd := exec.Command(bin, "-q", "-o", filepath.Join(dir, "out"), "-p", "synthetic", input)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("postman2go: %v\n%s", err, out)
-		}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			peak = max(peak, ru.Maxrss) // KiB on Linux
-		}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			if c.name == "synthetic-100000" && !large() {
+				b.Skip("set POSTMAN2GO_BENCH_100K=1")
+			}
+			input := filepath.Join(dir, c.name+".json")
+			if err := os.WriteFile(input, c.data(), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			var peak int64
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				cmd := exec.Command(bin, "-q", "-o", filepath.Join(dir, "out-"+c.name), "-p", "synthetic", input)
+				if out, err := cmd.CombinedOutput(); err != nil {
+					b.Fatalf("postman2go: %v\n%s", err, out)
+				}
+				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+					peak = max(peak, ru.Maxrss) // KiB on Linux
+				}
+			}
+			b.ReportMetric(float64(peak)/1024, "peak-MiB")
+		})
 	}
-	b.ReportMetric(float64(peak)/1024, "peak-MiB")
 }

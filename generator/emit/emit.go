@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 
@@ -36,53 +35,52 @@ func Package(pkg *ir.Package, header []string) ([]File, error) {
 			Content: runtimeFile(t.Content, header, pkg.Name),
 		})
 	}
+	rp, err := newRuntimePrune(files, runtime)
+	if err != nil {
+		return nil, fmt.Errorf("pruning the runtime: %w", err)
+	}
 	emitters := []struct {
-		name string
-		emit func(*jen.File, *ir.Package)
-		skip bool
+		name  string
+		emit  func(*jen.File, *ir.Package)
+		skip  bool
+		split func(*ir.Package) []*ir.Package // pieces.go
 	}{
-		{"doc_gen.go", emitDoc, false},
-		{"api_gen.go", emitAPI, false},
-		{"operations_gen.go", emitOperations, len(pkg.Operations) == 0},
-		{"params_gen.go", emitParams, len(pkg.Operations) == 0},
-		{"enums_gen.go", emitEnums, len(pkg.Enums) == 0},
-		{"types_gen.go", emitStructs, len(pkg.Structs) == 0},
-		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0},
-		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0},
+		{"doc_gen.go", emitDoc, false, nil},
+		{"api_gen.go", emitAPI, false, nil},
+		{"operations_gen.go", emitOperations, len(pkg.Operations) == 0, splitOperations},
+		{"params_gen.go", emitParams, len(pkg.Operations) == 0, splitOperations},
+		{"enums_gen.go", emitEnums, len(pkg.Enums) == 0, splitEnums},
+		{"types_gen.go", emitStructs, len(pkg.Structs) == 0, nil},
+		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0, splitOperations},
+		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0, splitOperations},
 	}
 	// The files are rendered and formatted concurrently (formatting is most
-	// of the work), each into its own slot: the result does not depend on
-	// the order they finish in.
-	rendered := make([]File, len(emitters))
-	errs := make([]error, len(emitters))
-	var wg sync.WaitGroup
-	for i, e := range emitters {
+	// of the work), large ones in pieces (pieces.go), each into its own
+	// slot: the result does not depend on the order they finish in.
+	head, headOK := renderHead(pkg.Name, header)
+	var jobs []*fileJob
+	for _, e := range emitters {
 		if e.skip {
 			continue
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f := jen.NewFile(pkg.Name)
-			for _, h := range header {
-				HeaderComment(f, h)
-			}
-			e.emit(f, pkg)
-			src, err := renderFile(e.name, f, pkg)
-			rendered[i], errs[i] = File{Name: e.name, Content: src}, err
-		}()
-	}
-	wg.Wait()
-	for i, e := range emitters {
-		if e.skip {
-			continue
+		j := &fileJob{name: e.name, emit: e.emit, pkg: pkg, header: header, head: head, rp: rp}
+		if e.split != nil && headOK {
+			j.parts = e.split(pkg)
 		}
-		if errs[i] != nil {
-			return nil, errs[i]
-		}
-		files = append(files, rendered[i])
+		jobs = append(jobs, j)
 	}
-	files, err := pruneRuntime(files, runtime)
+	renderJobs(jobs)
+	live := map[string]bool{}
+	for _, j := range jobs {
+		if j.err != nil {
+			return nil, j.err
+		}
+		files = append(files, File{Name: j.name, Content: j.out})
+		for n := range j.names {
+			live[n] = true
+		}
+	}
+	files, err = rp.prune(files, live)
 	if err != nil {
 		return nil, fmt.Errorf("pruning the runtime: %w", err)
 	}

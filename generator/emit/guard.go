@@ -35,48 +35,56 @@ var emittedImports = map[string]bool{
 // Postman item it came from, with a few lines of context, never the whole
 // source.
 func renderFile(name string, f *jen.File, pkg *ir.Package) ([]byte, error) {
+	src, _, err := renderChecked(name, f, pkg)
+	return src, err
+}
+
+// renderChecked is renderFile that also returns the formatted file as
+// guard parsed it.
+func renderChecked(name string, f *jen.File, pkg *ir.Package) ([]byte, *ast.File, error) {
 	f.NoFormat = true
 	var raw bytes.Buffer
 	if err := f.Render(&raw); err != nil {
-		return nil, fmt.Errorf("rendering %s: %w", name, err)
+		return nil, nil, fmt.Errorf("rendering %s: %w", name, err)
 	}
 	src, err := format.Source(raw.Bytes())
 	if err != nil {
-		return nil, renderError(name, raw.Bytes(), err, pkg)
+		return nil, nil, renderError(name, raw.Bytes(), err, pkg)
 	}
-	if err := guard(name, src); err != nil {
-		return nil, fmt.Errorf("rendering %s: %w (this is a bug in postman2go: please report it with the collection)", name, err)
+	af, err := guard(name, src)
+	if err != nil {
+		return nil, nil, fmt.Errorf("rendering %s: %w (this is a bug in postman2go: please report it with the collection)", name, err)
 	}
-	return src, nil
+	return src, af, nil
 }
 
 // guard checks a formatted file: every comment is a plain "// " comment (no
 // directive, no block comment), no function is named init, and only
-// emittedImports are imported.
-func guard(name string, src []byte) error {
+// emittedImports are imported. It returns the file as it parsed it.
+func guard(name string, src []byte) (*ast.File, error) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, cg := range file.Comments {
 		for _, c := range cg.List {
 			if c.Text != "//" && !strings.HasPrefix(c.Text, "// ") && !strings.HasPrefix(c.Text, "//\t") {
-				return fmt.Errorf("%s: comment %.40q is not a plain comment", fset.Position(c.Pos()), c.Text)
+				return nil, fmt.Errorf("%s: comment %.40q is not a plain comment", fset.Position(c.Pos()), c.Text)
 			}
 		}
 	}
 	for _, imp := range file.Imports {
 		if path := strings.Trim(imp.Path.Value, `"`); !emittedImports[path] {
-			return fmt.Errorf("%s: unexpected import %s", fset.Position(imp.Pos()), imp.Path.Value)
+			return nil, fmt.Errorf("%s: unexpected import %s", fset.Position(imp.Pos()), imp.Path.Value)
 		}
 	}
 	for _, d := range file.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "init" {
-			return fmt.Errorf("%s: unexpected func init", fset.Position(fd.Pos()))
+			return nil, fmt.Errorf("%s: unexpected func init", fset.Position(fd.Pos()))
 		}
 	}
-	return nil
+	return file, nil
 }
 
 // contextLines is how much source a render error shows around its line.

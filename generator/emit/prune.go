@@ -30,29 +30,32 @@ type runtimeDecl struct {
 	live     bool
 }
 
-// pruneRuntime removes the unexported declarations of the runtime files
-// that neither the emitted files nor a live declaration use, and the
-// imports that leaves unused. runtime are the runtime files' indexes in
-// files.
-func pruneRuntime(files []File, runtime map[int]bool) ([]File, error) {
-	fset := token.NewFileSet()
-	parsed := make([]*ast.File, len(files))
+// runtimePrune is the runtime files parsed and split into declarations,
+// before the emitted files are rendered: those report, while they are
+// checked (guard.go), which of the runtime's names they use (names).
+type runtimePrune struct {
+	fset   *token.FileSet
+	parsed map[int]*ast.File
+	decls  []*runtimeDecl
+	// names are the names the runtime declares (and its methods'
+	// receivers): the only names of the emitted files that can make a
+	// runtime declaration live.
+	names map[string]bool
+}
+
+// newRuntimePrune parses the runtime files of files (runtime are their
+// indexes).
+func newRuntimePrune(files []File, runtime map[int]bool) (*runtimePrune, error) {
+	rp := &runtimePrune{fset: token.NewFileSet(), parsed: map[int]*ast.File{}, names: map[string]bool{}}
 	for i, f := range files {
-		af, err := parser.ParseFile(fset, f.Name, f.Content, parser.ParseComments|parser.SkipObjectResolution)
+		if !runtime[i] {
+			continue
+		}
+		af, err := parser.ParseFile(rp.fset, f.Name, f.Content, parser.ParseComments|parser.SkipObjectResolution)
 		if err != nil {
 			return nil, err
 		}
-		parsed[i] = af
-	}
-	live := map[string]bool{}
-	var decls []*runtimeDecl
-	for i, af := range parsed {
-		if !runtime[i] {
-			for _, n := range usedNames(af) {
-				live[n] = true
-			}
-			continue
-		}
+		rp.parsed[i] = af
 		for _, d := range af.Decls {
 			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.VAR && g.Lparen.IsValid() && len(g.Specs) > 1 {
 				// Each var of a block lives on its own (const blocks stay
@@ -60,13 +63,29 @@ func pruneRuntime(files []File, runtime map[int]bool) ([]File, error) {
 				for _, s := range g.Specs {
 					one := describeDecl(i, &ast.GenDecl{Tok: token.VAR, Specs: []ast.Spec{s}})
 					one.decl = s
-					decls = append(decls, one)
+					rp.decls = append(rp.decls, one)
 				}
 				continue
 			}
-			decls = append(decls, describeDecl(i, d))
+			rp.decls = append(rp.decls, describeDecl(i, d))
 		}
 	}
+	for _, d := range rp.decls {
+		for _, n := range d.names {
+			rp.names[n] = true
+		}
+		if d.recv != "" {
+			rp.names[d.recv] = true
+		}
+	}
+	return rp, nil
+}
+
+// prune removes the unexported declarations of the runtime files that
+// neither the emitted files (live: the runtime's names they use) nor a
+// live declaration use, and the imports that leaves unused.
+func (rp *runtimePrune) prune(files []File, live map[string]bool) ([]File, error) {
+	decls := rp.decls
 	// Exported declarations are the package's API; what they use is live.
 	for changed := true; changed; {
 		changed = false
@@ -82,7 +101,8 @@ func pruneRuntime(files []File, runtime map[int]bool) ([]File, error) {
 	}
 	out := make([]File, 0, len(files))
 	for i, f := range files {
-		if !runtime[i] {
+		af, isRuntime := rp.parsed[i]
+		if !isRuntime {
 			out = append(out, f)
 			continue
 		}
@@ -100,13 +120,23 @@ func pruneRuntime(files []File, runtime map[int]bool) ([]File, error) {
 		// the set of files does not change with what the collection uses,
 		// so a regeneration under go generate never deletes a file the
 		// go command is about to read.
-		src, err := cutDecls(fset, parsed[i], f.Content, dead)
+		src, err := cutDecls(rp.fset, af, f.Content, dead)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, File{Name: f.Name, Content: src})
 	}
 	return out, nil
+}
+
+// addNames adds to set the identifiers of af that are runtime names.
+func (rp *runtimePrune) addNames(set map[string]bool, af *ast.File) {
+	ast.Inspect(af, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && rp.names[id.Name] {
+			set[id.Name] = true
+		}
+		return true
+	})
 }
 
 // reached reports whether a live name reaches d: its name, or for a method

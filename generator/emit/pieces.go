@@ -1,0 +1,397 @@
+package emit
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/postman2go/postman2go/generator/ir"
+)
+
+// A large file is rendered in pieces: its emitter runs on a run of
+// pieceSize operations (or enums) at a time, each piece is rendered,
+// formatted and checked on its own, on every core, and the pieces are
+// joined. The result is the file the emitter renders for the whole
+// package, byte for byte:
+//
+//   - the emitters of split files are loops over pkg.Operations (or
+//     pkg.Enums) whose items read nothing else of the package but
+//     pkg.BaseURL, so the whole file's body is the pieces' bodies one
+//     after the other (jennifer writes a line break before every
+//     top-level item);
+//   - jennifer's import block is the sorted paths the body uses; the
+//     pieces' blocks are joined, which is only the same when no import is
+//     renamed (each package's own name, no two alike), which is checked;
+//   - gofmt separates top-level declarations that the source separates by
+//     a blank line with exactly one blank line whatever comes before, and
+//     nothing else of its output crosses that line (alignment stops at a
+//     blank line), so formatting a piece alone gives its part of the
+//     whole file. Pieces are therefore only cut where the rendered source
+//     has a blank line and no comment between two declarations, which is
+//     checked.
+//
+// When a check fails, or a piece does not format or pass guard, the file
+// is rendered whole, as it always was, so errors are the same too. Small
+// files (a package of at most pieceSize operations) are rendered whole.
+// TestPiecesAreTheWholeFile compares both ways on every test collection.
+var pieceSize = 32
+
+// splitOperations divides pkg into packages of at most pieceSize
+// operations; nil when it fits in one.
+func splitOperations(pkg *ir.Package) []*ir.Package {
+	if len(pkg.Operations) <= pieceSize {
+		return nil
+	}
+	var out []*ir.Package
+	for i := 0; i < len(pkg.Operations); i += pieceSize {
+		sub := *pkg
+		sub.Operations = pkg.Operations[i:min(i+pieceSize, len(pkg.Operations))]
+		out = append(out, &sub)
+	}
+	return out
+}
+
+// splitEnums is splitOperations for pkg.Enums.
+func splitEnums(pkg *ir.Package) []*ir.Package {
+	if len(pkg.Enums) <= pieceSize {
+		return nil
+	}
+	var out []*ir.Package
+	for i := 0; i < len(pkg.Enums); i += pieceSize {
+		sub := *pkg
+		sub.Enums = pkg.Enums[i:min(i+pieceSize, len(pkg.Enums))]
+		out = append(out, &sub)
+	}
+	return out
+}
+
+// fileJob is one emitted file being rendered, whole or in pieces.
+type fileJob struct {
+	name   string
+	emit   func(*jen.File, *ir.Package)
+	pkg    *ir.Package
+	header []string
+	head   string        // the rendered header comments (pieces only)
+	parts  []*ir.Package // nil: rendered whole
+	rp     *runtimePrune
+
+	mu      sync.Mutex
+	left    int    // pieces not yet rendered
+	failed  bool   // a check failed: render whole
+	body0   []byte // the first piece's raw body
+	imports map[string]bool
+	pieces  []piece
+
+	out      []byte
+	names    map[string]bool // runtime names the file uses
+	err      error
+	wholeToo bool // pieces were tried, then the file was rendered whole
+}
+
+// piece is one rendered piece after the first.
+type piece struct {
+	text      []byte // formatted, without its package clause
+	lead      int    // line breaks before its first declaration (raw)
+	trail     int    // line breaks after its last declaration (raw)
+	tailClean bool   // its raw text ends without a comment
+}
+
+// renderJobs renders the files of jobs on every core, at most one piece per
+// core at a time.
+func renderJobs(jobs []*fileJob) {
+	tasks := make(chan func())
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range tasks {
+				t()
+			}
+		}()
+	}
+	for _, j := range jobs {
+		if j.parts == nil {
+			tasks <- j.renderWhole
+			continue
+		}
+		j.left = len(j.parts)
+		j.pieces = make([]piece, len(j.parts))
+		j.imports = map[string]bool{}
+		for k := range j.parts {
+			tasks <- func() { j.renderPiece(k) }
+		}
+	}
+	close(tasks)
+	wg.Wait()
+}
+
+// renderWhole renders the file in one go.
+func (j *fileJob) renderWhole() {
+	f := jen.NewFile(j.pkg.Name)
+	for _, h := range j.header {
+		HeaderComment(f, h)
+	}
+	j.emit(f, j.pkg)
+	src, af, err := renderChecked(j.name, f, j.pkg)
+	if err != nil {
+		j.out, j.err = nil, err
+		return
+	}
+	j.out, j.names = src, map[string]bool{}
+	j.rp.addNames(j.names, af)
+}
+
+// renderPiece renders piece k; the last piece to finish joins them.
+func (j *fileJob) renderPiece(k int) {
+	ok := j.piece(k)
+	j.mu.Lock()
+	j.failed = j.failed || !ok
+	j.left--
+	last := j.left == 0
+	j.mu.Unlock()
+	if last {
+		j.join()
+	}
+}
+
+// piece renders piece k: the first one's body is kept until every import
+// is known; the others are formatted and checked at once.
+func (j *fileJob) piece(k int) bool {
+	f := jen.NewFile(j.pkg.Name)
+	j.emit(f, j.parts[k])
+	f.NoFormat = true
+	var raw bytes.Buffer
+	if err := f.Render(&raw); err != nil {
+		return false
+	}
+	imports, body, ok := splitRaw(raw.Bytes(), j.pkg.Name)
+	if !ok {
+		return false
+	}
+	j.mu.Lock()
+	for _, p := range imports {
+		j.imports[p] = true
+	}
+	j.mu.Unlock()
+	if k == 0 {
+		j.body0 = body
+		j.pieces[0] = piece{trail: trailingBreaks(body), tailClean: cleanTail(body)}
+		return true
+	}
+	clause := "package " + j.pkg.Name + "\n\n"
+	src, err := format.Source(append([]byte(clause), body...))
+	if err != nil || !bytes.HasPrefix(src, []byte(clause)) {
+		return false
+	}
+	af, err := guard(j.name, src)
+	if err != nil {
+		return false
+	}
+	names := map[string]bool{}
+	j.rp.addNames(names, af)
+	j.mu.Lock()
+	if j.names == nil {
+		j.names = map[string]bool{}
+	}
+	for n := range names {
+		j.names[n] = true
+	}
+	j.mu.Unlock()
+	j.pieces[k] = piece{text: src[len(clause):], lead: leadingBreaks(body), trail: trailingBreaks(body), tailClean: cleanTail(body)}
+	return true
+}
+
+// join formats the first piece with the whole file's header and imports
+// and appends the others; on any doubt it renders the file whole.
+func (j *fileJob) join() {
+	ok := !j.failed && importNamesDistinct(j.imports)
+	for k := 1; ok && k < len(j.pieces); k++ {
+		prev, p := j.pieces[k-1], j.pieces[k]
+		ok = prev.tailClean && prev.trail+p.lead >= 2 && p.lead >= 1
+	}
+	var src []byte
+	var af *ast.File
+	if ok {
+		var raw bytes.Buffer
+		raw.WriteString(j.head)
+		raw.WriteString("package " + j.pkg.Name + "\n\n")
+		raw.WriteString(importBlock(j.imports))
+		raw.Write(j.body0)
+		var err error
+		if src, err = format.Source(raw.Bytes()); err != nil {
+			ok = false
+		} else if af, err = guard(j.name, src); err != nil {
+			ok = false
+		}
+	}
+	if !ok {
+		j.pieces, j.body0, j.names, j.wholeToo = nil, nil, nil, true
+		j.renderWhole()
+		return
+	}
+	j.rp.addNames(j.names, af)
+	n := len(src)
+	for _, p := range j.pieces[1:] {
+		n += 1 + len(p.text)
+	}
+	out := make([]byte, 0, n)
+	out = append(out, src...)
+	for k := range j.pieces[1:] {
+		out = append(out, '\n')
+		out = append(out, j.pieces[k+1].text...)
+		j.pieces[k+1].text = nil
+	}
+	j.out, j.pieces, j.body0 = out, nil, nil
+}
+
+// splitRaw splits a piece jennifer rendered without header comments,
+// "package <name>\n\n" + imports + body, into the import paths and the
+// body; ok is false when an import is renamed or the text is not of that
+// form.
+func splitRaw(raw []byte, name string) (imports []string, body []byte, ok bool) {
+	rest, found := bytes.CutPrefix(raw, []byte("package "+name+"\n\n"))
+	if !found {
+		return nil, nil, false
+	}
+	line := func() ([]byte, bool) {
+		i := bytes.IndexByte(rest, '\n')
+		if i < 0 {
+			return nil, false
+		}
+		l := rest[:i]
+		rest = rest[i+1:]
+		return l, true
+	}
+	path := func(l []byte) bool {
+		p, err := strconv.Unquote(string(l))
+		if err != nil || strconv.Quote(p) != string(l) {
+			return false
+		}
+		imports = append(imports, p)
+		return true
+	}
+	switch {
+	case bytes.HasPrefix(rest, []byte("import (\n")):
+		line()
+		for {
+			l, ok := line()
+			if !ok {
+				return nil, nil, false
+			}
+			if string(l) == ")" {
+				break
+			}
+			if !path(l) {
+				return nil, nil, false
+			}
+		}
+		if l, ok := line(); !ok || len(l) != 0 {
+			return nil, nil, false
+		}
+	case bytes.HasPrefix(rest, []byte("import ")):
+		l, ok := line()
+		if !ok || !path(bytes.TrimPrefix(l, []byte("import "))) {
+			return nil, nil, false
+		}
+		if l, ok := line(); !ok || len(l) != 0 {
+			return nil, nil, false
+		}
+	}
+	return imports, rest, true
+}
+
+// importBlock is jennifer's import block for paths, none renamed.
+func importBlock(paths map[string]bool) string {
+	sorted := make([]string, 0, len(paths))
+	for p := range paths {
+		sorted = append(sorted, p)
+	}
+	sort.Strings(sorted)
+	switch len(sorted) {
+	case 0:
+		return ""
+	case 1:
+		return "import " + strconv.Quote(sorted[0]) + "\n\n"
+	}
+	var b bytes.Buffer
+	b.WriteString("import (\n")
+	for _, p := range sorted {
+		b.WriteString(strconv.Quote(p) + "\n")
+	}
+	b.WriteString(")\n\n")
+	return b.String()
+}
+
+// importNamesDistinct reports whether no two paths have the same package
+// name, so that jennifer renames none of them in the whole file either.
+func importNamesDistinct(paths map[string]bool) bool {
+	seen := map[string]bool{}
+	for p := range paths {
+		n := importName(p)
+		if seen[n] {
+			return false
+		}
+		seen[n] = true
+	}
+	return true
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// leadingBreaks counts the line breaks in the white space that starts b.
+func leadingBreaks(b []byte) int {
+	n := 0
+	for _, c := range b {
+		if !isSpace(c) {
+			break
+		}
+		if c == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// trailingBreaks counts the line breaks in the white space that ends b.
+func trailingBreaks(b []byte) int {
+	n := 0
+	for i := len(b) - 1; i >= 0 && isSpace(b[i]); i-- {
+		if b[i] == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// cleanTail reports whether the last line of b with text has no comment
+// (nor "//" or "/*" in a literal: doubt is enough).
+func cleanTail(b []byte) bool {
+	b = bytes.TrimRight(b, " \t\r\n")
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+		b = b[i+1:]
+	}
+	return !bytes.Contains(b, []byte("//")) && !bytes.Contains(b, []byte("/*"))
+}
+
+// renderHead is the header comments as jennifer renders them before the
+// package clause.
+func renderHead(pkgName string, header []string) (string, bool) {
+	f := jen.NewFile(pkgName)
+	for _, h := range header {
+		HeaderComment(f, h)
+	}
+	f.NoFormat = true
+	var raw bytes.Buffer
+	if err := f.Render(&raw); err != nil {
+		return "", false
+	}
+	head, found := bytes.CutSuffix(raw.Bytes(), []byte("package "+pkgName+"\n\n"))
+	return string(head), found
+}
