@@ -6,8 +6,8 @@
 // The Zoom API allows developers to access information from Zoom. You can use this API to build
 // private services or public applications on the Zoom App Marketplace (http://marketplace.zoom.us).
 // To learn how to get your credentials and create private/public applications, read our Authorization
-// Guide (https://marketplace.zoom.us/docs/guides/authorization/credentials).
-// All endpoints are available via `https` and are located at `api.zoom.us/v2/`.
+// Guide (https://marketplace.zoom.us/docs/guides/authorization/credentials). All endpoints are
+// available via `https` and are located at `api.zoom.us/v2/`.
 //
 // For instance you can list all users on an account via `https://api.zoom.us/v2/users/`.
 //

@@ -488,8 +488,7 @@ func (p GetZoomRoomLocationStructureParams) Validate() error {
 type UpdateZoomRoomsLocationStructureParams struct {
 	// Structures is the multipart form field "structures".
 	// Location Structure. The value can be either one or a combination of the following strings separated
-	// by comma:
-	// `country`, `state`, `city`, `campus`, `building`, `floor`
+	// by comma: `country`, `state`, `city`, `campus`, `building`, `floor`
 	// Example: ["mollit voluptate sit Duis ex","dolor ut"]
 	Structures string `form:"structures"`
 }
@@ -511,8 +510,7 @@ type ListZoomRoomLocationsParams struct {
 	ParentLocationID string `query:"parent_location_id"`
 	// Type is the query parameter "type".
 	// Use this field to filter the response by the type of location. The value can be one of the
-	// following:
-	// `country`, `states`, `city`, `campus`, `building`, `floor`.
+	// following: `country`, `states`, `city`, `campus`, `building`, `floor`.
 	Type string `query:"type"`
 	// PageSize is the query parameter "page_size".
 	// The number of records returned within a single API call.
@@ -827,9 +825,8 @@ type CheckInOrCheckOutOfZoomRoomParams struct {
 	ID string `path:"id"`
 	// Method is the multipart form field "method".
 	// The value of this field can be one of the following:
-	//
-	// * zoomroom.check_in
-	// * zoomroom.check_out
+	//   - zoomroom.check_in
+	//   - zoomroom.check_out
 	Method string `form:"method"`
 	// Params is the multipart form field "params".
 	// Example: {"event_id":"sit sed","change_key":"sit Lorem fugiat","calendar_id":"voluptate esse sint exercitation","resource_email":"NQ1O@vRmYTFNHyK.gue"}
@@ -849,8 +846,8 @@ func (p CheckInOrCheckOutOfZoomRoomParams) Validate() error {
 type ListDigitalSignageContentsParams struct {
 	// Type is the query parameter "type".
 	// Specify the type of digital signane resource. The value can be one of the following:
-	// * `content`: Returns information about content files.
-	// * `folder`: Returns information about the folder where the content files are located.
+	//   - `content`: Returns information about content files.
+	//   - `folder`: Returns information about the folder where the content files are located.
 	Type string `query:"type"`
 	// FolderID is the query parameter "folder_id".
 	// Unique identifier of the folder where the content is located. Provide this field if you would like
@@ -907,13 +904,12 @@ type UpdateMessageParams struct {
 	Message string `form:"message"`
 	// ToContact is the multipart form field "to_contact".
 	// The email address of the contact to whom the message was sent.
-	//
 	// You must provide either `to_contact` or `to_channel` parameter in the API request.
 	ToContact string `form:"to_contact"`
 	// ToChannel is the multipart form field "to_channel".
 	// The Channel ID of the channel where you sent the message.
-	// You must provide either `to_contact` or `to_channel` parameter in the API request.
-	// Channel ID can be retrieved from List User's Channels API.
+	// You must provide either `to_contact` or `to_channel` parameter in the API request. Channel ID can
+	// be retrieved from List User's Channels API.
 	ToChannel string `form:"to_channel"`
 }
 
@@ -1005,13 +1001,12 @@ type MarkMessageReadOrUnreadParams struct {
 	Timestamp *int64 `form:"timestamp"`
 	// ToContact is the multipart form field "to_contact".
 	// The email address of the contact to whom the message was sent.
-	//
 	// You must provide either a `to_contact` or `to_channel` parameter in the API request.
 	ToContact string `form:"to_contact"`
 	// ToChannel is the multipart form field "to_channel".
 	// The Channel ID of the channel where you sent the message.
-	// You must provide either a `to_contact` or `to_channel` parameter in the API request.
-	// You can retrieve the Channel ID using the List User's Channels API
+	// You must provide either a `to_contact` or `to_channel` parameter in the API request. You can
+	// retrieve the Channel ID using the List User's Channels API
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/chat-channels/getchannels).
 	ToChannel string `form:"to_channel"`
 	// Action is the multipart form field "action".
@@ -1056,8 +1051,9 @@ type ReactToChatMessageParams struct {
 	ToChannel string `form:"to_channel"`
 	// Action is the multipart form field "action".
 	// The action to perform with the message:
-	// * `add` — Add an emoji reaction.
-	// * `remove` — Remove an emoji reaction.
+	//   - `add` — Add an emoji reaction.
+	//   - `remove` — Remove an emoji reaction.
+	//
 	// Example: add
 	Action ReactToChatMessageAction `form:"action"`
 	// Emoji is the multipart form field "emoji".
@@ -1148,7 +1144,6 @@ type ListUserChatMessagesParams struct {
 	NextPageToken string `query:"next_page_token"`
 	// IncludeDeletedAndEditedMessage is the query parameter "include_deleted_and_edited_message".
 	// Optional
-	//
 	// Set the value of this field to `true` to include edited and deleted messages in the response.
 	IncludeDeletedAndEditedMessage string `query:"include_deleted_and_edited_message"`
 }
@@ -1418,9 +1413,8 @@ type GetUserContactDetailsParams struct {
 	// Required.
 	ContactID string `path:"contactId"`
 	// QueryPresenceStatus is the query parameter "query_presence_status".
-	// The presence status of the contact.
-	// Include this query parameter with a value of `true` to get the presence status of the contact in
-	// the response.
+	// The presence status of the contact. Include this query parameter with a value of `true` to get the
+	// presence status of the contact in the response.
 	// Example: true
 	QueryPresenceStatus *bool `query:"query_presence_status"`
 }
@@ -1596,14 +1590,14 @@ type GetSettingsParams struct {
 	AccountID string `path:"accountId"`
 	// Option is the query parameter "option".
 	// Use the following options to filter the results of the account's information:
-	// * `meeting_authentication` — View the account's meeting authentication settings
-	// (https://support.zoom.us/hc/en-us/articles/360037117472-Authentication-Profiles-for-Meetings-and-Webinars).
-	// * `recording_authentication` — View the account's recording authentication settings
-	// (https://support.zoom.us/hc/en-us/articles/360037756671-Authentication-Profiles-for-Cloud-Recordings).
-	// * `security` — View the account's security settings. For example, password requirements for user
-	// login or two-factor authentication.
+	//   - `meeting_authentication` — View the account's meeting authentication settings
+	//     (https://support.zoom.us/hc/en-us/articles/360037117472-Authentication-Profiles-for-Meetings-and-Webinars).
+	//   - `recording_authentication` — View the account's recording authentication settings
+	//     (https://support.zoom.us/hc/en-us/articles/360037756671-Authentication-Profiles-for-Cloud-Recordings).
+	//   - `security` — View the account's security settings. For example, password requirements for
+	//     user login or two-factor authentication.
+	//   - `meeting_security` — View the account's meeting security settings.
 	//
-	// * `meeting_security` — View the account's meeting security settings.
 	// Example: recording_authentication
 	Option GetSettingsOption `query:"option"`
 	// CustomQueryFields is the query parameter "custom_query_fields".
@@ -1821,10 +1815,11 @@ type UpdateBasePlanParams struct {
 	Type string `form:"type"`
 	// Hosts is the multipart form field "hosts".
 	// The account plan's number of hosts:
-	// * For a Pro plan, provide a value between `1` and `9`.
-	// * For a Business Plan, provide a value between `10` and `49`.
-	// * For a Education Plan, provide a value between `20` and `149`.
-	// * For a Free Trial Plan, provide a value between `1` and `9999`.
+	//   - For a Pro plan, provide a value between `1` and `9`.
+	//   - For a Business Plan, provide a value between `10` and `49`.
+	//   - For a Education Plan, provide a value between `20` and `149`.
+	//   - For a Free Trial Plan, provide a value between `1` and `9999`.
+	//
 	// Required.
 	// Example: 7658728
 	Hosts int64 `form:"hosts"`
@@ -2069,13 +2064,7 @@ type AccountsGetLockedSettingsParams struct {
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
-	//
-	// {
-	// "schedule_meeting": {
-	// "host_video": false
-	// }
-	// }
-	//
+	// { "schedule_meeting": { "host_video": false } }
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
 	CustomQueryFields string `query:"custom_query_fields"`
@@ -2138,9 +2127,8 @@ type AssignSIPTrunkConfigurationParams struct {
 	AccountID string `path:"accountId"`
 	// Enable is the multipart form field "enable".
 	// Assign or delete the SIP configuration:
-	//
-	// * `true` — Assign the Master account's SIP configuration information to the subaccount.
-	// * `false` — Delete the subaccount's assigned SIP configuration.
+	//   - `true` — Assign the Master account's SIP configuration information to the subaccount.
+	//   - `false` — Delete the subaccount's assigned SIP configuration.
 	//
 	// If you do not query this parameter, the API will not modify the subaccount's configuration.
 	// Example: true
@@ -2190,8 +2178,11 @@ func (p AssignSIPTrunkConfigurationParams) Validate() error {
 type GetSIPTrunkConfigurationParams struct {
 	// AccountID is the path parameter "accountId".
 	// The account's unique ID.
-	// * To add call-out enabled countries to a subaccount, provide the subaccount's ID for this parameter.
-	// * To add call-out enabled countries to a Master account, provide the `me` value for this parameter.
+	//   - To add call-out enabled countries to a subaccount, provide the subaccount's ID for this
+	//     parameter.
+	//   - To add call-out enabled countries to a Master account, provide the `me` value for this
+	//     parameter.
+	//
 	// Required.
 	AccountID string `path:"accountId"`
 }
@@ -2357,7 +2348,6 @@ func (p ListInternalCallOutCountriesParams) Validate() error {
 type DeleteInternalCallOutCountryParams struct {
 	// AccountID is the path parameter "accountId".
 	// Unique Identifier of the Account.
-	//
 	// To remove Call-out country from a sub account, provide the account ID of the sub account in the
 	// `accountId` path parameter. To remove Call-out country from a master account, provide `me` as the
 	// value of the `accountId` path parameter.
@@ -2756,7 +2746,6 @@ func (p CreateSubAccountParams) Validate() error {
 type DeleteGroupMemberParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -2782,8 +2771,9 @@ type UpdateGroupMemberParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group's unique ID. To get this value, use the List Groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
-	// * To set a user's primary group, use the `target_group_id` value for this parameter's value.
-	// * To move a group member from one group to another, use the `groupId` of the designated group.
+	//   - To set a user's primary group, use the `target_group_id` value for this parameter's value.
+	//   - To move a group member from one group to another, use the `groupId` of the designated group.
+	//
 	// Required.
 	GroupID string `path:"groupId"`
 	// MemberID is the path parameter "memberId".
@@ -2793,16 +2783,17 @@ type UpdateGroupMemberParams struct {
 	MemberID string `path:"memberId"`
 	// Action is the multipart form field "action".
 	// The action to perform:
-	// * `move` — Remove the group member from one group and move them to a different group.
-	// * `set_primary` — Set the user's primary group.
+	//   - `move` — Remove the group member from one group and move them to a different group.
+	//   - `set_primary` — Set the user's primary group.
+	//
 	// Required.
 	// Example: move
 	Action UpdateGroupMemberAction `form:"action"`
 	// TargetGroupID is the multipart form field "target_group_id".
 	// The target group's ID. To get this value, use the List Groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups) API.
-	// * To set a user's primary group, use the designated primary group's `groupId` value.
-	// * To move a group member from one group to another, use the `groupId` of the designated group.
+	//   - To set a user's primary group, use the designated primary group's `groupId` value.
+	//   - To move a group member from one group to another, use the `groupId` of the designated group.
 	TargetGroupID string `form:"target_group_id"`
 }
 
@@ -2821,7 +2812,6 @@ func (p UpdateGroupMemberParams) Validate() error {
 type ListGroupMembersParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -2857,7 +2847,6 @@ func (p ListGroupMembersParams) Validate() error {
 type AddGroupMembersParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -2881,7 +2870,6 @@ func (p AddGroupMembersParams) Validate() error {
 type ListGroupAdminsParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -2910,7 +2898,6 @@ func (p ListGroupAdminsParams) Validate() error {
 type AddGroupAdminsParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -2934,7 +2921,6 @@ func (p AddGroupAdminsParams) Validate() error {
 type DeleteGroupAdminParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3021,13 +3007,7 @@ type GetGroupSettingsParams struct {
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
-	//
-	// {
-	// "schedule_meeting": {
-	// "host_video": false
-	// }
-	// }
-	//
+	// { "schedule_meeting": { "host_video": false } }
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
 	CustomQueryFields string `query:"custom_query_fields"`
@@ -3055,13 +3035,7 @@ type UpdateGroupSettingsParams struct {
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
-	//
-	// {
-	// "schedule_meeting": {
-	// "host_video": false
-	// }
-	// }
-	//
+	// { "schedule_meeting": { "host_video": false } }
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
 	CustomQueryFields string `query:"custom_query_fields"`
@@ -3117,13 +3091,7 @@ type GroupsGetLockedSettingsParams struct {
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
-	//
-	// {
-	// "schedule_meeting": {
-	// "host_video": false
-	// }
-	// }
-	//
+	// { "schedule_meeting": { "host_video": false } }
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
 	CustomQueryFields string `query:"custom_query_fields"`
@@ -3151,13 +3119,7 @@ type GroupsUpdateLockedSettingsParams struct {
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
-	//
-	// {
-	// "schedule_meeting": {
-	// "host_video": false
-	// }
-	// }
-	//
+	// { "schedule_meeting": { "host_video": false } }
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
 	CustomQueryFields string `query:"custom_query_fields"`
@@ -3200,7 +3162,6 @@ func (p GroupsUpdateLockedSettingsParams) Validate() error {
 type GetGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3220,7 +3181,6 @@ func (p GetGroupParams) Validate() error {
 type UpdateGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3243,7 +3203,6 @@ func (p UpdateGroupParams) Validate() error {
 type DeleteGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3519,7 +3478,6 @@ func (p CreateTrackingFieldParams) Validate() error {
 type ListIMDirectoryGroupMembersParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3555,7 +3513,6 @@ func (p ListIMDirectoryGroupMembersParams) Validate() error {
 type AddIMDirectoryGroupMembersParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3579,7 +3536,6 @@ func (p AddIMDirectoryGroupMembersParams) Validate() error {
 type DeleteIMDirectoryGroupMemberParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3604,7 +3560,6 @@ func (p DeleteIMDirectoryGroupMemberParams) Validate() error {
 type RetrieveIMDirectoryGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3624,7 +3579,6 @@ func (p RetrieveIMDirectoryGroupParams) Validate() error {
 type UpdateIMDirectoryGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3669,7 +3623,6 @@ func (p UpdateIMDirectoryGroupParams) Validate() error {
 type DeleteIMDirectoryGroupParams struct {
 	// GroupID is the path parameter "groupId".
 	// The group ID.
-	//
 	// Can be retrieved by calling GET /groups
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/groups/groups).
 	// Required.
@@ -3831,13 +3784,11 @@ type EditChatbotMessageParams struct {
 	Content string `form:"content"`
 	// UserJid is the multipart form field "user_jid".
 	// Optional
-	//
 	// The UserJID of the user on whose behalf the message is being sent. Use this field to prevent
 	// members of a channel from getting notifications that were set up by a user who has left the channel.
 	UserJid string `form:"user_jid"`
 	// IsMarkdownSupport is the multipart form field "is_markdown_support".
 	// Optional
-	//
 	// Enable or disable markdown parser to your chatbot message. Applies the markdown parser to your
 	// chatbot message if the value of this field is set to `true`.
 	// To learn more, refer to the Chatbot message markdown reference
@@ -3918,13 +3869,11 @@ type SendChatbotMessagesParams struct {
 	VisibleToUser string `form:"visible_to_user"`
 	// UserJid is the multipart form field "user_jid".
 	// Optional
-	//
 	// The UserJID of the user on whose behalf the message is being sent. Use this field to prevent
 	// members of a channel from getting notifications that were set up by a user who has left the channel.
 	UserJid string `form:"user_jid"`
 	// IsMarkdownSupport is the multipart form field "is_markdown_support".
 	// Optional
-	//
 	// Applies the markdown parser to your chatbot message if the value of this field is set to `true`.
 	// To learn more, refer to the Chatbot message markdown reference
 	// (https://marketplace.zoom.us/docs/guides/chatbots/customizing-messages/message-with-markdown).
@@ -4047,28 +3996,31 @@ type CreateMeetingParams struct {
 	Topic string `form:"topic"`
 	// Type is the multipart form field "type".
 	// The type of meeting:
-	// * `1` — An instant meeting.
-	// * `2` — A scheduled meeting.
-	// * `3` — A recurring meeting with no fixed time.
-	// * `8` — A recurring meeting with fixed time.
+	//   - `1` — An instant meeting.
+	//   - `2` — A scheduled meeting.
+	//   - `3` — A recurring meeting with no fixed time.
+	//   - `8` — A recurring meeting with fixed time.
+	//
 	// Example: 2
 	Type CreateMeetingType `form:"type"`
 	// PreSchedule is the multipart form field "pre_schedule".
 	// Whether to create a prescheduled meeting. This field only supports schedule meetings (`2`):
-	// * `true` — Create a prescheduled meeting.
-	// * `false` — Create a regular meeting.
+	//   - `true` — Create a prescheduled meeting.
+	//   - `false` — Create a regular meeting.
+	//
 	// Example: false
 	PreSchedule *bool `form:"pre_schedule"`
 	// StartTime is the multipart form field "start_time".
 	// The meeting's start time. This field is only used for scheduled and/or recurring meetings with a
 	// fixed time. This supports local time and GMT formats.
-	// * To set a meeting's start time in GMT, use the `yyyy-MM-ddTHH:mm:ssZ` date-time format. For
-	// example, `2020-03-31T12:02:00Z`.
-	// * To set a meeting's start time using a specific timezone, use the `yyyy-MM-ddTHH:mm:ss` date-time
-	// format and specify the timezone ID
-	// (https://marketplace.zoom.us/docs/api-reference/other-references/abbreviation-lists#timezones) in
-	// the `timezone` field. If you do not specify a timezone, the `timezone` value defaults to your Zoom
-	// account's timezone. You can also use `UTC` for the `timezone` value.
+	//   - To set a meeting's start time in GMT, use the `yyyy-MM-ddTHH:mm:ssZ` date-time format. For
+	//     example, `2020-03-31T12:02:00Z`.
+	//   - To set a meeting's start time using a specific timezone, use the `yyyy-MM-ddTHH:mm:ss`
+	//     date-time format and specify the timezone ID
+	//     (https://marketplace.zoom.us/docs/api-reference/other-references/abbreviation-lists#timezones)
+	//     in the `timezone` field. If you do not specify a timezone, the `timezone` value defaults to
+	//     your Zoom account's timezone. You can also use `UTC` for the `timezone` value.
+	//
 	// Example: 1979-08-07T10:13:05.658Z
 	StartTime time.Time `form:"start_time"`
 	// Duration is the multipart form field "duration".
@@ -4089,13 +4041,14 @@ type CreateMeetingParams struct {
 	// Password is the multipart form field "password".
 	// The password required to join the meeting. By default, a password can only have a maximum length of
 	// 10 characters and only contain alphanumeric characters and the `@`, `-`, `_`, and `*` characters.
-	// * If the account owner or administrator has configured minimum passcode requirement settings
-	// (https://support.zoom.us/hc/en-us/articles/360033559832-Meeting-and-webinar-passwords#h_a427384b-e383-4f80-864d-794bf0a37604),
-	// the password must meet those requirements.
-	// * If password requirements are enabled, use the Get User Settings
-	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/users/usersettings) API or the Get Account
-	// Settings (https://marketplace.zoom.us/docs/api-reference/zoom-api/accounts/accountsettings) API to
-	// get the requirements.
+	//   - If the account owner or administrator has configured minimum passcode requirement settings
+	//     (https://support.zoom.us/hc/en-us/articles/360033559832-Meeting-and-webinar-passwords#h_a427384b-e383-4f80-864d-794bf0a37604),
+	//     the password must meet those requirements.
+	//   - If password requirements are enabled, use the Get User Settings
+	//     (https://marketplace.zoom.us/docs/api-reference/zoom-api/users/usersettings) API or the Get
+	//     Account Settings
+	//     (https://marketplace.zoom.us/docs/api-reference/zoom-api/accounts/accountsettings) API to get
+	//     the requirements.
 	Password string `form:"password"`
 	// DefaultPassword is the multipart form field "default_password".
 	// Whether to generate a default password using the user's settings. This value defaults to `false`.
@@ -4125,9 +4078,9 @@ type CreateMeetingParams struct {
 	// (https://support.zoom.us/hc/en-us/articles/360036559151-Meeting-templates). For a list of account
 	// admin-provided meeting templates, use the List meeting templates
 	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/meetings/listmeetingtemplates) API.
-	// * At this time, this field only accepts account admin meeting template IDs.
-	// * To enable the account admin meeting templates feature, contact Zoom support
-	// (https://support.zoom.us/hc/en-us).
+	//   - At this time, this field only accepts account admin meeting template IDs.
+	//   - To enable the account admin meeting templates feature, contact Zoom support
+	//     (https://support.zoom.us/hc/en-us).
 	TemplateID string `form:"template_id"`
 }
 
@@ -4359,13 +4312,7 @@ type GetUserSettingsParams struct {
 	// CustomQueryFields is the query parameter "custom_query_fields".
 	// Provide the name of the field by which you would like to filter the response. For example, if you
 	// provide "host_video" as the value of this field, you will get a response similar to the following:
-	//
-	// {
-	// "schedule_meeting": {
-	// "host_video": false
-	// }
-	// }
-	//
+	// { "schedule_meeting": { "host_video": false } }
 	// You can provide multiple values by separating them with commas(example:
 	// "host_video,participant_video”).
 	CustomQueryFields string `query:"custom_query_fields"`
@@ -4747,9 +4694,8 @@ type GetUserParams struct {
 	LoginType *int64 `query:"login_type"`
 	// EncryptedEmail is the query parameter "encrypted_email".
 	// Whether the email address passed for the `userId` value is an encrypted email address:
-	//
-	// * `true` — The email address is encrypted.
-	// * `false` — The email address is not encrypted.
+	//   - `true` — The email address is encrypted.
+	//   - `false` — The email address is not encrypted.
 	//
 	// If you do not query this parameter, this value defaults to null (`false`).
 	// Example: true
@@ -4883,9 +4829,10 @@ type UpdateUserParams struct {
 	Pronouns string `form:"pronouns"`
 	// PronounsOption is the multipart form field "pronouns_option".
 	// The user's display pronouns setting:
-	// * `1` — Ask the user every time they join meetings and webinars.
-	// * `2` — Always display pronouns in meetings and webinars.
-	// * `3` — Do not display pronouns in meetings and webinars.
+	//   - `1` — Ask the user every time they join meetings and webinars.
+	//   - `2` — Always display pronouns in meetings and webinars.
+	//   - `3` — Do not display pronouns in meetings and webinars.
+	//
 	// Example: 3
 	PronounsOption UpdateUserPronounsOption `form:"pronouns_option"`
 }
@@ -5165,24 +5112,24 @@ type UpdateUserPresenceStatusParams struct {
 	UserID string `path:"userId"`
 	// Status is the multipart form field "status".
 	// Presence status of the user. The value can be set to one of the following:
-	//
-	// * `Away`
-	// * `Do_Not_Disturb`
-	// * `Available`
-	// * `In_Calendar_Event`
-	// * `Presenting`
-	// * `In_A_Zoom_Meeting`
-	// * `On_A_Call`
+	//   - `Away`
+	//   - `Do_Not_Disturb`
+	//   - `Available`
+	//   - `In_Calendar_Event`
+	//   - `Presenting`
+	//   - `In_A_Zoom_Meeting`
+	//   - `On_A_Call`
 	//
 	// Users who are on Zoom Client with a version lower than 5.3.0 can update the status from:
-	// * `Away` to `Do_Not_Disturb`
-	// * `Available` to `Do_Not_Disturb`
+	//   - `Away` to `Do_Not_Disturb`
+	//   - `Available` to `Do_Not_Disturb`
 	//
 	// Users who are on Zoom Client 5.3.0 or higher can update the status from:
-	// * `Do_Not_Disturb` to `Away`
-	// * `Do_Not_Disturb` to `Available`
-	// * `Available` to `Away`
-	// * `Away` to `Available`
+	//   - `Do_Not_Disturb` to `Away`
+	//   - `Do_Not_Disturb` to `Available`
+	//   - `Available` to `Away`
+	//   - `Away` to `Available`
+	//
 	// Example: Do_No_Disturb
 	Status UpdateUserPresenceStatusStatus `form:"status"`
 	// Duration is the multipart form field "duration".
@@ -5226,9 +5173,9 @@ func (p ListMeetingTemplatesParams) Validate() error {
 type ListUsersParams struct {
 	// Status is the query parameter "status".
 	// The user's status:
-	// * `active` — An active user.
-	// * `inactive` — A deactivated user.
-	// * `pending` — A pending user.
+	//   - `active` — An active user.
+	//   - `inactive` — A deactivated user.
+	//   - `pending` — A pending user.
 	//
 	// This value defaults to `active`.
 	// Example: active
@@ -5247,9 +5194,10 @@ type ListUsersParams struct {
 	PageNumber string `query:"page_number"`
 	// IncludeFields is the query parameter "include_fields".
 	// Use this parameter to display one of the following attributes in the API call's response:
-	// * `custom_attributes` — Return the user's custom attributes.
-	// * `host_key` — Return the user's host key
-	// (https://support.zoom.us/hc/en-us/articles/205172555-Using-your-host-key).
+	//   - `custom_attributes` — Return the user's custom attributes.
+	//   - `host_key` — Return the user's host key
+	//     (https://support.zoom.us/hc/en-us/articles/205172555-Using-your-host-key).
+	//
 	// Example: host_key
 	IncludeFields ListUsersIncludeFields `query:"include_fields"`
 	// NextPageToken is the query parameter "next_page_token".
@@ -6624,9 +6572,10 @@ func (p ListEndedMeetingInstancesParams) Validate() error {
 type ListPastMeetingPollResultsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 }
@@ -6664,16 +6613,17 @@ func (p ListPastMeetingFilesParams) Validate() error {
 type ListMeetingParticipantsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
-	// * `past` — All past meetings.
-	// * `pastOne` — All past one-user meetings.
-	// * `live` - All live meetings.
+	//   - `past` — All past meetings.
+	//   - `pastOne` — All past one-user meetings.
+	//   - `live` - All live meetings.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -6710,9 +6660,10 @@ func (p ListMeetingParticipantsParams) Validate() error {
 type GetMeetingParticipantQoSParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 	// ParticipantID is the path parameter "participantId".
@@ -6721,8 +6672,8 @@ type GetMeetingParticipantQoSParams struct {
 	ParticipantID string `path:"participantId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
-	// * `past` — All past meetings.
-	// * `live` - All live meetings.
+	//   - `past` — All past meetings.
+	//   - `live` - All live meetings.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -6744,15 +6695,16 @@ func (p GetMeetingParticipantQoSParams) Validate() error {
 type ListMeetingParticipantsQoSParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
-	// * `past` — All past meetings.
-	// * `live` - All live meetings.
+	//   - `past` — All past meetings.
+	//   - `live` - All live meetings.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -6782,15 +6734,16 @@ func (p ListMeetingParticipantsQoSParams) Validate() error {
 type MeetingsGetSharingRecordingDetailsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
-	// * `past` — All past meetings.
-	// * `live` - All live meetings.
+	//   - `past` — All past meetings.
+	//   - `live` - All live meetings.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -6820,9 +6773,10 @@ func (p MeetingsGetSharingRecordingDetailsParams) Validate() error {
 type GetPostMeetingFeedbackParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
@@ -6862,16 +6816,17 @@ func (p GetPostMeetingFeedbackParams) Validate() error {
 type GetMeetingDetailsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 	// Type is the query parameter "type".
 	// The type of meeting to query:
-	// * `past` — All past meetings.
-	// * `pastOne` — All past one-user meetings.
-	// * `live` - All live meetings.
+	//   - `past` — All past meetings.
+	//   - `pastOne` — All past one-user meetings.
+	//   - `live` - All live meetings.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -6944,15 +6899,16 @@ func (p MetricsListMeetingsParams) Validate() error {
 type GetWebinarParticipantsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
-	// * `past` — All past webinars.
-	// * `live` - All live webinars.
+	//   - `past` — All past webinars.
+	//   - `live` - All live webinars.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -6968,9 +6924,10 @@ type GetWebinarParticipantsParams struct {
 	NextPageToken string `query:"next_page_token"`
 	// IncludeFields is the query parameter "include_fields".
 	// Additional fields to include in the query:
-	// * `registrant_id` — Include the webinar registrant's ID. The registrant ID is the webinar
-	// registrant's unique ID
-	// (https://marketplace.zoom.us/docs/api-reference/zoom-api/webinars/webinarregistrants).
+	//   - `registrant_id` — Include the webinar registrant's ID. The registrant ID is the webinar
+	//     registrant's unique ID
+	//     (https://marketplace.zoom.us/docs/api-reference/zoom-api/webinars/webinarregistrants).
+	//
 	// Example: registrant_id
 	IncludeFields string `query:"include_fields"`
 }
@@ -6989,9 +6946,10 @@ func (p GetWebinarParticipantsParams) Validate() error {
 type GetWebinarParticipantQoSParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 	// ParticipantID is the path parameter "participantId".
@@ -7000,8 +6958,8 @@ type GetWebinarParticipantQoSParams struct {
 	ParticipantID string `path:"participantId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
-	// * `past` — All past webinars.
-	// * `live` - All live webinars.
+	//   - `past` — All past webinars.
+	//   - `live` - All live webinars.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -7023,15 +6981,16 @@ func (p GetWebinarParticipantQoSParams) Validate() error {
 type ListWebinarParticipantQoSParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
-	// * `past` — All past webinars.
-	// * `live` - All live webinars.
+	//   - `past` — All past webinars.
+	//   - `live` - All live webinars.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -7061,15 +7020,16 @@ func (p ListWebinarParticipantQoSParams) Validate() error {
 type WebinarsGetSharingRecordingDetailsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
-	// * `past` — All past webinars.
-	// * `live` - All live webinars.
+	//   - `past` — All past webinars.
+	//   - `live` - All live webinars.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -7099,9 +7059,10 @@ func (p WebinarsGetSharingRecordingDetailsParams) Validate() error {
 type GetPostWebinarFeedbackParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
@@ -7141,15 +7102,16 @@ func (p GetPostWebinarFeedbackParams) Validate() error {
 type GetWebinarDetailsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 	// Type is the query parameter "type".
 	// The type of webinar to query:
-	// * `past` — All past webinars.
-	// * `live` - All live webinars.
+	//   - `past` — All past webinars.
+	//   - `live` - All live webinars.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -7170,8 +7132,8 @@ func (p GetWebinarDetailsParams) Validate() error {
 type MetricsListWebinarsParams struct {
 	// Type is the query parameter "type".
 	// The type of webinar to query:
-	// * `past` — All past webinars.
-	// * `live` - All live webinars.
+	//   - `past` — All past webinars.
+	//   - `live` - All live webinars.
 	//
 	// This value defaults to `live`.
 	// Example: live
@@ -7543,8 +7505,9 @@ type GetMeetingQualityScoresParams struct {
 	To time.Time `query:"to"`
 	// Type is the query parameter "type".
 	// The type of meeting quality score to query:
-	// * `meeting` — Query by meetings.
-	// * `participants` — Query by meeting participants.
+	//   - `meeting` — Query by meetings.
+	//   - `participants` — Query by meeting participants.
+	//
 	// Example: meeting
 	Type GetMeetingQualityScoresType `query:"type"`
 }
@@ -7655,9 +7618,10 @@ func (p GetMeetingReportsParams) Validate() error {
 type GetMeetingDetailReportsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 }
@@ -7675,9 +7639,10 @@ func (p GetMeetingDetailReportsParams) Validate() error {
 type GetMeetingParticipantReportsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 	// PageSize is the query parameter "page_size".
@@ -7710,9 +7675,10 @@ func (p GetMeetingParticipantReportsParams) Validate() error {
 type GetMeetingPollReportsParams struct {
 	// MeetingID is the path parameter "meetingId".
 	// The meeting's ID or universally unique ID (UUID).
-	// * If you provide a meeting ID, the API will return a response for the latest meeting instance.
-	// * If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the meeting UUID before making an API request.
+	//   - If you provide a meeting ID, the API will return a response for the latest meeting instance.
+	//   - If you provide a meeting UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the meeting UUID before making an API request.
+	//
 	// Required.
 	MeetingID string `path:"meetingId"`
 }
@@ -7730,9 +7696,10 @@ func (p GetMeetingPollReportsParams) Validate() error {
 type GetWebinarDetailReportsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 }
@@ -7750,9 +7717,10 @@ func (p GetWebinarDetailReportsParams) Validate() error {
 type GetWebinarParticipantReportsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 	// PageSize is the query parameter "page_size".
@@ -7786,9 +7754,10 @@ func (p GetWebinarParticipantReportsParams) Validate() error {
 type GetWebinarPollReportsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 }
@@ -7806,9 +7775,10 @@ func (p GetWebinarPollReportsParams) Validate() error {
 type GetWebinarQReportParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 }
@@ -8053,9 +8023,8 @@ type GetOperationLogsReportParams struct {
 	NextPageToken string `query:"next_page_token"`
 	// CategoryType is the query parameter "category_type".
 	// Optional
-	//
-	// Filter your response by a category type to see reports for a specific category.
-	// The value for this field can be one of the following:
+	// Filter your response by a category type to see reports for a specific category. The value for this
+	// field can be one of the following:
 	// `all`
 	// `user`
 	// `user_settings`
@@ -8106,9 +8075,9 @@ type GetUpcomingEventsReportParams struct {
 	NextPageToken string `query:"next_page_token"`
 	// Type is the query parameter "type".
 	// The type of event to query:
-	// * `meeting` — A meeting event.
-	// * `webinar` — A webinar event.
-	// * `all` — Both meeting and webinar events.
+	//   - `meeting` — A meeting event.
+	//   - `webinar` — A webinar event.
+	//   - `all` — Both meeting and webinar events.
 	//
 	// This value defaults to `all`.
 	// Example: all
@@ -8872,10 +8841,9 @@ type WebinarsUpdateLiveStreamStatusParams struct {
 	WebinarID int64 `path:"webinarId"`
 	// Action is the multipart form field "action".
 	// Update the status of a livestream. This value can be one of the following:
+	//   - `start` — Start a webinar live stream.
+	//   - `stop` — Stop an ongoing webinar live stream.
 	//
-	// * `start` — Start a webinar live stream.
-	//
-	// * `stop` — Stop an ongoing webinar live stream.
 	// Example: stop
 	Action WebinarsUpdateLiveStreamStatusAction `form:"action"`
 	// Settings is the multipart form field "settings".
@@ -9136,9 +9104,10 @@ func (p ListPastWebinarInstancesParams) Validate() error {
 type ListPastWebinarPollResultsParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 }
@@ -9156,9 +9125,10 @@ func (p ListPastWebinarPollResultsParams) Validate() error {
 type ListQOfPastWebinarParams struct {
 	// WebinarID is the path parameter "webinarId".
 	// The webinar's ID or universally unique ID (UUID).
-	// * If you provide a webinar ID, the API will return a response for the latest webinar instance.
-	// * If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
-	// you must double-encode the webinar UUID before making an API request.
+	//   - If you provide a webinar ID, the API will return a response for the latest webinar instance.
+	//   - If you provide a webinar UUID that begins with a `/` character or contains the `//` charcters,
+	//     you must double-encode the webinar UUID before making an API request.
+	//
 	// Required.
 	WebinarID string `path:"webinarId"`
 }
@@ -9268,14 +9238,11 @@ type UseInMeetingRecordingControlsParams struct {
 	MeetingID string `path:"meetingId"`
 	// Method is the multipart form field "method".
 	// The method that you would like to control. The value of this field can be one of the following:
-	// * `recording.start`: Provide this value if you would like to start the recording.
-	//
-	// * `recording.stop`: Provide this value if you would like to stop the recording.
-	//
-	// * `recording.pause`: Provide this value if you would like to pause the recording.
-	//
-	// * `recording.resume`: Provide this value if you would like to resume the recording that was
-	// previously paused.
+	//   - `recording.start`: Provide this value if you would like to start the recording.
+	//   - `recording.stop`: Provide this value if you would like to stop the recording.
+	//   - `recording.pause`: Provide this value if you would like to pause the recording.
+	//   - `recording.resume`: Provide this value if you would like to resume the recording that was
+	//     previously paused.
 	Method string `form:"method"`
 }
 

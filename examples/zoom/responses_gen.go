@@ -504,7 +504,7 @@ type GetZoomRoomProfileResponse struct {
 func GetZoomRoomProfileResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Zoom Room profile returned successfully."},
-		{Status: 400, Code: "200", Description: "Bad Request * Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. * Access restricted."},
+		{Status: 400, Code: "200", Description: "Bad Request - Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. - Access restricted."},
 		{Status: 404, Code: "1012", Description: "Not Found Room not found:{roomId}."},
 	}
 }
@@ -640,7 +640,7 @@ type CheckInOrCheckOutOfZoomRoomResponse struct {
 func CheckInOrCheckOutOfZoomRoomResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 202, Code: "", Description: "Accepted Request processed successfully."},
-		{Status: 400, Code: "300", Description: "Bad Request * Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. * Invalid parameters."},
+		{Status: 400, Code: "300", Description: "Bad Request - Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. - Invalid parameters."},
 		{Status: 404, Code: "1012", Description: "Not Found Room does not exist: {roomId}."},
 	}
 }
@@ -665,7 +665,7 @@ type ListDigitalSignageContentsResponse struct {
 func ListDigitalSignageContentsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK List returned."},
-		{Status: 400, Code: "", Description: "Bad Request * Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. * Access restricted."},
+		{Status: 400, Code: "", Description: "Bad Request - Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. - Access restricted."},
 	}
 }
 
@@ -1786,7 +1786,7 @@ type AssignSIPTrunksResponse struct {
 func AssignSIPTrunksResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content SIP Trunk assigned successfully."},
-		{Status: 400, Code: "300", Description: "Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * The master account has no sip trunk configs. * Invalid parameter: sip_trunks."},
+		{Status: 400, Code: "300", Description: "Bad Request - Request failed because this account is not enrolled in SIP Connected Audio plan. - The master account has no sip trunk configs. - Invalid parameter: sip_trunks."},
 		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 	}
 }
@@ -1808,7 +1808,7 @@ type DeleteSIPTrunkResponse struct {
 func DeleteSIPTrunkResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content SIP Trunk deleted."},
-		{Status: 400, Code: "300", Description: "Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * Your account does not have the permission to make updates on this account. Only a master ac"},
+		{Status: 400, Code: "300", Description: "Bad Request - Request failed because this account is not enrolled in SIP Connected Audio plan. - Your account does not have the permission to make updates on this account. Only a master ac"},
 		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 	}
 }
@@ -1833,7 +1833,7 @@ type AddInternalCallOutCountriesResponse struct {
 func AddInternalCallOutCountriesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created Call-out countries created."},
-		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
+		{Status: 400, Code: "300", Description: "Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account"},
 		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 	}
 }
@@ -1858,7 +1858,7 @@ type ListInternalCallOutCountriesResponse struct {
 func ListInternalCallOutCountriesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK List of Internal Callout Countries returned."},
-		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
+		{Status: 400, Code: "300", Description: "Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account"},
 		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 	}
 }
@@ -1880,7 +1880,7 @@ type DeleteInternalCallOutCountryResponse struct {
 func DeleteInternalCallOutCountryResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Country deleted."},
-		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account"},
+		{Status: 400, Code: "300", Description: "Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account"},
 		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 	}
 }
@@ -1905,7 +1905,7 @@ type AddInternalNumbersResponse struct {
 func AddInternalNumbersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Created Internal numbers added successfully."},
-		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
+		{Status: 400, Code: "300", Description: "Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account i"},
 		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 	}
 }
@@ -1930,7 +1930,7 @@ type ListInternalNumbersResponse struct {
 func ListInternalNumbersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK List of internal numbers returned."},
-		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
+		{Status: 400, Code: "300", Description: "Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account i"},
 		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 	}
 }
@@ -1952,7 +1952,7 @@ type DeleteInternalNumberResponse struct {
 func DeleteInternalNumberResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "No Content Number deleted."},
-		{Status: 400, Code: "300", Description: "Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i"},
+		{Status: 400, Code: "300", Description: "Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account i"},
 		{Status: 404, Code: "2001", Description: "Not Found Account does not exist: {0}."},
 	}
 }
@@ -3241,7 +3241,7 @@ func CreateMeetingResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Meeting created."},
 		{Status: 300, Code: "", Description: "Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day."},
-		{Status: 400, Code: "3000", Description: "Bad Request * Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. * Users in '{0}' have been blocked from joining meetings"},
+		{Status: 400, Code: "3000", Description: "Bad Request - Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. - Users in '{0}' have been blocked from joining meetings"},
 		{Status: 404, Code: "1001", Description: "Not Found User not found. User {userId} not exist or not belong to this account."},
 	}
 }
@@ -3730,7 +3730,7 @@ type CreateWebinarResponse struct {
 func CreateWebinarResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Webinar created."},
-		{Status: 400, Code: "200", Description: "Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. * Users in '{0}' have been blocked from joining meetings and web"},
+		{Status: 400, Code: "200", Description: "Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. - Users in '{0}' have been blocked from joining meetings and web"},
 		{Status: 404, Code: "1001", Description: "Not Found User {userId} not exist or not belong to this account."},
 	}
 }
@@ -3989,7 +3989,7 @@ type ListWebinarTemplatesResponse struct {
 func ListWebinarTemplatesResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK List of existing templates returned."},
-		{Status: 400, Code: "200", Description: "Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` * User not exist: {userId}. * User {userId"},
+		{Status: 400, Code: "200", Description: "Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` - User not exist: {userId}. - User {userId"},
 	}
 }
 
@@ -4988,7 +4988,7 @@ type CreateMeetingInviteLinksResponse struct {
 func CreateMeetingInviteLinksResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Meeting Invite Links Created"},
-		{Status: 400, Code: "300", Description: "Bad Request * Meeting id does not exist. * Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}."},
+		{Status: 400, Code: "300", Description: "Bad Request - Meeting id does not exist. - Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}."},
 	}
 }
 
@@ -6847,7 +6847,7 @@ type WebinarsUpdateLiveStreamResponse struct {
 func WebinarsUpdateLiveStreamResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting live stream updated."},
-		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+		{Status: 400, Code: "300", Description: "Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
 	}
 }
 
@@ -6871,7 +6871,7 @@ type WebinarsGetLiveStreamDetailsResponse struct {
 func WebinarsGetLiveStreamDetailsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 200, Code: "", Description: "OK Live Stream details returned."},
-		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+		{Status: 400, Code: "300", Description: "Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
 	}
 }
 
@@ -6892,7 +6892,7 @@ type WebinarsUpdateLiveStreamStatusResponse struct {
 func WebinarsUpdateLiveStreamStatusResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 204, Code: "", Description: "Meeting live stream updated."},
-		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+		{Status: 400, Code: "300", Description: "Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
 	}
 }
 
@@ -6941,7 +6941,7 @@ func UpdateWebinarResponseDocs() []ResponseDoc {
 		{Status: 200, Code: "", Description: "Webinar subscription plan is missing. Enable webinar for this user once the subscription is added:{userId}."},
 		{Status: 204, Code: "", Description: "Webinar updated."},
 		{Status: 300, Code: "", Description: "Invalid webinar Id. Invalid recurrence settings."},
-		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. * Users in '{0}' have been blocked from joining meetings and webi"},
+		{Status: 400, Code: "1010", Description: "Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. - Users in '{0}' have been blocked from joining meetings and webi"},
 		{Status: 404, Code: "1001", Description: "Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired."},
 	}
 }
@@ -7065,7 +7065,7 @@ type CreateWebinarInviteLinksResponse struct {
 func CreateWebinarInviteLinksResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 201, Code: "", Description: "Webinar Invite Links Created"},
-		{Status: 400, Code: "300", Description: "Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
+		{Status: 400, Code: "300", Description: "Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}."},
 	}
 }
 
@@ -7262,7 +7262,7 @@ type ListSIPTrunkNumbersResponse struct {
 // (Documented) or the rows of its status (Candidates).
 func ListSIPTrunkNumbersResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
-		{Status: 200, Code: "", Description: "* OK List of numbers returned."},
+		{Status: 200, Code: "", Description: "- OK List of numbers returned."},
 		{Status: 404, Code: "2001", Description: "Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you."},
 	}
 }
@@ -7284,7 +7284,7 @@ type UseInMeetingRecordingControlsResponse struct {
 func UseInMeetingRecordingControlsResponseDocs() []ResponseDoc {
 	return []ResponseDoc{
 		{Status: 202, Code: "", Description: "Accepted Request processed successfully."},
-		{Status: 400, Code: "300", Description: "Bad Request * Meeting id does not exist. * Invalid meeting id. * Meeting does not exist. * No permission."},
+		{Status: 400, Code: "300", Description: "Bad Request - Meeting id does not exist. - Invalid meeting id. - Meeting does not exist. - No permission."},
 		{Status: 404, Code: "3001", Description: "Meeting {meetingId} is not found or has expired."},
 	}
 }

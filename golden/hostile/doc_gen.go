@@ -3,17 +3,9 @@
 
 // Package hostile is a client for Hostile */ func init(){} /*, generated from its Postman collection.
 //
-// Ends a block */ func init() { panic("pwned") } /* and more
-// //go:generate rm -rf /
-// //line evil.go:1
-// /* leading block
-// go:build ignore
-// backtick ` quote " backslash \ NUL sep
-// after
-// para BOM end
-// carriage
-// > +build ignore
-// > +build linux
+// Ends a block */ func init() { panic("pwned") } /* and more //go:generate rm -rf / //line evil.go:1
+// /* leading block go:build ignore backtick ` quote " backslash \ NUL sep after para BOM end carriage
+// > +build ignore +build linux
 //
 // # Usage
 //

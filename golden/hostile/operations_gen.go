@@ -12,15 +12,8 @@ import (
 // Type sends GET /t.
 // It is the Postman request "type".
 //
-// Ends a block */ func init() { panic("pwned") } /* and more
-// //go:generate rm -rf /
-// //line evil.go:1
-// /* leading block
-// go:build ignore
-// backtick ` quote " backslash \ NUL sep
-// after
-// para BOM end
-// carriage
+// Ends a block */ func init() { panic("pwned") } /* and more //go:generate rm -rf / //line evil.go:1
+// /* leading block go:build ignore backtick ` quote " backslash \ NUL sep after para BOM end carriage
 func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOption) (*TypeResponse, error) {
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("Type: %w", err)

@@ -127,28 +127,14 @@ func (p Dup3Params) Validate() error {
 // Optional fields left at their zero value (or nil) are not sent.
 type FolderDupParams struct {
 	// IDX is the path parameter "id`x".
-	// Ends a block */ func init() { panic("pwned") } /* and more
-	// //go:generate rm -rf /
-	// //line evil.go:1
-	// /* leading block
-	// go:build ignore
-	// backtick ` quote " backslash \ NUL sep
-	// after
-	// para BOM end
-	// carriage
+	// Ends a block */ func init() { panic("pwned") } /* and more //go:generate rm -rf / //line evil.go:1
+	// /* leading block go:build ignore backtick ` quote " backslash \ NUL sep after para BOM end carriage
 	// Required.
 	// Example: v"1
 	IDX string "path:\"id`x\""
 	// Q is the query parameter "q\"".
-	// Ends a block */ func init() { panic("pwned") } /* and more
-	// //go:generate rm -rf /
-	// //line evil.go:1
-	// /* leading block
-	// go:build ignore
-	// backtick ` quote " backslash \ NUL sep
-	// after
-	// para BOM end
-	// carriage
+	// Ends a block */ func init() { panic("pwned") } /* and more //go:generate rm -rf / //line evil.go:1
+	// /* leading block go:build ignore backtick ` quote " backslash \ NUL sep after para BOM end carriage
 	// Example: 1
 	Q *int64 `query:"q\""`
 	// Len is the query parameter "len".

@@ -21,10 +21,10 @@ import (
 // specific SIP Phone on a Zoom account.
 //
 // Prerequisites:
-// * Currently only supported on Cisco and Avaya PBX systems.
-// * The account owner or account admin must first enable SIP Phone Integration by contacting the
-// Sales (https://zoom.us/contactsales) team.
-// Scope: `sip_phone:write:admin`
+//   - Currently only supported on Cisco and Avaya PBX systems.
+//   - The account owner or account admin must first enable SIP Phone Integration by contacting the
+//     Sales (https://zoom.us/contactsales) team.
+//     Scope: `sip_phone:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
@@ -89,9 +89,9 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * Currently only supported on Cisco and Avaya PBX systems.
-// * The user must enable SIP Phone Integration by contacting the Zoom Sales
-// (https://zoom.us/contactsales) team.
+//   - Currently only supported on Cisco and Avaya PBX systems.
+//   - The user must enable SIP Phone Integration by contacting the Zoom Sales
+//     (https://zoom.us/contactsales) team.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -129,10 +129,10 @@ func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams
 // account.
 //
 // Prerequisites:
-// * Currently only supported on Cisco and Avaya PBX systems.
-// * User must enable SIP Phone Integration by contacting the Sales (https://zoom.us/contactsales)
-// team.
-// Scope: `sip_phone:read:admin`
+//   - Currently only supported on Cisco and Avaya PBX systems.
+//   - User must enable SIP Phone Integration by contacting the Sales (https://zoom.us/contactsales)
+//     team.
+//     Scope: `sip_phone:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
@@ -221,10 +221,10 @@ func (r *ListSIPPhonesResponse) items() []Phone {
 // phone.
 //
 // Prerequisites:
-// * Currently only supported on Cisco and Avaya PBX systems.
-// * The account owner or account admin must first enable SIP Phone Integration by contacting the
-// Sales (https://zoom.us/contactsales) team.
-// Scope: `sip_phone:write:admin`
+//   - Currently only supported on Cisco and Avaya PBX systems.
+//   - The account owner or account admin must first enable SIP Phone Integration by contacting the
+//     Sales (https://zoom.us/contactsales) team.
+//     Scope: `sip_phone:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
@@ -296,11 +296,9 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 // (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms/getzrprofile) instead.
 //
 // Prerequisites:
-//
-// * Zoom account owner or Zoom Rooms admin permissions
+//   - Zoom account owner or Zoom Rooms admin permissions
 //
 // Scopes: `room:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -340,11 +338,9 @@ func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRo
 // (https://marketplace.zoom.us/docs/api-reference/zoom-api/rooms/updatezrprofile) instead.
 //
 // Prerequisites:
-//
-// * Zoom account owner or Zoom Rooms admin permissions
+//   - Zoom account owner or Zoom Rooms admin permissions
 //
 // Scopes: `room:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -385,9 +381,8 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 // specify `alert` as the value of the `setting_type` query parameter.
 //
 // Prerequisites:
-//
-// * Zoom Room licenses
-// * Owner or Admin privileges on the Zoom Account.
+//   - Zoom Room licenses
+//   - Owner or Admin privileges on the Zoom Account.
 //
 // Scopes: `room:read:admin`
 //
@@ -433,9 +428,8 @@ func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomR
 // `setting_type` query parameter.
 //
 // Prerequisites:
-//
-// * Zoom Room licenses
-// * Owner or Admin privileges on the Zoom Account.
+//   - Zoom Room licenses
+//   - Owner or Admin privileges on the Zoom Account.
 //
 // Scopes: `room:write:admin`
 //
@@ -479,12 +473,10 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 // value of the `setting_type` query parameter.
 //
 // Prerequisites:
-//
-// * Zoom Room licenses
-// * Owner or Admin privileges on the Zoom Account.
+//   - Zoom Room licenses
+//   - Owner or Admin privileges on the Zoom Account.
 //
 // Scopes: `room:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -528,12 +520,10 @@ func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSett
 // `setting_type` query parameter.
 //
 // Prerequisites:
-//
-// * Zoom Room licenses
-// * Owner or Admin privileges on the Zoom Account.
+//   - Zoom Room licenses
+//   - Owner or Admin privileges on the Zoom Account.
 //
 // Scopes: `room:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -582,9 +572,8 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 // about the city where the Zoom Rooms is located.
 //
 // Prerequisite:
-//
-// * Account owner or admin permission
-// * Zoom Rooms version 4.0 or higher
+//   - Account owner or admin permission
+//   - Zoom Rooms version 4.0 or higher
 //
 // Scopes: `room:read:admin`
 //
@@ -630,9 +619,8 @@ func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomR
 // about the city where the Zoom Rooms is located.
 //
 // Prerequisite:
-//
-// * Account owner or admin permission
-// * Zoom Rooms version 4.0 or higher
+//   - Account owner or admin permission
+//   - Zoom Rooms version 4.0 or higher
 //
 // Scopes: `room:write:admin`
 //
@@ -685,9 +673,8 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 // location ID of Campus 2 as the value of `parent_location_id` in the request body.
 //
 // Prerequisite:
-//
-// * Account owner or admin permission
-// * Zoom Rooms version 4.0 or higher
+//   - Account owner or admin permission
+//   - Zoom Rooms version 4.0 or higher
 //
 // Scopes: `room:write:admin`
 //
@@ -733,12 +720,10 @@ func (c *Client) ChangeAssignedParentLocation(ctx context.Context, params Change
 // the Zoom Rooms in an account.
 //
 // Prerequisites:
-//
-// * Zoom Rooms version 4.0 or higher
-// * Account owner or admin permissions
+//   - Zoom Rooms version 4.0 or higher
+//   - Account owner or admin permissions
 //
 // Scopes: `room:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -777,12 +762,10 @@ func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoo
 // the Zoom Rooms in an account.
 //
 // Prerequisites:
-//
-// * Zoom Rooms version 4.0 or higher
-// * Account owner or admin permissions
+//   - Zoom Rooms version 4.0 or higher
+//   - Account owner or admin permissions
 //
 // Scopes: `room:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -824,8 +807,8 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 // location types used for Zoom Rooms in an account.
 //
 // Prerequisites:
-// * Account owner or admin permissions.
-// * Zoom Rooms Version 4.0 or higher
+//   - Account owner or admin permissions.
+//   - Zoom Rooms Version 4.0 or higher
 //
 // Scopes: `room:read:admin`
 //
@@ -890,8 +873,8 @@ func (c *Client) ListZoomRoomLocationsPages(ctx context.Context, params ListZoom
 // Rooms in an account.
 //
 // Prerequisites:
-// * Account owner or admin permissions.
-// * Zoom Rooms Version 4.0 or higher
+//   - Account owner or admin permissions.
+//   - Zoom Rooms Version 4.0 or higher
 //
 // Scopes: `room:write:admin`
 //
@@ -942,9 +925,8 @@ func (c *Client) AddLocation(ctx context.Context, params AddLocationParams, opts
 // `setting_type` query parameter.
 //
 // Prerequisites:
-//
-// * Zoom Room licenses
-// * Owner or Admin privileges on the Zoom Account.
+//   - Zoom Room licenses
+//   - Owner or Admin privileges on the Zoom Account.
 //
 // Scopes: `room:read:admin`
 //
@@ -990,12 +972,10 @@ func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSett
 // specify `meeting` as the value of the `setting_type` query parameter.
 //
 // Prerequisites:
-//
-// * Zoom Room licenses
-// * Owner or Admin privileges on the Zoom Account.
+//   - Zoom Room licenses
+//   - Owner or Admin privileges on the Zoom Account.
 //
 // Scopes: `room:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -1042,12 +1022,10 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 // (https://support.zoom.us/hc/en-us/articles/207483343-Getting-Started-with-Zoom-Rooms) in an account.
 //
 // Prerequisites:
+//   - Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
+//   - Account owner or admin permissions.
 //
-// * Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
-//
-// * Account owner or admin permissions.
 // Scopes: `room:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -1090,9 +1068,9 @@ func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDev
 // Scopes: `room:write:admin`
 //
 // Prerequisites:
-// * A Pro or a higher account with Zoom Rooms.
-// * The Zoom Rooms software must be installed on a Mac or a Windows device. This API does not support
-// other devices.
+//   - A Pro or a higher account with Zoom Rooms.
+//   - The Zoom Rooms software must be installed on a Mac or a Windows device. This API does not
+//     support other devices.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -1135,11 +1113,9 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 // information on a specific Zoom Room in a Zoom account.
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
+//   - Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
 //
 // Scopes: `room:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -1148,7 +1124,7 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 //
 //	Status  Code  Description
 //	200     -     OK Zoom Room profile returned successfully.
-//	400     200   Bad Request * Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. * Access restricted.
+//	400     200   Bad Request - Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. - Access restricted.
 //	404     1012  Not Found Room not found:{roomId}.
 func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfileParams, opts ...RequestOption) (*GetZoomRoomProfileResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -1183,11 +1159,9 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 // a specific Zoom Room profile from a Zoom account.
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
+//   - Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
 //
 // Scopes: `room:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -1222,11 +1196,9 @@ func (c *Client) DeleteZoomRoom(ctx context.Context, params DeleteZoomRoomParams
 // Update basic information on a specific Zoom Room in a Zoom account.
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
+//   - Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
 //
 // Scopes: `room:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -1270,12 +1242,10 @@ func (c *Client) UpdateZoomRoomProfile(ctx context.Context, params UpdateZoomRoo
 // API to assign a new location for a Zoom Room. Note that the Zoom Room can be assigned only to the
 // lowest level location available in the hierarchy.
 // Prerequisite:
-//
-// * Account owner or admin permission
-// * Zoom Rooms version 4.0 or higher
+//   - Account owner or admin permission
+//   - Zoom Rooms version 4.0 or higher
 //
 // Scopes: `room:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -1319,11 +1289,9 @@ func (c *Client) ChangeZoomRoomLocation(ctx context.Context, params ChangeZoomRo
 // a Zoom account.
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
+//   - Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
 //
 // Scopes: `room:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -1414,11 +1382,9 @@ func (r *RoomsListZoomRoomsResponse) items() []RoomsListZoomRoomsRoom {
 // account.
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
+//   - Pro or a higher plan with Zoom Room (https://zoom.us/zoomrooms) license.
 //
 // Scopes: `room:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -1468,11 +1434,11 @@ func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts
 // guide.
 //
 // Prerequisites:
-// * Zoom Rooms
-// (https://support.zoom.us/hc/en-us/articles/207483343-Getting-started-with-Zoom-Rooms#:~:text=Zoom%20Rooms%20is%20a%20software,or%20from%20their%20mobile%20device)
-// must have been set up for use for the account and must be online.
-// * You must have access to the Calendar Integration APIs (either Microsoft Exchange or Google
-// Calendar APIs) to get calendar information associated with the Room.
+//   - Zoom Rooms
+//     (https://support.zoom.us/hc/en-us/articles/207483343-Getting-started-with-Zoom-Rooms) must have
+//     been set up for use for the account and must be online.
+//   - You must have access to the Calendar Integration APIs (either Microsoft Exchange or Google
+//     Calendar APIs) to get calendar information associated with the Room.
 //
 // Scope: `room:write:admin`
 //
@@ -1482,7 +1448,7 @@ func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts
 //
 //	Status  Code  Description
 //	202     -     Accepted Request processed successfully.
-//	400     300   Bad Request * Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. * Invalid parameters.
+//	400     300   Bad Request - Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. - Invalid parameters.
 //	404     1012  Not Found Room does not exist: {roomId}.
 func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckInOrCheckOutOfZoomRoomParams, opts ...RequestOption) (*CheckInOrCheckOutOfZoomRoomResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -1522,8 +1488,8 @@ func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckIn
 // Scopes: `room:read:admin`
 //
 // Prerequisites:
-// * A Pro or a higher account with Zoom Rooms.
-// * Existing content in the Digital Signage Content tab.
+//   - A Pro or a higher account with Zoom Rooms.
+//   - Existing content in the Digital Signage Content tab.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -1531,7 +1497,7 @@ func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckIn
 //
 //	Status  Code  Description
 //	200     -     OK List returned.
-//	400     -     Bad Request * Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. * Access restricted.
+//	400     -     Bad Request - Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. - Access restricted.
 func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigitalSignageContentsParams, opts ...RequestOption) (*ListDigitalSignageContentsResponse, error) {
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListDigitalSignageContents: %w", err)
@@ -1609,10 +1575,9 @@ func (r *ListDigitalSignageContentsResponse) items() []Content {
 // Scope: `room:write:admin`
 //
 // Prerequisites:
-//
-// * Zoom Rooms (https://zoom.us/zoomrooms/software) 5.3.0 or higher
-// * Zoom Rooms digital signage must be enabled
-// (https://support.zoom.us/hc/en-us/articles/360000030683-Zoom-Rooms-Digital-Signage#h_767fbb33-82a8-45a8-8392-a1bfa9687edd)
+//   - Zoom Rooms (https://zoom.us/zoomrooms/software) 5.3.0 or higher
+//   - Zoom Rooms digital signage must be enabled
+//     (https://support.zoom.us/hc/en-us/articles/360000030683-Zoom-Rooms-Digital-Signage#h_767fbb33-82a8-45a8-8392-a1bfa9687edd)
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -1663,11 +1628,13 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 // (https://marketplace.zoom.us/docs/api-reference/using-zoom-apis#mekeyword) instead of the `userId`
 // parameter.
 //
-// Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
-// with a role that has the Edit permission for Chat Messages.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
+// only be used on behalf of a user who is assigned with a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the Edit
+// permission for Chat Messages.
 //
 // Scope: `chat_message:write`,`chat_message:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -1717,17 +1684,19 @@ func (c *Client) UpdateMessage(ctx context.Context, params UpdateMessageParams, 
 // of the `userId` parameter.
 //
 // In the query parameter, you must provide either of the following:
-//
-// * `to_contact`: The email address of the contact to whom you sent the message. Use this parameter
-// to delete a message sent to an individual contact in Zoom.
-// * `to_channel`: The channel ID of the channel where you sent the message. Use this parameter to
-// delete a message sent to a channel in Zoom.
+//   - `to_contact`: The email address of the contact to whom you sent the message. Use this parameter
+//     to delete a message sent to an individual contact in Zoom.
+//   - `to_channel`: The channel ID of the channel where you sent the message. Use this parameter to
+//     delete a message sent to a channel in Zoom.
 //
 // Scopes: `chat_message:write`, `chat_message:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
-// with a role that has the Edit permission for Chat Messages.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
+// only be used on behalf of a user who is assigned with a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the Edit
+// permission for Chat Messages.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -1771,15 +1740,16 @@ func (c *Client) DeleteMessage(ctx context.Context, params DeleteMessageParams, 
 // `userId` parameter.
 //
 // You must provide one of the following query parameters:
-//
-// * `to_contact` — The email address of the Zoom contact to whom you sent the message.
-// * `to_channel` — The ID of the Zoom channel where you sent the message.
+//   - `to_contact` — The email address of the Zoom contact to whom you sent the message.
+//   - `to_channel` — The ID of the Zoom channel where you sent the message.
 //
 // Scopes: `chat_message:read`, `chat_message:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: For an account-level OAuth app, you can only use this API for a user assigned the Edit
-// permission for the Chat message role setting.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), you can only
+// use this API for a user assigned the Edit permission for the Chat message role setting
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -1888,8 +1858,8 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 // For an account-level OAuth app
 // (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
 // only be used on behalf of a user who is assigned with a role
-// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management#:~:text=Each%20user%20in%20a%20Zoom,owner%2C%20administrator%2C%20or%20member.&text=Role%2Dbased%20access%20control%20enables,needs%20to%20view%20or%20edit.)
-// that has the Edit permission for Chat Messages.
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the Edit
+// permission for Chat Messages.
 //
 // Scopes: `chat_message:write`, `chat_message:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
@@ -1952,8 +1922,11 @@ func (c *Client) ReactToChatMessage(ctx context.Context, params ReactToChatMessa
 // Scopes: `chat_message:write`, `chat_message:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
-// with a role that has the Edit permission for Chat Messages.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
+// only be used on behalf of a user who is assigned with a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the Edit
+// permission for Chat Messages.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2010,14 +1983,16 @@ func (c *Client) SendChatMessage(ctx context.Context, params SendChatMessagePara
 // parameter.
 //
 // In the query parameter, you must provide one of the following:
+//   - `to_contact`: The email address of the contact with whom the user conversed by sending or
+//     receiving messages.
+//   - `to_channel`: The channel ID of the channel to or from which the user has sent and/or received
+//     messages.
 //
-// * `to_contact`: The email address of the contact with whom the user conversed by sending or
-// receiving messages.
-// * `to_channel`: The channel ID of the channel to or from which the user has sent and/or received
-// messages.
-//
-// Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
-// with a role that has the View or Edit permission for Chat Messages.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
+// only be used on behalf of a user who is assigned with a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the View or
+// Edit permission for Chat Messages.
 //
 // Scopes: `chat_message:read`, `chat_message:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
@@ -2116,8 +2091,11 @@ func (r *ListUserChatMessagesResponse) items() []ListUserChatMessagesMessage {
 // Scopes: `chat_channel:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
-// with a role that has the View or Edit permission for Chat Channels.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
+// only be used on behalf of a user who is assigned with a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the View or
+// Edit permission for Chat Channels.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2202,8 +2180,11 @@ func (r *ListChannelMembersResponse) items() []ListChannelMembersMember {
 // Scopes: `chat_channel:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
-// with a role that has the Edit permission for Chat Channels.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
+// only be used on behalf of a user who is assigned with a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the Edit
+// permission for Chat Channels.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2253,11 +2234,13 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 // parameter.
 //
 // Scopes: `chat_channel:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
-// with a role that has Edit permission for Chat Channels.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
+// only be used on behalf of a user who is assigned with a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has Edit
+// permission for Chat Channels.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2302,8 +2285,11 @@ func (c *Client) UsersRemoveMember(ctx context.Context, params UsersRemoveMember
 // Scopes: `chat_channel:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
-// with a role that has the View or Edit permission for Chat Channels.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
+// only be used on behalf of a user who is assigned with a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the View or
+// Edit permission for Chat Channels.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2349,8 +2335,11 @@ func (c *Client) UsersGetChannel(ctx context.Context, params UsersGetChannelPara
 // Scopes: `chat_channel:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: For an account-level OAuth app, this API can only be used on behalf of a user who is assigned
-// with a role that has the Edit permission for Chat Channel.
+// Note: For an account-level OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), this API can
+// only be used on behalf of a user who is assigned with a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the Edit
+// permission for Chat Channel.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2396,7 +2385,8 @@ func (c *Client) UsersUpdateChannel(ctx context.Context, params UsersUpdateChann
 // Scopes: `chat_channel:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: This API only supports a user-managed OAuth app.
+// Note: This API only supports a user-managed OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2440,8 +2430,10 @@ func (c *Client) UsersDeleteChannel(ctx context.Context, params UsersDeleteChann
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Note: This API supports both user-managed apps and account-level apps. However, in an account-level
-// OAuth app, to list channels of another user in the same Zoom account, the user calling this API
-// must have a role that has the View or Edit permission for the Chat channels feature.
+// OAuth app (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), to
+// list channels of another user in the same Zoom account, the user calling this API must have a role
+// (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has the View or
+// Edit permission for the Chat channels feature.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2527,8 +2519,10 @@ func (r *ListUserChannelsResponse) items() []Channel {
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Note: This API supports both user-managed apps and account-level apps. However, in an account-level
-// OAuth app, to create a channel on behalf of another user in the same Zoom account, the user calling
-// this API must have a role that has the Edit permission for the Chat channels feature.
+// OAuth app (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app), to
+// create a channel on behalf of another user in the same Zoom account, the user calling this API must
+// have a role (https://support.zoom.us/hc/en-us/articles/115001078646-Using-role-management) that has
+// the Edit permission for the Chat channels feature.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2582,7 +2576,8 @@ func (c *Client) CreateChannel(ctx context.Context, params CreateChannelParams, 
 // "external contacts". You must specify the contact type in the `type` query parameter. If you do not
 // specify, by default, the type will be set as company contact.
 //
-// Note: This API only supports user-managed OAuth app.
+// Note: This API only supports user-managed OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app).
 //
 // Scope: `chat_contact:read`
 //
@@ -2668,7 +2663,8 @@ func (r *ListUserContactsResponse) items() []ListUserContactsContact {
 // (https://support.zoom.us/hc/en-us/articles/115004055706-Managing-Contacts). Call this API to get
 // information on a specific contact of the Zoom user.
 //
-// Note: This API only supports user-managed OAuth app.
+// Note: This API only supports user-managed OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app).
 //
 // Scope: `chat_contact:read`
 //
@@ -2716,10 +2712,10 @@ func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContac
 // same organization to join. You cannot use this API to join private channels that only allows
 // invited members to be a part of it.
 //
-// Note: This API only supports user-managed OAuth app.
+// Note: This API only supports user-managed OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app).
 //
 // Scope: `chat_channel:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -2759,10 +2755,10 @@ func (c *Client) JoinChannel(ctx context.Context, params JoinChannelParams, opts
 // at any time. Use this API to leave a specific channel. After leaving the channel, you can no longer
 // access information from that channel.
 //
-// Note: This API only supports user-managed OAuth app.
+// Note: This API only supports user-managed OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app).
 //
 // Scope: `chat_channel:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -2799,10 +2795,10 @@ func (c *Client) LeaveChannel(ctx context.Context, params LeaveChannelParams, op
 // can have one or multiple members. Use this API to remove a member from a chat channel.
 //
 // Scopes: `chat_channel:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: This API only supports user-managed OAuth app.
+// Note: This API only supports user-managed OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2840,12 +2836,14 @@ func (c *Client) RemoveMember(ctx context.Context, params RemoveMemberParams, op
 // about a specific channel.
 //
 // Scope: `chat_channel:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: This API supports only user-managed OAuth apps. If you use an Account-Level OAuth Access
-// token, you can only retrieve the channel information for the authorized user. You can't retrieve
-// the channel information of other account users. Use the Account-Level Get Channel Info API to
+// Note: This API supports only user-managed OAuth apps
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app). If you use an
+// Account-Level OAuth Access token, you can only retrieve the channel information for the authorized
+// user. You can't retrieve the channel information of other account users. Use the Account-Level Get
+// Channel Info API
+// (https://marketplace.zoom.us/docs/api-reference/zoom-api/chat-channels-account-level/getchannel) to
 // retrieve the channel information of other account users.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -2885,10 +2883,10 @@ func (c *Client) GetChannel(ctx context.Context, params GetChannelParams, opts .
 // to update the name of a specific channel that you created.
 //
 // Scope: `chat_channel:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: This API only supports user-managed OAuth app.
+// Note: This API only supports user-managed OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2927,10 +2925,10 @@ func (c *Client) UpdateChannel(ctx context.Context, params UpdateChannelParams, 
 // channel.
 //
 // Scope: `chat_channel:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
-// Note: This API only supports user-managed OAuth app.
+// Note: This API only supports user-managed OAuth app
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-oauth-app).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -2965,10 +2963,9 @@ func (c *Client) DeleteChannel(ctx context.Context, params DeleteChannelParams, 
 // for all users on the account to use.
 //
 // Prerequisites:
-//
-// * Virtual background feature must be enabled
-// (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
-// on the account.
+//   - Virtual background feature must be enabled
+//     (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
+//     on the account.
 //
 // Scope: `account:write:admin`
 //
@@ -3016,10 +3013,9 @@ func (c *Client) AccountsUploadVirtualBackgroundFiles(ctx context.Context, param
 // Delete existing virtual background file(s) from an account.
 //
 // Prerequisites:
-//
-// * Virtual background feature must be enabled
-// (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
-// on the account.
+//   - Virtual background feature must be enabled
+//     (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
+//     on the account.
 //
 // Scope: `account:write:admin`
 //
@@ -3066,7 +3062,7 @@ func (c *Client) AccountsDeleteVirtualBackgroundFiles(ctx context.Context, param
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * The account must be a paid account
+//   - The account must be a paid account
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -3112,10 +3108,9 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 // parameter.
 //
 // Prerequisites:
-// * The sub account must be a paid account.
+//   - The sub account must be a paid account.
 //
 // Scopes: `account:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -3199,7 +3194,7 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 // sub account in the `accountId` path parameter.
 //
 // Prerequisites:
-// * Account must be enrolled in Pro or a higher plan.
+//   - Account must be enrolled in Pro or a higher plan.
 //
 // Scope:`billing:master`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
@@ -3253,7 +3248,7 @@ func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvo
 // the account ID of the sub account in the `accountId` path parameter.
 //
 // Prerequisites:
-// * Account must be enrolled in Pro or a higher plan.
+//   - Account must be enrolled in Pro or a higher plan.
 //
 // Scope:`billing:master`
 //
@@ -3305,10 +3300,9 @@ func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetails
 // more details.
 //
 // Prerequisites:
-// * Pro or a higher paid account with master account option enabled.
+//   - Pro or a higher paid account with master account option enabled.
 //
 // Scope:`billing:master`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -3355,10 +3349,9 @@ func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInf
 // more details.
 //
 // Prerequisites:
-// * Pro or a higher paid account with master account option enabled.
+//   - Pro or a higher paid account with master account option enabled.
 //
 // Scope:`billing:master`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -3436,8 +3429,7 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * The subaccount must have a Pro or a higher plan.
+//   - The subaccount must have a Pro or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -3486,12 +3478,10 @@ func (c *Client) UpdateBasePlan(ctx context.Context, params UpdateBasePlanParams
 // details.
 //
 // Scopes: `billing:master`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * The sub account must have a Pro or a higher plan.
+//   - The sub account must have a Pro or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -3538,15 +3528,14 @@ func (c *Client) CancelBasePlan(ctx context.Context, params CancelBasePlanParams
 // This API can only be used by Master accounts that pay all billing charges of their associated Pro
 // or higher subaccounts. Zoom only allows approved partners to use Master APIs
 // (https://marketplace.zoom.us/docs/api-reference/master-account-apis) and manage subaccounts'
-// billing information. Email the partner programs team at partner-success@zoom.us
-// (mailto:partner-success@zoom.us) for more details.
+// billing information. Email the partner programs team at partner-success@zoom.us for more details.
 //
 // Scopes: `billing:master`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Pro or a higher plan with the Master account option enabled.
-// * The subaccount must be a paid account whose billing charges are paid by its Master account.
+//   - A Pro or a higher plan with the Master account option enabled.
+//   - The subaccount must be a paid account whose billing charges are paid by its Master account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -3595,15 +3584,14 @@ func (c *Client) SubscribeAccountToAdditionalPlan(ctx context.Context, params Su
 // This API can only be used by Master accounts that pay all billing charges of their associated Pro
 // or higher subaccounts. Zoom only allows approved partners to use Master APIs
 // (https://marketplace.zoom.us/docs/api-reference/master-account-apis) and manage subaccounts'
-// billing information. Email the partner programs team at partner-success@zoom.us
-// (mailto:partner-success@zoom.us) for more details.
+// billing information. Email the partner programs team at partner-success@zoom.us for more details.
 //
 // Scopes: `billing:master`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Pro or a higher plan with the Master account option enabled.
-// * The subaccount must be a paid account whose billing charges are paid by its Master account.
+//   - A Pro or a higher plan with the Master account option enabled.
+//   - The subaccount must be a paid account whose billing charges are paid by its Master account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -3655,9 +3643,8 @@ func (c *Client) UpdateAccountAdditionalPlan(ctx context.Context, params UpdateA
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with master account option enabled.
-// * The sub account must be a paid account.
+//   - Pro or a higher plan with master account option enabled.
+//   - The sub account must be a paid account.
 //
 // Scope: `billing:master`
 //
@@ -3712,8 +3699,7 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 // This API can only be used by Master accounts that pay all billing charges of their associated Pro
 // or higher subaccounts. Zoom only allows approved partners to use Master APIs
 // (https://marketplace.zoom.us/docs/api-reference/master-account-apis) and manage subaccounts'
-// billing information. Email the partner programs team at partner-success@zoom.us
-// (mailto:partner-success@zoom.us) for more details.
+// billing information. Email the partner programs team at partner-success@zoom.us for more details.
 //
 // Scopes: `billing:master`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
@@ -3757,8 +3743,8 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 // This API can only be used by Master accounts that pay all billing charges of their associated Pro
 // or higher subaccounts. Zoom only allows approved partners
 // (https://marketplace.zoom.us/docs/api-reference/master-account-apis) to use Master APIs and manage
-// subaccounts' billing information. Email the partner programs team at partner-success@zoom.us
-// (mailto:partner-success@zoom.us) for more details.
+// subaccounts' billing information. Email the partner programs team at partner-success@zoom.us for
+// more details.
 //
 // Note: To subscribe to an addon plan after subscribing to a base plan, you must use the Subscribe
 // additional plan
@@ -3844,7 +3830,6 @@ func (c *Client) SubscribeAccountToPlan(ctx context.Context, params SubscribeAcc
 // Account type: master account on a paid Pro, Business or Enterprise plan.
 //
 // Scope: `billing:master` for master and sub accounts. `account:read:admin` for regular Zoom accounts.
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -3882,17 +3867,16 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 //
 // Account Locked Settings (https://support.zoom.us/hc/en-us/articles/115005269866) allow you turn
 // settings on or off for all users in your account. No user except the account admin or account owner
-// can change these settings. With lock settings, you force the settings on for all users.
-// Use this API to retrieve an account's locked settings.
+// can change these settings. With lock settings, you force the settings on for all users. Use this
+// API to retrieve an account's locked settings.
 //
 // Note: This API can be used by Zoom Accounts that are on a Pro or a higher plan as well accounts
 // that have master and sub accounts options enabled.
 //
 // Prerequisites:
-// * Pro or a higher paid account.
+//   - Pro or a higher paid account.
 //
 // Scope: `account:read:admin`.
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Scope: account:read:admin
@@ -3945,11 +3929,9 @@ func (c *Client) AccountsGetLockedSettings(ctx context.Context, params AccountsG
 // that have master and sub accounts options enabled.
 //
 // Prerequisites:
-//
-// * Pro or a higher paid account.
+//   - Pro or a higher paid account.
 //
 // Scope: `account:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -4018,8 +4000,8 @@ func (c *Client) AccountsUpdateLockedSettings(ctx context.Context, params Accoun
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * Pro or a higher account with SIP Connected Audio plan enabled.
-// * A Master account owner
+//   - Pro or a higher account with SIP Connected Audio plan enabled.
+//   - A Master account owner
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -4071,10 +4053,10 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * The account making this API request must be a Master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with the SIP Connected Audio
-// plan.
-// * A Pro or a higher paid account with Master account option enabled.
+//   - The account making this API request must be a Master account
+//     (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with the SIP Connected
+//     Audio plan.
+//   - A Pro or a higher paid account with Master account option enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -4117,12 +4099,10 @@ func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrun
 // Use this API to assign internal numbers to a sub account.
 //
 // Prerequisites:
-//
-// * Pro or a higher account with SIP Connected Audio plan enabled.
-// * The account must be a master account
+//   - Pro or a higher account with SIP Connected Audio plan enabled.
+//   - The account must be a master account
 //
 // Scopes: `sip_trunk:master`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -4168,12 +4148,10 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 //
 // Use this API to delete all internal numbers assigned to a sub account.
 // Prerequisites:
-//
-// * Pro or a higher account with SIP Connected Audio plan enabled.
-// * The account must be a master account
+//   - Pro or a higher account with SIP Connected Audio plan enabled.
+//   - The account must be a master account
 //
 // Scopes: `sip_trunk:master`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -4218,11 +4196,9 @@ func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersPa
 // as the value of the `accountId` path parameter.
 //
 // Scope: `sip_trunk:read:admin`
-//
 // Prerequisites:
-//
-// * The account must either be a master account or a sub account with API Partner Plan
-// (https://zoom.us/plan/api) and SIP Connected Audio Plan.
+//   - The account must either be a master account or a sub account with API Partner Plan
+//     (https://zoom.us/plan/api) and SIP Connected Audio Plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -4266,9 +4242,8 @@ func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, 
 //
 // Use this API to assign SIP trunk(s) that are available on a master account to a sub account.
 // Prerequisites:
-//
-// * The account making this API request must be a master account with API Partner Plan
-// (https://zoom.us/plan/api) and SIP Connected Audio Plan.
+//   - The account making this API request must be a master account with API Partner Plan
+//     (https://zoom.us/plan/api) and SIP Connected Audio Plan.
 //
 // Scope: `sip_trunk:master`
 //
@@ -4278,7 +4253,7 @@ func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, 
 //
 //	Status  Code  Description
 //	204     -     No Content SIP Trunk assigned successfully.
-//	400     300   Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * The master account has no sip trunk configs. * Invalid parameter: sip_trunks.
+//	400     300   Bad Request - Request failed because this account is not enrolled in SIP Connected Audio plan. - The master account has no sip trunk configs. - Invalid parameter: sip_trunks.
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksParams, opts ...RequestOption) (*AssignSIPTrunksResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -4314,9 +4289,8 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 // Use this API to remove existing SIP trunk of a sub account.
 //
 // Prerequisites:
-//
-// * The account making this API request must be a master account with API Partner Plan
-// (https://zoom.us/plan/api) and SIP Connected Audio Plan.
+//   - The account making this API request must be a master account with API Partner Plan
+//     (https://zoom.us/plan/api) and SIP Connected Audio Plan.
 //
 // Scope: `sip_trunk:master`
 //
@@ -4326,7 +4300,7 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 //
 //	Status  Code  Description
 //	204     -     No Content SIP Trunk deleted.
-//	400     300   Bad Request * Request failed because this account is not enrolled in SIP Connected Audio plan. * Your account does not have the permission to make updates on this account. Only a master ac
+//	400     300   Bad Request - Request failed because this account is not enrolled in SIP Connected Audio plan. - Your account does not have the permission to make updates on this account. Only a master ac
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams, opts ...RequestOption) (*DeleteSIPTrunkResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -4356,11 +4330,10 @@ func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams
 // a master account or a sub account. To add call-out enabled countries to a sub account, provide the
 // account ID of the sub account in the `accountId` path parameter. To add call-out enabled countries
 // to a master account, provide `me` as the value of the `accountId` path parameter.
-//
 // Prerequisites:
-//
-// * The account making this API request must be a master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio Plan.
+//   - The account making this API request must be a master account
+//     (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio
+//     Plan.
 //
 // Scope: `sip_trunk:master`
 //
@@ -4370,7 +4343,7 @@ func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams
 //
 //	Status  Code  Description
 //	201     -     Created Call-out countries created.
-//	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account
+//	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInternalCallOutCountriesParams, opts ...RequestOption) (*AddInternalCallOutCountriesResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -4406,11 +4379,10 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 // master account or a sub account. To list call-out enabled countries of a sub account, provide the
 // account ID of the sub account in the `accountId` path parameter. To list call-out enabled countries
 // of a master account, provide `me` as the value of the `accountId` path parameter.
-//
 // Prerequisites:
-//
-// * The account making this API request must be a master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio Plan.
+//   - The account making this API request must be a master account
+//     (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio
+//     Plan.
 //
 // Scope: `sip_trunk:master`
 //
@@ -4420,7 +4392,7 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 //
 //	Status  Code  Description
 //	200     -     OK List of Internal Callout Countries returned.
-//	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account
+//	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListInternalCallOutCountriesParams, opts ...RequestOption) (*ListInternalCallOutCountriesResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -4453,11 +4425,10 @@ func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListIn
 // master account or a sub account. To remove call-out country from a sub account, provide the account
 // ID of the sub account in the `accountId` path parameter. To remove call-out country from a master
 // account, provide `me` as the value of the `accountId` path parameter.
-//
 // Prerequisites:
-//
-// * The account making this API request must be a master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio Plan.
+//   - The account making this API request must be a master account
+//     (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio
+//     Plan.
 //
 // Scope: `sip_trunk:master`
 //
@@ -4467,7 +4438,7 @@ func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListIn
 //
 //	Status  Code  Description
 //	204     -     No Content Country deleted.
-//	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account
+//	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params DeleteInternalCallOutCountryParams, opts ...RequestOption) (*DeleteInternalCallOutCountryResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -4499,11 +4470,10 @@ func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params Delete
 // To add internal numbers to a sub account, provide the account ID of the sub account in the
 // `accountId` path parameter. To add internal numbers to a master account, provide `me` as the value
 // of the `accountId` path parameter.
-//
 // Prerequisites:
-//
-// * The account making this API request must be a master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio Plan.
+//   - The account making this API request must be a master account
+//     (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio
+//     Plan.
 //
 // Scope: `sip_trunk:master`
 //
@@ -4513,7 +4483,7 @@ func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params Delete
 //
 //	Status  Code  Description
 //	201     -     Created Internal numbers added successfully.
-//	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
+//	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbersParams, opts ...RequestOption) (*AddInternalNumbersResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -4553,11 +4523,10 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 // To list internal numbers of a sub account, provide the account ID of the sub account in the
 // `accountId` path parameter. To list internal numbers of a master account, provide `me` as the value
 // of the `accountId` path parameter.
-//
 // Prerequisites:
-//
-// * The account making this API request must be a master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio Plan.
+//   - The account making this API request must be a master account
+//     (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio
+//     Plan.
 //
 // Scope: `sip_trunk:master`
 //
@@ -4567,7 +4536,7 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 //
 //	Status  Code  Description
 //	200     -     OK List of internal numbers returned.
-//	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
+//	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNumbersParams, opts ...RequestOption) (*ListInternalNumbersResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -4642,11 +4611,10 @@ func (r *ListInternalNumbersResponse) items() []ListInternalNumbersInternalNumbe
 // To delete an internal number from a sub account, provide the account ID of the sub account in the
 // `accountId` path parameter. To delete an internal number from a master account, provide `me` as the
 // value of the `accountId` path parameter.
-//
 // Prerequisites:
-//
-// * The account making this API request must be a master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio Plan.
+//   - The account making this API request must be a master account
+//     (https://marketplace.zoom.us/docs/api-reference/master-account-apis) with SIP Connected Audio
+//     Plan.
 //
 // Scope: `sip_trunk:master`
 //
@@ -4656,7 +4624,7 @@ func (r *ListInternalNumbersResponse) items() []ListInternalNumbersInternalNumbe
 //
 //	Status  Code  Description
 //	204     -     No Content Number deleted.
-//	400     300   Bad Request * Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. * Request failed because this account i
+//	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteInternalNumber(ctx context.Context, params DeleteInternalNumberParams, opts ...RequestOption) (*DeleteInternalNumberResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -4686,14 +4654,13 @@ func (c *Client) DeleteInternalNumber(ctx context.Context, params DeleteInternal
 // Your account must be a Master account in order to return sub account information. Zoom allows only
 // approved partners to use Master account APIs
 // (https://marketplace.zoom.us/docs/api-reference/master-account-apis) and create sub accounts. For
-// information about partner programs, email the partners team at partner-success@zoom.us
-// (mailto:partner-success@zoom.us).
+// information about partner programs, email the partners team at partner-success@zoom.us.
 //
 // Scopes: `account:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Pro or a higher paid account with the Master account option enabled.
+//   - A Pro or a higher paid account with the Master account option enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -4731,13 +4698,11 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 // will no longer be associated with the master account.
 //
 // Prerequisites:
-// * Pro or a higher paid account with master account option enabled.
-//
-// * The account making this API request must be a master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis).
+//   - Pro or a higher paid account with master account option enabled.
+//   - The account making this API request must be a master account
+//     (https://marketplace.zoom.us/docs/api-reference/master-account-apis).
 //
 // Scope: `account:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -4774,12 +4739,11 @@ func (c *Client) DisassociateSubAccount(ctx context.Context, params Disassociate
 // assigns this privilege to trusted partners.
 //
 // Prerequisites:
-// * Pro or a higher paid account with master account option enabled.
-// * The account making this API request must be a master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis).
+//   - Pro or a higher paid account with master account option enabled.
+//   - The account making this API request must be a master account
+//     (https://marketplace.zoom.us/docs/api-reference/master-account-apis).
 //
 // Scope: `account:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -4848,11 +4812,9 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 // managed domains of the sub account.
 //
 // Prerequisites:
-//
-// * Pro or a higher paid account with master account option enabled.
+//   - Pro or a higher paid account with master account option enabled.
 //
 // Scope: `account:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -4892,11 +4854,9 @@ func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomains
 // the value for the `accountId` path parameter.
 //
 // Prerequisites:
-//
-// * The sub account must be a paid account.
+//   - The sub account must be a paid account.
 //
 // Scope: `account:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -4942,9 +4902,9 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * An account owner or admin permissions of an account
-// * The account making this API request must be on a Pro or a higher account plan with Master account
-// (https://marketplace.zoom.us/docs/api-reference/master-account-apis) privileges
+//   - An account owner or admin permissions of an account
+//   - The account making this API request must be on a Pro or a higher account plan with Master
+//     account (https://marketplace.zoom.us/docs/api-reference/master-account-apis) privileges
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -4990,10 +4950,11 @@ func (c *Client) UpdateAccountOwner(ctx context.Context, params UpdateAccountOwn
 // the value for `accountId`.
 //
 // Prerequisites:
-// * The account should have Pro or a higher plan with master account option enabled.
-// * The user whose account needs to be switched should not be an admin or an owner of that account.
-// * The user should not have the same managed domain
-// (https://support.zoom.us/hc/en-us/articles/203395207-What-is-Managed-Domain-) as the account owner.
+//   - The account should have Pro or a higher plan with master account option enabled.
+//   - The user whose account needs to be switched should not be an admin or an owner of that account.
+//   - The user should not have the same managed domain
+//     (https://support.zoom.us/hc/en-us/articles/203395207-What-is-Managed-Domain-) as the account
+//     owner.
 //
 // Scope: `user:master`
 //
@@ -5037,14 +4998,12 @@ func (c *Client) SwitchUserAccount(ctx context.Context, params SwitchUserAccount
 // List Cloud Recordings (https://support.zoom.us/hc/en-us/articles/203741855-Cloud-Recording)
 // available on an Account.
 //
-// > To access a password protected cloud recording, add an "access_token" parameter to the download
-// URL and provide JWT
-// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-jwt-app) as the value of
-// the "access_token".
+// To access a password protected cloud recording, add an "access_token" parameter to the download URL
+// and provide JWT (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-jwt-app)
+// as the value of the "access_token".
 //
 // Prerequisites:
-//
-// * A Pro or a higher paid plan with Cloud Recording option enabled.
+//   - A Pro or a higher paid plan with Cloud Recording option enabled.
 //
 // Scopes: `recording:read:admin` or `account:read:admin`
 //
@@ -5143,11 +5102,9 @@ func (r *ListRecordingsOfAccountResponse) items() []ListRecordingsOfAccountMeeti
 // sub accounts. Email the partner programs team at partner-success@zoom.us for more details.
 //
 // Prerequisites:
-//
-// * Pro or a higher paid account with master account option enabled.
+//   - Pro or a higher paid account with master account option enabled.
 //
 // Scope: `account:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -5233,11 +5190,9 @@ func (r *ListSubAccountsResponse) items() []Account {
 // note that the created account user will receive a confirmation email.
 //
 // Prerequisites:
-//
-// * Pro or a higher paid account with master account option enabled.
+//   - Pro or a higher paid account with master account option enabled.
 //
 // Scope: `account:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -5295,7 +5250,7 @@ func (c *Client) CreateSubAccount(ctx context.Context, params CreateSubAccountPa
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Pro, Business, or Education account
+//   - A Pro, Business, or Education account
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -5330,9 +5285,9 @@ func (c *Client) DeleteGroupMember(ctx context.Context, params DeleteGroupMember
 // It is the Postman request "groups/{group Id}/members/{member Id}/Update a group member".
 //
 // Use this API to perform either of the following tasks:
-// * Remove a group member from one group and move them to a different group.
-// * Set a user's primary group. By default, the primary group is the first group that user is added
-// to.
+//   - Remove a group member from one group and move them to a different group.
+//   - Set a user's primary group. By default, the primary group is the first group that user is added
+//     to.
 //
 // If a user is a member of multiple groups, you can assign the user a primary group
 // (https://support.zoom.us/hc/en-us/articles/204519819-Group-Management-#h_d07c7dcd-4fd8-485a-b5fe-a322e8d21c09).
@@ -5343,7 +5298,7 @@ func (c *Client) DeleteGroupMember(ctx context.Context, params DeleteGroupMember
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * A Pro or higher account
+//   - A Pro or higher account
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -5475,7 +5430,7 @@ func (r *ListGroupMembersResponse) items() []ListGroupMembersMember {
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * A Pro, Business, or Education account
+//   - A Pro, Business, or Education account
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -5524,7 +5479,7 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * A Pro, Business, or Education account
+//   - A Pro, Business, or Education account
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -5607,7 +5562,7 @@ func (r *ListGroupAdminsResponse) items() []Admin {
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * A Pro, Business, or Education account
+//   - A Pro, Business, or Education account
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -5656,7 +5611,7 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Pro, Business, or Education account
+//   - A Pro, Business, or Education account
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -5693,10 +5648,9 @@ func (c *Client) DeleteGroupAdmin(ctx context.Context, params DeleteGroupAdminPa
 // Delete existing virtual background file(s) from an account.
 //
 // Prerequisites:
-//
-// * Virtual background feature must be enabled
-// (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
-// on the account.
+//   - Virtual background feature must be enabled
+//     (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
+//     on the account.
 //
 // Scope: `group:write:admin`
 //
@@ -5740,10 +5694,9 @@ func (c *Client) GroupsDeleteVirtualBackgroundFiles(ctx context.Context, params 
 // for all users in a group to use.
 //
 // Prerequisites:
-//
-// * Virtual background feature must be enabled
-// (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
-// on the account.
+//   - Virtual background feature must be enabled
+//     (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
+//     on the account.
 //
 // Scope: `group:write:admin`
 //
@@ -6124,7 +6077,7 @@ func (c *Client) UpdateGroup(ctx context.Context, params UpdateGroupParams, opts
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Pro, Business, or Education account
+//   - A Pro, Business, or Education account
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -6207,7 +6160,7 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Pro or higher account
+//   - A Pro or higher account
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -6471,7 +6424,7 @@ func (c *Client) CreateH323SIPDevice(ctx context.Context, params CreateH323SIPDe
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Business, Education, API or higher plan.
+//   - A Business, Education, API or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -6512,7 +6465,7 @@ func (c *Client) GetTrackingField(ctx context.Context, params GetTrackingFieldPa
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Business, Education, API or higher plan.
+//   - A Business, Education, API or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -6563,7 +6516,7 @@ func (c *Client) UpdateTrackingField(ctx context.Context, params UpdateTrackingF
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Business, Education, API or higher plan.
+//   - A Business, Education, API or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -6601,7 +6554,7 @@ func (c *Client) DeleteTrackingField(ctx context.Context, params DeleteTrackingF
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * A Business, Education, API or higher plan.
+//   - A Business, Education, API or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -6638,7 +6591,7 @@ func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFiel
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Business, Education, API or higher plan.
+//   - A Business, Education, API or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -7080,12 +7033,12 @@ func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDire
 // Retrieve IM Chat sessions for a specified period of time. This API only supports Oauth2.
 //
 // Scopes: `imchat:read, imchat:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Deprecated: By end of 2021, Zoom is deprecating this API in favor of a consolidated set of APIs.
 // The API will still be available for you to use, though Zoom will no longer provide support for it.
-// For further information, see Announcements: IM APIs Deprecation.
+// For further information, see Announcements: IM APIs Deprecation
+// (https://marketplace.zoom.us/docs/guides/stay-up-to-date/announcements#im-api-notice).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -7169,7 +7122,8 @@ func (r *GetIMChatSessionsResponse) items() []GetIMChatSessionsSession {
 //
 // Deprecated: By end of 2021, Zoom is deprecating this API in favor of a consolidated set of APIs.
 // The API will still be available for you to use, though Zoom will no longer provide support for it.
-// For further information, see Announcements: IM APIs Deprecation.
+// For further information, see Announcements: IM APIs Deprecation
+// (https://marketplace.zoom.us/docs/guides/stay-up-to-date/announcements#im-api-notice).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -7252,16 +7206,15 @@ func (r *GetIMChatMessagesResponse) items() []GetIMChatMessagesMessage {
 // in the response so that you can make edits to the associated message using this API.
 //
 // Scope: `imchat:bot`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Authorization Flow: Client Credentials Flow
 //
 // To get authorized, make a POST request to `/oauth/token` endpoint with grant type as
 // `client_credentials`.
-// Use `https://api.zoom.us/oauth/token?grant_type=client_credentials` as the endpoint for the request.
-// You will need to send your ClientID and Secret as a Basic base64 encoded AUthorization header. Ex.
-// `Basic base64Encode({client_id}:{client_sceret})`
+// Use `https://api.zoom.us/oauth/token?grant_type=client_credentials` as the endpoint for the
+// request. You will need to send your ClientID and Secret as a Basic base64 encoded AUthorization
+// header. Ex. `Basic base64Encode({client_id}:{client_sceret})`
 //
 // Next, use the token received (access_token) as a bearer token while making the PUT
 // /im/chat/messages/{message_id} request to edit a chatbot message.
@@ -7320,9 +7273,9 @@ func (c *Client) EditChatbotMessage(ctx context.Context, params EditChatbotMessa
 //
 // To get authorized, make a POST request to `/oauth/token` endpoint with grant type as
 // `client_credentials`.
-// Use `https://api.zoom.us/oauth/token?grant_type=client_credentials` as the endpoint for the request.
-// You will need to send your ClientID and Secret as a Basic base64 encoded AUthorization header. Ex.
-// `Basic base64Encode({client_id}:{client_sceret})`
+// Use `https://api.zoom.us/oauth/token?grant_type=client_credentials` as the endpoint for the
+// request. You will need to send your ClientID and Secret as a Basic base64 encoded AUthorization
+// header. Ex. `Basic base64Encode({client_id}:{client_sceret})`
 //
 // Next, use the token received (access_token) as a bearer token while making the DELETE
 // /im/chat/messages/{message_id} request to delete a message.
@@ -7372,16 +7325,15 @@ func (c *Client) DeleteChatbotMessage(ctx context.Context, params DeleteChatbotM
 // Send chatbot messages from your marketplace chatbot app.
 //
 // Scopes: `imchat:bot`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Authorization Flow: Client Credentials Flow
 //
 // To get authorized, make a POST request to `/oauth/token` endpoint with grant type as
 // `client_credentials`.
-// Use `https://api.zoom.us/oauth/token?grant_type=client_credentials` as the endpoint for the request.
-// You will need to send your ClientID and Secret as a Basic base64 encoded AUthorization header. Ex.
-// `Basic base64Encode({client_id}:{client_sceret})`
+// Use `https://api.zoom.us/oauth/token?grant_type=client_credentials` as the endpoint for the
+// request. You will need to send your ClientID and Secret as a Basic base64 encoded AUthorization
+// header. Ex. `Basic base64Encode({client_id}:{client_sceret})`
 //
 // Next, use the token recieved (access_token) as a bearer token while making the POST
 // /im/chat/messages request to send chatbot messages.
@@ -7437,12 +7389,12 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 // Get IM Chat messages for a specified period of time. This API only supports Oauth2.
 //
 // Scopes: `imchat:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Deprecated: By end of 2021, Zoom is deprecating this API in favor of a consolidated set of APIs.
 // The API will still be available for you to use, though Zoom will no longer provide support for it.
-// For further information, see Announcements: IM APIs Deprecation.
+// For further information, see Announcements: IM APIs Deprecation
+// (https://marketplace.zoom.us/docs/guides/stay-up-to-date/announcements#im-api-notice).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -7667,20 +7619,19 @@ func (r *UsersListMeetingsResponse) items() []UsersListMeetingsMeeting {
 // user-level apps, pass the `me` value
 // (https://marketplace.zoom.us/docs/api-reference/using-zoom-apis#mekeyword) instead of the `userId`
 // parameter.
-//
-// * A meeting's `start_url` value is the URL a host or an alternative host can use to start a
-// meeting. The expiration time for the `start_url` value is two hours for all regular users.
-// * For `custCreate` meeting hosts (users created with the `custCreate` parameter via the Create
-// Users (https://marketplace.zoom.us/docs/api-reference/zoom-api/users/usercreate) API), the
-// expiration time of the `start_url` parameter is 90 days from the generation of the `start_url`.
+//   - A meeting's `start_url` value is the URL a host or an alternative host can use to start a
+//     meeting. The expiration time for the `start_url` value is two hours for all regular users.
+//   - For `custCreate` meeting hosts (users created with the `custCreate` parameter via the Create
+//     Users (https://marketplace.zoom.us/docs/api-reference/zoom-api/users/usercreate) API), the
+//     expiration time of the `start_url` parameter is 90 days from the generation of the `start_url`.
 //
 // Note:
-// * For security reasons, the recommended way to programmatically (after expiry) get the updated
-// `start_url` value is to call the Retrieve a Meeting
-// (https://marketplace.zoom.us/docs/api-reference/zoom-api/meetings/meeting) API. Refer to the
-// `start_url` value in the response.
-// * This API has a daily rate limit of 100 requests per day. The rate limit is applied against the
-// `userId` of the meeting host used to make the request.
+//   - For security reasons, the recommended way to programmatically (after expiry) get the updated
+//     `start_url` value is to call the Retrieve a Meeting
+//     (https://marketplace.zoom.us/docs/api-reference/zoom-api/meetings/meeting) API. Refer to the
+//     `start_url` value in the response.
+//   - This API has a daily rate limit of 100 requests per day. The rate limit is applied against the
+//     `userId` of the meeting host used to make the request.
 //
 // Scopes: `meeting:write:admin`, `meeting:write`
 //
@@ -7693,7 +7644,7 @@ func (r *UsersListMeetingsResponse) items() []UsersListMeetingsMeeting {
 //	Status  Code  Description
 //	201     -     Meeting created.
 //	300     -     Invalid enforce_login_domains, separate multiple domains by semicolon. A maximum of {rateLimitNumber} meetings can be created/updated for a single user in one day.
-//	400     3000  Bad Request * Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. * Users in '{0}' have been blocked from joining meetings
+//	400     3000  Bad Request - Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. - Users in '{0}' have been blocked from joining meetings
 //	404     1001  Not Found User not found. User {userId} not exist or not belong to this account.
 func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, opts ...RequestOption) (*CreateMeetingResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -7780,8 +7731,8 @@ func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, 
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * Current user as well as the assistant must have Licensed or an On-prem license.
-// * Assistants must be under the current user's account.
+//   - Current user as well as the assistant must have Licensed or an On-prem license.
+//   - Assistants must be under the current user's account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -7831,9 +7782,9 @@ func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistan
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * The user and the assistant must have a Licensed or an On-prem license.
-// * Assistants must be under the current user's account or in the same organization with the current
-// user's account.
+//   - The user and the assistant must have a Licensed or an On-prem license.
+//   - Assistants must be under the current user's account or in the same organization with the
+//     current user's account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -7889,8 +7840,8 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * The user as well as the assistant must have Licensed or an On-prem license.
-// * Assistants must be under the current user's account.
+//   - The user as well as the assistant must have Licensed or an On-prem license.
+//   - Assistants must be under the current user's account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -7935,8 +7886,8 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * The user as well as the assistant must have Licensed or an On-prem license.
-// * Assistants must be under the current user's account.
+//   - The user as well as the assistant must have Licensed or an On-prem license.
+//   - Assistants must be under the current user's account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -7982,7 +7933,7 @@ func (c *Client) DeleteUserAssistant(ctx context.Context, params DeleteUserAssis
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * Current user must be under the same account as the scheduler.
+//   - Current user must be under the same account as the scheduler.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -8028,7 +7979,7 @@ func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedule
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * Current user (assistant) must be under the same account as the scheduler.
+//   - Current user (assistant) must be under the same account as the scheduler.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -8070,7 +8021,7 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * Current user must be under the same account as the scheduler.
+//   - Current user must be under the same account as the scheduler.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -8109,19 +8060,19 @@ func (c *Client) DeleteScheduler(ctx context.Context, params DeleteSchedulerPara
 // parameter.
 //
 // Note:
-// * A user profile cannot exceed more than 10 virtual background files.
-// * You can only upload image files that are in JPG/JPEG, GIF or PNG format.
-// * Video files must be in MP4 or MOV file format with a minimum resolution of 480 by 360 pixels
-// (360p) and a maximum resolution of 1920 by 1080 pixels (1080p).
-// * The virtual background file size cannot exceed 15 megabytes (MB).
+//   - A user profile cannot exceed more than 10 virtual background files.
+//   - You can only upload image files that are in JPG/JPEG, GIF or PNG format.
+//   - Video files must be in MP4 or MOV file format with a minimum resolution of 480 by 360 pixels
+//     (360p) and a maximum resolution of 1920 by 1080 pixels (1080p).
+//   - The virtual background file size cannot exceed 15 megabytes (MB).
 //
 // Scopes: `user:write`, `user:write:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * The Virtual Background
-// (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
-// feature must be enabled on the account.
+//   - The Virtual Background
+//     (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
+//     feature must be enabled on the account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -8170,9 +8121,9 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * The Virtual Background
-// (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
-// feature must be enabled on the account.
+//   - The Virtual Background
+//     (https://support.zoom.us/hc/en-us/articles/210707503-Virtual-Background#h_2ef28080-fce9-4ac2-b567-dc958afab1b7)
+//     feature must be enabled on the account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -8682,7 +8633,7 @@ func (c *Client) RevokeUserSSOToken(ctx context.Context, params RevokeUserSSOTok
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * Pro or higher plan with a Webinar Add-on.
+//   - Pro or higher plan with a Webinar Add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -8728,12 +8679,11 @@ func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinars
 //
 // Scopes: `webinar:write:admin`, `webinar:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
-//
-// * Starting October 23, 2021, this API will have a daily rate limit of 100 requests per day. The
-// rate limit is applied against the `userId` of the webinar host used to make the request.
+//   - Starting October 23, 2021, this API will have a daily rate limit of 100 requests per day. The
+//     rate limit is applied against the `userId` of the webinar host used to make the request.
 //
 // Prerequisites:
-// * Pro or higher plan with a Webinar add-on.
+//   - Pro or higher plan with a Webinar add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -8741,7 +8691,7 @@ func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinars
 //
 //	Status  Code  Description
 //	201     -     Webinar created.
-//	400     200   Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. * Users in '{0}' have been blocked from joining meetings and web
+//	400     200   Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. - Users in '{0}' have been blocked from joining meetings and web
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, opts ...RequestOption) (*CreateWebinarResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -8814,9 +8764,8 @@ func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, 
 // creation date.
 //
 // Scopes: `user:read:admin`, `user:read`, `user_info:read`
-//
-// * Note: The `user_info:read` scope is only available when you pass the `me` value for the `$userId`
-// value.
+//   - Note: The `user_info:read` scope is only available when you pass the `me` value for the
+//     `$userId` value.
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
@@ -9033,9 +8982,10 @@ func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts .
 // (https://marketplace.zoom.us/docs/api-reference/using-zoom-apis#mekeyword) instead of the `userId`
 // parameter.
 //
-// Note: To access a user's password protected cloud recording, add an access_token parameter to the
-// download URL and provide either the JWT or the user's OAuth access token as the value of the
-// access_token parameter.
+// Note: To access a user's password protected cloud recording, add an `access_token` parameter to the
+// download URL and provide either the JWT
+// (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-jwt-app) or the user's
+// OAuth access token as the value of the `access_token` parameter.
 //
 // When a user records a meeting or a webinar by choosing the Record to the Cloud option, the video,
 // audio, and chat text are recorded in the Zoom cloud.
@@ -9044,8 +8994,8 @@ func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts .
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * Pro or a higher plan.
-// * Cloud Recording must be enabled on the user's account.
+//   - Pro or a higher plan.
+//   - Cloud Recording must be enabled on the user's account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -9242,8 +9192,7 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 // Prerequisites:
-//
-// * Owner or admin of the Zoom account.
+//   - Owner or admin of the Zoom account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -9333,10 +9282,10 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * A Pro or higher plan with Premium Audio Conferencing
-// (https://support.zoom.us/hc/en-us/articles/204517069-Getting-Started-with-Personal-Audio-Conference)
-// add-on.
-// * Personal Audio Conference must be enabled in the user's profile.
+//   - A Pro or higher plan with Premium Audio Conferencing
+//     (https://support.zoom.us/hc/en-us/articles/204517069-Getting-Started-with-Personal-Audio-Conference)
+//     add-on.
+//   - Personal Audio Conference must be enabled in the user's profile.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -9377,18 +9326,17 @@ func (c *Client) ListUserPACAccounts(ctx context.Context, params ListUserPACAcco
 // Zoom account that has managed domain set up. For user-level apps, pass the `me` value
 // (https://marketplace.zoom.us/docs/api-reference/using-zoom-apis#mekeyword) instead of the `userId`
 // parameter.
-//
-// * If the Zoom account in which the user belongs has multiple managed domains
-// (https://support.zoom.us/hc/en-us/articles/203395207-What-is-Managed-Domain-), then the email to be
-// updated must match one of the managed domains.
-// * A user's email address can only be changed for a maximum of 3 times in a day (24 hours).
+//   - If the Zoom account in which the user belongs has multiple managed domains
+//     (https://support.zoom.us/hc/en-us/articles/203395207-What-is-Managed-Domain-), then the email
+//     to be updated must match one of the managed domains.
+//   - A user's email address can only be changed for a maximum of 3 times in a day (24 hours).
 //
 // Scopes: `user:write:admin`, `user:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * Managed domain must be enabled in the account.
-// * The new email address should not already exist in Zoom.
+//   - Managed domain must be enabled in the account.
+//   - The new email address should not already exist in Zoom.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -9436,7 +9384,7 @@ func (c *Client) UpdateUserEmail(ctx context.Context, params UpdateUserEmailPara
 // Scopes: `webinar:read`, `webinar:read:admin`
 //
 // Prerequisites:
-// * A Pro or a higher account with the Zoom Webinar plan (https://zoom.us/pricing/webinar).
+//   - A Pro or a higher account with the Zoom Webinar plan (https://zoom.us/pricing/webinar).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -9444,7 +9392,7 @@ func (c *Client) UpdateUserEmail(ctx context.Context, params UpdateUserEmailPara
 //
 //	Status  Code  Description
 //	200     -     OK List of existing templates returned.
-//	400     200   Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` * User not exist: {userId}. * User {userId
+//	400     200   Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` - User not exist: {userId}. - User {userId
 func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTemplatesParams, opts ...RequestOption) (*ListWebinarTemplatesResponse, error) {
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("ListWebinarTemplates: %w", err)
@@ -9482,13 +9430,13 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 // (https://support.zoom.us/hc/en-us/articles/360032554051-Status-Icons). The presence status informs
 // users of their contact's availability. Users can also change their own presence status to one the
 // following:
-// * Away
-// * Do not disturb
-// * Available
-// * In a calendar event
-// * Presenting
-// * In a Zoom meeting
-// * On a call
+//   - Away
+//   - Do not disturb
+//   - Available
+//   - In a calendar event
+//   - Presenting
+//   - In a Zoom meeting
+//   - On a call
 //
 // Note that a user's presence status cannot be updated via this API if the user is not logged in to
 // the Zoom client.
@@ -9672,12 +9620,12 @@ func (r *ListUsersResponse) items() []ListUsersUser {
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Note: The following rate limits apply when you use the `create` value for the `action` field:
-// * 50 requests per day for Free accounts.
-// * 1,500 requests per day for Pro accounts.
-// * 10,000 requests per day for Business+ accounts.
+//   - 50 requests per day for Free accounts.
+//   - 1,500 requests per day for Pro accounts.
+//   - 10,000 requests per day for Business+ accounts.
 //
 // Prerequisites:
-// * A Pro or higher plan.
+//   - A Pro or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -9725,7 +9673,6 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 // meetings.
 //
 // Scope: `user_zak:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -9805,8 +9752,8 @@ func (c *Client) CheckUserEmail(ctx context.Context, params CheckUserEmailParams
 // CheckUserPMRoom sends GET /users/vanity_name.
 // It is the Postman request "users/Check a user's PM room".
 //
-// A personal meeting room is a virtual meeting room that can be permanently assigned to a user.
-// Use this API to check if a personal meeting room with the given name exists or not.
+// A personal meeting room is a virtual meeting room that can be permanently assigned to a user. Use
+// this API to check if a personal meeting room with the given name exists or not.
 //
 // Scopes: `user:read:admin` `user:read`
 //
@@ -9891,7 +9838,7 @@ func (c *Client) DeleteMeetingRegistrant(ctx context.Context, params DeleteMeeti
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * The account must have a Meeting plan
+//   - The account must have a Meeting plan
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -9973,7 +9920,6 @@ func (c *Client) MeetingsListRegistrationQuestions(ctx context.Context, params M
 // (https://support.zoom.us/hc/en-us/articles/211579443-Registration-for-Meetings).
 //
 // Scopes: `meeting:write`, `meeting:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -10112,11 +10058,10 @@ func (r *ListMeetingRegistrantsResponse) items() []ListMeetingRegistrantsRegistr
 // the capacity has reached.
 //
 // Prerequisite:
+//   - Host user type must be "Licensed".
 //
-// * Host user type must be "Licensed".
-//
-// Scopes: `meeting:write:admin` `meeting:write`
-// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `meeting:write:admin` `meeting:write` Rate Limit Label
+// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -10219,8 +10164,8 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 // Update a meeting registrant's status by either approving, cancelling or denying a registrant from
 // joining the meeting.
 //
-// Scopes: `meeting:write:admin` `meeting:write`
-// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
+// Scopes: `meeting:write:admin` `meeting:write` Rate Limit Label
+// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -10353,14 +10298,12 @@ func (c *Client) UpdateMeetingPoll(ctx context.Context, params UpdateMeetingPoll
 // (https://support.zoom.us/hc/en-us/articles/213756303-Polling-for-Meetings).
 //
 // Scopes: `meeting:write:admin` `meeting:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * Host user type must be Pro.
-// * Polling feature should be enabled in the host's account.
-// * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
+//   - Host user type must be Pro.
+//   - Polling feature should be enabled in the host's account.
+//   - Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -10396,13 +10339,11 @@ func (c *Client) DeleteMeetingPoll(ctx context.Context, params DeleteMeetingPoll
 // (https://support.zoom.us/hc/en-us/articles/213756303-Polling-for-Meetings) of a meeting.
 //
 // Scopes: `meeting:read:admin` `meeting:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * Host user type must be Pro or higher plan.
-// * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
+//   - Host user type must be Pro or higher plan.
+//   - Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -10441,14 +10382,12 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 // (https://support.zoom.us/hc/en-us/articles/213756303-Polling-for-Meetings) for a meeting.
 //
 // Scopes: `meeting:write:admin` `meeting:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * Host user type must be Pro or higher plan.
-// * Polling feature must be enabled in the host's account.
-// * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
+//   - Host user type must be Pro or higher plan.
+//   - Polling feature must be enabled in the host's account.
+//   - Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -10743,7 +10682,6 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 // view a recording.
 //
 // Scopes: `recording:write:admin`, `recording:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -10974,8 +10912,8 @@ func (c *Client) CreateRecordingRegistrant(ctx context.Context, params CreateRec
 // It is the Postman request "meetings/{meeting Id}/recordings/registrants/Update registrant's status".
 //
 // A registrant can either be approved or denied from viewing the on-demand
-// (https://support.zoom.us/hc/en-us/articles/360000488283-On-demand-Recordings) recording.
-// Use this API to update a registrant's status.
+// (https://support.zoom.us/hc/en-us/articles/360000488283-On-demand-Recordings) recording. Use this
+// API to update a registrant's status.
 //
 // Scopes: `recording:write:admin`, `recording:write`
 //
@@ -11022,8 +10960,8 @@ func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params Re
 // from a meeting or Webinar instance. The recording files can be downloaded via the `download_url`
 // property listed in the response.
 //
-// > To access a password-protected cloud recording, add an `access_token` parameter to the download
-// URL and provide OAuth access token or JWT
+// To access a password-protected cloud recording, add an `access_token` parameter to the download URL
+// and provide OAuth access token or JWT
 // (https://marketplace.zoom.us/docs/guides/getting-started/app-types/create-jwt-app) as the
 // `access_token` value.
 //
@@ -11073,11 +11011,10 @@ func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingReco
 // Delete all recording files of a meeting.
 //
 // Scopes: `recording:write:admin` `recording:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * Cloud Recording should be enabled on the user's account.
+//   - Cloud Recording should be enabled on the user's account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -11122,8 +11059,7 @@ func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeeti
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * A Pro user with Cloud Recording enabled.
+//   - A Pro user with Cloud Recording enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -11170,7 +11106,7 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * Meeting host must have a Pro license.
+//   - Meeting host must have a Pro license.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -11214,15 +11150,12 @@ func (c *Client) MeetingsUpdateLiveStream(ctx context.Context, params MeetingsUp
 // Stream URL, Stream Key and Page URL.
 //
 // Prerequisites:
-//
-// * Meeting host must be a licensed user with a Pro or higher plan.
-//
-// * Live streaming details must have been configured
-// (https://support.zoom.us/hc/en-us/articles/115001777826-Live-Streaming-Meetings-or-Webinars-Using-a-Custom-Service#h_01589a6f-a40a-4e18-a448-cb746e52ebc5)
-// for the meeting.
+//   - Meeting host must be a licensed user with a Pro or higher plan.
+//   - Live streaming details must have been configured
+//     (https://support.zoom.us/hc/en-us/articles/115001777826-Live-Streaming-Meetings-or-Webinars-Using-a-Custom-Service#h_01589a6f-a40a-4e18-a448-cb746e52ebc5)
+//     for the meeting.
 //
 // Scopes: `meeting:read:admin` `meeting:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -11264,11 +11197,9 @@ func (c *Client) MeetingsGetLiveStreamDetails(ctx context.Context, params Meetin
 // to a custom platform. Use this API to update the status of a meeting's live stream.
 //
 // Prerequisites:
-//
-// * Meeting host must have a Pro license.
+//   - Meeting host must have a Pro license.
 //
 // Scopes: `meeting:write:admin` `meeting:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -11359,11 +11290,11 @@ func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts .
 // Use this API to update a meeting's details.
 //
 // Note:
-// * This API has a rate limit of 100 requests per day. Because of this, a meeting can only be updated
-// for a maximum of 100 times within a 24-hour period.
-// * The `start_time` value must be a future date. If the value is omitted or a date in the past, the
-// API ignores this value and will not update any recurring meetings.
-// * If the `start_time` value is a future date, the `recurrence` object is required.
+//   - This API has a rate limit of 100 requests per day. Because of this, a meeting can only be
+//     updated for a maximum of 100 times within a 24-hour period.
+//   - The `start_time` value must be a future date. If the value is omitted or a date in the past,
+//     the API ignores this value and will not update any recurring meetings.
+//   - If the `start_time` value is a future date, the `recurrence` object is required.
 //
 // Scopes: `meeting:write:admin`, `meeting:write`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
@@ -11488,8 +11419,8 @@ func (c *Client) DeleteMeeting(ctx context.Context, params DeleteMeetingParams, 
 //
 // Update the status of a meeting.
 //
-// Scopes: `meeting:write:admin` `meeting:write`
-// Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
+// Scopes: `meeting:write:admin` `meeting:write` Rate Limit Label
+// (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -11568,13 +11499,11 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 // (https://support.zoom.us/hc/en-us/articles/211579443-Registration-for-Meetings).
 //
 // Prerequisites:
-//
-// * The meeting host must be a Licensed user.
-// * The meeting must require registration and should be of type `2`, i.e., they should be scheduled
-// meetings. Instant meetings and Recurring meetings are not supported by this API.
+//   - The meeting host must be a Licensed user.
+//   - The meeting must require registration and should be of type `2`, i.e., they should be scheduled
+//     meetings. Instant meetings and Recurring meetings are not supported by this API.
 //
 // Scope: `meeting:write`, `meeting:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -11624,14 +11553,12 @@ func (c *Client) MeetingsPerformBatchRegistration(ctx context.Context, params Me
 // (https://support.zoom.us/hc/en-us/articles/213756303-Polling-for-Meetings) for a meeting.
 //
 // Scopes: `meeting:write:admin` `meeting:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * Host user type must be Pro or higher plan.
-// * Polling feature must be enabled in the host's account.
-// * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
+//   - Host user type must be Pro or higher plan.
+//   - Polling feature must be enabled in the host's account.
+//   - Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -11685,7 +11612,7 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 //
 //	Status  Code  Description
 //	201     -     Meeting Invite Links Created
-//	400     300   Bad Request * Meeting id does not exist. * Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}.
+//	400     300   Bad Request - Meeting id does not exist. - Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}.
 func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeetingInviteLinksParams, opts ...RequestOption) (*CreateMeetingInviteLinksResponse, error) {
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateMeetingInviteLinks: %w", err)
@@ -11765,8 +11692,7 @@ func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetin
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 // Prerequisites:
-//
-// * Paid account on a Pro or higher plan.
+//   - Paid account on a Pro or higher plan.
 //
 // Note: Please double encode your UUID when using this API if the UUID begins with a '/'or contains
 // '//' in it.
@@ -11855,9 +11781,9 @@ func (r *GetPastMeetingParticipantsResponse) items() []GetPastMeetingParticipant
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * Follow the enablement process
-// (https://support.zoom.us/hc/en-us/articles/360050431572-Archiving-Meeting-and-Webinar-data#h_01ENPBD3WR68D7FAKTBY92SG45)
-// to access the archiving feature.
+//   - Follow the enablement process
+//     (https://support.zoom.us/hc/en-us/articles/360050431572-Archiving-Meeting-and-Webinar-data#h_01ENPBD3WR68D7FAKTBY92SG45)
+//     to access the archiving feature.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -11935,13 +11861,11 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 // host to survey attendees. Use this API to list poll results of a meeting.
 //
 // Scopes: `meeting:read:admin`, `meeting:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-//
-// * Host user type must be Pro.
-// * Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
+//   - Host user type must be Pro.
+//   - Meeting must be a scheduled meeting. Instant meetings do not have polling features enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12032,15 +11956,15 @@ func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetin
 //
 // This API may return empty values for participants' `user_name`, `ip_address`, `location`, and
 // `email` responses when the account calling this API:
-// * Does not have a signed HIPAA business associate agreement (BAA).
-// * Is a legacy HIPAA BAA account
-// (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
+//   - Does not have a signed HIPAA business associate agreement (BAA).
+//   - Is a legacy HIPAA BAA account
+//     (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
 //
 // Scopes: `dashboard_meetings:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Business or higher plan.
+//   - A Business or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12139,9 +12063,9 @@ func (r *ListMeetingParticipantsResponse) items() []ListMeetingParticipantsParti
 //
 // This API may return empty values for participants' `user_name`, `ip_address`, `location`, and
 // `email` responses when the account calling this API:
-// * Does not have a signed HIPAA business associate agreement (BAA).
-// * Is a legacy HIPAA BAA account
-// (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
+//   - Does not have a signed HIPAA business associate agreement (BAA).
+//   - Is a legacy HIPAA BAA account
+//     (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
 //
 // Scopes: `dashboard_meetings:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
@@ -12193,15 +12117,15 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 //
 // This API may return empty values for participants' `user_name`, `ip_address`, `location`, and
 // `email` responses when the account calling this API:
-// * Does not have a signed HIPAA business associate agreement (BAA).
-// * Is a legacy HIPAA BAA account
-// (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
+//   - Does not have a signed HIPAA business associate agreement (BAA).
+//   - Is a legacy HIPAA BAA account
+//     (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
 //
 // Scopes: `dashboard_meetings:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Business or a higher plan.
+//   - A Business or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12284,12 +12208,10 @@ func (r *ListMeetingParticipantsQoSResponse) items() []ListMeetingParticipantsQo
 // Retrieve the sharing and recording details of participants from live or past meetings.
 //
 // Scopes: `dashboard_meetings:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Business or a higher plan.
+//   - Business or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12376,9 +12298,9 @@ func (r *MeetingsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharin
 // meeting. Note that this API only works for meetings scheduled after December 20, 2020.
 //
 // Prerequisites:
-// * Feedback to Zoom (https://support.zoom.us/hc/en-us/articles/115005838023) setting must be enabled
-// by the participant prior to the meeting.
-// * The user making the API request must be enrolled in a Business or a higher plan.
+//   - Feedback to Zoom (https://support.zoom.us/hc/en-us/articles/115005838023) setting must be
+//     enabled by the participant prior to the meeting.
+//   - The user making the API request must be enrolled in a Business or a higher plan.
 //
 // Scope: `dashboard_meetings:read:admiin`
 //
@@ -12469,12 +12391,10 @@ func (r *GetPostMeetingFeedbackResponse) items() []GetPostMeetingFeedbackPartici
 // parameters. The month should fall within the last six months.
 //
 // Scopes: `dashboard_meetings:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Business or a higher plan.
+//   - Business or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12519,13 +12439,11 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 // parameters. The month should fall within the last six months.
 //
 // Scopes: `dashboard_meetings:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits):
 // `Resource-intensive`
 //
 // Prerequisites:
-//
-// * Business or a higher plan.
+//   - Business or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12613,15 +12531,15 @@ func (r *MetricsListMeetingsResponse) items() []MetricsListMeetingsMeeting {
 //
 // This API may return empty values for participants' `user_name`, `ip_address`, `location`, and
 // `email` responses when the account calling this API:
-// * Does not have a signed HIPAA business associate agreement (BAA).
-// * Is a legacy HIPAA BAA account
-// (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
+//   - Does not have a signed HIPAA business associate agreement (BAA).
+//   - Is a legacy HIPAA BAA account
+//     (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
 //
 // Scopes: `dashboard_webinars:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Business, Education, or API Plan with Webinar add-on.
+//   - A Business, Education, or API Plan with Webinar add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12720,15 +12638,15 @@ func (r *GetWebinarParticipantsResponse) items() []GetWebinarParticipantsPartici
 //
 // This API may return empty values for participants' `user_name`, `ip_address`, `location`, and
 // `email` responses when the account calling this API:
-// * Does not have a signed HIPAA business associate agreement (BAA).
-// * Is a legacy HIPAA BAA account
-// (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
+//   - Does not have a signed HIPAA business associate agreement (BAA).
+//   - Is a legacy HIPAA BAA account
+//     (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
 //
 // Scopes: `dashboard_webinars:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Business, Education, or API Plan with Zoom Rooms set up.
+//   - A Business, Education, or API Plan with Zoom Rooms set up.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12777,15 +12695,15 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 //
 // This API may return empty values for participants' `user_name`, `ip_address`, `location`, and
 // `email` responses when the account calling this API:
-// * Does not have a signed HIPAA business associate agreement (BAA).
-// * Is a legacy HIPAA BAA account
-// (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
+//   - Does not have a signed HIPAA business associate agreement (BAA).
+//   - Is a legacy HIPAA BAA account
+//     (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
 //
 // Scopes: `dashboard_webinars:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Business, Education, or API Plan with Webinar add-on.
+//   - A Business, Education, or API Plan with Webinar add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12868,12 +12786,10 @@ func (r *ListWebinarParticipantQoSResponse) items() []ListMeetingParticipantsQoS
 // Retrieve the sharing and recording details of participants from live or past webinars.
 //
 // Scopes: `dashboard_webinars:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Business, Education or API Plan with Webinar add-on.
+//   - Business, Education or API Plan with Webinar add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -12960,9 +12876,9 @@ func (r *WebinarsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharin
 // webinar. Note that this API only works for meetings scheduled after December 20, 2020.
 //
 // Prerequisites:
-// * Feedback to Zoom (https://support.zoom.us/hc/en-us/articles/115005838023) setting must be enabled
-// by the participant prior to the meeting.
-// * The user making the API request must be enrolled in a Business or a higher plan.
+//   - Feedback to Zoom (https://support.zoom.us/hc/en-us/articles/115005838023) setting must be
+//     enabled by the participant prior to the meeting.
+//   - The user making the API request must be enrolled in a Business or a higher plan.
 //
 // Scope: `dashboard_webinars:read:admin`
 //
@@ -13049,12 +12965,10 @@ func (r *GetPostWebinarFeedbackResponse) items() []GetPostMeetingFeedbackPartici
 // Retrieve details from live or past webinars.
 //
 // Scopes: `dashboard_webinars:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Business, Education or API Plan with Webinar add-on.
+//   - Business, Education or API Plan with Webinar add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13091,13 +13005,11 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 // List all the live or past webinars from a specified period of time.
 //
 // Scopes: `dashboard_webinars:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits):
 // `Resource-intensive`
 //
 // Prerequisites:
-//
-// * Business, Education or API Plan with Webinar add-on.
+//   - Business, Education or API Plan with Webinar add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13184,8 +13096,7 @@ func (r *MetricsListWebinarsResponse) items() []MetricsListWebinarsWebinar {
 // `Resource-intensive`
 //
 // Prerequisites:
-//
-// * Business, Education or API Plan with Zoom Rooms set up.
+//   - Business, Education or API Plan with Zoom Rooms set up.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13270,8 +13181,7 @@ func (r *MetricsListZoomRoomsResponse) items() []MetricsListZoomRoomsZoomRoom {
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits):
 // `Heavy`Prerequisites:
-//
-// * Business, Education or API Plan with Zoom Rooms set up.
+//   - Business, Education or API Plan with Zoom Rooms set up.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13355,8 +13265,7 @@ func (r *GetZoomRoomsDetailsResponse) items() []string {
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Business, Education or API Plan with Zoom Rooms set up.
+//   - Business, Education or API Plan with Zoom Rooms set up.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13399,8 +13308,8 @@ func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25I
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Business or higher account.
-// * The "Feedback to Zoom (https://support.zoom.us/hc/en-us/articles/115005838023)" option enabled.
+//   - A Business or higher account.
+//   - The "Feedback to Zoom (https://support.zoom.us/hc/en-us/articles/115005838023)" option enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13440,11 +13349,10 @@ func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params List
 // parameters. The month should fall within the last six months.
 //
 // Prerequisites:
-// * Business or higher account
-// * Feedback to Zoom (https://support.zoom.us/hc/en-us/articles/115005838023) enabled.
+//   - Business or higher account
+//   - Feedback to Zoom (https://support.zoom.us/hc/en-us/articles/115005838023) enabled.
 //
 // Scope: `dashboard_home:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // `
@@ -13540,7 +13448,6 @@ func (r *GetZoomMeetingsClientFeedbackResponse) items() []ClientFeedbackDetail {
 // (https://marketplace.zoom.us/docs/api-reference/zoom-api/dashboards/dashboardclientfeedbackdetail).
 //
 // Scopes: `dashboard:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -13583,13 +13490,11 @@ func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListC
 // and "to" range should fall within the last six months.
 //
 // Scope: `dashboard_home:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Business or a higher plan.
-// * Zoom Room must be enabled in the account.
+//   - Business or a higher plan.
+//   - Zoom Room must be enabled in the account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13631,8 +13536,8 @@ func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop2
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Business or a higher plan.
-// * A Zoom Room must be enabled in the account.
+//   - A Business or a higher plan.
+//   - A Zoom Room must be enabled in the account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13716,12 +13621,10 @@ func (r *GetIssuesOfZoomRoomsResponse) items() []IssueDetail {
 // "2017-08-05" and "to" is set to "2017-10-10", we will adjust "from" to "2017-09-10".
 //
 // Prerequisites:
-//
-// * Business, Education or API Plan.
-// * Room Connector must be enabled on the account.
+//   - Business, Education or API Plan.
+//   - Room Connector must be enabled on the account.
 //
 // Scopes: `dashboard_crc:read:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -13766,15 +13669,15 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 // Deprecated: We will completely deprecate this endpoint in a future release. You can continue using
 // this endpoint to query data for messages sent before July 1, 2021.
 //
-// To get metrics on chat messages sent on and after July 1, 2021, use the Get chat metrics API.
+// To get metrics on chat messages sent on and after July 1, 2021, use the Get chat metrics API
+// (https://marketplace.zoom.us/docs/api-reference/zoom-api/dashboards/dashboardchat).
 //
 // Scopes: `dashboard_im:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits):
 // `Resource-intensive`
 //
 // Prerequisites:
-//
-// * Business or a higher plan.
+//   - Business or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13856,7 +13759,7 @@ func (r *GetIMMetricsResponse) items() []GetIMMetricsUser {
 // Use the `from` and `to` query parameters to specify a monthly date range for the dashboard data.
 // The monthly date range must be within the last six months.
 //
-// > Note: To query chat metrics from July 1, 2021 and later, use this endpoint instead of the Get IM
+// Note: To query chat metrics from July 1, 2021 and later, use this endpoint instead of the Get IM
 // metrics API (https://marketplace.zoom.us/docs/api-reference/zoom-api/dashboards/dashboardim).
 //
 // Scope: `dashboard_im:read:admin`
@@ -13864,8 +13767,7 @@ func (r *GetIMMetricsResponse) items() []GetIMMetricsUser {
 // `Resource-intensive`
 //
 // Prerequisites:
-//
-// * Business or a higher plan
+//   - Business or a higher plan
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13949,7 +13851,7 @@ func (r *GetChatMetricsResponse) items() []GetChatMetricsUser {
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Business or a higher plan.
+//   - A Business or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -13992,9 +13894,9 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 // The Active Hosts report displays a list of meetings, participants, and meeting minutes for a
 // specific time range, up to one month. The month should fall within the last six months.
 // The Inactive Hosts report pulls a list of users who were not active during a specific period of
-// time.
-// Use this API to retrieve an active or inactive host report for a specified period of time. The time
-// range for the report is limited to a month and the month should fall under the past six months.
+// time. Use this API to retrieve an active or inactive host report for a specified period of time.
+// The time range for the report is limited to a month and the month should fall under the past six
+// months.
 // You can specify the type of report and date range using the query parameters.
 //
 // Scopes: `report:read:admin`
@@ -14002,8 +13904,7 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or higher plan.
+//   - Pro or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14096,8 +13997,7 @@ func (r *GetActiveInactiveHostReportsResponse) items() []GetActiveInactiveHostRe
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or higher plan.
+//   - Pro or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14161,8 +14061,7 @@ func (c *Client) GetMeetingReportsPages(ctx context.Context, params GetMeetingRe
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or a higher plan.
+//   - Pro or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14208,15 +14107,15 @@ func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingD
 //
 // This API may return empty values for participants' `user_name`, `ip_address`, `location`, and
 // `email` responses when the account calling this API:
-// * Does not have a signed HIPAA business associate agreement (BAA).
-// * Is a legacy HIPAA BAA account
-// (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
+//   - Does not have a signed HIPAA business associate agreement (BAA).
+//   - Is a legacy HIPAA BAA account
+//     (https://marketplace.zoom.us/docs/api-reference/other-references/legacy-business-associate-agreements).
 //
 // Scopes: `report:read:admin`
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Pro or a higher plan.
+//   - A Pro or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14307,8 +14206,7 @@ func (r *GetMeetingParticipantReportsResponse) items() []GetMeetingParticipantRe
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or a higher plan.
+//   - Pro or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14351,8 +14249,7 @@ func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPol
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or higher plan with Webinar add-on.
+//   - Pro or higher plan with Webinar add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14395,8 +14292,7 @@ func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarD
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Webinar add-on enabled.
+//   - Pro or a higher plan with Webinar add-on enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14486,8 +14382,7 @@ func (r *GetWebinarParticipantReportsResponse) items() []GetMeetingParticipantRe
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Webinar add-on enabled.
+//   - Pro or a higher plan with Webinar add-on enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14533,8 +14428,7 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Webinar add-on enabled.
+//   - Pro or a higher plan with Webinar add-on enabled.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14573,9 +14467,8 @@ func (c *Client) GetWebinarQReport(ctx context.Context, params GetWebinarQReport
 // Get department billing reports of a Zoom account.
 //
 // Prerequisites:
-//
-// * Pro or a higher account with Department Billing option enabled. Contact Zoom Support team for
-// details.
+//   - Pro or a higher account with Department Billing option enabled. Contact Zoom Support team for
+//     details.
 //
 // Scopes: `report:read:admin`, `report:master`
 //
@@ -14617,9 +14510,8 @@ func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReports
 // from Get Billing Reports API.
 //
 // Prerequisites:
-//
-// * Pro or a higher account with Department Billing option enabled. Contact the Zoom Support team to
-// enable this feature.
+//   - Pro or a higher account with Department Billing option enabled. Contact the Zoom Support team
+//     to enable this feature.
 //
 // Scopes: `report:read:admin`, `report:master`
 //
@@ -14666,8 +14558,8 @@ func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBilling
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Pro or higher plan
-// * Report chat permissions.
+//   - A Pro or higher plan
+//   - Report chat permissions.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14750,8 +14642,8 @@ func (r *GetChatSessionsReportsResponse) items() []GetChatSessionsReportsSession
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * A Pro or higher plan
-// * Report chat permissions
+//   - A Pro or higher plan
+//   - Report chat permissions
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14833,10 +14725,8 @@ func (r *GetChatMessagesReportsResponse) items() []GetChatMessagesReportsMessage
 //
 // Retrieve daily report to access the account-wide usage of Zoom services for each day in a given
 // month. It lists the number of new users, meetings, participants, and meeting minutes.
-//
-// # Prerequisites
-//
-// * Pro or higher plan.
+// Prerequisites
+//   - Pro or higher plan.
 //
 // Scopes: `report:read:admin`
 //
@@ -14888,8 +14778,7 @@ func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageRe
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 // Prerequisites:
-//
-// * Pro or higher plan.
+//   - Pro or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -14951,10 +14840,8 @@ func (c *Client) GetTelephoneReportsPages(ctx context.Context, params GetTelepho
 // Retrieve cloud recording usage report for a specified period. You can only get cloud recording
 // reports that is one day ealier than the current date and for the most recent period of 6 months.
 // The date gap between from and to dates should be smaller or equal to 30 days.
-//
-// # Prerequisites
-//
-// * Pro or higher plan.
+// Prerequisites
+//   - Pro or higher plan.
 //
 // Scopes: `report:read:admin`
 //
@@ -14996,7 +14883,6 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 // The Operations Logs (https://support.zoom.us/hc/en-us/articles/360032748331-Operation-Logs) report
 // allows you to audit admin and user activity, such as adding a new user, changing account settings,
 // and deleting recordings.
-//
 // Use this API to retrieve operation logs report for a specified period of time.
 //
 // Scopes: `report:read:admin`
@@ -15004,8 +14890,7 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-//
-// * Pro or higher plan.
+//   - Pro or higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15091,7 +14976,7 @@ func (r *GetOperationLogsReportResponse) items() []OperationLog {
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Prerequisites:
-// * A Pro or higher plan
+//   - A Pro or higher plan
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15173,10 +15058,8 @@ func (r *GetUpcomingEventsReportResponse) items() []UpcomingEvent {
 // Retrieve a list of sign in / sign out activity logs report
 // (https://support.zoom.us/hc/en-us/articles/201363213-Getting-Started-with-Reports) of users under a
 // Zoom account.
-//
-// # Prerequisites
-//
-// * Pro or higher plan.
+// Prerequisites
+//   - Pro or higher plan.
 //
 // Scopes: `report:read:admin`
 //
@@ -15243,8 +15126,7 @@ func (c *Client) GetSignInSignOutActivityReportPages(ctx context.Context, params
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 // Prerequisites:
-//
-// * A Pro or a higher plan.
+//   - A Pro or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15337,8 +15219,7 @@ func (r *ListMembersInRoleResponse) items() []ListMembersInRoleMember {
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-//
-// * A Pro or a higher plan.
+//   - A Pro or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15388,8 +15269,7 @@ func (c *Client) AssignRole(ctx context.Context, params AssignRoleParams, opts .
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * A Pro or a higher plan.
+//   - A Pro or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15429,11 +15309,9 @@ func (c *Client) UnassignRole(ctx context.Context, params UnassignRoleParams, op
 // (https://support.zoom.us/hc/en-us/articles/115001078646-Role-Based-Access-Control).
 //
 // Pre-requisite:
-//
-// * A Pro or higher plan.
-//
-// * For role management and updates, you must be the Account Owner or user with role management
-// permissions.
+//   - A Pro or higher plan.
+//   - For role management and updates, you must be the Account Owner or user with role management
+//     permissions.
 //
 // Scopes: `role:read:admin`
 //
@@ -15479,12 +15357,10 @@ func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformati
 // Use this API to change the privileges, name and description of a specific role.
 //
 // Pre-requisite:
-//
-// * A Pro or higher plan.
-//
-// * For role management and updates, you must be the Account Owner or user with role management
-// permissions.
-// Scopes: `role:write:admin`
+//   - A Pro or higher plan.
+//   - For role management and updates, you must be the Account Owner or user with role management
+//     permissions.
+//     Scopes: `role:write:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
@@ -15544,11 +15420,9 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 // Use this API to delete a role.
 //
 // Pre-requisite:
-//
-// * A Pro or higher plan.
-//
-// * For role management and updates, you must be the Account Owner or user with role management
-// permissions.
+//   - A Pro or higher plan.
+//   - For role management and updates, you must be the Account Owner or user with role management
+//     permissions.
 //
 // Scopes: `role:write:admin`
 //
@@ -15589,12 +15463,11 @@ func (c *Client) DeleteRole(ctx context.Context, params DeleteRoleParams, opts .
 // Scopes: `role:read:admin`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
-//
 // Prerequisites :
-// * Pro or higher plan.
-// * For setting the initial role, you must be the Account Owner.
-// * For subsequent role management, you must be the Account Owner or user with role management
-// permissions.
+//   - Pro or higher plan.
+//   - For setting the initial role, you must be the Account Owner.
+//   - For subsequent role management, you must be the Account Owner or user with role management
+//     permissions.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15630,12 +15503,10 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 // Each Zoom user automatically has a role which can either be owner, administrator, or a member.
 //
 // Pre-requisite:
-//
-// * Pro or higher plan.
-// * For setting the initial role, you must be the Account Owner.
-//
-// * For subsequent role management, you must be the Account Owner or user with role management
-// permissions.
+//   - Pro or higher plan.
+//   - For setting the initial role, you must be the Account Owner.
+//   - For subsequent role management, you must be the Account Owner or user with role management
+//     permissions.
 //
 // Scopes: `role:write:admin`
 //
@@ -15687,8 +15558,7 @@ func (c *Client) CreateRole(ctx context.Context, params CreateRoleParams, opts .
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * A Pro or a higher plan.
+//   - A Pro or a higher plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15723,7 +15593,6 @@ func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccount
 // Update information of the Telephony Service Provider set up on an account.
 //
 // Prerequisites:
-//
 // TSP account option should be enabled.
 //
 // Scopes: `tsp:write:admin`
@@ -15790,8 +15659,7 @@ func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateA
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
+//   - Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15835,11 +15703,10 @@ func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, 
 // to a scheduled webinar.
 //
 // Scopes: `webinar:write:admin` `webinar:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
+//   - Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15889,8 +15756,7 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
+//   - Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15932,8 +15798,7 @@ func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsPara
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
+//   - Pro or a higher plan with Webinar Add-on (https://zoom.us/webinar).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -15975,8 +15840,8 @@ func (c *Client) RemovePanelist(ctx context.Context, params RemovePanelistParams
 // registering for a Webinar.
 //
 // Prerequisites:
+//   - Pro or higher plan with a Webinar Add-on.
 //
-// * Pro or higher plan with a Webinar Add-on.
 // Scopes: `webinar:read:admin` `webinar:read`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
@@ -16022,9 +15887,9 @@ func (c *Client) WebinarsListRegistrationQuestions(ctx context.Context, params W
 // answered by users while registering for a Webinar.
 //
 // Prerequisites:
+//   - Pro or higher plan with a Webinar Add-on.
+//   - Registration option for Webinar should be set as required to use this API.
 //
-// * Pro or higher plan with a Webinar Add-on.
-// * Registration option for Webinar should be set as required to use this API.
 // Scopes: `webinar:write:admin` `webinar:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
@@ -16078,8 +15943,7 @@ func (c *Client) WebinarsUpdateRegistrationQuestions(ctx context.Context, params
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * The account must have a Webinar plan.
+//   - The account must have a Webinar plan.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -16164,14 +16028,12 @@ func (c *Client) DeleteWebinarRegistrant(ctx context.Context, params DeleteWebin
 // Webinar with registration
 // (https://support.zoom.us/hc/en-us/articles/204619915-Scheduling-a-Webinar-with-Registration)
 // requires your registrants to complete a brief form before receiving the link to join the Webinar.
-//
 // Use this API to list all the users that have registered for a webinar.
 //
 // Prerequisites:
-// * Pro or higher plan with a Webinar Add-on.
+//   - Pro or higher plan with a Webinar Add-on.
 //
 // Scopes: `webinar:read:admin` `webinar:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -16275,7 +16137,7 @@ func (r *ListWebinarRegistrantsResponse) items() []ListWebinarRegistrantsRegistr
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-// * Pro or higher plan with a Webinar Add-on.
+//   - Pro or higher plan with a Webinar Add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -16632,15 +16494,12 @@ func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPoll
 // to a custom platform. Use this API to update a webinar's live stream information.
 //
 // Prerequisites:
-//
-// * Pro or higher plan with a Webinar Add-on.
-//
-// * Live streaming details must have been configured
-// (https://support.zoom.us/hc/en-us/articles/115001777826-Live-Streaming-Meetings-or-Webinars-Using-a-Custom-Service#h_01589a6f-a40a-4e18-a448-cb746e52ebc5)
-// for the webinar.
+//   - Pro or higher plan with a Webinar Add-on.
+//   - Live streaming details must have been configured
+//     (https://support.zoom.us/hc/en-us/articles/115001777826-Live-Streaming-Meetings-or-Webinars-Using-a-Custom-Service#h_01589a6f-a40a-4e18-a448-cb746e52ebc5)
+//     for the webinar.
 //
 // Scopes: `webinar:write:admin` `webinar:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -16649,7 +16508,7 @@ func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPoll
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
-//	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
+//	400     300   Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUpdateLiveStreamParams, opts ...RequestOption) (*WebinarsUpdateLiveStreamResponse, error) {
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateLiveStream: %w", err)
@@ -16683,15 +16542,12 @@ func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUp
 // Stream URL, Stream Key and Page URL.
 //
 // Prerequisites:
-//
-// * Pro or higher plan with a Webinar Add-on.
-//
-// * Live streaming details must have been configured
-// (https://support.zoom.us/hc/en-us/articles/115001777826-Live-Streaming-Meetings-or-Webinars-Using-a-Custom-Service#h_01589a6f-a40a-4e18-a448-cb746e52ebc5)
-// for the webinar.
+//   - Pro or higher plan with a Webinar Add-on.
+//   - Live streaming details must have been configured
+//     (https://support.zoom.us/hc/en-us/articles/115001777826-Live-Streaming-Meetings-or-Webinars-Using-a-Custom-Service#h_01589a6f-a40a-4e18-a448-cb746e52ebc5)
+//     for the webinar.
 //
 // Scopes: `webinar:read:admin` `webinar:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -16700,7 +16556,7 @@ func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUp
 //
 //	Status  Code  Description
 //	200     -     OK Live Stream details returned.
-//	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
+//	400     300   Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params WebinarsGetLiveStreamDetailsParams, opts ...RequestOption) (*WebinarsGetLiveStreamDetailsResponse, error) {
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsGetLiveStreamDetails: %w", err)
@@ -16732,15 +16588,12 @@ func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params Webina
 // to a custom platform. Use this API to update the status of a webinar's live stream.
 //
 // Prerequisites:
-//
-// * Pro or higher plan with a Webinar Add-on.
-//
-// * Live streaming details must have been configured
-// (https://support.zoom.us/hc/en-us/articles/115001777826-Live-Streaming-Meetings-or-Webinars-Using-a-Custom-Service#h_01589a6f-a40a-4e18-a448-cb746e52ebc5)
-// for the webinar.
+//   - Pro or higher plan with a Webinar Add-on.
+//   - Live streaming details must have been configured
+//     (https://support.zoom.us/hc/en-us/articles/115001777826-Live-Streaming-Meetings-or-Webinars-Using-a-Custom-Service#h_01589a6f-a40a-4e18-a448-cb746e52ebc5)
+//     for the webinar.
 //
 // Scopes: `webinar:write:admin` `webinar:write`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -16749,7 +16602,7 @@ func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params Webina
 //
 //	Status  Code  Description
 //	204     -     Meeting live stream updated.
-//	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
+//	400     300   Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params WebinarsUpdateLiveStreamStatusParams, opts ...RequestOption) (*WebinarsUpdateLiveStreamStatusResponse, error) {
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("WebinarsUpdateLiveStreamStatus: %w", err)
@@ -16785,10 +16638,9 @@ func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params Webi
 // Use this API to get details of a scheduled webinar.
 //
 // Scopes: `webinar:read:admin` `webinar:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 // Prerequisites:
-// * Pro or higher plan with a Webinar Add-on.
+//   - Pro or higher plan with a Webinar Add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -16832,19 +16684,16 @@ func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts .
 //
 // Zoom users with a Webinar Plan (https://zoom.us/webinar) have access to creating and managing
 // Webinars. Webinar allows a host to broadcast a Zoom meeting to up to 10,000 attendees.
-//
 // Use this API to make updates to a scheduled Webinar.
 //
 // Scopes: `webinar:write:admin` `webinar:write`
 //
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
-//
-// * Starting October 23, 2021, this API will have a daily rate limit of 100 requests per day. The
-// rate limit is applied against the `userId` of the webinar host used to make the request.
+//   - Starting October 23, 2021, this API will have a daily rate limit of 100 requests per day. The
+//     rate limit is applied against the `userId` of the webinar host used to make the request.
 //
 // Prerequisites:
-//
-// * Pro or higher plan with a Webinar Add-on.
+//   - Pro or higher plan with a Webinar Add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -16854,7 +16703,7 @@ func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts .
 //	200     -     Webinar subscription plan is missing. Enable webinar for this user once the subscription is added:{userId}.
 //	204     -     Webinar updated.
 //	300     -     Invalid webinar Id. Invalid recurrence settings.
-//	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. * Users in '{0}' have been blocked from joining meetings and webi
+//	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. - Users in '{0}' have been blocked from joining meetings and webi
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, opts ...RequestOption) (*UpdateWebinarResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -16919,8 +16768,7 @@ func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, 
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * Pro or higher plan with a Webinar Add-on.
+//   - Pro or higher plan with a Webinar Add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -16966,8 +16814,7 @@ func (c *Client) DeleteWebinar(ctx context.Context, params DeleteWebinarParams, 
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * The account must hold a valid Webinar plan (https://zoom.us/webinar).
+//   - The account must hold a valid Webinar plan (https://zoom.us/webinar).
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -17010,13 +16857,11 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 // (https://support.zoom.us/hc/en-us/articles/204619915-Scheduling-a-webinar-with-registration).
 //
 // Prerequisites:
-//
-// * The webinar host must be a Licensed user.
-// * The webinar should be of type `5`, i.e., it should be a scheduled webinar. Other types of
-// webinars are not supported by this API.
+//   - The webinar host must be a Licensed user.
+//   - The webinar should be of type `5`, i.e., it should be a scheduled webinar. Other types of
+//     webinars are not supported by this API.
 //
 // Scope: `webinar:write`, `webinar:write:admin`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -17074,9 +16919,8 @@ func (c *Client) WebinarsPerformBatchRegistration(ctx context.Context, params We
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-//
-// * Webinar license (https://zoom.us/webinar).
-// * Registration must be required for the Webinar.
+//   - Webinar license (https://zoom.us/webinar).
+//   - Registration must be required for the Webinar.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -17116,8 +16960,7 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Light`
 //
 // Prerequisites:
-//
-// * Business, Education or API Plan with Webinar add-on.
+//   - Business, Education or API Plan with Webinar add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -17125,7 +16968,7 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 //
 //	Status  Code  Description
 //	201     -     Webinar Invite Links Created
-//	400     300   Bad Request * Webinar Id does not exist. * Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
+//	400     300   Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebinarInviteLinksParams, opts ...RequestOption) (*CreateWebinarInviteLinksResponse, error) {
 	if err := c.validate(params, opts); err != nil {
 		return nil, fmt.Errorf("CreateWebinarInviteLinks: %w", err)
@@ -17167,7 +17010,7 @@ func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebi
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * A Pro or higher plan with a Webinar add-on.
+//   - A Pro or higher plan with a Webinar add-on.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -17289,11 +17132,9 @@ func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWe
 // Webinar.
 //
 // Prerequisites:
-//
-// * Webinar license (https://zoom.us/webinar)
+//   - Webinar license (https://zoom.us/webinar)
 //
 // Scopes: `webinar:read:admin`, `webinar:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -17334,12 +17175,10 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 // (https://support.zoom.us/hc/en-us/articles/203686015-Getting-Started-with-Question-Answer) feature
 // for Webinars allows attendees to ask questions during the Webinar and for the panelists, co-hosts
 // and host to answer their questions.
-//
 // Use this API to list Q&A of a specific Webinar.
 //
 // Prerequisites:
-//
-// * Webinar license (https://zoom.us/webinar)
+//   - Webinar license (https://zoom.us/webinar)
 //
 // Scopes: `webinar:read:admin`, `webinar:read`
 //
@@ -17426,7 +17265,6 @@ func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebina
 // List absentees of a webinar.
 //
 // Scopes: `webinar:read:admin` `webinar:read`
-//
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Heavy`
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
@@ -17602,9 +17440,8 @@ func (r *SearchCompanyContactsResponse) items() []SearchCompanyContactsContact {
 // Use this API to list all the numbers that are configured for SIP Connected Audio in a Zoom Account.
 //
 // Prerequisites:
-//
-// * Pro or a higher account with SIP Connected Audio plan enabled.
-// * The account must be a master account
+//   - Pro or a higher account with SIP Connected Audio plan enabled.
+//   - The account must be a master account
 //
 // Scopes: `sip_trunk:master`
 //
@@ -17615,7 +17452,7 @@ func (r *SearchCompanyContactsResponse) items() []SearchCompanyContactsContact {
 // Documented responses (also in ListSIPTrunkNumbersResponseDocs()):
 //
 //	Status  Code  Description
-//	200     -     * OK List of numbers returned.
+//	200     -     - OK List of numbers returned.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNumbersParams, opts ...RequestOption) (*ListSIPTrunkNumbersResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -17647,9 +17484,9 @@ func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNum
 // This API only works for Cloud Recordings and not for local recordings.
 //
 // Prerequisite:
-// * The meeting must be a live meeting.
-// * Cloud Recording must be enabled.
-// * The user using this API must either be the host or alternative host of the meeting.
+//   - The meeting must be a live meeting.
+//   - Cloud Recording must be enabled.
+//   - The user using this API must either be the host or alternative host of the meeting.
 //
 // Scopes: `meeting:write`, `meeting:write:admin`, `meeting:master`
 //
@@ -17659,7 +17496,7 @@ func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNum
 //
 //	Status  Code  Description
 //	202     -     Accepted Request processed successfully.
-//	400     300   Bad Request * Meeting id does not exist. * Invalid meeting id. * Meeting does not exist. * No permission.
+//	400     300   Bad Request - Meeting id does not exist. - Invalid meeting id. - Meeting does not exist. - No permission.
 //	404     3001  Meeting {meetingId} is not found or has expired.
 func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseInMeetingRecordingControlsParams, opts ...RequestOption) (*UseInMeetingRecordingControlsResponse, error) {
 	if err := c.validate(params, opts); err != nil {
@@ -17695,8 +17532,8 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 //
 // Scopes: `billing:master`
 // Rate Limits:
-// * You can make one request to this API every 30 minutes until the daily limit is reached.
-// * This API has a daily limit of 100 requests per account.
+//   - You can make one request to this API every 30 minutes until the daily limit is reached.
+//   - This API has a daily limit of 100 requests per account.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
@@ -17737,9 +17574,9 @@ func (c *Client) DownloadInvoiceFile(ctx context.Context, params DownloadInvoice
 // Rate Limit Label (https://marketplace.zoom.us/docs/api-reference/rate-limits#rate-limits): `Medium`
 //
 // Prerequisites:
-// * Follow the enablement process
-// (https://support.zoom.us/hc/en-us/articles/360050431572-Archiving-Meeting-and-Webinar-data#h_01ENPBD3WR68D7FAKTBY92SG45)
-// to access the archiving feature.
+//   - Follow the enablement process
+//     (https://support.zoom.us/hc/en-us/articles/360050431572-Archiving-Meeting-and-Webinar-data#h_01ENPBD3WR68D7FAKTBY92SG45)
+//     to access the archiving feature.
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 //
