@@ -21,6 +21,7 @@ import (
 
 	"github.com/postman2go/postman2go/generator/doctext"
 	"github.com/postman2go/postman2go/generator/emit"
+	"github.com/postman2go/postman2go/generator/ir"
 	"github.com/postman2go/postman2go/generator/lower"
 	model "github.com/postman2go/postman2go/parser"
 )
@@ -102,7 +103,13 @@ func Generate(c *model.Collection, opts Options) ([]File, []*model.Diagnostic, e
 	pkg, warns := lower.Package(c, lowerOptions(opts))
 	header := []string{strings.TrimPrefix(HeaderLine, "// "), "Source: " + sanitizeSource(source) + " (input hash " + <-hash + ")"}
 
-	emitted, err := emit.Package(pkg, header)
+	// Nothing here reads pkg again: emit lets go of the operations as
+	// their files have them, lowering again if it must render a file whole.
+	lopts := lowerOptions(opts)
+	emitted, err := emit.Consume(pkg, header, func() *ir.Package {
+		again, _ := lower.Package(c, lopts)
+		return again
+	})
 	if err != nil {
 		return nil, warns, err
 	}

@@ -26,6 +26,20 @@ type File struct {
 // Package returns the files of pkg, sorted by name, each starting with the
 // header lines (comment text without "//").
 func Package(pkg *ir.Package, header []string) ([]File, error) {
+	return render(&renderRun{pkg: pkg}, header)
+}
+
+// Consume is Package for a caller that has no further use for pkg: it lets
+// go of the operations of pkg as soon as their files have them, so that
+// the memory of the IR makes way for the output, and calls again for the
+// same IR anew (lowering again) should a file have to be rendered whole
+// after that. The files are the same as Package's.
+func Consume(pkg *ir.Package, header []string, again func() *ir.Package) ([]File, error) {
+	return render(&renderRun{pkg: pkg, again: again}, header)
+}
+
+func render(r *renderRun, header []string) ([]File, error) {
+	pkg := r.pkg
 	var files []File
 	runtime := map[int]bool{}
 	for _, t := range templates.Runtime() {
@@ -44,15 +58,16 @@ func Package(pkg *ir.Package, header []string) ([]File, error) {
 		emit  func(*jen.File, *ir.Package)
 		skip  bool
 		split func(*ir.Package) []*ir.Package // pieces.go
+		ops   bool                            // made of pkg.Operations
 	}{
-		{"doc_gen.go", emitDoc, false, nil},
-		{"api_gen.go", emitAPI, false, nil},
-		{"operations_gen.go", emitOperations, len(pkg.Operations) == 0, splitOperations},
-		{"params_gen.go", emitParams, len(pkg.Operations) == 0, splitOperations},
-		{"enums_gen.go", emitEnums, len(pkg.Enums) == 0, splitEnums},
-		{"types_gen.go", emitStructs, len(pkg.Structs) == 0, nil},
-		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0, splitOperations},
-		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0, splitOperations},
+		{"doc_gen.go", emitDoc, false, nil, false},
+		{"api_gen.go", emitAPI, false, nil, false},
+		{"operations_gen.go", emitOperations, len(pkg.Operations) == 0, splitOperations, true},
+		{"params_gen.go", emitParams, len(pkg.Operations) == 0, splitOperations, true},
+		{"enums_gen.go", emitEnums, len(pkg.Enums) == 0, splitEnums, false},
+		{"types_gen.go", emitStructs, len(pkg.Structs) == 0, splitStructs, false},
+		{"responses_gen.go", emitResponses, len(pkg.Operations) == 0, splitOperations, true},
+		{"examples_gen_test.go", emitExamples, len(pkg.Operations) == 0, splitOperations, true},
 	}
 	// The files are rendered and formatted concurrently (formatting is most
 	// of the work), large ones in pieces (pieces.go), each into its own
@@ -63,13 +78,13 @@ func Package(pkg *ir.Package, header []string) ([]File, error) {
 		if e.skip {
 			continue
 		}
-		j := &fileJob{name: e.name, emit: e.emit, pkg: pkg, header: header, head: head, rp: rp}
+		j := &fileJob{name: e.name, emit: e.emit, pkg: pkg, header: header, head: head, rp: rp, ops: e.ops}
 		if e.split != nil && headOK {
 			j.parts = e.split(pkg)
 		}
 		jobs = append(jobs, j)
 	}
-	renderJobs(jobs)
+	r.render(jobs)
 	live := map[string]bool{}
 	for _, j := range jobs {
 		if j.err != nil {

@@ -35,13 +35,14 @@ var emittedImports = map[string]bool{
 // Postman item it came from, with a few lines of context, never the whole
 // source.
 func renderFile(name string, f *jen.File, pkg *ir.Package) ([]byte, error) {
-	src, _, err := renderChecked(name, f, pkg)
+	src, _, err := renderChecked(name, f, func() *ir.Package { return pkg })
 	return src, err
 }
 
 // renderChecked is renderFile that also returns the formatted file as
-// guard parsed it.
-func renderChecked(name string, f *jen.File, pkg *ir.Package) ([]byte, *ast.File, error) {
+// guard parsed it; pkg gives the package that a render error names the
+// items of.
+func renderChecked(name string, f *jen.File, pkg func() *ir.Package) ([]byte, *ast.File, error) {
 	f.NoFormat = true
 	var raw bytes.Buffer
 	if err := f.Render(&raw); err != nil {
@@ -49,7 +50,7 @@ func renderChecked(name string, f *jen.File, pkg *ir.Package) ([]byte, *ast.File
 	}
 	src, err := format.Source(raw.Bytes())
 	if err != nil {
-		return nil, nil, renderError(name, raw.Bytes(), err, pkg)
+		return nil, nil, renderError(name, raw.Bytes(), err, pkg())
 	}
 	af, err := guard(name, src)
 	if err != nil {

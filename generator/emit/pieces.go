@@ -21,10 +21,10 @@ import (
 // package, byte for byte:
 //
 //   - the emitters of split files are loops over pkg.Operations (or
-//     pkg.Enums) whose items read nothing else of the package but
-//     pkg.BaseURL, so the whole file's body is the pieces' bodies one
-//     after the other (jennifer writes a line break before every
-//     top-level item);
+//     pkg.Enums, or pkg.Structs, whose aliases come last) whose items read
+//     nothing else of the package but pkg.BaseURL, so the whole file's
+//     body is the pieces' bodies one after the other (jennifer writes a
+//     line break before every top-level item);
 //   - jennifer's import block is the sorted paths the body uses; the
 //     pieces' blocks are joined, which is only the same when no import is
 //     renamed (each package's own name, no two alike), which is checked;
@@ -71,6 +71,32 @@ func splitEnums(pkg *ir.Package) []*ir.Package {
 	return out
 }
 
+// splitStructs is splitOperations for pkg.Structs: the synthesized types
+// in pieces, and the aliases (emitted after them, in one block) with the
+// last piece.
+func splitStructs(pkg *ir.Package) []*ir.Package {
+	var types, aliases []*ir.Struct
+	for _, st := range pkg.Structs {
+		if st.SameAs != nil {
+			aliases = append(aliases, st)
+		} else {
+			types = append(types, st)
+		}
+	}
+	if len(types) <= pieceSize {
+		return nil
+	}
+	var out []*ir.Package
+	for i := 0; i < len(types); i += pieceSize {
+		sub := *pkg
+		sub.Structs = types[i:min(i+pieceSize, len(types)):min(i+pieceSize, len(types))]
+		out = append(out, &sub)
+	}
+	last := out[len(out)-1]
+	last.Structs = append(last.Structs, aliases...)
+	return out
+}
+
 // fileJob is one emitted file being rendered, whole or in pieces.
 type fileJob struct {
 	name   string
@@ -80,6 +106,10 @@ type fileJob struct {
 	head   string        // the rendered header comments (pieces only)
 	parts  []*ir.Package // nil: rendered whole
 	rp     *runtimePrune
+	run    *renderRun
+	// ops is true for a file made of pkg.Operations, one piece per
+	// pieceSize of them (splitOperations).
+	ops bool
 
 	mu      sync.Mutex
 	left    int    // pieces not yet rendered
@@ -102,9 +132,67 @@ type piece struct {
 	tailClean bool   // its raw text ends without a comment
 }
 
-// renderJobs renders the files of jobs on every core, at most one piece per
-// core at a time.
-func renderJobs(jobs []*fileJob) {
+// renderRun is the rendering of one package's files. When again is set,
+// the caller has no further use for pkg: once every file made of
+// operations has its piece of some operations, those are let go
+// (pkg.Operations[i] = nil), so that the IR makes room for the output as
+// it grows, and a file that must then be rendered whole (a check failed)
+// is rendered from again(), the same IR lowered anew.
+type renderRun struct {
+	pkg   *ir.Package
+	again func() *ir.Package
+
+	mu        sync.Mutex
+	released  bool  // some operations were let go
+	noRelease bool  // a file is rendered whole from pkg: keep everything
+	done      []int // per piece of operations, the files that have it
+	opsFiles  int
+	fullOnce  sync.Once
+	full      *ir.Package
+}
+
+// whole is the package to render a whole file of operations from, or to
+// name the items of a render error with.
+func (r *renderRun) whole() *ir.Package {
+	r.mu.Lock()
+	if !r.released {
+		r.noRelease = true
+		r.mu.Unlock()
+		return r.pkg
+	}
+	r.mu.Unlock()
+	r.fullOnce.Do(func() { r.full = r.again() })
+	return r.full
+}
+
+// pieceDone records that a file of operations has piece k; the last one
+// lets go of its operations.
+func (r *renderRun) pieceDone(k int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.done[k]++
+	if r.again == nil || r.noRelease || r.done[k] < r.opsFiles {
+		return
+	}
+	r.released = true
+	clear(r.pkg.Operations[k*pieceSize : min((k+1)*pieceSize, len(r.pkg.Operations))])
+}
+
+// render renders the files of jobs on every core, at most one piece per
+// core at a time: first the files that read every operation (the API
+// file's CollectionAuth), then whole files, then the pieces of the files
+// of operations, a piece of each in turn so that their operations can go,
+// then the other pieces.
+func (r *renderRun) render(jobs []*fileJob) {
+	for _, j := range jobs {
+		j.run = r
+		if j.ops && j.parts != nil {
+			if r.opsFiles == 0 {
+				r.done = make([]int, len(j.parts))
+			}
+			r.opsFiles++
+		}
+	}
 	tasks := make(chan func())
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -116,14 +204,38 @@ func renderJobs(jobs []*fileJob) {
 			}
 		}()
 	}
+	var first, whole, opsFiles, other []*fileJob
 	for _, j := range jobs {
-		if j.parts == nil {
-			tasks <- j.renderWhole
-			continue
+		switch {
+		case j.parts == nil && j.name == "api_gen.go":
+			first = append(first, j)
+		case j.parts == nil:
+			whole = append(whole, j)
+		case j.ops:
+			opsFiles = append(opsFiles, j)
+		default:
+			other = append(other, j)
 		}
-		j.left = len(j.parts)
-		j.pieces = make([]piece, len(j.parts))
-		j.imports = map[string]bool{}
+		if j.parts != nil {
+			j.left = len(j.parts)
+			j.pieces = make([]piece, len(j.parts))
+			j.imports = map[string]bool{}
+		}
+	}
+	for _, j := range first {
+		j.renderWhole()
+	}
+	for _, j := range whole {
+		tasks <- j.renderWhole
+	}
+	if len(opsFiles) > 0 {
+		for k := range opsFiles[0].parts {
+			for _, j := range opsFiles {
+				tasks <- func() { j.renderPiece(k) }
+			}
+		}
+	}
+	for _, j := range other {
 		for k := range j.parts {
 			tasks <- func() { j.renderPiece(k) }
 		}
@@ -134,12 +246,16 @@ func renderJobs(jobs []*fileJob) {
 
 // renderWhole renders the file in one go.
 func (j *fileJob) renderWhole() {
-	f := jen.NewFile(j.pkg.Name)
+	pkg := j.pkg
+	if j.ops {
+		pkg = j.run.whole()
+	}
+	f := jen.NewFile(pkg.Name)
 	for _, h := range j.header {
 		HeaderComment(f, h)
 	}
-	j.emit(f, j.pkg)
-	src, af, err := renderChecked(j.name, f, j.pkg)
+	j.emit(f, pkg)
+	src, af, err := renderChecked(j.name, f, j.run.whole)
 	if err != nil {
 		j.out, j.err = nil, err
 		return
@@ -151,6 +267,9 @@ func (j *fileJob) renderWhole() {
 // renderPiece renders piece k; the last piece to finish joins them.
 func (j *fileJob) renderPiece(k int) {
 	ok := j.piece(k)
+	if j.ops {
+		j.run.pieceDone(k)
+	}
 	j.mu.Lock()
 	j.failed = j.failed || !ok
 	j.left--
@@ -204,7 +323,9 @@ func (j *fileJob) piece(k int) bool {
 		j.names[n] = true
 	}
 	j.mu.Unlock()
-	j.pieces[k] = piece{text: src[len(clause):], lead: leadingBreaks(body), trail: trailingBreaks(body), tailClean: cleanTail(body)}
+	// A copy of exactly its size: format's buffer has room to spare, and
+	// the pieces of a file wait for each other.
+	j.pieces[k] = piece{text: bytes.Clone(src[len(clause):]), lead: leadingBreaks(body), trail: trailingBreaks(body), tailClean: cleanTail(body)}
 	return true
 }
 
