@@ -115,8 +115,10 @@ func secretRequest(extra ...string) *request {
 }
 
 func TestConnectionErrorHidesSecrets(t *testing.T) {
-	closed := httptest.NewServer(http.NotFoundHandler())
-	closed.Close() // refused: net/http puts the URL in its error
+	// Every connection is reset: net/http puts the URL in its error. (A
+	// closed server's port can be taken by another test's server.)
+	closed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { resetConnection(t, w) }))
+	defer closed.Close()
 	c, _ := testClient(t, closed.URL, WithBearerToken(bearer), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	_, _, err := c.send(t.Context(), secretRequest(bearer), nil)
 	assertNoSecret(t, err, querySecret, pathSecret, bearer)
