@@ -191,10 +191,11 @@ func TestParseDeepJSON(t *testing.T) {
 		want string
 	}{
 		{"arrays", strings.Repeat("[", 1000000),
-			`x.json:1:1001: [0][0][0][0][0][0][0][0][0][0]…: JSON nested more than 1000 levels deep: refused`},
+			fmt.Sprintf(`x.json:1:%d: [0][0][0][0][0][0][0][0][0][0]…: JSON nested more than %d levels deep: refused`, parser.MaxJSONDepth+1, parser.MaxJSONDepth)},
 		{"in a body", `{"info":{"name":"c"},"item":[{"name":"A","request":{"url":"x","body":{"mode":"graphql","graphql":{"variables":` +
 			strings.Repeat(`{"a":`, 100000) + "1" + strings.Repeat("}", 100000) + `}}}}]}`,
-			`x.json:1:5081: item "A" (item[0]): request.body.graphql.variables.….a.a.a.a: JSON nested more than 1000 levels deep: refused`},
+			// The body's object at depth MaxJSONDepth+1 starts 5 bytes per level after offset 81.
+			fmt.Sprintf(`x.json:1:%d: item "A" (item[0]): request.body.graphql.variables.….a.a.a.a: JSON nested more than %d levels deep: refused`, 81+5*parser.MaxJSONDepth, parser.MaxJSONDepth)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

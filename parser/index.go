@@ -11,8 +11,9 @@ import (
 
 // MaxJSONDepth bounds the nesting of JSON arrays and objects anywhere in a
 // collection. MaxDepth folders take about 2*MaxDepth levels, and their
-// requests a dozen more; a deeper document is refused before it is parsed.
-const MaxJSONDepth = 1000
+// requests a dozen more, or as many as a JSON body nests; a deeper document
+// is refused before it is parsed.
+const MaxJSONDepth = 2*MaxDepth + 1000
 
 // The parser reads the document through an index built in one pass before
 // anything else (scan): the span of every array and object and of each of

@@ -81,8 +81,10 @@ type state struct {
 }
 
 // MaxDepth bounds folder nesting. Real collections nest a handful of
-// levels; a deeper tree is refused before it is parsed.
-const MaxDepth = 200
+// levels, generated ones (a folder per path segment) a few dozen; a deeper
+// tree is refused before it is parsed. Every pass is linear in the depth
+// (BenchmarkGenerateDeep), so the bound is only against absurd input.
+const MaxDepth = 1000
 
 func (p *state) diag(at gjson.Result, field, format string, args ...any) *Diagnostic {
 	return &Diagnostic{
