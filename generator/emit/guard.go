@@ -48,44 +48,73 @@ func renderChecked(name string, f *jen.File, pkg func() *ir.Package) ([]byte, *a
 	if err := f.Render(&raw); err != nil {
 		return nil, nil, fmt.Errorf("rendering %s: %w", name, err)
 	}
-	src, err := format.Source(raw.Bytes())
-	if err != nil {
+	src, af, err := formatGuarded(name, raw.Bytes())
+	var g *guardError
+	switch {
+	case errors.As(err, &g):
+		return nil, nil, fmt.Errorf("rendering %s: %w (this is a bug in postman2go: please report it with the collection)", name, g.err)
+	case err != nil:
 		return nil, nil, renderError(name, raw.Bytes(), err, pkg())
-	}
-	af, err := guard(name, src)
-	if err != nil {
-		return nil, nil, fmt.Errorf("rendering %s: %w (this is a bug in postman2go: please report it with the collection)", name, err)
 	}
 	return src, af, nil
 }
 
-// guard checks a formatted file: every comment is a plain "// " comment (no
-// directive, no block comment), no function is named init, and only
-// emittedImports are imported. It returns the file as it parsed it.
-func guard(name string, src []byte) (*ast.File, error) {
+// guardError is a file that parses but that guard refuses.
+type guardError struct{ err error }
+
+func (e *guardError) Error() string { return e.err.Error() }
+
+// formatGuarded is go/format.Source that also checks the file with guard
+// and returns it as parsed, parsing it once: guard looks at the file before
+// it is printed, which is the same check, since printing keeps every
+// import and declaration as it is and writes only the comments it was
+// given, as "//", "// text" or "//\ttext" lines (go/printer reformats doc
+// comments and leaves directives, which guard refuses, as they are). A file
+// with an import block is formatted by format.Source, which sorts it; the
+// pieces of a large file (pieces.go) have none.
+func formatGuarded(name string, src []byte) ([]byte, *ast.File, error) {
 	fset := token.NewFileSet()
 	file, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	if err := guard(fset, file); err != nil {
+		return nil, nil, &guardError{err}
+	}
+	if len(file.Imports) > 0 {
+		out, err := format.Source(src)
+		return out, file, err
+	}
+	var out bytes.Buffer
+	out.Grow(len(src) + len(src)/8)
+	if err := format.Node(&out, fset, file); err != nil {
+		return nil, nil, err
+	}
+	return out.Bytes(), file, nil
+}
+
+// guard checks a parsed file: every comment is a plain "// " comment (no
+// directive, no block comment), no function is named init, and only
+// emittedImports are imported.
+func guard(fset *token.FileSet, file *ast.File) error {
 	for _, cg := range file.Comments {
 		for _, c := range cg.List {
 			if c.Text != "//" && !strings.HasPrefix(c.Text, "// ") && !strings.HasPrefix(c.Text, "//\t") {
-				return nil, fmt.Errorf("%s: comment %.40q is not a plain comment", fset.Position(c.Pos()), c.Text)
+				return fmt.Errorf("%s: comment %.40q is not a plain comment", fset.Position(c.Pos()), c.Text)
 			}
 		}
 	}
 	for _, imp := range file.Imports {
 		if path := strings.Trim(imp.Path.Value, `"`); !emittedImports[path] {
-			return nil, fmt.Errorf("%s: unexpected import %s", fset.Position(imp.Pos()), imp.Path.Value)
+			return fmt.Errorf("%s: unexpected import %s", fset.Position(imp.Pos()), imp.Path.Value)
 		}
 	}
 	for _, d := range file.Decls {
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil && fd.Name.Name == "init" {
-			return nil, fmt.Errorf("%s: unexpected func init", fset.Position(fd.Pos()))
+			return fmt.Errorf("%s: unexpected func init", fset.Position(fd.Pos()))
 		}
 	}
-	return file, nil
+	return nil
 }
 
 // contextLines is how much source a render error shows around its line.

@@ -3,7 +3,6 @@ package emit
 import (
 	"bytes"
 	"go/ast"
-	"go/format"
 	"runtime"
 	"sort"
 	"strconv"
@@ -305,12 +304,8 @@ func (j *fileJob) piece(k int) bool {
 		return true
 	}
 	clause := "package " + j.pkg.Name + "\n\n"
-	src, err := format.Source(append([]byte(clause), body...))
+	src, af, err := formatGuarded(j.name, append([]byte(clause), body...))
 	if err != nil || !bytes.HasPrefix(src, []byte(clause)) {
-		return false
-	}
-	af, err := guard(j.name, src)
-	if err != nil {
 		return false
 	}
 	names := map[string]bool{}
@@ -346,9 +341,7 @@ func (j *fileJob) join() {
 		raw.WriteString(importBlock(j.imports))
 		raw.Write(j.body0)
 		var err error
-		if src, err = format.Source(raw.Bytes()); err != nil {
-			ok = false
-		} else if af, err = guard(j.name, src); err != nil {
+		if src, af, err = formatGuarded(j.name, raw.Bytes()); err != nil {
 			ok = false
 		}
 	}

@@ -47,7 +47,7 @@ type entry struct{ key, value, desc string }
 func bracketFields(entries []entry) []*ir.Field {
 	var fields []*ir.Field
 	for _, e := range entries {
-		inf := infer(evidence{values: []string{e.value}, description: e.desc})
+		inf := infer(evidence{values: []string{e.value}, description: e.desc}, nil)
 		f := &ir.Field{Name: exportedName(e.key), Wire: e.key, In: ir.InQuery, Kind: inf.kind, Required: inf.required, Example: e.value, Evidence: inf.why}
 		f.Doc = append([]string{"x"}, doctext.Lines(inf.doc)...)
 		if f.Kind == ir.KindEnum {

@@ -148,7 +148,10 @@ func docExample(ex string) string {
 	if strings.Contains(ex, "{{$") {
 		return ""
 	}
-	return doctext.OneLine(parser.VarRef.ReplaceAllString(ex, "<$1>"))
+	if strings.Contains(ex, "{{") {
+		ex = parser.VarRef.ReplaceAllString(ex, "<$1>")
+	}
+	return doctext.OneLine(ex)
 }
 
 // usageDoc is the package doc's usage section: a client, one call, its

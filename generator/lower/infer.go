@@ -57,19 +57,21 @@ type inference struct {
 	serverDefault string // "Default: x" in the description (the server's, not sent)
 }
 
-func infer(ev evidence) inference {
+func infer(ev evidence, docs *doctext.Cache) inference {
 	inf := inference{kind: ir.KindString, doc: ev.description}
 	var whys []string
-	if requiredMarker.MatchString(ev.description) {
+	if hasFold(ev.description, "required") && requiredMarker.MatchString(ev.description) {
 		inf.required = true
 		inf.doc = requiredMarker.ReplaceAllString(inf.doc, "")
 		whys = append(whys, "description says (Required)")
 	}
-	if m := defaultMarker.FindStringSubmatch(doctext.PlainText(ev.description)); m != nil {
+	// The regexps are most of the time lowering takes: they run only on
+	// text that has the word they need.
+	if m := hasFoldMatch(defaultMarker, docs.PlainText(ev.description), "default"); m != nil {
 		inf.serverDefault = strings.TrimRight(m[1], ".")
 		whys = append(whys, "description gives default "+inf.serverDefault)
 	}
-	if m := enumMarker.FindStringSubmatch(ev.description); m != nil {
+	if m := hasFoldMatch(enumMarker, ev.description, "one of"); m != nil {
 		for _, v := range strings.Split(m[1], ",") {
 			if v = strings.TrimSpace(v); v != "" && !contains(inf.enumValues, v) {
 				inf.enumValues = append(inf.enumValues, v)
@@ -85,7 +87,7 @@ func infer(ev evidence) inference {
 	}
 	kind, why := kindOfValues(ev.values)
 	if kind == ir.KindString {
-		if values := listedEnum(ev); values != nil {
+		if values := listedEnum(ev, docs); values != nil {
 			inf.kind, inf.enumValues = ir.KindEnum, values
 			inf.why = strings.Join(append(whys, "enum from a markdown list of `value` - meaning lines"), "; ")
 			return inf
@@ -100,11 +102,35 @@ func infer(ev evidence) inference {
 	return inf
 }
 
+// hasFold reports whether s contains word (ASCII, and without k or s, whose
+// case folds are not ASCII) in any case: a test that a (?i) regexp which
+// needs the word can be skipped.
+func hasFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFoldMatch is re.FindStringSubmatch(s) when s has word (hasFold).
+func hasFoldMatch(re *regexp.Regexp, s, word string) []string {
+	if !hasFold(s, word) {
+		return nil
+	}
+	return re.FindStringSubmatch(s)
+}
+
 // listedEnum reads a markdown list of values from a description: at least
 // two "`value` - meaning" lines, and every concrete example among them.
-func listedEnum(ev evidence) []string {
+func listedEnum(ev evidence, docs *doctext.Cache) []string {
+	plain := docs.PlainText(ev.description)
+	if !strings.Contains(plain, "`") {
+		return nil
+	}
 	var values []string
-	for _, m := range enumListItem.FindAllStringSubmatch(doctext.PlainText(ev.description), -1) {
+	for _, m := range enumListItem.FindAllStringSubmatch(plain, -1) {
 		if v := strings.TrimSpace(m[1]); v != "" && !contains(values, v) {
 			values = append(values, v)
 		}

@@ -37,6 +37,40 @@ type lowerer struct {
 	configNamed map[string]bool         // configured names already given
 	keptLiteral map[string]bool         // config key + wire of path ids kept literal
 	queryValues map[string]*queryValues // enabled query values by key, for constantQuery
+
+	docs *doctext.Cache // every description's doc text, converted once
+}
+
+// descriptions lists the texts of reqs that lowering converts to doc text,
+// in about the order it does, for Cache.Warm. One it misses is converted
+// when it is read; one too many is work for another core.
+func descriptions(reqs []*parser.RequestItem) []string {
+	var out []string
+	params := func(ps []parser.Param) {
+		for _, p := range ps {
+			if p.Description != "" {
+				out = append(out, p.Description)
+			}
+		}
+	}
+	for _, ri := range reqs {
+		if r := ri.Request; r != nil {
+			params(r.URL.Variables)
+			params(r.URL.Query)
+			params(r.Headers)
+			if r.Body != nil {
+				params(r.Body.URLEncoded)
+				params(r.Body.FormData)
+			}
+			out = append(out, r.Description)
+		}
+		out = append(out, ri.Description)
+		for _, resp := range ri.Responses {
+			out = append(out, resp.Name)
+			params(resp.Headers)
+		}
+	}
+	return out
 }
 
 // Options are what lowering needs besides the collection.
@@ -63,11 +97,14 @@ func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnos
 		usedConfig:  map[string]bool{},
 		configNamed: map[string]bool{},
 		structKeys:  map[*ir.Struct]string{},
+		docs:        &doctext.Cache{},
 	}
 	l.reserveConfigNames()
 	l.vars = c.EnabledVars()
 	l.pkg.Doc = l.packageDoc()
 	reqs := l.sendable(c.Requests())
+	stop := l.docs.Warm(descriptions(reqs))
+	defer stop()
 	l.opNames = l.operationNames(reqs)
 	scripts := 0
 	for _, ri := range reqs {
@@ -207,9 +244,9 @@ func (l *lowerer) operation(ri *parser.RequestItem) (op *ir.Operation, base, hos
 	if desc == "" {
 		desc = ri.Description
 	}
-	op.Doc = doctext.Lines(desc)
-	op.Responses = responseTable(ri.Responses)
-	op.ResponseHeaders = responseHeaders(ri.Responses)
+	op.Doc = l.docs.Lines(desc)
+	op.Responses = responseTable(ri.Responses, l.docs)
+	op.ResponseHeaders = responseHeaders(ri.Responses, l.docs)
 	op.ResponseData = l.responseData(op, ri)
 	op.ErrorData = l.errorData(op, ri)
 	op.Paging = l.paging(op, ri) // paging.go

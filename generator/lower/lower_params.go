@@ -140,7 +140,7 @@ func (l *lowerer) query(op *ir.Operation, ri *parser.RequestItem, fields *scope)
 			f.Kind, f.Enum, f.Required, f.Default, f.Example = ir.KindFlag, nil, false, nil, ""
 			f.Evidence = "query key without a value"
 			f.Doc = []string{fmt.Sprintf("%s, when true, sends the query key %q with no value (?%s).", f.Name, key, key)}
-			f.Doc = append(f.Doc, doctext.Lines(q.Description)...)
+			f.Doc = append(f.Doc, l.docs.Lines(q.Description)...)
 			f.EnumValues = nil
 		}
 		if q.Disabled {
@@ -361,7 +361,7 @@ func (l *lowerer) evidenceFor(ri *parser.RequestItem, p parser.Param, list func(
 
 // field builds one params field from its evidence.
 func (l *lowerer) field(fields *scope, wire string, in ir.Location, ev evidence) *ir.Field {
-	inf := infer(ev)
+	inf := infer(ev, l.docs)
 	name := exportedName(wire)
 	if name == "" {
 		name = "Param"
@@ -389,7 +389,7 @@ func (l *lowerer) field(fields *scope, wire string, in ir.Location, ev evidence)
 			f.Example = ev.values[0]
 		}
 	}
-	f.Doc = append([]string{fmt.Sprintf("%s is the %s %q.", f.Name, in, wire)}, doctext.Lines(inf.doc)...)
+	f.Doc = append([]string{fmt.Sprintf("%s is the %s %q.", f.Name, in, wire)}, l.docs.Lines(inf.doc)...)
 	if len(ev.values) > 0 && in != ir.InPath && f.Kind == ir.KindString {
 		if parts, ok := l.valueDefault(ev.values[0], false); ok {
 			f.Required, f.Default = false, parts

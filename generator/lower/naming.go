@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,7 +41,9 @@ var possessive = regexp.MustCompile(`(\pL)['’][sS]\b`)
 func splitWords(s string) []string {
 	// A possessive is part of its word: "user's" is user, not user + S
 	// (ListUserSChatMessages).
-	s = possessive.ReplaceAllString(s, "$1")
+	if strings.ContainsAny(s, "'’") { // the regexp is most of the time names take
+		s = possessive.ReplaceAllString(s, "$1")
+	}
 	var words []string
 	var cur []rune
 	flush := func() {
@@ -235,7 +238,8 @@ func PackageName(dir string) string { return packageName(dir) }
 
 // runtimeNames lists the top-level names the runtime declares, which
 // generated names must not take, plus the names every package declares.
-func runtimeNames() []string {
+// The runtime is parsed once per process; callers must not modify the list.
+var runtimeNames = sync.OnceValue(func() []string {
 	names := []string{"DefaultBaseURL", "NewClient", "Valid", "Validate", "init", "main"}
 	fset := token.NewFileSet()
 	for _, t := range templates.Runtime() {
@@ -266,4 +270,4 @@ func runtimeNames() []string {
 		names = append(names, p)
 	}
 	return names
-}
+})

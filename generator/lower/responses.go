@@ -24,8 +24,8 @@ var (
 )
 
 // responseRow reads one saved example into a table row.
-func responseRow(r *parser.Response) ir.ResponseRow {
-	text := doctext.PlainText(r.Name)
+func responseRow(r *parser.Response, docs *doctext.Cache) ir.ResponseRow {
+	text := docs.PlainText(r.Name)
 	row := ir.ResponseRow{Status: r.Code}
 	if m := statusInName.FindStringSubmatch(text); m != nil {
 		row.Status, _ = strconv.Atoi(m[1])
@@ -47,11 +47,11 @@ func responseRow(r *parser.Response) ir.ResponseRow {
 
 // responseTable returns the distinct rows of an item's examples, by status
 // and then in document order.
-func responseTable(rs []*parser.Response) []ir.ResponseRow {
+func responseTable(rs []*parser.Response, docs *doctext.Cache) []ir.ResponseRow {
 	var rows []ir.ResponseRow
 	seen := map[ir.ResponseRow]bool{}
 	for _, r := range rs {
-		row := responseRow(r)
+		row := responseRow(r, docs)
 		if !seen[row] {
 			seen[row] = true
 			rows = append(rows, row)
@@ -67,7 +67,7 @@ var wellKnownResponseHeaders = map[string]bool{
 }
 
 // responseHeaders returns the documented headers of the 2xx examples.
-func responseHeaders(rs []*parser.Response) []*ir.ResponseHeader {
+func responseHeaders(rs []*parser.Response, docs *doctext.Cache) []*ir.ResponseHeader {
 	var out []*ir.ResponseHeader
 	seen := map[string]bool{}
 	sc := newScope("StatusCode", "Header", "Body")
@@ -89,7 +89,7 @@ func responseHeaders(rs []*parser.Response) []*ir.ResponseHeader {
 			}
 			seen[canon] = true
 			doc := []string{name + " is the " + canon + " response header."}
-			doc = append(doc, doctext.Lines(h.Description)...)
+			doc = append(doc, docs.Lines(h.Description)...)
 			out = append(out, &ir.ResponseHeader{Name: sc.unique(name), Wire: canon, Doc: doc})
 		}
 	}
