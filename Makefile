@@ -57,8 +57,15 @@ conformance:
 		cat "$$tmp/one"; echo "$$f: $$(tail -n 1 "$$tmp/one")" >> "$$tmp/summary"; \
 	done; echo; echo "== summary"; cat "$$tmp/summary"
 
+# The benchmarks of issue 16, then one row per case: generation time and
+# its ratio to go/format of the output, lines per operation, the CLI's peak
+# RSS, go build time and peak RSS of the generated package (a fresh cache
+# with the standard library built first: this takes minutes).
+# POSTMAN2GO_BENCH_100K=1 adds the 100,000-request cases.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x ./generator/
+	@set -e; mkdir -p out; \
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3x -timeout 60m ./generator/ > out/bench.txt || { cat out/bench.txt; exit 1; }; \
+	$(GO) run ./generator/internal/benchreport < out/bench.txt
 
 # The runtime's extension -> media type table, from the mime-types package
 # Postman's runtime uses (needs npm ci --prefix conformance); then make golden.

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -151,8 +153,9 @@ func BenchmarkFormatOnly(b *testing.B) {
 	}
 }
 
-// BenchmarkCLIPeakMemory runs the built CLI on synthetic collections and
-// the deep ones and reports the child's peak resident set size.
+// BenchmarkCLIPeakMemory runs the built CLI on the collections of
+// BenchmarkGenerate and the deep ones and reports the child's peak resident
+// set size.
 func BenchmarkCLIPeakMemory(b *testing.B) {
 	dir := b.TempDir()
 	bin := filepath.Join(dir, "postman2go")
@@ -163,6 +166,9 @@ func BenchmarkCLIPeakMemory(b *testing.B) {
 		name string
 		data func() []byte
 	}{
+		{"zoom", func() []byte { return readCorpus(b, zoomPath) }},
+		{"paypal", func() []byte { return readCorpus(b, paypalPath) }},
+		{"synthetic-1000", func() []byte { return synth.Collection(1000) }},
 		{"synthetic-10000", func() []byte { return synth.Collection(10000) }},
 		{"synthetic-100000", func() []byte { return synth.Collection(100000) }},
 		{"depth-1", func() []byte { return synth.Deep(deepFolders, 1, deepDesc) }},
@@ -180,15 +186,121 @@ func BenchmarkCLIPeakMemory(b *testing.B) {
 			var peak int64
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				cmd := exec.Command(bin, "-q", "-o", filepath.Join(dir, "out-"+c.name), "-p", "synthetic", input)
-				if out, err := cmd.CombinedOutput(); err != nil {
-					b.Fatalf("postman2go: %v\n%s", err, out)
-				}
-				if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-					peak = max(peak, ru.Maxrss) // KiB on Linux
-				}
+				peak = max(peak, peakRSS(b, nil, "", bin, "-q", "-o", filepath.Join(dir, "out-"+c.name), "-p", "synthetic", input))
 			}
-			b.ReportMetric(float64(peak)/1024, "peak-MiB")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
 		})
 	}
+}
+
+// BenchmarkGeneratedBuild is what the generated code costs its users: the
+// time and peak RSS of go build of the generated package with a fresh build
+// cache in which only the standard library is built (once, before the
+// timer). Each run changes a comment of the package, so that every build
+// compiles it.
+func BenchmarkGeneratedBuild(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds the standard library into a new cache")
+	}
+	dir := b.TempDir()
+	cache := filepath.Join(dir, "gocache")
+	env := append(os.Environ(), "GOCACHE="+cache, "GOFLAGS=-mod=mod", "GOWORK=off")
+	if out, err := goCmd(dir, env, "build", "std").CombinedOutput(); err != nil {
+		b.Fatalf("go build std: %v\n%s", err, out)
+	}
+	cases := []struct {
+		name string
+		data func() []byte
+	}{
+		{"zoom", func() []byte { return readCorpus(b, zoomPath) }},
+		{"paypal", func() []byte { return readCorpus(b, paypalPath) }},
+		{"synthetic-1000", func() []byte { return synth.Collection(1000) }},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			mod := filepath.Join(dir, c.name)
+			for _, f := range generateBytes(b, c.data()) {
+				if bytes.HasSuffix([]byte(f.Name), []byte("_test.go")) {
+					continue // go build does not compile them
+				}
+				writeBenchFile(b, filepath.Join(mod, f.Name), f.Content)
+			}
+			writeBenchFile(b, filepath.Join(mod, "go.mod"), []byte("module example.com/synthetic\n\ngo 1.24\n"))
+			var peak int64
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				b.StopTimer()
+				writeBenchFile(b, filepath.Join(mod, "zz_run.go"), fmt.Appendf(nil, "package synthetic\n\n// run %d %d\n", i, time.Now().UnixNano()))
+				b.StartTimer()
+				peak = max(peak, peakRSS(b, env, mod, "go", "build", "-o", os.DevNull, "."))
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "build-peak-MiB")
+		})
+	}
+}
+
+func goCmd(dir string, env []string, args ...string) *exec.Cmd {
+	cmd := exec.Command("go", args...)
+	cmd.Dir, cmd.Env = dir, env
+	return cmd
+}
+
+func writeBenchFile(b *testing.B, path string, data []byte) {
+	b.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// rssRunner is the environment variable that makes the test binary run the
+// command in its arguments and print the command's peak RSS (TestMain).
+const rssRunner = "POSTMAN2GO_RSS_RUNNER"
+
+// peakRSS runs a command and returns its peak resident set size in bytes
+// (the largest of it and its children: go build's compile). The command is
+// started by a new, small process, this test binary again: a child started
+// by the benchmark itself would report at least the benchmark's own RSS,
+// which Linux carries over when os/exec's vfork-style child calls exec.
+func peakRSS(b *testing.B, env []string, dir string, name string, args ...string) int64 {
+	b.Helper()
+	cmd := exec.Command(os.Args[0], append([]string{name}, args...)...)
+	cmd.Dir = dir
+	if env == nil {
+		env = os.Environ()
+	}
+	cmd.Env = append(env[:len(env):len(env)], rssRunner+"=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		b.Fatalf("%s: %v\n%s", name, err, stderr.Bytes())
+	}
+	var kib int64
+	if _, err := fmt.Sscan(string(out), &kib); err != nil {
+		b.Fatalf("%s: no peak RSS in %q", name, out)
+	}
+	return kib << 10
+}
+
+// TestMain is the tests, or with rssRunner set, the runner of peakRSS.
+func TestMain(m *testing.M) {
+	if os.Getenv(rssRunner) == "" {
+		os.Exit(m.Run())
+	}
+	cmd := exec.Command(os.Args[1], os.Args[2:]...)
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, rssRunner+"=") })
+	if out, err := cmd.CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "%v\n%s", err, out)
+		os.Exit(1)
+	}
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		fmt.Fprintln(os.Stderr, "no rusage on this system")
+		os.Exit(1)
+	}
+	fmt.Println(ru.Maxrss) // KiB on Linux
+	os.Exit(0)
 }
