@@ -5,7 +5,6 @@ package zoom
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"strconv"
 	"time"
@@ -38,8 +37,8 @@ import (
 //	300     300   SIP phone not found: phoneId. The SIP phone with this phoneId was not found on this account.
 //	400     -     Bad request.
 func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams, opts ...RequestOption) (*UpdateSIPPhoneResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateSIPPhone: %w", err)
+	if err := c.validate("UpdateSIPPhone", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateSIPPhone", "PATCH", authBearer, UpdateSIPPhoneResponseDocs)
 	r.addPath("/sip_phones/")
@@ -102,8 +101,8 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 //	204     -     SIP Phone deleted.
 //	300     300   The SIP phone with this phoneId was not found on this account.
 func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams, opts ...RequestOption) (*DeleteSIPPhoneResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteSIPPhone: %w", err)
+	if err := c.validate("DeleteSIPPhone", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteSIPPhone", "DELETE", authBearer, DeleteSIPPhoneResponseDocs)
 	r.addPath("/sip_phones/")
@@ -144,8 +143,8 @@ func (c *Client) DeleteSIPPhone(ctx context.Context, params DeleteSIPPhoneParams
 //	200     200   SIP Phones listed successfully. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first.
 //	400     -     Bad Request
 func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, opts ...RequestOption) (*ListSIPPhonesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListSIPPhones: %w", err)
+	if err := c.validate("ListSIPPhones", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListSIPPhones", "GET", authBearer, ListSIPPhonesResponseDocs)
 	r.addPath("/sip_phones")
@@ -237,8 +236,8 @@ func (r *ListSIPPhonesResponse) items() []Phone {
 //	400     200   Bad request. Permission missing: Enable SIP Phone Integration by contacting a Zoom Admin first. Error Code: `300` SIP Phone with the same email already exists.
 //	404     1001  User {userId} not exist or not belong to this account.
 func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams, opts ...RequestOption) (*EnableSIPPhoneResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("EnableSIPPhone: %w", err)
+	if err := c.validate("EnableSIPPhone", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("EnableSIPPhone", "POST", authBearer, EnableSIPPhoneResponseDocs)
 	r.addPath("/sip_phones")
@@ -309,8 +308,8 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 //	200     -     Zoom Room Account Profile returned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRoomAccountProfileParams, opts ...RequestOption) (*GetZoomRoomAccountProfileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetZoomRoomAccountProfile: %w", err)
+	if err := c.validate("GetZoomRoomAccountProfile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetZoomRoomAccountProfile", "GET", authBearer, GetZoomRoomAccountProfileResponseDocs)
 	r.addPath("/rooms/account_profile")
@@ -351,8 +350,8 @@ func (c *Client) GetZoomRoomAccountProfile(ctx context.Context, params GetZoomRo
 //	204     -     No Content Profile updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params UpdateZoomRoomAccountProfileParams, opts ...RequestOption) (*UpdateZoomRoomAccountProfileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateZoomRoomAccountProfile: %w", err)
+	if err := c.validate("UpdateZoomRoomAccountProfile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateZoomRoomAccountProfile", "PATCH", authBearer, UpdateZoomRoomAccountProfileResponseDocs)
 	r.addPath("/rooms/account_profile")
@@ -396,8 +395,8 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 //	200     -     OK ZR Account Settings returned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomRoomAccountSettingsParams, opts ...RequestOption) (*GetZoomRoomAccountSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetZoomRoomAccountSettings: %w", err)
+	if err := c.validate("GetZoomRoomAccountSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetZoomRoomAccountSettings", "GET", authBearer, GetZoomRoomAccountSettingsResponseDocs)
 	r.addPath("/rooms/account_settings")
@@ -443,8 +442,8 @@ func (c *Client) GetZoomRoomAccountSettings(ctx context.Context, params GetZoomR
 //	204     -     No Content Settings updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params UpdateZoomRoomAccountSettingsParams, opts ...RequestOption) (*UpdateZoomRoomAccountSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateZoomRoomAccountSettings: %w", err)
+	if err := c.validate("UpdateZoomRoomAccountSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateZoomRoomAccountSettings", "PATCH", authBearer, UpdateZoomRoomAccountSettingsResponseDocs)
 	r.addPath("/rooms/account_settings")
@@ -488,8 +487,8 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access Restricted.
 //	404     4801  Not Found Location not found: {locationId}
 func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSettingsParams, opts ...RequestOption) (*GetLocationSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetLocationSettings: %w", err)
+	if err := c.validate("GetLocationSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetLocationSettings", "GET", authBearer, GetLocationSettingsResponseDocs)
 	r.addPath("/rooms/locations/")
@@ -535,8 +534,8 @@ func (c *Client) GetLocationSettings(ctx context.Context, params GetLocationSett
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     4801  Not Found Location not found: {locationId}
 func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocationSettingsParams, opts ...RequestOption) (*UpdateLocationSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateLocationSettings: %w", err)
+	if err := c.validate("UpdateLocationSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateLocationSettings", "PATCH", authBearer, UpdateLocationSettingsResponseDocs)
 	r.addPath("/rooms/locations/")
@@ -588,8 +587,8 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     4801  Not Found Location not found: {locationId}.
 func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomRoomLocationProfileParams, opts ...RequestOption) (*GetZoomRoomLocationProfileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetZoomRoomLocationProfile: %w", err)
+	if err := c.validate("GetZoomRoomLocationProfile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetZoomRoomLocationProfile", "GET", authBearer, GetZoomRoomLocationProfileResponseDocs)
 	r.addPath("/rooms/locations/")
@@ -633,8 +632,8 @@ func (c *Client) GetZoomRoomLocationProfile(ctx context.Context, params GetZoomR
 //	Status  Code  Description
 //	200     -     Untitled Example
 func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params UpdateZoomRoomLocationProfileParams, opts ...RequestOption) (*UpdateZoomRoomLocationProfileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateZoomRoomLocationProfile: %w", err)
+	if err := c.validate("UpdateZoomRoomLocationProfile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateZoomRoomLocationProfile", "PATCH", authBearer, UpdateZoomRoomLocationProfileResponseDocs)
 	r.addPath("/rooms/locations/")
@@ -689,8 +688,8 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Invalid parent location id {parent_location_id}
 //	404     4801  Not Found Location not found:{parent_location_id}.
 func (c *Client) ChangeAssignedParentLocation(ctx context.Context, params ChangeAssignedParentLocationParams, opts ...RequestOption) (*ChangeAssignedParentLocationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ChangeAssignedParentLocation: %w", err)
+	if err := c.validate("ChangeAssignedParentLocation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ChangeAssignedParentLocation", "PUT", authBearer, ChangeAssignedParentLocationResponseDocs)
 	r.addPath("/rooms/locations/")
@@ -734,8 +733,8 @@ func (c *Client) ChangeAssignedParentLocation(ctx context.Context, params Change
 //	200     -     OK Zoom Rooms location structure returned successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoomRoomLocationStructureParams, opts ...RequestOption) (*GetZoomRoomLocationStructureResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetZoomRoomLocationStructure: %w", err)
+	if err := c.validate("GetZoomRoomLocationStructure", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetZoomRoomLocationStructure", "GET", authBearer, GetZoomRoomLocationStructureResponseDocs)
 	r.addPath("/rooms/locations/structure")
@@ -777,8 +776,8 @@ func (c *Client) GetZoomRoomLocationStructure(ctx context.Context, params GetZoo
 //	400     2100  Bad Request This sub account has no sip trunk plan
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params UpdateZoomRoomsLocationStructureParams, opts ...RequestOption) (*UpdateZoomRoomsLocationStructureResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateZoomRoomsLocationStructure: %w", err)
+	if err := c.validate("UpdateZoomRoomsLocationStructure", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateZoomRoomsLocationStructure", "PUT", authBearer, UpdateZoomRoomsLocationStructureResponseDocs)
 	r.addPath("/rooms/locations/structure")
@@ -823,8 +822,8 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location type not exist.
 //	404     4801  Not Found Location not found:{parent_location_id}.
 func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomLocationsParams, opts ...RequestOption) (*ListZoomRoomLocationsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListZoomRoomLocations: %w", err)
+	if err := c.validate("ListZoomRoomLocations", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListZoomRoomLocations", "GET", authBearer, ListZoomRoomLocationsResponseDocs)
 	r.addPath("/rooms/locations")
@@ -889,8 +888,8 @@ func (c *Client) ListZoomRoomLocationsPages(ctx context.Context, params ListZoom
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Error Code: `300` Location name already exists. Try a different location n
 //	404     4801  Not Found Location not exist {parent_location_id}
 func (c *Client) AddLocation(ctx context.Context, params AddLocationParams, opts ...RequestOption) (*AddLocationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddLocation: %w", err)
+	if err := c.validate("AddLocation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddLocation", "POST", authBearer, AddLocationResponseDocs)
 	r.addPath("/rooms/locations")
@@ -941,8 +940,8 @@ func (c *Client) AddLocation(ctx context.Context, params AddLocationParams, opts
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}.
 func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSettingsParams, opts ...RequestOption) (*GetZoomRoomSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetZoomRoomSettings: %w", err)
+	if err := c.validate("GetZoomRoomSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetZoomRoomSettings", "GET", authBearer, GetZoomRoomSettingsResponseDocs)
 	r.addPath("/rooms/")
@@ -986,8 +985,8 @@ func (c *Client) GetZoomRoomSettings(ctx context.Context, params GetZoomRoomSett
 //	204     -     No Content Settings updated successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRoomSettingsParams, opts ...RequestOption) (*UpdateZoomRoomSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateZoomRoomSettings: %w", err)
+	if err := c.validate("UpdateZoomRoomSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateZoomRoomSettings", "PATCH", authBearer, UpdateZoomRoomSettingsResponseDocs)
 	r.addPath("/rooms/")
@@ -1036,8 +1035,8 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 //	200     -     OK Devices listed successfully.
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDevicesParams, opts ...RequestOption) (*ListZoomRoomDevicesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListZoomRoomDevices: %w", err)
+	if err := c.validate("ListZoomRoomDevices", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListZoomRoomDevices", "GET", authBearer, ListZoomRoomDevicesResponseDocs)
 	r.addPath("/rooms/")
@@ -1080,8 +1079,8 @@ func (c *Client) ListZoomRoomDevices(ctx context.Context, params ListZoomRoomDev
 //	204     -     No Content Request processed successfully.
 //	400     8001  Bad Request Cannot process this upgrade request. The Zoom Rooms Software in this device is either already up to date or is currently being updated. Error Code: `8002` Ca
 func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoomRoomsAppVersionParams, opts ...RequestOption) (*ChangeZoomRoomsAppVersionResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ChangeZoomRoomsAppVersion: %w", err)
+	if err := c.validate("ChangeZoomRoomsAppVersion", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ChangeZoomRoomsAppVersion", "PUT", authBearer, ChangeZoomRoomsAppVersionResponseDocs)
 	r.addPath("/rooms/")
@@ -1127,8 +1126,8 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 //	400     200   Bad Request - Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. - Access restricted.
 //	404     1012  Not Found Room not found:{roomId}.
 func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfileParams, opts ...RequestOption) (*GetZoomRoomProfileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetZoomRoomProfile: %w", err)
+	if err := c.validate("GetZoomRoomProfile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetZoomRoomProfile", "GET", authBearer, GetZoomRoomProfileResponseDocs)
 	r.addPath("/rooms/")
@@ -1173,8 +1172,8 @@ func (c *Client) GetZoomRoomProfile(ctx context.Context, params GetZoomRoomProfi
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}
 func (c *Client) DeleteZoomRoom(ctx context.Context, params DeleteZoomRoomParams, opts ...RequestOption) (*DeleteZoomRoomResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteZoomRoom: %w", err)
+	if err := c.validate("DeleteZoomRoom", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteZoomRoom", "DELETE", authBearer, DeleteZoomRoomResponseDocs)
 	r.addPath("/rooms/")
@@ -1210,8 +1209,8 @@ func (c *Client) DeleteZoomRoom(ctx context.Context, params DeleteZoomRoomParams
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. Access restricted.
 //	404     1012  Not Found Room not found:{roomId}
 func (c *Client) UpdateZoomRoomProfile(ctx context.Context, params UpdateZoomRoomProfileParams, opts ...RequestOption) (*UpdateZoomRoomProfileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateZoomRoomProfile: %w", err)
+	if err := c.validate("UpdateZoomRoomProfile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateZoomRoomProfile", "PATCH", authBearer, UpdateZoomRoomProfileResponseDocs)
 	r.addPath("/rooms/")
@@ -1257,8 +1256,8 @@ func (c *Client) UpdateZoomRoomProfile(ctx context.Context, params UpdateZoomRoo
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription.
 //	404     4801  Not Found Location not found: {location_id}
 func (c *Client) ChangeZoomRoomLocation(ctx context.Context, params ChangeZoomRoomLocationParams, opts ...RequestOption) (*ChangeZoomRoomLocationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ChangeZoomRoomLocation: %w", err)
+	if err := c.validate("ChangeZoomRoomLocation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ChangeZoomRoomLocation", "PUT", authBearer, ChangeZoomRoomLocationResponseDocs)
 	r.addPath("/rooms/")
@@ -1301,8 +1300,8 @@ func (c *Client) ChangeZoomRoomLocation(ctx context.Context, params ChangeZoomRo
 //	Status  Code  Description
 //	200     -     A list of Zoom Rooms returned successfully.
 func (c *Client) RoomsListZoomRooms(ctx context.Context, params RoomsListZoomRoomsParams, opts ...RequestOption) (*RoomsListZoomRoomsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RoomsListZoomRooms: %w", err)
+	if err := c.validate("RoomsListZoomRooms", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RoomsListZoomRooms", "GET", authBearer, RoomsListZoomRoomsResponseDocs)
 	r.addPath("/rooms")
@@ -1396,8 +1395,8 @@ func (r *RoomsListZoomRoomsResponse) items() []RoomsListZoomRoomsRoom {
 //	400     200   Bad Request Zoom Room subscription not found. Try again after purchasing a Zoom Room subscription. At least one normal Zoom Rooms required. Error Code: `300` Invalid par
 //	404     4801  Not Found Location not found:{location_id}
 func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts ...RequestOption) (*AddZoomRoomResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddZoomRoom: %w", err)
+	if err := c.validate("AddZoomRoom", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddZoomRoom", "POST", authBearer, AddZoomRoomResponseDocs)
 	r.addPath("/rooms")
@@ -1451,8 +1450,8 @@ func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts
 //	400     300   Bad Request - Zoom Room is offline. Please ensure that the Zoom Room is online before checking in or checking out. - Invalid parameters.
 //	404     1012  Not Found Room does not exist: {roomId}.
 func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckInOrCheckOutOfZoomRoomParams, opts ...RequestOption) (*CheckInOrCheckOutOfZoomRoomResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CheckInOrCheckOutOfZoomRoom: %w", err)
+	if err := c.validate("CheckInOrCheckOutOfZoomRoom", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CheckInOrCheckOutOfZoomRoom", "PATCH", authBearer, CheckInOrCheckOutOfZoomRoomResponseDocs)
 	r.addPath("/rooms/")
@@ -1499,8 +1498,8 @@ func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckIn
 //	200     -     OK List returned.
 //	400     -     Bad Request - Zoom Room subscription was not found. Try again after purchasing a Zoom Room subscription. - Access restricted.
 func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigitalSignageContentsParams, opts ...RequestOption) (*ListDigitalSignageContentsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListDigitalSignageContents: %w", err)
+	if err := c.validate("ListDigitalSignageContents", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListDigitalSignageContents", "GET", authBearer, ListDigitalSignageContentsResponseDocs)
 	r.addPath("/rooms/digital_signage")
@@ -1587,8 +1586,8 @@ func (r *ListDigitalSignageContentsResponse) items() []Content {
 //	202     -     Accepted
 //	400     200   Access restricted. Error Code: `300` Event id is required. Invalid value submitted for Target Ids. Provide a valid Target Id associated with the Target type.
 func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911DigitalSignageParams, opts ...RequestOption) (*UpdateE911DigitalSignageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateE911DigitalSignage: %w", err)
+	if err := c.validate("UpdateE911DigitalSignage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateE911DigitalSignage", "PATCH", authBearer, UpdateE911DigitalSignageResponseDocs)
 	r.addPath("/rooms/events")
@@ -1646,8 +1645,8 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 //	400     200   Bar request Only the sender of this message can make updates. Error Code: `300` Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) UpdateMessage(ctx context.Context, params UpdateMessageParams, opts ...RequestOption) (*UpdateMessageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateMessage: %w", err)
+	if err := c.validate("UpdateMessage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateMessage", "PUT", authBearer, UpdateMessageResponseDocs)
 	r.addPath("/chat/users/")
@@ -1707,8 +1706,8 @@ func (c *Client) UpdateMessage(ctx context.Context, params UpdateMessageParams, 
 //	400     200   Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can make updates. Error Code: `300` Channel does not exist: $messageId M
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) DeleteMessage(ctx context.Context, params DeleteMessageParams, opts ...RequestOption) (*DeleteMessageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteMessage: %w", err)
+	if err := c.validate("DeleteMessage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteMessage", "DELETE", authBearer, DeleteMessageResponseDocs)
 	r.addPath("/chat/users/")
@@ -1760,8 +1759,8 @@ func (c *Client) DeleteMessage(ctx context.Context, params DeleteMessageParams, 
 //	400     200   Bad request. The contact or the channel parameter provided is invalid. Only the sender of this message can get it. Error Code: `300` Channel does not exist: $messageId Must pr
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) GetMessage(ctx context.Context, params GetMessageParams, opts ...RequestOption) (*GetMessageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMessage: %w", err)
+	if err := c.validate("GetMessage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMessage", "GET", authBearer, GetMessageResponseDocs)
 	r.addPath("/chat/users/")
@@ -1816,8 +1815,8 @@ func (c *Client) GetMessage(ctx context.Context, params GetMessageParams, opts .
 //	400     300   Bar request Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessageReadOrUnreadParams, opts ...RequestOption) (*MarkMessageReadOrUnreadResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MarkMessageReadOrUnread: %w", err)
+	if err := c.validate("MarkMessageReadOrUnread", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MarkMessageReadOrUnread", "PATCH", authBearer, MarkMessageReadOrUnreadResponseDocs)
 	r.addPath("/chat/users/")
@@ -1873,8 +1872,8 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 //	400     300   Bad request Message does not exist: $messageId Must provide either contact or channel parameter.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) ReactToChatMessage(ctx context.Context, params ReactToChatMessageParams, opts ...RequestOption) (*ReactToChatMessageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ReactToChatMessage: %w", err)
+	if err := c.validate("ReactToChatMessage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ReactToChatMessage", "PATCH", authBearer, ReactToChatMessageResponseDocs)
 	r.addPath("/chat/users/")
@@ -1937,8 +1936,8 @@ func (c *Client) ReactToChatMessage(ctx context.Context, params ReactToChatMessa
 //	400     5301  Bad request. Message sending failed. Error Code: `5402` This only supports replies to a main message.
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) SendChatMessage(ctx context.Context, params SendChatMessageParams, opts ...RequestOption) (*SendChatMessageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SendChatMessage: %w", err)
+	if err := c.validate("SendChatMessage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SendChatMessage", "POST", authBearer, SendChatMessageResponseDocs)
 	r.addPath("/chat/users/")
@@ -2006,8 +2005,8 @@ func (c *Client) SendChatMessage(ctx context.Context, params SendChatMessagePara
 //	400     200   Bad request. Unauthorized request. You do not have permission to access this user's chat messages. Error Code: `300` The next page token is invalid or expired. Error Code: `3
 //	404     1001  User does not exist: $to_contact. Error Code: `4130` Channel does not exist: $to_channel.
 func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMessagesParams, opts ...RequestOption) (*ListUserChatMessagesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListUserChatMessages: %w", err)
+	if err := c.validate("ListUserChatMessages", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListUserChatMessages", "GET", authBearer, ListUserChatMessagesResponseDocs)
 	r.addPath("/chat/users/")
@@ -2105,8 +2104,8 @@ func (r *ListUserChatMessagesResponse) items() []ListUserChatMessagesMessage {
 //	200     -     List of channel members returned.
 //	400     200   Bad Request Unauthorized request. You do not have permission to view channel members on this user's behalf.. Error Code: `300` The next page token is either invalid or has expired.
 func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembersParams, opts ...RequestOption) (*ListChannelMembersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListChannelMembers: %w", err)
+	if err := c.validate("ListChannelMembers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListChannelMembers", "GET", authBearer, ListChannelMembersResponseDocs)
 	r.addPath("/chat/users/")
@@ -2194,8 +2193,8 @@ func (r *ListChannelMembersResponse) items() []ListChannelMembersMember {
 //	201     -     Members invited to the channel.
 //	400     5301  Status Code: `400` Bad request. Request to invite channel members failed. Error Code: `200` Unauthorized request. You do not have permission to invite channel members on this user's behalf.
 func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelMembersParams, opts ...RequestOption) (*InviteChannelMembersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("InviteChannelMembers: %w", err)
+	if err := c.validate("InviteChannelMembers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("InviteChannelMembers", "POST", authBearer, InviteChannelMembersResponseDocs)
 	r.addPath("/chat/users/")
@@ -2250,8 +2249,8 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 //	204     -     No Content Member removed.
 //	400     200   Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member.
 func (c *Client) UsersRemoveMember(ctx context.Context, params UsersRemoveMemberParams, opts ...RequestOption) (*UsersRemoveMemberResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UsersRemoveMember: %w", err)
+	if err := c.validate("UsersRemoveMember", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UsersRemoveMember", "DELETE", authBearer, UsersRemoveMemberResponseDocs)
 	r.addPath("/chat/users/")
@@ -2300,8 +2299,8 @@ func (c *Client) UsersRemoveMember(ctx context.Context, params UsersRemoveMember
 //	400     200   Bad Request Unauthorized request. You do not have permission to access this user's channel information.
 //	404     4130  Status Code: `404` Not found. Channel does not exist: $channelId.
 func (c *Client) UsersGetChannel(ctx context.Context, params UsersGetChannelParams, opts ...RequestOption) (*UsersGetChannelResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UsersGetChannel: %w", err)
+	if err := c.validate("UsersGetChannel", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UsersGetChannel", "GET", authBearer, UsersGetChannelResponseDocs)
 	r.addPath("/chat/users/")
@@ -2349,8 +2348,8 @@ func (c *Client) UsersGetChannel(ctx context.Context, params UsersGetChannelPara
 //	204     -     Status Code: `204` Channel updated.
 //	400     200   Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed.
 func (c *Client) UsersUpdateChannel(ctx context.Context, params UsersUpdateChannelParams, opts ...RequestOption) (*UsersUpdateChannelResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UsersUpdateChannel: %w", err)
+	if err := c.validate("UsersUpdateChannel", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UsersUpdateChannel", "PATCH", authBearer, UsersUpdateChannelResponseDocs)
 	r.addPath("/chat/users/")
@@ -2396,8 +2395,8 @@ func (c *Client) UsersUpdateChannel(ctx context.Context, params UsersUpdateChann
 //	204     -     Channel deleted.
 //	400     200   Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed.
 func (c *Client) UsersDeleteChannel(ctx context.Context, params UsersDeleteChannelParams, opts ...RequestOption) (*UsersDeleteChannelResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UsersDeleteChannel: %w", err)
+	if err := c.validate("UsersDeleteChannel", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UsersDeleteChannel", "DELETE", authBearer, UsersDeleteChannelResponseDocs)
 	r.addPath("/chat/users/")
@@ -2443,8 +2442,8 @@ func (c *Client) UsersDeleteChannel(ctx context.Context, params UsersDeleteChann
 //	200     -     Status Code: `200` User's channels returned.
 //	400     300   Bad request. The next page token is either invalid or has expired.
 func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsParams, opts ...RequestOption) (*ListUserChannelsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListUserChannels: %w", err)
+	if err := c.validate("ListUserChannels", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListUserChannels", "GET", authBearer, ListUserChannelsResponseDocs)
 	r.addPath("/chat/users/")
@@ -2533,8 +2532,8 @@ func (r *ListUserChannelsResponse) items() []Channel {
 //	400     5301  Not found. Request to create a channel failed.
 //	404     1001  User does not exist: $userId.
 func (c *Client) CreateChannel(ctx context.Context, params CreateChannelParams, opts ...RequestOption) (*CreateChannelResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateChannel: %w", err)
+	if err := c.validate("CreateChannel", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateChannel", "POST", authBearer, CreateChannelResponseDocs)
 	r.addPath("/chat/users/")
@@ -2591,8 +2590,8 @@ func (c *Client) CreateChannel(ctx context.Context, params CreateChannelParams, 
 //	200     -     List of user's contacts returned.
 //	300     300   The next page token is invalid or has expired.
 func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsParams, opts ...RequestOption) (*ListUserContactsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListUserContacts: %w", err)
+	if err := c.validate("ListUserContacts", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListUserContacts", "GET", authBearer, ListUserContactsResponseDocs)
 	r.addPath("/chat/users/me/contacts")
@@ -2679,8 +2678,8 @@ func (r *ListUserContactsResponse) items() []ListUserContactsContact {
 //	400     5301  Bad request Request to get the presence status of the chat contact failed.
 //	404     1001  User does not exist: $contactId
 func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContactDetailsParams, opts ...RequestOption) (*GetUserContactDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUserContactDetails: %w", err)
+	if err := c.validate("GetUserContactDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUserContactDetails", "GET", authBearer, GetUserContactDetailsResponseDocs)
 	r.addPath("/chat/users/me/contacts/")
@@ -2726,8 +2725,8 @@ func (c *Client) GetUserContactDetails(ctx context.Context, params GetUserContac
 //	201     -     Successfully joined the channel.
 //	400     5301  Bad request. Request to join the channel failed.
 func (c *Client) JoinChannel(ctx context.Context, params JoinChannelParams, opts ...RequestOption) (*JoinChannelResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("JoinChannel: %w", err)
+	if err := c.validate("JoinChannel", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("JoinChannel", "POST", authBearer, JoinChannelResponseDocs)
 	r.addPath("/chat/channels/")
@@ -2769,8 +2768,8 @@ func (c *Client) JoinChannel(ctx context.Context, params JoinChannelParams, opts
 //	204     -     Left channel successfully.
 //	400     5301  Bad Request. Request to leave the channel failed.
 func (c *Client) LeaveChannel(ctx context.Context, params LeaveChannelParams, opts ...RequestOption) (*LeaveChannelResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("LeaveChannel: %w", err)
+	if err := c.validate("LeaveChannel", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("LeaveChannel", "DELETE", authBearer, LeaveChannelResponseDocs)
 	r.addPath("/chat/channels/")
@@ -2808,8 +2807,8 @@ func (c *Client) LeaveChannel(ctx context.Context, params LeaveChannelParams, op
 //	204     -     No Content Member removed.
 //	400     200   Bad Request Unauthorized request. You do not have permission to remove channel members on this user's behalf. Error Code: `5301` Unable to remove channel member.
 func (c *Client) RemoveMember(ctx context.Context, params RemoveMemberParams, opts ...RequestOption) (*RemoveMemberResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RemoveMember: %w", err)
+	if err := c.validate("RemoveMember", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RemoveMember", "DELETE", authBearer, RemoveMemberResponseDocs)
 	r.addPath("/chat/channels/")
@@ -2855,8 +2854,8 @@ func (c *Client) RemoveMember(ctx context.Context, params RemoveMemberParams, op
 //	400     200   Bad Request Unauthorized request. You do not have permission to access this user's channel information.
 //	404     4130  Status Code: `404` Not found. Channel does not exist: $channelId.
 func (c *Client) GetChannel(ctx context.Context, params GetChannelParams, opts ...RequestOption) (*GetChannelResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetChannel: %w", err)
+	if err := c.validate("GetChannel", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetChannel", "GET", authBearer, GetChannelResponseDocs)
 	r.addPath("/chat/channels/")
@@ -2896,8 +2895,8 @@ func (c *Client) GetChannel(ctx context.Context, params GetChannelParams, opts .
 //	204     -     Status Code: `204` Channel updated.
 //	400     200   Status Code: `400` Bad request Unauthorized request. You do not have permission to update a channel for this user. Error Code: `5301` Request to update a channel failed.
 func (c *Client) UpdateChannel(ctx context.Context, params UpdateChannelParams, opts ...RequestOption) (*UpdateChannelResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateChannel: %w", err)
+	if err := c.validate("UpdateChannel", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateChannel", "PATCH", authBearer, UpdateChannelResponseDocs)
 	r.addPath("/chat/channels/")
@@ -2938,8 +2937,8 @@ func (c *Client) UpdateChannel(ctx context.Context, params UpdateChannelParams, 
 //	204     -     Channel deleted.
 //	400     200   Bad request. Unauthorized request. You do not have permission to delete this user's channel. Error Code: `5301` Request to delete a channel failed.
 func (c *Client) DeleteChannel(ctx context.Context, params DeleteChannelParams, opts ...RequestOption) (*DeleteChannelResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteChannel: %w", err)
+	if err := c.validate("DeleteChannel", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteChannel", "DELETE", authBearer, DeleteChannelResponseDocs)
 	r.addPath("/chat/channels/")
@@ -2980,8 +2979,8 @@ func (c *Client) DeleteChannel(ctx context.Context, params DeleteChannelParams, 
 //	400     120   Bad Request No file uploaded. Verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. File uploads must be in "jpg/jpeg", "
 //	404     2001  Not Found This account does not exist or does not belong to you: {accountId}.
 func (c *Client) AccountsUploadVirtualBackgroundFiles(ctx context.Context, params AccountsUploadVirtualBackgroundFilesParams, opts ...RequestOption) (*AccountsUploadVirtualBackgroundFilesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AccountsUploadVirtualBackgroundFiles: %w", err)
+	if err := c.validate("AccountsUploadVirtualBackgroundFiles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AccountsUploadVirtualBackgroundFiles", "POST", authBearer, AccountsUploadVirtualBackgroundFilesResponseDocs)
 	r.addPath("/accounts/")
@@ -3030,8 +3029,8 @@ func (c *Client) AccountsUploadVirtualBackgroundFiles(ctx context.Context, param
 //	400     300   Bad request Invalid parameter: file_ids.
 //	404     2001  Not Found This account does not exist or does not belong to you: {accountId}.
 func (c *Client) AccountsDeleteVirtualBackgroundFiles(ctx context.Context, params AccountsDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*AccountsDeleteVirtualBackgroundFilesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AccountsDeleteVirtualBackgroundFiles: %w", err)
+	if err := c.validate("AccountsDeleteVirtualBackgroundFiles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AccountsDeleteVirtualBackgroundFiles", "DELETE", authBearer, AccountsDeleteVirtualBackgroundFilesResponseDocs)
 	r.addPath("/accounts/")
@@ -3072,8 +3071,8 @@ func (c *Client) AccountsDeleteVirtualBackgroundFiles(ctx context.Context, param
 //	200     200   Account settings returned. Only available for Paid account.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts ...RequestOption) (*GetSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetSettings: %w", err)
+	if err := c.validate("GetSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetSettings", "GET", authBearer, GetSettingsResponseDocs)
 	r.addPath("/accounts/")
@@ -3123,8 +3122,8 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 //	300     300   The domains provided are invalid. If you are providing multiple domains, separate each domain with a comma.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams, opts ...RequestOption) (*UpdateSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateSettings: %w", err)
+	if err := c.validate("UpdateSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateSettings", "PATCH", authBearer, UpdateSettingsResponseDocs)
 	r.addPath("/accounts/")
@@ -3210,8 +3209,8 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 //	200     -     Account billing invoice information returned.
 //	400     200   Only available for Paid account: {subAccountId}. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvoicesParams, opts ...RequestOption) (*ListBillingInvoicesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListBillingInvoices: %w", err)
+	if err := c.validate("ListBillingInvoices", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListBillingInvoices", "GET", authBearer, ListBillingInvoicesResponseDocs)
 	r.addPath("/accounts/")
@@ -3265,8 +3264,8 @@ func (c *Client) ListBillingInvoices(ctx context.Context, params ListBillingInvo
 //	200     -     Account billing invoice information returned.
 //	400     2001  Account does not exist: {subAccountId}. InvoiceId does not exist: {invoiceId}.
 func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetailsParams, opts ...RequestOption) (*GetInvoiceDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetInvoiceDetails: %w", err)
+	if err := c.validate("GetInvoiceDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetInvoiceDetails", "GET", authBearer, GetInvoiceDetailsResponseDocs)
 	r.addPath("/accounts/")
@@ -3314,8 +3313,8 @@ func (c *Client) GetInvoiceDetails(ctx context.Context, params GetInvoiceDetails
 //	400     2100  This sub account is on self pay mode.
 //	404     2001  Account does not exist: {subAccountId}.
 func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInformationParams, opts ...RequestOption) (*GetBillingInformationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetBillingInformation: %w", err)
+	if err := c.validate("GetBillingInformation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetBillingInformation", "GET", authBearer, GetBillingInformationResponseDocs)
 	r.addPath("/accounts/")
@@ -3364,8 +3363,8 @@ func (c *Client) GetBillingInformation(ctx context.Context, params GetBillingInf
 //	400     2100  This sub account is on self pay mode. Invalid country parameter: {country}. Invalid state parameter: {state}.
 //	404     2001  Account does not exist: {subAccountId}.
 func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBillingInformationParams, opts ...RequestOption) (*UpdateBillingInformationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateBillingInformation: %w", err)
+	if err := c.validate("UpdateBillingInformation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateBillingInformation", "PATCH", authBearer, UpdateBillingInformationResponseDocs)
 	r.addPath("/accounts/")
@@ -3442,8 +3441,8 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 //	400     2100  This sub account is on self pay mode. Cannot makes updates when account is subscribed to a bundle plan. This account is not under a free trial plan. The account currently has {0} paid
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) UpdateBasePlan(ctx context.Context, params UpdateBasePlanParams, opts ...RequestOption) (*UpdateBasePlanResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateBasePlan: %w", err)
+	if err := c.validate("UpdateBasePlan", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateBasePlan", "PUT", authBearer, UpdateBasePlanResponseDocs)
 	r.addPath("/accounts/")
@@ -3493,8 +3492,8 @@ func (c *Client) UpdateBasePlan(ctx context.Context, params UpdateBasePlanParams
 //	400     2100  This sub account is paid by self. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provision, u
 //	404     1001  User does not exist. Error Code: `2001` This account does not exist or does not belong to this master account.
 func (c *Client) CancelBasePlan(ctx context.Context, params CancelBasePlanParams, opts ...RequestOption) (*CancelBasePlanResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CancelBasePlan: %w", err)
+	if err := c.validate("CancelBasePlan", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CancelBasePlan", "PATCH", authBearer, CancelBasePlanResponseDocs)
 	r.addPath("/accounts/")
@@ -3546,8 +3545,8 @@ func (c *Client) CancelBasePlan(ctx context.Context, params CancelBasePlanParams
 //	400     2100  This sub account is on self pay mode. Cannot update Additional plan for a sub account under free plan. Additional Zoom Rooms plan cannot be added to a sub account that already has a Zoom
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) SubscribeAccountToAdditionalPlan(ctx context.Context, params SubscribeAccountToAdditionalPlanParams, opts ...RequestOption) (*SubscribeAccountToAdditionalPlanResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SubscribeAccountToAdditionalPlan: %w", err)
+	if err := c.validate("SubscribeAccountToAdditionalPlan", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SubscribeAccountToAdditionalPlan", "POST", authBearer, SubscribeAccountToAdditionalPlanResponseDocs)
 	r.addPath("/accounts/")
@@ -3604,8 +3603,8 @@ func (c *Client) SubscribeAccountToAdditionalPlan(ctx context.Context, params Su
 //	400     2100  This sub account is on self pay mode. Invalid Additional Plan Type: {newPlanCode}. Cannot update Additional plan for a sub account under free plan. Invalid plan type. Account can’t
 //	404     2001  Account does not exist: {subAccountId}. Error Code: `3200` Cannot find Zuora subscription for account:{subAccountId}.
 func (c *Client) UpdateAccountAdditionalPlan(ctx context.Context, params UpdateAccountAdditionalPlanParams, opts ...RequestOption) (*UpdateAccountAdditionalPlanResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateAccountAdditionalPlan: %w", err)
+	if err := c.validate("UpdateAccountAdditionalPlan", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateAccountAdditionalPlan", "PUT", authBearer, UpdateAccountAdditionalPlanResponseDocs)
 	r.addPath("/accounts/")
@@ -3659,8 +3658,8 @@ func (c *Client) UpdateAccountAdditionalPlan(ctx context.Context, params UpdateA
 //	400     2100  This sub account is on self pay mode. You cannot make cancellation requests for a bundle plan. Contact the Zoom Support team for details. Master accounts with bulk licenses cannot provisi
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditionalPlansParams, opts ...RequestOption) (*CancelAdditionalPlansResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CancelAdditionalPlans: %w", err)
+	if err := c.validate("CancelAdditionalPlans", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CancelAdditionalPlans", "PATCH", authBearer, CancelAdditionalPlansResponseDocs)
 	r.addPath("/accounts/")
@@ -3713,8 +3712,8 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 //	400     2100  This sub account is on self pay mode.
 //	404     -     Account does not exist: {subAccountId}.
 func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccountPlanInformationParams, opts ...RequestOption) (*GetAccountPlanInformationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetAccountPlanInformation: %w", err)
+	if err := c.validate("GetAccountPlanInformation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetAccountPlanInformation", "GET", authBearer, GetAccountPlanInformationResponseDocs)
 	r.addPath("/accounts/")
@@ -3763,8 +3762,8 @@ func (c *Client) GetAccountPlanInformation(ctx context.Context, params GetAccoun
 //	400     2100  Invalid parameter: first_name Invalid parameter: last_name Invalid parameter: email Invalid parameter: country Invalid parameter: address Invalid parameter: city Invalid parameter:
 //	404     1001  User does not exist. Error Code: `2001` Account does not exist: {subAccountId}.
 func (c *Client) SubscribeAccountToPlan(ctx context.Context, params SubscribeAccountToPlanParams, opts ...RequestOption) (*SubscribeAccountToPlanResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SubscribeAccountToPlan: %w", err)
+	if err := c.validate("SubscribeAccountToPlan", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SubscribeAccountToPlan", "POST", authBearer, SubscribeAccountToPlanResponseDocs)
 	r.addPath("/accounts/")
@@ -3840,8 +3839,8 @@ func (c *Client) SubscribeAccountToPlan(ctx context.Context, params SubscribeAcc
 //	200     -     Plan Usage returned.
 //	400     200   Only available for paid account.
 func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, opts ...RequestOption) (*GetPlanUsageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetPlanUsage: %w", err)
+	if err := c.validate("GetPlanUsage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetPlanUsage", "GET", authBearer, GetPlanUsageResponseDocs)
 	r.addPath("/accounts/")
@@ -3889,8 +3888,8 @@ func (c *Client) GetPlanUsage(ctx context.Context, params GetPlanUsageParams, op
 //	200     200   Only available for paid account:$accountId. Locked settings for the Account returned.
 //	400     2001  Account does not exist: $subAccountId.
 func (c *Client) AccountsGetLockedSettings(ctx context.Context, params AccountsGetLockedSettingsParams, opts ...RequestOption) (*AccountsGetLockedSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AccountsGetLockedSettings: %w", err)
+	if err := c.validate("AccountsGetLockedSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AccountsGetLockedSettings", "GET", authBearer, AccountsGetLockedSettingsResponseDocs)
 	r.addPath("/accounts/")
@@ -3943,8 +3942,8 @@ func (c *Client) AccountsGetLockedSettings(ctx context.Context, params AccountsG
 //	204     -     Account lock settings updated.
 //	404     2001  TAccount does not exist: $subAccountId.
 func (c *Client) AccountsUpdateLockedSettings(ctx context.Context, params AccountsUpdateLockedSettingsParams, opts ...RequestOption) (*AccountsUpdateLockedSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AccountsUpdateLockedSettings: %w", err)
+	if err := c.validate("AccountsUpdateLockedSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AccountsUpdateLockedSettings", "PATCH", authBearer, AccountsUpdateLockedSettingsResponseDocs)
 	r.addPath("/accounts/")
@@ -4012,8 +4011,8 @@ func (c *Client) AccountsUpdateLockedSettings(ctx context.Context, params Accoun
 //	400     2100  Bad Request This sub account has no sip trunk plan.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignSIPTrunkConfigurationParams, opts ...RequestOption) (*AssignSIPTrunkConfigurationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AssignSIPTrunkConfiguration: %w", err)
+	if err := c.validate("AssignSIPTrunkConfiguration", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AssignSIPTrunkConfiguration", "PATCH", authBearer, AssignSIPTrunkConfigurationResponseDocs)
 	r.addPath("/accounts/")
@@ -4065,8 +4064,8 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 //	Status  Code  Description
 //	200     -     SIP trunk configuration returned.
 func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrunkConfigurationParams, opts ...RequestOption) (*GetSIPTrunkConfigurationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetSIPTrunkConfiguration: %w", err)
+	if err := c.validate("GetSIPTrunkConfiguration", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetSIPTrunkConfiguration", "GET", authBearer, GetSIPTrunkConfigurationResponseDocs)
 	r.addPath("/accounts/")
@@ -4114,8 +4113,8 @@ func (c *Client) GetSIPTrunkConfiguration(ctx context.Context, params GetSIPTrun
 //	400     2100  Bad Request This sub account has no sip trunk plan. Error Code: `400` This number does not belong to master account.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, opts ...RequestOption) (*AssignNumbersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AssignNumbers: %w", err)
+	if err := c.validate("AssignNumbers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AssignNumbers", "POST", authBearer, AssignNumbersResponseDocs)
 	r.addPath("/accounts/")
@@ -4163,8 +4162,8 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 //	400     2100  Bad Request This sub account has no sip trunk plan.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersParams, opts ...RequestOption) (*DeleteAllNumbersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteAllNumbers: %w", err)
+	if err := c.validate("DeleteAllNumbers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteAllNumbers", "DELETE", authBearer, DeleteAllNumbersResponseDocs)
 	r.addPath("/accounts/")
@@ -4209,8 +4208,8 @@ func (c *Client) DeleteAllNumbers(ctx context.Context, params DeleteAllNumbersPa
 //	400     300   Bad Request Request failed because this account is not enrolled in SIP Connected Audio plan.
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, opts ...RequestOption) (*ListSIPTrunksResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListSIPTrunks: %w", err)
+	if err := c.validate("ListSIPTrunks", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListSIPTrunks", "GET", authBearer, ListSIPTrunksResponseDocs)
 	r.addPath("/accounts/")
@@ -4256,8 +4255,8 @@ func (c *Client) ListSIPTrunks(ctx context.Context, params ListSIPTrunksParams, 
 //	400     300   Bad Request - Request failed because this account is not enrolled in SIP Connected Audio plan. - The master account has no sip trunk configs. - Invalid parameter: sip_trunks.
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksParams, opts ...RequestOption) (*AssignSIPTrunksResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AssignSIPTrunks: %w", err)
+	if err := c.validate("AssignSIPTrunks", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AssignSIPTrunks", "POST", authBearer, AssignSIPTrunksResponseDocs)
 	r.addPath("/accounts/")
@@ -4303,8 +4302,8 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 //	400     300   Bad Request - Request failed because this account is not enrolled in SIP Connected Audio plan. - Your account does not have the permission to make updates on this account. Only a master ac
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams, opts ...RequestOption) (*DeleteSIPTrunkResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteSIPTrunk: %w", err)
+	if err := c.validate("DeleteSIPTrunk", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteSIPTrunk", "DELETE", authBearer, DeleteSIPTrunkResponseDocs)
 	r.addPath("/accounts/")
@@ -4346,8 +4345,8 @@ func (c *Client) DeleteSIPTrunk(ctx context.Context, params DeleteSIPTrunkParams
 //	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInternalCallOutCountriesParams, opts ...RequestOption) (*AddInternalCallOutCountriesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddInternalCallOutCountries: %w", err)
+	if err := c.validate("AddInternalCallOutCountries", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddInternalCallOutCountries", "POST", authBearer, AddInternalCallOutCountriesResponseDocs)
 	r.addPath("/accounts/")
@@ -4395,8 +4394,8 @@ func (c *Client) AddInternalCallOutCountries(ctx context.Context, params AddInte
 //	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListInternalCallOutCountriesParams, opts ...RequestOption) (*ListInternalCallOutCountriesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListInternalCallOutCountries: %w", err)
+	if err := c.validate("ListInternalCallOutCountries", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListInternalCallOutCountries", "GET", authBearer, ListInternalCallOutCountriesResponseDocs)
 	r.addPath("/accounts/")
@@ -4441,8 +4440,8 @@ func (c *Client) ListInternalCallOutCountries(ctx context.Context, params ListIn
 //	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params DeleteInternalCallOutCountryParams, opts ...RequestOption) (*DeleteInternalCallOutCountryResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteInternalCallOutCountry: %w", err)
+	if err := c.validate("DeleteInternalCallOutCountry", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteInternalCallOutCountry", "DELETE", authBearer, DeleteInternalCallOutCountryResponseDocs)
 	r.addPath("/accounts/")
@@ -4486,8 +4485,8 @@ func (c *Client) DeleteInternalCallOutCountry(ctx context.Context, params Delete
 //	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbersParams, opts ...RequestOption) (*AddInternalNumbersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddInternalNumbers: %w", err)
+	if err := c.validate("AddInternalNumbers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddInternalNumbers", "POST", authBearer, AddInternalNumbersResponseDocs)
 	r.addPath("/accounts/")
@@ -4539,8 +4538,8 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 //	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNumbersParams, opts ...RequestOption) (*ListInternalNumbersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListInternalNumbers: %w", err)
+	if err := c.validate("ListInternalNumbers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListInternalNumbers", "GET", authBearer, ListInternalNumbersResponseDocs)
 	r.addPath("/accounts/")
@@ -4627,8 +4626,8 @@ func (r *ListInternalNumbersResponse) items() []ListInternalNumbersInternalNumbe
 //	400     300   Bad Request - Your account does not have the permission to make updates on this account. Only a master account can perform this action on a sub account. - Request failed because this account i
 //	404     2001  Not Found Account does not exist: {0}.
 func (c *Client) DeleteInternalNumber(ctx context.Context, params DeleteInternalNumberParams, opts ...RequestOption) (*DeleteInternalNumberResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteInternalNumber: %w", err)
+	if err := c.validate("DeleteInternalNumber", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteInternalNumber", "DELETE", authBearer, DeleteInternalNumberResponseDocs)
 	r.addPath("/accounts/")
@@ -4670,8 +4669,8 @@ func (c *Client) DeleteInternalNumber(ctx context.Context, params DeleteInternal
 //	200     -     Account object returned.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountDetailsParams, opts ...RequestOption) (*GetSubAccountDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetSubAccountDetails: %w", err)
+	if err := c.validate("GetSubAccountDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetSubAccountDetails", "GET", authBearer, GetSubAccountDetailsResponseDocs)
 	r.addPath("/accounts/")
@@ -4713,8 +4712,8 @@ func (c *Client) GetSubAccountDetails(ctx context.Context, params GetSubAccountD
 //	204     -     Account deleted.
 //	404     2000  You cannot disassociate a paid account. Error Code: `2001` Account does not exist: $subAccountId.
 func (c *Client) DisassociateSubAccount(ctx context.Context, params DisassociateSubAccountParams, opts ...RequestOption) (*DisassociateSubAccountResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DisassociateSubAccount: %w", err)
+	if err := c.validate("DisassociateSubAccount", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DisassociateSubAccount", "DELETE", authBearer, DisassociateSubAccountResponseDocs)
 	r.addPath("/accounts/")
@@ -4756,8 +4755,8 @@ func (c *Client) DisassociateSubAccount(ctx context.Context, params Disassociate
 //	400     2100  The collection method cannot be changed after the purchase is complete.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, opts ...RequestOption) (*UpdateOptionsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateOptions: %w", err)
+	if err := c.validate("UpdateOptions", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateOptions", "PATCH", authBearer, UpdateOptionsResponseDocs)
 	r.addPath("/accounts/")
@@ -4825,8 +4824,8 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 //	200     200   Account managed domains returned. Only available for paid account.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomainsParams, opts ...RequestOption) (*GetManagedDomainsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetManagedDomains: %w", err)
+	if err := c.validate("GetManagedDomains", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetManagedDomains", "GET", authBearer, GetManagedDomainsResponseDocs)
 	r.addPath("/accounts/")
@@ -4867,8 +4866,8 @@ func (c *Client) GetManagedDomains(ctx context.Context, params GetManagedDomains
 //	200     2001  Account trusted domains returned Account does not exist: $subAccountId.
 //	404     2001  Account does not exist: $subAccountId.
 func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomainsParams, opts ...RequestOption) (*GetTrustedDomainsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetTrustedDomains: %w", err)
+	if err := c.validate("GetTrustedDomains", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetTrustedDomains", "GET", authBearer, GetTrustedDomainsResponseDocs)
 	r.addPath("/accounts/")
@@ -4915,8 +4914,8 @@ func (c *Client) GetTrustedDomains(ctx context.Context, params GetTrustedDomains
 //	400     200   User is not an admin or is an API user or doesn’t belong to this account: {accountId}. Cannot make a user outside of your account an owner. Cannot update the role of an account owner.
 //	404     2001  Account does not exist: $subAccountId. Error Code: `3201` Cannot find a billing account for this: $accountId. Error Code: `3211` Cannot find a billing contact for this: $ac
 func (c *Client) UpdateAccountOwner(ctx context.Context, params UpdateAccountOwnerParams, opts ...RequestOption) (*UpdateAccountOwnerResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateAccountOwner: %w", err)
+	if err := c.validate("UpdateAccountOwner", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateAccountOwner", "PUT", authBearer, UpdateAccountOwnerResponseDocs)
 	r.addPath("/accounts/")
@@ -4969,8 +4968,8 @@ func (c *Client) UpdateAccountOwner(ctx context.Context, params UpdateAccountOwn
 //	400     1117  Bad Request Can not disassociate Admin user
 //	404     1001  Not Found User {userId} does not exist or does not belong to this account. Error Code: `1010` User not found on this account. Error Code: `1120` Invite not exist
 func (c *Client) SwitchUserAccount(ctx context.Context, params SwitchUserAccountParams, opts ...RequestOption) (*SwitchUserAccountResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SwitchUserAccount: %w", err)
+	if err := c.validate("SwitchUserAccount", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SwitchUserAccount", "PUT", authBearer, SwitchUserAccountResponseDocs)
 	r.addPath("/accounts/")
@@ -5023,8 +5022,8 @@ func (c *Client) SwitchUserAccount(ctx context.Context, params SwitchUserAccount
 //	200     200   Response Only available for Paid account. Recording(s) listed successfully.
 //	400     2001  Account not found. Response This account does not exist or does not belong to you: {accountId}.
 func (c *Client) ListRecordingsOfAccount(ctx context.Context, params ListRecordingsOfAccountParams, opts ...RequestOption) (*ListRecordingsOfAccountResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListRecordingsOfAccount: %w", err)
+	if err := c.validate("ListRecordingsOfAccount", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListRecordingsOfAccount", "GET", authBearer, ListRecordingsOfAccountResponseDocs)
 	r.addPath("/accounts/")
@@ -5114,8 +5113,8 @@ func (r *ListRecordingsOfAccountResponse) items() []ListRecordingsOfAccountMeeti
 //	Status  Code  Description
 //	200     -     Account list returned.
 func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsParams, opts ...RequestOption) (*ListSubAccountsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListSubAccounts: %w", err)
+	if err := c.validate("ListSubAccounts", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListSubAccounts", "GET", authBearer, ListSubAccountsResponseDocs)
 	r.addPath("/accounts")
@@ -5204,8 +5203,8 @@ func (r *ListSubAccountsResponse) items() []Account {
 //	400     300   Your request could not be completed because the name contains an invalid word: {name} Error Code: `1107` Email domain is blocked. Error Code: `1111` Password should not contain r
 //	409     1005  Email $email has already been used.
 func (c *Client) CreateSubAccount(ctx context.Context, params CreateSubAccountParams, opts ...RequestOption) (*CreateSubAccountResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateSubAccount: %w", err)
+	if err := c.validate("CreateSubAccount", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateSubAccount", "POST", authBearer, CreateSubAccountResponseDocs)
 	r.addPath("/accounts")
@@ -5262,8 +5261,8 @@ func (c *Client) CreateSubAccount(ctx context.Context, params CreateSubAccountPa
 //	400     1010  Status Code: `400` Bad request. Group does not belong to this account:{accountId}.
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 func (c *Client) DeleteGroupMember(ctx context.Context, params DeleteGroupMemberParams, opts ...RequestOption) (*DeleteGroupMemberResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteGroupMember: %w", err)
+	if err := c.validate("DeleteGroupMember", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteGroupMember", "DELETE", authBearer, DeleteGroupMemberResponseDocs)
 	r.addPath("/groups/")
@@ -5309,8 +5308,8 @@ func (c *Client) DeleteGroupMember(ctx context.Context, params DeleteGroupMember
 //	400     200   Bad Request Only available for Paid account, {accountId}. Error Code: `300` The target_group_id can not be empty. Error Code: `1010` Group does not belong t
 //	404     4130  Not Found A group with this {groupId} does not exist.
 func (c *Client) UpdateGroupMember(ctx context.Context, params UpdateGroupMemberParams, opts ...RequestOption) (*UpdateGroupMemberResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateGroupMember: %w", err)
+	if err := c.validate("UpdateGroupMember", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateGroupMember", "PATCH", authBearer, UpdateGroupMemberResponseDocs)
 	r.addPath("/groups/")
@@ -5354,8 +5353,8 @@ func (c *Client) UpdateGroupMember(ctx context.Context, params UpdateGroupMember
 //	200     -     Only available for paid account,{accountId}.
 //	404     4130  Not found. A group with this {groupId} does not exist.
 func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersParams, opts ...RequestOption) (*ListGroupMembersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListGroupMembers: %w", err)
+	if err := c.validate("ListGroupMembers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListGroupMembers", "GET", authBearer, ListGroupMembersResponseDocs)
 	r.addPath("/groups/")
@@ -5441,8 +5440,8 @@ func (r *ListGroupMembersResponse) items() []ListGroupMembersMember {
 //	201     -     Member added.
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersParams, opts ...RequestOption) (*AddGroupMembersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddGroupMembers: %w", err)
+	if err := c.validate("AddGroupMembers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddGroupMembers", "POST", authBearer, AddGroupMembersResponseDocs)
 	r.addPath("/groups/")
@@ -5489,8 +5488,8 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 //	200     -     Only available for paid account: "{accountId}".
 //	404     4130  Not found. A group with the "{groupId}" ID does not exist.
 func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsParams, opts ...RequestOption) (*ListGroupAdminsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListGroupAdmins: %w", err)
+	if err := c.validate("ListGroupAdmins", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListGroupAdmins", "GET", authBearer, ListGroupAdminsResponseDocs)
 	r.addPath("/groups/")
@@ -5573,8 +5572,8 @@ func (r *ListGroupAdminsResponse) items() []Admin {
 //	201     -     Status Code: `201` Group administrator added.
 //	404     4130  Status Code: `404` Not found. A group with the "{groupId}" ID does not exist.
 func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams, opts ...RequestOption) (*AddGroupAdminsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddGroupAdmins: %w", err)
+	if err := c.validate("AddGroupAdmins", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddGroupAdmins", "POST", authBearer, AddGroupAdminsResponseDocs)
 	r.addPath("/groups/")
@@ -5623,8 +5622,8 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 //	400     4138  Status Code: `400` Bad request. That user is not an administrator for the group: "{groupId}".
 //	404     4130  Status Code: `404` Not found. A group with the "{groupId}" ID does not exist.
 func (c *Client) DeleteGroupAdmin(ctx context.Context, params DeleteGroupAdminParams, opts ...RequestOption) (*DeleteGroupAdminResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteGroupAdmin: %w", err)
+	if err := c.validate("DeleteGroupAdmin", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteGroupAdmin", "DELETE", authBearer, DeleteGroupAdminResponseDocs)
 	r.addPath("/groups/")
@@ -5665,8 +5664,8 @@ func (c *Client) DeleteGroupAdmin(ctx context.Context, params DeleteGroupAdminPa
 //	400     300   Bad request Invalid parameter: file_ids. Group member not found.
 //	404     4130  Not Found A group with this {groupId} does not exist.
 func (c *Client) GroupsDeleteVirtualBackgroundFiles(ctx context.Context, params GroupsDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*GroupsDeleteVirtualBackgroundFilesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GroupsDeleteVirtualBackgroundFiles: %w", err)
+	if err := c.validate("GroupsDeleteVirtualBackgroundFiles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GroupsDeleteVirtualBackgroundFiles", "DELETE", authBearer, GroupsDeleteVirtualBackgroundFilesResponseDocs)
 	r.addPath("/groups/")
@@ -5713,8 +5712,8 @@ func (c *Client) GroupsDeleteVirtualBackgroundFiles(ctx context.Context, params 
 //	400     120   Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg or png image file can b
 //	404     1001  Not Found User not exist. User {email} not exist or not belong to this account.
 func (c *Client) GroupsUploadVirtualBackgroundFiles(ctx context.Context, params GroupsUploadVirtualBackgroundFilesParams, opts ...RequestOption) (*GroupsUploadVirtualBackgroundFilesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GroupsUploadVirtualBackgroundFiles: %w", err)
+	if err := c.validate("GroupsUploadVirtualBackgroundFiles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GroupsUploadVirtualBackgroundFiles", "POST", authBearer, GroupsUploadVirtualBackgroundFilesResponseDocs)
 	r.addPath("/groups/")
@@ -5761,8 +5760,8 @@ func (c *Client) GroupsUploadVirtualBackgroundFiles(ctx context.Context, params 
 //	200     200   Only available for paid account. Group Settings Returned.
 //	404     4130  Group does not exist: {groupId}.
 func (c *Client) GetGroupSettings(ctx context.Context, params GetGroupSettingsParams, opts ...RequestOption) (*GetGroupSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetGroupSettings: %w", err)
+	if err := c.validate("GetGroupSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetGroupSettings", "GET", authBearer, GetGroupSettingsResponseDocs)
 	r.addPath("/groups/")
@@ -5813,8 +5812,8 @@ func (c *Client) GetGroupSettings(ctx context.Context, params GetGroupSettingsPa
 //	204     -     Settings updated successfully.
 //	404     4130  Group does not exist: {groupId}.
 func (c *Client) UpdateGroupSettings(ctx context.Context, params UpdateGroupSettingsParams, opts ...RequestOption) (*UpdateGroupSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateGroupSettings: %w", err)
+	if err := c.validate("UpdateGroupSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateGroupSettings", "PATCH", authBearer, UpdateGroupSettingsResponseDocs)
 	r.addPath("/groups/")
@@ -5884,8 +5883,8 @@ func (c *Client) UpdateGroupSettings(ctx context.Context, params UpdateGroupSett
 //	200     200   Only available for paid account. Status Code: `200` Locked settings of group returned.
 //	404     4130  Status Code: `404` Not found. Group does not exist: {groupId}
 func (c *Client) GroupsGetLockedSettings(ctx context.Context, params GroupsGetLockedSettingsParams, opts ...RequestOption) (*GroupsGetLockedSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GroupsGetLockedSettings: %w", err)
+	if err := c.validate("GroupsGetLockedSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GroupsGetLockedSettings", "GET", authBearer, GroupsGetLockedSettingsResponseDocs)
 	r.addPath("/groups/")
@@ -5937,8 +5936,8 @@ func (c *Client) GroupsGetLockedSettings(ctx context.Context, params GroupsGetLo
 //	400     200   Bad Request Only available for paid account.
 //	404     4130  Status Code: `404` Not found. This group does not exist.
 func (c *Client) GroupsUpdateLockedSettings(ctx context.Context, params GroupsUpdateLockedSettingsParams, opts ...RequestOption) (*GroupsUpdateLockedSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GroupsUpdateLockedSettings: %w", err)
+	if err := c.validate("GroupsUpdateLockedSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GroupsUpdateLockedSettings", "PATCH", authBearer, GroupsUpdateLockedSettingsResponseDocs)
 	r.addPath("/groups/")
@@ -6002,8 +6001,8 @@ func (c *Client) GroupsUpdateLockedSettings(ctx context.Context, params GroupsUp
 //	400     1010  Group does not belong to your account.
 //	404     4130  Group not found. A group with this {groupId} does not exist.
 func (c *Client) GetGroup(ctx context.Context, params GetGroupParams, opts ...RequestOption) (*GetGroupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetGroup: %w", err)
+	if err := c.validate("GetGroup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetGroup", "GET", authBearer, GetGroupResponseDocs)
 	r.addPath("/groups/")
@@ -6045,8 +6044,8 @@ func (c *Client) GetGroup(ctx context.Context, params GetGroupParams, opts ...Re
 //	404     4130  Status Code: `404` Not found. A group with this {groupId} does not exist.
 //	409     4132  Status Code: `409` Conflict Group name {groupName} is already in use.
 func (c *Client) UpdateGroup(ctx context.Context, params UpdateGroupParams, opts ...RequestOption) (*UpdateGroupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateGroup: %w", err)
+	if err := c.validate("UpdateGroup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateGroup", "PATCH", authBearer, UpdateGroupResponseDocs)
 	r.addPath("/groups/")
@@ -6089,8 +6088,8 @@ func (c *Client) UpdateGroup(ctx context.Context, params UpdateGroupParams, opts
 //	300     300   Group member not found.
 //	404     4130  Group not found. A group with this {groupId} does not exist.
 func (c *Client) DeleteGroup(ctx context.Context, params DeleteGroupParams, opts ...RequestOption) (*DeleteGroupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteGroup: %w", err)
+	if err := c.validate("DeleteGroup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteGroup", "DELETE", authBearer, DeleteGroupResponseDocs)
 	r.addPath("/groups/")
@@ -6126,8 +6125,8 @@ func (c *Client) DeleteGroup(ctx context.Context, params DeleteGroupParams, opts
 //	200     200   List of groups returned. Only available for paid accounts.
 //	404     4130  A group with this {groupId} does not exist.
 func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts ...RequestOption) (*ListGroupsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListGroups: %w", err)
+	if err := c.validate("ListGroups", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListGroups", "GET", authBearer, ListGroupsResponseDocs)
 	r.addPath("/groups")
@@ -6174,8 +6173,8 @@ func (c *Client) ListGroups(ctx context.Context, params ListGroupsParams, opts .
 //	409     4132  Group name {groupName} is already in use.
 //	429     -     You have exceeded the daily rate limit ({0}) of Create a Group API request for this account. This limit resets at GMT 00:00:00.
 func (c *Client) CreateGroup(ctx context.Context, params CreateGroupParams, opts ...RequestOption) (*CreateGroupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateGroup: %w", err)
+	if err := c.validate("CreateGroup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateGroup", "POST", authBearer, CreateGroupResponseDocs)
 	r.addPath("/groups")
@@ -6221,8 +6220,8 @@ func (c *Client) CreateGroup(ctx context.Context, params CreateGroupParams, opts
 //	300     300   H.323 Device does not exist: {deviceId}.
 //	404     2020  H.323 device's display name:{displayName} is already in use.
 func (c *Client) UpdateH323SIPDevice(ctx context.Context, params UpdateH323SIPDeviceParams, opts ...RequestOption) (*UpdateH323SIPDeviceResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateH323SIPDevice: %w", err)
+	if err := c.validate("UpdateH323SIPDevice", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateH323SIPDevice", "PATCH", authBearer, UpdateH323SIPDeviceResponseDocs)
 	r.addPath("/h323/devices/")
@@ -6266,8 +6265,8 @@ func (c *Client) UpdateH323SIPDevice(ctx context.Context, params UpdateH323SIPDe
 //	300     -     H.323 device does not exist: {deviceId}.
 //	404     -     H.323/SIP device not found.
 func (c *Client) DeleteH323SIPDevice(ctx context.Context, params DeleteH323SIPDeviceParams, opts ...RequestOption) (*DeleteH323SIPDeviceResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteH323SIPDevice: %w", err)
+	if err := c.validate("DeleteH323SIPDevice", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteH323SIPDevice", "DELETE", authBearer, DeleteH323SIPDeviceResponseDocs)
 	r.addPath("/h323/devices/")
@@ -6302,8 +6301,8 @@ func (c *Client) DeleteH323SIPDevice(ctx context.Context, params DeleteH323SIPDe
 //	Status  Code  Description
 //	200     200   List of H.323/SIP devices returned. No permission.
 func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevicesParams, opts ...RequestOption) (*ListH323SIPDevicesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListH323SIPDevices: %w", err)
+	if err := c.validate("ListH323SIPDevices", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListH323SIPDevices", "GET", authBearer, ListH323SIPDevicesResponseDocs)
 	r.addPath("/h323/devices")
@@ -6387,8 +6386,8 @@ func (r *ListH323SIPDevicesResponse) items() []ListH323SIPDevicesDevice {
 //	201     -     H.323/SIP device created.
 //	404     2020  H.323 device's display name:{displayName} is already in use.
 func (c *Client) CreateH323SIPDevice(ctx context.Context, params CreateH323SIPDeviceParams, opts ...RequestOption) (*CreateH323SIPDeviceResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateH323SIPDevice: %w", err)
+	if err := c.validate("CreateH323SIPDevice", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateH323SIPDevice", "POST", authBearer, CreateH323SIPDeviceResponseDocs)
 	r.addPath("/h323/devices")
@@ -6434,8 +6433,8 @@ func (c *Client) CreateH323SIPDevice(ctx context.Context, params CreateH323SIPDe
 //	200     -     Tracking Field object returned
 //	404     -     Tracking Field not found
 func (c *Client) GetTrackingField(ctx context.Context, params GetTrackingFieldParams, opts ...RequestOption) (*GetTrackingFieldResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetTrackingField: %w", err)
+	if err := c.validate("GetTrackingField", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetTrackingField", "GET", authBearer, GetTrackingFieldResponseDocs)
 	r.addPath("/tracking_fields/")
@@ -6475,8 +6474,8 @@ func (c *Client) GetTrackingField(ctx context.Context, params GetTrackingFieldPa
 //	204     -     Tracking Field updated
 //	404     -     Tracking Field not found
 func (c *Client) UpdateTrackingField(ctx context.Context, params UpdateTrackingFieldParams, opts ...RequestOption) (*UpdateTrackingFieldResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateTrackingField: %w", err)
+	if err := c.validate("UpdateTrackingField", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateTrackingField", "PATCH", authBearer, UpdateTrackingFieldResponseDocs)
 	r.addPath("/tracking_fields/")
@@ -6526,8 +6525,8 @@ func (c *Client) UpdateTrackingField(ctx context.Context, params UpdateTrackingF
 //	204     -     Tracking Field deleted
 //	404     -     Tracking Field not found
 func (c *Client) DeleteTrackingField(ctx context.Context, params DeleteTrackingFieldParams, opts ...RequestOption) (*DeleteTrackingFieldResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteTrackingField: %w", err)
+	if err := c.validate("DeleteTrackingField", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteTrackingField", "DELETE", authBearer, DeleteTrackingFieldResponseDocs)
 	r.addPath("/tracking_fields/")
@@ -6563,8 +6562,8 @@ func (c *Client) DeleteTrackingField(ctx context.Context, params DeleteTrackingF
 //	Status  Code  Description
 //	200     -     List of Tracking Fields returned.
 func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFieldsParams, opts ...RequestOption) (*ListTrackingFieldsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListTrackingFields: %w", err)
+	if err := c.validate("ListTrackingFields", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListTrackingFields", "GET", authBearer, ListTrackingFieldsResponseDocs)
 	r.addPath("/tracking_fields")
@@ -6600,8 +6599,8 @@ func (c *Client) ListTrackingFields(ctx context.Context, params ListTrackingFiel
 //	Status  Code  Description
 //	201     -     Tracking Field created
 func (c *Client) CreateTrackingField(ctx context.Context, params CreateTrackingFieldParams, opts ...RequestOption) (*CreateTrackingFieldResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateTrackingField: %w", err)
+	if err := c.validate("CreateTrackingField", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateTrackingField", "POST", authBearer, CreateTrackingFieldResponseDocs)
 	r.addPath("/tracking_fields")
@@ -6654,8 +6653,8 @@ func (c *Client) CreateTrackingField(ctx context.Context, params CreateTrackingF
 //	300     300   Missing field: name.
 //	404     -     IM Group not found.
 func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMDirectoryGroupMembersParams, opts ...RequestOption) (*ListIMDirectoryGroupMembersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListIMDirectoryGroupMembers: %w", err)
+	if err := c.validate("ListIMDirectoryGroupMembers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListIMDirectoryGroupMembers", "GET", authBearer, ListIMDirectoryGroupMembersResponseDocs)
 	r.addPath("/im/groups/")
@@ -6741,8 +6740,8 @@ func (r *ListIMDirectoryGroupMembersResponse) items() []ListIMDirectoryGroupMemb
 //	300     300   Missing field: name.
 //	404     -     IM Group not found
 func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDirectoryGroupMembersParams, opts ...RequestOption) (*AddIMDirectoryGroupMembersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddIMDirectoryGroupMembers: %w", err)
+	if err := c.validate("AddIMDirectoryGroupMembers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddIMDirectoryGroupMembers", "POST", authBearer, AddIMDirectoryGroupMembersResponseDocs)
 	r.addPath("/im/groups/")
@@ -6788,8 +6787,8 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 //	300     300   Missing field: name. Can not delete account from default group:{groupId}.
 //	404     4130  IM Group or IM Group member not found. Group does not exist:{groupId}.
 func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params DeleteIMDirectoryGroupMemberParams, opts ...RequestOption) (*DeleteIMDirectoryGroupMemberResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteIMDirectoryGroupMember: %w", err)
+	if err := c.validate("DeleteIMDirectoryGroupMember", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteIMDirectoryGroupMember", "DELETE", authBearer, DeleteIMDirectoryGroupMemberResponseDocs)
 	r.addPath("/im/groups/")
@@ -6826,8 +6825,8 @@ func (c *Client) DeleteIMDirectoryGroupMember(ctx context.Context, params Delete
 //	300     300   Missing field: name.
 //	404     4130  HTTP Status Code: IM Group not found. Group does not exist:{groupId}.
 func (c *Client) RetrieveIMDirectoryGroup(ctx context.Context, params RetrieveIMDirectoryGroupParams, opts ...RequestOption) (*RetrieveIMDirectoryGroupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RetrieveIMDirectoryGroup: %w", err)
+	if err := c.validate("RetrieveIMDirectoryGroup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RetrieveIMDirectoryGroup", "GET", authBearer, RetrieveIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups/")
@@ -6866,8 +6865,8 @@ func (c *Client) RetrieveIMDirectoryGroup(ctx context.Context, params RetrieveIM
 //	300     300   Missing field: name
 //	404     4130  IM Group not found. Group does not exist:{groupId}.
 func (c *Client) UpdateIMDirectoryGroup(ctx context.Context, params UpdateIMDirectoryGroupParams, opts ...RequestOption) (*UpdateIMDirectoryGroupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateIMDirectoryGroup: %w", err)
+	if err := c.validate("UpdateIMDirectoryGroup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateIMDirectoryGroup", "PATCH", authBearer, UpdateIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups/")
@@ -6919,8 +6918,8 @@ func (c *Client) UpdateIMDirectoryGroup(ctx context.Context, params UpdateIMDire
 //	300     300   Missing field: name.
 //	404     4130  IM Group not found. Group does not exist:{groupId}.
 func (c *Client) DeleteIMDirectoryGroup(ctx context.Context, params DeleteIMDirectoryGroupParams, opts ...RequestOption) (*DeleteIMDirectoryGroupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteIMDirectoryGroup: %w", err)
+	if err := c.validate("DeleteIMDirectoryGroup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteIMDirectoryGroup", "DELETE", authBearer, DeleteIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups/")
@@ -6953,8 +6952,8 @@ func (c *Client) DeleteIMDirectoryGroup(ctx context.Context, params DeleteIMDire
 //	200     200   List of groups returned. List of IM groups returned. Only available for paid account:{accountId}.
 //	404     4130  Group does not exist:{groupId}.
 func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirectoryGroupsParams, opts ...RequestOption) (*ListIMDirectoryGroupsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListIMDirectoryGroups: %w", err)
+	if err := c.validate("ListIMDirectoryGroups", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListIMDirectoryGroups", "GET", authBearer, ListIMDirectoryGroupsResponseDocs)
 	r.addPath("/im/groups")
@@ -6993,8 +6992,8 @@ func (c *Client) ListIMDirectoryGroups(ctx context.Context, params ListIMDirecto
 //	404     4130  Group does not exist:{groupId}.
 //	409     4132  Group name {groupName} is already in use.
 func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDirectoryGroupParams, opts ...RequestOption) (*CreateIMDirectoryGroupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateIMDirectoryGroup: %w", err)
+	if err := c.validate("CreateIMDirectoryGroup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateIMDirectoryGroup", "POST", authBearer, CreateIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups")
@@ -7048,8 +7047,8 @@ func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDire
 //	200     -     Archived IM chat sessions returned.
 //	300     300   The next page token is invalid or expired. Report requested exceeds 6 month limit.
 func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessionsParams, opts ...RequestOption) (*GetIMChatSessionsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetIMChatSessions: %w", err)
+	if err := c.validate("GetIMChatSessions", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetIMChatSessions", "GET", authBearer, GetIMChatSessionsResponseDocs)
 	r.addPath("/im/chat/sessions")
@@ -7133,8 +7132,8 @@ func (r *GetIMChatSessionsResponse) items() []GetIMChatSessionsSession {
 //	200     -     Archived IM chat messages returned.
 //	300     300   The next page token is either invalid or has expired. Report requested exceeds 6 month limit.
 func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessagesParams, opts ...RequestOption) (*GetIMChatMessagesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetIMChatMessages: %w", err)
+	if err := c.validate("GetIMChatMessages", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetIMChatMessages", "GET", authBearer, GetIMChatMessagesResponseDocs)
 	r.addPath("/im/chat/sessions/")
@@ -7230,8 +7229,8 @@ func (r *GetIMChatMessagesResponse) items() []GetIMChatMessagesMessage {
 //	200     -     OK Message updated.
 //	404     8001  Not Found Invalid message_id
 func (c *Client) EditChatbotMessage(ctx context.Context, params EditChatbotMessageParams, opts ...RequestOption) (*EditChatbotMessageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("EditChatbotMessage: %w", err)
+	if err := c.validate("EditChatbotMessage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("EditChatbotMessage", "PUT", authBearer, EditChatbotMessageResponseDocs)
 	r.addPath("/im/chat/messages/")
@@ -7291,8 +7290,8 @@ func (c *Client) EditChatbotMessage(ctx context.Context, params EditChatbotMessa
 //	200     -     OK Message deleted.
 //	404     8001  Not Found Invalid message_id
 func (c *Client) DeleteChatbotMessage(ctx context.Context, params DeleteChatbotMessageParams, opts ...RequestOption) (*DeleteChatbotMessageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteChatbotMessage: %w", err)
+	if err := c.validate("DeleteChatbotMessage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteChatbotMessage", "DELETE", authBearer, DeleteChatbotMessageResponseDocs)
 	r.addPath("/im/chat/messages/")
@@ -7352,8 +7351,8 @@ func (c *Client) DeleteChatbotMessage(ctx context.Context, params DeleteChatbotM
 //	403     7003  Forbidden No chatbot can be found with the given robot_jid Error Code: `7004` Not authorized No channel or user can be found with the given to_jid
 //	404     7002  Not Found Invalid robot_jid specified in the request body
 func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMessagesParams, opts ...RequestOption) (*SendChatbotMessagesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SendChatbotMessages: %w", err)
+	if err := c.validate("SendChatbotMessages", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SendChatbotMessages", "POST", authBearer, SendChatbotMessagesResponseDocs)
 	r.addPath("/im/chat/messages")
@@ -7403,8 +7402,8 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 //	Status  Code  Description
 //	200     -     User's IM messages returned.
 func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessagesParams, opts ...RequestOption) (*GetUserIMMessagesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUserIMMessages: %w", err)
+	if err := c.validate("GetUserIMMessages", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUserIMMessages", "GET", authBearer, GetUserIMMessagesResponseDocs)
 	r.addPath("/im/users/")
@@ -7493,8 +7492,8 @@ func (r *GetUserIMMessagesResponse) items() []GetUserIMMessagesMessage {
 //	Status  Code  Description
 //	201     -     Message Sent.
 func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams, opts ...RequestOption) (*SendIMMessagesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SendIMMessages: %w", err)
+	if err := c.validate("SendIMMessages", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SendIMMessages", "POST", authBearer, SendIMMessagesResponseDocs)
 	r.addPath("/im/users/me/chat/messages")
@@ -7542,8 +7541,8 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 //	200     -     List of meeting objects returned.
 //	404     1001  User ID not found. User {userId} not exist or not belong to this account.
 func (c *Client) UsersListMeetings(ctx context.Context, params UsersListMeetingsParams, opts ...RequestOption) (*UsersListMeetingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UsersListMeetings: %w", err)
+	if err := c.validate("UsersListMeetings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UsersListMeetings", "GET", authBearer, UsersListMeetingsResponseDocs)
 	r.addPath("/users/")
@@ -7647,8 +7646,8 @@ func (r *UsersListMeetingsResponse) items() []UsersListMeetingsMeeting {
 //	400     3000  Bad Request - Instant meetings do not support the schedule_for parameter; you cannot schedule an instant meeting for another user. - Users in '{0}' have been blocked from joining meetings
 //	404     1001  Not Found User not found. User {userId} not exist or not belong to this account.
 func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, opts ...RequestOption) (*CreateMeetingResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateMeeting: %w", err)
+	if err := c.validate("CreateMeeting", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateMeeting", "POST", authBearer, CreateMeetingResponseDocs)
 	r.addPath("/users/")
@@ -7742,8 +7741,8 @@ func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, 
 //	200     -     Success.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistantsParams, opts ...RequestOption) (*ListUserAssistantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListUserAssistants: %w", err)
+	if err := c.validate("ListUserAssistants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListUserAssistants", "GET", authBearer, ListUserAssistantsResponseDocs)
 	r.addPath("/users/")
@@ -7795,8 +7794,8 @@ func (c *Client) ListUserAssistants(ctx context.Context, params ListUserAssistan
 //	400     200   Bad Request Current account must be paid account: $userId The user must either be a Licensed user or an On-prem user : $userId. Can't assign scheduling privilege to yourself.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, opts ...RequestOption) (*AddAssistantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddAssistants: %w", err)
+	if err := c.validate("AddAssistants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddAssistants", "POST", authBearer, AddAssistantsResponseDocs)
 	r.addPath("/users/")
@@ -7851,8 +7850,8 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 //	204     -     No Content Assistants deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssistantsParams, opts ...RequestOption) (*DeleteUserAssistantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteUserAssistants: %w", err)
+	if err := c.validate("DeleteUserAssistants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteUserAssistants", "DELETE", authBearer, DeleteUserAssistantsResponseDocs)
 	r.addPath("/users/")
@@ -7897,8 +7896,8 @@ func (c *Client) DeleteUserAssistants(ctx context.Context, params DeleteUserAssi
 //	204     -     OK Assistant deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUserAssistant(ctx context.Context, params DeleteUserAssistantParams, opts ...RequestOption) (*DeleteUserAssistantResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteUserAssistant: %w", err)
+	if err := c.validate("DeleteUserAssistant", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteUserAssistant", "DELETE", authBearer, DeleteUserAssistantResponseDocs)
 	r.addPath("/users/")
@@ -7943,8 +7942,8 @@ func (c *Client) DeleteUserAssistant(ctx context.Context, params DeleteUserAssis
 //	200     -     Successfully listed all schedulers of the user.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedulersParams, opts ...RequestOption) (*ListUserSchedulersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListUserSchedulers: %w", err)
+	if err := c.validate("ListUserSchedulers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListUserSchedulers", "GET", authBearer, ListUserSchedulersResponseDocs)
 	r.addPath("/users/")
@@ -7989,8 +7988,8 @@ func (c *Client) ListUserSchedulers(ctx context.Context, params ListUserSchedule
 //	204     -     All schedulers deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSchedulersParams, opts ...RequestOption) (*DeleteUserSchedulersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteUserSchedulers: %w", err)
+	if err := c.validate("DeleteUserSchedulers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteUserSchedulers", "DELETE", authBearer, DeleteUserSchedulersResponseDocs)
 	r.addPath("/users/")
@@ -8031,8 +8030,8 @@ func (c *Client) DeleteUserSchedulers(ctx context.Context, params DeleteUserSche
 //	204     -     Scheduler deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteScheduler(ctx context.Context, params DeleteSchedulerParams, opts ...RequestOption) (*DeleteSchedulerResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteScheduler: %w", err)
+	if err := c.validate("DeleteScheduler", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteScheduler", "DELETE", authBearer, DeleteSchedulerResponseDocs)
 	r.addPath("/users/")
@@ -8083,8 +8082,8 @@ func (c *Client) DeleteScheduler(ctx context.Context, params DeleteSchedulerPara
 //	400     120   Bad Request No file uploaded, verify that a file has been uploaded. File size cannot exceed 15M. A maximum of 10 files are allowed for a user. Only jpg/jpeg, gif or png image file can
 //	404     -     Not Found Group not found.
 func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadVirtualBackgroundFileParams, opts ...RequestOption) (*UploadVirtualBackgroundFileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UploadVirtualBackgroundFile: %w", err)
+	if err := c.validate("UploadVirtualBackgroundFile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UploadVirtualBackgroundFile", "POST", authBearer, UploadVirtualBackgroundFileResponseDocs)
 	r.addPath("/users/")
@@ -8134,8 +8133,8 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 //	400     300   Bad Request Invalid parameter: file_ids.
 //	404     1001  Not Found User not exist. User {userId} does not exist or does not belong to this account.
 func (c *Client) UsersDeleteVirtualBackgroundFiles(ctx context.Context, params UsersDeleteVirtualBackgroundFilesParams, opts ...RequestOption) (*UsersDeleteVirtualBackgroundFilesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UsersDeleteVirtualBackgroundFiles: %w", err)
+	if err := c.validate("UsersDeleteVirtualBackgroundFiles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UsersDeleteVirtualBackgroundFiles", "DELETE", authBearer, UsersDeleteVirtualBackgroundFilesResponseDocs)
 	r.addPath("/users/")
@@ -8174,8 +8173,8 @@ func (c *Client) UsersDeleteVirtualBackgroundFiles(ctx context.Context, params U
 //	400     1120  Bad Request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept the invitation o
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsParams, opts ...RequestOption) (*GetUserSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUserSettings: %w", err)
+	if err := c.validate("GetUserSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUserSettings", "GET", authBearer, GetUserSettingsResponseDocs)
 	r.addPath("/users/")
@@ -8224,8 +8223,8 @@ func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsPara
 //	400     1108  Bad Request Only Licensed or On-prem users can enable the large meeting feature. Error Code: `1204` You can't enable the Webinar feature because you already have the Zoom
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettingsParams, opts ...RequestOption) (*UpdateUserSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateUserSettings: %w", err)
+	if err := c.validate("UpdateUserSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateUserSettings", "PATCH", authBearer, UpdateUserSettingsResponseDocs)
 	r.addPath("/users/")
@@ -8290,8 +8289,8 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 //	400     300   Bad request. The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code:`2024` Account has not enabled TSP.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) GetUserTSPAccount(ctx context.Context, params GetUserTSPAccountParams, opts ...RequestOption) (*GetUserTSPAccountResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUserTSPAccount: %w", err)
+	if err := c.validate("GetUserTSPAccount", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUserTSPAccount", "GET", authBearer, GetUserTSPAccountResponseDocs)
 	r.addPath("/users/")
@@ -8331,8 +8330,8 @@ func (c *Client) GetUserTSPAccount(ctx context.Context, params GetUserTSPAccount
 //	400     2024  Bad request. Account has not enabled TSP. Error Code:`300` The TSP id provided does not exist. Error Code:`300` TSP Config does not exist. Error Code:`300` A
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) UpdateTSPAccount(ctx context.Context, params UpdateTSPAccountParams, opts ...RequestOption) (*UpdateTSPAccountResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateTSPAccount: %w", err)
+	if err := c.validate("UpdateTSPAccount", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateTSPAccount", "PATCH", authBearer, UpdateTSPAccountResponseDocs)
 	r.addPath("/users/")
@@ -8378,8 +8377,8 @@ func (c *Client) UpdateTSPAccount(ctx context.Context, params UpdateTSPAccountPa
 //	400     2024  Bad request. Account not enable TSP. Error Code: `300` The TSP id provided does not exist. Error Code: `300` TSP Config does not exist. Error Code: `300` At
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) DeleteUserTSPAccount(ctx context.Context, params DeleteUserTSPAccountParams, opts ...RequestOption) (*DeleteUserTSPAccountResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteUserTSPAccount: %w", err)
+	if err := c.validate("DeleteUserTSPAccount", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteUserTSPAccount", "DELETE", authBearer, DeleteUserTSPAccountResponseDocs)
 	r.addPath("/users/")
@@ -8415,8 +8414,8 @@ func (c *Client) DeleteUserTSPAccount(ctx context.Context, params DeleteUserTSPA
 //	400     2024  Bad request. Account has not enabled TSP.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAccountsParams, opts ...RequestOption) (*ListUserTSPAccountsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListUserTSPAccounts: %w", err)
+	if err := c.validate("ListUserTSPAccounts", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListUserTSPAccounts", "GET", authBearer, ListUserTSPAccountsResponseDocs)
 	r.addPath("/users/")
@@ -8455,8 +8454,8 @@ func (c *Client) ListUserTSPAccounts(ctx context.Context, params ListUserTSPAcco
 //	400     2024  Bad Request. Account has not enabled TSP. Error Code:`300` Media link is required for AT&T TSP accounts. Error Code: `300` You can add a max of two tsp configs.
 //	404     1001  Not Found. User does not exist: $userId. Error Code:`1120` A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in
 func (c *Client) AddUserTSPAccount(ctx context.Context, params AddUserTSPAccountParams, opts ...RequestOption) (*AddUserTSPAccountResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddUserTSPAccount: %w", err)
+	if err := c.validate("AddUserTSPAccount", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddUserTSPAccount", "POST", authBearer, AddUserTSPAccountResponseDocs)
 	r.addPath("/users/")
@@ -8507,8 +8506,8 @@ func (c *Client) AddUserTSPAccount(ctx context.Context, params AddUserTSPAccount
 //	400     2000  Bad Request Not TSP special account. Ths error means that the account does not have special TSP privilege. Contact Zoom Developer Support for details. Error Code: `2024`
 //	404     1001  User ID not found. User {userId} not exist or not belong to this account. Error Code: `1120` Invite not exist. This error is thrown if you added a user in your account but the user di
 func (c *Client) SetGlobalDialInURLForTSPUser(ctx context.Context, params SetGlobalDialInURLForTSPUserParams, opts ...RequestOption) (*SetGlobalDialInURLForTSPUserResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SetGlobalDialInURLForTSPUser: %w", err)
+	if err := c.validate("SetGlobalDialInURLForTSPUser", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SetGlobalDialInURLForTSPUser", "PATCH", authBearer, SetGlobalDialInURLForTSPUserResponseDocs)
 	r.addPath("/users/")
@@ -8552,8 +8551,8 @@ func (c *Client) SetGlobalDialInURLForTSPUser(ctx context.Context, params SetGlo
 //	200     -     Token returned.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUserToken(ctx context.Context, params GetUserTokenParams, opts ...RequestOption) (*GetUserTokenResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUserToken: %w", err)
+	if err := c.validate("GetUserToken", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUserToken", "GET", authBearer, GetUserTokenResponseDocs)
 	r.addPath("/users/")
@@ -8600,8 +8599,8 @@ func (c *Client) GetUserToken(ctx context.Context, params GetUserTokenParams, op
 //	204     -     Token deleted.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) RevokeUserSSOToken(ctx context.Context, params RevokeUserSSOTokenParams, opts ...RequestOption) (*RevokeUserSSOTokenResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RevokeUserSSOToken: %w", err)
+	if err := c.validate("RevokeUserSSOToken", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RevokeUserSSOToken", "DELETE", authBearer, RevokeUserSSOTokenResponseDocs)
 	r.addPath("/users/")
@@ -8643,8 +8642,8 @@ func (c *Client) RevokeUserSSOToken(ctx context.Context, params RevokeUserSSOTok
 //	200     -     List of webinar objects returned.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinarsParams, opts ...RequestOption) (*UsersListWebinarsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UsersListWebinars: %w", err)
+	if err := c.validate("UsersListWebinars", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UsersListWebinars", "GET", authBearer, UsersListWebinarsResponseDocs)
 	r.addPath("/users/")
@@ -8694,8 +8693,8 @@ func (c *Client) UsersListWebinars(ctx context.Context, params UsersListWebinars
 //	400     200   Bad Request Subscription plan for webinar is missing. Enable webinar for this user once the subscription plan is added:{userId}. - Users in '{0}' have been blocked from joining meetings and web
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, opts ...RequestOption) (*CreateWebinarResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateWebinar: %w", err)
+	if err := c.validate("CreateWebinar", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateWebinar", "POST", authBearer, CreateWebinarResponseDocs)
 	r.addPath("/users/")
@@ -8778,8 +8777,8 @@ func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, 
 //	400     1120  Bad Request Bad request A valid invitation to join the Zoom account was not found for this user. This error is thrown if you added a user in your account but the user did not accept t
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...RequestOption) (*GetUserResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUser: %w", err)
+	if err := c.validate("GetUser", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUser", "GET", authBearer, GetUserResponseDocs)
 	r.addPath("/users/")
@@ -8825,8 +8824,8 @@ func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...Requ
 //	400     200   Bad Request A Zoom Room user cannot be updated to a free user type: $userId Only an account administrator can change a user's name. Only an account administrator can change the host k
 //	404     1001  User does not exist: $userId.
 func (c *Client) UpdateUser(ctx context.Context, params UpdateUserParams, opts ...RequestOption) (*UpdateUserResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateUser: %w", err)
+	if err := c.validate("UpdateUser", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateUser", "PATCH", authBearer, UpdateUserResponseDocs)
 	r.addPath("/users/")
@@ -8941,8 +8940,8 @@ func (c *Client) UpdateUser(ctx context.Context, params UpdateUserParams, opts .
 //	400     300   Bad Request The transfer-to email address cannot be the same as the unlinked or deleted user’s email address. Unable to unlink API user(s). This user has published events on Zoom Ev
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts ...RequestOption) (*DeleteUserResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteUser: %w", err)
+	if err := c.validate("DeleteUser", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteUser", "DELETE", authBearer, DeleteUserResponseDocs)
 	r.addPath("/users/")
@@ -9005,8 +9004,8 @@ func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts .
 //	200     -     List of recording objects returned.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordingsParams, opts ...RequestOption) (*ListAllRecordingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListAllRecordings: %w", err)
+	if err := c.validate("ListAllRecordings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListAllRecordings", "GET", authBearer, ListAllRecordingsResponseDocs)
 	r.addPath("/users/")
@@ -9105,8 +9104,8 @@ func (r *ListAllRecordingsResponse) items() []ListAllRecordingsMeeting {
 //	400     300   Bad request Your request was not accepted because the profile picture contains invalid or explicit content. Error Code: `200` Only an account administrator can change a profile pict
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UploadUserProfilePicture(ctx context.Context, params UploadUserProfilePictureParams, opts ...RequestOption) (*UploadUserProfilePictureResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UploadUserProfilePicture: %w", err)
+	if err := c.validate("UploadUserProfilePicture", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UploadUserProfilePicture", "POST", authBearer, UploadUserProfilePictureResponseDocs)
 	r.addPath("/users/")
@@ -9156,8 +9155,8 @@ func (c *Client) UploadUserProfilePicture(ctx context.Context, params UploadUser
 //	400     200   Bad Request Zoom Room and Admin users' status cannot be activated or deactivated. Error Code: `300` You cannot deactivate this user because the user has an upcoming Zoom Eve
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusParams, opts ...RequestOption) (*UpdateUserStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateUserStatus: %w", err)
+	if err := c.validate("UpdateUserStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateUserStatus", "PUT", authBearer, UpdateUserStatusResponseDocs)
 	r.addPath("/users/")
@@ -9203,8 +9202,8 @@ func (c *Client) UpdateUserStatus(ctx context.Context, params UpdateUserStatusPa
 //	400     300   Bad Request Your new password can not match the old password. This password cannot be changed because it has already been changed the maximum number of times over the past 24 hours.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) UpdateUserPassword(ctx context.Context, params UpdateUserPasswordParams, opts ...RequestOption) (*UpdateUserPasswordResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateUserPassword: %w", err)
+	if err := c.validate("UpdateUserPassword", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateUserPassword", "PUT", authBearer, UpdateUserPasswordResponseDocs)
 	r.addPath("/users/")
@@ -9245,8 +9244,8 @@ func (c *Client) UpdateUserPassword(ctx context.Context, params UpdateUserPasswo
 //	200     -     User permissions returned.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissionsParams, opts ...RequestOption) (*GetUserPermissionsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUserPermissions: %w", err)
+	if err := c.validate("GetUserPermissions", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUserPermissions", "GET", authBearer, GetUserPermissionsResponseDocs)
 	r.addPath("/users/")
@@ -9296,8 +9295,8 @@ func (c *Client) GetUserPermissions(ctx context.Context, params GetUserPermissio
 //	400     2024  Bad Request User does not have PAC enabled.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) ListUserPACAccounts(ctx context.Context, params ListUserPACAccountsParams, opts ...RequestOption) (*ListUserPACAccountsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListUserPACAccounts: %w", err)
+	if err := c.validate("ListUserPACAccounts", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListUserPACAccounts", "GET", authBearer, ListUserPACAccountsResponseDocs)
 	r.addPath("/users/")
@@ -9347,8 +9346,8 @@ func (c *Client) ListUserPACAccounts(ctx context.Context, params ListUserPACAcco
 //	400     200   Not Found Only an account administrator can change email.
 //	404     1001  Not Found User does not exist: $email.
 func (c *Client) UpdateUserEmail(ctx context.Context, params UpdateUserEmailParams, opts ...RequestOption) (*UpdateUserEmailResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateUserEmail: %w", err)
+	if err := c.validate("UpdateUserEmail", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateUserEmail", "PUT", authBearer, UpdateUserEmailResponseDocs)
 	r.addPath("/users/")
@@ -9394,8 +9393,8 @@ func (c *Client) UpdateUserEmail(ctx context.Context, params UpdateUserEmailPara
 //	200     -     OK List of existing templates returned.
 //	400     200   Bad Request Cannot use webinar API, you need to subscribe webinar plan and then enable webinar for this user:{userId}. Error Code: `1001` - User not exist: {userId}. - User {userId
 func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTemplatesParams, opts ...RequestOption) (*ListWebinarTemplatesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListWebinarTemplates: %w", err)
+	if err := c.validate("ListWebinarTemplates", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListWebinarTemplates", "GET", authBearer, ListWebinarTemplatesResponseDocs)
 	r.addPath("/users/")
@@ -9454,8 +9453,8 @@ func (c *Client) ListWebinarTemplates(ctx context.Context, params ListWebinarTem
 //	404     1001  Not Found User does not exist: {userId}.
 //	429     -     Too Many Requests Too many requests submitted to update the presence status of this user. Please wait for the request to be processed and try again later.
 func (c *Client) UpdateUserPresenceStatus(ctx context.Context, params UpdateUserPresenceStatusParams, opts ...RequestOption) (*UpdateUserPresenceStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateUserPresenceStatus: %w", err)
+	if err := c.validate("UpdateUserPresenceStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateUserPresenceStatus", "PUT", authBearer, UpdateUserPresenceStatusResponseDocs)
 	r.addPath("/users/")
@@ -9500,8 +9499,8 @@ func (c *Client) UpdateUserPresenceStatus(ctx context.Context, params UpdateUser
 //	200     -     OK
 //	404     1001  Not Found User not exist: {userId}. User {userId} does not exist or does not belong to this account.
 func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTemplatesParams, opts ...RequestOption) (*ListMeetingTemplatesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListMeetingTemplates: %w", err)
+	if err := c.validate("ListMeetingTemplates", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListMeetingTemplates", "GET", authBearer, ListMeetingTemplatesResponseDocs)
 	r.addPath("/users/")
@@ -9538,8 +9537,8 @@ func (c *Client) ListMeetingTemplates(ctx context.Context, params ListMeetingTem
 //	Status  Code  Description
 //	200     -     User list returned.
 func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...RequestOption) (*ListUsersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListUsers: %w", err)
+	if err := c.validate("ListUsers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListUsers", "GET", authBearer, ListUsersResponseDocs)
 	r.addPath("/users")
@@ -9638,8 +9637,8 @@ func (r *ListUsersResponse) items() []ListUsersUser {
 //	409     1005  User with that email already exists Email $email has already been used.
 //	429     -     You have exceeded the daily rate limit ({0}) of user invite requests permitted for this account. You may resume these requests at GMT 00:00:00.
 func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts ...RequestOption) (*CreateUsersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateUsers: %w", err)
+	if err := c.validate("CreateUsers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateUsers", "POST", authBearer, CreateUsersResponseDocs)
 	r.addPath("/users")
@@ -9683,8 +9682,8 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 //	200     -     OK
 //	404     1001  User not exist. User {userId} does not exist or does not belong to this account.
 func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts ...RequestOption) (*GetUserZAKResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUserZAK: %w", err)
+	if err := c.validate("GetUserZAK", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUserZAK", "GET", authBearer, GetUserZAKResponseDocs)
 	r.addPath("/users/me/zak")
@@ -9728,8 +9727,8 @@ func (c *Client) GetUserZAK(ctx context.Context, params GetUserZAKParams, opts .
 //	400     300   Bad Request Email is required.
 //	404     1001  Not Found User does not exist: $userId.
 func (c *Client) CheckUserEmail(ctx context.Context, params CheckUserEmailParams, opts ...RequestOption) (*CheckUserEmailResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CheckUserEmail: %w", err)
+	if err := c.validate("CheckUserEmail", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CheckUserEmail", "GET", authBearer, CheckUserEmailResponseDocs)
 	r.addPath("/users/email")
@@ -9767,8 +9766,8 @@ func (c *Client) CheckUserEmail(ctx context.Context, params CheckUserEmailParams
 //	200     -     Success.
 //	400     300   Bad Request Vanity name is required.
 func (c *Client) CheckUserPMRoom(ctx context.Context, params CheckUserPMRoomParams, opts ...RequestOption) (*CheckUserPMRoomResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CheckUserPMRoom: %w", err)
+	if err := c.validate("CheckUserPMRoom", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CheckUserPMRoom", "GET", authBearer, CheckUserPMRoomResponseDocs)
 	r.addPath("/users/vanity_name")
@@ -9805,8 +9804,8 @@ func (c *Client) CheckUserPMRoom(ctx context.Context, params CheckUserPMRoomPara
 //	204     -     OK
 //	400     200   Bad Request Only available for paid users: {0}. Error code: `300` The value that you entered for the Registrant ID field is invalid. Enter a valid value and try again. **Err
 func (c *Client) DeleteMeetingRegistrant(ctx context.Context, params DeleteMeetingRegistrantParams, opts ...RequestOption) (*DeleteMeetingRegistrantResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteMeetingRegistrant: %w", err)
+	if err := c.validate("DeleteMeetingRegistrant", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteMeetingRegistrant", "DELETE", authBearer, DeleteMeetingRegistrantResponseDocs)
 	r.addPath("/meetings/")
@@ -9850,8 +9849,8 @@ func (c *Client) DeleteMeetingRegistrant(ctx context.Context, params DeleteMeeti
 //	400     1010  User does not belong to this account: "{accountId}" Error Code: `3003` You are not the meeting host. Error Code: `3000`> Cannot access meeting info.
 //	404     1001  Meeting not found. Meeting host does not exist: "{userId}"
 func (c *Client) GetMeetingRegistrant(ctx context.Context, params GetMeetingRegistrantParams, opts ...RequestOption) (*GetMeetingRegistrantResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingRegistrant: %w", err)
+	if err := c.validate("GetMeetingRegistrant", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingRegistrant", "GET", authBearer, GetMeetingRegistrantResponseDocs)
 	r.addPath("/meetings/")
@@ -9891,8 +9890,8 @@ func (c *Client) GetMeetingRegistrant(ctx context.Context, params GetMeetingRegi
 //	200     -     Meeting Registrant Question object returned
 //	404     -     Meeting not found
 func (c *Client) MeetingsListRegistrationQuestions(ctx context.Context, params MeetingsListRegistrationQuestionsParams, opts ...RequestOption) (*MeetingsListRegistrationQuestionsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MeetingsListRegistrationQuestions: %w", err)
+	if err := c.validate("MeetingsListRegistrationQuestions", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MeetingsListRegistrationQuestions", "GET", authBearer, MeetingsListRegistrationQuestionsResponseDocs)
 	r.addPath("/meetings/")
@@ -9930,8 +9929,8 @@ func (c *Client) MeetingsListRegistrationQuestions(ctx context.Context, params M
 //	204     -     Meeting Registrant Questions Updated
 //	404     -     Meeting not found.
 func (c *Client) MeetingsUpdateRegistrationQuestions(ctx context.Context, params MeetingsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*MeetingsUpdateRegistrationQuestionsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MeetingsUpdateRegistrationQuestions: %w", err)
+	if err := c.validate("MeetingsUpdateRegistrationQuestions", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MeetingsUpdateRegistrationQuestions", "PATCH", authBearer, MeetingsUpdateRegistrationQuestionsResponseDocs)
 	r.addPath("/meetings/")
@@ -9977,8 +9976,8 @@ func (c *Client) MeetingsUpdateRegistrationQuestions(ctx context.Context, params
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3000` Cannot access meeting info.
 //	404     1001  Meeting not found. Meeting host does not exist: {userId}.
 func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingRegistrantsParams, opts ...RequestOption) (*ListMeetingRegistrantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListMeetingRegistrants: %w", err)
+	if err := c.validate("ListMeetingRegistrants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListMeetingRegistrants", "GET", authBearer, ListMeetingRegistrantsResponseDocs)
 	r.addPath("/meetings/")
@@ -10074,8 +10073,8 @@ func (r *ListMeetingRegistrantsResponse) items() []ListMeetingRegistrantsRegistr
 //	404     1001  Meeting not found. Registration has not been enabled for this meeting: {meetingId} Meeting host does not exist: {userId}.
 //	429     -     You have exceeded the daily rate limit of "{0}" for Add meeting registrant API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegistrantParams, opts ...RequestOption) (*AddMeetingRegistrantResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddMeetingRegistrant: %w", err)
+	if err := c.validate("AddMeetingRegistrant", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddMeetingRegistrant", "POST", authBearer, AddMeetingRegistrantResponseDocs)
 	r.addPath("/meetings/")
@@ -10178,8 +10177,8 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 //	404     1001  Meeting or registrant not found. User does not exist: {userId}.
 //	429     -     You have exceeded the daily rate limit of "{0}" for meeting Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) MeetingsUpdateRegistrantStatus(ctx context.Context, params MeetingsUpdateRegistrantStatusParams, opts ...RequestOption) (*MeetingsUpdateRegistrantStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MeetingsUpdateRegistrantStatus: %w", err)
+	if err := c.validate("MeetingsUpdateRegistrantStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MeetingsUpdateRegistrantStatus", "PUT", authBearer, MeetingsUpdateRegistrantStatusResponseDocs)
 	r.addPath("/meetings/")
@@ -10223,8 +10222,8 @@ func (c *Client) MeetingsUpdateRegistrantStatus(ctx context.Context, params Meet
 //	200     -     Meeting Poll object returned
 //	404     404   Meeting Poll not found.
 func (c *Client) GetMeetingPoll(ctx context.Context, params GetMeetingPollParams, opts ...RequestOption) (*GetMeetingPollResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingPoll: %w", err)
+	if err := c.validate("GetMeetingPoll", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingPoll", "GET", authBearer, GetMeetingPollResponseDocs)
 	r.addPath("/meetings/")
@@ -10264,8 +10263,8 @@ func (c *Client) GetMeetingPoll(ctx context.Context, params GetMeetingPollParams
 //	204     -     Meeting Poll Updated
 //	404     404   Meeting Poll not found
 func (c *Client) UpdateMeetingPoll(ctx context.Context, params UpdateMeetingPollParams, opts ...RequestOption) (*UpdateMeetingPollResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateMeetingPoll: %w", err)
+	if err := c.validate("UpdateMeetingPoll", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateMeetingPoll", "PUT", authBearer, UpdateMeetingPollResponseDocs)
 	r.addPath("/meetings/")
@@ -10313,8 +10312,8 @@ func (c *Client) UpdateMeetingPoll(ctx context.Context, params UpdateMeetingPoll
 //	204     -     Meeting Poll deleted
 //	404     404   Meeting Poll not found
 func (c *Client) DeleteMeetingPoll(ctx context.Context, params DeleteMeetingPollParams, opts ...RequestOption) (*DeleteMeetingPollResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteMeetingPoll: %w", err)
+	if err := c.validate("DeleteMeetingPoll", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteMeetingPoll", "DELETE", authBearer, DeleteMeetingPollResponseDocs)
 	r.addPath("/meetings/")
@@ -10353,8 +10352,8 @@ func (c *Client) DeleteMeetingPoll(ctx context.Context, params DeleteMeetingPoll
 //	200     -     HTTP Status Code: List polls of a Meeting returned
 //	404     404   Meeting Poll not found
 func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsParams, opts ...RequestOption) (*ListMeetingPollsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListMeetingPolls: %w", err)
+	if err := c.validate("ListMeetingPolls", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListMeetingPolls", "GET", authBearer, ListMeetingPollsResponseDocs)
 	r.addPath("/meetings/")
@@ -10397,8 +10396,8 @@ func (c *Client) ListMeetingPolls(ctx context.Context, params ListMeetingPollsPa
 //	201     -     Meeting Poll Created
 //	404     404   Meeting not found
 func (c *Client) CreateMeetingPoll(ctx context.Context, params CreateMeetingPollParams, opts ...RequestOption) (*CreateMeetingPollResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateMeetingPoll: %w", err)
+	if err := c.validate("CreateMeetingPoll", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateMeetingPoll", "POST", authBearer, CreateMeetingPollResponseDocs)
 	r.addPath("/meetings/")
@@ -10450,8 +10449,8 @@ func (c *Client) CreateMeetingPoll(ctx context.Context, params CreateMeetingPoll
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3303` You can not delete an uncompleted meeting.
 //	404     1001  Meeting recording file not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) DeleteMeetingRecordingFile(ctx context.Context, params DeleteMeetingRecordingFileParams, opts ...RequestOption) (*DeleteMeetingRecordingFileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteMeetingRecordingFile: %w", err)
+	if err := c.validate("DeleteMeetingRecordingFile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteMeetingRecordingFile", "DELETE", authBearer, DeleteMeetingRecordingFileResponseDocs)
 	r.addPath("/meetings/")
@@ -10491,8 +10490,8 @@ func (c *Client) DeleteMeetingRecordingFile(ctx context.Context, params DeleteMe
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301`There is no recording for this meeting.
 func (c *Client) RecoverSingleRecording(ctx context.Context, params RecoverSingleRecordingParams, opts ...RequestOption) (*RecoverSingleRecordingResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RecoverSingleRecording: %w", err)
+	if err := c.validate("RecoverSingleRecording", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RecoverSingleRecording", "PUT", authBearer, RecoverSingleRecordingResponseDocs)
 	r.addPath("/meetings/")
@@ -10534,8 +10533,8 @@ func (c *Client) RecoverSingleRecording(ctx context.Context, params RecoverSingl
 //	200     -     Meeting recording settings returned
 //	404     -     Meeting recording not found.
 func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeetingRecordingSettingsParams, opts ...RequestOption) (*GetMeetingRecordingSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingRecordingSettings: %w", err)
+	if err := c.validate("GetMeetingRecordingSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingRecordingSettings", "GET", authBearer, GetMeetingRecordingSettingsResponseDocs)
 	r.addPath("/meetings/")
@@ -10574,8 +10573,8 @@ func (c *Client) GetMeetingRecordingSettings(ctx context.Context, params GetMeet
 //	204     -     Meeting recording setting's updated
 //	404     -     Meeting recording not found.
 func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params UpdateMeetingRecordingSettingsParams, opts ...RequestOption) (*UpdateMeetingRecordingSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateMeetingRecordingSettings: %w", err)
+	if err := c.validate("UpdateMeetingRecordingSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateMeetingRecordingSettings", "PATCH", authBearer, UpdateMeetingRecordingSettingsResponseDocs)
 	r.addPath("/meetings/")
@@ -10649,8 +10648,8 @@ func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params Upda
 //	200     -     Recording Registrant Question object returned.
 //	404     -     Meeting recording or registrant not found.
 func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistrationQuestionsParams, opts ...RequestOption) (*GetRegistrationQuestionsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetRegistrationQuestions: %w", err)
+	if err := c.validate("GetRegistrationQuestions", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetRegistrationQuestions", "GET", authBearer, GetRegistrationQuestionsResponseDocs)
 	r.addPath("/meetings/")
@@ -10692,8 +10691,8 @@ func (c *Client) GetRegistrationQuestions(ctx context.Context, params GetRegistr
 //	200     -     Recording Registrant Questions Updated
 //	404     -     Meeting recording or Registrant not found
 func (c *Client) RecordingsUpdateRegistrationQuestions(ctx context.Context, params RecordingsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*RecordingsUpdateRegistrationQuestionsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RecordingsUpdateRegistrationQuestions: %w", err)
+	if err := c.validate("RecordingsUpdateRegistrationQuestions", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RecordingsUpdateRegistrationQuestions", "PATCH", authBearer, RecordingsUpdateRegistrationQuestionsResponseDocs)
 	r.addPath("/meetings/")
@@ -10741,8 +10740,8 @@ func (c *Client) RecordingsUpdateRegistrationQuestions(ctx context.Context, para
 //	200     -     Registrants returned.
 //	404     -     Meeting recording not found.
 func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecordingRegistrantsParams, opts ...RequestOption) (*ListRecordingRegistrantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListRecordingRegistrants: %w", err)
+	if err := c.validate("ListRecordingRegistrants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListRecordingRegistrants", "GET", authBearer, ListRecordingRegistrantsResponseDocs)
 	r.addPath("/meetings/")
@@ -10833,8 +10832,8 @@ func (r *ListRecordingRegistrantsResponse) items() []ListRecordingRegistrantsReg
 //	201     -     Registration submitted.
 //	404     -     Meeting recording not found
 func (c *Client) CreateRecordingRegistrant(ctx context.Context, params CreateRecordingRegistrantParams, opts ...RequestOption) (*CreateRecordingRegistrantResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateRecordingRegistrant: %w", err)
+	if err := c.validate("CreateRecordingRegistrant", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateRecordingRegistrant", "POST", authBearer, CreateRecordingRegistrantResponseDocs)
 	r.addPath("/meetings/")
@@ -10928,8 +10927,8 @@ func (c *Client) CreateRecordingRegistrant(ctx context.Context, params CreateRec
 //	404     -     Meeting recording or Registrant not found
 //	429     -     You have exceeded the daily rate limit of "{0}" for cloud recording Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params RecordingsUpdateRegistrantStatusParams, opts ...RequestOption) (*RecordingsUpdateRegistrantStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RecordingsUpdateRegistrantStatus: %w", err)
+	if err := c.validate("RecordingsUpdateRegistrantStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RecordingsUpdateRegistrantStatus", "PUT", authBearer, RecordingsUpdateRegistrantStatusResponseDocs)
 	r.addPath("/meetings/")
@@ -10977,8 +10976,8 @@ func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params Re
 //	400     1010  User not found on this account: {accountId}.
 //	404     1001  Meeting recording not found. User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingRecordingsParams, opts ...RequestOption) (*GetMeetingRecordingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingRecordings: %w", err)
+	if err := c.validate("GetMeetingRecordings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingRecordings", "GET", authBearer, GetMeetingRecordingsResponseDocs)
 	r.addPath("/meetings/")
@@ -11026,8 +11025,8 @@ func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingReco
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found User {userId} does not exist or does not belong to this account. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeetingRecordingsParams, opts ...RequestOption) (*DeleteMeetingRecordingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteMeetingRecordings: %w", err)
+	if err := c.validate("DeleteMeetingRecordings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteMeetingRecordings", "DELETE", authBearer, DeleteMeetingRecordingsResponseDocs)
 	r.addPath("/meetings/")
@@ -11071,8 +11070,8 @@ func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeeti
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     1001  Meeting recording not found. User does not exist: {userId}. Error Code: `3301` There is no recording for this meeting.
 func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMeetingRecordingsParams, opts ...RequestOption) (*RecoverMeetingRecordingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RecoverMeetingRecordings: %w", err)
+	if err := c.validate("RecoverMeetingRecordings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RecoverMeetingRecordings", "PUT", authBearer, RecoverMeetingRecordingsResponseDocs)
 	r.addPath("/meetings/")
@@ -11118,8 +11117,8 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access webinar info.
 //	404     1001  User {userId} does not exist.
 func (c *Client) MeetingsUpdateLiveStream(ctx context.Context, params MeetingsUpdateLiveStreamParams, opts ...RequestOption) (*MeetingsUpdateLiveStreamResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MeetingsUpdateLiveStream: %w", err)
+	if err := c.validate("MeetingsUpdateLiveStream", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MeetingsUpdateLiveStream", "PATCH", authBearer, MeetingsUpdateLiveStreamResponseDocs)
 	r.addPath("/meetings/")
@@ -11167,8 +11166,8 @@ func (c *Client) MeetingsUpdateLiveStream(ctx context.Context, params MeetingsUp
 //	400     300   Bad Request Missing meetingId Invalid meetingId Error Code: `1010` User does not belong to this account: {accountId}
 //	404     1001  Not Found User {userId} does not exist.
 func (c *Client) MeetingsGetLiveStreamDetails(ctx context.Context, params MeetingsGetLiveStreamDetailsParams, opts ...RequestOption) (*MeetingsGetLiveStreamDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MeetingsGetLiveStreamDetails: %w", err)
+	if err := c.validate("MeetingsGetLiveStreamDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MeetingsGetLiveStreamDetails", "GET", authBearer, MeetingsGetLiveStreamDetailsResponseDocs)
 	r.addPath("/meetings/")
@@ -11213,8 +11212,8 @@ func (c *Client) MeetingsGetLiveStreamDetails(ctx context.Context, params Meetin
 //	404     1001  User {userId} does not exist.
 //	429     -     Too many requests submitted to start the live stream of this meeting: {meetingId}. If the live stream has not already started, retry making a new request after 30 seconds.
 func (c *Client) MeetingsUpdateLiveStreamStatus(ctx context.Context, params MeetingsUpdateLiveStreamStatusParams, opts ...RequestOption) (*MeetingsUpdateLiveStreamStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MeetingsUpdateLiveStreamStatus: %w", err)
+	if err := c.validate("MeetingsUpdateLiveStreamStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MeetingsUpdateLiveStreamStatus", "PATCH", authBearer, MeetingsUpdateLiveStreamStatusResponseDocs)
 	r.addPath("/meetings/")
@@ -11257,8 +11256,8 @@ func (c *Client) MeetingsUpdateLiveStreamStatus(ctx context.Context, params Meet
 //	400     1010  User not found on this account: {accountId}. Error Code: `3000` Cannot access webinar info.
 //	404     1001  Meeting not found. User not exist: {userId}. Error Code: `3001` Meeting {meetingId} is not found or has expired.
 func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts ...RequestOption) (*GetMeetingResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeeting: %w", err)
+	if err := c.validate("GetMeeting", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeeting", "GET", authBearer, GetMeetingResponseDocs)
 	r.addPath("/meetings/")
@@ -11309,8 +11308,8 @@ func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts .
 //	400     1010  User not found on this account: {accountId}. Error Code: `3000` Cannot access meeting information. Error Code: `3003` You are not the meeting host. Error Code: `300
 //	404     1001  Meeting not found. User does not exist: {userId}. Error Code: `3001` A meeting with this {meetingId} is not found or has expired.
 func (c *Client) UpdateMeeting(ctx context.Context, params UpdateMeetingParams, opts ...RequestOption) (*UpdateMeetingResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateMeeting: %w", err)
+	if err := c.validate("UpdateMeeting", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateMeeting", "PATCH", authBearer, UpdateMeetingResponseDocs)
 	r.addPath("/meetings/")
@@ -11388,8 +11387,8 @@ func (c *Client) UpdateMeeting(ctx context.Context, params UpdateMeetingParams, 
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting information. Invalid occurrence_id. Error Code: `3002` Sorry, you cannot d
 //	404     1001  Meeting not found. User does not exist: {userId}. Error Code: `3001` Meeting with this {meetingId} is not found or has expired.
 func (c *Client) DeleteMeeting(ctx context.Context, params DeleteMeetingParams, opts ...RequestOption) (*DeleteMeetingResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteMeeting: %w", err)
+	if err := c.validate("DeleteMeeting", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteMeeting", "DELETE", authBearer, DeleteMeetingResponseDocs)
 	r.addPath("/meetings/")
@@ -11431,8 +11430,8 @@ func (c *Client) DeleteMeeting(ctx context.Context, params DeleteMeetingParams, 
 //	400     1010  User does not belong to this account: {accountId}. Error Code: `3000` Cannot access meeting info. Error Code: `3003` You're not the meeting host. Error Code: `3063` Can not
 //	404     1001  Meeting not found. Meeting host does not exist: {userId}.
 func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingStatusParams, opts ...RequestOption) (*UpdateMeetingStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateMeetingStatus: %w", err)
+	if err := c.validate("UpdateMeetingStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateMeetingStatus", "PUT", authBearer, UpdateMeetingStatusResponseDocs)
 	r.addPath("/meetings/")
@@ -11470,8 +11469,8 @@ func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingSt
 //	Status  Code  Description
 //	200     -     Meeting invitation returned.
 func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvitationParams, opts ...RequestOption) (*GetMeetingInvitationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingInvitation: %w", err)
+	if err := c.validate("GetMeetingInvitation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingInvitation", "GET", authBearer, GetMeetingInvitationResponseDocs)
 	r.addPath("/meetings/")
@@ -11516,8 +11515,8 @@ func (c *Client) GetMeetingInvitation(ctx context.Context, params GetMeetingInvi
 //	404     3001  Not Found Meeting does not exist: {meetingId}. Error Code: `3043` Meeting has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo
 //	429     -     You have exceeded the daily rate limit of "{0}" for meeting Perform batch registration API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) MeetingsPerformBatchRegistration(ctx context.Context, params MeetingsPerformBatchRegistrationParams, opts ...RequestOption) (*MeetingsPerformBatchRegistrationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MeetingsPerformBatchRegistration: %w", err)
+	if err := c.validate("MeetingsPerformBatchRegistration", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MeetingsPerformBatchRegistration", "POST", authBearer, MeetingsPerformBatchRegistrationResponseDocs)
 	r.addPath("/meetings/")
@@ -11568,8 +11567,8 @@ func (c *Client) MeetingsPerformBatchRegistration(ctx context.Context, params Me
 //	201     -     Meeting Poll Created
 //	404     300   Not Found Invalid Meeting ID. Error Code: `300` Meeting id does not exist. Error Code: `3000` Cannot access meeting information. Error Code: `3001` Meeting does not
 func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBatchPollCreationParams, opts ...RequestOption) (*PerformBatchPollCreationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("PerformBatchPollCreation: %w", err)
+	if err := c.validate("PerformBatchPollCreation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("PerformBatchPollCreation", "POST", authBearer, PerformBatchPollCreationResponseDocs)
 	r.addPath("/meetings/")
@@ -11614,8 +11613,8 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 //	201     -     Meeting Invite Links Created
 //	400     300   Bad Request - Meeting id does not exist. - Invalid meeting id. Error Code: `3000` Cannot access webinar info. Error Code: `3001` Meeting does not exist: {meetingId}.
 func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeetingInviteLinksParams, opts ...RequestOption) (*CreateMeetingInviteLinksResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateMeetingInviteLinks: %w", err)
+	if err := c.validate("CreateMeetingInviteLinks", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateMeetingInviteLinks", "POST", authBearer, CreateMeetingInviteLinksResponseDocs)
 	r.addPath("/meetings/")
@@ -11662,8 +11661,8 @@ func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeet
 //	400     1010  Meeting not found User not exist: {userId} User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting info. **Error Code
 //	404     3001  Meeting not found This meeting is not available or ID is not valid. Meeting ID is invalid or not end.
 func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetingDetailsParams, opts ...RequestOption) (*GetPastMeetingDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetPastMeetingDetails: %w", err)
+	if err := c.validate("GetPastMeetingDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetPastMeetingDetails", "GET", authBearer, GetPastMeetingDetailsResponseDocs)
 	r.addPath("/past_meetings/")
@@ -11706,8 +11705,8 @@ func (c *Client) GetPastMeetingDetails(ctx context.Context, params GetPastMeetin
 //	400     1010  User {userId} not exist or not belong to this account. Error Code: `300` Cannot access meeting information. Error Code: `200` Only available for paid account: {acco
 //	404     1001  Meeting not found User {userId} not exist or not belong to this account. User not exist: {userId} Error Code: `3001` This meeting is not available or ID is not valid. M
 func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastMeetingParticipantsParams, opts ...RequestOption) (*GetPastMeetingParticipantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetPastMeetingParticipants: %w", err)
+	if err := c.validate("GetPastMeetingParticipants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetPastMeetingParticipants", "GET", authBearer, GetPastMeetingParticipantsResponseDocs)
 	r.addPath("/past_meetings/")
@@ -11793,8 +11792,8 @@ func (r *GetPastMeetingParticipantsResponse) items() []GetPastMeetingParticipant
 //	200     -     OK Meeting with Archived files returned.
 //	404     3001  Meeting recording not found. Meeting {meetingUUId} does not exist.
 func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingArchivedFilesParams, opts ...RequestOption) (*GetMeetingArchivedFilesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingArchivedFiles: %w", err)
+	if err := c.validate("GetMeetingArchivedFiles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingArchivedFiles", "GET", authBearer, GetMeetingArchivedFilesResponseDocs)
 	r.addPath("/past_meetings/")
@@ -11832,8 +11831,8 @@ func (c *Client) GetMeetingArchivedFiles(ctx context.Context, params GetMeetingA
 //	200     -     List of ended meeting instances returned.
 //	404     -     Meeting not found.
 func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEndedMeetingInstancesParams, opts ...RequestOption) (*ListEndedMeetingInstancesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListEndedMeetingInstances: %w", err)
+	if err := c.validate("ListEndedMeetingInstances", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListEndedMeetingInstances", "GET", authBearer, ListEndedMeetingInstancesResponseDocs)
 	r.addPath("/past_meetings/")
@@ -11874,8 +11873,8 @@ func (c *Client) ListEndedMeetingInstances(ctx context.Context, params ListEnded
 //	Status  Code  Description
 //	200     -     OK Polls returned successfully.
 func (c *Client) ListPastMeetingPollResults(ctx context.Context, params ListPastMeetingPollResultsParams, opts ...RequestOption) (*ListPastMeetingPollResultsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListPastMeetingPollResults: %w", err)
+	if err := c.validate("ListPastMeetingPollResults", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListPastMeetingPollResults", "GET", authBearer, ListPastMeetingPollResultsResponseDocs)
 	r.addPath("/past_meetings/")
@@ -11920,8 +11919,8 @@ func (c *Client) ListPastMeetingPollResults(ctx context.Context, params ListPast
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     3001  Not Found Meeting ID is invalid or not end.
 func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetingFilesParams, opts ...RequestOption) (*ListPastMeetingFilesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListPastMeetingFiles: %w", err)
+	if err := c.validate("ListPastMeetingFiles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListPastMeetingFiles", "GET", authBearer, ListPastMeetingFilesResponseDocs)
 	r.addPath("/past_meetings/")
@@ -11975,8 +11974,8 @@ func (c *Client) ListPastMeetingFiles(ctx context.Context, params ListPastMeetin
 //	300     300   Can not access webinar info. {meetingId} or the next page token is either invalid or expired.
 //	404     3001  Meeting ID is invalid or has not ended.
 func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeetingParticipantsParams, opts ...RequestOption) (*ListMeetingParticipantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListMeetingParticipants: %w", err)
+	if err := c.validate("ListMeetingParticipants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListMeetingParticipants", "GET", authBearer, ListMeetingParticipantsResponseDocs)
 	r.addPath("/metrics/meetings/")
@@ -12079,8 +12078,8 @@ func (r *ListMeetingParticipantsResponse) items() []ListMeetingParticipantsParti
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  This meeting's detail info is not available. This meeting has not ended yet or the Meeting ID is invalid.
 func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeetingParticipantQoSParams, opts ...RequestOption) (*GetMeetingParticipantQoSResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingParticipantQoS: %w", err)
+	if err := c.validate("GetMeetingParticipantQoS", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingParticipantQoS", "GET", authBearer, GetMeetingParticipantQoSResponseDocs)
 	r.addPath("/metrics/meetings/")
@@ -12136,8 +12135,8 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 //	300     300   Can not access webinar info, {meetingId}. The next page token is either invalid or expired.
 //	404     3001  This meeting's detail info is not available. The Meeting ID is not valid or the meeting has not ended yet.
 func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeetingParticipantsQoSParams, opts ...RequestOption) (*ListMeetingParticipantsQoSResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListMeetingParticipantsQoS: %w", err)
+	if err := c.validate("ListMeetingParticipantsQoS", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListMeetingParticipantsQoS", "GET", authBearer, ListMeetingParticipantsQoSResponseDocs)
 	r.addPath("/metrics/meetings/")
@@ -12222,8 +12221,8 @@ func (r *ListMeetingParticipantsQoSResponse) items() []ListMeetingParticipantsQo
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  This meeting's detail info is not available or ID is not valid.
 func (c *Client) MeetingsGetSharingRecordingDetails(ctx context.Context, params MeetingsGetSharingRecordingDetailsParams, opts ...RequestOption) (*MeetingsGetSharingRecordingDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MeetingsGetSharingRecordingDetails: %w", err)
+	if err := c.validate("MeetingsGetSharingRecordingDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MeetingsGetSharingRecordingDetails", "GET", authBearer, MeetingsGetSharingRecordingDetailsResponseDocs)
 	r.addPath("/metrics/meetings/")
@@ -12315,8 +12314,8 @@ func (r *MeetingsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharin
 //	400     200   Only available for paid accounts that have dashboard feature enabled.
 //	404     3001  Meeting ID is invalid or not end.
 func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeetingFeedbackParams, opts ...RequestOption) (*GetPostMeetingFeedbackResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetPostMeetingFeedback: %w", err)
+	if err := c.validate("GetPostMeetingFeedback", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetPostMeetingFeedback", "GET", authBearer, GetPostMeetingFeedbackResponseDocs)
 	r.addPath("/metrics/meetings/")
@@ -12405,8 +12404,8 @@ func (r *GetPostMeetingFeedbackResponse) items() []GetPostMeetingFeedbackPartici
 //	300     300   Can not access webinar info, {meetingId}.
 //	404     3001  Meeting ID is invalid or the meeting has not ended yet. This meeting's details are not available.
 func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetailsParams, opts ...RequestOption) (*GetMeetingDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingDetails: %w", err)
+	if err := c.validate("GetMeetingDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingDetails", "GET", authBearer, GetMeetingDetailsResponseDocs)
 	r.addPath("/metrics/meetings/")
@@ -12453,8 +12452,8 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 //	200     -     Meetings returned. Only available for paid accounts that have dashboard feature enabled.
 //	300     300   The next page token is invalid or expired.
 func (c *Client) MetricsListMeetings(ctx context.Context, params MetricsListMeetingsParams, opts ...RequestOption) (*MetricsListMeetingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MetricsListMeetings: %w", err)
+	if err := c.validate("MetricsListMeetings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MetricsListMeetings", "GET", authBearer, MetricsListMeetingsResponseDocs)
 	r.addPath("/metrics/meetings")
@@ -12550,8 +12549,8 @@ func (r *MetricsListMeetingsResponse) items() []MetricsListMeetingsMeeting {
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid.
 func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarParticipantsParams, opts ...RequestOption) (*GetWebinarParticipantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarParticipants: %w", err)
+	if err := c.validate("GetWebinarParticipants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarParticipants", "GET", authBearer, GetWebinarParticipantsResponseDocs)
 	r.addPath("/metrics/webinars/")
@@ -12657,8 +12656,8 @@ func (r *GetWebinarParticipantsResponse) items() []GetWebinarParticipantsPartici
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid.
 func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinarParticipantQoSParams, opts ...RequestOption) (*GetWebinarParticipantQoSResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarParticipantQoS: %w", err)
+	if err := c.validate("GetWebinarParticipantQoS", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarParticipantQoS", "GET", authBearer, GetWebinarParticipantQoSResponseDocs)
 	r.addPath("/metrics/webinars/")
@@ -12714,8 +12713,8 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail is not available or the Webinar ID is not valid. This webinar has not ended yet.
 func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebinarParticipantQoSParams, opts ...RequestOption) (*ListWebinarParticipantQoSResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListWebinarParticipantQoS: %w", err)
+	if err := c.validate("ListWebinarParticipantQoS", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListWebinarParticipantQoS", "GET", authBearer, ListWebinarParticipantQoSResponseDocs)
 	r.addPath("/metrics/webinars/")
@@ -12800,8 +12799,8 @@ func (r *ListWebinarParticipantQoSResponse) items() []ListMeetingParticipantsQoS
 //	300     300   Can not access webinar info, {webinarId}.
 //	404     3001  This webinar's detail info is not available or ID is not valid. This webinar has not ended yet.
 func (c *Client) WebinarsGetSharingRecordingDetails(ctx context.Context, params WebinarsGetSharingRecordingDetailsParams, opts ...RequestOption) (*WebinarsGetSharingRecordingDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("WebinarsGetSharingRecordingDetails: %w", err)
+	if err := c.validate("WebinarsGetSharingRecordingDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("WebinarsGetSharingRecordingDetails", "GET", authBearer, WebinarsGetSharingRecordingDetailsResponseDocs)
 	r.addPath("/metrics/webinars/")
@@ -12893,8 +12892,8 @@ func (r *WebinarsGetSharingRecordingDetailsResponse) items() []MeetingsGetSharin
 //	400     200   Only available for paid accounts that have dashboard feature enabled.
 //	404     3001  Webinar ID is invalid or not end.
 func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebinarFeedbackParams, opts ...RequestOption) (*GetPostWebinarFeedbackResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetPostWebinarFeedback: %w", err)
+	if err := c.validate("GetPostWebinarFeedback", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetPostWebinarFeedback", "GET", authBearer, GetPostWebinarFeedbackResponseDocs)
 	r.addPath("/metrics/webinars/")
@@ -12979,8 +12978,8 @@ func (r *GetPostWebinarFeedbackResponse) items() []GetPostMeetingFeedbackPartici
 //	300     200   Can not access webinar info, {webinarId}.
 //	404     3001  The webinar has not ended yet or the Webinar ID is not valid. This webinar's detail is not available.
 func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetailsParams, opts ...RequestOption) (*GetWebinarDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarDetails: %w", err)
+	if err := c.validate("GetWebinarDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarDetails", "GET", authBearer, GetWebinarDetailsResponseDocs)
 	r.addPath("/metrics/webinars/")
@@ -13019,8 +13018,8 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 //	200     -     Meetings returned. Only available for paid accounts that have enabled the Dashboard feature.
 //	300     200   The next page token is invalid or has expired.
 func (c *Client) MetricsListWebinars(ctx context.Context, params MetricsListWebinarsParams, opts ...RequestOption) (*MetricsListWebinarsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MetricsListWebinars: %w", err)
+	if err := c.validate("MetricsListWebinars", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MetricsListWebinars", "GET", authBearer, MetricsListWebinarsResponseDocs)
 	r.addPath("/metrics/webinars")
@@ -13105,8 +13104,8 @@ func (r *MetricsListWebinarsResponse) items() []MetricsListWebinarsWebinar {
 //	Status  Code  Description
 //	200     -     List of Zoom rooms returned. Only available for paid accounts that have enabled the Dashboard feature.
 func (c *Client) MetricsListZoomRooms(ctx context.Context, params MetricsListZoomRoomsParams, opts ...RequestOption) (*MetricsListZoomRoomsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MetricsListZoomRooms: %w", err)
+	if err := c.validate("MetricsListZoomRooms", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MetricsListZoomRooms", "GET", authBearer, MetricsListZoomRoomsResponseDocs)
 	r.addPath("/metrics/zoomrooms")
@@ -13191,8 +13190,8 @@ func (r *MetricsListZoomRoomsResponse) items() []MetricsListZoomRoomsZoomRoom {
 //	200     -     Zoom room returned. Only available for paid accounts that have enabled the Dashboard feature.
 //	300     300   The next page token is either invalid or has expired.
 func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDetailsParams, opts ...RequestOption) (*GetZoomRoomsDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetZoomRoomsDetails: %w", err)
+	if err := c.validate("GetZoomRoomsDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetZoomRoomsDetails", "GET", authBearer, GetZoomRoomsDetailsResponseDocs)
 	r.addPath("/metrics/zoomrooms/")
@@ -13274,8 +13273,8 @@ func (r *GetZoomRoomsDetailsResponse) items() []string {
 //	Status  Code  Description
 //	200     -     Zoom Room Issue details returned
 func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25IssuesOfZoomRoomsParams, opts ...RequestOption) (*GetTop25IssuesOfZoomRoomsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetTop25IssuesOfZoomRooms: %w", err)
+	if err := c.validate("GetTop25IssuesOfZoomRooms", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetTop25IssuesOfZoomRooms", "GET", authBearer, GetTop25IssuesOfZoomRoomsResponseDocs)
 	r.addPath("/metrics/zoomrooms/issues")
@@ -13318,8 +13317,8 @@ func (c *Client) GetTop25IssuesOfZoomRooms(ctx context.Context, params GetTop25I
 //	Status  Code  Description
 //	200     -     Client Feedback details returned.
 func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params ListZoomMeetingsClientFeedbackParams, opts ...RequestOption) (*ListZoomMeetingsClientFeedbackResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListZoomMeetingsClientFeedback: %w", err)
+	if err := c.validate("ListZoomMeetingsClientFeedback", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListZoomMeetingsClientFeedback", "GET", authBearer, ListZoomMeetingsClientFeedbackResponseDocs)
 	r.addPath("/metrics/client/feedback")
@@ -13364,8 +13363,8 @@ func (c *Client) ListZoomMeetingsClientFeedback(ctx context.Context, params List
 //	Status  Code  Description
 //	200     -     Client Feedback details returned
 func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZoomMeetingsClientFeedbackParams, opts ...RequestOption) (*GetZoomMeetingsClientFeedbackResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetZoomMeetingsClientFeedback: %w", err)
+	if err := c.validate("GetZoomMeetingsClientFeedback", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetZoomMeetingsClientFeedback", "GET", authBearer, GetZoomMeetingsClientFeedbackResponseDocs)
 	r.addPath("/metrics/client/feedback/")
@@ -13457,8 +13456,8 @@ func (r *GetZoomMeetingsClientFeedbackResponse) items() []ClientFeedbackDetail {
 //	Status  Code  Description
 //	200     -     Client satisfaction data returned.
 func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListClientMeetingSatisfactionParams, opts ...RequestOption) (*ListClientMeetingSatisfactionResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListClientMeetingSatisfaction: %w", err)
+	if err := c.validate("ListClientMeetingSatisfaction", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListClientMeetingSatisfaction", "GET", authBearer, ListClientMeetingSatisfactionResponseDocs)
 	r.addPath("/metrics/client/satisfaction")
@@ -13503,8 +13502,8 @@ func (c *Client) ListClientMeetingSatisfaction(ctx context.Context, params ListC
 //	Status  Code  Description
 //	200     -     Zoom Room with issue details returned
 func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop25ZoomRoomsWithIssuesParams, opts ...RequestOption) (*GetTop25ZoomRoomsWithIssuesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetTop25ZoomRoomsWithIssues: %w", err)
+	if err := c.validate("GetTop25ZoomRoomsWithIssues", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetTop25ZoomRoomsWithIssues", "GET", authBearer, GetTop25ZoomRoomsWithIssuesResponseDocs)
 	r.addPath("/metrics/issues/zoomrooms")
@@ -13546,8 +13545,8 @@ func (c *Client) GetTop25ZoomRoomsWithIssues(ctx context.Context, params GetTop2
 //	Status  Code  Description
 //	200     -     Zoom Room with issue details returned
 func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoomRoomsParams, opts ...RequestOption) (*GetIssuesOfZoomRoomsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetIssuesOfZoomRooms: %w", err)
+	if err := c.validate("GetIssuesOfZoomRooms", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetIssuesOfZoomRooms", "GET", authBearer, GetIssuesOfZoomRoomsResponseDocs)
 	r.addPath("/metrics/issues/zoomrooms/")
@@ -13634,8 +13633,8 @@ func (r *GetIssuesOfZoomRoomsResponse) items() []IssueDetail {
 //	Status  Code  Description
 //	200     -     CRC usage returned. Only available for paid accounts that have enabled the Dashboard feature.
 func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsageParams, opts ...RequestOption) (*GetCRCPortUsageResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetCRCPortUsage: %w", err)
+	if err := c.validate("GetCRCPortUsage", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetCRCPortUsage", "GET", authBearer, GetCRCPortUsageResponseDocs)
 	r.addPath("/metrics/crc")
@@ -13686,8 +13685,8 @@ func (c *Client) GetCRCPortUsage(ctx context.Context, params GetCRCPortUsagePara
 //	Status  Code  Description
 //	200     -     IM details returned. Only available for paid accounts that have enabled the dashboard feature.
 func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, opts ...RequestOption) (*GetIMMetricsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetIMMetrics: %w", err)
+	if err := c.validate("GetIMMetrics", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetIMMetrics", "GET", authBearer, GetIMMetricsResponseDocs)
 	r.addPath("/metrics/im")
@@ -13776,8 +13775,8 @@ func (r *GetIMMetricsResponse) items() []GetIMMetricsUser {
 //	Status  Code  Description
 //	200     -     Chat details returned. Only available for paid accounts that have enabled the dashboard feature.
 func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams, opts ...RequestOption) (*GetChatMetricsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetChatMetrics: %w", err)
+	if err := c.validate("GetChatMetrics", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetChatMetrics", "GET", authBearer, GetChatMetricsResponseDocs)
 	r.addPath("/metrics/chat")
@@ -13860,8 +13859,8 @@ func (r *GetChatMetricsResponse) items() []GetChatMetricsUser {
 //	Status  Code  Description
 //	200     -     Meeting quality returned
 func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQualityScoresParams, opts ...RequestOption) (*GetMeetingQualityScoresResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingQualityScores: %w", err)
+	if err := c.validate("GetMeetingQualityScores", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingQualityScores", "GET", authBearer, GetMeetingQualityScoresResponseDocs)
 	r.addPath("/metrics/quality")
@@ -13913,8 +13912,8 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 //	Status  Code  Description
 //	200     -     Active or inactive hosts report returned. This is only available for paid account: {accountId}.
 func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetActiveInactiveHostReportsParams, opts ...RequestOption) (*GetActiveInactiveHostReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetActiveInactiveHostReports: %w", err)
+	if err := c.validate("GetActiveInactiveHostReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetActiveInactiveHostReports", "GET", authBearer, GetActiveInactiveHostReportsResponseDocs)
 	r.addPath("/report/users")
@@ -14008,8 +14007,8 @@ func (r *GetActiveInactiveHostReportsResponse) items() []GetActiveInactiveHostRe
 //	400     200   Bad Request This is only available for paid account:{accountId}. Error Code: `300` The next page token is invalid or expired.
 //	404     1001  Not Found User {userId} not exist or not belong to this account.
 func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReportsParams, opts ...RequestOption) (*GetMeetingReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingReports: %w", err)
+	if err := c.validate("GetMeetingReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingReports", "GET", authBearer, GetMeetingReportsResponseDocs)
 	r.addPath("/report/users/")
@@ -14073,8 +14072,8 @@ func (c *Client) GetMeetingReportsPages(ctx context.Context, params GetMeetingRe
 //	400     -     Bad request
 //	404     3001  Meeting ID not found. Meeting {meetingId} not found or has expired.
 func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingDetailReportsParams, opts ...RequestOption) (*GetMeetingDetailReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingDetailReports: %w", err)
+	if err := c.validate("GetMeetingDetailReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingDetailReports", "GET", authBearer, GetMeetingDetailReportsResponseDocs)
 	r.addPath("/report/meetings/")
@@ -14127,8 +14126,8 @@ func (c *Client) GetMeetingDetailReports(ctx context.Context, params GetMeetingD
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Meeting ID not found. Meeting {MeetingId} not found or has expired.
 func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMeetingParticipantReportsParams, opts ...RequestOption) (*GetMeetingParticipantReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingParticipantReports: %w", err)
+	if err := c.validate("GetMeetingParticipantReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingParticipantReports", "GET", authBearer, GetMeetingParticipantReportsResponseDocs)
 	r.addPath("/report/meetings/")
@@ -14216,8 +14215,8 @@ func (r *GetMeetingParticipantReportsResponse) items() []GetMeetingParticipantRe
 //	200     -     Meeting polls report returned. This is only available for paid account:{accountId}.
 //	404     3001  Meeting ID not found. Meeting {meetingId} not found or has expired.
 func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPollReportsParams, opts ...RequestOption) (*GetMeetingPollReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetMeetingPollReports: %w", err)
+	if err := c.validate("GetMeetingPollReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetMeetingPollReports", "GET", authBearer, GetMeetingPollReportsResponseDocs)
 	r.addPath("/report/meetings/")
@@ -14261,8 +14260,8 @@ func (c *Client) GetMeetingPollReports(ctx context.Context, params GetMeetingPol
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Webinar ID not found. Meeting {meetingId} not found or has expired.
 func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarDetailReportsParams, opts ...RequestOption) (*GetWebinarDetailReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarDetailReports: %w", err)
+	if err := c.validate("GetWebinarDetailReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarDetailReports", "GET", authBearer, GetWebinarDetailReportsResponseDocs)
 	r.addPath("/report/webinars/")
@@ -14304,8 +14303,8 @@ func (c *Client) GetWebinarDetailReports(ctx context.Context, params GetWebinarD
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Webinar ID not found. Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWebinarParticipantReportsParams, opts ...RequestOption) (*GetWebinarParticipantReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarParticipantReports: %w", err)
+	if err := c.validate("GetWebinarParticipantReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarParticipantReports", "GET", authBearer, GetWebinarParticipantReportsResponseDocs)
 	r.addPath("/report/webinars/")
@@ -14393,8 +14392,8 @@ func (r *GetWebinarParticipantReportsResponse) items() []GetMeetingParticipantRe
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     3001  Webinar ID not found. Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPollReportsParams, opts ...RequestOption) (*GetWebinarPollReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarPollReports: %w", err)
+	if err := c.validate("GetWebinarPollReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarPollReports", "GET", authBearer, GetWebinarPollReportsResponseDocs)
 	r.addPath("/report/webinars/")
@@ -14439,8 +14438,8 @@ func (c *Client) GetWebinarPollReports(ctx context.Context, params GetWebinarPol
 //	400     -     Bad request
 //	404     1001  Webinar ID not found. User does not exist: {userId}. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarQReport(ctx context.Context, params GetWebinarQReportParams, opts ...RequestOption) (*GetWebinarQReportResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarQReport: %w", err)
+	if err := c.validate("GetWebinarQReport", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarQReport", "GET", authBearer, GetWebinarQReportResponseDocs)
 	r.addPath("/report/webinars/")
@@ -14482,8 +14481,8 @@ func (c *Client) GetWebinarQReport(ctx context.Context, params GetWebinarQReport
 //	200     -     OK Billing report returned.
 //	400     200   Bad Request No permission.
 func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReportsParams, opts ...RequestOption) (*GetBillingReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetBillingReports: %w", err)
+	if err := c.validate("GetBillingReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetBillingReports", "GET", authBearer, GetBillingReportsResponseDocs)
 	r.addPath("/report/billing")
@@ -14525,8 +14524,8 @@ func (c *Client) GetBillingReports(ctx context.Context, params GetBillingReports
 //	200     -     OK Billing Invoice reports returned.
 //	404     5010  Report does not exist.
 func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBillingInvoiceReportsParams, opts ...RequestOption) (*GetBillingInvoiceReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetBillingInvoiceReports: %w", err)
+	if err := c.validate("GetBillingInvoiceReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetBillingInvoiceReports", "GET", authBearer, GetBillingInvoiceReportsResponseDocs)
 	r.addPath("/report/billing/invoices")
@@ -14569,8 +14568,8 @@ func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBilling
 //	200     -     Archived chat sessions returned.
 //	300     300   The next page token is invalid or expired. Report requested exceeds 6 month limit.
 func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessionsReportsParams, opts ...RequestOption) (*GetChatSessionsReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetChatSessionsReports: %w", err)
+	if err := c.validate("GetChatSessionsReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetChatSessionsReports", "GET", authBearer, GetChatSessionsReportsResponseDocs)
 	r.addPath("/report/chat/sessions")
@@ -14653,8 +14652,8 @@ func (r *GetChatSessionsReportsResponse) items() []GetChatSessionsReportsSession
 //	200     -     Archived chat messages returned.
 //	300     300   The next page token is either invalid or has expired. Report requested exceeds 6 month limit.
 func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessagesReportsParams, opts ...RequestOption) (*GetChatMessagesReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetChatMessagesReports: %w", err)
+	if err := c.validate("GetChatMessagesReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetChatMessagesReports", "GET", authBearer, GetChatMessagesReportsResponseDocs)
 	r.addPath("/report/chat/sessions/")
@@ -14740,8 +14739,8 @@ func (r *GetChatMessagesReportsResponse) items() []GetChatMessagesReportsMessage
 //	200     -     Daily report retrieved. This is only available for paid accounts:{accountId}.
 //	400     300   Daily report can only be provided for a month that falls within the recent 6 months.
 func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageReportParams, opts ...RequestOption) (*GetDailyUsageReportResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetDailyUsageReport: %w", err)
+	if err := c.validate("GetDailyUsageReport", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetDailyUsageReport", "GET", authBearer, GetDailyUsageReportResponseDocs)
 	r.addPath("/report/daily")
@@ -14787,8 +14786,8 @@ func (c *Client) GetDailyUsageReport(ctx context.Context, params GetDailyUsageRe
 //	Status  Code  Description
 //	200     -     Telephone report returned. This is only available for paid account:{accountId}. The requested report cannot be generated for this account because this account has not subscribed to toll-free audio conference plan.
 func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneReportsParams, opts ...RequestOption) (*GetTelephoneReportsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetTelephoneReports: %w", err)
+	if err := c.validate("GetTelephoneReports", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetTelephoneReports", "GET", authBearer, GetTelephoneReportsResponseDocs)
 	r.addPath("/report/telephone")
@@ -14855,8 +14854,8 @@ func (c *Client) GetTelephoneReportsPages(ctx context.Context, params GetTelepho
 //	200     -     Cloud Recording Report Returned
 //	300     -     Only provide report in recent 6 months
 func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetCloudRecordingUsageReportParams, opts ...RequestOption) (*GetCloudRecordingUsageReportResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetCloudRecordingUsageReport: %w", err)
+	if err := c.validate("GetCloudRecordingUsageReport", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetCloudRecordingUsageReport", "GET", authBearer, GetCloudRecordingUsageReportResponseDocs)
 	r.addPath("/report/cloud_recording")
@@ -14900,8 +14899,8 @@ func (c *Client) GetCloudRecordingUsageReport(ctx context.Context, params GetClo
 //	200     -     Operation Logs Report Returned
 //	300     -     Only provide report in recent 6 months
 func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperationLogsReportParams, opts ...RequestOption) (*GetOperationLogsReportResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetOperationLogsReport: %w", err)
+	if err := c.validate("GetOperationLogsReport", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetOperationLogsReport", "GET", authBearer, GetOperationLogsReportResponseDocs)
 	r.addPath("/report/operationlogs")
@@ -14986,8 +14985,8 @@ func (r *GetOperationLogsReportResponse) items() []OperationLog {
 //	200     -     Upcoming events report returned.
 //	400     200   Bad Request This is only available for the paid account: {accountId} Error Code: `300` The next page token is invalid or expired.
 func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcomingEventsReportParams, opts ...RequestOption) (*GetUpcomingEventsReportResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUpcomingEventsReport: %w", err)
+	if err := c.validate("GetUpcomingEventsReport", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUpcomingEventsReport", "GET", authBearer, GetUpcomingEventsReportResponseDocs)
 	r.addPath("/report/upcoming_events")
@@ -15072,8 +15071,8 @@ func (r *GetUpcomingEventsReportResponse) items() []UpcomingEvent {
 //	Status  Code  Description
 //	200     -     Success
 func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetSignInSignOutActivityReportParams, opts ...RequestOption) (*GetSignInSignOutActivityReportResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetSignInSignOutActivityReport: %w", err)
+	if err := c.validate("GetSignInSignOutActivityReport", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetSignInSignOutActivityReport", "GET", authBearer, GetSignInSignOutActivityReportResponseDocs)
 	r.addPath("/report/activities")
@@ -15136,8 +15135,8 @@ func (c *Client) GetSignInSignOutActivityReportPages(ctx context.Context, params
 //	200     -     Success
 //	404     -     Role not found
 func (c *Client) ListMembersInRole(ctx context.Context, params ListMembersInRoleParams, opts ...RequestOption) (*ListMembersInRoleResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListMembersInRole: %w", err)
+	if err := c.validate("ListMembersInRole", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListMembersInRole", "GET", authBearer, ListMembersInRoleResponseDocs)
 	r.addPath("/roles/")
@@ -15229,8 +15228,8 @@ func (r *ListMembersInRoleResponse) items() []ListMembersInRoleMember {
 //	201     -     Members Added
 //	400     1034  Role does not exist. Error Code: `300` RoleId required. Can’t delete or add members for Normal/Owner roles.
 func (c *Client) AssignRole(ctx context.Context, params AssignRoleParams, opts ...RequestOption) (*AssignRoleResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AssignRole: %w", err)
+	if err := c.validate("AssignRole", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AssignRole", "POST", authBearer, AssignRoleResponseDocs)
 	r.addPath("/roles/")
@@ -15279,8 +15278,8 @@ func (c *Client) AssignRole(ctx context.Context, params AssignRoleParams, opts .
 //	204     -     Role withdrawn from user.
 //	404     -     Role or Member not found
 func (c *Client) UnassignRole(ctx context.Context, params UnassignRoleParams, opts ...RequestOption) (*UnassignRoleResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UnassignRole: %w", err)
+	if err := c.validate("UnassignRole", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UnassignRole", "DELETE", authBearer, UnassignRoleResponseDocs)
 	r.addPath("/roles/")
@@ -15325,8 +15324,8 @@ func (c *Client) UnassignRole(ctx context.Context, params UnassignRoleParams, op
 //	200     200   Status Code: `200` Information about a specific role returned. You do not have the permission to retrieve role information.
 //	300     300   Role not found.
 func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformationParams, opts ...RequestOption) (*GetRoleInformationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetRoleInformation: %w", err)
+	if err := c.validate("GetRoleInformation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetRoleInformation", "GET", authBearer, GetRoleInformationResponseDocs)
 	r.addPath("/roles/")
@@ -15373,8 +15372,8 @@ func (c *Client) GetRoleInformation(ctx context.Context, params GetRoleInformati
 //	204     -     Status Code: `400` Role updated.
 //	300     300   This role cannot be updated.
 func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInformationParams, opts ...RequestOption) (*UpdateRoleInformationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateRoleInformation: %w", err)
+	if err := c.validate("UpdateRoleInformation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateRoleInformation", "PATCH", authBearer, UpdateRoleInformationResponseDocs)
 	r.addPath("/roles/")
@@ -15437,8 +15436,8 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 //	204     -     Status Code: `204` Role deleted.
 //	300     300   Role not found.
 func (c *Client) DeleteRole(ctx context.Context, params DeleteRoleParams, opts ...RequestOption) (*DeleteRoleResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteRole: %w", err)
+	if err := c.validate("DeleteRole", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteRole", "DELETE", authBearer, DeleteRoleResponseDocs)
 	r.addPath("/roles/")
@@ -15477,8 +15476,8 @@ func (c *Client) DeleteRole(ctx context.Context, params DeleteRoleParams, opts .
 //	200     -     List of roles returned.
 //	400     4700  Bad request Invalid access token, does not contain role:read:admin scope.
 func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...RequestOption) (*ListRolesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListRoles: %w", err)
+	if err := c.validate("ListRoles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListRoles", "GET", authBearer, ListRolesResponseDocs)
 	r.addPath("/roles")
@@ -15521,8 +15520,8 @@ func (c *Client) ListRoles(ctx context.Context, params ListRolesParams, opts ...
 //	201     -     Status Code: `201` Role created.
 //	300     300   The name field cannot be empty.
 func (c *Client) CreateRole(ctx context.Context, params CreateRoleParams, opts ...RequestOption) (*CreateRoleResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateRole: %w", err)
+	if err := c.validate("CreateRole", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateRole", "POST", authBearer, CreateRoleResponseDocs)
 	r.addPath("/roles")
@@ -15567,8 +15566,8 @@ func (c *Client) CreateRole(ctx context.Context, params CreateRoleParams, opts .
 //	Status  Code  Description
 //	200     -     TSP account detail returned successfully.
 func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccountTSPInformationParams, opts ...RequestOption) (*GetAccountTSPInformationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetAccountTSPInformation: %w", err)
+	if err := c.validate("GetAccountTSPInformation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetAccountTSPInformation", "GET", authBearer, GetAccountTSPInformationResponseDocs)
 	r.addPath("/tsp")
@@ -15607,8 +15606,8 @@ func (c *Client) GetAccountTSPInformation(ctx context.Context, params GetAccount
 //	204     -     No Content TSP Account updated.
 //	400     300   Bad request. Invalid parameter: tsp_bridge.
 func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateAccountTSPInformationParams, opts ...RequestOption) (*UpdateAccountTSPInformationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateAccountTSPInformation: %w", err)
+	if err := c.validate("UpdateAccountTSPInformation", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateAccountTSPInformation", "PATCH", authBearer, UpdateAccountTSPInformationResponseDocs)
 	r.addPath("/tsp")
@@ -15671,8 +15670,8 @@ func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateA
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, opts ...RequestOption) (*ListPanelistsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListPanelists: %w", err)
+	if err := c.validate("ListPanelists", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListPanelists", "GET", authBearer, ListPanelistsResponseDocs)
 	r.addPath("/webinars/")
@@ -15719,8 +15718,8 @@ func (c *Client) ListPanelists(ctx context.Context, params ListPanelistsParams, 
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Add panelists API requests for the panelist "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, opts ...RequestOption) (*AddPanelistsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddPanelists: %w", err)
+	if err := c.validate("AddPanelists", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddPanelists", "POST", authBearer, AddPanelistsResponseDocs)
 	r.addPath("/webinars/")
@@ -15767,8 +15766,8 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsParams, opts ...RequestOption) (*RemovePanelistsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RemovePanelists: %w", err)
+	if err := c.validate("RemovePanelists", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RemovePanelists", "DELETE", authBearer, RemovePanelistsResponseDocs)
 	r.addPath("/webinars/")
@@ -15810,8 +15809,8 @@ func (c *Client) RemovePanelists(ctx context.Context, params RemovePanelistsPara
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {email} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) RemovePanelist(ctx context.Context, params RemovePanelistParams, opts ...RequestOption) (*RemovePanelistResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RemovePanelist: %w", err)
+	if err := c.validate("RemovePanelist", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RemovePanelist", "DELETE", authBearer, RemovePanelistResponseDocs)
 	r.addPath("/webinars/")
@@ -15854,8 +15853,8 @@ func (c *Client) RemovePanelist(ctx context.Context, params RemovePanelistParams
 //	200     -     Webinar Registrant Question object returned
 //	404     -     Webinar not found
 func (c *Client) WebinarsListRegistrationQuestions(ctx context.Context, params WebinarsListRegistrationQuestionsParams, opts ...RequestOption) (*WebinarsListRegistrationQuestionsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("WebinarsListRegistrationQuestions: %w", err)
+	if err := c.validate("WebinarsListRegistrationQuestions", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("WebinarsListRegistrationQuestions", "GET", authBearer, WebinarsListRegistrationQuestionsResponseDocs)
 	r.addPath("/webinars/")
@@ -15902,8 +15901,8 @@ func (c *Client) WebinarsListRegistrationQuestions(ctx context.Context, params W
 //	204     -     Webinar Registrant Questions Updated
 //	404     -     Webinar not found
 func (c *Client) WebinarsUpdateRegistrationQuestions(ctx context.Context, params WebinarsUpdateRegistrationQuestionsParams, opts ...RequestOption) (*WebinarsUpdateRegistrationQuestionsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("WebinarsUpdateRegistrationQuestions: %w", err)
+	if err := c.validate("WebinarsUpdateRegistrationQuestions", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("WebinarsUpdateRegistrationQuestions", "PATCH", authBearer, WebinarsUpdateRegistrationQuestionsResponseDocs)
 	r.addPath("/webinars/")
@@ -15955,8 +15954,8 @@ func (c *Client) WebinarsUpdateRegistrationQuestions(ctx context.Context, params
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarRegistrant(ctx context.Context, params GetWebinarRegistrantParams, opts ...RequestOption) (*GetWebinarRegistrantResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarRegistrant: %w", err)
+	if err := c.validate("GetWebinarRegistrant", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarRegistrant", "GET", authBearer, GetWebinarRegistrantResponseDocs)
 	r.addPath("/webinars/")
@@ -15998,8 +15997,8 @@ func (c *Client) GetWebinarRegistrant(ctx context.Context, params GetWebinarRegi
 //	204     -     OK
 //	400     200   Bad Request Webinar plan is missing. You must subscribe to the webinar plan and enable webinars for this user in order to perform this action: {0}. Error code: `300` The value th
 func (c *Client) DeleteWebinarRegistrant(ctx context.Context, params DeleteWebinarRegistrantParams, opts ...RequestOption) (*DeleteWebinarRegistrantResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteWebinarRegistrant: %w", err)
+	if err := c.validate("DeleteWebinarRegistrant", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteWebinarRegistrant", "DELETE", authBearer, DeleteWebinarRegistrantResponseDocs)
 	r.addPath("/webinars/")
@@ -16047,8 +16046,8 @@ func (c *Client) DeleteWebinarRegistrant(ctx context.Context, params DeleteWebin
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for Add a webinar registrant API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarRegistrantsParams, opts ...RequestOption) (*ListWebinarRegistrantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListWebinarRegistrants: %w", err)
+	if err := c.validate("ListWebinarRegistrants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListWebinarRegistrants", "GET", authBearer, ListWebinarRegistrantsResponseDocs)
 	r.addPath("/webinars/")
@@ -16149,8 +16148,8 @@ func (r *ListWebinarRegistrantsResponse) items() []ListWebinarRegistrantsRegistr
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3000` This webinar does not have registration as required:{webinarId}. Error Code: `3027` Hos
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) AddWebinarRegistrant(ctx context.Context, params AddWebinarRegistrantParams, opts ...RequestOption) (*AddWebinarRegistrantResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("AddWebinarRegistrant: %w", err)
+	if err := c.validate("AddWebinarRegistrant", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("AddWebinarRegistrant", "POST", authBearer, AddWebinarRegistrantResponseDocs)
 	r.addPath("/webinars/")
@@ -16248,8 +16247,8 @@ func (c *Client) AddWebinarRegistrant(ctx context.Context, params AddWebinarRegi
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Update registrant's status API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) WebinarsUpdateRegistrantStatus(ctx context.Context, params WebinarsUpdateRegistrantStatusParams, opts ...RequestOption) (*WebinarsUpdateRegistrantStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("WebinarsUpdateRegistrantStatus: %w", err)
+	if err := c.validate("WebinarsUpdateRegistrantStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("WebinarsUpdateRegistrantStatus", "PUT", authBearer, WebinarsUpdateRegistrantStatusResponseDocs)
 	r.addPath("/webinars/")
@@ -16293,8 +16292,8 @@ func (c *Client) WebinarsUpdateRegistrantStatus(ctx context.Context, params Webi
 //	200     -     Webinar Poll object returned
 //	404     3001  Webinar not found. Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinarPoll(ctx context.Context, params GetWebinarPollParams, opts ...RequestOption) (*GetWebinarPollResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarPoll: %w", err)
+	if err := c.validate("GetWebinarPoll", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarPoll", "GET", authBearer, GetWebinarPollResponseDocs)
 	r.addPath("/webinars/")
@@ -16333,8 +16332,8 @@ func (c *Client) GetWebinarPoll(ctx context.Context, params GetWebinarPollParams
 //	204     -     Webinar Poll Updated
 //	404     3001  Webinar poll not found. Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateWebinarPoll(ctx context.Context, params UpdateWebinarPollParams, opts ...RequestOption) (*UpdateWebinarPollResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateWebinarPoll: %w", err)
+	if err := c.validate("UpdateWebinarPoll", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateWebinarPoll", "PUT", authBearer, UpdateWebinarPollResponseDocs)
 	r.addPath("/webinars/")
@@ -16377,8 +16376,8 @@ func (c *Client) UpdateWebinarPoll(ctx context.Context, params UpdateWebinarPoll
 //	204     -     Webinar Poll deleted
 //	404     3001  Webinar poll not found. Webinar {webinarId} not found or has expired.
 func (c *Client) DeleteWebinarPoll(ctx context.Context, params DeleteWebinarPollParams, opts ...RequestOption) (*DeleteWebinarPollResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteWebinarPoll: %w", err)
+	if err := c.validate("DeleteWebinarPoll", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteWebinarPoll", "DELETE", authBearer, DeleteWebinarPollResponseDocs)
 	r.addPath("/webinars/")
@@ -16414,8 +16413,8 @@ func (c *Client) DeleteWebinarPoll(ctx context.Context, params DeleteWebinarPoll
 //	200     -     List polls of a Webinar returned
 //	404     -     Webinar not found.
 func (c *Client) ListWebinarPolls(ctx context.Context, params ListWebinarPollsParams, opts ...RequestOption) (*ListWebinarPollsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListWebinarPolls: %w", err)
+	if err := c.validate("ListWebinarPolls", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListWebinarPolls", "GET", authBearer, ListWebinarPollsResponseDocs)
 	r.addPath("/webinars/")
@@ -16455,8 +16454,8 @@ func (c *Client) ListWebinarPolls(ctx context.Context, params ListWebinarPollsPa
 //	300     -     Invalid webinarId.
 //	404     -     Webinar not found.
 func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPollParams, opts ...RequestOption) (*CreateWebinarPollResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateWebinarPoll: %w", err)
+	if err := c.validate("CreateWebinarPoll", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateWebinarPoll", "POST", authBearer, CreateWebinarPollResponseDocs)
 	r.addPath("/webinars/")
@@ -16510,8 +16509,8 @@ func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPoll
 //	204     -     Meeting live stream updated.
 //	400     300   Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUpdateLiveStreamParams, opts ...RequestOption) (*WebinarsUpdateLiveStreamResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("WebinarsUpdateLiveStream: %w", err)
+	if err := c.validate("WebinarsUpdateLiveStream", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("WebinarsUpdateLiveStream", "PATCH", authBearer, WebinarsUpdateLiveStreamResponseDocs)
 	r.addPath("/webinars/")
@@ -16558,8 +16557,8 @@ func (c *Client) WebinarsUpdateLiveStream(ctx context.Context, params WebinarsUp
 //	200     -     OK Live Stream details returned.
 //	400     300   Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params WebinarsGetLiveStreamDetailsParams, opts ...RequestOption) (*WebinarsGetLiveStreamDetailsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("WebinarsGetLiveStreamDetails: %w", err)
+	if err := c.validate("WebinarsGetLiveStreamDetails", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("WebinarsGetLiveStreamDetails", "GET", authBearer, WebinarsGetLiveStreamDetailsResponseDocs)
 	r.addPath("/webinars/")
@@ -16604,8 +16603,8 @@ func (c *Client) WebinarsGetLiveStreamDetails(ctx context.Context, params Webina
 //	204     -     Meeting live stream updated.
 //	400     300   Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params WebinarsUpdateLiveStreamStatusParams, opts ...RequestOption) (*WebinarsUpdateLiveStreamStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("WebinarsUpdateLiveStreamStatus: %w", err)
+	if err := c.validate("WebinarsUpdateLiveStreamStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("WebinarsUpdateLiveStreamStatus", "PATCH", authBearer, WebinarsUpdateLiveStreamStatusResponseDocs)
 	r.addPath("/webinars/")
@@ -16652,8 +16651,8 @@ func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params Webi
 //	400     1010  Bad request User does not belong to this account:{accountId}.
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts ...RequestOption) (*GetWebinarResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinar: %w", err)
+	if err := c.validate("GetWebinar", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinar", "GET", authBearer, GetWebinarResponseDocs)
 	r.addPath("/webinars/")
@@ -16706,8 +16705,8 @@ func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts .
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. - Users in '{0}' have been blocked from joining meetings and webi
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, opts ...RequestOption) (*UpdateWebinarResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateWebinar: %w", err)
+	if err := c.validate("UpdateWebinar", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateWebinar", "PATCH", authBearer, UpdateWebinarResponseDocs)
 	r.addPath("/webinars/")
@@ -16781,8 +16780,8 @@ func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, 
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3002` Sorry, you cannot delete this webinar since it is in progress. Error Code: `3003` You a
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) DeleteWebinar(ctx context.Context, params DeleteWebinarParams, opts ...RequestOption) (*DeleteWebinarResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteWebinar: %w", err)
+	if err := c.validate("DeleteWebinar", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteWebinar", "DELETE", authBearer, DeleteWebinarResponseDocs)
 	r.addPath("/webinars/")
@@ -16826,8 +16825,8 @@ func (c *Client) DeleteWebinar(ctx context.Context, params DeleteWebinarParams, 
 //	400     1010  Bad request User does not belong to this account:{accountId}. Error Code: `3003` You are not the meeting host. Error Code: `3063` Can not end on-premise user's meeting:
 //	404     1001  Webinar not found. User {userId} does not exist or does not belong to this account. Error Code: `3001` Webinar {webinarId} not found or has expired.
 func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarStatusParams, opts ...RequestOption) (*UpdateWebinarStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UpdateWebinarStatus: %w", err)
+	if err := c.validate("UpdateWebinarStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UpdateWebinarStatus", "PUT", authBearer, UpdateWebinarStatusResponseDocs)
 	r.addPath("/webinars/")
@@ -16874,8 +16873,8 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 //	404     3001  Not Found Webinar does not exist: {0}. Error Code: `3043` Webinar has reached maximum attendee capacity. Error Code: `404` Registration has not been enabled fo
 //	429     -     You have exceeded the daily rate limit of "{0}" for webinar Perform batch registration API requests for the registrant "{1}". You can resume these API requests at GMT 00:00:00.
 func (c *Client) WebinarsPerformBatchRegistration(ctx context.Context, params WebinarsPerformBatchRegistrationParams, opts ...RequestOption) (*WebinarsPerformBatchRegistrationResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("WebinarsPerformBatchRegistration: %w", err)
+	if err := c.validate("WebinarsPerformBatchRegistration", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("WebinarsPerformBatchRegistration", "POST", authBearer, WebinarsPerformBatchRegistrationResponseDocs)
 	r.addPath("/webinars/")
@@ -16929,8 +16928,8 @@ func (c *Client) WebinarsPerformBatchRegistration(ctx context.Context, params We
 //	Status  Code  Description
 //	200     -     OK
 func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebinarTrackingSourcesParams, opts ...RequestOption) (*GetWebinarTrackingSourcesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarTrackingSources: %w", err)
+	if err := c.validate("GetWebinarTrackingSources", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarTrackingSources", "GET", authBearer, GetWebinarTrackingSourcesResponseDocs)
 	r.addPath("/webinars/")
@@ -16970,8 +16969,8 @@ func (c *Client) GetWebinarTrackingSources(ctx context.Context, params GetWebina
 //	201     -     Webinar Invite Links Created
 //	400     300   Bad Request - Webinar Id does not exist. - Invalid Webinar Id. Error Code: `3001` Webinar does not exist: {webinarId}. Error Code: `1001` User does not exist: {userId}.
 func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebinarInviteLinksParams, opts ...RequestOption) (*CreateWebinarInviteLinksResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateWebinarInviteLinks: %w", err)
+	if err := c.validate("CreateWebinarInviteLinks", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateWebinarInviteLinks", "POST", authBearer, CreateWebinarInviteLinksResponseDocs)
 	r.addPath("/webinars/")
@@ -17021,8 +17020,8 @@ func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebi
 //	400     200   Bad request No permission. Only available for paid account: {accountId}. Error Code: `300` The next page token is invalid or expired.
 //	404     3001  Webinar does not exist.
 func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinarParticipantsParams, opts ...RequestOption) (*ListWebinarParticipantsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListWebinarParticipants: %w", err)
+	if err := c.validate("ListWebinarParticipants", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListWebinarParticipants", "GET", authBearer, ListWebinarParticipantsResponseDocs)
 	r.addPath("/past_webinars/")
@@ -17102,8 +17101,8 @@ func (r *ListWebinarParticipantsResponse) items() []GetPastMeetingParticipantsPa
 //	300     -     Invalid webinar ID.
 //	404     -     Webinar not found.
 func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWebinarInstancesParams, opts ...RequestOption) (*ListPastWebinarInstancesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListPastWebinarInstances: %w", err)
+	if err := c.validate("ListPastWebinarInstances", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListPastWebinarInstances", "GET", authBearer, ListPastWebinarInstancesResponseDocs)
 	r.addPath("/past_webinars/")
@@ -17146,8 +17145,8 @@ func (c *Client) ListPastWebinarInstances(ctx context.Context, params ListPastWe
 //	401     1010  Unauthorized User does not belong to this account:{accountId}.
 //	404     3001  Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}.
 func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPastWebinarPollResultsParams, opts ...RequestOption) (*ListPastWebinarPollResultsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListPastWebinarPollResults: %w", err)
+	if err := c.validate("ListPastWebinarPollResults", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListPastWebinarPollResults", "GET", authBearer, ListPastWebinarPollResultsResponseDocs)
 	r.addPath("/past_webinars/")
@@ -17193,8 +17192,8 @@ func (c *Client) ListPastWebinarPollResults(ctx context.Context, params ListPast
 //	401     1010  Unauthorized User does not belong to this account:{accountId}.
 //	404     3001  Not found Webinar not found. Webinar ID is invalid or not end. This webinar id does not belong to you:{webinarId}.
 func (c *Client) ListQOfPastWebinar(ctx context.Context, params ListQOfPastWebinarParams, opts ...RequestOption) (*ListQOfPastWebinarResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListQOfPastWebinar: %w", err)
+	if err := c.validate("ListQOfPastWebinar", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListQOfPastWebinar", "GET", authBearer, ListQOfPastWebinarResponseDocs)
 	r.addPath("/past_webinars/")
@@ -17237,8 +17236,8 @@ func (c *Client) ListQOfPastWebinar(ctx context.Context, params ListQOfPastWebin
 //	400     1010  User does not belong to this account: {accountId}.
 //	404     3001  Not Found Webinar ID is invalid or not end.
 func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebinarFilesParams, opts ...RequestOption) (*ListPastWebinarFilesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListPastWebinarFiles: %w", err)
+	if err := c.validate("ListPastWebinarFiles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListPastWebinarFiles", "GET", authBearer, ListPastWebinarFilesResponseDocs)
 	r.addPath("/past_webinars/")
@@ -17277,8 +17276,8 @@ func (c *Client) ListPastWebinarFiles(ctx context.Context, params ListPastWebina
 //	400     300   The request could not be completed because you have provided an invalid occurence ID: {occurenceId} Error Code: `1010` User does not belong to this account:{accountId}. **Error Code
 //	404     1001  User {userId} does not exist or does not belong to this account. Error Code: `3001` Meeting ID is invalid or not end.
 func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsenteesParams, opts ...RequestOption) (*GetWebinarAbsenteesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetWebinarAbsentees: %w", err)
+	if err := c.validate("GetWebinarAbsentees", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetWebinarAbsentees", "GET", authBearer, GetWebinarAbsenteesResponseDocs)
 	r.addPath("/past_webinars/")
@@ -17363,8 +17362,8 @@ func (r *GetWebinarAbsenteesResponse) items() []GetWebinarRegistrantRegistrant {
 //	Status  Code  Description
 //	200     -     Contact returned successfully.
 func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompanyContactsParams, opts ...RequestOption) (*SearchCompanyContactsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SearchCompanyContacts: %w", err)
+	if err := c.validate("SearchCompanyContacts", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SearchCompanyContacts", "GET", authBearer, SearchCompanyContactsResponseDocs)
 	r.addPath("/contacts")
@@ -17455,8 +17454,8 @@ func (r *SearchCompanyContactsResponse) items() []SearchCompanyContactsContact {
 //	200     -     - OK List of numbers returned.
 //	404     2001  Not Found This account does not exist or does not belong to this master account. This account does not exist or does not belong to you.
 func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNumbersParams, opts ...RequestOption) (*ListSIPTrunkNumbersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListSIPTrunkNumbers: %w", err)
+	if err := c.validate("ListSIPTrunkNumbers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListSIPTrunkNumbers", "GET", authBearer, ListSIPTrunkNumbersResponseDocs)
 	r.addPath("/sip_trunk/numbers")
@@ -17499,8 +17498,8 @@ func (c *Client) ListSIPTrunkNumbers(ctx context.Context, params ListSIPTrunkNum
 //	400     300   Bad Request - Meeting id does not exist. - Invalid meeting id. - Meeting does not exist. - No permission.
 //	404     3001  Meeting {meetingId} is not found or has expired.
 func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseInMeetingRecordingControlsParams, opts ...RequestOption) (*UseInMeetingRecordingControlsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UseInMeetingRecordingControls: %w", err)
+	if err := c.validate("UseInMeetingRecordingControls", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UseInMeetingRecordingControls", "PATCH", authBearer, UseInMeetingRecordingControlsResponseDocs)
 	r.addPath("/live_meetings/")
@@ -17543,8 +17542,8 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 //	200     -     Account billing invoice PDF returned.
 //	400     2001  Account does not exist: {subAccountId}.
 func (c *Client) DownloadInvoiceFile(ctx context.Context, params DownloadInvoiceFileParams, opts ...RequestOption) (*DownloadInvoiceFileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DownloadInvoiceFile: %w", err)
+	if err := c.validate("DownloadInvoiceFile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DownloadInvoiceFile", "GET", authBearer, DownloadInvoiceFileResponseDocs)
 	r.addPath("/api/download/billing/invoices/")
@@ -17586,8 +17585,8 @@ func (c *Client) DownloadInvoiceFile(ctx context.Context, params DownloadInvoice
 //	200     -     OK Archived files returned.
 //	400     2001  Bad request Account does not exist: {accountId}.
 func (c *Client) ListArchivedFiles(ctx context.Context, params ListArchivedFilesParams, opts ...RequestOption) (*ListArchivedFilesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListArchivedFiles: %w", err)
+	if err := c.validate("ListArchivedFiles", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListArchivedFiles", "GET", authBearer, ListArchivedFilesResponseDocs)
 	r.addPath("/archive_files")

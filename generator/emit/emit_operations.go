@@ -31,8 +31,8 @@ func emitOperations(f *jen.File, pkg *ir.Package) {
 //	//
 //	//	Status  Code  Description
 //	func (c *Client) <Name>(ctx context.Context, params <Name>Params, opts ...RequestOption) (*<Name>Response, error) {
-//		if err := c.validate(params, opts); err != nil { // params.Validate() unless turned off
-//			return nil, fmt.Errorf("<Name>: %w", err)
+//		if err := c.validate("<Name>", params, opts); err != nil { // params.Validate() unless turned off
+//			return nil, err // "<Name>: ..."
 //		}
 //		r := newRequest("<Name>", "<METHOD>", <auth>, <Name>Responses) // the function, called for an error
 //		<path, query, headers, body>
@@ -58,8 +58,8 @@ func emitOperation(f *jen.File, op *ir.Operation) {
 		jen.Id("params").Id(op.ParamsType),
 		jen.Id("opts").Op("...").Id("RequestOption"),
 	).Params(jen.Op("*").Id(op.ResponseType), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.If(jen.Err().Op(":=").Id("c").Dot("validate").Call(jen.Id("params"), jen.Id("opts")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(op.Name+": %w"), jen.Err())),
+		g.If(jen.Err().Op(":=").Id("c").Dot("validate").Call(jen.Lit(op.Name), jen.Id("params"), jen.Id("opts")), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
 		)
 		g.Id("r").Op(":=").Id("newRequest").Call(jen.Lit(op.Name), jen.Lit(op.Method), authArg(op.Auth), jen.Id(op.TableVar))
 		for _, e := range op.ErrorData {

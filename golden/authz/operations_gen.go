@@ -3,18 +3,15 @@
 
 package authz
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // InheritsBearer sends GET /me.
 // It is the Postman request "Inherits bearer".
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) InheritsBearer(ctx context.Context, params InheritsBearerParams, opts ...RequestOption) (*InheritsBearerResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("InheritsBearer: %w", err)
+	if err := c.validate("InheritsBearer", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("InheritsBearer", "GET", authBearer, InheritsBearerResponseDocs)
 	r.addPath("/me")
@@ -34,8 +31,8 @@ func (c *Client) InheritsBearer(ctx context.Context, params InheritsBearerParams
 //
 // Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) Public(ctx context.Context, params PublicParams, opts ...RequestOption) (*PublicResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Public: %w", err)
+	if err := c.validate("Public", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Public", "GET", authNone, PublicResponseDocs)
 	r.addPath("/public")
@@ -55,8 +52,8 @@ func (c *Client) Public(ctx context.Context, params PublicParams, opts ...Reques
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) Stats(ctx context.Context, params StatsParams, opts ...RequestOption) (*StatsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Stats: %w", err)
+	if err := c.validate("Stats", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Stats", "GET", authBasic, StatsResponseDocs)
 	r.addPath("/admin/stats")
@@ -76,8 +73,8 @@ func (c *Client) Stats(ctx context.Context, params StatsParams, opts ...RequestO
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) Token(ctx context.Context, params TokenParams, opts ...RequestOption) (*TokenResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Token: %w", err)
+	if err := c.validate("Token", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Token", "POST", authBearer, TokenResponseDocs)
 	r.addPath("/admin/token")
@@ -97,8 +94,8 @@ func (c *Client) Token(ctx context.Context, params TokenParams, opts ...RequestO
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) DeepStats(ctx context.Context, params DeepStatsParams, opts ...RequestOption) (*DeepStatsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeepStats: %w", err)
+	if err := c.validate("DeepStats", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeepStats", "GET", authBasic, DeepStatsResponseDocs)
 	r.addPath("/admin/deep")
@@ -118,8 +115,8 @@ func (c *Client) DeepStats(ctx context.Context, params DeepStatsParams, opts ...
 //
 // Auth: API key in the header "X-Api-Key", set with WithAPIKey.
 func (c *Client) KeyInHeader(ctx context.Context, params KeyInHeaderParams, opts ...RequestOption) (*KeyInHeaderResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("KeyInHeader: %w", err)
+	if err := c.validate("KeyInHeader", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("KeyInHeader", "GET", apiKeyIn("X-Api-Key", "header"), KeyInHeaderResponseDocs)
 	r.addPath("/key")
@@ -139,8 +136,8 @@ func (c *Client) KeyInHeader(ctx context.Context, params KeyInHeaderParams, opts
 //
 // The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.
 func (c *Client) Digest(ctx context.Context, params DigestParams, opts ...RequestOption) (*DigestResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Digest: %w", err)
+	if err := c.validate("Digest", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Digest", "GET", authOther, DigestResponseDocs)
 	r.addPath("/digest")
@@ -160,8 +157,8 @@ func (c *Client) Digest(ctx context.Context, params DigestParams, opts ...Reques
 //
 // The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.
 func (c *Client) Signed(ctx context.Context, params SignedParams, opts ...RequestOption) (*SignedResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Signed: %w", err)
+	if err := c.validate("Signed", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Signed", "GET", authOther, SignedResponseDocs)
 	r.addPath("/signed")
@@ -181,8 +178,8 @@ func (c *Client) Signed(ctx context.Context, params SignedParams, opts ...Reques
 //
 // Auth: token sent as "Authorization: Token <token>", set with WithBearerToken or WithTokenSource.
 func (c *Client) PrefixedToken(ctx context.Context, params PrefixedTokenParams, opts ...RequestOption) (*PrefixedTokenResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("PrefixedToken: %w", err)
+	if err := c.validate("PrefixedToken", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("PrefixedToken", "GET", bearerWith("Token"), PrefixedTokenResponseDocs)
 	r.addPath("/prefixed")

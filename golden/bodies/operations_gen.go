@@ -6,15 +6,14 @@ package bodies
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strconv"
 )
 
 // RawJSON sends POST /json.
 // It is the Postman request "Raw JSON".
 func (c *Client) RawJSON(ctx context.Context, params RawJSONParams, opts ...RequestOption) (*RawJSONResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RawJSON: %w", err)
+	if err := c.validate("RawJSON", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RawJSON", "POST", authInherit, RawJSONResponseDocs)
 	r.addPath("/json")
@@ -38,8 +37,8 @@ func (c *Client) RawJSON(ctx context.Context, params RawJSONParams, opts ...Requ
 // RawXMLWithHeader sends PUT /xml.
 // It is the Postman request "Raw XML with header".
 func (c *Client) RawXMLWithHeader(ctx context.Context, params RawXMLWithHeaderParams, opts ...RequestOption) (*RawXMLWithHeaderResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RawXMLWithHeader: %w", err)
+	if err := c.validate("RawXMLWithHeader", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RawXMLWithHeader", "PUT", authInherit, RawXMLWithHeaderResponseDocs)
 	r.addPath("/xml")
@@ -61,8 +60,8 @@ func (c *Client) RawXMLWithHeader(ctx context.Context, params RawXMLWithHeaderPa
 // Form sends POST /form.
 // It is the Postman request "Form".
 func (c *Client) Form(ctx context.Context, params FormParams, opts ...RequestOption) (*FormResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Form: %w", err)
+	if err := c.validate("Form", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Form", "POST", authInherit, FormResponseDocs)
 	r.addPath("/form")
@@ -91,8 +90,8 @@ func (c *Client) Form(ctx context.Context, params FormParams, opts ...RequestOpt
 // Upload sends POST /upload.
 // It is the Postman request "Upload".
 func (c *Client) Upload(ctx context.Context, params UploadParams, opts ...RequestOption) (*UploadResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Upload: %w", err)
+	if err := c.validate("Upload", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Upload", "POST", authInherit, UploadResponseDocs)
 	r.addPath("/upload")
@@ -128,8 +127,8 @@ func (c *Client) Upload(ctx context.Context, params UploadParams, opts ...Reques
 // Binary sends PUT /blob.
 // It is the Postman request "Binary".
 func (c *Client) Binary(ctx context.Context, params BinaryParams, opts ...RequestOption) (*BinaryResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Binary: %w", err)
+	if err := c.validate("Binary", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Binary", "PUT", authInherit, BinaryResponseDocs)
 	r.addPath("/blob")
@@ -151,8 +150,8 @@ func (c *Client) Binary(ctx context.Context, params BinaryParams, opts ...Reques
 // GraphQL sends POST /graphql.
 // It is the Postman request "GraphQL".
 func (c *Client) GraphQL(ctx context.Context, params GraphQLParams, opts ...RequestOption) (*GraphQLResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GraphQL: %w", err)
+	if err := c.validate("GraphQL", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GraphQL", "POST", authInherit, GraphQLResponseDocs)
 	r.addPath("/graphql")
@@ -185,8 +184,8 @@ func (c *Client) GraphQL(ctx context.Context, params GraphQLParams, opts ...Requ
 // DisabledBody sends POST /nobody.
 // It is the Postman request "Disabled body".
 func (c *Client) DisabledBody(ctx context.Context, params DisabledBodyParams, opts ...RequestOption) (*DisabledBodyResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DisabledBody: %w", err)
+	if err := c.validate("DisabledBody", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DisabledBody", "POST", authInherit, DisabledBodyResponseDocs)
 	r.addPath("/nobody")

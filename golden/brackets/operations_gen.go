@@ -5,7 +5,6 @@ package brackets
 
 import (
 	"context"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -14,8 +13,8 @@ import (
 // ListCharges sends GET /charges.
 // It is the Postman request "List charges".
 func (c *Client) ListCharges(ctx context.Context, params ListChargesParams, opts ...RequestOption) (*ListChargesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListCharges: %w", err)
+	if err := c.validate("ListCharges", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListCharges", "GET", authInherit, ListChargesResponseDocs)
 	r.addPath("/charges")
@@ -69,8 +68,8 @@ func (c *Client) ListCharges(ctx context.Context, params ListChargesParams, opts
 // CreateCharge sends POST /charges.
 // It is the Postman request "Create charge".
 func (c *Client) CreateCharge(ctx context.Context, params CreateChargeParams, opts ...RequestOption) (*CreateChargeResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateCharge: %w", err)
+	if err := c.validate("CreateCharge", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateCharge", "POST", authInherit, CreateChargeResponseDocs)
 	r.addPath("/charges")
@@ -106,8 +105,8 @@ func (c *Client) CreateCharge(ctx context.Context, params CreateChargeParams, op
 // UploadFile sends POST /files.
 // It is the Postman request "Upload file".
 func (c *Client) UploadFile(ctx context.Context, params UploadFileParams, opts ...RequestOption) (*UploadFileResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UploadFile: %w", err)
+	if err := c.validate("UploadFile", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UploadFile", "POST", authInherit, UploadFileResponseDocs)
 	r.addPath("/files")

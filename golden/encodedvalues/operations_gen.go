@@ -5,15 +5,14 @@ package encodedvalues
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 )
 
 // SearchPhotos sends GET /photos.
 // It is the Postman request "Search photos".
 func (c *Client) SearchPhotos(ctx context.Context, params SearchPhotosParams, opts ...RequestOption) (*SearchPhotosResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SearchPhotos: %w", err)
+	if err := c.validate("SearchPhotos", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SearchPhotos", "GET", authInherit, SearchPhotosResponseDocs)
 	r.addPath("/photos")
@@ -40,8 +39,8 @@ func (c *Client) SearchPhotos(ctx context.Context, params SearchPhotosParams, op
 // DownloadSigned sends GET /download.
 // It is the Postman request "Download signed".
 func (c *Client) DownloadSigned(ctx context.Context, params DownloadSignedParams, opts ...RequestOption) (*DownloadSignedResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DownloadSigned: %w", err)
+	if err := c.validate("DownloadSigned", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DownloadSigned", "GET", authInherit, DownloadSignedResponseDocs)
 	r.addPath("/download")
@@ -65,8 +64,8 @@ func (c *Client) DownloadSigned(ctx context.Context, params DownloadSignedParams
 // PostForm sends POST /form.
 // It is the Postman request "Post form".
 func (c *Client) PostForm(ctx context.Context, params PostFormParams, opts ...RequestOption) (*PostFormResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("PostForm: %w", err)
+	if err := c.validate("PostForm", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("PostForm", "POST", authInherit, PostFormResponseDocs)
 	r.addPath("/form")

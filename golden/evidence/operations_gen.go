@@ -5,7 +5,6 @@ package evidence
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 	"time"
 )
@@ -18,8 +17,8 @@ import (
 //	Status  Code  Description
 //	200     -     OK
 func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, opts ...RequestOption) (*SearchEventsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SearchEvents: %w", err)
+	if err := c.validate("SearchEvents", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SearchEvents", "GET", authInherit, SearchEventsResponseDocs)
 	r.addPath("/events")
@@ -77,8 +76,8 @@ func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, op
 // ListTickets sends GET /tickets/{ticketId}.
 // It is the Postman request "List tickets".
 func (c *Client) ListTickets(ctx context.Context, params ListTicketsParams, opts ...RequestOption) (*ListTicketsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListTickets: %w", err)
+	if err := c.validate("ListTickets", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListTickets", "GET", authInherit, ListTicketsResponseDocs)
 	r.addPath("/tickets/")
@@ -108,8 +107,8 @@ func (c *Client) ListTickets(ctx context.Context, params ListTicketsParams, opts
 // ListIssues sends GET /issues.
 // It is the Postman request "List issues".
 func (c *Client) ListIssues(ctx context.Context, params ListIssuesParams, opts ...RequestOption) (*ListIssuesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListIssues: %w", err)
+	if err := c.validate("ListIssues", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListIssues", "GET", authInherit, ListIssuesResponseDocs)
 	r.addPath("/issues")

@@ -5,7 +5,6 @@ package examplevalues
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 )
 
@@ -14,8 +13,8 @@ import (
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, opts ...RequestOption) (*SearchThingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SearchThings: %w", err)
+	if err := c.validate("SearchThings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SearchThings", "GET", authBasic, SearchThingsResponseDocs)
 	r.addPath("/things/")
@@ -50,8 +49,8 @@ func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, op
 //
 // Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) CreateThing(ctx context.Context, params CreateThingParams, opts ...RequestOption) (*CreateThingResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateThing: %w", err)
+	if err := c.validate("CreateThing", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateThing", "POST", authNone, CreateThingResponseDocs)
 	r.addPath("/things")
@@ -75,8 +74,8 @@ func (c *Client) CreateThing(ctx context.Context, params CreateThingParams, opts
 // UploadPhoto sends POST /things/photos.
 // It is the Postman request "Upload photo".
 func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts ...RequestOption) (*UploadPhotoResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UploadPhoto: %w", err)
+	if err := c.validate("UploadPhoto", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UploadPhoto", "POST", authInherit, UploadPhotoResponseDocs)
 	r.addPath("/things/photos")
@@ -99,8 +98,8 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 // PutBlob sends PUT /things/blob.
 // It is the Postman request "Put blob".
 func (c *Client) PutBlob(ctx context.Context, params PutBlobParams, opts ...RequestOption) (*PutBlobResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("PutBlob: %w", err)
+	if err := c.validate("PutBlob", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("PutBlob", "PUT", authInherit, PutBlobResponseDocs)
 	r.addPath("/things/blob")

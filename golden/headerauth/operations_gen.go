@@ -3,18 +3,15 @@
 
 package headerauth
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // ListAccounts sends GET /accounts.
 // It is the Postman request "List accounts".
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) ListAccounts(ctx context.Context, params ListAccountsParams, opts ...RequestOption) (*ListAccountsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListAccounts: %w", err)
+	if err := c.validate("ListAccounts", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListAccounts", "GET", authBearer, ListAccountsResponseDocs)
 	r.addPath("/accounts")
@@ -34,8 +31,8 @@ func (c *Client) ListAccounts(ctx context.Context, params ListAccountsParams, op
 //
 // Auth: token sent as "Authorization: Token <token>", set with WithBearerToken or WithTokenSource.
 func (c *Client) ListRepos(ctx context.Context, params ListReposParams, opts ...RequestOption) (*ListReposResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListRepos: %w", err)
+	if err := c.validate("ListRepos", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListRepos", "GET", bearerWith("Token"), ListReposResponseDocs)
 	r.addPath("/repos")
@@ -55,8 +52,8 @@ func (c *Client) ListRepos(ctx context.Context, params ListReposParams, opts ...
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) GetStatus(ctx context.Context, params GetStatusParams, opts ...RequestOption) (*GetStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetStatus: %w", err)
+	if err := c.validate("GetStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetStatus", "GET", authBasic, GetStatusResponseDocs)
 	r.addPath("/status")
@@ -76,8 +73,8 @@ func (c *Client) GetStatus(ctx context.Context, params GetStatusParams, opts ...
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) ListKeys(ctx context.Context, params ListKeysParams, opts ...RequestOption) (*ListKeysResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListKeys: %w", err)
+	if err := c.validate("ListKeys", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListKeys", "GET", apiKeyIn("X-API-Key", "header"), ListKeysResponseDocs)
 	r.addPath("/keys")
@@ -98,8 +95,8 @@ func (c *Client) ListKeys(ctx context.Context, params ListKeysParams, opts ...Re
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) Public(ctx context.Context, params PublicParams, opts ...RequestOption) (*PublicResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Public: %w", err)
+	if err := c.validate("Public", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Public", "GET", authBearer, PublicResponseDocs)
 	r.addPath("/public")
@@ -119,8 +116,8 @@ func (c *Client) Public(ctx context.Context, params PublicParams, opts ...Reques
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) Both(ctx context.Context, params BothParams, opts ...RequestOption) (*BothResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Both: %w", err)
+	if err := c.validate("Both", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Both", "GET", authBearer, BothResponseDocs)
 	r.addPath("/both")

@@ -5,7 +5,6 @@ package hostile
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 )
 
@@ -15,8 +14,8 @@ import (
 // Ends a block */ func init() { panic("pwned") } /* and more //go:generate rm -rf / //line evil.go:1
 // /* leading block go:build ignore backtick ` quote " backslash \ NUL sep after para BOM end carriage
 func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOption) (*TypeResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Type: %w", err)
+	if err := c.validate("Type", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Type", "GET", authInherit, TypeResponseDocs)
 	r.addPath("/t")
@@ -34,8 +33,8 @@ func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOpt
 // X123 sends GET /n.
 // It is the Postman request "123".
 func (c *Client) X123(ctx context.Context, params X123Params, opts ...RequestOption) (*X123Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("X123: %w", err)
+	if err := c.validate("X123", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("X123", "GET", authInherit, X123ResponseDocs)
 	r.addPath("/n")
@@ -53,8 +52,8 @@ func (c *Client) X123(ctx context.Context, params X123Params, opts ...RequestOpt
 // Ünïcode sends GET /u.
 // It is the Postman request "Ünïcode".
 func (c *Client) Ünïcode(ctx context.Context, params ÜnïcodeParams, opts ...RequestOption) (*ÜnïcodeResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Ünïcode: %w", err)
+	if err := c.validate("Ünïcode", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Ünïcode", "GET", authInherit, ÜnïcodeResponseDocs)
 	r.addPath("/u")
@@ -71,8 +70,8 @@ func (c *Client) Ünïcode(ctx context.Context, params ÜnïcodeParams, opts ...
 
 // DeleteE sends DELETE /e.
 func (c *Client) DeleteE(ctx context.Context, params DeleteEParams, opts ...RequestOption) (*DeleteEResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteE: %w", err)
+	if err := c.validate("DeleteE", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteE", "DELETE", authInherit, DeleteEResponseDocs)
 	r.addPath("/e")
@@ -90,8 +89,8 @@ func (c *Client) DeleteE(ctx context.Context, params DeleteEParams, opts ...Requ
 // PutP sends PUT /p.
 // It is the Postman request "!!!".
 func (c *Client) PutP(ctx context.Context, params PutPParams, opts ...RequestOption) (*PutPResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("PutP: %w", err)
+	if err := c.validate("PutP", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("PutP", "PUT", authInherit, PutPResponseDocs)
 	r.addPath("/p")
@@ -109,8 +108,8 @@ func (c *Client) PutP(ctx context.Context, params PutPParams, opts ...RequestOpt
 // X名前 sends GET /j.
 // It is the Postman request "名前".
 func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...RequestOption) (*X名前Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("X名前: %w", err)
+	if err := c.validate("X名前", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("X名前", "GET", authInherit, X名前ResponseDocs)
 	r.addPath("/j")
@@ -128,8 +127,8 @@ func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...Requ
 // Client2 sends GET /c.
 // It is the Postman request "Client".
 func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...RequestOption) (*Client2Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Client2: %w", err)
+	if err := c.validate("Client2", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Client2", "GET", authInherit, Client2ResponseDocs)
 	r.addPath("/c")
@@ -147,8 +146,8 @@ func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...Requ
 // NewClient2 sends GET /nc.
 // It is the Postman request "NewClient".
 func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts ...RequestOption) (*NewClient2Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("NewClient2: %w", err)
+	if err := c.validate("NewClient2", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("NewClient2", "GET", authInherit, NewClient2ResponseDocs)
 	r.addPath("/nc")
@@ -166,8 +165,8 @@ func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts .
 // Func sends GET /f.
 // It is the Postman request "func".
 func (c *Client) Func(ctx context.Context, params FuncParams, opts ...RequestOption) (*FuncResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Func: %w", err)
+	if err := c.validate("Func", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Func", "GET", authInherit, FuncResponseDocs)
 	r.addPath("/f")
@@ -185,8 +184,8 @@ func (c *Client) Func(ctx context.Context, params FuncParams, opts ...RequestOpt
 // Dup sends GET /d1.
 // It is the Postman request "dup".
 func (c *Client) Dup(ctx context.Context, params DupParams, opts ...RequestOption) (*DupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Dup: %w", err)
+	if err := c.validate("Dup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Dup", "GET", authInherit, DupResponseDocs)
 	r.addPath("/d1")
@@ -204,8 +203,8 @@ func (c *Client) Dup(ctx context.Context, params DupParams, opts ...RequestOptio
 // Dup2 sends GET /d2.
 // It is the Postman request "dup".
 func (c *Client) Dup2(ctx context.Context, params Dup2Params, opts ...RequestOption) (*Dup2Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Dup2: %w", err)
+	if err := c.validate("Dup2", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Dup2", "GET", authInherit, Dup2ResponseDocs)
 	r.addPath("/d2")
@@ -223,8 +222,8 @@ func (c *Client) Dup2(ctx context.Context, params Dup2Params, opts ...RequestOpt
 // Dup3 sends GET /d3.
 // It is the Postman request "Dup!".
 func (c *Client) Dup3(ctx context.Context, params Dup3Params, opts ...RequestOption) (*Dup3Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Dup3: %w", err)
+	if err := c.validate("Dup3", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Dup3", "GET", authInherit, Dup3ResponseDocs)
 	r.addPath("/d3")
@@ -248,8 +247,8 @@ func (c *Client) Dup3(ctx context.Context, params Dup3Params, opts ...RequestOpt
 //	200     -     ok //go:generate y
 //	400     -     Error Code: `*/x` */ func init(){} //go:generate x
 func (c *Client) FolderDup(ctx context.Context, params FolderDupParams, opts ...RequestOption) (*FolderDupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("FolderDup: %w", err)
+	if err := c.validate("FolderDup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("FolderDup", "POST", authInherit, FolderDupResponseDocs)
 	r.addPath("/x/")

@@ -5,7 +5,6 @@ package legacyv1
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 )
 
@@ -16,8 +15,8 @@ import (
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) CreateNote(ctx context.Context, params CreateNoteParams, opts ...RequestOption) (*CreateNoteResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateNote: %w", err)
+	if err := c.validate("CreateNote", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateNote", "POST", authBearer, CreateNoteResponseDocs)
 	r.addPath("/api/users/")
@@ -51,8 +50,8 @@ func (c *Client) CreateNote(ctx context.Context, params CreateNoteParams, opts .
 //	200     -     Found
 //	404     -     Missing
 func (c *Client) GetNote(ctx context.Context, params GetNoteParams, opts ...RequestOption) (*GetNoteResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetNote: %w", err)
+	if err := c.validate("GetNote", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetNote", "GET", authBasic, GetNoteResponseDocs)
 	r.addPath("/api/users/")
@@ -84,8 +83,8 @@ func (c *Client) GetNote(ctx context.Context, params GetNoteParams, opts ...Requ
 // Health sends GET /api/health.
 // It is the Postman request "Health".
 func (c *Client) Health(ctx context.Context, params HealthParams, opts ...RequestOption) (*HealthResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Health: %w", err)
+	if err := c.validate("Health", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Health", "GET", authInherit, HealthResponseDocs)
 	r.addPath("/api/health")

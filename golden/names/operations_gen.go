@@ -3,15 +3,12 @@
 
 package names
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // GetUsersID sends GET /users/{id}.
 func (c *Client) GetUsersID(ctx context.Context, params GetUsersIDParams, opts ...RequestOption) (*GetUsersIDResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUsersID: %w", err)
+	if err := c.validate("GetUsersID", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUsersID", "GET", authInherit, GetUsersIDResponseDocs)
 	r.addPath("/users/")
@@ -29,8 +26,8 @@ func (c *Client) GetUsersID(ctx context.Context, params GetUsersIDParams, opts .
 
 // DeleteUsersID sends DELETE /users/{id}.
 func (c *Client) DeleteUsersID(ctx context.Context, params DeleteUsersIDParams, opts ...RequestOption) (*DeleteUsersIDResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteUsersID: %w", err)
+	if err := c.validate("DeleteUsersID", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteUsersID", "DELETE", authInherit, DeleteUsersIDResponseDocs)
 	r.addPath("/users/")
@@ -48,8 +45,8 @@ func (c *Client) DeleteUsersID(ctx context.Context, params DeleteUsersIDParams, 
 
 // GetRoot sends GET /.
 func (c *Client) GetRoot(ctx context.Context, params GetRootParams, opts ...RequestOption) (*GetRootResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetRoot: %w", err)
+	if err := c.validate("GetRoot", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetRoot", "GET", authInherit, GetRootResponseDocs)
 	resp, body, err := c.send(ctx, r, opts)
@@ -66,8 +63,8 @@ func (c *Client) GetRoot(ctx context.Context, params GetRootParams, opts ...Requ
 // Type sends GET /type.
 // It is the Postman request "type".
 func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOption) (*TypeResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Type: %w", err)
+	if err := c.validate("Type", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Type", "GET", authInherit, TypeResponseDocs)
 	r.addPath("/type")
@@ -85,8 +82,8 @@ func (c *Client) Type(ctx context.Context, params TypeParams, opts ...RequestOpt
 // X123Go sends GET /123.
 // It is the Postman request "123 go".
 func (c *Client) X123Go(ctx context.Context, params X123GoParams, opts ...RequestOption) (*X123GoResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("X123Go: %w", err)
+	if err := c.validate("X123Go", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("X123Go", "GET", authInherit, X123GoResponseDocs)
 	r.addPath("/123")
@@ -104,8 +101,8 @@ func (c *Client) X123Go(ctx context.Context, params X123GoParams, opts ...Reques
 // ÜnïcodeNaïve sends GET /u.
 // It is the Postman request "Ünïcode naïve".
 func (c *Client) ÜnïcodeNaïve(ctx context.Context, params ÜnïcodeNaïveParams, opts ...RequestOption) (*ÜnïcodeNaïveResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ÜnïcodeNaïve: %w", err)
+	if err := c.validate("ÜnïcodeNaïve", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ÜnïcodeNaïve", "GET", authInherit, ÜnïcodeNaïveResponseDocs)
 	r.addPath("/u")
@@ -123,8 +120,8 @@ func (c *Client) ÜnïcodeNaïve(ctx context.Context, params ÜnïcodeNaïvePara
 // X名前 sends GET /n.
 // It is the Postman request "名前".
 func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...RequestOption) (*X名前Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("X名前: %w", err)
+	if err := c.validate("X名前", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("X名前", "GET", authInherit, X名前ResponseDocs)
 	r.addPath("/n")
@@ -142,8 +139,8 @@ func (c *Client) X名前(ctx context.Context, params X名前Params, opts ...Requ
 // PostBang sends POST /bang.
 // It is the Postman request "!!!".
 func (c *Client) PostBang(ctx context.Context, params PostBangParams, opts ...RequestOption) (*PostBangResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("PostBang: %w", err)
+	if err := c.validate("PostBang", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("PostBang", "POST", authInherit, PostBangResponseDocs)
 	r.addPath("/bang")
@@ -161,8 +158,8 @@ func (c *Client) PostBang(ctx context.Context, params PostBangParams, opts ...Re
 // Client2 sends GET /client.
 // It is the Postman request "Client".
 func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...RequestOption) (*Client2Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Client2: %w", err)
+	if err := c.validate("Client2", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Client2", "GET", authInherit, Client2ResponseDocs)
 	r.addPath("/client")
@@ -180,8 +177,8 @@ func (c *Client) Client2(ctx context.Context, params Client2Params, opts ...Requ
 // NewClient2 sends GET /newclient.
 // It is the Postman request "New client".
 func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts ...RequestOption) (*NewClient2Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("NewClient2: %w", err)
+	if err := c.validate("NewClient2", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("NewClient2", "GET", authInherit, NewClient2ResponseDocs)
 	r.addPath("/newclient")
@@ -199,8 +196,8 @@ func (c *Client) NewClient2(ctx context.Context, params NewClient2Params, opts .
 // Send sends GET /send.
 // It is the Postman request "send".
 func (c *Client) Send(ctx context.Context, params SendParams, opts ...RequestOption) (*SendResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Send: %w", err)
+	if err := c.validate("Send", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Send", "GET", authInherit, SendResponseDocs)
 	r.addPath("/send")
@@ -218,8 +215,8 @@ func (c *Client) Send(ctx context.Context, params SendParams, opts ...RequestOpt
 // Get sends GET /get.
 // It is the Postman request "Get".
 func (c *Client) Get(ctx context.Context, params GetParams, opts ...RequestOption) (*GetResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Get: %w", err)
+	if err := c.validate("Get", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Get", "GET", authInherit, GetResponseDocs)
 	r.addPath("/get")
@@ -237,8 +234,8 @@ func (c *Client) Get(ctx context.Context, params GetParams, opts ...RequestOptio
 // X201 sends GET /201.
 // It is the Postman request "201".
 func (c *Client) X201(ctx context.Context, params X201Params, opts ...RequestOption) (*X201Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("X201: %w", err)
+	if err := c.validate("X201", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("X201", "GET", authInherit, X201ResponseDocs)
 	r.addPath("/201")
@@ -256,8 +253,8 @@ func (c *Client) X201(ctx context.Context, params X201Params, opts ...RequestOpt
 // GetParams sends GET /get-params.
 // It is the Postman request "Get params".
 func (c *Client) GetParams(ctx context.Context, params GetParamsParams, opts ...RequestOption) (*GetParamsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetParams: %w", err)
+	if err := c.validate("GetParams", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetParams", "GET", authInherit, GetParamsResponseDocs)
 	r.addPath("/get-params")
@@ -275,8 +272,8 @@ func (c *Client) GetParams(ctx context.Context, params GetParamsParams, opts ...
 // PetIDGet sends GET /pets/1.
 // It is the Postman request "{petId}/Get".
 func (c *Client) PetIDGet(ctx context.Context, params PetIDGetParams, opts ...RequestOption) (*PetIDGetResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("PetIDGet: %w", err)
+	if err := c.validate("PetIDGet", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("PetIDGet", "GET", authInherit, PetIDGetResponseDocs)
 	r.addPath("/pets/1")
@@ -294,8 +291,8 @@ func (c *Client) PetIDGet(ctx context.Context, params PetIDGetParams, opts ...Re
 // PetIDGet2 sends GET /pets/2.
 // It is the Postman request "{petId}/Get".
 func (c *Client) PetIDGet2(ctx context.Context, params PetIDGet2Params, opts ...RequestOption) (*PetIDGet2Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("PetIDGet2: %w", err)
+	if err := c.validate("PetIDGet2", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("PetIDGet2", "GET", authInherit, PetIDGet2ResponseDocs)
 	r.addPath("/pets/2")
@@ -313,8 +310,8 @@ func (c *Client) PetIDGet2(ctx context.Context, params PetIDGet2Params, opts ...
 // OtherGet sends GET /other.
 // It is the Postman request "Other/Get".
 func (c *Client) OtherGet(ctx context.Context, params OtherGetParams, opts ...RequestOption) (*OtherGetResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("OtherGet: %w", err)
+	if err := c.validate("OtherGet", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("OtherGet", "GET", authInherit, OtherGetResponseDocs)
 	r.addPath("/other")
@@ -332,8 +329,8 @@ func (c *Client) OtherGet(ctx context.Context, params OtherGetParams, opts ...Re
 // Other201 sends GET /other/201.
 // It is the Postman request "Other/201".
 func (c *Client) Other201(ctx context.Context, params Other201Params, opts ...RequestOption) (*Other201Response, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Other201: %w", err)
+	if err := c.validate("Other201", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Other201", "GET", authInherit, Other201ResponseDocs)
 	r.addPath("/other/201")
@@ -351,8 +348,8 @@ func (c *Client) Other201(ctx context.Context, params Other201Params, opts ...Re
 // Keys sends GET /keys.
 // It is the Postman request "Keys".
 func (c *Client) Keys(ctx context.Context, params KeysParams, opts ...RequestOption) (*KeysResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Keys: %w", err)
+	if err := c.validate("Keys", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Keys", "GET", authInherit, KeysResponseDocs)
 	r.addPath("/keys")

@@ -5,7 +5,6 @@ package paging
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"strconv"
 )
@@ -18,8 +17,8 @@ import (
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, opts ...RequestOption) (*ListMeetingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListMeetings: %w", err)
+	if err := c.validate("ListMeetings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListMeetings", "GET", authInherit, ListMeetingsResponseDocs)
 	r.addPath("/users/")
@@ -89,8 +88,8 @@ func (r *ListMeetingsResponse) items() []ListMeetingsMeeting {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListRecordings(ctx context.Context, params ListRecordingsParams, opts ...RequestOption) (*ListRecordingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListRecordings: %w", err)
+	if err := c.validate("ListRecordings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListRecordings", "GET", authInherit, ListRecordingsResponseDocs)
 	r.addPath("/users/")
@@ -160,8 +159,8 @@ func (r *ListRecordingsResponse) items() []ListRecordingsMeeting {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListCustomers(ctx context.Context, params ListCustomersParams, opts ...RequestOption) (*ListCustomersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListCustomers: %w", err)
+	if err := c.validate("ListCustomers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListCustomers", "GET", authInherit, ListCustomersResponseDocs)
 	r.addPath("/v1/customers")
@@ -233,8 +232,8 @@ func (r *ListCustomersResponse) items() []DataItem {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListInvoices(ctx context.Context, params ListInvoicesParams, opts ...RequestOption) (*ListInvoicesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListInvoices: %w", err)
+	if err := c.validate("ListInvoices", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListInvoices", "GET", authInherit, ListInvoicesResponseDocs)
 	r.addPath("/v1/invoicing/invoices")
@@ -309,8 +308,8 @@ func (r *ListInvoicesResponse) items() []Item {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, opts ...RequestOption) (*SearchEventsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SearchEvents: %w", err)
+	if err := c.validate("SearchEvents", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SearchEvents", "GET", authInherit, SearchEventsResponseDocs)
 	r.addPath("/events")
@@ -379,8 +378,8 @@ func (r *SearchEventsResponse) items() []SearchEventsResponseBodyItem {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListTags(ctx context.Context, params ListTagsParams, opts ...RequestOption) (*ListTagsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListTags: %w", err)
+	if err := c.validate("ListTags", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListTags", "GET", authInherit, ListTagsResponseDocs)
 	r.addPath("/tags")
@@ -449,8 +448,8 @@ func (r *ListTagsResponse) items() []Tag {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListSettings(ctx context.Context, params ListSettingsParams, opts ...RequestOption) (*ListSettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListSettings: %w", err)
+	if err := c.validate("ListSettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListSettings", "GET", authInherit, ListSettingsResponseDocs)
 	r.addPath("/settings")
@@ -480,8 +479,8 @@ func (c *Client) ListSettings(ctx context.Context, params ListSettingsParams, op
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListPeople(ctx context.Context, params ListPeopleParams, opts ...RequestOption) (*ListPeopleResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListPeople: %w", err)
+	if err := c.validate("ListPeople", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListPeople", "GET", authInherit, ListPeopleResponseDocs)
 	r.addPath("/people")
@@ -544,8 +543,8 @@ func (r *ListPeopleResponse) items() []ValueItem {
 //	Status  Code  Description
 //	200     -     200
 func (c *Client) ListRepositories(ctx context.Context, params ListRepositoriesParams, opts ...RequestOption) (*ListRepositoriesResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListRepositories: %w", err)
+	if err := c.validate("ListRepositories", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListRepositories", "GET", authInherit, ListRepositoriesResponseDocs)
 	r.addPath("/repos")

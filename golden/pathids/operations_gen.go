@@ -3,16 +3,13 @@
 
 package pathids
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // GetFileMetadata sends GET /files/{fileId}/metadata.
 // It is the Postman request "Get file metadata".
 func (c *Client) GetFileMetadata(ctx context.Context, params GetFileMetadataParams, opts ...RequestOption) (*GetFileMetadataResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetFileMetadata: %w", err)
+	if err := c.validate("GetFileMetadata", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetFileMetadata", "GET", authInherit, GetFileMetadataResponseDocs)
 	r.addPath("/files/")
@@ -32,8 +29,8 @@ func (c *Client) GetFileMetadata(ctx context.Context, params GetFileMetadataPara
 // GetFileVersion sends GET /files/{fileId}/versions/{versionId}.
 // It is the Postman request "Get file version".
 func (c *Client) GetFileVersion(ctx context.Context, params GetFileVersionParams, opts ...RequestOption) (*GetFileVersionResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetFileVersion: %w", err)
+	if err := c.validate("GetFileVersion", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetFileVersion", "GET", authInherit, GetFileVersionResponseDocs)
 	r.addPath("/files/")
@@ -54,8 +51,8 @@ func (c *Client) GetFileVersion(ctx context.Context, params GetFileVersionParams
 // GetPayment sends GET /payments/{paymentId}.
 // It is the Postman request "Get payment".
 func (c *Client) GetPayment(ctx context.Context, params GetPaymentParams, opts ...RequestOption) (*GetPaymentResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetPayment: %w", err)
+	if err := c.validate("GetPayment", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetPayment", "GET", authInherit, GetPaymentResponseDocs)
 	r.addPath("/payments/")
@@ -74,8 +71,8 @@ func (c *Client) GetPayment(ctx context.Context, params GetPaymentParams, opts .
 // ListRefunds sends GET /payments/{paymentId}/refunds.
 // It is the Postman request "List refunds".
 func (c *Client) ListRefunds(ctx context.Context, params ListRefundsParams, opts ...RequestOption) (*ListRefundsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListRefunds: %w", err)
+	if err := c.validate("ListRefunds", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListRefunds", "GET", authInherit, ListRefundsResponseDocs)
 	r.addPath("/payments/")
@@ -95,8 +92,8 @@ func (c *Client) ListRefunds(ctx context.Context, params ListRefundsParams, opts
 // GetUser sends GET /users/{userId}.
 // It is the Postman request "Get user".
 func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...RequestOption) (*GetUserResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetUser: %w", err)
+	if err := c.validate("GetUser", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetUser", "GET", authInherit, GetUserResponseDocs)
 	r.addPath("/users/")
@@ -115,8 +112,8 @@ func (c *Client) GetUser(ctx context.Context, params GetUserParams, opts ...Requ
 // DeleteOrder sends DELETE /orders/{orderId}.
 // It is the Postman request "Delete order".
 func (c *Client) DeleteOrder(ctx context.Context, params DeleteOrderParams, opts ...RequestOption) (*DeleteOrderResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeleteOrder: %w", err)
+	if err := c.validate("DeleteOrder", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeleteOrder", "DELETE", authInherit, DeleteOrderResponseDocs)
 	r.addPath("/orders/")
@@ -135,8 +132,8 @@ func (c *Client) DeleteOrder(ctx context.Context, params DeleteOrderParams, opts
 // GetDevice sends GET /devices/{deviceId}.
 // It is the Postman request "Get device".
 func (c *Client) GetDevice(ctx context.Context, params GetDeviceParams, opts ...RequestOption) (*GetDeviceResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetDevice: %w", err)
+	if err := c.validate("GetDevice", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetDevice", "GET", authInherit, GetDeviceResponseDocs)
 	r.addPath("/devices/")
@@ -155,8 +152,8 @@ func (c *Client) GetDevice(ctx context.Context, params GetDeviceParams, opts ...
 // MySettings sends GET /v2/me/settings.
 // It is the Postman request "My settings".
 func (c *Client) MySettings(ctx context.Context, params MySettingsParams, opts ...RequestOption) (*MySettingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("MySettings: %w", err)
+	if err := c.validate("MySettings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("MySettings", "GET", authInherit, MySettingsResponseDocs)
 	r.addPath("/v2/me/settings")
@@ -174,8 +171,8 @@ func (c *Client) MySettings(ctx context.Context, params MySettingsParams, opts .
 // YearlyReport sends GET /reports/2024/summary.
 // It is the Postman request "Yearly report".
 func (c *Client) YearlyReport(ctx context.Context, params YearlyReportParams, opts ...RequestOption) (*YearlyReportResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("YearlyReport: %w", err)
+	if err := c.validate("YearlyReport", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("YearlyReport", "GET", authInherit, YearlyReportResponseDocs)
 	r.addPath("/reports/2024/summary")
@@ -193,8 +190,8 @@ func (c *Client) YearlyReport(ctx context.Context, params YearlyReportParams, op
 // CustomerByAPIVersion sends GET /2.0/customers/latest.
 // It is the Postman request "Customer by API version".
 func (c *Client) CustomerByAPIVersion(ctx context.Context, params CustomerByAPIVersionParams, opts ...RequestOption) (*CustomerByAPIVersionResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CustomerByAPIVersion: %w", err)
+	if err := c.validate("CustomerByAPIVersion", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CustomerByAPIVersion", "GET", authInherit, CustomerByAPIVersionResponseDocs)
 	r.addPath("/2.0/customers/latest")
@@ -217,8 +214,8 @@ func (c *Client) CustomerByAPIVersion(ctx context.Context, params CustomerByAPIV
 //	Status  Code  Description
 //	200     -     Tasks of beta
 func (c *Client) ListProjectTasks(ctx context.Context, params ListProjectTasksParams, opts ...RequestOption) (*ListProjectTasksResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListProjectTasks: %w", err)
+	if err := c.validate("ListProjectTasks", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListProjectTasks", "GET", authInherit, ListProjectTasksResponseDocs)
 	r.addPath("/projects/")
@@ -242,8 +239,8 @@ func (c *Client) ListProjectTasks(ctx context.Context, params ListProjectTasksPa
 // ProjectStats sends GET /projects/{projectApiKey}/stats.
 // It is the Postman request "Project stats".
 func (c *Client) ProjectStats(ctx context.Context, params ProjectStatsParams, opts ...RequestOption) (*ProjectStatsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ProjectStats: %w", err)
+	if err := c.validate("ProjectStats", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ProjectStats", "GET", authInherit, ProjectStatsResponseDocs)
 	r.addPath("/projects/")

@@ -3,18 +3,15 @@
 
 package runtimewire
 
-import (
-	"context"
-	"fmt"
-)
+import "context"
 
 // GetPet sends GET /pets/{petId}.
 // It is the Postman request "Pets/Get pet".
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) GetPet(ctx context.Context, params GetPetParams, opts ...RequestOption) (*GetPetResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetPet: %w", err)
+	if err := c.validate("GetPet", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetPet", "GET", apiKeyIn("X-API-Key", "header"), GetPetResponseDocs)
 	r.addPath("/pets/")
@@ -46,8 +43,8 @@ func (c *Client) GetPet(ctx context.Context, params GetPetParams, opts ...Reques
 //	Status  Code        Description
 //	409     PET_EXISTS  A pet with this name exists.
 func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...RequestOption) (*CreatePetResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreatePet: %w", err)
+	if err := c.validate("CreatePet", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreatePet", "POST", apiKeyIn("X-API-Key", "header"), CreatePetResponseDocs)
 	r.errorBody(409, func() any {
@@ -77,8 +74,8 @@ func (c *Client) CreatePet(ctx context.Context, params CreatePetParams, opts ...
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) ReplacePet(ctx context.Context, params ReplacePetParams, opts ...RequestOption) (*ReplacePetResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ReplacePet: %w", err)
+	if err := c.validate("ReplacePet", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ReplacePet", "PUT", apiKeyIn("X-API-Key", "header"), ReplacePetResponseDocs)
 	r.addPath("/pets/")
@@ -106,8 +103,8 @@ func (c *Client) ReplacePet(ctx context.Context, params ReplacePetParams, opts .
 //
 // Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) DeletePet(ctx context.Context, params DeletePetParams, opts ...RequestOption) (*DeletePetResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("DeletePet: %w", err)
+	if err := c.validate("DeletePet", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("DeletePet", "DELETE", authNone, DeletePetResponseDocs)
 	r.addPath("/pets/")
@@ -128,8 +125,8 @@ func (c *Client) DeletePet(ctx context.Context, params DeletePetParams, opts ...
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts ...RequestOption) (*UploadPhotoResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("UploadPhoto: %w", err)
+	if err := c.validate("UploadPhoto", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("UploadPhoto", "POST", apiKeyIn("X-API-Key", "header"), UploadPhotoResponseDocs)
 	r.addPath("/pets/")
@@ -158,8 +155,8 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 //
 // Auth: API key in the header "X-API-Key", set with WithAPIKey.
 func (c *Client) PutPetDocument(ctx context.Context, params PutPetDocumentParams, opts ...RequestOption) (*PutPetDocumentResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("PutPetDocument: %w", err)
+	if err := c.validate("PutPetDocument", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("PutPetDocument", "PUT", apiKeyIn("X-API-Key", "header"), PutPetDocumentResponseDocs)
 	r.addPath("/pets/")
@@ -185,8 +182,8 @@ func (c *Client) PutPetDocument(ctx context.Context, params PutPetDocumentParams
 //
 // Auth: API key in the query "api_key", set with WithAPIKey.
 func (c *Client) Search(ctx context.Context, params SearchParams, opts ...RequestOption) (*SearchResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Search: %w", err)
+	if err := c.validate("Search", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Search", "GET", apiKeyIn("api_key", "query"), SearchResponseDocs)
 	r.addPath("/search")
@@ -209,8 +206,8 @@ func (c *Client) Search(ctx context.Context, params SearchParams, opts ...Reques
 //
 // Auth: bearer token, set with WithBearerToken or WithTokenSource.
 func (c *Client) ListAuditEvents(ctx context.Context, params ListAuditEventsParams, opts ...RequestOption) (*ListAuditEventsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListAuditEvents: %w", err)
+	if err := c.validate("ListAuditEvents", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListAuditEvents", "GET", authBearer, ListAuditEventsResponseDocs)
 	r.addPath("/admin/audit")
@@ -230,8 +227,8 @@ func (c *Client) ListAuditEvents(ctx context.Context, params ListAuditEventsPara
 //
 // Auth: HTTP basic, set with WithBasicAuth.
 func (c *Client) RotateKeys(ctx context.Context, params RotateKeysParams, opts ...RequestOption) (*RotateKeysResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RotateKeys: %w", err)
+	if err := c.validate("RotateKeys", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RotateKeys", "POST", authBasic, RotateKeysResponseDocs)
 	r.addPath("/admin/keys")
@@ -251,8 +248,8 @@ func (c *Client) RotateKeys(ctx context.Context, params RotateKeysParams, opts .
 //
 // The collection signs this request with an auth scheme the client does not implement; add it with WithRequestEditor.
 func (c *Client) SignedExport(ctx context.Context, params SignedExportParams, opts ...RequestOption) (*SignedExportResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("SignedExport: %w", err)
+	if err := c.validate("SignedExport", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("SignedExport", "GET", authOther, SignedExportResponseDocs)
 	r.addPath("/admin/export")
@@ -272,8 +269,8 @@ func (c *Client) SignedExport(ctx context.Context, params SignedExportParams, op
 //
 // Auth: none (the collection says noauth); no credentials are sent.
 func (c *Client) Ping(ctx context.Context, params PingParams, opts ...RequestOption) (*PingResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("Ping: %w", err)
+	if err := c.validate("Ping", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("Ping", "GET", authNone, PingResponseDocs)
 	r.addPath("/ping")

@@ -5,7 +5,6 @@ package typesjson
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 )
 
@@ -19,8 +18,8 @@ import (
 //	201     -     Created (manager)
 //	422     -     Invalid
 func (c *Client) CreateUser(ctx context.Context, params CreateUserParams, opts ...RequestOption) (*CreateUserResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateUser: %w", err)
+	if err := c.validate("CreateUser", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateUser", "POST", authInherit, CreateUserResponseDocs)
 	r.errorBody(422, func() any {
@@ -63,8 +62,8 @@ func (c *Client) CreateUser(ctx context.Context, params CreateUserParams, opts .
 //	Status  Code  Description
 //	200     -     OK
 func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...RequestOption) (*ListUsersResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListUsers: %w", err)
+	if err := c.validate("ListUsers", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListUsers", "GET", authInherit, ListUsersResponseDocs)
 	r.addPath("/users")

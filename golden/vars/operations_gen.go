@@ -14,8 +14,8 @@ import (
 //
 // Auth: API key in the header "X-Api-Key", set with WithAPIKey.
 func (c *Client) ListThings(ctx context.Context, params ListThingsParams, opts ...RequestOption) (*ListThingsResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("ListThings: %w", err)
+	if err := c.validate("ListThings", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("ListThings", "GET", apiKeyIn("X-Api-Key", "header"), ListThingsResponseDocs)
 	r.addPath("/")
@@ -76,8 +76,8 @@ func (c *Client) ListThings(ctx context.Context, params ListThingsParams, opts .
 // GetThing sends GET /things/{thingId}/{owner}.
 // It is the Postman request "Get thing".
 func (c *Client) GetThing(ctx context.Context, params GetThingParams, opts ...RequestOption) (*GetThingResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetThing: %w", err)
+	if err := c.validate("GetThing", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetThing", "GET", authInherit, GetThingResponseDocs)
 	r.addPath("/things/")
@@ -109,8 +109,8 @@ func (c *Client) GetThing(ctx context.Context, params GetThingParams, opts ...Re
 // It is sent to https://login.example.com:8443, its host in the collection, whatever WithBaseURL says;
 // redirect it with WithRequestEditor or WithHTTPClient.
 func (c *Client) GetToken(ctx context.Context, params GetTokenParams, opts ...RequestOption) (*GetTokenResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("GetToken: %w", err)
+	if err := c.validate("GetToken", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("GetToken", "POST", authInherit, GetTokenResponseDocs)
 	r.addPath("/oauth/token")
@@ -138,8 +138,8 @@ func (c *Client) GetToken(ctx context.Context, params GetTokenParams, opts ...Re
 // It is sent to its own host, built from the host variables in params, whatever
 // WithBaseURL says; redirect it with WithRequestEditor or WithHTTPClient.
 func (c *Client) RegionalStatus(ctx context.Context, params RegionalStatusParams, opts ...RequestOption) (*RegionalStatusResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("RegionalStatus: %w", err)
+	if err := c.validate("RegionalStatus", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("RegionalStatus", "GET", authInherit, RegionalStatusResponseDocs)
 	r.addPath("/health")

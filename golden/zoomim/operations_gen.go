@@ -5,7 +5,6 @@ package zoomim
 
 import (
 	"context"
-	"fmt"
 	"strconv"
 )
 
@@ -27,8 +26,8 @@ import (
 //	404     4130  Group does not exist:{groupId}.
 //	409     4132  Group name {groupName} is already in use.
 func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDirectoryGroupParams, opts ...RequestOption) (*CreateIMDirectoryGroupResponse, error) {
-	if err := c.validate(params, opts); err != nil {
-		return nil, fmt.Errorf("CreateIMDirectoryGroup: %w", err)
+	if err := c.validate("CreateIMDirectoryGroup", params, opts); err != nil {
+		return nil, err
 	}
 	r := newRequest("CreateIMDirectoryGroup", "POST", authInherit, CreateIMDirectoryGroupResponseDocs)
 	r.addPath("/im/groups")

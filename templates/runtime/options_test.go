@@ -200,8 +200,9 @@ func TestValidationCanBeTurnedOff(t *testing.T) {
 		{"client turned back on", back, nil, invalid.err},
 	}
 	for _, tt := range tests {
-		if got := tt.c.validate(invalid, tt.opts); got != tt.want {
-			t.Errorf("%s: validate = %v, want %v", tt.name, got, tt.want)
+		got := tt.c.validate("Op", invalid, tt.opts)
+		if tt.want == nil && got != nil || tt.want != nil && (!errors.Is(got, tt.want) || got.Error() != "Op: "+tt.want.Error()) {
+			t.Errorf("%s: validate = %v, want Op: %v", tt.name, got, tt.want)
 		}
 	}
 }
