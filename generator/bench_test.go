@@ -153,6 +153,25 @@ func BenchmarkFormatOnly(b *testing.B) {
 	}
 }
 
+// benchCase is a named collection the benchmarks generate from.
+type benchCase struct {
+	name string
+	data func() []byte
+}
+
+// collectionCases are the corpus collections and synthetic ones of the
+// given sizes.
+func collectionCases(b *testing.B, sizes ...int) []benchCase {
+	cases := []benchCase{
+		{"zoom", func() []byte { return readCorpus(b, zoomPath) }},
+		{"paypal", func() []byte { return readCorpus(b, paypalPath) }},
+	}
+	for _, n := range sizes {
+		cases = append(cases, benchCase{fmt.Sprintf("synthetic-%d", n), func() []byte { return synth.Collection(n) }})
+	}
+	return cases
+}
+
 // BenchmarkCLIPeakMemory runs the built CLI on the collections of
 // BenchmarkGenerate and the deep ones and reports the child's peak resident
 // set size.
@@ -162,18 +181,9 @@ func BenchmarkCLIPeakMemory(b *testing.B) {
 	if out, err := exec.Command("go", "build", "-o", bin, "../cmd/postman2go").CombinedOutput(); err != nil {
 		b.Fatalf("go build: %v\n%s", err, out)
 	}
-	cases := []struct {
-		name string
-		data func() []byte
-	}{
-		{"zoom", func() []byte { return readCorpus(b, zoomPath) }},
-		{"paypal", func() []byte { return readCorpus(b, paypalPath) }},
-		{"synthetic-1000", func() []byte { return synth.Collection(1000) }},
-		{"synthetic-10000", func() []byte { return synth.Collection(10000) }},
-		{"synthetic-100000", func() []byte { return synth.Collection(100000) }},
-		{"depth-1", func() []byte { return synth.Deep(deepFolders, 1, deepDesc) }},
-		{"depth-500", func() []byte { return synth.Deep(deepFolders, 500, deepDesc) }},
-	}
+	cases := append(collectionCases(b, 1000, 10000, 100000),
+		benchCase{"depth-1", func() []byte { return synth.Deep(deepFolders, 1, deepDesc) }},
+		benchCase{"depth-500", func() []byte { return synth.Deep(deepFolders, 500, deepDesc) }})
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
 			if c.name == "synthetic-100000" && !large() {
@@ -208,15 +218,7 @@ func BenchmarkGeneratedBuild(b *testing.B) {
 	if out, err := goCmd(dir, env, "build", "std").CombinedOutput(); err != nil {
 		b.Fatalf("go build std: %v\n%s", err, out)
 	}
-	cases := []struct {
-		name string
-		data func() []byte
-	}{
-		{"zoom", func() []byte { return readCorpus(b, zoomPath) }},
-		{"paypal", func() []byte { return readCorpus(b, paypalPath) }},
-		{"synthetic-1000", func() []byte { return synth.Collection(1000) }},
-	}
-	for _, c := range cases {
+	for _, c := range collectionCases(b, 1000) {
 		b.Run(c.name, func(b *testing.B) {
 			mod := filepath.Join(dir, c.name)
 			for _, f := range generateBytes(b, c.data()) {
