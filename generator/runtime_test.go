@@ -559,27 +559,14 @@ func TestRuntimeLineBreaksRefused(t *testing.T) {
 
 func TestRuntimeSecretsNotInErrors(t *testing.T) {
 	const key, token, password = "key-SECRET-1", "tok-SECRET-2", "pw-SECRET-3"
-	// A listener that hangs up on every connection fails each attempt with
-	// net/http's error, which names the URL. (A closed server's port can be
-	// taken by the next test server, so it is not a reliable failure.)
-	hangup, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { hangup.Close() })
-	go func() {
-		for {
-			conn, err := hangup.Accept()
-			if err != nil {
-				return
-			}
-			conn.Close()
-		}
-	}()
+	// Every attempt's connection is reset (status 0): net/http's error names
+	// the URL. (A closed server's port can be taken by the next test server,
+	// so it is not a reliable failure.)
+	dropping := newAttemptServer(t, nil, 0)
 	denied := newRecorder(t, http.StatusUnauthorized, nil, `{"error":"invalid_token"}`)
 	ctx := context.Background()
 	var errs []error
-	for _, base := range []string{"http://" + hangup.Addr().String(), denied.srv.URL} {
+	for _, base := range []string{dropping.srv.URL, denied.srv.URL} {
 		c := newRW(t, base, fastRetry, rw.WithAPIKey(key), rw.WithBearerToken(token), rw.WithBasicAuth("ann", password)) // a dropped connection is retried
 		_, err := c.Search(ctx, rw.SearchParams{Q: "x"})
 		errs = append(errs, err)
@@ -600,7 +587,6 @@ func TestRuntimeSecretsNotInErrors(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("connection error: %v", errs[0])
 	if !strings.Contains(errs[0].Error(), "api_key=REDACTED") {
 		t.Errorf("connection error %q does not show the redacted key", errs[0])
 	}

@@ -117,20 +117,20 @@ func secretRequest(extra ...string) *request {
 func TestConnectionErrorHidesSecrets(t *testing.T) {
 	// Every connection is reset: net/http puts the URL in its error. (A
 	// closed server's port can be taken by another test's server.)
-	closed := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { resetConnection(t, w) }))
-	defer closed.Close()
-	c, _ := testClient(t, closed.URL, WithBearerToken(bearer), WithRetry(RetryPolicy{MaxAttempts: 1}))
+	dropping := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { resetConnection(t, w) }))
+	defer dropping.Close()
+	c, _ := testClient(t, dropping.URL, WithBearerToken(bearer), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	_, _, err := c.send(t.Context(), secretRequest(bearer), nil)
 	assertNoSecret(t, err, querySecret, pathSecret, bearer)
 	if !strings.HasPrefix(err.Error(), `Op: Get "http://127.0.0.1:`) {
 		t.Errorf("error %q lost the rest of the URL", err)
 	}
 
-	c, _ = testClient(t, closed.URL, WithTokenSource(func(context.Context) (string, error) { return sourced, nil }), WithRetry(RetryPolicy{MaxAttempts: 1}))
+	c, _ = testClient(t, dropping.URL, WithTokenSource(func(context.Context) (string, error) { return sourced, nil }), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	_, _, err = c.send(t.Context(), secretRequest(sourced), nil)
 	assertNoSecret(t, err, querySecret, pathSecret, sourced)
 
-	c, _ = testClient(t, closed.URL, WithAPIKey(bearer), WithBasicAuth("ann", sourced), WithRetry(RetryPolicy{MaxAttempts: 1}))
+	c, _ = testClient(t, dropping.URL, WithAPIKey(bearer), WithBasicAuth("ann", sourced), WithRetry(RetryPolicy{MaxAttempts: 1}))
 	_, _, err = c.send(t.Context(), secretRequest(bearer, sourced, basicToken("ann", sourced)), nil)
 	assertNoSecret(t, err, bearer, sourced, basicToken("ann", sourced))
 }
