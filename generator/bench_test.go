@@ -99,15 +99,8 @@ func readCorpus(b *testing.B, path string) []byte {
 // and PayPal collections and synthetic collections of 1,000, 10,000 and,
 // with POSTMAN2GO_BENCH_100K=1, 100,000 requests.
 func BenchmarkGenerate(b *testing.B) {
-	b.Run("zoom", func(b *testing.B) { benchGenerate(b, readCorpus(b, zoomPath)) })
-	b.Run("paypal", func(b *testing.B) { benchGenerate(b, readCorpus(b, paypalPath)) })
-	for _, n := range []int{1000, 10000, 100000} {
-		b.Run(fmt.Sprintf("synthetic-%d", n), func(b *testing.B) {
-			if n > 10000 && !large() {
-				b.Skip("set POSTMAN2GO_BENCH_100K=1")
-			}
-			benchGenerate(b, synth.Collection(n))
-		})
+	for _, c := range collectionCases(b, 1000, 10000, 100000) {
+		b.Run(c.name, func(b *testing.B) { benchGenerate(b, c.data()) })
 	}
 }
 
@@ -160,13 +153,16 @@ type benchCase struct {
 }
 
 // collectionCases are the corpus collections and synthetic ones of the
-// given sizes.
+// given sizes; sizes over 10,000 only with POSTMAN2GO_BENCH_100K=1.
 func collectionCases(b *testing.B, sizes ...int) []benchCase {
 	cases := []benchCase{
 		{"zoom", func() []byte { return readCorpus(b, zoomPath) }},
 		{"paypal", func() []byte { return readCorpus(b, paypalPath) }},
 	}
 	for _, n := range sizes {
+		if n > 10000 && !large() {
+			continue
+		}
 		cases = append(cases, benchCase{fmt.Sprintf("synthetic-%d", n), func() []byte { return synth.Collection(n) }})
 	}
 	return cases
@@ -186,9 +182,6 @@ func BenchmarkCLIPeakMemory(b *testing.B) {
 		benchCase{"depth-500", func() []byte { return synth.Deep(deepFolders, 500, deepDesc) }})
 	for _, c := range cases {
 		b.Run(c.name, func(b *testing.B) {
-			if c.name == "synthetic-100000" && !large() {
-				b.Skip("set POSTMAN2GO_BENCH_100K=1")
-			}
 			input := filepath.Join(dir, c.name+".json")
 			if err := os.WriteFile(input, c.data(), 0o644); err != nil {
 				b.Fatal(err)
@@ -215,45 +208,34 @@ func BenchmarkGeneratedBuild(b *testing.B) {
 	dir := b.TempDir()
 	cache := filepath.Join(dir, "gocache")
 	env := append(os.Environ(), "GOCACHE="+cache, "GOFLAGS=-mod=mod", "GOWORK=off")
-	if out, err := goCmd(dir, env, "build", "std").CombinedOutput(); err != nil {
+	std := exec.Command("go", "build", "std")
+	std.Env = env
+	if out, err := std.CombinedOutput(); err != nil {
 		b.Fatalf("go build std: %v\n%s", err, out)
 	}
 	for _, c := range collectionCases(b, 1000) {
 		b.Run(c.name, func(b *testing.B) {
 			mod := filepath.Join(dir, c.name)
+			if err := os.Mkdir(mod, 0o755); err != nil {
+				b.Fatal(err)
+			}
 			for _, f := range generateBytes(b, c.data()) {
 				if bytes.HasSuffix([]byte(f.Name), []byte("_test.go")) {
 					continue // go build does not compile them
 				}
-				writeBenchFile(b, filepath.Join(mod, f.Name), f.Content)
+				writeFile(b, filepath.Join(mod, f.Name), f.Content)
 			}
-			writeBenchFile(b, filepath.Join(mod, "go.mod"), []byte("module example.com/synthetic\n\ngo 1.24\n"))
+			writeFile(b, filepath.Join(mod, "go.mod"), []byte("module example.com/synthetic\n\ngo 1.24\n"))
 			var peak int64
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				writeBenchFile(b, filepath.Join(mod, "zz_run.go"), fmt.Appendf(nil, "package synthetic\n\n// run %d %d\n", i, time.Now().UnixNano()))
+				writeFile(b, filepath.Join(mod, "zz_run.go"), fmt.Appendf(nil, "package synthetic\n\n// run %d %d\n", i, time.Now().UnixNano()))
 				b.StartTimer()
 				peak = max(peak, peakRSS(b, env, mod, "go", "build", "-o", os.DevNull, "."))
 			}
 			b.ReportMetric(float64(peak)/(1<<20), "build-peak-MiB")
 		})
-	}
-}
-
-func goCmd(dir string, env []string, args ...string) *exec.Cmd {
-	cmd := exec.Command("go", args...)
-	cmd.Dir, cmd.Env = dir, env
-	return cmd
-}
-
-func writeBenchFile(b *testing.B, path string, data []byte) {
-	b.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		b.Fatal(err)
 	}
 }
 

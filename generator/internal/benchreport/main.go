@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -78,7 +77,6 @@ func read(r io.Reader, echo io.Writer) (figures, []string, error) {
 }
 
 func write(w io.Writer, got figures, order []string) {
-	sort.SliceStable(order, func(i, j int) bool { return rank(order[i]) < rank(order[j]) })
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(tw, "case\t")
 	for _, c := range columns {
@@ -97,18 +95,6 @@ func write(w io.Writer, got figures, order []string) {
 		fmt.Fprintln(tw)
 	}
 	tw.Flush()
-}
-
-// rank puts the corpus first, then synthetic and deep cases in the order
-// they ran.
-func rank(name string) int {
-	switch {
-	case strings.HasPrefix(name, "synthetic-"):
-		return 1
-	case strings.HasPrefix(name, "depth-"):
-		return 2
-	}
-	return 0
 }
 
 func main() {
