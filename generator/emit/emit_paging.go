@@ -15,10 +15,10 @@ import (
 //
 //	// <Name>Pages iterates over the pages of <Name>: ...
 //	func (c *Client) <Name>Pages(ctx context.Context, params <Name>Params, opts ...RequestOption) iter.Seq2[*<Name>Response, error] {
-//		return paginate(ctx, params, func(ctx context.Context, p <Name>Params) (*<Name>Response, error) {
-//			return c.<Name>(ctx, p, opts...)
-//		}, func(p <Name>Params, r *<Name>Response) (<Name>Params, bool, error) {
-//			<the rule: the next params from the page>
+//		return paginate(ctx, &params, func(ctx context.Context, p *<Name>Params) (*<Name>Response, error) {
+//			return c.<Name>(ctx, *p, opts...)
+//		}, func(p *<Name>Params, r *<Name>Response) (bool, error) {
+//			<the rule: p advanced to the next page>
 //		})
 //	}
 //
@@ -34,23 +34,27 @@ func emitPaging(f *jen.File, op *ir.Operation) {
 	respPtr := jen.Op("*").Id(op.ResponseType)
 	Comment(f.Group, pagesDoc(op)...)
 	// What each page changes: the params, or for a next link the URL.
-	var start, state jen.Code = jen.Id("params"), jen.Id(op.ParamsType)
-	fetch := jen.Return(jen.Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Id("p"), jen.Id("opts").Op("...")))
+	// paginate advances the state through a pointer (see its doc: one
+	// compiled paginate for every operation).
+	var start, state jen.Code = jen.Op("&").Id("params"), jen.Op("*").Id(op.ParamsType)
+	fetch := jen.Return(jen.Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Op("*").Id("p"), jen.Id("opts").Op("...")))
 	var next jen.Code
 	if pg.Kind != ir.PageNextLink {
-		next = jen.Func().Params(jen.Id("p").Id(op.ParamsType), jen.Id("r").Add(respPtr.Clone())).Params(jen.Id(op.ParamsType), jen.Bool(), jen.Error()).Block(
+		next = jen.Func().Params(jen.Id("p").Op("*").Id(op.ParamsType), jen.Id("r").Add(respPtr.Clone())).Params(jen.Bool(), jen.Error()).Block(
 			nextPageCode(pg)...,
 		)
 	} else {
-		start, state = jen.Lit(""), jen.String()
+		start, state = jen.New(jen.String()), jen.Op("*").String()
 		fetch = jen.Return(jen.Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Id("params"),
-			jen.Append(jen.Id("opts").Index(jen.Op(":").Len(jen.Id("opts")).Op(":").Len(jen.Id("opts"))), jen.Id("atPage").Call(jen.Id("p"))).Op("...")))
+			jen.Append(jen.Id("opts").Index(jen.Op(":").Len(jen.Id("opts")).Op(":").Len(jen.Id("opts"))), jen.Id("atPage").Call(jen.Op("*").Id("p"))).Op("...")))
 		link := jen.Id("bodyText").Call(append([]jen.Code{jen.Id("r").Dot("Body")}, lits(pg.Next)...)...)
 		if pg.LinkHeader {
 			link = jen.Id("linkNext").Call(jen.Id("r").Dot("Header"))
 		}
-		next = jen.Func().Params(jen.Id("sent").String(), jen.Id("r").Add(respPtr.Clone())).Params(jen.String(), jen.Bool(), jen.Error()).Block(
-			jen.Return(jen.Id("nextToken").Call(jen.Id("sent"), link)),
+		next = jen.Func().Params(jen.Id("sent").Op("*").String(), jen.Id("r").Add(respPtr.Clone())).Params(jen.Bool(), jen.Error()).Block(
+			jen.List(jen.Id("next"), jen.Id("more"), jen.Err()).Op(":=").Id("nextToken").Call(jen.Op("*").Id("sent"), link),
+			jen.Op("*").Id("sent").Op("=").Id("next"),
+			jen.Return(jen.Id("more"), jen.Err()),
 		)
 	}
 	f.Func().Params(jen.Id("c").Op("*").Id("Client")).Id(pg.PagesMethod).Params(
@@ -145,7 +149,8 @@ func pagesDoc(op *ir.Operation) []string {
 	return doctext.Wrap(fmt.Sprintf("%s iterates over the pages of %s: it sends params, %s, or until the loop stops. Every request is a call of %s with the same options; an error ends the iteration, yielded with the response it came with.", pg.PagesMethod, op.Name, rule, op.Name))
 }
 
-// nextPageCode is the body of the next-params function for the rule.
+// nextPageCode is the body of the function that advances p to the next
+// page by the rule, and reports whether there is one.
 func nextPageCode(pg *ir.Paging) []jen.Code {
 	p := jen.Id("p").Dot(pg.Param.Name)
 	body := jen.Id("r").Dot("Body")
@@ -162,17 +167,17 @@ func nextPageCode(pg *ir.Paging) []jen.Code {
 		return []jen.Code{
 			jen.List(jen.Id("next"), jen.Id("more"), jen.Err()).Op(":=").Id("nextToken").Call(p.Clone(), jen.Id("bodyText").Call(path(pg.Next)...)),
 			p.Clone().Op("=").Id("next"),
-			jen.Return(jen.Id("p"), jen.Id("more"), jen.Err()),
+			jen.Return(jen.Id("more"), jen.Err()),
 		}
 	case ir.PageAfterID:
 		return []jen.Code{
 			jen.Id("items").Op(":=").Add(items),
 			jen.If(jen.Len(jen.Id("items")).Op("==").Lit(0).Op("||").Op("!").Id("bodyBool").Call(path(pg.Next)...)).Block(
-				jen.Return(jen.Id("p"), jen.False(), jen.Nil()),
+				jen.Return(jen.False(), jen.Nil()),
 			),
 			jen.List(jen.Id("next"), jen.Id("more"), jen.Err()).Op(":=").Id("nextToken").Call(p.Clone(), jen.Id("items").Index(jen.Len(jen.Id("items")).Op("-").Lit(1)).Dot(pg.ItemID.Name)),
 			p.Clone().Op("=").Id("next"),
-			jen.Return(jen.Id("p"), jen.Id("more"), jen.Err()),
+			jen.Return(jen.Id("more"), jen.Err()),
 		}
 	}
 	// Page numbers and offsets: the current number, the next, and how it
@@ -183,7 +188,7 @@ func nextPageCode(pg *ir.Paging) []jen.Code {
 	case pg.Param.Kind == ir.KindString:
 		current = []jen.Code{
 			jen.List(jen.Id("n"), jen.Err()).Op(":=").Id("pageText").Call(p.Clone(), jen.Lit(int(firstOf(pg)))),
-			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("p"), jen.False(), jen.Err())),
+			jen.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.False(), jen.Err())),
 		}
 		set = p.Clone().Op("=").Qual("strconv", "FormatInt").Call(jen.Id("next"), jen.Lit(10))
 	case pg.Param.Pointer():
@@ -208,7 +213,7 @@ func nextPageCode(pg *ir.Paging) []jen.Code {
 	} else {
 		next = jen.List(jen.Id("next"), jen.Id("more")).Op(":=").Id("nextOffset").Call(jen.Id("n"), jen.Len(items))
 	}
-	return append(current, next, set, jen.Return(jen.Id("p"), jen.Id("more"), jen.Nil()))
+	return append(current, next, set, jen.Return(jen.Id("more"), jen.Nil()))
 }
 
 // firstOf is where counting starts when the param is unset: the first page

@@ -50,12 +50,12 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 // the loop stops. Every request is a call of ListMeetings with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListMeetingsPages(ctx context.Context, params ListMeetingsParams, opts ...RequestOption) iter.Seq2[*ListMeetingsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListMeetingsParams) (*ListMeetingsResponse, error) {
-		return c.ListMeetings(ctx, p, opts...)
-	}, func(p ListMeetingsParams, r *ListMeetingsResponse) (ListMeetingsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListMeetingsParams) (*ListMeetingsResponse, error) {
+		return c.ListMeetings(ctx, *p, opts...)
+	}, func(p *ListMeetingsParams, r *ListMeetingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -121,12 +121,12 @@ func (c *Client) ListRecordings(ctx context.Context, params ListRecordingsParams
 // the loop stops. Every request is a call of ListRecordings with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListRecordingsPages(ctx context.Context, params ListRecordingsParams, opts ...RequestOption) iter.Seq2[*ListRecordingsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListRecordingsParams) (*ListRecordingsResponse, error) {
-		return c.ListRecordings(ctx, p, opts...)
-	}, func(p ListRecordingsParams, r *ListRecordingsResponse) (ListRecordingsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListRecordingsParams) (*ListRecordingsResponse, error) {
+		return c.ListRecordings(ctx, *p, opts...)
+	}, func(p *ListRecordingsParams, r *ListRecordingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -190,16 +190,16 @@ func (c *Client) ListCustomers(ctx context.Context, params ListCustomersParams, 
 // until the loop stops. Every request is a call of ListCustomers with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListCustomersPages(ctx context.Context, params ListCustomersParams, opts ...RequestOption) iter.Seq2[*ListCustomersResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListCustomersParams) (*ListCustomersResponse, error) {
-		return c.ListCustomers(ctx, p, opts...)
-	}, func(p ListCustomersParams, r *ListCustomersResponse) (ListCustomersParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListCustomersParams) (*ListCustomersResponse, error) {
+		return c.ListCustomers(ctx, *p, opts...)
+	}, func(p *ListCustomersParams, r *ListCustomersResponse) (bool, error) {
 		items := r.items()
 		if len(items) == 0 || !bodyBool(r.Body, "has_more") {
-			return p, false, nil
+			return false, nil
 		}
 		next, more, err := nextToken(p.StartingAfter, items[len(items)-1].ID)
 		p.StartingAfter = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -266,16 +266,16 @@ func (c *Client) ListInvoices(ctx context.Context, params ListInvoicesParams, op
 // loop stops. Every request is a call of ListInvoices with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListInvoicesPages(ctx context.Context, params ListInvoicesParams, opts ...RequestOption) iter.Seq2[*ListInvoicesResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListInvoicesParams) (*ListInvoicesResponse, error) {
-		return c.ListInvoices(ctx, p, opts...)
-	}, func(p ListInvoicesParams, r *ListInvoicesResponse) (ListInvoicesParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListInvoicesParams) (*ListInvoicesResponse, error) {
+		return c.ListInvoices(ctx, *p, opts...)
+	}, func(p *ListInvoicesParams, r *ListInvoicesResponse) (bool, error) {
 		n := int64(1)
 		if p.Page != nil {
 			n = *p.Page
 		}
 		next, more := nextPage(n, 1, len(r.items()), r.Body, "total_pages")
 		p.Page = Ptr(next)
-		return p, more, nil
+		return more, nil
 	})
 }
 
@@ -339,16 +339,16 @@ func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, op
 // request is a call of SearchEvents with the same options; an error ends the iteration, yielded with
 // the response it came with.
 func (c *Client) SearchEventsPages(ctx context.Context, params SearchEventsParams, opts ...RequestOption) iter.Seq2[*SearchEventsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p SearchEventsParams) (*SearchEventsResponse, error) {
-		return c.SearchEvents(ctx, p, opts...)
-	}, func(p SearchEventsParams, r *SearchEventsResponse) (SearchEventsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *SearchEventsParams) (*SearchEventsResponse, error) {
+		return c.SearchEvents(ctx, *p, opts...)
+	}, func(p *SearchEventsParams, r *SearchEventsResponse) (bool, error) {
 		n := int64(0)
 		if p.Offset != nil {
 			n = *p.Offset
 		}
 		next, more := nextOffset(n, len(r.items()))
 		p.Offset = Ptr(next)
-		return p, more, nil
+		return more, nil
 	})
 }
 
@@ -406,16 +406,16 @@ func (c *Client) ListTags(ctx context.Context, params ListTagsParams, opts ...Re
 // the loop stops. Every request is a call of ListTags with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListTagsPages(ctx context.Context, params ListTagsParams, opts ...RequestOption) iter.Seq2[*ListTagsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListTagsParams) (*ListTagsResponse, error) {
-		return c.ListTags(ctx, p, opts...)
-	}, func(p ListTagsParams, r *ListTagsResponse) (ListTagsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListTagsParams) (*ListTagsResponse, error) {
+		return c.ListTags(ctx, *p, opts...)
+	}, func(p *ListTagsParams, r *ListTagsResponse) (bool, error) {
 		n, err := pageText(p.PageNumber, 1)
 		if err != nil {
-			return p, false, err
+			return false, err
 		}
 		next, more := nextPage(n, 1, len(r.items()), r.Body, "page_count")
 		p.PageNumber = strconv.FormatInt(next, 10)
-		return p, more, nil
+		return more, nil
 	})
 }
 
@@ -507,10 +507,12 @@ func (c *Client) ListPeople(ctx context.Context, params ListPeopleParams, opts .
 // or until the loop stops. Every request is a call of ListPeople with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListPeoplePages(ctx context.Context, params ListPeopleParams, opts ...RequestOption) iter.Seq2[*ListPeopleResponse, error] {
-	return paginate(ctx, "", func(ctx context.Context, p string) (*ListPeopleResponse, error) {
-		return c.ListPeople(ctx, params, append(opts[:len(opts):len(opts)], atPage(p))...)
-	}, func(sent string, r *ListPeopleResponse) (string, bool, error) {
-		return nextToken(sent, bodyText(r.Body, "@odata.nextLink"))
+	return paginate(ctx, new(string), func(ctx context.Context, p *string) (*ListPeopleResponse, error) {
+		return c.ListPeople(ctx, params, append(opts[:len(opts):len(opts)], atPage(*p))...)
+	}, func(sent *string, r *ListPeopleResponse) (bool, error) {
+		next, more, err := nextToken(*sent, bodyText(r.Body, "@odata.nextLink"))
+		*sent = next
+		return more, err
 	})
 }
 
@@ -572,10 +574,12 @@ func (c *Client) ListRepositories(ctx context.Context, params ListRepositoriesPa
 // page has none, or until the loop stops. Every request is a call of ListRepositories with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListRepositoriesPages(ctx context.Context, params ListRepositoriesParams, opts ...RequestOption) iter.Seq2[*ListRepositoriesResponse, error] {
-	return paginate(ctx, "", func(ctx context.Context, p string) (*ListRepositoriesResponse, error) {
-		return c.ListRepositories(ctx, params, append(opts[:len(opts):len(opts)], atPage(p))...)
-	}, func(sent string, r *ListRepositoriesResponse) (string, bool, error) {
-		return nextToken(sent, linkNext(r.Header))
+	return paginate(ctx, new(string), func(ctx context.Context, p *string) (*ListRepositoriesResponse, error) {
+		return c.ListRepositories(ctx, params, append(opts[:len(opts):len(opts)], atPage(*p))...)
+	}, func(sent *string, r *ListRepositoriesResponse) (bool, error) {
+		next, more, err := nextToken(*sent, linkNext(r.Header))
+		*sent = next
+		return more, err
 	})
 }
 

@@ -180,12 +180,12 @@ func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, 
 // the loop stops. Every request is a call of ListSIPPhones with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListSIPPhonesPages(ctx context.Context, params ListSIPPhonesParams, opts ...RequestOption) iter.Seq2[*ListSIPPhonesResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListSIPPhonesParams) (*ListSIPPhonesResponse, error) {
-		return c.ListSIPPhones(ctx, p, opts...)
-	}, func(p ListSIPPhonesParams, r *ListSIPPhonesResponse) (ListSIPPhonesParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListSIPPhonesParams) (*ListSIPPhonesResponse, error) {
+		return c.ListSIPPhones(ctx, *p, opts...)
+	}, func(p *ListSIPPhonesParams, r *ListSIPPhonesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -855,12 +855,12 @@ func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomL
 // none, or until the loop stops. Every request is a call of ListZoomRoomLocations with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListZoomRoomLocationsPages(ctx context.Context, params ListZoomRoomLocationsParams, opts ...RequestOption) iter.Seq2[*ListZoomRoomLocationsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListZoomRoomLocationsParams) (*ListZoomRoomLocationsResponse, error) {
-		return c.ListZoomRoomLocations(ctx, p, opts...)
-	}, func(p ListZoomRoomLocationsParams, r *ListZoomRoomLocationsResponse) (ListZoomRoomLocationsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListZoomRoomLocationsParams) (*ListZoomRoomLocationsResponse, error) {
+		return c.ListZoomRoomLocations(ctx, *p, opts...)
+	}, func(p *ListZoomRoomLocationsParams, r *ListZoomRoomLocationsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -1343,12 +1343,12 @@ func (c *Client) RoomsListZoomRooms(ctx context.Context, params RoomsListZoomRoo
 // until the loop stops. Every request is a call of RoomsListZoomRooms with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) RoomsListZoomRoomsPages(ctx context.Context, params RoomsListZoomRoomsParams, opts ...RequestOption) iter.Seq2[*RoomsListZoomRoomsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p RoomsListZoomRoomsParams) (*RoomsListZoomRoomsResponse, error) {
-		return c.RoomsListZoomRooms(ctx, p, opts...)
-	}, func(p RoomsListZoomRoomsParams, r *RoomsListZoomRoomsResponse) (RoomsListZoomRoomsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *RoomsListZoomRoomsParams) (*RoomsListZoomRoomsResponse, error) {
+		return c.RoomsListZoomRooms(ctx, *p, opts...)
+	}, func(p *RoomsListZoomRoomsParams, r *RoomsListZoomRoomsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -1535,12 +1535,12 @@ func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigi
 // page has none, or until the loop stops. Every request is a call of ListDigitalSignageContents with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListDigitalSignageContentsPages(ctx context.Context, params ListDigitalSignageContentsParams, opts ...RequestOption) iter.Seq2[*ListDigitalSignageContentsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListDigitalSignageContentsParams) (*ListDigitalSignageContentsResponse, error) {
-		return c.ListDigitalSignageContents(ctx, p, opts...)
-	}, func(p ListDigitalSignageContentsParams, r *ListDigitalSignageContentsResponse) (ListDigitalSignageContentsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListDigitalSignageContentsParams) (*ListDigitalSignageContentsResponse, error) {
+		return c.ListDigitalSignageContents(ctx, *p, opts...)
+	}, func(p *ListDigitalSignageContentsParams, r *ListDigitalSignageContentsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -2050,12 +2050,12 @@ func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMe
 // none, or until the loop stops. Every request is a call of ListUserChatMessages with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListUserChatMessagesPages(ctx context.Context, params ListUserChatMessagesParams, opts ...RequestOption) iter.Seq2[*ListUserChatMessagesResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListUserChatMessagesParams) (*ListUserChatMessagesResponse, error) {
-		return c.ListUserChatMessages(ctx, p, opts...)
-	}, func(p ListUserChatMessagesParams, r *ListUserChatMessagesResponse) (ListUserChatMessagesParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListUserChatMessagesParams) (*ListUserChatMessagesResponse, error) {
+		return c.ListUserChatMessages(ctx, *p, opts...)
+	}, func(p *ListUserChatMessagesParams, r *ListUserChatMessagesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -2139,12 +2139,12 @@ func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembe
 // until the loop stops. Every request is a call of ListChannelMembers with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListChannelMembersPages(ctx context.Context, params ListChannelMembersParams, opts ...RequestOption) iter.Seq2[*ListChannelMembersResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListChannelMembersParams) (*ListChannelMembersResponse, error) {
-		return c.ListChannelMembers(ctx, p, opts...)
-	}, func(p ListChannelMembersParams, r *ListChannelMembersResponse) (ListChannelMembersParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListChannelMembersParams) (*ListChannelMembersResponse, error) {
+		return c.ListChannelMembers(ctx, *p, opts...)
+	}, func(p *ListChannelMembersParams, r *ListChannelMembersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -2475,12 +2475,12 @@ func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsPa
 // the loop stops. Every request is a call of ListUserChannels with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListUserChannelsPages(ctx context.Context, params ListUserChannelsParams, opts ...RequestOption) iter.Seq2[*ListUserChannelsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListUserChannelsParams) (*ListUserChannelsResponse, error) {
-		return c.ListUserChannels(ctx, p, opts...)
-	}, func(p ListUserChannelsParams, r *ListUserChannelsResponse) (ListUserChannelsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListUserChannelsParams) (*ListUserChannelsResponse, error) {
+		return c.ListUserChannels(ctx, *p, opts...)
+	}, func(p *ListUserChannelsParams, r *ListUserChannelsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -2624,12 +2624,12 @@ func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsPa
 // the loop stops. Every request is a call of ListUserContacts with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListUserContactsPages(ctx context.Context, params ListUserContactsParams, opts ...RequestOption) iter.Seq2[*ListUserContactsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListUserContactsParams) (*ListUserContactsResponse, error) {
-		return c.ListUserContacts(ctx, p, opts...)
-	}, func(p ListUserContactsParams, r *ListUserContactsResponse) (ListUserContactsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListUserContactsParams) (*ListUserContactsResponse, error) {
+		return c.ListUserContacts(ctx, *p, opts...)
+	}, func(p *ListUserContactsParams, r *ListUserContactsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -4571,12 +4571,12 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 // none, or until the loop stops. Every request is a call of ListInternalNumbers with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListInternalNumbersPages(ctx context.Context, params ListInternalNumbersParams, opts ...RequestOption) iter.Seq2[*ListInternalNumbersResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListInternalNumbersParams) (*ListInternalNumbersResponse, error) {
-		return c.ListInternalNumbers(ctx, p, opts...)
-	}, func(p ListInternalNumbersParams, r *ListInternalNumbersResponse) (ListInternalNumbersParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListInternalNumbersParams) (*ListInternalNumbersResponse, error) {
+		return c.ListInternalNumbers(ctx, *p, opts...)
+	}, func(p *ListInternalNumbersParams, r *ListInternalNumbersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -5061,12 +5061,12 @@ func (c *Client) ListRecordingsOfAccount(ctx context.Context, params ListRecordi
 // has none, or until the loop stops. Every request is a call of ListRecordingsOfAccount with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListRecordingsOfAccountPages(ctx context.Context, params ListRecordingsOfAccountParams, opts ...RequestOption) iter.Seq2[*ListRecordingsOfAccountResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListRecordingsOfAccountParams) (*ListRecordingsOfAccountResponse, error) {
-		return c.ListRecordingsOfAccount(ctx, p, opts...)
-	}, func(p ListRecordingsOfAccountParams, r *ListRecordingsOfAccountResponse) (ListRecordingsOfAccountParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListRecordingsOfAccountParams) (*ListRecordingsOfAccountResponse, error) {
+		return c.ListRecordingsOfAccount(ctx, *p, opts...)
+	}, func(p *ListRecordingsOfAccountParams, r *ListRecordingsOfAccountResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -5147,12 +5147,12 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 // the loop stops. Every request is a call of ListSubAccounts with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListSubAccountsPages(ctx context.Context, params ListSubAccountsParams, opts ...RequestOption) iter.Seq2[*ListSubAccountsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListSubAccountsParams) (*ListSubAccountsResponse, error) {
-		return c.ListSubAccounts(ctx, p, opts...)
-	}, func(p ListSubAccountsParams, r *ListSubAccountsResponse) (ListSubAccountsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListSubAccountsParams) (*ListSubAccountsResponse, error) {
+		return c.ListSubAccounts(ctx, *p, opts...)
+	}, func(p *ListSubAccountsParams, r *ListSubAccountsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -5389,12 +5389,12 @@ func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersPa
 // the loop stops. Every request is a call of ListGroupMembers with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListGroupMembersPages(ctx context.Context, params ListGroupMembersParams, opts ...RequestOption) iter.Seq2[*ListGroupMembersResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListGroupMembersParams) (*ListGroupMembersResponse, error) {
-		return c.ListGroupMembers(ctx, p, opts...)
-	}, func(p ListGroupMembersParams, r *ListGroupMembersResponse) (ListGroupMembersParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListGroupMembersParams) (*ListGroupMembersResponse, error) {
+		return c.ListGroupMembers(ctx, *p, opts...)
+	}, func(p *ListGroupMembersParams, r *ListGroupMembersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -5521,12 +5521,12 @@ func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsPara
 // the loop stops. Every request is a call of ListGroupAdmins with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListGroupAdminsPages(ctx context.Context, params ListGroupAdminsParams, opts ...RequestOption) iter.Seq2[*ListGroupAdminsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListGroupAdminsParams) (*ListGroupAdminsResponse, error) {
-		return c.ListGroupAdmins(ctx, p, opts...)
-	}, func(p ListGroupAdminsParams, r *ListGroupAdminsResponse) (ListGroupAdminsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListGroupAdminsParams) (*ListGroupAdminsResponse, error) {
+		return c.ListGroupAdmins(ctx, *p, opts...)
+	}, func(p *ListGroupAdminsParams, r *ListGroupAdminsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -6335,12 +6335,12 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 // until the loop stops. Every request is a call of ListH323SIPDevices with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListH323SIPDevicesPages(ctx context.Context, params ListH323SIPDevicesParams, opts ...RequestOption) iter.Seq2[*ListH323SIPDevicesResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListH323SIPDevicesParams) (*ListH323SIPDevicesResponse, error) {
-		return c.ListH323SIPDevices(ctx, p, opts...)
-	}, func(p ListH323SIPDevicesParams, r *ListH323SIPDevicesResponse) (ListH323SIPDevicesParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListH323SIPDevicesParams) (*ListH323SIPDevicesResponse, error) {
+		return c.ListH323SIPDevices(ctx, *p, opts...)
+	}, func(p *ListH323SIPDevicesParams, r *ListH323SIPDevicesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -6689,12 +6689,12 @@ func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMD
 // page has none, or until the loop stops. Every request is a call of ListIMDirectoryGroupMembers with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListIMDirectoryGroupMembersPages(ctx context.Context, params ListIMDirectoryGroupMembersParams, opts ...RequestOption) iter.Seq2[*ListIMDirectoryGroupMembersResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListIMDirectoryGroupMembersParams) (*ListIMDirectoryGroupMembersResponse, error) {
-		return c.ListIMDirectoryGroupMembers(ctx, p, opts...)
-	}, func(p ListIMDirectoryGroupMembersParams, r *ListIMDirectoryGroupMembersResponse) (ListIMDirectoryGroupMembersParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListIMDirectoryGroupMembersParams) (*ListIMDirectoryGroupMembersResponse, error) {
+		return c.ListIMDirectoryGroupMembers(ctx, *p, opts...)
+	}, func(p *ListIMDirectoryGroupMembersParams, r *ListIMDirectoryGroupMembersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -7080,12 +7080,12 @@ func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessions
 // until the loop stops. Every request is a call of GetIMChatSessions with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) GetIMChatSessionsPages(ctx context.Context, params GetIMChatSessionsParams, opts ...RequestOption) iter.Seq2[*GetIMChatSessionsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetIMChatSessionsParams) (*GetIMChatSessionsResponse, error) {
-		return c.GetIMChatSessions(ctx, p, opts...)
-	}, func(p GetIMChatSessionsParams, r *GetIMChatSessionsResponse) (GetIMChatSessionsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetIMChatSessionsParams) (*GetIMChatSessionsResponse, error) {
+		return c.GetIMChatSessions(ctx, *p, opts...)
+	}, func(p *GetIMChatSessionsParams, r *GetIMChatSessionsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -7166,12 +7166,12 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 // until the loop stops. Every request is a call of GetIMChatMessages with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) GetIMChatMessagesPages(ctx context.Context, params GetIMChatMessagesParams, opts ...RequestOption) iter.Seq2[*GetIMChatMessagesResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetIMChatMessagesParams) (*GetIMChatMessagesResponse, error) {
-		return c.GetIMChatMessages(ctx, p, opts...)
-	}, func(p GetIMChatMessagesParams, r *GetIMChatMessagesResponse) (GetIMChatMessagesParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetIMChatMessagesParams) (*GetIMChatMessagesResponse, error) {
+		return c.GetIMChatMessages(ctx, *p, opts...)
+	}, func(p *GetIMChatMessagesParams, r *GetIMChatMessagesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -7444,12 +7444,12 @@ func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessages
 // until the loop stops. Every request is a call of GetUserIMMessages with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) GetUserIMMessagesPages(ctx context.Context, params GetUserIMMessagesParams, opts ...RequestOption) iter.Seq2[*GetUserIMMessagesResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetUserIMMessagesParams) (*GetUserIMMessagesResponse, error) {
-		return c.GetUserIMMessages(ctx, p, opts...)
-	}, func(p GetUserIMMessagesParams, r *GetUserIMMessagesResponse) (GetUserIMMessagesParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetUserIMMessagesParams) (*GetUserIMMessagesResponse, error) {
+		return c.GetUserIMMessages(ctx, *p, opts...)
+	}, func(p *GetUserIMMessagesParams, r *GetUserIMMessagesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -7580,12 +7580,12 @@ func (c *Client) UsersListMeetings(ctx context.Context, params UsersListMeetings
 // until the loop stops. Every request is a call of UsersListMeetings with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) UsersListMeetingsPages(ctx context.Context, params UsersListMeetingsParams, opts ...RequestOption) iter.Seq2[*UsersListMeetingsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p UsersListMeetingsParams) (*UsersListMeetingsResponse, error) {
-		return c.UsersListMeetings(ctx, p, opts...)
-	}, func(p UsersListMeetingsParams, r *UsersListMeetingsResponse) (UsersListMeetingsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *UsersListMeetingsParams) (*UsersListMeetingsResponse, error) {
+		return c.UsersListMeetings(ctx, *p, opts...)
+	}, func(p *UsersListMeetingsParams, r *UsersListMeetingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -9052,12 +9052,12 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 // until the loop stops. Every request is a call of ListAllRecordings with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListAllRecordingsPages(ctx context.Context, params ListAllRecordingsParams, opts ...RequestOption) iter.Seq2[*ListAllRecordingsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListAllRecordingsParams) (*ListAllRecordingsResponse, error) {
-		return c.ListAllRecordings(ctx, p, opts...)
-	}, func(p ListAllRecordingsParams, r *ListAllRecordingsResponse) (ListAllRecordingsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListAllRecordingsParams) (*ListAllRecordingsResponse, error) {
+		return c.ListAllRecordings(ctx, *p, opts...)
+	}, func(p *ListAllRecordingsParams, r *ListAllRecordingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -9580,12 +9580,12 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 // stops. Every request is a call of ListUsers with the same options; an error ends the iteration,
 // yielded with the response it came with.
 func (c *Client) ListUsersPages(ctx context.Context, params ListUsersParams, opts ...RequestOption) iter.Seq2[*ListUsersResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListUsersParams) (*ListUsersResponse, error) {
-		return c.ListUsers(ctx, p, opts...)
-	}, func(p ListUsersParams, r *ListUsersResponse) (ListUsersParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListUsersParams) (*ListUsersResponse, error) {
+		return c.ListUsers(ctx, *p, opts...)
+	}, func(p *ListUsersParams, r *ListUsersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -10018,12 +10018,12 @@ func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingR
 // has none, or until the loop stops. Every request is a call of ListMeetingRegistrants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListMeetingRegistrantsPages(ctx context.Context, params ListMeetingRegistrantsParams, opts ...RequestOption) iter.Seq2[*ListMeetingRegistrantsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListMeetingRegistrantsParams) (*ListMeetingRegistrantsResponse, error) {
-		return c.ListMeetingRegistrants(ctx, p, opts...)
-	}, func(p ListMeetingRegistrantsParams, r *ListMeetingRegistrantsResponse) (ListMeetingRegistrantsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListMeetingRegistrantsParams) (*ListMeetingRegistrantsResponse, error) {
+		return c.ListMeetingRegistrants(ctx, *p, opts...)
+	}, func(p *ListMeetingRegistrantsParams, r *ListMeetingRegistrantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -10779,12 +10779,12 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 // has none, or until the loop stops. Every request is a call of ListRecordingRegistrants with the
 // same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListRecordingRegistrantsPages(ctx context.Context, params ListRecordingRegistrantsParams, opts ...RequestOption) iter.Seq2[*ListRecordingRegistrantsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListRecordingRegistrantsParams) (*ListRecordingRegistrantsResponse, error) {
-		return c.ListRecordingRegistrants(ctx, p, opts...)
-	}, func(p ListRecordingRegistrantsParams, r *ListRecordingRegistrantsResponse) (ListRecordingRegistrantsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListRecordingRegistrantsParams) (*ListRecordingRegistrantsResponse, error) {
+		return c.ListRecordingRegistrants(ctx, *p, opts...)
+	}, func(p *ListRecordingRegistrantsParams, r *ListRecordingRegistrantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -11738,12 +11738,12 @@ func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastM
 // page has none, or until the loop stops. Every request is a call of GetPastMeetingParticipants with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetPastMeetingParticipantsPages(ctx context.Context, params GetPastMeetingParticipantsParams, opts ...RequestOption) iter.Seq2[*GetPastMeetingParticipantsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetPastMeetingParticipantsParams) (*GetPastMeetingParticipantsResponse, error) {
-		return c.GetPastMeetingParticipants(ctx, p, opts...)
-	}, func(p GetPastMeetingParticipantsParams, r *GetPastMeetingParticipantsResponse) (GetPastMeetingParticipantsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetPastMeetingParticipantsParams) (*GetPastMeetingParticipantsResponse, error) {
+		return c.GetPastMeetingParticipants(ctx, *p, opts...)
+	}, func(p *GetPastMeetingParticipantsParams, r *GetPastMeetingParticipantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -12013,12 +12013,12 @@ func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeeting
 // has none, or until the loop stops. Every request is a call of ListMeetingParticipants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListMeetingParticipantsPages(ctx context.Context, params ListMeetingParticipantsParams, opts ...RequestOption) iter.Seq2[*ListMeetingParticipantsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListMeetingParticipantsParams) (*ListMeetingParticipantsResponse, error) {
-		return c.ListMeetingParticipants(ctx, p, opts...)
-	}, func(p ListMeetingParticipantsParams, r *ListMeetingParticipantsResponse) (ListMeetingParticipantsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListMeetingParticipantsParams) (*ListMeetingParticipantsResponse, error) {
+		return c.ListMeetingParticipants(ctx, *p, opts...)
+	}, func(p *ListMeetingParticipantsParams, r *ListMeetingParticipantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -12171,12 +12171,12 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 // page has none, or until the loop stops. Every request is a call of ListMeetingParticipantsQoS with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListMeetingParticipantsQoSPages(ctx context.Context, params ListMeetingParticipantsQoSParams, opts ...RequestOption) iter.Seq2[*ListMeetingParticipantsQoSResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListMeetingParticipantsQoSParams) (*ListMeetingParticipantsQoSResponse, error) {
-		return c.ListMeetingParticipantsQoS(ctx, p, opts...)
-	}, func(p ListMeetingParticipantsQoSParams, r *ListMeetingParticipantsQoSResponse) (ListMeetingParticipantsQoSParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListMeetingParticipantsQoSParams) (*ListMeetingParticipantsQoSResponse, error) {
+		return c.ListMeetingParticipantsQoS(ctx, *p, opts...)
+	}, func(p *ListMeetingParticipantsQoSParams, r *ListMeetingParticipantsQoSResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -12258,12 +12258,12 @@ func (c *Client) MeetingsGetSharingRecordingDetails(ctx context.Context, params 
 // stops. Every request is a call of MeetingsGetSharingRecordingDetails with the same options; an
 // error ends the iteration, yielded with the response it came with.
 func (c *Client) MeetingsGetSharingRecordingDetailsPages(ctx context.Context, params MeetingsGetSharingRecordingDetailsParams, opts ...RequestOption) iter.Seq2[*MeetingsGetSharingRecordingDetailsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p MeetingsGetSharingRecordingDetailsParams) (*MeetingsGetSharingRecordingDetailsResponse, error) {
-		return c.MeetingsGetSharingRecordingDetails(ctx, p, opts...)
-	}, func(p MeetingsGetSharingRecordingDetailsParams, r *MeetingsGetSharingRecordingDetailsResponse) (MeetingsGetSharingRecordingDetailsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *MeetingsGetSharingRecordingDetailsParams) (*MeetingsGetSharingRecordingDetailsResponse, error) {
+		return c.MeetingsGetSharingRecordingDetails(ctx, *p, opts...)
+	}, func(p *MeetingsGetSharingRecordingDetailsParams, r *MeetingsGetSharingRecordingDetailsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -12350,12 +12350,12 @@ func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeeti
 // has none, or until the loop stops. Every request is a call of GetPostMeetingFeedback with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetPostMeetingFeedbackPages(ctx context.Context, params GetPostMeetingFeedbackParams, opts ...RequestOption) iter.Seq2[*GetPostMeetingFeedbackResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetPostMeetingFeedbackParams) (*GetPostMeetingFeedbackResponse, error) {
-		return c.GetPostMeetingFeedback(ctx, p, opts...)
-	}, func(p GetPostMeetingFeedbackParams, r *GetPostMeetingFeedbackResponse) (GetPostMeetingFeedbackParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetPostMeetingFeedbackParams) (*GetPostMeetingFeedbackResponse, error) {
+		return c.GetPostMeetingFeedback(ctx, *p, opts...)
+	}, func(p *GetPostMeetingFeedbackParams, r *GetPostMeetingFeedbackResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -12491,12 +12491,12 @@ func (c *Client) MetricsListMeetings(ctx context.Context, params MetricsListMeet
 // none, or until the loop stops. Every request is a call of MetricsListMeetings with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) MetricsListMeetingsPages(ctx context.Context, params MetricsListMeetingsParams, opts ...RequestOption) iter.Seq2[*MetricsListMeetingsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p MetricsListMeetingsParams) (*MetricsListMeetingsResponse, error) {
-		return c.MetricsListMeetings(ctx, p, opts...)
-	}, func(p MetricsListMeetingsParams, r *MetricsListMeetingsResponse) (MetricsListMeetingsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *MetricsListMeetingsParams) (*MetricsListMeetingsResponse, error) {
+		return c.MetricsListMeetings(ctx, *p, opts...)
+	}, func(p *MetricsListMeetingsParams, r *MetricsListMeetingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -12588,12 +12588,12 @@ func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarPa
 // has none, or until the loop stops. Every request is a call of GetWebinarParticipants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetWebinarParticipantsPages(ctx context.Context, params GetWebinarParticipantsParams, opts ...RequestOption) iter.Seq2[*GetWebinarParticipantsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetWebinarParticipantsParams) (*GetWebinarParticipantsResponse, error) {
-		return c.GetWebinarParticipants(ctx, p, opts...)
-	}, func(p GetWebinarParticipantsParams, r *GetWebinarParticipantsResponse) (GetWebinarParticipantsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetWebinarParticipantsParams) (*GetWebinarParticipantsResponse, error) {
+		return c.GetWebinarParticipants(ctx, *p, opts...)
+	}, func(p *GetWebinarParticipantsParams, r *GetWebinarParticipantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -12749,12 +12749,12 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 // page has none, or until the loop stops. Every request is a call of ListWebinarParticipantQoS with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListWebinarParticipantQoSPages(ctx context.Context, params ListWebinarParticipantQoSParams, opts ...RequestOption) iter.Seq2[*ListWebinarParticipantQoSResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListWebinarParticipantQoSParams) (*ListWebinarParticipantQoSResponse, error) {
-		return c.ListWebinarParticipantQoS(ctx, p, opts...)
-	}, func(p ListWebinarParticipantQoSParams, r *ListWebinarParticipantQoSResponse) (ListWebinarParticipantQoSParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListWebinarParticipantQoSParams) (*ListWebinarParticipantQoSResponse, error) {
+		return c.ListWebinarParticipantQoS(ctx, *p, opts...)
+	}, func(p *ListWebinarParticipantQoSParams, r *ListWebinarParticipantQoSResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -12836,12 +12836,12 @@ func (c *Client) WebinarsGetSharingRecordingDetails(ctx context.Context, params 
 // stops. Every request is a call of WebinarsGetSharingRecordingDetails with the same options; an
 // error ends the iteration, yielded with the response it came with.
 func (c *Client) WebinarsGetSharingRecordingDetailsPages(ctx context.Context, params WebinarsGetSharingRecordingDetailsParams, opts ...RequestOption) iter.Seq2[*WebinarsGetSharingRecordingDetailsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p WebinarsGetSharingRecordingDetailsParams) (*WebinarsGetSharingRecordingDetailsResponse, error) {
-		return c.WebinarsGetSharingRecordingDetails(ctx, p, opts...)
-	}, func(p WebinarsGetSharingRecordingDetailsParams, r *WebinarsGetSharingRecordingDetailsResponse) (WebinarsGetSharingRecordingDetailsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *WebinarsGetSharingRecordingDetailsParams) (*WebinarsGetSharingRecordingDetailsResponse, error) {
+		return c.WebinarsGetSharingRecordingDetails(ctx, *p, opts...)
+	}, func(p *WebinarsGetSharingRecordingDetailsParams, r *WebinarsGetSharingRecordingDetailsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -12928,12 +12928,12 @@ func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebin
 // has none, or until the loop stops. Every request is a call of GetPostWebinarFeedback with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetPostWebinarFeedbackPages(ctx context.Context, params GetPostWebinarFeedbackParams, opts ...RequestOption) iter.Seq2[*GetPostWebinarFeedbackResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetPostWebinarFeedbackParams) (*GetPostWebinarFeedbackResponse, error) {
-		return c.GetPostWebinarFeedback(ctx, p, opts...)
-	}, func(p GetPostWebinarFeedbackParams, r *GetPostWebinarFeedbackResponse) (GetPostWebinarFeedbackParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetPostWebinarFeedbackParams) (*GetPostWebinarFeedbackResponse, error) {
+		return c.GetPostWebinarFeedback(ctx, *p, opts...)
+	}, func(p *GetPostWebinarFeedbackParams, r *GetPostWebinarFeedbackResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -13054,12 +13054,12 @@ func (c *Client) MetricsListWebinars(ctx context.Context, params MetricsListWebi
 // none, or until the loop stops. Every request is a call of MetricsListWebinars with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) MetricsListWebinarsPages(ctx context.Context, params MetricsListWebinarsParams, opts ...RequestOption) iter.Seq2[*MetricsListWebinarsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p MetricsListWebinarsParams) (*MetricsListWebinarsResponse, error) {
-		return c.MetricsListWebinars(ctx, p, opts...)
-	}, func(p MetricsListWebinarsParams, r *MetricsListWebinarsResponse) (MetricsListWebinarsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *MetricsListWebinarsParams) (*MetricsListWebinarsResponse, error) {
+		return c.MetricsListWebinars(ctx, *p, opts...)
+	}, func(p *MetricsListWebinarsParams, r *MetricsListWebinarsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -13138,12 +13138,12 @@ func (c *Client) MetricsListZoomRooms(ctx context.Context, params MetricsListZoo
 // none, or until the loop stops. Every request is a call of MetricsListZoomRooms with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) MetricsListZoomRoomsPages(ctx context.Context, params MetricsListZoomRoomsParams, opts ...RequestOption) iter.Seq2[*MetricsListZoomRoomsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p MetricsListZoomRoomsParams) (*MetricsListZoomRoomsResponse, error) {
-		return c.MetricsListZoomRooms(ctx, p, opts...)
-	}, func(p MetricsListZoomRoomsParams, r *MetricsListZoomRoomsResponse) (MetricsListZoomRoomsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *MetricsListZoomRoomsParams) (*MetricsListZoomRoomsResponse, error) {
+		return c.MetricsListZoomRooms(ctx, *p, opts...)
+	}, func(p *MetricsListZoomRoomsParams, r *MetricsListZoomRoomsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -13224,12 +13224,12 @@ func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDet
 // a page has none, or until the loop stops. Every request is a call of GetZoomRoomsDetails with the
 // same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetZoomRoomsDetailsPages(ctx context.Context, params GetZoomRoomsDetailsParams, opts ...RequestOption) iter.Seq2[*GetZoomRoomsDetailsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetZoomRoomsDetailsParams) (*GetZoomRoomsDetailsResponse, error) {
-		return c.GetZoomRoomsDetails(ctx, p, opts...)
-	}, func(p GetZoomRoomsDetailsParams, r *GetZoomRoomsDetailsResponse) (GetZoomRoomsDetailsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetZoomRoomsDetailsParams) (*GetZoomRoomsDetailsResponse, error) {
+		return c.GetZoomRoomsDetails(ctx, *p, opts...)
+	}, func(p *GetZoomRoomsDetailsParams, r *GetZoomRoomsDetailsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "past_meetings", "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -13402,12 +13402,12 @@ func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZo
 // GetZoomMeetingsClientFeedback with the same options; an error ends the iteration, yielded with the
 // response it came with.
 func (c *Client) GetZoomMeetingsClientFeedbackPages(ctx context.Context, params GetZoomMeetingsClientFeedbackParams, opts ...RequestOption) iter.Seq2[*GetZoomMeetingsClientFeedbackResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetZoomMeetingsClientFeedbackParams) (*GetZoomMeetingsClientFeedbackResponse, error) {
-		return c.GetZoomMeetingsClientFeedback(ctx, p, opts...)
-	}, func(p GetZoomMeetingsClientFeedbackParams, r *GetZoomMeetingsClientFeedbackResponse) (GetZoomMeetingsClientFeedbackParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetZoomMeetingsClientFeedbackParams) (*GetZoomMeetingsClientFeedbackResponse, error) {
+		return c.GetZoomMeetingsClientFeedback(ctx, *p, opts...)
+	}, func(p *GetZoomMeetingsClientFeedbackParams, r *GetZoomMeetingsClientFeedbackResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -13579,12 +13579,12 @@ func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoo
 // none, or until the loop stops. Every request is a call of GetIssuesOfZoomRooms with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetIssuesOfZoomRoomsPages(ctx context.Context, params GetIssuesOfZoomRoomsParams, opts ...RequestOption) iter.Seq2[*GetIssuesOfZoomRoomsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetIssuesOfZoomRoomsParams) (*GetIssuesOfZoomRoomsResponse, error) {
-		return c.GetIssuesOfZoomRooms(ctx, p, opts...)
-	}, func(p GetIssuesOfZoomRoomsParams, r *GetIssuesOfZoomRoomsResponse) (GetIssuesOfZoomRoomsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetIssuesOfZoomRoomsParams) (*GetIssuesOfZoomRoomsResponse, error) {
+		return c.GetIssuesOfZoomRooms(ctx, *p, opts...)
+	}, func(p *GetIssuesOfZoomRoomsParams, r *GetIssuesOfZoomRoomsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -13718,12 +13718,12 @@ func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, op
 // the loop stops. Every request is a call of GetIMMetrics with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) GetIMMetricsPages(ctx context.Context, params GetIMMetricsParams, opts ...RequestOption) iter.Seq2[*GetIMMetricsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetIMMetricsParams) (*GetIMMetricsResponse, error) {
-		return c.GetIMMetrics(ctx, p, opts...)
-	}, func(p GetIMMetricsParams, r *GetIMMetricsResponse) (GetIMMetricsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetIMMetricsParams) (*GetIMMetricsResponse, error) {
+		return c.GetIMMetrics(ctx, *p, opts...)
+	}, func(p *GetIMMetricsParams, r *GetIMMetricsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -13808,12 +13808,12 @@ func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams
 // the loop stops. Every request is a call of GetChatMetrics with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) GetChatMetricsPages(ctx context.Context, params GetChatMetricsParams, opts ...RequestOption) iter.Seq2[*GetChatMetricsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetChatMetricsParams) (*GetChatMetricsResponse, error) {
-		return c.GetChatMetrics(ctx, p, opts...)
-	}, func(p GetChatMetricsParams, r *GetChatMetricsResponse) (GetChatMetricsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetChatMetricsParams) (*GetChatMetricsResponse, error) {
+		return c.GetChatMetrics(ctx, *p, opts...)
+	}, func(p *GetChatMetricsParams, r *GetChatMetricsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -13951,12 +13951,12 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 // page has none, or until the loop stops. Every request is a call of GetActiveInactiveHostReports
 // with the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetActiveInactiveHostReportsPages(ctx context.Context, params GetActiveInactiveHostReportsParams, opts ...RequestOption) iter.Seq2[*GetActiveInactiveHostReportsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetActiveInactiveHostReportsParams) (*GetActiveInactiveHostReportsResponse, error) {
-		return c.GetActiveInactiveHostReports(ctx, p, opts...)
-	}, func(p GetActiveInactiveHostReportsParams, r *GetActiveInactiveHostReportsResponse) (GetActiveInactiveHostReportsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetActiveInactiveHostReportsParams) (*GetActiveInactiveHostReportsResponse, error) {
+		return c.GetActiveInactiveHostReports(ctx, *p, opts...)
+	}, func(p *GetActiveInactiveHostReportsParams, r *GetActiveInactiveHostReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -14041,12 +14041,12 @@ func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReports
 // until the loop stops. Every request is a call of GetMeetingReports with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) GetMeetingReportsPages(ctx context.Context, params GetMeetingReportsParams, opts ...RequestOption) iter.Seq2[*GetMeetingReportsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetMeetingReportsParams) (*GetMeetingReportsResponse, error) {
-		return c.GetMeetingReports(ctx, p, opts...)
-	}, func(p GetMeetingReportsParams, r *GetMeetingReportsResponse) (GetMeetingReportsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetMeetingReportsParams) (*GetMeetingReportsResponse, error) {
+		return c.GetMeetingReports(ctx, *p, opts...)
+	}, func(p *GetMeetingReportsParams, r *GetMeetingReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -14162,12 +14162,12 @@ func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMee
 // page has none, or until the loop stops. Every request is a call of GetMeetingParticipantReports
 // with the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetMeetingParticipantReportsPages(ctx context.Context, params GetMeetingParticipantReportsParams, opts ...RequestOption) iter.Seq2[*GetMeetingParticipantReportsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetMeetingParticipantReportsParams) (*GetMeetingParticipantReportsResponse, error) {
-		return c.GetMeetingParticipantReports(ctx, p, opts...)
-	}, func(p GetMeetingParticipantReportsParams, r *GetMeetingParticipantReportsResponse) (GetMeetingParticipantReportsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetMeetingParticipantReportsParams) (*GetMeetingParticipantReportsResponse, error) {
+		return c.GetMeetingParticipantReports(ctx, *p, opts...)
+	}, func(p *GetMeetingParticipantReportsParams, r *GetMeetingParticipantReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -14339,12 +14339,12 @@ func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWeb
 // page has none, or until the loop stops. Every request is a call of GetWebinarParticipantReports
 // with the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetWebinarParticipantReportsPages(ctx context.Context, params GetWebinarParticipantReportsParams, opts ...RequestOption) iter.Seq2[*GetWebinarParticipantReportsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetWebinarParticipantReportsParams) (*GetWebinarParticipantReportsResponse, error) {
-		return c.GetWebinarParticipantReports(ctx, p, opts...)
-	}, func(p GetWebinarParticipantReportsParams, r *GetWebinarParticipantReportsResponse) (GetWebinarParticipantReportsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetWebinarParticipantReportsParams) (*GetWebinarParticipantReportsResponse, error) {
+		return c.GetWebinarParticipantReports(ctx, *p, opts...)
+	}, func(p *GetWebinarParticipantReportsParams, r *GetWebinarParticipantReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -14601,12 +14601,12 @@ func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessi
 // has none, or until the loop stops. Every request is a call of GetChatSessionsReports with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetChatSessionsReportsPages(ctx context.Context, params GetChatSessionsReportsParams, opts ...RequestOption) iter.Seq2[*GetChatSessionsReportsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetChatSessionsReportsParams) (*GetChatSessionsReportsResponse, error) {
-		return c.GetChatSessionsReports(ctx, p, opts...)
-	}, func(p GetChatSessionsReportsParams, r *GetChatSessionsReportsResponse) (GetChatSessionsReportsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetChatSessionsReportsParams) (*GetChatSessionsReportsResponse, error) {
+		return c.GetChatSessionsReports(ctx, *p, opts...)
+	}, func(p *GetChatSessionsReportsParams, r *GetChatSessionsReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -14689,12 +14689,12 @@ func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessa
 // has none, or until the loop stops. Every request is a call of GetChatMessagesReports with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetChatMessagesReportsPages(ctx context.Context, params GetChatMessagesReportsParams, opts ...RequestOption) iter.Seq2[*GetChatMessagesReportsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetChatMessagesReportsParams) (*GetChatMessagesReportsResponse, error) {
-		return c.GetChatMessagesReports(ctx, p, opts...)
-	}, func(p GetChatMessagesReportsParams, r *GetChatMessagesReportsResponse) (GetChatMessagesReportsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetChatMessagesReportsParams) (*GetChatMessagesReportsResponse, error) {
+		return c.GetChatMessagesReports(ctx, *p, opts...)
+	}, func(p *GetChatMessagesReportsParams, r *GetChatMessagesReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -14824,12 +14824,12 @@ func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneRep
 // none, or until the loop stops. Every request is a call of GetTelephoneReports with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetTelephoneReportsPages(ctx context.Context, params GetTelephoneReportsParams, opts ...RequestOption) iter.Seq2[*GetTelephoneReportsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetTelephoneReportsParams) (*GetTelephoneReportsResponse, error) {
-		return c.GetTelephoneReports(ctx, p, opts...)
-	}, func(p GetTelephoneReportsParams, r *GetTelephoneReportsResponse) (GetTelephoneReportsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetTelephoneReportsParams) (*GetTelephoneReportsResponse, error) {
+		return c.GetTelephoneReports(ctx, *p, opts...)
+	}, func(p *GetTelephoneReportsParams, r *GetTelephoneReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -14935,12 +14935,12 @@ func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperation
 // has none, or until the loop stops. Every request is a call of GetOperationLogsReport with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetOperationLogsReportPages(ctx context.Context, params GetOperationLogsReportParams, opts ...RequestOption) iter.Seq2[*GetOperationLogsReportResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetOperationLogsReportParams) (*GetOperationLogsReportResponse, error) {
-		return c.GetOperationLogsReport(ctx, p, opts...)
-	}, func(p GetOperationLogsReportParams, r *GetOperationLogsReportResponse) (GetOperationLogsReportParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetOperationLogsReportParams) (*GetOperationLogsReportResponse, error) {
+		return c.GetOperationLogsReport(ctx, *p, opts...)
+	}, func(p *GetOperationLogsReportParams, r *GetOperationLogsReportResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -15021,12 +15021,12 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 // has none, or until the loop stops. Every request is a call of GetUpcomingEventsReport with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetUpcomingEventsReportPages(ctx context.Context, params GetUpcomingEventsReportParams, opts ...RequestOption) iter.Seq2[*GetUpcomingEventsReportResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetUpcomingEventsReportParams) (*GetUpcomingEventsReportResponse, error) {
-		return c.GetUpcomingEventsReport(ctx, p, opts...)
-	}, func(p GetUpcomingEventsReportParams, r *GetUpcomingEventsReportResponse) (GetUpcomingEventsReportParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetUpcomingEventsReportParams) (*GetUpcomingEventsReportResponse, error) {
+		return c.GetUpcomingEventsReport(ctx, *p, opts...)
+	}, func(p *GetUpcomingEventsReportParams, r *GetUpcomingEventsReportResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -15105,12 +15105,12 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 // GetSignInSignOutActivityReport with the same options; an error ends the iteration, yielded with the
 // response it came with.
 func (c *Client) GetSignInSignOutActivityReportPages(ctx context.Context, params GetSignInSignOutActivityReportParams, opts ...RequestOption) iter.Seq2[*GetSignInSignOutActivityReportResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetSignInSignOutActivityReportParams) (*GetSignInSignOutActivityReportResponse, error) {
-		return c.GetSignInSignOutActivityReport(ctx, p, opts...)
-	}, func(p GetSignInSignOutActivityReportParams, r *GetSignInSignOutActivityReportResponse) (GetSignInSignOutActivityReportParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetSignInSignOutActivityReportParams) (*GetSignInSignOutActivityReportResponse, error) {
+		return c.GetSignInSignOutActivityReport(ctx, *p, opts...)
+	}, func(p *GetSignInSignOutActivityReportParams, r *GetSignInSignOutActivityReportResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -15174,12 +15174,12 @@ func (c *Client) ListMembersInRole(ctx context.Context, params ListMembersInRole
 // until the loop stops. Every request is a call of ListMembersInRole with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListMembersInRolePages(ctx context.Context, params ListMembersInRoleParams, opts ...RequestOption) iter.Seq2[*ListMembersInRoleResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListMembersInRoleParams) (*ListMembersInRoleResponse, error) {
-		return c.ListMembersInRole(ctx, p, opts...)
-	}, func(p ListMembersInRoleParams, r *ListMembersInRoleResponse) (ListMembersInRoleParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListMembersInRoleParams) (*ListMembersInRoleResponse, error) {
+		return c.ListMembersInRole(ctx, *p, opts...)
+	}, func(p *ListMembersInRoleParams, r *ListMembersInRoleResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -16091,12 +16091,12 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 // has none, or until the loop stops. Every request is a call of ListWebinarRegistrants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListWebinarRegistrantsPages(ctx context.Context, params ListWebinarRegistrantsParams, opts ...RequestOption) iter.Seq2[*ListWebinarRegistrantsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListWebinarRegistrantsParams) (*ListWebinarRegistrantsResponse, error) {
-		return c.ListWebinarRegistrants(ctx, p, opts...)
-	}, func(p ListWebinarRegistrantsParams, r *ListWebinarRegistrantsResponse) (ListWebinarRegistrantsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListWebinarRegistrantsParams) (*ListWebinarRegistrantsResponse, error) {
+		return c.ListWebinarRegistrants(ctx, *p, opts...)
+	}, func(p *ListWebinarRegistrantsParams, r *ListWebinarRegistrantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -17053,12 +17053,12 @@ func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinar
 // has none, or until the loop stops. Every request is a call of ListWebinarParticipants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListWebinarParticipantsPages(ctx context.Context, params ListWebinarParticipantsParams, opts ...RequestOption) iter.Seq2[*ListWebinarParticipantsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListWebinarParticipantsParams) (*ListWebinarParticipantsResponse, error) {
-		return c.ListWebinarParticipants(ctx, p, opts...)
-	}, func(p ListWebinarParticipantsParams, r *ListWebinarParticipantsResponse) (ListWebinarParticipantsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListWebinarParticipantsParams) (*ListWebinarParticipantsResponse, error) {
+		return c.ListWebinarParticipants(ctx, *p, opts...)
+	}, func(p *ListWebinarParticipantsParams, r *ListWebinarParticipantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -17312,12 +17312,12 @@ func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsen
 // none, or until the loop stops. Every request is a call of GetWebinarAbsentees with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetWebinarAbsenteesPages(ctx context.Context, params GetWebinarAbsenteesParams, opts ...RequestOption) iter.Seq2[*GetWebinarAbsenteesResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p GetWebinarAbsenteesParams) (*GetWebinarAbsenteesResponse, error) {
-		return c.GetWebinarAbsentees(ctx, p, opts...)
-	}, func(p GetWebinarAbsenteesParams, r *GetWebinarAbsenteesResponse) (GetWebinarAbsenteesParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *GetWebinarAbsenteesParams) (*GetWebinarAbsenteesResponse, error) {
+		return c.GetWebinarAbsentees(ctx, *p, opts...)
+	}, func(p *GetWebinarAbsenteesParams, r *GetWebinarAbsenteesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -17397,12 +17397,12 @@ func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompany
 // none, or until the loop stops. Every request is a call of SearchCompanyContacts with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) SearchCompanyContactsPages(ctx context.Context, params SearchCompanyContactsParams, opts ...RequestOption) iter.Seq2[*SearchCompanyContactsResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p SearchCompanyContactsParams) (*SearchCompanyContactsResponse, error) {
-		return c.SearchCompanyContacts(ctx, p, opts...)
-	}, func(p SearchCompanyContactsParams, r *SearchCompanyContactsResponse) (SearchCompanyContactsParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *SearchCompanyContactsParams) (*SearchCompanyContactsResponse, error) {
+		return c.SearchCompanyContacts(ctx, *p, opts...)
+	}, func(p *SearchCompanyContactsParams, r *SearchCompanyContactsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 
@@ -17625,12 +17625,12 @@ func (c *Client) ListArchivedFiles(ctx context.Context, params ListArchivedFiles
 // until the loop stops. Every request is a call of ListArchivedFiles with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListArchivedFilesPages(ctx context.Context, params ListArchivedFilesParams, opts ...RequestOption) iter.Seq2[*ListArchivedFilesResponse, error] {
-	return paginate(ctx, params, func(ctx context.Context, p ListArchivedFilesParams) (*ListArchivedFilesResponse, error) {
-		return c.ListArchivedFiles(ctx, p, opts...)
-	}, func(p ListArchivedFilesParams, r *ListArchivedFilesResponse) (ListArchivedFilesParams, bool, error) {
+	return paginate(ctx, &params, func(ctx context.Context, p *ListArchivedFilesParams) (*ListArchivedFilesResponse, error) {
+		return c.ListArchivedFiles(ctx, *p, opts...)
+	}, func(p *ListArchivedFilesParams, r *ListArchivedFilesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
 		p.NextPageToken = next
-		return p, more, err
+		return more, err
 	})
 }
 

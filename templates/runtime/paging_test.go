@@ -14,8 +14,8 @@ type fakePages struct {
 	fails int // the request that fails, 1-based; 0 for none
 }
 
-func (f *fakePages) fetch(_ context.Context, token string) (string, error) {
-	f.sent = append(f.sent, token)
+func (f *fakePages) fetch(_ context.Context, token *string) (string, error) {
+	f.sent = append(f.sent, *token)
 	if len(f.sent) == f.fails {
 		return "", errors.New("boom")
 	}
@@ -23,8 +23,10 @@ func (f *fakePages) fetch(_ context.Context, token string) (string, error) {
 }
 
 func (f *fakePages) pages() func(func(string, error) bool) {
-	return paginate(context.Background(), "", f.fetch, func(sent, page string) (string, bool, error) {
-		return nextToken(sent, page)
+	return paginate(context.Background(), new(string), f.fetch, func(sent *string, page string) (bool, error) {
+		next, more, err := nextToken(*sent, page)
+		*sent = next
+		return more, err
 	})
 }
 
@@ -104,6 +106,23 @@ func TestPageItems(t *testing.T) {
 	}
 	if len(f.sent) != 2 {
 		t.Errorf("%d requests, want 2: the break stops before the third page", len(f.sent))
+	}
+}
+
+func TestPageItemsYieldsTheErrorAndStops(t *testing.T) {
+	f := &fakePages{next: []string{"a", "b", "c", ""}, fails: 2}
+	items := pageItems(f.pages(), func(page string) []string { return []string{page + "1"} })
+	var got []string
+	var errs int
+	for it, err := range items {
+		if err != nil {
+			errs++
+			continue
+		}
+		got = append(got, it)
+	}
+	if want := `["a1"]`; sprintQ(got) != want || errs != 1 || len(f.sent) != 2 {
+		t.Errorf("items %s, %d errors, %d requests; want %s, 1, 2", sprintQ(got), errs, len(f.sent), want)
 	}
 }
 
