@@ -290,6 +290,8 @@ func (e *ValidationError) Error() string {
 type validation struct{ errs []error }
 
 // require records a missing required field unless present.
+//
+//go:noinline // see newRequest
 func (v *validation) require(field string, present bool) {
 	if !present {
 		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "required"})
@@ -297,12 +299,17 @@ func (v *validation) require(field string, present bool) {
 }
 
 // enum records a value outside its enum unless ok.
+//
+//go:noinline // see newRequest
 func (v *validation) enum(field, value string, ok bool) {
 	if !ok {
 		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "value " + strconv.Quote(value) + " is not one of the documented values"})
 	}
 }
 
+// err is what the params' Validate returns: nil, the one error, or all.
+//
+//go:noinline // see newRequest
 func (v *validation) err() error {
 	switch len(v.errs) {
 	case 0:

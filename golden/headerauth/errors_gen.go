@@ -288,6 +288,9 @@ func (e *ValidationError) Error() string {
 // validation collects ValidationErrors for a params' Validate method.
 type validation struct{ errs []error }
 
+// err is what the params' Validate returns: nil, the one error, or all.
+//
+//go:noinline // see newRequest
 func (v *validation) err() error {
 	switch len(v.errs) {
 	case 0:

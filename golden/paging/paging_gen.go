@@ -34,7 +34,10 @@ var ErrPageRepeated = errors.New("the server sent the page token it was sent as 
 // link), which next advances in place. The type arguments are pointers on
 // purpose: pointers share one GC shape, so every operation's iterator uses
 // one compiled paginate instead of one per params type, which is what a
-// package with many paging operations pays for in build time.
+// package with many paging operations pays for in build time; inlined, it
+// would be copied into each of them again.
+//
+//go:noinline
 func paginate[P, R any](ctx context.Context, params P, fetch func(context.Context, P) (R, error), next func(P, R) (bool, error)) iter.Seq2[R, error] {
 	return func(yield func(R, error) bool) {
 		for {
@@ -62,6 +65,8 @@ func paginate[P, R any](ctx context.Context, params P, fetch func(context.Contex
 // pageItems yields the items of every page, in order. It calls the pages
 // iterator itself rather than ranging over it: it is instantiated once per
 // item type, and a range over a function is many times the code.
+//
+//go:noinline // see paginate
 func pageItems[R, T any](pages iter.Seq2[R, error], items func(R) []T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		pages(func(page R, err error) bool {

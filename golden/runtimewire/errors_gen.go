@@ -289,6 +289,8 @@ func (e *ValidationError) Error() string {
 type validation struct{ errs []error }
 
 // require records a missing required field unless present.
+//
+//go:noinline // see newRequest
 func (v *validation) require(field string, present bool) {
 	if !present {
 		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "required"})
@@ -309,6 +311,9 @@ func (v *validation) atMostOne(field string, set ...bool) {
 	}
 }
 
+// err is what the params' Validate returns: nil, the one error, or all.
+//
+//go:noinline // see newRequest
 func (v *validation) err() error {
 	switch len(v.errs) {
 	case 0:

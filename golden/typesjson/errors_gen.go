@@ -290,6 +290,8 @@ func (e *ValidationError) Error() string {
 type validation struct{ errs []error }
 
 // enum records a value outside its enum unless ok.
+//
+//go:noinline // see newRequest
 func (v *validation) enum(field, value string, ok bool) {
 	if !ok {
 		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "value " + strconv.Quote(value) + " is not one of the documented values"})
@@ -310,6 +312,9 @@ func (v *validation) atMostOne(field string, set ...bool) {
 	}
 }
 
+// err is what the params' Validate returns: nil, the one error, or all.
+//
+//go:noinline // see newRequest
 func (v *validation) err() error {
 	switch len(v.errs) {
 	case 0:
