@@ -36,6 +36,9 @@ func assertNoInjection(t *testing.T, files []generator.File) {
 		}
 		for i, line := range strings.Split(string(f.Content), "\n") {
 			trimmed := strings.TrimSpace(line)
+			if !emittedFiles[f.Name] && line == "//go:noinline" {
+				continue // the runtime's own (asserted verbatim from the templates elsewhere)
+			}
 			if strings.HasPrefix(trimmed, "//go:") || strings.HasPrefix(trimmed, "//line ") || strings.HasPrefix(trimmed, "/*") ||
 				strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(trimmed, "//")), "+build") {
 				t.Errorf("%s:%d: directive-like line %q", f.Name, i+1, line)

@@ -289,8 +289,9 @@ func (e *ValidationError) Error() string {
 type validation struct{ errs []error }
 
 // err is what the params' Validate returns: nil, the one error, or all.
+// Out of line: see newRequest.
 //
-//go:noinline // see newRequest
+//go:noinline
 func (v *validation) err() error {
 	switch len(v.errs) {
 	case 0:

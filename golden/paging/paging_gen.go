@@ -65,8 +65,9 @@ func paginate[P, R any](ctx context.Context, params P, fetch func(context.Contex
 // pageItems yields the items of every page, in order. It calls the pages
 // iterator itself rather than ranging over it: it is instantiated once per
 // item type, and a range over a function is many times the code.
+// Out of line: see paginate.
 //
-//go:noinline // see paginate
+//go:noinline
 func pageItems[R, T any](pages iter.Seq2[R, error], items func(R) []T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		pages(func(page R, err error) bool {

@@ -289,8 +289,9 @@ func (e *ValidationError) Error() string {
 type validation struct{ errs []error }
 
 // require records a missing required field unless present.
+// Out of line: see newRequest.
 //
-//go:noinline // see newRequest
+//go:noinline
 func (v *validation) require(field string, present bool) {
 	if !present {
 		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "required"})
@@ -298,8 +299,9 @@ func (v *validation) require(field string, present bool) {
 }
 
 // err is what the params' Validate returns: nil, the one error, or all.
+// Out of line: see newRequest.
 //
-//go:noinline // see newRequest
+//go:noinline
 func (v *validation) err() error {
 	switch len(v.errs) {
 	case 0:

@@ -230,8 +230,9 @@ func (v *view) shut() {
 }
 
 // formData returns the multipart/form-data body, creating it on first use.
+// Out of line: see newRequest.
 //
-//go:noinline // see newRequest
+//go:noinline
 func (r *request) formData() *multipartBody {
 	if m, ok := r.body.(*multipartBody); ok {
 		return m
@@ -264,8 +265,9 @@ type File struct {
 }
 
 // addText adds a text part.
+// Out of line: see newRequest.
 //
-//go:noinline // see newRequest
+//go:noinline
 func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
 }

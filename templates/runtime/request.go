@@ -315,8 +315,9 @@ func (f *formBody) open() (io.Reader, string, error) {
 func (f *formBody) replayable() bool { return true }
 
 // formData returns the multipart/form-data body, creating it on first use.
+// Out of line: see newRequest.
 //
-//go:noinline // see newRequest
+//go:noinline
 func (r *request) formData() *multipartBody {
 	if m, ok := r.body.(*multipartBody); ok {
 		return m
@@ -349,8 +350,9 @@ type File struct {
 }
 
 // addText adds a text part.
+// Out of line: see newRequest.
 //
-//go:noinline // see newRequest
+//go:noinline
 func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
 }
