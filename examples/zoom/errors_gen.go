@@ -290,6 +290,9 @@ func (e *ValidationError) Error() string {
 type validation struct{ errs []error }
 
 // require records a missing required field unless present.
+// Out of line: see newRequest.
+//
+//go:noinline
 func (v *validation) require(field string, present bool) {
 	if !present {
 		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "required"})
@@ -297,12 +300,19 @@ func (v *validation) require(field string, present bool) {
 }
 
 // enum records a value outside its enum unless ok.
+// Out of line: see newRequest.
+//
+//go:noinline
 func (v *validation) enum(field, value string, ok bool) {
 	if !ok {
 		v.errs = append(v.errs, &ValidationError{Field: field, Reason: "value " + strconv.Quote(value) + " is not one of the documented values"})
 	}
 }
 
+// err is what the params' Validate returns: nil, the one error, or all.
+// Out of line: see newRequest.
+//
+//go:noinline
 func (v *validation) err() error {
 	switch len(v.errs) {
 	case 0:

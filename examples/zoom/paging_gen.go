@@ -27,7 +27,15 @@ var ErrPageRepeated = errors.New("the server sent the page token it was sent as 
 
 // paginate yields the pages fetch returns for params and for every params
 // next derives from the last page, until next reports no further page.
-func paginate[P, R any](ctx context.Context, params P, fetch func(context.Context, P) (R, error), next func(P, R) (P, bool, error)) iter.Seq2[R, error] {
+// params points at the state the next page is asked with (the params, or a
+// link), which next advances in place. The type arguments are pointers on
+// purpose: pointers share one GC shape, so every operation's iterator uses
+// one compiled paginate instead of one per params type, which is what a
+// package with many paging operations pays for in build time; inlined, it
+// would be copied into each of them again.
+//
+//go:noinline
+func paginate[P, R any](ctx context.Context, params P, fetch func(context.Context, P) (R, error), next func(P, R) (bool, error)) iter.Seq2[R, error] {
 	return func(yield func(R, error) bool) {
 		for {
 			page, err := fetch(ctx, params)
@@ -38,7 +46,7 @@ func paginate[P, R any](ctx context.Context, params P, fetch func(context.Contex
 			if !yield(page, nil) {
 				return
 			}
-			p, more, err := next(params, page)
+			more, err := next(params, page)
 			if err != nil {
 				var zero R
 				yield(zero, err)
@@ -47,26 +55,31 @@ func paginate[P, R any](ctx context.Context, params P, fetch func(context.Contex
 			if !more {
 				return
 			}
-			params = p
 		}
 	}
 }
 
-// pageItems yields the items of every page, in order.
+// pageItems yields the items of every page, in order. It calls the pages
+// iterator itself rather than ranging over it: it is instantiated once per
+// item type, and a range over a function is many times the code.
+// Out of line: see paginate.
+//
+//go:noinline
 func pageItems[R, T any](pages iter.Seq2[R, error], items func(R) []T) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		for page, err := range pages {
+		pages(func(page R, err error) bool {
 			if err != nil {
 				var zero T
 				yield(zero, err)
-				return
+				return false
 			}
 			for _, it := range items(page) {
 				if !yield(it, nil) {
-					return
+					return false
 				}
 			}
-		}
+			return true
+		})
 	}
 }
 

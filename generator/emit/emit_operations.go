@@ -211,6 +211,8 @@ func emitFields(g *jen.Group, op *ir.Operation) {
 			g.Add(send)
 		case f.Default != nil && !f.Required:
 			g.If(presence(f)).Block(send).Else().Block(sendValue(op, f, defaultValue(f)))
+		case sendIfSet(f) != nil:
+			g.Add(sendIfSet(f))
 		default:
 			g.If(presence(f)).Block(send)
 		}
@@ -235,6 +237,37 @@ func sendField(op *ir.Operation, f *ir.Field) jen.Code {
 		return sendGroup(f)
 	}
 	return sendValue(op, f, stringValue(f, fieldRef(f)))
+}
+
+// sendIfSet is the one call that sends an optional text field only when
+// it is set, for a field whose presence test is its text being non-empty
+// (the runtime's ...IfSet helpers make that test), or nil for a field
+// that needs its own:
+//
+//	r.addQueryIfSet("<wire>", params.<Field>)
+func sendIfSet(f *ir.Field) jen.Code {
+	switch f.Kind {
+	case ir.KindFlag, ir.KindFiles, ir.KindFile, ir.KindJSON, ir.KindTypedJSON, ir.KindGroup, ir.KindBytes, ir.KindReader:
+		return nil
+	}
+	if f.Presence() != ir.PresentNonEmpty || f.Pointer() {
+		return nil
+	}
+	if w := f.Kind.Info().Wire; w != ir.WireString && w != ir.WireEnum {
+		return nil
+	}
+	v := stringValue(f, fieldRef(f))
+	switch f.In {
+	case ir.InQuery:
+		return jen.Id("r").Dot("addQueryIfSet").Call(jen.Lit(f.Wire), v)
+	case ir.InHeader:
+		return jen.Id("r").Dot("addHeaderIfSet").Call(jen.Lit(f.Wire), v)
+	case ir.InForm:
+		return jen.Id("form").Dot("addIfSet").Call(jen.Lit(f.Wire), v)
+	case ir.InMultipart:
+		return jen.Id("mp").Dot("addTextIfSet").Call(jen.Lit(f.Wire), v, jen.Lit(f.ContentType))
+	}
+	return nil
 }
 
 // sendValue is the statement that puts the wire text v of field f on the

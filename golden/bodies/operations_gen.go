@@ -67,12 +67,8 @@ func (c *Client) Form(ctx context.Context, params FormParams, opts ...RequestOpt
 	r.addPath("/form")
 	form := r.form()
 	form.add("grant_type", params.GrantType)
-	if params.Scope != "" {
-		form.add("scope", params.Scope)
-	}
-	if params.Scope2 != "" {
-		form.add("scope", params.Scope2)
-	}
+	form.addIfSet("scope", params.Scope)
+	form.addIfSet("scope", params.Scope2)
 	if params.Debug != nil {
 		form.add("debug", strconv.FormatBool(*params.Debug))
 	}
@@ -96,12 +92,8 @@ func (c *Client) Upload(ctx context.Context, params UploadParams, opts ...Reques
 	r := newRequest("Upload", "POST", authInherit, UploadResponseDocs)
 	r.addPath("/upload")
 	mp := r.formData()
-	if params.Title != "" {
-		mp.addText("title", params.Title, "")
-	}
-	if params.Meta != "" {
-		mp.addText("meta", params.Meta, "application/json")
-	}
+	mp.addTextIfSet("title", params.Title, "")
+	mp.addTextIfSet("meta", params.Meta, "application/json")
 	if params.Doc != nil {
 		mp.addFile("doc", params.Doc, "application/pdf")
 	}
@@ -110,9 +102,7 @@ func (c *Client) Upload(ctx context.Context, params UploadParams, opts ...Reques
 			mp.addFile("pics", f, "")
 		}
 	}
-	if params.Note != "" {
-		mp.addText("note", params.Note, "")
-	}
+	mp.addTextIfSet("note", params.Note, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

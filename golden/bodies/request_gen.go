@@ -274,6 +274,16 @@ func (f *formBody) add(key, value string) {
 	f.fields = append(f.fields, keyValue{key: key, value: value})
 }
 
+// addIfSet adds an optional field unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (f *formBody) addIfSet(key, value string) {
+	if value != "" {
+		f.add(key, value)
+	}
+}
+
 func (f *formBody) open() (io.Reader, string, error) {
 	if len(f.fields) == 0 {
 		return nil, "", nil // every field unset: Postman sends no body either
@@ -324,6 +334,16 @@ type File struct {
 //go:noinline
 func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
+}
+
+// addTextIfSet adds an optional text part unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (m *multipartBody) addTextIfSet(name, value, contentType string) {
+	if value != "" {
+		m.addText(name, value, contentType)
+	}
 }
 
 func (m *multipartBody) addFile(name string, f *File, contentType string) {

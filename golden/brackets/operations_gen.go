@@ -45,15 +45,9 @@ func (c *Client) ListCharges(ctx context.Context, params ListChargesParams, opts
 	if params.Range2 != nil {
 		r.addQuery("range[2]", strconv.FormatInt(*params.Range2, 10))
 	}
-	if params.Sort0Field != "" {
-		r.addQuery("sort[0][field]", params.Sort0Field)
-	}
-	if params.Sort1Field != "" {
-		r.addQuery("sort[1][field]", params.Sort1Field)
-	}
-	if params.Sort0Dir != "" {
-		r.addQuery("sort[0][dir]", params.Sort0Dir)
-	}
+	r.addQueryIfSet("sort[0][field]", params.Sort0Field)
+	r.addQueryIfSet("sort[1][field]", params.Sort1Field)
+	r.addQueryIfSet("sort[0][dir]", params.Sort0Dir)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -114,9 +108,7 @@ func (c *Client) UploadFile(ctx context.Context, params UploadFileParams, opts .
 	if params.File != nil {
 		mp.addFile("file", params.File, "")
 	}
-	if params.Purpose != "" {
-		mp.addText("purpose", params.Purpose, "")
-	}
+	mp.addTextIfSet("purpose", params.Purpose, "")
 	if params.FileLinkData != nil {
 		params.FileLinkData.encode("file_link_data", func(key, value string) {
 			mp.addText(key, value, "")
@@ -136,18 +128,10 @@ func (c *Client) UploadFile(ctx context.Context, params UploadFileParams, opts .
 			mp.addText(key, value, "")
 		})
 	}
-	if params.Notes0 != "" {
-		mp.addText("notes[0]", params.Notes0, "")
-	}
-	if params.Other != "" {
-		mp.addText("other", params.Other, "")
-	}
-	if params.Notes1 != "" {
-		mp.addText("notes[1]", params.Notes1, "")
-	}
-	if params.DocA != "" {
-		mp.addText("doc[a]", params.DocA, "application/json")
-	}
+	mp.addTextIfSet("notes[0]", params.Notes0, "")
+	mp.addTextIfSet("other", params.Other, "")
+	mp.addTextIfSet("notes[1]", params.Notes1, "")
+	mp.addTextIfSet("doc[a]", params.DocA, "application/json")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

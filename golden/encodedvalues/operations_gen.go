@@ -16,15 +16,9 @@ func (c *Client) SearchPhotos(ctx context.Context, params SearchPhotosParams, op
 	}
 	r := newRequest("SearchPhotos", "GET", authInherit, SearchPhotosResponseDocs)
 	r.addPath("/photos")
-	if params.Album != "" {
-		r.addQuery("album", params.Album)
-	}
-	if params.Q != "" {
-		r.addQuery("q", params.Q)
-	}
-	if params.Discount != "" {
-		r.addQuery("discount", params.Discount)
-	}
+	r.addQueryIfSet("album", params.Album)
+	r.addQueryIfSet("q", params.Q)
+	r.addQueryIfSet("discount", params.Discount)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -47,9 +41,7 @@ func (c *Client) DownloadSigned(ctx context.Context, params DownloadSignedParams
 	if params.Expires != nil {
 		r.addQuery("expires", strconv.FormatInt(*params.Expires, 10))
 	}
-	if params.Sig != "" {
-		r.addQuery("sig", params.Sig)
-	}
+	r.addQueryIfSet("sig", params.Sig)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -70,9 +62,7 @@ func (c *Client) PostForm(ctx context.Context, params PostFormParams, opts ...Re
 	r := newRequest("PostForm", "POST", authInherit, PostFormResponseDocs)
 	r.addPath("/form")
 	form := r.form()
-	if params.Path != "" {
-		form.add("path", params.Path)
-	}
+	form.addIfSet("path", params.Path)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

@@ -75,6 +75,17 @@ func (r *request) addQuery(key, value string) {
 	r.query = append(r.query, keyValue{key: key, value: value})
 }
 
+// addQueryIfSet adds an optional query parameter unless its value is
+// empty: the presence test of every optional text field, in one place
+// rather than in every operation. Out of line: see newRequest.
+//
+//go:noinline
+func (r *request) addQueryIfSet(key, value string) {
+	if value != "" {
+		r.addQuery(key, value)
+	}
+}
+
 // noteSecret keeps the value of a parameter whose name looks secret, for
 // redact.
 func (r *request) noteSecret(name, value string) {
@@ -241,6 +252,16 @@ type formBody struct{ fields queryList }
 
 func (f *formBody) add(key, value string) {
 	f.fields = append(f.fields, keyValue{key: key, value: value})
+}
+
+// addIfSet adds an optional field unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (f *formBody) addIfSet(key, value string) {
+	if value != "" {
+		f.add(key, value)
+	}
 }
 
 func (f *formBody) open() (io.Reader, string, error) {

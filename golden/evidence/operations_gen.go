@@ -43,22 +43,14 @@ func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, op
 	if !params.On.IsZero() {
 		r.addQuery("on", params.On.Format(time.DateOnly))
 	}
-	if params.Owner != "" {
-		r.addQuery("owner", params.Owner)
-	}
-	if params.Ref != "" {
-		r.addQuery("ref", params.Ref)
-	}
+	r.addQueryIfSet("owner", params.Owner)
+	r.addQueryIfSet("ref", params.Ref)
 	if params.Count != nil {
 		r.addQuery("count", strconv.FormatInt(*params.Count, 10))
 	}
-	if params.Order != "" {
-		r.addQuery("order", string(params.Order))
-	}
+	r.addQueryIfSet("order", string(params.Order))
 	r.addQuery("status", string(params.Status))
-	if params.Note != "" {
-		r.addQuery("note", params.Note)
-	}
+	r.addQueryIfSet("note", params.Note)
 	if params.Verbose != nil {
 		r.addQuery("verbose", strconv.FormatBool(*params.Verbose))
 	}
@@ -82,12 +74,8 @@ func (c *Client) ListTickets(ctx context.Context, params ListTicketsParams, opts
 	r := newRequest("ListTickets", "GET", authInherit, ListTicketsResponseDocs)
 	r.addPath("/tickets/")
 	r.addPathParam("ticketId", strconv.FormatInt(params.TicketID, 10))
-	if params.Status != "" {
-		r.addQuery("status", string(params.Status))
-	}
-	if params.Kind != "" {
-		r.addQuery("kind", string(params.Kind))
-	}
+	r.addQueryIfSet("status", string(params.Status))
+	r.addQueryIfSet("kind", string(params.Kind))
 	if params.Format != "" {
 		r.addQuery("format", params.Format)
 	} else {
@@ -112,9 +100,7 @@ func (c *Client) ListIssues(ctx context.Context, params ListIssuesParams, opts .
 	}
 	r := newRequest("ListIssues", "GET", authInherit, ListIssuesResponseDocs)
 	r.addPath("/issues")
-	if params.Kind != "" {
-		r.addQuery("kind", string(params.Kind))
-	}
+	r.addQueryIfSet("kind", string(params.Kind))
 	if params.Format != "" {
 		r.addQuery("format", params.Format)
 	} else {

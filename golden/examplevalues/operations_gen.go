@@ -19,9 +19,7 @@ func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, op
 	r := newRequest("SearchThings", "GET", authBasic, SearchThingsResponseDocs)
 	r.addPath("/things/")
 	r.addPathParam("thingId", params.ThingID)
-	if params.Ratio != "" {
-		r.addQuery("ratio", params.Ratio)
-	}
+	r.addQueryIfSet("ratio", params.Ratio)
 	r.addQuery("offset", strconv.FormatInt(params.Offset, 10))
 	if params.Exact != nil {
 		r.addQuery("exact", strconv.FormatBool(*params.Exact))
@@ -30,9 +28,7 @@ func (c *Client) SearchThings(ctx context.Context, params SearchThingsParams, op
 	if params.Limit != nil {
 		r.addQuery("limit", strconv.FormatInt(*params.Limit, 10))
 	}
-	if params.Q != "" {
-		r.addQuery("q", params.Q)
-	}
+	r.addQueryIfSet("q", params.Q)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

@@ -96,6 +96,17 @@ func (r *request) addQuery(key, value string) {
 	r.query = append(r.query, keyValue{key: key, value: value})
 }
 
+// addQueryIfSet adds an optional query parameter unless its value is
+// empty: the presence test of every optional text field, in one place
+// rather than in every operation. Out of line: see newRequest.
+//
+//go:noinline
+func (r *request) addQueryIfSet(key, value string) {
+	if value != "" {
+		r.addQuery(key, value)
+	}
+}
+
 // noteSecret keeps the value of a parameter whose name looks secret, for
 // redact.
 func (r *request) noteSecret(name, value string) {

@@ -264,12 +264,8 @@ func (c *Client) FolderDup(ctx context.Context, params FolderDupParams, opts ...
 	if params.Len2 != nil {
 		r.addQuery("Len", strconv.FormatBool(*params.Len2))
 	}
-	if params.String != "" {
-		r.addQuery("string", params.String)
-	}
-	if params.Mode != "" {
-		mp.addText("mode", string(params.Mode), "")
-	}
+	r.addQueryIfSet("string", params.String)
+	mp.addTextIfSet("mode", string(params.Mode), "")
 	if params.FileName != nil {
 		mp.addFile("file`name", params.FileName, "text/plain\"x")
 	}

@@ -62,9 +62,7 @@ func (c *Client) GetNote(ctx context.Context, params GetNoteParams, opts ...Requ
 	if params.Expand != nil {
 		r.addQuery("expand", strconv.FormatInt(*params.Expand, 10))
 	}
-	if params.XDebug != "" {
-		r.addHeader("X-Debug", params.XDebug)
-	}
+	r.addHeaderIfSet("X-Debug", params.XDebug)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

@@ -96,6 +96,16 @@ func (r *request) addHeader(key, value string) {
 	r.header = append(r.header, keyValue{key: key, value: value})
 }
 
+// addHeaderIfSet adds an optional header unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (r *request) addHeaderIfSet(key, value string) {
+	if value != "" {
+		r.addHeader(key, value)
+	}
+}
+
 // noteSecret keeps the value of a parameter whose name looks secret, for
 // redact.
 func (r *request) noteSecret(name, value string) {

@@ -353,30 +353,14 @@ func (c *Client) Keys(ctx context.Context, params KeysParams, opts ...RequestOpt
 	}
 	r := newRequest("Keys", "GET", authInherit, KeysResponseDocs)
 	r.addPath("/keys")
-	if params.Type != "" {
-		r.addQuery("type", params.Type)
-	}
-	if params.X123 != "" {
-		r.addQuery("123", params.X123)
-	}
-	if params.Ü != "" {
-		r.addQuery("ü", params.Ü)
-	}
-	if params.Param != "" {
-		r.addQuery("-", params.Param)
-	}
-	if params.A != "" {
-		r.addQuery("a", params.A)
-	}
-	if params.A2 != "" {
-		r.addQuery("A", params.A2)
-	}
-	if params.Validate2 != "" {
-		r.addQuery("Validate", params.Validate2)
-	}
-	if params.Mode != "" {
-		r.addQuery("mode", string(params.Mode))
-	}
+	r.addQueryIfSet("type", params.Type)
+	r.addQueryIfSet("123", params.X123)
+	r.addQueryIfSet("ü", params.Ü)
+	r.addQueryIfSet("-", params.Param)
+	r.addQueryIfSet("a", params.A)
+	r.addQueryIfSet("A", params.A2)
+	r.addQueryIfSet("Validate", params.Validate2)
+	r.addQueryIfSet("mode", string(params.Mode))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

@@ -27,9 +27,7 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -98,9 +96,7 @@ func (c *Client) ListRecordings(ctx context.Context, params ListRecordingsParams
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -167,9 +163,7 @@ func (c *Client) ListCustomers(ctx context.Context, params ListCustomersParams, 
 	if params.Limit != nil {
 		r.addQuery("limit", strconv.FormatInt(*params.Limit, 10))
 	}
-	if params.StartingAfter != "" {
-		r.addQuery("starting_after", params.StartingAfter)
-	}
+	r.addQueryIfSet("starting_after", params.StartingAfter)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -383,9 +377,7 @@ func (c *Client) ListTags(ctx context.Context, params ListTagsParams, opts ...Re
 	}
 	r := newRequest("ListTags", "GET", authInherit, ListTagsResponseDocs)
 	r.addPath("/tags")
-	if params.PageNumber != "" {
-		r.addQuery("page_number", params.PageNumber)
-	}
+	r.addQueryIfSet("page_number", params.PageNumber)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -453,9 +445,7 @@ func (c *Client) ListSettings(ctx context.Context, params ListSettingsParams, op
 	}
 	r := newRequest("ListSettings", "GET", authInherit, ListSettingsResponseDocs)
 	r.addPath("/settings")
-	if params.Cursor != "" {
-		r.addQuery("cursor", params.Cursor)
-	}
+	r.addQueryIfSet("cursor", params.Cursor)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

@@ -16,12 +16,8 @@ func (c *Client) GetPet(ctx context.Context, params GetPetParams, opts ...Reques
 	r := newRequest("GetPet", "GET", apiKeyIn("X-API-Key", "header"), GetPetResponseDocs)
 	r.addPath("/pets/")
 	r.addPathParam("petId", params.PetID)
-	if params.Fields != "" {
-		r.addQuery("fields", params.Fields)
-	}
-	if params.XRequestID != "" {
-		r.addHeader("X-Request-Id", params.XRequestID)
-	}
+	r.addQueryIfSet("fields", params.Fields)
+	r.addHeaderIfSet("X-Request-Id", params.XRequestID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -133,9 +129,7 @@ func (c *Client) UploadPhoto(ctx context.Context, params UploadPhotoParams, opts
 	r.addPathParam("petId", params.PetID)
 	r.addPath("/photos")
 	mp := r.formData()
-	if params.Caption != "" {
-		mp.addText("caption", params.Caption, "")
-	}
+	mp.addTextIfSet("caption", params.Caption, "")
 	if params.Photo != nil {
 		mp.addFile("photo", params.Photo, "")
 	}
@@ -187,9 +181,7 @@ func (c *Client) Search(ctx context.Context, params SearchParams, opts ...Reques
 	}
 	r := newRequest("Search", "GET", apiKeyIn("api_key", "query"), SearchResponseDocs)
 	r.addPath("/search")
-	if params.Q != "" {
-		r.addQuery("q", params.Q)
-	}
+	r.addQueryIfSet("q", params.Q)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

@@ -30,9 +30,7 @@ func (c *Client) CreateUser(ctx context.Context, params CreateUserParams, opts .
 	if params.Notify != nil {
 		r.addQuery("notify", strconv.FormatBool(*params.Notify))
 	}
-	if params.Status != "" {
-		r.addQuery("status", string(params.Status))
-	}
+	r.addQueryIfSet("status", string(params.Status))
 	if params.Body != nil {
 		r.setJSON("application/json", params.Body)
 	}

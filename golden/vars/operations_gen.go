@@ -29,12 +29,8 @@ func (c *Client) ListThings(ctx context.Context, params ListThingsParams, opts .
 	if params.Verbose {
 		r.addQueryFlag("verbose")
 	}
-	if params.Tag != "" {
-		r.addQuery("tag", params.Tag)
-	}
-	if params.Tag2 != "" {
-		r.addQuery("tag", params.Tag2)
-	}
+	r.addQueryIfSet("tag", params.Tag)
+	r.addQueryIfSet("tag", params.Tag2)
 	if params.Limit != nil {
 		r.addQuery("limit", strconv.FormatInt(*params.Limit, 10))
 	}
@@ -56,9 +52,7 @@ func (c *Client) ListThings(ctx context.Context, params ListThingsParams, opts .
 	} else {
 		r.addHeader("X-Trace", "run-"+dynamicTimestamp()+"-"+dynamicRandomInt())
 	}
-	if params.XCompany != "" {
-		r.addHeader("X-Company", params.XCompany)
-	}
+	r.addHeaderIfSet("X-Company", params.XCompany)
 	if params.XDebug != nil {
 		r.addHeader("X-Debug", strconv.FormatInt(*params.XDebug, 10))
 	}
@@ -89,9 +83,7 @@ func (c *Client) GetThing(ctx context.Context, params GetThingParams, opts ...Re
 	} else {
 		r.addQuery("id", dynamicGUID())
 	}
-	if params.Sort != "" {
-		r.addQuery("sort", params.Sort)
-	}
+	r.addQueryIfSet("sort", params.Sort)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

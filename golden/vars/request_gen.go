@@ -91,6 +91,17 @@ func (r *request) addQuery(key, value string) {
 	r.query = append(r.query, keyValue{key: key, value: value})
 }
 
+// addQueryIfSet adds an optional query parameter unless its value is
+// empty: the presence test of every optional text field, in one place
+// rather than in every operation. Out of line: see newRequest.
+//
+//go:noinline
+func (r *request) addQueryIfSet(key, value string) {
+	if value != "" {
+		r.addQuery(key, value)
+	}
+}
+
 // addQueryFlag adds a query key with no value: "?key".
 func (r *request) addQueryFlag(key string) {
 	r.query = append(r.query, keyValue{key: key, flag: true})
@@ -99,6 +110,16 @@ func (r *request) addQueryFlag(key string) {
 func (r *request) addHeader(key, value string) {
 	r.noteSecret(key, value)
 	r.header = append(r.header, keyValue{key: key, value: value})
+}
+
+// addHeaderIfSet adds an optional header unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (r *request) addHeaderIfSet(key, value string) {
+	if value != "" {
+		r.addHeader(key, value)
+	}
 }
 
 // noteSecret keeps the value of a parameter whose name looks secret, for

@@ -56,15 +56,9 @@ func (c *Client) UpdateSIPPhone(ctx context.Context, params UpdateSIPPhoneParams
 	mp.addText("password", params.Password, "")
 	mp.addText("authorization_name", params.AuthorizationName, "")
 	mp.addText("voice_mail", params.VoiceMail, "")
-	if params.TransportProtocol != "" {
-		mp.addText("transport_protocol", string(params.TransportProtocol), "")
-	}
-	if params.TransportProtocol2 != "" {
-		mp.addText("transport_protocol2", string(params.TransportProtocol2), "")
-	}
-	if params.TransportProtocol3 != "" {
-		mp.addText("transport_protocol3", string(params.TransportProtocol3), "")
-	}
+	mp.addTextIfSet("transport_protocol", string(params.TransportProtocol), "")
+	mp.addTextIfSet("transport_protocol2", string(params.TransportProtocol2), "")
+	mp.addTextIfSet("transport_protocol3", string(params.TransportProtocol3), "")
 	if params.RegistrationExpireTime != nil {
 		mp.addText("registration_expire_time", strconv.FormatInt(*params.RegistrationExpireTime, 10), "")
 	}
@@ -151,15 +145,11 @@ func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, 
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.SearchKey != "" {
-		r.addQuery("search_key", params.SearchKey)
-	}
+	r.addQueryIfSet("search_key", params.SearchKey)
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -251,27 +241,13 @@ func (c *Client) EnableSIPPhone(ctx context.Context, params EnableSIPPhoneParams
 	mp.addText("authorization_name", params.AuthorizationName, "")
 	mp.addText("user_email", params.UserEmail, "")
 	mp.addText("voice_mail", params.VoiceMail, "")
-	if params.TransportProtocol != "" {
-		mp.addText("transport_protocol", string(params.TransportProtocol), "")
-	}
-	if params.RegisterServer2 != "" {
-		mp.addText("register_server2", params.RegisterServer2, "")
-	}
-	if params.TransportProtocol2 != "" {
-		mp.addText("transport_protocol2", string(params.TransportProtocol2), "")
-	}
-	if params.ProxyServer2 != "" {
-		mp.addText("proxy_server2", params.ProxyServer2, "")
-	}
-	if params.RegisterServer3 != "" {
-		mp.addText("register_server3", params.RegisterServer3, "")
-	}
-	if params.TransportProtocol3 != "" {
-		mp.addText("transport_protocol3", string(params.TransportProtocol3), "")
-	}
-	if params.ProxyServer3 != "" {
-		mp.addText("proxy_server3", params.ProxyServer3, "")
-	}
+	mp.addTextIfSet("transport_protocol", string(params.TransportProtocol), "")
+	mp.addTextIfSet("register_server2", params.RegisterServer2, "")
+	mp.addTextIfSet("transport_protocol2", string(params.TransportProtocol2), "")
+	mp.addTextIfSet("proxy_server2", params.ProxyServer2, "")
+	mp.addTextIfSet("register_server3", params.RegisterServer3, "")
+	mp.addTextIfSet("transport_protocol3", string(params.TransportProtocol3), "")
+	mp.addTextIfSet("proxy_server3", params.ProxyServer3, "")
 	if params.RegistrationExpireTime != nil {
 		mp.addText("registration_expire_time", strconv.FormatInt(*params.RegistrationExpireTime, 10), "")
 	}
@@ -357,9 +333,7 @@ func (c *Client) UpdateZoomRoomAccountProfile(ctx context.Context, params Update
 	r.addPath("/rooms/account_profile")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Basic != "" {
-		mp.addText("basic", params.Basic, "")
-	}
+	mp.addTextIfSet("basic", params.Basic, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -450,9 +424,7 @@ func (c *Client) UpdateZoomRoomAccountSettings(ctx context.Context, params Updat
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
 	r.addQuery("setting_type", string(params.SettingType))
-	if params.ZoomRooms != "" {
-		mp.addText("zoom_rooms", params.ZoomRooms, "")
-	}
+	mp.addTextIfSet("zoom_rooms", params.ZoomRooms, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -544,12 +516,8 @@ func (c *Client) UpdateLocationSettings(ctx context.Context, params UpdateLocati
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
 	r.addQuery("setting_type", string(params.SettingType))
-	if params.ZoomRooms != "" {
-		mp.addText("zoom_rooms", params.ZoomRooms, "")
-	}
-	if params.MeetingSecurity != "" {
-		mp.addText("meeting_security", params.MeetingSecurity, "")
-	}
+	mp.addTextIfSet("zoom_rooms", params.ZoomRooms, "")
+	mp.addTextIfSet("meeting_security", params.MeetingSecurity, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -640,9 +608,7 @@ func (c *Client) UpdateZoomRoomLocationProfile(ctx context.Context, params Updat
 	r.addPathParam("locationId", params.LocationID)
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Basic != "" {
-		mp.addText("basic", params.Basic, "")
-	}
+	mp.addTextIfSet("basic", params.Basic, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -697,9 +663,7 @@ func (c *Client) ChangeAssignedParentLocation(ctx context.Context, params Change
 	r.addPath("/location")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.ParentLocationID != "" {
-		mp.addText("parent_location_id", params.ParentLocationID, "")
-	}
+	mp.addTextIfSet("parent_location_id", params.ParentLocationID, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -783,9 +747,7 @@ func (c *Client) UpdateZoomRoomsLocationStructure(ctx context.Context, params Up
 	r.addPath("/rooms/locations/structure")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Structures != "" {
-		mp.addText("structures", params.Structures, "")
-	}
+	mp.addTextIfSet("structures", params.Structures, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -827,18 +789,12 @@ func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomL
 	}
 	r := newRequest("ListZoomRoomLocations", "GET", authBearer, ListZoomRoomLocationsResponseDocs)
 	r.addPath("/rooms/locations")
-	if params.ParentLocationID != "" {
-		r.addQuery("parent_location_id", params.ParentLocationID)
-	}
-	if params.Type != "" {
-		r.addQuery("type", params.Type)
-	}
+	r.addQueryIfSet("parent_location_id", params.ParentLocationID)
+	r.addQueryIfSet("type", params.Type)
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -895,12 +851,8 @@ func (c *Client) AddLocation(ctx context.Context, params AddLocationParams, opts
 	r.addPath("/rooms/locations")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Name != "" {
-		mp.addText("name", params.Name, "")
-	}
-	if params.ParentLocationID != "" {
-		mp.addText("parent_location_id", params.ParentLocationID, "")
-	}
+	mp.addTextIfSet("name", params.Name, "")
+	mp.addTextIfSet("parent_location_id", params.ParentLocationID, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -994,15 +946,9 @@ func (c *Client) UpdateZoomRoomSettings(ctx context.Context, params UpdateZoomRo
 	r.addPath("/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.SettingType != "" {
-		r.addQuery("setting_type", params.SettingType)
-	}
-	if params.ZoomRooms != "" {
-		mp.addText("zoom_rooms", params.ZoomRooms, "")
-	}
-	if params.MeetingSecurity != "" {
-		mp.addText("meeting_security", params.MeetingSecurity, "")
-	}
+	r.addQueryIfSet("setting_type", params.SettingType)
+	mp.addTextIfSet("zoom_rooms", params.ZoomRooms, "")
+	mp.addTextIfSet("meeting_security", params.MeetingSecurity, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1090,9 +1036,7 @@ func (c *Client) ChangeZoomRoomsAppVersion(ctx context.Context, params ChangeZoo
 	r.addPath("/app_version")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Action != "" {
-		mp.addText("action", string(params.Action), "")
-	}
+	mp.addTextIfSet("action", string(params.Action), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1217,9 +1161,7 @@ func (c *Client) UpdateZoomRoomProfile(ctx context.Context, params UpdateZoomRoo
 	r.addPathParam("roomId", params.RoomID)
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Basic != "" {
-		mp.addText("basic", params.Basic, "")
-	}
+	mp.addTextIfSet("basic", params.Basic, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1265,9 +1207,7 @@ func (c *Client) ChangeZoomRoomLocation(ctx context.Context, params ChangeZoomRo
 	r.addPath("/location")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.LocationID != "" {
-		mp.addText("location_id", params.LocationID, "")
-	}
+	mp.addTextIfSet("location_id", params.LocationID, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1305,24 +1245,16 @@ func (c *Client) RoomsListZoomRooms(ctx context.Context, params RoomsListZoomRoo
 	}
 	r := newRequest("RoomsListZoomRooms", "GET", authBearer, RoomsListZoomRoomsResponseDocs)
 	r.addPath("/rooms")
-	if params.Status != "" {
-		r.addQuery("status", params.Status)
-	}
-	if params.Type != "" {
-		r.addQuery("type", params.Type)
-	}
+	r.addQueryIfSet("status", params.Status)
+	r.addQueryIfSet("type", params.Type)
 	if params.UnassignedRooms != nil {
 		r.addQuery("unassigned_rooms", strconv.FormatBool(*params.UnassignedRooms))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.LocationID != "" {
-		r.addQuery("location_id", params.LocationID)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("location_id", params.LocationID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1404,9 +1336,7 @@ func (c *Client) AddZoomRoom(ctx context.Context, params AddZoomRoomParams, opts
 	mp := r.formData()
 	mp.addText("name", params.Name, "")
 	mp.addText("type", string(params.Type), "")
-	if params.LocationID != "" {
-		mp.addText("location_id", params.LocationID, "")
-	}
+	mp.addTextIfSet("location_id", params.LocationID, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1459,12 +1389,8 @@ func (c *Client) CheckInOrCheckOutOfZoomRoom(ctx context.Context, params CheckIn
 	r.addPath("/events")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Method != "" {
-		mp.addText("method", params.Method, "")
-	}
-	if params.Params != "" {
-		mp.addText("params", params.Params, "")
-	}
+	mp.addTextIfSet("method", params.Method, "")
+	mp.addTextIfSet("params", params.Params, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1503,18 +1429,12 @@ func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigi
 	}
 	r := newRequest("ListDigitalSignageContents", "GET", authBearer, ListDigitalSignageContentsResponseDocs)
 	r.addPath("/rooms/digital_signage")
-	if params.Type != "" {
-		r.addQuery("type", params.Type)
-	}
-	if params.FolderID != "" {
-		r.addQuery("folder_id", params.FolderID)
-	}
+	r.addQueryIfSet("type", params.Type)
+	r.addQueryIfSet("folder_id", params.FolderID)
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1593,12 +1513,8 @@ func (c *Client) UpdateE911DigitalSignage(ctx context.Context, params UpdateE911
 	r.addPath("/rooms/events")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Method != "" {
-		mp.addText("method", params.Method, "")
-	}
-	if params.Params != "" {
-		mp.addText("params", params.Params, "")
-	}
+	mp.addTextIfSet("method", params.Method, "")
+	mp.addTextIfSet("params", params.Params, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1655,15 +1571,9 @@ func (c *Client) UpdateMessage(ctx context.Context, params UpdateMessageParams, 
 	r.addPathParam("messageId", params.MessageID)
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Message != "" {
-		mp.addText("message", params.Message, "")
-	}
-	if params.ToContact != "" {
-		mp.addText("to_contact", params.ToContact, "")
-	}
-	if params.ToChannel != "" {
-		mp.addText("to_channel", params.ToChannel, "")
-	}
+	mp.addTextIfSet("message", params.Message, "")
+	mp.addTextIfSet("to_contact", params.ToContact, "")
+	mp.addTextIfSet("to_channel", params.ToChannel, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1714,12 +1624,8 @@ func (c *Client) DeleteMessage(ctx context.Context, params DeleteMessageParams, 
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
 	r.addPathParam("messageId", params.MessageID)
-	if params.ToContact != "" {
-		r.addQuery("to_contact", params.ToContact)
-	}
-	if params.ToChannel != "" {
-		r.addQuery("to_channel", params.ToChannel)
-	}
+	r.addQueryIfSet("to_contact", params.ToContact)
+	r.addQueryIfSet("to_channel", params.ToChannel)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1767,12 +1673,8 @@ func (c *Client) GetMessage(ctx context.Context, params GetMessageParams, opts .
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages/")
 	r.addPathParam("messageId", params.MessageID)
-	if params.ToContact != "" {
-		r.addQuery("to_contact", params.ToContact)
-	}
-	if params.ToChannel != "" {
-		r.addQuery("to_channel", params.ToChannel)
-	}
+	r.addQueryIfSet("to_contact", params.ToContact)
+	r.addQueryIfSet("to_channel", params.ToChannel)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1829,15 +1731,9 @@ func (c *Client) MarkMessageReadOrUnread(ctx context.Context, params MarkMessage
 	if params.Timestamp != nil {
 		mp.addText("timestamp", strconv.FormatInt(*params.Timestamp, 10), "")
 	}
-	if params.ToContact != "" {
-		mp.addText("to_contact", params.ToContact, "")
-	}
-	if params.ToChannel != "" {
-		mp.addText("to_channel", params.ToChannel, "")
-	}
-	if params.Action != "" {
-		mp.addText("action", params.Action, "")
-	}
+	mp.addTextIfSet("to_contact", params.ToContact, "")
+	mp.addTextIfSet("to_channel", params.ToChannel, "")
+	mp.addTextIfSet("action", params.Action, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1883,18 +1779,10 @@ func (c *Client) ReactToChatMessage(ctx context.Context, params ReactToChatMessa
 	r.addPath("/emoji_reactions")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.ToContact != "" {
-		mp.addText("to_contact", params.ToContact, "")
-	}
-	if params.ToChannel != "" {
-		mp.addText("to_channel", params.ToChannel, "")
-	}
-	if params.Action != "" {
-		mp.addText("action", string(params.Action), "")
-	}
-	if params.Emoji != "" {
-		mp.addText("emoji", params.Emoji, "")
-	}
+	mp.addTextIfSet("to_contact", params.ToContact, "")
+	mp.addTextIfSet("to_channel", params.ToChannel, "")
+	mp.addTextIfSet("action", string(params.Action), "")
+	mp.addTextIfSet("emoji", params.Emoji, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -1946,18 +1834,10 @@ func (c *Client) SendChatMessage(ctx context.Context, params SendChatMessagePara
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
 	mp.addText("message", params.Message, "")
-	if params.ToContact != "" {
-		mp.addText("to_contact", params.ToContact, "")
-	}
-	if params.ToChannel != "" {
-		mp.addText("to_channel", params.ToChannel, "")
-	}
-	if params.ReplyMainMessageID != "" {
-		mp.addText("reply_main_message_id", params.ReplyMainMessageID, "")
-	}
-	if params.AtItems != "" {
-		mp.addText("at_items", params.AtItems, "")
-	}
+	mp.addTextIfSet("to_contact", params.ToContact, "")
+	mp.addTextIfSet("to_channel", params.ToChannel, "")
+	mp.addTextIfSet("reply_main_message_id", params.ReplyMainMessageID, "")
+	mp.addTextIfSet("at_items", params.AtItems, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -2012,24 +1892,16 @@ func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMe
 	r.addPath("/chat/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/messages")
-	if params.ToContact != "" {
-		r.addQuery("to_contact", params.ToContact)
-	}
-	if params.ToChannel != "" {
-		r.addQuery("to_channel", params.ToChannel)
-	}
+	r.addQueryIfSet("to_contact", params.ToContact)
+	r.addQueryIfSet("to_channel", params.ToChannel)
 	if !params.Date.IsZero() {
 		r.addQuery("date", params.Date.Format(time.DateOnly))
 	}
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.IncludeDeletedAndEditedMessage != "" {
-		r.addQuery("include_deleted_and_edited_message", params.IncludeDeletedAndEditedMessage)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("include_deleted_and_edited_message", params.IncludeDeletedAndEditedMessage)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -2116,9 +1988,7 @@ func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembe
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -2204,9 +2074,7 @@ func (c *Client) InviteChannelMembers(ctx context.Context, params InviteChannelM
 	r.addPath("/members")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Members != "" {
-		mp.addText("members", params.Members, "")
-	}
+	mp.addTextIfSet("members", params.Members, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -2452,9 +2320,7 @@ func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsPa
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -2541,15 +2407,9 @@ func (c *Client) CreateChannel(ctx context.Context, params CreateChannelParams, 
 	r.addPath("/channels")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Name != "" {
-		mp.addText("name", params.Name, "")
-	}
-	if params.Type != "" {
-		mp.addText("type", string(params.Type), "")
-	}
-	if params.Members != "" {
-		mp.addText("members", params.Members, "")
-	}
+	mp.addTextIfSet("name", params.Name, "")
+	mp.addTextIfSet("type", string(params.Type), "")
+	mp.addTextIfSet("members", params.Members, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -2595,15 +2455,11 @@ func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsPa
 	}
 	r := newRequest("ListUserContacts", "GET", authBearer, ListUserContactsResponseDocs)
 	r.addPath("/chat/users/me/contacts")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -2988,9 +2844,7 @@ func (c *Client) AccountsUploadVirtualBackgroundFiles(ctx context.Context, param
 	r.addPath("/settings/virtual_backgrounds")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.File != "" {
-		mp.addText("file", params.File, "")
-	}
+	mp.addTextIfSet("file", params.File, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3036,9 +2890,7 @@ func (c *Client) AccountsDeleteVirtualBackgroundFiles(ctx context.Context, param
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings/virtual_backgrounds")
-	if params.FileIDs != "" {
-		r.addQuery("file_ids", params.FileIDs)
-	}
+	r.addQueryIfSet("file_ids", params.FileIDs)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3078,12 +2930,8 @@ func (c *Client) GetSettings(ctx context.Context, params GetSettingsParams, opts
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/settings")
-	if params.Option != "" {
-		r.addQuery("option", string(params.Option))
-	}
-	if params.CustomQueryFields != "" {
-		r.addQuery("custom_query_fields", params.CustomQueryFields)
-	}
+	r.addQueryIfSet("option", string(params.Option))
+	r.addQueryIfSet("custom_query_fields", params.CustomQueryFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3131,45 +2979,19 @@ func (c *Client) UpdateSettings(ctx context.Context, params UpdateSettingsParams
 	r.addPath("/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Option != "" {
-		r.addQuery("option", params.Option)
-	}
-	if params.ScheduleMeeting != "" {
-		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
-	}
-	if params.InMeeting != "" {
-		mp.addText("in_meeting", params.InMeeting, "")
-	}
-	if params.EmailNotification != "" {
-		mp.addText("email_notification", params.EmailNotification, "")
-	}
-	if params.ZoomRooms != "" {
-		mp.addText("zoom_rooms", params.ZoomRooms, "")
-	}
-	if params.Security != "" {
-		mp.addText("security", params.Security, "")
-	}
-	if params.Recording != "" {
-		mp.addText("recording", params.Recording, "")
-	}
-	if params.Telephony != "" {
-		mp.addText("telephony", params.Telephony, "")
-	}
-	if params.Integration != "" {
-		mp.addText("integration", params.Integration, "")
-	}
-	if params.Feature != "" {
-		mp.addText("feature", params.Feature, "")
-	}
-	if params.Tsp != "" {
-		mp.addText("tsp", params.Tsp, "")
-	}
-	if params.Profile != "" {
-		mp.addText("profile", params.Profile, "")
-	}
-	if params.OtherOptions != "" {
-		mp.addText("other_options", params.OtherOptions, "")
-	}
+	r.addQueryIfSet("option", params.Option)
+	mp.addTextIfSet("schedule_meeting", params.ScheduleMeeting, "")
+	mp.addTextIfSet("in_meeting", params.InMeeting, "")
+	mp.addTextIfSet("email_notification", params.EmailNotification, "")
+	mp.addTextIfSet("zoom_rooms", params.ZoomRooms, "")
+	mp.addTextIfSet("security", params.Security, "")
+	mp.addTextIfSet("recording", params.Recording, "")
+	mp.addTextIfSet("telephony", params.Telephony, "")
+	mp.addTextIfSet("integration", params.Integration, "")
+	mp.addTextIfSet("feature", params.Feature, "")
+	mp.addTextIfSet("tsp", params.Tsp, "")
+	mp.addTextIfSet("profile", params.Profile, "")
+	mp.addTextIfSet("other_options", params.OtherOptions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3372,36 +3194,16 @@ func (c *Client) UpdateBillingInformation(ctx context.Context, params UpdateBill
 	r.addPath("/billing")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.FirstName != "" {
-		mp.addText("first_name", params.FirstName, "")
-	}
-	if params.LastName != "" {
-		mp.addText("last_name", params.LastName, "")
-	}
-	if params.Email != "" {
-		mp.addText("email", params.Email, "")
-	}
-	if params.PhoneNumber != "" {
-		mp.addText("phone_number", params.PhoneNumber, "")
-	}
-	if params.Address != "" {
-		mp.addText("address", params.Address, "")
-	}
-	if params.Apt != "" {
-		mp.addText("apt", params.Apt, "")
-	}
-	if params.City != "" {
-		mp.addText("city", params.City, "")
-	}
-	if params.State != "" {
-		mp.addText("state", params.State, "")
-	}
-	if params.Zip != "" {
-		mp.addText("zip", params.Zip, "")
-	}
-	if params.Country != "" {
-		mp.addText("country", params.Country, "")
-	}
+	mp.addTextIfSet("first_name", params.FirstName, "")
+	mp.addTextIfSet("last_name", params.LastName, "")
+	mp.addTextIfSet("email", params.Email, "")
+	mp.addTextIfSet("phone_number", params.PhoneNumber, "")
+	mp.addTextIfSet("address", params.Address, "")
+	mp.addTextIfSet("apt", params.Apt, "")
+	mp.addTextIfSet("city", params.City, "")
+	mp.addTextIfSet("state", params.State, "")
+	mp.addTextIfSet("zip", params.Zip, "")
+	mp.addTextIfSet("country", params.Country, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3502,12 +3304,8 @@ func (c *Client) CancelBasePlan(ctx context.Context, params CancelBasePlanParams
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
 	mp.addText("action", params.Action, "")
-	if params.Reason != "" {
-		mp.addText("reason", string(params.Reason), "")
-	}
-	if params.Comment != "" {
-		mp.addText("comment", params.Comment, "")
-	}
+	mp.addTextIfSet("reason", string(params.Reason), "")
+	mp.addTextIfSet("comment", params.Comment, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3554,9 +3352,7 @@ func (c *Client) SubscribeAccountToAdditionalPlan(ctx context.Context, params Su
 	r.addPath("/plans/addons")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Type != "" {
-		mp.addText("type", params.Type, "")
-	}
+	mp.addTextIfSet("type", params.Type, "")
 	if params.Hosts != nil {
 		mp.addText("hosts", strconv.FormatInt(*params.Hosts, 10), "")
 	}
@@ -3667,18 +3463,10 @@ func (c *Client) CancelAdditionalPlans(ctx context.Context, params CancelAdditio
 	r.addPath("/plans/addons/status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Action != "" {
-		mp.addText("action", string(params.Action), "")
-	}
-	if params.Type != "" {
-		mp.addText("type", params.Type, "")
-	}
-	if params.Reason != "" {
-		mp.addText("reason", string(params.Reason), "")
-	}
-	if params.Comment != "" {
-		mp.addText("comment", params.Comment, "")
-	}
+	mp.addTextIfSet("action", string(params.Action), "")
+	mp.addTextIfSet("type", params.Type, "")
+	mp.addTextIfSet("reason", string(params.Reason), "")
+	mp.addTextIfSet("comment", params.Comment, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3771,36 +3559,16 @@ func (c *Client) SubscribeAccountToPlan(ctx context.Context, params SubscribeAcc
 	r.addPath("/plans")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.PlanBase != "" {
-		mp.addText("plan_base", params.PlanBase, "")
-	}
-	if params.Contact != "" {
-		mp.addText("contact", params.Contact, "")
-	}
-	if params.PlanZoomRooms != "" {
-		mp.addText("plan_zoom_rooms", params.PlanZoomRooms, "")
-	}
-	if params.PlanRoomConnector != "" {
-		mp.addText("plan_room_connector", params.PlanRoomConnector, "")
-	}
-	if params.PlanLargeMeeting != "" {
-		mp.addText("plan_large_meeting", params.PlanLargeMeeting, "")
-	}
-	if params.PlanWebinar != "" {
-		mp.addText("plan_webinar", params.PlanWebinar, "")
-	}
-	if params.PlanZoomEvents != "" {
-		mp.addText("plan_zoom_events", params.PlanZoomEvents, "")
-	}
-	if params.PlanRecording != "" {
-		mp.addText("plan_recording", params.PlanRecording, "")
-	}
-	if params.PlanAudio != "" {
-		mp.addText("plan_audio", params.PlanAudio, "")
-	}
-	if params.PlanPhone != "" {
-		mp.addText("plan_phone", params.PlanPhone, "")
-	}
+	mp.addTextIfSet("plan_base", params.PlanBase, "")
+	mp.addTextIfSet("contact", params.Contact, "")
+	mp.addTextIfSet("plan_zoom_rooms", params.PlanZoomRooms, "")
+	mp.addTextIfSet("plan_room_connector", params.PlanRoomConnector, "")
+	mp.addTextIfSet("plan_large_meeting", params.PlanLargeMeeting, "")
+	mp.addTextIfSet("plan_webinar", params.PlanWebinar, "")
+	mp.addTextIfSet("plan_zoom_events", params.PlanZoomEvents, "")
+	mp.addTextIfSet("plan_recording", params.PlanRecording, "")
+	mp.addTextIfSet("plan_audio", params.PlanAudio, "")
+	mp.addTextIfSet("plan_phone", params.PlanPhone, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3895,12 +3663,8 @@ func (c *Client) AccountsGetLockedSettings(ctx context.Context, params AccountsG
 	r.addPath("/accounts/")
 	r.addPathParam("accountId", params.AccountID)
 	r.addPath("/lock_settings")
-	if params.Option != "" {
-		r.addQuery("option", params.Option)
-	}
-	if params.CustomQueryFields != "" {
-		r.addQuery("custom_query_fields", params.CustomQueryFields)
-	}
+	r.addQueryIfSet("option", params.Option)
+	r.addQueryIfSet("custom_query_fields", params.CustomQueryFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -3951,27 +3715,13 @@ func (c *Client) AccountsUpdateLockedSettings(ctx context.Context, params Accoun
 	r.addPath("/lock_settings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.ScheduleMeeting != "" {
-		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
-	}
-	if params.InMeeting != "" {
-		mp.addText("in_meeting", params.InMeeting, "")
-	}
-	if params.EmailNotification != "" {
-		mp.addText("email_notification", params.EmailNotification, "")
-	}
-	if params.Recording != "" {
-		mp.addText("recording", params.Recording, "")
-	}
-	if params.Telephony != "" {
-		mp.addText("telephony", params.Telephony, "")
-	}
-	if params.Tsp != "" {
-		mp.addText("tsp", params.Tsp, "")
-	}
-	if params.OtherOptions != "" {
-		mp.addText("other_options", params.OtherOptions, "")
-	}
+	mp.addTextIfSet("schedule_meeting", params.ScheduleMeeting, "")
+	mp.addTextIfSet("in_meeting", params.InMeeting, "")
+	mp.addTextIfSet("email_notification", params.EmailNotification, "")
+	mp.addTextIfSet("recording", params.Recording, "")
+	mp.addTextIfSet("telephony", params.Telephony, "")
+	mp.addTextIfSet("tsp", params.Tsp, "")
+	mp.addTextIfSet("other_options", params.OtherOptions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -4029,9 +3779,7 @@ func (c *Client) AssignSIPTrunkConfiguration(ctx context.Context, params AssignS
 	if params.ShowZoomProvidedCalloutCountries != nil {
 		mp.addText("show_zoom_provided_callout_countries", strconv.FormatInt(*params.ShowZoomProvidedCalloutCountries, 10), "")
 	}
-	if params.ShowZoomProvidedNumbers != "" {
-		mp.addText("show_zoom_provided_numbers", string(params.ShowZoomProvidedNumbers), "")
-	}
+	mp.addTextIfSet("show_zoom_provided_numbers", string(params.ShowZoomProvidedNumbers), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -4122,9 +3870,7 @@ func (c *Client) AssignNumbers(ctx context.Context, params AssignNumbersParams, 
 	r.addPath("/sip_trunk/numbers")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.PhoneNumbers != "" {
-		mp.addText("phone_numbers", params.PhoneNumbers, "")
-	}
+	mp.addTextIfSet("phone_numbers", params.PhoneNumbers, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -4264,9 +4010,7 @@ func (c *Client) AssignSIPTrunks(ctx context.Context, params AssignSIPTrunksPara
 	r.addPath("/sip_trunk/trunks")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.SIPTrunks != "" {
-		mp.addText("sip_trunks", params.SIPTrunks, "")
-	}
+	mp.addTextIfSet("sip_trunks", params.SIPTrunks, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -4494,9 +4238,7 @@ func (c *Client) AddInternalNumbers(ctx context.Context, params AddInternalNumbe
 	r.addPath("/sip_trunk/internal_numbers")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.InternalNumbers != "" {
-		mp.addText("internal_numbers", params.InternalNumbers, "")
-	}
+	mp.addTextIfSet("internal_numbers", params.InternalNumbers, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -4548,9 +4290,7 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -4767,18 +4507,12 @@ func (c *Client) UpdateOptions(ctx context.Context, params UpdateOptionsParams, 
 	if params.ShareRc != nil {
 		mp.addText("share_rc", strconv.FormatBool(*params.ShareRc), "")
 	}
-	if params.RoomConnectorList != "" {
-		mp.addText("room_connector_list", params.RoomConnectorList, "")
-	}
+	mp.addTextIfSet("room_connector_list", params.RoomConnectorList, "")
 	if params.ShareMc != nil {
 		mp.addText("share_mc", strconv.FormatBool(*params.ShareMc), "")
 	}
-	if params.MeetingConnectorList != "" {
-		mp.addText("meeting_connector_list", params.MeetingConnectorList, "")
-	}
-	if params.PayMode != "" {
-		mp.addText("pay_mode", string(params.PayMode), "")
-	}
+	mp.addTextIfSet("meeting_connector_list", params.MeetingConnectorList, "")
+	mp.addTextIfSet("pay_mode", string(params.PayMode), "")
 	if params.BillingAutoRenew != nil {
 		mp.addText("billing_auto_renew", strconv.FormatBool(*params.BillingAutoRenew), "")
 	}
@@ -5032,9 +4766,7 @@ func (c *Client) ListRecordingsOfAccount(ctx context.Context, params ListRecordi
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	if !params.From.IsZero() {
 		r.addQuery("from", params.From.Format("2006-01-02T15:04:05.000Z07:00"))
 	}
@@ -5124,9 +4856,7 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5214,15 +4944,9 @@ func (c *Client) CreateSubAccount(ctx context.Context, params CreateSubAccountPa
 	mp.addText("last_name", params.LastName, "")
 	mp.addText("email", params.Email, "")
 	mp.addText("password", params.Password, "")
-	if params.Options != "" {
-		mp.addText("options", params.Options, "")
-	}
-	if params.AccountName != "" {
-		mp.addText("account_name", params.AccountName, "")
-	}
-	if params.SubResellerID != "" {
-		mp.addText("sub_reseller_id", params.SubResellerID, "")
-	}
+	mp.addTextIfSet("options", params.Options, "")
+	mp.addTextIfSet("account_name", params.AccountName, "")
+	mp.addTextIfSet("sub_reseller_id", params.SubResellerID, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5319,9 +5043,7 @@ func (c *Client) UpdateGroupMember(ctx context.Context, params UpdateGroupMember
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
 	mp.addText("action", string(params.Action), "")
-	if params.TargetGroupID != "" {
-		mp.addText("target_group_id", params.TargetGroupID, "")
-	}
+	mp.addTextIfSet("target_group_id", params.TargetGroupID, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5366,9 +5088,7 @@ func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersPa
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5449,9 +5169,7 @@ func (c *Client) AddGroupMembers(ctx context.Context, params AddGroupMembersPara
 	r.addPath("/members")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Members != "" {
-		mp.addText("members", params.Members, "")
-	}
+	mp.addTextIfSet("members", params.Members, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5498,9 +5216,7 @@ func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsPara
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5581,9 +5297,7 @@ func (c *Client) AddGroupAdmins(ctx context.Context, params AddGroupAdminsParams
 	r.addPath("/admins")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Admins != "" {
-		mp.addText("admins", params.Admins, "")
-	}
+	mp.addTextIfSet("admins", params.Admins, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5671,9 +5385,7 @@ func (c *Client) GroupsDeleteVirtualBackgroundFiles(ctx context.Context, params 
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings/virtual_backgrounds")
-	if params.FileIDs != "" {
-		r.addQuery("file_ids", params.FileIDs)
-	}
+	r.addQueryIfSet("file_ids", params.FileIDs)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5721,12 +5433,8 @@ func (c *Client) GroupsUploadVirtualBackgroundFiles(ctx context.Context, params 
 	r.addPath("/settings/virtual_backgrounds")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.FileIDs != "" {
-		r.addQuery("file_ids", params.FileIDs)
-	}
-	if params.File != "" {
-		mp.addText("file", params.File, "")
-	}
+	r.addQueryIfSet("file_ids", params.FileIDs)
+	mp.addTextIfSet("file", params.File, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5767,12 +5475,8 @@ func (c *Client) GetGroupSettings(ctx context.Context, params GetGroupSettingsPa
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/settings")
-	if params.Option != "" {
-		r.addQuery("option", string(params.Option))
-	}
-	if params.CustomQueryFields != "" {
-		r.addQuery("custom_query_fields", params.CustomQueryFields)
-	}
+	r.addQueryIfSet("option", string(params.Option))
+	r.addQueryIfSet("custom_query_fields", params.CustomQueryFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5821,33 +5525,15 @@ func (c *Client) UpdateGroupSettings(ctx context.Context, params UpdateGroupSett
 	r.addPath("/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Option != "" {
-		r.addQuery("option", params.Option)
-	}
-	if params.CustomQueryFields != "" {
-		r.addQuery("custom_query_fields", params.CustomQueryFields)
-	}
-	if params.ScheduleMeeting != "" {
-		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
-	}
-	if params.InMeeting != "" {
-		mp.addText("in_meeting", params.InMeeting, "")
-	}
-	if params.EmailNotification != "" {
-		mp.addText("email_notification", params.EmailNotification, "")
-	}
-	if params.Recording != "" {
-		mp.addText("recording", params.Recording, "")
-	}
-	if params.Telephony != "" {
-		mp.addText("telephony", params.Telephony, "")
-	}
-	if params.Profile != "" {
-		mp.addText("profile", params.Profile, "")
-	}
-	if params.OtherOptions != "" {
-		mp.addText("other_options", params.OtherOptions, "")
-	}
+	r.addQueryIfSet("option", params.Option)
+	r.addQueryIfSet("custom_query_fields", params.CustomQueryFields)
+	mp.addTextIfSet("schedule_meeting", params.ScheduleMeeting, "")
+	mp.addTextIfSet("in_meeting", params.InMeeting, "")
+	mp.addTextIfSet("email_notification", params.EmailNotification, "")
+	mp.addTextIfSet("recording", params.Recording, "")
+	mp.addTextIfSet("telephony", params.Telephony, "")
+	mp.addTextIfSet("profile", params.Profile, "")
+	mp.addTextIfSet("other_options", params.OtherOptions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5890,12 +5576,8 @@ func (c *Client) GroupsGetLockedSettings(ctx context.Context, params GroupsGetLo
 	r.addPath("/groups/")
 	r.addPathParam("groupId", params.GroupID)
 	r.addPath("/lock_settings")
-	if params.Option != "" {
-		r.addQuery("option", params.Option)
-	}
-	if params.CustomQueryFields != "" {
-		r.addQuery("custom_query_fields", params.CustomQueryFields)
-	}
+	r.addQueryIfSet("option", params.Option)
+	r.addQueryIfSet("custom_query_fields", params.CustomQueryFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -5945,30 +5627,14 @@ func (c *Client) GroupsUpdateLockedSettings(ctx context.Context, params GroupsUp
 	r.addPath("/lock_settings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Option != "" {
-		r.addQuery("option", params.Option)
-	}
-	if params.CustomQueryFields != "" {
-		r.addQuery("custom_query_fields", params.CustomQueryFields)
-	}
-	if params.ScheduleMeeting != "" {
-		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
-	}
-	if params.InMeeting != "" {
-		mp.addText("in_meeting", params.InMeeting, "")
-	}
-	if params.EmailNotification != "" {
-		mp.addText("email_notification", params.EmailNotification, "")
-	}
-	if params.Recording != "" {
-		mp.addText("recording", params.Recording, "")
-	}
-	if params.Telephony != "" {
-		mp.addText("telephony", params.Telephony, "")
-	}
-	if params.OtherOptions != "" {
-		mp.addText("other_options", params.OtherOptions, "")
-	}
+	r.addQueryIfSet("option", params.Option)
+	r.addQueryIfSet("custom_query_fields", params.CustomQueryFields)
+	mp.addTextIfSet("schedule_meeting", params.ScheduleMeeting, "")
+	mp.addTextIfSet("in_meeting", params.InMeeting, "")
+	mp.addTextIfSet("email_notification", params.EmailNotification, "")
+	mp.addTextIfSet("recording", params.Recording, "")
+	mp.addTextIfSet("telephony", params.Telephony, "")
+	mp.addTextIfSet("other_options", params.OtherOptions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -6052,9 +5718,7 @@ func (c *Client) UpdateGroup(ctx context.Context, params UpdateGroupParams, opts
 	r.addPathParam("groupId", params.GroupID)
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Name != "" {
-		mp.addText("name", params.Name, "")
-	}
+	mp.addTextIfSet("name", params.Name, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -6180,9 +5844,7 @@ func (c *Client) CreateGroup(ctx context.Context, params CreateGroupParams, opts
 	r.addPath("/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Name != "" {
-		mp.addText("name", params.Name, "")
-	}
+	mp.addTextIfSet("name", params.Name, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -6312,9 +5974,7 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -6482,18 +6142,14 @@ func (c *Client) UpdateTrackingField(ctx context.Context, params UpdateTrackingF
 	r.addPathParam("fieldId", params.FieldID)
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Field != "" {
-		mp.addText("field", params.Field, "")
-	}
+	mp.addTextIfSet("field", params.Field, "")
 	if params.Required != nil {
 		mp.addText("required", strconv.FormatBool(*params.Required), "")
 	}
 	if params.Visible != nil {
 		mp.addText("visible", strconv.FormatBool(*params.Visible), "")
 	}
-	if params.RecommendedValues != "" {
-		mp.addText("recommended_values", params.RecommendedValues, "")
-	}
+	mp.addTextIfSet("recommended_values", params.RecommendedValues, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -6606,18 +6262,14 @@ func (c *Client) CreateTrackingField(ctx context.Context, params CreateTrackingF
 	r.addPath("/tracking_fields")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Field != "" {
-		mp.addText("field", params.Field, "")
-	}
+	mp.addTextIfSet("field", params.Field, "")
 	if params.Required != nil {
 		mp.addText("required", strconv.FormatBool(*params.Required), "")
 	}
 	if params.Visible != nil {
 		mp.addText("visible", strconv.FormatBool(*params.Visible), "")
 	}
-	if params.RecommendedValues != "" {
-		mp.addText("recommended_values", params.RecommendedValues, "")
-	}
+	mp.addTextIfSet("recommended_values", params.RecommendedValues, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -6666,9 +6318,7 @@ func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMD
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -6749,9 +6399,7 @@ func (c *Client) AddIMDirectoryGroupMembers(ctx context.Context, params AddIMDir
 	r.addPath("/members")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Members != "" {
-		mp.addText("members", params.Members, "")
-	}
+	mp.addTextIfSet("members", params.Members, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -6873,12 +6521,8 @@ func (c *Client) UpdateIMDirectoryGroup(ctx context.Context, params UpdateIMDire
 	r.addPathParam("groupId", params.GroupID)
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Name != "" {
-		mp.addText("name", params.Name, "")
-	}
-	if params.Type != "" {
-		mp.addText("type", string(params.Type), "")
-	}
+	mp.addTextIfSet("name", params.Name, "")
+	mp.addTextIfSet("type", string(params.Type), "")
 	if params.SearchByDomain != nil {
 		mp.addText("search_by_domain", strconv.FormatBool(*params.SearchByDomain), "")
 	}
@@ -6999,12 +6643,8 @@ func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDire
 	r.addPath("/im/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Name != "" {
-		mp.addText("name", params.Name, "")
-	}
-	if params.Type != "" {
-		mp.addText("type", string(params.Type), "")
-	}
+	mp.addTextIfSet("name", params.Name, "")
+	mp.addTextIfSet("type", string(params.Type), "")
 	if params.SearchByDomain != nil {
 		mp.addText("search_by_domain", strconv.FormatBool(*params.SearchByDomain), "")
 	}
@@ -7057,9 +6697,7 @@ func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessions
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -7143,9 +6781,7 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -7240,9 +6876,7 @@ func (c *Client) EditChatbotMessage(ctx context.Context, params EditChatbotMessa
 	mp.addText("robot_jid", params.RobotJid, "")
 	mp.addText("account_id", params.AccountID, "")
 	mp.addText("content", params.Content, "")
-	if params.UserJid != "" {
-		mp.addText("user_jid", params.UserJid, "")
-	}
+	mp.addTextIfSet("user_jid", params.UserJid, "")
 	if params.IsMarkdownSupport != nil {
 		mp.addText("is_markdown_support", strconv.FormatBool(*params.IsMarkdownSupport), "")
 	}
@@ -7300,9 +6934,7 @@ func (c *Client) DeleteChatbotMessage(ctx context.Context, params DeleteChatbotM
 	mp := r.formData()
 	mp.addText("robot_jid", params.RobotJid, "")
 	mp.addText("account_id", params.AccountID, "")
-	if params.UserJid != "" {
-		mp.addText("user_jid", params.UserJid, "")
-	}
+	mp.addTextIfSet("user_jid", params.UserJid, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -7362,12 +6994,8 @@ func (c *Client) SendChatbotMessages(ctx context.Context, params SendChatbotMess
 	mp.addText("to_jid", params.ToJid, "")
 	mp.addText("account_id", params.AccountID, "")
 	mp.addText("content", params.Content, "")
-	if params.VisibleToUser != "" {
-		mp.addText("visible_to_user", params.VisibleToUser, "")
-	}
-	if params.UserJid != "" {
-		mp.addText("user_jid", params.UserJid, "")
-	}
+	mp.addTextIfSet("visible_to_user", params.VisibleToUser, "")
+	mp.addTextIfSet("user_jid", params.UserJid, "")
 	if params.IsMarkdownSupport != nil {
 		mp.addText("is_markdown_support", strconv.FormatBool(*params.IsMarkdownSupport), "")
 	}
@@ -7409,21 +7037,13 @@ func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessages
 	r.addPath("/im/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/chat/messages")
-	if params.ChatUser != "" {
-		r.addQuery("chat_user", params.ChatUser)
-	}
-	if params.Channel != "" {
-		r.addQuery("channel", params.Channel)
-	}
-	if params.Date != "" {
-		r.addQuery("date", params.Date)
-	}
+	r.addQueryIfSet("chat_user", params.ChatUser)
+	r.addQueryIfSet("channel", params.Channel)
+	r.addQueryIfSet("date", params.Date)
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -7499,12 +7119,8 @@ func (c *Client) SendIMMessages(ctx context.Context, params SendIMMessagesParams
 	r.addPath("/im/users/me/chat/messages")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.ChatUser != "" {
-		r.addQuery("chat_user", params.ChatUser)
-	}
-	if params.Message != "" {
-		mp.addText("message", params.Message, "")
-	}
+	r.addQueryIfSet("chat_user", params.ChatUser)
+	mp.addTextIfSet("message", params.Message, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -7548,18 +7164,12 @@ func (c *Client) UsersListMeetings(ctx context.Context, params UsersListMeetings
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/meetings")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.PageNumber != "" {
-		r.addQuery("page_number", params.PageNumber)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("page_number", params.PageNumber)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -7655,12 +7265,8 @@ func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, 
 	r.addPath("/meetings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Topic != "" {
-		mp.addText("topic", params.Topic, "")
-	}
-	if params.Type != "" {
-		mp.addText("type", string(params.Type), "")
-	}
+	mp.addTextIfSet("topic", params.Topic, "")
+	mp.addTextIfSet("type", string(params.Type), "")
 	if params.PreSchedule != nil {
 		mp.addText("pre_schedule", strconv.FormatBool(*params.PreSchedule), "")
 	}
@@ -7670,33 +7276,17 @@ func (c *Client) CreateMeeting(ctx context.Context, params CreateMeetingParams, 
 	if params.Duration != nil {
 		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
-	if params.ScheduleFor != "" {
-		mp.addText("schedule_for", params.ScheduleFor, "")
-	}
-	if params.Timezone != "" {
-		mp.addText("timezone", params.Timezone, "")
-	}
-	if params.Password != "" {
-		mp.addText("password", params.Password, "")
-	}
+	mp.addTextIfSet("schedule_for", params.ScheduleFor, "")
+	mp.addTextIfSet("timezone", params.Timezone, "")
+	mp.addTextIfSet("password", params.Password, "")
 	if params.DefaultPassword != nil {
 		mp.addText("default_password", strconv.FormatBool(*params.DefaultPassword), "")
 	}
-	if params.Agenda != "" {
-		mp.addText("agenda", params.Agenda, "")
-	}
-	if params.TrackingFields != "" {
-		mp.addText("tracking_fields", params.TrackingFields, "")
-	}
-	if params.Recurrence != "" {
-		mp.addText("recurrence", params.Recurrence, "")
-	}
-	if params.Settings != "" {
-		mp.addText("settings", params.Settings, "")
-	}
-	if params.TemplateID != "" {
-		mp.addText("template_id", params.TemplateID, "")
-	}
+	mp.addTextIfSet("agenda", params.Agenda, "")
+	mp.addTextIfSet("tracking_fields", params.TrackingFields, "")
+	mp.addTextIfSet("recurrence", params.Recurrence, "")
+	mp.addTextIfSet("settings", params.Settings, "")
+	mp.addTextIfSet("template_id", params.TemplateID, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -7803,9 +7393,7 @@ func (c *Client) AddAssistants(ctx context.Context, params AddAssistantsParams, 
 	r.addPath("/assistants")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Assistants != "" {
-		mp.addText("assistants", params.Assistants, "")
-	}
+	mp.addTextIfSet("assistants", params.Assistants, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8091,9 +7679,7 @@ func (c *Client) UploadVirtualBackgroundFile(ctx context.Context, params UploadV
 	r.addPath("/settings/virtual_backgrounds")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.File != "" {
-		mp.addText("file", params.File, "")
-	}
+	mp.addTextIfSet("file", params.File, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8140,9 +7726,7 @@ func (c *Client) UsersDeleteVirtualBackgroundFiles(ctx context.Context, params U
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/settings/virtual_backgrounds")
-	if params.FileIDs != "" {
-		r.addQuery("file_ids", params.FileIDs)
-	}
+	r.addQueryIfSet("file_ids", params.FileIDs)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8183,12 +7767,8 @@ func (c *Client) GetUserSettings(ctx context.Context, params GetUserSettingsPara
 	if params.LoginType != nil {
 		r.addQuery("login_type", strconv.FormatInt(*params.LoginType, 10))
 	}
-	if params.Option != "" {
-		r.addQuery("option", string(params.Option))
-	}
-	if params.CustomQueryFields != "" {
-		r.addQuery("custom_query_fields", params.CustomQueryFields)
-	}
+	r.addQueryIfSet("option", string(params.Option))
+	r.addQueryIfSet("custom_query_fields", params.CustomQueryFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8232,33 +7812,15 @@ func (c *Client) UpdateUserSettings(ctx context.Context, params UpdateUserSettin
 	r.addPath("/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Option != "" {
-		r.addQuery("option", params.Option)
-	}
-	if params.ScheduleMeeting != "" {
-		mp.addText("schedule_meeting", params.ScheduleMeeting, "")
-	}
-	if params.InMeeting != "" {
-		mp.addText("in_meeting", params.InMeeting, "")
-	}
-	if params.EmailNotification != "" {
-		mp.addText("email_notification", params.EmailNotification, "")
-	}
-	if params.Recording != "" {
-		mp.addText("recording", params.Recording, "")
-	}
-	if params.Telephony != "" {
-		mp.addText("telephony", params.Telephony, "")
-	}
-	if params.Feature != "" {
-		mp.addText("feature", params.Feature, "")
-	}
-	if params.Tsp != "" {
-		mp.addText("tsp", params.Tsp, "")
-	}
-	if params.Profile != "" {
-		mp.addText("profile", params.Profile, "")
-	}
+	r.addQueryIfSet("option", params.Option)
+	mp.addTextIfSet("schedule_meeting", params.ScheduleMeeting, "")
+	mp.addTextIfSet("in_meeting", params.InMeeting, "")
+	mp.addTextIfSet("email_notification", params.EmailNotification, "")
+	mp.addTextIfSet("recording", params.Recording, "")
+	mp.addTextIfSet("telephony", params.Telephony, "")
+	mp.addTextIfSet("feature", params.Feature, "")
+	mp.addTextIfSet("tsp", params.Tsp, "")
+	mp.addTextIfSet("profile", params.Profile, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8342,12 +7904,8 @@ func (c *Client) UpdateTSPAccount(ctx context.Context, params UpdateTSPAccountPa
 	mp := r.formData()
 	mp.addText("conference_code", params.ConferenceCode, "")
 	mp.addText("leader_pin", params.LeaderPin, "")
-	if params.DialInNumbers != "" {
-		mp.addText("dial_in_numbers", params.DialInNumbers, "")
-	}
-	if params.TspBridge != "" {
-		mp.addText("tsp_bridge", string(params.TspBridge), "")
-	}
+	mp.addTextIfSet("dial_in_numbers", params.DialInNumbers, "")
+	mp.addTextIfSet("tsp_bridge", string(params.TspBridge), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8465,12 +8023,8 @@ func (c *Client) AddUserTSPAccount(ctx context.Context, params AddUserTSPAccount
 	mp := r.formData()
 	mp.addText("conference_code", params.ConferenceCode, "")
 	mp.addText("leader_pin", params.LeaderPin, "")
-	if params.DialInNumbers != "" {
-		mp.addText("dial_in_numbers", params.DialInNumbers, "")
-	}
-	if params.TspBridge != "" {
-		mp.addText("tsp_bridge", string(params.TspBridge), "")
-	}
+	mp.addTextIfSet("dial_in_numbers", params.DialInNumbers, "")
+	mp.addTextIfSet("tsp_bridge", string(params.TspBridge), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8515,9 +8069,7 @@ func (c *Client) SetGlobalDialInURLForTSPUser(ctx context.Context, params SetGlo
 	r.addPath("/tsp/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.AudioURL != "" {
-		mp.addText("audio_url", params.AudioURL, "")
-	}
+	mp.addTextIfSet("audio_url", params.AudioURL, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8558,9 +8110,7 @@ func (c *Client) GetUserToken(ctx context.Context, params GetUserTokenParams, op
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
 	r.addPath("/token")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.TTL != nil {
 		r.addQuery("ttl", strconv.FormatInt(*params.TTL, 10))
 	}
@@ -8702,9 +8252,7 @@ func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, 
 	r.addPath("/webinars")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Topic != "" {
-		mp.addText("topic", params.Topic, "")
-	}
+	mp.addTextIfSet("topic", params.Topic, "")
 	if params.Type != nil {
 		mp.addText("type", strconv.FormatInt(*params.Type, 10), "")
 	}
@@ -8714,27 +8262,13 @@ func (c *Client) CreateWebinar(ctx context.Context, params CreateWebinarParams, 
 	if params.Duration != nil {
 		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
-	if params.Timezone != "" {
-		mp.addText("timezone", params.Timezone, "")
-	}
-	if params.Password != "" {
-		mp.addText("password", params.Password, "")
-	}
-	if params.Agenda != "" {
-		mp.addText("agenda", params.Agenda, "")
-	}
-	if params.TrackingFields != "" {
-		mp.addText("tracking_fields", params.TrackingFields, "")
-	}
-	if params.Recurrence != "" {
-		mp.addText("recurrence", params.Recurrence, "")
-	}
-	if params.Settings != "" {
-		mp.addText("settings", params.Settings, "")
-	}
-	if params.TemplateID != "" {
-		mp.addText("template_id", params.TemplateID, "")
-	}
+	mp.addTextIfSet("timezone", params.Timezone, "")
+	mp.addTextIfSet("password", params.Password, "")
+	mp.addTextIfSet("agenda", params.Agenda, "")
+	mp.addTextIfSet("tracking_fields", params.TrackingFields, "")
+	mp.addTextIfSet("recurrence", params.Recurrence, "")
+	mp.addTextIfSet("settings", params.Settings, "")
+	mp.addTextIfSet("template_id", params.TemplateID, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8835,72 +8369,32 @@ func (c *Client) UpdateUser(ctx context.Context, params UpdateUserParams, opts .
 	if params.LoginType != nil {
 		r.addQuery("login_type", strconv.FormatInt(*params.LoginType, 10))
 	}
-	if params.FirstName != "" {
-		mp.addText("first_name", params.FirstName, "")
-	}
-	if params.LastName != "" {
-		mp.addText("last_name", params.LastName, "")
-	}
-	if params.Type != "" {
-		mp.addText("type", string(params.Type), "")
-	}
+	mp.addTextIfSet("first_name", params.FirstName, "")
+	mp.addTextIfSet("last_name", params.LastName, "")
+	mp.addTextIfSet("type", string(params.Type), "")
 	if params.Pmi != nil {
 		mp.addText("pmi", strconv.FormatInt(*params.Pmi, 10), "")
 	}
 	if params.UsePmi != nil {
 		mp.addText("use_pmi", strconv.FormatBool(*params.UsePmi), "")
 	}
-	if params.Timezone != "" {
-		mp.addText("timezone", params.Timezone, "")
-	}
-	if params.Language != "" {
-		mp.addText("language", params.Language, "")
-	}
-	if params.Dept != "" {
-		mp.addText("dept", params.Dept, "")
-	}
-	if params.VanityName != "" {
-		mp.addText("vanity_name", params.VanityName, "")
-	}
-	if params.HostKey != "" {
-		mp.addText("host_key", params.HostKey, "")
-	}
-	if params.CmsUserID != "" {
-		mp.addText("cms_user_id", params.CmsUserID, "")
-	}
-	if params.JobTitle != "" {
-		mp.addText("job_title", params.JobTitle, "")
-	}
-	if params.Company != "" {
-		mp.addText("company", params.Company, "")
-	}
-	if params.Location != "" {
-		mp.addText("location", params.Location, "")
-	}
-	if params.PhoneNumber != "" {
-		mp.addText("phone_number", params.PhoneNumber, "")
-	}
-	if params.PhoneCountry != "" {
-		mp.addText("phone_country", params.PhoneCountry, "")
-	}
-	if params.CustomAttributes != "" {
-		mp.addText("custom_attributes", params.CustomAttributes, "")
-	}
-	if params.GroupID != "" {
-		mp.addText("group_id", params.GroupID, "")
-	}
-	if params.PhoneNumbers != "" {
-		mp.addText("phone_numbers", params.PhoneNumbers, "")
-	}
-	if params.Manager != "" {
-		mp.addText("manager", params.Manager, "")
-	}
-	if params.Pronouns != "" {
-		mp.addText("pronouns", params.Pronouns, "")
-	}
-	if params.PronounsOption != "" {
-		mp.addText("pronouns_option", string(params.PronounsOption), "")
-	}
+	mp.addTextIfSet("timezone", params.Timezone, "")
+	mp.addTextIfSet("language", params.Language, "")
+	mp.addTextIfSet("dept", params.Dept, "")
+	mp.addTextIfSet("vanity_name", params.VanityName, "")
+	mp.addTextIfSet("host_key", params.HostKey, "")
+	mp.addTextIfSet("cms_user_id", params.CmsUserID, "")
+	mp.addTextIfSet("job_title", params.JobTitle, "")
+	mp.addTextIfSet("company", params.Company, "")
+	mp.addTextIfSet("location", params.Location, "")
+	mp.addTextIfSet("phone_number", params.PhoneNumber, "")
+	mp.addTextIfSet("phone_country", params.PhoneCountry, "")
+	mp.addTextIfSet("custom_attributes", params.CustomAttributes, "")
+	mp.addTextIfSet("group_id", params.GroupID, "")
+	mp.addTextIfSet("phone_numbers", params.PhoneNumbers, "")
+	mp.addTextIfSet("manager", params.Manager, "")
+	mp.addTextIfSet("pronouns", params.Pronouns, "")
+	mp.addTextIfSet("pronouns_option", string(params.PronounsOption), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -8946,12 +8440,8 @@ func (c *Client) DeleteUser(ctx context.Context, params DeleteUserParams, opts .
 	r := newRequest("DeleteUser", "DELETE", authBearer, DeleteUserResponseDocs)
 	r.addPath("/users/")
 	r.addPathParam("userId", params.UserID)
-	if params.Action != "" {
-		r.addQuery("action", string(params.Action))
-	}
-	if params.TransferEmail != "" {
-		r.addQuery("transfer_email", params.TransferEmail)
-	}
+	r.addQueryIfSet("action", string(params.Action))
+	r.addQueryIfSet("transfer_email", params.TransferEmail)
 	if params.TransferMeeting != nil {
 		r.addQuery("transfer_meeting", strconv.FormatBool(*params.TransferMeeting))
 	}
@@ -9014,9 +8504,7 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	if params.Mc != nil {
 		r.addQuery("mc", strconv.FormatBool(*params.Mc))
 	}
@@ -9029,9 +8517,7 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 	if !params.To.IsZero() {
 		r.addQuery("to", params.To.Format(time.DateOnly))
 	}
-	if params.TrashType != "" {
-		r.addQuery("trash_type", string(params.TrashType))
-	}
+	r.addQueryIfSet("trash_type", string(params.TrashType))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -9462,9 +8948,7 @@ func (c *Client) UpdateUserPresenceStatus(ctx context.Context, params UpdateUser
 	r.addPath("/presence_status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Status != "" {
-		mp.addText("status", string(params.Status), "")
-	}
+	mp.addTextIfSet("status", string(params.Status), "")
 	if params.Duration != nil {
 		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
@@ -9542,24 +9026,14 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 	}
 	r := newRequest("ListUsers", "GET", authBearer, ListUsersResponseDocs)
 	r.addPath("/users")
-	if params.Status != "" {
-		r.addQuery("status", string(params.Status))
-	}
+	r.addQueryIfSet("status", string(params.Status))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.RoleID != "" {
-		r.addQuery("role_id", params.RoleID)
-	}
-	if params.PageNumber != "" {
-		r.addQuery("page_number", params.PageNumber)
-	}
-	if params.IncludeFields != "" {
-		r.addQuery("include_fields", string(params.IncludeFields))
-	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("role_id", params.RoleID)
+	r.addQueryIfSet("page_number", params.PageNumber)
+	r.addQueryIfSet("include_fields", string(params.IncludeFields))
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -9645,9 +9119,7 @@ func (c *Client) CreateUsers(ctx context.Context, params CreateUsersParams, opts
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
 	mp.addText("action", string(params.Action), "")
-	if params.UserInfo != "" {
-		mp.addText("user_info", params.UserInfo, "")
-	}
+	mp.addTextIfSet("user_info", params.UserInfo, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -9812,9 +9284,7 @@ func (c *Client) DeleteMeetingRegistrant(ctx context.Context, params DeleteMeeti
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants/")
 	r.addPathParam("registrantId", params.RegistrantID)
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -9938,12 +9408,8 @@ func (c *Client) MeetingsUpdateRegistrationQuestions(ctx context.Context, params
 	r.addPath("/registrants/questions")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Questions != "" {
-		mp.addText("questions", params.Questions, "")
-	}
-	if params.CustomQuestions != "" {
-		mp.addText("custom_questions", params.CustomQuestions, "")
-	}
+	mp.addTextIfSet("questions", params.Questions, "")
+	mp.addTextIfSet("custom_questions", params.CustomQuestions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -9983,21 +9449,15 @@ func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingR
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/registrants")
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
-	if params.Status != "" {
-		r.addQuery("status", string(params.Status))
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
+	r.addQueryIfSet("status", string(params.Status))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10082,63 +9542,25 @@ func (c *Client) AddMeetingRegistrant(ctx context.Context, params AddMeetingRegi
 	r.addPath("/registrants")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.OccurrenceIDs != "" {
-		r.addQuery("occurrence_ids", params.OccurrenceIDs)
-	}
-	if params.Email != "" {
-		mp.addText("email", params.Email, "")
-	}
-	if params.FirstName != "" {
-		mp.addText("first_name", params.FirstName, "")
-	}
-	if params.LastName != "" {
-		mp.addText("last_name", params.LastName, "")
-	}
-	if params.Address != "" {
-		mp.addText("address", params.Address, "")
-	}
-	if params.City != "" {
-		mp.addText("city", params.City, "")
-	}
-	if params.Country != "" {
-		mp.addText("country", params.Country, "")
-	}
-	if params.Zip != "" {
-		mp.addText("zip", params.Zip, "")
-	}
-	if params.State != "" {
-		mp.addText("state", params.State, "")
-	}
-	if params.Phone != "" {
-		mp.addText("phone", params.Phone, "")
-	}
-	if params.Industry != "" {
-		mp.addText("industry", params.Industry, "")
-	}
-	if params.Org != "" {
-		mp.addText("org", params.Org, "")
-	}
-	if params.JobTitle != "" {
-		mp.addText("job_title", params.JobTitle, "")
-	}
-	if params.PurchasingTimeFrame != "" {
-		mp.addText("purchasing_time_frame", params.PurchasingTimeFrame, "")
-	}
-	if params.RoleInPurchaseProcess != "" {
-		mp.addText("role_in_purchase_process", params.RoleInPurchaseProcess, "")
-	}
-	if params.NoOfEmployees != "" {
-		mp.addText("no_of_employees", params.NoOfEmployees, "")
-	}
-	if params.Comments != "" {
-		mp.addText("comments", params.Comments, "")
-	}
-	if params.CustomQuestions != "" {
-		mp.addText("custom_questions", params.CustomQuestions, "")
-	}
-	if params.Language != "" {
-		mp.addText("language", params.Language, "")
-	}
+	r.addQueryIfSet("occurrence_ids", params.OccurrenceIDs)
+	mp.addTextIfSet("email", params.Email, "")
+	mp.addTextIfSet("first_name", params.FirstName, "")
+	mp.addTextIfSet("last_name", params.LastName, "")
+	mp.addTextIfSet("address", params.Address, "")
+	mp.addTextIfSet("city", params.City, "")
+	mp.addTextIfSet("country", params.Country, "")
+	mp.addTextIfSet("zip", params.Zip, "")
+	mp.addTextIfSet("state", params.State, "")
+	mp.addTextIfSet("phone", params.Phone, "")
+	mp.addTextIfSet("industry", params.Industry, "")
+	mp.addTextIfSet("org", params.Org, "")
+	mp.addTextIfSet("job_title", params.JobTitle, "")
+	mp.addTextIfSet("purchasing_time_frame", params.PurchasingTimeFrame, "")
+	mp.addTextIfSet("role_in_purchase_process", params.RoleInPurchaseProcess, "")
+	mp.addTextIfSet("no_of_employees", params.NoOfEmployees, "")
+	mp.addTextIfSet("comments", params.Comments, "")
+	mp.addTextIfSet("custom_questions", params.CustomQuestions, "")
+	mp.addTextIfSet("language", params.Language, "")
 	if params.AutoApprove != nil {
 		mp.addText("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
 	}
@@ -10186,13 +9608,9 @@ func (c *Client) MeetingsUpdateRegistrantStatus(ctx context.Context, params Meet
 	r.addPath("/registrants/status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
 	mp.addText("action", string(params.Action), "")
-	if params.Registrants != "" {
-		mp.addText("registrants", params.Registrants, "")
-	}
+	mp.addTextIfSet("registrants", params.Registrants, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10273,12 +9691,8 @@ func (c *Client) UpdateMeetingPoll(ctx context.Context, params UpdateMeetingPoll
 	r.addPathParam("pollId", params.PollID)
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Title != "" {
-		mp.addText("title", params.Title, "")
-	}
-	if params.Questions != "" {
-		mp.addText("questions", params.Questions, "")
-	}
+	mp.addTextIfSet("title", params.Title, "")
+	mp.addTextIfSet("questions", params.Questions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10405,12 +9819,8 @@ func (c *Client) CreateMeetingPoll(ctx context.Context, params CreateMeetingPoll
 	r.addPath("/polls")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Title != "" {
-		mp.addText("title", params.Title, "")
-	}
-	if params.Questions != "" {
-		mp.addText("questions", params.Questions, "")
-	}
+	mp.addTextIfSet("title", params.Title, "")
+	mp.addTextIfSet("questions", params.Questions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10457,9 +9867,7 @@ func (c *Client) DeleteMeetingRecordingFile(ctx context.Context, params DeleteMe
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings/")
 	r.addPathParam("recordingId", params.RecordingID)
-	if params.Action != "" {
-		r.addQuery("action", string(params.Action))
-	}
+	r.addQueryIfSet("action", string(params.Action))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10501,9 +9909,7 @@ func (c *Client) RecoverSingleRecording(ctx context.Context, params RecoverSingl
 	r.addPath("/status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Action != "" {
-		mp.addText("action", string(params.Action), "")
-	}
+	mp.addTextIfSet("action", string(params.Action), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10582,39 +9988,27 @@ func (c *Client) UpdateMeetingRecordingSettings(ctx context.Context, params Upda
 	r.addPath("/recordings/settings")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.ShareRecording != "" {
-		mp.addText("share_recording", string(params.ShareRecording), "")
-	}
+	mp.addTextIfSet("share_recording", string(params.ShareRecording), "")
 	if params.RecordingAuthentication != nil {
 		mp.addText("recording_authentication", strconv.FormatBool(*params.RecordingAuthentication), "")
 	}
-	if params.AuthenticationOption != "" {
-		mp.addText("authentication_option", params.AuthenticationOption, "")
-	}
-	if params.AuthenticationDomains != "" {
-		mp.addText("authentication_domains", params.AuthenticationDomains, "")
-	}
+	mp.addTextIfSet("authentication_option", params.AuthenticationOption, "")
+	mp.addTextIfSet("authentication_domains", params.AuthenticationDomains, "")
 	if params.ViewerDownload != nil {
 		mp.addText("viewer_download", strconv.FormatBool(*params.ViewerDownload), "")
 	}
-	if params.Password != "" {
-		mp.addText("password", params.Password, "")
-	}
+	mp.addTextIfSet("password", params.Password, "")
 	if params.OnDemand != nil {
 		mp.addText("on_demand", strconv.FormatBool(*params.OnDemand), "")
 	}
-	if params.ApprovalType != "" {
-		mp.addText("approval_type", string(params.ApprovalType), "")
-	}
+	mp.addTextIfSet("approval_type", string(params.ApprovalType), "")
 	if params.SendEmailToHost != nil {
 		mp.addText("send_email_to_host", strconv.FormatBool(*params.SendEmailToHost), "")
 	}
 	if params.ShowSocialShareButtons != nil {
 		mp.addText("show_social_share_buttons", strconv.FormatBool(*params.ShowSocialShareButtons), "")
 	}
-	if params.Topic != "" {
-		mp.addText("topic", params.Topic, "")
-	}
+	mp.addTextIfSet("topic", params.Topic, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10700,12 +10094,8 @@ func (c *Client) RecordingsUpdateRegistrationQuestions(ctx context.Context, para
 	r.addPath("/recordings/registrants/questions")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Questions != "" {
-		mp.addText("questions", params.Questions, "")
-	}
-	if params.CustomQuestions != "" {
-		mp.addText("custom_questions", params.CustomQuestions, "")
-	}
+	mp.addTextIfSet("questions", params.Questions, "")
+	mp.addTextIfSet("custom_questions", params.CustomQuestions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10747,18 +10137,14 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addPath("/recordings/registrants")
-	if params.Status != "" {
-		r.addQuery("status", string(params.Status))
-	}
+	r.addQueryIfSet("status", string(params.Status))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10841,57 +10227,23 @@ func (c *Client) CreateRecordingRegistrant(ctx context.Context, params CreateRec
 	r.addPath("/recordings/registrants")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Email != "" {
-		mp.addText("email", params.Email, "")
-	}
-	if params.FirstName != "" {
-		mp.addText("first_name", params.FirstName, "")
-	}
-	if params.LastName != "" {
-		mp.addText("last_name", params.LastName, "")
-	}
-	if params.Address != "" {
-		mp.addText("address", params.Address, "")
-	}
-	if params.City != "" {
-		mp.addText("city", params.City, "")
-	}
-	if params.Country != "" {
-		mp.addText("country", params.Country, "")
-	}
-	if params.Zip != "" {
-		mp.addText("zip", params.Zip, "")
-	}
-	if params.State != "" {
-		mp.addText("state", params.State, "")
-	}
-	if params.Phone != "" {
-		mp.addText("phone", params.Phone, "")
-	}
-	if params.Industry != "" {
-		mp.addText("industry", params.Industry, "")
-	}
-	if params.Org != "" {
-		mp.addText("org", params.Org, "")
-	}
-	if params.JobTitle != "" {
-		mp.addText("job_title", params.JobTitle, "")
-	}
-	if params.PurchasingTimeFrame != "" {
-		mp.addText("purchasing_time_frame", params.PurchasingTimeFrame, "")
-	}
-	if params.RoleInPurchaseProcess != "" {
-		mp.addText("role_in_purchase_process", params.RoleInPurchaseProcess, "")
-	}
-	if params.NoOfEmployees != "" {
-		mp.addText("no_of_employees", params.NoOfEmployees, "")
-	}
-	if params.Comments != "" {
-		mp.addText("comments", params.Comments, "")
-	}
-	if params.CustomQuestions != "" {
-		mp.addText("custom_questions", params.CustomQuestions, "")
-	}
+	mp.addTextIfSet("email", params.Email, "")
+	mp.addTextIfSet("first_name", params.FirstName, "")
+	mp.addTextIfSet("last_name", params.LastName, "")
+	mp.addTextIfSet("address", params.Address, "")
+	mp.addTextIfSet("city", params.City, "")
+	mp.addTextIfSet("country", params.Country, "")
+	mp.addTextIfSet("zip", params.Zip, "")
+	mp.addTextIfSet("state", params.State, "")
+	mp.addTextIfSet("phone", params.Phone, "")
+	mp.addTextIfSet("industry", params.Industry, "")
+	mp.addTextIfSet("org", params.Org, "")
+	mp.addTextIfSet("job_title", params.JobTitle, "")
+	mp.addTextIfSet("purchasing_time_frame", params.PurchasingTimeFrame, "")
+	mp.addTextIfSet("role_in_purchase_process", params.RoleInPurchaseProcess, "")
+	mp.addTextIfSet("no_of_employees", params.NoOfEmployees, "")
+	mp.addTextIfSet("comments", params.Comments, "")
+	mp.addTextIfSet("custom_questions", params.CustomQuestions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10937,9 +10289,7 @@ func (c *Client) RecordingsUpdateRegistrantStatus(ctx context.Context, params Re
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
 	mp.addText("action", string(params.Action), "")
-	if params.Registrants != "" {
-		mp.addText("registrants", params.Registrants, "")
-	}
+	mp.addTextIfSet("registrants", params.Registrants, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -10983,9 +10333,7 @@ func (c *Client) GetMeetingRecordings(ctx context.Context, params GetMeetingReco
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings")
-	if params.IncludeFields != "" {
-		r.addQuery("include_fields", params.IncludeFields)
-	}
+	r.addQueryIfSet("include_fields", params.IncludeFields)
 	if params.TTL != nil {
 		r.addQuery("ttl", strconv.FormatInt(*params.TTL, 10))
 	}
@@ -11032,9 +10380,7 @@ func (c *Client) DeleteMeetingRecordings(ctx context.Context, params DeleteMeeti
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/recordings")
-	if params.Action != "" {
-		r.addQuery("action", string(params.Action))
-	}
+	r.addQueryIfSet("action", string(params.Action))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11079,9 +10425,7 @@ func (c *Client) RecoverMeetingRecordings(ctx context.Context, params RecoverMee
 	r.addPath("/recordings/status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Action != "" {
-		mp.addText("action", string(params.Action), "")
-	}
+	mp.addTextIfSet("action", string(params.Action), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11221,12 +10565,8 @@ func (c *Client) MeetingsUpdateLiveStreamStatus(ctx context.Context, params Meet
 	r.addPath("/livestream/status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Action != "" {
-		mp.addText("action", string(params.Action), "")
-	}
-	if params.Settings != "" {
-		mp.addText("settings", params.Settings, "")
-	}
+	mp.addTextIfSet("action", string(params.Action), "")
+	mp.addTextIfSet("settings", params.Settings, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11262,9 +10602,7 @@ func (c *Client) GetMeeting(ctx context.Context, params GetMeetingParams, opts .
 	r := newRequest("GetMeeting", "GET", authBearer, GetMeetingResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
 	if params.ShowPreviousOccurrences != nil {
 		r.addQuery("show_previous_occurrences", strconv.FormatBool(*params.ShowPreviousOccurrences))
 	}
@@ -11316,15 +10654,9 @@ func (c *Client) UpdateMeeting(ctx context.Context, params UpdateMeetingParams, 
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
-	if params.ScheduleFor != "" {
-		mp.addText("schedule_for", params.ScheduleFor, "")
-	}
-	if params.Topic != "" {
-		mp.addText("topic", params.Topic, "")
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
+	mp.addTextIfSet("schedule_for", params.ScheduleFor, "")
+	mp.addTextIfSet("topic", params.Topic, "")
 	if params.Type != nil {
 		mp.addText("type", strconv.FormatInt(*params.Type, 10), "")
 	}
@@ -11337,27 +10669,13 @@ func (c *Client) UpdateMeeting(ctx context.Context, params UpdateMeetingParams, 
 	if params.Duration != nil {
 		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
-	if params.Timezone != "" {
-		mp.addText("timezone", params.Timezone, "")
-	}
-	if params.Password != "" {
-		mp.addText("password", params.Password, "")
-	}
-	if params.Agenda != "" {
-		mp.addText("agenda", params.Agenda, "")
-	}
-	if params.TemplateID != "" {
-		mp.addText("template_id", params.TemplateID, "")
-	}
-	if params.TrackingFields != "" {
-		mp.addText("tracking_fields", params.TrackingFields, "")
-	}
-	if params.Recurrence != "" {
-		mp.addText("recurrence", params.Recurrence, "")
-	}
-	if params.Settings != "" {
-		mp.addText("settings", params.Settings, "")
-	}
+	mp.addTextIfSet("timezone", params.Timezone, "")
+	mp.addTextIfSet("password", params.Password, "")
+	mp.addTextIfSet("agenda", params.Agenda, "")
+	mp.addTextIfSet("template_id", params.TemplateID, "")
+	mp.addTextIfSet("tracking_fields", params.TrackingFields, "")
+	mp.addTextIfSet("recurrence", params.Recurrence, "")
+	mp.addTextIfSet("settings", params.Settings, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11393,15 +10711,11 @@ func (c *Client) DeleteMeeting(ctx context.Context, params DeleteMeetingParams, 
 	r := newRequest("DeleteMeeting", "DELETE", authBearer, DeleteMeetingResponseDocs)
 	r.addPath("/meetings/")
 	r.addPathParam("meetingId", strconv.FormatInt(params.MeetingID, 10))
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
 	if params.ScheduleForReminder != nil {
 		r.addQuery("schedule_for_reminder", strconv.FormatBool(*params.ScheduleForReminder))
 	}
-	if params.CancelMeetingReminder != "" {
-		r.addQuery("cancel_meeting_reminder", params.CancelMeetingReminder)
-	}
+	r.addQueryIfSet("cancel_meeting_reminder", params.CancelMeetingReminder)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11439,9 +10753,7 @@ func (c *Client) UpdateMeetingStatus(ctx context.Context, params UpdateMeetingSt
 	r.addPath("/status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Action != "" {
-		mp.addText("action", string(params.Action), "")
-	}
+	mp.addTextIfSet("action", string(params.Action), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11527,9 +10839,7 @@ func (c *Client) MeetingsPerformBatchRegistration(ctx context.Context, params Me
 	if params.AutoApprove != nil {
 		mp.addText("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
 	}
-	if params.Registrants != "" {
-		mp.addText("registrants", params.Registrants, "")
-	}
+	mp.addTextIfSet("registrants", params.Registrants, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11576,12 +10886,8 @@ func (c *Client) PerformBatchPollCreation(ctx context.Context, params PerformBat
 	r.addPath("/batch_polls")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Title != "" {
-		mp.addText("title", params.Title, "")
-	}
-	if params.Questions != "" {
-		mp.addText("questions", params.Questions, "")
-	}
+	mp.addTextIfSet("title", params.Title, "")
+	mp.addTextIfSet("questions", params.Questions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11625,9 +10931,7 @@ func (c *Client) CreateMeetingInviteLinks(ctx context.Context, params CreateMeet
 	if params.TTL != nil {
 		mp.addText("ttl", strconv.FormatInt(*params.TTL, 10), "")
 	}
-	if params.Attendees != "" {
-		mp.addText("attendees", params.Attendees, "")
-	}
+	mp.addTextIfSet("attendees", params.Attendees, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11715,9 +11019,7 @@ func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastM
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -11981,18 +11283,12 @@ func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeeting
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.IncludeFields != "" {
-		r.addQuery("include_fields", params.IncludeFields)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("include_fields", params.IncludeFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12087,9 +11383,7 @@ func (c *Client) GetMeetingParticipantQoS(ctx context.Context, params GetMeeting
 	r.addPath("/participants/")
 	r.addPathParam("participantId", params.ParticipantID)
 	r.addPath("/qos")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12142,15 +11436,11 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/qos")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12228,15 +11518,11 @@ func (c *Client) MeetingsGetSharingRecordingDetails(ctx context.Context, params 
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/sharing")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12321,12 +11607,8 @@ func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeeti
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
 	r.addPath("/participants/satisfaction")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("type", string(params.Type))
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -12410,9 +11692,7 @@ func (c *Client) GetMeetingDetails(ctx context.Context, params GetMeetingDetails
 	r := newRequest("GetMeetingDetails", "GET", authBearer, GetMeetingDetailsResponseDocs)
 	r.addPath("/metrics/meetings/")
 	r.addPathParam("meetingId", params.MeetingID)
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12457,20 +11737,14 @@ func (c *Client) MetricsListMeetings(ctx context.Context, params MetricsListMeet
 	}
 	r := newRequest("MetricsListMeetings", "GET", authBearer, MetricsListMeetingsResponseDocs)
 	r.addPath("/metrics/meetings")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.IncludeFields != "" {
-		r.addQuery("include_fields", params.IncludeFields)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("include_fields", params.IncludeFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12556,18 +11830,12 @@ func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarPa
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.IncludeFields != "" {
-		r.addQuery("include_fields", params.IncludeFields)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("include_fields", params.IncludeFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12665,9 +11933,7 @@ func (c *Client) GetWebinarParticipantQoS(ctx context.Context, params GetWebinar
 	r.addPath("/participants/")
 	r.addPathParam("participantId", params.ParticipantID)
 	r.addPath("/qos")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12720,15 +11986,11 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/qos")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12806,15 +12068,11 @@ func (c *Client) WebinarsGetSharingRecordingDetails(ctx context.Context, params 
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/sharing")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12899,15 +12157,11 @@ func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebin
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
 	r.addPath("/participants/satisfaction")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -12984,9 +12238,7 @@ func (c *Client) GetWebinarDetails(ctx context.Context, params GetWebinarDetails
 	r := newRequest("GetWebinarDetails", "GET", authBearer, GetWebinarDetailsResponseDocs)
 	r.addPath("/metrics/webinars/")
 	r.addPathParam("webinarId", params.WebinarID)
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -13023,17 +12275,13 @@ func (c *Client) MetricsListWebinars(ctx context.Context, params MetricsListWebi
 	}
 	r := newRequest("MetricsListWebinars", "GET", authBearer, MetricsListWebinarsResponseDocs)
 	r.addPath("/metrics/webinars")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -13115,9 +12363,7 @@ func (c *Client) MetricsListZoomRooms(ctx context.Context, params MetricsListZoo
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -13201,9 +12447,7 @@ func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDet
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -13378,9 +12622,7 @@ func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZo
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -13556,9 +12798,7 @@ func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoo
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -13695,9 +12935,7 @@ func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, op
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -13785,9 +13023,7 @@ func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -13866,9 +13102,7 @@ func (c *Client) GetMeetingQualityScores(ctx context.Context, params GetMeetingQ
 	r.addPath("/metrics/quality")
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -13917,9 +13151,7 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 	}
 	r := newRequest("GetActiveInactiveHostReports", "GET", authBearer, GetActiveInactiveHostReportsResponseDocs)
 	r.addPath("/report/users")
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("type", string(params.Type))
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
@@ -13928,9 +13160,7 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -14019,12 +13249,8 @@ func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReports
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("type", string(params.Type))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -14136,12 +13362,8 @@ func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMee
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.IncludeFields != "" {
-		r.addQuery("include_fields", params.IncludeFields)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("include_fields", params.IncludeFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -14313,12 +13535,8 @@ func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWeb
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.IncludeFields != "" {
-		r.addQuery("include_fields", params.IncludeFields)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("include_fields", params.IncludeFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -14529,9 +13747,7 @@ func (c *Client) GetBillingInvoiceReports(ctx context.Context, params GetBilling
 	}
 	r := newRequest("GetBillingInvoiceReports", "GET", authBearer, GetBillingInvoiceReportsResponseDocs)
 	r.addPath("/report/billing/invoices")
-	if params.BillingID != "" {
-		r.addQuery("billing_id", params.BillingID)
-	}
+	r.addQueryIfSet("billing_id", params.BillingID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -14578,9 +13794,7 @@ func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessi
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -14663,12 +13877,8 @@ func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessa
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.IncludeFields != "" {
-		r.addQuery("include_fields", params.IncludeFields)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("include_fields", params.IncludeFields)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -14794,9 +14004,7 @@ func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneRep
 	if params.Type != nil {
 		r.addQuery("type", strconv.FormatInt(*params.Type, 10))
 	}
-	if params.QueryDateType != "" {
-		r.addQuery("query_date_type", string(params.QueryDateType))
-	}
+	r.addQueryIfSet("query_date_type", string(params.QueryDateType))
 	r.addQuery("from", params.From.Format(time.DateOnly))
 	r.addQuery("to", params.To.Format(time.DateOnly))
 	if params.PageSize != nil {
@@ -14805,9 +14013,7 @@ func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneRep
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -14909,12 +14115,8 @@ func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperation
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.CategoryType != "" {
-		r.addQuery("category_type", params.CategoryType)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("category_type", params.CategoryType)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -14995,12 +14197,8 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.Type != "" {
-		r.addQuery("type", string(params.Type))
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("type", string(params.Type))
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -15085,9 +14283,7 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -15142,15 +14338,11 @@ func (c *Client) ListMembersInRole(ctx context.Context, params ListMembersInRole
 	r.addPath("/roles/")
 	r.addPathParam("roleId", params.RoleID)
 	r.addPath("/members")
-	if params.PageCount != "" {
-		r.addQuery("page_count", params.PageCount)
-	}
+	r.addQueryIfSet("page_count", params.PageCount)
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
@@ -15237,9 +14429,7 @@ func (c *Client) AssignRole(ctx context.Context, params AssignRoleParams, opts .
 	r.addPath("/members")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Members != "" {
-		mp.addText("members", params.Members, "")
-	}
+	mp.addTextIfSet("members", params.Members, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -15380,24 +14570,14 @@ func (c *Client) UpdateRoleInformation(ctx context.Context, params UpdateRoleInf
 	r.addPathParam("roleId", params.RoleID)
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.ID != "" {
-		mp.addText("id", params.ID, "")
-	}
-	if params.Name != "" {
-		mp.addText("name", params.Name, "")
-	}
-	if params.Description != "" {
-		mp.addText("description", params.Description, "")
-	}
+	mp.addTextIfSet("id", params.ID, "")
+	mp.addTextIfSet("name", params.Name, "")
+	mp.addTextIfSet("description", params.Description, "")
 	if params.TotalMembers != nil {
 		mp.addText("total_members", strconv.FormatInt(*params.TotalMembers, 10), "")
 	}
-	if params.Privileges != "" {
-		mp.addText("privileges", params.Privileges, "")
-	}
-	if params.SubAccountPrivileges != "" {
-		mp.addText("sub_account_privileges", params.SubAccountPrivileges, "")
-	}
+	mp.addTextIfSet("privileges", params.Privileges, "")
+	mp.addTextIfSet("sub_account_privileges", params.SubAccountPrivileges, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -15527,15 +14707,9 @@ func (c *Client) CreateRole(ctx context.Context, params CreateRoleParams, opts .
 	r.addPath("/roles")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Name != "" {
-		mp.addText("name", params.Name, "")
-	}
-	if params.Description != "" {
-		mp.addText("description", params.Description, "")
-	}
-	if params.Privileges != "" {
-		mp.addText("privileges", params.Privileges, "")
-	}
+	mp.addTextIfSet("name", params.Name, "")
+	mp.addTextIfSet("description", params.Description, "")
+	mp.addTextIfSet("privileges", params.Privileges, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -15613,9 +14787,7 @@ func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateA
 	r.addPath("/tsp")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.TspProvider != "" {
-		mp.addText("tsp_provider", params.TspProvider, "")
-	}
+	mp.addTextIfSet("tsp_provider", params.TspProvider, "")
 	if params.Enable != nil {
 		mp.addText("enable", strconv.FormatBool(*params.Enable), "")
 	}
@@ -15631,9 +14803,7 @@ func (c *Client) UpdateAccountTSPInformation(ctx context.Context, params UpdateA
 	if params.DialInNumberUnrestricted != nil {
 		mp.addText("dial_in_number_unrestricted", strconv.FormatBool(*params.DialInNumberUnrestricted), "")
 	}
-	if params.TspBridge != "" {
-		mp.addText("tsp_bridge", string(params.TspBridge), "")
-	}
+	mp.addTextIfSet("tsp_bridge", string(params.TspBridge), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -15727,9 +14897,7 @@ func (c *Client) AddPanelists(ctx context.Context, params AddPanelistsParams, op
 	r.addPath("/panelists")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Panelists != "" {
-		mp.addText("panelists", params.Panelists, "")
-	}
+	mp.addTextIfSet("panelists", params.Panelists, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -15910,12 +15078,8 @@ func (c *Client) WebinarsUpdateRegistrationQuestions(ctx context.Context, params
 	r.addPath("/registrants/questions")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Questions != "" {
-		mp.addText("questions", params.Questions, "")
-	}
-	if params.CustomQuestions != "" {
-		mp.addText("custom_questions", params.CustomQuestions, "")
-	}
+	mp.addTextIfSet("questions", params.Questions, "")
+	mp.addTextIfSet("custom_questions", params.CustomQuestions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -15962,9 +15126,7 @@ func (c *Client) GetWebinarRegistrant(ctx context.Context, params GetWebinarRegi
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/")
 	r.addPathParam("registrantId", params.RegistrantID)
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16005,9 +15167,7 @@ func (c *Client) DeleteWebinarRegistrant(ctx context.Context, params DeleteWebin
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants/")
 	r.addPathParam("registrantId", params.RegistrantID)
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16053,24 +15213,16 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addPath("/registrants")
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
-	if params.Status != "" {
-		r.addQuery("status", string(params.Status))
-	}
-	if params.TrackingSourceID != "" {
-		r.addQuery("tracking_source_id", params.TrackingSourceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
+	r.addQueryIfSet("status", string(params.Status))
+	r.addQueryIfSet("tracking_source_id", params.TrackingSourceID)
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
 	if params.PageNumber != nil {
 		r.addQuery("page_number", strconv.FormatInt(*params.PageNumber, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16157,60 +15309,24 @@ func (c *Client) AddWebinarRegistrant(ctx context.Context, params AddWebinarRegi
 	r.addPath("/registrants")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.OccurrenceIDs != "" {
-		r.addQuery("occurrence_ids", params.OccurrenceIDs)
-	}
-	if params.Email != "" {
-		mp.addText("email", params.Email, "")
-	}
-	if params.FirstName != "" {
-		mp.addText("first_name", params.FirstName, "")
-	}
-	if params.LastName != "" {
-		mp.addText("last_name", params.LastName, "")
-	}
-	if params.Address != "" {
-		mp.addText("address", params.Address, "")
-	}
-	if params.City != "" {
-		mp.addText("city", params.City, "")
-	}
-	if params.Country != "" {
-		mp.addText("country", params.Country, "")
-	}
-	if params.Zip != "" {
-		mp.addText("zip", params.Zip, "")
-	}
-	if params.State != "" {
-		mp.addText("state", params.State, "")
-	}
-	if params.Phone != "" {
-		mp.addText("phone", params.Phone, "")
-	}
-	if params.Industry != "" {
-		mp.addText("industry", params.Industry, "")
-	}
-	if params.Org != "" {
-		mp.addText("org", params.Org, "")
-	}
-	if params.JobTitle != "" {
-		mp.addText("job_title", params.JobTitle, "")
-	}
-	if params.PurchasingTimeFrame != "" {
-		mp.addText("purchasing_time_frame", params.PurchasingTimeFrame, "")
-	}
-	if params.RoleInPurchaseProcess != "" {
-		mp.addText("role_in_purchase_process", params.RoleInPurchaseProcess, "")
-	}
-	if params.NoOfEmployees != "" {
-		mp.addText("no_of_employees", params.NoOfEmployees, "")
-	}
-	if params.Comments != "" {
-		mp.addText("comments", params.Comments, "")
-	}
-	if params.CustomQuestions != "" {
-		mp.addText("custom_questions", params.CustomQuestions, "")
-	}
+	r.addQueryIfSet("occurrence_ids", params.OccurrenceIDs)
+	mp.addTextIfSet("email", params.Email, "")
+	mp.addTextIfSet("first_name", params.FirstName, "")
+	mp.addTextIfSet("last_name", params.LastName, "")
+	mp.addTextIfSet("address", params.Address, "")
+	mp.addTextIfSet("city", params.City, "")
+	mp.addTextIfSet("country", params.Country, "")
+	mp.addTextIfSet("zip", params.Zip, "")
+	mp.addTextIfSet("state", params.State, "")
+	mp.addTextIfSet("phone", params.Phone, "")
+	mp.addTextIfSet("industry", params.Industry, "")
+	mp.addTextIfSet("org", params.Org, "")
+	mp.addTextIfSet("job_title", params.JobTitle, "")
+	mp.addTextIfSet("purchasing_time_frame", params.PurchasingTimeFrame, "")
+	mp.addTextIfSet("role_in_purchase_process", params.RoleInPurchaseProcess, "")
+	mp.addTextIfSet("no_of_employees", params.NoOfEmployees, "")
+	mp.addTextIfSet("comments", params.Comments, "")
+	mp.addTextIfSet("custom_questions", params.CustomQuestions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16256,13 +15372,9 @@ func (c *Client) WebinarsUpdateRegistrantStatus(ctx context.Context, params Webi
 	r.addPath("/registrants/status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
 	mp.addText("action", string(params.Action), "")
-	if params.Registrants != "" {
-		mp.addText("registrants", params.Registrants, "")
-	}
+	mp.addTextIfSet("registrants", params.Registrants, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16342,12 +15454,8 @@ func (c *Client) UpdateWebinarPoll(ctx context.Context, params UpdateWebinarPoll
 	r.addPathParam("pollId", params.PollID)
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Title != "" {
-		mp.addText("title", params.Title, "")
-	}
-	if params.Questions != "" {
-		mp.addText("questions", params.Questions, "")
-	}
+	mp.addTextIfSet("title", params.Title, "")
+	mp.addTextIfSet("questions", params.Questions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16463,12 +15571,8 @@ func (c *Client) CreateWebinarPoll(ctx context.Context, params CreateWebinarPoll
 	r.addPath("/polls")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Title != "" {
-		mp.addText("title", params.Title, "")
-	}
-	if params.Questions != "" {
-		mp.addText("questions", params.Questions, "")
-	}
+	mp.addTextIfSet("title", params.Title, "")
+	mp.addTextIfSet("questions", params.Questions, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16612,12 +15716,8 @@ func (c *Client) WebinarsUpdateLiveStreamStatus(ctx context.Context, params Webi
 	r.addPath("/livestream/status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Action != "" {
-		mp.addText("action", string(params.Action), "")
-	}
-	if params.Settings != "" {
-		mp.addText("settings", params.Settings, "")
-	}
+	mp.addTextIfSet("action", string(params.Action), "")
+	mp.addTextIfSet("settings", params.Settings, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16657,9 +15757,7 @@ func (c *Client) GetWebinar(ctx context.Context, params GetWebinarParams, opts .
 	r := newRequest("GetWebinar", "GET", authBearer, GetWebinarResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
 	if params.ShowPreviousOccurrences != nil {
 		r.addQuery("show_previous_occurrences", strconv.FormatBool(*params.ShowPreviousOccurrences))
 	}
@@ -16713,12 +15811,8 @@ func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, 
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
-	if params.Topic != "" {
-		mp.addText("topic", params.Topic, "")
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
+	mp.addTextIfSet("topic", params.Topic, "")
 	if params.Type != nil {
 		mp.addText("type", strconv.FormatInt(*params.Type, 10), "")
 	}
@@ -16728,24 +15822,12 @@ func (c *Client) UpdateWebinar(ctx context.Context, params UpdateWebinarParams, 
 	if params.Duration != nil {
 		mp.addText("duration", strconv.FormatInt(*params.Duration, 10), "")
 	}
-	if params.Timezone != "" {
-		mp.addText("timezone", params.Timezone, "")
-	}
-	if params.Password != "" {
-		mp.addText("password", params.Password, "")
-	}
-	if params.Agenda != "" {
-		mp.addText("agenda", params.Agenda, "")
-	}
-	if params.TrackingFields != "" {
-		mp.addText("tracking_fields", params.TrackingFields, "")
-	}
-	if params.Recurrence != "" {
-		mp.addText("recurrence", params.Recurrence, "")
-	}
-	if params.Settings != "" {
-		mp.addText("settings", params.Settings, "")
-	}
+	mp.addTextIfSet("timezone", params.Timezone, "")
+	mp.addTextIfSet("password", params.Password, "")
+	mp.addTextIfSet("agenda", params.Agenda, "")
+	mp.addTextIfSet("tracking_fields", params.TrackingFields, "")
+	mp.addTextIfSet("recurrence", params.Recurrence, "")
+	mp.addTextIfSet("settings", params.Settings, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16786,12 +15868,8 @@ func (c *Client) DeleteWebinar(ctx context.Context, params DeleteWebinarParams, 
 	r := newRequest("DeleteWebinar", "DELETE", authBearer, DeleteWebinarResponseDocs)
 	r.addPath("/webinars/")
 	r.addPathParam("webinarId", strconv.FormatInt(params.WebinarID, 10))
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
-	if params.CancelWebinarReminder != "" {
-		r.addQuery("cancel_webinar_reminder", params.CancelWebinarReminder)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
+	r.addQueryIfSet("cancel_webinar_reminder", params.CancelWebinarReminder)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16834,9 +15912,7 @@ func (c *Client) UpdateWebinarStatus(ctx context.Context, params UpdateWebinarSt
 	r.addPath("/status")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Action != "" {
-		mp.addText("action", string(params.Action), "")
-	}
+	mp.addTextIfSet("action", string(params.Action), "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16885,9 +15961,7 @@ func (c *Client) WebinarsPerformBatchRegistration(ctx context.Context, params We
 	if params.AutoApprove != nil {
 		mp.addText("auto_approve", strconv.FormatBool(*params.AutoApprove), "")
 	}
-	if params.Registrants != "" {
-		mp.addText("registrants", params.Registrants, "")
-	}
+	mp.addTextIfSet("registrants", params.Registrants, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -16981,9 +16055,7 @@ func (c *Client) CreateWebinarInviteLinks(ctx context.Context, params CreateWebi
 	if params.TTL != nil {
 		mp.addText("ttl", strconv.FormatInt(*params.TTL, 10), "")
 	}
-	if params.Attendees != "" {
-		mp.addText("attendees", params.Attendees, "")
-	}
+	mp.addTextIfSet("attendees", params.Attendees, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -17030,9 +16102,7 @@ func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinar
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -17283,15 +16353,11 @@ func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsen
 	r.addPath("/past_webinars/")
 	r.addPathParam("WebinarUUID", params.WebinarUUID)
 	r.addPath("/absentees")
-	if params.OccurrenceID != "" {
-		r.addQuery("occurrence_id", params.OccurrenceID)
-	}
+	r.addQueryIfSet("occurrence_id", params.OccurrenceID)
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -17368,15 +16434,11 @@ func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompany
 	r := newRequest("SearchCompanyContacts", "GET", authBearer, SearchCompanyContactsResponseDocs)
 	r.addPath("/contacts")
 	r.addQuery("search_key", params.SearchKey)
-	if params.QueryPresenceStatus != "" {
-		r.addQuery("query_presence_status", params.QueryPresenceStatus)
-	}
+	r.addQueryIfSet("query_presence_status", params.QueryPresenceStatus)
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -17507,9 +16569,7 @@ func (c *Client) UseInMeetingRecordingControls(ctx context.Context, params UseIn
 	r.addPath("/events")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Method != "" {
-		mp.addText("method", params.Method, "")
-	}
+	mp.addTextIfSet("method", params.Method, "")
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err
@@ -17593,18 +16653,10 @@ func (c *Client) ListArchivedFiles(ctx context.Context, params ListArchivedFiles
 	if params.PageSize != nil {
 		r.addQuery("page_size", strconv.FormatInt(*params.PageSize, 10))
 	}
-	if params.NextPageToken != "" {
-		r.addQuery("next_page_token", params.NextPageToken)
-	}
-	if params.From != "" {
-		r.addQuery("from", params.From)
-	}
-	if params.To != "" {
-		r.addQuery("to", params.To)
-	}
-	if params.QueryDateType != "" {
-		r.addQuery("query_date_type", params.QueryDateType)
-	}
+	r.addQueryIfSet("next_page_token", params.NextPageToken)
+	r.addQueryIfSet("from", params.From)
+	r.addQueryIfSet("to", params.To)
+	r.addQueryIfSet("query_date_type", params.QueryDateType)
 	resp, body, err := c.send(ctx, r, opts)
 	if err != nil {
 		return nil, err

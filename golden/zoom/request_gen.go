@@ -94,6 +94,17 @@ func (r *request) addQuery(key, value string) {
 	r.query = append(r.query, keyValue{key: key, value: value})
 }
 
+// addQueryIfSet adds an optional query parameter unless its value is
+// empty: the presence test of every optional text field, in one place
+// rather than in every operation. Out of line: see newRequest.
+//
+//go:noinline
+func (r *request) addQueryIfSet(key, value string) {
+	if value != "" {
+		r.addQuery(key, value)
+	}
+}
+
 func (r *request) addHeader(key, value string) {
 	r.noteSecret(key, value)
 	r.header = append(r.header, keyValue{key: key, value: value})
@@ -291,6 +302,16 @@ type File struct {
 //go:noinline
 func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
+}
+
+// addTextIfSet adds an optional text part unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (m *multipartBody) addTextIfSet(name, value, contentType string) {
+	if value != "" {
+		m.addText(name, value, contentType)
+	}
 }
 
 func (m *multipartBody) open() (io.Reader, string, error) {

@@ -33,12 +33,8 @@ func (c *Client) CreateIMDirectoryGroup(ctx context.Context, params CreateIMDire
 	r.addPath("/im/groups")
 	r.addHeader("Content-Type", "multipart/form-data")
 	mp := r.formData()
-	if params.Name != "" {
-		mp.addText("name", params.Name, "")
-	}
-	if params.Type != "" {
-		mp.addText("type", string(params.Type), "")
-	}
+	mp.addTextIfSet("name", params.Name, "")
+	mp.addTextIfSet("type", string(params.Type), "")
 	if params.SearchByDomain != nil {
 		mp.addText("search_by_domain", strconv.FormatBool(*params.SearchByDomain), "")
 	}

@@ -272,6 +272,16 @@ func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
 }
 
+// addTextIfSet adds an optional text part unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (m *multipartBody) addTextIfSet(name, value, contentType string) {
+	if value != "" {
+		m.addText(name, value, contentType)
+	}
+}
+
 func (m *multipartBody) open() (io.Reader, string, error) {
 	if len(m.parts) == 0 {
 		return nil, "", nil // every part unset: Postman sends no body either

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -154,5 +155,26 @@ func TestMultipartContentTypeLineBreakRefused(t *testing.T) {
 	r.formData().addText("fine", "v", "text/plain; charset=utf-8")
 	if _, _, err := c.send(t.Context(), r, nil); err != nil || hits.Load() != 1 {
 		t.Errorf("a valid part: %v, %d requests", err, hits.Load())
+	}
+}
+
+// TestIfSetSendsOnlyText is the presence test the operations leave to the
+// runtime: an empty text is not sent at all, any other text is sent as is.
+func TestIfSetSendsOnlyText(t *testing.T) {
+	r := newRequest("Op", http.MethodPost, authNone, nil)
+	r.addQueryIfSet("empty", "")
+	r.addQueryIfSet("q", " ")
+	r.addHeaderIfSet("X-Empty", "")
+	r.addHeaderIfSet("X-Set", "0")
+	mp := r.formData()
+	mp.addTextIfSet("empty", "", "")
+	mp.addTextIfSet("part", "v", "text/plain")
+	form := &formBody{}
+	form.addIfSet("empty", "")
+	form.addIfSet("f", "false")
+	got := fmt.Sprintf("query %+v header %+v parts %d %q form %+v", r.query, r.header, len(mp.parts), mp.parts[0].name, form.fields)
+	want := `query [{key:q value:  flag:false}] header [{key:X-Set value:0 flag:false}] parts 1 "part" form [{key:f value:false flag:false}]`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -101,6 +101,17 @@ func (r *request) addQuery(key, value string) {
 	r.query = append(r.query, keyValue{key: key, value: value})
 }
 
+// addQueryIfSet adds an optional query parameter unless its value is
+// empty: the presence test of every optional text field, in one place
+// rather than in every operation. Out of line: see newRequest.
+//
+//go:noinline
+func (r *request) addQueryIfSet(key, value string) {
+	if value != "" {
+		r.addQuery(key, value)
+	}
+}
+
 // addQueryFlag adds a query key with no value: "?key".
 func (r *request) addQueryFlag(key string) {
 	r.query = append(r.query, keyValue{key: key, flag: true})
@@ -109,6 +120,16 @@ func (r *request) addQueryFlag(key string) {
 func (r *request) addHeader(key, value string) {
 	r.noteSecret(key, value)
 	r.header = append(r.header, keyValue{key: key, value: value})
+}
+
+// addHeaderIfSet adds an optional header unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (r *request) addHeaderIfSet(key, value string) {
+	if value != "" {
+		r.addHeader(key, value)
+	}
 }
 
 // noteSecret keeps the value of a parameter whose name looks secret, for
@@ -305,6 +326,16 @@ func (f *formBody) add(key, value string) {
 	f.fields = append(f.fields, keyValue{key: key, value: value})
 }
 
+// addIfSet adds an optional field unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (f *formBody) addIfSet(key, value string) {
+	if value != "" {
+		f.add(key, value)
+	}
+}
+
 func (f *formBody) open() (io.Reader, string, error) {
 	if len(f.fields) == 0 {
 		return nil, "", nil // every field unset: Postman sends no body either
@@ -355,6 +386,16 @@ type File struct {
 //go:noinline
 func (m *multipartBody) addText(name, value, contentType string) {
 	m.parts = append(m.parts, formPart{name: name, value: value, contentType: contentType})
+}
+
+// addTextIfSet adds an optional text part unless its value is empty (see
+// addQueryIfSet).
+//
+//go:noinline
+func (m *multipartBody) addTextIfSet(name, value, contentType string) {
+	if value != "" {
+		m.addText(name, value, contentType)
+	}
 }
 
 func (m *multipartBody) addFile(name string, f *File, contentType string) {
