@@ -215,8 +215,10 @@ func BenchmarkGeneratedBuild(b *testing.B) {
 	}
 	for _, c := range collectionCases(b, 1000) {
 		b.Run(c.name, func(b *testing.B) {
+			// The testing package calls this function more than once (b.N
+			// of 1, then the -benchtime): the module is written again.
 			mod := filepath.Join(dir, c.name)
-			if err := os.Mkdir(mod, 0o755); err != nil {
+			if err := os.MkdirAll(mod, 0o755); err != nil {
 				b.Fatal(err)
 			}
 			for _, f := range generateBytes(b, c.data()) {
