@@ -256,16 +256,22 @@ func sendIfSet(f *ir.Field) jen.Code {
 	if w := f.Kind.Info().Wire; w != ir.WireString && w != ir.WireEnum {
 		return nil
 	}
-	v := stringValue(f, fieldRef(f))
+	return textCall(f, stringValue(f, fieldRef(f)), "IfSet")
+}
+
+// textCall is the runtime call that adds the text v of f where f goes
+// (query, header, form or multipart text part), the method named with
+// suffix ("" or "IfSet"); nil elsewhere.
+func textCall(f *ir.Field, v jen.Code, suffix string) jen.Code {
 	switch f.In {
 	case ir.InQuery:
-		return jen.Id("r").Dot("addQueryIfSet").Call(jen.Lit(f.Wire), v)
+		return jen.Id("r").Dot("addQuery"+suffix).Call(jen.Lit(f.Wire), v)
 	case ir.InHeader:
-		return jen.Id("r").Dot("addHeaderIfSet").Call(jen.Lit(f.Wire), v)
+		return jen.Id("r").Dot("addHeader"+suffix).Call(jen.Lit(f.Wire), v)
 	case ir.InForm:
-		return jen.Id("form").Dot("addIfSet").Call(jen.Lit(f.Wire), v)
+		return jen.Id("form").Dot("add"+suffix).Call(jen.Lit(f.Wire), v)
 	case ir.InMultipart:
-		return jen.Id("mp").Dot("addTextIfSet").Call(jen.Lit(f.Wire), v, jen.Lit(f.ContentType))
+		return jen.Id("mp").Dot("addText"+suffix).Call(jen.Lit(f.Wire), v, jen.Lit(f.ContentType))
 	}
 	return nil
 }
@@ -280,17 +286,13 @@ func sendValue(op *ir.Operation, f *ir.Field, v jen.Code) jen.Code {
 		return jen.Id("gql").Index(jen.Lit(f.Wire)).Op("=").Add(v)
 	}
 	switch f.In {
-	case ir.InQuery:
-		return jen.Id("r").Dot("addQuery").Call(jen.Lit(f.Wire), v)
-	case ir.InHeader:
-		return jen.Id("r").Dot("addHeader").Call(jen.Lit(f.Wire), v)
-	case ir.InForm:
-		return jen.Id("form").Dot("add").Call(jen.Lit(f.Wire), v)
+	case ir.InQuery, ir.InHeader, ir.InForm:
+		return textCall(f, v, "")
 	case ir.InMultipart:
 		if f.Kind == ir.KindFile {
 			return jen.Id("mp").Dot("addFile").Call(jen.Lit(f.Wire), fieldRef(f), jen.Lit(f.ContentType))
 		}
-		return jen.Id("mp").Dot("addText").Call(jen.Lit(f.Wire), v, jen.Lit(f.ContentType))
+		return textCall(f, v, "")
 	case ir.InBody:
 		switch f.Kind {
 		case ir.KindBytes:
