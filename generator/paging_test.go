@@ -87,6 +87,27 @@ func TestPagingToken(t *testing.T) {
 	}
 }
 
+// TestPagingRangesAgainFromTheStart: an iterator ranged a second time
+// sends the params it was made with again, not the last page's token.
+func TestPagingRangesAgainFromTheStart(t *testing.T) {
+	ps, c := newPageServer(t,
+		`{"next_page_token": "t2", "meetings": [{"id": 1}]}`,
+		`{"next_page_token": "", "meetings": [{"id": 2}]}`,
+		`{"next_page_token": "t2", "meetings": [{"id": 1}]}`,
+		`{"next_page_token": "", "meetings": [{"id": 2}]}`,
+	)
+	all := c.ListMeetingsAll(context.Background(), paging.ListMeetingsParams{UserID: "u1"})
+	id := func(m paging.ListMeetingsMeeting) string { return fmt.Sprint(m.ID) }
+	first, second := collect(t, all, id), collect(t, all, id)
+	if first != "1 2" || second != "1 2" {
+		t.Errorf("items %q then %q, want 1 2 both times", first, second)
+	}
+	page := "/users/u1/meetings?\n/users/u1/meetings?next_page_token=t2"
+	if want := page + "\n" + page; ps.requests() != want {
+		t.Errorf("requests:\n%s\nwant\n%s", ps.requests(), want)
+	}
+}
+
 // TestPagingTokenNotInExamples: the recordings example shows no token; the
 // next_page_token param is read back from the same key.
 func TestPagingTokenNotInExamples(t *testing.T) {

@@ -25,18 +25,21 @@ import (
 // was sent: following it would ask for the same page forever.
 var ErrPageRepeated = errors.New("the server sent the page token it was sent as the next page")
 
-// paginate yields the pages fetch returns for params and for every params
-// next derives from the last page, until next reports no further page.
-// params points at the state the next page is asked with (the params, or a
-// link), which next advances in place. The type arguments are pointers on
+// paginate yields the pages fetch returns for the params start makes and
+// for every params next derives from the last page, until next reports no
+// further page. start makes a new pointer to the state the first page is
+// asked with (a copy of the params, or an empty link) on every range, so
+// that ranging again starts over; next advances it in place. The type
+// arguments are pointers on
 // purpose: pointers share one GC shape, so every operation's iterator uses
 // one compiled paginate instead of one per params type, which is what a
 // package with many paging operations pays for in build time; inlined, it
 // would be copied into each of them again.
 //
 //go:noinline
-func paginate[P, R any](ctx context.Context, params P, fetch func(context.Context, P) (R, error), next func(P, R) (bool, error)) iter.Seq2[R, error] {
+func paginate[P, R any](ctx context.Context, start func() P, fetch func(context.Context, P) (R, error), next func(P, R) (bool, error)) iter.Seq2[R, error] {
 	return func(yield func(R, error) bool) {
+		params := start()
 		for {
 			page, err := fetch(ctx, params)
 			if err != nil {

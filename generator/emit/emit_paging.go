@@ -15,7 +15,7 @@ import (
 //
 //	// <Name>Pages iterates over the pages of <Name>: ...
 //	func (c *Client) <Name>Pages(ctx context.Context, params <Name>Params, opts ...RequestOption) iter.Seq2[*<Name>Response, error] {
-//		return paginate(ctx, &params, func(ctx context.Context, p *<Name>Params) (*<Name>Response, error) {
+//		return paginate(ctx, func() *<Name>Params { p := params; return &p }, func(ctx context.Context, p *<Name>Params) (*<Name>Response, error) {
 //			return c.<Name>(ctx, *p, opts...)
 //		}, func(p *<Name>Params, r *<Name>Response) (bool, error) {
 //			<the rule: p advanced to the next page>
@@ -35,8 +35,12 @@ func emitPaging(f *jen.File, op *ir.Operation) {
 	Comment(f.Group, pagesDoc(op)...)
 	// What each page changes: the params, or for a next link the URL.
 	// paginate advances the state through a pointer (see its doc: one
-	// compiled paginate for every operation).
-	var start, state jen.Code = jen.Op("&").Id("params"), jen.Op("*").Id(op.ParamsType)
+	// compiled paginate for every operation), a new one per range.
+	state := jen.Op("*").Id(op.ParamsType)
+	start := jen.Func().Params().Add(state.Clone()).Block(
+		jen.Id("p").Op(":=").Id("params"),
+		jen.Return(jen.Op("&").Id("p")),
+	)
 	fetch := jen.Return(jen.Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Op("*").Id("p"), jen.Id("opts").Op("...")))
 	var next jen.Code
 	if pg.Kind != ir.PageNextLink {
@@ -44,7 +48,8 @@ func emitPaging(f *jen.File, op *ir.Operation) {
 			nextPageCode(pg)...,
 		)
 	} else {
-		start, state = jen.New(jen.String()), jen.Op("*").String()
+		state = jen.Op("*").String()
+		start = jen.Func().Params().Add(state.Clone()).Block(jen.Return(jen.New(jen.String())))
 		fetch = jen.Return(jen.Id("c").Dot(op.Name).Call(jen.Id("ctx"), jen.Id("params"),
 			jen.Append(jen.Id("opts").Index(jen.Op(":").Len(jen.Id("opts")).Op(":").Len(jen.Id("opts"))), jen.Id("atPage").Call(jen.Op("*").Id("p"))).Op("...")))
 		link := jen.Id("bodyText").Call(append([]jen.Code{jen.Id("r").Dot("Body")}, lits(pg.Next)...)...)

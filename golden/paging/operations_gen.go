@@ -48,7 +48,10 @@ func (c *Client) ListMeetings(ctx context.Context, params ListMeetingsParams, op
 // the loop stops. Every request is a call of ListMeetings with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListMeetingsPages(ctx context.Context, params ListMeetingsParams, opts ...RequestOption) iter.Seq2[*ListMeetingsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListMeetingsParams) (*ListMeetingsResponse, error) {
+	return paginate(ctx, func() *ListMeetingsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListMeetingsParams) (*ListMeetingsResponse, error) {
 		return c.ListMeetings(ctx, *p, opts...)
 	}, func(p *ListMeetingsParams, r *ListMeetingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -117,7 +120,10 @@ func (c *Client) ListRecordings(ctx context.Context, params ListRecordingsParams
 // the loop stops. Every request is a call of ListRecordings with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListRecordingsPages(ctx context.Context, params ListRecordingsParams, opts ...RequestOption) iter.Seq2[*ListRecordingsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListRecordingsParams) (*ListRecordingsResponse, error) {
+	return paginate(ctx, func() *ListRecordingsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListRecordingsParams) (*ListRecordingsResponse, error) {
 		return c.ListRecordings(ctx, *p, opts...)
 	}, func(p *ListRecordingsParams, r *ListRecordingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -184,7 +190,10 @@ func (c *Client) ListCustomers(ctx context.Context, params ListCustomersParams, 
 // until the loop stops. Every request is a call of ListCustomers with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListCustomersPages(ctx context.Context, params ListCustomersParams, opts ...RequestOption) iter.Seq2[*ListCustomersResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListCustomersParams) (*ListCustomersResponse, error) {
+	return paginate(ctx, func() *ListCustomersParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListCustomersParams) (*ListCustomersResponse, error) {
 		return c.ListCustomers(ctx, *p, opts...)
 	}, func(p *ListCustomersParams, r *ListCustomersResponse) (bool, error) {
 		items := r.items()
@@ -260,7 +269,10 @@ func (c *Client) ListInvoices(ctx context.Context, params ListInvoicesParams, op
 // loop stops. Every request is a call of ListInvoices with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListInvoicesPages(ctx context.Context, params ListInvoicesParams, opts ...RequestOption) iter.Seq2[*ListInvoicesResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListInvoicesParams) (*ListInvoicesResponse, error) {
+	return paginate(ctx, func() *ListInvoicesParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListInvoicesParams) (*ListInvoicesResponse, error) {
 		return c.ListInvoices(ctx, *p, opts...)
 	}, func(p *ListInvoicesParams, r *ListInvoicesResponse) (bool, error) {
 		n := int64(1)
@@ -333,7 +345,10 @@ func (c *Client) SearchEvents(ctx context.Context, params SearchEventsParams, op
 // request is a call of SearchEvents with the same options; an error ends the iteration, yielded with
 // the response it came with.
 func (c *Client) SearchEventsPages(ctx context.Context, params SearchEventsParams, opts ...RequestOption) iter.Seq2[*SearchEventsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *SearchEventsParams) (*SearchEventsResponse, error) {
+	return paginate(ctx, func() *SearchEventsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *SearchEventsParams) (*SearchEventsResponse, error) {
 		return c.SearchEvents(ctx, *p, opts...)
 	}, func(p *SearchEventsParams, r *SearchEventsResponse) (bool, error) {
 		n := int64(0)
@@ -398,7 +413,10 @@ func (c *Client) ListTags(ctx context.Context, params ListTagsParams, opts ...Re
 // the loop stops. Every request is a call of ListTags with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListTagsPages(ctx context.Context, params ListTagsParams, opts ...RequestOption) iter.Seq2[*ListTagsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListTagsParams) (*ListTagsResponse, error) {
+	return paginate(ctx, func() *ListTagsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListTagsParams) (*ListTagsResponse, error) {
 		return c.ListTags(ctx, *p, opts...)
 	}, func(p *ListTagsParams, r *ListTagsResponse) (bool, error) {
 		n, err := pageText(p.PageNumber, 1)
@@ -497,7 +515,9 @@ func (c *Client) ListPeople(ctx context.Context, params ListPeopleParams, opts .
 // or until the loop stops. Every request is a call of ListPeople with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListPeoplePages(ctx context.Context, params ListPeopleParams, opts ...RequestOption) iter.Seq2[*ListPeopleResponse, error] {
-	return paginate(ctx, new(string), func(ctx context.Context, p *string) (*ListPeopleResponse, error) {
+	return paginate(ctx, func() *string {
+		return new(string)
+	}, func(ctx context.Context, p *string) (*ListPeopleResponse, error) {
 		return c.ListPeople(ctx, params, append(opts[:len(opts):len(opts)], atPage(*p))...)
 	}, func(sent *string, r *ListPeopleResponse) (bool, error) {
 		next, more, err := nextToken(*sent, bodyText(r.Body, "@odata.nextLink"))
@@ -564,7 +584,9 @@ func (c *Client) ListRepositories(ctx context.Context, params ListRepositoriesPa
 // page has none, or until the loop stops. Every request is a call of ListRepositories with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListRepositoriesPages(ctx context.Context, params ListRepositoriesParams, opts ...RequestOption) iter.Seq2[*ListRepositoriesResponse, error] {
-	return paginate(ctx, new(string), func(ctx context.Context, p *string) (*ListRepositoriesResponse, error) {
+	return paginate(ctx, func() *string {
+		return new(string)
+	}, func(ctx context.Context, p *string) (*ListRepositoriesResponse, error) {
 		return c.ListRepositories(ctx, params, append(opts[:len(opts):len(opts)], atPage(*p))...)
 	}, func(sent *string, r *ListRepositoriesResponse) (bool, error) {
 		next, more, err := nextToken(*sent, linkNext(r.Header))

@@ -170,7 +170,10 @@ func (c *Client) ListSIPPhones(ctx context.Context, params ListSIPPhonesParams, 
 // the loop stops. Every request is a call of ListSIPPhones with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListSIPPhonesPages(ctx context.Context, params ListSIPPhonesParams, opts ...RequestOption) iter.Seq2[*ListSIPPhonesResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListSIPPhonesParams) (*ListSIPPhonesResponse, error) {
+	return paginate(ctx, func() *ListSIPPhonesParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListSIPPhonesParams) (*ListSIPPhonesResponse, error) {
 		return c.ListSIPPhones(ctx, *p, opts...)
 	}, func(p *ListSIPPhonesParams, r *ListSIPPhonesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -811,7 +814,10 @@ func (c *Client) ListZoomRoomLocations(ctx context.Context, params ListZoomRoomL
 // none, or until the loop stops. Every request is a call of ListZoomRoomLocations with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListZoomRoomLocationsPages(ctx context.Context, params ListZoomRoomLocationsParams, opts ...RequestOption) iter.Seq2[*ListZoomRoomLocationsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListZoomRoomLocationsParams) (*ListZoomRoomLocationsResponse, error) {
+	return paginate(ctx, func() *ListZoomRoomLocationsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListZoomRoomLocationsParams) (*ListZoomRoomLocationsResponse, error) {
 		return c.ListZoomRoomLocations(ctx, *p, opts...)
 	}, func(p *ListZoomRoomLocationsParams, r *ListZoomRoomLocationsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -1275,7 +1281,10 @@ func (c *Client) RoomsListZoomRooms(ctx context.Context, params RoomsListZoomRoo
 // until the loop stops. Every request is a call of RoomsListZoomRooms with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) RoomsListZoomRoomsPages(ctx context.Context, params RoomsListZoomRoomsParams, opts ...RequestOption) iter.Seq2[*RoomsListZoomRoomsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *RoomsListZoomRoomsParams) (*RoomsListZoomRoomsResponse, error) {
+	return paginate(ctx, func() *RoomsListZoomRoomsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *RoomsListZoomRoomsParams) (*RoomsListZoomRoomsResponse, error) {
 		return c.RoomsListZoomRooms(ctx, *p, opts...)
 	}, func(p *RoomsListZoomRoomsParams, r *RoomsListZoomRoomsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -1455,7 +1464,10 @@ func (c *Client) ListDigitalSignageContents(ctx context.Context, params ListDigi
 // page has none, or until the loop stops. Every request is a call of ListDigitalSignageContents with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListDigitalSignageContentsPages(ctx context.Context, params ListDigitalSignageContentsParams, opts ...RequestOption) iter.Seq2[*ListDigitalSignageContentsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListDigitalSignageContentsParams) (*ListDigitalSignageContentsResponse, error) {
+	return paginate(ctx, func() *ListDigitalSignageContentsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListDigitalSignageContentsParams) (*ListDigitalSignageContentsResponse, error) {
 		return c.ListDigitalSignageContents(ctx, *p, opts...)
 	}, func(p *ListDigitalSignageContentsParams, r *ListDigitalSignageContentsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -1922,7 +1934,10 @@ func (c *Client) ListUserChatMessages(ctx context.Context, params ListUserChatMe
 // none, or until the loop stops. Every request is a call of ListUserChatMessages with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListUserChatMessagesPages(ctx context.Context, params ListUserChatMessagesParams, opts ...RequestOption) iter.Seq2[*ListUserChatMessagesResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListUserChatMessagesParams) (*ListUserChatMessagesResponse, error) {
+	return paginate(ctx, func() *ListUserChatMessagesParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListUserChatMessagesParams) (*ListUserChatMessagesResponse, error) {
 		return c.ListUserChatMessages(ctx, *p, opts...)
 	}, func(p *ListUserChatMessagesParams, r *ListUserChatMessagesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -2009,7 +2024,10 @@ func (c *Client) ListChannelMembers(ctx context.Context, params ListChannelMembe
 // until the loop stops. Every request is a call of ListChannelMembers with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListChannelMembersPages(ctx context.Context, params ListChannelMembersParams, opts ...RequestOption) iter.Seq2[*ListChannelMembersResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListChannelMembersParams) (*ListChannelMembersResponse, error) {
+	return paginate(ctx, func() *ListChannelMembersParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListChannelMembersParams) (*ListChannelMembersResponse, error) {
 		return c.ListChannelMembers(ctx, *p, opts...)
 	}, func(p *ListChannelMembersParams, r *ListChannelMembersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -2341,7 +2359,10 @@ func (c *Client) ListUserChannels(ctx context.Context, params ListUserChannelsPa
 // the loop stops. Every request is a call of ListUserChannels with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListUserChannelsPages(ctx context.Context, params ListUserChannelsParams, opts ...RequestOption) iter.Seq2[*ListUserChannelsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListUserChannelsParams) (*ListUserChannelsResponse, error) {
+	return paginate(ctx, func() *ListUserChannelsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListUserChannelsParams) (*ListUserChannelsResponse, error) {
 		return c.ListUserChannels(ctx, *p, opts...)
 	}, func(p *ListUserChannelsParams, r *ListUserChannelsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -2480,7 +2501,10 @@ func (c *Client) ListUserContacts(ctx context.Context, params ListUserContactsPa
 // the loop stops. Every request is a call of ListUserContacts with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListUserContactsPages(ctx context.Context, params ListUserContactsParams, opts ...RequestOption) iter.Seq2[*ListUserContactsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListUserContactsParams) (*ListUserContactsResponse, error) {
+	return paginate(ctx, func() *ListUserContactsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListUserContactsParams) (*ListUserContactsResponse, error) {
 		return c.ListUserContacts(ctx, *p, opts...)
 	}, func(p *ListUserContactsParams, r *ListUserContactsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -4311,7 +4335,10 @@ func (c *Client) ListInternalNumbers(ctx context.Context, params ListInternalNum
 // none, or until the loop stops. Every request is a call of ListInternalNumbers with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListInternalNumbersPages(ctx context.Context, params ListInternalNumbersParams, opts ...RequestOption) iter.Seq2[*ListInternalNumbersResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListInternalNumbersParams) (*ListInternalNumbersResponse, error) {
+	return paginate(ctx, func() *ListInternalNumbersParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListInternalNumbersParams) (*ListInternalNumbersResponse, error) {
 		return c.ListInternalNumbers(ctx, *p, opts...)
 	}, func(p *ListInternalNumbersParams, r *ListInternalNumbersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -4793,7 +4820,10 @@ func (c *Client) ListRecordingsOfAccount(ctx context.Context, params ListRecordi
 // has none, or until the loop stops. Every request is a call of ListRecordingsOfAccount with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListRecordingsOfAccountPages(ctx context.Context, params ListRecordingsOfAccountParams, opts ...RequestOption) iter.Seq2[*ListRecordingsOfAccountResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListRecordingsOfAccountParams) (*ListRecordingsOfAccountResponse, error) {
+	return paginate(ctx, func() *ListRecordingsOfAccountParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListRecordingsOfAccountParams) (*ListRecordingsOfAccountResponse, error) {
 		return c.ListRecordingsOfAccount(ctx, *p, opts...)
 	}, func(p *ListRecordingsOfAccountParams, r *ListRecordingsOfAccountResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -4877,7 +4907,10 @@ func (c *Client) ListSubAccounts(ctx context.Context, params ListSubAccountsPara
 // the loop stops. Every request is a call of ListSubAccounts with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListSubAccountsPages(ctx context.Context, params ListSubAccountsParams, opts ...RequestOption) iter.Seq2[*ListSubAccountsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListSubAccountsParams) (*ListSubAccountsResponse, error) {
+	return paginate(ctx, func() *ListSubAccountsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListSubAccountsParams) (*ListSubAccountsResponse, error) {
 		return c.ListSubAccounts(ctx, *p, opts...)
 	}, func(p *ListSubAccountsParams, r *ListSubAccountsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -5109,7 +5142,10 @@ func (c *Client) ListGroupMembers(ctx context.Context, params ListGroupMembersPa
 // the loop stops. Every request is a call of ListGroupMembers with the same options; an error ends
 // the iteration, yielded with the response it came with.
 func (c *Client) ListGroupMembersPages(ctx context.Context, params ListGroupMembersParams, opts ...RequestOption) iter.Seq2[*ListGroupMembersResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListGroupMembersParams) (*ListGroupMembersResponse, error) {
+	return paginate(ctx, func() *ListGroupMembersParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListGroupMembersParams) (*ListGroupMembersResponse, error) {
 		return c.ListGroupMembers(ctx, *p, opts...)
 	}, func(p *ListGroupMembersParams, r *ListGroupMembersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -5237,7 +5273,10 @@ func (c *Client) ListGroupAdmins(ctx context.Context, params ListGroupAdminsPara
 // the loop stops. Every request is a call of ListGroupAdmins with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) ListGroupAdminsPages(ctx context.Context, params ListGroupAdminsParams, opts ...RequestOption) iter.Seq2[*ListGroupAdminsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListGroupAdminsParams) (*ListGroupAdminsResponse, error) {
+	return paginate(ctx, func() *ListGroupAdminsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListGroupAdminsParams) (*ListGroupAdminsResponse, error) {
 		return c.ListGroupAdmins(ctx, *p, opts...)
 	}, func(p *ListGroupAdminsParams, r *ListGroupAdminsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -5995,7 +6034,10 @@ func (c *Client) ListH323SIPDevices(ctx context.Context, params ListH323SIPDevic
 // until the loop stops. Every request is a call of ListH323SIPDevices with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListH323SIPDevicesPages(ctx context.Context, params ListH323SIPDevicesParams, opts ...RequestOption) iter.Seq2[*ListH323SIPDevicesResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListH323SIPDevicesParams) (*ListH323SIPDevicesResponse, error) {
+	return paginate(ctx, func() *ListH323SIPDevicesParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListH323SIPDevicesParams) (*ListH323SIPDevicesResponse, error) {
 		return c.ListH323SIPDevices(ctx, *p, opts...)
 	}, func(p *ListH323SIPDevicesParams, r *ListH323SIPDevicesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -6339,7 +6381,10 @@ func (c *Client) ListIMDirectoryGroupMembers(ctx context.Context, params ListIMD
 // page has none, or until the loop stops. Every request is a call of ListIMDirectoryGroupMembers with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListIMDirectoryGroupMembersPages(ctx context.Context, params ListIMDirectoryGroupMembersParams, opts ...RequestOption) iter.Seq2[*ListIMDirectoryGroupMembersResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListIMDirectoryGroupMembersParams) (*ListIMDirectoryGroupMembersResponse, error) {
+	return paginate(ctx, func() *ListIMDirectoryGroupMembersParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListIMDirectoryGroupMembersParams) (*ListIMDirectoryGroupMembersResponse, error) {
 		return c.ListIMDirectoryGroupMembers(ctx, *p, opts...)
 	}, func(p *ListIMDirectoryGroupMembersParams, r *ListIMDirectoryGroupMembersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -6718,7 +6763,10 @@ func (c *Client) GetIMChatSessions(ctx context.Context, params GetIMChatSessions
 // until the loop stops. Every request is a call of GetIMChatSessions with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) GetIMChatSessionsPages(ctx context.Context, params GetIMChatSessionsParams, opts ...RequestOption) iter.Seq2[*GetIMChatSessionsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetIMChatSessionsParams) (*GetIMChatSessionsResponse, error) {
+	return paginate(ctx, func() *GetIMChatSessionsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetIMChatSessionsParams) (*GetIMChatSessionsResponse, error) {
 		return c.GetIMChatSessions(ctx, *p, opts...)
 	}, func(p *GetIMChatSessionsParams, r *GetIMChatSessionsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -6802,7 +6850,10 @@ func (c *Client) GetIMChatMessages(ctx context.Context, params GetIMChatMessages
 // until the loop stops. Every request is a call of GetIMChatMessages with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) GetIMChatMessagesPages(ctx context.Context, params GetIMChatMessagesParams, opts ...RequestOption) iter.Seq2[*GetIMChatMessagesResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetIMChatMessagesParams) (*GetIMChatMessagesResponse, error) {
+	return paginate(ctx, func() *GetIMChatMessagesParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetIMChatMessagesParams) (*GetIMChatMessagesResponse, error) {
 		return c.GetIMChatMessages(ctx, *p, opts...)
 	}, func(p *GetIMChatMessagesParams, r *GetIMChatMessagesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -7064,7 +7115,10 @@ func (c *Client) GetUserIMMessages(ctx context.Context, params GetUserIMMessages
 // until the loop stops. Every request is a call of GetUserIMMessages with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) GetUserIMMessagesPages(ctx context.Context, params GetUserIMMessagesParams, opts ...RequestOption) iter.Seq2[*GetUserIMMessagesResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetUserIMMessagesParams) (*GetUserIMMessagesResponse, error) {
+	return paginate(ctx, func() *GetUserIMMessagesParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetUserIMMessagesParams) (*GetUserIMMessagesResponse, error) {
 		return c.GetUserIMMessages(ctx, *p, opts...)
 	}, func(p *GetUserIMMessagesParams, r *GetUserIMMessagesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -7190,7 +7244,10 @@ func (c *Client) UsersListMeetings(ctx context.Context, params UsersListMeetings
 // until the loop stops. Every request is a call of UsersListMeetings with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) UsersListMeetingsPages(ctx context.Context, params UsersListMeetingsParams, opts ...RequestOption) iter.Seq2[*UsersListMeetingsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *UsersListMeetingsParams) (*UsersListMeetingsResponse, error) {
+	return paginate(ctx, func() *UsersListMeetingsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *UsersListMeetingsParams) (*UsersListMeetingsResponse, error) {
 		return c.UsersListMeetings(ctx, *p, opts...)
 	}, func(p *UsersListMeetingsParams, r *UsersListMeetingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -8538,7 +8595,10 @@ func (c *Client) ListAllRecordings(ctx context.Context, params ListAllRecordings
 // until the loop stops. Every request is a call of ListAllRecordings with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListAllRecordingsPages(ctx context.Context, params ListAllRecordingsParams, opts ...RequestOption) iter.Seq2[*ListAllRecordingsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListAllRecordingsParams) (*ListAllRecordingsResponse, error) {
+	return paginate(ctx, func() *ListAllRecordingsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListAllRecordingsParams) (*ListAllRecordingsResponse, error) {
 		return c.ListAllRecordings(ctx, *p, opts...)
 	}, func(p *ListAllRecordingsParams, r *ListAllRecordingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -9054,7 +9114,10 @@ func (c *Client) ListUsers(ctx context.Context, params ListUsersParams, opts ...
 // stops. Every request is a call of ListUsers with the same options; an error ends the iteration,
 // yielded with the response it came with.
 func (c *Client) ListUsersPages(ctx context.Context, params ListUsersParams, opts ...RequestOption) iter.Seq2[*ListUsersResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListUsersParams) (*ListUsersResponse, error) {
+	return paginate(ctx, func() *ListUsersParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListUsersParams) (*ListUsersResponse, error) {
 		return c.ListUsers(ctx, *p, opts...)
 	}, func(p *ListUsersParams, r *ListUsersResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -9478,7 +9541,10 @@ func (c *Client) ListMeetingRegistrants(ctx context.Context, params ListMeetingR
 // has none, or until the loop stops. Every request is a call of ListMeetingRegistrants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListMeetingRegistrantsPages(ctx context.Context, params ListMeetingRegistrantsParams, opts ...RequestOption) iter.Seq2[*ListMeetingRegistrantsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListMeetingRegistrantsParams) (*ListMeetingRegistrantsResponse, error) {
+	return paginate(ctx, func() *ListMeetingRegistrantsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListMeetingRegistrantsParams) (*ListMeetingRegistrantsResponse, error) {
 		return c.ListMeetingRegistrants(ctx, *p, opts...)
 	}, func(p *ListMeetingRegistrantsParams, r *ListMeetingRegistrantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -10165,7 +10231,10 @@ func (c *Client) ListRecordingRegistrants(ctx context.Context, params ListRecord
 // has none, or until the loop stops. Every request is a call of ListRecordingRegistrants with the
 // same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListRecordingRegistrantsPages(ctx context.Context, params ListRecordingRegistrantsParams, opts ...RequestOption) iter.Seq2[*ListRecordingRegistrantsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListRecordingRegistrantsParams) (*ListRecordingRegistrantsResponse, error) {
+	return paginate(ctx, func() *ListRecordingRegistrantsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListRecordingRegistrantsParams) (*ListRecordingRegistrantsResponse, error) {
 		return c.ListRecordingRegistrants(ctx, *p, opts...)
 	}, func(p *ListRecordingRegistrantsParams, r *ListRecordingRegistrantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -11040,7 +11109,10 @@ func (c *Client) GetPastMeetingParticipants(ctx context.Context, params GetPastM
 // page has none, or until the loop stops. Every request is a call of GetPastMeetingParticipants with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetPastMeetingParticipantsPages(ctx context.Context, params GetPastMeetingParticipantsParams, opts ...RequestOption) iter.Seq2[*GetPastMeetingParticipantsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetPastMeetingParticipantsParams) (*GetPastMeetingParticipantsResponse, error) {
+	return paginate(ctx, func() *GetPastMeetingParticipantsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetPastMeetingParticipantsParams) (*GetPastMeetingParticipantsResponse, error) {
 		return c.GetPastMeetingParticipants(ctx, *p, opts...)
 	}, func(p *GetPastMeetingParticipantsParams, r *GetPastMeetingParticipantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -11309,7 +11381,10 @@ func (c *Client) ListMeetingParticipants(ctx context.Context, params ListMeeting
 // has none, or until the loop stops. Every request is a call of ListMeetingParticipants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListMeetingParticipantsPages(ctx context.Context, params ListMeetingParticipantsParams, opts ...RequestOption) iter.Seq2[*ListMeetingParticipantsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListMeetingParticipantsParams) (*ListMeetingParticipantsResponse, error) {
+	return paginate(ctx, func() *ListMeetingParticipantsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListMeetingParticipantsParams) (*ListMeetingParticipantsResponse, error) {
 		return c.ListMeetingParticipants(ctx, *p, opts...)
 	}, func(p *ListMeetingParticipantsParams, r *ListMeetingParticipantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -11461,7 +11536,10 @@ func (c *Client) ListMeetingParticipantsQoS(ctx context.Context, params ListMeet
 // page has none, or until the loop stops. Every request is a call of ListMeetingParticipantsQoS with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListMeetingParticipantsQoSPages(ctx context.Context, params ListMeetingParticipantsQoSParams, opts ...RequestOption) iter.Seq2[*ListMeetingParticipantsQoSResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListMeetingParticipantsQoSParams) (*ListMeetingParticipantsQoSResponse, error) {
+	return paginate(ctx, func() *ListMeetingParticipantsQoSParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListMeetingParticipantsQoSParams) (*ListMeetingParticipantsQoSResponse, error) {
 		return c.ListMeetingParticipantsQoS(ctx, *p, opts...)
 	}, func(p *ListMeetingParticipantsQoSParams, r *ListMeetingParticipantsQoSResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -11544,7 +11622,10 @@ func (c *Client) MeetingsGetSharingRecordingDetails(ctx context.Context, params 
 // stops. Every request is a call of MeetingsGetSharingRecordingDetails with the same options; an
 // error ends the iteration, yielded with the response it came with.
 func (c *Client) MeetingsGetSharingRecordingDetailsPages(ctx context.Context, params MeetingsGetSharingRecordingDetailsParams, opts ...RequestOption) iter.Seq2[*MeetingsGetSharingRecordingDetailsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *MeetingsGetSharingRecordingDetailsParams) (*MeetingsGetSharingRecordingDetailsResponse, error) {
+	return paginate(ctx, func() *MeetingsGetSharingRecordingDetailsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *MeetingsGetSharingRecordingDetailsParams) (*MeetingsGetSharingRecordingDetailsResponse, error) {
 		return c.MeetingsGetSharingRecordingDetails(ctx, *p, opts...)
 	}, func(p *MeetingsGetSharingRecordingDetailsParams, r *MeetingsGetSharingRecordingDetailsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -11632,7 +11713,10 @@ func (c *Client) GetPostMeetingFeedback(ctx context.Context, params GetPostMeeti
 // has none, or until the loop stops. Every request is a call of GetPostMeetingFeedback with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetPostMeetingFeedbackPages(ctx context.Context, params GetPostMeetingFeedbackParams, opts ...RequestOption) iter.Seq2[*GetPostMeetingFeedbackResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetPostMeetingFeedbackParams) (*GetPostMeetingFeedbackResponse, error) {
+	return paginate(ctx, func() *GetPostMeetingFeedbackParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetPostMeetingFeedbackParams) (*GetPostMeetingFeedbackResponse, error) {
 		return c.GetPostMeetingFeedback(ctx, *p, opts...)
 	}, func(p *GetPostMeetingFeedbackParams, r *GetPostMeetingFeedbackResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -11765,7 +11849,10 @@ func (c *Client) MetricsListMeetings(ctx context.Context, params MetricsListMeet
 // none, or until the loop stops. Every request is a call of MetricsListMeetings with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) MetricsListMeetingsPages(ctx context.Context, params MetricsListMeetingsParams, opts ...RequestOption) iter.Seq2[*MetricsListMeetingsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *MetricsListMeetingsParams) (*MetricsListMeetingsResponse, error) {
+	return paginate(ctx, func() *MetricsListMeetingsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *MetricsListMeetingsParams) (*MetricsListMeetingsResponse, error) {
 		return c.MetricsListMeetings(ctx, *p, opts...)
 	}, func(p *MetricsListMeetingsParams, r *MetricsListMeetingsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -11856,7 +11943,10 @@ func (c *Client) GetWebinarParticipants(ctx context.Context, params GetWebinarPa
 // has none, or until the loop stops. Every request is a call of GetWebinarParticipants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetWebinarParticipantsPages(ctx context.Context, params GetWebinarParticipantsParams, opts ...RequestOption) iter.Seq2[*GetWebinarParticipantsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetWebinarParticipantsParams) (*GetWebinarParticipantsResponse, error) {
+	return paginate(ctx, func() *GetWebinarParticipantsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetWebinarParticipantsParams) (*GetWebinarParticipantsResponse, error) {
 		return c.GetWebinarParticipants(ctx, *p, opts...)
 	}, func(p *GetWebinarParticipantsParams, r *GetWebinarParticipantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -12011,7 +12101,10 @@ func (c *Client) ListWebinarParticipantQoS(ctx context.Context, params ListWebin
 // page has none, or until the loop stops. Every request is a call of ListWebinarParticipantQoS with
 // the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListWebinarParticipantQoSPages(ctx context.Context, params ListWebinarParticipantQoSParams, opts ...RequestOption) iter.Seq2[*ListWebinarParticipantQoSResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListWebinarParticipantQoSParams) (*ListWebinarParticipantQoSResponse, error) {
+	return paginate(ctx, func() *ListWebinarParticipantQoSParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListWebinarParticipantQoSParams) (*ListWebinarParticipantQoSResponse, error) {
 		return c.ListWebinarParticipantQoS(ctx, *p, opts...)
 	}, func(p *ListWebinarParticipantQoSParams, r *ListWebinarParticipantQoSResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -12094,7 +12187,10 @@ func (c *Client) WebinarsGetSharingRecordingDetails(ctx context.Context, params 
 // stops. Every request is a call of WebinarsGetSharingRecordingDetails with the same options; an
 // error ends the iteration, yielded with the response it came with.
 func (c *Client) WebinarsGetSharingRecordingDetailsPages(ctx context.Context, params WebinarsGetSharingRecordingDetailsParams, opts ...RequestOption) iter.Seq2[*WebinarsGetSharingRecordingDetailsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *WebinarsGetSharingRecordingDetailsParams) (*WebinarsGetSharingRecordingDetailsResponse, error) {
+	return paginate(ctx, func() *WebinarsGetSharingRecordingDetailsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *WebinarsGetSharingRecordingDetailsParams) (*WebinarsGetSharingRecordingDetailsResponse, error) {
 		return c.WebinarsGetSharingRecordingDetails(ctx, *p, opts...)
 	}, func(p *WebinarsGetSharingRecordingDetailsParams, r *WebinarsGetSharingRecordingDetailsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -12182,7 +12278,10 @@ func (c *Client) GetPostWebinarFeedback(ctx context.Context, params GetPostWebin
 // has none, or until the loop stops. Every request is a call of GetPostWebinarFeedback with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetPostWebinarFeedbackPages(ctx context.Context, params GetPostWebinarFeedbackParams, opts ...RequestOption) iter.Seq2[*GetPostWebinarFeedbackResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetPostWebinarFeedbackParams) (*GetPostWebinarFeedbackResponse, error) {
+	return paginate(ctx, func() *GetPostWebinarFeedbackParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetPostWebinarFeedbackParams) (*GetPostWebinarFeedbackResponse, error) {
 		return c.GetPostWebinarFeedback(ctx, *p, opts...)
 	}, func(p *GetPostWebinarFeedbackParams, r *GetPostWebinarFeedbackResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -12302,7 +12401,10 @@ func (c *Client) MetricsListWebinars(ctx context.Context, params MetricsListWebi
 // none, or until the loop stops. Every request is a call of MetricsListWebinars with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) MetricsListWebinarsPages(ctx context.Context, params MetricsListWebinarsParams, opts ...RequestOption) iter.Seq2[*MetricsListWebinarsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *MetricsListWebinarsParams) (*MetricsListWebinarsResponse, error) {
+	return paginate(ctx, func() *MetricsListWebinarsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *MetricsListWebinarsParams) (*MetricsListWebinarsResponse, error) {
 		return c.MetricsListWebinars(ctx, *p, opts...)
 	}, func(p *MetricsListWebinarsParams, r *MetricsListWebinarsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -12384,7 +12486,10 @@ func (c *Client) MetricsListZoomRooms(ctx context.Context, params MetricsListZoo
 // none, or until the loop stops. Every request is a call of MetricsListZoomRooms with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) MetricsListZoomRoomsPages(ctx context.Context, params MetricsListZoomRoomsParams, opts ...RequestOption) iter.Seq2[*MetricsListZoomRoomsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *MetricsListZoomRoomsParams) (*MetricsListZoomRoomsResponse, error) {
+	return paginate(ctx, func() *MetricsListZoomRoomsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *MetricsListZoomRoomsParams) (*MetricsListZoomRoomsResponse, error) {
 		return c.MetricsListZoomRooms(ctx, *p, opts...)
 	}, func(p *MetricsListZoomRoomsParams, r *MetricsListZoomRoomsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -12468,7 +12573,10 @@ func (c *Client) GetZoomRoomsDetails(ctx context.Context, params GetZoomRoomsDet
 // a page has none, or until the loop stops. Every request is a call of GetZoomRoomsDetails with the
 // same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetZoomRoomsDetailsPages(ctx context.Context, params GetZoomRoomsDetailsParams, opts ...RequestOption) iter.Seq2[*GetZoomRoomsDetailsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetZoomRoomsDetailsParams) (*GetZoomRoomsDetailsResponse, error) {
+	return paginate(ctx, func() *GetZoomRoomsDetailsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetZoomRoomsDetailsParams) (*GetZoomRoomsDetailsResponse, error) {
 		return c.GetZoomRoomsDetails(ctx, *p, opts...)
 	}, func(p *GetZoomRoomsDetailsParams, r *GetZoomRoomsDetailsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "past_meetings", "next_page_token"))
@@ -12644,7 +12752,10 @@ func (c *Client) GetZoomMeetingsClientFeedback(ctx context.Context, params GetZo
 // GetZoomMeetingsClientFeedback with the same options; an error ends the iteration, yielded with the
 // response it came with.
 func (c *Client) GetZoomMeetingsClientFeedbackPages(ctx context.Context, params GetZoomMeetingsClientFeedbackParams, opts ...RequestOption) iter.Seq2[*GetZoomMeetingsClientFeedbackResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetZoomMeetingsClientFeedbackParams) (*GetZoomMeetingsClientFeedbackResponse, error) {
+	return paginate(ctx, func() *GetZoomMeetingsClientFeedbackParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetZoomMeetingsClientFeedbackParams) (*GetZoomMeetingsClientFeedbackResponse, error) {
 		return c.GetZoomMeetingsClientFeedback(ctx, *p, opts...)
 	}, func(p *GetZoomMeetingsClientFeedbackParams, r *GetZoomMeetingsClientFeedbackResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -12819,7 +12930,10 @@ func (c *Client) GetIssuesOfZoomRooms(ctx context.Context, params GetIssuesOfZoo
 // none, or until the loop stops. Every request is a call of GetIssuesOfZoomRooms with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetIssuesOfZoomRoomsPages(ctx context.Context, params GetIssuesOfZoomRoomsParams, opts ...RequestOption) iter.Seq2[*GetIssuesOfZoomRoomsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetIssuesOfZoomRoomsParams) (*GetIssuesOfZoomRoomsResponse, error) {
+	return paginate(ctx, func() *GetIssuesOfZoomRoomsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetIssuesOfZoomRoomsParams) (*GetIssuesOfZoomRoomsResponse, error) {
 		return c.GetIssuesOfZoomRooms(ctx, *p, opts...)
 	}, func(p *GetIssuesOfZoomRoomsParams, r *GetIssuesOfZoomRoomsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -12956,7 +13070,10 @@ func (c *Client) GetIMMetrics(ctx context.Context, params GetIMMetricsParams, op
 // the loop stops. Every request is a call of GetIMMetrics with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) GetIMMetricsPages(ctx context.Context, params GetIMMetricsParams, opts ...RequestOption) iter.Seq2[*GetIMMetricsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetIMMetricsParams) (*GetIMMetricsResponse, error) {
+	return paginate(ctx, func() *GetIMMetricsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetIMMetricsParams) (*GetIMMetricsResponse, error) {
 		return c.GetIMMetrics(ctx, *p, opts...)
 	}, func(p *GetIMMetricsParams, r *GetIMMetricsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -13044,7 +13161,10 @@ func (c *Client) GetChatMetrics(ctx context.Context, params GetChatMetricsParams
 // the loop stops. Every request is a call of GetChatMetrics with the same options; an error ends the
 // iteration, yielded with the response it came with.
 func (c *Client) GetChatMetricsPages(ctx context.Context, params GetChatMetricsParams, opts ...RequestOption) iter.Seq2[*GetChatMetricsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetChatMetricsParams) (*GetChatMetricsResponse, error) {
+	return paginate(ctx, func() *GetChatMetricsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetChatMetricsParams) (*GetChatMetricsResponse, error) {
 		return c.GetChatMetrics(ctx, *p, opts...)
 	}, func(p *GetChatMetricsParams, r *GetChatMetricsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -13181,7 +13301,10 @@ func (c *Client) GetActiveInactiveHostReports(ctx context.Context, params GetAct
 // page has none, or until the loop stops. Every request is a call of GetActiveInactiveHostReports
 // with the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetActiveInactiveHostReportsPages(ctx context.Context, params GetActiveInactiveHostReportsParams, opts ...RequestOption) iter.Seq2[*GetActiveInactiveHostReportsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetActiveInactiveHostReportsParams) (*GetActiveInactiveHostReportsResponse, error) {
+	return paginate(ctx, func() *GetActiveInactiveHostReportsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetActiveInactiveHostReportsParams) (*GetActiveInactiveHostReportsResponse, error) {
 		return c.GetActiveInactiveHostReports(ctx, *p, opts...)
 	}, func(p *GetActiveInactiveHostReportsParams, r *GetActiveInactiveHostReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -13267,7 +13390,10 @@ func (c *Client) GetMeetingReports(ctx context.Context, params GetMeetingReports
 // until the loop stops. Every request is a call of GetMeetingReports with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) GetMeetingReportsPages(ctx context.Context, params GetMeetingReportsParams, opts ...RequestOption) iter.Seq2[*GetMeetingReportsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetMeetingReportsParams) (*GetMeetingReportsResponse, error) {
+	return paginate(ctx, func() *GetMeetingReportsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetMeetingReportsParams) (*GetMeetingReportsResponse, error) {
 		return c.GetMeetingReports(ctx, *p, opts...)
 	}, func(p *GetMeetingReportsParams, r *GetMeetingReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -13384,7 +13510,10 @@ func (c *Client) GetMeetingParticipantReports(ctx context.Context, params GetMee
 // page has none, or until the loop stops. Every request is a call of GetMeetingParticipantReports
 // with the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetMeetingParticipantReportsPages(ctx context.Context, params GetMeetingParticipantReportsParams, opts ...RequestOption) iter.Seq2[*GetMeetingParticipantReportsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetMeetingParticipantReportsParams) (*GetMeetingParticipantReportsResponse, error) {
+	return paginate(ctx, func() *GetMeetingParticipantReportsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetMeetingParticipantReportsParams) (*GetMeetingParticipantReportsResponse, error) {
 		return c.GetMeetingParticipantReports(ctx, *p, opts...)
 	}, func(p *GetMeetingParticipantReportsParams, r *GetMeetingParticipantReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -13557,7 +13686,10 @@ func (c *Client) GetWebinarParticipantReports(ctx context.Context, params GetWeb
 // page has none, or until the loop stops. Every request is a call of GetWebinarParticipantReports
 // with the same options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetWebinarParticipantReportsPages(ctx context.Context, params GetWebinarParticipantReportsParams, opts ...RequestOption) iter.Seq2[*GetWebinarParticipantReportsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetWebinarParticipantReportsParams) (*GetWebinarParticipantReportsResponse, error) {
+	return paginate(ctx, func() *GetWebinarParticipantReportsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetWebinarParticipantReportsParams) (*GetWebinarParticipantReportsResponse, error) {
 		return c.GetWebinarParticipantReports(ctx, *p, opts...)
 	}, func(p *GetWebinarParticipantReportsParams, r *GetWebinarParticipantReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -13815,7 +13947,10 @@ func (c *Client) GetChatSessionsReports(ctx context.Context, params GetChatSessi
 // has none, or until the loop stops. Every request is a call of GetChatSessionsReports with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetChatSessionsReportsPages(ctx context.Context, params GetChatSessionsReportsParams, opts ...RequestOption) iter.Seq2[*GetChatSessionsReportsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetChatSessionsReportsParams) (*GetChatSessionsReportsResponse, error) {
+	return paginate(ctx, func() *GetChatSessionsReportsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetChatSessionsReportsParams) (*GetChatSessionsReportsResponse, error) {
 		return c.GetChatSessionsReports(ctx, *p, opts...)
 	}, func(p *GetChatSessionsReportsParams, r *GetChatSessionsReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -13899,7 +14034,10 @@ func (c *Client) GetChatMessagesReports(ctx context.Context, params GetChatMessa
 // has none, or until the loop stops. Every request is a call of GetChatMessagesReports with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetChatMessagesReportsPages(ctx context.Context, params GetChatMessagesReportsParams, opts ...RequestOption) iter.Seq2[*GetChatMessagesReportsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetChatMessagesReportsParams) (*GetChatMessagesReportsResponse, error) {
+	return paginate(ctx, func() *GetChatMessagesReportsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetChatMessagesReportsParams) (*GetChatMessagesReportsResponse, error) {
 		return c.GetChatMessagesReports(ctx, *p, opts...)
 	}, func(p *GetChatMessagesReportsParams, r *GetChatMessagesReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -14030,7 +14168,10 @@ func (c *Client) GetTelephoneReports(ctx context.Context, params GetTelephoneRep
 // none, or until the loop stops. Every request is a call of GetTelephoneReports with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetTelephoneReportsPages(ctx context.Context, params GetTelephoneReportsParams, opts ...RequestOption) iter.Seq2[*GetTelephoneReportsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetTelephoneReportsParams) (*GetTelephoneReportsResponse, error) {
+	return paginate(ctx, func() *GetTelephoneReportsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetTelephoneReportsParams) (*GetTelephoneReportsResponse, error) {
 		return c.GetTelephoneReports(ctx, *p, opts...)
 	}, func(p *GetTelephoneReportsParams, r *GetTelephoneReportsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -14137,7 +14278,10 @@ func (c *Client) GetOperationLogsReport(ctx context.Context, params GetOperation
 // has none, or until the loop stops. Every request is a call of GetOperationLogsReport with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetOperationLogsReportPages(ctx context.Context, params GetOperationLogsReportParams, opts ...RequestOption) iter.Seq2[*GetOperationLogsReportResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetOperationLogsReportParams) (*GetOperationLogsReportResponse, error) {
+	return paginate(ctx, func() *GetOperationLogsReportParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetOperationLogsReportParams) (*GetOperationLogsReportResponse, error) {
 		return c.GetOperationLogsReport(ctx, *p, opts...)
 	}, func(p *GetOperationLogsReportParams, r *GetOperationLogsReportResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -14219,7 +14363,10 @@ func (c *Client) GetUpcomingEventsReport(ctx context.Context, params GetUpcoming
 // has none, or until the loop stops. Every request is a call of GetUpcomingEventsReport with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetUpcomingEventsReportPages(ctx context.Context, params GetUpcomingEventsReportParams, opts ...RequestOption) iter.Seq2[*GetUpcomingEventsReportResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetUpcomingEventsReportParams) (*GetUpcomingEventsReportResponse, error) {
+	return paginate(ctx, func() *GetUpcomingEventsReportParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetUpcomingEventsReportParams) (*GetUpcomingEventsReportResponse, error) {
 		return c.GetUpcomingEventsReport(ctx, *p, opts...)
 	}, func(p *GetUpcomingEventsReportParams, r *GetUpcomingEventsReportResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -14301,7 +14448,10 @@ func (c *Client) GetSignInSignOutActivityReport(ctx context.Context, params GetS
 // GetSignInSignOutActivityReport with the same options; an error ends the iteration, yielded with the
 // response it came with.
 func (c *Client) GetSignInSignOutActivityReportPages(ctx context.Context, params GetSignInSignOutActivityReportParams, opts ...RequestOption) iter.Seq2[*GetSignInSignOutActivityReportResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetSignInSignOutActivityReportParams) (*GetSignInSignOutActivityReportResponse, error) {
+	return paginate(ctx, func() *GetSignInSignOutActivityReportParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetSignInSignOutActivityReportParams) (*GetSignInSignOutActivityReportResponse, error) {
 		return c.GetSignInSignOutActivityReport(ctx, *p, opts...)
 	}, func(p *GetSignInSignOutActivityReportParams, r *GetSignInSignOutActivityReportResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -14366,7 +14516,10 @@ func (c *Client) ListMembersInRole(ctx context.Context, params ListMembersInRole
 // until the loop stops. Every request is a call of ListMembersInRole with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListMembersInRolePages(ctx context.Context, params ListMembersInRoleParams, opts ...RequestOption) iter.Seq2[*ListMembersInRoleResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListMembersInRoleParams) (*ListMembersInRoleResponse, error) {
+	return paginate(ctx, func() *ListMembersInRoleParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListMembersInRoleParams) (*ListMembersInRoleResponse, error) {
 		return c.ListMembersInRole(ctx, *p, opts...)
 	}, func(p *ListMembersInRoleParams, r *ListMembersInRoleResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -15243,7 +15396,10 @@ func (c *Client) ListWebinarRegistrants(ctx context.Context, params ListWebinarR
 // has none, or until the loop stops. Every request is a call of ListWebinarRegistrants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListWebinarRegistrantsPages(ctx context.Context, params ListWebinarRegistrantsParams, opts ...RequestOption) iter.Seq2[*ListWebinarRegistrantsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListWebinarRegistrantsParams) (*ListWebinarRegistrantsResponse, error) {
+	return paginate(ctx, func() *ListWebinarRegistrantsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListWebinarRegistrantsParams) (*ListWebinarRegistrantsResponse, error) {
 		return c.ListWebinarRegistrants(ctx, *p, opts...)
 	}, func(p *ListWebinarRegistrantsParams, r *ListWebinarRegistrantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -16123,7 +16279,10 @@ func (c *Client) ListWebinarParticipants(ctx context.Context, params ListWebinar
 // has none, or until the loop stops. Every request is a call of ListWebinarParticipants with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) ListWebinarParticipantsPages(ctx context.Context, params ListWebinarParticipantsParams, opts ...RequestOption) iter.Seq2[*ListWebinarParticipantsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListWebinarParticipantsParams) (*ListWebinarParticipantsResponse, error) {
+	return paginate(ctx, func() *ListWebinarParticipantsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListWebinarParticipantsParams) (*ListWebinarParticipantsResponse, error) {
 		return c.ListWebinarParticipants(ctx, *p, opts...)
 	}, func(p *ListWebinarParticipantsParams, r *ListWebinarParticipantsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -16378,7 +16537,10 @@ func (c *Client) GetWebinarAbsentees(ctx context.Context, params GetWebinarAbsen
 // none, or until the loop stops. Every request is a call of GetWebinarAbsentees with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) GetWebinarAbsenteesPages(ctx context.Context, params GetWebinarAbsenteesParams, opts ...RequestOption) iter.Seq2[*GetWebinarAbsenteesResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *GetWebinarAbsenteesParams) (*GetWebinarAbsenteesResponse, error) {
+	return paginate(ctx, func() *GetWebinarAbsenteesParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *GetWebinarAbsenteesParams) (*GetWebinarAbsenteesResponse, error) {
 		return c.GetWebinarAbsentees(ctx, *p, opts...)
 	}, func(p *GetWebinarAbsenteesParams, r *GetWebinarAbsenteesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -16459,7 +16621,10 @@ func (c *Client) SearchCompanyContacts(ctx context.Context, params SearchCompany
 // none, or until the loop stops. Every request is a call of SearchCompanyContacts with the same
 // options; an error ends the iteration, yielded with the response it came with.
 func (c *Client) SearchCompanyContactsPages(ctx context.Context, params SearchCompanyContactsParams, opts ...RequestOption) iter.Seq2[*SearchCompanyContactsResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *SearchCompanyContactsParams) (*SearchCompanyContactsResponse, error) {
+	return paginate(ctx, func() *SearchCompanyContactsParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *SearchCompanyContactsParams) (*SearchCompanyContactsResponse, error) {
 		return c.SearchCompanyContacts(ctx, *p, opts...)
 	}, func(p *SearchCompanyContactsParams, r *SearchCompanyContactsResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))
@@ -16677,7 +16842,10 @@ func (c *Client) ListArchivedFiles(ctx context.Context, params ListArchivedFiles
 // until the loop stops. Every request is a call of ListArchivedFiles with the same options; an error
 // ends the iteration, yielded with the response it came with.
 func (c *Client) ListArchivedFilesPages(ctx context.Context, params ListArchivedFilesParams, opts ...RequestOption) iter.Seq2[*ListArchivedFilesResponse, error] {
-	return paginate(ctx, &params, func(ctx context.Context, p *ListArchivedFilesParams) (*ListArchivedFilesResponse, error) {
+	return paginate(ctx, func() *ListArchivedFilesParams {
+		p := params
+		return &p
+	}, func(ctx context.Context, p *ListArchivedFilesParams) (*ListArchivedFilesResponse, error) {
 		return c.ListArchivedFiles(ctx, *p, opts...)
 	}, func(p *ListArchivedFilesParams, r *ListArchivedFilesResponse) (bool, error) {
 		next, more, err := nextToken(p.NextPageToken, bodyText(r.Body, "next_page_token"))

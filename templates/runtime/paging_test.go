@@ -23,7 +23,7 @@ func (f *fakePages) fetch(_ context.Context, token *string) (string, error) {
 }
 
 func (f *fakePages) pages() func(func(string, error) bool) {
-	return paginate(context.Background(), new(string), f.fetch, func(sent *string, page string) (bool, error) {
+	return paginate(context.Background(), func() *string { return new(string) }, f.fetch, func(sent *string, page string) (bool, error) {
 		next, more, err := nextToken(*sent, page)
 		*sent = next
 		return more, err
@@ -44,6 +44,18 @@ func TestPaginateFollowsTokensUntilNone(t *testing.T) {
 	}
 	if want := `["" "a" "b"]`; sprintQ(f.sent) != want {
 		t.Errorf("tokens sent = %s, want %s", sprintQ(f.sent), want)
+	}
+}
+
+func TestPaginateStartsOverOnEachRange(t *testing.T) {
+	f := &fakePages{next: []string{"a", "", "a", ""}}
+	pages := f.pages()
+	for range pages {
+	}
+	for range pages {
+	}
+	if want := `["" "a" "" "a"]`; sprintQ(f.sent) != want {
+		t.Errorf("tokens sent = %s, want %s: the second range starts from the first page again", sprintQ(f.sent), want)
 	}
 }
 
