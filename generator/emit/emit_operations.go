@@ -203,7 +203,7 @@ func emitFields(g *jen.Group, op *ir.Operation) {
 		if f.In == ir.InPath || f.In == ir.InHost {
 			continue
 		}
-		send := sendField(op, f)
+		send, ifSet := sendField(op, f), sendIfSet(f)
 		switch {
 		case f.Kind == ir.KindGroup:
 			g.Add(send) // sends only what is set
@@ -211,8 +211,8 @@ func emitFields(g *jen.Group, op *ir.Operation) {
 			g.Add(send)
 		case f.Default != nil && !f.Required:
 			g.If(presence(f)).Block(send).Else().Block(sendValue(op, f, defaultValue(f)))
-		case sendIfSet(f) != nil:
-			g.Add(sendIfSet(f))
+		case ifSet != nil:
+			g.Add(ifSet)
 		default:
 			g.If(presence(f)).Block(send)
 		}
@@ -246,14 +246,7 @@ func sendField(op *ir.Operation, f *ir.Field) jen.Code {
 //
 //	r.addQueryIfSet("<wire>", params.<Field>)
 func sendIfSet(f *ir.Field) jen.Code {
-	switch f.Kind {
-	case ir.KindFlag, ir.KindFiles, ir.KindFile, ir.KindJSON, ir.KindTypedJSON, ir.KindGroup, ir.KindBytes, ir.KindReader:
-		return nil
-	}
-	if f.Presence() != ir.PresentNonEmpty || f.Pointer() {
-		return nil
-	}
-	if w := f.Kind.Info().Wire; w != ir.WireString && w != ir.WireEnum {
+	if f.Presence() != ir.PresentNonEmpty { // the string and enum kinds (ir's kind table)
 		return nil
 	}
 	return textCall(f, stringValue(f, fieldRef(f)), "IfSet")
