@@ -38,12 +38,13 @@ func (l *lowerer) body(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 	switch b.Mode {
 	case "formdata":
 		op.Body = ir.BodyMultipart
-		for _, p := range b.FormData {
+		for i := range b.FormData {
+			p := b.FormData[i]
 			key, ok := l.wireName(ri, p, p.Key, "form-data part")
 			if !ok {
 				continue
 			}
-			ev := l.evidenceFor(ri, p, func(r *parser.Request) []parser.Param {
+			ev := l.evidenceFor(ri, &b.FormData[i], func(r *parser.Request) []parser.Param {
 				if r.Body == nil {
 					return nil
 				}
@@ -69,12 +70,13 @@ func (l *lowerer) body(op *ir.Operation, ri *parser.RequestItem, fields *scope) 
 		}
 	case "urlencoded":
 		op.Body = ir.BodyForm
-		for _, p := range b.URLEncoded {
+		for i := range b.URLEncoded {
+			p := b.URLEncoded[i]
 			key, ok := l.wireName(ri, p, p.Key, "form field")
 			if !ok {
 				continue
 			}
-			ev := l.evidenceFor(ri, p, func(r *parser.Request) []parser.Param {
+			ev := l.evidenceFor(ri, &b.URLEncoded[i], func(r *parser.Request) []parser.Param {
 				if r.Body == nil {
 					return nil
 				}
