@@ -30,11 +30,10 @@ var ErrPageRepeated = errors.New("the server sent the page token it was sent as 
 // further page. start makes a new pointer to the state the first page is
 // asked with (a copy of the params, or an empty link) on every range, so
 // that ranging again starts over; next advances it in place. The type
-// arguments are pointers on
-// purpose: pointers share one GC shape, so every operation's iterator uses
-// one compiled paginate instead of one per params type, which is what a
-// package with many paging operations pays for in build time; inlined, it
-// would be copied into each of them again.
+// arguments are pointers on purpose: pointers share one GC shape, so every
+// operation's iterator uses one compiled paginate instead of one per params
+// type, which is what a package with many paging operations pays for in
+// build time; inlined, it would be copied into each of them again.
 //
 //go:noinline
 func paginate[P, R any](ctx context.Context, start func() P, fetch func(context.Context, P) (R, error), next func(P, R) (bool, error)) iter.Seq2[R, error] {
