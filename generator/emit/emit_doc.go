@@ -36,7 +36,7 @@ func emitAPI(f *jen.File, pkg *ir.Package) {
 	}
 	f.Const().Id("DefaultBaseURL").Op("=").Lit(pkg.BaseURL)
 	f.Line()
-	auth := pkg.CollectionAuth()
+	auth := pkg.CollectionAuth
 	Comment(f.Group, "NewClient returns a client for the API. Options are applied in order; the")
 	Comment(f.Group, "first one that fails is returned as the error.")
 	Comment(f.Group, "")

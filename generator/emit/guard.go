@@ -35,28 +35,32 @@ var emittedImports = map[string]bool{
 // Postman item it came from, with a few lines of context, never the whole
 // source.
 func renderFile(name string, f *jen.File, pkg *ir.Package) ([]byte, error) {
-	src, _, err := renderChecked(name, f, func() *ir.Package { return pkg })
+	src, _, err := renderChecked(name, f, pkg)
 	return src, err
 }
 
 // renderChecked is renderFile that also returns the formatted file as
-// guard parsed it; pkg gives the package that a render error names the
-// items of.
-func renderChecked(name string, f *jen.File, pkg func() *ir.Package) ([]byte, *ast.File, error) {
+// guard parsed it; a render error names the items of pkg's operations.
+func renderChecked(name string, f *jen.File, pkg *ir.Package) ([]byte, *ast.File, error) {
 	f.NoFormat = true
 	var raw bytes.Buffer
 	if err := f.Render(&raw); err != nil {
 		return nil, nil, fmt.Errorf("rendering %s: %w", name, err)
 	}
 	src, af, err := formatGuarded(name, raw.Bytes())
-	var g *guardError
-	switch {
-	case errors.As(err, &g):
-		return nil, nil, fmt.Errorf("rendering %s: %w (this is a bug in postman2go: please report it with the collection)", name, g.err)
-	case err != nil:
-		return nil, nil, renderError(name, raw.Bytes(), err, pkg())
+	if err != nil {
+		return nil, nil, formatError(name, raw.Bytes(), err, pkg)
 	}
 	return src, af, nil
+}
+
+// formatError is the error for src that formatGuarded refused with err.
+func formatError(name string, src []byte, err error, pkg *ir.Package) error {
+	var g *guardError
+	if errors.As(err, &g) {
+		return fmt.Errorf("rendering %s: %w (this is a bug in postman2go: please report it with the collection)", name, g.err)
+	}
+	return renderError(name, src, err, pkg)
 }
 
 // guardError is a file that parses but that guard refuses.
@@ -168,9 +172,13 @@ func renderError(name string, src []byte, err error, pkg *ir.Package) error {
 	return errors.New(b.String())
 }
 
-// itemOf names the Postman item behind a generated declaration, if any.
+// itemOf names the Postman item behind a generated declaration, if any
+// (and if emit has not let go of its operation yet).
 func itemOf(pkg *ir.Package, decl string) string {
 	for _, op := range pkg.Operations {
+		if op == nil {
+			continue
+		}
 		if decl == op.Name || decl == op.ParamsType || decl == op.ResponseType {
 			return fmt.Sprintf(" (item %q)", op.ItemName)
 		}

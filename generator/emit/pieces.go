@@ -2,6 +2,7 @@ package emit
 
 import (
 	"bytes"
+	"fmt"
 	"go/ast"
 	"runtime"
 	"sort"
@@ -36,9 +37,12 @@ import (
 //     checked.
 //
 // When a check fails, or a piece does not format or pass guard, the file
-// is rendered whole, as it always was, so errors are the same too. Small
-// files (a package of at most pieceSize operations) are rendered whole.
-// TestPiecesAreTheWholeFile compares both ways on every test collection.
+// is rendered whole, as it always was, so errors are the same too; but
+// once Consume has let go of operations a file of them cannot be rendered
+// whole, and a failed check is an error naming the file (every check
+// failing is a bug in the emitters). Small files (a package of at most
+// pieceSize operations) are rendered whole. TestPiecesAreTheWholeFile
+// compares both ways on every test collection.
 var pieceSize = 32
 
 // splitOperations divides pkg into packages of at most pieceSize
@@ -112,7 +116,6 @@ type fileJob struct {
 
 	mu      sync.Mutex
 	left    int    // pieces not yet rendered
-	failed  bool   // a check failed: render whole
 	body0   []byte // the first piece's raw body
 	imports map[string]bool
 	pieces  []piece
@@ -121,6 +124,16 @@ type fileJob struct {
 	names    map[string]bool // runtime names the file uses
 	err      error
 	wholeToo bool // pieces were tried, then the file was rendered whole
+
+	// pieceErr is why the pieces cannot be joined (a check failed: render
+	// whole), and the error when the file cannot be rendered whole either.
+	pieceErr    error
+	failedPiece int // the piece pieceErr is about: the first that failed
+}
+
+// cannotJoin is the pieceErr of a check that failed.
+func (j *fileJob) cannotJoin(why string) error {
+	return fmt.Errorf("rendering %s in pieces: %s; its operations were let go, so it cannot be rendered whole either (this is a bug in postman2go: please report it with the collection)", j.name, why)
 }
 
 // piece is one rendered piece after the first.
@@ -131,37 +144,32 @@ type piece struct {
 	tailClean bool   // its raw text ends without a comment
 }
 
-// renderRun is the rendering of one package's files. When again is set,
-// the caller has no further use for pkg: once every file made of
+// renderRun is the rendering of one package's files. When consume is
+// set, the caller has no further use for pkg: once every file made of
 // operations has its piece of some operations, those are let go
 // (pkg.Operations[i] = nil), so that the IR makes room for the output as
-// it grows, and a file that must then be rendered whole (a check failed)
-// is rendered from again(), the same IR lowered anew.
+// it grows.
 type renderRun struct {
-	pkg   *ir.Package
-	again func() *ir.Package
+	pkg     *ir.Package
+	consume bool
 
 	mu        sync.Mutex
 	released  bool  // some operations were let go
 	noRelease bool  // a file is rendered whole from pkg: keep everything
 	done      []int // per piece of operations, the files that have it
 	opsFiles  int
-	fullOnce  sync.Once
-	full      *ir.Package
 }
 
-// whole is the package to render a whole file of operations from, or to
-// name the items of a render error with.
+// whole is the package to render a whole file of operations from; nil
+// once some of its operations were let go.
 func (r *renderRun) whole() *ir.Package {
 	r.mu.Lock()
-	if !r.released {
-		r.noRelease = true
-		r.mu.Unlock()
-		return r.pkg
+	defer r.mu.Unlock()
+	if r.released {
+		return nil
 	}
-	r.mu.Unlock()
-	r.fullOnce.Do(func() { r.full = r.again() })
-	return r.full
+	r.noRelease = true
+	return r.pkg
 }
 
 // pieceDone records that a file of operations has piece k; the last one
@@ -170,7 +178,7 @@ func (r *renderRun) pieceDone(k int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.done[k]++
-	if r.again == nil || r.noRelease || r.done[k] < r.opsFiles {
+	if !r.consume || r.noRelease || r.done[k] < r.opsFiles {
 		return
 	}
 	r.released = true
@@ -178,9 +186,8 @@ func (r *renderRun) pieceDone(k int) {
 }
 
 // render renders the files of jobs on every core, at most one piece per
-// core at a time: first the files that read every operation (the API
-// file's CollectionAuth), then whole files, then the pieces of the files
-// of operations, a piece of each in turn so that their operations can go,
+// core at a time: first whole files, then the pieces of the files of
+// operations, a piece of each in turn so that their operations can go,
 // then the other pieces.
 func (r *renderRun) render(jobs []*fileJob) {
 	for _, j := range jobs {
@@ -203,11 +210,9 @@ func (r *renderRun) render(jobs []*fileJob) {
 			}
 		}()
 	}
-	var first, whole, opsFiles, other []*fileJob
+	var whole, opsFiles, other []*fileJob
 	for _, j := range jobs {
 		switch {
-		case j.parts == nil && j.name == "api_gen.go":
-			first = append(first, j)
 		case j.parts == nil:
 			whole = append(whole, j)
 		case j.ops:
@@ -220,9 +225,6 @@ func (r *renderRun) render(jobs []*fileJob) {
 			j.pieces = make([]piece, len(j.parts))
 			j.imports = map[string]bool{}
 		}
-	}
-	for _, j := range first {
-		j.renderWhole()
 	}
 	for _, j := range whole {
 		tasks <- j.renderWhole
@@ -247,14 +249,17 @@ func (r *renderRun) render(jobs []*fileJob) {
 func (j *fileJob) renderWhole() {
 	pkg := j.pkg
 	if j.ops {
-		pkg = j.run.whole()
+		if pkg = j.run.whole(); pkg == nil {
+			j.out, j.err = nil, j.pieceErr
+			return
+		}
 	}
 	f := jen.NewFile(pkg.Name)
 	for _, h := range j.header {
 		HeaderComment(f, h)
 	}
 	j.emit(f, pkg)
-	src, af, err := renderChecked(j.name, f, j.run.whole)
+	src, af, err := renderChecked(j.name, f, j.run.pkg)
 	if err != nil {
 		j.out, j.err = nil, err
 		return
@@ -265,12 +270,14 @@ func (j *fileJob) renderWhole() {
 
 // renderPiece renders piece k; the last piece to finish joins them.
 func (j *fileJob) renderPiece(k int) {
-	ok := j.piece(k)
+	err := j.piece(k)
 	if j.ops {
 		j.run.pieceDone(k)
 	}
 	j.mu.Lock()
-	j.failed = j.failed || !ok
+	if err != nil && (j.pieceErr == nil || k < j.failedPiece) {
+		j.pieceErr, j.failedPiece = err, k
+	}
 	j.left--
 	last := j.left == 0
 	j.mu.Unlock()
@@ -281,17 +288,17 @@ func (j *fileJob) renderPiece(k int) {
 
 // piece renders piece k: the first one's body is kept until every import
 // is known; the others are formatted and checked at once.
-func (j *fileJob) piece(k int) bool {
+func (j *fileJob) piece(k int) error {
 	f := jen.NewFile(j.pkg.Name)
 	j.emit(f, j.parts[k])
 	f.NoFormat = true
 	var raw bytes.Buffer
 	if err := f.Render(&raw); err != nil {
-		return false
+		return fmt.Errorf("rendering %s: %w", j.name, err)
 	}
 	imports, body, ok := splitRaw(raw.Bytes(), j.pkg.Name)
 	if !ok {
-		return false
+		return j.cannotJoin(fmt.Sprintf("piece %d renames an import", k))
 	}
 	j.mu.Lock()
 	for _, p := range imports {
@@ -301,12 +308,17 @@ func (j *fileJob) piece(k int) bool {
 	if k == 0 {
 		j.body0 = body
 		j.pieces[0] = piece{trail: trailingBreaks(body), tailClean: cleanTail(body)}
-		return true
+		return nil
 	}
 	clause := "package " + j.pkg.Name + "\n\n"
-	src, af, err := formatGuarded(j.name, append([]byte(clause), body...))
-	if err != nil || !bytes.HasPrefix(src, []byte(clause)) {
-		return false
+	text := append([]byte(clause), body...)
+	src, af, err := formatGuarded(j.name, text)
+	if err != nil {
+		// The whole file's error, but for the lines of this piece.
+		return formatError(j.name, text, err, j.parts[k])
+	}
+	if !bytes.HasPrefix(src, []byte(clause)) {
+		return j.cannotJoin(fmt.Sprintf("piece %d lost its package clause", k))
 	}
 	names := map[string]bool{}
 	j.rp.addNames(names, af)
@@ -321,20 +333,24 @@ func (j *fileJob) piece(k int) bool {
 	// A copy of exactly its size: format's buffer has room to spare, and
 	// the pieces of a file wait for each other.
 	j.pieces[k] = piece{text: bytes.Clone(src[len(clause):]), lead: leadingBreaks(body), trail: trailingBreaks(body), tailClean: cleanTail(body)}
-	return true
+	return nil
 }
 
 // join formats the first piece with the whole file's header and imports
 // and appends the others; on any doubt it renders the file whole.
 func (j *fileJob) join() {
-	ok := !j.failed && importNamesDistinct(j.imports)
-	for k := 1; ok && k < len(j.pieces); k++ {
+	if j.pieceErr == nil && !importNamesDistinct(j.imports) {
+		j.pieceErr = j.cannotJoin("two of its imports have the same name")
+	}
+	for k := 1; j.pieceErr == nil && k < len(j.pieces); k++ {
 		prev, p := j.pieces[k-1], j.pieces[k]
-		ok = prev.tailClean && prev.trail+p.lead >= 2 && p.lead >= 1
+		if !prev.tailClean || prev.trail+p.lead < 2 || p.lead < 1 {
+			j.pieceErr = j.cannotJoin(fmt.Sprintf("pieces %d and %d do not meet at a blank line", k-1, k))
+		}
 	}
 	var src []byte
 	var af *ast.File
-	if ok {
+	if j.pieceErr == nil {
 		var raw bytes.Buffer
 		raw.WriteString(j.head)
 		raw.WriteString("package " + j.pkg.Name + "\n\n")
@@ -342,10 +358,10 @@ func (j *fileJob) join() {
 		raw.Write(j.body0)
 		var err error
 		if src, af, err = formatGuarded(j.name, raw.Bytes()); err != nil {
-			ok = false
+			j.pieceErr = formatError(j.name, raw.Bytes(), err, j.parts[0])
 		}
 	}
-	if !ok {
+	if j.pieceErr != nil {
 		j.pieces, j.body0, j.names, j.wholeToo = nil, nil, nil, true
 		j.renderWhole()
 		return

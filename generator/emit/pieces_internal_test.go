@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/dave/jennifer/jen"
@@ -182,8 +183,9 @@ func TestConsumeIsPackage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pkg, agains := lowered(), 0
-		got, err := Consume(pkg, header, func() *ir.Package { agains++; return lowered() })
+		pkg := lowered()
+		pkg.ForgetSources() // as Generate does
+		got, err := Consume(pkg, header)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -201,31 +203,42 @@ func TestConsumeIsPackage(t *testing.T) {
 				released++
 			}
 		}
-		if len(pkg.Operations) > pieceSize && released != len(pkg.Operations) || agains != 0 {
-			t.Errorf("%s: %d of %d operations let go, lowered again %d times", name, released, len(pkg.Operations), agains)
+		if len(pkg.Operations) > pieceSize && released != len(pkg.Operations) {
+			t.Errorf("%s: %d of %d operations let go", name, released, len(pkg.Operations))
 		}
 	}
 }
 
-// TestConsumeFallsBackToAgain: a file that must be rendered whole after
-// operations were let go is rendered from again(), with the same result as
-// from the whole package.
-func TestConsumeFallsBackToAgain(t *testing.T) {
+// TestConsumeCannotFallBack: once Consume has let go of operations, a file
+// of them that cannot be joined from its pieces cannot be rendered whole
+// either; it is an error naming the file and what failed, never a file
+// that differs from the whole one. Package, which lets go of nothing,
+// renders it whole.
+func TestConsumeCannotFallBack(t *testing.T) {
 	defer func(n int) { pieceSize = n }(pieceSize)
 	pieceSize = 2
 	newPkg := func() *ir.Package {
 		pkg := &ir.Package{Name: "client"}
 		for i := range 9 {
-			pkg.Operations = append(pkg.Operations, &ir.Operation{Name: fmt.Sprintf("Op%d", i)})
+			pkg.Operations = append(pkg.Operations, &ir.Operation{Name: fmt.Sprintf("Op%d", i), ItemName: fmt.Sprintf("Folder/Op %d", i)})
 		}
 		return pkg
 	}
-	for _, bad := range []string{"Op7", "Op1"} {
+	cases := []struct {
+		bad  string
+		each func(f *jen.File)
+		want string
+	}{
+		{"Op7", func(f *jen.File) { f.Var().Id("_").Op("=").Lit(1).Comment("trailing") }, "rendering x_gen.go in pieces: pieces 3 and 4 do not meet at a blank line"},
+		{"Op1", func(f *jen.File) { f.Var().Id("_").Op("=").Lit(1).Comment("trailing") }, "rendering x_gen.go in pieces: pieces 0 and 1 do not meet at a blank line"},
+		{"Op5", func(f *jen.File) { f.Id("x").Op(":=").Lit(1) }, `rendering x_gen.go: line 8:1 after Op5 (item "Folder/Op 5"): expected declaration`},
+	}
+	for _, c := range cases {
 		emit := func(f *jen.File, pkg *ir.Package) {
 			for _, op := range pkg.Operations {
 				f.Func().Id(op.Name).Params().Block()
-				if op.Name == bad {
-					f.Var().Id("_").Op("=").Lit(1).Comment("trailing")
+				if op.Name == c.bad {
+					c.each(f)
 				}
 				f.Line()
 			}
@@ -234,16 +247,16 @@ func TestConsumeFallsBackToAgain(t *testing.T) {
 		head, _ := renderHead("client", header)
 		rp, _ := newRuntimePrune(nil, nil)
 		wholePkg := newPkg()
-		whole := &fileJob{name: "x_gen.go", emit: emit, pkg: wholePkg, header: header, rp: rp, ops: true}
+		whole := &fileJob{name: "x_gen.go", emit: emit, pkg: wholePkg, header: header, head: head, rp: rp, ops: true, parts: splitOperations(wholePkg)}
 		(&renderRun{pkg: wholePkg}).render([]*fileJob{whole})
-		pkg, agains := newPkg(), 0
-		j := &fileJob{name: "x_gen.go", emit: emit, pkg: pkg, header: header, head: head, rp: rp, ops: true, parts: splitOperations(pkg)}
-		(&renderRun{pkg: pkg, again: func() *ir.Package { agains++; return newPkg() }}).render([]*fileJob{j})
-		if !j.wholeToo || agains != 1 {
-			t.Errorf("%s: fell back %v, lowered again %d times", bad, j.wholeToo, agains)
+		if !whole.wholeToo || whole.err == nil && whole.out == nil {
+			t.Errorf("%s: Package: fell back %v, %v %q", c.bad, whole.wholeToo, whole.err, whole.out)
 		}
-		if fmt.Sprint(j.err) != fmt.Sprint(whole.err) || !bytes.Equal(j.out, whole.out) {
-			t.Errorf("%s: pieces %v %q, whole %v %q", bad, j.err, j.out, whole.err, whole.out)
+		pkg := newPkg()
+		j := &fileJob{name: "x_gen.go", emit: emit, pkg: pkg, header: header, head: head, rp: rp, ops: true, parts: splitOperations(pkg)}
+		(&renderRun{pkg: pkg, consume: true}).render([]*fileJob{j})
+		if j.err == nil || j.out != nil || !strings.HasPrefix(j.err.Error(), c.want) || !strings.Contains(j.err.Error(), "this is a bug in postman2go") {
+			t.Errorf("%s: Consume: %v %q, want the error %q", c.bad, j.err, j.out, c.want)
 		}
 	}
 }

@@ -17,6 +17,11 @@ type Package struct {
 	Operations []*Operation
 	Enums      []*Enum
 	Structs    []*Struct // types synthesized from JSON bodies
+	// CollectionAuth is the auth at the top of the collection, which
+	// Client.Do sends: the Auth of the first operation that inherits it.
+	// It is AuthInherit when the collection sets none or no operation
+	// inherits it.
+	CollectionAuth Auth
 }
 
 // Operation is one request item: one Client method, its params and
@@ -320,25 +325,50 @@ type Auth struct {
 	FromHeader string
 }
 
-// CollectionAuth is the auth at the top of the collection, which Client.Do
-// sends: the Auth of the first operation that inherits it (neither its
-// request nor a folder above it sets one, and it is not written as a
-// header), which lowering resolved like any other. It is AuthInherit when
-// the collection sets none or no operation inherits it.
-func (p *Package) CollectionAuth() Auth {
-	for _, op := range p.Operations {
-		if op.Source == nil || op.Auth.FromHeader != "" || op.Source.Request == nil || op.Source.Request.Auth != nil {
-			continue
+// ForgetSources sets every Source in the package to nil, for a caller that
+// keeps the IR after it is done with the collection (Generate, while emit
+// writes the files): a request item points at its folders and through them
+// at the whole collection, so a single Source left would keep all of it.
+// Nothing emit reads is a Source.
+func (p *Package) ForgetSources() {
+	var field func(f *Field)
+	var entries func(es []*GroupEntry)
+	field = func(f *Field) {
+		if f == nil {
+			return
 		}
-		inherits := true
-		for _, f := range op.Source.Folders {
-			inherits = inherits && f.Auth == nil
-		}
-		if inherits {
-			return op.Auth
+		f.Source = nil
+		if g := f.Group; g != nil {
+			field(g.Elem)
+			if g.Struct != nil {
+				for _, m := range g.Struct.Fields {
+					field(m)
+				}
+			}
+			entries(g.Entries)
 		}
 	}
-	return Auth{Kind: AuthInherit}
+	entries = func(es []*GroupEntry) {
+		for _, e := range es {
+			field(e.Field)
+			entries(e.Entries)
+		}
+	}
+	for _, op := range p.Operations {
+		op.Source = nil
+		for _, f := range op.Fields {
+			field(f)
+		}
+		for _, pp := range op.Path {
+			field(pp.Param)
+		}
+		for _, bp := range op.BaseTemplate {
+			field(bp.Param)
+		}
+		if op.Paging != nil {
+			field(op.Paging.Param)
+		}
+	}
 }
 
 // AuthKind is the runtime auth scheme of an operation.

@@ -156,7 +156,29 @@ func Package(c *parser.Collection, opts Options) (*ir.Package, []*parser.Diagnos
 	l.shareModels() // models.go
 	l.nameEnums()
 	l.finalDocs()
+	l.pkg.CollectionAuth = collectionAuth(l.pkg.Operations)
 	return l.pkg, l.warns
+}
+
+// collectionAuth is the Auth of the first operation that inherits the
+// collection's (neither its request nor a folder above it sets one, and it
+// is not written as a header), which lowering resolved like any other;
+// AuthInherit when none does.
+func collectionAuth(ops []*ir.Operation) ir.Auth {
+	for _, op := range ops {
+		ri := op.Source
+		if op.Auth.FromHeader != "" || ri.Request == nil || ri.Request.Auth != nil {
+			continue
+		}
+		inherits := true
+		for _, f := range ri.Folders {
+			inherits = inherits && f.Auth == nil
+		}
+		if inherits {
+			return op.Auth
+		}
+	}
+	return ir.Auth{Kind: ir.AuthInherit}
 }
 
 func (l *lowerer) warnf(ri *parser.RequestItem, format string, args ...any) {
