@@ -376,7 +376,10 @@ func (p *state) params(v gjson.Result, field string) []Param {
 		p.errorf(v, field, "must be an array, found %s", kindOf(v))
 		return nil
 	}
-	var out []Param
+	var out []Param // nil for an empty list, as the model always had it
+	if n := p.length(v); n > 0 {
+		out = make([]Param, 0, n)
+	}
 	i := 0
 	p.each(v, func(_, e gjson.Result) bool {
 		f := fmt.Sprintf("%s[%d]", field, i)

@@ -8,6 +8,8 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/token"
 	"sort"
 	"strings"
 
@@ -21,6 +23,11 @@ import (
 type File struct {
 	Name    string
 	Content []byte
+	// Types is the number of exported named types it declares, aliases
+	// excluded, and 0 for a test file: counted from the syntax tree guard
+	// checks, since parsing the output again for the count cost as much as
+	// formatting it.
+	Types int
 }
 
 // Package returns the files of pkg, sorted by name, each starting with the
@@ -52,6 +59,9 @@ func render(r *renderRun, header []string) ([]File, error) {
 	rp, err := newRuntimePrune(files, runtime)
 	if err != nil {
 		return nil, fmt.Errorf("pruning the runtime: %w", err)
+	}
+	for i, af := range rp.parsed {
+		files[i].Types = exportedTypes(af) // pruning cuts only unexported ones
 	}
 	emitters := []struct {
 		name  string
@@ -90,7 +100,11 @@ func render(r *renderRun, header []string) ([]File, error) {
 		if j.err != nil {
 			return nil, j.err
 		}
-		files = append(files, File{Name: j.name, Content: j.out})
+		types := j.types
+		if strings.HasSuffix(j.name, "_test.go") {
+			types = 0
+		}
+		files = append(files, File{Name: j.name, Content: j.out, Types: types})
 		for n := range j.names {
 			live[n] = true
 		}
@@ -115,4 +129,20 @@ func runtimeFile(src []byte, header []string, pkg string) []byte {
 	b.WriteString("\n")
 	b.Write(bytes.Replace(src, []byte("package runtime\n"), []byte("package "+pkg+"\n"), 1))
 	return b.Bytes()
+}
+
+// exportedTypes counts the exported named types a file declares at top
+// level, aliases excluded.
+func exportedTypes(af *ast.File) int {
+	n := 0
+	for _, d := range af.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+			for _, s := range g.Specs {
+				if ts := s.(*ast.TypeSpec); ts.Name.IsExported() && !ts.Assign.IsValid() {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }

@@ -122,6 +122,7 @@ type fileJob struct {
 
 	out      []byte
 	names    map[string]bool // runtime names the file uses
+	types    int             // exported named types it declares (File.Types)
 	err      error
 	wholeToo bool // pieces were tried, then the file was rendered whole
 
@@ -264,7 +265,7 @@ func (j *fileJob) renderWhole() {
 		j.out, j.err = nil, err
 		return
 	}
-	j.out, j.names = src, map[string]bool{}
+	j.out, j.names, j.types = src, map[string]bool{}, exportedTypes(af)
 	j.rp.addNames(j.names, af)
 }
 
@@ -323,6 +324,7 @@ func (j *fileJob) piece(k int) error {
 	names := map[string]bool{}
 	j.rp.addNames(names, af)
 	j.mu.Lock()
+	j.types += exportedTypes(af)
 	if j.names == nil {
 		j.names = map[string]bool{}
 	}
@@ -362,11 +364,12 @@ func (j *fileJob) join() {
 		}
 	}
 	if j.pieceErr != nil {
-		j.pieces, j.body0, j.names, j.wholeToo = nil, nil, nil, true
+		j.pieces, j.body0, j.names, j.types, j.wholeToo = nil, nil, nil, 0, true
 		j.renderWhole()
 		return
 	}
 	j.rp.addNames(j.names, af)
+	j.types += exportedTypes(af)
 	n := len(src)
 	for _, p := range j.pieces[1:] {
 		n += 1 + len(p.text)

@@ -124,7 +124,7 @@ func (rp *runtimePrune) prune(files []File, live map[string]bool) ([]File, error
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, File{Name: f.Name, Content: src})
+		out = append(out, File{Name: f.Name, Content: src, Types: f.Types})
 	}
 	return out, nil
 }
