@@ -159,6 +159,8 @@ type renderRun struct {
 	noRelease bool  // a file is rendered whole from pkg: keep everything
 	done      []int // per piece of operations, the files that have it
 	opsFiles  int
+
+	joining sync.Mutex // held by the join that copies its pieces
 }
 
 // whole is the package to render a whole file of operations from; nil
@@ -370,6 +372,11 @@ func (j *fileJob) join() {
 	}
 	j.rp.addNames(j.names, af)
 	j.types += exportedTypes(af)
+	// Joins take turns: each holds its file twice until it is done (the
+	// pieces and the copy), and the files of operations, rendered a piece
+	// of each in turn, all finish at once.
+	j.run.joining.Lock()
+	defer j.run.joining.Unlock()
 	n := len(src)
 	for _, p := range j.pieces[1:] {
 		n += 1 + len(p.text)
