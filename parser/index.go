@@ -88,14 +88,6 @@ func (p *state) members(v gjson.Result) (*container, []member) {
 	return ct, p.idx.members[ct.first : ct.first+ct.n]
 }
 
-// length is the number of members of array or object v, 0 for any other
-// value: for a slice made to hold them, since growing one by appends
-// leaves a fifth of it unused on average.
-func (p *state) length(v gjson.Result) int {
-	_, ms := p.members(v)
-	return len(ms)
-}
-
 // get returns the member key of object v, the last one if key is repeated.
 // Like gjson's Get, a missing member is the zero value at v's offset.
 func (p *state) get(v gjson.Result, key string) gjson.Result {

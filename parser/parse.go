@@ -377,7 +377,7 @@ func (p *state) params(v gjson.Result, field string) []Param {
 		return nil
 	}
 	var out []Param // nil for an empty list, as the model always had it
-	if n := p.length(v); n > 0 {
+	if n := p.count(v); n > 0 { // growing it by appends leaves a fifth unused
 		out = make([]Param, 0, n)
 	}
 	i := 0
