@@ -65,6 +65,9 @@ func (p *state) result(s, e int) gjson.Result {
 	}
 	r := gjson.Parse(raw)
 	r.Index = s
+	if r.Type == gjson.String {
+		r.Str = strings.Clone(r.Str) // not a slice of p.json (see parse)
+	}
 	return r
 }
 
@@ -73,7 +76,7 @@ func (p *state) key(m *member) string {
 	if m.keyEsc {
 		return gjson.Parse(p.json[m.key:m.keyEnd]).Str
 	}
-	return p.json[m.key+1 : m.keyEnd-1]
+	return strings.Clone(p.json[m.key+1 : m.keyEnd-1]) // see parse
 }
 
 func (p *state) members(v gjson.Result) (*container, []member) {
