@@ -387,8 +387,10 @@ func (p *state) params(v gjson.Result, field string) []Param {
 		p.errorf(v, field, "must be an array, found %s", kindOf(v))
 		return nil
 	}
-	var out []Param             // nil for an empty list, as the model always had it
-	if n := p.count(v); n > 0 { // growing it by appends leaves a fifth unused
+	// Made at its length (appends leave a fifth of a slice unused), and
+	// nil for an empty list, as the model always had it.
+	var out []Param
+	if n := p.count(v); n > 0 {
 		out = make([]Param, 0, n)
 	}
 	i := 0
