@@ -484,9 +484,9 @@ func writeSynced(path string, data []byte) error {
 	return err
 }
 
-// keepOld keeps the file at path, whose content is old, as backup: a hard
-// link to the same file where the file system allows it (so that undoing
-// puts back the very file, times and mode included), else a copy.
+// keepOld keeps the file at path as backup: a hard link to the same file
+// where the file system allows it (so that undoing puts back the very file,
+// times and mode included), else a copy, streamed from the file.
 func keepOld(path, backup string) error {
 	if os.Link(path, backup) == nil {
 		return nil
